@@ -1,0 +1,2 @@
+"""Provenance Ledger."""
+__version__ = "0.1.0"
