@@ -1,0 +1,332 @@
+"""The ledger on a database: atomic batched appends, stored subtree hashes, O(log n) proofs.
+
+Invariants this module keeps (and `ledger/verify.py` re-checks from scratch):
+
+* Entry indexes are 0..n-1 with no gap and no duplicate. An append reads the current size and
+  writes the new entries inside one transaction that holds the database's write lock (SQLite:
+  `BEGIN IMMEDIATE`; PostgreSQL: a transaction-level advisory lock), so two processes appending at
+  once queue behind each other instead of racing for the same index.
+* For every perfect subtree of level >= 1 that is complete, `ledger_node` holds its hash under
+  `(level << 50) | index`; level 0 is the entry's leaf hash. Any RFC 6962 node is a right-leaning
+  fold of at most log2(n) of these, so proofs and roots need O(log n) reads and no recomputation.
+* A checkpoint is signed inside the same transaction as the batch it covers, so a checkpoint is
+  never signed for a tree that another writer has extended underneath it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.engine import Connection, Engine
+
+from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.ledger import merkle
+
+LEVEL_SHIFT = 50
+PG_APPEND_LOCK = 7243002  # advisory lock key: "one ledger appender at a time"
+
+
+def node_key(level: int, index: int) -> int:
+    return (level << LEVEL_SHIFT) | index
+
+
+class CheckpointSigner(Protocol):
+    key_id: str
+
+    def sign_tree_head(self, size: int, root_hash: bytes) -> str:
+        """Return the signed checkpoint note for this tree head."""
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    index: int
+    type: str
+    leaf: bytes
+    leaf_hash: bytes
+    created_at: float
+
+
+@dataclass(frozen=True)
+class StoredCheckpoint:
+    id: int
+    size: int
+    root_hash: bytes
+    note: str
+    key_id: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    first_index: int
+    size: int
+    root_hash: bytes
+    checkpoint: StoredCheckpoint | None
+
+
+class LedgerStore:
+    """Reads and appends the ledger tables through one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self._ph = "?" if self.dialect == "sqlite" else "%s"
+
+    # --- appends -------------------------------------------------------------------------------
+
+    def _lock(self, conn: Connection) -> None:
+        if self.dialect == "postgresql":
+            # Held until commit/rollback: the invariant "size read == size written against" holds
+            # because every appender takes this same lock before reading the size.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_APPEND_LOCK})")
+
+    def _size(self, conn: Connection) -> int:
+        row = conn.exec_driver_sql("SELECT MAX(idx) FROM ledger_entry").fetchone()
+        return 0 if row is None or row[0] is None else int(row[0]) + 1
+
+    def append(
+        self,
+        entries: Sequence[tuple[str, bytes]],
+        signer: CheckpointSigner | None,
+        *,
+        conn: Connection | None = None,
+        now: float | None = None,
+    ) -> AppendResult:
+        """Append (type, leaf bytes) pairs atomically and sign a checkpoint over the new tree.
+
+        With `conn`, the caller owns an open write transaction (see `write_transaction`) and the
+        append joins it, so domain rows and their ledger entries commit together.
+        """
+        if not entries:
+            raise UserError("nothing to append")
+        if conn is None:
+            with self.write_transaction() as c:
+                return self.append(entries, signer, conn=c, now=now)
+        now = time.time() if now is None else now
+        start = self._size(conn)
+        sha = hashlib.sha256
+        leaf_hashes = [sha(b"\x00" + leaf).digest() for _, leaf in entries]
+        end = start + len(entries)
+        ph = self._ph
+        conn.exec_driver_sql(
+            f"INSERT INTO ledger_entry (idx, type, leaf, leaf_hash, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
+            [(start + i, t, leaf, h, now) for i, ((t, leaf), h) in enumerate(zip(entries, leaf_hashes, strict=True))],
+        )
+        new_nodes = self._complete_nodes(conn, start, end, leaf_hashes)
+        if new_nodes:
+            conn.exec_driver_sql(
+                f"INSERT INTO ledger_node (id, hash) VALUES ({ph},{ph})",
+                [(node_key(lv, ix), h) for (lv, ix), h in new_nodes.items()],
+            )
+        known = {(0, start + i): h for i, h in enumerate(leaf_hashes)}
+        known.update(new_nodes)
+        root_hash = merkle.range_hash(0, end, lambda ids: self._nodes(conn, ids, known))
+        cp = None
+        if signer is not None:
+            cp = self._store_checkpoint(conn, end, root_hash, signer, now)
+        return AppendResult(first_index=start, size=end, root_hash=root_hash, checkpoint=cp)
+
+    def write_transaction(self):
+        """A connection in a transaction that holds the ledger's write lock until commit."""
+        return _WriteTxn(self)
+
+    def _complete_nodes(
+        self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes]
+    ) -> dict[tuple[int, int], bytes]:
+        todo = merkle.nodes_completed_by_append(start, end)
+        if not todo:
+            return {}
+        known: dict[tuple[int, int], bytes] = {(0, start + i): h for i, h in enumerate(leaf_hashes)}
+        # Children from before this batch lie only on the old right frontier: fetch them at once.
+        missing = []
+        for level, ix in todo:
+            for child in ((level - 1, 2 * ix), (level - 1, 2 * ix + 1)):
+                if child not in known and (child[1] + 1) << child[0] <= start:
+                    missing.append(child)
+        if missing:
+            known.update(self._nodes(conn, missing, {}))
+        out: dict[tuple[int, int], bytes] = {}
+        nh = merkle.node_hash
+        for level, ix in todo:
+            h = nh(known[(level - 1, 2 * ix)], known[(level - 1, 2 * ix + 1)])
+            known[(level, ix)] = h
+            out[(level, ix)] = h
+        return out
+
+    def _store_checkpoint(
+        self, conn: Connection, size: int, root_hash: bytes, signer: CheckpointSigner, now: float
+    ) -> StoredCheckpoint:
+        note = signer.sign_tree_head(size, root_hash)
+        ph = self._ph
+        conn.exec_driver_sql(
+            f"INSERT INTO ledger_checkpoint (size, root_hash, note, key_id, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
+            (size, root_hash, note, signer.key_id, now),
+        )
+        row = conn.exec_driver_sql(
+            "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return _cp(row)
+
+    def sign_checkpoint(self, signer: CheckpointSigner) -> StoredCheckpoint:
+        """Sign a checkpoint for the current tree (e.g. after a key rotation)."""
+        with self.write_transaction() as conn:
+            size = self._size(conn)
+            root_hash = merkle.range_hash(0, size, lambda ids: self._nodes(conn, ids, {}))
+            return self._store_checkpoint(conn, size, root_hash, signer, time.time())
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def _nodes(
+        self, conn: Connection, ids: Iterable[tuple[int, int]], known: dict[tuple[int, int], bytes]
+    ) -> dict[tuple[int, int], bytes]:
+        ids = list(ids)
+        out = {i: known[i] for i in ids if i in known}
+        leaves = [ix for lv, ix in ids if lv == 0 and (lv, ix) not in out]
+        inner = [node_key(lv, ix) for lv, ix in ids if lv > 0 and (lv, ix) not in out]
+        if leaves:
+            q = ",".join(str(int(i)) for i in leaves)
+            for idx, h in conn.exec_driver_sql(f"SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN ({q})"):
+                out[(0, int(idx))] = bytes(h)
+        if inner:
+            q = ",".join(str(int(i)) for i in inner)
+            mask = (1 << LEVEL_SHIFT) - 1
+            for key, h in conn.exec_driver_sql(f"SELECT id, hash FROM ledger_node WHERE id IN ({q})"):
+                out[(int(key) >> LEVEL_SHIFT, int(key) & mask)] = bytes(h)
+        if len(out) != len(set(ids)):
+            lost = sorted(set(ids) - set(out))
+            raise NotFoundError(f"the ledger is missing stored subtree hashes {lost[:3]}; run `ledger log verify`")
+        return out
+
+    def size(self) -> int:
+        with self.engine.connect() as conn:
+            return self._size(conn)
+
+    def root(self, size: int | None = None) -> bytes:
+        with self.engine.connect() as conn:
+            n = self._size(conn) if size is None else size
+            self._check_size(conn, n)
+            return merkle.range_hash(0, n, lambda ids: self._nodes(conn, ids, {}))
+
+    def _check_size(self, conn: Connection, size: int) -> None:
+        current = self._size(conn)
+        if not 0 <= size <= current:
+            raise UserError(f"the ledger has {current} entries; size {size} is out of range")
+
+    def inclusion_proof(self, index: int, size: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
+        """Return (size, proof, leaf_hash, root) for entry `index` in the tree of `size` entries."""
+        with self.engine.connect() as conn:
+            n = self._size(conn) if size is None else size
+            self._check_size(conn, n)
+            if not 0 <= index < n:
+                raise UserError(f"entry {index} is not in a tree of {n} entries")
+            ranges = merkle.inclusion_ranges(index, n)
+            covers = [merkle.perfect_cover(a, b) for a, b in ranges]
+            root_cover = merkle.perfect_cover(0, n)
+            want = {c for cov in covers for c in cov} | set(root_cover) | {(0, index)}
+            nodes = self._nodes(conn, want, {})
+            proof = [merkle.fold([nodes[c] for c in cov]) for cov in covers]
+            return n, proof, nodes[(0, index)], merkle.fold([nodes[c] for c in root_cover])
+
+    def consistency_proof(self, old: int, new: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
+        """Return (new_size, proof, old_root, new_root)."""
+        with self.engine.connect() as conn:
+            n = self._size(conn) if new is None else new
+            self._check_size(conn, n)
+            if not 0 < old <= n:
+                raise UserError(f"no consistency proof from size {old} to size {n}")
+            covers = [merkle.perfect_cover(a, b) for a, b in merkle.consistency_ranges(old, n)]
+            old_cover, new_cover = merkle.perfect_cover(0, old), merkle.perfect_cover(0, n)
+            want = {c for cov in covers for c in cov} | set(old_cover) | set(new_cover)
+            nodes = self._nodes(conn, want, {})
+            proof = [merkle.fold([nodes[c] for c in cov]) for cov in covers]
+            return n, proof, merkle.fold([nodes[c] for c in old_cover]), merkle.fold([nodes[c] for c in new_cover])
+
+    def entry(self, index: int) -> StoredEntry:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                f"SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx = {int(index)}"
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"there is no ledger entry {index}")
+        return _entry(row)
+
+    def entries(self, start: int = 0, limit: int | None = None, *, types: Sequence[str] | None = None) -> list[StoredEntry]:
+        sql = "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx >= %d" % int(start)
+        if types:
+            sql += " AND type IN (%s)" % ",".join("'" + t.replace("'", "''") + "'" for t in types)
+        sql += " ORDER BY idx"
+        if limit is not None:
+            sql += " LIMIT %d" % int(limit)
+        with self.engine.connect() as conn:
+            return [_entry(r) for r in conn.exec_driver_sql(sql)]
+
+    def iter_entries(self, batch: int = 50_000) -> Iterator[StoredEntry]:
+        """All entries in index order, streamed in pages (for verification and export)."""
+        nxt = 0
+        while True:
+            page = self.entries(nxt, batch)
+            if not page:
+                return
+            yield from page
+            nxt = page[-1].index + 1
+
+    def latest_checkpoint(self) -> StoredCheckpoint | None:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else _cp(row)
+
+    def checkpoints(self) -> list[StoredCheckpoint]:
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id"
+            ).fetchall()
+        return [_cp(r) for r in rows]
+
+    def checkpoint_for_size(self, size: int) -> StoredCheckpoint | None:
+        with self.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint "
+                f"WHERE size = {int(size)} ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else _cp(row)
+
+
+class _WriteTxn:
+    """Context manager: connection + transaction + the ledger write lock (see module docstring)."""
+
+    def __init__(self, store: LedgerStore):
+        self.store = store
+
+    def __enter__(self) -> Connection:
+        self._conn = self.store.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self._txn = self._conn.begin()
+        try:
+            self.store._lock(self._conn)
+        except BaseException:
+            self._txn.rollback()
+            self._conn.close()
+            raise
+        return self._conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self._txn.commit()
+            else:
+                self._txn.rollback()
+        finally:
+            self._conn.close()
+
+
+def _entry(row) -> StoredEntry:
+    return StoredEntry(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3]), float(row[4]))
+
+
+def _cp(row) -> StoredCheckpoint:
+    return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))
