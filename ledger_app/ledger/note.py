@@ -124,13 +124,17 @@ class Verifier:
         if self.sig_type == ALG_COSIGNATURE_V1:
             if len(sig) != 8 + 64:
                 raise VerificationError(
-                    f"the cosignature by {self.name} is {len(sig)} bytes long, expected 72", what="signature"
+                    f"the cosignature by {self.name} (key ID {self.key_id.hex()}) does not verify: it is "
+                    f"{len(sig)} bytes long, expected 72",
+                    what="signature",
                 )
             (timestamp,) = struct.unpack(">Q", sig[:8])
             msg, sig = _cosignature_message(timestamp, msg), sig[8:]
         elif len(sig) != 64:
             raise VerificationError(
-                f"the signature by {self.name} is {len(sig)} bytes long, expected 64", what="signature"
+                f"the signature by {self.name} (key ID {self.key_id.hex()}) does not verify: it is "
+                f"{len(sig)} bytes long, expected 64",
+                what="signature",
             )
         try:
             key.verify(sig, msg)
