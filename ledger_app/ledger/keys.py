@@ -1,0 +1,248 @@
+"""The ledger's Ed25519 signing key, encrypted at rest, and key rotation statements.
+
+Why this exists: whoever holds the signing key can sign checkpoints in the ledger's name, so the
+key never touches disk in the clear. The 32-byte Ed25519 seed is sealed with ChaCha20-Poly1305
+under a key derived from the passphrase with scrypt (N=2**17, r=8, p=1, random 16-byte salt); the
+associated data binds the file format version, the key name and the public key, so swapping any of
+those in the JSON file makes decryption fail. A wrong passphrase is a `SigningKeyError` with a
+sentence, never a traceback. Files are written atomically with mode 0600 and never overwritten.
+
+Key rotation is a statement naming the old and the new verifier key and a time, signed by both
+keys, so a verifier holding the old key can learn the new one (the old key stays valid for old
+checkpoints).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import getpass
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from ledger_app.core.errors import SigningKeyError, UserError, VerificationError
+from ledger_app.ledger.note import Signer, Verifier, b64decode_strict, parse_vkey, signer_from_private_key
+
+KEY_FILE_VERSION = 1
+SCRYPT_N = 2**17
+SCRYPT_R = 8
+SCRYPT_P = 1
+_MIN_N, _MAX_N = 2**14, 2**20  # refuse files whose parameters are weak or would exhaust memory
+CIPHER = "chacha20-poly1305"
+PASSPHRASE_ENV = "LEDGER_PASSPHRASE"
+ROTATION_HEADER = "provenance-ledger key rotation v1"
+
+
+@dataclass(frozen=True, eq=False)
+class SigningKey:
+    name: str
+    signer: Signer = field(repr=False)
+    verifier: Verifier
+    vkey: str
+    public_key: bytes
+    created: str
+
+    def __repr__(self) -> str:  # the vkey is public; nothing secret is shown
+        return f"SigningKey({self.vkey!r})"
+
+
+def _aad(name: str, public_key: bytes) -> bytes:
+    return f"provenance-ledger signing key v{KEY_FILE_VERSION}\n{name}\n".encode() + public_key
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise UserError("An empty passphrase is not allowed; choose a passphrase for the signing key.")
+
+
+def _signing_key(name: str, private: Ed25519PrivateKey, created: str) -> SigningKey:
+    signer = signer_from_private_key(name, private)
+    verifier = parse_vkey(signer.vkey)
+    return SigningKey(name, signer, verifier, signer.vkey, verifier.public_key, created)
+
+
+def _write_new_file(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` with mode 0600, atomically; never replace a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mkstemp creates with 0600
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)  # fails if path exists: an existing key is never overwritten
+        except FileExistsError:
+            raise UserError(f"A key file already exists at {path}; refusing to overwrite it.") from None
+    finally:
+        os.unlink(tmp)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def create_key_file(path: str | os.PathLike[str], name: str, passphrase: str, *, scrypt_n: int = SCRYPT_N) -> SigningKey:
+    """Generate an Ed25519 key named `name`, write it encrypted to `path` (0600), return it."""
+    _check_passphrase(passphrase)
+    if not _MIN_N <= scrypt_n <= _MAX_N or scrypt_n & (scrypt_n - 1):
+        raise ValueError("scrypt N must be a power of two between 2**14 and 2**20")
+    path = Path(path)
+    if path.exists():
+        raise UserError(f"A key file already exists at {path}; refusing to overwrite it.")
+    private = Ed25519PrivateKey.generate()
+    created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    key = _signing_key(name, private, created)
+    seed = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealed = ChaCha20Poly1305(_derive(passphrase, salt, scrypt_n, SCRYPT_R, SCRYPT_P)).encrypt(
+        nonce, seed, _aad(name, key.public_key)
+    )
+    doc = {
+        "version": KEY_FILE_VERSION,
+        "name": name,
+        "kdf": {"name": "scrypt", "n": scrypt_n, "r": SCRYPT_R, "p": SCRYPT_P},
+        "salt": base64.b64encode(salt).decode(),
+        "cipher": CIPHER,
+        "nonce": base64.b64encode(nonce).decode(),
+        "ciphertext": base64.b64encode(sealed).decode(),
+        "public_key": base64.b64encode(key.public_key).decode(),
+        "vkey": key.vkey,
+        "created": created,
+    }
+    _write_new_file(path, (json.dumps(doc, indent=2) + "\n").encode())
+    return key
+
+
+def load_key_file(path: str | os.PathLike[str], passphrase: str) -> SigningKey:
+    """Decrypt the key file; a wrong passphrase or a damaged file is a SigningKeyError."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SigningKeyError(f"No signing key file at {path}.") from None
+    except OSError as exc:
+        raise SigningKeyError(f"The signing key file {path} cannot be read: {exc.strerror}.") from None
+    damaged = f"The signing key file {path} is damaged"
+    try:
+        doc = json.loads(raw)
+        if not isinstance(doc, dict):
+            raise ValueError
+        version, name, kdf = doc["version"], doc["name"], doc["kdf"]
+        if version != KEY_FILE_VERSION:
+            raise SigningKeyError(f"{damaged} or from a newer version (key file version {version!r}).")
+        if doc["cipher"] != CIPHER or kdf["name"] != "scrypt":
+            raise SigningKeyError(f"{damaged}: unknown cipher or key derivation.")
+        n, r, p = kdf["n"], kdf["r"], kdf["p"]
+        if not all(type(x) is int for x in (n, r, p)) or not _MIN_N <= n <= _MAX_N or not 1 <= r <= 32 or not 1 <= p <= 16:
+            raise SigningKeyError(f"{damaged}: its scrypt parameters are out of range.")
+        salt = b64decode_strict(doc["salt"], "salt")
+        nonce = b64decode_strict(doc["nonce"], "nonce")
+        sealed = b64decode_strict(doc["ciphertext"], "ciphertext")
+        public = b64decode_strict(doc["public_key"], "public key")
+        vkey, created = doc["vkey"], doc["created"]
+        verifier = parse_vkey(vkey)
+    except SigningKeyError:
+        raise
+    except (ValueError, KeyError, TypeError, VerificationError, binascii.Error):
+        raise SigningKeyError(f"{damaged}: it is not a readable key file.") from None
+    if not isinstance(name, str) or verifier.name != name or verifier.public_key != public:
+        raise SigningKeyError(f"{damaged}: its name, public key and verifier key disagree.")
+    if len(salt) != 16 or len(nonce) != 12 or len(sealed) != 32 + 16:
+        raise SigningKeyError(f"{damaged}: its salt, nonce or ciphertext has the wrong length.")
+    try:
+        seed = ChaCha20Poly1305(_derive(passphrase, salt, n, r, p)).decrypt(nonce, sealed, _aad(name, public))
+    except InvalidTag:
+        raise SigningKeyError(
+            f"Wrong passphrase for the signing key {path} (or the file's encrypted part was altered)."
+        ) from None
+    private = Ed25519PrivateKey.from_private_bytes(seed)
+    key = _signing_key(name, private, created)
+    if key.public_key != public:
+        raise SigningKeyError(f"{damaged}: the decrypted key does not match its public key.")
+    return key
+
+
+def passphrase_from_env_or_prompt(confirm: bool) -> str:
+    """The passphrase from LEDGER_PASSPHRASE, else asked on the terminal (twice if `confirm`)."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        if not env:
+            raise UserError(f"{PASSPHRASE_ENV} is set but empty; an empty passphrase is not allowed.")
+        return env
+    try:
+        first = getpass.getpass("Signing key passphrase: ")
+        _check_passphrase(first)
+        if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+            raise UserError("The two passphrases differ; nothing was changed.")
+    except (EOFError, KeyboardInterrupt):
+        raise UserError(f"No passphrase given; set {PASSPHRASE_ENV} or run from a terminal.") from None
+    return first
+
+
+# --- rotation -------------------------------------------------------------------------------------
+
+
+def rotation_statement(old_vkey: str, new_vkey: str, timestamp: int) -> bytes:
+    """The canonical bytes both keys sign when the ledger moves from `old_vkey` to `new_vkey`."""
+    parse_vkey(old_vkey)
+    parse_vkey(new_vkey)
+    if type(timestamp) is not int or timestamp < 0:
+        raise ValueError("the rotation timestamp is a non-negative number of Unix seconds")
+    return f"{ROTATION_HEADER}\nold {old_vkey}\nnew {new_vkey}\ntime {timestamp}\n".encode()
+
+
+def sign_rotation(old: SigningKey, new: SigningKey, ts: int) -> dict:
+    if old.public_key == new.public_key:
+        raise ValueError("a rotation needs a new key, not the same one")
+    msg = rotation_statement(old.vkey, new.vkey, ts)
+    return {
+        "version": 1,
+        "old_vkey": old.vkey,
+        "new_vkey": new.vkey,
+        "timestamp": ts,
+        "old_signature": base64.b64encode(old.signer.sign(msg)).decode(),
+        "new_signature": base64.b64encode(new.signer.sign(msg)).decode(),
+    }
+
+
+def verify_rotation(record: dict) -> None:
+    """Raise VerificationError unless both keys signed the statement in `record`."""
+    try:
+        if record["version"] != 1:
+            raise VerificationError(f"unknown key rotation record version {record['version']!r}", what="rotation")
+        old, new = parse_vkey(record["old_vkey"]), parse_vkey(record["new_vkey"])
+        msg = rotation_statement(record["old_vkey"], record["new_vkey"], record["timestamp"])
+        old_sig = b64decode_strict(record["old_signature"], "the old key's signature")
+        new_sig = b64decode_strict(record["new_signature"], "the new key's signature")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise VerificationError(f"malformed key rotation record ({exc})", what="rotation") from None
+    if old.public_key == new.public_key:
+        raise VerificationError("the key rotation record names the same key twice", what="rotation")
+    for who, verifier, sig in (("old", old, old_sig), ("new", new, new_sig)):
+        try:
+            verifier.verify(msg, sig)
+        except VerificationError:
+            raise VerificationError(
+                f"the key rotation record's signature by the {who} key {verifier.name}+{verifier.key_id.hex()} "
+                "does not verify",
+                what="rotation",
+            ) from None
