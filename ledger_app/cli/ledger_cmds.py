@@ -1,0 +1,164 @@
+"""`ledger init`, `ledger log …`, `ledger settings …`: the ledger itself."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ledger_app.core.errors import UserError
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("init", parents=[common], help="create a workspace with a fresh signing key")
+    p.add_argument("--origin", help="checkpoint origin / key name, e.g. example.com/training-ledger")
+    p.set_defaults(handler=cmd_init)
+
+    log = sub.add_parser("log", parents=[common], help="the signed ledger: checkpoints, proofs, verification")
+    lsub = log.add_subparsers(dest="log_command", metavar="LOG_COMMAND")
+    lsub.required = True
+    lsub.add_parser("checkpoint", parents=[common], help="print the latest signed checkpoint").set_defaults(
+        handler=cmd_checkpoint
+    )
+    lsub.add_parser("pubkey", parents=[common], help="print the verifier key (note format)").set_defaults(
+        handler=cmd_pubkey
+    )
+    p = lsub.add_parser("show", parents=[common], help="show one entry")
+    p.add_argument("index", type=int)
+    p.set_defaults(handler=cmd_show)
+    p = lsub.add_parser("list", parents=[common], help="list entries")
+    p.add_argument("--start", type=int, default=0)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--type", action="append", dest="types")
+    p.set_defaults(handler=cmd_list)
+    p = lsub.add_parser("prove", parents=[common], help="inclusion proof of an entry")
+    p.add_argument("index", type=int)
+    p.add_argument("--size", type=int)
+    p.set_defaults(handler=cmd_prove)
+    p = lsub.add_parser("consistency", parents=[common], help="consistency proof between two tree sizes")
+    p.add_argument("--old", type=int, required=True)
+    p.add_argument("--new", type=int)
+    p.set_defaults(handler=cmd_consistency)
+    lsub.add_parser("verify", parents=[common], help="recompute and check everything").set_defaults(
+        handler=cmd_verify
+    )
+    p = lsub.add_parser("note", parents=[common], help="record a memo")
+    p.add_argument("text")
+    p.set_defaults(handler=cmd_note)
+    lsub.add_parser("rotate-key", parents=[common], help="replace the signing key (signed by both)").set_defaults(
+        handler=cmd_rotate
+    )
+
+    s = sub.add_parser("settings", parents=[common], help="show or change workspace settings")
+    ssub = s.add_subparsers(dest="settings_command", metavar="SETTINGS_COMMAND")
+    ssub.required = True
+    ssub.add_parser("show", parents=[common]).set_defaults(handler=cmd_settings_show)
+    p = ssub.add_parser("set", parents=[common])
+    p.add_argument("key")
+    p.add_argument("value")
+    p.set_defaults(handler=cmd_settings_set)
+
+    p = sub.add_parser("erase", parents=[common], help="erase the personal data behind a commitment")
+    p.add_argument("commitment")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_erase)
+
+
+def cmd_init(ctx) -> int:
+    res = ctx.ledger.init(ctx.args.origin)
+    ctx.out(res, lambda r: f"created workspace {r['workspace']}\norigin {r['origin']}\nverifier key {r['vkey']}")
+    return 0
+
+
+def cmd_checkpoint(ctx) -> int:
+    note = ctx.ledger.checkpoint()
+    if ctx.json:
+        ctx.out({"checkpoint": note})
+    else:
+        print(note, end="")
+    return 0
+
+
+def cmd_pubkey(ctx) -> int:
+    vkey = ctx.ledger.vkey()
+    ctx.out({"vkey": vkey} if ctx.json else vkey)
+    return 0
+
+
+def cmd_show(ctx) -> int:
+    e = ctx.ledger.show(ctx.args.index)
+    ctx.out(e.to_json())
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    svc = ctx.ledger
+    rows = []
+    for e in svc.ws.store.entries(ctx.args.start, ctx.args.limit, types=ctx.args.types):
+        v = svc.show(e.index)
+        rows.append(v.to_json() if ctx.json else f"{v.index:>8}  {v.ts}  {v.type}")
+    ctx.out(rows, "\n".join(rows) if not ctx.json else None)
+    return 0
+
+
+def cmd_prove(ctx) -> int:
+    ctx.out(ctx.ledger.prove(ctx.args.index, ctx.args.size))
+    return 0
+
+
+def cmd_consistency(ctx) -> int:
+    ctx.out(ctx.ledger.consistency(ctx.args.old, ctx.args.new))
+    return 0
+
+
+def cmd_verify(ctx) -> int:
+    import sys
+
+    def progress(done: int, total: int) -> None:
+        if not ctx.json and sys.stderr.isatty():
+            print(f"\rverified {done}/{total} entries", end="", file=sys.stderr)
+
+    rep = ctx.ledger.verify(progress=progress)
+    if not ctx.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    res = {
+        "ok": True,
+        "entries": rep.entries,
+        "checkpoints": rep.checkpoints,
+        "root_hash": rep.root_hash.hex(),
+        "verified_at": datetime.now(UTC).isoformat(),
+    }
+    ctx.out(res, lambda r: f"ledger OK: {r['entries']} entries, {r['checkpoints']} checkpoints, root {r['root_hash']}")
+    return 0
+
+
+def cmd_note(ctx) -> int:
+    res = ctx.ledger.note(ctx.args.text)
+    ctx.out({"index": res.first_index, "tree_size": res.size}, f"recorded as entry {res.first_index}")
+    return 0
+
+
+def cmd_rotate(ctx) -> int:
+    res = ctx.ledger.rotate_key()
+    ctx.out(res, lambda r: f"rotated: new verifier key {r['new_vkey']} (entry {r['index']})")
+    return 0
+
+
+def cmd_settings_show(ctx) -> int:
+    ctx.out(ctx.workspace.settings.as_dict())
+    return 0
+
+
+def cmd_settings_set(ctx) -> int:
+    ctx.workspace.settings.set(ctx.args.key, ctx.args.value)
+    ctx.out({ctx.args.key: ctx.workspace.settings.get(ctx.args.key)})
+    return 0
+
+
+def cmd_erase(ctx) -> int:
+    if not ctx.args.reason.strip():
+        raise UserError("say why the data is erased (--reason)")
+    res = ctx.ledger.erase_personal_data(ctx.args.commitment, ctx.args.reason)
+    ctx.out({"index": res.first_index}, f"erased; recorded as entry {res.first_index}")
+    return 0
+
+
+

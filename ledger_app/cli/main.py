@@ -1,0 +1,132 @@
+"""`ledger`: the command-line twin of the desktop app — a thin front end over `services`.
+
+Every command takes --workspace DIR, --db URL and --json (before or after the command name), exits
+non-zero with a one-line reason on failure, and prints JSON with --json. Command modules register
+their subcommands through `register(subparsers, common)`; they parse arguments and print, nothing
+more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ledger_app import __version__
+from ledger_app.core.errors import LedgerAppError, UserError, VerificationError
+
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+class Context:
+    """What a command handler gets: parsed arguments, output helpers, lazily built services."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.json = bool(getattr(args, "json", False))
+        self._ws = None
+        self._services: dict[str, Any] = {}
+
+    @property
+    def workspace(self):
+        if self._ws is None:
+            from ledger_app.storage.workspace import Workspace
+
+            ws_dir = getattr(self.args, "workspace", None)
+            self._ws = Workspace(Path(ws_dir) if ws_dir else None, getattr(self.args, "db", None))
+        return self._ws
+
+    def service(self, name: str, factory: Callable[[], Any]) -> Any:
+        if name not in self._services:
+            self._services[name] = factory()
+        return self._services[name]
+
+    @property
+    def ledger(self):
+        from ledger_app.services import LedgerService
+
+        return self.service("ledger", lambda: LedgerService(self.workspace))
+
+    def out(self, value: Any, text: str | Callable[[Any], str] | None = None) -> None:
+        if self.json:
+            print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+        elif text is None:
+            print(value if isinstance(value, str) else json.dumps(value, indent=2, ensure_ascii=False, default=str))
+        else:
+            print(text(value) if callable(text) else text)
+
+    def err(self, message: str) -> None:
+        print(message, file=sys.stderr)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", metavar="DIR", default=argparse.SUPPRESS, help="workspace directory")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="PostgreSQL URL (team mode)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="ledger",
+        parents=[common],
+        description="Provenance Ledger: a signed, append-only ledger of AI training data, takedowns and proofs.",
+    )
+    parser.add_argument("--version", action="version", version=f"ledger {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in _command_modules():
+        module.register(sub, common)
+    return parser
+
+
+def _command_modules():
+    import importlib
+
+    names = ["ledger_cmds", "corpus_cmds", "takedown_cmds", "certificate_cmds", "demo_cmds"]
+    mods = []
+    for n in names:
+        try:
+            mods.append(importlib.import_module(f"ledger_app.cli.{n}"))
+        except ModuleNotFoundError as e:
+            if e.name != f"ledger_app.cli.{n}":
+                raise
+    return mods
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        rc = args.handler(ctx)
+        return int(rc or 0)
+    except VerificationError as e:
+        ctx.err(f"verification failed: {e}")
+        return EXIT_FAIL
+    except (UserError, LedgerAppError) as e:
+        ctx.err(f"error: {e}")
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        ctx.err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAIL
+    except Exception as e:  # noqa: BLE001 - the one place that turns a bug into a one-line exit
+        ctx.err(f"internal error: {type(e).__name__}: {e} (set LEDGER_DEBUG=1 for the traceback)")
+        import os
+
+        if os.environ.get("LEDGER_DEBUG"):
+            traceback.print_exc()
+        return EXIT_FAIL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Leaf encoding: every ledger event is one canonical, versioned JSON document.
+
+A leaf is the RFC 8785 canonical encoding of
+
+    {"v": 1, "type": "<entry type>", "ts": "<UTC time, RFC 3339, microseconds>",
+     "actor": "<commitment of the acting user>", "payload": {...}}
+
+Canonical bytes mean anyone can re-encode a decoded leaf and get the same bytes (verification
+checks this). Payloads hold content hashes and commitments, never personal data; see
+`docs/ledger-format.md` for every entry type.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from ledger_app.core.canonical import canonical_json
+from ledger_app.core.errors import VerificationError
+
+LEAF_VERSION = 1
+
+# Every entry type the application writes. A new type is added here and documented in
+# docs/ledger-format.md; the verifier rejects types it does not know.
+ENTRY_TYPES = frozenset(
+    {
+        "ledger.init",
+        "ledger.note",
+        "key.rotated",
+        "corpus.registered",
+        "trust.anchor_added",
+        "item.ingested",
+        "item.status",
+        "license.recorded",
+        "license.attached",
+        "license.expired",
+        "claim.registered",
+        "claim.flagged",
+        "takedown.received",
+        "takedown.status",
+        "takedown.match",
+        "takedown.decision",
+        "takedown.purged",
+        "certificate.issued",
+        "report.issued",
+        "run.recorded",
+        "personal_data.erased",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    ts: str
+    actor: str | None
+    payload: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.type, "ts": self.ts, "actor": self.actor, "payload": self.payload}
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def encode_entry(entry_type: str, payload: dict[str, Any], *, actor: str | None, ts: str | None = None) -> bytes:
+    if entry_type not in ENTRY_TYPES:
+        raise ValueError(f"unknown ledger entry type {entry_type!r}")
+    doc: dict[str, Any] = {"v": LEAF_VERSION, "type": entry_type, "ts": ts or utc_now_iso(), "payload": payload}
+    if actor is not None:
+        doc["actor"] = actor
+    return canonical_json(doc)
+
+
+def decode_entry(leaf: bytes, *, index: int | None = None) -> Entry:
+    """Parse and check a leaf: valid JSON, canonical, known version and type."""
+    try:
+        doc = json.loads(leaf.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise VerificationError(f"entry {index}: the leaf is not valid UTF-8 JSON ({e})", index=index) from None
+    if not isinstance(doc, dict):
+        raise VerificationError(f"entry {index}: the leaf is not a JSON object", index=index)
+    if doc.get("v") != LEAF_VERSION:
+        raise VerificationError(f"entry {index}: unknown leaf version {doc.get('v')!r}", index=index)
+    if doc.get("type") not in ENTRY_TYPES:
+        raise VerificationError(f"entry {index}: unknown entry type {doc.get('type')!r}", index=index)
+    if canonical_json(doc) != leaf:
+        raise VerificationError(f"entry {index}: the leaf bytes are not in canonical form", index=index)
+    payload = doc.get("payload")
+    if not isinstance(payload, dict):
+        raise VerificationError(f"entry {index}: the payload is not a JSON object", index=index)
+    return Entry(type=doc["type"], ts=str(doc.get("ts")), actor=doc.get("actor"), payload=payload)
