@@ -142,3 +142,38 @@ def test_proofs_over_tessera_published_checkpoints(shared_dir):
         for i in range(size):
             text = format_tlog_proof(i, merkle.inclusion_proof(i, hashes[:size]), c["checkpoint"])
             assert verify_tlog_proof(text, hashes[i], [ver]).size == size
+
+
+_LIGHT_IMPORTS = r"""
+import sys
+ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.ledger",
+               "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
+               "ledger_app.ledger.tlogproof"}
+
+class Guard:
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        if top in sys.stdlib_module_names or top in ("cryptography", "_cffi_backend") or name in ALLOWED_APP:
+            return None
+        raise ImportError(f"the offline verifier must not import {name}")
+
+sys.meta_path.insert(0, Guard())
+from ledger_app.ledger import checkpoint, merkle, note, tlogproof
+text, leaf, vkey = sys.argv[1], bytes.fromhex(sys.argv[2]), sys.argv[3]
+print(tlogproof.verify_tlog_proof(text, leaf, [note.parse_vkey(vkey)]).size)
+"""
+
+
+def test_verifier_modules_need_only_cryptography_and_stdlib(tree):
+    """note, checkpoint, tlogproof and merkle import nothing beyond cryptography and the stdlib."""
+    import subprocess
+    import sys
+
+    signer, ver, hashes, signed = tree
+    text = format_tlog_proof(3, merkle.inclusion_proof(3, hashes), signed)
+    proc = subprocess.run(
+        [sys.executable, "-c", _LIGHT_IMPORTS, text, hashes[3].hex(), signer.vkey],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "13"
