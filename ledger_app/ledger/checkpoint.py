@@ -40,14 +40,21 @@ class Checkpoint:
                 raise ValueError("each checkpoint extension is one non-empty line")
 
     def body(self) -> str:
-        lines = [self.origin, str(self.size), base64.b64encode(self.root_hash).decode("ascii"), *self.extensions]
+        lines = [
+            self.origin,
+            str(self.size),
+            base64.b64encode(self.root_hash).decode("ascii"),
+            *self.extensions,
+        ]
         return "".join(line + "\n" for line in lines)
 
 
 def parse_checkpoint_body(text: str) -> Checkpoint:
     """Parse the note text of a checkpoint; raise VerificationError naming the bad line."""
     if not text.endswith("\n"):
-        raise VerificationError("malformed checkpoint: the body does not end with a newline", what="checkpoint")
+        raise VerificationError(
+            "malformed checkpoint: the body does not end with a newline", what="checkpoint"
+        )
     lines = text[:-1].split("\n")
     if len(lines) < 3:
         raise VerificationError(
@@ -80,7 +87,9 @@ def sign_checkpoint(cp: Checkpoint, signer: Signer | Sequence[Signer]) -> str:
     return sign_note(cp.body(), signers)
 
 
-def open_checkpoint(signed_note: str | bytes, verifiers: Sequence[Verifier], *, origin: str | None = None) -> Checkpoint:
+def open_checkpoint(
+    signed_note: str | bytes, verifiers: Sequence[Verifier], *, origin: str | None = None
+) -> Checkpoint:
     """Verify a signed checkpoint and return it.
 
     By default the checkpoint's origin must be the name of an Ed25519 key that signed it (the C2SP

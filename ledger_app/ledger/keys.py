@@ -98,7 +98,9 @@ def _write_new_file(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-def create_key_file(path: str | os.PathLike[str], name: str, passphrase: str, *, scrypt_n: int = SCRYPT_N) -> SigningKey:
+def create_key_file(
+    path: str | os.PathLike[str], name: str, passphrase: str, *, scrypt_n: int = SCRYPT_N
+) -> SigningKey:
     """Generate an Ed25519 key named `name`, write it encrypted to `path` (0600), return it."""
     _check_passphrase(passphrase)
     if not _MIN_N <= scrypt_n <= _MAX_N or scrypt_n & (scrypt_n - 1):
@@ -152,7 +154,12 @@ def load_key_file(path: str | os.PathLike[str], passphrase: str) -> SigningKey:
         if doc["cipher"] != CIPHER or kdf["name"] != "scrypt":
             raise SigningKeyError(f"{damaged}: unknown cipher or key derivation.")
         n, r, p = kdf["n"], kdf["r"], kdf["p"]
-        if not all(type(x) is int for x in (n, r, p)) or not _MIN_N <= n <= _MAX_N or not 1 <= r <= 32 or not 1 <= p <= 16:
+        if (
+            not all(type(x) is int for x in (n, r, p))
+            or not _MIN_N <= n <= _MAX_N
+            or not 1 <= r <= 32
+            or not 1 <= p <= 16
+        ):
             raise SigningKeyError(f"{damaged}: its scrypt parameters are out of range.")
         salt = b64decode_strict(doc["salt"], "salt")
         nonce = b64decode_strict(doc["nonce"], "nonce")
@@ -228,7 +235,9 @@ def verify_rotation(record: dict) -> None:
     """Raise VerificationError unless both keys signed the statement in `record`."""
     try:
         if record["version"] != 1:
-            raise VerificationError(f"unknown key rotation record version {record['version']!r}", what="rotation")
+            raise VerificationError(
+                f"unknown key rotation record version {record['version']!r}", what="rotation"
+            )
         old, new = parse_vkey(record["old_vkey"]), parse_vkey(record["new_vkey"])
         msg = rotation_statement(record["old_vkey"], record["new_vkey"], record["timestamp"])
         old_sig = b64decode_strict(record["old_signature"], "the old key's signature")

@@ -216,9 +216,7 @@ def parse_vkey(vkey: str, *, allow_cosignature: bool = False) -> Verifier:
     """
     parts = vkey.split("+", 2)  # the base64 key may itself contain "+"
     if len(parts) != 3:
-        raise VerificationError(
-            "a verifier key has the form <name>+<8 hex digits>+<base64 key>", what="vkey"
-        )
+        raise VerificationError("a verifier key has the form <name>+<8 hex digits>+<base64 key>", what="vkey")
     name, hex_id, b64 = parts
     if not is_valid_name(name):
         raise VerificationError(f"the verifier key's name {name!r} is not valid", what="vkey")
@@ -249,7 +247,9 @@ def parse_vkey(vkey: str, *, allow_cosignature: bool = False) -> Verifier:
     try:
         Ed25519PublicKey.from_public_bytes(public)
     except ValueError as exc:
-        raise VerificationError("the verifier key's public key is not a valid Ed25519 key", what="vkey") from exc
+        raise VerificationError(
+            "the verifier key's public key is not a valid Ed25519 key", what="vkey"
+        ) from exc
     return Verifier(name, kid, public, sig_type)
 
 
@@ -326,14 +326,17 @@ def open_note(note: str | bytes, verifiers: Sequence[Verifier]) -> OpenedNote:
     if not sig_block:
         raise VerificationError("malformed note: it has no signature lines", what="note")
     if not sig_block.endswith("\n"):
-        raise VerificationError("malformed note: the last signature line does not end with a newline", what="note")
+        raise VerificationError(
+            "malformed note: the last signature line does not end with a newline", what="note"
+        )
 
     known: dict[tuple[str, bytes], Verifier] = {}
     for v in verifiers:
         other = known.get((v.name, v.key_id))
         if other is not None and other != v:
             raise VerificationError(
-                f"two different verifier keys share the name {v.name} and key ID {v.key_id.hex()}", what="vkey"
+                f"two different verifier keys share the name {v.name} and key ID {v.key_id.hex()}",
+                what="vkey",
             )
         known[(v.name, v.key_id)] = v
 

@@ -38,7 +38,9 @@ class TlogProof:
     extra: bytes | None = None
 
 
-def format_tlog_proof(index: int, proof: Sequence[bytes], signed_checkpoint: str, extra: bytes | None = None) -> str:
+def format_tlog_proof(
+    index: int, proof: Sequence[bytes], signed_checkpoint: str, extra: bytes | None = None
+) -> str:
     if not 0 <= index < 2**63:
         raise ValueError(f"index {index} is out of range")
     if any(len(h) != 32 for h in proof):

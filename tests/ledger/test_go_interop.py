@@ -40,8 +40,10 @@ def go_env(tmp_path_factory):
         pytest.skip("Go is not installed (apt-get install golang-go golang-golang-x-mod-dev)")
     for pkg in ("note", "tlog"):
         if not (GOPATH / "src" / "golang.org" / "x" / "mod" / "sumdb" / pkg).is_dir():
-            pytest.skip(f"golang.org/x/mod/sumdb/{pkg} sources not found under {GOPATH} "
-                        "(apt-get install golang-golang-x-mod-dev)")
+            pytest.skip(
+                f"golang.org/x/mod/sumdb/{pkg} sources not found under {GOPATH} "
+                "(apt-get install golang-golang-x-mod-dev)"
+            )
     out = tmp_path_factory.mktemp("go")
     env = {
         **os.environ,
@@ -54,14 +56,21 @@ def go_env(tmp_path_factory):
     }
     binary = out / "ledgerinterop"
     build = subprocess.run(
-        [go, "build", "-o", str(binary), "."], cwd=GO_SRC, env=env, capture_output=True, text=True, timeout=240
+        [go, "build", "-o", str(binary), "."],
+        cwd=GO_SRC,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert build.returncode == 0, f"go build failed:\n{build.stderr}"
     return binary
 
 
 def run_go(binary: Path, request: dict) -> dict:
-    proc = subprocess.run([str(binary)], input=json.dumps(request), capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [str(binary)], input=json.dumps(request), capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -85,19 +94,38 @@ def test_go_verifies_our_checkpoints_and_proofs(go_env, signer, size):
     root = merkle.root(hashes)
     signed = sign_checkpoint(Checkpoint(NAME, size, root), signer)
     inclusion = [
-        {"index": i, "leaf_hash": b64(hashes[i]), "proof": [b64(h) for h in merkle.inclusion_proof(i, hashes)]}
+        {
+            "index": i,
+            "leaf_hash": b64(hashes[i]),
+            "proof": [b64(h) for h in merkle.inclusion_proof(i, hashes)],
+        }
         for i in _indexes(size)
     ]
     consistency = [
-        {"old_size": m, "old_root": b64(merkle.root(hashes[:m])), "proof": [b64(h) for h in merkle.consistency_proof(m, hashes)]}
+        {
+            "old_size": m,
+            "old_root": b64(merkle.root(hashes[:m])),
+            "proof": [b64(h) for h in merkle.consistency_proof(m, hashes)],
+        }
         for m in _old_sizes(size)
     ]
     tlog_proofs = [
-        {"text": format_tlog_proof(i, merkle.inclusion_proof(i, hashes), signed, extra), "leaf_hash": b64(hashes[i])}
-        for i, extra in zip(_indexes(size), [None, b"extra data"] * size)
+        {
+            "text": format_tlog_proof(i, merkle.inclusion_proof(i, hashes), signed, extra),
+            "leaf_hash": b64(hashes[i]),
+        }
+        for i, extra in zip(_indexes(size), [None, b"extra data"] * size, strict=False)
     ]
-    ans = run_go(go_env, {"vkey": signer.vkey, "checkpoint": signed, "inclusion": inclusion,
-                          "consistency": consistency, "tlog_proofs": tlog_proofs})
+    ans = run_go(
+        go_env,
+        {
+            "vkey": signer.vkey,
+            "checkpoint": signed,
+            "inclusion": inclusion,
+            "consistency": consistency,
+            "tlog_proofs": tlog_proofs,
+        },
+    )
     assert ans["checkpoint"] == {"ok": True, "origin": NAME, "size": size, "root": b64(root)}
     assert ans["inclusion"] == [{"ok": True}] * len(inclusion)
     assert ans["consistency"] == [{"ok": True}] * len(consistency)
@@ -112,16 +140,21 @@ def test_go_rejects_what_we_reject(go_env, signer):
     proof = merkle.inclusion_proof(5, hashes)
     flipped = [bytes([proof[0][0] ^ 1]) + proof[0][1:], *proof[1:]]
     cons = merkle.consistency_proof(6, hashes)
-    ans = run_go(go_env, {
-        "vkey": signer.vkey,
-        "checkpoint": signed,
-        "inclusion": [
-            {"index": 5, "leaf_hash": b64(hashes[5]), "proof": [b64(h) for h in flipped]},
-            {"index": 5, "leaf_hash": b64(hashes[6]), "proof": [b64(h) for h in proof]},
-        ],
-        "consistency": [{"old_size": 6, "old_root": b64(merkle.root(hashes[:7])), "proof": [b64(h) for h in cons]}],
-        "tlog_proofs": [{"text": format_tlog_proof(6, proof, signed), "leaf_hash": b64(hashes[5])}],
-    })
+    ans = run_go(
+        go_env,
+        {
+            "vkey": signer.vkey,
+            "checkpoint": signed,
+            "inclusion": [
+                {"index": 5, "leaf_hash": b64(hashes[5]), "proof": [b64(h) for h in flipped]},
+                {"index": 5, "leaf_hash": b64(hashes[6]), "proof": [b64(h) for h in proof]},
+            ],
+            "consistency": [
+                {"old_size": 6, "old_root": b64(merkle.root(hashes[:7])), "proof": [b64(h) for h in cons]}
+            ],
+            "tlog_proofs": [{"text": format_tlog_proof(6, proof, signed), "leaf_hash": b64(hashes[5])}],
+        },
+    )
     assert ans["checkpoint"]["ok"] is True
     assert [r["ok"] for r in ans["inclusion"] + ans["consistency"] + ans["tlog_proofs"]] == [False] * 4
     # An edited checkpoint and a foreign key.
@@ -135,7 +168,14 @@ def test_go_signs_exactly_what_we_sign(go_env, signer):
     skey = "PRIVATE+KEY+" + NAME + "+" + signer.key_id.hex() + "+" + b64(bytes([1]) + SEED)
     assert note.signer_from_skey(skey).vkey == signer.vkey
     cp = Checkpoint(NAME, 42, merkle.leaf_hash(b"forty-two"), ("an extension line",))
-    ans = run_go(go_env, {"vkey": signer.vkey, "checkpoint": sign_checkpoint(cp, signer),
-                          "sign_skey": skey, "sign_text": cp.body()})
+    ans = run_go(
+        go_env,
+        {
+            "vkey": signer.vkey,
+            "checkpoint": sign_checkpoint(cp, signer),
+            "sign_skey": skey,
+            "sign_text": cp.body(),
+        },
+    )
     assert ans["signed"] == sign_checkpoint(cp, signer)
     assert ans["checkpoint"]["ok"] is True

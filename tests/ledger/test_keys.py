@@ -35,7 +35,8 @@ def test_round_trip_and_file_shape(key_file):
     loaded = keys.load_key_file(path, "correct horse")
     assert loaded.vkey == key.vkey and loaded.public_key == key.public_key and loaded.created == key.created
     cp = Checkpoint("ledger.example/log", 0, bytes(32))
-    assert sign_checkpoint(cp, loaded.signer) == sign_checkpoint(cp, key.signer)  # same key, Ed25519 is deterministic
+    # Same key, and Ed25519 is deterministic: the same bytes.
+    assert sign_checkpoint(cp, loaded.signer) == sign_checkpoint(cp, key.signer)
     assert open_checkpoint(sign_checkpoint(cp, loaded.signer), [key.verifier]) == cp
 
 

@@ -4,7 +4,7 @@ is rejected; appends complete exactly the expected perfect subtrees."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,7 +18,7 @@ LEAVES = [merkle.leaf_hash(i.to_bytes(4, "big")) for i in range(MAX_SIZE)]
 PROPS = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def perfect(level: int, index: int) -> bytes:
     """The hash of a perfect subtree, computed naively from its leaves."""
     return merkle.root(LEAVES[index << level : (index + 1) << level])

@@ -40,7 +40,9 @@ def test_go_note_signature_reproduced_byte_for_byte(vec):
     assert signer.key_id.hex() == g["key_id_hex"]
     assert signer.public_key.hex() == g["public_key_hex"]
     # The same key from its raw seed gives the same signer.
-    again = note.signer_from_private_key("PeterNeumann", Ed25519PrivateKey.from_private_bytes(bytes.fromhex(g["seed_hex"])))
+    again = note.signer_from_private_key(
+        "PeterNeumann", Ed25519PrivateKey.from_private_bytes(bytes.fromhex(g["seed_hex"]))
+    )
     assert again.vkey == g["vkey"]
     assert note.sign_note(g["text"], [signer]) == g["signed_note"]
     assert signer.sign(g["text"].encode()).hex() == g["signature_hex"]
@@ -168,7 +170,9 @@ def test_derived_cosignature_reproduced_and_verified(vec):
     base = note.signer_from_skey(d["skey"])
     # Rebuild the private key from the Go skey's seed.
     seed = base64.b64decode(d["skey"].split("+", 4)[4])[1:]
-    witness = note.cosigner_from_private_key("Wit1", Ed25519PrivateKey.from_private_bytes(seed), d["timestamp"])
+    witness = note.cosigner_from_private_key(
+        "Wit1", Ed25519PrivateKey.from_private_bytes(seed), d["timestamp"]
+    )
     assert witness.public_key.hex() == d["public_key_hex"] == base.public_key.hex()
     assert witness.key_id.hex() == d["cosig_key_id_hex"]
     assert witness.vkey == d["cosig_vkey"]

@@ -12,7 +12,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle, note
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
-from ledger_app.ledger.tlogproof import HEADER, TlogProof, format_tlog_proof, parse_tlog_proof, verify_tlog_proof
+from ledger_app.ledger.tlogproof import (
+    HEADER,
+    TlogProof,
+    format_tlog_proof,
+    parse_tlog_proof,
+    verify_tlog_proof,
+)
 
 NAME = "ledger.example/log"
 
@@ -109,7 +115,10 @@ def test_tampering_is_named(tree):
         (lambda t: t.replace("index 5\n", "index -5\n"), "leading zeros"),
         (lambda t: t.replace("index 5\n", ""), "index line is missing"),
         (lambda t: t.replace("index 5\n", "index 5\nextra AAAA\n"), "base64"),
-        (lambda t: t.replace("index 5\n", "index 5\n" + base64.b64encode(bytes(31)).decode() + "\n"), "31 bytes"),
+        (
+            lambda t: t.replace("index 5\n", "index 5\n" + base64.b64encode(bytes(31)).decode() + "\n"),
+            "31 bytes",
+        ),
         (lambda t: t.replace("index 5\n", "index 5\nnot base64!\n"), "base64"),
         (lambda t: t.split("\n\n", 1)[0], "no empty line"),
         (lambda t: t.split("\n\n", 1)[0] + "\n\n", "checkpoint is missing"),
@@ -134,7 +143,9 @@ def test_format_refuses_nonsense(tree):
 
 
 def test_proofs_over_tessera_published_checkpoints(shared_dir):
-    t = json.loads((shared_dir / "vectors" / "note_vectors.json").read_text())["vectors"]["tessera_testdata_log"]
+    t = json.loads((shared_dir / "vectors" / "note_vectors.json").read_text())["vectors"][
+        "tessera_testdata_log"
+    ]
     ver = note.parse_vkey(t["vkey"])
     hashes = [bytes.fromhex(h) for h in t["leaf_hashes_hex"]]
     for c in t["checkpoints"][1:]:
@@ -173,7 +184,9 @@ def test_verifier_modules_need_only_cryptography_and_stdlib(tree):
     text = format_tlog_proof(3, merkle.inclusion_proof(3, hashes), signed)
     proc = subprocess.run(
         [sys.executable, "-c", _LIGHT_IMPORTS, text, hashes[3].hex(), signer.vkey],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "13"
