@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import ConfigError, NotFoundError, SigningKeyError, UserError, VerificationError
+from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
 from ledger_app.ledger import keys as keyfiles
-from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint, sign_checkpoint
+from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
 from ledger_app.ledger.entries import decode_entry, encode_entry
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import AppendResult, StoredCheckpoint
@@ -245,15 +245,7 @@ class LedgerService:
         self._after_commit(res)
 
     def _update_witness(self, cp: StoredCheckpoint) -> None:
-        current = self.ws.read_witness()
-        if current:
-            try:
-                seen = open_checkpoint(current, self.known_verifiers())
-                if seen.size > cp.size:
-                    return
-            except VerificationError:
-                pass  # a damaged witness is replaced by a good one; verify reports tampering elsewhere
-        self.ws.write_witness(cp.note)
+        self.ws.update_witness(cp.note, cp.size)
 
     def note(self, text: str) -> AppendResult:
         if not text.strip():
@@ -333,6 +325,10 @@ class LedgerService:
                 raise NotFoundError(f"no personal data is stored under commitment {commitment}")
             res = self._append(conn, [("personal_data.erased", {"commitment": commitment, "reason": reason})])
         self._after_commit(res)
+        if self.ws.engine.dialect.name == "sqlite":
+            # Old copies of the erased page may sit in the write-ahead log: fold it in and empty it.
+            with self.ws.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return res
 
 

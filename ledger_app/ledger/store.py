@@ -255,14 +255,17 @@ class LedgerStore:
         return _entry(row)
 
     def entries(self, start: int = 0, limit: int | None = None, *, types: Sequence[str] | None = None) -> list[StoredEntry]:
-        sql = "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx >= %d" % int(start)
+        ph = self._ph
+        sql = f"SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx >= {ph}"
+        params: list = [int(start)]
         if types:
-            sql += " AND type IN (%s)" % ",".join("'" + t.replace("'", "''") + "'" for t in types)
+            sql += f" AND type IN ({','.join(ph for _ in types)})"
+            params += list(types)
         sql += " ORDER BY idx"
         if limit is not None:
-            sql += " LIMIT %d" % int(limit)
+            sql += f" LIMIT {int(limit)}"
         with self.engine.connect() as conn:
-            return [_entry(r) for r in conn.exec_driver_sql(sql)]
+            return [_entry(r) for r in conn.exec_driver_sql(sql, tuple(params))]
 
     def iter_entries(self, batch: int = 50_000) -> Iterator[StoredEntry]:
         """All entries in index order, streamed in pages (for verification and export)."""

@@ -111,9 +111,6 @@ def verify_ledger(
                         index=first,
                     )
                 stored_nodes += 1
-    want_nodes = sum(len(lv) for lv in levels[1:])
-    if stored_nodes != want_nodes:
-        raise VerificationError(f"{want_nodes - stored_nodes} stored subtree hashes are missing", what="nodes")
 
     def root_at(size: int) -> bytes:
         if size == 0:
@@ -177,5 +174,8 @@ def verify_ledger(
             f"entries {checkpoints[-1].size}..{n - 1} are not covered by any signed checkpoint",
             index=checkpoints[-1].size,
         )
+    want_nodes = sum(len(lv) for lv in levels[1:])
+    if stored_nodes != want_nodes:
+        raise VerificationError(f"{want_nodes - stored_nodes} stored subtree hashes are missing", what="nodes")
     return VerifyReport(entries=n, checkpoints=len(checkpoints), nodes=stored_nodes, root_hash=root_at(n))
 

@@ -13,6 +13,7 @@ Layout of a workspace directory:
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -100,13 +101,26 @@ class Workspace:
         except FileNotFoundError:
             return None
 
-    def write_witness(self, note: str) -> None:
-        tmp = self.witness_path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(note)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.witness_path)
+    def update_witness(self, note: str, size: int) -> None:
+        """Remember `note` as the newest checkpoint seen, unless a larger one is already kept.
+
+        Several processes may append at once; the lock makes read-compare-replace one step, so the
+        witness only ever grows.
+        """
+        lock_path = self.path / ".witness.lock"
+        with open(lock_path, "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            current = self.read_witness()
+            if current:
+                lines = current.split("\n")
+                if len(lines) > 1 and lines[1].isdigit() and int(lines[1]) >= size:
+                    return
+            tmp = self.witness_path.with_name(f".checkpoint.{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(note)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.witness_path)
 
     def dispose(self) -> None:
         if self._engine is not None:
