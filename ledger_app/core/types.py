@@ -45,6 +45,8 @@ class C2paSummary:
     digital_source_types: tuple[str, ...] = ()
     error: str | None = None
     manifest_json: str | None = None  # the reader's full JSON report, for the detail view
+    # Per training_mining entry: {"assertion": label(s) it came from, "constraint_info": text if any}.
+    training_mining_detail: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's `c2pa` object (plus a few extra keys)."""
@@ -57,6 +59,7 @@ class C2paSummary:
             "claim_generator": self.claim_generator,
             "digital_source_types": list(self.digital_source_types),
             "error": self.error,
+            "training_mining_detail": {k: dict(v) for k, v in self.training_mining_detail.items()},
         }
 
     @classmethod
@@ -73,4 +76,5 @@ class C2paSummary:
             digital_source_types=tuple(d.get("digital_source_types", ())),
             error=d.get("error"),
             manifest_json=manifest_json,
+            training_mining_detail={k: dict(v) for k, v in d.get("training_mining_detail", {}).items()},
         )

@@ -6,9 +6,12 @@ Invariants this module keeps (and `ledger/verify.py` re-checks from scratch):
   writes the new entries inside one transaction that holds the database's write lock (SQLite:
   `BEGIN IMMEDIATE`; PostgreSQL: a transaction-level advisory lock), so two processes appending at
   once queue behind each other instead of racing for the same index.
-* For every perfect subtree of level >= 1 that is complete, `ledger_node` holds its hash under
-  `(level << 50) | index`; level 0 is the entry's leaf hash. Any RFC 6962 node is a right-leaning
-  fold of at most log2(n) of these, so proofs and roots need O(log n) reads and no recomputation.
+* For every complete perfect subtree of even level >= 2, `ledger_node` holds its hash under
+  `(level << 50) | index`; level 0 is the entry's leaf hash, and an odd level is one hash of its two
+  stored children. Storing every other level keeps appends close to the raw insert rate (a third of
+  a node row per entry instead of one) and costs a proof at most one extra read and hash per
+  element. Any RFC 6962 node is a right-leaning fold of at most log2(n) perfect subtrees, so proofs
+  and roots need O(log n) reads and no recomputation.
 * A checkpoint is signed inside the same transaction as the batch it covers, so a checkpoint is
   never signed for a tree that another writer has extended underneath it.
 """
@@ -117,11 +120,9 @@ class LedgerStore:
             [(start + i, t, leaf, h, now) for i, ((t, leaf), h) in enumerate(zip(entries, leaf_hashes, strict=True))],
         )
         new_nodes = self._complete_nodes(conn, start, end, leaf_hashes)
-        if new_nodes:
-            conn.exec_driver_sql(
-                f"INSERT INTO ledger_node (id, hash) VALUES ({ph},{ph})",
-                [(node_key(lv, ix), h) for (lv, ix), h in new_nodes.items()],
-            )
+        stored = [(node_key(lv, ix), h) for (lv, ix), h in new_nodes.items() if not lv & 1]
+        if stored:
+            conn.exec_driver_sql(f"INSERT INTO ledger_node (id, hash) VALUES ({ph},{ph})", stored)
         known = {(0, start + i): h for i, h in enumerate(leaf_hashes)}
         known.update(new_nodes)
         root_hash = merkle.range_hash(0, end, lambda ids: self._nodes(conn, ids, known))
@@ -137,24 +138,32 @@ class LedgerStore:
     def _complete_nodes(
         self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes]
     ) -> dict[tuple[int, int], bytes]:
-        todo = merkle.nodes_completed_by_append(start, end)
-        if not todo:
-            return {}
-        known: dict[tuple[int, int], bytes] = {(0, start + i): h for i, h in enumerate(leaf_hashes)}
-        # Children from before this batch lie only on the old right frontier: fetch them at once.
-        missing = []
-        for level, ix in todo:
-            for child in ((level - 1, 2 * ix), (level - 1, 2 * ix + 1)):
-                if child not in known and (child[1] + 1) << child[0] <= start:
-                    missing.append(child)
-        if missing:
-            known.update(self._nodes(conn, missing, {}))
+        """Hashes of every perfect subtree (level >= 1) completed by growing start -> end.
+
+        Level by level over contiguous lists; a level's first child may predate the batch (the old
+        right frontier) and is read from the store.
+        """
         out: dict[tuple[int, int], bytes] = {}
-        nh = merkle.node_hash
-        for level, ix in todo:
-            h = nh(known[(level - 1, 2 * ix)], known[(level - 1, 2 * ix + 1)])
-            known[(level, ix)] = h
-            out[(level, ix)] = h
+        sha = hashlib.sha256
+        prev_first, prev = start, list(leaf_hashes)  # nodes of level-1 from index prev_first
+        level = 1
+        while (1 << level) <= end:
+            first, last = start >> level, end >> level
+            if first < last:
+                lo = 2 * first
+                if lo < prev_first:  # the left child is older than this batch
+                    old = self._nodes(conn, [(level - 1, lo)], {})[(level - 1, lo)]
+                    prev, prev_first = [old, *prev], lo
+                off = lo - prev_first
+                cur = [
+                    sha(b"\x01" + prev[off + 2 * k] + prev[off + 2 * k + 1]).digest() for k in range(last - first)
+                ]
+                for k, h in enumerate(cur):
+                    out[(level, first + k)] = h
+                prev, prev_first = cur, first
+            else:
+                prev, prev_first = [], last
+            level += 1
         return out
 
     def _store_checkpoint(
@@ -183,21 +192,47 @@ class LedgerStore:
     def _nodes(
         self, conn: Connection, ids: Iterable[tuple[int, int]], known: dict[tuple[int, int], bytes]
     ) -> dict[tuple[int, int], bytes]:
-        ids = list(ids)
+        """Hashes of perfect subtrees (level, index): one query, odd levels folded from children."""
+        ids = set(ids)
         out = {i: known[i] for i in ids if i in known}
-        leaves = [ix for lv, ix in ids if lv == 0 and (lv, ix) not in out]
-        inner = [node_key(lv, ix) for lv, ix in ids if lv > 0 and (lv, ix) not in out]
+        fetch: set[tuple[int, int]] = set()
+        for lv, ix in ids - out.keys():
+            if lv & 1:
+                for child in ((lv - 1, 2 * ix), (lv - 1, 2 * ix + 1)):
+                    if child in known:
+                        out[child] = known[child]
+                    else:
+                        fetch.add(child)
+            else:
+                fetch.add((lv, ix))
+        leaves = [ix for lv, ix in fetch if lv == 0]
+        inner = [node_key(lv, ix) for lv, ix in fetch if lv > 0]
+        parts = []
         if leaves:
-            q = ",".join(str(int(i)) for i in leaves)
-            for idx, h in conn.exec_driver_sql(f"SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN ({q})"):
-                out[(0, int(idx))] = bytes(h)
+            parts.append("SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN (%s)" % ",".join(map(str, leaves)))
         if inner:
-            q = ",".join(str(int(i)) for i in inner)
-            mask = (1 << LEVEL_SHIFT) - 1
-            for key, h in conn.exec_driver_sql(f"SELECT id, hash FROM ledger_node WHERE id IN ({q})"):
-                out[(int(key) >> LEVEL_SHIFT, int(key) & mask)] = bytes(h)
-        if len(out) != len(set(ids)):
-            lost = sorted(set(ids) - set(out))
+            parts.append("SELECT id, hash FROM ledger_node WHERE id IN (%s)" % ",".join(map(str, inner)))
+        if parts:
+            cur = conn.connection.cursor()
+            try:
+                if leaves:
+                    cur.execute(parts[0])
+                    for idx, h in cur.fetchall():
+                        out[(0, int(idx))] = bytes(h)
+                if inner:
+                    cur.execute(parts[-1])
+                    mask = (1 << LEVEL_SHIFT) - 1
+                    for key, h in cur.fetchall():
+                        out[(int(key) >> LEVEL_SHIFT, int(key) & mask)] = bytes(h)
+            finally:
+                cur.close()
+        for lv, ix in ids:
+            if (lv, ix) not in out and lv & 1:
+                a, b = out.get((lv - 1, 2 * ix)), out.get((lv - 1, 2 * ix + 1))
+                if a is not None and b is not None:
+                    out[(lv, ix)] = merkle.node_hash(a, b)
+        lost = sorted(i for i in ids if i not in out)
+        if lost:
             raise NotFoundError(f"the ledger is missing stored subtree hashes {lost[:3]}; run `ledger log verify`")
         return out
 
@@ -207,20 +242,21 @@ class LedgerStore:
 
     def root(self, size: int | None = None) -> bytes:
         with self.engine.connect() as conn:
-            n = self._size(conn) if size is None else size
-            self._check_size(conn, n)
+            n = self._resolve_size(conn, size)
             return merkle.range_hash(0, n, lambda ids: self._nodes(conn, ids, {}))
 
-    def _check_size(self, conn: Connection, size: int) -> None:
+    def _resolve_size(self, conn: Connection, size: int | None) -> int:
         current = self._size(conn)
+        if size is None:
+            return current
         if not 0 <= size <= current:
             raise UserError(f"the ledger has {current} entries; size {size} is out of range")
+        return size
 
     def inclusion_proof(self, index: int, size: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
         """Return (size, proof, leaf_hash, root) for entry `index` in the tree of `size` entries."""
         with self.engine.connect() as conn:
-            n = self._size(conn) if size is None else size
-            self._check_size(conn, n)
+            n = self._resolve_size(conn, size)
             if not 0 <= index < n:
                 raise UserError(f"entry {index} is not in a tree of {n} entries")
             ranges = merkle.inclusion_ranges(index, n)
@@ -234,8 +270,7 @@ class LedgerStore:
     def consistency_proof(self, old: int, new: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
         """Return (new_size, proof, old_root, new_root)."""
         with self.engine.connect() as conn:
-            n = self._size(conn) if new is None else new
-            self._check_size(conn, n)
+            n = self._resolve_size(conn, new)
             if not 0 < old <= n:
                 raise UserError(f"no consistency proof from size {old} to size {n}")
             covers = [merkle.perfect_cover(a, b) for a, b in merkle.consistency_ranges(old, n)]

@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 class LedgerEntry(SQLModel, table=True):
     __tablename__ = "ledger_entry"
     idx: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    type: str = Field(max_length=64, index=True)
+    type: str = Field(max_length=64)
     leaf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     leaf_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: float

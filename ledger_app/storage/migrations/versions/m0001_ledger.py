@@ -23,7 +23,6 @@ def upgrade() -> None:
         sa.Column("leaf_hash", sa.LargeBinary, nullable=False),
         sa.Column("created_at", sa.Float, nullable=False),
     )
-    op.create_index("ix_ledger_entry_type", "ledger_entry", ["type"])
     op.create_table(
         "ledger_node",
         sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),

@@ -1,0 +1,556 @@
+"""The common shape of every corpus format: items, limits, the adapter interface, safe file access.
+
+An adapter lists a corpus's shards, reads their items, and rewrites a shard without some items (the
+purge). Everything here is shared by the four formats so that each format module only knows its own
+layout. Files are always opened relative to the corpus root, one path component at a time, without
+following symbolic links: a shard path can never lead outside the root, even if a directory is
+swapped for a link while we read.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import math
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
+
+from ledger_app.core.errors import CorpusError
+
+MiB = 1024 * 1024
+GiB = 1024 * MiB
+
+#: The member name of a refusal that concerns a whole shard or the damaged rest of it (a truncated
+#: tar, a truncated or bomb gzip stream, a file that is not what its format needs).
+SHARD_MEMBER = "@shard"
+
+#: Suffix of the temporary file a purge writes next to the shard it rewrites.
+TMP_SUFFIX = ".purge-tmp"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits that keep a hostile corpus from exhausting memory or disk.
+
+    A gzip stream is refused as a decompression bomb once it has produced more than `bomb_bytes` AND
+    more than `bomb_ratio` times the compressed bytes consumed (real text compresses 3 to 10 times).
+    """
+
+    max_member_bytes: int = 256 * MiB  # largest single item (file, tar member, line, cell) read
+    max_metadata_bytes: int = 16 * MiB  # largest metadata member (key.json, sidecar, caption)
+    bomb_bytes: int = 1 * GiB
+    bomb_ratio: float = 100.0
+    max_row_group_bytes: int = 4 * GiB  # a Parquet row group declaring more is refused unread
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One item as a format adapter sees it: where it is, its content bytes, its metadata.
+
+    `key` is unique within the corpus and stable across runs: `shard` for a folder file,
+    `shard#member` otherwise. `member` is the WebDataset sample key, `id=<id>` for a JSONL/Parquet
+    record with its own id, `line=<n>` (1-based) or `row=<n>` (0-based) for one without, and
+    `@shard` for a refusal that concerns a whole shard. `data` is None exactly when `error` says why
+    the item is refused.
+    """
+
+    key: str
+    shard: str
+    member: str | None
+    location: str
+    data: bytes | None
+    is_text: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    members: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True)
+class ShardRewrite:
+    """The outcome of purging one shard, as the journal and the certificate record it.
+
+    `removed_item_hashes` maps each removed item key to the SHA-256 of its content (what ingest
+    recorded as the item's `sha256`; for a refused item, of its raw bytes). `removed_member_hashes`
+    maps each physically removed unit (tar member, JSONL line, file) to the SHA-256 of its exact
+    bytes. `moved_keys` maps old to new keys of position-keyed items (`line=`/`row=`) that the removal
+    renumbered. `sha256_after` is None when the shard itself was deleted (a folder file).
+    """
+
+    shard: str
+    sha256_before: str
+    sha256_after: str | None
+    removed_keys: tuple[str, ...] = ()
+    removed_item_hashes: dict[str, str] = field(default_factory=dict)
+    removed_member_hashes: dict[str, str] = field(default_factory=dict)
+    moved_keys: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "shard": self.shard,
+            "sha256_before": self.sha256_before,
+            "sha256_after": self.sha256_after,
+            "removed_keys": list(self.removed_keys),
+            "removed_item_hashes": dict(self.removed_item_hashes),
+            "removed_member_hashes": dict(self.removed_member_hashes),
+            "moved_keys": dict(self.moved_keys),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ShardRewrite:
+        return cls(
+            shard=d["shard"],
+            sha256_before=d["sha256_before"],
+            sha256_after=d["sha256_after"],
+            removed_keys=tuple(d.get("removed_keys", ())),
+            removed_item_hashes=dict(d.get("removed_item_hashes", {})),
+            removed_member_hashes=dict(d.get("removed_member_hashes", {})),
+            moved_keys=dict(d.get("moved_keys", {})),
+        )
+
+
+@dataclass
+class FilterResult:
+    """What a format's shard filter reports back to the purge machinery."""
+
+    removed_keys: list[str] = field(default_factory=list)
+    removed_item_hashes: dict[str, str] = field(default_factory=dict)
+    removed_member_hashes: dict[str, str] = field(default_factory=dict)
+    moved_keys: dict[str, str] = field(default_factory=dict)
+    sha256_before: str | None = None  # set when the filter hashed the whole source while reading it
+
+
+@runtime_checkable
+class CorpusAdapter(Protocol):
+    """What ingest and purge need from a corpus format."""
+
+    format: str
+    root: Path
+
+    def shards(self) -> list[str]: ...
+
+    def iter_items(self, shard: str) -> Iterator[RawItem]: ...
+
+    def shard_sha256(self, shard: str) -> str: ...
+
+    def rewrite_without(self, shard: str, keys: Iterable[str], journal: Any = None) -> ShardRewrite: ...
+
+
+# --------------------------------------------------------------------------------------------------
+# Keys, locations and metadata
+
+
+def item_key(shard: str, member: str | None) -> str:
+    return shard if member is None else f"{shard}#{member}"
+
+
+def refused(shard: str, member: str | None, reason: str, *, members: tuple[str, ...] = (),
+            metadata: dict[str, Any] | None = None) -> RawItem:
+    key = item_key(shard, member)
+    return RawItem(key=key, shard=shard, member=member, location=key, data=None, is_text=False,
+                   metadata=metadata or {}, error=reason, members=members)
+
+
+def printable_name(name: str) -> str:
+    """A name safe to put in a key or a message: undecodable bytes become backslash escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def record_id(value: Any) -> str | None:
+    """The string form of a record's own `id`, or None when it has no usable one."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return None
+
+
+class RecordKeyer:
+    """Assigns each record of a shard its member key: `id=<id>`, else `<unit>=<position>`.
+
+    A record whose id repeats an earlier one is keyed by position, and `duplicate_of` tells the
+    caller so that it can refuse it: keys must be unique within the corpus.
+    """
+
+    def __init__(self, unit: str):
+        self.unit = unit
+        self.first_seen: dict[str, int] = {}
+
+    def key(self, position: int, rid: str | None) -> tuple[str, int | None]:
+        if rid is not None:
+            first = self.first_seen.get(rid)
+            if first is None:
+                self.first_seen[rid] = position
+                return f"id={rid}", None
+            return f"{self.unit}={position}", first
+        return f"{self.unit}={position}", None
+
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "source_url": ("source_url", "url", "URL", "source", "page_url", "link", "original_url"),
+    "account": ("account", "uploader", "uploader_id", "account_id", "user", "username", "author_id"),
+    "title": ("title", "headline"),
+    "license": ("license", "licence", "LICENSE", "license_url"),
+    "batch": ("batch", "acquisition_batch", "acquisition"),
+    "caption": ("caption",),
+}
+
+
+def jsonable(value: Any, depth: int = 0) -> Any:
+    """A JSON-compatible copy of a metadata value (dates as ISO text, bytes summarised)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"<{len(value)} bytes>"
+    if depth > 20:
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v, depth + 1) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def normalize_metadata(raw: dict[str, Any]) -> dict[str, Any]:
+    """Keep every field, and add the canonical provenance keys from their usual aliases.
+
+    The canonical keys are `source_url`, `account` (uploader), `title`, `license`, `batch` and
+    `caption`; a canonical key already present wins over its aliases.
+    """
+    out = {str(k): jsonable(v) for k, v in raw.items()}
+    for canonical, aliases in _ALIASES.items():
+        if out.get(canonical) not in (None, ""):
+            continue
+        for alias in aliases:
+            value = out.get(alias)
+            if value not in (None, ""):
+                out[canonical] = value if isinstance(value, str) else json.dumps(value)
+                break
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Safe file access under the corpus root
+
+
+def check_relpath(rel: str) -> tuple[str, ...]:
+    """The components of a shard path, refusing anything that could leave the corpus root."""
+    if not rel or rel.startswith("/") or "\x00" in rel:
+        raise CorpusError(f"Shard path {rel!r} is not a relative path inside the corpus.")
+    parts = tuple(rel.split("/"))
+    if any(p in ("..", ".", "") for p in parts):
+        raise CorpusError(f"Shard path {rel!r} is not a plain relative path inside the corpus.")
+    return parts
+
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def open_parent_dir(root: Path, rel: str) -> tuple[int, str]:
+    """Open the directory holding `rel` under `root`, component by component, never following links.
+
+    Returns the directory's fd (the caller closes it) and the final component's name.
+    """
+    parts = check_relpath(rel)
+    try:
+        fd = os.open(root, _DIR_FLAGS)
+    except OSError as e:
+        raise CorpusError(f"Cannot open the corpus root {root}: {e.strerror}.") from None
+    try:
+        for part in parts[:-1]:
+            nfd = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = nfd
+    except OSError as e:
+        os.close(fd)
+        reason = "a symbolic link (not followed)" if e.errno in (errno.ELOOP, errno.ENOTDIR) else e.strerror
+        raise CorpusError(f"Cannot open the directory of {rel!r}: {reason}.") from None
+    return fd, parts[-1]
+
+
+def open_regular(root: Path, rel: str) -> int:
+    """Open a regular file under `root` for reading, refusing links, devices, FIFOs and sockets."""
+    dfd, name = open_parent_dir(root, rel)
+    try:
+        # O_NONBLOCK keeps a FIFO from blocking the open; it changes nothing for a regular file.
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0),
+                     dir_fd=dfd)
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # the final component is a symbolic link
+            raise CorpusError(f"{rel} is a symbolic link; links are not followed.") from None
+        raise CorpusError(f"Cannot open {rel}: {e.strerror}.") from None
+    finally:
+        os.close(dfd)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise CorpusError(f"{rel} is not a regular file ({file_kind(st.st_mode)}).")
+    return fd
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "symbolic link"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    return "regular file" if stat.S_ISREG(mode) else "special file"
+
+
+def read_exact_at(fd: int, size: int, offset: int) -> bytes:
+    """Read exactly `size` bytes at `offset` (a short read means the file shrank under us)."""
+    chunks = []
+    got = 0
+    while got < size:
+        b = os.pread(fd, min(size - got, 16 * MiB), offset + got)
+        if not b:
+            raise CorpusError(f"The file ended {size - got} bytes early at offset {offset + got}.")
+        chunks.append(b)
+        got += len(b)
+    return b"".join(chunks) if len(chunks) != 1 else chunks[0]
+
+
+def sha256_fd(fd: int, chunk: int = 8 * MiB) -> str:
+    h = hashlib.sha256()
+    offset = 0
+    while True:
+        b = os.pread(fd, chunk, offset)
+        if not b:
+            return h.hexdigest()
+        h.update(b)
+        offset += len(b)
+
+
+class HashingWriter:
+    """A binary sink that hashes what it writes and counts it (enough file API for pyarrow too)."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.hash = hashlib.sha256()
+        self.pos = 0
+        self.closed = False
+        self.on_first_write: Any = None
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        if self.on_first_write is not None:
+            hook, self.on_first_write = self.on_first_write, None
+            n = len(data) // 2
+            self._write(memoryview(data)[:n])
+            hook()
+            self._write(memoryview(data)[n:])
+        else:
+            self._write(data)
+        return len(data)
+
+    def _write(self, data: Any) -> None:
+        mv = memoryview(data).cast("B")
+        self.hash.update(mv)
+        while mv:
+            n = os.write(self.fd, mv)
+            mv = mv[n:]
+        self.pos += len(data)
+
+    def tell(self) -> int:
+        return self.pos
+
+    def flush(self) -> None:
+        pass
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class HashingReader:
+    """Sequential reads of a file descriptor that hash every byte read; `finish` hashes the rest."""
+
+    def __init__(self, fd: int, offset: int = 0):
+        self.fd = fd
+        self.offset = offset
+        self.hash = hashlib.sha256()
+
+    def read(self, size: int) -> bytes:
+        b = os.pread(self.fd, size, self.offset)
+        self.offset += len(b)
+        self.hash.update(b)
+        return b
+
+    def finish(self) -> str:
+        while self.read(8 * MiB):
+            pass
+        return self.hash.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------------
+# The shared part of every adapter
+
+
+def walk_files(root: Path) -> Iterator[tuple[str, os.stat_result | None, str | None]]:
+    """Every non-directory entry under `root` as (posix relpath, lstat, error), links not followed.
+
+    A directory that cannot be listed comes out with its error instead of a stat. Names are in
+    sorted order at each level so the walk is deterministic.
+    """
+    stack: list[str] = [""]
+    out: list[tuple[str, os.stat_result | None, str | None]] = []
+    while stack:
+        rel = stack.pop()
+        path = root / rel if rel else root
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            out.append((rel, None, f"cannot list directory: {e.strerror}"))
+            continue
+        for e in entries:
+            child = f"{rel}/{e.name}" if rel else e.name
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError as err:
+                out.append((child, None, f"cannot stat: {err.strerror}"))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                stack.append(child)
+            else:
+                out.append((child, st, None))
+    out.sort(key=lambda t: t[0])
+    yield from out
+
+
+def is_purge_tmp(rel: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return name.startswith(".") and name.endswith(TMP_SUFFIX)
+
+
+class ShardAdapter:
+    """Base class of the format adapters: root, limits, shard discovery, hashing, purge plumbing.
+
+    A subclass sets `format`, implements `_is_shard_name`, `iter_items` and `filter_shard` (write the
+    shard's bytes without some items to a sink). `root` is the corpus directory; `only` restricts the
+    corpus to some files under it (a corpus registered as a single shard file).
+    """
+
+    format: ClassVar[str] = ""
+
+    def __init__(self, root: Path | str, *, limits: Limits = DEFAULT_LIMITS, only: Iterable[str] | None = None):
+        self.root = Path(root).resolve()
+        if not self.root.is_dir():
+            raise CorpusError(f"Corpus root {self.root} is not a directory.")
+        self.limits = limits
+        self.only = sorted(only) if only is not None else None
+        self._bad_names: set[str] = set()  # listed names that were not valid UTF-8, with escapes
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self.root)!r})"
+
+    # Listing -----------------------------------------------------------------------------------
+
+    def _is_shard_name(self, rel: str) -> bool:
+        raise NotImplementedError
+
+    def shards(self) -> list[str]:
+        """Every shard path under the root, sorted; symbolic links that look like shards included
+        (reading them yields a refusal)."""
+        if self.only is not None:
+            return list(self.only)
+        return [self._note_name(rel) for rel, _st, err in walk_files(self.root)
+                if not is_purge_tmp(rel) and (err is None and self._is_shard_name(rel))]
+
+    def _note_name(self, rel: str) -> str:
+        """`rel`, or its printable form (remembered as unreadable) when it is not valid UTF-8."""
+        try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:
+            rel = printable_name(rel)
+            self._bad_names.add(rel)
+        return rel
+
+    def iter_items(self, shard: str) -> Iterator[RawItem]:
+        raise NotImplementedError
+
+    def iter_all(self) -> Iterator[RawItem]:
+        for shard in self.shards():
+            yield from self.iter_items(shard)
+
+    def open_shard(self, shard: str) -> int:
+        return open_regular(self.root, shard)
+
+    def _open_or_refuse(self, shard: str) -> tuple[int | None, RawItem | None]:
+        """Open a shard for reading, or the refusal that says why it cannot be."""
+        if shard in self._bad_names:
+            return None, refused(shard, SHARD_MEMBER, f"The file name {shard!r} is not valid UTF-8 "
+                                                      "(shown with escapes).")
+        try:
+            fd = self.open_shard(shard)
+        except CorpusError as e:
+            return None, refused(shard, SHARD_MEMBER, str(e))
+        if os.fstat(fd).st_size == 0:
+            os.close(fd)
+            return None, refused(shard, SHARD_MEMBER, f"{shard} is a zero-byte file.")
+        return fd, None
+
+    def shard_sha256(self, shard: str) -> str:
+        fd = self.open_shard(shard)
+        try:
+            return sha256_fd(fd)
+        finally:
+            os.close(fd)
+
+    # Purge ------------------------------------------------------------------------------------
+
+    #: True when purging a shard deletes it (a folder file) rather than rewriting it.
+    deletes_shards: ClassVar[bool] = False
+
+    def members_of(self, shard: str, keys: Iterable[str]) -> set[str]:
+        """The member names that the item keys denote in `shard` (keys of other shards refused)."""
+        members = set()
+        prefix = shard + "#"
+        for k in keys:
+            if not k.startswith(prefix):
+                raise CorpusError(f"Item key {k!r} does not belong to shard {shard!r}.")
+            members.add(k[len(prefix):])
+        return members
+
+    def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
+        """Write the shard read from fd `src` to `out` without the given members."""
+        raise NotImplementedError
+
+    def rewrite_without(self, shard: str, keys: Iterable[str], journal: Any = None) -> ShardRewrite:
+        """Crash-safely purge items (by item key) from one shard; see `corpus.purge`."""
+        from ledger_app.corpus.purge import purge_shard
+
+        return purge_shard(self, shard, set(keys), journal)

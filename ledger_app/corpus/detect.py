@@ -1,0 +1,143 @@
+"""`--format auto`: tell a corpus's format from its files, and open the right adapter.
+
+Shard files are recognised by name (`.tar`, `.jsonl[.gz]`, `.parquet`) and confirmed by their
+magic bytes; anything else makes a folder of files. Ambiguity is an error that says what was found,
+never a guess.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import CorpusError
+from ledger_app.corpus.base import ShardAdapter, is_purge_tmp, walk_files
+
+FORMATS = ("folder", "webdataset", "jsonl", "parquet")
+_SCAN_LIMIT = 20_000
+# Files that commonly sit beside shards without being data: dataset cards, indexes, checksums.
+_SIDECAR_EXTS = (".md", ".txt", ".json", ".yaml", ".yml", ".idx", ".index", ".sha256", ".md5", ".csv",
+                 ".gitattributes", ".lock")
+
+
+def _shard_format(name: str) -> str | None:
+    if name.endswith(".tar"):
+        return "webdataset"
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".jsonl.gzip")):
+        return "jsonl"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    return None
+
+
+def _magic_ok(path: Path, fmt: str) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.pread(fd, 512, 0)
+    finally:
+        os.close(fd)
+    if fmt == "webdataset":
+        return len(head) == 512 and head[257:262] == b"ustar"
+    if fmt == "parquet":
+        return head[:4] == b"PAR1"
+    if fmt == "jsonl":
+        return head[:2] == b"\x1f\x8b" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return True
+
+
+def detect_format(path: Path | str) -> str:
+    """`folder`, `webdataset`, `jsonl` or `parquet`; raises CorpusError saying why it cannot tell."""
+    path = Path(path)
+    try:
+        st = os.lstat(path)
+    except OSError as e:
+        raise CorpusError(f"{path} cannot be read: {e.strerror}.") from None
+    if stat.S_ISLNK(st.st_mode):
+        path = path.resolve()  # the corpus root itself may be a link; nothing inside it is followed
+        st = os.stat(path)
+    if stat.S_ISREG(st.st_mode):
+        fmt = _shard_format(path.name)
+        if fmt is None:
+            raise CorpusError(f"{path} is a single file that is not a shard (.tar, .jsonl[.gz], .parquet); "
+                              "to ingest loose files, give their folder.")
+        return fmt
+    if not stat.S_ISDIR(st.st_mode):
+        raise CorpusError(f"{path} is neither a directory nor a shard file.")
+    counts: dict[str, int] = {}
+    confirmed: dict[str, int] = {}
+    others: list[str] = []
+    empty = True
+    for rel, lst, err in islice(walk_files(path), _SCAN_LIMIT):
+        if err is not None or lst is None or is_purge_tmp(rel):
+            continue
+        empty = False
+        fmt = _shard_format(rel)
+        if fmt is None:
+            if not rel.rsplit("/", 1)[-1].lower().endswith(_SIDECAR_EXTS):
+                others.append(rel)
+            continue
+        counts[fmt] = counts.get(fmt, 0) + 1
+        if stat.S_ISREG(lst.st_mode) and lst.st_size and _magic_ok(path / rel, fmt):
+            confirmed[fmt] = confirmed.get(fmt, 0) + 1
+    if empty:
+        raise CorpusError(f"{path} is empty: there is nothing to ingest.")
+    if not counts:
+        return "folder"
+    if len(counts) > 1:
+        found = ", ".join(f"{n} {f}" for f, n in sorted(counts.items()))
+        raise CorpusError(f"{path} mixes shard formats ({found} shards); give the format explicitly.")
+    (fmt,) = counts
+    if others:
+        raise CorpusError(f"{path} holds {counts[fmt]} {fmt} shard(s) and {len(others)} other file(s) such as "
+                          f"{others[0]!r}; give the format explicitly (folder or {fmt}).")
+    if not confirmed:
+        raise CorpusError(f"{path} has files named like {fmt} shards but none of them has {fmt} content.")
+    return fmt
+
+
+def adapter_class(fmt: str) -> type[ShardAdapter]:
+    if fmt == "folder":
+        from ledger_app.corpus.folder import FolderAdapter
+
+        return FolderAdapter
+    if fmt == "webdataset":
+        from ledger_app.corpus.webdataset import WebDatasetAdapter
+
+        return WebDatasetAdapter
+    if fmt == "jsonl":
+        from ledger_app.corpus.jsonl import JsonlAdapter
+
+        return JsonlAdapter
+    if fmt == "parquet":
+        from ledger_app.corpus.parquet import ParquetAdapter
+
+        return ParquetAdapter
+    raise CorpusError(f"Unknown corpus format {fmt!r}; use one of auto, {', '.join(FORMATS)}.")
+
+
+def open_corpus(path: Path | str, fmt: str = "auto", **options: Any) -> ShardAdapter:
+    """The adapter for the corpus at `path` (a directory, or a single shard file).
+
+    `options` go to the adapter: `limits=Limits(...)` for all; `text_field`, `id_field` for JSONL;
+    `content_column`, `id_column` for Parquet.
+    """
+    path = Path(path)
+    if fmt == "auto":
+        fmt = detect_format(path)
+    cls = adapter_class(fmt)
+    if path.is_file():
+        if fmt == "folder":
+            raise CorpusError(f"{path} is a file; a folder corpus is a directory.")
+        resolved = path.resolve()
+        return cls(resolved.parent, only=[resolved.name], **options)
+    if not path.is_dir():
+        raise CorpusError(f"{path} does not exist or is not a directory.")
+    return cls(path, **options)

@@ -1,0 +1,264 @@
+"""Parquet tables: one row per item, a text or image-bytes content column beside metadata columns.
+
+The content column is configurable; by default it is a `text`/`content` string column, an
+`image`/`jpg`/`bytes`... binary column, or a struct with `bytes` (and `path`) as HuggingFace datasets
+store images. Rows are keyed by an `id` column when there is one, else by their 0-based row number.
+Row groups are read one at a time, in batches, and a row group that cannot be decoded is refused
+without stopping the rest. A purge rewrites the file row group by row group without the removed rows,
+keeping the schema (with its metadata), the row group boundaries and each column's compression.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from ledger_app.core.errors import CorpusError
+from ledger_app.corpus.base import (
+    SHARD_MEMBER,
+    FilterResult,
+    RawItem,
+    RecordKeyer,
+    ShardAdapter,
+    item_key,
+    normalize_metadata,
+    record_id,
+    refused,
+)
+
+TEXT_COLUMNS = ("text", "content")
+BINARY_COLUMNS = ("image", "jpg", "jpeg", "png", "webp", "bytes", "image_bytes", "img", "data", "content")
+BATCH_ROWS = 256
+_CODECS = {"UNCOMPRESSED": "none", "SNAPPY": "snappy", "GZIP": "gzip", "BROTLI": "brotli",
+           "ZSTD": "zstd", "LZ4": "lz4", "LZ4_RAW": "lz4"}
+
+
+@dataclass(frozen=True)
+class ContentSpec:
+    column: str
+    kind: str  # "text" | "binary" | "struct" (a struct with a `bytes` field, and maybe `path`)
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == "text"
+
+
+def _kind(t: Any) -> str | None:
+    import pyarrow as pa
+
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", bool)(t):
+        return "text"
+    if (pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t)
+            or getattr(pa.types, "is_binary_view", bool)(t)):
+        return "binary"
+    if pa.types.is_struct(t):
+        idx = t.get_field_index("bytes")
+        if idx >= 0 and _kind(t.field(idx).type) == "binary":
+            return "struct"
+    return None
+
+
+def detect_content(schema: Any, column: str | None = None) -> ContentSpec:
+    """Which column holds the content; raises CorpusError naming the columns when it cannot tell."""
+    kinds = {f.name: _kind(f.type) for f in schema}
+    if column is not None:
+        if column not in kinds:
+            raise CorpusError(f"The content column {column!r} is not in the table (columns: {', '.join(kinds)}).")
+        if kinds[column] is None:
+            raise CorpusError(f"The content column {column!r} holds neither text nor bytes.")
+        return ContentSpec(column, kinds[column])  # type: ignore[arg-type]
+    for name in TEXT_COLUMNS:
+        if kinds.get(name) == "text":
+            return ContentSpec(name, "text")
+    for name in BINARY_COLUMNS:
+        if kinds.get(name) in ("binary", "struct"):
+            return ContentSpec(name, kinds[name])  # type: ignore[arg-type]
+    for kind in ("struct", "binary"):
+        found = [n for n, k in kinds.items() if k == kind]
+        if len(found) == 1:
+            return ContentSpec(found[0], kind)
+    raise CorpusError("Cannot tell which column holds the content (columns: "
+                      f"{', '.join(kinds) or 'none'}); name it with content_column.")
+
+
+class ParquetAdapter(ShardAdapter):
+    format = "parquet"
+
+    def __init__(self, root, *, content_column: str | None = None, id_column: str = "id", **kw: Any):
+        super().__init__(root, **kw)
+        self.content_column = content_column
+        self.id_column = id_column
+
+    def _is_shard_name(self, rel: str) -> bool:
+        return rel.endswith((".parquet", ".pq"))
+
+    def _parquet(self, fd: int) -> Any:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(os.fdopen(os.dup(fd), "rb"))
+
+    # Reading ------------------------------------------------------------------------------------
+
+    def iter_items(self, shard: str) -> Iterator[RawItem]:
+        fd, refusal = self._open_or_refuse(shard)
+        if refusal is not None:
+            yield refusal
+            return
+        try:
+            try:
+                pf = self._parquet(fd)
+                spec = detect_content(pf.schema_arrow, self.content_column)
+            except CorpusError as e:
+                yield refused(shard, SHARD_MEMBER, f"{shard}: {e}")
+                return
+            except Exception as e:  # pyarrow raises several types for a file that is not Parquet
+                yield refused(shard, SHARD_MEMBER, f"{shard} is not a readable Parquet file ({e}).")
+                return
+            with pf:
+                yield from self._rows(shard, pf, spec)
+        finally:
+            os.close(fd)
+
+    def _rows(self, shard: str, pf: Any, spec: ContentSpec) -> Iterator[RawItem]:
+        keyer = RecordKeyer("row")
+        has_id = self.id_column in pf.schema_arrow.names
+        row = 0
+        for rg in range(pf.num_row_groups):
+            meta = pf.metadata.row_group(rg)
+            n = meta.num_rows
+            if meta.total_byte_size > self.limits.max_row_group_bytes:
+                yield refused(shard, f"row-group={rg}",
+                              f"Row group {rg} (rows {row} to {row + n - 1}) declares "
+                              f"{meta.total_byte_size} bytes, over the limit of "
+                              f"{self.limits.max_row_group_bytes}; it was not read.")
+                row += n
+                continue
+            start = row
+            try:
+                for batch in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=[rg], use_threads=False):
+                    yield from self._batch(shard, batch, spec, has_id, keyer, row)
+                    row += batch.num_rows
+            except Exception as e:
+                yield refused(shard, f"row-group={rg}",
+                              f"Row group {rg} cannot be decoded ({e}); rows {row} to {start + n - 1} "
+                              "were not read.")
+            row = start + n
+
+    def _batch(self, shard: str, batch: Any, spec: ContentSpec, has_id: bool, keyer: RecordKeyer,
+               first_row: int) -> Iterator[RawItem]:
+        col = batch.column(spec.column)
+        paths: list[Any] = [None] * batch.num_rows
+        if spec.kind == "struct":
+            path_idx = col.type.get_field_index("path")
+            if path_idx >= 0:
+                paths = col.field(path_idx).to_pylist()
+            col = col.field("bytes")
+        contents = col.to_pylist()
+        others = batch.drop_columns([spec.column]).to_pylist()
+        limit = self.limits.max_member_bytes
+        for i, (value, meta) in enumerate(zip(contents, others, strict=True)):
+            row = first_row + i
+            rid = record_id(meta.get(self.id_column)) if has_id else None
+            member, first = keyer.key(row, rid)
+            if first is not None:
+                yield refused(shard, member, f"Row {row} repeats id {rid!r} first seen on row {first}; ids "
+                                             "must be unique within a shard.")
+                continue
+            if value is None:
+                yield refused(shard, member, f"Row {row} has no content (its {spec.column!r} is null).")
+                continue
+            data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
+            if not data:
+                yield refused(shard, member, f"Row {row} has empty content (zero bytes in {spec.column!r}).")
+                continue
+            if len(data) > limit:
+                yield refused(shard, member, f"Row {row}'s content is {len(data)} bytes, over the limit of "
+                                             f"{limit} bytes.")
+                continue
+            if paths[i] is not None:
+                meta = {**meta, "image_path": paths[i]}
+            k = item_key(shard, member)
+            yield RawItem(key=k, shard=shard, member=member, location=k, data=data, is_text=spec.is_text,
+                          metadata=normalize_metadata(meta))
+
+    # Purge --------------------------------------------------------------------------------------
+
+    def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if SHARD_MEMBER in members or any(m.startswith("row-group=") for m in members):
+            raise CorpusError(f"Only rows can be purged from {shard}, not a refused row group or the shard.")
+        try:
+            pf = self._parquet(src)
+        except Exception as e:
+            raise CorpusError(f"Cannot rewrite {shard}: it is not a readable Parquet file ({e}).") from None
+        with pf:
+            md = pf.metadata
+            schema = pf.schema_arrow
+            try:
+                spec: ContentSpec | None = detect_content(schema, self.content_column)
+            except CorpusError:
+                spec = None
+            has_id = self.id_column in schema.names
+            codecs: dict[str, str] = {}
+            if md.num_row_groups:
+                rg0 = md.row_group(0)
+                for j in range(rg0.num_columns):
+                    c = rg0.column(j)
+                    codecs[c.path_in_schema] = _CODECS.get(c.compression, "snappy")
+            version = md.format_version if md.format_version in ("1.0", "2.4", "2.6") else "2.6"
+            writer = pq.ParquetWriter(out, schema, compression=codecs or "snappy", version=version,
+                                      store_schema=True)
+            result = FilterResult()
+            old_keys, new_keys = RecordKeyer("row"), RecordKeyer("row")
+            row = new_row = 0
+            try:
+                for rg in range(md.num_row_groups):
+                    try:
+                        table = pf.read_row_group(rg, use_threads=False)
+                    except Exception as e:
+                        raise CorpusError(f"Cannot rewrite {shard}: row group {rg} cannot be decoded ({e}). "
+                                          "Restore or repair the shard first; nothing was changed.") from None
+                    ids = table.column(self.id_column).to_pylist() if has_id else [None] * table.num_rows
+                    keep = []
+                    removed_idx = []
+                    for i, raw_id in enumerate(ids):
+                        member, _ = old_keys.key(row + i, record_id(raw_id))
+                        if member in members:
+                            keep.append(False)
+                            removed_idx.append(i)
+                            result.removed_keys.append(item_key(shard, member))
+                            continue
+                        keep.append(True)
+                        new_member, _ = new_keys.key(new_row, record_id(raw_id))
+                        if new_member != member:
+                            result.moved_keys[item_key(shard, member)] = item_key(shard, new_member)
+                        new_row += 1
+                    if removed_idx:
+                        self._hash_removed(table, spec, removed_idx, result)
+                        table = table.filter(pa.array(keep))
+                    if table.num_rows:
+                        writer.write_table(table, row_group_size=table.num_rows)
+                    row += len(ids)
+            finally:
+                writer.close()
+        return result
+
+    @staticmethod
+    def _hash_removed(table: Any, spec: ContentSpec | None, idx: list[int], result: FilterResult) -> None:
+        """Record the content hash of each removed row (the item's sha256 at ingest)."""
+        keys = result.removed_keys[-len(idx):]
+        if spec is None:
+            return
+        col = table.column(spec.column).take(idx)
+        if spec.kind == "struct":
+            col = col.combine_chunks().field("bytes")
+        for k, value in zip(keys, col.to_pylist(), strict=True):
+            if value is None:
+                continue
+            data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
+            result.removed_item_hashes[k] = result.removed_member_hashes[k] = hashlib.sha256(data).hexdigest()

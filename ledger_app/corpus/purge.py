@@ -1,0 +1,397 @@
+"""Crash-safe physical removal of items from corpus shards, resumable from a journal.
+
+Each shard is rewritten to a temporary file beside it (`.<name>.purge-tmp`), fsynced, renamed over
+the shard atomically, and the directory fsynced; a folder file is deleted instead. The journal is an
+append-only JSON Lines file: its first record is the plan, then one record per step, each appended
+with a single write and fsynced, so a record is either wholly there or (torn by a power cut) ignored.
+
+The invariant that makes a purge killed at any moment resumable: a shard is replaced only after a
+`written` record holding its before and after SHA-256 is durable, and the temporary file is created
+only by this code and removed only by a rename or a fresh start. So on resume:
+
+- no record (or `planned`): the shard is untouched; drop any stale temporary file and rewrite.
+- `written`, temporary file present: the rename did not happen; check the file's hash and rename it.
+- `written`, temporary file gone: the rename happened; the shard's hash must equal `sha256_after`.
+- `done`: nothing to do.
+
+Rewrites are deterministic (tar entries and JSONL lines copied as bytes, gzip and Parquet written
+with fixed settings), so a resumed purge ends with the same bytes as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import CorpusError
+from ledger_app.corpus.base import (
+    TMP_SUFFIX,
+    HashingWriter,
+    ShardAdapter,
+    ShardRewrite,
+    open_parent_dir,
+    sha256_fd,
+)
+
+JOURNAL_VERSION = 1
+DELETE_BATCH = 256
+
+#: Test hook: called with a label at every step where a crash is interesting. A crash test installs
+#: a function that kills the process at the k-th call; production code never sets it.
+crash_hook: Callable[[str], None] | None = None
+
+
+def _crashpoint(label: str) -> None:
+    if crash_hook is not None:
+        crash_hook(label)
+
+
+def tmp_name(name: str) -> str:
+    return f".{name}{TMP_SUFFIX}"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class PurgeJournal:
+    """The durable record of one purge: its plan and the progress of every shard.
+
+    Records are JSON objects, one a line: `{"type": "plan", ...}` first, then
+    `{"type": "shard", "shard", "state": "written"|"done", "result": {...}, "targets": [...]}` and
+    finally `{"type": "finished"}`. The last record for a shard is its state.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.plan: dict[str, Any] | None = None
+        self.records: dict[str, dict[str, Any]] = {}
+        self.finished = False
+        self._load()
+
+    @classmethod
+    def open(cls, path: Path | str, *, root: str, fmt: str, plan: dict[str, list[str]]) -> PurgeJournal:
+        """Open the journal of this plan, creating it, or fail if it belongs to another purge."""
+        journal = cls(path)
+        header = {"type": "plan", "version": JOURNAL_VERSION, "root": root, "format": fmt, "plan": plan}
+        if journal.plan is None:
+            journal.path.parent.mkdir(parents=True, exist_ok=True)
+            journal._append([header])
+            journal.plan = header
+        elif {k: journal.plan.get(k) for k in ("root", "format", "plan")} != {
+                "root": root, "format": fmt, "plan": plan}:
+            raise CorpusError(f"The purge journal {journal.path} belongs to a different purge (another corpus "
+                              "or another plan); use a new journal path for this one.")
+        return journal
+
+    def _load(self) -> None:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        good = 0
+        for line in data.split(b"\n")[:-1]:  # the piece after the last newline is never complete
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                break
+            good += len(line) + 1
+            if rec.get("type") == "plan":
+                if rec.get("version") != JOURNAL_VERSION:
+                    raise CorpusError(f"The purge journal {self.path} has version {rec.get('version')}, "
+                                      f"not {JOURNAL_VERSION}.")
+                self.plan = rec
+            elif rec.get("type") == "shard":
+                self.records[rec["shard"]] = rec
+            elif rec.get("type") == "finished":
+                self.finished = True
+        if good < len(data):
+            # A torn last record (power cut mid-append): cut it so the next append starts a new line.
+            fd = os.open(self.path, os.O_WRONLY)
+            try:
+                os.ftruncate(fd, good)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    def _append(self, records: list[dict[str, Any]]) -> None:
+        blob = b"".join(json.dumps(r, sort_keys=True, separators=(",", ":")).encode() + b"\n" for r in records)
+        created = not self.path.exists()
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            view = memoryview(blob)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if created:
+            _fsync_dir(self.path.parent)
+
+    def state(self, shard: str) -> str | None:
+        rec = self.records.get(shard)
+        return rec["state"] if rec else None
+
+    def result(self, shard: str) -> ShardRewrite:
+        return ShardRewrite.from_json(self.records[shard]["result"])
+
+    def targets(self, shard: str) -> list[str]:
+        return list(self.records[shard].get("targets", ()))
+
+    def mark(self, entries: list[tuple[str, str, ShardRewrite, list[str] | None]]) -> None:
+        """Durably record (shard, state, result, deletion targets) for one or more shards."""
+        recs = []
+        for shard, state, result, targets in entries:
+            rec: dict[str, Any] = {"type": "shard", "shard": shard, "state": state, "result": result.to_json()}
+            if targets is not None:
+                rec["targets"] = targets
+            recs.append(rec)
+        self._append(recs)
+        for rec in recs:
+            self.records[rec["shard"]] = rec
+
+    def mark_finished(self) -> None:
+        self._append([{"type": "finished"}])
+        self.finished = True
+
+
+# --------------------------------------------------------------------------------------------------
+# Rewriting one shard
+
+
+def _exists(dfd: int, name: str) -> bool:
+    try:
+        os.stat(name, dir_fd=dfd, follow_symlinks=False)
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def _unlink_if_exists(dfd: int, name: str) -> None:
+    try:
+        os.unlink(name, dir_fd=dfd)
+    except FileNotFoundError:
+        pass
+
+
+def _sha_in_dir(dfd: int, name: str) -> str:
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=dfd)
+    try:
+        return sha256_fd(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_missing(shard: str, keys: set[str], result: ShardRewrite, strict: bool) -> None:
+    missing = sorted(keys - set(result.removed_keys))
+    if missing and strict:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise CorpusError(f"Cannot purge {shard}: {len(missing)} item(s) to remove are not in it ({shown}); "
+                          "the shard was not changed.")
+
+
+def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: PurgeJournal | None = None,
+                *, strict: bool = True) -> ShardRewrite:
+    """Remove the items `keys` from one shard, crash-safely; resumes from `journal` if it has a record."""
+    if adapter.deletes_shards:
+        return _delete_shards(adapter, [(shard, keys)], journal, strict=strict)[0]
+    members = adapter.members_of(shard, keys)
+    state = journal.state(shard) if journal is not None else None
+    if state == "done":
+        return journal.result(shard)  # type: ignore[union-attr]
+    dfd, name = open_parent_dir(adapter.root, shard)
+    tmp = tmp_name(name)
+    try:
+        if state == "written":
+            done = journal.result(shard)  # type: ignore[union-attr]
+            if _exists(dfd, tmp):
+                # Not renamed yet: finish the step if the temporary file is the one recorded.
+                current = adapter.shard_sha256(shard)
+                if current != done.sha256_before:
+                    raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
+                                      f"{done.sha256_before}); the purge cannot safely continue.")
+                if _sha_in_dir(dfd, tmp) == done.sha256_after:
+                    return _install(journal, dfd, name, tmp, shard, done)
+                _unlink_if_exists(dfd, tmp)
+            else:
+                current = adapter.shard_sha256(shard)
+                if current == done.sha256_after:  # renamed before the crash; only the record is missing
+                    journal.mark([(shard, "done", done, None)])  # type: ignore[union-attr]
+                    _crashpoint("done-recorded")
+                    return done
+                if current != done.sha256_before:
+                    raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
+                                      f"{done.sha256_before} or {done.sha256_after}).")
+        else:
+            _unlink_if_exists(dfd, tmp)  # a stale temporary file from a run killed mid-write
+
+        result = _write_tmp(adapter, shard, members, dfd, tmp)
+        _crashpoint("tmp-synced")
+        try:
+            _check_missing(shard, keys, result, strict)
+        except CorpusError:
+            _unlink_if_exists(dfd, tmp)
+            raise
+        if not result.removed_keys:
+            _unlink_if_exists(dfd, tmp)
+            result = ShardRewrite(shard, result.sha256_before, result.sha256_before)
+            if journal is not None:
+                journal.mark([(shard, "done", result, None)])
+            return result
+        if journal is not None:
+            journal.mark([(shard, "written", result, None)])
+        _crashpoint("written-recorded")
+        return _install(journal, dfd, name, tmp, shard, result)
+    finally:
+        os.close(dfd)
+
+
+def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, tmp: str) -> ShardRewrite:
+    src = adapter.open_shard(shard)
+    try:
+        mode = os.fstat(src).st_mode & 0o7777
+        out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0),
+                      0o600, dir_fd=dfd)
+        try:
+            writer = HashingWriter(out)
+            writer.on_first_write = lambda: _crashpoint("tmp-partial")
+            fr = adapter.filter_shard(shard, src, members, writer)
+            os.fchmod(out, mode)
+            os.fsync(out)
+        except BaseException:
+            os.close(out)
+            _unlink_if_exists(dfd, tmp)
+            raise
+        os.close(out)
+        before = fr.sha256_before or sha256_fd(src)
+    finally:
+        os.close(src)
+    return ShardRewrite(shard=shard, sha256_before=before, sha256_after=writer.hash.hexdigest(),
+                        removed_keys=tuple(fr.removed_keys), removed_item_hashes=fr.removed_item_hashes,
+                        removed_member_hashes=fr.removed_member_hashes, moved_keys=fr.moved_keys)
+
+
+def _install(journal: PurgeJournal | None, dfd: int, name: str, tmp: str, shard: str,
+             result: ShardRewrite) -> ShardRewrite:
+    os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)
+    _crashpoint("renamed")
+    os.fsync(dfd)
+    _crashpoint("dir-synced")
+    if journal is not None:
+        journal.mark([(shard, "done", result, None)])
+    _crashpoint("done-recorded")
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# Deleting folder files
+
+
+def _delete_shards(adapter: Any, items: list[tuple[str, set[str]]], journal: PurgeJournal | None,
+                   *, strict: bool) -> list[ShardRewrite]:
+    """Delete whole files (and their sidecars) in one batch: record, unlink, fsync dirs, record."""
+    written: list[tuple[str, str, ShardRewrite, list[str] | None]] = []
+    for shard, keys in items:
+        adapter.members_of(shard, keys)
+        state = journal.state(shard) if journal is not None else None
+        if state is not None:
+            continue
+        try:
+            targets, fr = adapter.plan_delete(shard)
+        except (CorpusError, OSError) as e:
+            if strict:
+                raise CorpusError(f"Cannot purge {shard}: {e}") from None
+            continue
+        result = ShardRewrite(shard, fr.sha256_before, None, tuple(fr.removed_keys), fr.removed_item_hashes,
+                              fr.removed_member_hashes)
+        written.append((shard, "written", result, targets))
+    if journal is not None and written:
+        journal.mark(written)
+    _crashpoint("written-recorded")
+    fresh = {w[0]: w for w in written}
+    dirs: set[str] = set()
+    finish: list[tuple[str, str, ShardRewrite, list[str] | None]] = []
+    for shard, _keys in items:
+        if shard in fresh:
+            result, targets = fresh[shard][2], fresh[shard][3] or []
+        elif journal is not None and journal.state(shard) == "written":
+            result, targets = journal.result(shard), journal.targets(shard)
+        else:
+            continue
+        for rel in targets:
+            dfd, name = open_parent_dir(adapter.root, rel)
+            try:
+                if rel == shard and _exists(dfd, name):
+                    current = _sha_in_dir(dfd, name)
+                    if current != result.sha256_before:
+                        raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, "
+                                          f"expected {result.sha256_before}).")
+                _unlink_if_exists(dfd, name)
+            finally:
+                os.close(dfd)
+            dirs.add(rel.rpartition("/")[0])
+            _crashpoint("unlinked")
+        finish.append((shard, "done", result, targets))
+    for d in sorted(dirs):
+        _fsync_dir(adapter.root / d if d else adapter.root)
+    _crashpoint("dirs-synced")
+    if journal is not None and finish:
+        journal.mark(finish)
+    _crashpoint("done-recorded")
+    out = []
+    for shard, _keys in items:
+        if journal is not None and journal.state(shard) == "done":
+            out.append(journal.result(shard))
+        elif shard in fresh:
+            out.append(fresh[shard][2])
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# A whole purge
+
+
+def normalize_plan(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    out = {}
+    for shard, keys in plan.items():
+        ks = sorted(set(keys))
+        if ks:
+            adapter.members_of(shard, ks)  # every key must belong to its shard
+            out[shard] = ks
+    return dict(sorted(out.items()))
+
+
+def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_path: Path | str, *,
+              strict: bool = True, progress: Callable[[int, int, str], None] | None = None) -> list[ShardRewrite]:
+    """Remove the planned items (shard → item keys) from the corpus; idempotent and resumable.
+
+    Re-running with the same plan and journal after a crash (or after success) ends exactly as one
+    uninterrupted run. With `strict`, a shard where a planned key is not found is left unchanged and
+    the purge stops with a CorpusError naming the keys.
+    """
+    norm = normalize_plan(adapter, plan)
+    journal = PurgeJournal.open(journal_path, root=str(adapter.root), fmt=adapter.format, plan=norm)
+    _crashpoint("plan-recorded")
+    shards = list(norm)
+    if not journal.finished:
+        if adapter.deletes_shards:
+            for i in range(0, len(shards), DELETE_BATCH):
+                batch = shards[i:i + DELETE_BATCH]
+                _delete_shards(adapter, [(s, set(norm[s])) for s in batch], journal, strict=strict)
+                if progress is not None:
+                    progress(min(i + DELETE_BATCH, len(shards)), len(shards), batch[-1])
+        else:
+            for i, shard in enumerate(shards):
+                purge_shard(adapter, shard, set(norm[shard]), journal, strict=strict)
+                if progress is not None:
+                    progress(i + 1, len(shards), shard)
+        journal.mark_finished()
+        _crashpoint("finished")
+    return [journal.result(s) for s in shards if journal.state(s) == "done"]

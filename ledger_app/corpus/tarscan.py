@@ -1,0 +1,258 @@
+"""A read-only tar header scanner that reports where every entry's bytes lie and what is unsafe.
+
+Python's `tarfile` is built to extract: it treats a corrupt header in mid-archive as a silent end of
+the archive, folds global pax headers into nothing, and hides where an entry's extended headers
+begin. A purge must copy every kept entry byte for byte (its 512-byte header blocks, extended
+headers included, and its data blocks), and a listing must say exactly where damage starts; so we
+read the headers ourselves. Nothing is ever extracted, and no link is ever followed: link and device
+entries are merely classified.
+
+Supported: POSIX ustar (with the name prefix), pax extended headers (`x`, and `g` kept as its own
+entry), GNU long names and long link names (`L`, `K`), base-256 size fields.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+BLOCK = 512
+RECORD = 20 * BLOCK
+ZERO_BLOCK = bytes(BLOCK)
+MAX_EXTENDED_HEADER = 1024 * 1024
+
+REGULAR_TYPES = {b"0", b"\x00", b"7"}
+_NO_DATA_TYPES = {b"1", b"2", b"3", b"4", b"5", b"6"}
+_KNOWN_TYPES = REGULAR_TYPES | _NO_DATA_TYPES
+_TYPE_PROBLEMS = {
+    b"3": "is a character device",
+    b"4": "is a block device",
+    b"6": "is a FIFO",
+    b"S": "is a GNU sparse file (not supported)",
+    b"V": "is a GNU volume header (not supported)",
+    b"M": "is a GNU multi-volume continuation (not supported)",
+}
+
+
+@dataclass(frozen=True)
+class TarEntry:
+    """One archive entry: its extent [start, end) in the file, its data, its name and kind."""
+
+    start: int  # first header block, extended headers included
+    data_start: int
+    size: int  # data bytes (0 for links, devices, directories)
+    end: int  # where the next entry begins: data_start + size rounded up to a block
+    name: str  # decoded UTF-8; undecodable bytes kept as surrogate escapes
+    typeflag: bytes
+    linkname: str
+    problem: str | None  # why the entry is unsafe ("is a symbolic link to ...", "has ..."), or None
+    is_global: bool = False  # a pax global header: belongs to no sample, always kept
+
+    @property
+    def is_regular(self) -> bool:
+        return self.typeflag in REGULAR_TYPES
+
+    @property
+    def is_dir(self) -> bool:
+        return self.typeflag == b"5"
+
+
+@dataclass(frozen=True)
+class TarScan:
+    entries: list[TarEntry]
+    file_size: int
+    damage: str | None  # why reading stopped early, or None for a clean end-of-archive marker
+    damage_offset: int | None
+    damaged_name: str | None  # the entry the damage cut off, when its header could be read
+    missing_end_marker: bool = False  # the file ended cleanly between entries, without the marker
+
+
+class _Damage(Exception):
+    def __init__(self, message: str, offset: int, name: str | None = None):
+        super().__init__(message)
+        self.offset = offset
+        self.name = name
+
+
+def _number(field: bytes) -> int:
+    """A tar numeric field: octal text, or base-256 when the high bit of the first byte is set."""
+    if field and field[0] & 0x80:
+        if field[0] == 0xFF:
+            raise ValueError("negative base-256 number")
+        return int.from_bytes(bytes([field[0] & 0x7F]) + field[1:], "big")
+    text = field.split(b"\x00", 1)[0].strip(b" ")
+    return int(text, 8) if text else 0
+
+
+def _checksum_ok(hdr: bytes) -> bool:
+    try:
+        stored = _number(hdr[148:156])
+    except ValueError:
+        return False
+    unsigned = sum(hdr[:148]) + 8 * 32 + sum(hdr[156:])
+    if stored == unsigned:
+        return True
+    signed = sum(b - 256 if b > 127 else b for b in hdr[:148] + hdr[156:]) + 8 * 32
+    return stored == signed
+
+
+def _cstr(field: bytes) -> bytes:
+    return field.split(b"\x00", 1)[0]
+
+
+def _decode(raw: bytes) -> tuple[str, bool]:
+    try:
+        return raw.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "surrogateescape"), False
+
+
+_PAX_RECORD = re.compile(rb"(\d+) ([^=]+)=")
+
+
+def _pax_records(buf: bytes, offset: int) -> dict[bytes, bytes]:
+    out: dict[bytes, bytes] = {}
+    pos = 0
+    while pos < len(buf) and buf[pos:pos + 1] != b"\x00":
+        m = _PAX_RECORD.match(buf, pos)
+        if not m:
+            raise _Damage(f"malformed pax extended header at offset {offset}", offset)
+        length = int(m.group(1))
+        if length <= 0 or pos + length > len(buf):
+            raise _Damage(f"malformed pax extended header at offset {offset}", offset)
+        out[m.group(2)] = buf[m.end():pos + length - 1]
+        pos += length
+    return out
+
+
+def name_problem(name: str) -> str | None:
+    """Why a member name is unsafe to use as a path, or None."""
+    if not name:
+        return "has an empty name"
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return "has an absolute path"
+    if ".." in re.split(r"[/\\]", name):
+        return "has a parent-directory component ('..')"
+    return None
+
+
+def _padded(n: int) -> int:
+    return (n + BLOCK - 1) // BLOCK * BLOCK
+
+
+def scan_tar(fd: int, file_size: int | None = None) -> TarScan:
+    """Read every header of the tar file open at `fd`; never raises for a broken archive."""
+    if file_size is None:
+        file_size = os.fstat(fd).st_size
+    entries: list[TarEntry] = []
+    pos = 0
+    entry_start: int | None = None
+    pending: dict[str, object] = {}
+    try:
+        while True:
+            if pos + BLOCK > file_size:
+                if entry_start is not None:
+                    raise _Damage(f"the archive ends inside the extended headers at offset {entry_start}",
+                                  entry_start)
+                if pos == file_size and pos > 0:
+                    return TarScan(entries, file_size, None, None, None, missing_end_marker=True)
+                raise _Damage(f"the archive is truncated inside a header at offset {pos}", pos)
+            hdr = os.pread(fd, BLOCK, pos)
+            if len(hdr) < BLOCK:
+                raise _Damage(f"the archive is truncated inside a header at offset {pos}", pos)
+            if hdr == ZERO_BLOCK:
+                if entry_start is not None:
+                    raise _Damage(f"extended headers at offset {entry_start} are not followed by a member",
+                                  entry_start)
+                return TarScan(entries, file_size, None, None, None)
+            if not _checksum_ok(hdr):
+                what = "not a tar archive" if pos == 0 else "corrupt"
+                raise _Damage(f"{what}: bad header checksum at offset {pos}", pos)
+            typeflag = hdr[156:157]
+            try:
+                size = _number(hdr[124:136])
+            except ValueError:
+                raise _Damage(f"invalid size field in the header at offset {pos}", pos) from None
+            hdr_pos = pos
+            if entry_start is None:
+                entry_start = pos
+            data_start = pos + BLOCK
+
+            if typeflag in (b"x", b"X", b"g", b"L", b"K"):
+                if size > MAX_EXTENDED_HEADER:
+                    raise _Damage(f"an extended header of {size} bytes at offset {pos} is over the limit", pos)
+                if data_start + size > file_size:
+                    raise _Damage(f"the archive is truncated inside an extended header at offset {pos}", pos)
+                buf = os.pread(fd, size, data_start)
+                pos = data_start + _padded(size)
+                if typeflag == b"g":
+                    if entry_start != hdr_pos:
+                        raise _Damage(f"a global header at offset {hdr_pos} interrupts an entry", hdr_pos)
+                    entries.append(TarEntry(entry_start, data_start, size, pos, "", typeflag, "", None,
+                                            is_global=True))
+                    entry_start = None
+                elif typeflag in (b"x", b"X"):
+                    recs = _pax_records(buf, hdr_pos)
+                    if b"path" in recs:
+                        pending["path"] = recs[b"path"]
+                    if b"linkpath" in recs:
+                        pending["linkpath"] = recs[b"linkpath"]
+                    if b"size" in recs:
+                        try:
+                            pending["size"] = int(recs[b"size"])
+                        except ValueError:
+                            raise _Damage(f"invalid pax size at offset {hdr_pos}", hdr_pos) from None
+                elif typeflag == b"L":
+                    pending["path"] = _cstr(buf)
+                else:
+                    pending["linkpath"] = _cstr(buf)
+                continue
+
+            # A real member header, possibly after extended headers.
+            raw_name = pending.get("path")
+            if raw_name is None:
+                raw_name = _cstr(hdr[0:100])
+                if hdr[257:263] == b"ustar\x00":
+                    prefix = _cstr(hdr[345:500])
+                    if prefix:
+                        raw_name = prefix + b"/" + raw_name
+            raw_link = pending.get("linkpath", _cstr(hdr[157:257]))
+            if "size" in pending:
+                size = int(pending["size"])  # type: ignore[arg-type]
+            name, name_ok = _decode(raw_name)  # type: ignore[arg-type]
+            link, _ = _decode(raw_link)  # type: ignore[arg-type]
+            has_data = typeflag not in _NO_DATA_TYPES
+            data_len = size if has_data else 0
+            if data_start + data_len > file_size:
+                remain = max(0, file_size - data_start)
+                raise _Damage(
+                    f"member {name!r} at offset {entry_start} is truncated: its header declares "
+                    f"{data_len} bytes but only {remain} remain", entry_start, name)
+            problem = None
+            if typeflag == b"2":
+                problem = f"is a symbolic link to {link!r}"
+            elif typeflag == b"1":
+                problem = f"is a hard link to {link!r}"
+            elif typeflag in _TYPE_PROBLEMS:
+                problem = _TYPE_PROBLEMS[typeflag]
+            elif typeflag not in _KNOWN_TYPES:
+                problem = f"has an unsupported member type {typeflag.decode('latin-1')!r}"
+            if problem is None:
+                problem = name_problem(name)
+            if problem is None and not name_ok:
+                problem = "has a name that is not valid UTF-8"
+            end = data_start + _padded(data_len)
+            entries.append(TarEntry(entry_start, data_start, data_len, end, name, typeflag, link, problem))
+            entry_start = None
+            pending = {}
+            pos = end
+    except _Damage as d:
+        return TarScan(entries, file_size, str(d), d.offset, d.name)
+
+
+def end_of_archive(length: int) -> bytes:
+    """The end-of-archive marker for an archive of `length` bytes: two zero blocks, then zeros to a
+    whole record, as tar and Python's tarfile write it."""
+    total = length + 2 * BLOCK
+    return bytes(2 * BLOCK + (-total) % RECORD)

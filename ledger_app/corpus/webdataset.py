@@ -1,0 +1,246 @@
+"""WebDataset tar shards: `key.ext` members grouped by key into one sample per training example.
+
+A sample's content is its image member (or other media), else its text member; `key.json` holds its
+metadata (source URL, uploader account, licence...) and `key.txt` its caption. Members are located by
+`tarscan` and read with positioned reads: nothing is extracted, no link is followed, and a sample with
+any unsafe member (link, device, `..`, absolute name) is refused whole. A purge copies every other
+entry's header and data blocks byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from ledger_app.core.errors import CorpusError
+from ledger_app.corpus.base import (
+    SHARD_MEMBER,
+    FilterResult,
+    HashingReader,
+    MiB,
+    RawItem,
+    ShardAdapter,
+    item_key,
+    normalize_metadata,
+    printable_name,
+    read_exact_at,
+    refused,
+)
+from ledger_app.corpus.tarscan import TarEntry, TarScan, end_of_archive, scan_tar
+
+IMAGE_EXTS = {"jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "heic", "heif", "avif", "dng",
+              "jxl", "ppm", "pgm", "pnm"}
+MEDIA_EXTS = {"mp4", "mov", "webm", "mkv", "avi", "wav", "mp3", "flac", "ogg", "m4a", "pdf"}
+TEXT_EXTS = {"txt", "text", "caption"}
+COPY_CHUNK = 8 * MiB
+
+
+def split_key(name: str) -> tuple[str, str]:
+    """WebDataset's rule: the key is the path up to the first dot of the base name."""
+    name = name.rstrip("/")
+    slash = name.rfind("/")
+    dot = name.find(".", slash + 1)
+    if dot < 0:
+        return name, ""
+    return name[:dot], name[dot + 1:]
+
+
+def _last_ext(entry: TarEntry) -> str:
+    return split_key(entry.name)[1].rsplit(".", 1)[-1].lower()
+
+
+@dataclass
+class Sample:
+    key: str
+    entries: list[TarEntry] = field(default_factory=list)
+
+
+def group_samples(scan: TarScan) -> list[Sample]:
+    """Samples in order of first appearance; global headers and plain directories belong to none."""
+    samples: dict[str, Sample] = {}
+    for e in scan.entries:
+        if e.is_global or (e.is_dir and e.problem is None):
+            continue
+        key = split_key(e.name)[0]
+        samples.setdefault(key, Sample(key)).entries.append(e)
+    return list(samples.values())
+
+
+def content_entry(entries: list[TarEntry]) -> tuple[TarEntry | None, bool]:
+    """The member holding a sample's content, and whether it is text."""
+    regular = [e for e in entries if e.is_regular and e.problem is None]
+    for exts, is_text in ((IMAGE_EXTS, False), (MEDIA_EXTS, False), (TEXT_EXTS, True)):
+        for e in regular:
+            if _last_ext(e) in exts:
+                return e, is_text
+    return None, False
+
+
+def _utf8_error(data: bytes) -> str | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return f"is not valid UTF-8 (byte 0x{data[e.start]:02x} at position {e.start})"
+    return None
+
+
+class WebDatasetAdapter(ShardAdapter):
+    format = "webdataset"
+
+    def _is_shard_name(self, rel: str) -> bool:
+        return rel.endswith(".tar")
+
+    # Listing -----------------------------------------------------------------------------------
+
+    def iter_items(self, shard: str) -> Iterator[RawItem]:
+        fd, refusal = self._open_or_refuse(shard)
+        if refusal is not None:
+            yield refusal
+            return
+        try:
+            scan = scan_tar(fd)
+            damaged_key = split_key(scan.damaged_name)[0] if scan.damaged_name is not None else None
+            for sample in group_samples(scan):
+                yield self._item(shard, fd, sample, damaged_key)
+            if scan.damage is not None:
+                yield refused(shard, SHARD_MEMBER, f"{shard}: {scan.damage}; the samples before it are "
+                                                   "listed, nothing after it can be read.")
+            elif scan.missing_end_marker:
+                yield refused(shard, SHARD_MEMBER, f"{shard} ends without the tar end-of-archive marker: "
+                                                   "it may have been truncated after its last member.")
+        finally:
+            os.close(fd)
+
+    def _item(self, shard: str, fd: int, sample: Sample, damaged_key: str | None) -> RawItem:
+        key = printable_name(sample.key)
+        names = tuple(printable_name(e.name) for e in sample.entries)
+
+        def refuse(reason: str) -> RawItem:
+            return refused(shard, key, reason, members=names)
+
+        for e in sample.entries:
+            if e.problem is not None:
+                return refuse(f"Member {printable_name(e.name)!r} {e.problem}; it was not extracted.")
+        seen: set[str] = set()
+        for e in sample.entries:
+            if e.name in seen:
+                return refuse(f"Member {printable_name(e.name)!r} appears more than once in the shard.")
+            seen.add(e.name)
+        if sample.key == damaged_key:
+            return refuse(f"The sample is incomplete: a member of it is cut off where {shard} is damaged.")
+        content, is_text = content_entry(sample.entries)
+        if content is None:
+            return refuse(f"The sample has no image, media or text member (members: {', '.join(names)}).")
+        cname = printable_name(content.name)
+        if content.size == 0:
+            return refuse(f"Content member {cname!r} is empty (zero bytes).")
+        if content.size > self.limits.max_member_bytes:
+            return refuse(f"Content member {cname!r} is {content.size} bytes, over the limit of "
+                          f"{self.limits.max_member_bytes} bytes; it was not read.")
+        metadata: dict = {}
+        caption: str | None = None
+        for e in sample.entries:
+            ext = split_key(e.name)[1].lower()
+            if e is content or ext not in ("json", "txt"):
+                continue
+            if e.size > self.limits.max_metadata_bytes:
+                return refuse(f"Metadata member {printable_name(e.name)!r} is {e.size} bytes, over the "
+                              f"limit of {self.limits.max_metadata_bytes} bytes.")
+            raw = read_exact_at(fd, e.size, e.data_start)
+            bad = _utf8_error(raw)
+            if bad:
+                return refuse(f"Metadata member {printable_name(e.name)!r} {bad}.")
+            if ext == "txt":
+                caption = raw.decode("utf-8")
+                continue
+            try:
+                parsed = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            except json.JSONDecodeError as err:
+                return refuse(f"Metadata member {printable_name(e.name)!r} is not valid JSON ({err.msg} at "
+                              f"line {err.lineno} column {err.colno}).")
+            if not isinstance(parsed, dict):
+                return refuse(f"Metadata member {printable_name(e.name)!r} is not a JSON object.")
+            metadata = parsed
+        data = read_exact_at(fd, content.size, content.data_start)
+        if is_text:
+            bad = _utf8_error(data)
+            if bad:
+                return refuse(f"Content member {cname!r} {bad}.")
+        if caption is not None:
+            metadata = {**metadata, "caption": caption}
+        metadata = normalize_metadata(metadata)
+        metadata.setdefault("content_member", cname)
+        k = item_key(shard, key)
+        return RawItem(key=k, shard=shard, member=key, location=k, data=data, is_text=is_text,
+                       metadata=metadata, error=None, members=names)
+
+    # Purge ------------------------------------------------------------------------------------
+
+    def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
+        scan = scan_tar(src)
+        if scan.damage is not None:
+            raise CorpusError(f"Cannot rewrite {shard}: {scan.damage}. Restore or repair the shard first; "
+                              "nothing was changed.")
+        if SHARD_MEMBER in members:
+            raise CorpusError(f"The refusal {shard}#{SHARD_MEMBER} is not an item that can be purged.")
+        result = FilterResult()
+        removed: set[int] = set()
+        for sample in group_samples(scan):
+            key = printable_name(sample.key)
+            if key not in members:
+                continue
+            k = item_key(shard, key)
+            result.removed_keys.append(k)
+            content, _ = content_entry(sample.entries)
+            if content is not None:
+                result.removed_item_hashes[k] = _sha_at(src, content)
+            for e in sample.entries:
+                removed.add(e.start)
+                if e.is_regular:
+                    result.removed_member_hashes[item_key(shard, printable_name(e.name))] = _sha_at(src, e)
+
+        # Kept entries are contiguous runs of [start, end); merge them so each run is one write.
+        runs: list[list[int]] = []
+        for e in scan.entries:
+            if e.start in removed:
+                continue
+            if runs and runs[-1][1] == e.start:
+                runs[-1][1] = e.end
+            else:
+                runs.append([e.start, e.end])
+        reader = HashingReader(src)
+        pos = 0
+        i = 0
+        while True:
+            chunk = reader.read(COPY_CHUNK)
+            if not chunk:
+                break
+            view = memoryview(chunk)
+            cend = pos + len(chunk)
+            while i < len(runs) and runs[i][0] < cend:
+                s, e = runs[i]
+                a, b = max(s, pos), min(e, cend)
+                if a < b:
+                    out.write(view[a - pos:b - pos])
+                if e <= cend:
+                    i += 1
+                else:
+                    break
+            pos = cend
+        result.sha256_before = reader.hash.hexdigest()
+        out.write(end_of_archive(out.tell()))
+        return result
+
+
+def _sha_at(fd: int, e: TarEntry) -> str:
+    h = hashlib.sha256()
+    done = 0
+    while done < e.size:
+        n = min(COPY_CHUNK, e.size - done)
+        h.update(read_exact_at(fd, n, e.data_start + done))
+        done += n
+    return h.hexdigest()

@@ -1,0 +1,212 @@
+"""Image fingerprints: computed once at ingest, stored as bytes, used to find altered copies later.
+
+A fingerprint holds what locate needs without the image itself:
+
+- PDQ (Meta's perceptual hash, through the `pdqhash` package) of the whole image, bit for bit as
+  Meta publishes it (image opened with Pillow, converted to RGB, 256 bits packed big-endian), and
+  its quality (0-100; Meta's guidance is to distrust hashes of quality 49 or less);
+- PDQ of two central crops (5 % and 10 % off each edge), so that symmetrically cropped copies sit
+  within a few bits of one of them;
+- all eight dihedral variants (rotations and mirrors) of those three hashes, which pdqhash computes
+  for the price of one, so that a query needs no recomputation in either direction;
+- a small greyscale thumbnail: the evidence shown on the review screen, the input of the
+  crop-tolerant coarse code (`coarse.py`) and of the geometric verification (`verify.py`).
+
+Decoding is defensive: Pillow's decompression-bomb guard is on with an explicit pixel limit,
+truncated or undecodable data raises `InputRefused` with the reason. Large JPEGs are decoded with
+Pillow's draft mode (a reduced DCT scale) for speed; images up to `DRAFT_ABOVE_PIXELS` are decoded
+in full, so Meta's published hashes are reproduced exactly for them.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pdqhash
+from PIL import Image, ImageFile
+
+from ledger_app.core.errors import InputRefused
+from ledger_app.matching.coarse import coarse_code
+
+# Images with more pixels than this are refused as decompression bombs (about 8000 x 8000).
+PIXEL_LIMIT = 64_000_000
+# JPEGs larger than this are decoded at a reduced scale (draft mode) with at least
+# DRAFT_MIN_SIDE pixels on the shorter side; smaller images are decoded in full.
+DRAFT_ABOVE_PIXELS = 2_000_000
+DRAFT_MIN_SIDE = 256
+# Central crops hashed besides the whole image (fraction removed from each edge).
+CROP_FRACTIONS = (0.05, 0.10)
+# The greyscale thumbnail's longer side, and its JPEG quality.
+THUMB_SIDE = 160
+THUMB_QUALITY = 90
+# Meta's guidance: hashes of quality 49 or less (flat, featureless images) are unreliable.
+MIN_QUALITY = 50
+# The order pdqhash.compute_dihedral returns its eight hashes in; index 0 is the image as is.
+DIHEDRAL_NAMES = ("original", "rotate90", "rotate180", "rotate270", "flipx", "flipy", "flipplus1", "flipminus1")
+
+_MAGIC = b"LPF"
+_VERSION = 1
+_HEADER = struct.Struct(">3sBIIB8s")  # magic, version, width, height, quality, coarse code
+
+# Pillow's own guard (a warning above the limit, an error above twice the limit) stays on; the
+# explicit check in `open_image` refuses anything above the limit itself.
+Image.MAX_IMAGE_PIXELS = PIXEL_LIMIT
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+@dataclass(frozen=True)
+class ImageFingerprint:
+    """What matching keeps of one image. `pdq[r][t]` is the 32-byte PDQ of region r (0: whole
+    image, then the central crops of `CROP_FRACTIONS`) in dihedral variant t (see DIHEDRAL_NAMES)."""
+
+    width: int
+    height: int
+    quality: int
+    pdq: tuple[tuple[bytes, ...], ...]
+    coarse: bytes
+    thumb: bytes  # greyscale JPEG, longer side at most THUMB_SIDE
+
+    @property
+    def pdq_hash(self) -> bytes:
+        """The PDQ of the image as it is: the hash Meta's tools publish."""
+        return self.pdq[0][0]
+
+    @property
+    def pdq_hex(self) -> str:
+        return self.pdq_hash.hex()
+
+    @property
+    def reliable(self) -> bool:
+        """False for flat, featureless images whose PDQ Meta says not to trust."""
+        return self.quality >= MIN_QUALITY
+
+    def stored_hashes(self) -> list[bytes]:
+        """The hashes an index holds for this image: each region in its own orientation."""
+        return [region[0] for region in self.pdq]
+
+    def query_hashes(self) -> list[tuple[int, int, bytes]]:
+        """(region, dihedral variant, hash) for every hash a query compares with an index."""
+        return [(r, t, h) for r, region in enumerate(self.pdq) for t, h in enumerate(region)]
+
+    def thumbnail(self) -> np.ndarray:
+        """The greyscale thumbnail as a 2-D uint8 array."""
+        with Image.open(io.BytesIO(self.thumb)) as im:
+            return np.asarray(im.convert("L"))
+
+    def to_bytes(self) -> bytes:
+        """Compact, versioned binary form (about 800 bytes plus the thumbnail)."""
+        regions, variants = len(self.pdq), len(self.pdq[0])
+        head = _HEADER.pack(_MAGIC, _VERSION, self.width, self.height, self.quality, self.coarse)
+        hashes = b"".join(h for region in self.pdq for h in region)
+        return head + bytes([regions, variants]) + hashes + self.thumb
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ImageFingerprint:
+        if len(data) < _HEADER.size + 2:
+            raise ValueError("image fingerprint is too short")
+        magic, version, width, height, quality, coarse = _HEADER.unpack_from(data)
+        if magic != _MAGIC:
+            raise ValueError("not an image fingerprint (bad magic)")
+        if version != _VERSION:
+            raise ValueError(f"image fingerprint version {version} is not supported (expected {_VERSION})")
+        regions, variants = data[_HEADER.size], data[_HEADER.size + 1]
+        pos = _HEADER.size + 2
+        end = pos + 32 * regions * variants
+        if len(data) < end:
+            raise ValueError("image fingerprint is truncated")
+        flat = [data[i : i + 32] for i in range(pos, end, 32)]
+        pdq = tuple(tuple(flat[r * variants : (r + 1) * variants]) for r in range(regions))
+        return cls(width, height, quality, pdq, coarse, data[end:])
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`)."""
+    if not data:
+        raise InputRefused("empty file: zero bytes, not an image")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+            w, h = im.size
+            if w * h > PIXEL_LIMIT:
+                raise InputRefused(
+                    f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {PIXEL_LIMIT:,}"
+                )
+            if w < 1 or h < 1:
+                raise InputRefused(f"image has no pixels ({w}x{h})")
+            if im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
+                scale = min(w, h) // DRAFT_MIN_SIDE
+                if scale >= 2:
+                    im.draft("RGB", (max(1, w // scale), max(1, h // scale)))
+            im.load()
+    except InputRefused:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise InputRefused(f"decompression bomb refused: {e}") from e
+    except Image.UnidentifiedImageError as e:
+        raise InputRefused("not a decodable image (unknown or corrupt format)") from e
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError, IndexError) as e:
+        reason = str(e) or type(e).__name__
+        if "truncated" in reason or isinstance(e, EOFError):
+            raise InputRefused(f"truncated image: {reason}") from e
+        raise InputRefused(f"undecodable image: {reason}") from e
+    return im
+
+
+def to_rgb_array(im: Image.Image) -> np.ndarray:
+    """RGB uint8 array, as Meta's reference procedure feeds PDQ (alpha dropped, palettes expanded)."""
+    if im.mode not in ("RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "1"):
+        # 16-bit and float modes: scale to 8 bits first rather than let convert() clip.
+        a = np.asarray(im, dtype=np.float64)
+        lo, hi = float(a.min()), float(a.max())
+        a = np.zeros_like(a) if hi <= lo else (a - lo) * (255.0 / (hi - lo))
+        im = Image.fromarray(a.astype(np.uint8))
+    return np.asarray(im.convert("RGB"))
+
+
+def pdq_dihedral(rgb: np.ndarray) -> tuple[tuple[bytes, ...], int]:
+    """The eight dihedral PDQ hashes (packed, 32 bytes each) of an RGB array, and its quality."""
+    vectors, quality = pdqhash.compute_dihedral(np.ascontiguousarray(rgb))
+    return tuple(np.packbits(np.asarray(v, dtype=np.uint8)).tobytes() for v in vectors), int(quality)
+
+
+def central_crop(a: np.ndarray, fraction: float) -> np.ndarray:
+    h, w = a.shape[:2]
+    dy, dx = int(round(h * fraction)), int(round(w * fraction))
+    if h - 2 * dy < 8 or w - 2 * dx < 8:
+        return a
+    return a[dy : h - dy, dx : w - dx]
+
+
+def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
+    g = im.convert("L")
+    if max(g.size) > side:
+        g = g.copy()
+        g.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return g
+
+
+def image_fingerprint(data: bytes) -> ImageFingerprint:
+    """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image."""
+    im = open_image(data)
+    try:
+        width, height = im.size
+        rgb = to_rgb_array(im)
+        full, quality = pdq_dihedral(rgb)
+        regions = [full] + [pdq_dihedral(central_crop(rgb, f))[0] for f in CROP_FRACTIONS]
+        thumb_im = make_thumbnail(Image.fromarray(rgb))
+    finally:
+        im.close()
+    buf = io.BytesIO()
+    thumb_im.save(buf, "JPEG", quality=THUMB_QUALITY)
+    code = coarse_code(np.asarray(thumb_im))
+    return ImageFingerprint(width, height, quality, tuple(regions), code, buf.getvalue())
+
+
+def hamming(a: bytes, b: bytes) -> int:
+    """Bits that differ between two equal-length hashes."""
+    return int(np.bitwise_count(np.frombuffer(a, np.uint8) ^ np.frombuffer(b, np.uint8)).sum())

@@ -1,0 +1,209 @@
+"""The image matcher: which indexed items are altered copies of a query image?
+
+Signals, cheapest first:
+
+1. PDQ. The query's 24 hashes (whole image and two central crops, each in its eight rotations and
+   reflections) against the index's hashes of the same regions: resized, recompressed, brightened,
+   greyscale, mirrored, rotated, thumbnailed and symmetrically cropped copies land within a few
+   bits; banners and stronger edits further out.
+2. Coarse codes under crop hypotheses (`coarse.py`) for copies cropped unevenly, which PDQ cannot
+   reach.
+3. Geometric verification (`verify.py`) of the candidates both produce, most promising first: a
+   candidate is a match when its thumbnail aligns with the query's by an edit-shaped transform and
+   agrees with it block by block. Only when the thumbnails lack texture to decide does a PDQ
+   distance within Meta's threshold (31) stand on its own.
+
+The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
+or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ledger_app.matching.coarse import query_codes
+from ledger_app.matching.image import ImageFingerprint, image_fingerprint
+from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
+from ledger_app.matching.verify import Features, Verification, features, verify
+
+# Meta's guidance: PDQ distance 31 or less is a match.
+PDQ_MATCH = 31
+# Candidates worth verifying: PDQ hits up to this distance (beyond it, PDQ says nothing) ...
+PDQ_CANDIDATE = 90
+# ... and coarse-code hits up to this many of 64 bits (the best crop hypothesis of a true copy
+# is typically within 2-10 bits; unrelated images sit around 32).
+COARSE_CANDIDATE = 16
+# log10 of the expected number of chance hits below which a candidate is always verified.
+SURE_CANDIDATE = -3.0
+
+
+@dataclass(frozen=True)
+class ImageMatch:
+    item_id: str
+    distance: int | None  # best PDQ distance over all variants (None: no PDQ hit)
+    score: float  # 0..1, higher is surer
+    method: str  # "verified" (geometric verification) or "pdq" (PDQ alone, too flat to verify)
+    detail: dict = field(default_factory=dict)
+
+
+FingerprintSource = Mapping[str, ImageFingerprint | bytes] | Callable[[Sequence[str]], Mapping[str, ImageFingerprint | bytes]]
+
+
+class ImageMatcher:
+    """Query an `ImageIndex` with an image; verify what the hashes propose."""
+
+    def __init__(
+        self,
+        index: ImageIndex | None = None,
+        fingerprints: FingerprintSource | None = None,
+        *,
+        max_verify: int = 24,
+        feature_cache: int = 4096,
+    ):
+        self.index = index if index is not None else ImageIndex()
+        self._own_store: dict[str, ImageFingerprint] | None = None
+        if fingerprints is None:
+            self._own_store = {}
+            fingerprints = self._own_store
+        self._source = fingerprints
+        self.max_verify = max_verify
+        self._cache: OrderedDict[str, Features | None] = OrderedDict()
+        self._cache_size = feature_cache
+
+    # -- maintenance -------------------------------------------------------------------------
+
+    def add(self, item_ids: Sequence[str], fingerprints: Sequence[ImageFingerprint | bytes]) -> None:
+        """Index these items (fingerprint objects or their `to_bytes()`)."""
+        fps = [fp if isinstance(fp, ImageFingerprint) else ImageFingerprint.from_bytes(fp) for fp in fingerprints]
+        self.index.add(item_ids, fps)
+        if self._own_store is not None:
+            self._own_store.update(zip(item_ids, fps, strict=True))
+        for item_id in item_ids:
+            self._cache.pop(item_id, None)
+
+    def remove(self, item_ids: Iterable[str]) -> int:
+        item_ids = list(item_ids)
+        for item_id in item_ids:
+            self._cache.pop(item_id, None)
+            if self._own_store is not None:
+                self._own_store.pop(item_id, None)
+        return self.index.remove(item_ids)
+
+    # -- querying ----------------------------------------------------------------------------
+
+    def query(
+        self,
+        query_fp: ImageFingerprint | bytes | None,
+        query_bytes_or_thumb: bytes | np.ndarray | None = None,
+    ) -> list[ImageMatch]:
+        """Matches for one query image, best first. Give its fingerprint, its bytes, or both."""
+        if query_fp is None:
+            if not isinstance(query_bytes_or_thumb, bytes | bytearray):
+                raise ValueError("give the query's fingerprint or its image bytes")
+            query_fp = image_fingerprint(bytes(query_bytes_or_thumb))
+        elif not isinstance(query_fp, ImageFingerprint):
+            query_fp = ImageFingerprint.from_bytes(query_fp)
+        grey = query_bytes_or_thumb if isinstance(query_bytes_or_thumb, np.ndarray) else query_fp.thumbnail()
+
+        pdq_hits = self.index.search_pdq(query_fp.query_hashes(), PDQ_CANDIDATE) if query_fp.reliable else {}
+        codes = query_codes(grey)
+        coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)
+        n_hashes = len(query_fp.query_hashes())
+        scored = _rank_candidates(pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index))
+        # Every candidate that chance cannot explain is verified; the others up to max_verify.
+        sure = [i for i, s in scored if s <= SURE_CANDIDATE]
+        ranked = sure + [i for i, s in scored if s > SURE_CANDIDATE][: self.max_verify]
+        if not ranked:
+            return []
+
+        fps = self._fingerprints([c for c in ranked if c not in self._cache])
+        query_features = features(grey, with_mirror=True)
+        matches = []
+        for item_id in ranked:
+            cand = self._features(item_id, fps)
+            if cand is None:
+                continue
+            pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
+            v = verify(query_features, cand)
+            match = _decide(item_id, pdq, coarse, v, query_fp, fps.get(item_id))
+            if match is not None:
+                matches.append(match)
+        matches.sort(key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
+        return matches
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _fingerprints(self, item_ids: list[str]) -> dict[str, ImageFingerprint]:
+        if not item_ids:
+            return {}
+        got = self._source(item_ids) if callable(self._source) else {i: self._source[i] for i in item_ids if i in self._source}
+        return {k: v if isinstance(v, ImageFingerprint) else ImageFingerprint.from_bytes(v) for k, v in got.items()}
+
+    def _features(self, item_id: str, fps: Mapping[str, ImageFingerprint]) -> Features | None:
+        if item_id in self._cache:
+            self._cache.move_to_end(item_id)
+            return self._cache[item_id]
+        fp = fps.get(item_id)
+        if fp is None:
+            return None
+        f = features(fp.thumbnail())
+        self._cache[item_id] = f
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return f
+
+
+def _log10_chance(distance: int, bits: int) -> float:
+    """log10 of the chance that a random code is this close (the binomial lower tail)."""
+    total = sum(math.comb(bits, i) for i in range(min(distance, bits) + 1))
+    return math.log10(total) - bits * math.log10(2)
+
+
+def _rank_candidates(
+    pdq: Mapping[str, PdqHit], coarse: Mapping[str, CoarseHit], pdq_trials: int, coarse_trials: int
+) -> list[tuple[str, float]]:
+    """Candidates with the number of chance hits as close as theirs to expect among all the
+    comparisons made (log10), most surprising first."""
+    surprise: dict[str, float] = {}
+    for item_id, hit in pdq.items():
+        if hit.distance <= PDQ_CANDIDATE:
+            surprise[item_id] = _log10_chance(hit.distance, 256) + math.log10(max(1, pdq_trials))
+    for item_id, hit in coarse.items():
+        if hit.distance <= COARSE_CANDIDATE:
+            s = _log10_chance(hit.distance, 64) + math.log10(max(1, coarse_trials))
+            surprise[item_id] = min(s, surprise.get(item_id, math.inf))
+    return sorted(surprise.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+def _decide(
+    item_id: str,
+    pdq: PdqHit | None,
+    coarse: CoarseHit | None,
+    v: Verification,
+    query_fp: ImageFingerprint,
+    cand_fp: ImageFingerprint | None,
+) -> ImageMatch | None:
+    detail: dict = {"verification": v.to_json()}
+    if pdq is not None:
+        detail.update(
+            pdq_distance=pdq.distance,
+            query_region=pdq.query_region,
+            query_variant=pdq.query_variant,
+            stored_region=pdq.stored_region,
+        )
+    if coarse is not None:
+        detail["coarse_distance"] = coarse.distance
+    distance = pdq.distance if pdq is not None else None
+    if v.ok:
+        return ImageMatch(item_id, distance, round(0.5 + 0.5 * v.agreement, 4), "verified", detail)
+    # No edit-shaped alignment found (or too little texture): PDQ alone decides, as Meta advises.
+    if v.ok is None and pdq is not None and pdq.distance <= PDQ_MATCH:
+        both_reliable = query_fp.reliable and (cand_fp is None or cand_fp.reliable)
+        if both_reliable:
+            return ImageMatch(item_id, distance, round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4), "pdq", detail)
+    return None

@@ -1,0 +1,246 @@
+"""Geometric verification: is this candidate the same photograph as the query, or only alike?
+
+Hash distances cannot tell an altered copy from a look-alike (a stereo pair taken a few
+centimetres apart is as close in PDQ as a copy under a banner) nor reach copies cropped
+asymmetrically. This step compares the two greyscale thumbnails themselves:
+
+1. ORB features on both (and on the mirrored query), ratio-tested matches, RANSAC affine fit.
+2. The fit must be what an edit can produce: one of the eight rotations/reflections followed by an
+   axis-aligned scaling and shift (resizing, cropping), with the two frames overlapping by at least
+   half of each — never a shear, a free rotation, or a tiny patch of one image.
+3. Refit that constrained model on the inliers, refine it with ECC, warp the candidate onto the
+   query, and compare them block by block with zero-mean normalised cross-correlation, which
+   ignores brightness and contrast changes. A copy agrees almost everywhere (a banner spoils only
+   the blocks it covers); a look-alike cannot be aligned by one global transform — parallax
+   displaces near and far objects differently — and a repetitive texture (brick, grass, gravel)
+   may give a few matches but never agrees densely.
+
+The result says `ok` True (aligned by an edit and agreeing), False (aligned by an edit, yet the
+pixels disagree: a look-alike), or None when no edit-shaped alignment was found or the images lack
+the texture to decide; then the caller falls back on PDQ alone, with Meta's threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+MIN_MATCHES = 8  # ratio-tested matches needed to attempt a fit
+MIN_INLIERS = 10  # RANSAC inliers needed for a fit to count
+RANSAC_TOLERANCE = 0.015  # reprojection tolerance, as a fraction of the candidate's longer side
+MAX_ROTATION_ERROR_DEG = 4.0  # away from a multiple of 90 degrees
+MAX_SHEAR = 0.08  # off-diagonal over diagonal of the linear part, after removing the rotation
+MAX_ASPECT_CHANGE = 2.0  # resizing may change the aspect ratio up to this factor
+MIN_OVERLAP = 0.5  # each image must overlap the other by this fraction of its area
+BLOCKS = 8  # the query is split into about BLOCKS x BLOCKS blocks for the dense comparison
+MIN_BLOCK_STD = 6.0  # grey levels; flatter blocks say nothing about alignment
+MIN_TEXTURED_BLOCKS = 8  # fewer than this: inconclusive
+BLOCK_AGREES = 0.8  # ZNCC at or above which a block agrees
+MIN_AGREEMENT = 0.6  # fraction of textured blocks that must agree (a 20 % banner costs 0.2)
+
+_ORB = None
+_MATCHER = None
+
+
+def _orb():
+    global _ORB, _MATCHER
+    if _ORB is None:
+        _ORB = cv2.ORB_create(
+            nfeatures=600, scaleFactor=1.2, nlevels=6, edgeThreshold=10, patchSize=15, fastThreshold=5
+        )
+        _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
+    return _ORB, _MATCHER
+
+
+@dataclass
+class Features:
+    """A greyscale image prepared for verification (computed once, reused across candidates)."""
+
+    grey: np.ndarray
+    points: np.ndarray  # (n, 2) float32
+    descriptors: np.ndarray | None
+    mirrored: Features | None = None
+
+
+def features(grey: np.ndarray, *, with_mirror: bool = False) -> Features:
+    grey = np.ascontiguousarray(grey, dtype=np.uint8)
+    orb, _ = _orb()
+    keypoints, descriptors = orb.detectAndCompute(grey, None)
+    points = np.float32([k.pt for k in keypoints]).reshape(-1, 2)
+    f = Features(grey, points, descriptors)
+    if with_mirror:
+        f.mirrored = features(np.ascontiguousarray(grey[:, ::-1]))
+    return f
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool | None
+    agreement: float  # fraction of textured blocks that agree after alignment
+    inliers: int
+    mirrored: bool
+    rotation: int  # quarter turns (0-3) taking the (mirrored) query onto the candidate
+    scale: tuple[float, float]
+    overlap: tuple[float, float]  # of the query by the candidate, of the candidate by the query
+    transform: tuple[tuple[float, ...], ...] | None  # 2x3, query pixels -> candidate pixels
+    reason: str
+
+    def to_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "agreement": round(self.agreement, 3),
+            "inliers": self.inliers,
+            "mirrored": self.mirrored,
+            "rotation_deg": 90 * self.rotation,
+            "scale": [round(s, 3) for s in self.scale],
+            "overlap": [round(o, 3) for o in self.overlap],
+            "reason": self.reason,
+        }
+
+
+def _fail(reason: str, ok: bool | None = False, inliers: int = 0) -> Verification:
+    return Verification(ok, 0.0, inliers, False, 0, (0.0, 0.0), (0.0, 0.0), None, reason)
+
+
+def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
+    if q.descriptors is None or c.descriptors is None or len(q.points) < MIN_MATCHES or len(c.points) < MIN_MATCHES:
+        return None
+    _, matcher = _orb()
+    pairs = matcher.knnMatch(q.descriptors, c.descriptors, k=2)
+    good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < 0.85 * p[1].distance]
+    if len(good) < MIN_MATCHES:
+        return None
+    src = q.points[[m.queryIdx for m in good]]
+    dst = c.points[[m.trainIdx for m in good]]
+    tol = max(1.5, RANSAC_TOLERANCE * max(c.grey.shape))
+    model, inliers = cv2.estimateAffine2D(
+        src, dst, method=cv2.RANSAC, ransacReprojThreshold=tol, maxIters=4000, confidence=0.999, refineIters=10
+    )
+    if model is None:
+        return None
+    keep = inliers.reshape(-1).astype(bool)
+    return int(keep.sum()), src[keep], dst[keep]
+
+
+def _quarter_turn(k: int) -> np.ndarray:
+    return np.array([[1, 0], [0, 1]], float) if k == 0 else np.linalg.matrix_power(np.array([[0.0, -1.0], [1.0, 0.0]]), k)
+
+
+def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarray, tuple[float, float]] | str:
+    """Fit dst = S R src + t with R a quarter turn and S = diag(sx, sy) > 0; or say why not."""
+    model, _ = cv2.estimateAffine2D(src, dst, method=cv2.LMEDS)
+    if model is None:
+        return "no affine model"
+    lin = model[:, :2]
+    u, _, vt = np.linalg.svd(lin)
+    if np.linalg.det(lin) <= 0:
+        return "the fit mirrors the image"
+    rot = u @ vt
+    angle = math.degrees(math.atan2(rot[1, 0], rot[0, 0]))
+    k = int(round(angle / 90.0)) % 4
+    off = abs((angle - 90 * round(angle / 90.0)))
+    if off > MAX_ROTATION_ERROR_DEG:
+        return f"rotated by {angle:.1f} degrees, not a quarter turn"
+    r = _quarter_turn(k)
+    # In the rotated query frame, the map must be an axis-aligned scaling.
+    rs = (r @ src.T).T
+    diag = lin @ r.T
+    shear = max(abs(diag[0, 1]), abs(diag[1, 0])) / max(1e-9, min(abs(diag[0, 0]), abs(diag[1, 1])))
+    if shear > MAX_SHEAR:
+        return f"sheared ({shear:.2f})"
+    sx, tx = np.polyfit(rs[:, 0], dst[:, 0], 1)
+    sy, ty = np.polyfit(rs[:, 1], dst[:, 1], 1)
+    if sx <= 0 or sy <= 0:
+        return "negative scale"
+    if max(sx / sy, sy / sx) > MAX_ASPECT_CHANGE:
+        return f"aspect ratio changed {max(sx / sy, sy / sx):.2f} times"
+    affine = np.array([[sx, 0, tx], [0, sy, ty]], float) @ np.vstack([np.hstack([r, np.zeros((2, 1))]), [0, 0, 1]])
+    return k, affine, (float(sx), float(sy))
+
+
+def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """ZNCC of each textured, fully covered block; NaN for blocks that cannot say anything."""
+    h, w = a.shape
+    bs = max(6, min(h, w) // BLOCKS)
+    out = []
+    for y in range(0, h - bs + 1, bs):
+        for x in range(0, w - bs + 1, bs):
+            if mask[y : y + bs, x : x + bs].min() == 0:
+                continue
+            pa = a[y : y + bs, x : x + bs]
+            pb = b[y : y + bs, x : x + bs]
+            sa, sb = pa.std(), pb.std()
+            if sa < MIN_BLOCK_STD or sb < MIN_BLOCK_STD:
+                out.append(np.nan)
+                continue
+            out.append(float(((pa - pa.mean()) * (pb - pb.mean())).mean() / (sa * sb)))
+    return np.array(out, float)
+
+
+def verify(query: Features, candidate: Features) -> Verification:
+    """Decide whether `candidate` is an edited copy of `query` (or the reverse)."""
+    fits = []
+    for mirrored, q in ((False, query), (True, query.mirrored)):
+        if q is None:
+            continue
+        fit = _fit(q, candidate)
+        if fit is not None:
+            fits.append((fit[0], mirrored, q, fit[1], fit[2]))
+    if not fits:
+        few = min(len(query.points), len(candidate.points)) < 2 * MIN_MATCHES
+        return _fail("too little texture to compare" if few else "no consistent feature matches", None)
+    inliers, mirrored, q, src, dst = max(fits, key=lambda f: f[0])
+    if inliers < MIN_INLIERS:
+        return _fail(f"only {inliers} consistent feature matches", None, inliers)
+    shaped = _constrained_model(src, dst)
+    if isinstance(shaped, str):
+        return _fail(f"the features fit no edit: {shaped}", None, inliers)
+    k, affine, scale = shaped
+
+    qg = q.grey.astype(np.float32)
+    cg = candidate.grey.astype(np.float32)
+    affine = _refine(qg, cg, affine)
+    h, w = qg.shape
+    inverse = cv2.invertAffineTransform(affine)
+    warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+    mask = cv2.warpAffine(np.ones_like(cg, np.uint8), inverse, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    back = cv2.warpAffine(np.ones_like(qg, np.uint8), affine, (cg.shape[1], cg.shape[0]), flags=cv2.INTER_NEAREST)
+    overlap = (float(mask.mean()), float(back.mean()))
+    transform = tuple(tuple(float(v) for v in row) for row in affine)
+    if min(overlap) < MIN_OVERLAP:
+        return Verification(None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little")
+
+    qb = cv2.GaussianBlur(qg, (0, 0), 0.8)
+    wb = cv2.GaussianBlur(warped, (0, 0), 0.8)
+    zncc = _block_zncc(qb, wb, mask)
+    textured = zncc[~np.isnan(zncc)]
+    if len(textured) < MIN_TEXTURED_BLOCKS:
+        return Verification(None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare")
+    agreement = float((textured >= BLOCK_AGREES).mean())
+    ok = agreement >= MIN_AGREEMENT
+    reason = (
+        f"{agreement:.0%} of {len(textured)} textured blocks agree after alignment"
+        if ok
+        else f"only {agreement:.0%} of {len(textured)} textured blocks agree after alignment"
+    )
+    return Verification(ok, agreement, inliers, mirrored, k, scale, overlap, transform, reason)
+
+
+def _refine(qg: np.ndarray, cg: np.ndarray, affine: np.ndarray) -> np.ndarray:
+    """Polish the alignment with ECC (query -> candidate), keeping the estimate if ECC fails."""
+    try:
+        # ECC maps template coordinates to input coordinates: template = query, input = candidate.
+        warp = affine.astype(np.float32)
+        criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 50, 1e-4)
+        _, warp = cv2.findTransformECC(qg, cg, warp, cv2.MOTION_AFFINE, criteria, None, 3)
+    except cv2.error:
+        return affine
+    # Keep the refinement only if it stays close to the constrained model.
+    if np.abs(warp[:, :2] - affine[:, :2]).max() > 0.05 * max(1.0, np.abs(affine[:, :2]).max()):
+        return affine
+    if np.abs(warp[:, 2] - affine[:, 2]).max() > 0.03 * max(cg.shape):
+        return affine
+    return warp.astype(float)

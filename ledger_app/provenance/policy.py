@@ -1,0 +1,157 @@
+"""The training-permission policy: what an item's Content Credentials mean for its admission.
+
+Two rules, combined with `AllOf` by `default_c2pa_policy` (training permissions first, so that when
+both object the reason shown is the rights holder's statement):
+
+`TrainingPermissionPolicy` (rule ``c2pa.training-mining``) reads the entries of the active
+manifest's ``c2pa.training-mining`` and ``cawg.training-mining`` assertions:
+
+* ``allowed`` → no objection;
+* ``notAllowed`` or ``constrained`` → quarantined, naming the entry, its value and the assertion label
+  (and the constraint text, if any): a constrained permission needs a person to read the constraint;
+* any other value → quarantined as unknown: c2pa-rs does not validate these values, so a typo or a
+  future value must not pass silently.
+
+It applies whatever the validation state: an opt-out in a manifest that no longer validates is still
+the best evidence of the rights holder's wish.
+
+`CredentialStatePolicy` (rule ``c2pa.credentials``) looks at the validation state:
+
+* ``none``, ``Valid``, ``Trusted`` → no objection (an untrusted signer is normal: most signers are not
+  in the workspace's trust anchors);
+* ``Invalid`` → quarantined by default (``quarantine_invalid``); the credentials were tampered with or
+  broken, so nothing they say, including permissions, can be relied on;
+* ``unreadable`` → quarantined by default (``quarantine_unreadable``): a manifest is there but could not
+  be parsed, so it may hold an opt-out we cannot see; failing closed is the safe side;
+* ``remote`` → quarantined by default (``quarantine_remote``): the asset declares its credentials at a
+  URL that is deliberately not fetched (no network access during ingest), so its training permissions
+  are unknown, exactly like an unreadable manifest. A reviewer can check the URL and release the item.
+
+A state that is not quarantined because its flag is off yields an *admitted* decision with a reason:
+a note for the ledger entry, not an objection.
+"""
+
+from __future__ import annotations
+
+from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy
+from ledger_app.core.types import C2paState, C2paSummary, ItemStatus
+
+__all__ = ["TrainingPermissionPolicy", "CredentialStatePolicy", "default_c2pa_policy"]
+
+_UNTRUSTED_ONLY = frozenset({"signingCredential.untrusted", "cawg.x509.credential.untrusted"})
+
+
+def _label_for(summary: C2paSummary, key: str) -> str:
+    detail = summary.training_mining_detail.get(key) or {}
+    if detail.get("assertion"):
+        return detail["assertion"]
+    # A summary restored without detail: the entry key's namespace names its assertion.
+    return "cawg.training-mining" if key.startswith("cawg.") else "c2pa.training-mining"
+
+
+class TrainingPermissionPolicy:
+    """Quarantine items whose Content Credentials restrict AI training or data mining."""
+
+    name = "c2pa.training-mining"
+
+    def decide(self, facts: ItemFacts) -> Decision | None:
+        summary = facts.c2pa
+        problems: list[str] = []
+        for key, value in summary.training_mining.items():
+            if value == "allowed":
+                continue
+            label = _label_for(summary, key)
+            if value in ("notAllowed", "constrained"):
+                text = f"{key} is {value} in {label}"
+                constraint = (summary.training_mining_detail.get(key) or {}).get("constraint_info")
+                if constraint:
+                    text += f" (constraint: {constraint})"
+            else:
+                text = f"{key} has the unknown permission value {value!r} in {label}"
+            problems.append(text)
+        if not problems:
+            return None
+        return Decision(
+            ItemStatus.QUARANTINED,
+            "Content Credentials restrict AI training or data mining: " + "; ".join(problems),
+            self.name,
+        )
+
+    def __repr__(self) -> str:
+        return "TrainingPermissionPolicy()"
+
+
+class CredentialStatePolicy:
+    """Quarantine (by default) items whose Content Credentials are Invalid, unreadable or remote."""
+
+    name = "c2pa.credentials"
+
+    def __init__(
+        self,
+        *,
+        quarantine_invalid: bool = True,
+        quarantine_unreadable: bool = True,
+        quarantine_remote: bool = True,
+    ):
+        self.quarantine_invalid = quarantine_invalid
+        self.quarantine_unreadable = quarantine_unreadable
+        self.quarantine_remote = quarantine_remote
+
+    def decide(self, facts: ItemFacts) -> Decision | None:
+        summary = facts.c2pa
+        state = summary.state
+        if state is C2paState.INVALID:
+            failures = [c for c in summary.failure_codes if c not in _UNTRUSTED_ONLY]
+            why = ", ".join(failures) if failures else "a failure in an ingredient's manifest"
+            return self._decision(
+                self.quarantine_invalid,
+                f"Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing",
+                "quarantine_invalid",
+            )
+        if state is C2paState.UNREADABLE:
+            return self._decision(
+                self.quarantine_unreadable,
+                "Content Credentials are present but could not be read"
+                + (f" ({summary.error})" if summary.error else "")
+                + "; they may restrict training",
+                "quarantine_unreadable",
+            )
+        if state is C2paState.REMOTE:
+            return self._decision(
+                self.quarantine_remote,
+                "Content Credentials are in a remote manifest that was not fetched (network access is off), "
+                "so its training permissions are unknown" + (f": {summary.error}" if summary.error else ""),
+                "quarantine_remote",
+            )
+        return None
+
+    def _decision(self, quarantine: bool, reason: str, flag: str) -> Decision:
+        if quarantine:
+            return Decision(ItemStatus.QUARANTINED, reason, self.name)
+        return Decision(ItemStatus.ADMITTED, f"{reason} (admitted: {flag} is off)", self.name)
+
+    def __repr__(self) -> str:
+        return (
+            f"CredentialStatePolicy(quarantine_invalid={self.quarantine_invalid}, "
+            f"quarantine_unreadable={self.quarantine_unreadable}, quarantine_remote={self.quarantine_remote})"
+        )
+
+
+def default_c2pa_policy(
+    quarantine_invalid: bool = True,
+    *,
+    quarantine_unreadable: bool = True,
+    quarantine_remote: bool = True,
+) -> Policy:
+    """The C2PA part of the ingest policy: training permissions, then the credentials' state."""
+    return AllOf(
+        [
+            TrainingPermissionPolicy(),
+            CredentialStatePolicy(
+                quarantine_invalid=quarantine_invalid,
+                quarantine_unreadable=quarantine_unreadable,
+                quarantine_remote=quarantine_remote,
+            ),
+        ],
+        name="c2pa",
+    )
