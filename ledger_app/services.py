@@ -285,7 +285,9 @@ class LedgerService:
             "proof": [p.hex() for p in proof],
         }
 
-    def verify(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> VerifyReport:
+    def verify(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None, *, deep: bool = False
+    ) -> VerifyReport:
         report = verify_ledger(
             self.ws.store,
             self._trusted_verifiers(),
@@ -293,6 +295,7 @@ class LedgerService:
             witness_checkpoint=self.ws.read_witness(),
             progress=progress,
             cancelled=cancelled,
+            deep=deep,
         )
         self.ws.settings.set("ledger.origin", self.origin)
         return report

@@ -37,9 +37,9 @@ def register(sub, common) -> None:
     p.add_argument("--old", type=int, required=True)
     p.add_argument("--new", type=int)
     p.set_defaults(handler=cmd_consistency)
-    lsub.add_parser("verify", parents=[common], help="recompute and check everything").set_defaults(
-        handler=cmd_verify
-    )
+    p = lsub.add_parser("verify", parents=[common], help="recompute and check everything")
+    p.add_argument("--deep", action="store_true", help="also decode every leaf and check its canonical form")
+    p.set_defaults(handler=cmd_verify)
     p = lsub.add_parser("note", parents=[common], help="record a memo")
     p.add_argument("text")
     p.set_defaults(handler=cmd_note)
@@ -116,7 +116,7 @@ def cmd_verify(ctx) -> int:
         if not ctx.json and sys.stderr.isatty():
             print(f"\rverified {done}/{total} entries", end="", file=sys.stderr)
 
-    rep = ctx.ledger.verify(progress=progress)
+    rep = ctx.ledger.verify(progress=progress, deep=ctx.args.deep)
     if not ctx.json and sys.stderr.isatty():
         print(file=sys.stderr)
     res = {

@@ -184,3 +184,17 @@ def test_an_entry_appended_outside_the_application(ws):
         "INSERT INTO ledger_entry VALUES (43, 'ledger.note', ?, ?, 0)", (leaf, hashlib.sha256(b"\0" + leaf).digest())
     )
     verify_fails(ws, "entries 43..43 are not covered")
+
+
+def test_deep_verification_names_a_non_canonical_leaf(ws):
+    """A leaf that was signed but is not canonical JSON passes the cryptographic checks; --deep names it."""
+    from ledger_app.services import _TreeHeadSigner
+
+    svc = service(ws)
+    keys = svc.unlock()
+    svc.ws.store.append([("ledger.note", b'{"v":1, "type":"ledger.note","payload":{}}')], _TreeHeadSigner(svc.origin, keys))
+    svc.ws.update_witness(svc.ws.store.latest_checkpoint().note, 44)
+    assert service(ws).verify().entries == 44
+    with pytest.raises(VerificationError, match="entry 43: the leaf bytes are not in canonical form") as info:
+        service(ws).verify(deep=True)
+    assert info.value.index == 43
