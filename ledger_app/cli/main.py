@@ -52,6 +52,12 @@ class Context:
 
         return self.service("ledger", lambda: LedgerService(self.workspace))
 
+    @property
+    def corpus(self):
+        from ledger_app.ingest.service import CorpusService
+
+        return self.service("corpus", lambda: CorpusService(self.ledger))
+
     def out(self, value: Any, text: str | Callable[[Any], str] | None = None) -> None:
         if self.json:
             print(json.dumps(value, indent=2, ensure_ascii=False, default=str))

@@ -19,11 +19,13 @@ def create_append_only_guards(conn: Connection, tables: list[str]) -> None:
                     f"BEGIN SELECT RAISE(ABORT, '{t} is append-only: {op} refused'); END"
                 )
     elif dialect == "postgresql":
+        # No '%' anywhere in this SQL, not even in a comment: psycopg reads it as a placeholder, so
+        # the message is built by concatenation rather than RAISE's own '%' formatting.
         conn.exec_driver_sql(
             """
             CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger AS $$
             BEGIN
-                RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
+                RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only: ' || TG_OP || ' refused';
             END;
             $$ LANGUAGE plpgsql
             """

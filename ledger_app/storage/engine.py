@@ -3,6 +3,10 @@
 SQLite: WAL, full fsync, a generous busy timeout; transactions begin with a plain BEGIN unless the
 caller asks for `BEGIN IMMEDIATE` (ledger appends do: it takes the write lock up front, so two
 processes appending at once queue instead of failing half-way).
+
+PostgreSQL (team mode, docs/team-mode.md): psycopg 3, READ COMMITTED, and transaction-level
+advisory locks for the two things that must happen one at a time across every client: schema
+upgrades (here) and ledger appends (LedgerStore._lock).
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from ledger_app.core.errors import ConfigError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 60_000
+PG_MIGRATION_LOCK = 7243001  # advisory lock key: "one schema upgrade at a time"
 
 
 def sqlite_url(path: Path) -> str:
@@ -25,8 +33,14 @@ def sqlite_url(path: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            url = "postgresql+psycopg://" + url[len(plain) :]
+    if not url.startswith(("sqlite:", "postgresql+psycopg://")):
+        raise ConfigError(
+            f"unsupported database URL {url.split('@')[-1]!r}: use postgresql://user@host:port/database "
+            "(or postgresql+psycopg://…) for team mode"
+        )
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
@@ -49,7 +63,16 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # READ COMMITTED is part of the append invariant (see LedgerStore._lock): each statement after
+    # the advisory lock must see what the previous lock holder committed. A server whose
+    # default_transaction_isolation is REPEATABLE READ or SERIALIZABLE would take the snapshot
+    # before the lock wait, so it is pinned here rather than left to the server's default.
+    return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
+
+
+def display_url(engine: Engine) -> str:
+    """The engine's URL without its password, for messages."""
+    return engine.url.render_as_string(hide_password=True)
 
 
 def _alembic_config(conn: Connection) -> Config:
@@ -66,8 +89,14 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as e:
+        if engine.dialect.name == "sqlite":
+            raise
+        reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise ConfigError(f"cannot connect to the database {display_url(engine)}: {reason}") from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -76,10 +105,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         return
     with engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE") as conn:
         if conn.dialect.name == "postgresql":
-            with conn.begin():
-                # Serialise concurrent first opens of a fresh shared database.
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7243001)")
-                command.upgrade(_alembic_config(conn), revision)
+            try:
+                with conn.begin():
+                    # Concurrent first opens of a fresh shared database: the lock makes "read the
+                    # schema revision, apply what is missing" one step, so the second client reads
+                    # the revision only after the first committed (READ COMMITTED: a fresh snapshot
+                    # per statement) and finds nothing left to do. DDL is transactional on
+                    # PostgreSQL, so a failed upgrade leaves the old revision intact.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})")
+                    command.upgrade(_alembic_config(conn), revision)
+            except ProgrammingError as e:
+                if getattr(e.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                    raise
+                raise ConfigError(
+                    f"the database {display_url(engine)} is at schema revision {current_revision(engine)} and "
+                    f"this version of the application needs {head_revision()}; the application role may not "
+                    "change the schema, so ask the administrator to run any `ledger` command once as the "
+                    "owner role (see docs/team-mode.md)"
+                ) from None
         else:
             with conn.begin():
                 command.upgrade(_alembic_config(conn), revision)

@@ -68,3 +68,104 @@ class PersonalData(SQLModel, table=True):
     data: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: float
     erased_at: float | None = None
+
+
+# --- corpora, items and what ingest derives from them (migration 0002) ------------------------------
+
+
+class License(SQLModel, table=True):
+    """A licence or acquisition: how content was obtained and on what terms."""
+
+    __tablename__ = "license"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    licensor: str = Field(max_length=200)
+    kind: str = Field(default="license", max_length=32)  # license | acquisition | crawl
+    permitted_uses: str = Field(default="", sa_column=Column(Text, nullable=False))
+    territory: str = Field(default="", max_length=200)
+    expires: str | None = Field(default=None, max_length=10)  # ISO date
+    terms: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: float
+    expired_at: float | None = None
+    entry_idx: int | None = None
+
+
+class Corpus(SQLModel, table=True):
+    __tablename__ = "corpus"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    path: str = Field(sa_column=Column(Text, nullable=False))
+    format: str = Field(max_length=16)
+    license_id: int | None = Field(default=None, foreign_key="license.id")
+    batch: str | None = Field(default=None, max_length=200)
+    created_at: float
+    entry_idx: int | None = None
+
+
+class Item(SQLModel, table=True):
+    """One training example. Personal data (the uploader account) is only a commitment here."""
+
+    __tablename__ = "item"
+    id: str = Field(primary_key=True, max_length=600)
+    corpus_id: int = Field(foreign_key="corpus.id", index=True)
+    key: str = Field(max_length=560)
+    shard: str = Field(sa_column=Column(Text, nullable=False))
+    member: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    members: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON list
+    location: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str | None = Field(default=None, max_length=64, index=True)
+    size: int | None = None
+    media_type: str = Field(max_length=100, index=True)
+    status: str = Field(max_length=16, index=True)
+    status_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    source_url: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    url_norm: str | None = Field(default=None, max_length=2048, index=True)
+    domain: str | None = Field(default=None, max_length=255, index=True)
+    account: str | None = Field(default=None, max_length=64, index=True)  # commitment
+    license_id: int | None = Field(default=None, foreign_key="license.id", index=True)
+    batch: str | None = Field(default=None, max_length=200)
+    metadata_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    c2pa_state: str = Field(default="none", max_length=16, index=True)
+    c2pa_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    ai_generated: bool = False
+    ingested_at: float
+    entry_idx: int | None = None
+    purged_at: float | None = None
+
+
+class ItemDetail(SQLModel, table=True):
+    """Bulky per-item data kept apart from the item rows: the C2PA manifest and the thumbnail."""
+
+    __tablename__ = "item_detail"
+    item_id: str = Field(primary_key=True, foreign_key="item.id", max_length=600)
+    manifest_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    thumbnail: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class Fingerprint(SQLModel, table=True):
+    """Perceptual signature of an item (PDQ family for images, shingles for text)."""
+
+    __tablename__ = "fingerprint"
+    item_id: str = Field(primary_key=True, foreign_key="item.id", max_length=600)
+    kind: str = Field(max_length=8, index=True)  # image | text
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    seq: int | None = Field(default=None, index=True)  # insertion order, for incremental index catch-up
+
+
+class IngestShard(SQLModel, table=True):
+    """A shard whose items are all in the database: a re-run skips it while its digest is unchanged."""
+
+    __tablename__ = "ingest_shard"
+    corpus_id: int = Field(primary_key=True, foreign_key="corpus.id")
+    shard: str = Field(primary_key=True, max_length=1000)
+    stat_sig: str = Field(max_length=64)  # size:mtime_ns, a cheap "unchanged since" check
+    items: int
+    done_at: float
+
+
+class TrustAnchor(SQLModel, table=True):
+    __tablename__ = "trust_anchor"
+    sha256: str = Field(primary_key=True, max_length=64)
+    subjects: str = Field(sa_column=Column(Text, nullable=False))
+    pem: str = Field(sa_column=Column(Text, nullable=False))
+    added_at: float

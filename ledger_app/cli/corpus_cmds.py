@@ -1,0 +1,133 @@
+"""`ledger corpus …`, `ledger ingest`, `ledger items …`, `ledger trust add`: corpora and their items."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def register(sub, common) -> None:
+    c = sub.add_parser("corpus", parents=[common], help="training corpora")
+    csub = c.add_subparsers(dest="corpus_command", metavar="CORPUS_COMMAND")
+    csub.required = True
+    p = csub.add_parser("add", parents=[common], help="register a corpus")
+    p.add_argument("name")
+    p.add_argument("path", type=Path)
+    p.add_argument("--format", default="auto", choices=["auto", "folder", "webdataset", "jsonl", "parquet"])
+    p.add_argument("--license", help="the licence or acquisition its content came under")
+    p.add_argument("--batch", help="acquisition batch label")
+    p.set_defaults(handler=cmd_add)
+    csub.add_parser("list", parents=[common], help="list corpora").set_defaults(handler=cmd_list)
+    p = csub.add_parser("manifest", parents=[common], help="the admitted items, for a training pipeline (JSON lines)")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_manifest)
+
+    p = sub.add_parser("ingest", parents=[common], help="ingest a corpus (resumable, parallel)")
+    p.add_argument("name")
+    p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    p.set_defaults(handler=cmd_ingest)
+
+    i = sub.add_parser("items", parents=[common], help="inspect items")
+    isub = i.add_subparsers(dest="items_command", metavar="ITEMS_COMMAND")
+    isub.required = True
+    p = isub.add_parser("list", parents=[common])
+    p.add_argument("--corpus")
+    p.add_argument("--status", choices=["admitted", "quarantined", "refused", "purged"])
+    p.add_argument("--media-type")
+    p.add_argument("--c2pa", dest="c2pa_state", choices=["none", "Valid", "Trusted", "Invalid", "unreadable", "remote"])
+    p.add_argument("--license")
+    p.add_argument("--search")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(handler=cmd_items_list)
+    p = isub.add_parser("show", parents=[common])
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_items_show)
+
+    t = sub.add_parser("trust", parents=[common], help="C2PA trust anchors")
+    tsub = t.add_subparsers(dest="trust_command", metavar="TRUST_COMMAND")
+    tsub.required = True
+    p = tsub.add_parser("add", parents=[common], help="add a trust anchor (PEM file)")
+    p.add_argument("pem", type=Path)
+    p.set_defaults(handler=cmd_trust_add)
+
+
+def cmd_add(ctx) -> int:
+    a = ctx.args
+    res = ctx.corpus.add_corpus(a.name, a.path, a.format, license=a.license, batch=a.batch)
+    ctx.out(res, lambda r: f"registered corpus {r['name']} ({r['format']}, {r['shards']} shards) as entry {r['entry']}")
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    rows = ctx.corpus.list_corpora()
+    ctx.out(rows, lambda rs: "\n".join(f"{r['name']:<20} {r['format']:<10} {r['items']:>8} items  {r['path']}" for r in rs)
+            or "no corpora")
+    return 0
+
+
+def cmd_manifest(ctx) -> int:
+    rows = ctx.corpus.manifest(ctx.args.name)
+    if ctx.json:
+        ctx.out(list(rows))
+    else:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    return 0
+
+
+def cmd_ingest(ctx) -> int:
+    start = time.perf_counter()
+
+    def on_batch(rep) -> None:
+        if ctx.json:
+            return
+        elapsed = time.perf_counter() - start
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(rep.by_status.items()))
+        print(
+            f"\rshards {rep.shards_skipped + rep.shards_done}/{rep.shards_total}  items {rep.items_new}"
+            f" ({counts})  {rep.items_new / elapsed if elapsed else 0:.0f} items/s",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch)
+    if not ctx.json:
+        print(file=sys.stderr)
+    ctx.out(
+        rep.to_json(),
+        lambda r: f"ingested {r['items_new']} new items ({r['items_existing']} already there, "
+        f"{r['shards_skipped']} shards unchanged) in {r['seconds']:.1f} s: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(r["by_status"].items())),
+    )
+    return 0
+
+
+def cmd_items_list(ctx) -> int:
+    a = ctx.args
+    rows = ctx.corpus.items(corpus=a.corpus, status=a.status, media_type=a.media_type, c2pa_state=a.c2pa_state,
+                            license=a.license, search=a.search, limit=a.limit, offset=a.offset)
+    ctx.out(rows, lambda rs: "\n".join(
+        f"{r['status']:<12} {r['c2pa']['state']:<10} {r['media_type']:<22} {r['id']}"
+        + (f"  ({r['status_reason']})" if r["status_reason"] else "") for r in rs) or "no items")
+    return 0
+
+
+def cmd_items_show(ctx) -> int:
+    ctx.out(ctx.corpus.item(ctx.args.id))
+    return 0
+
+
+def cmd_trust_add(ctx) -> int:
+    try:
+        pem = ctx.args.pem.read_text()
+    except (OSError, UnicodeDecodeError) as e:
+        from ledger_app.core.errors import UserError
+
+        raise UserError(f"cannot read {ctx.args.pem}: {e}") from None
+    res = ctx.corpus.add_trust_anchor(pem)
+    ctx.out(res, lambda r: ("added" if r["added"] else "already present") + f" trust anchor {'; '.join(r['subjects'])}")
+    return 0

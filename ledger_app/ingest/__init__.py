@@ -1,0 +1,1 @@
+"""Ingest: read corpora into the ledger (workers compute, the parent commits)."""

@@ -1,0 +1,465 @@
+"""Corpora, ingest, items and trust anchors: the workflow behind `ledger corpus|ingest|items|trust`.
+
+Ingest is parallel (worker processes compute hashes, fingerprints and C2PA summaries), batched into
+the ledger (one transaction and one signed checkpoint per work unit, the items' rows committed with
+their entries), and resumable: a shard is marked done in the same transaction as its last items, a
+re-run skips finished shards whose size and mtime are unchanged, and items already stored are never
+stored twice. A killed ingest therefore resumes to the same result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from ledger_app.core.errors import CorpusError, NotFoundError, UserError
+from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
+from ledger_app.core.types import C2paSummary, ItemStatus
+from ledger_app.corpus import FORMATS, detect_format, open_corpus
+from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
+from ledger_app.storage import personal
+
+Progress = Callable[[int, int], None]
+FOLDER_UNIT = 64  # files of a folder corpus per work unit
+
+
+@dataclass
+class IngestReport:
+    corpus: str
+    shards_total: int = 0
+    shards_skipped: int = 0
+    shards_done: int = 0
+    items_new: int = 0
+    items_existing: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    @property
+    def rate(self) -> float:
+        return self.items_new / self.seconds if self.seconds else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "corpus": self.corpus,
+            "shards_total": self.shards_total,
+            "shards_skipped": self.shards_skipped,
+            "shards_done": self.shards_done,
+            "items_new": self.items_new,
+            "items_existing": self.items_existing,
+            "by_status": self.by_status,
+            "seconds": round(self.seconds, 3),
+            "items_per_second": round(self.rate, 1),
+            "cancelled": self.cancelled,
+        }
+
+
+class CorpusService:
+    def __init__(self, ledger):  # noqa: ANN001 - LedgerService (imported lazily to keep layers simple)
+        self.ledger = ledger
+        self.ws = ledger.ws
+        self.extra_policies: list[Callable[[Connection], Policy]] = []
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    @property
+    def _ph(self) -> str:
+        return "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
+
+    def _one(self, sql: str, params: tuple = ()) -> tuple | None:
+        with self.ws.engine.connect() as conn:
+            return conn.exec_driver_sql(sql, params).fetchone()
+
+    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self.ws.engine.connect() as conn:
+            return list(conn.exec_driver_sql(sql, params).fetchall())
+
+    # --- corpora --------------------------------------------------------------------------------------
+
+    def add_corpus(self, name: str, path: Path, fmt: str = "auto", *, license: str | None = None,
+                   batch: str | None = None) -> dict[str, Any]:
+        name = name.strip()
+        if not name or any(c in name for c in ":/\\") or len(name) > 200:
+            raise UserError("a corpus name must be non-empty, without ':', '/' or '\\', and short")
+        path = Path(path).expanduser().resolve()
+        if not path.exists():
+            raise CorpusError(f"{path} does not exist")
+        if fmt == "auto":
+            fmt = detect_format(path)
+        elif fmt not in FORMATS:
+            raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        adapter = open_corpus(path, fmt)
+        shards = adapter.shards()
+        ph = self._ph
+        if self._one(f"SELECT id FROM corpus WHERE name = {ph}", (name,)):
+            raise UserError(f"a corpus named {name!r} is already registered")
+        lic_id = self._license_id(license) if license else None
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            conn.exec_driver_sql(
+                f"INSERT INTO corpus (name, path, format, license_id, batch, created_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph})",
+                (name, str(path), fmt, lic_id, batch, time.time()),
+            )
+            res = self.ledger.append(
+                [("corpus.registered", {"corpus": name, "format": fmt, "shards": len(shards), "license": license, "batch": batch})],
+                conn=conn,
+            )
+            conn.exec_driver_sql(f"UPDATE corpus SET entry_idx = {ph} WHERE name = {ph}", (res.first_index, name))
+        self.ledger.after_external_commit(res)
+        return {"name": name, "path": str(path), "format": fmt, "shards": len(shards), "entry": res.first_index}
+
+    def corpus(self, name: str) -> dict[str, Any]:
+        row = self._one(
+            f"SELECT id, name, path, format, license_id, batch, created_at FROM corpus WHERE name = {self._ph}", (name,)
+        )
+        if row is None:
+            raise NotFoundError(f"there is no corpus named {name!r}; see `ledger corpus list`")
+        return dict(zip(["id", "name", "path", "format", "license_id", "batch", "created_at"], row, strict=True))
+
+    def list_corpora(self) -> list[dict[str, Any]]:
+        rows = self._all(
+            "SELECT c.id, c.name, c.path, c.format, c.created_at, "
+            "(SELECT count(*) FROM item i WHERE i.corpus_id = c.id) FROM corpus c ORDER BY c.name"
+        )
+        return [dict(zip(["id", "name", "path", "format", "created_at", "items"], r, strict=True)) for r in rows]
+
+    def _license_id(self, name: str) -> int:
+        row = self._one(f"SELECT id FROM license WHERE name = {self._ph}", (name,))
+        if row is None:
+            raise NotFoundError(f"there is no licence named {name!r}; add it with `ledger license add`")
+        return int(row[0])
+
+    # --- trust anchors --------------------------------------------------------------------------------
+
+    def add_trust_anchor(self, pem: str) -> dict[str, Any]:
+        import hashlib
+
+        from ledger_app.provenance.c2pa_reader import validate_trust_anchor_pem
+
+        subjects = validate_trust_anchor_pem(pem)
+        digest = hashlib.sha256(pem.strip().encode()).hexdigest()
+        ph = self._ph
+        if self._one(f"SELECT sha256 FROM trust_anchor WHERE sha256 = {ph}", (digest,)):
+            return {"sha256": digest, "subjects": subjects, "added": False}
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            conn.exec_driver_sql(
+                f"INSERT INTO trust_anchor (sha256, subjects, pem, added_at) VALUES ({ph},{ph},{ph},{ph})",
+                (digest, json.dumps(subjects), pem.strip() + "\n", time.time()),
+            )
+            res = self.ledger.append([("trust.anchor_added", {"sha256": digest, "subjects": subjects})], conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"sha256": digest, "subjects": subjects, "added": True}
+
+    def trust_anchors_pem(self) -> str | None:
+        rows = self._all("SELECT pem FROM trust_anchor ORDER BY added_at")
+        return "".join(r[0] for r in rows) or None
+
+    # --- ingest -------------------------------------------------------------------------------------
+
+    def ingest_policy(self, conn: Connection) -> Policy:
+        from ledger_app.provenance.policy import default_c2pa_policy
+
+        s = self.ws.settings
+        policies = [
+            default_c2pa_policy(
+                s.get("c2pa.quarantine_invalid"), quarantine_unreadable=s.get("c2pa.quarantine_unreadable")
+            )
+        ]
+        policies += [factory(conn) for factory in self.extra_policies]
+        return AllOf(policies, name="ingest")
+
+    def ingest(
+        self,
+        name: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
+        on_batch: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        corpus = self.corpus(name)
+        report = IngestReport(corpus=name)
+        t0 = time.perf_counter()
+        root, fmt, cid = corpus["path"], corpus["format"], corpus["id"]
+        adapter = open_corpus(Path(root), fmt)
+        shards = adapter.shards()
+        report.shards_total = len(shards)
+        done = {
+            r[0]: r[1]
+            for r in self._all(f"SELECT shard, stat_sig FROM ingest_shard WHERE corpus_id = {self._ph}", (cid,))
+        }
+        todo = []
+        for sh in shards:
+            if done.get(sh) == _stat_sig(Path(root), sh, fmt):
+                report.shards_skipped += 1
+            else:
+                todo.append(sh)
+        units = _units(root, fmt, todo, self.trust_anchors_pem())
+        if progress:
+            progress(report.shards_skipped, report.shards_total)
+        if not units:
+            report.seconds = time.perf_counter() - t0
+            return report
+        self.ledger.unlock()
+        existing = {r[0] for r in self._all(f"SELECT key FROM item WHERE corpus_id = {self._ph}", (cid,))}
+        n_workers = workers or self.ws.settings.get("ingest.workers") or (os.cpu_count() or 1)
+        license_name = None
+        if corpus["license_id"]:
+            row = self._one(f"SELECT name FROM license WHERE id = {self._ph}", (corpus["license_id"],))
+            license_name = row[0] if row else None
+        results: Iterator[list[ItemResult]]
+        pool = None
+        if n_workers > 1 and len(units) > 1:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
+            results = pool.map(process_unit, units)
+        else:
+            results = map(process_unit, units)
+        try:
+            for unit, items in zip(units, results, strict=True):
+                self._commit_unit(corpus, license_name, unit, items, existing, report)
+                report.shards_done += len(unit.shards)
+                report.seconds = time.perf_counter() - t0
+                if progress:
+                    progress(report.shards_skipped + report.shards_done, report.shards_total)
+                if on_batch:
+                    on_batch(report)
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _commit_unit(self, corpus: dict[str, Any], license_name: str | None, unit: WorkUnit,
+                     items: list[ItemResult], existing: set[str], report: IngestReport) -> None:
+        ph = self._ph
+        cid = corpus["id"]
+        new = [it for it in items if it.key not in existing]
+        report.items_existing += len(items) - len(new)
+        now = time.time()
+        with self.ws.store.write_transaction() as conn:
+            policy = self.ingest_policy(conn) if new else None
+            rows, details, fps, entries = [], [], [], []
+            for it in new:
+                item_id = f"{corpus['name']}:{it.key}"
+                summary = C2paSummary.from_json(it.c2pa)
+                if it.error:
+                    decision = Decision(ItemStatus.REFUSED, it.error, "input")
+                else:
+                    decision = evaluate(
+                        policy,
+                        ItemFacts(
+                            sha256=it.sha256 or "",
+                            media_type=it.media_type,
+                            c2pa=summary,
+                            extra={"item": it, "item_id": item_id, "corpus": corpus["name"]},
+                        ),
+                    )
+                status = str(decision.status)
+                account_c = (
+                    personal.commit(conn, "account", {"account": it.account}, dedupe_on=it.account) if it.account else None
+                )
+                rows.append(
+                    (item_id, cid, it.key, it.shard, it.member, json.dumps(it.members) if it.members else None,
+                     it.location, it.sha256, it.size, it.media_type, status, decision.reason, it.source_url,
+                     it.url_norm, it.domain, account_c, corpus["license_id"], corpus["batch"],
+                     dumps_metadata(it.metadata), str(summary.state), json.dumps(summary.to_json()),
+                     summary.ai_generated, now)
+                )
+                if it.manifest_json or it.thumbnail:
+                    details.append((item_id, it.manifest_json, it.thumbnail))
+                if it.fp_kind and it.fp_data:
+                    fps.append((item_id, it.fp_kind, it.fp_data))
+                payload = {
+                    "item": item_id,
+                    "corpus": corpus["name"],
+                    "sha256": it.sha256,
+                    "media_type": it.media_type,
+                    "status": status,
+                    "reason": decision.reason,
+                    "c2pa": str(summary.state),
+                    "training_mining": summary.training_mining,
+                    "ai_generated": summary.ai_generated,
+                    "license": license_name,
+                }
+                if account_c:
+                    payload["account"] = account_c
+                entries.append(("item.ingested", payload))
+                report.by_status[status] = report.by_status.get(status, 0) + 1
+            if rows:
+                conn.exec_driver_sql(
+                    "INSERT INTO item (id, corpus_id, key, shard, member, members, location, sha256, size, media_type, "
+                    "status, status_reason, source_url, url_norm, domain, account, license_id, batch, metadata_json, "
+                    f"c2pa_state, c2pa_json, ai_generated, ingested_at) VALUES ({','.join([ph] * 23)})",
+                    rows,
+                )
+                if details:
+                    conn.exec_driver_sql(
+                        f"INSERT INTO item_detail (item_id, manifest_json, thumbnail) VALUES ({ph},{ph},{ph})", details
+                    )
+                if fps:
+                    base = conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM fingerprint").fetchone()[0]
+                    conn.exec_driver_sql(
+                        f"INSERT INTO fingerprint (item_id, kind, data, seq) VALUES ({ph},{ph},{ph},{ph})",
+                        [(a, b, c, base + k + 1) for k, (a, b, c) in enumerate(fps)],
+                    )
+                res = self.ledger.append(entries, conn=conn)
+                # Entry indexes follow the row order: item k got entry first_index + k.
+                conn.exec_driver_sql(
+                    f"UPDATE item SET entry_idx = {ph} WHERE id = {ph}",
+                    [(res.first_index + k, r[0]) for k, r in enumerate(rows)],
+                )
+            else:
+                res = None
+            for sh in unit.shards:
+                sig = _stat_sig(Path(corpus["path"]), sh, corpus["format"])
+                n_items = sum(1 for it in items if it.shard == sh)
+                conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, sh))
+                conn.exec_driver_sql(
+                    f"INSERT INTO ingest_shard (corpus_id, shard, stat_sig, items, done_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
+                    (cid, sh, sig, n_items, now),
+                )
+        if res is not None:
+            self.ledger.after_external_commit(res)
+        existing.update(it.key for it in new)
+        report.items_new += len(new)
+
+    # --- items ---------------------------------------------------------------------------------------
+
+    ITEM_COLS = (
+        "i.id, c.name, i.location, i.shard, i.member, i.sha256, i.size, i.media_type, i.status, i.status_reason, "
+        "i.source_url, l.name, i.c2pa_json, i.ingested_at, i.entry_idx, i.purged_at, i.batch, i.metadata_json, "
+        "i.domain"
+    )
+    _FROM = " FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id"
+
+    def _item_json(self, r: tuple) -> dict[str, Any]:
+        c2pa = json.loads(r[12]) if r[12] else C2paSummary().to_json()
+        return {
+            "id": r[0],
+            "corpus": r[1],
+            "location": r[2],
+            "shard": r[3],
+            "member": r[4],
+            "sha256": r[5],
+            "size": r[6],
+            "media_type": r[7],
+            "status": r[8],
+            "status_reason": r[9],
+            "source_url": r[10],
+            "license": r[11],
+            "c2pa": c2pa,
+            "ingested_at": r[13],
+            "entry_index": r[14],
+            "purged_at": r[15],
+            "batch": r[16],
+            "metadata": json.loads(r[17]) if r[17] else {},
+            "domain": r[18],
+        }
+
+    def items(self, *, corpus: str | None = None, status: str | None = None, media_type: str | None = None,
+              c2pa_state: str | None = None, license: str | None = None, search: str | None = None,
+              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = self._filters(corpus, status, media_type, c2pa_state, license, search)
+        sql = f"SELECT {self.ITEM_COLS}{self._FROM}{where} ORDER BY i.id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [self._item_json(r) for r in self._all(sql, tuple(params))]
+
+    def count_items(self, **filters: Any) -> int:
+        where, params = self._filters(**filters)
+        return int(self._one(f"SELECT count(*){self._FROM}{where}", tuple(params))[0])
+
+    def _filters(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None):  # noqa: ANN001, ANN202
+        ph = self._ph
+        conds, params = [], []
+        if corpus:
+            conds.append(f"c.name = {ph}")
+            params.append(corpus)
+        if status:
+            if status not in {s.value for s in ItemStatus}:
+                raise UserError(f"unknown status {status!r}; use admitted, quarantined, refused or purged")
+            conds.append(f"i.status = {ph}")
+            params.append(status)
+        if media_type:
+            conds.append(f"i.media_type LIKE {ph}")
+            params.append(media_type.replace("*", "%"))
+        if c2pa_state:
+            conds.append(f"i.c2pa_state = {ph}")
+            params.append(c2pa_state)
+        if license:
+            conds.append(f"l.name = {ph}")
+            params.append(license)
+        if search:
+            conds.append(f"(i.id LIKE {ph} OR i.source_url LIKE {ph} OR i.sha256 = {ph})")
+            params += [f"%{search}%", f"%{search}%", search.lower()]
+        return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+    def item(self, item_id: str, *, with_proof: bool = True) -> dict[str, Any]:
+        r = self._one(f"SELECT {self.ITEM_COLS}{self._FROM} WHERE i.id = {self._ph}", (item_id,))
+        if r is None:
+            raise NotFoundError(f"there is no item {item_id!r}")
+        out = self._item_json(r)
+        d = self._one(f"SELECT manifest_json FROM item_detail WHERE item_id = {self._ph}", (item_id,))
+        out["c2pa_manifest"] = json.loads(d[0]) if d and d[0] else None
+        if with_proof and out["entry_index"] is not None:
+            out["entry_proof"] = self.ledger.prove(int(out["entry_index"]))
+        return out
+
+    def manifest(self, name: str) -> Iterator[dict[str, Any]]:
+        """The admitted items of a corpus, for a training pipeline, with the checkpoint they are under."""
+        self.corpus(name)
+        cp = self.ws.store.latest_checkpoint()
+        ph = self._ph
+        with self.ws.engine.connect() as conn:
+            cur = conn.exec_driver_sql(
+                "SELECT i.id, i.location, i.sha256, i.media_type, i.source_url, l.name" + self._FROM
+                + f" WHERE c.name = {ph} AND i.status = 'admitted' ORDER BY i.id",
+                (name,),
+            )
+            for r in cur:
+                yield {"id": r[0], "location": r[1], "sha256": r[2], "media_type": r[3], "source_url": r[4],
+                       "license": r[5], "checkpoint_size": cp.size if cp else 0}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for the dashboard: items by status and corpus, C2PA coverage, AI-generated share."""
+        by_status = {s: n for s, n in self._all("SELECT status, count(*) FROM item GROUP BY status")}
+        by_corpus = {}
+        for name, status, n in self._all(
+            "SELECT c.name, i.status, count(*) FROM item i JOIN corpus c ON c.id = i.corpus_id GROUP BY c.name, i.status"
+        ):
+            by_corpus.setdefault(name, {})[status] = n
+        c2pa = {s: n for s, n in self._all("SELECT c2pa_state, count(*) FROM item GROUP BY c2pa_state")}
+        ai = self._one("SELECT count(*) FROM item WHERE ai_generated = " + ("1" if self._ph == "?" else "true"))[0]
+        total = sum(by_status.values())
+        return {"total": total, "by_status": by_status, "by_corpus": by_corpus, "c2pa": c2pa, "ai_generated": ai,
+                "ai_share": (ai / total) if total else 0.0}
+
+
+def _stat_sig(root: Path, shard: str, fmt: str) -> str:
+    p = root / shard if root.is_dir() else root
+    try:
+        st = os.lstat(p)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _units(root: str, fmt: str, shards: list[str], anchors: str | None) -> list[WorkUnit]:
+    if fmt == "folder":
+        return [WorkUnit(root, fmt, tuple(shards[i : i + FOLDER_UNIT]), anchors) for i in range(0, len(shards), FOLDER_UNIT)]
+    return [WorkUnit(root, fmt, (sh,), anchors) for sh in shards]

@@ -1,0 +1,173 @@
+"""Per-item ingest work that runs in worker processes: hash, sniff, fingerprint, read C2PA.
+
+Pure functions of the corpus bytes: nothing here touches the database or the ledger, so a worker
+can be killed at any moment without losing anything (the parent commits results in batches).
+A bad item never raises out of here: it comes back with `error` set and a sentence saying why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import InputRefused
+from ledger_app.core.types import C2paSummary
+from ledger_app.core.urls import url_domain, url_key
+from ledger_app.corpus import RawItem, open_corpus, sniff_media_type
+
+# Metadata fields that identify a person: never stored with the item, only as a commitment.
+PERSONAL_FIELDS = ("account", "uploader", "user", "user_id", "username", "author_id", "email", "owner")
+URL_FIELDS = ("source_url", "url", "page_url", "image_url", "link")
+
+
+@dataclass
+class ItemResult:
+    key: str
+    shard: str
+    member: str | None
+    members: list[str]
+    location: str
+    is_text: bool
+    sha256: str | None = None
+    size: int | None = None
+    media_type: str = "application/octet-stream"
+    source_url: str | None = None
+    url_norm: str | None = None
+    domain: str | None = None
+    account: str | None = None  # raw; the parent turns it into a commitment
+    metadata: dict[str, Any] = field(default_factory=dict)
+    c2pa: dict[str, Any] | None = None
+    manifest_json: str | None = None
+    fp_kind: str | None = None
+    fp_data: bytes | None = None
+    thumbnail: bytes | None = None
+    text_excerpt: str | None = None
+    error: str | None = None
+    fp_note: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkUnit:
+    root: str
+    fmt: str
+    shards: tuple[str, ...]
+    trust_anchors_pem: str | None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | None]:
+    """(metadata without personal fields, source URL, uploader account)."""
+    clean: dict[str, Any] = {}
+    account = None
+    url = None
+    for k, v in meta.items():
+        lk = k.lower()
+        if lk in PERSONAL_FIELDS:
+            if account is None and v not in (None, ""):
+                account = str(v)
+            continue
+        if lk in URL_FIELDS and url is None and isinstance(v, str) and v.strip():
+            url = v.strip()
+        clean[k] = v
+    return clean, url, account
+
+
+def process_item(raw: RawItem, trust_anchors_pem: str | None) -> ItemResult:
+    res = ItemResult(
+        key=raw.key,
+        shard=raw.shard,
+        member=raw.member,
+        members=list(raw.members),
+        location=raw.location,
+        is_text=raw.is_text,
+    )
+    meta, url, account = split_metadata(dict(raw.metadata or {}))
+    res.metadata, res.account = meta, account
+    if url:
+        res.source_url = url
+        try:
+            res.url_norm, res.domain = url_key(url), url_domain(url)
+        except Exception:  # noqa: BLE001 - a malformed URL is kept as written, unmatched by URL
+            res.url_norm = None
+    if raw.error is not None or raw.data is None:
+        res.error = raw.error or "no content"
+        return res
+    data = raw.data
+    res.size = len(data)
+    res.sha256 = hashlib.sha256(data).hexdigest()
+    if not data:
+        res.error = "the item is empty (zero bytes)"
+        return res
+    if raw.is_text:
+        res.media_type = "text/plain"
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            res.error = f"the text is not valid UTF-8 (byte {e.start})"
+            return res
+        res.text_excerpt = text[:400]
+        try:
+            from ledger_app.matching.text import text_fingerprint
+
+            res.fp_kind, res.fp_data = "text", text_fingerprint(text).to_bytes()
+        except ImportError:
+            res.fp_note = "text fingerprints are not available in this build"
+        return res
+    res.media_type = sniff_media_type(data)
+    if res.media_type.startswith("image/"):
+        from ledger_app.matching.image import image_fingerprint
+
+        try:
+            fp = image_fingerprint(data)
+        except InputRefused as e:
+            res.error = str(e)
+            return res
+        res.fp_kind, res.fp_data, res.thumbnail = "image", fp.to_bytes(), fp.thumb
+    from ledger_app.provenance.c2pa_reader import read_c2pa, supported_media_type
+
+    if supported_media_type(res.media_type):
+        summary = read_c2pa(data, res.media_type, trust_anchors_pem)
+    else:
+        summary = C2paSummary()
+    res.c2pa = summary.to_json()
+    res.manifest_json = summary.manifest_json
+    return res
+
+
+def process_unit(unit: WorkUnit) -> list[ItemResult]:
+    """All items of some shards. Top-level so a process pool can run it."""
+    adapter = open_corpus(Path(unit.root), unit.fmt, **unit.options)
+    out: list[ItemResult] = []
+    for shard in unit.shards:
+        for raw in adapter.iter_items(shard):
+            try:
+                out.append(process_item(raw, unit.trust_anchors_pem))
+            except Exception as e:  # noqa: BLE001 - one broken item never aborts the batch
+                out.append(
+                    ItemResult(
+                        key=raw.key,
+                        shard=raw.shard,
+                        member=raw.member,
+                        members=list(raw.members),
+                        location=raw.location,
+                        is_text=raw.is_text,
+                        error=f"could not be processed: {type(e).__name__}: {e}",
+                    )
+                )
+    return out
+
+
+def shard_digest(unit_root: str, fmt: str, shard: str, options: dict[str, Any]) -> str:
+    return open_corpus(Path(unit_root), fmt, **options).shard_sha256(shard)
+
+
+def dumps_metadata(meta: dict[str, Any]) -> str | None:
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
+
+
+
