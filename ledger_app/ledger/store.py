@@ -26,11 +26,12 @@ from typing import Protocol
 
 from sqlalchemy.engine import Connection, Engine
 
-from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.errors import ConfigError, NotFoundError, UserError
 from ledger_app.ledger import merkle
 
 LEVEL_SHIFT = 50
 PG_APPEND_LOCK = 7243002  # advisory lock key: "one ledger appender at a time"
+INIT_TYPE = "ledger.init"  # the entry that starts a ledger; only ever entry 0
 
 
 def node_key(level: int, index: int) -> int:
@@ -82,9 +83,24 @@ class LedgerStore:
     # --- appends -------------------------------------------------------------------------------
 
     def _lock(self, conn: Connection) -> None:
+        """Take the ledger's write lock for the rest of the transaction.
+
+        Invariant: between taking this lock and committing, no other client adds a row to
+        ledger_entry, ledger_node or ledger_checkpoint. So the size this transaction reads is the
+        size it writes against (indexes stay gap-free and unique), the frontier nodes it reads are
+        the current ones, and the checkpoint it signs is for the tree exactly as it commits it:
+        never for a tree another client has extended underneath.
+
+        SQLite: `BEGIN IMMEDIATE` (see engine.py) already holds the database's single write lock.
+        PostgreSQL: `pg_advisory_xact_lock` on one key per database, released by the server at
+        commit or rollback (also when a client dies, since its session ends). Every appender takes
+        it as the first statement of its write transaction, before reading anything, and the engine
+        runs READ COMMITTED, so every later statement takes a fresh snapshot that includes what the
+        previous lock holder committed (it releases the lock only after its commit is visible).
+        Rows written outside the application are outside this promise; `ledger log verify` finds
+        them.
+        """
         if self.dialect == "postgresql":
-            # Held until commit/rollback: the invariant "size read == size written against" holds
-            # because every appender takes this same lock before reading the size.
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_APPEND_LOCK})")
 
     def _size(self, conn: Connection) -> int:
@@ -111,6 +127,10 @@ class LedgerStore:
                 return self.append(entries, signer, conn=c, now=now)
         now = time.time() if now is None else now
         start = self._size(conn)
+        if start and any(t == INIT_TYPE for t, _ in entries):
+            # Two clients creating a ledger in the same fresh shared database at once: the second
+            # one reaches this point after the first committed, and must not start a second ledger.
+            raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
         sha = hashlib.sha256
         leaf_hashes = [sha(b"\x00" + leaf).digest() for _, leaf in entries]
         end = start + len(entries)
