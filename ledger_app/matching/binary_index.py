@@ -77,7 +77,7 @@ class BinaryIndex:
         nq = len(queries)
         if nq == 0 or len(self._codes) == 0:
             return np.full((nq, k), 1 << 30, np.int32), np.full((nq, k), -1, np.int64)
-        if self._use_faiss:
+        if self._use_faiss and not _small(queries, self._codes):
             dist, rows = self._faiss.search(queries, k)
         else:
             dist, rows = _numpy_search(self._codes, queries, k)
@@ -93,9 +93,14 @@ class BinaryIndex:
         if len(queries) == 0 or len(self._codes) == 0:
             empty = np.empty(0, np.int64)
             return empty, empty.astype(np.int32), empty
-        if self._use_faiss:
+        if self._use_faiss and not _small(queries, self._codes):
             lims, dist, rows = self._faiss.range_search(queries, radius + 1)  # faiss: distance < thresh
             qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
+        elif _small(queries, self._codes):
+            base, qv = _words(self._codes, queries)
+            d = np.bitwise_count(qv[:, None, :] ^ base[None, :, :]).sum(axis=2, dtype=np.int32)
+            qnum, rows = np.nonzero(d <= radius)
+            dist = d[qnum, rows]
         else:
             qs, ds, rs = [], [], []
             base, qv = _words(self._codes, queries)
@@ -107,6 +112,11 @@ class BinaryIndex:
                 rs.append(hit)
             qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
         return qnum.astype(np.int64), dist.astype(np.int32), self._labels[rows]
+
+
+def _small(queries: np.ndarray, codes: np.ndarray) -> bool:
+    """Few enough comparisons that one vectorised numpy pass beats a call into faiss."""
+    return len(queries) * len(codes) * codes.shape[1] <= 4_000_000
 
 
 def _words(codes: np.ndarray, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

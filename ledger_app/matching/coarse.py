@@ -62,7 +62,7 @@ def _codes(blocks: np.ndarray) -> np.ndarray:
     """(n, 32, 32) float blocks -> (n, 8) uint8 packed codes."""
     b = blocks - blocks.mean(axis=(1, 2), keepdims=True)
     b *= _WINDOW
-    coef = np.einsum("uy,nyx,vx->nuv", _C, b, _C).reshape(len(b), -1)[:, 1:]  # drop DC
+    coef = (_C @ b @ _C.T).reshape(len(b), -1)[:, 1:]  # drop DC
     bits = coef > np.median(coef, axis=1, keepdims=True)
     bits = np.concatenate([bits, np.zeros((len(b), 1), bool)], axis=1)
     return np.packbits(bits, axis=1)

@@ -38,11 +38,14 @@ PIXEL_LIMIT = 64_000_000
 # DRAFT_MIN_SIDE pixels on the shorter side; smaller images are decoded in full.
 DRAFT_ABOVE_PIXELS = 2_000_000
 DRAFT_MIN_SIDE = 256
-# Central crops hashed besides the whole image (fraction removed from each edge).
+# Central crops hashed besides the whole image (fraction removed from each edge). They are hashed
+# from a copy reduced to REDUCED_SIDE pixels on the longer side (PDQ itself works on 64 x 64), which
+# costs a few bits against a full-resolution hash and saves most of the time.
 CROP_FRACTIONS = (0.05, 0.10)
+REDUCED_SIDE = 256
 # The greyscale thumbnail's longer side, and its JPEG quality.
 THUMB_SIDE = 160
-THUMB_QUALITY = 90
+THUMB_QUALITY = 85
 # Meta's guidance: hashes of quality 49 or less (flat, featureless images) are unreliable.
 MIN_QUALITY = 50
 # The order pdqhash.compute_dihedral returns its eight hashes in; index 0 is the image as is.
@@ -197,8 +200,12 @@ def image_fingerprint(data: bytes) -> ImageFingerprint:
         width, height = im.size
         rgb = to_rgb_array(im)
         full, quality = pdq_dihedral(rgb)
-        regions = [full] + [pdq_dihedral(central_crop(rgb, f))[0] for f in CROP_FRACTIONS]
-        thumb_im = make_thumbnail(Image.fromarray(rgb))
+        reduced = Image.fromarray(rgb)
+        if max(reduced.size) > REDUCED_SIDE:
+            reduced.thumbnail((REDUCED_SIDE, REDUCED_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
+        small = np.asarray(reduced)
+        regions = [full] + [pdq_dihedral(central_crop(small, f))[0] for f in CROP_FRACTIONS]
+        thumb_im = make_thumbnail(reduced)
     finally:
         im.close()
     buf = io.BytesIO()

@@ -41,6 +41,11 @@ MIN_TEXTURED_BLOCKS = 8  # fewer than this: inconclusive
 BLOCK_AGREES = 0.8  # ZNCC at or above which a block agrees
 MIN_AGREEMENT = 0.6  # fraction of textured blocks that must agree (a 20 % banner costs 0.2)
 
+try:  # faiss matches binary descriptors about five times faster than OpenCV's brute force.
+    import faiss
+except ImportError:  # pragma: no cover
+    faiss = None
+
 _ORB = None
 _MATCHER = None
 
@@ -108,13 +113,10 @@ def _fail(reason: str, ok: bool | None = False, inliers: int = 0) -> Verificatio
 def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
     if q.descriptors is None or c.descriptors is None or len(q.points) < MIN_MATCHES or len(c.points) < MIN_MATCHES:
         return None
-    _, matcher = _orb()
-    pairs = matcher.knnMatch(q.descriptors, c.descriptors, k=2)
-    good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < 0.85 * p[1].distance]
-    if len(good) < MIN_MATCHES:
+    qi, ci = _ratio_matches(q.descriptors, c.descriptors)
+    if len(qi) < MIN_MATCHES:
         return None
-    src = q.points[[m.queryIdx for m in good]]
-    dst = c.points[[m.trainIdx for m in good]]
+    src, dst = q.points[qi], c.points[ci]
     tol = max(1.5, RANSAC_TOLERANCE * max(c.grey.shape))
     model, inliers = cv2.estimateAffine2D(
         src, dst, method=cv2.RANSAC, ransacReprojThreshold=tol, maxIters=4000, confidence=0.999, refineIters=10
@@ -123,6 +125,25 @@ def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
         return None
     keep = inliers.reshape(-1).astype(bool)
     return int(keep.sum()), src[keep], dst[keep]
+
+
+def _ratio_matches(qd: np.ndarray, cd: np.ndarray, ratio: float = 0.85) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of query and candidate descriptors whose best match beats the second best by `ratio`."""
+    if faiss is not None:
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)  # tiny searches: threads cost more than they save
+        try:
+            index = faiss.IndexBinaryFlat(cd.shape[1] * 8)
+            index.add(cd)
+            dist, idx = index.search(qd, 2)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        ok = (idx[:, 1] >= 0) & (dist[:, 0] < ratio * dist[:, 1])
+        return np.flatnonzero(ok), idx[ok, 0]
+    _, matcher = _orb()
+    pairs = matcher.knnMatch(qd, cd, k=2)
+    good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
+    return np.array([m.queryIdx for m in good], int), np.array([m.trainIdx for m in good], int)
 
 
 def _quarter_turn(k: int) -> np.ndarray:
@@ -162,22 +183,24 @@ def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarra
 
 
 def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """ZNCC of each textured, fully covered block; NaN for blocks that cannot say anything."""
+    """ZNCC of each fully covered block; NaN for flat blocks, which say nothing about alignment."""
     h, w = a.shape
     bs = max(6, min(h, w) // BLOCKS)
-    out = []
-    for y in range(0, h - bs + 1, bs):
-        for x in range(0, w - bs + 1, bs):
-            if mask[y : y + bs, x : x + bs].min() == 0:
-                continue
-            pa = a[y : y + bs, x : x + bs]
-            pb = b[y : y + bs, x : x + bs]
-            sa, sb = pa.std(), pb.std()
-            if sa < MIN_BLOCK_STD or sb < MIN_BLOCK_STD:
-                out.append(np.nan)
-                continue
-            out.append(float(((pa - pa.mean()) * (pb - pb.mean())).mean() / (sa * sb)))
-    return np.array(out, float)
+    ny, nx = h // bs, w // bs
+
+    def blocks(x: np.ndarray) -> np.ndarray:
+        return x[: ny * bs, : nx * bs].reshape(ny, bs, nx, bs).swapaxes(1, 2).reshape(ny * nx, bs * bs)
+
+    pa, pb = blocks(a), blocks(b)
+    covered = blocks(mask).min(axis=1) > 0
+    pa, pb = pa[covered], pb[covered]
+    da = pa - pa.mean(axis=1, keepdims=True)
+    db = pb - pb.mean(axis=1, keepdims=True)
+    sa, sb = np.sqrt((da * da).mean(axis=1)), np.sqrt((db * db).mean(axis=1))
+    textured = (sa >= MIN_BLOCK_STD) & (sb >= MIN_BLOCK_STD)
+    out = np.full(len(pa), np.nan)
+    out[textured] = (da[textured] * db[textured]).mean(axis=1) / (sa[textured] * sb[textured])
+    return out
 
 
 def verify(query: Features, candidate: Features) -> Verification:
