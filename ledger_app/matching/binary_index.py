@@ -85,7 +85,6 @@ class BinaryIndex:
         dist = np.where(rows >= 0, dist, 1 << 30).astype(np.int32)
         return dist, labels
 
-
     def range_search(self, queries: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every code within `radius` bits of a query: flat arrays (query number, distance, label)."""
         self._flush()

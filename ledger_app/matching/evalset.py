@@ -85,7 +85,9 @@ def _recipe() -> dict:
     return json.loads(RECIPE.read_text(encoding="utf-8"))
 
 
-def load_photos(shared: Path, *, names: Iterable[str] | None = None) -> tuple[list[Photo], list[tuple[Photo, str]]]:
+def load_photos(
+    shared: Path, *, names: Iterable[str] | None = None
+) -> tuple[list[Photo], list[tuple[Photo, str]]]:
     """The photos of the recipe that are available, and the look-alikes as (photo, name it resembles)."""
     recipe = _recipe()
     wanted = set(names) if names is not None else None
@@ -97,7 +99,7 @@ def load_photos(shared: Path, *, names: Iterable[str] | None = None) -> tuple[li
         skdata = None
     for entry in recipe["photos"]:
         name = entry["name"]
-        if wanted is not None and name not in wanted:
+        if wanted is not None and not wanted & {name, name + "-left", name + "-right"}:
             continue
         im = _load(entry, shared, skdata)
         if im is None:
@@ -111,7 +113,9 @@ def load_photos(shared: Path, *, names: Iterable[str] | None = None) -> tuple[li
             continue
         im = _load(entry, shared, skdata)
         if im is not None:
-            lookalikes.append((Photo(entry["name"], im, entry["name"], entry.get("note", "")), entry["resembles"]))
+            lookalikes.append(
+                (Photo(entry["name"], im, entry["name"], entry.get("note", "")), entry["resembles"])
+            )
     return photos, lookalikes
 
 
@@ -140,7 +144,10 @@ def _load(entry: dict, shared: Path, skdata) -> Image.Image | None:
 def _parts(entry: dict, im: Image.Image) -> list[tuple[str, Image.Image]]:
     if entry.get("split") == "halves":
         w, h = im.size
-        return [(entry["name"] + "-left", im.crop((0, 0, w // 2, h))), (entry["name"] + "-right", im.crop((w // 2, 0, w, h)))]
+        return [
+            (entry["name"] + "-left", im.crop((0, 0, w // 2, h))),
+            (entry["name"] + "-right", im.crop((w // 2, 0, w, h))),
+        ]
     return [(entry["name"], im)]
 
 
@@ -159,7 +166,14 @@ def _banner(im: Image.Image, fraction: float, top: bool, rng: random.Random) -> 
     ink = tuple(255 - c for c in colour)
     draw = ImageDraw.Draw(im)
     draw.rectangle([0, y0, w, y0 + bh], fill=colour)
-    text = rng.choice(["© Daily Courier — all rights reserved", "PHOTO: AGENCY / STAFF", "www.example-news.com", "EXCLUSIVE"])
+    text = rng.choice(
+        [
+            "© Daily Courier — all rights reserved",
+            "PHOTO: AGENCY / STAFF",
+            "www.example-news.com",
+            "EXCLUSIVE",
+        ]
+    )
     try:
         font = ImageFont.load_default(size=max(8, int(bh * 0.55)))
     except TypeError:  # Pillow without FreeType sizes
@@ -178,9 +192,21 @@ def alterations(im: Image.Image, rng: random.Random) -> list[tuple[str, str, Ima
     w, h = im.size
     out: list[tuple[str, str, Image.Image]] = []
     s = rng.uniform(0.3, 0.6)
-    out.append(("resize", f"resize x{s:.2f}", im.resize((max(8, round(w * s)), max(8, round(h * s))), Image.Resampling.LANCZOS)))
+    out.append(
+        (
+            "resize",
+            f"resize x{s:.2f}",
+            im.resize((max(8, round(w * s)), max(8, round(h * s))), Image.Resampling.LANCZOS),
+        )
+    )
     sx, sy = rng.uniform(0.5, 0.9), rng.uniform(0.5, 0.9)
-    out.append(("resize", f"resize {sx:.2f}x{sy:.2f}", im.resize((max(8, round(w * sx)), max(8, round(h * sy))), Image.Resampling.BILINEAR)))
+    out.append(
+        (
+            "resize",
+            f"resize {sx:.2f}x{sy:.2f}",
+            im.resize((max(8, round(w * sx)), max(8, round(h * sy))), Image.Resampling.BILINEAR),
+        )
+    )
     for q in (rng.randint(35, 60), rng.randint(10, 25)):
         out.append(("recompress", f"jpeg q{q}", Image.open(io.BytesIO(encode(im, q)))))
     c = rng.uniform(0.03, 0.10)
@@ -264,7 +290,9 @@ def evaluate(
             for item_id in sorted(found - by_source[p.name]):
                 src = item_id.split("|")[0]
                 if group.get(src) != p.group:
-                    res.false_matches.append(f"{p.name} matched {item_id} ({kind_of[item_id].label if item_id in kind_of else 'look-alike'})")
+                    res.false_matches.append(
+                        f"{p.name} matched {item_id} ({kind_of[item_id].label if item_id in kind_of else 'look-alike'})"
+                    )
     else:
         matcher.add(list(originals), list(originals.values()))
         for a in altered:
@@ -292,7 +320,10 @@ def markdown(result: EvalResult, title: str) -> str:
     for kind, (found, total) in result.recall.items():
         lines.append(f"| {kind} | {found} | {total} | {found / total:.1%} |")
     lines.append(f"| **all** | **{result.found}** | **{result.total}** | **{result.overall:.1%}** |")
-    lines += ["", f"False matches: **{len(result.false_matches)}** ({result.queries} queries, {result.seconds:.1f} s)."]
+    lines += [
+        "",
+        f"False matches: **{len(result.false_matches)}** ({result.queries} queries, {result.seconds:.1f} s).",
+    ]
     if result.false_matches:
         lines += [f"- {f}" for f in result.false_matches[:20]]
     if result.misses:

@@ -49,7 +49,16 @@ THUMB_QUALITY = 85
 # Meta's guidance: hashes of quality 49 or less (flat, featureless images) are unreliable.
 MIN_QUALITY = 50
 # The order pdqhash.compute_dihedral returns its eight hashes in; index 0 is the image as is.
-DIHEDRAL_NAMES = ("original", "rotate90", "rotate180", "rotate270", "flipx", "flipy", "flipplus1", "flipminus1")
+DIHEDRAL_NAMES = (
+    "original",
+    "rotate90",
+    "rotate180",
+    "rotate270",
+    "flipx",
+    "flipy",
+    "flipplus1",
+    "flipminus1",
+)
 
 _MAGIC = b"LPF"
 _VERSION = 1
@@ -127,7 +136,9 @@ class ImageFingerprint:
 
 
 def open_image(data: bytes) -> Image.Image:
-    """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`)."""
+    """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`).
+
+    Large JPEGs come back reduced (draft mode); `im.info["original_size"]` keeps the true size."""
     if not data:
         raise InputRefused("empty file: zero bytes, not an image")
     try:
@@ -141,6 +152,7 @@ def open_image(data: bytes) -> Image.Image:
                 )
             if w < 1 or h < 1:
                 raise InputRefused(f"image has no pixels ({w}x{h})")
+            im.info["original_size"] = (w, h)
             if im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
                 scale = min(w, h) // DRAFT_MIN_SIDE
                 if scale >= 2:
@@ -197,7 +209,7 @@ def image_fingerprint(data: bytes) -> ImageFingerprint:
     """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image."""
     im = open_image(data)
     try:
-        width, height = im.size
+        width, height = im.info.get("original_size", im.size)
         rgb = to_rgb_array(im)
         full, quality = pdq_dihedral(rgb)
         reduced = Image.fromarray(rgb)

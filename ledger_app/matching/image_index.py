@@ -168,7 +168,9 @@ class ImageIndex:
                 raise ValueError(f"image index format {int(z['format'][0])} is not supported")
             index = cls(use_faiss=use_faiss)
             alive = z["alive"]
-            index._ids = [str(i) if a else None for i, a in zip(z["ids"].tolist(), alive.tolist(), strict=True)]
+            index._ids = [
+                str(i) if a else None for i, a in zip(z["ids"].tolist(), alive.tolist(), strict=True)
+            ]
             index._num = {i: n for n, i in enumerate(index._ids) if i is not None}
             index._pdq.add(z["pdq_codes"], z["pdq_labels"])
             index._coarse.add(z["coarse_codes"], z["coarse_labels"])

@@ -51,7 +51,9 @@ class ImageMatch:
     detail: dict = field(default_factory=dict)
 
 
-FingerprintSource = Mapping[str, ImageFingerprint | bytes] | Callable[[Sequence[str]], Mapping[str, ImageFingerprint | bytes]]
+FingerprintSource = (
+    Mapping[str, ImageFingerprint | bytes] | Callable[[Sequence[str]], Mapping[str, ImageFingerprint | bytes]]
+)
 
 
 class ImageMatcher:
@@ -79,7 +81,9 @@ class ImageMatcher:
 
     def add(self, item_ids: Sequence[str], fingerprints: Sequence[ImageFingerprint | bytes]) -> None:
         """Index these items (fingerprint objects or their `to_bytes()`)."""
-        fps = [fp if isinstance(fp, ImageFingerprint) else ImageFingerprint.from_bytes(fp) for fp in fingerprints]
+        fps = [
+            fp if isinstance(fp, ImageFingerprint) else ImageFingerprint.from_bytes(fp) for fp in fingerprints
+        ]
         self.index.add(item_ids, fps)
         if self._own_store is not None:
             self._own_store.update(zip(item_ids, fps, strict=True))
@@ -114,7 +118,9 @@ class ImageMatcher:
         codes = query_codes(grey)
         coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)
         n_hashes = len(query_fp.query_hashes())
-        scored = _rank_candidates(pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index))
+        scored = _rank_candidates(
+            pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index)
+        )
         # Every candidate that chance cannot explain is verified; the others up to max_verify.
         sure = [i for i, s in scored if s <= SURE_CANDIDATE]
         ranked = sure + [i for i, s in scored if s > SURE_CANDIDATE][: self.max_verify]
@@ -141,8 +147,15 @@ class ImageMatcher:
     def _fingerprints(self, item_ids: list[str]) -> dict[str, ImageFingerprint]:
         if not item_ids:
             return {}
-        got = self._source(item_ids) if callable(self._source) else {i: self._source[i] for i in item_ids if i in self._source}
-        return {k: v if isinstance(v, ImageFingerprint) else ImageFingerprint.from_bytes(v) for k, v in got.items()}
+        got = (
+            self._source(item_ids)
+            if callable(self._source)
+            else {i: self._source[i] for i in item_ids if i in self._source}
+        )
+        return {
+            k: v if isinstance(v, ImageFingerprint) else ImageFingerprint.from_bytes(v)
+            for k, v in got.items()
+        }
 
     def _features(self, item_id: str, fps: Mapping[str, ImageFingerprint]) -> Features | None:
         if item_id in self._cache:
@@ -205,5 +218,7 @@ def _decide(
     if v.ok is None and pdq is not None and pdq.distance <= PDQ_MATCH:
         both_reliable = query_fp.reliable and (cand_fp is None or cand_fp.reliable)
         if both_reliable:
-            return ImageMatch(item_id, distance, round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4), "pdq", detail)
+            return ImageMatch(
+                item_id, distance, round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4), "pdq", detail
+            )
     return None

@@ -127,12 +127,10 @@ class TextFingerprint:
         return int(np.intersect1d(self.sample, other.sample, assume_unique=True).size)
 
     def containment(self, other: TextFingerprint) -> tuple[float, float]:
-        """Estimated fraction of this text's shingles found in `other`, and of other's in this."""
-        shared = self.shared_sample(other) * SAMPLE_RATE
-        return (
-            min(1.0, shared / max(1, self.shingle_count)),
-            min(1.0, shared / max(1, other.shingle_count)),
-        )
+        """Estimated fraction of this text's shingles found in `other`, and of other's in this
+        (the same fractions of the two samples)."""
+        shared = self.shared_sample(other)
+        return shared / max(1, len(self.sample)), shared / max(1, len(other.sample))
 
     def to_bytes(self) -> bytes:
         head = _HEADER.pack(_MAGIC, _VERSION, self.shingle_count, len(self.minhash), len(self.sample))

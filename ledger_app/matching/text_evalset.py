@@ -22,7 +22,18 @@ from pathlib import Path
 
 RECIPE = Path(__file__).resolve().parents[2] / "resources" / "evalsets" / "text_articles.json"
 
-_EN_WORDS = ["officials", "residents", "several", "reported", "major", "regional", "recent", "local", "nearly", "public"]
+_EN_WORDS = [
+    "officials",
+    "residents",
+    "several",
+    "reported",
+    "major",
+    "regional",
+    "recent",
+    "local",
+    "nearly",
+    "public",
+]
 _ZH_CHARS = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学"
 _NEW_SENTENCE = {
     "en": "People familiar with the matter, who asked not to be named, described the situation as fluid.",
@@ -112,7 +123,7 @@ def _reflow(text: str, lang: str, rng: random.Random) -> str:
     flat = re.sub(r"\s+", " ", text)
     out, line = [], ""
     width = rng.randint(30, 50) if lang == "zh" else rng.randint(55, 90)
-    for piece in (list(flat) if lang == "zh" else flat.split(" ")):
+    for piece in list(flat) if lang == "zh" else flat.split(" "):
         sep = "" if lang == "zh" else (" " if rng.random() > 0.05 else "  ")
         if len(line) + len(piece) > width and line:
             out.append(("  " if rng.random() < 0.2 else "") + line.rstrip())

@@ -21,7 +21,6 @@ from pathlib import Path
 import numpy as np
 
 from ledger_app.matching.text import (
-    SAMPLE_RATE,
     SHINGLE,
     TextFingerprint,
     shingle_hashes,
@@ -81,7 +80,7 @@ class TextIndex:
         self._delta_size = 0
         self._ids: list[str | None] = []
         self._num: dict[str, int] = {}
-        self._counts = np.empty(0, np.int64)
+        self._counts = np.empty(0, np.int64)  # sample size of each document
         self._alive = np.empty(0, bool)
 
     def __len__(self) -> int:
@@ -118,7 +117,7 @@ class TextIndex:
             k = _keys(fp)
             keys.append(k)
             docs.append(np.full(len(k), num, np.int64))
-            counts.append(fp.shingle_count)
+            counts.append(len(fp.sample))
         if keys:
             self._delta.append((np.concatenate(keys), np.concatenate(docs)))
             self._delta_size += sum(len(k) for k in keys)
@@ -127,15 +126,19 @@ class TextIndex:
         if texts is not None and self._own_texts is not None:
             self._own_texts.update(zip(item_ids, texts, strict=True))
 
-    def add_keys(self, item_ids: Sequence[str], keys: Sequence[np.ndarray], shingle_counts: Sequence[int]) -> None:
-        """Bulk load of precomputed keys (sampled shingles and band keys), as benchmarks do."""
+    def add_keys(
+        self, item_ids: Sequence[str], keys: Sequence[np.ndarray], sample_sizes: Sequence[int]
+    ) -> None:
+        """Bulk load of precomputed keys (sampled shingles, then band keys), as benchmarks do."""
         start = len(self._ids)
         self._ids.extend(item_ids)
         self._num.update((item_id, start + i) for i, item_id in enumerate(item_ids))
         lengths = np.fromiter((len(k) for k in keys), np.int64, len(keys))
-        self._delta.append((np.concatenate(keys).astype(np.uint64), np.repeat(np.arange(start, start + len(keys)), lengths)))
+        self._delta.append(
+            (np.concatenate(keys).astype(np.uint64), np.repeat(np.arange(start, start + len(keys)), lengths))
+        )
         self._delta_size += int(lengths.sum())
-        self._counts = np.concatenate([self._counts, np.asarray(shingle_counts, np.int64)])
+        self._counts = np.concatenate([self._counts, np.asarray(sample_sizes, np.int64)])
         self._alive = np.concatenate([self._alive, np.ones(len(keys), bool)])
 
     def remove(self, item_ids: Iterable[str]) -> int:
@@ -183,11 +186,12 @@ class TextIndex:
         nums, sample_hits, band_hits = self._lookup(fp)
         if len(nums) == 0:
             return []
-        est_shared = sample_hits * SAMPLE_RATE
-        counts = self._counts[nums]
-        c_query = np.minimum(1.0, est_shared / max(1, fp.shingle_count))
-        c_item = np.minimum(1.0, est_shared / np.maximum(1, counts))
-        promising = (np.maximum(c_query, c_item) >= 0.5 * min_containment) & (sample_hits >= MIN_SHARED_SAMPLES)
+        # The shared fraction of the two samples estimates the shared fraction of the shingles.
+        c_query = np.minimum(1.0, sample_hits / max(1, len(fp.sample)))
+        c_item = np.minimum(1.0, sample_hits / np.maximum(1, self._counts[nums]))
+        promising = (np.maximum(c_query, c_item) >= 0.5 * min_containment) & (
+            sample_hits >= MIN_SHARED_SAMPLES
+        )
         promising |= band_hits > 0
         order = np.argsort(-(np.maximum(c_query, c_item) + band_hits / BANDS), kind="stable")
         chosen = [i for i in order if promising[i]][:limit]
@@ -203,7 +207,14 @@ class TextIndex:
             if q_sh is not None and item_text is not None:
                 m = _exact_match(item_id, text, q_tokens, q_sh, item_text, min_containment)
             else:
-                m = _estimated_match(item_id, float(c_query[i]), float(c_item[i]), int(sample_hits[i]), int(band_hits[i]), min_containment)
+                m = _estimated_match(
+                    item_id,
+                    float(c_query[i]),
+                    float(c_item[i]),
+                    int(sample_hits[i]),
+                    int(band_hits[i]),
+                    min_containment,
+                )
             if m is not None:
                 matches.append(m)
         matches.sort(key=lambda m: (-m.score, m.item_id))
@@ -248,7 +259,15 @@ class TextIndex:
         self.compact()
         ids = np.array([i if i is not None else "" for i in self._ids], dtype=str)
         with open(path, "wb") as f:
-            np.savez(f, format=np.array([_FORMAT]), ids=ids, alive=self._alive, keys=self._keys, docs=self._docs, counts=self._counts)
+            np.savez(
+                f,
+                format=np.array([_FORMAT]),
+                ids=ids,
+                alive=self._alive,
+                keys=self._keys,
+                docs=self._docs,
+                counts=self._counts,
+            )
 
     @classmethod
     def load(cls, path: str | Path, texts: TextSource | None = None) -> TextIndex:
@@ -256,7 +275,9 @@ class TextIndex:
             if int(z["format"][0]) != _FORMAT:
                 raise ValueError(f"text index format {int(z['format'][0])} is not supported")
             index = cls(texts)
-            index._ids = [str(i) if a else None for i, a in zip(z["ids"].tolist(), z["alive"].tolist(), strict=True)]
+            index._ids = [
+                str(i) if a else None for i, a in zip(z["ids"].tolist(), z["alive"].tolist(), strict=True)
+            ]
             index._num = {i: n for n, i in enumerate(index._ids) if i is not None}
             index._keys, index._docs, index._counts = z["keys"], z["docs"], z["counts"]
             index._alive = z["alive"].astype(bool)
@@ -270,7 +291,12 @@ def _estimated_match(
     if not near_duplicate and (max(c_query, c_item) < min_containment or sample_hits < MIN_SHARED_SAMPLES):
         return None
     score = max(c_query, c_item, band_hits / BANDS)
-    detail = {"method": "estimate", "containment_of_item": round(c_item, 3), "sampled_shared": sample_hits, "bands": band_hits}
+    detail = {
+        "method": "estimate",
+        "containment_of_item": round(c_item, 3),
+        "sampled_shared": sample_hits,
+        "bands": band_hits,
+    }
     return TextMatch(item_id, round(score, 4), round(c_query, 4), None, detail)
 
 
@@ -324,7 +350,11 @@ def _passages(query_text, q_tokens, q_sh, item_text, c_tokens, c_sh, shared) -> 
     for a, b in sorted(_runs(q_sh, shared), key=lambda r: r[0] - r[1]):
         q_span = (q_tokens[a].start, q_tokens[min(len(q_tokens) - 1, b + SHINGLE - 1)].end)
         n = first_pos.get(int(q_sh[a]))
-        entry = {"query": query_text[q_span[0] : q_span[1]], "query_span": list(q_span), "tokens": b - a + SHINGLE}
+        entry = {
+            "query": query_text[q_span[0] : q_span[1]],
+            "query_span": list(q_span),
+            "tokens": b - a + SHINGLE,
+        }
         if n is not None:
             ca, cb = c_runs[n]
             c_span = (c_tokens[ca].start, c_tokens[min(len(c_tokens) - 1, cb + SHINGLE - 1)].end)

@@ -111,7 +111,12 @@ def _fail(reason: str, ok: bool | None = False, inliers: int = 0) -> Verificatio
 
 
 def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
-    if q.descriptors is None or c.descriptors is None or len(q.points) < MIN_MATCHES or len(c.points) < MIN_MATCHES:
+    if (
+        q.descriptors is None
+        or c.descriptors is None
+        or len(q.points) < MIN_MATCHES
+        or len(c.points) < MIN_MATCHES
+    ):
         return None
     qi, ci = _ratio_matches(q.descriptors, c.descriptors)
     if len(qi) < MIN_MATCHES:
@@ -119,7 +124,13 @@ def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
     src, dst = q.points[qi], c.points[ci]
     tol = max(1.5, RANSAC_TOLERANCE * max(c.grey.shape))
     model, inliers = cv2.estimateAffine2D(
-        src, dst, method=cv2.RANSAC, ransacReprojThreshold=tol, maxIters=4000, confidence=0.999, refineIters=10
+        src,
+        dst,
+        method=cv2.RANSAC,
+        ransacReprojThreshold=tol,
+        maxIters=4000,
+        confidence=0.999,
+        refineIters=10,
     )
     if model is None:
         return None
@@ -147,7 +158,11 @@ def _ratio_matches(qd: np.ndarray, cd: np.ndarray, ratio: float = 0.85) -> tuple
 
 
 def _quarter_turn(k: int) -> np.ndarray:
-    return np.array([[1, 0], [0, 1]], float) if k == 0 else np.linalg.matrix_power(np.array([[0.0, -1.0], [1.0, 0.0]]), k)
+    return (
+        np.array([[1, 0], [0, 1]], float)
+        if k == 0
+        else np.linalg.matrix_power(np.array([[0.0, -1.0], [1.0, 0.0]]), k)
+    )
 
 
 def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarray, tuple[float, float]] | str:
@@ -162,7 +177,7 @@ def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarra
     rot = u @ vt
     angle = math.degrees(math.atan2(rot[1, 0], rot[0, 0]))
     k = int(round(angle / 90.0)) % 4
-    off = abs((angle - 90 * round(angle / 90.0)))
+    off = abs(angle - 90 * round(angle / 90.0))
     if off > MAX_ROTATION_ERROR_DEG:
         return f"rotated by {angle:.1f} degrees, not a quarter turn"
     r = _quarter_turn(k)
@@ -178,7 +193,9 @@ def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarra
         return "negative scale"
     if max(sx / sy, sy / sx) > MAX_ASPECT_CHANGE:
         return f"aspect ratio changed {max(sx / sy, sy / sx):.2f} times"
-    affine = np.array([[sx, 0, tx], [0, sy, ty]], float) @ np.vstack([np.hstack([r, np.zeros((2, 1))]), [0, 0, 1]])
+    affine = np.array([[sx, 0, tx], [0, sy, ty]], float) @ np.vstack(
+        [np.hstack([r, np.zeros((2, 1))]), [0, 0, 1]]
+    )
     return k, affine, (float(sx), float(sy))
 
 
@@ -230,18 +247,24 @@ def verify(query: Features, candidate: Features) -> Verification:
     inverse = cv2.invertAffineTransform(affine)
     warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
     mask = cv2.warpAffine(np.ones_like(cg, np.uint8), inverse, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    back = cv2.warpAffine(np.ones_like(qg, np.uint8), affine, (cg.shape[1], cg.shape[0]), flags=cv2.INTER_NEAREST)
+    back = cv2.warpAffine(
+        np.ones_like(qg, np.uint8), affine, (cg.shape[1], cg.shape[0]), flags=cv2.INTER_NEAREST
+    )
     overlap = (float(mask.mean()), float(back.mean()))
     transform = tuple(tuple(float(v) for v in row) for row in affine)
     if min(overlap) < MIN_OVERLAP:
-        return Verification(None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little")
+        return Verification(
+            None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little"
+        )
 
     qb = cv2.GaussianBlur(qg, (0, 0), 0.8)
     wb = cv2.GaussianBlur(warped, (0, 0), 0.8)
     zncc = _block_zncc(qb, wb, mask)
     textured = zncc[~np.isnan(zncc)]
     if len(textured) < MIN_TEXTURED_BLOCKS:
-        return Verification(None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare")
+        return Verification(
+            None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare"
+        )
     agreement = float((textured >= BLOCK_AGREES).mean())
     ok = agreement >= MIN_AGREEMENT
     reason = (

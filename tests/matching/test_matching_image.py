@@ -1,0 +1,156 @@
+"""Image fingerprints: Meta's published PDQ bit for bit, quality, dihedral queries, refusals."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from ledger_app.core.errors import InputRefused
+from ledger_app.matching.image import (
+    DRAFT_ABOVE_PIXELS,
+    PIXEL_LIMIT,
+    ImageFingerprint,
+    hamming,
+    image_fingerprint,
+)
+from ledger_app.matching.image_match import ImageMatcher
+
+from .helpers import jpeg_bytes
+
+
+def test_pdq_reproduces_published_hashes_bit_for_bit(pdq_dir, published_pdq):
+    for name, expected in published_pdq.items():
+        data = (pdq_dir / "bridge-mods" / name).resolve().read_bytes()
+        assert image_fingerprint(data).pdq_hex == expected, name
+
+
+def test_quality_of_flat_image_is_zero_and_unreliable(pdq_dir):
+    fp = image_fingerprint((pdq_dir / "misc-images" / "small.jpg").read_bytes())
+    assert fp.quality == 0
+    assert not fp.reliable
+    bridge = image_fingerprint((pdq_dir / "bridge-mods" / "aaa-orig.jpg").read_bytes())
+    assert bridge.quality == 100 and bridge.reliable
+
+
+def test_fingerprint_round_trips_through_bytes(pdq_dir):
+    fp = image_fingerprint((pdq_dir / "misc-images" / "c.png").read_bytes())
+    data = fp.to_bytes()
+    assert data[:4] == b"LPF\x01"
+    back = ImageFingerprint.from_bytes(data)
+    assert back == fp
+    assert back.thumbnail().shape[0] <= 160 and back.thumbnail().shape[1] <= 160
+    assert len(data) < 12_000
+    with pytest.raises(ValueError, match="version"):
+        ImageFingerprint.from_bytes(b"LPF\x63" + data[4:])
+    with pytest.raises(ValueError):
+        ImageFingerprint.from_bytes(b"XXXX" + data[4:])
+
+
+def test_dihedral_variants_are_far_apart_but_found_by_dihedral_query(pdq_dir):
+    files = sorted((pdq_dir / "dih").glob("*.jpg"))
+    assert len(files) == 8
+    fps = {f.name: image_fingerprint(f.read_bytes()) for f in files}
+    original = fps["bridge-1-original.jpg"]
+    rotated = fps["bridge-2-rotate-90.jpg"]
+    assert hamming(original.pdq_hash, rotated.pdq_hash) > 100  # plain PDQ misses it
+    # Against all eight dihedral variants, every orientation is within a few bits.
+    for fp in fps.values():
+        assert min(hamming(original.pdq_hash, h) for h in fp.pdq[0]) <= 12
+    matcher = ImageMatcher()
+    matcher.add(["bridge"], [original])
+    for name, fp in fps.items():
+        matches = matcher.query(fp)
+        assert [m.item_id for m in matches] == ["bridge"], name
+        assert matches[0].distance <= 31
+
+
+def test_labelme_unrelated_photos_do_not_match(pdq_dir):
+    fps = {
+        f.name: image_fingerprint(f.read_bytes()) for f in sorted((pdq_dir / "labelme-subset").glob("*.jpg"))
+    }
+    for a, b in itertools.combinations(fps.values(), 2):
+        assert hamming(a.pdq_hash, b.pdq_hash) >= 100
+    matcher = ImageMatcher()
+    matcher.add(list(fps), list(fps.values()))
+    for name, fp in fps.items():
+        assert {m.item_id for m in matcher.query(fp)} <= {name}, name
+        others = ImageMatcher()
+        others.add([n for n in fps if n != name], [f for n, f in fps.items() if n != name])
+        assert others.query(fp) == [], name
+
+
+def test_large_jpeg_uses_draft_and_stays_close(pdq_dir):
+    big = Image.open(pdq_dir / "bridge-mods" / "aaa-orig.jpg").convert("RGB").resize((2400, 1506))
+    data = jpeg_bytes(big, 92)
+    assert 2400 * 1506 > DRAFT_ABOVE_PIXELS
+    fp = image_fingerprint(data)
+    full = np.asarray(big)
+    import pdqhash
+
+    vec, _ = pdqhash.compute(full)
+    exact = np.packbits(np.asarray(vec, np.uint8)).tobytes()
+    assert hamming(fp.pdq_hash, exact) <= 12
+    assert fp.width == 2400 and fp.height == 1506  # the image's own size is recorded
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"this is not an image at all, just some text", "not a decodable image"),
+        (_png_header_only(20_000, 20_000), "decompression bomb"),
+        (_png_header_only(9_000, 8_000), "decompression bomb"),
+    ],
+)
+def test_bad_images_are_refused_with_a_reason(data, reason):
+    with pytest.raises(InputRefused, match=reason):
+        image_fingerprint(data)
+
+
+def test_truncated_image_is_refused(pdq_dir):
+    data = (pdq_dir / "bridge-mods" / "aaa-orig.jpg").read_bytes()
+    with pytest.raises(InputRefused, match="truncated"):
+        image_fingerprint(data[: len(data) // 2])
+    png = io.BytesIO()
+    Image.open(pdq_dir / "misc-images" / "c.png").save(png, "PNG")
+    with pytest.raises(InputRefused, match="truncated|undecodable"):
+        image_fingerprint(png.getvalue()[: len(png.getvalue()) // 3])
+
+
+def test_pixel_limit_is_explicit():
+    assert Image.MAX_IMAGE_PIXELS == PIXEL_LIMIT
+    assert PIXEL_LIMIT <= 100_000_000
+
+
+def test_modes_other_than_rgb_are_fingerprinted(pdq_dir):
+    base = Image.open(pdq_dir / "bridge-mods" / "aaa-orig.jpg").convert("RGB").resize((400, 250))
+    ref = image_fingerprint(jpeg_bytes(base, 95))
+    for mode in ("L", "P", "RGBA", "I;16", "CMYK"):
+        im = (
+            base.convert(mode)
+            if mode != "I;16"
+            else Image.fromarray(np.asarray(base.convert("L")).astype(np.uint16) * 257)
+        )
+        buf = io.BytesIO()
+        im.save(buf, "TIFF")
+        fp = image_fingerprint(buf.getvalue())
+        assert hamming(fp.pdq_hash, ref.pdq_hash) <= 40, mode
