@@ -345,3 +345,25 @@ def sha256_file(path: Path) -> str:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
+
+
+class Services:
+    """Every workflow of one workspace, wired together once; what the CLI and the UI hold."""
+
+    def __init__(self, ws: Workspace, passphrase: PassphraseProvider | None = None):
+        from ledger_app.ingest.service import CorpusService
+        from ledger_app.takedown.blocklist import BlocklistPolicy
+        from ledger_app.takedown.claims import ClaimsPolicy
+        from ledger_app.takedown.service import TakedownService
+
+        self.ws = ws
+        self.ledger = LedgerService(ws, passphrase)
+        self.corpus = CorpusService(self.ledger)
+        self.takedown = TakedownService(self.corpus)
+        # Every ingest also checks the blocklist (purged content never returns) and standing claims.
+        self.corpus.extra_policies = [BlocklistPolicy, lambda conn: ClaimsPolicy(self.takedown, conn)]
+
+    def purge(self, request_id: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
+        from ledger_app.takedown.purge import purge_request
+
+        return purge_request(self.takedown, request_id, progress, cancelled)

@@ -47,16 +47,22 @@ class Context:
         return self._services[name]
 
     @property
-    def ledger(self):
-        from ledger_app.services import LedgerService
+    def services(self):
+        from ledger_app.services import Services
 
-        return self.service("ledger", lambda: LedgerService(self.workspace))
+        return self.service("services", lambda: Services(self.workspace))
+
+    @property
+    def ledger(self):
+        return self.services.ledger
 
     @property
     def corpus(self):
-        from ledger_app.ingest.service import CorpusService
+        return self.services.corpus
 
-        return self.service("corpus", lambda: CorpusService(self.ledger))
+    @property
+    def takedown(self):
+        return self.services.takedown
 
     def out(self, value: Any, text: str | Callable[[Any], str] | None = None) -> None:
         if self.json:

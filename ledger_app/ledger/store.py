@@ -229,9 +229,9 @@ class LedgerStore:
         inner = [node_key(lv, ix) for lv, ix in fetch if lv > 0]
         parts = []
         if leaves:
-            parts.append("SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN (%s)" % ",".join(map(str, leaves)))
+            parts.append(f"SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN ({','.join(map(str, leaves))})")
         if inner:
-            parts.append("SELECT id, hash FROM ledger_node WHERE id IN (%s)" % ",".join(map(str, inner)))
+            parts.append(f"SELECT id, hash FROM ledger_node WHERE id IN ({','.join(map(str, inner))})")
         if parts:
             cur = conn.connection.cursor()
             try:

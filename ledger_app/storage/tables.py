@@ -169,3 +169,102 @@ class TrustAnchor(SQLModel, table=True):
     subjects: str = Field(sa_column=Column(Text, nullable=False))
     pem: str = Field(sa_column=Column(Text, nullable=False))
     added_at: float
+
+
+# --- rights claims, takedowns, purges, blocklist, training runs (migration 0003) --------------------
+
+
+class Claim(SQLModel, table=True):
+    """A rights holder's standing claim over works, registered before any takedown."""
+
+    __tablename__ = "claim"
+    id: int | None = Field(default=None, primary_key=True)
+    holder: str = Field(max_length=64)  # commitment (the holder may be a person)
+    holder_kind: str = Field(max_length=32)
+    basis: str = Field(max_length=32)  # copyright | license_terms | privacy | other
+    terms: str = Field(sa_column=Column(Text, nullable=False))
+    action: str = Field(max_length=16)  # quarantine | flag
+    created_at: float
+    entry_idx: int | None = None
+
+
+class TakedownRequest(SQLModel, table=True):
+    __tablename__ = "takedown_request"
+    id: int | None = Field(default=None, primary_key=True)
+    type: str = Field(max_length=16)
+    status: str = Field(max_length=16, index=True)
+    status_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    requester: str | None = Field(default=None, max_length=64)  # commitment
+    requester_kind: str = Field(max_length=32)
+    received: str = Field(max_length=10)
+    due_by: str = Field(max_length=10)
+    extended_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    legal_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    license_id: int | None = Field(default=None, foreign_key="license.id")
+    handler: str | None = Field(default=None, max_length=64)  # actor commitment
+    approver: str | None = Field(default=None, max_length=64)
+    created_at: float
+    updated_at: float
+
+
+class Work(SQLModel, table=True):
+    """One identification of a claimed work (for a request or a standing claim)."""
+
+    __tablename__ = "work"
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int | None = Field(default=None, foreign_key="takedown_request.id", index=True)
+    claim_id: int | None = Field(default=None, foreign_key="claim.id", index=True)
+    kind: str = Field(max_length=16)  # file | hash | url | domain | account | text | c2pa_signer
+    value: str = Field(sa_column=Column(Text, nullable=False))  # hash, normalised URL, domain, commitment, label
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    fingerprint: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class Match(SQLModel, table=True):
+    __tablename__ = "match"
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="takedown_request.id", index=True)
+    item_id: str = Field(max_length=600, index=True)
+    work_id: int | None = Field(default=None, foreign_key="work.id")
+    method: str = Field(max_length=16)
+    score: str = Field(max_length=32)
+    evidence: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    decision: str = Field(default="pending", max_length=16)
+    decided_by: str | None = Field(default=None, max_length=64)
+    decided_at: float | None = None
+
+
+class PurgeRecord(SQLModel, table=True):
+    __tablename__ = "purge_record"
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="takedown_request.id", index=True)
+    corpus_id: int = Field(foreign_key="corpus.id")
+    shard: str = Field(sa_column=Column(Text, nullable=False))
+    sha256_before: str = Field(max_length=64)
+    sha256_after: str | None = Field(default=None, max_length=64)
+    items_json: str = Field(sa_column=Column(Text, nullable=False))
+    done_at: float
+
+
+class Blocklist(SQLModel, table=True):
+    """Content that must never be ingested again: exact hash and perceptual signature."""
+
+    __tablename__ = "blocklist"
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, index=True)
+    kind: str | None = Field(default=None, max_length=8)
+    fingerprint: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    request_id: int | None = Field(default=None, foreign_key="takedown_request.id")
+    created_at: float
+
+
+class TrainingRun(SQLModel, table=True):
+    __tablename__ = "training_run"
+    id: int | None = Field(default=None, primary_key=True)
+    model: str = Field(max_length=200)
+    corpus_id: int = Field(foreign_key="corpus.id")
+    checkpoint_size: int
+    created_at: float
+    entry_idx: int | None = None

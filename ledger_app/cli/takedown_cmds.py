@@ -1,0 +1,308 @@
+"""`ledger takedown …`, `ledger claim …`, `ledger license …`, `ledger run …`: the legal workflow."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ledger_app.takedown.requests import DmcaElements
+
+
+def _works_args(p) -> None:  # noqa: ANN001
+    p.add_argument("--file", action="append", default=[], type=Path, help="a claimed file (hashed and fingerprinted, never stored)")
+    p.add_argument("--hash", action="append", default=[], help="SHA-256 of a claimed work")
+    p.add_argument("--url", action="append", default=[], help="a URL where the work was (normalised)")
+    p.add_argument("--domain", action="append", default=[], help="a whole domain")
+    p.add_argument("--account", action="append", default=[], help="an uploader account ID")
+    p.add_argument("--text-file", action="append", default=[], type=Path, help="article text (UTF-8)")
+    p.add_argument("--c2pa-signer", action="append", default=[], help="C2PA signer name (substring)")
+
+
+def _works(ctx):  # noqa: ANN001, ANN202
+    a = ctx.args
+    return ctx.takedown.work_specs(files=a.file, hashes=a.hash, urls=a.url, domains=a.domain, accounts=a.account,
+                                   text_files=a.text_file, c2pa_signers=a.c2pa_signer)
+
+
+def register(sub, common) -> None:
+    t = sub.add_parser("takedown", parents=[common], help="takedown requests")
+    tsub = t.add_subparsers(dest="takedown_command", metavar="TAKEDOWN_COMMAND")
+    tsub.required = True
+
+    p = tsub.add_parser("new", parents=[common], help="open a request")
+    p.add_argument("--type", required=True, choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"])
+    p.add_argument("--requester")
+    p.add_argument("--requester-kind", default="individual", choices=["news_publisher", "individual", "rights_org", "internal"])
+    p.add_argument("--email")
+    p.add_argument("--received", help="date received (YYYY-MM-DD; default today)")
+    _works_args(p)
+    p.add_argument("--work", help="DMCA: identification of the copyrighted work")
+    p.add_argument("--signature", help="DMCA: physical or electronic signature")
+    p.add_argument("--good-faith", action="store_true", help="DMCA: good-faith statement made")
+    p.add_argument("--accurate-under-penalty", action="store_true", help="DMCA: accuracy statement under penalty of perjury")
+    p.set_defaults(handler=cmd_new)
+
+    p = tsub.add_parser("import", parents=[common], help="open requests from a CSV or JSON file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import)
+
+    for name, handler, helptext in [("locate", cmd_locate, "find every copy"), ("approve", cmd_approve, "approve the purge"),
+                                    ("purge", cmd_purge, "remove the accepted items physically"),
+                                    ("show", cmd_show, "show a request"), ("close", cmd_close, "close a request")]:
+        p = tsub.add_parser(name, parents=[common], help=helptext)
+        p.add_argument("id", type=int)
+        p.set_defaults(handler=handler)
+
+    p = tsub.add_parser("review", parents=[common], help="accept or reject matches")
+    p.add_argument("id", type=int)
+    p.add_argument("--accept-all", action="store_true")
+    p.add_argument("--reject-all", action="store_true")
+    p.add_argument("--accept", nargs="+", default=[], metavar="ITEM")
+    p.add_argument("--reject", nargs="+", default=[], metavar="ITEM")
+    p.set_defaults(handler=cmd_review)
+
+    p = tsub.add_parser("reject", parents=[common], help="reject a request with a reason")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_reject)
+
+    p = tsub.add_parser("extend", parents=[common], help="extend a GDPR deadline (once, 1-2 months, with a reason)")
+    p.add_argument("id", type=int)
+    p.add_argument("--months", type=int, default=2)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_extend)
+
+    p = tsub.add_parser("list", parents=[common], help="the queue, by due date")
+    p.add_argument("--status")
+    p.add_argument("--open", action="store_true", help="only open requests")
+    p.set_defaults(handler=cmd_list)
+
+    p = tsub.add_parser("certificate", parents=[common], help="issue the removal certificate")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--pdf", type=Path)
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+    p.set_defaults(handler=cmd_certificate)
+
+    c = sub.add_parser("claim", parents=[common], help="standing rights claims")
+    csub = c.add_subparsers(dest="claim_command", metavar="CLAIM_COMMAND")
+    csub.required = True
+    p = csub.add_parser("add", parents=[common], help="register a claim")
+    p.add_argument("--holder", required=True)
+    p.add_argument("--holder-kind", default="rights_org", choices=["news_publisher", "individual", "rights_org", "internal"])
+    p.add_argument("--basis", required=True, choices=["copyright", "license_terms", "privacy", "other"])
+    p.add_argument("--terms", required=True, help='e.g. "not licensed for AI training"')
+    p.add_argument("--action", default="quarantine", choices=["quarantine", "flag"])
+    _works_args(p)
+    p.set_defaults(handler=cmd_claim_add)
+    csub.add_parser("list", parents=[common]).set_defaults(handler=cmd_claim_list)
+    p = csub.add_parser("takedown", parents=[common], help="open a takedown from a claim")
+    p.add_argument("id", type=int)
+    p.add_argument("--type", default="other", choices=["dmca", "gdpr", "publisher", "optout", "court", "other"])
+    p.set_defaults(handler=cmd_claim_takedown)
+
+    lic = sub.add_parser("license", parents=[common], help="licences and acquisitions")
+    lsub = lic.add_subparsers(dest="license_command", metavar="LICENSE_COMMAND")
+    lsub.required = True
+    p = lsub.add_parser("add", parents=[common], help="record a licence or acquisition")
+    p.add_argument("name")
+    p.add_argument("--licensor", required=True)
+    p.add_argument("--kind", default="license", choices=["license", "acquisition", "crawl"])
+    p.add_argument("--uses", default="", help="permitted uses")
+    p.add_argument("--territory", default="")
+    p.add_argument("--expires", help="YYYY-MM-DD")
+    p.add_argument("--terms", default="")
+    p.set_defaults(handler=cmd_license_add)
+    lsub.add_parser("list", parents=[common]).set_defaults(handler=cmd_license_list)
+    p = lsub.add_parser("expire", parents=[common], help="expire a licence: opens a takedown of its items")
+    p.add_argument("id", help="licence name or number")
+    p.set_defaults(handler=cmd_license_expire)
+    lsub.add_parser("check", parents=[common], help="expire every licence past its date").set_defaults(
+        handler=cmd_license_check
+    )
+
+    r = sub.add_parser("run", parents=[common], help="training runs")
+    rsub = r.add_subparsers(dest="run_command", metavar="RUN_COMMAND")
+    rsub.required = True
+    p = rsub.add_parser("record", parents=[common], help="record a training run at the current checkpoint")
+    p.add_argument("model")
+    p.add_argument("--corpus", required=True)
+    p.set_defaults(handler=cmd_run_record)
+    rsub.add_parser("list", parents=[common]).set_defaults(handler=cmd_run_list)
+
+
+def cmd_new(ctx) -> int:
+    a = ctx.args
+    dmca = None
+    if a.type == "dmca" or a.work or a.signature or a.good_faith or a.accurate_under_penalty:
+        dmca = DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
+    res = ctx.takedown.new_request(type=a.type, requester=a.requester, requester_kind=a.requester_kind, email=a.email,
+                                   received=a.received, works=_works(ctx), dmca=dmca)
+    if ctx.json:
+        ctx.out(res)
+    else:
+        print(res["id"])
+        if res["status"] == "rejected":
+            print(f"request {res['id']} rejected: {res['reason']}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(ctx) -> int:
+    res = ctx.takedown.import_requests(ctx.args.file)
+    ctx.out(res, lambda rs: "\n".join(f"{r['id']} {r['status']}" + (f" ({r['reason']})" if r["reason"] else "") for r in rs))
+    return 0
+
+
+def _progress(ctx, what: str):  # noqa: ANN001, ANN202
+    def cb(done: int, total: int) -> None:
+        if not ctx.json and sys.stderr.isatty():
+            print(f"\r{what} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    return cb
+
+
+def cmd_locate(ctx) -> int:
+    res = ctx.takedown.locate(ctx.args.id, progress=_progress(ctx, "locate"))
+    ctx.out(res, lambda r: f"request {r['id']}: {r['matches']} matches ({r['new_matches']} new)")
+    return 0
+
+
+def cmd_review(ctx) -> int:
+    a = ctx.args
+    res = ctx.takedown.review(a.id, accept_all=a.accept_all, accept=a.accept, reject=a.reject, reject_all=a.reject_all)
+    ctx.out(res, lambda r: f"request {r['id']}: " + ", ".join(f"{v} {k}" for k, v in r["decided"].items())
+            + f"; {r['pending']} pending")
+    return 0
+
+
+def cmd_approve(ctx) -> int:
+    res = ctx.takedown.approve(ctx.args.id)
+    ctx.out(res, lambda r: f"request {r['id']} approved: {r['accepted']} items to purge")
+    return 0
+
+
+def cmd_purge(ctx) -> int:
+    res = ctx.services.purge(ctx.args.id, progress=_progress(ctx, "shards"))
+    ctx.out(res, lambda r: f"request {r['id']}: purged {r['items']} items from {len(r['shards'])} shards")
+    return 0
+
+
+def cmd_show(ctx) -> int:
+    ctx.out(ctx.takedown.show(ctx.args.id))
+    return 0
+
+
+def cmd_close(ctx) -> int:
+    ctx.takedown.close(ctx.args.id)
+    ctx.out({"id": ctx.args.id, "status": "closed"}, f"request {ctx.args.id} closed")
+    return 0
+
+
+def cmd_reject(ctx) -> int:
+    ctx.takedown.reject(ctx.args.id, ctx.args.reason)
+    ctx.out({"id": ctx.args.id, "status": "rejected"}, f"request {ctx.args.id} rejected")
+    return 0
+
+
+def cmd_extend(ctx) -> int:
+    res = ctx.takedown.extend(ctx.args.id, ctx.args.months, ctx.args.reason)
+    ctx.out(res, lambda r: f"request {r['id']} now due by {r['due_by']}")
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    rows = ctx.takedown.list(ctx.args.status, open_only=ctx.args.open)
+    ctx.out(rows, lambda rs: "\n".join(
+        f"{r['id']:>5}  {r['type']:<9} {r['status']:<10} due {r['due_by']}{'  OVERDUE' if r['overdue'] else ''}"
+        f"  {r['matches']} matches  ({r['requester_kind']})" for r in rs) or "no requests")
+    return 0
+
+
+def cmd_certificate(ctx) -> int:
+    from ledger_app.takedown.certify import certify
+
+    a = ctx.args
+    res = certify(ctx.services, a.id, a.output, pdf=a.pdf, language=a.language)
+    ctx.out(res, lambda r: f"certificate for request {r['request']} written to {r['file']}"
+            + (f" and {r['pdf']}" if r.get("pdf") else "") + f" (ledger entry {r['entry']})")
+    return 0
+
+
+def cmd_claim_add(ctx) -> int:
+    from ledger_app.takedown.claims import add_claim
+
+    a = ctx.args
+    res = add_claim(ctx.takedown, holder=a.holder, holder_kind=a.holder_kind, works=_works(ctx), basis=a.basis,
+                    terms=a.terms, action=a.action)
+    ctx.out(res, lambda r: f"claim {r['id']} registered (entry {r['entry']}); {r['flagged']} items flagged")
+    return 0
+
+
+def cmd_claim_list(ctx) -> int:
+    from ledger_app.takedown.claims import list_claims
+
+    rows = list_claims(ctx.takedown)
+    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['basis']:<14} {r['action']:<10} {r['terms']}  "
+                                       f"({len(r['works'])} works)" for r in rs) or "no claims")
+    return 0
+
+
+def cmd_claim_takedown(ctx) -> int:
+    from ledger_app.takedown.claims import takedown_from_claim
+
+    res = takedown_from_claim(ctx.takedown, ctx.args.id, type=ctx.args.type)
+    ctx.out(res, lambda r: f"{r['id']}")
+    return 0
+
+
+def cmd_license_add(ctx) -> int:
+    from ledger_app.takedown.claims import add_license
+
+    a = ctx.args
+    res = add_license(ctx.takedown, name=a.name, licensor=a.licensor, kind=a.kind, permitted_uses=a.uses,
+                      territory=a.territory, expires=a.expires, terms=a.terms)
+    ctx.out(res, lambda r: f"licence {r['id']} ({r['name']}) recorded as entry {r['entry']}")
+    return 0
+
+
+def cmd_license_list(ctx) -> int:
+    from ledger_app.takedown.claims import list_licenses
+
+    rows = list_licenses(ctx.takedown)
+    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['name']:<24} {r['licensor']:<20} expires {r['expires'] or '-'}"
+                                       f"{'  EXPIRED' if r['expired_at'] else ''}  {r['items']} items" for r in rs) or "no licences")
+    return 0
+
+
+def cmd_license_expire(ctx) -> int:
+    from ledger_app.takedown.claims import expire_license
+
+    res = expire_license(ctx.takedown, ctx.args.id)
+    ctx.out(res, lambda r: f"licence {r['license']} expired: request {r['request']} covers {r['items']} items")
+    return 0
+
+
+def cmd_license_check(ctx) -> int:
+    from ledger_app.takedown.claims import check_expiries
+
+    res = check_expiries(ctx.takedown)
+    ctx.out(res, lambda rs: "\n".join(f"licence {r['license']} expired: request {r['request']}" for r in rs)
+            or "no licence has passed its expiry date")
+    return 0
+
+
+def cmd_run_record(ctx) -> int:
+    from ledger_app.takedown.lineage import record_run
+
+    res = record_run(ctx.corpus, ctx.args.model, ctx.args.corpus)
+    ctx.out(res, lambda r: f"run of {r['model']} on {r['corpus']} recorded at checkpoint size {r['checkpoint_size']}")
+    return 0
+
+
+def cmd_run_list(ctx) -> int:
+    from ledger_app.takedown.lineage import list_runs
+
+    rows = list_runs(ctx.corpus)
+    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['model']:<20} {r['corpus']:<16} at {r['checkpoint_size']}"
+                                       for r in rs) or "no runs")
+    return 0

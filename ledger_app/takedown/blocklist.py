@@ -1,0 +1,76 @@
+"""The blocklist as an ingest policy: purged content (or a near copy) is refused if it comes back.
+
+Built once per ingest transaction from the `blocklist` table: exact SHA-256 values in a set, image
+signatures in a small image matcher, text signatures in a small text index.
+"""
+
+from __future__ import annotations
+
+from ledger_app.core.policy import Decision, ItemFacts
+from ledger_app.core.types import ItemStatus
+
+
+class BlocklistPolicy:
+    name = "blocklist"
+
+    def __init__(self, conn):  # noqa: ANN001 - a SQLAlchemy connection
+        self.by_sha: dict[str, int] = {}
+        self.images = None
+        self.texts = None
+        self.fp_request: dict[str, int] = {}
+        img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
+        for bid, sha, kind, fp, rid in conn.exec_driver_sql(
+            "SELECT id, sha256, kind, fingerprint, request_id FROM blocklist ORDER BY id"
+        ):
+            self.by_sha.setdefault(sha, rid)
+            if fp is None:
+                continue
+            key = f"block:{bid}"
+            self.fp_request[key] = rid
+            if kind == "image":
+                img_ids.append(key)
+                img_fps.append(bytes(fp))
+            elif kind == "text":
+                txt_ids.append(key)
+                txt_fps.append(bytes(fp))
+        if img_ids:
+            from ledger_app.matching.image_match import ImageMatcher
+
+            self.images = ImageMatcher()
+            self.images.add(img_ids, img_fps)
+        if txt_ids:
+            from ledger_app.matching.text_index import TextIndex
+
+            self.texts = TextIndex()
+            self.texts.add(txt_ids, txt_fps)
+
+    def decide(self, facts: ItemFacts) -> Decision | None:
+        rid = self.by_sha.get(facts.sha256)
+        if rid is not None:
+            return Decision(
+                ItemStatus.REFUSED,
+                f"this exact content was removed by takedown request {rid} and may not be ingested again",
+                self.name,
+            )
+        item = facts.extra.get("item")
+        fp_kind = getattr(item, "fp_kind", None)
+        fp = getattr(item, "fp_data", None)
+        if fp and fp_kind == "image" and self.images is not None:
+            hits = self.images.query(fp)
+            if hits:
+                return Decision(
+                    ItemStatus.REFUSED,
+                    f"a near copy of an image removed by takedown request {self.fp_request[hits[0].item_id]} "
+                    f"(match score {hits[0].score:.2f}) may not be ingested again",
+                    self.name,
+                )
+        if fp and fp_kind == "text" and self.texts is not None:
+            hits = [m for m in self.texts.query(fp) if m.score >= 0.5]
+            if hits:
+                return Decision(
+                    ItemStatus.REFUSED,
+                    f"a near copy of a text removed by takedown request {self.fp_request[hits[0].item_id]} "
+                    f"(containment {hits[0].score:.2f}) may not be ingested again",
+                    self.name,
+                )
+        return None

@@ -1,0 +1,296 @@
+"""Standing rights claims and licences.
+
+A claim is registered before any takedown: the holder (a commitment — holders may be people), the
+works, the basis and the terms. Items already in the corpora that match are flagged or quarantined
+at once; items ingested later are checked against every standing claim by `ClaimsPolicy` with the
+same matchers as locate; a takedown can be opened from a claim in one step.
+
+A licence records how content was acquired; expiring it opens a licence-expiry takedown covering
+every item acquired under it.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.policy import Decision, ItemFacts
+from ledger_app.core.types import ItemStatus
+from ledger_app.storage import personal
+from ledger_app.takedown import locate as loc
+from ledger_app.takedown.requests import WorkSpec
+
+BASES = ("copyright", "license_terms", "privacy", "other")
+ACTIONS = ("quarantine", "flag")
+
+
+def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis: str, terms: str,  # noqa: ANN001
+              action: str = "quarantine") -> dict[str, Any]:
+    if basis not in BASES:
+        raise UserError(f"unknown basis {basis!r}; use one of {', '.join(BASES)}")
+    if action not in ACTIONS:
+        raise UserError(f"unknown action {action!r}; use quarantine or flag")
+    if not works:
+        raise UserError("a claim needs at least one work (files, hashes, URLs, domains or text)")
+    if not holder.strip():
+        raise UserError("name the rights holder")
+    ph = td._ph
+    td.ledger.unlock()
+    with td.ws.store.write_transaction() as conn:
+        holder_c = personal.commit(conn, "holder", {"name": holder.strip()}, dedupe_on=holder.strip())
+        row = conn.exec_driver_sql(
+            f"INSERT INTO claim (holder, holder_kind, basis, terms, action, created_at) VALUES ({','.join([ph] * 6)}) RETURNING id",
+            (holder_c, holder_kind, basis, terms, action, time.time()),
+        ).fetchone()
+        cid = int(row[0])
+        stored = td._store_works(conn, works, claim_id=cid)
+        res = td.ledger.append([("claim.registered", {"claim": cid, "holder": holder_c, "holder_kind": holder_kind,
+                                                      "basis": basis, "terms": terms, "action": action,
+                                                      "works": stored})], conn=conn)
+        conn.exec_driver_sql(f"UPDATE claim SET entry_idx = {ph} WHERE id = {ph}", (res.first_index, cid))
+    td.ledger.after_external_commit(res)
+    flagged = apply_claim(td, cid)
+    return {"id": cid, "entry": res.first_index, "flagged": flagged}
+
+
+def apply_claim(td, cid: int) -> int:  # noqa: ANN001
+    """Flag or quarantine the items already in the corpora that match claim `cid`."""
+    claim = _claim(td, cid)
+    found = td.find(td.works(claim_id=cid))
+    if not found:
+        return 0
+    ph = td._ph
+    flagged = 0
+    with td.ws.store.write_transaction() as conn:
+        entries = []
+        for f in found:
+            row = conn.exec_driver_sql(f"SELECT status FROM item WHERE id = {ph}", (f.item_id,)).fetchone()
+            if row is None or row[0] == "purged":
+                continue
+            reason = f"matches standing rights claim {cid} ({claim['basis']}: {claim['terms']}) by {f.method}"
+            if claim["action"] == "quarantine" and row[0] == "admitted":
+                conn.exec_driver_sql(
+                    f"UPDATE item SET status = 'quarantined', status_reason = {ph} WHERE id = {ph}", (reason, f.item_id)
+                )
+                entries.append(("item.status", {"item": f.item_id, "status": "quarantined", "claim": cid}))
+            entries.append(("claim.flagged", {"claim": cid, "item": f.item_id, "method": str(f.method), "score": f.score}))
+            flagged += 1
+        if entries:
+            res = td.ledger.append(entries, conn=conn)
+        else:
+            res = None
+    if res is not None:
+        td.ledger.after_external_commit(res)
+    return flagged
+
+
+def _claim(td, cid: int) -> dict[str, Any]:  # noqa: ANN001
+    cols = ["id", "holder", "holder_kind", "basis", "terms", "action", "created_at", "entry_idx"]
+    row = td._one(f"SELECT {', '.join(cols)} FROM claim WHERE id = {td._ph}", (int(cid),))
+    if row is None:
+        raise NotFoundError(f"there is no claim {cid}; see `ledger claim list`")
+    return dict(zip(cols, row, strict=True))
+
+
+def list_claims(td) -> list[dict[str, Any]]:  # noqa: ANN001
+    out = []
+    for r in td._all("SELECT id, holder_kind, basis, terms, action, created_at FROM claim ORDER BY id"):
+        works = td.works(claim_id=r[0])
+        out.append({"id": r[0], "holder_kind": r[1], "basis": r[2], "terms": r[3], "action": r[4],
+                    "created_at": r[5], "works": [{"kind": w.kind, "value": w.value if w.kind != "account" else "(commitment)"}
+                                                  for w in works]})
+    return out
+
+
+def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:  # noqa: ANN001
+    """Open a takedown covering the claim's works, then locate at once."""
+    claim = _claim(td, cid)
+    with td.ws.engine.connect() as conn:
+        holder = personal.reveal(conn, claim["holder"]) or {}
+    works = [WorkSpec(w.kind, w.value, w.description, w.text, w.fingerprint) for w in td.works(claim_id=cid)]
+    # Account works already hold commitments: copy them as they are.
+    req = _new_request_with_stored_works(td, type=type, requester=holder.get("name"),
+                                         requester_kind=claim["holder_kind"], works=works, claim_id=cid)
+    if req["status"] == "validated":
+        td.locate(req["id"])
+    return req
+
+
+def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> dict[str, Any]:  # noqa: ANN001
+    # Account values from a claim are commitments already; mark them so they are not committed twice.
+    fixed = []
+    for w in works:
+        if w.kind == "account":
+            fixed.append(WorkSpec("account", w.value, w.description, extra={"committed": True}))
+        else:
+            fixed.append(w)
+    return td.new_request(works=fixed, **kw)
+
+
+class ClaimsPolicy:
+    """Ingest policy: new items matching a standing claim are quarantined (or flagged) at once."""
+
+    name = "claims"
+
+    def __init__(self, td, conn):  # noqa: ANN001
+        self.claims = {}
+        for r in conn.exec_driver_sql("SELECT id, basis, terms, action FROM claim ORDER BY id"):
+            self.claims[r[0]] = {"basis": r[1], "terms": r[2], "action": r[3]}
+        self.works: list[tuple[int, loc.StoredWork]] = []
+        if self.claims:
+            for cid in self.claims:
+                for w in td.works(claim_id=cid):
+                    self.works.append((cid, w))
+        self._images = None
+        self._texts = None
+
+    def _indexes(self):  # noqa: ANN202
+        if self._images is None:
+            from ledger_app.matching.image_match import ImageMatcher
+            from ledger_app.matching.text_index import TextIndex
+
+            self._images, self._texts = ImageMatcher(), TextIndex()
+            img = [(f"w{w.id}", w.fingerprint) for _, w in self.works
+                   if w.kind == "file" and w.fingerprint and '"fp_kind": "image"' in (w.description or "")]
+            txt = [(f"w{w.id}", w.fingerprint) for _, w in self.works if w.text and w.fingerprint]
+            if img:
+                self._images.add([i for i, _ in img], [f for _, f in img])
+            if txt:
+                self._texts.add([i for i, _ in txt], [f for _, f in txt])
+        return self._images, self._texts
+
+    def decide(self, facts: ItemFacts) -> Decision | None:
+        if not self.works:
+            return None
+        item = facts.extra.get("item")
+        hit = self._match(facts, item)
+        if hit is None:
+            return None
+        cid, how = hit
+        claim = self.claims[cid]
+        reason = f"matches standing rights claim {cid} ({claim['basis']}: {claim['terms']}) by {how}"
+        if claim["action"] == "quarantine":
+            return Decision(ItemStatus.QUARANTINED, reason, self.name)
+        return Decision(ItemStatus.ADMITTED, reason, self.name)
+
+    def _match(self, facts: ItemFacts, item) -> tuple[int, str] | None:  # noqa: ANN001
+        from ledger_app.core.urls import domain_matches
+
+        for cid, w in self.works:
+            if w.kind in ("hash", "file") and facts.sha256 and (
+                w.value == facts.sha256 or f'"sha256": "{facts.sha256}"' in (w.description or "")
+            ):
+                return cid, "exact"
+            if w.kind == "url" and item is not None and item.url_norm == w.value:
+                return cid, "url"
+            if w.kind == "domain" and item is not None and item.domain and domain_matches(item.domain, w.value):
+                return cid, "url"
+        if item is not None and item.fp_data:
+            images, texts = self._indexes()
+            if item.fp_kind == "image" and len(images.index):
+                hits = images.query(item.fp_data)
+                if hits:
+                    return self._cid(hits[0].item_id), "perceptual"
+            if item.fp_kind == "text" and len(texts):
+                hits = [m for m in texts.query(item.fp_data) if m.score >= 0.5]
+                if hits:
+                    return self._cid(hits[0].item_id), "text"
+        return None
+
+    def _cid(self, key: str) -> int:
+        wid = int(key[1:])
+        return next(cid for cid, w in self.works if w.id == wid)
+
+
+# --- licences -------------------------------------------------------------------------------------------
+
+
+def add_license(td, *, name: str, licensor: str, kind: str = "license", permitted_uses: str = "",  # noqa: ANN001
+                territory: str = "", expires: str | None = None, terms: str = "") -> dict[str, Any]:
+    if not name.strip() or not licensor.strip():
+        raise UserError("a licence needs a name and a licensor")
+    if expires:
+        try:
+            date.fromisoformat(expires)
+        except ValueError:
+            raise UserError(f"the expiry date {expires!r} is not a date like 2027-06-30") from None
+    ph = td._ph
+    if td._one(f"SELECT id FROM license WHERE name = {ph}", (name,)):
+        raise UserError(f"a licence named {name!r} already exists")
+    td.ledger.unlock()
+    with td.ws.store.write_transaction() as conn:
+        row = conn.exec_driver_sql(
+            "INSERT INTO license (name, licensor, kind, permitted_uses, territory, expires, terms, created_at) "
+            f"VALUES ({','.join([ph] * 8)}) RETURNING id",
+            (name, licensor, kind, permitted_uses, territory, expires, terms, time.time()),
+        ).fetchone()
+        lid = int(row[0])
+        res = td.ledger.append([("license.recorded", {"license": lid, "name": name, "licensor": licensor, "kind": kind,
+                                                      "permitted_uses": permitted_uses, "territory": territory,
+                                                      "expires": expires, "terms": terms})], conn=conn)
+        conn.exec_driver_sql(f"UPDATE license SET entry_idx = {ph} WHERE id = {ph}", (res.first_index, lid))
+    td.ledger.after_external_commit(res)
+    return {"id": lid, "name": name, "entry": res.first_index}
+
+
+def list_licenses(td) -> list[dict[str, Any]]:  # noqa: ANN001
+    rows = td._all(
+        "SELECT l.id, l.name, l.licensor, l.kind, l.permitted_uses, l.territory, l.expires, l.expired_at, "
+        "(SELECT count(*) FROM item i WHERE i.license_id = l.id AND i.status <> 'purged') FROM license l ORDER BY l.id"
+    )
+    cols = ["id", "name", "licensor", "kind", "permitted_uses", "territory", "expires", "expired_at", "items"]
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def _license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
+    rows = td._all(
+        f"SELECT id, name, licensor, expires, expired_at FROM license WHERE name = {td._ph} OR CAST(id AS TEXT) = {td._ph}",
+        (ref, ref),
+    )
+    if not rows:
+        raise NotFoundError(f"there is no licence {ref!r}; see `ledger license list`")
+    return dict(zip(["id", "name", "licensor", "expires", "expired_at"], rows[0], strict=True))
+
+
+def expire_license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
+    """Expire a licence and open a licence-expiry request covering every item acquired under it."""
+    lic = _license(td, ref)
+    if lic["expired_at"]:
+        raise UserError(f"licence {lic['name']!r} has already expired")
+    ph = td._ph
+    items = td._all(
+        f"SELECT id, sha256 FROM item WHERE license_id = {ph} AND status <> 'purged' AND sha256 IS NOT NULL ORDER BY id",
+        (lic["id"],),
+    )
+    td.ledger.unlock()
+    with td.ws.store.write_transaction() as conn:
+        conn.exec_driver_sql(f"UPDATE license SET expired_at = {ph} WHERE id = {ph}", (time.time(), lic["id"]))
+        res = td.ledger.append([("license.expired", {"license": lic["id"], "name": lic["name"], "items": len(items)})],
+                               conn=conn)
+    td.ledger.after_external_commit(res)
+    works = [WorkSpec("hash", sha) for sha in sorted({s for _, s in items})]
+    req = td.new_request(type="license", requester=lic["licensor"], requester_kind="internal", works=works,
+                         license_id=lic["id"])
+    if req["status"] == "validated":
+        # The request covers exactly the items acquired under the licence (not copies elsewhere).
+        from ledger_app.core.types import MatchMethod
+
+        found = [loc.Found(i, 0, MatchMethod.EXACT, "exact", {"license": lic["name"]}) for i, _ in items]
+        wid = {w.value: w.id for w in td.works(req["id"])}
+        for f, (_, sha) in zip(found, items, strict=True):
+            f.work_id = wid.get(sha)
+        td._record_matches(req["id"], td._request(req["id"]), found)
+    return {"license": lic["name"], "request": req["id"], "items": len(items)}
+
+
+def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Expire every licence whose date has passed (run at start-up and by `ledger license check`)."""
+    today = today or date.today()
+    out = []
+    for lic in list_licenses(td):
+        if lic["expires"] and not lic["expired_at"] and lic["expires"] < today.isoformat():
+            out.append(expire_license(td, lic["name"]))
+    return out
+

@@ -1,0 +1,262 @@
+"""Find every copy of the claimed works in the corpora: exact, URL, domain, account, C2PA signer,
+perceptual (images) and textual (articles).
+
+Each finder takes the stored works and returns `Found` records (item, method, score, evidence). The
+perceptual and text indexes are built from the fingerprints stored at ingest — never from the
+corpus bytes — and kept per workspace in memory, caught up incrementally by fingerprint sequence
+number, so a client that starts later (or another team member's machine) only loads what is new.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from ledger_app.core.types import MatchMethod
+
+
+@dataclass
+class StoredWork:
+    id: int
+    kind: str
+    value: str
+    description: str | None = None
+    fingerprint: bytes | None = None
+    text: str | None = None
+
+
+@dataclass
+class Found:
+    item_id: str
+    work_id: int
+    method: MatchMethod
+    score: str  # text, so certificates carry no floats: "exact", "0.93", "d=12"
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def _ph(engine: Engine) -> str:
+    return "?" if engine.dialect.name == "sqlite" else "%s"
+
+
+LIVE = "i.status <> 'purged'"
+
+
+def find_exact(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
+    out = []
+    ph = _ph(engine)
+    with engine.connect() as conn:
+        for w in works:
+            if w.kind not in ("hash", "file"):
+                continue
+            sha = w.value if w.kind == "hash" else (json.loads(w.description or "{}").get("sha256") or w.value)
+            for (item_id,) in conn.exec_driver_sql(f"SELECT i.id FROM item i WHERE i.sha256 = {ph} AND {LIVE}", (sha,)):
+                out.append(Found(item_id, w.id, MatchMethod.EXACT, "exact", {"sha256": sha}))
+    return out
+
+
+def find_urls(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
+    out = []
+    ph = _ph(engine)
+    with engine.connect() as conn:
+        for w in works:
+            if w.kind == "url":
+                rows = conn.exec_driver_sql(
+                    f"SELECT i.id, i.source_url FROM item i WHERE i.url_norm = {ph} AND {LIVE}", (w.value,)
+                )
+                out += [Found(r[0], w.id, MatchMethod.URL, "exact", {"url": r[1], "claimed": w.value}) for r in rows]
+            elif w.kind == "domain":
+                rows = conn.exec_driver_sql(
+                    f"SELECT i.id, i.source_url FROM item i WHERE (i.domain = {ph} OR i.domain LIKE {ph}) AND {LIVE}",
+                    (w.value, "%." + w.value),
+                )
+                out += [Found(r[0], w.id, MatchMethod.URL, "domain", {"url": r[1], "domain": w.value}) for r in rows]
+    return out
+
+
+def find_accounts(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
+    """Works of kind account hold the account's commitment (computed at intake)."""
+    out = []
+    ph = _ph(engine)
+    with engine.connect() as conn:
+        for w in works:
+            if w.kind != "account":
+                continue
+            rows = conn.exec_driver_sql(f"SELECT i.id FROM item i WHERE i.account = {ph} AND {LIVE}", (w.value,))
+            out += [Found(r[0], w.id, MatchMethod.ACCOUNT, "exact", {"account": "(the requester's account)"}) for r in rows]
+    return out
+
+
+def find_c2pa_signer(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
+    out = []
+    with engine.connect() as conn:
+        for w in works:
+            if w.kind != "c2pa_signer":
+                continue
+            needle = w.value.strip().lower()
+            rows = conn.exec_driver_sql(f"SELECT i.id, i.c2pa_json FROM item i WHERE i.c2pa_state <> 'none' AND {LIVE}")
+            for item_id, cj in rows:
+                signer = (json.loads(cj or "{}").get("signer") or "").lower()
+                if signer and needle in signer:
+                    out.append(Found(item_id, w.id, MatchMethod.C2PA, "signer", {"signer": signer}))
+    return out
+
+
+class FingerprintIndexes:
+    """In-memory image and text indexes of one database, caught up by fingerprint sequence number."""
+
+    _lock = threading.Lock()  # one catch-up at a time; the indexes are not safe for concurrent writes
+    _cache: dict[str, FingerprintIndexes] = {}
+
+    def __init__(self, engine: Engine, text_loader: Callable[[Sequence[str]], dict[str, str]]):
+        from ledger_app.matching.image_match import ImageMatcher
+        from ledger_app.matching.text_index import TextIndex
+
+        self.engine = engine
+        self.seq = 0
+        self.images = ImageMatcher(fingerprints=self._load_image_fps)
+        self.texts = TextIndex(texts=text_loader)
+        self.image_ids: set[str] = set()
+        self.text_ids: set[str] = set()
+
+    @classmethod
+    def for_engine(cls, engine: Engine, text_loader: Callable[[Sequence[str]], dict[str, str]]) -> FingerprintIndexes:
+        key = str(engine.url)
+        with cls._lock:
+            idx = cls._cache.get(key)
+            if idx is None:
+                idx = cls._cache[key] = FingerprintIndexes(engine, text_loader)
+            idx.texts._source = text_loader
+            idx.catch_up()
+            return idx
+
+    @classmethod
+    def forget(cls, engine: Engine) -> None:
+        with cls._lock:
+            cls._cache.pop(str(engine.url), None)
+
+    def _load_image_fps(self, ids: Sequence[str]) -> dict[str, bytes]:
+        if not ids:
+            return {}
+        ph = _ph(self.engine)
+        out = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                rows = conn.exec_driver_sql(
+                    f"SELECT item_id, data FROM fingerprint WHERE item_id IN ({','.join([ph] * len(chunk))})", tuple(chunk)
+                )
+                out.update({r[0]: bytes(r[1]) for r in rows})
+        return out
+
+    def catch_up(self) -> int:
+        """Index fingerprints added since the last call; drop those of purged items."""
+        from ledger_app.matching.image import ImageFingerprint
+
+        added = 0
+        with self.engine.connect() as conn:
+            cur = conn.exec_driver_sql(
+                "SELECT f.item_id, f.kind, f.data, f.seq FROM fingerprint f JOIN item i ON i.id = f.item_id "
+                f"WHERE f.seq > {int(self.seq)} AND i.status <> 'purged' ORDER BY f.seq"
+            )
+            img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
+            for item_id, kind, data, seq in cur:
+                self.seq = max(self.seq, int(seq))
+                if kind == "image":
+                    img_ids.append(item_id)
+                    img_fps.append(ImageFingerprint.from_bytes(bytes(data)))
+                elif kind == "text":
+                    txt_ids.append(item_id)
+                    txt_fps.append(bytes(data))
+            purged = {r[0] for r in conn.exec_driver_sql("SELECT id FROM item WHERE status = 'purged'")}
+        if img_ids:
+            self.images.index.add(img_ids, img_fps)
+            self.image_ids.update(img_ids)
+        if txt_ids:
+            self.texts.add(txt_ids, txt_fps)
+            self.text_ids.update(txt_ids)
+        gone_img = self.image_ids & purged
+        if gone_img:
+            self.images.remove(gone_img)
+            self.image_ids -= gone_img
+        gone_txt = self.text_ids & purged
+        if gone_txt:
+            self.texts.remove(gone_txt)
+            self.text_ids -= gone_txt
+        added = len(img_ids) + len(txt_ids)
+        return added
+
+
+def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) -> list[Found]:
+    from ledger_app.matching.image import ImageFingerprint
+
+    out = []
+    for w in works:
+        if w.kind != "file" or not w.fingerprint or (w.description and '"fp_kind": "text"' in w.description):
+            continue
+        fp = ImageFingerprint.from_bytes(w.fingerprint)
+        for m in indexes.images.query(fp):
+            ev = {"distance": m.distance, "how": m.method, **{k: v for k, v in m.detail.items() if _jsonable(v)}}
+            out.append(Found(m.item_id, w.id, MatchMethod.PERCEPTUAL, f"{m.score:.2f}", ev))
+    return out
+
+
+def find_text(indexes: FingerprintIndexes, works: Sequence[StoredWork], min_score: float) -> list[Found]:
+    out = []
+    for w in works:
+        if not w.text:
+            continue
+        for m in indexes.texts.query(None, w.text, min_containment=min_score):
+            ev = {"containment": round(m.containment, 3), "passage": (m.passage or "")[:2000]}
+            out.append(Found(m.item_id, w.id, MatchMethod.TEXT, f"{m.score:.2f}", ev))
+    return out
+
+
+def _jsonable(v: Any) -> bool:
+    try:
+        json.dumps(v)
+        return True
+    except TypeError:
+        return False
+
+
+def corpus_text_loader(engine: Engine) -> Callable[[Sequence[str]], dict[str, str]]:
+    """Read candidate texts back from the corpus shards (texts are not copied into the database)."""
+
+    def load(ids: Sequence[str]) -> dict[str, str]:
+        from ledger_app.corpus import open_corpus
+
+        if not ids:
+            return {}
+        ph = _ph(engine)
+        wanted: dict[tuple[str, str, str], dict[str, str]] = {}
+        with engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                rows = conn.exec_driver_sql(
+                    "SELECT i.id, i.key, i.shard, c.path, c.format FROM item i JOIN corpus c ON c.id = i.corpus_id "
+                    f"WHERE i.id IN ({','.join([ph] * len(chunk))})",
+                    tuple(chunk),
+                )
+                for item_id, key, shard, path, fmt in rows:
+                    wanted.setdefault((path, fmt, shard), {})[key] = item_id
+        out: dict[str, str] = {}
+        for (path, fmt, shard), keys in wanted.items():
+            try:
+                adapter = open_corpus(Path(path), fmt)
+                for raw in adapter.iter_items(shard):
+                    if raw.key in keys and raw.data is not None:
+                        try:
+                            out[keys[raw.key]] = raw.data.decode("utf-8")
+                        except UnicodeDecodeError:
+                            pass
+            except Exception:  # noqa: BLE001 - a missing shard only costs the evidence passage
+                continue
+        return out
+
+    return load

@@ -1,0 +1,152 @@
+"""Physical removal of approved items, then the ledger's record of it, crash-safe end to end.
+
+Two phases. (1) `corpus.run_purge` rewrites each shard without the items under a journal kept in the
+workspace: killed at any moment, running the purge again finishes the same rewrite. (2) One database
+transaction records the per-shard digests, marks the items purged, deletes their derived data
+(fingerprints, thumbnails, manifests), adds their content hashes and perceptual signatures to the
+blocklist, and appends the ledger entries. Phase 2 only runs once phase 1 is finished, and phase 1
+replayed from its journal returns the same results, so a purge killed between the phases resumes to
+the same end state. The journal is deleted only after phase 2 commits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import UserError
+from ledger_app.corpus import open_corpus, run_purge
+from ledger_app.takedown.requests import Status, check_transition
+
+Progress = Callable[[int, int], None]
+
+
+def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN001 - TakedownService
+                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+    req = svc._request(rid)
+    if req["status"] == Status.PURGED.value:
+        raise UserError(f"request {rid} is already purged")
+    check_transition(req["status"], Status.PURGED)
+    ph = svc._ph
+    rows = svc._all(
+        "SELECT DISTINCT i.id, i.key, i.shard, i.corpus_id, c.path, c.format, i.sha256, i.status "
+        "FROM match m JOIN item i ON i.id = m.item_id JOIN corpus c ON c.id = i.corpus_id "
+        f"WHERE m.request_id = {ph} AND m.decision = 'accepted' ORDER BY i.id",
+        (rid,),
+    )
+    if not rows:
+        raise UserError(f"request {rid} has no accepted matches; nothing to purge")
+    by_corpus: dict[int, dict[str, Any]] = {}
+    for item_id, key, shard, cid, path, fmt, sha, status in rows:
+        if status == "purged":
+            continue  # already removed by an earlier request
+        c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "plan": {}, "items": {}})
+        c["plan"].setdefault(shard, set()).add(key)
+        c["items"][(shard, key)] = (item_id, sha)
+    svc.ledger.unlock()
+    svc.ws.journal_dir.mkdir(parents=True, exist_ok=True)
+    total = sum(len(c["plan"]) for c in by_corpus.values())
+    done = 0
+    results: dict[int, list] = {}
+    journals = []
+    for cid, c in sorted(by_corpus.items()):
+        adapter = open_corpus(Path(c["path"]), c["format"])
+        journal = svc.ws.journal_dir / f"purge-r{rid}-c{cid}.json"
+        journals.append(journal)
+
+        def shard_progress(i: int, n: int, shard: str, base=done) -> None:  # noqa: ANN001
+            if progress:
+                progress(base + i, total)
+
+        results[cid] = run_purge(adapter, {s: sorted(k) for s, k in c["plan"].items()}, journal, progress=shard_progress)
+        done += len(c["plan"])
+        if cancelled and cancelled() and cid != max(by_corpus):
+            # Shards already rewritten stay journaled; the next `takedown purge` finishes the job.
+            raise UserError(f"purge of request {rid} paused after {done} of {total} shards; run it again to finish")
+    summary = _record(svc, rid, req, by_corpus, results)
+    for j in journals:
+        try:
+            os.unlink(j)
+        except FileNotFoundError:
+            pass
+    return summary
+
+
+def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:  # noqa: ANN001
+    ph = svc._ph
+    now = time.time()
+    purged_items: list[dict[str, Any]] = []
+    shards_out: list[dict[str, Any]] = []
+    with svc.ws.store.write_transaction() as conn:
+        entries = []
+        for cid, rewrites in results.items():
+            c = by_corpus[cid]
+            for rw in rewrites:
+                keys = [k for k in rw.removed_keys if (rw.shard, k) in c["items"]]
+                item_ids = [c["items"][(rw.shard, k)][0] for k in keys]
+                conn.exec_driver_sql(
+                    "INSERT INTO purge_record (request_id, corpus_id, shard, sha256_before, sha256_after, items_json, done_at) "
+                    f"VALUES ({','.join([ph] * 7)})",
+                    (rid, cid, rw.shard, rw.sha256_before, rw.sha256_after, json.dumps(item_ids), now),
+                )
+                shards_out.append({"path": rw.shard, "sha256_before": rw.sha256_before, "sha256_after": rw.sha256_after})
+                for k, item_id in zip(keys, item_ids, strict=True):
+                    sha = c["items"][(rw.shard, k)][1]
+                    fp = conn.exec_driver_sql(f"SELECT kind, data FROM fingerprint WHERE item_id = {ph}", (item_id,)).fetchone()
+                    conn.exec_driver_sql(
+                        f"INSERT INTO blocklist (sha256, kind, fingerprint, request_id, created_at) VALUES ({','.join([ph] * 5)})",
+                        (sha, fp[0] if fp else None, bytes(fp[1]) if fp else None, rid, now),
+                    )
+                    conn.exec_driver_sql(f"DELETE FROM fingerprint WHERE item_id = {ph}", (item_id,))
+                    conn.exec_driver_sql(f"DELETE FROM item_detail WHERE item_id = {ph}", (item_id,))
+                    # The purged item's position key is freed for the records that moved up.
+                    conn.exec_driver_sql(
+                        f"UPDATE item SET status = 'purged', status_reason = {ph}, purged_at = {ph}, key = {ph} WHERE id = {ph}",
+                        (f"removed by takedown request {rid}", now, f"{k}@purged-r{rid}", item_id),
+                    )
+                    purged_items.append({"item": item_id, "sha256": sha})
+                    entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
+                _apply_moves(conn, ph, cid, rw.moved_keys)
+                sig = _stat_sig(Path(c["path"]), rw.shard)
+                conn.exec_driver_sql(
+                    f"UPDATE ingest_shard SET stat_sig = {ph} WHERE corpus_id = {ph} AND shard = {ph}", (sig, cid, rw.shard)
+                )
+        entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
+        entries.append(svc._set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
+        res = svc.ledger.append(entries, conn=conn)
+    svc.ledger.after_external_commit(res)
+    from ledger_app.takedown.locate import FingerprintIndexes
+
+    idx = FingerprintIndexes._cache.get(str(svc.ws.engine.url))
+    if idx is not None:
+        idx.catch_up()  # drops the purged items from the in-memory indexes
+    return {"id": rid, "items": len(purged_items), "shards": shards_out}
+
+
+def _apply_moves(conn, ph: str, cid: int, moved: dict[str, str]) -> None:  # noqa: ANN001
+    """Position-keyed records (line=N, row=N) that moved up keep their item ID; their key follows."""
+    if not moved:
+        return
+    for old in moved:
+        conn.exec_driver_sql(
+            f"UPDATE item SET key = {ph} WHERE corpus_id = {ph} AND key = {ph}", (f"{old}@moving", cid, old)
+        )
+    for old, new in moved.items():
+        member = new.split("#", 1)[1] if "#" in new else None
+        conn.exec_driver_sql(
+            f"UPDATE item SET key = {ph}, member = {ph}, location = {ph} WHERE corpus_id = {ph} AND key = {ph}",
+            (new, member, new, cid, f"{old}@moving"),
+        )
+
+
+def _stat_sig(root: Path, shard: str) -> str:
+    p = root / shard if root.is_dir() else root
+    try:
+        st = os.lstat(p)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"

@@ -1,0 +1,553 @@
+"""The takedown workflow: intake → validate → locate → review → approve → purge → certify → close.
+
+Every status change, match and decision is a ledger entry. Requester personal data (name, e-mail,
+account IDs) is stored erasably and only committed to in the ledger.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.urls import normalize_domain, url_key
+from ledger_app.storage import personal
+from ledger_app.takedown import locate as loc
+from ledger_app.takedown.requests import (
+    OPEN_STATUSES,
+    WORK_KINDS,
+    DmcaElements,
+    RequesterKind,
+    RequestType,
+    Status,
+    WorkSpec,
+    check_transition,
+    due_date,
+    extended_due,
+    parse_date,
+)
+
+Progress = Callable[[int, int], None]
+
+
+class TakedownService:
+    def __init__(self, corpus):  # noqa: ANN001 - ingest.service.CorpusService
+        self.corpus = corpus
+        self.ledger = corpus.ledger
+        self.ws = corpus.ws
+
+    @property
+    def _ph(self) -> str:
+        return "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
+
+    def _one(self, sql: str, params: tuple = ()):  # noqa: ANN202
+        with self.ws.engine.connect() as conn:
+            return conn.exec_driver_sql(sql, params).fetchone()
+
+    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self.ws.engine.connect() as conn:
+            return list(conn.exec_driver_sql(sql, params).fetchall())
+
+    # --- identifications ----------------------------------------------------------------------------
+
+    @staticmethod
+    def work_specs(*, files: Sequence[Path] = (), hashes: Sequence[str] = (), urls: Sequence[str] = (),
+                   domains: Sequence[str] = (), accounts: Sequence[str] = (), text_files: Sequence[Path] = (),
+                   texts: Sequence[str] = (), c2pa_signers: Sequence[str] = ()) -> list[WorkSpec]:
+        """Turn what a requester gave into stored identifications. Files are hashed and fingerprinted
+        here and never stored; article text is kept (it is the claimed work, needed as evidence)."""
+        specs: list[WorkSpec] = []
+        for f in files:
+            specs.append(file_work(Path(f)))
+        for h in hashes:
+            h = h.strip().lower()
+            if len(h) != 64 or any(c not in "0123456789abcdef" for c in h):
+                raise UserError(f"{h!r} is not a SHA-256 value (64 hex digits)")
+            specs.append(WorkSpec("hash", h))
+        for u in urls:
+            specs.append(WorkSpec("url", url_key(u), description=u.strip()))
+        for d in domains:
+            specs.append(WorkSpec("domain", normalize_domain(d)))
+        for a in accounts:
+            if not a.strip():
+                raise UserError("an empty account ID cannot be matched")
+            specs.append(WorkSpec("account", a.strip()))
+        for tf in text_files:
+            try:
+                text = Path(tf).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise UserError(f"cannot read the article text {tf}: {e}") from None
+            specs.append(text_work(text, description=Path(tf).name))
+        for t in texts:
+            specs.append(text_work(t))
+        for s in c2pa_signers:
+            specs.append(WorkSpec("c2pa_signer", s.strip()))
+        return specs
+
+    # --- intake --------------------------------------------------------------------------------------
+
+    def new_request(self, *, type: str, requester: str | None, requester_kind: str, email: str | None = None,
+                    received: str | None = None, works: Sequence[WorkSpec], dmca: DmcaElements | None = None,
+                    claim_id: int | None = None, license_id: int | None = None) -> dict[str, Any]:
+        try:
+            rtype = RequestType(type)
+        except ValueError:
+            raise UserError(f"unknown request type {type!r}; use one of {', '.join(t.value for t in RequestType)}") from None
+        try:
+            kind = RequesterKind(requester_kind)
+        except ValueError:
+            raise UserError(
+                f"unknown requester kind {requester_kind!r}; use one of {', '.join(k.value for k in RequesterKind)}"
+            ) from None
+        rec = parse_date(received, "received date")
+        due = due_date(rtype, rec, self.ws.settings.get("takedown.default_due_days"))
+        problems: list[str] = []
+        if not works:
+            problems.append("no identification of the material (give files, hashes, URLs, domains, accounts or text)")
+        if rtype is RequestType.DMCA:
+            d = dmca or DmcaElements()
+            d = DmcaElements(d.signature, d.work, bool(works), d.contact or email, d.good_faith, d.accurate_under_penalty)
+            problems += d.missing()
+        legal = None
+        if dmca is not None:
+            legal = {"work": dmca.work, "good_faith": dmca.good_faith,
+                     "accurate_under_penalty": dmca.accurate_under_penalty, "signed": bool(dmca.signature)}
+        ph = self._ph
+        now = time.time()
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            requester_c = None
+            pdata = {k: v for k, v in {"name": requester, "email": email,
+                                        "signature": dmca.signature if dmca else None}.items() if v}
+            if pdata:
+                requester_c = personal.commit(conn, "requester", pdata)
+            handler = self.ledger.actor_commitment(conn)
+            row = conn.exec_driver_sql(
+                "INSERT INTO takedown_request (type, status, requester, requester_kind, received, due_by, legal_json, "
+                f"claim_id, license_id, handler, created_at, updated_at) VALUES ({','.join([ph] * 12)}) RETURNING id",
+                (rtype.value, Status.RECEIVED.value, requester_c, kind.value, rec.isoformat(), due.isoformat(),
+                 json.dumps(legal) if legal else None, claim_id, license_id, handler, now, now),
+            ).fetchone()
+            rid = int(row[0])
+            stored = self._store_works(conn, works, request_id=rid)
+            entries = [("takedown.received", {
+                "request": rid, "type": rtype.value, "requester": requester_c, "requester_kind": kind.value,
+                "received": rec.isoformat(), "due_by": due.isoformat(), "works": stored, "claim": claim_id,
+            })]
+            if problems:
+                reason = "; ".join(problems)
+                status = Status.REJECTED
+            else:
+                reason, status = None, Status.VALIDATED
+            conn.exec_driver_sql(
+                f"UPDATE takedown_request SET status = {ph}, status_reason = {ph} WHERE id = {ph}", (status.value, reason, rid)
+            )
+            entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"id": rid, "status": status.value, "reason": reason, "due_by": due.isoformat()}
+
+    def _store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:  # noqa: ANN001
+        ph = self._ph
+        out = []
+        for w in works:
+            if w.kind not in WORK_KINDS:
+                raise UserError(f"unknown kind of identification {w.kind!r}")
+            value = w.value
+            if w.kind == "account" and not w.extra.get("committed"):
+                value = personal.commit(conn, "account", {"account": w.value}, dedupe_on=w.value)
+            desc = w.description
+            if w.extra:
+                desc = json.dumps({**w.extra, "description": w.description}, ensure_ascii=False)
+            conn.exec_driver_sql(
+                f"INSERT INTO work (request_id, claim_id, kind, value, description, fingerprint, text) VALUES ({','.join([ph] * 7)})",
+                (request_id, claim_id, w.kind, value, desc, w.fingerprint, w.text),
+            )
+            # What the ledger records of a work: its kind and a hash of the value, nothing personal.
+            shown = value if w.kind in ("hash", "domain", "account") else hashlib.sha256(value.encode()).hexdigest()
+            out.append({"kind": w.kind, "value": shown})
+        return out
+
+    def import_requests(self, path: Path) -> list[dict[str, Any]]:
+        """CSV (one request per row, or one work per row with a shared request) or JSON."""
+        text = Path(path).read_text(encoding="utf-8-sig")
+        rows = _parse_import(text, Path(path).suffix.lower())
+        groups: dict[str, list[dict[str, Any]]] = {}
+        single = _single(rows)
+        for i, r in enumerate(rows):
+            key = "one" if single else str(r.get("request") or r.get("request_ref") or f"row{i}")
+            groups.setdefault(key, []).append(r)
+        out = []
+        for rs in groups.values():
+            head = rs[0]
+            works: list[WorkSpec] = []
+            for r in rs:
+                works += self.work_specs(
+                    files=_list(r.get("file")), hashes=_list(r.get("hash")), urls=_list(r.get("url")),
+                    domains=_list(r.get("domain")), accounts=_list(r.get("account")),
+                    texts=_list(r.get("text")), text_files=_list(r.get("text_file")),
+                )
+            dmca = None
+            if head.get("type", "other") == "dmca":
+                dmca = DmcaElements(head.get("signature"), head.get("work"), bool(works), head.get("email"),
+                                    _truthy(head.get("good_faith")), _truthy(head.get("accurate_under_penalty")))
+            out.append(self.new_request(
+                type=head.get("type", "other"), requester=head.get("requester"),
+                requester_kind=head.get("requester_kind", "rights_org"), email=head.get("email"),
+                received=head.get("received"), works=works, dmca=dmca,
+            ))
+        return out
+
+    # --- status ----------------------------------------------------------------------------------------
+
+    def _request(self, rid: int) -> dict[str, Any]:
+        cols = ["id", "type", "status", "status_reason", "requester", "requester_kind", "received", "due_by",
+                "extended_reason", "legal_json", "claim_id", "license_id", "handler", "approver", "created_at", "updated_at"]
+        row = self._one(f"SELECT {', '.join(cols)} FROM takedown_request WHERE id = {self._ph}", (int(rid),))
+        if row is None:
+            raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
+        return dict(zip(cols, row, strict=True))
+
+    def _set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,  # noqa: ANN001
+                    extra: dict | None = None) -> tuple[str, dict]:
+        check_transition(current, new)
+        ph = self._ph
+        conn.exec_driver_sql(
+            f"UPDATE takedown_request SET status = {ph}, status_reason = {ph}, updated_at = {ph} WHERE id = {ph}",
+            (new.value, reason, time.time(), rid),
+        )
+        return ("takedown.status", {"request": rid, "status": new.value, "reason": reason, **(extra or {})})
+
+    def extend(self, rid: int, months: int, reason: str) -> dict[str, Any]:
+        req = self._request(rid)
+        if not reason.strip():
+            raise UserError("an extension needs a recorded reason (GDPR Art. 12(3))")
+        if req["extended_reason"]:
+            raise UserError(f"request {rid} was already extended once")
+        due = extended_due(RequestType(req["type"]), date.fromisoformat(req["received"]), months)
+        ph = self._ph
+        with self.ws.store.write_transaction() as conn:
+            conn.exec_driver_sql(
+                f"UPDATE takedown_request SET due_by = {ph}, extended_reason = {ph}, updated_at = {ph} WHERE id = {ph}",
+                (due.isoformat(), reason, time.time(), rid),
+            )
+            res = self.ledger.append([("takedown.status", {"request": rid, "status": req["status"],
+                                                            "due_by": due.isoformat(), "extension": reason})], conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"id": rid, "due_by": due.isoformat()}
+
+    def reject(self, rid: int, reason: str) -> None:
+        req = self._request(rid)
+        with self.ws.store.write_transaction() as conn:
+            e = self._set_status(conn, rid, req["status"], Status.REJECTED, reason)
+            res = self.ledger.append([e], conn=conn)
+        self.ledger.after_external_commit(res)
+
+    def close(self, rid: int) -> None:
+        req = self._request(rid)
+        with self.ws.store.write_transaction() as conn:
+            e = self._set_status(conn, rid, req["status"], Status.CLOSED)
+            res = self.ledger.append([e], conn=conn)
+        self.ledger.after_external_commit(res)
+
+    # --- locate -----------------------------------------------------------------------------------------
+
+    def works(self, rid: int | None = None, *, claim_id: int | None = None) -> list[loc.StoredWork]:
+        col, val = ("request_id", rid) if rid is not None else ("claim_id", claim_id)
+        rows = self._all(
+            f"SELECT id, kind, value, description, fingerprint, text FROM work WHERE {col} = {self._ph} ORDER BY id", (val,)
+        )
+        return [loc.StoredWork(r[0], r[1], r[2], r[3], bytes(r[4]) if r[4] is not None else None, r[5]) for r in rows]
+
+    def find(self, works: Sequence[loc.StoredWork], progress: Progress | None = None) -> list[loc.Found]:
+        """Every live item matching any of the works, best evidence per (item, method)."""
+        engine = self.ws.engine
+        steps = [
+            lambda: loc.find_exact(engine, works),
+            lambda: loc.find_urls(engine, works),
+            lambda: loc.find_accounts(engine, works),
+            lambda: loc.find_c2pa_signer(engine, works),
+        ]
+        needs_index = any((w.kind == "file" and w.fingerprint) or w.text for w in works)
+        if needs_index:
+            def perceptual_and_text() -> list[loc.Found]:
+                idx = loc.FingerprintIndexes.for_engine(engine, loc.corpus_text_loader(engine))
+                return loc.find_perceptual(idx, works) + loc.find_text(
+                    idx, works, float(self.ws.settings.get("match.text_min_score"))
+                )
+            steps.append(perceptual_and_text)
+        found: dict[tuple[str, str], loc.Found] = {}
+        for k, step in enumerate(steps):
+            for f in step():
+                key = (f.item_id, str(f.method))
+                if key not in found:
+                    found[key] = f
+            if progress:
+                progress(k + 1, len(steps))
+        # An exact hash match makes a perceptual or text match of the same item redundant.
+        exact = {i for (i, m) in found if m == "exact"}
+        return [f for (i, m), f in sorted(found.items()) if not (i in exact and m in ("perceptual", "text"))]
+
+    def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+        req = self._request(rid)
+        check_transition(req["status"], Status.LOCATED)
+        works = self.works(rid)
+        found = self.find(works, progress)
+        if cancelled and cancelled():
+            raise UserError("locate was cancelled; nothing was recorded")
+        return self._record_matches(rid, req, found)
+
+    def _record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> dict[str, Any]:
+        ph = self._ph
+        known = {(r[0], r[1]) for r in self._all(f"SELECT item_id, method FROM match WHERE request_id = {ph}", (rid,))}
+        new = [f for f in found if (f.item_id, str(f.method)) not in known]
+        with self.ws.store.write_transaction() as conn:
+            entries = []
+            for f in new:
+                conn.exec_driver_sql(
+                    f"INSERT INTO match (request_id, item_id, work_id, method, score, evidence, decision) VALUES ({','.join([ph] * 7)})",
+                    (rid, f.item_id, f.work_id, str(f.method), f.score, json.dumps(f.evidence, ensure_ascii=False), "pending"),
+                )
+                sha = self._one_conn(conn, f"SELECT sha256 FROM item WHERE id = {ph}", (f.item_id,))
+                entries.append(("takedown.match", {"request": rid, "item": f.item_id, "sha256": sha[0] if sha else None,
+                                                   "method": str(f.method), "score": f.score}))
+            entries.append(self._set_status(conn, rid, req["status"], Status.LOCATED,
+                                            extra={"matches": len(known) + len(new)}))
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"id": rid, "new_matches": len(new), "matches": len(known) + len(new)}
+
+    @staticmethod
+    def _one_conn(conn, sql: str, params: tuple):  # noqa: ANN001, ANN205
+        return conn.exec_driver_sql(sql, params).fetchone()
+
+    # --- review and approval -----------------------------------------------------------------------------
+
+    def review(self, rid: int, *, accept_all: bool = False, accept: Sequence[str] = (), reject: Sequence[str] = (),
+               reject_all: bool = False) -> dict[str, Any]:
+        req = self._request(rid)
+        check_transition(req["status"], Status.REVIEWED)
+        ph = self._ph
+        matches = self._all(f"SELECT item_id, decision FROM match WHERE request_id = {ph}", (rid,))
+        ids = {m[0] for m in matches}
+        for i in [*accept, *reject]:
+            if i not in ids:
+                raise UserError(f"item {i!r} is not among the matches of request {rid}")
+        if set(accept) & set(reject):
+            raise UserError("an item cannot be both accepted and rejected")
+        if not (accept_all or reject_all or accept or reject):
+            raise UserError("say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…")
+        decisions: dict[str, str] = {}
+        for item_id, _current in matches:
+            if item_id in accept or (accept_all and item_id not in reject):
+                decisions[item_id] = "accepted"
+            elif item_id in reject or reject_all:
+                decisions[item_id] = "rejected"
+        now = time.time()
+        with self.ws.store.write_transaction() as conn:
+            who = self.ledger.actor_commitment(conn)
+            entries = []
+            for item_id, d in sorted(decisions.items()):
+                conn.exec_driver_sql(
+                    f"UPDATE match SET decision = {ph}, decided_by = {ph}, decided_at = {ph} WHERE request_id = {ph} AND item_id = {ph}",
+                    (d, who, now, rid, item_id),
+                )
+                entries.append(("takedown.decision", {"request": rid, "item": item_id, "decision": d}))
+            pending = conn.exec_driver_sql(
+                f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,)
+            ).fetchone()[0]
+            entries.append(self._set_status(conn, rid, req["status"], Status.REVIEWED, extra={"pending": pending}))
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        counts: dict[str, int] = {}
+        for d in decisions.values():
+            counts[d] = counts.get(d, 0) + 1
+        return {"id": rid, "decided": counts, "pending": pending}
+
+    def approve(self, rid: int) -> dict[str, Any]:
+        req = self._request(rid)
+        check_transition(req["status"], Status.APPROVED)
+        ph = self._ph
+        pending = self._one(f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,))[0]
+        if pending:
+            raise UserError(f"{pending} matches of request {rid} are still pending review")
+        with self.ws.store.write_transaction() as conn:
+            approver = self.ledger.actor_commitment(conn)
+            if self.ws.settings.get("takedown.four_eyes") and approver == req["handler"]:
+                raise UserError("four-eyes rule: the approver must be someone other than the handler of the request")
+            conn.exec_driver_sql(f"UPDATE takedown_request SET approver = {ph} WHERE id = {ph}", (approver, rid))
+            e = self._set_status(conn, rid, req["status"], Status.APPROVED)
+            res = self.ledger.append([e], conn=conn)
+        self.ledger.after_external_commit(res)
+        accepted = self._one(
+            f"SELECT count(DISTINCT item_id) FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,)
+        )[0]
+        return {"id": rid, "status": "approved", "accepted": accepted}
+
+    # --- views -------------------------------------------------------------------------------------------
+
+    def show(self, rid: int) -> dict[str, Any]:
+        req = self._request(rid)
+        ph = self._ph
+        works = [{"id": w.id, "kind": w.kind,
+                  "value": "(account commitment) " + w.value[:12] + "…" if w.kind == "account" else
+                  (w.description if w.kind == "url" and w.description else w.value),
+                  "description": w.description if w.kind not in ("url",) else None}
+                 for w in self.works(rid)]
+        matches = [
+            {"item_id": r[0], "method": r[1], "score": r[2], "decision": r[3], "evidence": json.loads(r[4] or "{}"),
+             "work_id": r[5]}
+            for r in self._all(
+                f"SELECT item_id, method, score, decision, evidence, work_id FROM match WHERE request_id = {ph} ORDER BY item_id, method",
+                (rid,),
+            )
+        ]
+        out: dict[str, Any] = {
+            "id": req["id"],
+            "type": req["type"],
+            "status": req["status"],
+            "status_reason": req["status_reason"],
+            "requester_kind": req["requester_kind"],
+            "requester": req["requester"],
+            "received": req["received"],
+            "due_by": req["due_by"],
+            "overdue": req["status"] in OPEN_STATUSES and req["due_by"] < date.today().isoformat(),
+            "extension_reason": req["extended_reason"],
+            "works": works,
+            "matches": matches,
+        }
+        purge = self._purge_view(rid)
+        if purge is not None:
+            out["purge"] = purge
+            from ledger_app.takedown.lineage import affected_runs
+
+            out["affected_runs"] = affected_runs(self, purge["items"])
+        return out
+
+    def _purge_view(self, rid: int) -> dict[str, Any] | None:
+        rows = self._all(
+            "SELECT p.shard, p.sha256_before, p.sha256_after, p.items_json, c.name FROM purge_record p "
+            f"JOIN corpus c ON c.id = p.corpus_id WHERE p.request_id = {self._ph} ORDER BY p.id",
+            (rid,),
+        )
+        if not rows:
+            return None
+        items: list[str] = []
+        shards = []
+        for shard, before, after, items_json, corpus in rows:
+            its = json.loads(items_json)
+            items += its
+            shards.append({"corpus": corpus, "path": shard, "sha256_before": before, "sha256_after": after,
+                           "items": len(its)})
+        return {"items": sorted(items), "shards": shards}
+
+    def list(self, status: str | None = None, *, open_only: bool = False) -> list[dict[str, Any]]:
+        ph = self._ph
+        where, params = "", ()
+        if status:
+            where, params = f" WHERE status = {ph}", (status,)
+        rows = self._all(
+            "SELECT id, type, status, requester_kind, received, due_by, (SELECT count(*) FROM match m WHERE m.request_id = r.id) "
+            f"FROM takedown_request r{where} ORDER BY due_by, id",
+            params,
+        )
+        today = date.today().isoformat()
+        out = []
+        for r in rows:
+            is_open = r[2] in OPEN_STATUSES
+            if open_only and not is_open:
+                continue
+            out.append({"id": r[0], "type": r[1], "status": r[2], "requester_kind": r[3], "received": r[4],
+                        "due_by": r[5], "matches": r[6], "overdue": is_open and r[5] < today})
+        return out
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def file_work(path: Path) -> WorkSpec:
+    from ledger_app.corpus import sniff_media_type
+
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(f"cannot read {path}: {e.strerror}") from None
+    if not data:
+        raise UserError(f"{path} is empty")
+    sha = hashlib.sha256(data).hexdigest()
+    media = sniff_media_type(data)
+    if media.startswith("image/"):
+        from ledger_app.core.errors import InputRefused
+        from ledger_app.matching.image import image_fingerprint
+
+        try:
+            fp = image_fingerprint(data).to_bytes()
+        except InputRefused as e:
+            raise UserError(f"{path.name}: {e}") from None
+        return WorkSpec("file", sha, description=path.name, fingerprint=fp,
+                        extra={"sha256": sha, "media_type": media, "fp_kind": "image"})
+    if media == "text/plain":
+        spec = text_work(data.decode("utf-8"), description=path.name)
+        spec.kind = "file"
+        spec.extra["sha256"] = sha
+        return spec
+    return WorkSpec("file", sha, description=path.name, extra={"sha256": sha, "media_type": media})
+
+
+def text_work(text: str, description: str | None = None) -> WorkSpec:
+    from ledger_app.matching.text import text_fingerprint
+
+    if len(text.strip()) < 20:
+        raise UserError("the article text is too short to match reliably (give at least a paragraph)")
+    fp = text_fingerprint(text).to_bytes()
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return WorkSpec("text", sha, description=description, text=text, fingerprint=fp,
+                    extra={"sha256": sha, "fp_kind": "text", "chars": len(text)})
+
+
+def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
+    if suffix == ".json" or text.lstrip().startswith(("{", "[")):
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise UserError(f"the import file is not valid JSON: {e}") from None
+        if isinstance(doc, dict):
+            works = doc.pop("works", None)
+            if isinstance(works, list):
+                return [{**doc, **(w if isinstance(w, dict) else {"url": w}), "request": "one"} for w in works] or [doc]
+            return [doc]
+        if isinstance(doc, list) and all(isinstance(d, dict) for d in doc):
+            return doc
+        raise UserError("a JSON import is one request object (with a works list) or a list of request objects")
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise UserError("the CSV import has no header row")
+    rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k} for r in reader]
+    return [{k: v for k, v in r.items() if v} for r in rows]
+
+
+def _single(rows: list[dict[str, Any]]) -> bool:
+    """A file whose rows carry no request reference and share one requester is one request with many works."""
+    if any(r.get("request") or r.get("request_ref") for r in rows):
+        return False
+    heads = {(r.get("type"), r.get("requester"), r.get("requester_kind"), r.get("received")) for r in rows}
+    return len(heads) == 1
+
+
+def _list(v: Any) -> list[str]:
+    if v is None or v == "":
+        return []
+    if isinstance(v, list):
+        return [str(x) for x in v if str(x).strip()]
+    return [s for s in str(v).split("|") if s.strip()]
+
+
+def _truthy(v: Any) -> bool:
+    return str(v).strip().lower() in {"1", "true", "yes", "y", "x"}
