@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_app.core.errors import UserError
 from ledger_app.corpus import open_corpus, run_purge
+from ledger_app.corpus.purge import _crashpoint
 from ledger_app.takedown.requests import Status, check_transition
 
 Progress = Callable[[int, int], None]
@@ -67,7 +68,9 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
         if cancelled and cancelled() and cid != max(by_corpus):
             # Shards already rewritten stay journaled; the next `takedown purge` finishes the job.
             raise UserError(f"purge of request {rid} paused after {done} of {total} shards; run it again to finish")
+    _crashpoint("files-purged")
     summary = _record(svc, rid, req, by_corpus, results)
+    _crashpoint("recorded")
     for j in journals:
         try:
             os.unlink(j)
@@ -118,6 +121,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
         entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
         entries.append(svc._set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
         res = svc.ledger.append(entries, conn=conn)
+        _crashpoint("before-commit")
     svc.ledger.after_external_commit(res)
     from ledger_app.takedown.locate import FingerprintIndexes
 
