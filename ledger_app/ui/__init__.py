@@ -1,1 +1,1 @@
-"""ui"""
+"""The PySide6 desktop front end: thin windows, pages, models and one background-work helper over services.py."""

@@ -1,0 +1,81 @@
+"""Showing errors: a plain sentence for expected ones, a copyable report for anything else."""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.core.errors import UserError, VerificationError
+
+
+def is_expected(exc: BaseException) -> bool:
+    """Errors whose message is a sentence meant for a person (see core/errors.py)."""
+    return isinstance(exc, UserError | VerificationError)
+
+
+class ErrorReportDialog(QDialog):
+    """An unexpected error: what happened in one line, and the full report to copy into an issue."""
+
+    def __init__(self, parent: QWidget | None, exc: BaseException, report: str):
+        super().__init__(parent)
+        self.setObjectName("ErrorReportDialog")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(
+            self.tr("Something went wrong that the application did not expect. Please send this report to support.")
+        )
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.report = QPlainTextEdit(self)
+        self.report.setReadOnly(True)
+        versions = f"Python {sys.version.split()[0]} on {platform.platform()}"
+        self.report.setPlainText(f"{type(exc).__name__}: {exc}\n\n{report}\n{versions}\n")
+        layout.addWidget(self.report)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton(self.tr("Copy report"), self)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_report)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.toPlainText())
+
+
+# Open dialogs are kept here until closed: a parentless dialog would otherwise be garbage-collected
+# (and vanish) as soon as show_error returns.
+_open: set[QDialog] = set()
+
+
+def _keep(dialog: QDialog) -> QDialog:
+    _open.add(dialog)
+    dialog.finished.connect(lambda _r: _open.discard(dialog))
+    dialog.open()
+    return dialog
+
+
+def show_error(parent: QWidget | None, exc: BaseException, report: str = "") -> QDialog:
+    """Show `exc` without blocking the caller (the dialog is opened, not exec'd); returns it."""
+    if is_expected(exc):
+        box = QMessageBox(parent)
+        box.setObjectName("ExpectedErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "Cannot do that"))
+        box.setText(str(exc))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return _keep(box)
+    return _keep(ErrorReportDialog(parent, exc, report))

@@ -1,0 +1,248 @@
+"""The main window: a sidebar of screens, the stacked pages, and window state kept in QSettings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from ledger_app.core.errors import ConfigError, UserError
+from ledger_app.ui import metrics
+from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.pages.dashboard import DashboardPage
+from ledger_app.ui.pages.ledger import LedgerPage
+from ledger_app.ui.pages.placeholders import CorporaPage, RightsPage, TakedownsPage
+from ledger_app.ui.pages.settings import SettingsPage
+from ledger_app.ui.prefs import Preferences
+from ledger_app.ui.session import Session
+
+SCREENS = ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings")
+SCREEN_ICONS = {
+    "dashboard": Icon.DASHBOARD,
+    "corpora": Icon.CORPORA,
+    "takedowns": Icon.TAKEDOWNS,
+    "rights": Icon.RIGHTS,
+    "ledger": Icon.LEDGER,
+    "settings": Icon.SETTINGS,
+}
+
+
+class MainWindow(QMainWindow):
+    started = Signal()  # the workspace is open (or failed to open) after start()
+
+    def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.session = session
+        self.prefs = prefs
+        self.setWindowIcon(icon(Icon.APP))
+        self.resize(*metrics.WINDOW_DEFAULT_SIZE)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setFixedWidth(metrics.SIDEBAR_WIDTH)
+        self.sidebar.setIconSize(QSize(metrics.SIDEBAR_ICON, metrics.SIDEBAR_ICON))
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, QWidget] = {
+            "dashboard": DashboardPage(session, prefs, self.stack),
+            "corpora": CorporaPage(self.stack),
+            "takedowns": TakedownsPage(self.stack),
+            "rights": RightsPage(self.stack),
+            "ledger": LedgerPage(session, prefs, self.stack),
+            "settings": SettingsPage(session, prefs, self.stack),
+        }
+        for n, name in enumerate(SCREENS):
+            item = QListWidgetItem(icon(SCREEN_ICONS[name]), "", self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.stack.addWidget(self.pages[name])
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            shortcut.activated.connect(lambda row=n: self.sidebar.setCurrentRow(row))
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        session.runner.task_started.connect(self._task_status)
+        session.runner.task_finished.connect(self._task_status)
+        session.opened.connect(self._workspace_status)
+
+        settings = self.pages["settings"]
+        settings.workspace_requested.connect(self.open_workspace)
+        settings.language_requested.connect(self.set_language)
+        settings.theme_requested.connect(self.set_theme)
+
+        geometry, state = prefs.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.retranslate()
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def show_screen(self, name: str) -> QWidget:
+        self.sidebar.setCurrentRow(SCREENS.index(name))
+        return self.pages[name]
+
+    # --- strings -----------------------------------------------------------------------------
+
+    def screen_titles(self) -> dict[str, str]:
+        return {
+            "dashboard": self.tr("Dashboard"),
+            "corpora": self.tr("Corpora & items"),
+            "takedowns": self.tr("Takedowns"),
+            "rights": self.tr("Rights check"),
+            "ledger": self.tr("Ledger"),
+            "settings": self.tr("Settings"),
+        }
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Provenance Ledger"))
+        titles = self.screen_titles()
+        for row, name in enumerate(SCREENS):
+            item = self.sidebar.item(row)
+            item.setText(titles[name])
+            item.setToolTip(self.tr("{screen} (Ctrl+{n})").format(screen=titles[name], n=row + 1))
+        self._workspace_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _workspace_status(self) -> None:
+        ws = self.session.ws
+        if ws is None:
+            self.statusBar().showMessage(self.tr("No workspace open"))
+        else:
+            where = self.tr("team database") if ws.is_team else str(ws.path)
+            self.statusBar().showMessage(self.tr("Workspace: {where}").format(where=where))
+
+    def _task_status(self, _task=None) -> None:  # noqa: ANN001
+        n = len(self.session.runner.active)
+        self.status_label.setText(self.tr("{n} background task(s) running").format(n=n) if n else "")
+
+    # --- workspace ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the workspace after the window is visible; offer the demo on first start."""
+        folder = Path(self.prefs.workspace_dir) if self.prefs.workspace_dir else None
+        if folder is None:
+            from ledger_app.storage.workspace import default_workspace_dir
+
+            folder = default_workspace_dir()
+        first_start = not folder.exists()
+        try:
+            self.session.open(folder, self.prefs.database_url or None)
+        except UserError as exc:
+            from ledger_app.ui.errors import show_error
+
+            show_error(self, exc)
+            self.started.emit()
+            return
+        if first_start and not self.prefs.first_run_done and not os.environ.get("LEDGER_APP_NO_FIRST_RUN"):
+            self.offer_demo(folder)
+        self.prefs.first_run_done = True
+        self.started.emit()
+
+    def offer_demo(self, folder: Path) -> None:
+        from ledger_app.ui.first_run import FirstRunDialog, demo_builder
+
+        builder = demo_builder()
+        dialog = FirstRunDialog(folder, builder is not None, self)
+        self.first_run_dialog = dialog
+        if builder is not None:
+            dialog.accepted.connect(lambda: self.build_demo(builder, folder.parent / "demo-workspace"))
+        dialog.open()
+
+    def build_demo(self, builder, target: Path) -> None:  # noqa: ANN001
+        progress = QProgressDialog(self.tr("Building the demo workspace…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+
+        def opened(_result) -> None:  # noqa: ANN001
+            progress.close()
+            self.open_workspace(str(target), "")
+
+        task = self.session.runner.run(
+            "demo",
+            lambda p, c: builder(target, p, c),
+            writes=True,
+            on_progress=on_progress,
+            on_success=opened,
+            on_cancelled=progress.close,
+            on_error=lambda exc, report: (progress.close(), self._show_error(exc, report)),
+        )
+        progress.canceled.connect(task.cancel)
+
+    def _show_error(self, exc: BaseException, report: str) -> None:
+        from ledger_app.ui.errors import show_error
+
+        show_error(self, exc, report)
+
+    def open_workspace(self, folder: str, db_url: str) -> None:
+        try:
+            self.session.open(Path(folder).expanduser() if folder else None, db_url or None)
+        except UserError as exc:
+            self._show_error(exc, "")
+            return
+        self.prefs.workspace_dir = folder
+        self.prefs.database_url = db_url
+
+    def set_language(self, language: str) -> None:
+        from ledger_app.ui.i18n import set_language
+
+        try:
+            set_language(language)
+        except ConfigError as exc:
+            self._show_error(exc, "")
+            return
+        self.prefs.language = language
+
+    def set_theme(self, theme: str) -> None:
+        from ledger_app.ui.theme import apply_theme
+
+        apply_theme(QApplication.instance(), theme)
+        self.prefs.theme = theme
+        # Icons follow the palette: reload them for the new variant.
+        for row, name in enumerate(SCREENS):
+            self.sidebar.item(row).setIcon(icon(SCREEN_ICONS[name]))
+
+    # --- shutdown ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.prefs.save_window_state(self.saveGeometry(), self.saveState())
+        self.session.runner.cancel_all()
+        # Cancelled services stop at their next progress check; do not hang on one that doesn't.
+        self.session.runner.wait(5000)
+        self.session.close()
+        super().closeEvent(event)
+
+
+def schedule_start(window: MainWindow) -> None:
+    QTimer.singleShot(0, window.start)

@@ -1,0 +1,134 @@
+"""Per-user preferences and window state, kept in QSettings (apart from workspace settings).
+
+Workspace policy (thresholds, four-eyes rule…) lives in the workspace's config.json through
+core/settings.py and is shared by everyone using that workspace; what is stored here belongs to
+this user on this computer: language, theme, which workspace to open, window geometry, and the
+outcome of the last full verification of each workspace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "ProvenanceLedger"
+APPLICATION = "ledger-app"
+
+LANGUAGES = ("en", "zh_CN")
+THEMES = ("system", "light", "dark")
+
+
+def qsettings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+@dataclass(frozen=True)
+class VerificationRecord:
+    """The outcome of the last full verification of one workspace, for the dashboard."""
+
+    finished_at: float
+    ok: bool
+    entries: int
+    message: str
+    index: int | None = None
+
+    @staticmethod
+    def now(ok: bool, entries: int, message: str, index: int | None = None) -> VerificationRecord:
+        return VerificationRecord(time.time(), ok, entries, message, index)
+
+
+class Preferences:
+    """Typed accessors over QSettings; every key the UI stores is named in this class."""
+
+    def __init__(self, settings: QSettings | None = None):
+        self.s = settings or qsettings()
+
+    def _str(self, key: str, default: str) -> str:
+        value = self.s.value(key, default)
+        return str(value) if value is not None else default
+
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "en")
+        return value if value in LANGUAGES else "en"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self.s.setValue("ui/language", value)
+
+    @property
+    def theme(self) -> str:
+        value = self._str("ui/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"unknown theme {value!r}")
+        self.s.setValue("ui/theme", value)
+
+    @property
+    def workspace_dir(self) -> str:
+        """The workspace folder chosen in Settings; empty means the default per-user workspace."""
+        return self._str("workspace/dir", "")
+
+    @workspace_dir.setter
+    def workspace_dir(self, value: str) -> None:
+        self.s.setValue("workspace/dir", value)
+
+    @property
+    def database_url(self) -> str:
+        """A PostgreSQL URL for team mode; empty means the workspace's embedded SQLite database."""
+        return self._str("workspace/database_url", "")
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        self.s.setValue("workspace/database_url", value)
+
+    @property
+    def first_run_done(self) -> bool:
+        return self._str("app/first_run_done", "false") == "true"
+
+    @first_run_done.setter
+    def first_run_done(self, value: bool) -> None:
+        self.s.setValue("app/first_run_done", "true" if value else "false")
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geo, state = self.s.value("window/geometry"), self.s.value("window/state")
+        return (geo if isinstance(geo, QByteArray) else None, state if isinstance(state, QByteArray) else None)
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.s.setValue("window/geometry", geometry)
+        self.s.setValue("window/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self.s.value(f"window/splitter_{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.s.setValue(f"window/splitter_{name}", state)
+
+    @staticmethod
+    def _workspace_key(workspace_id: str) -> str:
+        return "verify/" + hashlib.sha256(workspace_id.encode()).hexdigest()[:16]
+
+    def last_verification(self, workspace_id: str) -> VerificationRecord | None:
+        raw = self.s.value(self._workspace_key(workspace_id))
+        if not raw:
+            return None
+        try:
+            data: dict[str, Any] = json.loads(str(raw))
+            return VerificationRecord(**data)
+        except (TypeError, ValueError):
+            return None  # an unreadable record is treated as "never verified"
+
+    def set_last_verification(self, workspace_id: str, record: VerificationRecord) -> None:
+        self.s.setValue(self._workspace_key(workspace_id), json.dumps(asdict(record)))
+        self.s.sync()

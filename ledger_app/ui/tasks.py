@@ -1,0 +1,185 @@
+"""The one background-work helper (Anki's CollectionOp/QueryOp, Picard's run_task).
+
+Every long operation in the UI goes through `TaskRunner.run(fn, …)`:
+
+* `fn(progress, cancelled)` runs on a worker thread. It receives a `progress(done, total)` callback
+  and a `cancelled()` callable, which it hands to the service call (services accept both).
+* Progress, result, error and cancellation come back as Qt signals of a `Task` object that lives in
+  the main thread, so the callbacks run on the main thread. Nothing here, and nothing the worker
+  runs, touches a widget.
+* `Task.cancel()` sets a flag the service polls through `cancelled()`. A call that raises after a
+  cancel request is reported as cancelled, not as an error.
+* Expected errors (`UserError` and `VerificationError`, whose messages are sentences for a person)
+  are shown as a plain sentence; anything else opens a dialog with a copyable report, unless the
+  caller passes its own `on_error`.
+
+Database writes go through one writer: tasks started with `writes=True` run on a thread pool of
+exactly one thread, so they execute one at a time in the order the user asked for them. SQLite
+allows one writer at a time anyway (the ledger store takes the write lock with BEGIN IMMEDIATE);
+serialising them here means a second write waits in our queue instead of in SQLite's busy
+handler, and two user actions can never interleave their transactions. Reads (verification, proofs,
+exports) run on a separate pool of a few threads and may overlap with the writer.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ledger_app.ui import metrics
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+TaskFn = Callable[[ProgressFn, CancelledFn], Any]
+
+
+class Task(QObject):
+    """A running background call. Connect to its signals, or pass callbacks to `TaskRunner.run`."""
+
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # the function's return value
+    failed = Signal(object, str)  # the exception, the formatted traceback
+    was_cancelled = Signal()
+    finished = Signal()  # after exactly one of succeeded / failed / was_cancelled
+
+    # Internal: emitted by the worker thread; queued to the slots below, which run on the main
+    # thread because this object lives there.
+    _w_progress = Signal(int, int)
+    _w_result = Signal(object)
+    _w_error = Signal(object, str)
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = name
+        self._cancel = threading.Event()
+        self._last_progress = 0.0
+        self.done = False
+        self._w_progress.connect(self._on_progress)
+        self._w_result.connect(self._on_result)
+        self._w_error.connect(self._on_error)
+
+    # --- main thread -------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self.done:
+            self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _on_result(self, result: object) -> None:
+        self.done = True
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    @Slot(object, str)
+    def _on_error(self, exc: object, report: str) -> None:
+        self.done = True
+        if self._cancel.is_set():
+            self.was_cancelled.emit()
+        else:
+            self.failed.emit(exc, report)
+        self.finished.emit()
+
+    # --- worker thread -----------------------------------------------------------------------
+
+    def _progress_from_worker(self, done: int, total: int) -> None:
+        # Throttled: a service may report thousands of times a second; the main thread needs a
+        # few updates a second, and each one is a queued event it must process.
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= metrics.PROGRESS_MIN_INTERVAL_S:
+            self._last_progress = now
+            self._w_progress.emit(int(done), int(total))
+
+    def _cancelled_from_worker(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, fn: TaskFn):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.task = task
+        self.fn = fn
+
+    def run(self) -> None:  # worker thread: only emits signals, never touches widgets
+        task = self.task
+        try:
+            result = self.fn(task._progress_from_worker, task._cancelled_from_worker)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
+            task._w_error.emit(exc, traceback.format_exc())
+        else:
+            task._w_result.emit(result)
+
+
+class TaskRunner(QObject):
+    """Owns the reader pool and the single-thread writer pool; starts and tracks tasks."""
+
+    task_started = Signal(object)
+    task_finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.readers = QThreadPool(self)
+        self.readers.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)  # the one writer: see the module docstring
+        self.active: set[Task] = set()
+
+    def run(
+        self,
+        name: str,
+        fn: TaskFn,
+        *,
+        writes: bool = False,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException, str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        error_parent=None,  # noqa: ANN001 - the widget an error dialog is shown over
+    ) -> Task:
+        task = Task(name, self)
+        if on_progress:
+            task.progressed.connect(on_progress)
+        if on_success:
+            task.succeeded.connect(on_success)
+        if on_cancelled:
+            task.was_cancelled.connect(on_cancelled)
+        if on_error:
+            task.failed.connect(on_error)
+        else:
+            from ledger_app.ui.errors import show_error
+
+            task.failed.connect(lambda exc, report: show_error(error_parent, exc, report))
+        task.finished.connect(lambda: self._finished(task))
+        self.active.add(task)
+        self.task_started.emit(task)
+        (self.writer if writes else self.readers).start(_Runnable(task, fn))
+        return task
+
+    def _finished(self, task: Task) -> None:
+        self.active.discard(task)
+        self.task_finished.emit(task)
+        task.deleteLater()
+
+    def cancel_all(self) -> None:
+        for task in list(self.active):
+            task.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until both pools are idle (used at shutdown, after cancel_all)."""
+        a = self.readers.waitForDone(msecs)
+        b = self.writer.waitForDone(msecs)
+        return a and b

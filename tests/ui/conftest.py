@@ -1,0 +1,97 @@
+"""UI test fixtures: isolated QSettings, real workspaces built through LedgerService."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+PASS = "ui test passphrase"
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path, qapp, monkeypatch):
+    """Every test gets its own QSettings folder, so no preference leaks between tests or to the user."""
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield
+    from ledger_app.ui import i18n
+
+    if i18n.current_language() != "en":
+        i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def small_ledger_template(tmp_path_factory) -> Path:
+    """A real workspace: init plus 3 batches of notes (1 + 3 x 10 = 31 entries, 4 checkpoints)."""
+    from ledger_app.services import LedgerService
+    from ledger_app.storage.workspace import Workspace
+
+    path = tmp_path_factory.mktemp("small") / "ws"
+    svc = LedgerService(Workspace(path), passphrase=lambda confirm: PASS)
+    svc.init("example.com/ui-test")
+    for batch in range(3):
+        svc.append([("ledger.note", {"text": f"note {batch}-{i}"}) for i in range(10)])
+    svc.ws.dispose()
+    return path
+
+
+@pytest.fixture()
+def small_ledger(small_ledger_template, tmp_path) -> Path:
+    dst = tmp_path / "ws"
+    shutil.copytree(small_ledger_template, dst)
+    return dst
+
+
+@pytest.fixture()
+def session(qapp):
+    from ledger_app.ui.session import Session
+
+    s = Session(passphrase=lambda confirm: PASS)
+    yield s
+    s.runner.cancel_all()
+    s.runner.wait(10_000)
+    s.close()
+
+
+@pytest.fixture()
+def window(qtbot, session):
+    from ledger_app.ui.mainwindow import MainWindow
+    from ledger_app.ui.prefs import Preferences
+
+    w = MainWindow(session, Preferences())
+    qtbot.addWidget(w)
+    return w
+
+
+def build_large_ledger(path: Path, n: int, *, signed: bool) -> None:
+    """n entries appended through LedgerStore.append in big batches.
+
+    Signed: a real ledger (init with its key, bulk batches, then one signed append covering the
+    whole tree), so it verifies. Unsigned: just the entries, for paging tests.
+    """
+    from ledger_app.ledger.entries import encode_entry
+    from ledger_app.services import LedgerService
+    from ledger_app.storage.workspace import Workspace
+
+    ws = Workspace(path)
+    if signed:
+        svc = LedgerService(ws, passphrase=lambda confirm: PASS)
+        svc.init("example.com/ui-large")
+    else:
+        ws.create_dirs()
+    leaves = [encode_entry("ledger.note", {"text": f"bulk note {i}"}, actor=None) for i in range(1000)]
+    start = ws.store.size()
+    end = n - 1 if signed else n
+    batch = 100_000
+    for lo in range(start, end, batch):
+        hi = min(end, lo + batch)
+        ws.store.append([("ledger.note", leaves[i % 1000]) for i in range(lo, hi)], None)
+    if signed:
+        svc.append([("ledger.note", {"text": "the last entry"})])
+    assert ws.store.size() == n
+    ws.dispose()

@@ -1,0 +1,133 @@
+"""The Ledger screen driven through its widgets, over real workspaces."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from PySide6.QtWidgets import QApplication
+
+from ledger_app.ui.models import RecordRole
+
+
+def open_ledger(window, session, path, qtbot):
+    session.open(path)
+    page = window.show_screen("ledger")
+    window.show()
+    qtbot.waitExposed(window)
+    return page
+
+
+def test_lists_the_entries_of_a_real_workspace(window, session, small_ledger, qtbot):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    assert page.stack.currentWidget() is page.main
+    model = page.model
+    assert model.rowCount() == 31
+    assert model.index(0, model.COL_TYPE).data() == "ledger.init"
+    assert model.index(5, model.COL_SUMMARY).data() == "note 0-4"
+    assert model.index(5, 0).data(RecordRole).payload == {"text": "note 0-4"}
+    assert "signature" not in page.checkpoint_text.toPlainText()  # it is the note text itself
+    assert page.checkpoint_text.toPlainText().startswith("example.com/ui-test\n31\n")
+    assert page.vkey_edit.text().startswith("example.com/ui-test+")
+
+
+def test_detail_shows_payload_and_inclusion_proof(window, session, small_ledger, qtbot):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.select_entry(12)
+    text = page.detail.toPlainText()
+    proof = session.ledger.prove(12)
+    assert "Entry 12" in text and '"text": "note 1-1"' in text
+    assert proof["leaf_hash"] in text and proof["root_hash"] in text
+    assert all(h in text for h in proof["proof"])
+
+
+def test_copy_checkpoint_and_key(window, session, small_ledger, qtbot):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.copy_checkpoint_button.click()
+    assert QApplication.clipboard().text() == session.ledger.checkpoint()
+    page.copy_vkey_button.click()
+    assert QApplication.clipboard().text() == session.ledger.vkey()
+
+
+def test_verify_through_the_widgets(window, session, small_ledger, qtbot):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_task is None, timeout=20_000)
+    assert page.last_verify_ok is True
+    assert page.progress.value() == page.progress.maximum() == 31
+    assert "intact" in page.verify_result.text() and "31 entries" in page.verify_result.text()
+    rec = page.prefs.last_verification(session.workspace_id)
+    assert rec is not None and rec.ok and rec.entries == 31
+    dashboard = window.show_screen("dashboard")
+    dashboard.refresh()
+    assert "passed" in dashboard.health_values["verified"].text()
+
+
+def test_a_tampered_database_names_the_entry(window, session, small_ledger, qtbot):
+    conn = sqlite3.connect(small_ledger / "ledger.db", isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    (leaf,) = conn.execute("SELECT leaf FROM ledger_entry WHERE idx = 17").fetchone()
+    flipped = bytearray(leaf)
+    flipped[len(flipped) // 2] ^= 0x01
+    conn.execute("UPDATE ledger_entry SET leaf = ? WHERE idx = 17", (bytes(flipped),))
+    conn.close()
+
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_task is None, timeout=20_000)
+    assert page.last_verify_ok is False
+    assert page.verify_result.text().startswith("Verification failed: entry 17")
+    assert page.table.currentIndex().row() == 17  # the failing entry is selected
+    rec = page.prefs.last_verification(session.workspace_id)
+    assert rec is not None and not rec.ok and rec.index == 17
+
+
+def test_cancel_verification(window, session, small_ledger, qtbot, monkeypatch):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    import threading
+
+    gate = threading.Event()
+    real_verify = session.ledger.verify
+
+    def slow_verify(progress, cancelled):
+        gate.wait(10)
+        return real_verify(progress, cancelled)
+
+    monkeypatch.setattr(session.ledger, "verify", slow_verify)
+    page.verify_button.click()
+    page.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: page.verify_task is None, timeout=20_000)
+    assert "cancelled" in page.verify_result.text()
+    assert page.prefs.last_verification(session.workspace_id) is None
+
+
+def test_export_consistency_proof(window, session, small_ledger, qtbot, tmp_path):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.tabs.setCurrentIndex(2)
+    page.old_size.setValue(11)
+    page.new_size.setValue(31)
+    out = tmp_path / "proof.json"
+    page.ask_save_path = lambda suggested: str(out)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "written" in page.export_result.text(), timeout=10_000)
+    assert json.loads(out.read_text()) == session.ledger.consistency(11, 31)
+
+
+def test_record_a_note_goes_through_the_writer(window, session, small_ledger, qtbot):
+    page = open_ledger(window, session, small_ledger, qtbot)
+    page.note_edit.setText("court order received by post")
+    page.note_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 32, timeout=20_000)
+    assert page.model.index(31, page.model.COL_SUMMARY).data() == "court order received by post"
+    assert page.checkpoint_text.toPlainText().split("\n")[1] == "32"
+
+
+def test_a_workspace_without_a_ledger_offers_to_create_one(window, session, tmp_path, qtbot):
+    page = open_ledger(window, session, tmp_path / "fresh", qtbot)
+    assert page.stack.currentWidget() is page.empty
+    page.create_button.click()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.main, timeout=20_000)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "ledger.init"
