@@ -1,0 +1,1 @@
+"""The demo story: a realistic workspace built on the spot, end to end."""

@@ -1,0 +1,142 @@
+"""The inclusion check for rights holders: is my work in there, where, since when, or is it gone?
+
+Answers only about the queried works: each query is matched with the same finders as locate
+(exact hash, URL, perceptual, text), including purged items, and nothing about unrelated items is
+returned. The signed report (certificates/report.py) adds a proof for every matched item's entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import UserError
+from ledger_app.core.urls import url_key
+from ledger_app.takedown import locate as loc
+
+
+def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]:  # noqa: ANN001 - TakedownService
+    queries: list[tuple[dict[str, Any], list[loc.StoredWork]]] = []
+    for f in files:
+        spec = _file_spec(Path(f))
+        w = loc.StoredWork(-(len(queries) + 1), "file", spec.value, json.dumps(spec.extra), spec.fingerprint, spec.text)
+        queries.append(({"kind": "file", "name": Path(f).name, "value": spec.value}, [w]))
+    for h in hashes:
+        h = h.strip().lower()
+        if len(h) != 64:
+            raise UserError(f"{h!r} is not a SHA-256 value")
+        queries.append(({"kind": "hash", "value": h}, [loc.StoredWork(-(len(queries) + 1), "hash", h)]))
+    for u in urls:
+        k = url_key(u)
+        queries.append(({"kind": "url", "value": k}, [loc.StoredWork(-(len(queries) + 1), "url", k)]))
+    if not queries:
+        raise UserError("give at least one file, --hash or --url to check")
+    out = []
+    for query, works in queries:
+        found = _find_all(td, works)
+        items = [_describe(td, f) for f in found]
+        items = [i for i in items if i is not None]
+        direct = [i for i in items if i["method"] in ("exact", "url")]
+        near = [i for i in items if i["method"] not in ("exact", "url")]
+        live = [i for i in items if i["status"] in ("admitted", "quarantined")]
+        verdict = "included" if live else ("purged" if items else "not_found")
+        out.append({"query": query, "verdict": verdict, "items": direct, "near_copies": near})
+    return out
+
+
+def _file_spec(path: Path):  # noqa: ANN202
+    from ledger_app.takedown.service import file_work
+
+    return file_work(path)
+
+
+def _find_all(td, works) -> list[loc.Found]:  # noqa: ANN001
+    """Like locate, but purged items count too (a rights holder asks whether it was ever there)."""
+    engine = td.ws.engine
+    ph = td._ph
+    out: dict[tuple[str, str], loc.Found] = {}
+    with engine.connect() as conn:
+        for w in works:
+            sha = w.value if w.kind in ("hash", "file") else None
+            if sha:
+                for (iid,) in conn.exec_driver_sql(f"SELECT id FROM item WHERE sha256 = {ph}", (sha,)):
+                    out[(iid, "exact")] = loc.Found(iid, w.id, loc.MatchMethod.EXACT, "exact")
+            if w.kind == "url":
+                for (iid,) in conn.exec_driver_sql(f"SELECT id FROM item WHERE url_norm = {ph}", (w.value,)):
+                    out[(iid, "url")] = loc.Found(iid, w.id, loc.MatchMethod.URL, "exact")
+    if any(w.fingerprint or w.text for w in works):
+        for f in td.find(works):
+            if f.method in ("perceptual", "text"):
+                out.setdefault((f.item_id, str(f.method)), f)
+        # Purged items left the indexes; their signatures are on the blocklist: check those too.
+        out.update({(f.item_id, str(f.method)): f for f in _blocklisted(td, works)})
+    exact = {i for i, m in out if m == "exact"}
+    return [f for (i, m), f in sorted(out.items()) if not (i in exact and m != "exact")]
+
+
+def _blocklisted(td, works) -> list[loc.Found]:  # noqa: ANN001
+    from ledger_app.matching.image_match import ImageMatcher
+
+    rows = td._all("SELECT b.sha256, b.kind, b.fingerprint, b.request_id FROM blocklist b WHERE b.kind = 'image'")
+    if not rows:
+        return []
+    m = ImageMatcher()
+    m.add([f"b{k}" for k in range(len(rows))], [bytes(r[2]) for r in rows])
+    out = []
+    for w in works:
+        if w.kind != "file" or not w.fingerprint or '"fp_kind": "image"' not in (w.description or ""):
+            continue
+        for hit in m.query(w.fingerprint):
+            sha = rows[int(hit.item_id[1:])][0]
+            for (iid,) in td._all(f"SELECT id FROM item WHERE sha256 = {td._ph} AND status = 'purged'", (sha,)):
+                out.append(loc.Found(iid, w.id, loc.MatchMethod.PERCEPTUAL, f"{hit.score:.2f}"))
+    return out
+
+
+def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
+    ph = td._ph
+    row = td._one(
+        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256 "
+        f"FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id WHERE i.id = {ph}",
+        (f.item_id,),
+    )
+    if row is None:
+        return None
+    out = {"item_id": row[0], "corpus": row[1], "location": row[2], "status": row[3], "since": _iso(row[4]),
+           "license": row[5], "entry_index": row[6], "method": str(f.method), "score": f.score, "sha256": row[8]}
+    if row[3] == "purged":
+        out["purged_at"] = _iso(row[7])
+        req = td._one(
+            f"SELECT p.request_id FROM purge_record p WHERE p.items_json LIKE {ph} ORDER BY p.id DESC LIMIT 1",
+            (f'%"{row[0]}"%',),
+        )
+        if req:
+            out["request"] = req[0]
+            cert = _certificate_entry(td, int(req[0]))
+            if cert is not None:
+                out["certificate_entry"] = cert
+    return out
+
+
+def _certificate_entry(td, request_id: int) -> int | None:  # noqa: ANN001
+    """The ledger index of the newest certificate issued for a request, if any."""
+    from ledger_app.ledger.entries import decode_entry
+
+    for e in reversed(td.ws.store.entries(0, types=["certificate.issued"])):
+        if decode_entry(e.leaf, index=e.index).payload.get("request") == request_id:
+            return e.index
+    return None
+
+
+def _iso(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def query_digest(query: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()
