@@ -1,0 +1,63 @@
+"""Helpers shared by the team-mode tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ledger_app.services import LedgerService
+from ledger_app.storage.workspace import Workspace
+
+ADMIN_URL = os.environ.get("LEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+SKIP_ENV = "LEDGER_SKIP_POSTGRES"
+PASS = "correct horse battery staple"
+
+
+def db_url(name: str, user: str | None = None) -> str:
+    """The URL of database `name` on the admin URL's server, optionally as another role."""
+    m = re.match(r"^(postgresql(?:\+psycopg)?://)([^@/]*@)?([^/]+)/", ADMIN_URL)
+    assert m, f"LEDGER_TEST_PG_ADMIN is not a postgresql:// URL: {ADMIN_URL}"
+    cred = f"{user}@" if user else (m.group(2) or "")
+    return f"{m.group(1)}{cred}{m.group(3)}/{name}"
+
+
+def service(path: Path, url: str, *, user: str | None = None) -> LedgerService:
+    ws = Workspace(path, url)
+    if user is not None:
+        ws.path.mkdir(parents=True, exist_ok=True)
+        ws.settings.set("user.name", user)
+    return LedgerService(ws, passphrase=lambda confirm: PASS)
+
+
+# --- workers for the multi-process tests (module level, so a spawned process can import them) ------
+
+
+def append_worker(url: str, path: str, user: str, n: int, barrier, results) -> None:  # noqa: ANN001
+    """Append `n` one-entry batches as `user` once every worker is ready; report what each got."""
+    try:
+        svc = service(Path(path), url, user=user)
+        svc.unlock()  # the passphrase (scrypt) before the start line, so the appends overlap
+        barrier.wait(timeout=60)
+        got = []
+        for i in range(n):
+            res = svc.note(f"{user} {i}")
+            got.append((res.first_index, res.size, res.checkpoint.size, res.checkpoint.id))
+        results.put(("ok", user, got))
+    except BaseException as e:  # noqa: BLE001 - reported to the test, which fails on it
+        results.put(("error", user, f"{type(e).__name__}: {e}"))
+
+
+def init_worker(url: str, path: str, origin: str, barrier, results) -> None:  # noqa: ANN001
+    """Open a fresh database (running its migrations) and try to create a ledger in it."""
+    from ledger_app.core.errors import UserError
+
+    try:
+        svc = service(Path(path), url)
+        barrier.wait(timeout=60)
+        svc.init(origin)
+        results.put(("ok", origin, None))
+    except UserError as e:
+        results.put(("refused", origin, str(e)))
+    except BaseException as e:  # noqa: BLE001
+        results.put(("error", origin, f"{type(e).__name__}: {e}"))
