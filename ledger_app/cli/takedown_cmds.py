@@ -121,6 +121,15 @@ def register(sub, common) -> None:
         handler=cmd_license_check
     )
 
+    p = sub.add_parser("check", parents=[common], help="inclusion check for rights holders")
+    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("--hash", action="append", default=[])
+    p.add_argument("--url", action="append", default=[])
+    p.add_argument("-o", "--output", type=Path, help="write a signed inclusion report (JSON)")
+    p.add_argument("--pdf", type=Path, help="also render the report as PDF")
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+    p.set_defaults(handler=cmd_check)
+
     r = sub.add_parser("run", parents=[common], help="training runs")
     rsub = r.add_subparsers(dest="run_command", metavar="RUN_COMMAND")
     rsub.required = True
@@ -305,4 +314,28 @@ def cmd_run_list(ctx) -> int:
     rows = list_runs(ctx.corpus)
     ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['model']:<20} {r['corpus']:<16} at {r['checkpoint_size']}"
                                        for r in rs) or "no runs")
+    return 0
+
+
+def cmd_check(ctx) -> int:
+    from ledger_app.takedown.certify import inclusion_report
+
+    a = ctx.args
+    res = inclusion_report(ctx.services, files=a.files, hashes=a.hash, urls=a.url, out=a.output, pdf=a.pdf,
+                           language=a.language)
+
+    def text(r) -> str:  # noqa: ANN001
+        lines = []
+        for q in r["results"]:
+            name = q["query"].get("name") or q["query"]["value"]
+            lines.append(f"{name}: {q['verdict']}")
+            for it in q["items"] + q["near_copies"]:
+                extra = f", purged {it['purged_at']} by request {it.get('request')}" if it["status"] == "purged" else ""
+                lines.append(f"  {it['status']:<12} {it['item_id']}  ({it['method']} {it['score']}, since {it['since']}"
+                             f"{', licence ' + it['license'] if it['license'] else ''}{extra})")
+        if r.get("file"):
+            lines.append(f"signed report written to {r['file']} (ledger entry {r['entry']})")
+        return "\n".join(lines)
+
+    ctx.out(res, text)
     return 0

@@ -1,0 +1,123 @@
+"""Issue the removal certificate of a purged request, and the signed inclusion report.
+
+Gathers what the certificate states from the takedown records (request, works, removed items with
+their match method and score, shards with digests, affected training runs) and hands it to
+`certificates/`, which signs it, records it in the ledger and attaches the tlog-proof.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import UserError
+from ledger_app.storage import personal
+from ledger_app.takedown.requests import Status, check_transition
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - ledger_app.services.Services
+    td = services.takedown
+    req = td._request(rid)
+    if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
+        raise UserError(f"request {rid} is {req['status']}; a removal certificate is issued only after the purge")
+    show = td.show(rid)
+    ph = td._ph
+    best: dict[str, dict[str, Any]] = {}
+    for m in show["matches"]:
+        if m["decision"] != "accepted":
+            continue
+        cur = best.get(m["item_id"])
+        if cur is None or m["method"] == "exact":
+            best[m["item_id"]] = m
+    removed = []
+    for item_id in show["purge"]["items"]:
+        row = td._one(
+            f"SELECT i.sha256, c.name, i.location FROM item i JOIN corpus c ON c.id = i.corpus_id WHERE i.id = {ph}",
+            (item_id,),
+        )
+        m = best.get(item_id, {"method": "exact", "score": "exact"})
+        removed.append({"item_id": item_id, "sha256": row[0], "corpus": row[1], "location": row[2],
+                        "method": m["method"], "score": str(m["score"])})
+    # The requester: the name they gave (organisations) or only the commitment (individuals).
+    requester: Any = None
+    if req["requester"]:
+        with services.ws.engine.connect() as conn:
+            data = personal.reveal(conn, req["requester"]) or {}
+        if req["requester_kind"] in ("news_publisher", "rights_org", "internal") and data.get("name"):
+            requester = {"name": data["name"], "kind": req["requester_kind"]}
+        else:
+            requester = {"commitment": req["requester"], "kind": req["requester_kind"]}
+    works = [{"kind": w["kind"], "value": w["value"] if w["kind"] != "account" else "(account, committed)"}
+             for w in show["works"]]
+    for w, raw in zip(works, td.works(rid), strict=True):
+        if raw.kind in ("file", "text"):
+            extra = json.loads(raw.description or "{}") if (raw.description or "").startswith("{") else {}
+            w["value"] = extra.get("sha256", raw.value)
+            if extra.get("description"):
+                w["name"] = extra["description"]
+    return {
+        "request": {"id": rid, "type": req["type"], "received": req["received"], "due_by": req["due_by"],
+                    "requester": requester},
+        "works": works,
+        "removed_items": removed,
+        "shards": [{"corpus": s["corpus"], "path": s["path"], "sha256_before": s["sha256_before"],
+                    "sha256_after": s["sha256_after"]} for s in show["purge"]["shards"]],
+        "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
+                           "items_seen": len(r["items_seen"])} for r in show.get("affected_runs", [])],
+    }
+
+
+def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",  # noqa: ANN001
+            organisation: str | None = None) -> dict[str, Any]:
+    from ledger_app.certificates.certificate import issue_removal_certificate
+    from ledger_app.certificates.pdf import render_certificate_pdf
+
+    td = services.takedown
+    req = td._request(rid)
+    inputs = certificate_inputs(services, rid)
+    org = organisation or services.ws.settings.get("user.name") or services.ledger.origin
+    ledger = services.ledger
+    doc = issue_removal_certificate(
+        ledger, organisation=org, issued_at=_now(), origin=ledger.origin,
+        key_id=ledger.unlock()[0].verifier.key_id.hex(), **inputs,
+    )
+    out = Path(out)
+    out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = {"request": rid, "file": str(out), "entry": doc["entry"]["index"]}
+    if pdf is not None:
+        render_certificate_pdf(doc, Path(pdf), language=language, organisation=org)
+        result["pdf"] = str(pdf)
+    if req["status"] == Status.PURGED.value:
+        check_transition(req["status"], Status.CERTIFIED)
+        with services.ws.store.write_transaction() as conn:
+            e = td._set_status(conn, rid, req["status"], Status.CERTIFIED, extra={"certificate_entry": doc["entry"]["index"]})
+            res = ledger.append([e], conn=conn)
+        ledger.after_external_commit(res)
+    return result
+
+
+def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None = None,  # noqa: ANN001
+                     pdf: Path | None = None, language: str = "en") -> dict[str, Any]:
+    from ledger_app.takedown.inclusion import check_inclusion
+
+    results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls)
+    if out is None and pdf is None:
+        return {"results": results}
+    from ledger_app.certificates.report import issue_inclusion_report
+
+    ledger = services.ledger
+    doc = issue_inclusion_report(ledger, queries=results, issued_at=_now(), origin=ledger.origin,
+                                 key_id=ledger.unlock()[0].verifier.key_id.hex())
+    if out is not None:
+        Path(out).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if pdf is not None:
+        from ledger_app.certificates.pdf import render_report_pdf
+
+        render_report_pdf(doc, Path(pdf), language=language)
+    return {"results": results, "file": str(out) if out else None, "entry": doc["entry"]["index"]}
