@@ -367,3 +367,11 @@ class Services:
         from ledger_app.takedown.purge import purge_request
 
         return purge_request(self.takedown, request_id, progress, cancelled)
+
+
+def build_demo(directory: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+               log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Build the demo workspace in `directory` (see ledger_app/demo/story.py); returns its paths."""
+    from ledger_app.demo.story import run_story
+
+    return run_story(directory, log=log or (lambda m: None), progress=progress, cancelled=cancelled)
