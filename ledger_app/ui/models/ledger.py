@@ -130,5 +130,11 @@ class LedgerEntryModel(QAbstractTableModel):
             return e.leaf_hash.hex() if role == Qt.ItemDataRole.ToolTipRole else e.leaf_hash.hex()[:16] + "…"
         return None
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+    def retranslate(self, header) -> None:  # noqa: ANN001 - the QHeaderView showing these headers
+        """Have `header` re-read the (translated) titles.
+
+        The view's slot is called rather than emitting headerDataChanged from Python: in PySide6
+        6.12, emitting a model's C++ signal from Python drops a reference to `True` on every emit,
+        which crashes the interpreter at exit after enough emits.
+        """
+        header.headerDataChanged(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)

@@ -172,6 +172,11 @@ class DashboardPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        # The last verification may have been recorded on the Ledger screen since the last look.
+        self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         v = self.health_values
         if not self.session.is_open:

@@ -132,7 +132,7 @@ class LedgerPage(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(LedgerEntryModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 70), (1, 140), (2, 150), (4, 150)):
+        for col, width in ((0, 64), (1, 110), (2, 140), (4, 130)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_entry(cur.row()))
         ll.addWidget(self.table, 1)
@@ -224,6 +224,8 @@ class LedgerPage(QWidget):
         state = prefs.splitter_state("ledger")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([3 * metrics.DETAIL_MIN_WIDTH, 2 * metrics.DETAIL_MIN_WIDTH])
         self.splitter.splitterMoved.connect(lambda *_: prefs.save_splitter_state("ledger", self.splitter.saveState()))
         session.opened.connect(self.reload)
         session.ledger_changed.connect(self.refresh)
@@ -262,7 +264,7 @@ class LedgerPage(QWidget):
         self.old_size_label.setText(self.tr("Old size:"))
         self.new_size_label.setText(self.tr("New size:"))
         self.export_button.setText(self.tr("Export consistency proof…"))
-        self.model.retranslate()
+        self.model.retranslate(self.table.horizontalHeader())
         self._update_counts()
         if self.table.currentIndex().isValid():
             self.show_entry(self.table.currentIndex().row())

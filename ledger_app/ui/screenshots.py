@@ -1,0 +1,99 @@
+"""`python -m ledger_app.ui.screenshots OUTDIR`: a PNG of each main screen, for reviewers.
+
+Builds a throwaway workspace with a real ledger (init, a few batches of notes, one verification),
+opens the main window at a fixed size and grabs every screen with QWidget.grab(); then the ledger
+and dashboard again in the dark theme and in Simplified Chinese.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+PASSPHRASE = "screenshots"
+
+
+def build_workspace(path: Path) -> None:
+    from ledger_app.services import LedgerService
+    from ledger_app.storage.workspace import Workspace
+
+    svc = LedgerService(Workspace(path), passphrase=lambda confirm: PASSPHRASE)
+    svc.init("example.com/screenshots")
+    notes = [
+        "court order received by post",
+        "publisher demand from Daily Chronicle logged",
+        "licence with StockCo renewed until 2026-12-31",
+        "GDPR erasure request acknowledged",
+    ]
+    for batch in range(5):
+        svc.append([("ledger.note", {"text": f"{n} (batch {batch + 1})"}) for n in notes])
+    svc.ws.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    tmp = Path(tempfile.mkdtemp(prefix="ledger-screens-"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp / "config"))
+    app = QApplication.instance() or QApplication([])
+    from ledger_app.ui import i18n_build
+    from ledger_app.ui.mainwindow import SCREENS, MainWindow
+    from ledger_app.ui.prefs import Preferences
+    from ledger_app.ui.session import Session
+    from ledger_app.ui.theme import apply_theme
+
+    apply_theme(app, "light")
+    ws = tmp / "workspace"
+    build_workspace(ws)
+    i18n_build.build()
+    session = Session(passphrase=lambda confirm: PASSPHRASE)
+    window = MainWindow(session, Preferences())
+    window.resize(1200, 780)
+    window.show()
+    session.open(ws)
+    ledger = window.pages["ledger"]
+    ledger.verify_button.click()
+    while ledger.verify_task is not None:
+        app.processEvents()
+    ledger.select_entry(7)
+
+    def grab(name: str) -> Path:
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        return path
+
+    written = []
+    for screen in SCREENS:
+        window.show_screen(screen)
+        written.append(grab(screen))
+    ledger.tabs.setCurrentIndex(1)
+    window.show_screen("ledger")
+    written.append(grab("ledger-checkpoint"))
+    ledger.tabs.setCurrentIndex(0)
+    window.set_theme("dark")
+    for screen in ("dashboard", "ledger"):
+        window.show_screen(screen)
+        written.append(grab(f"{screen}-dark"))
+    window.set_theme("light")
+    window.set_language("zh_CN")
+    for screen in ("dashboard", "ledger", "settings"):
+        window.show_screen(screen)
+        written.append(grab(f"{screen}-zh_CN"))
+    window.set_language("en")
+    window.close()
+    for p in written:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
