@@ -27,6 +27,7 @@ from ledger_app.ui.pages.ledger import LedgerPage
 from ledger_app.ui.pages.placeholders import CorporaPage, RightsPage, TakedownsPage
 from ledger_app.ui.pages.settings import SettingsPage
 from ledger_app.ui.prefs import Preferences
+from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.session import Session
 
 SCREENS = ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings")
@@ -159,12 +160,12 @@ class MainWindow(QMainWindow):
             from ledger_app.ui.errors import show_error
 
             show_error(self, exc)
-            self.started.emit()
+            emit(self.started)
             return
         if first_start and not self.prefs.first_run_done and not os.environ.get("LEDGER_APP_NO_FIRST_RUN"):
             self.offer_demo(folder)
         self.prefs.first_run_done = True
-        self.started.emit()
+        emit(self.started)
 
     def offer_demo(self, folder: Path) -> None:
         from ledger_app.ui.first_run import FirstRunDialog, demo_builder

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ledger_app.core.errors import SigningKeyError
+from ledger_app.ui.qtcompat import emit
 
 ENV = "LEDGER_PASSPHRASE"
 
@@ -97,7 +98,7 @@ class PassphraseProvider(QObject):
         if app is not None and QThread.currentThread() is app.thread():
             return self._ask_now(confirm)
         request = _Request(confirm)
-        self._ask.emit(request)
+        emit(self._ask, request)
         request.answered.wait()  # the main thread always answers: _answer sets the event in `finally`
         if request.error is not None:
             raise request.error

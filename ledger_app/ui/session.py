@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ledger_app.core.errors import UserError
+from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class Session(QObject):
         ws.path.mkdir(parents=True, exist_ok=True)
         self.ws = ws
         self.ledger = LedgerService(ws, self.passphrase)
-        self.opened.emit()
+        emit(self.opened)
 
     def close(self) -> None:
         if self.ws is not None:
@@ -74,4 +75,4 @@ class Session(QObject):
         return f"{self.ws.path}|{self.ws.db_url}"
 
     def notify_appended(self) -> None:
-        self.ledger_changed.emit()
+        emit(self.ledger_changed)

@@ -33,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ledger_app.ui import metrics
+from ledger_app.ui.qtcompat import emit
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -76,22 +77,22 @@ class Task(QObject):
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if not self.done:
-            self.progressed.emit(done, total)
+            emit(self.progressed, done, total)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
         self.done = True
-        self.succeeded.emit(result)
-        self.finished.emit()
+        emit(self.succeeded, result)
+        emit(self.finished)
 
     @Slot(object, str)
     def _on_error(self, exc: object, report: str) -> None:
         self.done = True
         if self._cancel.is_set():
-            self.was_cancelled.emit()
+            emit(self.was_cancelled)
         else:
-            self.failed.emit(exc, report)
-        self.finished.emit()
+            emit(self.failed, exc, report)
+        emit(self.finished)
 
     # --- worker thread -----------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ class Task(QObject):
         now = time.monotonic()
         if done >= total or now - self._last_progress >= metrics.PROGRESS_MIN_INTERVAL_S:
             self._last_progress = now
-            self._w_progress.emit(int(done), int(total))
+            emit(self._w_progress, int(done), int(total))
 
     def _cancelled_from_worker(self) -> bool:
         return self._cancel.is_set()
@@ -119,9 +120,9 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(task._progress_from_worker, task._cancelled_from_worker)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
-            task._w_error.emit(exc, traceback.format_exc())
+            emit(task._w_error, exc, traceback.format_exc())
         else:
-            task._w_result.emit(result)
+            emit(task._w_result, result)
 
 
 class TaskRunner(QObject):
@@ -165,13 +166,13 @@ class TaskRunner(QObject):
             task.failed.connect(lambda exc, report: show_error(error_parent, exc, report))
         task.finished.connect(lambda: self._finished(task))
         self.active.add(task)
-        self.task_started.emit(task)
+        emit(self.task_started, task)
         (self.writer if writes else self.readers).start(_Runnable(task, fn))
         return task
 
     def _finished(self, task: Task) -> None:
         self.active.discard(task)
-        self.task_finished.emit(task)
+        emit(self.task_finished, task)
         task.deleteLater()
 
     def cancel_all(self) -> None:

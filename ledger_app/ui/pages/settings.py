@@ -33,6 +33,7 @@ from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.pages import title_label
 from ledger_app.ui.prefs import Preferences
+from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.session import Session
 
 # Workspace options shown in the form, by group. ledger.origin is shown read-only (it is fixed when
@@ -157,8 +158,8 @@ class SettingsPage(QWidget):
 
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
-        self.language.currentIndexChanged.connect(lambda _i: self.language_requested.emit(self.language.currentData()))
-        self.theme.currentIndexChanged.connect(lambda _i: self.theme_requested.emit(self.theme.currentData()))
+        self.language.currentIndexChanged.connect(lambda _i: emit(self.language_requested, self.language.currentData()))
+        self.theme.currentIndexChanged.connect(lambda _i: emit(self.theme_requested, self.theme.currentData()))
         session.opened.connect(self.load)
         self.retranslate()
 
@@ -250,7 +251,7 @@ class SettingsPage(QWidget):
             self.ws_problem.setText(str(exc))
             return
         self.ws_problem.clear()
-        self.workspace_requested.emit(self.ws_path.text().strip(), url)
+        emit(self.workspace_requested, self.ws_path.text().strip(), url)
 
     def load(self) -> None:
         ws = self.session.ws
