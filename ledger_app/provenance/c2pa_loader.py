@@ -15,9 +15,13 @@ Why this module exists:
   Unknown settings keys are silently accepted by c2pa-rs, so a typo here would not fail: the tests
   check the behaviour (``cloud.jpg`` reports a remote manifest that was *not* fetched, no socket is
   opened).
-* **Processes and threads.** Contexts are cached per process (keyed by PID, cleared in a forked child:
-  native handles and locks inherited through ``fork`` must not be used there) and shared by threads;
-  each read creates its own ``Reader``.
+* **Processes and threads.** Contexts are cached per process and shared by threads (each read
+  creates its own ``Reader``; concurrent reads from many threads give the same results as serial
+  ones). ``fork`` is the trap: reading some formats (PDF) starts c2pa-rs worker threads, which do not
+  survive ``fork()``, and a forked child that then reads a PDF waits for them forever. `native_call`
+  notices when c2pa starts threads; a child forked after that refuses to use c2pa (ConfigError)
+  instead of hanging. Forking before that (importing c2pa, JPEG reads, trust-anchor checks) is fine;
+  `worker_process_context()` (forkserver, else spawn) avoids the question altogether.
 """
 
 from __future__ import annotations
@@ -25,17 +29,27 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import multiprocessing
 import os
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from ledger_app.core.errors import ConfigError
 
-__all__ = ["c2pa", "no_network_settings", "reading_context", "C2PA_PACKAGE_DIR"]
+__all__ = [
+    "c2pa",
+    "no_network_settings",
+    "reading_context",
+    "native_call",
+    "worker_process_context",
+    "C2PA_PACKAGE_DIR",
+]
 
 
 def _import_c2pa_pinned() -> tuple[ModuleType, Path]:
@@ -72,20 +86,35 @@ def _import_c2pa_pinned() -> tuple[ModuleType, Path]:
 c2pa, C2PA_PACKAGE_DIR = _import_c2pa_pinned()
 
 
+# The signer EKUs c2pa-rs ships as its sample trust configuration (store.cfg): emailProtection,
+# documentSigning, timeStamping, OCSPSigning, Microsoft's and C2PA's own. 0.91.3 does not apply it by
+# default: without it a signer with only documentSigning (which the C2PA certificate profile allows)
+# reads as Invalid (signingCredential.invalid, "certificate missing required EKU").
+SIGNER_EKUS = (
+    "1.3.6.1.5.5.7.3.4",
+    "1.3.6.1.5.5.7.3.36",
+    "1.3.6.1.5.5.7.3.8",
+    "1.3.6.1.5.5.7.3.9",
+    "1.3.6.1.4.1.311.76.59.1.9",
+    "1.3.6.1.4.1.62558.2.1",
+)
+
+
 def no_network_settings(trust_anchors_pem: str | None = None) -> dict[str, Any]:
-    """c2pa-rs settings for reading: nothing fetched, optional user trust anchors.
+    """c2pa-rs settings for reading: nothing fetched, the spec's signer EKUs, optional trust anchors.
 
     ``trust.user_anchors`` takes a PEM bundle (``trust.trust_anchors`` behaves the same in 0.38.1; the
     ``trust.anchors`` list wants objects ``{"trust_anchors": PEM, "trust_kind": "manifest"|"tsa"|"cawg"}``,
     not PEM strings).
     """
-    settings: dict[str, Any] = {
+    trust: dict[str, Any] = {"trust_config": "\n".join(SIGNER_EKUS) + "\n"}
+    if trust_anchors_pem:
+        trust["user_anchors"] = trust_anchors_pem
+    return {
         "verify": {"remote_manifest_fetch": False, "ocsp_fetch": False},
         "core": {"allowed_network_hosts": []},
+        "trust": trust,
     }
-    if trust_anchors_pem:
-        settings["trust"] = {"user_anchors": trust_anchors_pem}
-    return settings
 
 
 _MAX_CONTEXTS = 8
@@ -106,12 +135,58 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_contexts_in_child)
 
 
+# The PID of the process in which c2pa started native threads. A forked child inherits the value,
+# which then differs from its own PID: its copy of c2pa's thread pool has no threads behind it.
+_threads_started_by_pid: int | None = None
+
+
+def worker_process_context() -> multiprocessing.context.BaseContext:
+    """The safest multiprocessing context for C2PA-reading worker processes (forkserver, else spawn)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _native_threads() -> int | None:
+    """Threads of this process that Python does not know about (None where /proc is missing)."""
+    try:
+        return len(os.listdir("/proc/self/task")) - threading.active_count()
+    except OSError:
+        return None
+
+
+def _refuse_if_forked_after_threads() -> None:
+    if _threads_started_by_pid is not None and _threads_started_by_pid != os.getpid():
+        raise ConfigError(
+            "This process was forked from one in which c2pa had started native worker threads, which do "
+            "not survive fork() (reading a PDF here would hang); start worker processes with "
+            "ledger_app.provenance.c2pa_loader.worker_process_context() (forkserver or spawn), or fork "
+            "them before reading any asset in the parent."
+        )
+
+
+@contextmanager
+def native_call() -> Iterator[None]:
+    """Wrap a Reader or Builder call: refuse in a bad fork child, note whether c2pa started threads."""
+    global _threads_started_by_pid
+    _refuse_if_forked_after_threads()
+    before = _native_threads() if _threads_started_by_pid is None else 0
+    try:
+        yield
+    finally:
+        if _threads_started_by_pid is None:
+            after = _native_threads()
+            # Without /proc, assume the worst. A Python thread started meanwhile is not counted.
+            if before is None or after is None or after > before:
+                _threads_started_by_pid = os.getpid()
+
+
 def reading_context(trust_anchors_pem: str | None = None) -> Any:
     """A shared, cached no-network ``c2pa.Context`` for this process and these anchors.
 
     Raises ConfigError when c2pa-rs rejects the anchors (bad PEM): that is a configuration problem,
-    not a property of any one asset.
+    not a property of any one asset; and in a child forked after c2pa started threads (see above).
     """
+    _refuse_if_forked_after_threads()
     anchors = trust_anchors_pem or ""
     key = (os.getpid(), hashlib.sha256(anchors.encode("utf-8")).hexdigest())
     with _lock:  # guards the cache dict only; contexts themselves are shared by threads
@@ -122,7 +197,9 @@ def reading_context(trust_anchors_pem: str | None = None) -> Any:
         try:
             ctx = c2pa.Context.from_json(json.dumps(no_network_settings(trust_anchors_pem)))
         except c2pa.C2paError as exc:
-            raise ConfigError(f"The C2PA trust anchors could not be loaded ({exc}); check the PEM bundle.") from exc
+            raise ConfigError(
+                f"The C2PA trust anchors could not be loaded ({exc}); check the PEM bundle."
+            ) from exc
         _contexts[key] = ctx
         while len(_contexts) > _MAX_CONTEXTS:
             # Not closed explicitly: a Reader on another thread may still hold it; GC frees it.

@@ -52,7 +52,7 @@ from cryptography import x509
 
 from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.core.types import C2paState, C2paSummary
-from ledger_app.provenance.c2pa_loader import c2pa, reading_context
+from ledger_app.provenance.c2pa_loader import c2pa, native_call, reading_context
 
 __all__ = [
     "AI_GENERATED_SOURCE_TYPES",
@@ -121,7 +121,7 @@ def read_c2pa(data: bytes, media_type: str, trust_anchors_pem: str | None = None
         return C2paSummary(state=C2paState.NONE)
     context = reading_context(trust_anchors_pem)
     try:
-        with c2pa.Reader(mime, io.BytesIO(bytes(data)), context=context) as reader:
+        with native_call(), c2pa.Reader(mime, io.BytesIO(bytes(data)), context=context) as reader:
             manifest_json = reader.json()
     except c2pa.C2paError.ManifestNotFound:
         return C2paSummary(state=C2paState.NONE)
@@ -130,6 +130,8 @@ def read_c2pa(data: bytes, media_type: str, trust_anchors_pem: str | None = None
         if isinstance(exc, c2pa.C2paError.RemoteManifest) or message.startswith("Remote:"):
             return C2paSummary(state=C2paState.REMOTE, error=message)
         return C2paSummary(state=C2paState.UNREADABLE, error=message)
+    except ConfigError:
+        raise
     except Exception as exc:  # a reader bug must not abort an ingest batch: report it on the item
         return C2paSummary(state=C2paState.UNREADABLE, error=f"{type(exc).__name__}: {exc}")
     try:
@@ -309,7 +311,9 @@ def validate_trust_anchor_pem(pem: str) -> list[str]:
     be parsed, or holds a certificate that is not a CA certificate or is outside its validity period.
     """
     if not isinstance(pem, str) or "-----BEGIN CERTIFICATE-----" not in pem:
-        raise UserError("The trust anchor file holds no PEM certificate (expected '-----BEGIN CERTIFICATE-----').")
+        raise UserError(
+            "The trust anchor file holds no PEM certificate (expected '-----BEGIN CERTIFICATE-----')."
+        )
     try:
         certs = x509.load_pem_x509_certificates(pem.encode("utf-8"))
     except ValueError as exc:

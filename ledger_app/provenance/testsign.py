@@ -27,7 +27,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from ledger_app import __version__
 from ledger_app.core.errors import UserError
-from ledger_app.provenance.c2pa_loader import c2pa, reading_context
+from ledger_app.provenance.c2pa_loader import c2pa, native_call, reading_context
 
 __all__ = ["DemoCA", "make_demo_ca", "sign_asset", "sign_jpeg", "DOCUMENT_SIGNING_EKU", "IPTC_SOURCE_TYPE"]
 
@@ -135,13 +135,17 @@ def make_demo_ca(
         )
         .add_extension(x509.ExtendedKeyUsage([eku]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(leaf_key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False
+        )
         .sign(root_key, hashes.SHA256())
     )
     key_pem = leaf_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode("ascii")
-    return DemoCA(common_name=common_name, root_pem=_pem(root), leaf_cert_pem=_pem(leaf), leaf_key_pem=key_pem)
+    return DemoCA(
+        common_name=common_name, root_pem=_pem(root), leaf_cert_pem=_pem(leaf), leaf_key_pem=key_pem
+    )
 
 
 def _source_type_uri(value: str | None) -> str:
@@ -204,7 +208,7 @@ def sign_asset(
     try:
         signer = c2pa.Signer.from_info(info)
         try:
-            with c2pa.Builder(json.dumps(manifest), context=reading_context(None)) as builder:
+            with native_call(), c2pa.Builder(json.dumps(manifest), context=reading_context(None)) as builder:
                 builder.sign(signer, media_type, io.BytesIO(bytes(data)), out)
         finally:
             signer.close()
