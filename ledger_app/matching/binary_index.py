@@ -17,6 +17,10 @@ except ImportError:  # pragma: no cover - exercised only where faiss is missing
     faiss = None
 
 
+_MH_TABLES = 16
+_MH_MIN_CODES = 200_000
+
+
 class BinaryIndex:
     def __init__(self, nbytes: int, *, use_faiss: bool = True):
         self.nbytes = nbytes
@@ -26,6 +30,7 @@ class BinaryIndex:
         self._pending: list[tuple[np.ndarray, np.ndarray]] = []
         self._faiss = None
         self._faiss_rows = 0
+        self._multihash = None  # built on demand for small-radius searches over many codes
 
     def __len__(self) -> int:
         return len(self._labels) + sum(len(lab) for _, lab in self._pending)
@@ -47,6 +52,8 @@ class BinaryIndex:
             self._codes = np.concatenate([self._codes] + [c for c, _ in self._pending])
             self._labels = np.concatenate([self._labels] + [lab for _, lab in self._pending])
             self._pending.clear()
+        if self._multihash is not None and self._multihash.ntotal < len(self._codes):
+            self._multihash.add(self._codes[self._multihash.ntotal :])
         if self._use_faiss:
             if self._faiss is None or self._faiss_rows > len(self._codes):
                 self._faiss = faiss.IndexBinaryFlat(self.nbytes * 8)
@@ -63,7 +70,8 @@ class BinaryIndex:
         if n:
             self._codes = self._codes[~drop]
             self._labels = self._labels[~drop]
-            self._faiss = None  # rebuilt at the next search
+            self._faiss = None  # both rebuilt at the next search
+            self._multihash = None
         return n
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
@@ -92,7 +100,23 @@ class BinaryIndex:
         if len(queries) == 0 or len(self._codes) == 0:
             empty = np.empty(0, np.int64)
             return empty, empty.astype(np.int32), empty
-        if self._use_faiss and not _small(queries, self._codes):
+        if (
+            self._use_faiss
+            and radius < 2 * _MH_TABLES
+            and len(self._codes) >= _MH_MIN_CODES
+            and self.nbytes == 32
+        ):
+            # Multi-index hashing: 16 tables of 16 bits probed with one flipped bit find every
+            # code within 31 bits exactly (one table must differ by at most one bit).
+            if self._multihash is None:
+                self._multihash = faiss.IndexBinaryMultiHash(
+                    self.nbytes * 8, _MH_TABLES, self.nbytes * 8 // _MH_TABLES
+                )
+                self._multihash.nflip = 1
+                self._multihash.add(self._codes)
+            lims, dist, rows = self._multihash.range_search(queries, radius + 1)
+            qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
+        elif self._use_faiss and not _small(queries, self._codes):
             lims, dist, rows = self._faiss.range_search(queries, radius + 1)  # faiss: distance < thresh
             qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
         elif _small(queries, self._codes):

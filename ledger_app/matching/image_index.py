@@ -92,18 +92,24 @@ class ImageIndex:
         if coarse_codes:
             self._coarse.add(_as_codes(coarse_codes, 8), np.array(coarse_labels))
 
-    def add_pdq_array(self, item_ids: Sequence[str], hashes: np.ndarray) -> None:
-        """Bulk load of bare PDQ hashes, an (n, 32) uint8 array (benchmarks, rebuilds)."""
+    def add_arrays(
+        self, item_ids: Sequence[str], hashes: np.ndarray, coarse: np.ndarray | None = None
+    ) -> None:
+        """Bulk load: whole-image PDQ hashes as an (n, 32) uint8 array and, optionally, coarse
+        codes as (n, 8) (benchmarks, rebuilds from stored columns)."""
         hashes = np.ascontiguousarray(hashes, dtype=np.uint8).reshape(-1, 32)
-        if len(item_ids) != len(hashes):
-            raise ValueError("item_ids and hashes differ in length")
+        if len(item_ids) != len(hashes) or (coarse is not None and len(coarse) != len(hashes)):
+            raise ValueError("item_ids, hashes and coarse codes differ in length")
         again = [i for i in item_ids if i in self._num]
         if again:
             self.remove(again)
         start = len(self._ids)
         self._ids.extend(item_ids)
         self._num.update((item_id, start + i) for i, item_id in enumerate(item_ids))
-        self._pdq.add(hashes, (np.arange(start, start + len(item_ids), dtype=np.int64)) * _REGIONS)
+        nums = np.arange(start, start + len(item_ids), dtype=np.int64)
+        self._pdq.add(hashes, nums * _REGIONS)
+        if coarse is not None:
+            self._coarse.add(np.ascontiguousarray(coarse, dtype=np.uint8).reshape(-1, 8), nums)
 
     def remove(self, item_ids: Iterable[str]) -> int:
         nums = [self._num.pop(i) for i in item_ids if i in self._num]

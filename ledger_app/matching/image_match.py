@@ -38,8 +38,11 @@ PDQ_CANDIDATE = 90
 # ... and coarse-code hits up to this many of 64 bits (the best crop hypothesis of a true copy
 # is typically within 2-10 bits; unrelated images sit around 32).
 COARSE_CANDIDATE = 16
-# log10 of the expected number of chance hits below which a candidate is always verified.
+# log10 of the expected number of chance hits among all the comparisons of a query: below
+# SURE_CANDIDATE a candidate is always verified; up to CHANCE_CANDIDATE (closer than chance would
+# put even one item) the most surprising `max_verify` are; beyond it, none.
 SURE_CANDIDATE = -3.0
+CHANCE_CANDIDATE = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ class ImageMatcher:
         )
         # Every candidate that chance cannot explain is verified; the others up to max_verify.
         sure = [i for i, s in scored if s <= SURE_CANDIDATE]
-        ranked = sure + [i for i, s in scored if s > SURE_CANDIDATE][: self.max_verify]
+        worth = [i for i, s in scored if SURE_CANDIDATE < s <= CHANCE_CANDIDATE]
+        ranked = sure + worth[: self.max_verify]
         if not ranked:
             return []
 

@@ -8,8 +8,9 @@ asymmetrically. This step compares the two greyscale thumbnails themselves:
 2. The fit must be what an edit can produce: one of the eight rotations/reflections followed by an
    axis-aligned scaling and shift (resizing, cropping), with the two frames overlapping by at least
    half of each — never a shear, a free rotation, or a tiny patch of one image.
-3. Refit that constrained model on the inliers, refine it with ECC, warp the candidate onto the
-   query, and compare them block by block with zero-mean normalised cross-correlation, which
+3. Refit that constrained model on the inliers (least squares: sub-pixel with hundreds of
+   inliers; an intensity-based refinement such as ECC was tried and is pulled off by a banner's
+   text), warp the candidate onto the query, and compare them block by block with zero-mean normalised cross-correlation, which
    ignores brightness and contrast changes. A copy agrees almost everywhere (a banner spoils only
    the blocks it covers); a look-alike cannot be aligned by one global transform — parallax
    displaces near and far objects differently — and a repetitive texture (brick, grass, gravel)
@@ -30,6 +31,7 @@ import numpy as np
 
 MIN_MATCHES = 8  # ratio-tested matches needed to attempt a fit
 MIN_INLIERS = 10  # RANSAC inliers needed for a fit to count
+CONFIDENT_INLIERS = 40  # with this many, the mirrored query is not tried
 RANSAC_TOLERANCE = 0.015  # reprojection tolerance, as a fraction of the candidate's longer side
 MAX_ROTATION_ERROR_DEG = 4.0  # away from a multiple of 90 degrees
 MAX_SHEAR = 0.08  # off-diagonal over diagonal of the linear part, after removing the rotation
@@ -39,7 +41,12 @@ BLOCKS = 8  # the query is split into about BLOCKS x BLOCKS blocks for the dense
 MIN_BLOCK_STD = 6.0  # grey levels; flatter blocks say nothing about alignment
 MIN_TEXTURED_BLOCKS = 8  # fewer than this: inconclusive
 BLOCK_AGREES = 0.8  # ZNCC at or above which a block agrees
-MIN_AGREEMENT = 0.6  # fraction of textured blocks that must agree (a 20 % banner costs 0.2)
+# Fraction of textured blocks that must agree once the worst edge strip is set aside. On the
+# evaluation set, copies score 0.94-1.0 and the stereo look-alike 0.69-0.78 (its background agrees,
+# the motorcycle in front does not): the threshold sits between the two.
+MIN_AGREEMENT = 0.86
+BLUR_SIGMA = 1.2  # pixels; evens out resampling and JPEG differences before the comparison
+MAX_STRIP = 0.25  # the edge strip (banner, caption) that may be set aside, as a fraction of the side
 
 try:  # faiss matches binary descriptors about five times faster than OpenCV's brute force.
     import faiss
@@ -92,16 +99,19 @@ class Verification:
     overlap: tuple[float, float]  # of the query by the candidate, of the candidate by the query
     transform: tuple[tuple[float, ...], ...] | None  # 2x3, query pixels -> candidate pixels
     reason: str
+    agreement_all: float = 0.0  # the same over all textured blocks, no strip set aside
 
     def to_json(self) -> dict:
         return {
             "ok": self.ok,
             "agreement": round(self.agreement, 3),
+            "agreement_all_blocks": round(self.agreement_all, 3),
             "inliers": self.inliers,
             "mirrored": self.mirrored,
             "rotation_deg": 90 * self.rotation,
             "scale": [round(s, 3) for s in self.scale],
             "overlap": [round(o, 3) for o in self.overlap],
+            "transform": [[round(v, 4) for v in row] for row in self.transform] if self.transform else None,
             "reason": self.reason,
         }
 
@@ -128,7 +138,7 @@ def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
         dst,
         method=cv2.RANSAC,
         ransacReprojThreshold=tol,
-        maxIters=4000,
+        maxIters=2000,
         confidence=0.999,
         refineIters=10,
     )
@@ -200,7 +210,8 @@ def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarra
 
 
 def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """ZNCC of each fully covered block; NaN for flat blocks, which say nothing about alignment."""
+    """ZNCC of each block of the query's grid; NaN where a block is not fully covered by the
+    candidate or is flat in either image (flat blocks say nothing about alignment)."""
     h, w = a.shape
     bs = max(6, min(h, w) // BLOCKS)
     ny, nx = h // bs, w // bs
@@ -209,15 +220,38 @@ def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
         return x[: ny * bs, : nx * bs].reshape(ny, bs, nx, bs).swapaxes(1, 2).reshape(ny * nx, bs * bs)
 
     pa, pb = blocks(a), blocks(b)
-    covered = blocks(mask).min(axis=1) > 0
-    pa, pb = pa[covered], pb[covered]
     da = pa - pa.mean(axis=1, keepdims=True)
     db = pb - pb.mean(axis=1, keepdims=True)
     sa, sb = np.sqrt((da * da).mean(axis=1)), np.sqrt((db * db).mean(axis=1))
-    textured = (sa >= MIN_BLOCK_STD) & (sb >= MIN_BLOCK_STD)
+    usable = (blocks(mask).min(axis=1) > 0) & (sa >= MIN_BLOCK_STD) & (sb >= MIN_BLOCK_STD)
     out = np.full(len(pa), np.nan)
-    out[textured] = (da[textured] * db[textured]).mean(axis=1) / (sa[textured] * sb[textured])
-    return out
+    out[usable] = (da[usable] * db[usable]).mean(axis=1) / (sa[usable] * sb[usable])
+    return out.reshape(ny, nx)
+
+
+def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
+    """(agreement over all textured blocks, agreement once the edge strip that disagrees most is
+    set aside, textured blocks left). The strip, up to MAX_STRIP of the rows or columns at one
+    edge, is where banners, captions and logos go; disagreement scattered over the picture, as
+    between two photos of one scene, cannot be set aside this way."""
+    valid = ~np.isnan(grid)
+    agree = np.where(valid, grid >= BLOCK_AGREES, False)
+    overall = float(agree[valid].mean()) if valid.any() else 0.0
+    best, left = overall, int(valid.sum())
+    ny, nx = grid.shape
+    for axis, n in ((0, ny), (1, nx)):
+        for t in range(1, int(n * MAX_STRIP) + 1):
+            for edge in (slice(0, t), slice(n - t, n)):
+                keep = valid.copy()
+                if axis == 0:
+                    keep[edge, :] = False
+                else:
+                    keep[:, edge] = False
+                if keep.sum() >= MIN_TEXTURED_BLOCKS:
+                    a = float(agree[keep].mean())
+                    if a > best:
+                        best, left = a, int(keep.sum())
+    return overall, best, left
 
 
 def verify(query: Features, candidate: Features) -> Verification:
@@ -229,6 +263,8 @@ def verify(query: Features, candidate: Features) -> Verification:
         fit = _fit(q, candidate)
         if fit is not None:
             fits.append((fit[0], mirrored, q, fit[1], fit[2]))
+            if fit[0] >= CONFIDENT_INLIERS:
+                break  # a mirrored fit cannot do better than this one
     if not fits:
         few = min(len(query.points), len(candidate.points)) < 2 * MIN_MATCHES
         return _fail("too little texture to compare" if few else "no consistent feature matches", None)
@@ -242,7 +278,6 @@ def verify(query: Features, candidate: Features) -> Verification:
 
     qg = q.grey.astype(np.float32)
     cg = candidate.grey.astype(np.float32)
-    affine = _refine(qg, cg, affine)
     h, w = qg.shape
     inverse = cv2.invertAffineTransform(affine)
     warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
@@ -257,36 +292,21 @@ def verify(query: Features, candidate: Features) -> Verification:
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little"
         )
 
-    qb = cv2.GaussianBlur(qg, (0, 0), 0.8)
-    wb = cv2.GaussianBlur(warped, (0, 0), 0.8)
-    zncc = _block_zncc(qb, wb, mask)
-    textured = zncc[~np.isnan(zncc)]
+    qb = cv2.GaussianBlur(qg, (0, 0), BLUR_SIGMA)
+    wb = cv2.GaussianBlur(warped, (0, 0), BLUR_SIGMA)
+    grid = _block_zncc(qb, wb, mask)
+    textured = grid[~np.isnan(grid)]
     if len(textured) < MIN_TEXTURED_BLOCKS:
         return Verification(
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare"
         )
-    agreement = float((textured >= BLOCK_AGREES).mean())
+    overall, agreement, kept = _agreement(grid)
     ok = agreement >= MIN_AGREEMENT
     reason = (
-        f"{agreement:.0%} of {len(textured)} textured blocks agree after alignment"
+        f"{agreement:.0%} of {kept} textured blocks agree after alignment"
         if ok
-        else f"only {agreement:.0%} of {len(textured)} textured blocks agree after alignment"
+        else f"only {agreement:.0%} of {kept} textured blocks agree after alignment"
     )
-    return Verification(ok, agreement, inliers, mirrored, k, scale, overlap, transform, reason)
-
-
-def _refine(qg: np.ndarray, cg: np.ndarray, affine: np.ndarray) -> np.ndarray:
-    """Polish the alignment with ECC (query -> candidate), keeping the estimate if ECC fails."""
-    try:
-        # ECC maps template coordinates to input coordinates: template = query, input = candidate.
-        warp = affine.astype(np.float32)
-        criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 50, 1e-4)
-        _, warp = cv2.findTransformECC(qg, cg, warp, cv2.MOTION_AFFINE, criteria, None, 3)
-    except cv2.error:
-        return affine
-    # Keep the refinement only if it stays close to the constrained model.
-    if np.abs(warp[:, :2] - affine[:, :2]).max() > 0.05 * max(1.0, np.abs(affine[:, :2]).max()):
-        return affine
-    if np.abs(warp[:, 2] - affine[:, 2]).max() > 0.03 * max(cg.shape):
-        return affine
-    return warp.astype(float)
+    if kept < len(textured):
+        reason += f" (an edge strip of {len(textured) - kept} blocks set aside)"
+    return Verification(ok, agreement, inliers, mirrored, k, scale, overlap, transform, reason, overall)
