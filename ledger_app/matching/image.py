@@ -64,10 +64,11 @@ _MAGIC = b"LPF"
 _VERSION = 1
 _HEADER = struct.Struct(">3sBIIB8s")  # magic, version, width, height, quality, coarse code
 
-# Pillow's own guard (a warning above the limit, an error above twice the limit) stays on; the
-# explicit check in `open_image` refuses anything above the limit itself.
+# Pillow's own guard stays on, at our limit, and its warning (between the limit and twice it) is an
+# error too; the explicit check in `open_image` refuses anything above the limit with its size.
 Image.MAX_IMAGE_PIXELS = PIXEL_LIMIT
 ImageFile.LOAD_TRUNCATED_IMAGES = False
+warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
 @dataclass(frozen=True)
@@ -142,22 +143,20 @@ def open_image(data: bytes) -> Image.Image:
     if not data:
         raise InputRefused("empty file: zero bytes, not an image")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data))
-            w, h = im.size
-            if w * h > PIXEL_LIMIT:
-                raise InputRefused(
-                    f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {PIXEL_LIMIT:,}"
-                )
-            if w < 1 or h < 1:
-                raise InputRefused(f"image has no pixels ({w}x{h})")
-            im.info["original_size"] = (w, h)
-            if im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
-                scale = min(w, h) // DRAFT_MIN_SIDE
-                if scale >= 2:
-                    im.draft("RGB", (max(1, w // scale), max(1, h // scale)))
-            im.load()
+        im = Image.open(io.BytesIO(data))
+        w, h = im.size
+        if w * h > PIXEL_LIMIT:
+            raise InputRefused(
+                f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {PIXEL_LIMIT:,}"
+            )
+        if w < 1 or h < 1:
+            raise InputRefused(f"image has no pixels ({w}x{h})")
+        im.info["original_size"] = (w, h)
+        if im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
+            scale = min(w, h) // DRAFT_MIN_SIDE
+            if scale >= 2:
+                im.draft("RGB", (max(1, w // scale), max(1, h // scale)))
+        im.load()
     except InputRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
@@ -174,7 +173,7 @@ def open_image(data: bytes) -> Image.Image:
 
 def to_rgb_array(im: Image.Image) -> np.ndarray:
     """RGB uint8 array, as Meta's reference procedure feeds PDQ (alpha dropped, palettes expanded)."""
-    if im.mode not in ("RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "1"):
+    if im.mode in ("I", "F") or im.mode.startswith("I;16"):
         # 16-bit and float modes: scale to 8 bits first rather than let convert() clip.
         a = np.asarray(im, dtype=np.float64)
         lo, hi = float(a.min()), float(a.max())

@@ -50,6 +50,7 @@ class ImageIndex:
         self._coarse = BinaryIndex(8, use_faiss=use_faiss)
         self._ids: list[str | None] = []
         self._num: dict[str, int] = {}
+        self.removals = 0  # counts remove() calls that dropped something (re-adds included)
 
     def __len__(self) -> int:
         return len(self._num)
@@ -116,6 +117,7 @@ class ImageIndex:
         for n in nums:
             self._ids[n] = None
         if nums:
+            self.removals += 1
             arr = np.array(nums, dtype=np.int64)
             self._pdq.remove((arr[:, None] * _REGIONS + np.arange(_REGIONS)).reshape(-1))
             self._coarse.remove(arr)

@@ -79,6 +79,7 @@ class ImageMatcher:
         self.max_verify = max_verify
         self._cache: OrderedDict[str, Features | None] = OrderedDict()
         self._cache_size = feature_cache
+        self._cache_removals = self.index.removals
 
     # -- maintenance -------------------------------------------------------------------------
 
@@ -117,6 +118,9 @@ class ImageMatcher:
             query_fp = ImageFingerprint.from_bytes(query_fp)
         grey = query_bytes_or_thumb if isinstance(query_bytes_or_thumb, np.ndarray) else query_fp.thumbnail()
 
+        if self._cache_removals != self.index.removals:  # an item was removed or replaced
+            self._cache.clear()
+            self._cache_removals = self.index.removals
         pdq_hits = self.index.search_pdq(query_fp.query_hashes(), PDQ_CANDIDATE) if query_fp.reliable else {}
         codes = query_codes(grey)
         coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)

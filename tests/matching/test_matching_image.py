@@ -121,6 +121,7 @@ def _png_header_only(width: int, height: int) -> bytes:
         (_png_header_only(9_000, 8_000), "decompression bomb"),
     ],
 )
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")  # as ledger_app sets it
 def test_bad_images_are_refused_with_a_reason(data, reason):
     with pytest.raises(InputRefused, match=reason):
         image_fingerprint(data)
