@@ -347,6 +347,9 @@ def sha256_fd(fd: int, chunk: int = 8 * MiB) -> str:
         offset += len(b)
 
 
+_copy_file_range = getattr(os, "copy_file_range", None)
+
+
 class HashingWriter:
     """A binary sink that hashes what it writes and counts it (enough file API for pyarrow too)."""
 
@@ -370,11 +373,45 @@ class HashingWriter:
 
     def _write(self, data: Any) -> None:
         mv = memoryview(data).cast("B")
+        size = len(mv)
         self.hash.update(mv)
         while mv:
             n = os.write(self.fd, mv)
             mv = mv[n:]
-        self.pos += len(data)
+        self.pos += size
+
+    def copy_range(self, src: int, offset: int, data: memoryview, *, hashed: bool = True) -> None:
+        """Append `len(data)` bytes of fd `src` from `offset`, which the caller has read as `data`.
+
+        The bytes are hashed from `data` (unless the caller hashes them itself, see `adopt_hash`)
+        and copied by the kernel (`copy_file_range`), so they do not pass through user space again.
+        """
+        if self.on_first_write is not None:
+            hook, self.on_first_write = self.on_first_write, None
+            half = len(data) // 2
+            self.copy_range(src, offset, data[:half], hashed=hashed)
+            hook()
+            self.copy_range(src, offset + half, data[half:], hashed=hashed)
+            return
+        if hashed:
+            self.hash.update(data)
+        done, size = 0, len(data)
+        while done < size:
+            if _copy_file_range is None:
+                n = os.write(self.fd, data[done:])
+            else:
+                n = _copy_file_range(src, self.fd, size - done, offset + done)
+                if n == 0:
+                    raise CorpusError(f"The source ended {size - done} bytes early at offset {offset + done}.")
+            done += n
+        self.pos += size
+
+    def adopt_hash(self, h: Any) -> None:
+        """Take over a hash object that the caller fed with exactly the bytes written so far."""
+        self.hash = h
+
+    def hexdigest(self) -> str:
+        return self.hash.hexdigest()
 
     def tell(self) -> int:
         return self.pos
@@ -396,27 +433,58 @@ class HashingWriter:
 
 
 class HashingReader:
-    """Sequential reads of a file descriptor that hash every byte read; `finish` hashes the rest."""
+    """Sequential reads of a file descriptor, hashing every byte read unless `hashing` is off;
+    `finish` reads and hashes the rest of the file."""
 
-    def __init__(self, fd: int, offset: int = 0):
+    def __init__(self, fd: int, offset: int = 0, *, hashing: bool = True):
         self.fd = fd
         self.offset = offset
-        self.hash = hashlib.sha256()
+        self.hash = hashlib.sha256() if hashing else None
+        self._buf: bytearray | None = None
 
     def read(self, size: int) -> bytes:
         b = os.pread(self.fd, size, self.offset)
         self.offset += len(b)
-        self.hash.update(b)
+        if self.hash is not None:
+            self.hash.update(b)
         return b
 
-    def finish(self) -> str:
-        while self.read(8 * MiB):
-            pass
+    def read_view(self, size: int) -> memoryview:
+        """Like `read`, into a buffer reused by the next call (no allocation per chunk)."""
+        if self._buf is None or len(self._buf) != size:
+            self._buf = bytearray(size)
+        n = os.preadv(self.fd, [self._buf], self.offset)
+        view = memoryview(self._buf)[:n]
+        self.offset += n
+        if self.hash is not None:
+            self.hash.update(view)
+        return view
+
+    def hexdigest(self) -> str:
+        assert self.hash is not None
         return self.hash.hexdigest()
+
+    def finish(self) -> str:
+        while self.read_view(8 * MiB):
+            pass
+        return self.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------------
 # The shared part of every adapter
+
+
+def _open_dir(root: Path, rel: str) -> int:
+    fd = os.open(root, _DIR_FLAGS)
+    try:
+        for part in rel.split("/") if rel else ():
+            nfd = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = nfd
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
 
 
 def walk_files(root: Path) -> Iterator[tuple[str, os.stat_result | None, str | None]]:
@@ -429,24 +497,30 @@ def walk_files(root: Path) -> Iterator[tuple[str, os.stat_result | None, str | N
     out: list[tuple[str, os.stat_result | None, str | None]] = []
     while stack:
         rel = stack.pop()
-        path = root / rel if rel else root
         try:
-            with os.scandir(path) as it:
-                entries = sorted(it, key=lambda e: e.name)
+            fd = _open_dir(root, rel)  # by components, without following links, like every open here
         except OSError as e:
             out.append((rel, None, f"cannot list directory: {e.strerror}"))
             continue
-        for e in entries:
-            child = f"{rel}/{e.name}" if rel else e.name
-            try:
-                st = e.stat(follow_symlinks=False)
-            except OSError as err:
-                out.append((child, None, f"cannot stat: {err.strerror}"))
-                continue
-            if stat.S_ISDIR(st.st_mode):
+        listed: list[tuple[str, os.stat_result | None, str | None]] = []
+        try:
+            with os.scandir(fd) as it:
+                for e in sorted(it, key=lambda e: e.name):
+                    try:  # the stat needs the directory's fd, so it happens before the fd is closed
+                        listed.append((e.name, e.stat(follow_symlinks=False), None))
+                    except OSError as err:
+                        listed.append((e.name, None, f"cannot stat: {err.strerror}"))
+        except OSError as e:
+            out.append((rel, None, f"cannot list directory: {e.strerror}"))
+            continue
+        finally:
+            os.close(fd)
+        for name, st, err in listed:
+            child = f"{rel}/{name}" if rel else name
+            if st is not None and stat.S_ISDIR(st.st_mode):
                 stack.append(child)
             else:
-                out.append((child, st, None))
+                out.append((child, st, err))
     out.sort(key=lambda t: t[0])
     yield from out
 

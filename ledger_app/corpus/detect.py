@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import CorpusError
-from ledger_app.corpus.base import ShardAdapter, is_purge_tmp, walk_files
+from ledger_app.corpus.base import ShardAdapter, is_purge_tmp, open_regular, walk_files
 
 FORMATS = ("folder", "webdataset", "jsonl", "parquet")
 _SCAN_LIMIT = 20_000
@@ -33,14 +33,12 @@ def _shard_format(name: str) -> str | None:
     return None
 
 
-def _magic_ok(path: Path, fmt: str) -> bool:
+def _magic_ok(root: Path, rel: str, fmt: str) -> bool:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+        fd = open_regular(root, rel)
+    except CorpusError:
         return False
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
         head = os.pread(fd, 512, 0)
     finally:
         os.close(fd)
@@ -85,7 +83,7 @@ def detect_format(path: Path | str) -> str:
                 others.append(rel)
             continue
         counts[fmt] = counts.get(fmt, 0) + 1
-        if stat.S_ISREG(lst.st_mode) and lst.st_size and _magic_ok(path / rel, fmt):
+        if stat.S_ISREG(lst.st_mode) and lst.st_size and _magic_ok(path, rel, fmt):
             confirmed[fmt] = confirmed.get(fmt, 0) + 1
     if empty:
         raise CorpusError(f"{path} is empty: there is nothing to ingest.")

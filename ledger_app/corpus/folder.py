@@ -106,6 +106,8 @@ class FolderAdapter(ShardAdapter):
         try:
             st = self._lstat(dfd, name)
             if st is None:
+                if "\\x" in shard:  # listed by another adapter instance, with its bytes escaped
+                    return refused(shard, None, f"The file name {shard!r} is not valid UTF-8 (shown with escapes).")
                 return refused(shard, None, f"{shard} no longer exists.")
             if stat.S_ISLNK(st.st_mode):
                 target = printable_name(os.readlink(name, dir_fd=dfd))

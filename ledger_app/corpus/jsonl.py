@@ -1,7 +1,7 @@
 """JSONL text shards, plain or gzip: one JSON object per line with `id`, `text`, `url` and metadata.
 
 Gzip is recognised by its magic bytes, not the name, and decompressed as a stream with a bound on
-memory: a line longer than the member limit is refused without being held, and a stream that
+memory: a line longer than the member limit is refused without ever being held whole, and a stream that
 expands past `Limits.bomb_bytes` at more than `Limits.bomb_ratio` to one is refused as a bomb. A
 truncated or corrupt stream yields the complete records before the damage and one refusal naming
 it. A purge copies every kept line's exact bytes (a gzip shard is recompressed, deterministically).
@@ -251,7 +251,7 @@ class JsonlAdapter(ShardAdapter):
         try:
             keyer = RecordKeyer("line")
             long_reported = 0
-            _, events = self._events(HashingReader(fd))
+            _, events = self._events(HashingReader(fd, hashing=False))
             for kind, lineno, payload, _last in events:
                 if kind == _DAMAGE:
                     yield refused(shard, SHARD_MEMBER, f"{shard}: {payload} after line {lineno}; the "

@@ -15,14 +15,19 @@ only by this code and removed only by a rename or a fresh start. So on resume:
 - `done`: nothing to do.
 
 Rewrites are deterministic (tar entries and JSONL lines copied as bytes, gzip and Parquet written
-with fixed settings), so a resumed purge ends with the same bytes as an uninterrupted one.
+with fixed settings), so a resumed purge ends with the same bytes as an uninterrupted one. Shards are
+independent, so `run_purge` rewrites two at a time: one copies while the other waits on the disk.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +79,8 @@ class PurgeJournal:
         self.plan: dict[str, Any] | None = None
         self.records: dict[str, dict[str, Any]] = {}
         self.finished = False
+        # Shards are purged on several threads; the lock keeps appends and the records map whole.
+        self._lock = threading.Lock()
         self._load()
 
     @classmethod
@@ -136,7 +143,8 @@ class PurgeJournal:
             _fsync_dir(self.path.parent)
 
     def state(self, shard: str) -> str | None:
-        rec = self.records.get(shard)
+        with self._lock:
+            rec = self.records.get(shard)
         return rec["state"] if rec else None
 
     def result(self, shard: str) -> ShardRewrite:
@@ -153,9 +161,10 @@ class PurgeJournal:
             if targets is not None:
                 rec["targets"] = targets
             recs.append(rec)
-        self._append(recs)
-        for rec in recs:
-            self.records[rec["shard"]] = rec
+        with self._lock:
+            self._append(recs)
+            for rec in recs:
+                self.records[rec["shard"]] = rec
 
     def mark_finished(self) -> None:
         self._append([{"type": "finished"}])
@@ -197,8 +206,18 @@ def _check_missing(shard: str, keys: set[str], result: ShardRewrite, strict: boo
                           "the shard was not changed.")
 
 
+@dataclass
+class _Gates:
+    """Pipelining for shard workers: one shard at a time reads, hashes and copies (CPU and page cache)
+    while another waits on its fsync and rename (the disk), instead of both contending for each."""
+
+    copy: threading.Lock = field(default_factory=threading.Lock)
+    sync: threading.Lock = field(default_factory=threading.Lock)
+
+
+
 def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: PurgeJournal | None = None,
-                *, strict: bool = True) -> ShardRewrite:
+                *, strict: bool = True, gates: _Gates | None = None) -> ShardRewrite:
     """Remove the items `keys` from one shard, crash-safely; resumes from `journal` if it has a record."""
     if adapter.deletes_shards:
         return _delete_shards(adapter, [(shard, keys)], journal, strict=strict)[0]
@@ -232,7 +251,7 @@ def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: Purg
         else:
             _unlink_if_exists(dfd, tmp)  # a stale temporary file from a run killed mid-write
 
-        result = _write_tmp(adapter, shard, members, dfd, tmp)
+        result = _write_tmp(adapter, shard, members, dfd, tmp, gates)
         _crashpoint("tmp-synced")
         try:
             _check_missing(shard, keys, result, strict)
@@ -253,7 +272,8 @@ def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: Purg
         os.close(dfd)
 
 
-def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, tmp: str) -> ShardRewrite:
+def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, tmp: str,
+               gates: _Gates | None) -> ShardRewrite:
     src = adapter.open_shard(shard)
     try:
         mode = os.fstat(src).st_mode & 0o7777
@@ -262,9 +282,11 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
         try:
             writer = HashingWriter(out)
             writer.on_first_write = lambda: _crashpoint("tmp-partial")
-            fr = adapter.filter_shard(shard, src, members, writer)
+            with gates.copy if gates else contextlib.nullcontext():
+                fr = adapter.filter_shard(shard, src, members, writer)
             os.fchmod(out, mode)
-            os.fsync(out)
+            with gates.sync if gates else contextlib.nullcontext():
+                os.fsync(out)
         except BaseException:
             os.close(out)
             _unlink_if_exists(dfd, tmp)
@@ -273,7 +295,7 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
         before = fr.sha256_before or sha256_fd(src)
     finally:
         os.close(src)
-    return ShardRewrite(shard=shard, sha256_before=before, sha256_after=writer.hash.hexdigest(),
+    return ShardRewrite(shard=shard, sha256_before=before, sha256_after=writer.hexdigest(),
                         removed_keys=tuple(fr.removed_keys), removed_item_hashes=fr.removed_item_hashes,
                         removed_member_hashes=fr.removed_member_hashes, moved_keys=fr.moved_keys)
 
@@ -368,15 +390,50 @@ def normalize_plan(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]]) -> 
     return dict(sorted(out.items()))
 
 
+def _rewrite_all(adapter: ShardAdapter, plan: dict[str, list[str]], journal: PurgeJournal, *, strict: bool,
+                 progress: Callable[[int, int, str], None] | None, workers: int) -> None:
+    """Rewrite shards on `workers` threads: one shard hashes and copies while another waits on its
+    fsync. Each shard's steps stay in order, which is all the resume logic relies on."""
+    shards = list(plan)
+    if workers <= 1 or len(shards) <= 1:
+        for i, shard in enumerate(shards):
+            purge_shard(adapter, shard, set(plan[shard]), journal, strict=strict)
+            if progress is not None:
+                progress(i + 1, len(shards), shard)
+        return
+    gates = _Gates()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="purge") as pool:
+        futures = {pool.submit(purge_shard, adapter, s, set(plan[s]), journal, strict=strict, gates=gates): s
+                   for s in shards}
+        done = 0
+        try:
+            for fut in as_completed(futures):
+                fut.result()
+                done += 1
+                if progress is not None:
+                    progress(done, len(shards), futures[fut])
+        except BaseException:
+            for f in futures:  # let the shards under way finish their step; start no new one
+                f.cancel()
+            raise
+
+
 def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_path: Path | str, *,
-              strict: bool = True, progress: Callable[[int, int, str], None] | None = None) -> list[ShardRewrite]:
+              strict: bool = True, progress: Callable[[int, int, str], None] | None = None,
+              workers: int | None = None) -> list[ShardRewrite]:
     """Remove the planned items (shard → item keys) from the corpus; idempotent and resumable.
 
     Re-running with the same plan and journal after a crash (or after success) ends exactly as one
     uninterrupted run. With `strict`, a shard where a planned key is not found is left unchanged and
-    the purge stops with a CorpusError naming the keys.
+    the purge stops with a CorpusError naming the keys. `workers` shards are rewritten at a time
+    (default: up to two, as CPUs allow).
     """
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
     norm = normalize_plan(adapter, plan)
+    if Path(journal_path).resolve().is_relative_to(adapter.root):
+        raise CorpusError(f"The purge journal {journal_path} is inside the corpus {adapter.root}; keep it "
+                          "outside, where the corpus listing cannot mistake it for data.")
     journal = PurgeJournal.open(journal_path, root=str(adapter.root), fmt=adapter.format, plan=norm)
     _crashpoint("plan-recorded")
     shards = list(norm)
@@ -388,10 +445,7 @@ def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_
                 if progress is not None:
                     progress(min(i + DELETE_BATCH, len(shards)), len(shards), batch[-1])
         else:
-            for i, shard in enumerate(shards):
-                purge_shard(adapter, shard, set(norm[shard]), journal, strict=strict)
-                if progress is not None:
-                    progress(i + 1, len(shards), shard)
+            _rewrite_all(adapter, norm, journal, strict=strict, progress=progress, workers=workers)
         journal.mark_finished()
         _crashpoint("finished")
     return [journal.result(s) for s in shards if journal.state(s) == "done"]

@@ -90,7 +90,7 @@ def _checksum_ok(hdr: bytes) -> bool:
         stored = _number(hdr[148:156])
     except ValueError:
         return False
-    unsigned = sum(hdr[:148]) + 8 * 32 + sum(hdr[156:])
+    unsigned = sum(hdr) - sum(hdr[148:156]) + 8 * 32
     if stored == unsigned:
         return True
     signed = sum(b - 256 if b > 127 else b for b in hdr[:148] + hdr[156:]) + 8 * 32
@@ -130,9 +130,9 @@ def name_problem(name: str) -> str | None:
     """Why a member name is unsafe to use as a path, or None."""
     if not name:
         return "has an empty name"
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+    if name[0] in "/\\" or (len(name) > 1 and name[1] == ":" and name[0].isascii() and name[0].isalpha()):
         return "has an absolute path"
-    if ".." in re.split(r"[/\\]", name):
+    if ".." in name and ".." in name.replace("\\", "/").split("/"):
         return "has a parent-directory component ('..')"
     return None
 

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import random
 import tarfile
 from pathlib import Path
 
@@ -29,8 +30,9 @@ def add_member(tf: tarfile.TarFile, name: str, data: bytes = b"", **attrs) -> No
 
 
 def write_wds_shard(path: Path, first: int, count: int, *, fmt: int = tarfile.PAX_FORMAT,
-                    text_only: bool = False) -> list[str]:
-    """A WebDataset shard of `count` samples: key.jpg (or key.txt alone), key.json, key.txt."""
+                    text_only: bool = False, extra_bytes: int = 0) -> list[str]:
+    """A WebDataset shard of `count` samples: key.jpg (or key.txt alone), key.json, key.txt, and
+    with `extra_bytes` a key.npy member of that many pseudo-random bytes (to make shards bigger)."""
     keys = []
     with tarfile.open(path, "w", format=fmt) as tf:
         for i in range(first, first + count):
@@ -43,6 +45,8 @@ def write_wds_shard(path: Path, first: int, count: int, *, fmt: int = tarfile.PA
                 add_member(tf, f"{key}.jpg", photo(i))
                 add_member(tf, f"{key}.txt", f"caption for photo {i}".encode())
             add_member(tf, f"{key}.json", json.dumps(meta).encode())
+            if extra_bytes:
+                add_member(tf, f"{key}.npy", random.Random(i).randbytes(extra_bytes))
     return keys
 
 

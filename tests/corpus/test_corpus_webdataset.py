@@ -45,10 +45,12 @@ def test_listing_keys_metadata(tmp_path: Path) -> None:
 
 
 def test_gnu_and_ustar_formats_and_long_names(tmp_path: Path) -> None:
+    expected = {}
     for fmt in (tarfile.GNU_FORMAT, tarfile.USTAR_FORMAT, tarfile.PAX_FORMAT):
         # ustar splits a long name into prefix and name; GNU and pax use their own long-name headers.
         long_key = ("p" * 60 + "/" + "k" * 60) if fmt == tarfile.USTAR_FORMAT else "d/" + "k" * 120
         path = tmp_path / f"f{fmt}.tar"
+        expected[path.name] = long_key
         with tarfile.open(path, "w", format=fmt) as tf:
             add_member(tf, "dir/", type=tarfile.DIRTYPE)
             add_member(tf, f"{long_key}.jpg", photo(1))
@@ -56,7 +58,7 @@ def test_gnu_and_ustar_formats_and_long_names(tmp_path: Path) -> None:
     a = open_corpus(tmp_path)
     for shard in a.shards():
         (item,) = list(a.iter_items(shard))
-        assert item.member == long_key and item.data == photo(1) and item.metadata["source_url"] == "u"
+        assert item.member == expected[shard] and item.data == photo(1) and item.metadata["source_url"] == "u"
 
 
 def _hostile_shard(path: Path, outside: Path) -> None:
@@ -200,7 +202,7 @@ def test_missing_end_marker_is_reported(tmp_path: Path) -> None:
 # Purge -------------------------------------------------------------------------------------------
 
 
-def test_purge_removes_every_member_of_the_samples_and_keeps_the_rest_byte_identical(tmp_path: Path) -> None:
+def test_purge_removes_every_member_of_the_samples_and_keeps_the_rest_byte_identical(tmp_path: Path, journal_dir: Path) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     outside = tmp_path / "o"
@@ -214,7 +216,7 @@ def test_purge_removes_every_member_of_the_samples_and_keeps_the_rest_byte_ident
     a = open_corpus(corpus)
     old_items = {i.key: i for i in a.iter_all()}
     plan = {"h.tar": {"h.tar#good1", "h.tar#../evil", "h.tar#slink"}}
-    (result,) = run_purge(a, plan, tmp_path / "j" / "purge-1.jsonl")
+    (result,) = run_purge(a, plan, journal_dir / "purge-1.journal")
 
     new = tar_members(corpus / "h.tar")
     gone = {"good1.jpg", "good1.json", "../evil.jpg", "slink.jpg"}
@@ -240,56 +242,56 @@ def test_purge_removes_every_member_of_the_samples_and_keeps_the_rest_byte_ident
     assert not [p for p in corpus.iterdir() if p.name.endswith(".purge-tmp")]
 
 
-def test_purge_of_every_sample_leaves_an_empty_valid_tar(tmp_path: Path) -> None:
+def test_purge_of_every_sample_leaves_an_empty_valid_tar(tmp_path: Path, journal_dir: Path) -> None:
     write_wds_shard(tmp_path / "a.tar", 0, 2)
     a = open_corpus(tmp_path)
-    run_purge(a, {"a.tar": {"a.tar#s00000", "a.tar#s00001"}}, tmp_path / "j.jsonl")
+    run_purge(a, {"a.tar": {"a.tar#s00000", "a.tar#s00001"}}, journal_dir / "j.journal")
     with tarfile.open(tmp_path / "a.tar") as tf:
         assert tf.getnames() == []
     assert list(a.iter_all()) == []
 
 
-def test_purge_keeps_global_pax_headers_and_directories(tmp_path: Path) -> None:
+def test_purge_keeps_global_pax_headers_and_directories(tmp_path: Path, journal_dir: Path) -> None:
     with tarfile.open(tmp_path / "g.tar", "w", format=tarfile.PAX_FORMAT,
                       pax_headers={"comment": "global header"}) as tf:
         add_member(tf, "d/", type=tarfile.DIRTYPE)
         add_member(tf, "d/a.jpg", photo(0))
         add_member(tf, "d/b.jpg", photo(1), pax_headers={"comment": "ünïcode"})
     a = open_corpus(tmp_path)
-    run_purge(a, {"g.tar": {"g.tar#d/a"}}, tmp_path / "j.jsonl")
+    run_purge(a, {"g.tar": {"g.tar#d/a"}}, journal_dir / "j.journal")
     with tarfile.open(tmp_path / "g.tar") as tf:
         assert tf.getnames() == ["d", "d/b.jpg"]
         assert tf.pax_headers == {"comment": "global header"}
         assert tf.getmember("d/b.jpg").pax_headers["comment"] == "ünïcode"
 
 
-def test_purge_refuses_a_damaged_shard_and_missing_keys(tmp_path: Path) -> None:
+def test_purge_refuses_a_damaged_shard_and_missing_keys(tmp_path: Path, journal_dir: Path) -> None:
     write_wds_shard(tmp_path / "a.tar", 0, 3)
     raw = (tmp_path / "a.tar").read_bytes()
     (tmp_path / "b.tar").write_bytes(raw[:5000])
     a = open_corpus(tmp_path)
     with pytest.raises(CorpusError, match="truncated"):
-        run_purge(a, {"b.tar": {"b.tar#s00000"}}, tmp_path / "j1.jsonl")
+        run_purge(a, {"b.tar": {"b.tar#s00000"}}, journal_dir / "j1.journal")
     with pytest.raises(CorpusError, match="not in it"):
-        run_purge(a, {"a.tar": {"a.tar#s00000", "a.tar#nope"}}, tmp_path / "j2.jsonl")
+        run_purge(a, {"a.tar": {"a.tar#s00000", "a.tar#nope"}}, journal_dir / "j2.journal")
     assert (tmp_path / "a.tar").read_bytes() == raw
     assert (tmp_path / "b.tar").read_bytes() == raw[:5000]
     with pytest.raises(CorpusError, match="does not belong"):
-        run_purge(a, {"a.tar": {"b.tar#s00000"}}, tmp_path / "j3.jsonl")
+        run_purge(a, {"a.tar": {"b.tar#s00000"}}, journal_dir / "j3.journal")
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tar") == ["a.tar", "b.tar"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".purge-tmp")]
 
 
-def test_purge_is_idempotent(tmp_path: Path) -> None:
+def test_purge_is_idempotent(tmp_path: Path, journal_dir: Path) -> None:
     write_wds_shard(tmp_path / "a.tar", 0, 4)
     a = open_corpus(tmp_path)
     plan = {"a.tar": {"a.tar#s00001"}}
-    first = run_purge(a, plan, tmp_path / "j.jsonl")
+    first = run_purge(a, plan, journal_dir / "j.journal")
     after = (tmp_path / "a.tar").read_bytes()
-    assert run_purge(a, plan, tmp_path / "j.jsonl") == first
+    assert run_purge(a, plan, journal_dir / "j.journal") == first
     assert (tmp_path / "a.tar").read_bytes() == after
     with pytest.raises(CorpusError, match="different purge"):
-        run_purge(a, {"a.tar": {"a.tar#s00002"}}, tmp_path / "j.jsonl")
+        run_purge(a, {"a.tar": {"a.tar#s00002"}}, journal_dir / "j.journal")
 
 
 def test_rewrite_without_on_a_single_shard(tmp_path: Path) -> None:
@@ -300,3 +302,18 @@ def test_rewrite_without_on_a_single_shard(tmp_path: Path) -> None:
     assert r.removed_keys == ("a.tar#s00002",)
     assert [i.member for i in a.iter_all()] == ["s00000", "s00001"]
     assert io.BytesIO((tmp_path / "a.tar").read_bytes()).getbuffer().nbytes % 10240 == 0
+
+
+def test_journal_inside_the_corpus_is_refused(tmp_path: Path) -> None:
+    write_wds_shard(tmp_path / "a.tar", 0, 2)
+    with pytest.raises(CorpusError, match="inside the corpus"):
+        run_purge(open_corpus(tmp_path), {"a.tar": {"a.tar#s00000"}}, tmp_path / "journal" / "p.jsonl")
+
+
+def test_member_name_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    with tarfile.open(tmp_path / "n.tar", "w", format=tarfile.GNU_FORMAT, encoding="latin-1") as tf:
+        add_member(tf, "caf\u00e9.jpg", photo(0))  # stored as the Latin-1 byte 0xe9
+        add_member(tf, "ok.jpg", photo(1))
+    items = {i.member: i for i in open_corpus(tmp_path).iter_all()}
+    assert "not valid UTF-8" in items["caf\\xe9"].error
+    assert items["ok"].error is None
