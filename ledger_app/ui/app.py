@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Provenance Ledger")
     prefs = Preferences()
+    from ledger_app.ui.qtcompat import RefcountGuard
+
+    guard = RefcountGuard(app)  # noqa: F841 - kept alive by its parent; see qtcompat.py
 
     from ledger_app.ui.theme import apply_theme
 

@@ -59,9 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     session.open(ws)
     ledger = window.pages["ledger"]
+    from PySide6.QtCore import QEventLoop
+
+    from ledger_app.ui.qtcompat import RefcountGuard
+
+    RefcountGuard(app)
     ledger.verify_button.click()
-    while ledger.verify_task is not None:
-        app.processEvents()
+    if ledger.verify_task is not None:
+        loop = QEventLoop()
+        ledger.verify_task.finished.connect(loop.quit)
+        loop.exec()
     ledger.select_entry(7)
 
     def grab(name: str) -> Path:

@@ -23,6 +23,7 @@ exports) run on a separate pool of a few threads and may overlap with the writer
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import time
@@ -41,7 +42,12 @@ TaskFn = Callable[[ProgressFn, CancelledFn], Any]
 
 
 class Task(QObject):
-    """A running background call. Connect to its signals, or pass callbacks to `TaskRunner.run`."""
+    """A running background call. Connect to its signals, or pass callbacks to `TaskRunner.run`.
+
+    A Task lives on the main thread and is never referenced by the worker: the worker reports
+    through the runner's relay with the task's number, so a Task is created, used and deleted on
+    the main thread only.
+    """
 
     progressed = Signal(int, int)  # done, total
     succeeded = Signal(object)  # the function's return value
@@ -49,80 +55,72 @@ class Task(QObject):
     was_cancelled = Signal()
     finished = Signal()  # after exactly one of succeeded / failed / was_cancelled
 
-    # Internal: emitted by the worker thread; queued to the slots below, which run on the main
-    # thread because this object lives there.
-    _w_progress = Signal(int, int)
-    _w_result = Signal(object)
-    _w_error = Signal(object, str)
-
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.name = name
-        self._cancel = threading.Event()
-        self._last_progress = 0.0
+        self.cancel_event = threading.Event()
         self.done = False
-        self._w_progress.connect(self._on_progress)
-        self._w_result.connect(self._on_result)
-        self._w_error.connect(self._on_error)
-
-    # --- main thread -------------------------------------------------------------------------
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.cancel_event.set()
 
     @property
     def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
+        return self.cancel_event.is_set()
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
+    def _deliver_progress(self, done: int, total: int) -> None:
         if not self.done:
             emit(self.progressed, done, total)
 
-    @Slot(object)
-    def _on_result(self, result: object) -> None:
+    def _deliver_result(self, result: object) -> None:
         self.done = True
         emit(self.succeeded, result)
         emit(self.finished)
 
-    @Slot(object, str)
-    def _on_error(self, exc: object, report: str) -> None:
+    def _deliver_error(self, exc: object, report: str) -> None:
         self.done = True
-        if self._cancel.is_set():
+        if self.cancel_event.is_set():
             emit(self.was_cancelled)
         else:
             emit(self.failed, exc, report)
         emit(self.finished)
 
-    # --- worker thread -----------------------------------------------------------------------
 
-    def _progress_from_worker(self, done: int, total: int) -> None:
-        # Throttled: a service may report thousands of times a second; the main thread needs a
-        # few updates a second, and each one is a queued event it must process.
-        now = time.monotonic()
-        if done >= total or now - self._last_progress >= metrics.PROGRESS_MIN_INTERVAL_S:
-            self._last_progress = now
-            emit(self._w_progress, int(done), int(total))
+class _Relay(QObject):
+    """Lives on the main thread; workers emit its signals, which Qt queues to the main thread."""
 
-    def _cancelled_from_worker(self) -> bool:
-        return self._cancel.is_set()
+    progress = Signal(int, int, int)  # task number, done, total
+    result = Signal(int, object)
+    error = Signal(int, object, str)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, fn: TaskFn):
+    def __init__(self, number: int, fn: TaskFn, cancel_event: threading.Event, relay: _Relay):
         super().__init__()
         self.setAutoDelete(True)
-        self.task = task
+        self.number = number
         self.fn = fn
+        self.cancel_event = cancel_event
+        self.relay = relay
+        self.last_progress = 0.0
 
-    def run(self) -> None:  # worker thread: only emits signals, never touches widgets
-        task = self.task
+    def progress(self, done: int, total: int) -> None:
+        # Throttled: a service may report thousands of times a second; the main thread needs a
+        # few updates a second, and each one is a queued event it must process.
+        now = time.monotonic()
+        if done >= total or now - self.last_progress >= metrics.PROGRESS_MIN_INTERVAL_S:
+            self.last_progress = now
+            emit(self.relay.progress, self.number, int(done), int(total))
+
+    def run(self) -> None:  # worker thread: only emits the relay's signals, never touches widgets
         try:
-            result = self.fn(task._progress_from_worker, task._cancelled_from_worker)
+            result = self.fn(self.progress, self.cancel_event.is_set)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
-            emit(task._w_error, exc, traceback.format_exc())
+            emit(self.relay.error, self.number, exc, traceback.format_exc())
         else:
-            emit(task._w_result, result)
+            emit(self.relay.result, self.number, result)
+        finally:
+            self.fn = None  # drop the closure (and the service it holds) on this thread, now
 
 
 class TaskRunner(QObject):
@@ -138,6 +136,30 @@ class TaskRunner(QObject):
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)  # the one writer: see the module docstring
         self.active: set[Task] = set()
+        self._by_number: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
+        self.relay = _Relay(self)
+        self.relay.progress.connect(self._on_progress)
+        self.relay.result.connect(self._on_result)
+        self.relay.error.connect(self._on_error)
+
+    @Slot(int, int, int)
+    def _on_progress(self, number: int, done: int, total: int) -> None:
+        task = self._by_number.get(number)
+        if task is not None:
+            task._deliver_progress(done, total)
+
+    @Slot(int, object)
+    def _on_result(self, number: int, result: object) -> None:
+        task = self._by_number.pop(number, None)
+        if task is not None:
+            task._deliver_result(result)
+
+    @Slot(int, object, str)
+    def _on_error(self, number: int, exc: object, report: str) -> None:
+        task = self._by_number.pop(number, None)
+        if task is not None:
+            task._deliver_error(exc, report)
 
     def run(
         self,
@@ -151,7 +173,9 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
         error_parent=None,  # noqa: ANN001 - the widget an error dialog is shown over
     ) -> Task:
-        task = Task(name, self)
+        # Parentless and owned by Python: `active` keeps it until it finishes, then the caller's
+        # references decide. Workers never hold a Task, so it is always freed on this thread.
+        task = Task(name)
         if on_progress:
             task.progressed.connect(on_progress)
         if on_success:
@@ -167,13 +191,14 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._finished(task))
         self.active.add(task)
         emit(self.task_started, task)
-        (self.writer if writes else self.readers).start(_Runnable(task, fn))
+        number = next(self._numbers)
+        self._by_number[number] = task
+        (self.writer if writes else self.readers).start(_Runnable(number, fn, task.cancel_event, self.relay))
         return task
 
     def _finished(self, task: Task) -> None:
         self.active.discard(task)
         emit(self.task_finished, task)
-        task.deleteLater()
 
     def cancel_all(self) -> None:
         for task in list(self.active):

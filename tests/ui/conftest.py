@@ -15,10 +15,14 @@ def isolated_qsettings(tmp_path, qapp, monkeypatch):
     """Every test gets its own QSettings folder, so no preference leaks between tests or to the user."""
     from PySide6.QtCore import QSettings
 
+    from ledger_app.ui.qtcompat import top_up
+
+    top_up()  # PySide6 6.12.0 loses references to None/True/False; see ledger_app/ui/qtcompat.py
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     yield
+    top_up()
     from ledger_app.ui import i18n
 
     if i18n.current_language() != "en":
