@@ -38,6 +38,8 @@ PDQ_CANDIDATE = 90
 # ... and coarse-code hits up to this many of 64 bits (the best crop hypothesis of a true copy
 # is typically within 2-10 bits; unrelated images sit around 32).
 COARSE_CANDIDATE = 16
+# Up to this many indexed items, the finer grid of crop hypotheses is searched (5x the codes).
+FINE_GRID_MAX_ITEMS = 100_000
 # log10 of the expected number of chance hits among all the comparisons of a query: below
 # SURE_CANDIDATE a candidate is always verified; up to CHANCE_CANDIDATE (closer than chance would
 # put even one item) the most surprising `max_verify` are; beyond it, none.
@@ -67,7 +69,7 @@ class ImageMatcher:
         index: ImageIndex | None = None,
         fingerprints: FingerprintSource | None = None,
         *,
-        max_verify: int = 24,
+        max_verify: int = 32,
         feature_cache: int = 4096,
     ):
         self.index = index if index is not None else ImageIndex()
@@ -122,7 +124,7 @@ class ImageMatcher:
             self._cache.clear()
             self._cache_removals = self.index.removals
         pdq_hits = self.index.search_pdq(query_fp.query_hashes(), PDQ_CANDIDATE) if query_fp.reliable else {}
-        codes = query_codes(grey)
+        codes = query_codes(grey, fine=len(self.index) <= FINE_GRID_MAX_ITEMS)
         coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)
         n_hashes = len(query_fp.query_hashes())
         scored = _rank_candidates(

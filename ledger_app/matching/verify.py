@@ -292,9 +292,18 @@ def verify(query: Features, candidate: Features) -> Verification:
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little"
         )
 
-    qb = cv2.GaussianBlur(qg, (0, 0), BLUR_SIGMA)
-    wb = cv2.GaussianBlur(warped, (0, 0), BLUR_SIGMA)
-    grid = _block_zncc(qb, wb, mask)
+    if scale[0] * scale[1] < 0.64:
+        # The candidate is the smaller picture: compare at its resolution, not upsampled.
+        ch, cw = cg.shape
+        base, other = cg, cv2.warpAffine(qg, affine, (cw, ch), flags=cv2.INTER_AREA, borderValue=0)
+        mask = cv2.warpAffine(
+            np.ones_like(qg, np.uint8), affine, (cw, ch), flags=cv2.INTER_NEAREST, borderValue=0
+        )
+    else:
+        base, other = qg, warped
+    grid = _block_zncc(
+        cv2.GaussianBlur(base, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(other, (0, 0), BLUR_SIGMA), mask
+    )
     textured = grid[~np.isnan(grid)]
     if len(textured) < MIN_TEXTURED_BLOCKS:
         return Verification(
