@@ -62,7 +62,12 @@ FingerprintSource = (
 
 
 class ImageMatcher:
-    """Query an `ImageIndex` with an image; verify what the hashes propose."""
+    """Query an `ImageIndex` with an image; verify what the hashes propose.
+
+    Cost knobs: `max_verify` bounds the verifications of candidates that chance could explain
+    (those it cannot are always verified); `fine_grid_max_items` is the index size up to which
+    the finer crop grid is searched (0 turns it off: faster queries, fewer extreme crops found).
+    """
 
     def __init__(
         self,
@@ -70,6 +75,7 @@ class ImageMatcher:
         fingerprints: FingerprintSource | None = None,
         *,
         max_verify: int = 32,
+        fine_grid_max_items: int = FINE_GRID_MAX_ITEMS,
         feature_cache: int = 4096,
     ):
         self.index = index if index is not None else ImageIndex()
@@ -79,6 +85,7 @@ class ImageMatcher:
             fingerprints = self._own_store
         self._source = fingerprints
         self.max_verify = max_verify
+        self.fine_grid_max_items = fine_grid_max_items
         self._cache: OrderedDict[str, Features | None] = OrderedDict()
         self._cache_size = feature_cache
         self._cache_removals = self.index.removals
@@ -124,7 +131,7 @@ class ImageMatcher:
             self._cache.clear()
             self._cache_removals = self.index.removals
         pdq_hits = self.index.search_pdq(query_fp.query_hashes(), PDQ_CANDIDATE) if query_fp.reliable else {}
-        codes = query_codes(grey, fine=len(self.index) <= FINE_GRID_MAX_ITEMS)
+        codes = query_codes(grey, fine=len(self.index) <= self.fine_grid_max_items)
         coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)
         n_hashes = len(query_fp.query_hashes())
         scored = _rank_candidates(
