@@ -153,7 +153,7 @@ class ImageMatcher:
                 continue
             pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
             v = verify(query_features, cand)
-            match = _decide(item_id, pdq, coarse, v, query_fp, fps.get(item_id))
+            match = _decide(item_id, pdq, coarse, v, query_fp)
             if match is not None:
                 matches.append(match)
         matches.sort(key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
@@ -211,12 +211,7 @@ def _rank_candidates(
 
 
 def _decide(
-    item_id: str,
-    pdq: PdqHit | None,
-    coarse: CoarseHit | None,
-    v: Verification,
-    query_fp: ImageFingerprint,
-    cand_fp: ImageFingerprint | None,
+    item_id: str, pdq: PdqHit | None, coarse: CoarseHit | None, v: Verification, query_fp: ImageFingerprint
 ) -> ImageMatch | None:
     detail: dict = {"verification": v.to_json()}
     if pdq is not None:
@@ -232,10 +227,8 @@ def _decide(
     if v.ok:
         return ImageMatch(item_id, distance, round(0.5 + 0.5 * v.agreement, 4), "verified", detail)
     # No edit-shaped alignment found (or too little texture): PDQ alone decides, as Meta advises.
-    if v.ok is None and pdq is not None and pdq.distance <= PDQ_MATCH:
-        both_reliable = query_fp.reliable and (cand_fp is None or cand_fp.reliable)
-        if both_reliable:
-            return ImageMatch(
-                item_id, distance, round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4), "pdq", detail
-            )
+    # (Only reliable hashes are indexed, so a PDQ hit means both hashes are reliable.)
+    if v.ok is None and pdq is not None and pdq.distance <= PDQ_MATCH and query_fp.reliable:
+        score = round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4)
+        return ImageMatch(item_id, distance, score, "pdq", detail)
     return None
