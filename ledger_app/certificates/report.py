@@ -1,0 +1,131 @@
+"""The signed inclusion report: "is my work in there?", answered per queried work, provably.
+
+Why this exists: a rights holder asks about *their* works. The report answers each query (a file's
+SHA-256, a hash, or a normalised URL — never the file's bytes) with a verdict (included, purged,
+not_found), the matched items and near copies, and for every matched item a tlog-proof of its
+`item.ingested` ledger entry against the report's own checkpoint, so each answer checks offline.
+
+The privacy rule: a report reveals nothing about other people's works. It holds only what the
+caller (the inclusion check) passes for the queried works, and this module refuses any field outside
+the documented whitelist below — no listings, no thumbnails, no metadata of unrelated items.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from ledger_app.certificates.document import checkpoint_of, entry_proof, issue_document
+from ledger_app.core.errors import UserError
+from ledger_app.verify import DOCUMENT_VERSION, KIND_REPORT, NotCanonicalError, canonical_bytes, report_items
+
+if TYPE_CHECKING:
+    from ledger_app.services import LedgerService
+
+QUERY_KINDS = frozenset({"file", "hash", "url"})
+QUERY_KEYS = frozenset({"kind", "value", "name"})  # name: the file name the rights holder gave
+VERDICTS = frozenset({"included", "purged", "not_found"})
+ITEM_REQUIRED = ("item_id", "corpus", "location", "status", "method", "score", "entry_index")
+ITEM_KEYS = frozenset(
+    {
+        *ITEM_REQUIRED,
+        "sha256",
+        "since",
+        "license",
+        "purged_at",
+        "request",
+        "certificate",
+        "certificate_entry",
+    }
+)
+ITEM_STATUSES = frozenset({"admitted", "quarantined", "purged", "refused"})
+
+
+def _hex64(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _item(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise UserError(f"{where} is not an object")
+    missing = [k for k in ITEM_REQUIRED if k not in raw]
+    if missing:
+        raise UserError(f"{where} lacks {', '.join(missing)}")
+    extra = sorted(set(raw) - ITEM_KEYS)
+    if extra:
+        raise UserError(f"{where} carries {', '.join(extra)}, which an inclusion report never reveals")
+    if raw["status"] not in ITEM_STATUSES:
+        raise UserError(f"{where} has the unknown status {raw['status']!r}")
+    if type(raw["entry_index"]) is not int or raw["entry_index"] < 0:
+        raise UserError(f"{where} has no valid ledger entry_index")
+    if not isinstance(raw["score"], str):
+        raise UserError(f"{where} has a score that is not a string such as \"0.93\"")
+    if "sha256" in raw and not _hex64(raw["sha256"]):
+        raise UserError(f"{where} has a sha256 that is not lowercase hex")
+    return dict(raw)
+
+
+def _query_result(raw: Any, n: int) -> dict[str, Any]:
+    where = f"query {n}"
+    if not isinstance(raw, dict) or set(raw) - {"query", "verdict", "items", "near_copies"}:
+        raise UserError(f"{where} is an object of query, verdict, items and near_copies only")
+    q = raw.get("query")
+    if not isinstance(q, dict) or q.get("kind") not in QUERY_KINDS or not isinstance(q.get("value"), str):
+        raise UserError(f"{where} needs a query {{kind: file|hash|url, value}}")
+    extra = sorted(set(q) - QUERY_KEYS)
+    if extra:
+        raise UserError(f"{where} carries {', '.join(extra)}; a query is its kind, value and file name only")
+    if q["kind"] in ("file", "hash") and not _hex64(q["value"]):
+        raise UserError(f"{where}: a {q['kind']} query is given by its lowercase hex SHA-256, never by its bytes")
+    if raw.get("verdict") not in VERDICTS:
+        raise UserError(f"{where} has the verdict {raw.get('verdict')!r}; expected included, purged or not_found")
+    items = [_item(it, f"item {k} of {where}") for k, it in enumerate(raw.get("items") or [], 1)]
+    near = [_item(it, f"near copy {k} of {where}") for k, it in enumerate(raw.get("near_copies") or [], 1)]
+    if raw["verdict"] == "not_found" and (items or near):
+        raise UserError(f"{where} is not_found yet lists matches")
+    if raw["verdict"] != "not_found" and not (items or near):
+        raise UserError(f"{where} is {raw['verdict']} without any matched item")
+    return {"query": dict(q), "verdict": raw["verdict"], "items": items, "near_copies": near}
+
+
+def build_inclusion_report(
+    *, queries: list[dict[str, Any]], issued_at: str, origin: str, key_id: str, report_id: str | None = None
+) -> dict[str, Any]:
+    """The report's body (unsigned). `report_id` defaults to a random 128-bit hex ID: the ledger
+    entry names the report by it, so the entry reveals nothing about what was asked."""
+    if not queries:
+        raise UserError("an inclusion report answers at least one query")
+    body = {
+        "version": DOCUMENT_VERSION,
+        "kind": KIND_REPORT,
+        "id": report_id or os.urandom(16).hex(),
+        "issued_at": issued_at,
+        "ledger": {"origin": origin, "key_id": key_id},
+        "queries": [_query_result(q, n) for n, q in enumerate(queries, 1)],
+    }
+    try:
+        canonical_bytes(body)
+    except NotCanonicalError as exc:
+        raise UserError(f"the report cannot be signed: {exc}") from None
+    return body
+
+
+def issue_inclusion_report(
+    ledger: LedgerService, *, queries: list[dict[str, Any]], issued_at: str, origin: str, key_id: str,
+    report_id: str | None = None,
+) -> dict[str, Any]:
+    """Build, sign and record (`report.issued`) the report, then attach `item_proofs`: one
+    tlog-proof per matched item's `item.ingested` entry against the report's own checkpoint."""
+    from ledger_app.ledger.entries import decode_entry
+
+    body = build_inclusion_report(queries=queries, issued_at=issued_at, origin=origin, key_id=key_id, report_id=report_id)
+    # Check the entries before anything is signed or appended: a wrong index must not produce a report.
+    for it in report_items(body):
+        e = decode_entry(ledger.ws.store.entry(it["entry_index"]).leaf, index=it["entry_index"])
+        if e.type != "item.ingested" or e.payload.get("item") != it["item_id"]:
+            raise UserError(f"ledger entry {it['entry_index']} is not the item.ingested entry of item {it['item_id']}")
+    doc = issue_document(ledger, body, entry_type="report.issued", payload_extra={"subject": body["id"]})
+    size, checkpoint = checkpoint_of(doc)
+    indexes = sorted({it["entry_index"] for it in report_items(body)})
+    doc["item_proofs"] = [entry_proof(ledger, i, size, checkpoint) for i in indexes]
+    return doc
