@@ -454,7 +454,7 @@ def verify_consistency_to(verified: VerifiedDocument, newer_checkpoint: str, pro
 # --- command line ----------------------------------------------------------------------------------
 
 
-def _read_vkey(value: str) -> str:
+def read_vkey(value: str) -> str:
     """The verifier key itself, or the path of a file holding it."""
     if os.path.isfile(value):
         with open(value, encoding="utf-8") as f:
@@ -481,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
                 doc = json.load(f)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _fail(f"{args.file} cannot be read as JSON ({exc})", what="file") from None
-        vkey = _read_vkey(args.vkey)
+        vkey = read_vkey(args.vkey)
         verified = verify_document(doc, vkey)
         result = verified.summary()
         text = verified.sentence()
