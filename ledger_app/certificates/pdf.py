@@ -518,7 +518,7 @@ def render_certificate_pdf(doc: dict[str, Any], path: Path | str, *, language: s
             _p(_METHODS[language].get(it.get("method"), it.get("method")), st.cell), _p(it.get("score"), st.cell),
             _p(it.get("sha256"), st.cell_mono),
         ])
-    story.append(_table(rows, [7 * mm, 46 * mm, 18 * mm, 28 * mm, 16 * mm, 11 * mm, width - 126 * mm]))
+    story.append(_table(rows, [7 * mm, 46 * mm, 16 * mm, 26 * mm, 16 * mm, 11 * mm, width - 122 * mm]))
 
     shards = doc.get("shards") or []
     if shards:
