@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-fast lint bench demo screenshots translations package package-check go-tools clean help
+.PHONY: system-tools venv run test test-fast lint bench demo screenshots translations package package-check go-tools clean help
 
 help:
 	@echo "make run | test | bench | demo | lint | screenshots | package | package-check | clean"
@@ -29,13 +29,23 @@ go-tools:
 		fi; \
 	fi
 
+# Debian tools some tests use when present: poppler renders certificate PDFs, a CJK font draws
+# Chinese in them. Best effort, like go-tools.
+system-tools:
+	@if ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi gbsn; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils fonts-arphic-gbsn00lp) >/dev/null 2>&1 \
+			|| echo "note: could not install poppler-utils/fonts-arphic-gbsn00lp; PDF rendering checks will skip"; \
+		fi; \
+	fi
+
 translations: $(STAMP)
 	$(PY) -m ledger_app.ui.i18n_build
 
 run: $(STAMP) translations
 	QT_QPA_PLATFORM= $(VENV)/bin/ledger-app
 
-test: $(STAMP) go-tools translations
+test: $(STAMP) go-tools system-tools translations
 	$(PY) -m pytest -q -p no:cacheprovider
 
 test-fast: $(STAMP)

@@ -26,7 +26,7 @@ Progress = Callable[[int, int], None]
 
 DEMO_PASSPHRASE = "demo passphrase"
 USERS = ["lena", "omar", "mei", "jonas", "priya", "tomas", "aiko", "sam"]
-STEPS = 14
+STEPS = 13
 
 
 def _photo(args: tuple[int, int, int]) -> bytes:
@@ -248,11 +248,11 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
 
     rep = inclusion_report(svc, files=[c["stock_copy"], c["never"]], urls=["https://photohost.example/omar/1"],
                            out=out / "inclusion-report.json")
-    verdicts = [f"{q['query'].get('name') or q['query']['value'][:12]}: {q['verdict']}" for q in rep["results"]]
+    verdicts = [f"{q['query'].get('name') or q['query']['value']}: {q['verdict']}" for q in rep["results"]]
     say("Inclusion check for a rights holder: " + "; ".join(verdicts))
 
     v = svc.ledger.verify()
     say(f"Ledger verified: {v.entries} entries, {v.checkpoints} checkpoints, root {v.root_hash.hex()[:16]}…")
-    log(f"Done in {time.perf_counter() - t0:.0f} s. Open it in the app: ledger-app --workspace {ws_dir}")
+    log(f"Done in {time.perf_counter() - t0:.0f} s. Open it in the app: LEDGER_WORKSPACE={ws_dir} ledger-app")
     return {"workspace": str(ws_dir), "out": str(out), "vkey": vkey, "requests": [gdpr["id"], pub["id"], exp["request"]],
             "certificates": [r["file"] for r in certs]}

@@ -219,10 +219,10 @@ class CorpusService:
         results: Iterator[list[ItemResult]]
         pool = None
         if n_workers > 1 and len(units) > 1:
-            import multiprocessing
+            from ledger_app.provenance.c2pa_loader import worker_process_context
 
-            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx)
+            # Not fork: c2pa's native threads do not survive it (see provenance/c2pa_loader.py).
+            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context())
             results = pool.map(process_unit, units)
         else:
             results = map(process_unit, units)
@@ -419,6 +419,16 @@ class CorpusService:
         if with_proof and out["entry_index"] is not None:
             out["entry_proof"] = self.ledger.prove(int(out["entry_index"]))
         return out
+
+    def thumbnail(self, item_id: str) -> bytes | None:
+        """The item's greyscale JPEG thumbnail (kept in its image fingerprint), or None. Read-only;
+        the review screen shows it as evidence."""
+        row = self._one(f"SELECT data FROM fingerprint WHERE item_id = {self._ph} AND kind = 'image'", (item_id,))
+        if row is None or row[0] is None:
+            return None
+        from ledger_app.matching.image import ImageFingerprint
+
+        return ImageFingerprint.from_bytes(bytes(row[0])).thumb
 
     def manifest(self, name: str) -> Iterator[dict[str, Any]]:
         """The admitted items of a corpus, for a training pipeline, with the checkpoint they are under."""
