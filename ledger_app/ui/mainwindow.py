@@ -24,7 +24,8 @@ from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.pages.dashboard import DashboardPage
 from ledger_app.ui.pages.ledger import LedgerPage
-from ledger_app.ui.pages.placeholders import CorporaPage, RightsPage, TakedownsPage
+from ledger_app.ui.pages.corpora import CorporaPage
+from ledger_app.ui.pages.placeholders import RightsPage, TakedownsPage
 from ledger_app.ui.pages.settings import SettingsPage
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.qtcompat import emit
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.pages: dict[str, QWidget] = {
             "dashboard": DashboardPage(session, prefs, self.stack),
-            "corpora": CorporaPage(self.stack),
+            "corpora": CorporaPage(session, prefs, self.stack),
             "takedowns": TakedownsPage(self.stack),
             "rights": RightsPage(self.stack),
             "ledger": LedgerPage(session, prefs, self.stack),

@@ -18,13 +18,14 @@ from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ledger_app.services import LedgerService
+    from ledger_app.services import LedgerService, Services
     from ledger_app.storage.workspace import Workspace
 
 
 class Session(QObject):
     opened = Signal()  # a (different) workspace is open
     ledger_changed = Signal()  # entries were appended through this session
+    data_changed = Signal()  # corpora, items or takedown requests changed (ingest, purge, review…)
 
     def __init__(self, passphrase: Callable[[bool], str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -36,6 +37,7 @@ class Session(QObject):
         self.passphrase = passphrase
         self.ws: Workspace | None = None
         self.ledger: LedgerService | None = None
+        self.services: Services | None = None
 
     @property
     def is_open(self) -> bool:
@@ -43,14 +45,17 @@ class Session(QObject):
 
     def open(self, path: Path | None = None, db_url: str | None = None) -> None:
         """Open the workspace at `path` (default: the per-user workspace), creating its folder."""
-        from ledger_app.services import LedgerService
+        from ledger_app.services import Services
         from ledger_app.storage.workspace import Workspace
 
         self.close()
         ws = Workspace(path, db_url or None)
         ws.path.mkdir(parents=True, exist_ok=True)
         self.ws = ws
-        self.ledger = LedgerService(ws, self.passphrase)
+        # One Services object per workspace: its LedgerService is the session's, so the signing
+        # key is unlocked (and the passphrase asked) once for every page.
+        self.services = Services(ws, self.passphrase)
+        self.ledger = self.services.ledger
         emit(self.opened)
 
     def close(self) -> None:
@@ -58,6 +63,7 @@ class Session(QObject):
             self.ws.dispose()
         self.ws = None
         self.ledger = None
+        self.services = None
 
     def has_ledger(self) -> bool:
         if self.ledger is None:
@@ -75,4 +81,9 @@ class Session(QObject):
         return f"{self.ws.path}|{self.ws.db_url}"
 
     def notify_appended(self) -> None:
+        emit(self.ledger_changed)
+
+    def notify_data_changed(self) -> None:
+        """Corpora, items or requests changed; every write of theirs appended ledger entries too."""
+        emit(self.data_changed)
         emit(self.ledger_changed)
