@@ -66,7 +66,7 @@ def verify_ledger(
     pool = _decode_pool(total) if deep else None
     pending: list = []
     with store.engine.connect() as conn:
-        cur = conn.connection.cursor()  # the DBAPI cursor: a million rows without per-row wrapping
+        cur = _stream_cursor(conn, "verify_entries")
         cur.execute("SELECT idx, leaf, leaf_hash FROM ledger_entry ORDER BY idx")
         expected = 0
         while True:
@@ -118,7 +118,7 @@ def verify_ledger(
     mask = (1 << LEVEL_SHIFT) - 1
     stored_nodes = 0
     with store.engine.connect() as conn:
-        cur = conn.connection.cursor()
+        cur = _stream_cursor(conn, "verify_nodes")
         cur.execute("SELECT id, hash FROM ledger_node ORDER BY id")
         while True:
             rows = cur.fetchmany(50_000)
@@ -229,3 +229,11 @@ def _decode_pool(total: int):  # noqa: ANN202
 def _shutdown(pool) -> None:  # noqa: ANN001
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stream_cursor(conn, name: str):  # noqa: ANN001, ANN202
+    """A DBAPI cursor that streams rows: a million rows without per-row wrapping, and on PostgreSQL a
+    server-side cursor so the table is not loaded into memory at once."""
+    if conn.dialect.name == "postgresql":
+        return conn.connection.dbapi_connection.cursor(name=name)
+    return conn.connection.cursor()
