@@ -30,6 +30,7 @@ OPTIONS: dict[str, Option] = {
         Option("user.name", str, "", "the acting user recorded on every entry (default: the OS user)"),
         Option("c2pa.quarantine_invalid", bool, True, "quarantine items whose Content Credentials are Invalid"),
         Option("c2pa.quarantine_unreadable", bool, True, "quarantine items whose manifest cannot be read"),
+        Option("c2pa.quarantine_remote", bool, True, "quarantine items whose manifest is remote (not fetched)"),
         Option("ingest.workers", int, 0, "worker processes for ingest (0: one per core)"),
         Option("ingest.max_image_pixels", int, 178_956_970, "decompression-bomb guard for images"),
         Option("match.pdq_max_distance", int, 31, "PDQ distance at or below which images match"),

@@ -171,7 +171,9 @@ class CorpusService:
         s = self.ws.settings
         policies = [
             default_c2pa_policy(
-                s.get("c2pa.quarantine_invalid"), quarantine_unreadable=s.get("c2pa.quarantine_unreadable")
+                s.get("c2pa.quarantine_invalid"),
+                quarantine_unreadable=s.get("c2pa.quarantine_unreadable"),
+                quarantine_remote=s.get("c2pa.quarantine_remote"),
             )
         ]
         policies += [factory(conn) for factory in self.extra_policies]

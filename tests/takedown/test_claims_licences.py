@@ -13,7 +13,13 @@ import textwrap
 import pytest
 from td_builders import PASS, jpeg, make_services, tar_add, write_photo_shard
 
-from ledger_app.takedown.claims import add_claim, add_license, expire_license, list_claims, takedown_from_claim
+from ledger_app.takedown.claims import (
+    add_claim,
+    add_license,
+    expire_license,
+    list_claims,
+    takedown_from_claim,
+)
 
 
 def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos, tmp_path):

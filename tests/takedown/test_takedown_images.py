@@ -6,10 +6,9 @@ import tarfile
 
 import pytest
 from PIL import Image
+from td_builders import jpeg, make_services, tar_add, write_photo_shard
 
 from ledger_app.core.errors import UserError
-
-from td_builders import jpeg, make_services, tar_add, write_photo_shard
 
 
 def members(path) -> dict[str, bytes]:
