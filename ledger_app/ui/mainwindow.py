@@ -25,8 +25,9 @@ from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.pages.dashboard import DashboardPage
 from ledger_app.ui.pages.ledger import LedgerPage
 from ledger_app.ui.pages.corpora import CorporaPage
-from ledger_app.ui.pages.placeholders import RightsPage, TakedownsPage
+from ledger_app.ui.pages.rights import RightsPage
 from ledger_app.ui.pages.settings import SettingsPage
+from ledger_app.ui.pages.takedowns import TakedownsPage
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.session import Session
@@ -69,8 +70,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {
             "dashboard": DashboardPage(session, prefs, self.stack),
             "corpora": CorporaPage(session, prefs, self.stack),
-            "takedowns": TakedownsPage(self.stack),
-            "rights": RightsPage(self.stack),
+            "takedowns": TakedownsPage(session, prefs, self.stack),
+            "rights": RightsPage(session, prefs, self.stack),
             "ledger": LedgerPage(session, prefs, self.stack),
             "settings": SettingsPage(session, prefs, self.stack),
         }

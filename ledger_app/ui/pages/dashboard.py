@@ -1,7 +1,9 @@
-"""The Dashboard: ledger health now; items, C2PA coverage and open requests once those services exist.
+"""The Dashboard: ledger health, items by status, C2PA coverage and open requests by due date.
 
 Charts are plugged in with `show_item_stats`, `show_c2pa_coverage` and `show_requests`, which take
-plain dicts/lists (see widgets/charts.py). Until a service feeds them, each card says what is
+plain dicts/lists (see widgets/charts.py). `refresh_charts` feeds them from `corpus.stats()` and
+`takedown.list(open_only=True)` through the task helper (counting a million items is not for the
+main thread), after every change the session announces. With no data, each card says what is
 missing and where to go, rather than showing invented numbers.
 """
 
@@ -67,6 +69,9 @@ class DashboardPage(QWidget):
         self._items: dict[str, int] | None = None
         self._c2pa: tuple[dict[str, int], float | None] | None = None
         self._requests: tuple[list[dict], date] | None = None
+        self.charts_task = None  # the running stats read, if any
+        self._charts_again = False  # another change arrived while it ran
+        self.charts_loaded = 0  # how many stats reads were shown (for tests)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
@@ -107,7 +112,37 @@ class DashboardPage(QWidget):
 
         session.opened.connect(self.refresh)
         session.ledger_changed.connect(self.refresh)
+        session.opened.connect(self.refresh_charts)
+        session.data_changed.connect(self.refresh_charts)
         self.retranslate()
+
+    def refresh_charts(self) -> None:
+        """Re-read the item and request counts in the background and show them."""
+        services = self.session.services
+        if services is None or not self.session.has_ledger():
+            return
+        if self.charts_task is not None:
+            self._charts_again = True
+            return
+
+        def work(progress, cancelled) -> tuple[dict, list[dict]]:  # noqa: ANN001
+            return services.corpus.stats(), services.takedown.list(open_only=True)
+
+        def done(result: tuple[dict, list[dict]]) -> None:
+            stats, requests = result
+            self.show_item_stats(stats["by_status"] or None)
+            self.show_c2pa_coverage(stats["c2pa"] or None, stats["ai_share"] if stats["total"] else None)
+            self.show_requests(requests or None)
+            self.charts_loaded += 1
+
+        def finished() -> None:
+            self.charts_task = None
+            if self._charts_again:
+                self._charts_again = False
+                self.refresh_charts()
+
+        self.charts_task = self.session.runner.run("dashboard", work, on_success=done, error_parent=self)
+        self.charts_task.finished.connect(finished)
 
     # --- plug-in points for the item and takedown services -----------------------------------
 

@@ -1,0 +1,118 @@
+"""Evidence side by side on the review screen: the claimed work on the left, the corpus item on
+the right — two thumbnails for an image match, or two texts with the overlapping passages
+highlighted for a text match, or a sentence saying what matched (hash, URL, account, signer)."""
+
+from __future__ import annotations
+
+import difflib
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+
+THUMB_SIDE = 260
+MIN_BLOCK = 12  # characters: shorter common runs are coincidence, not evidence
+HIGHLIGHT = "#ffe08a"
+
+
+def common_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
+    """(start in a, start in b, length) of the common runs of at least MIN_BLOCK characters."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(m.a, m.b, m.size) for m in sm.get_matching_blocks() if m.size >= MIN_BLOCK]
+
+
+def highlighted_html(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` as HTML with the (start, length) spans marked."""
+    out, pos = [], 0
+    for start, length in sorted(spans):
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f'<span style="background:{HIGHLIGHT}; color:#000">{escape(text[start:start + length])}</span>')
+        pos = start + length
+    out.append(escape(text[pos:]))
+    return "<div style='white-space:pre-wrap'>" + "".join(out) + "</div>"
+
+
+class _Side(QWidget):
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("CardTitle")
+        layout.addWidget(self.heading)
+        self.stack = QStackedWidget(self)
+        self.image = QLabel(self)
+        self.image.setObjectName(f"{name}Image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setWordWrap(True)
+        self.text = QTextBrowser(self)
+        self.text.setObjectName(f"{name}Text")
+        self.stack.addWidget(self.image)
+        self.stack.addWidget(self.text)
+        layout.addWidget(self.stack, 1)
+
+    def show_image(self, data: bytes | None, missing: str) -> None:
+        pix = QPixmap()
+        if data and pix.loadFromData(data):
+            self.image.setPixmap(pix.scaled(THUMB_SIDE, THUMB_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(missing)
+        self.stack.setCurrentWidget(self.image)
+
+    def show_html(self, html: str) -> None:
+        self.text.setHtml(html)
+        self.stack.setCurrentWidget(self.text)
+
+    def show_sentence(self, text: str) -> None:
+        self.image.setPixmap(QPixmap())
+        self.image.setText(text)
+        self.stack.setCurrentWidget(self.image)
+
+    @property
+    def has_image(self) -> bool:
+        return self.stack.currentWidget() is self.image and not self.image.pixmap().isNull()
+
+
+class EvidenceView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("EvidenceView")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.claimed = _Side("Claimed", self)
+        self.corpus = _Side("Corpus", self)
+        layout.addWidget(self.claimed, 1)
+        layout.addWidget(self.corpus, 1)
+        self.highlighted_chars = 0  # for tests: how much text is marked as overlapping
+        self.retranslate()
+        self.clear()
+
+    def retranslate(self) -> None:
+        self.claimed.heading.setText(self.tr("Claimed work"))
+        self.corpus.heading.setText(self.tr("Corpus item"))
+
+    def clear(self) -> None:
+        self.claimed.show_sentence(self.tr("Select a match to see its evidence."))
+        self.corpus.show_sentence("")
+        self.highlighted_chars = 0
+
+    def show_images(self, claimed: bytes | None, corpus: bytes | None) -> None:
+        self.claimed.show_image(claimed, self.tr("The claimed file has no image fingerprint."))
+        self.corpus.show_image(corpus, self.tr("No thumbnail (the item is not an image, or it was purged)."))
+        self.highlighted_chars = 0
+
+    def show_texts(self, claimed_text: str, passage: str) -> None:
+        blocks = common_blocks(claimed_text, passage)
+        self.highlighted_chars = sum(n for _, _, n in blocks)
+        self.claimed.show_html(highlighted_html(claimed_text, [(a, n) for a, _, n in blocks]))
+        self.corpus.show_html(highlighted_html(passage, [(b, n) for _, b, n in blocks]))
+
+    def show_sentences(self, claimed: str, corpus: str) -> None:
+        self.claimed.show_sentence(claimed)
+        self.corpus.show_sentence(corpus)
+        self.highlighted_chars = 0
