@@ -153,3 +153,29 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, shared_
     qtbot.waitUntil(lambda: rights.last_export is not None, timeout=30_000)
     assert verify_document(json.loads(report.read_text()), session.ledger.vkey()).kind
     assert report.with_suffix(".pdf").exists()
+
+
+def test_the_new_screens_switch_language(window, session, small_ledger, qtbot):
+    from ledger_app.ui import i18n_build
+
+    i18n_build.build()
+    session.open(small_ledger)
+    window.show()
+    corpora = window.show_screen("corpora")
+    takedowns = window.pages["takedowns"]
+    rights = window.pages["rights"]
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: corpora.ingest_button.text() == "导入")
+    assert corpora.model.headerData(0, Qt.Orientation.Horizontal) == "条目"
+    assert corpora.status_filter.itemText(0) == "任意状态"
+    assert takedowns.new_button.text() == "新建请求…"
+    assert takedowns.queue.headerData(5, Qt.Orientation.Horizontal) == "截止日期"
+    assert takedowns.accept_button.text() == "接受 (A)"
+    assert rights.check_button.text() == "核查"
+    dialog = takedowns.open_new_request()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("dmca"))
+    assert "亲笔或电子签名" in dialog.missing_label.text()
+    dialog.reject()
+    window.set_language("en")
+    qtbot.waitUntil(lambda: corpora.ingest_button.text() == "Ingest")
+    assert takedowns.queue.headerData(5, Qt.Orientation.Horizontal) == "Due by"

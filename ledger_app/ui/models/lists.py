@@ -20,70 +20,64 @@ VERDICT_COLORS = {"included": "#d9912b", "purged": "#2e9e5b", "not_found": "#6b7
 
 
 def request_type_text(t: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "dmca": tr("Takedowns", "DMCA notice"),
-        "gdpr": tr("Takedowns", "GDPR erasure"),
-        "publisher": tr("Takedowns", "Publisher demand"),
-        "optout": tr("Takedowns", "User opt-out"),
-        "license": tr("Takedowns", "Licence expiry"),
-        "court": tr("Takedowns", "Court order"),
-        "other": tr("Takedowns", "Other"),
+        "dmca": QCoreApplication.translate("Takedowns", "DMCA notice"),
+        "gdpr": QCoreApplication.translate("Takedowns", "GDPR erasure"),
+        "publisher": QCoreApplication.translate("Takedowns", "Publisher demand"),
+        "optout": QCoreApplication.translate("Takedowns", "User opt-out"),
+        "license": QCoreApplication.translate("Takedowns", "Licence expiry"),
+        "court": QCoreApplication.translate("Takedowns", "Court order"),
+        "other": QCoreApplication.translate("Takedowns", "Other"),
     }.get(t, t)
 
 
 def requester_kind_text(k: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "news_publisher": tr("Takedowns", "News publisher"),
-        "individual": tr("Takedowns", "Individual"),
-        "rights_org": tr("Takedowns", "Rights organisation"),
-        "internal": tr("Takedowns", "Internal"),
+        "news_publisher": QCoreApplication.translate("Takedowns", "News publisher"),
+        "individual": QCoreApplication.translate("Takedowns", "Individual"),
+        "rights_org": QCoreApplication.translate("Takedowns", "Rights organisation"),
+        "internal": QCoreApplication.translate("Takedowns", "Internal"),
     }.get(k, k)
 
 
 def request_status_text(s: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "received": tr("Takedowns", "received"),
-        "validated": tr("Takedowns", "validated"),
-        "rejected": tr("Takedowns", "rejected"),
-        "located": tr("Takedowns", "located"),
-        "reviewed": tr("Takedowns", "reviewed"),
-        "approved": tr("Takedowns", "approved"),
-        "purged": tr("Takedowns", "purged"),
-        "certified": tr("Takedowns", "certified"),
-        "closed": tr("Takedowns", "closed"),
+        "received": QCoreApplication.translate("Takedowns", "received"),
+        "validated": QCoreApplication.translate("Takedowns", "validated"),
+        "rejected": QCoreApplication.translate("Takedowns", "rejected"),
+        "located": QCoreApplication.translate("Takedowns", "located"),
+        "reviewed": QCoreApplication.translate("Takedowns", "reviewed"),
+        "approved": QCoreApplication.translate("Takedowns", "approved"),
+        "purged": QCoreApplication.translate("Takedowns", "purged"),
+        "certified": QCoreApplication.translate("Takedowns", "certified"),
+        "closed": QCoreApplication.translate("Takedowns", "closed"),
     }.get(s, s)
 
 
 def method_text(m: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "exact": tr("Takedowns", "exact hash"),
-        "perceptual": tr("Takedowns", "perceptual"),
-        "text": tr("Takedowns", "text overlap"),
-        "url": tr("Takedowns", "URL"),
-        "account": tr("Takedowns", "account"),
-        "c2pa": tr("Takedowns", "C2PA signer"),
+        "exact": QCoreApplication.translate("Takedowns", "exact hash"),
+        "perceptual": QCoreApplication.translate("Takedowns", "perceptual"),
+        "text": QCoreApplication.translate("Takedowns", "text overlap"),
+        "url": QCoreApplication.translate("Takedowns", "URL"),
+        "account": QCoreApplication.translate("Takedowns", "account"),
+        "c2pa": QCoreApplication.translate("Takedowns", "C2PA signer"),
     }.get(m, m)
 
 
 def decision_text(d: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "pending": tr("Takedowns", "pending"),
-        "accepted": tr("Takedowns", "accepted"),
-        "rejected": tr("Takedowns", "rejected"),
+        "pending": QCoreApplication.translate("Takedowns", "pending"),
+        "accepted": QCoreApplication.translate("Takedowns", "accepted"),
+        "rejected": QCoreApplication.translate("Takedowns", "rejected"),
     }.get(d, d)
 
 
 def verdict_text(v: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "included": tr("Rights", "included"),
-        "purged": tr("Rights", "purged"),
-        "not_found": tr("Rights", "not found"),
+        "included": QCoreApplication.translate("Rights", "included"),
+        "purged": QCoreApplication.translate("Rights", "purged"),
+        "not_found": QCoreApplication.translate("Rights", "not found"),
     }.get(v, v)
 
 
