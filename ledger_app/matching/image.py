@@ -15,7 +15,7 @@ A fingerprint holds what locate needs without the image itself:
 Decoding is defensive: Pillow's decompression-bomb guard is on with an explicit pixel limit,
 truncated or undecodable data raises `InputRefused` with the reason. Large JPEGs are decoded with
 Pillow's draft mode (a reduced DCT scale) for speed; images up to `DRAFT_ABOVE_PIXELS` are decoded
-in full, so Meta's published hashes are reproduced exactly for them.
+in full, and `exact=True` decodes everything in full, reproducing Meta's published hashes exactly.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from ledger_app.matching.coarse import coarse_code
 PIXEL_LIMIT = 64_000_000
 # JPEGs larger than this are decoded at a reduced scale (draft mode) with at least
 # DRAFT_MIN_SIDE pixels on the shorter side; smaller images are decoded in full.
-DRAFT_ABOVE_PIXELS = 2_000_000
+DRAFT_ABOVE_PIXELS = 1_000_000
 DRAFT_MIN_SIDE = 256
 # Central crops hashed besides the whole image (fraction removed from each edge). They are hashed
 # from a copy reduced to REDUCED_SIDE pixels on the longer side (PDQ itself works on 64 x 64), which
@@ -136,7 +136,7 @@ class ImageFingerprint:
         return cls(width, height, quality, pdq, coarse, data[end:])
 
 
-def open_image(data: bytes) -> Image.Image:
+def open_image(data: bytes, *, exact: bool = False) -> Image.Image:
     """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`).
 
     Large JPEGs come back reduced (draft mode); `im.info["original_size"]` keeps the true size."""
@@ -152,7 +152,7 @@ def open_image(data: bytes) -> Image.Image:
         if w < 1 or h < 1:
             raise InputRefused(f"image has no pixels ({w}x{h})")
         im.info["original_size"] = (w, h)
-        if im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
+        if not exact and im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
             scale = min(w, h) // DRAFT_MIN_SIDE
             if scale >= 2:
                 im.draft("RGB", (max(1, w // scale), max(1, h // scale)))
@@ -204,9 +204,14 @@ def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
     return g
 
 
-def image_fingerprint(data: bytes) -> ImageFingerprint:
-    """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image."""
-    im = open_image(data)
+def image_fingerprint(data: bytes, *, exact: bool = False) -> ImageFingerprint:
+    """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image.
+
+    With `exact`, JPEGs are always decoded in full, so the PDQ is Meta's reference hash bit for bit;
+    otherwise JPEGs above DRAFT_ABOVE_PIXELS are decoded at a reduced DCT scale (several times
+    faster; PDQ works on a 64x64 reduction anyway, so the hash moves by a few bits at most, well
+    inside what matching tolerates). Ingest and queries both use the default, so they agree."""
+    im = open_image(data, exact=exact)
     try:
         width, height = im.info.get("original_size", im.size)
         rgb = to_rgb_array(im)

@@ -27,7 +27,17 @@ from .helpers import jpeg_bytes
 def test_pdq_reproduces_published_hashes_bit_for_bit(pdq_dir, published_pdq):
     for name, expected in published_pdq.items():
         data = (pdq_dir / "bridge-mods" / name).resolve().read_bytes()
-        assert image_fingerprint(data).pdq_hex == expected, name
+        assert image_fingerprint(data, exact=True).pdq_hex == expected, name
+
+
+def test_draft_decoding_stays_within_a_few_bits_of_the_exact_hash(pdq_dir, published_pdq):
+    """The fast default (draft mode for large JPEGs) moves the whole-image PDQ only slightly."""
+    from ledger_app.matching.image import hamming
+
+    for name in published_pdq:
+        data = (pdq_dir / "bridge-mods" / name).resolve().read_bytes()
+        fast, exact = image_fingerprint(data), image_fingerprint(data, exact=True)
+        assert hamming(fast.pdq_hash, exact.pdq_hash) <= 16, name
 
 
 def test_quality_of_flat_image_is_zero_and_unreliable(pdq_dir):
