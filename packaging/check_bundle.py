@@ -10,6 +10,7 @@ no PYTHONPATH, HOME in a temporary folder):
 * `ledger demo --photos 20` must run the whole story, from a working directory in which copies of
   libc2pa_c.so have been planted (c2pa-python would load those first if the loader's pin were lost in
   the bundle, and the loader then refuses to start);
+* `ledger init`, `corpus add` and `ingest` of a small Parquet table must admit its rows (pyarrow);
 * `ledger-app`, offscreen, must show its main window and quit (LEDGER_APP_BENCH mode).
 
 Each step prints one line; the first failure prints the program's output and exits 1.
@@ -148,6 +149,22 @@ def check(dist: Path) -> None:
         if "Ledger verified" not in out or not list(demo_dir.rglob("certificate-*.pdf")):
             raise BundleError(f"ledger demo finished without a verified ledger and PDF certificates\n{out}")
         print(f"ok   ledger demo: {out.strip().splitlines()[-1]}")
+
+        # The demo's corpora are folders, WebDataset tars and JSONL; Parquet (pyarrow) is checked here.
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table_dir = tmp / "parquet"
+        table_dir.mkdir()
+        texts = ["an article about harbours", "日本語のテキストも一つの項目です", "a third row"]
+        pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts}), table_dir / "part-0.parquet")
+        ws = ["--workspace", str(tmp / "ws-parquet")]
+        run("ledger init", [ledger, *ws, "init", "--origin", "example.com/bundle-check"], env=env, cwd=work, timeout=120)
+        run("ledger corpus add", [ledger, *ws, "corpus", "add", "articles", str(table_dir)], env=env, cwd=work, timeout=120)
+        out = run("ledger ingest (Parquet)", [ledger, *ws, "ingest", "articles"], env=env, cwd=work, timeout=300)
+        if "admitted 3" not in out:
+            raise BundleError(f"ledger ingest of a 3-row Parquet table did not admit 3 items:\n{out}")
+        print("ok   ledger ingest of a Parquet table")
 
         app_env = dict(env, LEDGER_APP_BENCH="1", LEDGER_WORKSPACE=str(demo_dir / "workspace"))
         out = run("ledger-app", [str(bundle / "ledger-app")], env=app_env, cwd=work, timeout=300)
