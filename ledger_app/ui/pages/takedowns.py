@@ -121,11 +121,14 @@ class TakedownsPage(QWidget):
         self.progress.setObjectName("TakedownProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        for w in (self.locate_button, self.approve_button, self.purge_button, self.certificate_button,
-                  self.cancel_button):
+        for w in (self.locate_button, self.approve_button, self.purge_button, self.certificate_button):
             actions.addWidget(w)
-        actions.addWidget(self.progress, 1)
+        actions.addStretch(1)
         bl.addLayout(actions)
+        prow = QHBoxLayout()
+        prow.addWidget(self.progress, 1)
+        prow.addWidget(self.cancel_button)
+        bl.addLayout(prow)
         self.message = QLabel(bottom)
         self.message.setObjectName("TakedownMessage")
         self.message.setWordWrap(True)
@@ -151,8 +154,8 @@ class TakedownsPage(QWidget):
                   self.record_button):
             rbar.addWidget(w)
         rbar.addStretch(1)
-        rbar.addWidget(self.review_info)
         rl.addLayout(rbar)
+        rl.addWidget(self.review_info)
         rsplit = QSplitter(Qt.Orientation.Horizontal, review)
         self.matches_table = _table(rsplit, "MatchesTable")
         self.matches_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
