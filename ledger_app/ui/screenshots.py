@@ -1,8 +1,10 @@
 """`python -m ledger_app.ui.screenshots OUTDIR`: a PNG of each main screen, for reviewers.
 
-Builds a throwaway workspace with a real ledger (init, a few batches of notes, one verification),
-opens the main window at a fixed size and grabs every screen with QWidget.grab(); then the ledger
-and dashboard again in the dark theme and in Simplified Chinese.
+Builds the demo workspace (`ledger demo` with a small photo count: corpora ingested, takedowns
+located, reviewed, purged and certified), opens the main window at a fixed size and grabs every
+screen with QWidget.grab() — items with a selected item's detail, a request's review screen with
+its evidence, its certificate preview, a rights check — then some screens again in the dark theme
+and in Simplified Chinese.
 """
 
 from __future__ import annotations
@@ -50,10 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     from ledger_app.ui.theme import apply_theme
 
     apply_theme(app, "light")
-    ws = tmp / "workspace"
-    build_workspace(ws)
+    from ledger_app.demo.story import DEMO_PASSPHRASE, run_story
+
+    os.environ.pop("LEDGER_PASSPHRASE", None)
+    demo = run_story(tmp / "demo", log=lambda m: None, photos=40)
+    ws = Path(demo["workspace"])
     i18n_build.build()
-    session = Session(passphrase=lambda confirm: PASSPHRASE)
+    session = Session(passphrase=lambda confirm: DEMO_PASSPHRASE)
     window = MainWindow(session, Preferences())
     window.resize(1200, 780)
     window.show()
@@ -78,21 +83,62 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(path))
         return path
 
+    def wait_tasks() -> None:
+        while session.runner.active:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
     written = []
+    corpora = window.pages["corpora"]
+    takedowns = window.pages["takedowns"]
+    rights = window.pages["rights"]
+    wait_tasks()
+    corpora.select_row(0)
+    for k in range(corpora.model.rowCount()):  # an item with Content Credentials, if there is one
+        rec = corpora.model.record(k)
+        if rec and rec["status"] == "admitted" and rec["c2pa"].get("state") not in (None, "none"):
+            corpora.select_row(k)
+            break
+    # The review screen of a request with image evidence, else the first with matches.
+    chosen = None
+    for rec in takedowns.queue.rows:
+        takedowns.select_request(rec["id"])
+        if takedowns.evidence.claimed.has_image or takedowns.evidence.claimed.stack.currentWidget() is takedowns.evidence.claimed.text:
+            chosen = rec["id"]
+            break
+        if chosen is None and rec["matches"]:
+            chosen = rec["id"]
+    if chosen is not None:
+        takedowns.select_request(chosen)
+    rights.links.setPlainText("\n".join(
+        [corpora.model.record(0)["sha256"], "https://photos.example/never-ingested.jpg"]))
+    rights.check()
+    wait_tasks()
     for screen in SCREENS:
         window.show_screen(screen)
         written.append(grab(screen))
+    certs = demo.get("certificates") or []
+    if certs and Path(certs[0]).with_suffix(".pdf").exists():
+        takedowns.tabs.setCurrentIndex(1)
+        takedowns.certificate_result.setText(Path(certs[0]).name)
+        takedowns.pdf.load(str(Path(certs[0]).with_suffix(".pdf")))
+        window.show_screen("takedowns")
+        written.append(grab("takedowns-certificate"))
+        takedowns.tabs.setCurrentIndex(0)
+    corpora.detail.setCurrentIndex(1)
+    window.show_screen("corpora")
+    written.append(grab("corpora-manifest"))
+    corpora.detail.setCurrentIndex(0)
     ledger.tabs.setCurrentIndex(1)
     window.show_screen("ledger")
     written.append(grab("ledger-checkpoint"))
     ledger.tabs.setCurrentIndex(0)
     window.set_theme("dark")
-    for screen in ("dashboard", "ledger"):
+    for screen in ("dashboard", "ledger", "takedowns"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-dark"))
     window.set_theme("light")
     window.set_language("zh_CN")
-    for screen in ("dashboard", "ledger", "settings"):
+    for screen in ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-zh_CN"))
     window.set_language("en")

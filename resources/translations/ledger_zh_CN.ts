@@ -72,254 +72,254 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="295"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="286"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="287"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="288"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="290"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="290"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="291"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="292"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="294"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="489"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="482"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="496"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="320"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="324"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="337"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="325"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="357"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="370"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="383"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="396"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="402"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="415"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="408"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="421"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="415"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="428"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="428"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="442"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="434"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="448"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="436"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="450"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="479"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="483"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="484"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="485"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="486"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="487"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="488"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="490"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="492"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="506"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="518"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="522"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="510"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="524"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="528"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="516"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="520"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="534"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -327,92 +327,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="139"/>
+        <source>No open requests: all {n} are certified, closed or rejected.</source>
+        <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="167"/>
         <source>No corpora yet — register one in Corpora &amp; items.</source>
         <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="175"/>
         <source>No items yet — C2PA coverage appears after the first ingest.</source>
         <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
         <source>AI-generated items: {share:.1f} %</source>
         <translation>AI 生成的条目：{share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="183"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="187"/>
         <source>No takedown requests yet — open one in Takedowns.</source>
         <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
         <source>Ledger health</source>
         <translation>账本状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
         <source>Entries:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
         <source>Last checkpoint:</source>
         <translation>最新检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="200"/>
         <source>Last full verification:</source>
         <translation>上次完整验证：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="201"/>
         <source>Items by status</source>
         <translation>按状态统计条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="202"/>
         <source>C2PA coverage</source>
         <translation>C2PA 覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="203"/>
         <source>Open requests by due date</source>
         <translation>按截止日期统计未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="226"/>
         <source>No ledger yet — create it on the Ledger screen.</source>
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="241"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -1803,187 +1808,187 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="202"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="208"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="203"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="209"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="204"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="210"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="205"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="211"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="206"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="212"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="213"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="208"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="214"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="215"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="210"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="211"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="217"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="218"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="219"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="220"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="221"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="222"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="223"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="264"/>
         <source>{open} open, {overdue} overdue</source>
         <translation>{open} 个未结，{overdue} 个逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source> — OVERDUE</source>
         <translation> —— 已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>Request #{id}: {type} from a {kind}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{kind}的{type}，接收于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="331"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="390"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="401"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="391"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="402"/>
         <source>{method} match — {detail}</source>
         <translation>{method}匹配 —— {detail}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="401"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="412"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="412"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="423"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="442"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="454"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="445"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="457"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="458"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="470"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="468"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="480"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="471"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="483"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="479"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="491"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="480"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="492"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="511"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="523"/>
         <source>Certificate written to {file} (PDF: {pdf}), recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>证书已写入 {file}（PDF：{pdf}），记为账本记录 {entry}。离线验证通过：由 {key} 签名，包含在大小为 {size} 的签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="547"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="559"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="550"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="562"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="563"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="575"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -168,6 +168,7 @@ class CorporaPage(QWidget):
         self.progress.setObjectName("IngestProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # no "0%" while idle; shown while ingest reports progress
         for w in (self.corpus_label, self.corpus_combo, self.register_button, self.ingest_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -198,7 +199,7 @@ class CorporaPage(QWidget):
         # Compact combos: the window must still fit a small screen (the page's minimum width).
         for combo in (self.corpus_combo, self.status_filter, self.media_filter, self.c2pa_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(11)
         self.corpus_combo.setMinimumContentsLength(12)
         self.license_filter.setMaximumWidth(110)
         for w in (self.status_filter, self.media_filter, self.c2pa_filter):
@@ -224,7 +225,7 @@ class CorporaPage(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(ItemsModel.COL_ID, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 90), (2, 90), (3, 100), (4, 90), (5, 130)):
+        for col, width in ((1, 84), (2, 84), (3, 96), (4, 70), (5, 110)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_item(cur.row()))
 
@@ -261,7 +262,7 @@ class CorporaPage(QWidget):
         self.detail.addTab(self.entry_text, "")
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([3 * metrics.DETAIL_MIN_WIDTH, 2 * metrics.DETAIL_MIN_WIDTH])
+        self.splitter.setSizes([680, 380])
         outer.addWidget(self.splitter, 1)
         self.current_item: dict | None = None
 
@@ -435,6 +436,7 @@ class CorporaPage(QWidget):
             self.cancel_button.setEnabled(False)
 
     def _ingest_progress(self, done: int, total: int) -> None:
+        self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("%v of %m shards"))

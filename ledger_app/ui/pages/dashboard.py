@@ -125,14 +125,18 @@ class DashboardPage(QWidget):
             self._charts_again = True
             return
 
-        def work(progress, cancelled) -> tuple[dict, list[dict]]:  # noqa: ANN001
-            return services.corpus.stats(), services.takedown.list(open_only=True)
+        def work(progress, cancelled) -> tuple[dict, list[dict], int]:  # noqa: ANN001
+            td = services.takedown
+            return services.corpus.stats(), td.list(open_only=True), len(td.list())
 
-        def done(result: tuple[dict, list[dict]]) -> None:
-            stats, requests = result
+        def done(result: tuple[dict, list[dict], int]) -> None:
+            stats, requests, all_requests = result
             self.show_item_stats(stats["by_status"] or None)
             self.show_c2pa_coverage(stats["c2pa"] or None, stats["ai_share"] if stats["total"] else None)
             self.show_requests(requests or None)
+            if not requests and all_requests:
+                self.requests_card.show_empty(
+                    self.tr("No open requests: all {n} are certified, closed or rejected.").format(n=all_requests))
             self.charts_loaded += 1
 
         def finished() -> None:

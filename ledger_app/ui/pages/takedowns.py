@@ -121,6 +121,7 @@ class TakedownsPage(QWidget):
         self.progress.setObjectName("TakedownProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # no "0%" while idle; shown while a task reports progress
         for w in (self.locate_button, self.approve_button, self.purge_button, self.certificate_button):
             actions.addWidget(w)
         actions.addStretch(1)
@@ -183,6 +184,8 @@ class TakedownsPage(QWidget):
         bl.addWidget(self.tabs, 1)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([200, 560])
+        rsplit.setSizes([480, 600])
 
         self.new_button.clicked.connect(self.open_new_request)
         self.locate_button.clicked.connect(self.locate)
@@ -219,6 +222,7 @@ class TakedownsPage(QWidget):
         self.tabs.setTabText(0, self.tr("Review"))
         self.tabs.setTabText(1, self.tr("Certificate"))
         self.evidence.retranslate()
+        self._queue_info()
         self.queue.retranslate(self.queue_table.horizontalHeader())
         self.matches.retranslate(self.matches_table.horizontalHeader())
         self._render()
@@ -245,15 +249,19 @@ class TakedownsPage(QWidget):
             rows = []
         self.queue.set_rows(rows)
         self.new_button.setEnabled(td is not None)
-        overdue = sum(1 for r in rows if r.get("overdue"))
-        open_n = sum(1 for r in rows if r["status"] not in ("closed", "rejected"))
-        self.queue_info.setText(self.tr("{open} open, {overdue} overdue").format(open=open_n, overdue=overdue))
+        self._queue_info()
         if keep is not None and self.queue.row_of(keep) >= 0:
             self.select_request(keep)
         else:
             self.current = None
             self._load_matches()
             self._render()
+
+    def _queue_info(self) -> None:
+        rows = self.queue.rows
+        overdue = sum(1 for r in rows if r.get("overdue"))
+        open_n = sum(1 for r in rows if r["status"] not in ("closed", "rejected", "certified"))
+        self.queue_info.setText(self.tr("{open} open, {overdue} overdue").format(open=open_n, overdue=overdue))
 
     def select_request(self, rid: int) -> None:
         row = self.queue.row_of(rid)
@@ -423,6 +431,7 @@ class TakedownsPage(QWidget):
         return task
 
     def _progress(self, done: int, total: int) -> None:
+        self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
