@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.pages.corpora import CorporaPage
 from ledger_app.ui.pages.dashboard import DashboardPage
 from ledger_app.ui.pages.ledger import LedgerPage
-from ledger_app.ui.pages.corpora import CorporaPage
 from ledger_app.ui.pages.rights import RightsPage
 from ledger_app.ui.pages.settings import SettingsPage
 from ledger_app.ui.pages.takedowns import TakedownsPage

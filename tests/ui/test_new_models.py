@@ -27,9 +27,9 @@ def services_for(path):
 @pytest.fixture(scope="module")
 def many_items(tmp_path_factory):
     """A real workspace with a registered corpus and N_ITEMS item rows inserted in bulk."""
-    from tests.ui.conftest import PASS as _  # noqa: F401
     from ledger_app.services import LedgerService
     from ledger_app.storage.workspace import Workspace
+    from tests.ui.conftest import PASS as _  # noqa: F401
 
     root = tmp_path_factory.mktemp("many")
     ws_path = root / "ws"

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
-from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.lists import (
     MatchesModel,
     TakedownQueueModel,
