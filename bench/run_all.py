@@ -31,7 +31,10 @@ def main() -> int:
         res = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True)
         took = time.perf_counter() - t
         if res.returncode == 0:
-            sections.append(res.stdout.strip() + f"\n\n_{script.name} ran in {took:.0f} s._\n")
+            body = res.stdout.strip()
+            if not body.startswith("#"):
+                body = f"## {script.stem.removeprefix('bench_').title()}\n\nCommand: `make bench  (.venv/bin/python bench/{script.name})`\n\n```\n{body}\n```"
+            sections.append(body + f"\n\n_{script.name} ran in {took:.0f} s._\n")
         else:
             failed += 1
             sections.append(f"## {script.stem}\n\nFAILED (exit {res.returncode}):\n\n```\n{res.stderr[-3000:]}\n```\n")

@@ -8,6 +8,10 @@ from alembic import op
 
 from ledger_app.storage.appendonly import create_append_only_guards
 
+# On SQLite a primary key spelled INTEGER is the table's rowid; BIGINT would add a second B-tree to
+# every append (measured: about a third of the append time). PostgreSQL gets a real 64-bit key.
+ROWID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -17,7 +21,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "ledger_entry",
-        sa.Column("idx", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("idx", ROWID, primary_key=True, autoincrement=False),
         sa.Column("type", sa.String(64), nullable=False),
         sa.Column("leaf", sa.LargeBinary, nullable=False),
         sa.Column("leaf_hash", sa.LargeBinary, nullable=False),
@@ -25,7 +29,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "ledger_node",
-        sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("id", ROWID, primary_key=True, autoincrement=False),
         sa.Column("hash", sa.LargeBinary, nullable=False),
     )
     op.create_table(
