@@ -177,7 +177,7 @@ def main() -> None:
     args = ap.parse_args()
     n = 100_000 if args.quick else 1_000_000
     t0 = time.perf_counter()
-    print("# Matching benchmarks\n")
+    print("## Matching\n\nCommand: `make bench  (.venv/bin/python bench/bench_matching.py)`\n")
     photos, lookalikes = evalset.load_photos(SHARED)
     if not photos:
         sys.exit("no evaluation photos found: is ../shared there, and scikit-image installed?")

@@ -129,6 +129,7 @@ def main() -> None:
         copy_t, purge_t = min(copies), min(purges)
         ratio = copy_t / purge_t
         print("## Purge throughput: WebDataset shards vs a plain copy\n")
+        print("Command: `make bench  (.venv/bin/python bench/bench_purge.py)`\n")
         print(f"{args.shards} shards, {total / MB:.0f} MB, {samples} samples (image + json + txt); "
               f"{removed} samples removed ({args.remove:.0%} per shard); best of {args.rounds} rounds, "
               f"warm page cache; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end. "

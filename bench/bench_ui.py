@@ -48,6 +48,7 @@ def main() -> None:
         app = [launch_to_visible(env) for _ in range(RUNS)]
         qt = [import_qt(env) for _ in range(RUNS)]
     print(f"## UI start-up ({RUNS} runs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})\n")
+    print("Command: `make bench  (.venv/bin/python bench/bench_ui.py)`\n")
     print("| measurement | median | min | max |")
     print("|---|---|---|---|")
     for name, xs in (("launch → visible main window", app), ('`python -c "import PySide6.QtWidgets"`', qt)):
