@@ -131,3 +131,41 @@ def test_a_workspace_without_a_ledger_offers_to_create_one(window, session, tmp_
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.main, timeout=20_000)
     assert page.model.rowCount() == 1
     assert page.model.index(0, 1).data() == "ledger.init"
+
+
+def test_a_certificate_dropped_on_the_screen_is_verified(window, session, small_ledger, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ledger_app.certificates.certificate import issue_removal_certificate
+
+    page = open_ledger(window, session, small_ledger, qtbot)
+    ledger = session.ledger
+    doc = issue_removal_certificate(
+        ledger,
+        request={"id": 1, "type": "gdpr", "received": "2026-11-01", "due_by": "2026-12-01",
+                 "requester": {"commitment": "ab" * 32, "kind": "individual"}},
+        works=[{"kind": "hash", "value": "cd" * 32}],
+        removed_items=[{"item_id": "c:x.jpg", "sha256": "cd" * 32, "corpus": "c", "location": "x.jpg",
+                        "method": "exact", "score": "exact"}],
+        shards=[{"corpus": "c", "path": "x.jpg", "sha256_before": "ef" * 32, "sha256_after": None}],
+        affected_runs=[], organisation="UI Test", issued_at="2026-11-25T00:00:00Z", origin=ledger.origin,
+        key_id=ledger.unlock()[0].verifier.key_id.hex(),
+    )
+    good = tmp_path / "certificate.json"
+    good.write_text(json.dumps(doc))
+    bad_doc = json.loads(json.dumps(doc))
+    bad_doc["removed_items"][0]["location"] = "y.jpg"
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(bad_doc))
+
+    def drop(path):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                           Qt.KeyboardModifier.NoModifier)
+        page.dropEvent(event)
+        return page.verify_result.text()
+
+    assert "verifies" in drop(good) and "does NOT" not in page.verify_result.text()
+    assert "does NOT verify" in drop(bad)

@@ -1,5 +1,6 @@
 """The Ledger screen: browse entries, inspect one with its inclusion proof, verify everything,
-copy the checkpoint and public key, export a consistency proof, record a note."""
+copy the checkpoint and public key, export a consistency proof, record a note, and verify a
+certificate or inclusion report file dropped on the screen (offline, against this ledger's key)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -53,6 +54,7 @@ class LedgerPage(QWidget):
         self.verify_task: Task | None = None
         self.last_verify_ok: bool | None = None
         self.model = LedgerEntryModel(None, self)
+        self.setAcceptDrops(True)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
@@ -447,6 +449,51 @@ class LedgerPage(QWidget):
         self.verify_result.style().unpolish(self.verify_result)
         self.verify_result.style().polish(self.verify_result)
         self.verify_result.setText(text)
+
+    # --- certificates dropped on the screen -------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(".json") for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for u in event.mimeData().urls():
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".json"):
+                self.verify_certificate_file(Path(u.toLocalFile()))
+                event.acceptProposedAction()
+                return
+        event.ignore()
+
+    def verify_certificate_file(self, path: Path) -> bool:
+        """Verify a removal certificate or inclusion report offline against this ledger's key; the
+        result sentence is shown where the ledger verification result goes."""
+        from ledger_app.verify import verify_document
+
+        ledger = self.session.ledger
+        if ledger is None:
+            self._set_result(self.tr("Open a workspace first: a certificate is checked against its ledger's key."), True)
+            return False
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(doc, dict):
+                raise ValueError(self.tr("not a JSON object"))
+            verified = verify_document(doc, ledger.vkey())
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            self._set_result(self.tr("{name} is not a readable certificate: {why}").format(name=path.name, why=exc), True)
+            return False
+        except VerificationError as exc:
+            self._set_result(self.tr("{name} does NOT verify: {why}").format(name=path.name, why=exc), True)
+            return False
+        self._set_result(
+            self.tr("{name} verifies: signed by this ledger's key and included at entry {index}.").format(
+                name=path.name, index=verified.entry_index
+            ),
+            False,
+        )
+        return True
 
     # --- writes ------------------------------------------------------------------------------
 
