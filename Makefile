@@ -42,7 +42,7 @@ system-tools:
 translations: $(STAMP)
 	$(PY) -m ledger_app.ui.i18n_build
 
-run: $(STAMP) translations
+run: $(STAMP) system-tools translations
 	QT_QPA_PLATFORM= $(VENV)/bin/ledger-app
 
 test: $(STAMP) go-tools system-tools translations
