@@ -201,7 +201,7 @@ class CorpusService:
         }
         todo = []
         for sh in shards:
-            if done.get(sh) == _stat_sig(Path(root), sh, fmt):
+            if done.get(sh) == stat_sig(Path(root), sh):
                 report.shards_skipped += 1
             else:
                 todo.append(sh)
@@ -328,7 +328,7 @@ class CorpusService:
             else:
                 res = None
             for sh in unit.shards:
-                sig = _stat_sig(Path(corpus["path"]), sh, corpus["format"])
+                sig = stat_sig(Path(corpus["path"]), sh)
                 n_items = sum(1 for it in items if it.shard == sh)
                 conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, sh))
                 conn.exec_driver_sql(
@@ -462,7 +462,8 @@ class CorpusService:
                 "ai_share": (ai / total) if total else 0.0}
 
 
-def _stat_sig(root: Path, shard: str, fmt: str) -> str:
+def stat_sig(root: Path, shard: str) -> str:
+    """size:mtime_ns of a shard: the cheap "unchanged since it was ingested" check."""
     p = root / shard if root.is_dir() else root
     try:
         st = os.lstat(p)

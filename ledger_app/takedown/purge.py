@@ -21,6 +21,7 @@ from typing import Any
 from ledger_app.core.errors import UserError
 from ledger_app.corpus import open_corpus, run_purge
 from ledger_app.corpus.purge import _crashpoint
+from ledger_app.ingest.service import stat_sig
 from ledger_app.takedown.requests import Status, check_transition
 
 Progress = Callable[[int, int], None]
@@ -114,7 +115,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
                     purged_items.append({"item": item_id, "sha256": sha})
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
                 _apply_moves(conn, ph, cid, rw.moved_keys)
-                sig = _stat_sig(Path(c["path"]), rw.shard)
+                sig = stat_sig(Path(c["path"]), rw.shard)
                 conn.exec_driver_sql(
                     f"UPDATE ingest_shard SET stat_sig = {ph} WHERE corpus_id = {ph} AND shard = {ph}", (sig, cid, rw.shard)
                 )
@@ -146,11 +147,3 @@ def _apply_moves(conn, ph: str, cid: int, moved: dict[str, str]) -> None:  # noq
             (new, member, new, cid, f"{old}@moving"),
         )
 
-
-def _stat_sig(root: Path, shard: str) -> str:
-    p = root / shard if root.is_dir() else root
-    try:
-        st = os.lstat(p)
-    except OSError:
-        return "missing"
-    return f"{st.st_size}:{st.st_mtime_ns}"
