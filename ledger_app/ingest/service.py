@@ -26,6 +26,7 @@ from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import FORMATS, detect_format, open_corpus
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.storage import personal
+from ledger_app.storage.queries import Queries
 
 Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
@@ -62,25 +63,11 @@ class IngestReport:
         }
 
 
-class CorpusService:
+class CorpusService(Queries):
     def __init__(self, ledger):  # noqa: ANN001 - LedgerService (imported lazily to keep layers simple)
         self.ledger = ledger
         self.ws = ledger.ws
         self.extra_policies: list[Callable[[Connection], Policy]] = []
-
-    # --- helpers ------------------------------------------------------------------------------------
-
-    @property
-    def _ph(self) -> str:
-        return "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
-
-    def _one(self, sql: str, params: tuple = ()) -> tuple | None:
-        with self.ws.engine.connect() as conn:
-            return conn.exec_driver_sql(sql, params).fetchone()
-
-    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self.ws.engine.connect() as conn:
-            return list(conn.exec_driver_sql(sql, params).fetchall())
 
     # --- corpora --------------------------------------------------------------------------------------
 

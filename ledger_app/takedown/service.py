@@ -19,6 +19,7 @@ from typing import Any
 from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.core.urls import normalize_domain, url_key
 from ledger_app.storage import personal
+from ledger_app.storage.queries import Queries
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
     OPEN_STATUSES,
@@ -37,23 +38,12 @@ from ledger_app.takedown.requests import (
 Progress = Callable[[int, int], None]
 
 
-class TakedownService:
+class TakedownService(Queries):
     def __init__(self, corpus):  # noqa: ANN001 - ingest.service.CorpusService
         self.corpus = corpus
         self.ledger = corpus.ledger
         self.ws = corpus.ws
 
-    @property
-    def _ph(self) -> str:
-        return "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
-
-    def _one(self, sql: str, params: tuple = ()):  # noqa: ANN202
-        with self.ws.engine.connect() as conn:
-            return conn.exec_driver_sql(sql, params).fetchone()
-
-    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self.ws.engine.connect() as conn:
-            return list(conn.exec_driver_sql(sql, params).fetchall())
 
     # --- identifications ----------------------------------------------------------------------------
 
