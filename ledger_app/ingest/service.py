@@ -30,6 +30,13 @@ from ledger_app.storage.queries import Queries
 
 Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
+# What every ingest worker needs, imported once in the fork server rather than in each worker.
+WORKER_PRELOAD = (
+    "ledger_app.ingest.worker",
+    "ledger_app.matching.image",
+    "ledger_app.matching.text",
+    "ledger_app.provenance.c2pa_reader",
+)
 
 
 @dataclass
@@ -211,7 +218,7 @@ class CorpusService(Queries):
             from ledger_app.provenance.c2pa_loader import worker_process_context
 
             # Not fork: c2pa's native threads do not survive it (see provenance/c2pa_loader.py).
-            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context())
+            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context(WORKER_PRELOAD))
             results = pool.map(process_unit, units)
         else:
             results = map(process_unit, units)

@@ -25,11 +25,12 @@ import struct
 import warnings
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
-import pdqhash
 from PIL import Image, ImageFile
 
 from ledger_app.core.errors import InputRefused
+from ledger_app.matching import pdq
 from ledger_app.matching.coarse import coarse_code
 
 # Images with more pixels than this are refused as decompression bombs (about 8000 x 8000).
@@ -37,7 +38,13 @@ PIXEL_LIMIT = 64_000_000
 # JPEGs larger than this are decoded at a reduced scale (draft mode) with at least
 # DRAFT_MIN_SIDE pixels on the shorter side; smaller images are decoded in full.
 DRAFT_ABOVE_PIXELS = 1_000_000
-DRAFT_MIN_SIDE = 256
+DRAFT_MIN_SIDE = 128
+# A JPEG decoded at a reduced DCT scale is an average over the encoder's 8x8 block grid, whose phase
+# against the picture differs between an image and its rotated, mirrored or cropped copies; at small
+# sizes PDQ's own filter is too short to hide that (up to 28 bits between the dihedral copies of a
+# 1600x1004 photo at 1/8 scale). A box filter of this width before hashing brings it back to what a
+# decode at twice the size gives, for a fraction of its cost.
+DRAFT_PREFILTER = 2
 # Central crops hashed besides the whole image (fraction removed from each edge). They are hashed
 # from a copy reduced to REDUCED_SIDE pixels on the longer side (PDQ itself works on 64 x 64), which
 # costs a few bits against a full-resolution hash and saves most of the time.
@@ -136,10 +143,12 @@ class ImageFingerprint:
         return cls(width, height, quality, pdq, coarse, data[end:])
 
 
-def open_image(data: bytes, *, exact: bool = False) -> Image.Image:
+def open_image(data: bytes, *, exact: bool = False, grey: bool = False) -> Image.Image:
     """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`).
 
-    Large JPEGs come back reduced (draft mode); `im.info["original_size"]` keeps the true size."""
+    Large JPEGs come back reduced (draft mode) unless `exact`; `im.info["original_size"]` keeps the
+    true size. With `grey`, colour JPEGs are decoded straight to their luma channel (mode "L"),
+    which skips the colour conversion: JPEG's Y is the luminance PDQ hashes."""
     if not data:
         raise InputRefused("empty file: zero bytes, not an image")
     try:
@@ -152,10 +161,13 @@ def open_image(data: bytes, *, exact: bool = False) -> Image.Image:
         if w < 1 or h < 1:
             raise InputRefused(f"image has no pixels ({w}x{h})")
         im.info["original_size"] = (w, h)
-        if not exact and im.format == "JPEG" and w * h > DRAFT_ABOVE_PIXELS:
-            scale = min(w, h) // DRAFT_MIN_SIDE
-            if scale >= 2:
-                im.draft("RGB", (max(1, w // scale), max(1, h // scale)))
+        if not exact and im.format == "JPEG":
+            size = None
+            if w * h > DRAFT_ABOVE_PIXELS and min(w, h) // DRAFT_MIN_SIDE >= 2:
+                scale = min(w, h) // DRAFT_MIN_SIDE
+                size = (max(1, w // scale), max(1, h // scale))
+            if size or grey:
+                im.draft("L" if grey else "RGB", size)
         im.load()
     except InputRefused:
         raise
@@ -171,21 +183,35 @@ def open_image(data: bytes, *, exact: bool = False) -> Image.Image:
     return im
 
 
-def to_rgb_array(im: Image.Image) -> np.ndarray:
-    """RGB uint8 array, as Meta's reference procedure feeds PDQ (alpha dropped, palettes expanded)."""
+def _eight_bit(im: Image.Image) -> Image.Image:
+    """16-bit and float modes scaled to 8 bits (convert() would clip them); others as they are."""
     if im.mode in ("I", "F") or im.mode.startswith("I;16"):
-        # 16-bit and float modes: scale to 8 bits first rather than let convert() clip.
         a = np.asarray(im, dtype=np.float64)
         lo, hi = float(a.min()), float(a.max())
         a = np.zeros_like(a) if hi <= lo else (a - lo) * (255.0 / (hi - lo))
-        im = Image.fromarray(a.astype(np.uint8))
-    return np.asarray(im.convert("RGB"))
+        return Image.fromarray(a.astype(np.uint8))
+    return im
+
+
+def to_rgb_array(im: Image.Image) -> np.ndarray:
+    """RGB uint8 array, as Meta's reference procedure feeds PDQ (alpha dropped, palettes expanded)."""
+    return np.asarray(_eight_bit(im).convert("RGB"))
+
+
+def to_grey_image(im: Image.Image) -> Image.Image:
+    """The image's 8-bit luminance (mode "L"; ITU-R 601 weights, the ones PDQ uses)."""
+    im = _eight_bit(im)
+    if im.mode == "L":
+        return im
+    if im.mode not in ("RGB", "RGBA", "RGBX", "P", "LA", "1", "CMYK", "YCbCr"):
+        im = im.convert("RGB")
+    return im.convert("L")
 
 
 def pdq_dihedral(rgb: np.ndarray) -> tuple[tuple[bytes, ...], int]:
-    """The eight dihedral PDQ hashes (packed, 32 bytes each) of an RGB array, and its quality."""
-    vectors, quality = pdqhash.compute_dihedral(np.ascontiguousarray(rgb))
-    return tuple(np.packbits(np.asarray(v, dtype=np.uint8)).tobytes() for v in vectors), int(quality)
+    """The eight dihedral PDQ hashes (packed, 32 bytes each) of an RGB array, and its quality:
+    `pdqhash.compute_dihedral`'s result bit for bit."""
+    return pdq.dihedral_from_rgb(rgb)
 
 
 def central_crop(a: np.ndarray, fraction: float) -> np.ndarray:
@@ -197,7 +223,7 @@ def central_crop(a: np.ndarray, fraction: float) -> np.ndarray:
 
 
 def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
-    g = im.convert("L")
+    g = im if im.mode == "L" else im.convert("L")
     if max(g.size) > side:
         g = g.copy()
         g.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -207,26 +233,36 @@ def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
 def image_fingerprint(data: bytes, *, exact: bool = False) -> ImageFingerprint:
     """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image.
 
-    With `exact`, JPEGs are always decoded in full, so the PDQ is Meta's reference hash bit for bit;
-    otherwise JPEGs above DRAFT_ABOVE_PIXELS are decoded at a reduced DCT scale (several times
-    faster; PDQ works on a 64x64 reduction anyway, so the hash moves by a few bits at most, well
-    inside what matching tolerates). Ingest and queries both use the default, so they agree."""
-    im = open_image(data, exact=exact)
+    With `exact`, images are decoded in full and in colour, so the PDQ is Meta's reference hash bit
+    for bit. Otherwise JPEGs are decoded straight to luma, and those above DRAFT_ABOVE_PIXELS at a
+    reduced DCT scale (an 8x8 block average: several times less work; PDQ works on a 64x64
+    reduction anyway, so the hash moves by a few bits at most, well inside what matching
+    tolerates). Ingest and queries both use the default, so they agree."""
+    im = open_image(data, exact=exact, grey=not exact)
     try:
         width, height = im.info.get("original_size", im.size)
-        rgb = to_rgb_array(im)
-        full, quality = pdq_dihedral(rgb)
-        reduced = Image.fromarray(rgb)
+        if exact:
+            rgb = to_rgb_array(im)
+            full, quality = pdq.dihedral_from_rgb(rgb)
+            grey = Image.fromarray(rgb).convert("L")
+        else:
+            grey = to_grey_image(im)
+            luma = np.asarray(grey, dtype=np.float32)
+            if im.size != (width, height):  # decoded at a reduced scale: see DRAFT_PREFILTER
+                luma = cv2.blur(luma, (DRAFT_PREFILTER, DRAFT_PREFILTER))
+            full, quality = pdq.dihedral_from_luma(luma)
+        reduced = grey
         if max(reduced.size) > REDUCED_SIDE:
-            reduced.thumbnail((REDUCED_SIDE, REDUCED_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
-        small = np.asarray(reduced)
-        regions = [full] + [pdq_dihedral(central_crop(small, f))[0] for f in CROP_FRACTIONS]
+            factor = -(-max(reduced.size) // REDUCED_SIDE)
+            reduced = reduced.reduce(factor)
+        small = np.asarray(reduced, dtype=np.float32)
+        regions = [full] + [pdq.dihedral_from_luma(central_crop(small, f))[0] for f in CROP_FRACTIONS]
         thumb_im = make_thumbnail(reduced)
+        buf = io.BytesIO()
+        thumb_im.save(buf, "JPEG", quality=THUMB_QUALITY)
+        code = coarse_code(np.asarray(thumb_im))
     finally:
         im.close()
-    buf = io.BytesIO()
-    thumb_im.save(buf, "JPEG", quality=THUMB_QUALITY)
-    code = coarse_code(np.asarray(thumb_im))
     return ImageFingerprint(width, height, quality, tuple(regions), code, buf.getvalue())
 
 

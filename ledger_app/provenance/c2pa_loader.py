@@ -34,7 +34,7 @@ import os
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -140,10 +140,19 @@ if hasattr(os, "register_at_fork"):
 _threads_started_by_pid: int | None = None
 
 
-def worker_process_context() -> multiprocessing.context.BaseContext:
-    """The safest multiprocessing context for C2PA-reading worker processes (forkserver, else spawn)."""
+def worker_process_context(preload: Sequence[str] = ()) -> multiprocessing.context.BaseContext:
+    """The safest multiprocessing context for C2PA-reading worker processes (forkserver, else spawn).
+
+    `preload` names modules the fork server imports once, before it forks any worker, so that each
+    worker starts with them loaded instead of importing them itself (it only takes effect before the
+    fork server first starts; importing them must not start threads or read assets)."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    if preload:
+        ctx.set_forkserver_preload(["__main__", *preload])
+    return ctx
 
 
 def _native_threads() -> int | None:
