@@ -194,11 +194,16 @@ class CorpusService(Queries):
             for r in self._all(f"SELECT shard, stat_sig FROM ingest_shard WHERE corpus_id = {self._ph}", (cid,))
         }
         todo = []
+        # Each shard's signature is taken before it is read and is what its commit records: a shard
+        # that changes while it is being ingested is seen as changed by the next run.
+        sigs: dict[str, str] = {}
         for sh in shards:
-            if done.get(sh) == stat_sig(Path(root), sh):
+            sig = stat_sig(Path(root), sh)
+            if done.get(sh) == sig:
                 report.shards_skipped += 1
             else:
                 todo.append(sh)
+                sigs[sh] = sig
         units = _units(root, fmt, todo, self.trust_anchors_pem())
         if progress:
             progress(report.shards_skipped, report.shards_total)
@@ -224,7 +229,7 @@ class CorpusService(Queries):
             results = map(process_unit, units)
         try:
             for unit, items in zip(units, results, strict=True):
-                self._commit_unit(corpus, license_name, unit, items, existing, report)
+                self._commit_unit(corpus, license_name, unit, items, existing, report, sigs)
                 report.shards_done += len(unit.shards)
                 report.seconds = time.perf_counter() - t0
                 if progress:
@@ -241,7 +246,8 @@ class CorpusService(Queries):
         return report
 
     def _commit_unit(self, corpus: dict[str, Any], license_name: str | None, unit: WorkUnit,
-                     items: list[ItemResult], existing: set[str], report: IngestReport) -> None:
+                     items: list[ItemResult], existing: set[str], report: IngestReport,
+                     sigs: dict[str, str]) -> None:
         ph = self._ph
         cid = corpus["id"]
         new = [it for it in items if it.key not in existing]
@@ -322,7 +328,7 @@ class CorpusService(Queries):
             else:
                 res = None
             for sh in unit.shards:
-                sig = stat_sig(Path(corpus["path"]), sh)
+                sig = sigs[sh]
                 n_items = sum(1 for it in items if it.shard == sh)
                 conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, sh))
                 conn.exec_driver_sql(
@@ -467,6 +473,13 @@ def stat_sig(root: Path, shard: str) -> str:
 
 
 def _units(root: str, fmt: str, shards: list[str], anchors: str | None) -> list[WorkUnit]:
-    if fmt == "folder":
-        return [WorkUnit(root, fmt, tuple(shards[i : i + FOLDER_UNIT]), anchors) for i in range(0, len(shards), FOLDER_UNIT)]
-    return [WorkUnit(root, fmt, (sh,), anchors) for sh in shards]
+    if fmt != "folder":
+        return [WorkUnit(root, fmt, (sh,), anchors) for sh in shards]
+    # Files in units of FOLDER_UNIT, the last few units smaller so that no worker sits idle for long
+    # while another finishes a large last unit.
+    split = max(0, len(shards) - 2 * FOLDER_UNIT)
+    units = [WorkUnit(root, fmt, tuple(shards[i : min(i + FOLDER_UNIT, split)]), anchors)
+             for i in range(0, split, FOLDER_UNIT)]
+    tail = FOLDER_UNIT // 4
+    units += [WorkUnit(root, fmt, tuple(shards[i : i + tail]), anchors) for i in range(split, len(shards), tail)]
+    return units
