@@ -1,7 +1,15 @@
 """Every icon the UI uses is named here, once, with a light and a dark variant.
 
-Pages ask for `icon(Icon.LEDGER)`; the variant follows the current palette (dark icons on a light
-window, light icons on a dark one). The SVGs live in resources/icons/{light,dark}/NAME.svg.
+Pages ask for `icon(Icon.LEDGER)`. The variant is chosen when the icon is painted, not when it is
+made, so a theme switch at runtime reaches every button of every page and dialog without any page
+re-setting its icons: resources/icons/light and resources/icons/dark are two Qt icon themes (each
+has an index.theme), `icon()` returns `QIcon.fromTheme(name)`, and `follow_palette()` (run by
+theme.apply_theme after every palette change) makes the theme that contrasts with the window the
+current one: dark strokes on a light window, light strokes on a dark one. Qt re-resolves a themed
+QIcon whenever the icon theme has changed, and the palette change repaints every widget.
+
+The desktop's own icon theme stays the fallback, so Qt's standard icons (file dialogs, message
+boxes) still come from it.
 """
 
 from __future__ import annotations
@@ -11,6 +19,8 @@ from enum import StrEnum
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 from ledger_app.ui.resources import ICONS
+
+VARIANTS = ("light", "dark")  # folder names under resources/icons, and the Qt icon theme names
 
 
 class Icon(StrEnum):
@@ -44,5 +54,32 @@ def icon_path(name: Icon, dark: bool | None = None) -> str:
     return str(ICONS / variant / f"{Icon(name).value}.svg")
 
 
+_installed = False
+
+
+def _install() -> None:
+    """Put our two themes first on Qt's search path, keeping the desktop's theme as the fallback."""
+    global _installed
+    if _installed:
+        return
+    system_theme = QIcon.themeName()
+    if system_theme and system_theme not in VARIANTS:
+        QIcon.setFallbackThemeName(system_theme)
+    paths = QIcon.themeSearchPaths()
+    if str(ICONS) not in paths:
+        QIcon.setThemeSearchPaths([str(ICONS), *paths])
+    _installed = True
+
+
+def follow_palette() -> None:
+    """Make the variant that contrasts with the current palette's window colour the icon theme."""
+    _install()
+    variant = "dark" if is_dark() else "light"
+    if QIcon.themeName() != variant:
+        QIcon.setThemeName(variant)
+
+
 def icon(name: Icon) -> QIcon:
-    return QIcon(icon_path(name))
+    """The named icon, drawn in whichever variant is current when it is painted."""
+    follow_palette()  # a page may be built before any theme was applied (tests, first start)
+    return QIcon.fromTheme(Icon(name).value)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         settings.workspace_requested.connect(self.open_workspace)
         settings.language_requested.connect(self.set_language)
         settings.theme_requested.connect(self.set_theme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
         geometry, state = prefs.window_state()
         if geometry is not None:
@@ -230,11 +231,17 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         from ledger_app.ui.theme import apply_theme
 
-        apply_theme(QApplication.instance(), theme)
+        # Remembered first: applying a theme changes the colour scheme hint, and the handler below
+        # must see the theme just chosen, not the previous one.
         self.prefs.theme = theme
-        # Icons follow the palette: reload them for the new variant.
-        for row, name in enumerate(SCREENS):
-            self.sidebar.item(row).setIcon(icon(SCREEN_ICONS[name]))
+        apply_theme(QApplication.instance(), theme)  # icons follow on their own: see icons.py
+
+    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: follow it if the user asked to."""
+        if self.prefs.theme == "system":
+            from ledger_app.ui.theme import apply_theme
+
+            apply_theme(QApplication.instance(), "system")
 
     # --- shutdown ----------------------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""Theme: follow the system, or force light or dark (Fusion style with an explicit palette)."""
+"""Theme: follow the system, or force light or dark (Fusion style with an explicit palette).
+
+The icons follow the palette on their own (icons.follow_palette, called here): every QIcon made by
+ledger_app.ui.icons switches variant the next time it is painted.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ledger_app.ui.icons import follow_palette
 from ledger_app.ui.resources import STYLES
 
 _DARK = {
@@ -55,6 +60,11 @@ def _palette(colors: dict) -> QPalette:
     return pal
 
 
+def system_prefers_dark() -> bool:
+    """The desktop's colour scheme (once no scheme of ours is forced on the style hints)."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply `theme` ("system", "light" or "dark") to the running application."""
     app.setStyle("Fusion")
@@ -67,7 +77,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(_palette(_LIGHT))
     else:
         hints.unsetColorScheme()
-        system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
-        app.setPalette(_palette(_DARK if system_dark else _LIGHT))
+        app.setPalette(_palette(_DARK if system_prefers_dark() else _LIGHT))
+    follow_palette()
     qss = STYLES / "app.qss"
     app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.exists() else "")
