@@ -12,6 +12,7 @@ import io
 import json
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,23 @@ from ledger_app.takedown.requests import (
 )
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass
+class _Intake:
+    """A request checked by TakedownService._intake and not yet written."""
+
+    type: RequestType
+    kind: RequesterKind
+    received: date
+    due: date
+    requester: str | None
+    email: str | None
+    works: list[WorkSpec]
+    dmca: DmcaElements | None
+    problems: list[str]
+    claim_id: int | None = None
+    license_id: int | None = None
 
 
 class TakedownService(Queries):
@@ -86,6 +104,20 @@ class TakedownService(Queries):
     def new_request(self, *, type: str, requester: str | None, requester_kind: str, email: str | None = None,
                     received: str | None = None, works: Sequence[WorkSpec], dmca: DmcaElements | None = None,
                     claim_id: int | None = None, license_id: int | None = None) -> dict[str, Any]:
+        intake = self._intake(type=type, requester=requester, requester_kind=requester_kind, email=email,
+                              received=received, works=works, dmca=dmca, claim_id=claim_id, license_id=license_id)
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            out, entries = self._record_intake(conn, intake)
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        return out
+
+    def _intake(self, *, type: str, requester: str | None, requester_kind: str, email: str | None,
+                received: str | None, works: Sequence[WorkSpec], dmca: DmcaElements | None,
+                claim_id: int | None = None, license_id: int | None = None) -> _Intake:
+        """Check a request without writing anything: raises UserError for what cannot be recorded at
+        all; a request that can be recorded but lacks required elements is recorded as rejected."""
         try:
             rtype = RequestType(type)
         except ValueError:
@@ -105,44 +137,47 @@ class TakedownService(Queries):
             d = dmca or DmcaElements()
             d = DmcaElements(d.signature, d.work, bool(works), d.contact or email, d.good_faith, d.accurate_under_penalty)
             problems += d.missing()
+        return _Intake(rtype, kind, rec, due, requester, email, list(works), dmca, problems, claim_id, license_id)
+
+    def _record_intake(self, conn, intake: _Intake) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:  # noqa: ANN001
+        """Write a checked request in the caller's transaction; returns its result and ledger entries."""
+        dmca = intake.dmca
         legal = None
         if dmca is not None:
             legal = {"work": dmca.work, "good_faith": dmca.good_faith,
                      "accurate_under_penalty": dmca.accurate_under_penalty, "signed": bool(dmca.signature)}
         ph = self._ph
         now = time.time()
-        self.ledger.unlock()
-        with self.ws.store.write_transaction() as conn:
-            requester_c = None
-            pdata = {k: v for k, v in {"name": requester, "email": email,
-                                        "signature": dmca.signature if dmca else None}.items() if v}
-            if pdata:
-                requester_c = personal.commit(conn, "requester", pdata)
-            handler = self.ledger.actor_commitment(conn)
-            row = conn.exec_driver_sql(
-                "INSERT INTO takedown_request (type, status, requester, requester_kind, received, due_by, legal_json, "
-                f"claim_id, license_id, handler, created_at, updated_at) VALUES ({','.join([ph] * 12)}) RETURNING id",
-                (rtype.value, Status.RECEIVED.value, requester_c, kind.value, rec.isoformat(), due.isoformat(),
-                 json.dumps(legal) if legal else None, claim_id, license_id, handler, now, now),
-            ).fetchone()
-            rid = int(row[0])
-            stored = self._store_works(conn, works, request_id=rid)
-            entries = [("takedown.received", {
-                "request": rid, "type": rtype.value, "requester": requester_c, "requester_kind": kind.value,
-                "received": rec.isoformat(), "due_by": due.isoformat(), "works": stored, "claim": claim_id,
-            })]
-            if problems:
-                reason = "; ".join(problems)
-                status = Status.REJECTED
-            else:
-                reason, status = None, Status.VALIDATED
-            conn.exec_driver_sql(
-                f"UPDATE takedown_request SET status = {ph}, status_reason = {ph} WHERE id = {ph}", (status.value, reason, rid)
-            )
-            entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
-            res = self.ledger.append(entries, conn=conn)
-        self.ledger.after_external_commit(res)
-        return {"id": rid, "status": status.value, "reason": reason, "due_by": due.isoformat()}
+        requester_c = None
+        pdata = {k: v for k, v in {"name": intake.requester, "email": intake.email,
+                                    "signature": dmca.signature if dmca else None}.items() if v}
+        if pdata:
+            requester_c = personal.commit(conn, "requester", pdata)
+        handler = self.ledger.actor_commitment(conn)
+        row = conn.exec_driver_sql(
+            "INSERT INTO takedown_request (type, status, requester, requester_kind, received, due_by, legal_json, "
+            f"claim_id, license_id, handler, created_at, updated_at) VALUES ({','.join([ph] * 12)}) RETURNING id",
+            (intake.type.value, Status.RECEIVED.value, requester_c, intake.kind.value, intake.received.isoformat(),
+             intake.due.isoformat(), json.dumps(legal) if legal else None, intake.claim_id, intake.license_id, handler,
+             now, now),
+        ).fetchone()
+        rid = int(row[0])
+        stored = self._store_works(conn, intake.works, request_id=rid)
+        entries = [("takedown.received", {
+            "request": rid, "type": intake.type.value, "requester": requester_c, "requester_kind": intake.kind.value,
+            "received": intake.received.isoformat(), "due_by": intake.due.isoformat(), "works": stored,
+            "claim": intake.claim_id,
+        })]
+        if intake.problems:
+            reason = "; ".join(intake.problems)
+            status = Status.REJECTED
+        else:
+            reason, status = None, Status.VALIDATED
+        conn.exec_driver_sql(
+            f"UPDATE takedown_request SET status = {ph}, status_reason = {ph} WHERE id = {ph}", (status.value, reason, rid)
+        )
+        entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
+        return {"id": rid, "status": status.value, "reason": reason, "due_by": intake.due.isoformat()}, entries
 
     def _store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:  # noqa: ANN001
         ph = self._ph
@@ -166,33 +201,64 @@ class TakedownService(Queries):
         return out
 
     def import_requests(self, path: Path) -> list[dict[str, Any]]:
-        """CSV (one request per row, or one work per row with a shared request) or JSON."""
-        text = Path(path).read_text(encoding="utf-8-sig")
-        rows = _parse_import(text, Path(path).suffix.lower())
+        """CSV (one request per row, or one work per row with a shared request) or JSON.
+
+        All or nothing: every row is read, hashed and checked before anything is written, and all
+        the requests are written in one transaction, so a bad row anywhere (named in the error)
+        leaves no request and no ledger entry behind.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise UserError(f"{path.name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again") from None
+        except OSError as e:
+            raise UserError(f"cannot read {path}: {e.strerror}") from None
+        rows = _parse_import(text, path.suffix.lower())
         groups: dict[str, list[dict[str, Any]]] = {}
         single = _single(rows)
         for i, r in enumerate(rows):
             key = "one" if single else str(r.get("request") or r.get("request_ref") or f"row{i}")
             groups.setdefault(key, []).append(r)
-        out = []
+        intakes = []
         for rs in groups.values():
             head = rs[0]
             works: list[WorkSpec] = []
             for r in rs:
-                works += self.work_specs(
-                    files=_list(r.get("file")), hashes=_list(r.get("hash")), urls=_list(r.get("url")),
-                    domains=_list(r.get("domain")), accounts=_list(r.get("account")),
-                    texts=_list(r.get("text")), text_files=_list(r.get("text_file")),
-                )
+                try:
+                    works += self.work_specs(
+                        files=_list(r.get("file")), hashes=_list(r.get("hash")), urls=_list(r.get("url")),
+                        domains=_list(r.get("domain")), accounts=_list(r.get("account")),
+                        texts=_list(r.get("text")), text_files=_list(r.get("text_file")),
+                    )
+                except UserError as e:
+                    raise UserError(f"{r[_WHERE]} of {path.name}: {e}; nothing was imported") from None
+            rtype = _scalar(head.get("type")) or "other"
             dmca = None
-            if head.get("type", "other") == "dmca":
-                dmca = DmcaElements(head.get("signature"), head.get("work"), bool(works), head.get("email"),
-                                    _truthy(head.get("good_faith")), _truthy(head.get("accurate_under_penalty")))
-            out.append(self.new_request(
-                type=head.get("type", "other"), requester=head.get("requester"),
-                requester_kind=head.get("requester_kind", "rights_org"), email=head.get("email"),
-                received=head.get("received"), works=works, dmca=dmca,
-            ))
+            if rtype == "dmca":
+                dmca = DmcaElements(_scalar(head.get("signature")), _scalar(head.get("work")), bool(works),
+                                    _scalar(head.get("email")), _truthy(head.get("good_faith")),
+                                    _truthy(head.get("accurate_under_penalty")))
+            try:
+                intakes.append(self._intake(
+                    type=rtype, requester=_scalar(head.get("requester")),
+                    requester_kind=_scalar(head.get("requester_kind")) or "rights_org", email=_scalar(head.get("email")),
+                    received=_scalar(head.get("received")), works=works, dmca=dmca,
+                ))
+            except UserError as e:
+                raise UserError(f"{head[_WHERE]} of {path.name}: {e}; nothing was imported") from None
+        if not intakes:
+            raise UserError(f"{path.name} holds no requests; nothing was imported")
+        self.ledger.unlock()
+        out: list[dict[str, Any]] = []
+        entries: list[tuple[str, dict[str, Any]]] = []
+        with self.ws.store.write_transaction() as conn:
+            for intake in intakes:
+                result, more = self._record_intake(conn, intake)
+                out.append(result)
+                entries += more
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
         return out
 
     # --- status ----------------------------------------------------------------------------------------
@@ -502,7 +568,11 @@ def text_work(text: str, description: str | None = None) -> WorkSpec:
                     extra={"sha256": sha, "fp_kind": "text", "chars": len(text)})
 
 
+_WHERE = "\0where"  # the key under which each parsed import row says where it came from, for errors
+
+
 def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
+    """The rows of an import file, each with a `_WHERE` label ("line 3", "request 2", "work 5")."""
     if suffix == ".json" or text.lstrip().startswith(("{", "[")):
         try:
             doc = json.loads(text)
@@ -511,16 +581,22 @@ def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
         if isinstance(doc, dict):
             works = doc.pop("works", None)
             if isinstance(works, list):
-                return [{**doc, **(w if isinstance(w, dict) else {"url": w}), "request": "one"} for w in works] or [doc]
-            return [doc]
+                return [{**doc, **(w if isinstance(w, dict) else {"url": w}), "request": "one", _WHERE: f"work {i + 1}"}
+                        for i, w in enumerate(works)] or [{**doc, _WHERE: "the request"}]
+            return [{**doc, _WHERE: "the request"}]
         if isinstance(doc, list) and all(isinstance(d, dict) for d in doc):
-            return doc
+            return [{**d, _WHERE: f"request {i + 1}"} for i, d in enumerate(doc)]
         raise UserError("a JSON import is one request object (with a works list) or a list of request objects")
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         raise UserError("the CSV import has no header row")
-    rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k} for r in reader]
-    return [{k: v for k, v in r.items() if v} for r in rows]
+    rows = []
+    for r in reader:
+        row = {k.strip().lower(): (v or "").strip() for k, v in r.items() if isinstance(k, str) and k}
+        row = {k: v for k, v in row.items() if v}
+        row[_WHERE] = f"line {reader.line_num}"
+        rows.append(row)
+    return rows
 
 
 def _single(rows: list[dict[str, Any]]) -> bool:
@@ -529,6 +605,13 @@ def _single(rows: list[dict[str, Any]]) -> bool:
         return False
     heads = {(r.get("type"), r.get("requester"), r.get("requester_kind"), r.get("received")) for r in rows}
     return len(heads) == 1
+
+
+def _scalar(v: Any) -> str | None:
+    """A text field of an import row (JSON may give numbers); empty means absent."""
+    if v is None or isinstance(v, dict | list):
+        return None if v in (None, {}, []) else json.dumps(v)
+    return str(v).strip() or None
 
 
 def _list(v: Any) -> list[str]:
