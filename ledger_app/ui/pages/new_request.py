@@ -1,6 +1,10 @@
 """The new-request dialog: who asks, what kind of request, the works (dropped files, URLs, hashes,
 domains, accounts, article text), and for a DMCA notice its six legal elements, checked as the
-user types with the missing ones spelled out. Importing a CSV/JSON list is offered here too."""
+user types with the missing ones spelled out. Importing a CSV/JSON list is offered here too.
+
+Anything dropped anywhere on the dialog goes where it belongs (`sort_drop`): files into the files
+list, links from a browser into the URLs, a pasted-in paragraph into the article text — even when
+it is dropped on a text field, which would otherwise insert a file:// URL as a "URL" of the work."""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Signal
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,6 +69,42 @@ def lines(text: str) -> list[str]:
     return [s.strip() for s in text.splitlines() if s.strip()]
 
 
+@dataclass
+class Dropped:
+    """What a drop holds, sorted into the dialog's kinds of identification."""
+
+    files: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    text: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.links or self.text)
+
+
+def _is_link(line: str) -> bool:
+    """One line of a list of URLs or hashes (an article's lines have spaces in them)."""
+    return bool(_SHA256.match(line)) or (not any(c.isspace() for c in line) and ("." in line or "://" in line))
+
+
+def sort_drop(mime: QMimeData) -> Dropped:
+    """Local files, web links, a list of URLs/hashes given as text, or article text."""
+    out = Dropped()
+    if mime.hasUrls():
+        for url in mime.urls():
+            if url.isLocalFile():
+                out.files.append(url.toLocalFile())
+            elif url.scheme() in ("http", "https"):
+                out.links.append(url.toString())
+        return out
+    # Qt reports URLs as text too, so text is looked at only when there are no URLs.
+    text = mime.text().strip() if mime.hasText() else ""
+    if text and all(_is_link(s) for s in lines(text)):
+        out.links = lines(text)
+    else:
+        out.text = text
+    return out
+
+
 class NewRequestDialog(QDialog):
     import_requested = Signal(str)  # a CSV/JSON file to import instead of filling the form
 
@@ -107,6 +148,7 @@ class NewRequestDialog(QDialog):
         fb.addWidget(self.remove_files_button)
         fb.addStretch(1)
         fl.addLayout(fb)
+        self.files_tab = fw
         self.works_tabs.addTab(fw, self.tr("Files"))
         self.links_edit = QPlainTextEdit(self)
         self.links_edit.setObjectName("LinksEdit")
@@ -162,6 +204,15 @@ class NewRequestDialog(QDialog):
         for w in (self.links_edit, self.domains_edit, self.accounts_edit, self.text_edit):
             w.textChanged.connect(self.validate)
         self.files.changed.connect(self.validate)
+        self.setAcceptDrops(True)
+        # Text fields take drops of their own (they insert the text where it falls, which for
+        # dropped files is a file:// URL); drops of files and links on them come here instead.
+        self._drop_fields = {w.viewport() if isinstance(w, QPlainTextEdit) else w
+                             for w in (self.links_edit, self.domains_edit, self.accounts_edit, self.text_edit,
+                                       self.requester_edit, self.email_edit, self.signature_edit, self.work_edit)}
+        for w in self._drop_fields:
+            w.installEventFilter(self)
+        self.files.viewport().installEventFilter(self)
         self.type_combo.currentIndexChanged.connect(self.validate)
         self.good_faith_check.toggled.connect(self.validate)
         self.accurate_check.toggled.connect(self.validate)
@@ -226,6 +277,55 @@ class NewRequestDialog(QDialog):
         else:
             self.missing_label.setText("")
         self.ok_button.setEnabled(not missing)
+
+    # --- drops -------------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - QDragEnterEvent
+        if sort_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - QDragMoveEvent
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        dropped = sort_drop(event.mimeData())
+        if not dropped:
+            event.ignore()
+            return
+        self.take(dropped)
+        event.acceptProposedAction()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and event.mimeData().hasUrls():
+            dropped = sort_drop(event.mimeData())
+            # The files list takes dropped files itself; only links dropped on it are sorted here.
+            if obj in self._drop_fields or (obj is self.files.viewport() and not dropped.files):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    self.dragEnterEvent(event)
+                return True
+        return super().eventFilter(obj, event)
+
+    def take(self, dropped: Dropped) -> None:
+        """Add what was dropped to the form and show the tab it went to."""
+        if dropped.files:
+            self.files.add_paths(dropped.files)
+            self.works_tabs.setCurrentWidget(self.files_tab)
+        if dropped.links:
+            self._append(self.links_edit, "\n".join(dropped.links), "\n")
+            self.works_tabs.setCurrentWidget(self.links_edit)
+        if dropped.text:
+            self._append(self.text_edit, dropped.text, "\n\n")
+            self.works_tabs.setCurrentWidget(self.text_edit)
+
+    @staticmethod
+    def _append(edit: QPlainTextEdit, text: str, separator: str) -> None:
+        current = edit.toPlainText().rstrip()
+        edit.setPlainText(f"{current}{separator}{text}" if current else text)
 
     # --- actions -------------------------------------------------------------------------------
 
