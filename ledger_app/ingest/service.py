@@ -376,6 +376,8 @@ class CorpusService(Queries):
     def items(self, *, corpus: str | None = None, status: str | None = None, media_type: str | None = None,
               c2pa_state: str | None = None, license: str | None = None, search: str | None = None,
               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Items in id order. With `limit`, an OFFSET page: fine for the CLI and small offsets; a table
+        that scrolls through a million items pages with `item_pages` instead."""
         where, params = self._filters(corpus, status, media_type, c2pa_state, license, search)
         sql = f"SELECT {self.ITEM_COLS}{self._FROM}{where} ORDER BY i.id"
         if limit is not None:
@@ -383,33 +385,210 @@ class CorpusService(Queries):
         return [self._item_json(r) for r in self._all(sql, tuple(params))]
 
     def count_items(self, **filters: Any) -> int:
+        # No joins: the filters name a corpus or licence through its id, so the count can use the
+        # item indexes alone (every item has its corpus, a foreign key, and at most one licence).
         where, params = self._filters(**filters)
-        return int(self._one(f"SELECT count(*){self._FROM}{where}", tuple(params))[0])
+        return int(self._one(f"SELECT count(*) FROM item i{where}", tuple(params))[0])
 
-    def _filters(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None):  # noqa: ANN001, ANN202
+    def item_count_estimate(self) -> int:
+        """About how many items the workspace holds, cheaply: exact on SQLite (a count over the
+        smallest index), the planner's estimate on PostgreSQL (exact if the table was never analysed).
+        For deciding whether a listing is worth a background task, not for display."""
+        if self._ph == "%s":
+            # reltuples is as of the last ANALYZE (-1 if none); n_live_tup follows every commit.
+            est = self._one("SELECT greatest(c.reltuples, s.n_live_tup) FROM pg_class c "
+                            "LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'item'::regclass")
+            if est is not None and est[0] is not None and est[0] > 0:
+                return int(est[0])
+        return int(self._one("SELECT count(*) FROM item")[0])
+
+    def _filters(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,  # noqa: ANN001, ANN202
+                 *, seek: bool = False):
+        conds, params = self._conditions(corpus, status, media_type, c2pa_state, license, search, seek=seek)
+        return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+    def _conditions(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,  # noqa: ANN001, ANN202
+                    *, seek: bool = False):
+        """The WHERE conditions of an item listing, on `item i` alone (corpus and licence by name
+        through their unique ids), so counts and keyed pages need no joins.
+
+        `seek`: for a walk along the id index (keyed pages, anchors). On SQLite, which has no planner
+        statistics here, a unary `+` keeps an equality on an indexed column (status, say) from being
+        chosen as the index: the planner would read every matching row and sort them for each page.
+        A walk along the id index tests the conditions on its way instead, so a page costs about
+        page_rows / (share of matching rows) index steps. PostgreSQL's planner has statistics and
+        gets the plain conditions.
+        """
         ph = self._ph
+        h = "+" if seek and ph == "?" else ""
         conds, params = [], []
         if corpus:
-            conds.append(f"c.name = {ph}")
+            conds.append(f"{h}i.corpus_id = (SELECT id FROM corpus WHERE name = {ph})")
             params.append(corpus)
         if status:
             if status not in {s.value for s in ItemStatus}:
                 raise UserError(f"unknown status {status!r}; use admitted, quarantined, refused or purged")
-            conds.append(f"i.status = {ph}")
+            conds.append(f"{h}i.status = {ph}")
             params.append(status)
         if media_type:
-            conds.append(f"i.media_type LIKE {ph}")
+            conds.append(f"{h}i.media_type LIKE {ph}")
             params.append(media_type.replace("*", "%"))
         if c2pa_state:
-            conds.append(f"i.c2pa_state = {ph}")
+            conds.append(f"{h}i.c2pa_state = {ph}")
             params.append(c2pa_state)
         if license:
-            conds.append(f"l.name = {ph}")
+            conds.append(f"{h}i.license_id = (SELECT id FROM license WHERE name = {ph})")
             params.append(license)
         if search:
-            conds.append(f"(i.id LIKE {ph} OR i.source_url LIKE {ph} OR i.sha256 = {ph})")
+            conds.append(f"(i.id LIKE {ph} OR i.source_url LIKE {ph} OR {h}i.sha256 = {ph})")
             params += [f"%{search}%", f"%{search}%", search.lower()]
-        return (" WHERE " + " AND ".join(conds) if conds else ""), params
+        return conds, params
+
+    # --- keyed (seek) pages of items, for a table that scrolls through millions -----------------------
+
+    # A result of at most this many rows keeps all its ids (no more than a table's page cache holds
+    # rows) and reads its pages by primary key; a larger one keeps the id of every page's first row.
+    PAGE_KEYS_LIMIT = 16_384
+    ANCHOR_CHUNK = 256  # anchors found per statement while indexing, between progress and cancel checks
+
+    @dataclass(frozen=True)
+    class ItemPages:
+        """A filtered item list, in id order, cut into pages of `page_rows` for keyed paging.
+
+        `anchors[p]` is the id of row p * page_rows, so page p is `id >= anchors[p] AND id <
+        anchors[p + 1] ORDER BY id LIMIT page_rows` (the last page ends at `last`, the id of the last
+        row): a bounded range of the id index, never an OFFSET scan. A small result also keeps all
+        its ids in `keys` and reads a page by primary key. Built from one snapshot by
+        `CorpusService.item_pages`; build a new one after items change.
+        """
+
+        filters: tuple[tuple[str, str], ...]
+        page_rows: int
+        count: int
+        anchors: tuple[str, ...]
+        last: str | None = None
+        keys: tuple[str, ...] | None = None
+
+        @property
+        def filter_args(self) -> dict[str, str]:
+            return dict(self.filters)
+
+    def item_pages(self, page_rows: int, *, keys_limit: int | None = None, progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None, **filters: Any) -> ItemPages:
+        """Count the items that pass `filters` (as `items` takes them) and find where each page of
+        `page_rows` starts, in one pass over the id index and one snapshot.
+
+        At most `keys_limit` (PAGE_KEYS_LIMIT) matching rows: their ids, read through whichever
+        index the planner prefers. More: the anchors, found by stepping `page_rows` rows at a time
+        along the id index (`id > previous ORDER BY id LIMIT 1 OFFSET page_rows - 1` in a recursive
+        query, ANCHOR_CHUNK steps per statement), reporting progress and honouring `cancelled`
+        between statements.
+        """
+        if page_rows < 1:
+            raise ValueError("page_rows must be at least 1")
+        keys_limit = self.PAGE_KEYS_LIMIT if keys_limit is None else keys_limit
+        clean = tuple(sorted((k, v) for k, v in filters.items() if v not in (None, "")))
+        where, params = self._filters(**filters)
+        with self.ws.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                # READ COMMITTED would give each statement its own snapshot; the count and the
+                # anchors must describe the same rows.
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                count = int(conn.exec_driver_sql(f"SELECT count(*) FROM item i{where}", tuple(params)).scalar())
+                if count <= keys_limit:
+                    keys = tuple(r[0] for r in conn.exec_driver_sql(
+                        f"SELECT i.id FROM item i{where} ORDER BY i.id", tuple(params)))
+                    return self.ItemPages(clean, page_rows, len(keys), keys[::page_rows], keys[-1] if keys else None,
+                                          keys)
+                anchors, last = self._anchors(conn, page_rows, -(-count // page_rows), filters, progress, cancelled)
+        return self.ItemPages(clean, page_rows, count, tuple(anchors), last)
+
+    def _anchors(self, conn: Connection, page_rows: int, pages: int, filters: dict[str, Any],
+                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> tuple[list[str], str | None]:
+        ph = self._ph
+        conds, params = self._conditions(**filters, seek=True)
+        where = " WHERE " + " AND ".join(conds) if conds else ""
+        first = conn.exec_driver_sql(f"SELECT i.id FROM item i{where} ORDER BY i.id LIMIT 1", tuple(params)).scalar()
+        # The last page ends at the last matching id, so reading it never walks the rest of the index.
+        last = conn.exec_driver_sql(f"SELECT i.id FROM item i{where} ORDER BY i.id DESC LIMIT 1", tuple(params)).scalar()
+        step = (f"SELECT i.id FROM item i WHERE {' AND '.join([*conds, 'i.id > a.id'])} "
+                f"ORDER BY i.id LIMIT 1 OFFSET {int(page_rows) - 1}")
+        anchors = [first] if first is not None else []
+        while 0 < len(anchors) < pages:
+            n = min(self.ANCHOR_CHUNK, pages - len(anchors))
+            sql = (f"WITH RECURSIVE a(n, id) AS (SELECT 0, i.id FROM item i WHERE i.id = {ph} "
+                   f"UNION ALL SELECT a.n + 1, ({step}) FROM a WHERE a.id IS NOT NULL AND a.n < {n}) "
+                   "SELECT a.id FROM a WHERE a.n > 0 AND a.id IS NOT NULL ORDER BY a.n")
+            got = [r[0] for r in conn.exec_driver_sql(sql, (anchors[-1], *params))]
+            anchors += got
+            if progress:
+                progress(len(anchors), pages)
+            if cancelled and cancelled():
+                raise UserError("listing the items was cancelled")
+            if len(got) < n:  # fewer rows than counted: impossible within one snapshot, but never loop
+                break
+        return anchors, last
+
+    def items_from(self, start: str | None, limit: int, *, before: str | None = None, through: str | None = None,
+                   **filters: Any) -> list[dict[str, Any]]:
+        """Up to `limit` items that pass `filters`, in id order, from id `start` (inclusive; None: the
+        first), below id `before` and up to id `through` (when given): a keyed page, `WHERE id >= ?
+        ORDER BY id LIMIT ?` along the id index, as fast at the end of the list as at its start."""
+        ph = self._ph
+        conds, params = self._conditions(**filters, seek=True)
+        for op, key in ((">=", start), ("<", before), ("<=", through)):
+            if key is not None:
+                conds.append(f"i.id {op} {ph}")
+                params.append(key)
+        where = " WHERE " + " AND ".join(conds) if conds else ""
+        sql = f"SELECT {self.ITEM_COLS}{self._FROM}{where} ORDER BY i.id LIMIT {int(limit)}"
+        return [self._item_json(r) for r in self._all(sql, tuple(params))]
+
+    def items_page(self, pages: ItemPages, page_no: int) -> list[dict[str, Any]]:
+        """Page `page_no` of `pages` (fewer rows, or none, if items changed since it was built)."""
+        if not 0 <= page_no < len(pages.anchors):
+            return []
+        size = pages.page_rows
+        if pages.keys is None:
+            if page_no + 1 < len(pages.anchors):
+                return self.items_from(pages.anchors[page_no], size, before=pages.anchors[page_no + 1],
+                                       **pages.filter_args)
+            return self.items_from(pages.anchors[page_no], size, through=pages.last, **pages.filter_args)
+        ids = pages.keys[page_no * size:(page_no + 1) * size]
+        conds, params = self._conditions(**pages.filter_args, seek=True)
+        conds.append(f"i.id IN ({', '.join([self._ph] * len(ids))})")
+        sql = f"SELECT {self.ITEM_COLS}{self._FROM} WHERE {' AND '.join(conds)} ORDER BY i.id LIMIT {size}"
+        return [self._item_json(r) for r in self._all(sql, (*params, *ids))]
+
+    def item_row(self, pages: ItemPages, item_id: str) -> int:
+        """The row of `item_id` in `pages`' list, or -1 if it does not pass its filters (now)."""
+        if pages.keys is not None and item_id not in pages.keys:
+            return -1
+        ph = self._ph
+        conds, params = self._conditions(**pages.filter_args, seek=True)
+        with self.ws.engine.connect() as conn:
+            if conn.exec_driver_sql(f"SELECT 1 FROM item i WHERE {' AND '.join([*conds, f'i.id = {ph}'])}",
+                                    (*params, item_id)).first() is None:
+                return -1
+            if pages.keys is not None:
+                return pages.keys.index(item_id)
+            # The page: the last anchor <= item_id, by binary search with the database's own
+            # comparison (the column's collation, which Python's string order need not match).
+            lo, hi = 0, len(pages.anchors)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if conn.exec_driver_sql(f"SELECT CASE WHEN CAST({ph} AS VARCHAR(600)) <= CAST({ph} AS VARCHAR(600)) "
+                                        "THEN 1 ELSE 0 END", (pages.anchors[mid], item_id)).scalar():
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo == 0:
+                return -1  # before the first row: the list changed since `pages` was built
+            before = conn.exec_driver_sql(
+                f"SELECT count(*) FROM item i WHERE {' AND '.join([*conds, f'i.id >= {ph}', f'i.id < {ph}'])}",
+                (*params, pages.anchors[lo - 1], item_id)).scalar()
+        return (lo - 1) * pages.page_rows + int(before)
 
     def item(self, item_id: str, *, with_proof: bool = True) -> dict[str, Any]:
         r = self._one(f"SELECT {self.ITEM_COLS}{self._FROM} WHERE i.id = {self._ph}", (item_id,))

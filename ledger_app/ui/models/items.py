@@ -1,8 +1,16 @@
-"""Corpus items as a table that pages from the database, with the Corpora screen's filters.
+"""Corpus items as a table that pages from the database by key, with the Corpora screen's filters.
 
-The row count is `count_items(**filters)`; rows are read a page of TABLE_PAGE_ROWS at a time when
-first painted, and at most TABLE_CACHE_PAGES pages are kept, so a million items never sit in
-memory. Changing a filter resets the model (one count and, as the view paints, one page).
+Row 999,999 is not an OFFSET away. `CorpusService.item_pages` counts the filtered items and notes the
+id that starts each page of TABLE_PAGE_ROWS (one pass along the id index), and a page is then read
+as a bounded range of that index (`id >= anchor ORDER BY id LIMIT n`), as fast at the end of a
+million rows as at the start. A page is read when a row of it is first painted and at most
+TABLE_CACHE_PAGES are kept, so a million items never sit in memory.
+
+That pass takes a few hundred milliseconds over a million filtered rows on SQLite (a few tens
+unfiltered; see bench/bench_ui.py), too long for the main thread. Given a task runner and a
+workspace of more than INDEX_IN_BACKGROUND_ABOVE items, the model therefore indexes in the
+background: the previous rows and count stay until the new index arrives, then the model resets.
+Without a runner, or for a smaller workspace, it indexes on the spot.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -19,6 +28,9 @@ from ledger_app.ui.widgets.charts import C2PA_COLORS, STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 FILTER_KEYS = ("corpus", "status", "media_type", "c2pa_state", "license", "search")
+# Above this many items in the workspace (where indexing a filtered list can pass ~20 ms on SQLite, see
+# bench/bench_ui.py), a model with a runner indexes in the background.
+INDEX_IN_BACKGROUND_ABOVE = 100_000
 
 
 def status_text(status: str) -> str:
@@ -45,38 +57,85 @@ class ItemsModel(QAbstractTableModel):
     COL_ID, COL_MEDIA, COL_STATUS, COL_C2PA, COL_LICENSE, COL_SHA256 = range(6)
     COLUMNS = 6
 
-    def __init__(self, source=None, parent=None):  # noqa: ANN001 - a CorpusService (or None)
+    def __init__(self, source=None, parent=None, *, runner=None):  # noqa: ANN001 - a CorpusService, a TaskRunner
         super().__init__(parent)
         self._source = source
+        self._runner = runner
         self._filters: dict[str, Any] = {}
+        self._pages = None  # the CorpusService.ItemPages of the rows shown
         self._size = 0
         self._cache: OrderedDict[int, list[dict]] = OrderedDict()
-        self.page_reads = 0  # for tests and diagnostics
-        self._recount()
+        self._task = None  # the background indexing task, if one is running
+        self._generation = 0  # bumped by every re-index; a late result of an older one is dropped
+        self.page_reads = 0  # for tests and diagnostics: pages and rows read from the database
+        self.rows_read = 0
+        self._reindex(keep_rows=False)
 
     def headers(self) -> list[str]:
         return [self.tr("Item"), self.tr("Media type"), self.tr("Status"), self.tr("C2PA"), self.tr("Licence"),
                 self.tr("SHA-256")]
 
-    # --- source and filters ------------------------------------------------------------------------
+    # --- source, filters and the page index -------------------------------------------------------
 
-    def _recount(self) -> None:
+    def _reindex(self, *, keep_rows: bool) -> None:
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        source, filters = self._source, dict(self._filters)
+        if source is None:
+            self._install(None)
+            return
+        if self._runner is None or source.item_count_estimate() <= INDEX_IN_BACKGROUND_ABOVE:
+            self._install(source.item_pages(metrics.TABLE_PAGE_ROWS, **filters))
+            return
+        if not keep_rows:
+            self._install(None)
+        generation = self._generation
+        self._task = self._runner.run(
+            "items index",
+            lambda progress, cancelled: source.item_pages(metrics.TABLE_PAGE_ROWS, progress=progress,
+                                                          cancelled=cancelled, **filters),
+            on_success=lambda pages: self._indexed(generation, pages),
+            on_error=lambda exc, report: self._index_failed(generation, exc, report),
+        )
+
+    def _current(self, generation: int) -> bool:
+        """False once the model is gone or a newer source or filter superseded `generation`."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _indexed(self, generation: int, pages) -> None:  # noqa: ANN001 - CorpusService.ItemPages
+        if self._current(generation):
+            self._task = None
+            self._install(pages)
+
+    def _index_failed(self, generation: int, exc: BaseException, report: str) -> None:
+        if self._current(generation):
+            self._task = None
+            from ledger_app.ui.errors import show_error
+
+            show_error(None, exc, report)
+
+    def _install(self, pages) -> None:  # noqa: ANN001 - CorpusService.ItemPages or None
+        self.beginResetModel()
+        self._pages = pages
         self._cache.clear()
-        self._size = self._source.count_items(**self._filters) if self._source is not None else 0
+        self._size = pages.count if pages is not None else 0
+        self.endResetModel()
+
+    @property
+    def indexing(self) -> bool:
+        """True while a background index for the current source and filters is being built."""
+        return self._task is not None
 
     def set_source(self, source) -> None:  # noqa: ANN001
-        self.beginResetModel()
         self._source = source
-        self._recount()
-        self.endResetModel()
+        self._reindex(keep_rows=False)
 
     def set_filters(self, **filters: Any) -> None:
         """Filters as CorpusService.items takes them; empty values mean "any"."""
-        clean = {k: v for k, v in filters.items() if k in FILTER_KEYS and v not in (None, "")}
-        self.beginResetModel()
-        self._filters = clean
-        self._recount()
-        self.endResetModel()
+        self._filters = {k: v for k, v in filters.items() if k in FILTER_KEYS and v not in (None, "")}
+        self._reindex(keep_rows=True)
 
     @property
     def filters(self) -> dict[str, Any]:
@@ -84,20 +143,20 @@ class ItemsModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read everything (after an ingest or purge changed rows)."""
-        self.set_filters(**self._filters)
+        self._reindex(keep_rows=True)
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._cache.values())
 
     def record(self, row: int) -> dict | None:
-        if not 0 <= row < self._size or self._source is None:
+        if not 0 <= row < self._size or self._source is None or self._pages is None:
             return None
-        page_no, offset = divmod(row, metrics.TABLE_PAGE_ROWS)
+        page_no, offset = divmod(row, self._pages.page_rows)
         page = self._cache.get(page_no)
         if page is None:
-            page = self._source.items(limit=metrics.TABLE_PAGE_ROWS, offset=page_no * metrics.TABLE_PAGE_ROWS,
-                                      **self._filters)
+            page = self._source.items_page(self._pages, page_no)
             self.page_reads += 1
+            self.rows_read += len(page)
             self._cache[page_no] = page
             while len(self._cache) > metrics.TABLE_CACHE_PAGES:
                 self._cache.popitem(last=False)
@@ -106,12 +165,11 @@ class ItemsModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def row_of(self, item_id: str) -> int:
-        """The row of `item_id` among the rows read so far, or -1."""
-        for page_no, page in self._cache.items():
-            for k, rec in enumerate(page):
-                if rec["id"] == item_id:
-                    return page_no * metrics.TABLE_PAGE_ROWS + k
-        return -1
+        """The row of `item_id` under the current filters, or -1 (read from the database, not the cache)."""
+        if self._source is None or self._pages is None:
+            return -1
+        row = self._source.item_row(self._pages, item_id)
+        return row if row < self._size else -1
 
     # --- QAbstractTableModel -----------------------------------------------------------------------
 

@@ -144,7 +144,7 @@ class CorporaPage(QWidget):
         self.prefs = prefs
         self.ingest_task: Task | None = None
         self.last_report = None
-        self.model = ItemsModel(None, self)
+        self.model = ItemsModel(None, self, runner=session.runner)  # indexes a large workspace in the background
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
@@ -196,6 +196,7 @@ class CorporaPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("ItemCount")
+        self.model.modelReset.connect(self._update_count)  # a background index arrives as a reset
         # Compact combos: the window must still fit a small screen (the page's minimum width).
         for combo in (self.corpus_combo, self.status_filter, self.media_filter, self.c2pa_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
