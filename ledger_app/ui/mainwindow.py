@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -30,7 +31,8 @@ from ledger_app.ui.pages.settings import SettingsPage
 from ledger_app.ui.pages.takedowns import TakedownsPage
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.qtcompat import emit
-from ledger_app.ui.session import Session
+from ledger_app.ui.session import Session, is_team_url
+from ledger_app.ui.tasks import Task
 
 SCREENS = ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings")
 SCREEN_ICONS = {
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
 
         settings = self.pages["settings"]
         settings.workspace_requested.connect(self.open_workspace)
+        settings.open_cancel_requested.connect(self.cancel_opening)
         settings.language_requested.connect(self.set_language)
         settings.theme_requested.connect(self.set_theme)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -150,25 +153,38 @@ class MainWindow(QMainWindow):
     # --- workspace ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the workspace after the window is visible; offer the demo on first start."""
+        """Open the workspace after the window is visible; offer the demo on first start.
+
+        A workspace's own SQLite file opens here at once; a team database is connected to in the
+        background (see Session.open_in_background), and `started` follows when that ends.
+        """
         folder = Path(self.prefs.workspace_dir) if self.prefs.workspace_dir else None
         if folder is None:
             from ledger_app.storage.workspace import default_workspace_dir
 
             folder = default_workspace_dir()
         first_start = not folder.exists()
-        try:
-            self.session.open(folder, self.prefs.database_url or None)
-        except UserError as exc:
-            from ledger_app.ui.errors import show_error
+        db_url = self.prefs.database_url or None
 
-            show_error(self, exc)
+        def opened() -> None:
+            if first_start and not self.prefs.first_run_done and not os.environ.get("LEDGER_APP_NO_FIRST_RUN"):
+                self.offer_demo(folder)
+            self.prefs.first_run_done = True
             emit(self.started)
+
+        def failed(exc: BaseException, report: str) -> None:
+            self._show_error(exc, report)
+            emit(self.started)
+
+        if is_team_url(db_url):
+            self._open_in_background(str(folder), db_url or "", then=opened, failed=failed)
             return
-        if first_start and not self.prefs.first_run_done and not os.environ.get("LEDGER_APP_NO_FIRST_RUN"):
-            self.offer_demo(folder)
-        self.prefs.first_run_done = True
-        emit(self.started)
+        try:
+            self.session.open(folder, db_url)
+        except UserError as exc:
+            failed(exc, "")
+            return
+        opened()
 
     def offer_demo(self, folder: Path) -> None:
         from ledger_app.ui.first_run import FirstRunDialog, demo_builder
@@ -209,14 +225,55 @@ class MainWindow(QMainWindow):
 
         show_error(self, exc, report)
 
-    def open_workspace(self, folder: str, db_url: str) -> None:
-        try:
-            self.session.open(Path(folder).expanduser() if folder else None, db_url or None)
-        except UserError as exc:
-            self._show_error(exc, "")
+    def open_workspace(self, folder: str, db_url: str) -> Task:
+        """Open another workspace (Settings, the demo) in the background; remembered once open."""
+
+        def opened() -> None:
+            self.prefs.workspace_dir = folder
+            self.prefs.database_url = db_url
+
+        return self._open_in_background(folder, db_url, then=opened)
+
+    def _open_in_background(self, folder: str, db_url: str, *, then: Callable[[], None],
+                            failed: Callable[[BaseException, str], None] | None = None) -> Task:
+        """Connect in the background, saying so on the Settings page and in the status bar.
+
+        The current workspace stays open until the new one is ready. A failure the user can act
+        on (an unreachable server, a wrong database) is a sentence on the Settings page, or in a
+        message box when another screen is showing; anything unexpected gets the error report.
+        """
+        from ledger_app.ui.errors import is_expected
+
+        settings = self.pages["settings"]
+        message = settings.opening_message(folder, db_url)
+        settings.show_opening(message)
+        self.statusBar().showMessage(message)
+
+        def opened() -> None:
+            settings.show_open_finished()
+            then()
+
+        def on_failed(exc: BaseException, report: str) -> None:
+            self._workspace_status()
+            if is_expected(exc):
+                settings.show_open_finished(str(exc))
+                if self.stack.currentWidget() is settings and failed is None:
+                    return
+            else:
+                settings.show_open_finished()
+            (failed or self._show_error)(exc, report)
+
+        return self.session.open_in_background(
+            Path(folder).expanduser() if folder else None, db_url or None, on_opened=opened, on_failed=on_failed)
+
+    def cancel_opening(self) -> None:
+        """Stop waiting for the workspace being opened; the current one stays."""
+        task = self.session.opening
+        if task is None:
             return
-        self.prefs.workspace_dir = folder
-        self.prefs.database_url = db_url
+        task.cancel()
+        self.pages["settings"].show_open_cancelled()
+        self._workspace_status()
 
     def set_language(self, language: str) -> None:
         from ledger_app.ui.i18n import set_language

@@ -71,254 +71,254 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="295" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296" />
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297" />
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298" />
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299" />
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300" />
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="300" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="301" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="302" />
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="303" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="303" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="305" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="306" />
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="307" />
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="503" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504" />
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="308" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309" />
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="309" />
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="496" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497" />
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="310" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311" />
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="311" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312" />
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="312" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="313" />
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="320" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="321" />
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="337" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338" />
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="338" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="339" />
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="370" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="371" />
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="396" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="397" />
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="415" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="416" />
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="421" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="422" />
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="428" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="429" />
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="442" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="443" />
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="448" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="449" />
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="450" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="451" />
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="493" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="494" />
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="497" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498" />
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="498" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="499" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500" />
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="501" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="502" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503" />
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="505" />
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="506" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="518" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="519" />
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="522" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="523" />
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="524" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="525" />
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="528" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529" />
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="529" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530" />
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="530" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="531" />
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="534" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="535" />
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -534,52 +534,52 @@
 <context>
     <name>Items</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="26" />
+        <location filename="../../ledger_app/ui/models/items.py" line="38" />
         <source>admitted</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="27" />
+        <location filename="../../ledger_app/ui/models/items.py" line="39" />
         <source>quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="28" />
+        <location filename="../../ledger_app/ui/models/items.py" line="40" />
         <source>refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="29" />
+        <location filename="../../ledger_app/ui/models/items.py" line="41" />
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="35" />
+        <location filename="../../ledger_app/ui/models/items.py" line="47" />
         <source>no credentials</source>
         <translation>无内容凭证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="36" />
+        <location filename="../../ledger_app/ui/models/items.py" line="48" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="37" />
+        <location filename="../../ledger_app/ui/models/items.py" line="49" />
         <source>Trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="38" />
+        <location filename="../../ledger_app/ui/models/items.py" line="50" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="39" />
+        <location filename="../../ledger_app/ui/models/items.py" line="51" />
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="40" />
+        <location filename="../../ledger_app/ui/models/items.py" line="52" />
         <source>remote manifest</source>
         <translation>远程清单</translation>
     </message>
@@ -587,32 +587,32 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="58" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75" />
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="58" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75" />
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="58" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="58" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75" />
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="58" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75" />
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="59" />
+        <location filename="../../ledger_app/ui/models/items.py" line="76" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -887,72 +887,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="115" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="119" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="116" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="120" />
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="117" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="121" />
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="118" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="122" />
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="119" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="123" />
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="120" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="124" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="124" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="128" />
         <source>Provenance Ledger</source>
         <translation>Provenance Ledger 溯源账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="129" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="133" />
         <source>{screen} (Ctrl+{n})</source>
         <translation>{screen}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="140" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="144" />
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="142" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="146" />
         <source>team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="143" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="147" />
         <source>Workspace: {where}</source>
         <translation>工作区：{where}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="147" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="151" />
         <source>{n} background task(s) running</source>
         <translation>{n} 个后台任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="183" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="200" />
         <source>Building the demo workspace…</source>
         <translation>正在构建演示工作区…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="183" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="200" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1046,187 +1046,187 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="73" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="114" />
         <source>New takedown request</source>
         <translation>新建下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="88" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="129" />
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="89" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="130" />
         <source>Requester:</source>
         <translation>请求方：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="90" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="131" />
         <source>Requester kind:</source>
         <translation>请求方类别：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="91" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="132" />
         <source>E-mail:</source>
         <translation>电子邮件：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="92" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="133" />
         <source>Received:</source>
         <translation>接收日期：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="98" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="139" />
         <source>Drop the claimed files here, or add them:</source>
         <translation>将主张的文件拖放到此处，或添加：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="104" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="145" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="105" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="146" />
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="110" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="152" />
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="113" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="155" />
         <source>One per line: URLs of the material, or SHA-256 hashes</source>
         <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="114" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="156" />
         <source>URLs and hashes</source>
         <translation>URL 与哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="118" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="160" />
         <source>One domain per line, e.g. dailychronicle.example</source>
         <translation>每行一个域名，例如 dailychronicle.example</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="120" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="162" />
         <source>One uploader account ID per line</source>
         <translation>每行一个上传者账号 ID</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="121" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="163" />
         <source>Domains:</source>
         <translation>域名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="122" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="164" />
         <source>Accounts:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="123" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="165" />
         <source>Domains and accounts</source>
         <translation>域名与账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="126" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="168" />
         <source>Paste the article text (at least a paragraph)</source>
         <translation>粘贴文章正文（至少一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="127" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="169" />
         <source>Article text</source>
         <translation>文章正文</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="130" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="172" />
         <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
         <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="135" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="177" />
         <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
         <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="137" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="179" />
         <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="138" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="180" />
         <source>Signature:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="139" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="181" />
         <source>Copyrighted work:</source>
         <translation>受版权保护的作品：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="150" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="192" />
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="151" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="193" />
         <source>Import CSV/JSON…</source>
         <translation>导入 CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="206" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="257" />
         <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
         <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="207" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="258" />
         <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
         <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="208" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="259" />
         <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
         <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="209" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="260" />
         <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
         <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="210" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="261" />
         <source>a good-faith statement — 512(c)(3)(A)(v)</source>
         <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="211" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="262" />
         <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="217" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="268" />
         <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="225" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="276" />
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="233" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="333" />
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="239" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="339" />
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="240" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="340" />
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>
@@ -1477,167 +1477,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="187" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="208" />
         <source>Acting user name (empty: the operating-system user):</source>
         <translation>操作用户名（留空：使用操作系统用户）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="188" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="209" />
         <source>Quarantine items whose Content Credentials are invalid</source>
         <translation>隔离内容凭证无效的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="189" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="210" />
         <source>Quarantine items whose manifest cannot be read</source>
         <translation>隔离清单无法读取的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="190" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="211" />
         <source>Ingest worker processes (0: one per core):</source>
         <translation>导入工作进程数（0：每个核心一个）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="191" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="212" />
         <source>Largest image accepted, in pixels:</source>
         <translation>可接受的最大图像（像素）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="192" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="213" />
         <source>Image match: largest PDQ distance (0–256):</source>
         <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="193" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="214" />
         <source>Text match: smallest containment score:</source>
         <translation>文本匹配：最低包含度分数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="194" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="215" />
         <source>Days until a request without a legal deadline is due:</source>
         <translation>无法定期限的请求的处理天数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="195" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="216" />
         <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
         <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="199" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="220" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="200" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="221" />
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="201" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="222" />
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="202" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="223" />
         <source>the default per-user workspace</source>
         <translation>默认的个人工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="203" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="224" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="204" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="225" />
         <source>Database URL:</source>
         <translation>数据库 URL：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="206" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="227" />
         <source>empty: the workspace's own SQLite database; team mode: postgresql://user@host/db</source>
         <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="208" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="229" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="210" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="230" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="232" />
         <source>Ledger and user</source>
         <translation>账本与用户</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="211" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="233" />
         <source>Content Credentials (C2PA)</source>
         <translation>内容凭证 (C2PA)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="212" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="234" />
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="213" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="235" />
         <source>Matching thresholds</source>
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="214" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="236" />
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="218" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="240" />
         <source>Ledger origin:</source>
         <translation>账本来源标识：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="228" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="250" />
         <source>Save workspace settings</source>
         <translation>保存工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="229" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="251" />
         <source>Preferences (this user)</source>
         <translation>偏好设置（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="230" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="252" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="231" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="253" />
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="243" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="265" />
         <source>Choose the workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="262" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="283" />
+        <source>Connecting to the team database {url}…</source>
+        <translation>正在连接团队数据库 {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284" />
+        <source>Opening the workspace {folder}…</source>
+        <translation>正在打开工作区 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284" />
+        <source>(the default one)</source>
+        <translation>（默认工作区）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="301" />
+        <source>The current workspace stays open.</source>
+        <translation>当前工作区保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="305" />
+        <source>Stopped waiting; nothing was opened.</source>
+        <translation>已停止等待，未打开任何工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="313" />
         <source>(no ledger yet)</source>
         <translation>（尚无账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="290" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="341" />
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -61,6 +62,7 @@ def validate_database_url(url: str) -> str:
 
 class SettingsPage(QWidget):
     workspace_requested = Signal(str, str)  # folder, database URL ("" = defaults)
+    open_cancel_requested = Signal()  # stop waiting for the workspace being opened
     language_requested = Signal(str)
     theme_requested = Signal(str)
 
@@ -102,6 +104,25 @@ class SettingsPage(QWidget):
         self.ws_problem.setObjectName("Failure")
         self.ws_problem.setWordWrap(True)
         wf.addRow(self.open_button, self.ws_problem)
+        # While a workspace is being opened (a team database may take seconds to answer).
+        orow = QHBoxLayout()
+        self.opening_label = QLabel(self.ws_group)
+        self.opening_label.setObjectName("OpeningStatus")
+        self.opening_label.setWordWrap(True)
+        self.opening_progress = QProgressBar(self.ws_group)
+        self.opening_progress.setObjectName("OpeningProgress")
+        self.opening_progress.setRange(0, 0)  # busy: a connection has no steps to count
+        self.opening_progress.setMaximumWidth(metrics.CARD_MIN_WIDTH)
+        self.cancel_open_button = QPushButton(icon(Icon.CANCEL), "", self.ws_group)
+        self.cancel_open_button.setObjectName("CancelOpenButton")
+        self.cancel_open_button.clicked.connect(lambda: emit(self.open_cancel_requested))
+        orow.addWidget(self.opening_label, 1)
+        orow.addWidget(self.opening_progress)
+        orow.addWidget(self.cancel_open_button)
+        wf.addRow(orow)
+        self._opening_widgets = (self.opening_label, self.opening_progress, self.cancel_open_button)
+        for w in self._opening_widgets:
+            w.setVisible(False)
         bl.addWidget(self.ws_group)
 
         # Typed workspace settings.
@@ -206,6 +227,7 @@ class SettingsPage(QWidget):
             self.tr("empty: the workspace's own SQLite database; team mode: postgresql://user@host/db")
         )
         self.open_button.setText(self.tr("Open workspace"))
+        self.cancel_open_button.setText(self.tr("Cancel"))
         titles = {
             "user": self.tr("Ledger and user"),
             "c2pa": self.tr("Content Credentials (C2PA)"),
@@ -252,6 +274,35 @@ class SettingsPage(QWidget):
             return
         self.ws_problem.clear()
         emit(self.workspace_requested, self.ws_path.text().strip(), url)
+
+    def opening_message(self, folder: str, db_url: str) -> str:
+        """What is being opened, as the user is told while waiting (never with a password)."""
+        from ledger_app.ui.session import display_url, effective_url, is_team_url
+
+        if is_team_url(db_url):
+            return self.tr("Connecting to the team database {url}…").format(url=display_url(effective_url(db_url)))
+        return self.tr("Opening the workspace {folder}…").format(folder=folder or self.tr("(the default one)"))
+
+    def show_opening(self, message: str) -> None:
+        """A workspace is being opened: say so, offer to stop waiting, and hold the Open button."""
+        self.ws_problem.clear()
+        self.opening_label.setText(message)
+        for w in self._opening_widgets:
+            w.setVisible(True)
+        self.open_button.setEnabled(False)
+
+    def show_open_finished(self, problem: str = "") -> None:
+        """Opening ended: opened (no problem), failed or cancelled (a sentence saying what happened)."""
+        for w in self._opening_widgets:
+            w.setVisible(False)
+        self.opening_label.clear()
+        self.open_button.setEnabled(True)
+        if problem and self.session.ws is not None:
+            problem += " " + self.tr("The current workspace stays open.")
+        self.ws_problem.setText(problem)
+
+    def show_open_cancelled(self) -> None:
+        self.show_open_finished(self.tr("Stopped waiting; nothing was opened."))
 
     def load(self) -> None:
         ws = self.session.ws
