@@ -298,6 +298,9 @@ class SettingsPage(QWidget):
         self.opening_label.clear()
         self.open_button.setEnabled(True)
         if problem and self.session.ws is not None:
+            problem = problem.rstrip()
+            if not problem.endswith((".", "。")):
+                problem += "."  # the services' sentences leave the full stop to the caller
             problem += " " + self.tr("The current workspace stays open.")
         self.ws_problem.setText(problem)
 
