@@ -15,8 +15,10 @@ boxes) still come from it.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from ledger_app.ui.resources import ICONS
 
@@ -40,6 +42,7 @@ class Icon(StrEnum):
     WARNING = "warning"
     REFRESH = "refresh"
     FOLDER = "folder"
+    CHECK = "check"  # the tick of a check box (theme.py puts it in the style sheet)
 
 
 def is_dark() -> bool:
@@ -77,6 +80,25 @@ def follow_palette() -> None:
     variant = "dark" if is_dark() else "light"
     if QIcon.themeName() != variant:
         QIcon.setThemeName(variant)
+
+
+@cache
+def _fixed(name: Icon, dark: bool) -> QIcon:
+    path = icon_path(name, dark=dark)
+    ic = QIcon(path)
+    # Given for the Selected mode too, so the style does not tint it with the highlight colour it
+    # is drawn on (which takes it from 3.8:1 to 2.7:1 against the light theme's highlight).
+    ic.addFile(path, QSize(), QIcon.Mode.Selected)
+    return ic
+
+
+def icon_beside_text(name: Icon, text: QColor) -> QIcon:
+    """The variant whose strokes go with `text`, the colour of the text drawn next to the icon.
+
+    For what is drawn on a colour other than the window's, such as a selected item on the
+    highlight (white text on blue in both themes): there the window's variant would be wrong.
+    """
+    return _fixed(Icon(name), text.lightness() >= 128)
 
 
 def icon(name: Icon) -> QIcon:

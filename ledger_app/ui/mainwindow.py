@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.ui import metrics
-from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.icons import Icon, icon, icon_beside_text
 from ledger_app.ui.pages.corpora import CorporaPage
 from ledger_app.ui.pages.dashboard import DashboardPage
 from ledger_app.ui.pages.ledger import LedgerPage
@@ -45,6 +48,17 @@ SCREEN_ICONS = {
 }
 
 
+class SidebarDelegate(QStyledItemDelegate):
+    """Draws the selected screen's icon to go with its highlighted text (light on the blue
+    highlight in both themes), where the window's icon variant would be dark on blue."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if option.state & QStyle.StateFlag.State_Selected:
+            name = SCREEN_ICONS[index.data(Qt.ItemDataRole.UserRole)]
+            option.icon = icon_beside_text(name, option.palette.color(QPalette.ColorRole.HighlightedText))
+
+
 class MainWindow(QMainWindow):
     started = Signal()  # the workspace is open (or failed to open) after start()
 
@@ -64,6 +78,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setFixedWidth(metrics.SIDEBAR_WIDTH)
         self.sidebar.setIconSize(QSize(metrics.SIDEBAR_ICON, metrics.SIDEBAR_ICON))
+        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
         self.stack = QStackedWidget(central)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)

@@ -6,11 +6,13 @@ ledger_app.ui.icons switches variant the next time it is painted.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ledger_app.ui.icons import follow_palette
+from ledger_app.ui.icons import Icon, follow_palette, icon_path
 from ledger_app.ui.resources import STYLES
 
 _DARK = {
@@ -80,4 +82,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(_palette(_DARK if system_prefers_dark() else _LIGHT))
     follow_palette()
     qss = STYLES / "app.qss"
-    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.exists() else "")
+    sheet = qss.read_text(encoding="utf-8") if qss.exists() else ""
+    # A style sheet names images by path: the tick in the variant of the palette just applied.
+    app.setStyleSheet(sheet.replace("@check@", Path(icon_path(Icon.CHECK)).as_posix()))

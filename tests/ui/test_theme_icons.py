@@ -5,7 +5,8 @@ sidebar item's icon must (1) be the variant of the active theme, pixel for pixel
 enabled and as drawn disabled (the style dims it from the palette), and (2) stand out from the
 background it is drawn on: the mean luminance of its opaque pixels against the widget's background
 colour gives a WCAG contrast ratio of at least 3:1 (2:1 disabled, which is dimmed on purpose). An
-icon left in the other theme's variant draws dark strokes on a dark button, about 1:1.
+icon left in the other theme's variant draws dark strokes on a dark button, about 1:1. The
+selected sidebar item's icon is checked on the highlight it is drawn on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QStyle, QStyleOptionViewItem
 
 from ledger_app.ui.icons import Icon, icon_path
 
@@ -108,7 +109,26 @@ def check_icons(window, dark: bool) -> None:
             ratio = contrast(opaque_luminance(got), _luminance(background))
             if ratio < floor:
                 problems.append(f"{who}: {mode.name} icon has a contrast of {ratio:.2f}:1 on {background.name()}")
+    problems += selected_sidebar_problems(window)
     assert problems == [], f"{wanted} theme:\n" + "\n".join(problems)
+
+
+def selected_sidebar_problems(window) -> list[str]:
+    """The selected screen's icon as the sidebar paints it: in Selected mode, on the highlight."""
+    bar = window.sidebar
+    highlight = bar.palette().color(QPalette.ColorRole.Highlight)
+    problems = []
+    for row in range(bar.count()):
+        option = QStyleOptionViewItem()
+        option.initFrom(bar.viewport())
+        option.state |= QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Enabled
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        bar.itemDelegate().initStyleOption(option, bar.model().index(row, 0))
+        image = option.icon.pixmap(bar.iconSize(), 1.0, QIcon.Mode.Selected).toImage()
+        ratio = contrast(opaque_luminance(image), _luminance(highlight))
+        if ratio < MIN_CONTRAST:
+            problems.append(f"sidebar {bar.item(row).text()} selected: {ratio:.2f}:1 on {highlight.name()}")
+    return problems
 
 
 @pytest.fixture(autouse=True)
@@ -159,3 +179,33 @@ def test_following_the_system_follows_a_desktop_switch(window, monkeypatch):
     settings.theme.setCurrentIndex(settings.theme.findData("light"))
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     check_icons(window, dark=False)
+
+
+def test_check_boxes_read_in_both_themes(window, qtbot):
+    """Fusion outlines a check box in a shade of the window colour, invisible on the dark window;
+    the style sheet draws the box with a visible border and the tick of the current theme."""
+    from PySide6.QtWidgets import QStyleOptionButton
+
+    window.show()
+    qtbot.waitExposed(window)
+    settings = window.show_screen("settings")
+    box = settings.editors["takedown.four_eyes"]
+    for theme in ("light", "dark", "light"):
+        settings.theme.setCurrentIndex(settings.theme.findData(theme))
+        window_lum = _luminance(box.palette().color(QPalette.ColorRole.Window))
+        base_lum = _luminance(box.palette().color(QPalette.ColorRole.Base))
+        for checked in (False, True):
+            box.setChecked(checked)
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+            image = box.grab().toImage()
+            ring = [image.pixelColor(x, y) for x in range(rect.left(), rect.right() + 1)
+                    for y in range(rect.top(), rect.bottom() + 1)
+                    if x in (rect.left(), rect.right()) or y in (rect.top(), rect.bottom())]
+            edge = max(contrast(_luminance(c), window_lum) for c in ring)
+            assert edge >= MIN_CONTRAST, f"{theme}: the box's border has {edge:.2f}:1 on the window"
+            inside = rect.adjusted(3, 3, -3, -3)
+            tick = [1 for x in range(inside.left(), inside.right() + 1) for y in range(inside.top(), inside.bottom() + 1)
+                    if contrast(_luminance(image.pixelColor(x, y)), base_lum) >= MIN_CONTRAST]
+            assert bool(tick) == checked, f"{theme}: a {'checked' if checked else 'clear'} box shows {len(tick)} tick pixels"
