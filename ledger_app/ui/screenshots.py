@@ -4,34 +4,17 @@ Builds the demo workspace (`ledger demo` with a small photo count: corpora inges
 located, reviewed, purged and certified), opens the main window at a fixed size and grabs every
 screen with QWidget.grab() — items with a selected item's detail, a request's review screen with
 its evidence, its certificate preview, a rights check — then some screens again in the dark theme
-and in Simplified Chinese.
+(with the new-request dialog, and Settings after a team database did not answer) and in
+Simplified Chinese.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-
-PASSPHRASE = "screenshots"
-
-
-def build_workspace(path: Path) -> None:
-    from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
-
-    svc = LedgerService(Workspace(path), passphrase=lambda confirm: PASSPHRASE)
-    svc.init("example.com/screenshots")
-    notes = [
-        "court order received by post",
-        "publisher demand from Daily Chronicle logged",
-        "licence with StockCo renewed until 2026-12-31",
-        "GDPR erasure request acknowledged",
-    ]
-    for batch in range(5):
-        svc.append([("ledger.note", {"text": f"{n} (batch {batch + 1})"}) for n in notes])
-    svc.ws.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +66,19 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(path))
         return path
 
+    def wait_drawn(widget, timeout_s: float = 5.0) -> None:  # noqa: ANN001
+        """Let a widget that draws in the background (QPdfView renders pages on a thread) finish."""
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            image = widget.grab().toImage()
+            step = max(1, image.width() // 100)
+            if any(image.pixelColor(x, y).lightness() < 100
+                   for y in range(0, image.height(), step) for x in range(0, image.width(), step)):
+                return
+
     def wait_tasks() -> None:
         while session.runner.active:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
@@ -118,12 +114,17 @@ def main(argv: list[str] | None = None) -> int:
         written.append(grab(screen))
     certs = demo.get("certificates") or []
     if certs and Path(certs[0]).with_suffix(".pdf").exists():
+        # The request the certificate was issued for, so the header above the preview matches it.
+        takedowns.select_request(json.loads(Path(certs[0]).read_text(encoding="utf-8"))["request"]["id"])
         takedowns.tabs.setCurrentIndex(1)
         takedowns.certificate_result.setText(Path(certs[0]).name)
         takedowns.pdf.load(str(Path(certs[0]).with_suffix(".pdf")))
         window.show_screen("takedowns")
+        wait_drawn(takedowns.pdf.view.viewport())
         written.append(grab("takedowns-certificate"))
         takedowns.tabs.setCurrentIndex(0)
+        if chosen is not None:
+            takedowns.select_request(chosen)
     corpora.detail.setCurrentIndex(1)
     window.show_screen("corpora")
     written.append(grab("corpora-manifest"))
@@ -133,9 +134,31 @@ def main(argv: list[str] | None = None) -> int:
     written.append(grab("ledger-checkpoint"))
     ledger.tabs.setCurrentIndex(0)
     window.set_theme("dark")
-    for screen in ("dashboard", "ledger", "takedowns"):
+    for screen in ("dashboard", "ledger", "takedowns", "corpora", "rights"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-dark"))
+    # A new DMCA notice half filled in, with the elements still missing spelled out.
+    dialog = takedowns.open_new_request()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("dmca"))
+    dialog.requester_edit.setText("Photo Agency Ltd")
+    dialog.email_edit.setText("legal@agency.example")
+    dialog.signature_edit.setText("/J. Doe/")
+    dialog.links_edit.setPlainText("https://photos.example/harbour-1.jpg")
+    dialog.works_tabs.setCurrentWidget(dialog.links_edit)
+    for _ in range(3):
+        app.processEvents()
+    path = out / "new-request-dark.png"
+    dialog.grab().save(str(path))
+    written.append(path)
+    dialog.reject()
+    # Settings after trying a team database that does not answer: a sentence, the workspace kept.
+    settings = window.show_screen("settings")
+    settings.db_url.setText("postgresql://ledger@127.0.0.1:1/ledger")
+    settings.open_button.click()
+    wait_tasks()
+    written.append(grab("settings-unreachable-dark"))
+    settings.db_url.clear()
+    settings.ws_problem.clear()
     window.set_theme("light")
     window.set_language("zh_CN")
     for screen in ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings"):
