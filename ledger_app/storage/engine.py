@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -30,6 +30,11 @@ PG_MIGRATION_LOCK = 7243001  # advisory lock key: "one schema upgrade at a time"
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+# Seconds libpq waits for a PostgreSQL server to answer before giving up (psycopg's own default is
+# 130 s, long enough to look like a hang in a window or a script). A URL's own connect_timeout wins.
+PG_CONNECT_TIMEOUT_S = 10
 
 
 def make_engine(url: str) -> Engine:
@@ -67,7 +72,8 @@ def make_engine(url: str) -> Engine:
     # the advisory lock must see what the previous lock holder committed. A server whose
     # default_transaction_isolation is REPEATABLE READ or SERIALIZABLE would take the snapshot
     # before the lock wait, so it is pinned here rather than left to the server's default.
-    return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
+    connect_args = {} if "connect_timeout" in make_url(url).query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED", connect_args=connect_args)
 
 
 def display_url(engine: Engine) -> str:

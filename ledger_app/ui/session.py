@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from ledger_app.storage.workspace import Workspace
 
 
-# Seconds psycopg waits for a PostgreSQL server to answer before giving up (libpq's connect_timeout;
-# psycopg's default is 130 s). A user's URL that sets its own connect_timeout keeps it.
-PG_CONNECT_TIMEOUT_S = 10
 DB_ENV = "LEDGER_DATABASE_URL"  # storage.workspace.DB_ENV, named here to keep SQLAlchemy unimported
 
 
@@ -44,19 +41,6 @@ def effective_url(db_url: str | None) -> str | None:
 def is_team_url(db_url: str | None) -> bool:
     url = effective_url(db_url)
     return bool(url) and not url.startswith("sqlite")
-
-
-def with_connect_timeout(db_url: str | None, seconds: int | None = None) -> str | None:
-    """`db_url` with a connect_timeout for a PostgreSQL URL that has none; other URLs unchanged."""
-    url = effective_url(db_url)
-    if not is_team_url(url):
-        return db_url
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    if any(k == "connect_timeout" for k, _ in query):
-        return url
-    query.append(("connect_timeout", str(seconds if seconds is not None else PG_CONNECT_TIMEOUT_S)))
-    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def display_url(db_url: str) -> str:
@@ -143,7 +127,7 @@ class Session(QObject):
         from ledger_app.services import Services
         from ledger_app.storage.workspace import Workspace
 
-        ws = Workspace(path, with_connect_timeout(db_url))
+        ws = Workspace(path, db_url)  # a team database is given storage.engine.PG_CONNECT_TIMEOUT_S
         try:
             ws.path.mkdir(parents=True, exist_ok=True)
             if connect:

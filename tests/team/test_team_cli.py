@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from teamkit import PASS, db_url, service
 
 from ledger_app.cli.main import main
+from ledger_app.storage import engine as engines
 from ledger_app.storage import personal
 
 pytestmark = pytest.mark.postgres
@@ -119,3 +122,26 @@ def test_every_entry_names_its_member(fresh_db, tmp_path):
     with carol.ws.engine.connect() as conn:
         assert personal.reveal(conn, carol.show(3).actor) == {"name": getpass.getuser()}
     assert carol.verify().entries == 4
+
+
+@pytest.mark.parametrize("own_timeout", [False, True])
+def test_a_server_that_never_answers_is_a_sentence_within_the_timeout(tmp_path, capsys, monkeypatch, own_timeout):
+    """A listening socket nobody serves: psycopg alone would wait 130 s. The engine bounds it
+    (storage.engine.PG_CONNECT_TIMEOUT_S), and a URL's own connect_timeout takes precedence."""
+    monkeypatch.setenv("LEDGER_PASSPHRASE", PASS)
+    # With its own timeout the URL must win over an engine default far beyond the test's limit.
+    monkeypatch.setattr(engines, "PG_CONNECT_TIMEOUT_S", 60 if own_timeout else 2)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"postgresql://ledger@127.0.0.1:{silent.getsockname()[1]}/test"
+        if own_timeout:
+            url += "?connect_timeout=2"
+        capsys.readouterr()
+        started = time.perf_counter()
+        rc = main(["--workspace", str(tmp_path / "ws"), "--db", url, "log", "verify"])
+        elapsed = time.perf_counter() - started
+    err = capsys.readouterr().err
+    assert rc != 0 and 1.5 < elapsed < 10, (rc, elapsed)
+    assert "cannot connect to the database" in err and "timeout" in err.lower()
+    assert "Traceback" not in err

@@ -19,8 +19,8 @@ import pytest
 import shiboken6
 from psycopg import sql
 
+from ledger_app.storage import engine as engine_module
 from ledger_app.ui import errors
-from ledger_app.ui import session as session_module
 from tests.team.teamkit import ADMIN_URL, SKIP_ENV, db_url
 from tests.ui.test_story import GapMeter
 
@@ -75,7 +75,7 @@ def test_a_refused_connection_is_a_sentence_and_the_workspace_stays(window, sess
 def test_a_server_that_never_answers_times_out_without_freezing(window, session, small_ledger, opened_elsewhere,
                                                                  qtbot, monkeypatch):
     """A listening socket that nobody serves: the TCP handshake succeeds, no reply ever comes."""
-    monkeypatch.setattr(session_module, "PG_CONNECT_TIMEOUT_S", 2)  # libpq's smallest timeout
+    monkeypatch.setattr(engine_module, "PG_CONNECT_TIMEOUT_S", 2)  # libpq's smallest timeout
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
@@ -142,7 +142,7 @@ def test_opening_a_postgresql_workspace(window, session, small_ledger, opened_el
     print(f"largest event-loop gap while opening: {gaps.worst * 1000:.1f} ms")
     assert gaps.worst < 0.100, f"the event loop stalled for {gaps.worst * 1000:.0f} ms"
     assert session.ws.is_team and session.ws.path == folder.resolve()
-    assert "connect_timeout=" in session.ws.db_url  # bounded, although the URL given had none
+    assert session.ws.db_url == url  # the bound on connecting is the engine's, not written into the URL
     assert session.ledger.origin == "example.com/ui-team"
     assert window.pages["ledger"].model.rowCount() == 6
     assert window.statusBar().currentMessage() == "Workspace: team database"
@@ -168,8 +168,3 @@ def test_what_the_user_is_told_and_the_url_that_is_used(opened_elsewhere):
     told = opened_elsewhere.opening_message("", secret)
     assert told == "Connecting to the team database postgresql://alice@db.example:5433/ledger…"
     assert opened_elsewhere.opening_message("/srv/ws", "") == "Opening the workspace /srv/ws…"
-    used = session_module.with_connect_timeout(secret)
-    assert used == secret + "&connect_timeout=10"
-    own = "postgresql://db.example/ledger?connect_timeout=3"
-    assert session_module.with_connect_timeout(own) == own  # the user's own timeout is kept
-    assert session_module.with_connect_timeout("") == ""  # the workspace's SQLite file
