@@ -1,69 +1,70 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="42" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="42"/>
         <source>Admitted</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="43" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="43"/>
         <source>Quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="44" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="44"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="45" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="45"/>
         <source>Purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="52" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="52"/>
         <source>No credentials</source>
         <translation>无内容凭证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="53" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="53"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="54" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="54"/>
         <source>Trusted</source>
         <translation>可信</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="55" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="55"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="56" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="56"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="57" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="57"/>
         <source>Remote manifest</source>
         <translation>远程清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="92" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="92"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="93" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="93"/>
         <source>Due within 7 days</source>
         <translation>7 天内到期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/charts.py" line="94" />
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="94"/>
         <source>Due later</source>
         <translation>稍后到期</translation>
     </message>
@@ -71,254 +72,254 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="300" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="301" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="302" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="302"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="305" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="306" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="306"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="308" />
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="309" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="310" />
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="497" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="311" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="312" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="313" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="313"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="321" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="321"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="338" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="339" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="339"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="371" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="371"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="397" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="397"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="416" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="416"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="422" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="422"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="429" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="429"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="443" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="443"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="449" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="449"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="451" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="451"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="494" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="494"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="498" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="499" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="501" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="502" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="503" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="505" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="505"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="519" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="519"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="523" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="523"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="525" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="525"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="529" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="530" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="531" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="531"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="535" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="535"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -326,97 +327,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="139" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="139"/>
         <source>No open requests: all {n} are certified, closed or rejected.</source>
         <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="167" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="167"/>
         <source>No corpora yet — register one in Corpora &amp; items.</source>
         <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="175" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="175"/>
         <source>No items yet — C2PA coverage appears after the first ingest.</source>
         <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
         <source>AI-generated items: {share:.1f} %</source>
         <translation>AI 生成的条目：{share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="187" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="187"/>
         <source>No takedown requests yet — open one in Takedowns.</source>
         <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
         <source>Ledger health</source>
         <translation>账本状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
         <source>Entries:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
         <source>Last checkpoint:</source>
         <translation>最新检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="200" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="200"/>
         <source>Last full verification:</source>
         <translation>上次完整验证：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="201" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="201"/>
         <source>Items by status</source>
         <translation>按状态统计条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="202" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="202"/>
         <source>C2PA coverage</source>
         <translation>C2PA 覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="203" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="203"/>
         <source>Open requests by due date</source>
         <translation>按截止日期统计未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="226" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="226"/>
         <source>No ledger yet — create it on the Ledger screen.</source>
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="241" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="241"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250" />
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -424,17 +425,17 @@
 <context>
     <name>ErrorReportDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="35" />
+        <location filename="../../ledger_app/ui/errors.py" line="35"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="39" />
+        <location filename="../../ledger_app/ui/errors.py" line="39"/>
         <source>Something went wrong that the application did not expect. Please send this report to support.</source>
         <translation>发生了应用程序未预料到的错误。请将此报告发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="49" />
+        <location filename="../../ledger_app/ui/errors.py" line="49"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -442,7 +443,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="77" />
+        <location filename="../../ledger_app/ui/errors.py" line="77"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
@@ -450,27 +451,27 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="96" />
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="96"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="97" />
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="97"/>
         <source>Corpus item</source>
         <translation>语料库条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="100" />
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="100"/>
         <source>Select a match to see its evidence.</source>
         <translation>选择一个匹配以查看其证据。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="105" />
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="105"/>
         <source>The claimed file has no image fingerprint.</source>
         <translation>主张的文件没有图像指纹。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="106" />
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="106"/>
         <source>No thumbnail (the item is not an image, or it was purged).</source>
         <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
     </message>
@@ -478,32 +479,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="35" />
+        <location filename="../../ledger_app/ui/first_run.py" line="35"/>
         <source>Welcome to Provenance Ledger</source>
         <translation>欢迎使用 Provenance Ledger</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="37" />
+        <location filename="../../ledger_app/ui/first_run.py" line="37"/>
         <source>Your workspace has been created at {path}.</source>
         <translation>已在 {path} 创建您的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="44" />
+        <location filename="../../ledger_app/ui/first_run.py" line="44"/>
         <source>Start with an empty workspace</source>
         <translation>从空工作区开始</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="50" />
+        <location filename="../../ledger_app/ui/first_run.py" line="50"/>
         <source>Would you like to build a demo workspace with sample corpora, takedowns and certificates, so that every screen has something to show? It takes about a minute.</source>
         <translation>是否构建一个包含示例语料库、下架请求和证书的演示工作区，让每个界面都有内容可看？大约需要一分钟。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="54" />
+        <location filename="../../ledger_app/ui/first_run.py" line="54"/>
         <source>Build and open the demo</source>
         <translation>构建并打开演示</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/first_run.py" line="59" />
+        <location filename="../../ledger_app/ui/first_run.py" line="59"/>
         <source>The demo workspace is not available in this version yet, so the workspace starts empty.</source>
         <translation>此版本尚未提供演示工作区，因此工作区为空。</translation>
     </message>
@@ -511,22 +512,22 @@
 <context>
     <name>InclusionResultsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
         <source>Work</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
         <source>Near copies</source>
         <translation>近似副本</translation>
     </message>
@@ -534,52 +535,52 @@
 <context>
     <name>Items</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="38" />
+        <location filename="../../ledger_app/ui/models/items.py" line="38"/>
         <source>admitted</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="39" />
+        <location filename="../../ledger_app/ui/models/items.py" line="39"/>
         <source>quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="40" />
+        <location filename="../../ledger_app/ui/models/items.py" line="40"/>
         <source>refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="41" />
+        <location filename="../../ledger_app/ui/models/items.py" line="41"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="47" />
+        <location filename="../../ledger_app/ui/models/items.py" line="47"/>
         <source>no credentials</source>
         <translation>无内容凭证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="48" />
+        <location filename="../../ledger_app/ui/models/items.py" line="48"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="49" />
+        <location filename="../../ledger_app/ui/models/items.py" line="49"/>
         <source>Trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="50" />
+        <location filename="../../ledger_app/ui/models/items.py" line="50"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="51" />
+        <location filename="../../ledger_app/ui/models/items.py" line="51"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="52" />
+        <location filename="../../ledger_app/ui/models/items.py" line="52"/>
         <source>remote manifest</source>
         <translation>远程清单</translation>
     </message>
@@ -587,32 +588,32 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75" />
+        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="76" />
+        <location filename="../../ledger_app/ui/models/items.py" line="76"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -620,27 +621,27 @@
 <context>
     <name>LedgerEntryModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
         <source>Index</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
         <source>Recorded</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
         <source>Leaf hash</source>
         <translation>叶哈希</translation>
     </message>
@@ -648,238 +649,238 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="239" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="239"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="241" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="241"/>
         <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
         <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="243" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="243"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="244" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="244"/>
         <source>Verify the whole ledger</source>
         <translation>验证整个账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="246" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="246"/>
         <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
         <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="248" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="249" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="249"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="250" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="251" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="251"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="252" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="253" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="254" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="255" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="256" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="257" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="258" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="259" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="262" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="262"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="266" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="266"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="267" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="267"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="268" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="268"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="274" />
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="294" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="294"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="309" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="309"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="350" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="350"/>
         <source>Entry {index}</source>
         <translation>记录 {index}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="351" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="351"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="352" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="352"/>
         <source>Recorded: {ts}</source>
         <translation>记录时间：{ts}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="353" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="353"/>
         <source>Actor commitment: {actor}</source>
         <translation>操作者承诺值：{actor}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="354" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="356" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="356"/>
         <source>Payload:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="363" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="363"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在包含 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="364" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="364"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="368" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="368"/>
         <source>  (empty: the tree has one entry)</source>
         <translation>  （为空：树中只有一条记录）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="370" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="370"/>
         <source>No inclusion proof: {reason}</source>
         <translation>无包含证明：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="386" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="386"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="406" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="406"/>
         <source>%v of %m entries</source>
         <translation>%v / %m 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="412" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="412"/>
         <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
         <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="424" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="424"/>
         <source>Verification could not run.</source>
         <translation>无法执行验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="428" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="428"/>
         <source>Verification failed: {reason}</source>
         <translation>验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="438" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="438"/>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>验证已取消，未记录任何结果。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="477" />
-        <source>Open a workspace first: a certificate is checked against its ledger's key.</source>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="477"/>
+        <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
         <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="482" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="482"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="485" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="485"/>
         <source>{name} is not a readable certificate: {why}</source>
         <translation>{name} 不是可读取的证书：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="488" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="488"/>
         <source>{name} does NOT verify: {why}</source>
         <translation>{name} 核验未通过：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="491" />
-        <source>{name} verifies: signed by this ledger's key and included at entry {index}.</source>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="491"/>
+        <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
         <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="535" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="535"/>
         <source>Save consistency proof</source>
         <translation>保存一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="535" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="535"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="557" />
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="557"/>
         <source>Consistency proof from size {old} to size {new} written to {path}.</source>
         <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
@@ -887,72 +888,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="119" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="134"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="120" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="135"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="121" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="136"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="122" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="137"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="123" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="138"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="124" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="139"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="128" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="143"/>
         <source>Provenance Ledger</source>
         <translation>Provenance Ledger 溯源账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="133" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="148"/>
         <source>{screen} (Ctrl+{n})</source>
         <translation>{screen}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="144" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="159"/>
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="146" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="161"/>
         <source>team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="147" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="162"/>
         <source>Workspace: {where}</source>
         <translation>工作区：{where}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="151" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="166"/>
         <source>{n} background task(s) running</source>
         <translation>{n} 个后台任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="200" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
         <source>Building the demo workspace…</source>
         <translation>正在构建演示工作区…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="200" />
+        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -960,57 +961,57 @@
 <context>
     <name>ManifestTree</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="55" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="55"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="60" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="60"/>
         <source>No C2PA manifest in this item</source>
         <translation>此条目没有 C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="65" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="65"/>
         <source>Assertions</source>
         <translation>断言</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="66" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="66"/>
         <source>Ingredients</source>
         <translation>成分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="67" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="67"/>
         <source>Validation codes</source>
         <translation>验证代码</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="75" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="75"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="78" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="78"/>
         <source>Claim generator</source>
         <translation>声明生成器</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="80" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="80"/>
         <source>Validation results</source>
         <translation>验证结果</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="83" />
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="83"/>
         <source>Other manifests</source>
         <translation>其他清单</translation>
     </message>
@@ -1018,27 +1019,27 @@
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="243" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="243"/>
         <source>exact</source>
         <translation>精确</translation>
     </message>
@@ -1046,187 +1047,193 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="114" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="119"/>
         <source>New takedown request</source>
         <translation>新建下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="129" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="134"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="130" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="135"/>
         <source>Requester:</source>
         <translation>请求方：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="131" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
         <source>Requester kind:</source>
         <translation>请求方类别：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="132" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
         <source>E-mail:</source>
         <translation>电子邮件：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="133" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
         <source>Received:</source>
         <translation>接收日期：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="139" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="144"/>
         <source>Drop the claimed files here, or add them:</source>
         <translation>将主张的文件拖放到此处，或添加：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="145" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="150"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="146" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="151"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="152" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="157"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="155" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="160"/>
         <source>One per line: URLs of the material, or SHA-256 hashes</source>
         <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="156" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="161"/>
         <source>URLs and hashes</source>
         <translation>URL 与哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="160" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="165"/>
         <source>One domain per line, e.g. dailychronicle.example</source>
         <translation>每行一个域名，例如 dailychronicle.example</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="162" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="167"/>
         <source>One uploader account ID per line</source>
         <translation>每行一个上传者账号 ID</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="163" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="168"/>
         <source>Domains:</source>
         <translation>域名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="164" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
         <source>Accounts:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="165" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
         <source>Domains and accounts</source>
         <translation>域名与账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="168" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="173"/>
         <source>Paste the article text (at least a paragraph)</source>
         <translation>粘贴文章正文（至少一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="169" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="174"/>
         <source>Article text</source>
         <translation>文章正文</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="172" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="177"/>
         <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
         <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="177" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="182"/>
         <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
         <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="179" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="184"/>
         <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="180" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="185"/>
         <source>Signature:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="181" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
         <source>Copyrighted work:</source>
         <translation>受版权保护的作品：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="192" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="372"/>
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="193" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="207"/>
         <source>Import CSV/JSON…</source>
         <translation>导入 CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="257" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="271"/>
         <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
         <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="258" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
         <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
         <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="259" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
         <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
         <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="260" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
         <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
         <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="261" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
         <source>a good-faith statement — 512(c)(3)(A)(v)</source>
         <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="262" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
         <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="268" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="282"/>
         <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="276" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="290"/>
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="333" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="355"/>
+        <source>Opening…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="378"/>
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="339" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="384"/>
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="340" />
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="385"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>
@@ -1234,7 +1241,7 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="122" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="122"/>
         <source>No passphrase was given, so nothing was signed.</source>
         <translation>未提供口令，因此未签署任何内容。</translation>
     </message>
@@ -1242,37 +1249,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="32" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="32"/>
         <source>Signing key passphrase</source>
         <translation>签名密钥口令</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="35" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="35"/>
         <source>Choose a passphrase for the new signing key. You will need it to sign ledger entries.</source>
         <translation>请为新的签名密钥设置口令。签署账本记录时需要用到它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="37" />
-        <source>Enter the passphrase of the ledger's signing key.</source>
+        <location filename="../../ledger_app/ui/passphrase.py" line="37"/>
+        <source>Enter the passphrase of the ledger&apos;s signing key.</source>
         <translation>请输入账本签名密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="45" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="45"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="49" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="49"/>
         <source>Repeat:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="63" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="63"/>
         <source>The passphrase cannot be empty.</source>
         <translation>口令不能为空。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="66" />
+        <location filename="../../ledger_app/ui/passphrase.py" line="66"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1280,12 +1287,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="43" />
+        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="43"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="51" />
+        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="51"/>
         <source>The PDF could not be read.</source>
         <translation>无法读取该 PDF。</translation>
     </message>
@@ -1293,87 +1300,87 @@
 <context>
     <name>RegisterCorpusDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="66" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="66"/>
         <source>Register a corpus</source>
         <translation>登记语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="72" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="72"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="73" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="73"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="80" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="80"/>
         <source>detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="84" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="84"/>
         <source>optional: a licence added with `ledger license add`</source>
         <translation>可选：用 `ledger license add` 添加的许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="86" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="86"/>
         <source>optional: acquisition batch</source>
         <translation>可选：采购批次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="87" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="87"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="88" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="89" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="91" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="91"/>
         <source>Licence:</source>
         <translation>许可：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="92" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="92"/>
         <source>Batch:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="95" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="95"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="106" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="106"/>
         <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
         <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="111" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="111"/>
         <source>Choose a corpus folder</source>
         <translation>选择语料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="119" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="119"/>
         <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
         <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="121" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="121"/>
         <source>No corpus format recognised at this location.</source>
         <translation>此位置无法识别语料库格式。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="123" />
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="123"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
     </message>
@@ -1381,17 +1388,17 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="78" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="78"/>
         <source>included</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="79" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="79"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="80" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="80"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
@@ -1399,77 +1406,77 @@
 <context>
     <name>RightsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="108" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="108"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="110" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
         <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
         <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="113" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="113"/>
         <source>Files (drop them here):</source>
         <translation>文件（拖放到此处）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="114" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="114"/>
         <source>SHA-256 hashes or URLs, one per line:</source>
         <translation>SHA-256 哈希或 URL，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="115" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="115"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="116" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="116"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="117" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="118" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="118"/>
         <source>Export signed report…</source>
         <translation>导出签名报告…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="127" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="127"/>
         <source>Works to check</source>
         <translation>要核查的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="145" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="145"/>
         <source>Give at least one file, hash or URL to check.</source>
         <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="148" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="148"/>
         <source>Checking…</source>
         <translation>正在核查…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="160" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="160"/>
         <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
         <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="170" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="170"/>
         <source>Save signed inclusion report</source>
         <translation>保存签名的收录报告</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="171" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="171"/>
         <source>Reports (*.json)</source>
         <translation>报告 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="194" />
+        <location filename="../../ledger_app/ui/pages/rights.py" line="194"/>
         <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
         <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
     </message>
@@ -1477,197 +1484,197 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="208" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="208"/>
         <source>Acting user name (empty: the operating-system user):</source>
         <translation>操作用户名（留空：使用操作系统用户）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="209" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="209"/>
         <source>Quarantine items whose Content Credentials are invalid</source>
         <translation>隔离内容凭证无效的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="210" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="210"/>
         <source>Quarantine items whose manifest cannot be read</source>
         <translation>隔离清单无法读取的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="211" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="211"/>
         <source>Ingest worker processes (0: one per core):</source>
         <translation>导入工作进程数（0：每个核心一个）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="212" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="212"/>
         <source>Largest image accepted, in pixels:</source>
         <translation>可接受的最大图像（像素）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="213" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="213"/>
         <source>Image match: largest PDQ distance (0–256):</source>
         <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="214" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="214"/>
         <source>Text match: smallest containment score:</source>
         <translation>文本匹配：最低包含度分数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="215" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="215"/>
         <source>Days until a request without a legal deadline is due:</source>
         <translation>无法定期限的请求的处理天数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="216" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="216"/>
         <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
         <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="220" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="220"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="221" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="221"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="222" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="222"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="223" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="223"/>
         <source>the default per-user workspace</source>
         <translation>默认的个人工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="224" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="224"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="225" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="225"/>
         <source>Database URL:</source>
         <translation>数据库 URL：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="227" />
-        <source>empty: the workspace's own SQLite database; team mode: postgresql://user@host/db</source>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="227"/>
+        <source>empty: the workspace&apos;s own SQLite database; team mode: postgresql://user@host/db</source>
         <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="229" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="229"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="230" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="230"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="232"/>
         <source>Ledger and user</source>
         <translation>账本与用户</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="233" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="233"/>
         <source>Content Credentials (C2PA)</source>
         <translation>内容凭证 (C2PA)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="234" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="234"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="235" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="235"/>
         <source>Matching thresholds</source>
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="236" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="236"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="240" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
         <source>Ledger origin:</source>
         <translation>账本来源标识：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="250" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="250"/>
         <source>Save workspace settings</source>
         <translation>保存工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="251" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="251"/>
         <source>Preferences (this user)</source>
         <translation>偏好设置（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="252" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="252"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="253" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="253"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="265" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="265"/>
         <source>Choose the workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="283" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="283"/>
         <source>Connecting to the team database {url}…</source>
         <translation>正在连接团队数据库 {url}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="284" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
         <source>Opening the workspace {folder}…</source>
         <translation>正在打开工作区 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="284" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
         <source>(the default one)</source>
         <translation>（默认工作区）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="301" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="304"/>
         <source>The current workspace stays open.</source>
         <translation>当前工作区保持打开。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="305" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="308"/>
         <source>Stopped waiting; nothing was opened.</source>
         <translation>已停止等待，未打开任何工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="313" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="316"/>
         <source>(no ledger yet)</source>
         <translation>（尚无账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="341" />
+        <location filename="../../ledger_app/ui/pages/settings.py" line="344"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -1675,42 +1682,42 @@
 <context>
     <name>TakedownQueueModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
         <source>Requester</source>
         <translation>请求方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="155" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="155"/>
         <source>Due by</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="155" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="155"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="172" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="172"/>
         <source>{date} (overdue by {n} days)</source>
         <translation>{date}（已逾期 {n} 天）</translation>
     </message>
@@ -1718,143 +1725,143 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="24" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="24"/>
         <source>DMCA notice</source>
         <translation>DMCA 通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="25" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="25"/>
         <source>GDPR erasure</source>
         <translation>GDPR 删除请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="26" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="26"/>
         <source>Publisher demand</source>
         <translation>出版方要求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="27" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="27"/>
         <source>User opt-out</source>
         <translation>用户退出</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="28" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="28"/>
         <source>Licence expiry</source>
         <translation>许可到期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="29" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="29"/>
         <source>Court order</source>
         <translation>法院命令</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="30" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="30"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="36" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="36"/>
         <source>News publisher</source>
         <translation>新闻出版方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="37" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="37"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="38" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="38"/>
         <source>Rights organisation</source>
         <translation>权利组织</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="39" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="39"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="45" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="45"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="46" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="46"/>
         <source>validated</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="47" />
-        <location filename="../../ledger_app/ui/models/lists.py" line="72" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="47"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="72"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="48" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="48"/>
         <source>located</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="49" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="49"/>
         <source>reviewed</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="50" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="50"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="51" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="51"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="52" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="52"/>
         <source>certified</source>
         <translation>已出证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="53" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="53"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="59" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="59"/>
         <source>exact hash</source>
         <translation>精确哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="60" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="60"/>
         <source>perceptual</source>
         <translation>感知匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="61" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="61"/>
         <source>text overlap</source>
         <translation>文本重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="62" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="62"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="63" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="63"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="64" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="64"/>
         <source>C2PA signer</source>
         <translation>C2PA 签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="70" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="70"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="71" />
+        <location filename="../../ledger_app/ui/models/lists.py" line="71"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
@@ -1862,187 +1869,197 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="207" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="209"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="208" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="210"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="209" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="211"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="210" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="212"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="211" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="213"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="212" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="214"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="213" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="215"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="214" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="216"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="215" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="216" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="218"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="217" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="219"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="218" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="220"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="219" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="221"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="220" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="222"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="221" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="223"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="222" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="224"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="263" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="265"/>
         <source>{open} open, {overdue} overdue</source>
         <translation>{open} 个未结，{overdue} 个逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source> — OVERDUE</source>
         <translation> —— 已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
         <source>Request #{id}: {type} from a {kind}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{kind}的{type}，接收于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="330" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="332"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="400" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="402"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="401" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="403"/>
         <source>{method} match — {detail}</source>
         <translation>{method}匹配 —— {detail}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="411" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="413"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="422" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="424"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="453" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="455"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="456" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="458"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="469" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="471"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="479" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="481"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="482" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="484"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="490" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="492"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="491" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="493"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="522" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="524"/>
         <source>Certificate written to {file} (PDF: {pdf}), recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>证书已写入 {file}（PDF：{pdf}），记为账本记录 {entry}。离线验证通过：由 {key} 签名，包含在大小为 {size} 的签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="558" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="553"/>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="564"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="561" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="567"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="574" />
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="580"/>
+        <source>The request was not recorded: an unexpected error (see the report).</source>
+        <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="591"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -79,12 +79,43 @@ def test_files_dropped_on_the_list_become_identifications(takedowns, claimed, qt
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: takedowns.queue.rowCount() == 1 and "status" in (takedowns.current or {}), timeout=20_000)
     assert takedowns.current["status"] == "validated"
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)  # closed once the request was recorded
     works = takedowns.td.works(takedowns.current["id"])
     assert [w.kind for w in works] == ["file", "file", "file"]
     described = [json.loads(w.description) for w in works]
     assert [d["description"] for d in described] == ["q0122.jpg", "article.txt", "second.txt"]
     assert described[0]["fp_kind"] == "image" and described[1]["fp_kind"] == "text"
     assert works[0].value == described[0]["sha256"]
+
+
+def test_a_refused_request_keeps_the_form_open_with_the_reason(takedowns, claimed, tmp_path, qtbot):
+    """The request is checked again when it is recorded (a dropped file may have gone since): a
+    refusal is a sentence in the dialog, nothing typed is lost, and the corrected form goes through."""
+    gone = tmp_path / "gone.jpg"
+    gone.write_bytes(claimed[0].read_bytes())
+    dialog = takedowns.open_new_request()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("publisher"))
+    dialog.requester_edit.setText("Harbour Times")
+    dialog.files.add_paths([gone])
+    dialog.text_edit.setPlainText(ARTICLE)
+    gone.unlink()
+    size = takedowns.session.ws.store.size()
+    QTest.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+    assert dialog.submitting and not dialog.ok_button.isEnabled()  # no second request while recording
+    qtbot.waitUntil(lambda: not dialog.submitting, timeout=20_000)
+    assert dialog.isVisible() and dialog.failure_label.isVisible()
+    assert "gone.jpg" in dialog.failure_label.text() and "Traceback" not in dialog.failure_label.text()
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()] == []
+    assert dialog.requester_edit.text() == "Harbour Times" and dialog.files.paths() == [gone]
+    assert dialog.text_edit.toPlainText() == ARTICLE and dialog.ok_button.isEnabled()
+    assert takedowns.td.list() == [] and takedowns.session.ws.store.size() == size  # nothing recorded
+
+    dialog.files.clear()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    (req,) = takedowns.td.list()
+    assert [w.kind for w in takedowns.td.works(req["id"])] == ["text"]
+    assert takedowns.current["id"] == req["id"]
 
 
 def test_dropping_on_the_dialog_anywhere_sorts_files_links_and_text(takedowns, claimed):

@@ -2,6 +2,10 @@
 domains, accounts, article text), and for a DMCA notice its six legal elements, checked as the
 user types with the missing ones spelled out. Importing a CSV/JSON list is offered here too.
 
+With a `submitter` (the Takedowns page sets one), "Open request" keeps the dialog open while the
+request is recorded: it closes when that succeeded, and a refusal (a claimed file that has gone,
+an unreadable one…) is shown in the dialog with everything typed still there to correct.
+
 Anything dropped anywhere on the dialog goes where it belongs (`sort_drop`): files into the files
 list, links from a browser into the URLs, a pasted-in paragraph into the article text — even when
 it is dropped on a text field, which would otherwise insert a file:// URL as a "URL" of the work."""
@@ -9,10 +13,11 @@ it is dropped on a text field, which would otherwise insert a file:// URL as a "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -186,6 +191,15 @@ class NewRequestDialog(QDialog):
         self.missing_label.setObjectName("Failure")
         self.missing_label.setWordWrap(True)
         layout.addWidget(self.missing_label)
+        # Why the last "Open request" was refused; cleared by the next attempt.
+        self.failure_label = QLabel(self)
+        self.failure_label.setObjectName("Failure")
+        self.failure_label.setWordWrap(True)
+        self.failure_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure_label.hide()
+        layout.addWidget(self.failure_label)
+        self.submitter: Callable[[NewRequestDialog], object] | None = None
+        self.submitting = False
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -276,7 +290,7 @@ class NewRequestDialog(QDialog):
             self.missing_label.setText(self.tr("Missing:") + "\n" + "\n".join(f"• {m}" for m in missing))
         else:
             self.missing_label.setText("")
-        self.ok_button.setEnabled(not missing)
+        self.ok_button.setEnabled(not missing and not self.submitting)
 
     # --- drops -------------------------------------------------------------------------------------
 
@@ -326,6 +340,37 @@ class NewRequestDialog(QDialog):
     def _append(edit: QPlainTextEdit, text: str, separator: str) -> None:
         current = edit.toPlainText().rstrip()
         edit.setPlainText(f"{current}{separator}{text}" if current else text)
+
+    # --- submitting --------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """"Open request": handed to the submitter, the dialog staying open until it succeeded."""
+        if self.submitter is None:
+            super().accept()
+            return
+        if self.submitting or self.missing_sentences():
+            return  # Enter pressed again while recording, or in a form that is not complete
+        self.submitting = True
+        self.failure_label.hide()
+        self.ok_button.setText(self.tr("Opening…"))
+        self.validate()
+        self.submitter(self)
+
+    def submitted(self) -> None:
+        """The request is recorded: close (emits `accepted`)."""
+        self._done_submitting()
+        super().accept()
+
+    def refused(self, sentence: str) -> None:
+        """The request was not recorded: say why, keep the form as it is."""
+        self._done_submitting()
+        self.failure_label.setText(sentence)
+        self.failure_label.show()
+
+    def _done_submitting(self) -> None:
+        self.submitting = False
+        self.ok_button.setText(self.tr("Open request"))
+        self.validate()
 
     # --- actions -------------------------------------------------------------------------------
 

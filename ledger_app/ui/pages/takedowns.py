@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
+from ledger_app.ui.errors import is_expected, show_error
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models.lists import (
     MatchesModel,
@@ -415,9 +417,9 @@ class TakedownsPage(QWidget):
 
     # --- workflow actions ----------------------------------------------------------------------
 
-    def _run(self, name: str, fn, on_success, *, progress: bool = False) -> Task:  # noqa: ANN001
+    def _run(self, name: str, fn, on_success, *, progress: bool = False, on_error=None) -> Task:  # noqa: ANN001
         task = self.session.runner.run(
-            name, fn, writes=True, on_success=on_success,
+            name, fn, writes=True, on_success=on_success, on_error=on_error,
             on_progress=self._progress if progress else None,
             on_cancelled=lambda: self.message.setText(self.tr("Cancelled; nothing was changed.")),
             error_parent=self,
@@ -537,14 +539,18 @@ class TakedownsPage(QWidget):
     def open_new_request(self) -> NewRequestDialog:
         dialog = self.make_new_request_dialog()
         self.new_request_dialog = dialog
-        dialog.accepted.connect(lambda: self.submit(dialog.form()))
+        dialog.submitter = lambda d: self.submit(d.form(), dialog=d)
         dialog.import_requested.connect(self.import_file)
         dialog.open()
         return dialog
 
-    def submit(self, form: RequestForm) -> Task | None:
+    def submit(self, form: RequestForm, dialog: NewRequestDialog | None = None) -> Task | None:
+        """Record a new request; with the `dialog` it came from, that dialog closes when it is
+        recorded and shows why when it is not, keeping what was typed."""
         td = self.td
         if td is None:
+            if dialog is not None:
+                dialog.refused(self.tr("No workspace is open."))
             return None
 
         def work(p, c) -> dict:  # noqa: ANN001
@@ -562,8 +568,19 @@ class TakedownsPage(QWidget):
                     id=res["id"], due=res["due_by"]))
             self.current = {"id": res["id"]}
             self.session.notify_data_changed()
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.submitted()
 
-        return self._run("new request", work, done)
+        def failed(exc: BaseException, report: str) -> None:
+            if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
+                show_error(self, exc, report)  # the form is gone (cancelled meanwhile): say it here
+            elif is_expected(exc):
+                dialog.refused(str(exc))
+            else:
+                dialog.refused(self.tr("The request was not recorded: an unexpected error (see the report)."))
+                show_error(dialog, exc, report)
+
+        return self._run("new request", work, done, on_error=failed if dialog is not None else None)
 
     def import_file(self, path: str) -> Task | None:
         td = self.td
