@@ -14,6 +14,10 @@ from enum import StrEnum
 
 from ledger_app.core.errors import UserError
 
+# Claimed article text shorter than this (stripped, in characters) is refused: too few shingles
+# to tell a copy from a coincidence. The new-request dialog checks it as the user types.
+MIN_ARTICLE_CHARS = 20
+
 
 class RequestType(StrEnum):
     DMCA = "dmca"

@@ -23,6 +23,7 @@ from ledger_app.storage import personal
 from ledger_app.storage.queries import Queries
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
+    MIN_ARTICLE_CHARS,
     OPEN_STATUSES,
     WORK_KINDS,
     DmcaElements,
@@ -560,7 +561,7 @@ def file_work(path: Path) -> WorkSpec:
 def text_work(text: str, description: str | None = None) -> WorkSpec:
     from ledger_app.matching.text import text_fingerprint
 
-    if len(text.strip()) < 20:
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise UserError("the article text is too short to match reliably (give at least a paragraph)")
     fp = text_fingerprint(text).to_bytes()
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()

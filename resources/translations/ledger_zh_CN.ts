@@ -1168,7 +1168,7 @@
     </message>
     <message>
         <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="372"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="375"/>
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
@@ -1213,27 +1213,32 @@
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="290"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="284"/>
+        <source>a longer article text: {n} characters at least, a paragraph is best</source>
+        <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="293"/>
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="355"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="358"/>
         <source>Opening…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="378"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="381"/>
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="384"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="387"/>
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="385"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>

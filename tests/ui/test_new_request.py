@@ -174,6 +174,17 @@ def test_pasted_urls_and_hashes_are_told_apart(takedowns):
     assert dialog.form().texts == [ARTICLE]
 
 
+def test_a_short_article_text_is_flagged_as_it_is_typed(takedowns):
+    dialog = takedowns.open_new_request()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("publisher"))
+    dialog.works_tabs.setCurrentWidget(dialog.text_edit)
+    QTest.keyClicks(dialog.text_edit, "Harbour news")
+    assert "a longer article text: 20 characters at least" in dialog.missing_label.text()
+    assert not dialog.ok_button.isEnabled()
+    QTest.keyClicks(dialog.text_edit, " from Tuesday")  # 25 characters
+    assert dialog.missing_label.text() == "" and dialog.ok_button.isEnabled()
+
+
 def test_dmca_elements_are_checked_as_they_are_typed(takedowns, claimed):
     dialog = takedowns.open_new_request()
     dialog.show()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.takedown.requests import DmcaElements
+from ledger_app.takedown.requests import MIN_ARTICLE_CHARS, DmcaElements
 from ledger_app.ui.models.lists import request_type_text, requester_kind_text
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.widgets.drop_list import DropFileList
@@ -280,6 +280,9 @@ class NewRequestDialog(QDialog):
                 out.append(translated.get(element, sentence))
         elif not f.has_works:
             out.append(self.tr("identification of the material: give files, URLs, hashes, domains, accounts or text"))
+        if any(len(t) < MIN_ARTICLE_CHARS for t in f.texts):
+            out.append(self.tr("a longer article text: {n} characters at least, a paragraph is best").format(
+                n=MIN_ARTICLE_CHARS))
         return out
 
     def validate(self) -> None:
