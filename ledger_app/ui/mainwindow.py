@@ -320,8 +320,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.session.runner.cancel_all()
+        self.hide()  # gone at once for the user, while the workers below wind down
         # Cancelled services stop at their next progress check; do not hang on one that doesn't.
-        self.session.runner.wait(5000)
+        # A team database being connected to cannot be interrupted: its connect timeout bounds it.
+        wait_ms = 5000
+        if self.session.opening is not None:
+            from ledger_app.storage.engine import PG_CONNECT_TIMEOUT_S
+
+            wait_ms = max(wait_ms, 1000 * (PG_CONNECT_TIMEOUT_S + 2))
+        self.session.runner.wait(wait_ms)
         self.session.close()
         super().closeEvent(event)
 

@@ -94,6 +94,36 @@ def test_a_server_that_never_answers_times_out_without_freezing(window, session,
     assert_still_on(window, session, small_ledger)
 
 
+def test_closing_the_window_while_connecting_waits_for_the_connect_timeout(window, session, opened_elsewhere,
+                                                                          small_ledger, qtbot, monkeypatch):
+    """The connect cannot be interrupted; closing the window hides it at once and waits for the
+    bounded connect (here longer than the 5 s any other task gets) instead of leaving the thread
+    running into interpreter shutdown."""
+    monkeypatch.setattr(engine_module, "PG_CONNECT_TIMEOUT_S", 6)
+    ended: list[float] = []
+    prepare = session._prepare
+
+    def timed_prepare(*args, **kwargs):
+        try:
+            return prepare(*args, **kwargs)
+        finally:
+            ended.append(time.perf_counter())
+
+    monkeypatch.setattr(session, "_prepare", timed_prepare)
+    window.show()
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        ask_to_open(opened_elsewhere, str(small_ledger), f"postgresql://ui@127.0.0.1:{silent.getsockname()[1]}/test")
+        started = time.perf_counter()
+        window.close()
+        closed = time.perf_counter()
+    print(f"closed after {closed - started:.2f} s")
+    assert not window.isVisible() and session.ws is None  # the current workspace closed with the window
+    assert ended and ended[0] <= closed, "the connecting thread was left running after the window closed"
+    assert closed - started < 9, "the wait is bounded by the connect timeout"
+
+
 def test_starting_with_an_unreachable_team_database_says_so(window, session, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("LEDGER_WORKSPACE", str(tmp_path / "ws"))
     window.prefs.database_url = REFUSED
