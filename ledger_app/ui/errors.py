@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import platform
 import sys
 
@@ -57,15 +58,25 @@ class ErrorReportDialog(QDialog):
 
 
 # Open dialogs are kept here until closed: a parentless dialog would otherwise be garbage-collected
-# (and vanish) as soon as show_error returns.
-_open: set[QDialog] = set()
+# (and vanish) as soon as show_error returns. One whose parent is deleted (a page, a dialog) goes
+# with it without finishing, so its destruction lets go of it too. Keyed by a counter: the wrapper
+# of a deleted widget must not be asked for anything, its hash included.
+_open: dict[int, QDialog] = {}
+_keys = itertools.count()
 
 
 def _keep(dialog: QDialog) -> QDialog:
-    _open.add(dialog)
-    dialog.finished.connect(lambda _r: _open.discard(dialog))
+    key = next(_keys)  # not id(): a dialog let go of when it finished may be destroyed later
+    _open[key] = dialog
+    dialog.finished.connect(lambda _r: _open.pop(key, None))
+    dialog.destroyed.connect(lambda _o=None: _open.pop(key, None))
     dialog.open()
     return dialog
+
+
+def open_dialogs() -> list[QDialog]:
+    """The error dialogs shown and not yet closed."""
+    return list(_open.values())
 
 
 def show_error(parent: QWidget | None, exc: BaseException, report: str = "") -> QDialog:

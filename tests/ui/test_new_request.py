@@ -273,7 +273,7 @@ def test_importing_a_json_list(takedowns, tmp_path, qtbot):
 
 def _open_dialogs() -> list:
     """The error dialogs errors.show_error keeps open (skipping any whose parent is gone)."""
-    return [d for d in errors._open if shiboken6.isValid(d)]
+    return [d for d in errors.open_dialogs() if shiboken6.isValid(d)]
 
 
 def _expected_error_boxes() -> list[QMessageBox]:

@@ -28,7 +28,7 @@ REFUSED = "postgresql://127.0.0.1:1/test"  # nothing listens on port 1: refused 
 
 
 def error_dialogs() -> list:
-    return [d for d in errors._open if shiboken6.isValid(d) and d.isVisible()]
+    return [d for d in errors.open_dialogs() if shiboken6.isValid(d) and d.isVisible()]
 
 
 @pytest.fixture()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ledger_app.core.errors import NotFoundError
 from ledger_app.ui.errors import ErrorReportDialog
@@ -85,6 +86,21 @@ def test_unexpected_error_opens_a_copyable_report(runner, qtbot):
     assert QApplication.clipboard().text() == report
     for d in dialogs:
         d.close()
+
+
+def test_an_error_dialog_is_let_go_of_when_closed_or_when_its_parent_is_deleted(qapp, qtbot):
+    from ledger_app.ui import errors
+
+    parent = QWidget()
+    closed = errors.show_error(parent, NotFoundError("there is no request 9"))
+    orphaned = errors.show_error(parent, ZeroDivisionError("boom"), "report")
+    assert {closed, orphaned} <= set(errors.open_dialogs())
+    closed.close()
+    assert closed not in errors.open_dialogs() and orphaned in errors.open_dialogs()
+    parent.deleteLater()  # the page or dialog it was shown over goes, and the dialog with it
+    qtbot.waitUntil(lambda: not shiboken6.isValid(orphaned))
+    assert all(shiboken6.isValid(d) for d in errors.open_dialogs())
+    assert not any(d is orphaned for d in errors.open_dialogs())
 
 
 def test_writes_run_one_at_a_time_in_order(runner, qtbot):
