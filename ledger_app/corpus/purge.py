@@ -208,10 +208,11 @@ def _check_missing(shard: str, keys: set[str], result: ShardRewrite, strict: boo
 
 @dataclass
 class _Gates:
-    """Pipelining for shard workers: one shard at a time reads, hashes and copies (CPU and page cache)
-    while another waits on its fsync and rename (the disk), instead of both contending for each."""
+    """Pipelining for shard workers. Reading, hashing and copying is CPU-bound (SHA-256 of every byte
+    before and after, at ~1.7 GB/s a core), so the workers do it side by side, a core each; their
+    fsyncs go one at a time, so a shard that is done copying does not slow the disk for another's
+    flush. (Copying one shard at a time left a core idle: 1.4-1.6 s against 1.0-1.1 s for 805 MB.)"""
 
-    copy: threading.Lock = field(default_factory=threading.Lock)
     sync: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -282,8 +283,7 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
         try:
             writer = HashingWriter(out)
             writer.on_first_write = lambda: _crashpoint("tmp-partial")
-            with gates.copy if gates else contextlib.nullcontext():
-                fr = adapter.filter_shard(shard, src, members, writer)
+            fr = adapter.filter_shard(shard, src, members, writer)
             os.fchmod(out, mode)
             with gates.sync if gates else contextlib.nullcontext():
                 os.fsync(out)
@@ -392,8 +392,8 @@ def normalize_plan(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]]) -> 
 
 def _rewrite_all(adapter: ShardAdapter, plan: dict[str, list[str]], journal: PurgeJournal, *, strict: bool,
                  progress: Callable[[int, int, str], None] | None, workers: int) -> None:
-    """Rewrite shards on `workers` threads: one shard hashes and copies while another waits on its
-    fsync. Each shard's steps stay in order, which is all the resume logic relies on."""
+    """Rewrite shards on `workers` threads (hashing and copying side by side, fsyncs one at a time:
+    see _Gates). Each shard's steps stay in order, which is all the resume logic relies on."""
     shards = list(plan)
     if workers <= 1 or len(shards) <= 1:
         for i, shard in enumerate(shards):
