@@ -6,7 +6,7 @@ The reference is `shutil.copyfile` + `fsync` of the same shards. Goal: purge thr
 the copy's. Both run on warm page caches (the shards were just written); dirty pages are flushed
 with `sync` before each timed step so neither pays for the other's writeback.
 
-    python bench/bench_purge.py [--shards 8] [--shard-mb 100] [--remove 0.01] [--rounds 2] [--dir DIR]
+    python bench/bench_purge.py [--shards 8] [--shard-mb 100] [--remove 0.01] [--rounds 3] [--dir DIR]
 
 Prints Markdown.
 """
@@ -95,7 +95,7 @@ def main() -> None:
     ap.add_argument("--shards", type=int, default=8)
     ap.add_argument("--shard-mb", type=int, default=100)
     ap.add_argument("--remove", type=float, default=0.01, help="fraction of samples removed per shard")
-    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--dir", type=Path, default=None, help="scratch directory (default: a temporary one)")
     args = ap.parse_args()
 
