@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from ledger_app.ui.models import RecordRole
 from tests.ui.story_builders import build_photo_corpus
@@ -63,7 +64,18 @@ def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tm
     rec = page.model.index(0, 0).data(RecordRole)
     assert rec["id"] == "photos:shard-000.tar#0000"
     assert page.thumb.pixmap() is not None and not page.thumb.pixmap().isNull()
-    assert rec["id"] in page.facts.text() and rec["sha256"] in page.facts.text()
+    assert rec["id"] in page.facts.toPlainText() and rec["sha256"] in page.facts.toPlainText()
+    # A 64-digit hash wraps inside the panel rather than running off its edge, and copies whole.
+    window.resize(1200, 780)
+    window.show()
+    page.splitter.setSizes([900, 300])
+    qtbot.waitUntil(lambda: 0 < page.facts.viewport().width() < 300)
+    doc = page.facts.document()
+    assert doc.size().width() <= page.facts.viewport().width() + 1
+    assert page.facts.height() >= doc.size().height()
+    page.facts.selectAll()
+    page.facts.copy()
+    assert rec["sha256"] in QApplication.clipboard().text()
     proof = session.ledger.prove(rec["entry_index"])
     text = page.entry_text.toPlainText()
     assert f"Ledger entry {rec['entry_index']}" in text and proof["root_hash"] in text

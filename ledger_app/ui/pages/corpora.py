@@ -40,6 +40,7 @@ from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.c2pa_tree import ManifestTree
+from ledger_app.ui.widgets.fact_text import FactText
 
 FORMATS = ("auto", "folder", "webdataset", "jsonl", "parquet")
 THUMB_SIDE = 220
@@ -240,11 +241,8 @@ class CorporaPage(QWidget):
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setMinimumHeight(THUMB_SIDE // 2)
         ol.addWidget(self.thumb)
-        self.facts = QLabel(ov)
+        self.facts = FactText(ov)  # hashes and URLs wrap instead of being cut off at the edge
         self.facts.setObjectName("ItemFacts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop)
         ol.addWidget(self.facts)
         self.permissions_title = QLabel(ov)
         self.permissions_title.setObjectName("CardTitle")
