@@ -217,6 +217,7 @@ class CorporaPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.table = QTableView(self.splitter)
         self.table.setObjectName("ItemsTable")
+        self.table.setTabKeyNavigation(False)  # Tab goes to the next control; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

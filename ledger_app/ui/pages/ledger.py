@@ -122,6 +122,7 @@ class LedgerPage(QWidget):
         ll.addLayout(goto)
         self.table = QTableView(left)
         self.table.setObjectName("LedgerTable")
+        self.table.setTabKeyNavigation(False)  # Tab goes to the next control; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

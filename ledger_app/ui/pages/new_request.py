@@ -217,6 +217,7 @@ class NewRequestDialog(QDialog):
             w.textChanged.connect(self.validate)
         for w in (self.links_edit, self.domains_edit, self.accounts_edit, self.text_edit):
             w.textChanged.connect(self.validate)
+            w.setTabChangesFocus(True)  # Tab moves on (keyboard users); nothing here needs a tab character
         self.files.changed.connect(self.validate)
         self.setAcceptDrops(True)
         # Text fields take drops of their own (they insert the text where it falls, which for

@@ -73,6 +73,7 @@ class RightsPage(QWidget):
         ll.addWidget(self.links_label)
         self.links = QPlainTextEdit(lw)
         self.links.setObjectName("RightsLinks")
+        self.links.setTabChangesFocus(True)  # a list of hashes and URLs has no use for a tab character
         ll.addWidget(self.links, 1)
         outer.addWidget(inputs)
         bar = QHBoxLayout()
@@ -91,6 +92,7 @@ class RightsPage(QWidget):
         outer.addLayout(bar)
         self.table = QTableView(self)
         self.table.setObjectName("RightsTable")
+        self.table.setTabKeyNavigation(False)  # Tab goes to the next control; arrows move between rows
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)

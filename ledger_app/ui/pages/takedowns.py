@@ -49,6 +49,7 @@ from ledger_app.ui.widgets.pdf_preview import PdfPreview
 def _table(parent: QWidget, name: str) -> QTableView:
     t = QTableView(parent)
     t.setObjectName(name)
+    t.setTabKeyNavigation(False)  # Tab goes to the next control; arrows move between rows
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setAlternatingRowColors(True)
     t.verticalHeader().setVisible(False)
