@@ -30,12 +30,15 @@ go-tools:
 	fi
 
 # Debian tools some tests use when present: poppler renders certificate PDFs, a CJK font draws
-# Chinese in them. Best effort, like go-tools.
+# Chinese in them, desktop-file-utils and appstream validate the Linux desktop entry and metadata.
+# Best effort, like go-tools.
 system-tools:
-	@if ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi gbsn; then \
+	@if ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi gbsn \
+		|| ! command -v desktop-file-validate >/dev/null 2>&1 || ! command -v appstreamcli >/dev/null 2>&1; then \
 		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils fonts-arphic-gbsn00lp) >/dev/null 2>&1 \
-			|| echo "note: could not install poppler-utils/fonts-arphic-gbsn00lp; PDF rendering checks will skip"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils \
+				fonts-arphic-gbsn00lp desktop-file-utils appstream) >/dev/null 2>&1 \
+			|| echo "note: could not install poppler-utils/fonts-arphic-gbsn00lp/desktop-file-utils/appstream; the checks that need them will skip"; \
 		fi; \
 	fi
 
