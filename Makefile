@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: system-tools venv run test test-fast lint bench demo screenshots translations package package-check go-tools clean help
+.PHONY: system-tools qt-desktop-libs venv run test test-fast lint bench demo screenshots translations package package-check go-tools clean help
 
 help:
 	@echo "make run | test | bench | demo | lint | screenshots | package | package-check | clean"
@@ -45,8 +45,32 @@ system-tools:
 translations: $(STAMP)
 	$(PY) -m ledger_app.ui.i18n_build
 
-run: $(STAMP) system-tools translations
-	QT_QPA_PLATFORM= $(VENV)/bin/ledger-app
+# The libraries Qt's X11 platform plugin needs (Debian names; Qt 6.5+ also wants xcb-cursor). Many
+# desktops have them all; a minimal install often lacks a few, and then the window cannot open.
+# Best effort, like system-tools.
+QT_XCB_DEBS = libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1 libdbus-1-3
+qt-desktop-libs:
+	@if command -v dpkg >/dev/null 2>&1 && ! dpkg -s $(QT_XCB_DEBS) >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_XCB_DEBS)) >/dev/null 2>&1 \
+			|| echo "note: could not install Qt's X11 libraries ($(QT_XCB_DEBS)); the window may not open"; \
+		else \
+			echo "note: Qt's X11 platform plugin needs: $(QT_XCB_DEBS) (sudo apt-get install them if the window does not open)"; \
+		fi; \
+	fi
+
+# On a desktop the window opens (QT_QPA_PLATFORM cleared, in case a test shell set offscreen). On a
+# Linux machine with no display at all, the app starts offscreen instead of failing, and says so.
+run: $(STAMP) system-tools qt-desktop-libs translations
+	@if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		echo "note: no display here (DISPLAY and WAYLAND_DISPLAY are unset), so the app starts offscreen, where"; \
+		echo "      nothing is visible; on a desktop it opens its window. Stop it with Ctrl+C. 'make screenshots'"; \
+		echo "      writes PNGs of every screen, and the 'ledger' command works without a display."; \
+		QT_QPA_PLATFORM=offscreen $(VENV)/bin/ledger-app; \
+	else \
+		QT_QPA_PLATFORM= $(VENV)/bin/ledger-app; \
+	fi
 
 test: $(STAMP) go-tools system-tools translations
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -11,8 +11,23 @@ import sys
 import time
 
 
+def no_display_reason(env: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why a window cannot open here, or None. Qt itself would abort (a core dump, not a sentence)
+    on a Linux machine with no display unless told to draw offscreen."""
+    env = os.environ if env is None else env
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset). Run it on a "
+            "desktop, over `ssh -X`, under `xvfb-run`, or with QT_QPA_PLATFORM=offscreen to try it without a "
+            "screen; the `ledger` command does everything without one.")
+
+
 def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
+    reason = no_display_reason()
+    if reason is not None:
+        print(f"ledger-app: {reason}", file=sys.stderr)
+        return 2
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -75,3 +75,29 @@ def test_window_geometry_is_remembered(window, qtbot, session):
     again = MainWindow(session, Preferences())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_no_display_is_a_sentence_not_a_core_dump(tmp_path):
+    """On a Linux machine without a display Qt aborts in QApplication; the app says why first."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    res = subprocess.run([sys.executable, "-c", "from ledger_app.ui.app import main; raise SystemExit(main())"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith("ledger-app: there is no display to open a window on")
+    assert "QT_QPA_PLATFORM=offscreen" in res.stderr and "Aborted" not in res.stderr
+    assert not (tmp_path / ".local").exists()  # gave up before creating anything
+
+
+def test_when_a_window_can_open():
+    from ledger_app.ui.app import no_display_reason
+
+    assert no_display_reason({}, "linux") is not None
+    assert no_display_reason({"DISPLAY": ":0"}, "linux") is None
+    assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display_reason({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display_reason({}, "darwin") is None and no_display_reason({}, "win32") is None
