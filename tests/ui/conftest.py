@@ -63,6 +63,31 @@ def session(qapp):
 
 
 @pytest.fixture()
+def runner(qapp):
+    """A TaskRunner of its own, its tasks cancelled and waited for afterwards."""
+    from ledger_app.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.cancel_all()
+    r.wait(10_000)
+
+
+def shown_table(qtbot, model, size: tuple[int, int] = (900, 600)):  # noqa: ANN001, ANN201
+    """A QTableView of `model` with 24-pixel rows, shown and exposed (so the view asks for rows)."""
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture()
 def window(qtbot, session):
     from ledger_app.ui.mainwindow import MainWindow
     from ledger_app.ui.prefs import Preferences

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtWidgets import QTableView
 from sqlalchemy import event
 
 from ledger_app.ui import metrics
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel
-from ledger_app.ui.tasks import TaskRunner
 from tests.ui.bulk_items import build_bulk_items
+from tests.ui.conftest import shown_table
 
 N = 1_000_000
 PAGE = metrics.TABLE_PAGE_ROWS
@@ -33,14 +32,6 @@ def corpus(million_items):
     services = Services(Workspace(million_items))
     yield services.corpus
     services.ws.dispose()
-
-
-@pytest.fixture()
-def runner(qapp):
-    r = TaskRunner()
-    yield r
-    r.cancel_all()
-    r.wait(10_000)
 
 
 class Statements:
@@ -82,13 +73,7 @@ def fields(rec: dict) -> tuple:
 def test_a_million_items_page_by_key_and_stay_bounded(qtbot, corpus, million_items):
     model = ItemsModel(corpus)
     assert model.rowCount() == N
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_table(qtbot, model)
 
     rows = (0, PAGE - 1, PAGE, N // 2, N - PAGE, N - 1)
     with Statements(corpus.ws.engine) as sql:

@@ -6,13 +6,12 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
 
 from ledger_app.ui import metrics
 from ledger_app.ui.ledger_source import ServicePages
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.ledger import LedgerEntryModel, summarize
-from tests.ui.conftest import PASS, build_large_ledger
+from tests.ui.conftest import PASS, build_large_ledger, shown_table
 
 
 def service_for(path):
@@ -78,13 +77,7 @@ def test_a_million_rows_page_lazily_and_stay_responsive(qtbot, million):
     svc = LedgerService(Workspace(million))
     model = LedgerEntryModel(ServicePages(svc))
     assert model.rowCount() == 1_000_000
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_table(qtbot, model)
 
     worst = 0.0
     for row in (999_999, 0, 500_000, 123_456, 999_000, 250_000):

@@ -6,13 +6,12 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
 
 from ledger_app.ui import metrics
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel
 from ledger_app.ui.models.lists import InclusionResultsModel, MatchesModel, TakedownQueueModel
-from tests.ui.conftest import PASS
+from tests.ui.conftest import PASS, shown_table
 
 N_ITEMS = 30_000
 
@@ -73,13 +72,7 @@ def test_items_model_passes_qtmodeltester_and_filters(qtmodeltester, many_items)
 def test_items_model_pages_and_stays_bounded(qtbot, many_items):
     s = services_for(many_items)
     model = ItemsModel(s.corpus)
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.resize(800, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_table(qtbot, model, (800, 500))
     for row in (N_ITEMS - 1, 0, N_ITEMS // 2):
         view.scrollTo(model.index(row, 0))
         view.repaint()

@@ -16,7 +16,6 @@ import time
 
 import psycopg
 import pytest
-import shiboken6
 from psycopg import sql
 
 from ledger_app.storage import engine as engine_module
@@ -28,7 +27,7 @@ REFUSED = "postgresql://127.0.0.1:1/test"  # nothing listens on port 1: refused 
 
 
 def error_dialogs() -> list:
-    return [d for d in errors.open_dialogs() if shiboken6.isValid(d) and d.isVisible()]
+    return [d for d in errors.open_dialogs() if d.isVisible()]
 
 
 @pytest.fixture()

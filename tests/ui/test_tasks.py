@@ -11,15 +11,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ledger_app.core.errors import NotFoundError
 from ledger_app.ui.errors import ErrorReportDialog
-from ledger_app.ui.tasks import TaskRunner
-
-
-@pytest.fixture()
-def runner(qapp):
-    r = TaskRunner()
-    yield r
-    r.cancel_all()
-    r.wait(10_000)
 
 
 def test_result_and_progress_arrive_on_the_main_thread(runner, qtbot):
