@@ -68,6 +68,56 @@ def _primitives_reduced(paths):  # noqa: ANN001, ANN202
     return len(paths)
 
 
+def _per_photo_costs(paths: list[str]) -> list[str]:
+    """Where one worker's time per photo goes, step by step on one core (best of two passes over
+    the same photos): the steps of ingest's worker (`process_item` and `image_fingerprint`), each
+    timed on its own inputs, and `process_item` whole."""
+    import io
+
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    from ledger_app.corpus.base import RawItem
+    from ledger_app.ingest.worker import process_item
+    from ledger_app.matching import image as mi
+    from ledger_app.matching import pdq
+    from ledger_app.matching.coarse import coarse_code
+    from ledger_app.provenance.c2pa_reader import read_c2pa
+
+    datas = [Path(p).read_bytes() for p in paths]
+    decoded = [mi.open_image(d, grey=True) for d in datas]
+    lumas = [np.asarray(im, dtype=np.float32) for im in decoded]
+    thumbs = [mi.make_thumbnail(im) for im in decoded]
+
+    def thumbnail(im: Image.Image) -> None:
+        mi.make_thumbnail(im).save(io.BytesIO(), "JPEG", quality=mi.THUMB_QUALITY)
+
+    steps = [
+        ("SHA-256 of the file", datas, lambda d: hashlib.sha256(d).digest()),
+        ("JPEG decode to luma at 1/8 scale (`open_image(grey=True)`)", datas, lambda d: mi.open_image(d, grey=True)),
+        ("PDQ of the whole image, 8 dihedral hashes (prefilter included)", lumas,
+         lambda a: pdq.dihedral_from_luma(cv2.blur(a, (mi.DRAFT_PREFILTER, mi.DRAFT_PREFILTER)))),
+        (f"PDQ of the {len(mi.CROP_FRACTIONS)} central crops", lumas,
+         lambda a: [pdq.dihedral_from_luma(mi.central_crop(a, f)) for f in mi.CROP_FRACTIONS]),
+        ("thumbnail (Lanczos) + its JPEG", decoded, thumbnail),
+        ("coarse code of the thumbnail", thumbs, lambda t: coarse_code(np.asarray(t))),
+        ("C2PA read (one Reader, no manifest)", datas, lambda d: read_c2pa(d, "image/jpeg")),
+        ("`process_item` whole (all of the above, sniffing, result)", datas,
+         lambda d: process_item(RawItem("k", "k", None, "k", d), None)),
+    ]
+    rows = []
+    for name, inputs, fn in steps:
+        best = float("inf")
+        for _ in range(2):
+            t = time.perf_counter()
+            for x in inputs:
+                fn(x)
+            best = min(best, time.perf_counter() - t)
+        rows.append(f"| {name} | {best / len(inputs) * 1000:.2f} ms |")
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -116,6 +166,9 @@ def main() -> None:
             f"{n_photos / prim_reduced:,.0f} photos/s | {prim_reduced / ing:.2f}× (ingest also hashes two crops, "
             f"makes the thumbnail and coarse code, and writes the ledger) |"
         )
+        costs = ["", f"Per photo, one worker on one core ({min(200, n_photos)} of the same photos, best of 2 "
+                 "passes): what the workers divide between them.", "", "| step | ms / photo |", "|---|---:|",
+                 *_per_photo_costs(paths[:200])]
         news = d / "news"
         news.mkdir()
         words = ("harbour council ferry vote plan city port report budget library river rail market "
@@ -136,7 +189,7 @@ def main() -> None:
             f"| ingest of {n_docs:,} JSONL documents (~800 chars, {n_docs // per_shard} shards; text fingerprints, "
             f"ledger entries) | {n_docs / took:,.0f} documents/s | — | {took:.1f} s in all |"
         )
-    print("\n".join(out) + "\n")
+    print("\n".join(out + costs) + "\n")
 
 
 if __name__ == "__main__":
