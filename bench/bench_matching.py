@@ -33,7 +33,7 @@ from ledger_app.matching.image_match import ImageMatcher  # noqa: E402
 from ledger_app.matching.text import text_fingerprint  # noqa: E402
 from ledger_app.matching.text_index import BANDS, TextIndex  # noqa: E402
 
-SHARED = Path(os.environ.get("LEDGER_SHARED", ROOT.parent / "shared")).resolve()
+SHARED = ROOT / "tests"  # holds fixtures/ (copied into the repository)
 
 
 def best_ms(cases: dict[str, tuple], rounds: int = 5) -> dict[str, float]:
@@ -204,7 +204,7 @@ def main() -> None:
     print("## Matching\n\nCommand: `make bench  (.venv/bin/python bench/bench_matching.py)`\n")
     photos, lookalikes = evalset.load_photos(SHARED)
     if not photos:
-        sys.exit("no evaluation photos found: is ../shared there, and scikit-image installed?")
+        sys.exit("no evaluation photos found: are tests/fixtures there, and scikit-image installed?")
     altered = evalset.build(photos, seed=2024)
     print("\n".join(bench_images(n, photos, altered)))
     print("\n".join(bench_text(n)))

@@ -1,4 +1,4 @@
-"""Test-wide settings: Qt offscreen, the shared fixtures folder, a throwaway passphrase."""
+"""Test-wide settings: Qt offscreen, the in-repository fixtures and vectors, a throwaway passphrase."""
 
 from __future__ import annotations
 
@@ -10,11 +10,15 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("LEDGER_SHARED", REPO.parent / "shared")).resolve()
+# Test data lives in the repository: tests/fixtures (real C2PA assets, Meta's PDQ photos) and
+# tests/vectors (RFC 6962 / C2SP vectors); tests/fixtures/README.md says where each came from.
+DATA = REPO / "tests"
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"../shared not found at {SHARED}; set LEDGER_SHARED")
-    return SHARED
+def data_dir() -> Path:
+    """The folder holding ``fixtures/`` and ``vectors/``."""
+    for sub in ("fixtures", "vectors"):
+        if not (DATA / sub).is_dir():
+            pytest.fail(f"test data missing: {DATA / sub} is not in this checkout")
+    return DATA

@@ -1,6 +1,6 @@
 """The image evaluation set: real photos, programmatic alterations, hard negatives, and scoring.
 
-Nothing is downloaded. The photos come from the shared fixtures (Meta's PDQ test photos, the C2PA
+Nothing is downloaded. The photos come from the test fixtures in `tests/fixtures` (Meta's PDQ test photos, the C2PA
 test photos) and from scikit-image's bundled data (`skimage.data`: astronaut, cat, coffee, rocket,
 Hubble deep field, micrograph, retina, cameraman, coins, the Middlebury motorcycle stereo pair and
 the brick, grass and gravel textures), which must be installed (`pip install scikit-image`) to use
@@ -86,7 +86,7 @@ def _recipe() -> dict:
 
 
 def load_photos(
-    shared: Path, *, names: Iterable[str] | None = None
+    data: Path, *, names: Iterable[str] | None = None
 ) -> tuple[list[Photo], list[tuple[Photo, str]]]:
     """The photos of the recipe that are available, and the look-alikes as (photo, name it resembles)."""
     recipe = _recipe()
@@ -101,7 +101,7 @@ def load_photos(
         name = entry["name"]
         if wanted is not None and not wanted & {name, name + "-left", name + "-right"}:
             continue
-        im = _load(entry, shared, skdata)
+        im = _load(entry, data, skdata)
         if im is None:
             continue
         for part_name, part in _parts(entry, im):
@@ -111,7 +111,7 @@ def load_photos(
     for entry in recipe["lookalikes"]:
         if wanted is not None and entry["resembles"] not in wanted:
             continue
-        im = _load(entry, shared, skdata)
+        im = _load(entry, data, skdata)
         if im is not None:
             lookalikes.append(
                 (Photo(entry["name"], im, entry["name"], entry.get("note", "")), entry["resembles"])
@@ -119,9 +119,9 @@ def load_photos(
     return photos, lookalikes
 
 
-def _load(entry: dict, shared: Path, skdata) -> Image.Image | None:
+def _load(entry: dict, data: Path, skdata) -> Image.Image | None:
     if "fixture" in entry:
-        p = shared / "fixtures" / entry["fixture"]
+        p = data / "fixtures" / entry["fixture"]
         if not p.is_file():
             return None
         with Image.open(p) as im:

@@ -11,7 +11,7 @@ import tarfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("LEDGER_SHARED", REPO.parent / "shared")).resolve()
+SHARED = REPO / "tests"  # holds fixtures/ and vectors/, copied into the repository
 PHOTOS = sorted((SHARED / "fixtures" / "pdq" / "labelme-subset").glob("*.jpg"))
 
 

@@ -44,8 +44,8 @@ def statuses(svc, corpus):
     return {r["id"].split(":", 1)[1]: (r["status"], r["status_reason"]) for r in svc.items(corpus=corpus)}
 
 
-def test_real_c2pa_assets_follow_the_policy(svc, shared_dir, tmp_path):
-    src = shared_dir / "fixtures" / "c2pa"
+def test_real_c2pa_assets_follow_the_policy(svc, data_dir, tmp_path):
+    src = data_dir / "fixtures" / "c2pa"
     corpus = tmp_path / "assets"
     corpus.mkdir()
     for f in ["A.jpg", "C.jpg", "C_with_CAWG_data.jpg", "XCA.jpg", "E-sig-CA.jpg", "cloud.jpg",

@@ -11,8 +11,8 @@ from ledger_app.ledger import merkle
 
 
 @pytest.fixture(scope="module")
-def vec(shared_dir):
-    return json.loads((shared_dir / "vectors" / "merkle_vectors.json").read_text())
+def vec(data_dir):
+    return json.loads((data_dir / "vectors" / "merkle_vectors.json").read_text())
 
 
 def H(x: str) -> bytes:

@@ -16,8 +16,8 @@ from ledger_app.ledger.checkpoint import open_checkpoint, parse_checkpoint_body,
 
 
 @pytest.fixture(scope="module")
-def vec(shared_dir):
-    return json.loads((shared_dir / "vectors" / "note_vectors.json").read_text())["vectors"]
+def vec(data_dir):
+    return json.loads((data_dir / "vectors" / "note_vectors.json").read_text())["vectors"]
 
 
 def test_c2sp_example_verifies(vec):

@@ -142,8 +142,8 @@ def test_format_refuses_nonsense(tree):
         format_tlog_proof(0, [], "")
 
 
-def test_proofs_over_tessera_published_checkpoints(shared_dir):
-    t = json.loads((shared_dir / "vectors" / "note_vectors.json").read_text())["vectors"][
+def test_proofs_over_tessera_published_checkpoints(data_dir):
+    t = json.loads((data_dir / "vectors" / "note_vectors.json").read_text())["vectors"][
         "tessera_testdata_log"
     ]
     ver = note.parse_vkey(t["vkey"])

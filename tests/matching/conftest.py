@@ -9,14 +9,14 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def pdq_dir(shared_dir: Path) -> Path:
-    return shared_dir / "fixtures" / "pdq"
+def pdq_dir(data_dir: Path) -> Path:
+    return data_dir / "fixtures" / "pdq"
 
 
 @pytest.fixture(scope="session")
-def published_pdq(shared_dir: Path) -> dict[str, str]:
+def published_pdq(data_dir: Path) -> dict[str, str]:
     """Meta's published hashes, read from the fixtures README (path relative to bridge-mods/)."""
-    text = (shared_dir / "fixtures" / "README.md").read_text(encoding="utf-8")
+    text = (data_dir / "fixtures" / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\|\s*(\S+\.(?:jpg|png))\s*\|\s*([0-9a-f]{64})\s*\|", text, re.MULTILINE)
     assert len(rows) >= 14, "the fixtures README no longer lists the published PDQ hashes"
     return dict(rows)

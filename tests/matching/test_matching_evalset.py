@@ -28,8 +28,8 @@ SUBSET = [
 
 
 @pytest.fixture(scope="module")
-def photos(shared_dir):
-    photos, lookalikes = evalset.load_photos(shared_dir, names=SUBSET)
+def photos(data_dir):
+    photos, lookalikes = evalset.load_photos(data_dir, names=SUBSET)
     assert {p.name for p in photos} == set(SUBSET)
     assert [p.name for p, _ in lookalikes] == ["motorcycle-right-view"]
     return photos, lookalikes

@@ -29,8 +29,8 @@ def media_type_of() -> Callable[[Path], str]:
 
 
 @pytest.fixture(scope="session")
-def c2pa_fixtures(shared_dir: Path) -> Path:
-    return shared_dir / "fixtures" / "c2pa"
+def c2pa_fixtures(data_dir: Path) -> Path:
+    return data_dir / "fixtures" / "c2pa"
 
 
 @pytest.fixture(scope="session")

@@ -18,11 +18,11 @@ def services(tmp_path) -> Services:
 
 
 @pytest.fixture(scope="session")
-def photos(shared_dir) -> list[Path]:
+def photos(data_dir) -> list[Path]:
     """Real photos with detail (PDQ quality 100)."""
     names = ["q0122.jpg", "q0291.jpg", "q0746.jpg", "q1050.jpg", "q2821.jpg"]
-    return [shared_dir / "fixtures" / "pdq" / "labelme-subset" / n for n in names] + [
-        shared_dir / "fixtures" / "pdq" / "bridge-mods" / "aaa-orig.jpg"
+    return [data_dir / "fixtures" / "pdq" / "labelme-subset" / n for n in names] + [
+        data_dir / "fixtures" / "pdq" / "bridge-mods" / "aaa-orig.jpg"
     ]
 
 

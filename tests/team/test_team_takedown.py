@@ -30,9 +30,9 @@ def _member(tmp_path, name: str, url: str) -> Services:
     return Services(ws, passphrase=lambda c: PASS)
 
 
-def test_takedown_across_two_members(tmp_path, fresh_db, shared_dir):
+def test_takedown_across_two_members(tmp_path, fresh_db, data_dir):
     url = db_url(fresh_db())
-    photos = [shared_dir / "fixtures" / "pdq" / "labelme-subset" / n for n in ("q0122.jpg", "q0291.jpg", "q0746.jpg")]
+    photos = [data_dir / "fixtures" / "pdq" / "labelme-subset" / n for n in ("q0122.jpg", "q0291.jpg", "q0746.jpg")]
     root = tmp_path / "corpus"
     root.mkdir()
     with tarfile.open(root / "shard-000.tar", "w") as tf:

@@ -9,12 +9,12 @@ from tests.takedown.td_builders import write_photo_shard
 PHOTOS = ("q0122.jpg", "q0291.jpg", "q0746.jpg")
 
 
-def photo_paths(shared_dir: Path) -> list[Path]:
-    folder = shared_dir / "fixtures" / "pdq" / "labelme-subset"
+def photo_paths(data_dir: Path) -> list[Path]:
+    folder = data_dir / "fixtures" / "pdq" / "labelme-subset"
     return [folder / name for name in PHOTOS]
 
 
-def build_photo_corpus(root: Path, shared_dir: Path) -> tuple[Path, dict[str, str]]:
+def build_photo_corpus(root: Path, data_dir: Path) -> tuple[Path, dict[str, str]]:
     """A WebDataset folder: the three photos plus five altered copies of the first; key -> what."""
-    what = write_photo_shard(root, photo_paths(shared_dir))
+    what = write_photo_shard(root, photo_paths(data_dir))
     return root, what

@@ -35,8 +35,8 @@ def register_and_ingest(page, qtbot, corpus_dir, name="photos"):
     assert page.last_report is not None and not page.last_report.cancelled
 
 
-def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tmp_path, shared_dir):
-    corpus_dir, what = build_photo_corpus(tmp_path / "corpus", shared_dir)
+def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tmp_path, data_dir):
+    corpus_dir, what = build_photo_corpus(tmp_path / "corpus", data_dir)
     page = open_page(window, session, ledger_ws, qtbot)
     register_and_ingest(page, qtbot, corpus_dir)
     assert page.last_report.items_new == len(what) == 8
@@ -83,12 +83,12 @@ def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tm
     assert "None declared" in page.permissions.text()
 
 
-def test_item_with_a_c2pa_manifest_shows_its_tree(window, session, ledger_ws, qtbot, tmp_path, shared_dir):
+def test_item_with_a_c2pa_manifest_shows_its_tree(window, session, ledger_ws, qtbot, tmp_path, data_dir):
     import shutil
 
     folder = tmp_path / "c2pa-folder"
     folder.mkdir()
-    shutil.copy(shared_dir / "fixtures" / "c2pa" / "CA.jpg", folder / "CA.jpg")
+    shutil.copy(data_dir / "fixtures" / "c2pa" / "CA.jpg", folder / "CA.jpg")
     page = open_page(window, session, ledger_ws, qtbot)
     page.register("signed", folder)
     qtbot.waitUntil(lambda: page.corpus_combo.findData("signed") >= 0, timeout=20_000)
@@ -100,10 +100,10 @@ def test_item_with_a_c2pa_manifest_shows_its_tree(window, session, ledger_ws, qt
     assert any("signingCredential" in t for t in texts)
 
 
-def test_cancel_ingest(window, session, ledger_ws, qtbot, tmp_path, shared_dir, monkeypatch):
+def test_cancel_ingest(window, session, ledger_ws, qtbot, tmp_path, data_dir, monkeypatch):
     import threading
 
-    corpus_dir, _ = build_photo_corpus(tmp_path / "corpus", shared_dir)
+    corpus_dir, _ = build_photo_corpus(tmp_path / "corpus", data_dir)
     page = open_page(window, session, ledger_ws, qtbot)
     page.register("photos", corpus_dir)
     qtbot.waitUntil(lambda: page.corpus_combo.findData("photos") >= 0, timeout=20_000)

@@ -45,9 +45,9 @@ def file_urls(*paths: Path) -> QMimeData:
 
 
 @pytest.fixture()
-def claimed(tmp_path, shared_dir) -> list[Path]:
+def claimed(tmp_path, data_dir) -> list[Path]:
     """Two files a requester might drop: a real photo and a text file, plus a folder holding one more."""
-    photo = photo_paths(shared_dir)[0]
+    photo = photo_paths(data_dir)[0]
     text = tmp_path / "article.txt"
     text.write_text(ARTICLE, encoding="utf-8")
     folder = tmp_path / "more"

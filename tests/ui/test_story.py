@@ -44,8 +44,8 @@ class GapMeter:
         return max(self.gaps, default=0.0)
 
 
-def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, shared_dir):
-    corpus_dir, what = build_photo_corpus(tmp_path / "corpus", shared_dir)
+def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, data_dir):
+    corpus_dir, what = build_photo_corpus(tmp_path / "corpus", data_dir)
     session.open(small_ledger)
     window.show()
     qtbot.waitExposed(window)
@@ -81,7 +81,7 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, shared_
     dialog.good_faith_check.setChecked(True)
     assert "(vi)" in dialog.missing_label.text() and "(iii)" in dialog.missing_label.text()
     dialog.accurate_check.setChecked(True)
-    claimed = photo_paths(shared_dir)[0]
+    claimed = photo_paths(data_dir)[0]
     dialog.files.add_paths([claimed])
     assert dialog.missing_label.text() == "" and dialog.ok_button.isEnabled()
     dialog.ok_button.click()
