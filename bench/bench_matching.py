@@ -15,7 +15,6 @@ Prints Markdown. Run with `python bench/bench_matching.py [--quick]` (part of `m
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path

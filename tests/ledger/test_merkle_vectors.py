@@ -1,4 +1,4 @@
-"""The Merkle code against the outside RFC 6962 vectors in ../shared/vectors/merkle_vectors.json."""
+"""The Merkle code against the outside RFC 6962 vectors in tests/vectors/merkle_vectors.json."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Signed notes and checkpoints against the outside vectors in ../shared/vectors/note_vectors.json:
+"""Signed notes and checkpoints against the outside vectors in tests/vectors/note_vectors.json:
 published signatures reproduced byte for byte, real sum.golang.org tree heads, Tessera's 15-entry
 test log rebuilt with merkle.py, and witness cosignatures."""
 

@@ -1,4 +1,4 @@
-"""Fixtures for the C2PA tests: the real assets in ../shared/fixtures/c2pa, a throwaway CA, small JPEGs."""
+"""Fixtures for the C2PA tests: the real assets in tests/fixtures/c2pa, a throwaway CA, small JPEGs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""read_c2pa against every real asset in ../shared/fixtures/c2pa, and on broken input."""
+"""read_c2pa against every real asset in tests/fixtures/c2pa, and on broken input."""
 
 from __future__ import annotations
 
