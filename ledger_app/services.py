@@ -360,6 +360,9 @@ class Services:
         self.ledger = LedgerService(ws, passphrase)
         self.corpus = CorpusService(self.ledger)
         self.takedown = TakedownService(self.corpus)
+        from ledger_app.takedown.cases import CaseService
+
+        self.cases = CaseService(self.takedown)
         # Every ingest also checks the blocklist (purged content never returns) and standing claims.
         self.corpus.extra_policies = [BlocklistPolicy, lambda conn: ClaimsPolicy(self.takedown, conn)]
 

@@ -37,6 +37,9 @@ OPTIONS: dict[str, Option] = {
         Option("match.text_min_score", float, 0.5, "minimum text containment score for a match"),
         Option("takedown.default_due_days", int, 14, "due date for request types without a legal deadline"),
         Option("takedown.four_eyes", bool, False, "the approver of a takedown must differ from its handler"),
+        Option("legal.holidays", str, "", "public holidays skipped by business-day clocks (YYYY-MM-DD, comma-separated)"),
+        Option("legal.restore_business_days", int, 10,
+               "DMCA 512(g): business days after forwarding a counter-notice before restoring (10 to 14)"),
         Option("ui.language", str, "en", "interface language: en or zh_CN"),
         Option("ui.theme", str, "system", "system, light or dark"),
     ]

@@ -1,15 +1,17 @@
-"""URL normalisation, so that the same page written differently matches.
+"""URL canonicalisation, so that the same page written differently matches (docs/url-matching.md).
 
-Scheme and host are lower-cased, default ports dropped, the fragment dropped, an empty path becomes
-"/", a trailing slash on a non-root path is dropped, percent-escapes of unreserved characters are
-decoded and the rest upper-cased, and `www.` is kept (it can be a different site) but
-`registered_domain`-style matching is done by `domain_matches`.
+`normalize_url` is the written form: scheme and host lower-cased, a trailing dot of the host and the
+default port (80, 443) dropped, the fragment dropped, an empty path becomes "/", a trailing slash on
+a non-root path dropped, percent-escapes normalised. `url_key` is the matching key, used the same way
+at ingest (items' `url_norm`) and at every lookup (locate, `ledger check`, claims): the normalised
+URL without its scheme, without a leading `www.`, without tracking parameters (`utm_*`, `fbclid`,
+`gclid` and the others in `TRACKING_PARAMS`) and with the remaining query parameters in sorted order.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from ledger_app.core.errors import UserError
 
@@ -51,8 +53,35 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+# Query parameters that say how a visitor arrived, never which page it is.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
+    "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
+    "vero_id", "wickedid", "rb_clickid", "s_cid", "ref_src", "spm",
+})
+
+
+def is_tracking_param(name: str) -> bool:
+    n = name.lower()
+    return n.startswith("utm_") or n in TRACKING_PARAMS
+
+
+def _strip_www(host: str) -> str:
+    return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+
+
+def canonical_url(url: str) -> str:
+    """The normalised URL with `www.` and tracking parameters removed and the query sorted."""
+    parts = urlsplit(normalize_url(url))
+    netloc = _strip_www(parts.netloc)
+    params = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    query = urlencode(sorted(params, key=lambda kv: kv[0]), quote_via=quote, safe="/:@!$'()*+,;~-._?")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
 def url_domain(url: str) -> str:
-    return urlsplit(normalize_url(url)).hostname or ""
+    """The host of a URL as domain lookups see it (lower case, without `www.`)."""
+    return _strip_www(urlsplit(normalize_url(url)).hostname or "")
 
 
 def normalize_domain(domain: str) -> str:
@@ -61,6 +90,7 @@ def normalize_domain(domain: str) -> str:
         d = url_domain(d)
     if d.startswith("*."):
         d = d[2:]
+    d = _strip_www(d)
     if not d or " " in d:
         raise UserError(f"{domain!r} is not a domain name")
     return d
@@ -73,6 +103,5 @@ def domain_matches(host: str, domain: str) -> bool:
 
 
 def url_key(url: str) -> str:
-    """The matching key of a URL: normalised, without its scheme (http and https copies match)."""
-    n = normalize_url(url)
-    return n.split("://", 1)[1]
+    """The matching key of a URL: canonical, without its scheme (http and https copies match)."""
+    return canonical_url(url).split("://", 1)[1]

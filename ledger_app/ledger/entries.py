@@ -48,6 +48,19 @@ ENTRY_TYPES = frozenset(
         "report.issued",
         "run.recorded",
         "personal_data.erased",
+        # Case work on a takedown request (takedown/cases.py, takedown/legal.py).
+        "case.note",
+        "case.assigned",
+        "case.document",
+        "case.ownership_checked",
+        "case.reply",
+        "counter_notice.received",
+        "counter_notice.forwarded",
+        "item.restored",
+        "gdpr.identity",
+        "gdpr.refusal",
+        "gdpr.recipient_notified",
+        "release.recorded",
     }
 )
 

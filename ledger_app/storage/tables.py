@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 class LedgerEntry(SQLModel, table=True):
     __tablename__ = "ledger_entry"
     idx: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    type: str = Field(max_length=64)
+    type: str = Field(max_length=64, index=True)
     leaf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     leaf_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: float
@@ -206,6 +206,7 @@ class TakedownRequest(SQLModel, table=True):
     approver: str | None = Field(default=None, max_length=64)
     created_at: float
     updated_at: float
+    assignee: str | None = Field(default=None, max_length=200, index=True)  # the staff member's user name
 
 
 class Work(SQLModel, table=True):
@@ -266,5 +267,60 @@ class TrainingRun(SQLModel, table=True):
     model: str = Field(max_length=200)
     corpus_id: int = Field(foreign_key="corpus.id")
     checkpoint_size: int
+    created_at: float
+    entry_idx: int | None = None
+
+
+# --- case work (migration 0004) -----------------------------------------------------------------
+
+
+class CaseEvent(SQLModel, table=True):
+    """One step of a request's case that is not a status change: a note, an assignment, a counter-notice,
+    a forwarding, an identity check, a refusal, a notice to a recipient, a reply sent. `body` is JSON;
+    the ledger entry (`entry_idx`) holds only hashes and commitments of it."""
+
+    __tablename__ = "case_event"
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="takedown_request.id", index=True)
+    kind: str = Field(max_length=32, index=True)
+    body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: float
+    entry_idx: int | None = None
+
+
+class TakedownDraft(SQLModel, table=True):
+    """An incomplete notice kept to be amended, not yet a request and not in the ledger."""
+
+    __tablename__ = "takedown_draft"
+    id: int | None = Field(default=None, primary_key=True)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    problems: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: float
+    updated_at: float
+    request_id: int | None = Field(default=None, foreign_key="takedown_request.id")
+
+
+class StoredDocument(SQLModel, table=True):
+    """Content-addressed documents (original notices, replies, retained copies of purged items);
+    the ledger holds their SHA-256. `data` is NULL once erased."""
+
+    __tablename__ = "stored_document"
+    sha256: str = Field(primary_key=True, max_length=64)
+    media_type: str = Field(max_length=100)
+    size: int
+    data: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    created_at: float
+
+
+class DatasetRelease(SQLModel, table=True):
+    """A dataset release published from a corpus at a checkpoint, or a mirror that holds one."""
+
+    __tablename__ = "dataset_release"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=16)  # release | mirror
+    corpus_id: int = Field(foreign_key="corpus.id")
+    checkpoint_size: int
+    contact: str | None = Field(default=None, max_length=64)  # commitment
     created_at: float
     entry_idx: int | None = None

@@ -401,12 +401,28 @@ class TakedownService(Queries):
             raise UserError("an item cannot be both accepted and rejected")
         if not (accept_all or reject_all or accept or reject):
             raise UserError("say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…")
+        if accept_all and reject_all:
+            raise UserError("--accept-all and --reject-all cannot be given together")
+        # Explicit decisions (named items) are applied as given; --accept-all / --reject-all only decide
+        # the matches still pending, so a decision made earlier (a fair-use quotation kept) is never
+        # overridden by a blanket one. A match has one decision per item, whatever its methods.
+        current: dict[str, set[str]] = {}
+        for item_id, d in matches:
+            current.setdefault(item_id, set()).add(d)
         decisions: dict[str, str] = {}
-        for item_id, _current in matches:
-            if item_id in accept or (accept_all and item_id not in reject):
-                decisions[item_id] = "accepted"
-            elif item_id in reject or reject_all:
-                decisions[item_id] = "rejected"
+        for item_id, ds in current.items():
+            if item_id in accept:
+                want = "accepted"
+            elif item_id in reject:
+                want = "rejected"
+            elif ds == {"pending"} and accept_all:
+                want = "accepted"
+            elif ds == {"pending"} and reject_all:
+                want = "rejected"
+            else:
+                continue
+            if ds != {want}:
+                decisions[item_id] = want
         now = time.time()
         with self.ws.store.write_transaction() as conn:
             who = self.ledger.actor_commitment(conn)
