@@ -18,7 +18,18 @@ def register(sub, common) -> None:
     p.add_argument("--format", default="auto", choices=["auto", "folder", "webdataset", "jsonl", "parquet"])
     p.add_argument("--license", help="the licence or acquisition its content came under")
     p.add_argument("--batch", help="acquisition batch label")
+    p.add_argument("--crawler", help="the AI crawler's user agent the corpus was fetched with (robots.txt rules for it apply)")
+    p.add_argument("--kind", dest="source_kind", choices=["public", "licensed", "crawled", "user", "synthetic"],
+                   help="where the content came from, for the AI Act training-content summary")
+    p.add_argument("--policy-snapshot", type=Path, metavar="PATH",
+                   help="a folder or archive of the sites' robots.txt, .well-known/tdmrep.json and ai.txt")
     p.set_defaults(handler=cmd_add)
+    p = csub.add_parser("signals", parents=[common],
+                        help="give a corpus a snapshot of its sites' policy files (robots.txt, tdmrep.json, ai.txt)")
+    p.add_argument("name")
+    p.add_argument("path", type=Path, help="a folder or .tar/.tar.gz/.zip laid out HOST/robots.txt, "
+                   "HOST/.well-known/tdmrep.json, HOST/ai.txt (optional snapshot.json with fetch times)")
+    p.set_defaults(handler=cmd_signals)
     csub.add_parser("list", parents=[common], help="list corpora").set_defaults(handler=cmd_list)
     p = csub.add_parser("manifest", parents=[common], help="the admitted items, for a training pipeline (JSON lines)")
     p.add_argument("name")
@@ -56,8 +67,29 @@ def register(sub, common) -> None:
 
 def cmd_add(ctx) -> int:
     a = ctx.args
-    res = ctx.corpus.add_corpus(a.name, a.path, a.format, license=a.license, batch=a.batch)
-    ctx.out(res, lambda r: f"registered corpus {r['name']} ({r['format']}, {r['shards']} shards) as entry {r['entry']}")
+    res = ctx.corpus.add_corpus(a.name, a.path, a.format, license=a.license, batch=a.batch, crawler=a.crawler,
+                                source_kind=a.source_kind, policy_snapshot=a.policy_snapshot)
+
+    def text(r) -> str:
+        out = f"registered corpus {r['name']} ({r['format']}, {r['shards']} shards) as entry {r['entry']}"
+        if r.get("policy_snapshot"):
+            out += "\n" + _snapshot_text(r["policy_snapshot"])
+        return out
+
+    ctx.out(res, text)
+    return 0
+
+
+def _snapshot_text(r) -> str:
+    lines = [f"policy snapshot {r['snapshot_sha256'][:16]}…: {r['files']} files of {r['sites']} sites, "
+             f"recorded as entry {r['entry']}"]
+    lines += [f"  problem: {p}" for p in r["problems"]]
+    return "\n".join(lines)
+
+
+def cmd_signals(ctx) -> int:
+    res = ctx.corpus.add_policy_snapshot(ctx.args.name, ctx.args.path)
+    ctx.out(res, _snapshot_text)
     return 0
 
 

@@ -9,6 +9,7 @@ stored twice. A killed ingest therefore resumes to the same result.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -79,8 +80,22 @@ class CorpusService(Queries):
     # --- corpora --------------------------------------------------------------------------------------
 
     def add_corpus(self, name: str, path: Path, fmt: str = "auto", *, license: str | None = None,
-                   batch: str | None = None) -> dict[str, Any]:
+                   batch: str | None = None, crawler: str | None = None, source_kind: str | None = None,
+                   policy_snapshot: Path | None = None) -> dict[str, Any]:
+        """Register a corpus. `crawler`: the user agent it was crawled with (robots.txt rules for it are
+        read at ingest); `source_kind`: public | licensed | crawled | user | synthetic, for the AI Act
+        summary; `policy_snapshot`: a folder or archive of the sites' policy files (see
+        `add_policy_snapshot`)."""
         name = name.strip()
+        if source_kind is not None and source_kind not in SOURCE_KINDS:
+            raise UserError(f"unknown source kind {source_kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+        if crawler is not None and (not crawler.strip() or len(crawler) > 200 or any(c.isspace() for c in crawler.strip())):
+            raise UserError("a crawler is named by its user-agent product token, such as GPTBot (no spaces)")
+        snapshot = None
+        if policy_snapshot is not None:
+            from ledger_app.provenance.snapshot import load_snapshot
+
+            snapshot = load_snapshot(policy_snapshot)  # read before anything is recorded: a bad path fails early
         if not name or any(c in name for c in ":/\\") or len(name) > 200:
             raise UserError("a corpus name must be non-empty, without ':', '/' or '\\', and short")
         path = Path(path).expanduser().resolve()
@@ -99,24 +114,100 @@ class CorpusService(Queries):
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             conn.exec_driver_sql(
-                f"INSERT INTO corpus (name, path, format, license_id, batch, created_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph})",
-                (name, str(path), fmt, lic_id, batch, time.time()),
+                f"INSERT INTO corpus (name, path, format, license_id, batch, created_at, crawler, source_kind) "
+                f"VALUES ({ph},{ph},{ph},{ph},{ph},{ph},{ph},{ph})",
+                (name, str(path), fmt, lic_id, batch, time.time(), crawler.strip() if crawler else None, source_kind),
             )
-            res = self.ledger.append(
-                [("corpus.registered", {"corpus": name, "format": fmt, "shards": len(shards), "license": license, "batch": batch})],
-                conn=conn,
-            )
+            registered = {"corpus": name, "format": fmt, "shards": len(shards), "license": license, "batch": batch}
+            if crawler:
+                registered["crawler"] = crawler.strip()
+            if source_kind:
+                registered["source_kind"] = source_kind
+            res = self.ledger.append([("corpus.registered", registered)], conn=conn)
             conn.exec_driver_sql(f"UPDATE corpus SET entry_idx = {ph} WHERE name = {ph}", (res.first_index, name))
         self.ledger.after_external_commit(res)
-        return {"name": name, "path": str(path), "format": fmt, "shards": len(shards), "entry": res.first_index}
+        out = {"name": name, "path": str(path), "format": fmt, "shards": len(shards), "entry": res.first_index,
+               "crawler": crawler, "source_kind": source_kind}
+        if snapshot is not None:
+            out["policy_snapshot"] = self._store_snapshot(name, snapshot)
+        return out
+
+    # --- policy-file snapshots (robots.txt, tdmrep.json, ai.txt) -----------------------------------
+
+    def add_policy_snapshot(self, name: str, path: Path) -> dict[str, Any]:
+        """Give a corpus a snapshot of its sites' policy files (a folder or .tar/.tar.gz/.zip laid out
+        HOST/robots.txt, HOST/.well-known/tdmrep.json, HOST/ai.txt). Every file is stored byte for
+        byte and its SHA-256 recorded in a `corpus.policy_snapshot` ledger entry; the next ingest
+        judges items against it (re-ingest a corpus to apply it to items already stored: shards are
+        re-read only when they changed). Malformed files are reported, not refused."""
+        from ledger_app.provenance.snapshot import load_snapshot
+
+        self.corpus(name)
+        return self._store_snapshot(name, load_snapshot(path))
+
+    def _store_snapshot(self, name: str, snap: Any) -> dict[str, Any]:
+        from ledger_app.provenance.signals import ParsedSite
+
+        corpus = self.corpus(name)
+        ph = self._ph
+        # Parse every site now, so a malformed file is reported when the snapshot is given.
+        problems = list(snap.problems)
+        for host, files in _group_files(snap.files).items():
+            problems += ParsedSite.parse(host, files).problems
+        manifest = snap.manifest()
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            sid = conn.exec_driver_sql(
+                f"INSERT INTO policy_snapshot (corpus_id, sha256, source, problems_json, created_at) "
+                f"VALUES ({ph},{ph},{ph},{ph},{ph}) RETURNING id",
+                (corpus["id"], snap.sha256, snap.source, json.dumps(problems) if problems else None, time.time()),
+            ).scalar()
+            if snap.files:
+                conn.exec_driver_sql(
+                    f"INSERT INTO policy_file (snapshot_id, host, name, sha256, fetched_at, content) "
+                    f"VALUES ({ph},{ph},{ph},{ph},{ph},{ph})",
+                    [(sid, f.host, f.name, f.sha256, f.fetched_at, f.content) for f in snap.files],
+                )
+            res = self.ledger.append(
+                [("corpus.policy_snapshot", {"corpus": name, "snapshot_sha256": snap.sha256, "files": manifest,
+                                             "problems": problems})],
+                conn=conn,
+            )
+            conn.exec_driver_sql(f"UPDATE policy_snapshot SET entry_idx = {ph} WHERE id = {ph}", (res.first_index, sid))
+        self.ledger.after_external_commit(res)
+        return {"corpus": name, "snapshot_sha256": snap.sha256, "sites": len({f.host for f in snap.files}),
+                "files": len(snap.files), "problems": problems, "entry": res.first_index}
+
+    def signal_context(self, name: str) -> Any:
+        """The corpus's crawler and its latest policy snapshot (files checked against their digests)."""
+        from ledger_app.provenance.signals import SignalContext
+        from ledger_app.provenance.snapshot import snapshot_digest, snapshot_from_rows
+
+        corpus = self.corpus(name)
+        ph = self._ph
+        snap = self._one(f"SELECT id, sha256 FROM policy_snapshot WHERE corpus_id = {ph} ORDER BY id DESC LIMIT 1",
+                         (corpus["id"],))
+        files: tuple = ()
+        digest = None
+        if snap is not None:
+            rows = self._all(f"SELECT host, name, content, sha256, fetched_at FROM policy_file WHERE snapshot_id = {ph}",
+                             (snap[0],))
+            files = tuple(snapshot_from_rows([tuple(r) for r in rows]))
+            digest = snapshot_digest(list(files))
+            if digest != snap[1]:
+                raise UserError(f"the policy snapshot of corpus {name!r} no longer matches its recorded digest; "
+                                "the workspace was altered — run `ledger log verify` and restore it")
+        return SignalContext(crawler=corpus.get("crawler"), files=files, snapshot_sha256=digest)
 
     def corpus(self, name: str) -> dict[str, Any]:
         row = self._one(
-            f"SELECT id, name, path, format, license_id, batch, created_at FROM corpus WHERE name = {self._ph}", (name,)
+            "SELECT id, name, path, format, license_id, batch, created_at, crawler, source_kind FROM corpus "
+            f"WHERE name = {self._ph}", (name,)
         )
         if row is None:
             raise NotFoundError(f"there is no corpus named {name!r}; see `ledger corpus list`")
-        return dict(zip(["id", "name", "path", "format", "license_id", "batch", "created_at"], row, strict=True))
+        return dict(zip(["id", "name", "path", "format", "license_id", "batch", "created_at", "crawler", "source_kind"],
+                        row, strict=True))
 
     def list_corpora(self) -> list[dict[str, Any]]:
         rows = self._all(
@@ -170,6 +261,9 @@ class CorpusService(Queries):
                 quarantine_remote=s.get("c2pa.quarantine_remote"),
             )
         ]
+        from ledger_app.provenance.policy import OptOutSignalPolicy
+
+        policies.append(OptOutSignalPolicy())
         policies += [factory(conn) for factory in self.extra_policies]
         return AllOf(policies, name="ingest")
 
@@ -181,7 +275,10 @@ class CorpusService(Queries):
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
         on_batch: Callable[[IngestReport], None] | None = None,
+        signals: bool = True,
     ) -> IngestReport:
+        """Ingest a corpus. `signals=False` skips reading opt-out signals (only for the benchmark's
+        reference run: items ingested so are judged without them)."""
         corpus = self.corpus(name)
         report = IngestReport(corpus=name)
         t0 = time.perf_counter()
@@ -205,6 +302,8 @@ class CorpusService(Queries):
                 todo.append(sh)
                 sigs[sh] = sig
         units = _units(root, fmt, todo, self.trust_anchors_pem())
+        ctx = self.signal_context(name) if signals else None
+        units = [dataclasses.replace(u, signals=ctx, with_signals=signals) for u in units]
         if progress:
             progress(report.shards_skipped, report.shards_total)
         if not units:
@@ -280,7 +379,9 @@ class CorpusService(Queries):
                      it.location, it.sha256, it.size, it.media_type, status, decision.reason, it.source_url,
                      it.url_norm, it.domain, account_c, corpus["license_id"], corpus["batch"],
                      dumps_metadata(it.metadata), str(summary.state), json.dumps(summary.to_json()),
-                     summary.ai_generated, now)
+                     summary.ai_generated, now,
+                     json.dumps(it.signals, ensure_ascii=False, sort_keys=True) if it.signals else None,
+                     it.train_ai, it.language, it.fetched_at)
                 )
                 if it.manifest_json or it.thumbnail:
                     details.append((item_id, it.manifest_json, it.thumbnail))
@@ -300,13 +401,21 @@ class CorpusService(Queries):
                 }
                 if account_c:
                     payload["account"] = account_c
+                if it.signals:
+                    from ledger_app.provenance.signals import ItemSignals
+
+                    sig = ItemSignals.from_json(it.signals)
+                    # The uses' states and a digest of the stored evidence (findings with each policy
+                    # file's SHA-256), so the evidence row can be checked against the ledger later.
+                    payload["signals"] = {"uses": sig.uses(), "evidence_sha256": sig.digest()}
                 entries.append(("item.ingested", payload))
                 report.by_status[status] = report.by_status.get(status, 0) + 1
             if rows:
                 conn.exec_driver_sql(
                     "INSERT INTO item (id, corpus_id, key, shard, member, members, location, sha256, size, media_type, "
                     "status, status_reason, source_url, url_norm, domain, account, license_id, batch, metadata_json, "
-                    f"c2pa_state, c2pa_json, ai_generated, ingested_at) VALUES ({','.join([ph] * 23)})",
+                    "c2pa_state, c2pa_json, ai_generated, ingested_at, signals_json, train_ai, language, fetched_at) "
+                    f"VALUES ({','.join([ph] * 27)})",
                     rows,
                 )
                 if details:
@@ -345,7 +454,7 @@ class CorpusService(Queries):
     ITEM_COLS = (
         "i.id, c.name, i.location, i.shard, i.member, i.sha256, i.size, i.media_type, i.status, i.status_reason, "
         "i.source_url, l.name, i.c2pa_json, i.ingested_at, i.entry_idx, i.purged_at, i.batch, i.metadata_json, "
-        "i.domain"
+        "i.domain, i.signals_json, i.language, i.fetched_at"
     )
     _FROM = " FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id"
 
@@ -371,6 +480,9 @@ class CorpusService(Queries):
             "batch": r[16],
             "metadata": json.loads(r[17]) if r[17] else {},
             "domain": r[18],
+            "signals": json.loads(r[19]) if r[19] else None,
+            "language": r[20],
+            "fetched_at": r[21],
         }
 
     def items(self, *, corpus: str | None = None, status: str | None = None, media_type: str | None = None,
@@ -639,6 +751,16 @@ class CorpusService(Queries):
         total = sum(by_status.values())
         return {"total": total, "by_status": by_status, "by_corpus": by_corpus, "c2pa": c2pa, "ai_generated": ai,
                 "ai_share": (ai / total) if total else 0.0}
+
+
+SOURCE_KINDS = ("public", "licensed", "crawled", "user", "synthetic")
+
+
+def _group_files(files: list[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for f in files:
+        out.setdefault(f.host, []).append(f)
+    return out
 
 
 def stat_sig(root: Path, shard: str) -> str:

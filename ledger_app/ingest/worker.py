@@ -17,9 +17,11 @@ from ledger_app.core.errors import InputRefused
 from ledger_app.core.types import C2paSummary
 from ledger_app.core.urls import url_domain, url_key
 from ledger_app.corpus import RawItem, open_corpus, sniff_media_type
+from ledger_app.provenance.signals import SignalContext, evaluate_item
 
 # Metadata fields that identify a person: never stored with the item, only as a commitment.
-PERSONAL_FIELDS = ("account", "uploader", "user", "user_id", "username", "author_id", "email", "owner")
+PERSONAL_FIELDS = ("account", "uploader", "user", "user_id", "username", "author_id", "email", "owner", "channel",
+                   "channel_id")
 URL_FIELDS = ("source_url", "url", "page_url", "image_url", "link")
 
 
@@ -47,6 +49,10 @@ class ItemResult:
     text_excerpt: str | None = None
     error: str | None = None
     fp_note: str | None = None
+    signals: dict[str, Any] | None = None  # ItemSignals.to_json(): opt-out findings and problems
+    train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
+    language: str | None = None
+    fetched_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class WorkUnit:
     shards: tuple[str, ...]
     trust_anchors_pem: str | None
     options: dict[str, Any] = field(default_factory=dict)
+    signals: SignalContext | None = None  # the corpus's crawler and policy files (None: none given)
+    with_signals: bool = True  # False only for the bench's "without signals" reference
 
 
 def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | None]:
@@ -75,7 +83,33 @@ def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, st
     return clean, url, account
 
 
-def process_item(raw: RawItem, trust_anchors_pem: str | None) -> ItemResult:
+def process_item(raw: RawItem, trust_anchors_pem: str | None, signals: SignalContext | None = None,
+                 *, with_signals: bool = True) -> ItemResult:
+    """One item's result; with `with_signals`, also its opt-out signals and language."""
+    res = _process_item(raw, trust_anchors_pem)
+    if with_signals and res.error is None:
+        add_signals(res, raw, signals)
+    return res
+
+
+def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> None:
+    summary = res.c2pa or {}
+    sig = evaluate_item(ctx, url=res.source_url, metadata=res.metadata, media_type=res.media_type, data=raw.data,
+                        is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
+                        c2pa_detail=summary.get("training_mining_detail"))
+    res.signals = sig.to_json()
+    res.train_ai = sig.state("train-ai")
+    res.fetched_at = sig.fetched_at
+    lang = res.metadata.get("language") or res.metadata.get("lang")
+    if isinstance(lang, str) and lang.strip():
+        res.language = lang.strip()[:16]
+    elif raw.is_text and raw.data:
+        from ledger_app.core.language import script_language
+
+        res.language = script_language(raw.data[:4096].decode("utf-8", "ignore"))
+
+
+def _process_item(raw: RawItem, trust_anchors_pem: str | None) -> ItemResult:
     res = ItemResult(
         key=raw.key,
         shard=raw.shard,
@@ -144,7 +178,7 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
     for shard in unit.shards:
         for raw in adapter.iter_items(shard):
             try:
-                out.append(process_item(raw, unit.trust_anchors_pem))
+                out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals))
             except Exception as e:  # noqa: BLE001 - one broken item never aborts the batch
                 out.append(
                     ItemResult(

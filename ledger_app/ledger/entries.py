@@ -31,6 +31,7 @@ ENTRY_TYPES = frozenset(
         "ledger.note",
         "key.rotated",
         "corpus.registered",
+        "corpus.policy_snapshot",
         "trust.anchor_added",
         "item.ingested",
         "item.status",
@@ -46,6 +47,7 @@ ENTRY_TYPES = frozenset(
         "takedown.purged",
         "certificate.issued",
         "report.issued",
+        "summary.issued",
         "run.recorded",
         "personal_data.erased",
         # Case work on a takedown request (takedown/cases.py, takedown/legal.py).

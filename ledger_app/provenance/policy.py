@@ -36,7 +36,7 @@ from __future__ import annotations
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy
 from ledger_app.core.types import C2paState, C2paSummary, ItemStatus
 
-__all__ = ["TrainingPermissionPolicy", "CredentialStatePolicy", "default_c2pa_policy"]
+__all__ = ["TrainingPermissionPolicy", "CredentialStatePolicy", "OptOutSignalPolicy", "default_c2pa_policy"]
 
 _UNTRUSTED_ONLY = frozenset({"signingCredential.untrusted", "cawg.x509.credential.untrusted"})
 
@@ -155,3 +155,31 @@ def default_c2pa_policy(
         ],
         name="c2pa",
     )
+
+
+class OptOutSignalPolicy:
+    """Quarantine items whose opt-out signals reserve AI training (rule ``signals.train-ai``).
+
+    The signals are read at ingest (`provenance/signals.py`): Content-Usage, Content-Signal, robots.txt
+    for the corpus's crawler, TDMRep, X-Robots-Tag / robots meta, ai.txt. C2PA and CAWG entries are
+    left to `TrainingPermissionPolicy`, which already names them (and their constraints); the
+    reason here names every other reserving statement, where it was found and when it was fetched.
+    """
+
+    name = "signals.train-ai"
+    C2PA_SIGNALS = ("c2pa", "cawg")
+
+    def decide(self, facts: ItemFacts) -> Decision | None:
+        from ledger_app.provenance.signals import TRAIN_AI, ItemSignals, reason_for
+
+        item = facts.extra.get("item")
+        raw = getattr(item, "signals", None)
+        if not raw:
+            return None
+        reserving = ItemSignals.from_json(raw).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
+        if not reserving:
+            return None
+        return Decision(ItemStatus.QUARANTINED, reason_for(reserving), self.name)
+
+    def __repr__(self) -> str:
+        return "OptOutSignalPolicy()"

@@ -100,6 +100,8 @@ class Corpus(SQLModel, table=True):
     batch: str | None = Field(default=None, max_length=200)
     created_at: float
     entry_idx: int | None = None
+    crawler: str | None = Field(default=None, max_length=200)  # the AI crawler's user agent, for robots.txt
+    source_kind: str | None = Field(default=None, max_length=16)  # public | licensed | crawled | user | synthetic
 
 
 class Item(SQLModel, table=True):
@@ -131,6 +133,10 @@ class Item(SQLModel, table=True):
     ingested_at: float
     entry_idx: int | None = None
     purged_at: float | None = None
+    signals_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # opt-out evidence
+    train_ai: str | None = Field(default=None, max_length=8)  # allowed | reserved | unknown (all signals)
+    language: str | None = Field(default=None, max_length=16)
+    fetched_at: str | None = Field(default=None, max_length=20)  # ISO 8601 UTC, from the crawler's metadata
 
 
 class ItemDetail(SQLModel, table=True):
@@ -324,3 +330,31 @@ class DatasetRelease(SQLModel, table=True):
     contact: str | None = Field(default=None, max_length=64)  # commitment
     created_at: float
     entry_idx: int | None = None
+
+
+# --- opt-out signals (migration signals_0005) -------------------------------------------------------
+
+
+class PolicySnapshot(SQLModel, table=True):
+    """A snapshot of the sites' policy files given to a corpus (the ledger holds every file's hash)."""
+
+    __tablename__ = "policy_snapshot"
+    id: int | None = Field(default=None, primary_key=True)
+    corpus_id: int = Field(foreign_key="corpus.id", index=True)
+    sha256: str = Field(max_length=64)
+    source: str = Field(sa_column=Column(Text, nullable=False))
+    problems_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: float
+    entry_idx: int | None = None
+
+
+class PolicyFile(SQLModel, table=True):
+    """One robots.txt / tdmrep.json / ai.txt of a snapshot, byte for byte."""
+
+    __tablename__ = "policy_file"
+    snapshot_id: int = Field(primary_key=True, foreign_key="policy_snapshot.id")
+    host: str = Field(primary_key=True, max_length=255)
+    name: str = Field(primary_key=True, max_length=16)
+    sha256: str = Field(max_length=64)
+    fetched_at: str | None = Field(default=None, max_length=20)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -1,0 +1,762 @@
+"""Machine-readable opt-out signals: what each carrier says about each use of an item, as a tri-state.
+
+Why this exists: rights holders state training preferences in many places besides C2PA, and a
+crawler captures them with the content (response headers, HTML) or beside it (the site's policy
+files). This module reads every carrier the same way and answers, per use, allowed / reserved /
+unknown, keeping each statement's source, place and fetch time as evidence:
+
+* IETF AI preferences (draft-ietf-aipref-vocab / -attach): the ``Content-Usage`` HTTP header and
+  ``Content-Usage`` rules in robots.txt, an RFC 9651 Dictionary (parsed with ``http_sf``) of
+  ``train-ai`` / ``ai-use`` / ``search`` (and the older ``train-genai``) with Tokens ``y`` / ``n``;
+  anything else, or a Dictionary that does not parse, is unknown (reported as a problem).
+  robots.txt rules follow the group of the corpus's crawler (else ``*``), the longest matching path,
+  apply only to crawlable paths, and conflicting rules of the same length combine restrictively.
+* Content Signals (contentsignals.org): ``Content-Signal`` lines in robots.txt, ``ai-train`` /
+  ``ai-input`` / ``search`` with ``yes`` / ``no``, with the same group and path rules.
+* robots.txt Allow/Disallow for the AI crawler the corpus names (``protego``): a page the crawler was
+  asked not to fetch is reserved for training.
+* W3C TDMRep: ``tdm-reservation`` / ``tdm-policy`` from ``/.well-known/tdmrep.json`` (first matching
+  rule), superseded by the HTTP headers, superseded by HTML ``<meta>`` (absence never resets).
+  ``tdm-reservation: 1`` reserves text and data mining, which covers AI training and AI use.
+* ``X-Robots-Tag`` (header) and ``<meta name="robots">``: ``noai`` (all media), ``noimageai`` (images),
+  optionally for one user agent (``GPTBot: noai``).
+* Spawning's ``ai.txt``: Allow/Disallow path or file-type patterns, longest match, Allow on ties.
+* C2PA and CAWG ``training-mining`` entries (CAWG v1.1 ``cawg.ai_training``,
+  ``cawg.ai_generative_training``, ``cawg.ai_inference``, ``cawg.data_mining``, and their ``c2pa.``
+  counterparts), from the item's C2PA summary.
+
+Combining (draft-ietf-aipref-vocab §7.1): any reserved → reserved; else any allowed → allowed;
+else unknown. Nothing here raises on bad input: a malformed header or file becomes a problem
+sentence and the statement it held is unknown.
+
+Per-item cost: each policy file is parsed once per process (`ParsedSite`, cached by its digest);
+an item costs a dictionary lookup by host, a few path matches and the parse of its own headers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+__all__ = [
+    "ALLOWED", "RESERVED", "UNKNOWN", "USES", "TRAIN_AI", "AI_USE", "SEARCH",
+    "Finding", "ItemSignals", "PolicyFile", "SignalContext", "ParsedSite",
+    "parse_content_usage", "parse_content_signal", "parse_x_robots_tag", "evaluate_item",
+    "headers_from", "fetched_at_from", "html_meta_from", "combine",
+]
+
+ALLOWED, RESERVED, UNKNOWN = "allowed", "reserved", "unknown"
+TRAIN_AI, AI_USE, SEARCH = "train-ai", "ai-use", "search"
+USES = (TRAIN_AI, AI_USE, SEARCH)
+_RANK = {UNKNOWN: 0, ALLOWED: 1, RESERVED: 2}
+
+#: The largest policy file read (Google reads the first 500 KiB of a robots.txt; so do we).
+MAX_POLICY_BYTES = 500 * 1024
+MAX_HEADER_CHARS = 8192
+
+# Item metadata keys (documented in docs/signals.md). The first present wins.
+HEADER_KEYS = ("headers", "http_headers", "response_headers")
+FETCHED_KEYS = ("fetched_at", "fetch_time", "crawl_time", "crawled_at", "warc_date", "timestamp")
+META_KEYS = ("html_meta", "meta_tags")
+
+# Vocabulary → the three uses.
+_CONTENT_USAGE = {"train-ai": TRAIN_AI, "train-genai": TRAIN_AI, "ai-use": AI_USE, "search": SEARCH}
+_CONTENT_SIGNAL = {"ai-train": TRAIN_AI, "ai-input": AI_USE, "search": SEARCH}
+_C2PA_ENTRY = {"ai_training": (TRAIN_AI,), "ai_generative_training": (TRAIN_AI,), "ai_inference": (AI_USE,),
+               "data_mining": (TRAIN_AI, AI_USE)}
+_TDM_USES = (TRAIN_AI, AI_USE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement about one use: which signal said it, through which carrier, where, when."""
+
+    signal: str  # content-usage | content-signal | robots | tdmrep | x-robots-tag | ai.txt | c2pa | cawg
+    carrier: str  # header | robots.txt | tdmrep.json | meta | ai.txt | c2pa | cawg
+    use: str
+    state: str
+    value: str  # the statement as written, e.g. "train-ai=n" or "Disallow: / for GPTBot"
+    where: str  # the HTTP response of the item, a policy file's URL, the item's manifest
+    fetched_at: str | None = None
+    sha256: str | None = None  # of the policy file the statement is in
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"signal": self.signal, "carrier": self.carrier, "use": self.use, "state": self.state,
+               "value": self.value, "where": self.where}
+        if self.fetched_at:
+            out["fetched_at"] = self.fetched_at
+        if self.sha256:
+            out["sha256"] = self.sha256
+        return out
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Finding:
+        return cls(d["signal"], d["carrier"], d["use"], d["state"], d["value"], d["where"], d.get("fetched_at"),
+                   d.get("sha256"))
+
+    def describe(self) -> str:
+        when = f", fetched {self.fetched_at}" if self.fetched_at else ""
+        return f"{self.signal} {self.value!r} ({self.carrier} at {self.where}{when})"
+
+
+def combine(states: Iterable[str]) -> str:
+    """draft-ietf-aipref-vocab §7.1: any reserved → reserved; else any allowed → allowed; else unknown."""
+    best = UNKNOWN
+    for s in states:
+        if _RANK[s] > _RANK[best]:
+            best = s
+    return best
+
+
+@dataclass
+class ItemSignals:
+    """Everything the signals say about one item."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    fetched_at: str | None = None
+
+    def state(self, use: str) -> str:
+        return combine(f.state for f in self.findings if f.use == use)
+
+    def uses(self) -> dict[str, str]:
+        return {u: self.state(u) for u in USES}
+
+    def reserving(self, use: str, *, exclude: Iterable[str] = ()) -> list[Finding]:
+        skip = set(exclude)
+        return [f for f in self.findings if f.use == use and f.state == RESERVED and f.signal not in skip]
+
+    def to_json(self) -> dict[str, Any] | None:
+        if not self.findings and not self.problems and not self.fetched_at:
+            return None
+        out: dict[str, Any] = {"uses": self.uses(), "findings": [f.to_json() for f in self.findings]}
+        if self.problems:
+            out["problems"] = list(self.problems)
+        if self.fetched_at:
+            out["fetched_at"] = self.fetched_at
+        return out
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any] | None) -> ItemSignals:
+        if not d:
+            return cls()
+        return cls([Finding.from_json(f) for f in d.get("findings", [])], list(d.get("problems", [])),
+                   d.get("fetched_at"))
+
+    def digest(self) -> str:
+        """SHA-256 of the canonical evidence, for the ledger entry."""
+        body = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# --- structured-field statements ------------------------------------------------------------------
+
+
+def _sf_dictionary(value: str) -> tuple[dict[str, Any] | None, str | None]:
+    import http_sf
+
+    if len(value) > MAX_HEADER_CHARS:
+        return None, f"is longer than {MAX_HEADER_CHARS} characters"
+    try:
+        parsed = http_sf.parse(value.encode("ascii"), tltype="dictionary")
+    except UnicodeEncodeError:
+        return None, "holds characters outside ASCII"
+    except Exception as e:  # noqa: BLE001 - http_sf raises its own error type and, on odd input, others
+        return None, f"is not an RFC 9651 dictionary ({e})"
+    return dict(parsed), None
+
+
+def _token(v: Any) -> str | None:
+    import http_sf
+
+    item = v[0] if isinstance(v, tuple) else v
+    return str(item) if isinstance(item, http_sf.Token) else None
+
+
+def parse_content_usage(value: str) -> tuple[dict[str, str], str | None]:
+    """{use: allowed|reserved} stated by a Content-Usage value, and a problem sentence (or None).
+
+    Follows draft-ietf-aipref-vocab §6.5: a value that does not parse states nothing; a key whose
+    value is not the Token y or n states nothing (that is not an error, but we report it)."""
+    d, problem = _sf_dictionary(value.strip())
+    if d is None:
+        return {}, f"Content-Usage {value.strip()!r} {problem}; its preferences are unknown"
+    out: dict[str, str] = {}
+    odd = []
+    for label, use in _CONTENT_USAGE.items():
+        if label not in d:
+            continue
+        tok = _token(d[label])
+        if tok == "y":
+            out[use] = combine([out.get(use, UNKNOWN), ALLOWED])
+        elif tok == "n":
+            out[use] = RESERVED
+        else:
+            odd.append(label)
+    problem = (f"Content-Usage {value.strip()!r}: {', '.join(odd)} is neither y nor n, so unknown" if odd else None)
+    return out, problem
+
+
+def parse_content_signal(value: str) -> tuple[dict[str, str], str | None]:
+    """{use: allowed|reserved} stated by a Content-Signal value (yes / no), and a problem or None."""
+    d, problem = _sf_dictionary(value.strip())
+    if d is None:
+        return {}, f"Content-Signal {value.strip()!r} {problem}; its signals are unknown"
+    out: dict[str, str] = {}
+    odd = []
+    for label, use in _CONTENT_SIGNAL.items():
+        if label not in d:
+            continue
+        tok = _token(d[label])
+        if tok == "yes":
+            out[use] = combine([out.get(use, UNKNOWN), ALLOWED])
+        elif tok == "no":
+            out[use] = RESERVED
+        else:
+            odd.append(label)
+    problem = f"Content-Signal {value.strip()!r}: {', '.join(odd)} is neither yes nor no, so unknown" if odd else None
+    return out, problem
+
+
+def parse_x_robots_tag(value: str, agent: str | None) -> set[str]:
+    """The directives of an X-Robots-Tag / robots meta value that apply to `agent` (lowercased)."""
+    out: set[str] = set()
+    scope: str | None = None
+    for part in value.split(","):
+        part = part.strip().lower()
+        if ":" in part:
+            head, _, rest = part.partition(":")
+            if head.strip() and " " not in head.strip() and head.strip() not in ("unavailable_after", "max-snippet",
+                                                                                 "max-image-preview", "max-video-preview"):
+                scope, part = head.strip(), rest.strip()
+        if scope is None or scope == "*" or (agent and scope == agent.lower()):
+            if part:
+                out.add(part)
+    return out
+
+
+# --- item-level carriers: headers, fetch time, HTML meta --------------------------------------------
+
+
+def headers_from(meta: Mapping[str, Any]) -> tuple[dict[str, list[str]], str | None]:
+    """The item's response headers ({lowercased name: [values]}) from its metadata, and a problem."""
+    raw = next((meta[k] for k in HEADER_KEYS if meta.get(k) not in (None, "")), None)
+    if raw is None:
+        return {}, None
+    if isinstance(raw, str):
+        text = raw
+        if text.lstrip().startswith(("{", "[")):
+            try:
+                raw = json.loads(text)
+            except ValueError:
+                return {}, "the item's headers field is neither JSON nor a header block; ignored"
+        else:
+            pairs = []
+            for line in text.splitlines():
+                if ":" in line and not line.startswith(("HTTP/", " ", "\t")):
+                    name, _, val = line.partition(":")
+                    pairs.append([name, val])
+            raw = pairs
+    out: dict[str, list[str]] = {}
+
+    def add(name: Any, value: Any) -> bool:
+        if not isinstance(name, str):
+            return False
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if not isinstance(v, str | int | float):
+                return False
+            out.setdefault(name.strip().lower(), []).append(str(v).strip())
+        return True
+
+    ok = True
+    if isinstance(raw, Mapping):
+        for k, v in raw.items():
+            ok = add(k, v) and ok
+    elif isinstance(raw, list):
+        for pair in raw:
+            if isinstance(pair, list | tuple) and len(pair) == 2:
+                ok = add(pair[0], pair[1]) and ok
+            elif isinstance(pair, Mapping) and {"name", "value"} <= set(pair):
+                ok = add(pair["name"], pair["value"]) and ok
+            else:
+                ok = False
+    else:
+        return {}, "the item's headers field is not an object or a list of name/value pairs; ignored"
+    return out, None if ok else "some of the item's headers are not name/value text pairs; those were ignored"
+
+
+def fetched_at_from(meta: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The item's fetch time as ISO 8601 UTC (seconds), and a problem sentence."""
+    raw = next((meta[k] for k in FETCHED_KEYS if meta.get(k) not in (None, "")), None)
+    if raw is None:
+        return None, None
+    iso = iso_time(raw)
+    if iso is None:
+        return None, f"the fetch time {str(raw)[:60]!r} is not an ISO 8601 date or Unix time; ignored"
+    return iso, None
+
+
+def iso_time(raw: Any) -> str | None:
+    try:
+        if isinstance(raw, bool):
+            return None
+        if isinstance(raw, int | float):
+            t = float(raw)
+            if t > 1e11:  # milliseconds
+                t /= 1000
+            dt = datetime.fromtimestamp(t, UTC)
+        elif isinstance(raw, str):
+            s = raw.strip()
+            if re.fullmatch(r"\d{14}", s):  # WARC/CDX 14-digit timestamps
+                dt = datetime.strptime(s, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            elif re.fullmatch(r"\d+(\.\d+)?", s):
+                return iso_time(float(s))
+            else:
+                dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+                if dt.tzinfo is None:
+                    dt = dt.replace(tzinfo=UTC)
+        else:
+            return None
+        if not 1990 <= dt.year <= 2200:
+            return None
+        return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+_META_RE = re.compile(rb"<meta\b[^>]*>", re.I)
+_ATTR_RE = re.compile(rb"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def html_meta_from(meta: Mapping[str, Any], data: bytes | None, is_text: bool) -> dict[str, str]:
+    """{lowercased meta name: content} from the item's metadata (`html_meta`) or its own HTML head."""
+    out: dict[str, str] = {}
+    given = next((meta[k] for k in META_KEYS if meta.get(k) not in (None, "")), None)
+    if isinstance(given, Mapping):
+        out.update({str(k).lower(): str(v) for k, v in given.items() if isinstance(v, str | int)})
+    elif isinstance(given, list):
+        for m in given:
+            if isinstance(m, Mapping) and isinstance(m.get("name"), str) and isinstance(m.get("content"), str | int):
+                out[m["name"].lower()] = str(m["content"])
+    if data and is_text:
+        head = data[:65536]
+        low = head[:2048].lstrip().lower()
+        if low.startswith((b"<!doctype html", b"<html", b"<head", b"<meta")) or b"<meta" in head[:8192].lower():
+            for tag in _META_RE.findall(head.split(b"</head", 1)[0]):
+                attrs = {m[0].lower(): (m[1] or m[2] or m[3]) for m in _ATTR_RE.findall(tag)}
+                name = attrs.get(b"name")
+                if name and b"content" in attrs:
+                    out.setdefault(name.decode("latin-1").lower(), attrs[b"content"].decode("utf-8", "replace"))
+    return out
+
+
+# --- policy files: robots.txt (+ Content-Usage / Content-Signal), tdmrep.json, ai.txt ------------
+
+
+@dataclass(frozen=True)
+class PolicyFile:
+    """One policy file of one site, as a snapshot holds it."""
+
+    host: str
+    name: str  # robots.txt | tdmrep.json | ai.txt
+    content: bytes
+    sha256: str
+    fetched_at: str | None = None
+
+    @property
+    def url(self) -> str:
+        path = "/.well-known/tdmrep.json" if self.name == "tdmrep.json" else f"/{self.name}"
+        return f"https://{self.host}{path}"
+
+
+@dataclass(frozen=True)
+class SignalContext:
+    """What a corpus's items are judged against: its crawler and the sites' policy files.
+
+    Picklable and small enough to send with every work unit; parsed once per process."""
+
+    crawler: str | None = None
+    files: tuple[PolicyFile, ...] = ()
+    snapshot_sha256: str | None = None
+
+    def by_host(self) -> dict[str, list[PolicyFile]]:
+        out: dict[str, list[PolicyFile]] = {}
+        for f in self.files:
+            out.setdefault(f.host, []).append(f)
+        return out
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A robots.txt / tdmrep path pattern (`*` any run, `$` end) as a regex matched at the start."""
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    rx = ".*".join(re.escape(unquote(p)) for p in body.split("*"))
+    return re.compile(rx + ("$" if anchored else ""), re.S)
+
+
+@dataclass
+class _PathRule:
+    path: str
+    value: str
+    line: int
+    rx: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rx = _pattern_regex(self.path or "/")
+
+    def matches(self, path: str) -> bool:
+        return self.rx.match(path) is not None
+
+
+def _robots_groups(text: str, label: str) -> tuple[dict[str, list[_PathRule]], list[str]]:
+    """{user agent (lowercased): [rules with `label`]} of a robots.txt, per RFC 9309 grouping."""
+    groups: dict[str, list[_PathRule]] = {}
+    agents: list[str] = []
+    in_rules = False
+    problems: list[str] = []
+    label_l = label.lower()
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key in ("user-agent", "useragent"):
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+            for a in agents:
+                groups.setdefault(a, [])
+            continue
+        in_rules = True
+        if key != label_l:
+            continue
+        if not agents:
+            problems.append(f"line {n}: {label} before any User-Agent line; ignored")
+            continue
+        if value.startswith("/"):
+            path, _, pref = value.partition(" ")
+            if not pref:
+                path, _, pref = value.partition("\t")
+            pref = pref.strip()
+        else:
+            path, pref = "", value
+        for a in agents:
+            groups[a].append(_PathRule(path, pref, n))
+    return groups, problems
+
+
+def _group_for(groups: Mapping[str, list[_PathRule]], agent: str | None) -> list[_PathRule]:
+    if agent:
+        a = agent.lower()
+        for name, rules in groups.items():
+            if name != "*" and (a == name or a.startswith(name)):
+                return rules
+    return list(groups.get("*", []))
+
+
+def _longest(rules: list[_PathRule], path: str) -> list[_PathRule]:
+    hits = [r for r in rules if r.matches(path)]
+    if not hits:
+        return []
+    best = max(len(r.path or "") for r in hits)
+    return [r for r in hits if len(r.path or "") == best]
+
+
+@dataclass
+class ParsedSite:
+    """One site's policy files, parsed: robots.txt (via protego plus our Content-Usage and
+    Content-Signal rules), tdmrep.json rules, ai.txt rules; with the problems found in them."""
+
+    host: str
+    robots: PolicyFile | None = None
+    protego: Any = None
+    usage_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
+    signal_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
+    tdmrep: PolicyFile | None = None
+    tdm_rules: list[tuple[re.Pattern[str], str, Any, Any]] = field(default_factory=list)
+    aitxt: PolicyFile | None = None
+    ai_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, host: str, files: Iterable[PolicyFile]) -> ParsedSite:
+        site = cls(host)
+        for f in files:
+            try:
+                text = f.content[:MAX_POLICY_BYTES].decode("utf-8")
+            except UnicodeDecodeError as e:
+                site.problems.append(f"{f.url} is not UTF-8 text (byte {e.start}); it was not used")
+                continue
+            if len(f.content) > MAX_POLICY_BYTES:
+                site.problems.append(f"{f.url} is over {MAX_POLICY_BYTES} bytes; only its start was read")
+            if text.startswith("\ufeff"):
+                text = text[1:]
+            if f.name == "robots.txt":
+                site._robots(f, text)
+            elif f.name == "tdmrep.json":
+                site._tdmrep(f, text)
+            elif f.name == "ai.txt":
+                site.aitxt = f
+                site.ai_groups = {}
+                groups_d, _ = _robots_groups(text, "disallow")
+                groups_a, _ = _robots_groups(text, "allow")
+                for a in set(groups_d) | set(groups_a):
+                    rules = [_PathRule(_ai_path(r.path or r.value), "disallow", r.line) for r in groups_d.get(a, [])]
+                    rules += [_PathRule(_ai_path(r.path or r.value), "allow", r.line) for r in groups_a.get(a, [])]
+                    site.ai_groups[a] = rules
+        return site
+
+    def _robots(self, f: PolicyFile, text: str) -> None:
+        from protego import Protego
+
+        self.robots = f
+        try:
+            self.protego = Protego.parse(text)
+        except Exception as e:  # noqa: BLE001 - protego is lenient, but a parser must never stop an ingest
+            self.problems.append(f"{f.url} could not be parsed ({e}); its rules were not used")
+            self.protego = None
+        self.usage_groups, p1 = _robots_groups(text, "content-usage")
+        self.signal_groups, p2 = _robots_groups(text, "content-signal")
+        self.problems += [f"{f.url} {p}" for p in p1 + p2]
+
+    def _tdmrep(self, f: PolicyFile, text: str) -> None:
+        self.tdmrep = f
+        try:
+            doc = json.loads(text)
+        except ValueError as e:
+            self.problems.append(f"{f.url} is not valid JSON ({e}); TDMRep from the file is unknown")
+            return
+        if not isinstance(doc, list):
+            self.problems.append(f"{f.url} is not a JSON array of rules; TDMRep from the file is unknown")
+            return
+        for k, rule in enumerate(doc, 1):
+            if not isinstance(rule, dict) or not isinstance(rule.get("location"), str) or "tdm-reservation" not in rule:
+                self.problems.append(f"{f.url} rule {k} lacks a location or tdm-reservation; it was skipped")
+                continue
+            loc = rule["location"]
+            self.tdm_rules.append((_pattern_regex(loc if loc.startswith("/") else "/" + loc), loc,
+                                   rule["tdm-reservation"], rule.get("tdm-policy")))
+
+    # Queries per item --------------------------------------------------------------------------
+
+    def can_fetch(self, url: str, agent: str) -> bool | None:
+        if self.protego is None:
+            return None
+        try:
+            return bool(self.protego.can_fetch(url, agent))
+        except Exception:  # noqa: BLE001 - an odd URL: no statement rather than a crash
+            return None
+
+    def tdm_for(self, path: str) -> tuple[str, Any, Any] | None:
+        for rx, loc, reservation, policy in self.tdm_rules:
+            if rx.match(path):
+                return loc, reservation, policy
+        return None
+
+
+def _ai_path(p: str) -> str:
+    p = p.strip()
+    if not p:
+        return "/"
+    return p if p.startswith("/") else "*" + p.lstrip("*")
+
+
+def _tdm_value(raw: Any) -> int | None:
+    """tdm-reservation is 0 or 1 (number or string); anything else is a protocol error (unset)."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int) and raw in (0, 1):
+        return raw
+    if isinstance(raw, str) and raw.strip() in ("0", "1"):
+        return int(raw.strip())
+    return None
+
+
+# --- the per-item evaluation -------------------------------------------------------------------------
+
+_PARSED: dict[str, dict[str, ParsedSite]] = {}
+
+
+def parsed_sites(ctx: SignalContext) -> dict[str, ParsedSite]:
+    """The context's sites, parsed once per process (cached by the snapshot's digest)."""
+    key = ctx.snapshot_sha256 or ""
+    sites = _PARSED.get(key)
+    if sites is None:
+        sites = {host: ParsedSite.parse(host, files) for host, files in ctx.by_host().items()}
+        if len(_PARSED) > 8:
+            _PARSED.clear()
+        _PARSED[key] = sites
+    return sites
+
+
+def _host_path(url: str | None) -> tuple[str | None, str]:
+    if not url:
+        return None, "/"
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower() or None
+        if host and parts.port and parts.port not in (80, 443):
+            host = f"{host}:{parts.port}"
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        return host, path
+    except ValueError:
+        return None, "/"
+
+
+def evaluate_item(
+    ctx: SignalContext | None,
+    *,
+    url: str | None,
+    metadata: Mapping[str, Any],
+    media_type: str,
+    data: bytes | None = None,
+    is_text: bool = False,
+    c2pa_training: Mapping[str, str] | None = None,
+    c2pa_detail: Mapping[str, Mapping[str, str]] | None = None,
+) -> ItemSignals:
+    """Every signal about one item, from its own evidence and its site's policy files."""
+    out = ItemSignals()
+    fetched, p = fetched_at_from(metadata)
+    out.fetched_at = fetched
+    if p:
+        out.problems.append(p)
+    headers, p = headers_from(metadata)
+    if p:
+        out.problems.append(p)
+    agent = ctx.crawler if ctx else None
+    where_resp = "the HTTP response" + (f" for {url}" if url else "")
+    add = out.findings.append
+
+    # IETF Content-Usage header.
+    for v in headers.get("content-usage", []):
+        prefs, p = parse_content_usage(v)
+        if p:
+            out.problems.append(f"header {p}")
+        for use, state in prefs.items():
+            add(Finding("content-usage", "header", use, state, v, where_resp, fetched))
+
+    # X-Robots-Tag header and robots meta.
+    meta = html_meta_from(metadata, data, is_text)
+    is_image = media_type.startswith("image/")
+    for carrier, values, where in (("header", headers.get("x-robots-tag", []), where_resp),
+                                   ("meta", [meta["robots"]] if "robots" in meta else [], "the page's <meta name=robots>")):
+        for v in values:
+            d = parse_x_robots_tag(v, agent)
+            if "noai" in d:
+                add(Finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI, RESERVED,
+                            "noai", where, fetched))
+            if "noimageai" in d and is_image:
+                add(Finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI, RESERVED,
+                            "noimageai", where, fetched))
+
+    host, path = _host_path(url)
+    site = parsed_sites(ctx).get(host) if (ctx and host) else None
+
+    # W3C TDMRep: file, then header supersedes, then meta supersedes; absence never resets.
+    tdm: tuple[int, Any, str, str, str | None, str | None] | None = None  # value, policy, carrier, where, when, sha
+    if site and site.tdmrep is not None:
+        hit = site.tdm_for(path)
+        if hit is not None:
+            loc, raw, pol = hit
+            val = _tdm_value(raw)
+            if val is None:
+                out.problems.append(f"{site.tdmrep.url}: tdm-reservation {raw!r} for {loc!r} is not 0 or 1; unset")
+            else:
+                tdm = (val, pol, "tdmrep.json", f"{site.tdmrep.url} (location {loc})", site.tdmrep.fetched_at,
+                       site.tdmrep.sha256)
+    for carrier, src, where in (("header", {k: (vs[-1] if vs else None) for k, vs in headers.items()}, where_resp),
+                                ("meta", meta, "the page's <meta name=tdm-reservation>")):
+        raw = src.get("tdm-reservation")
+        if raw is None:
+            continue
+        val = _tdm_value(raw)
+        if val is None:
+            out.problems.append(f"{carrier} tdm-reservation {str(raw)[:40]!r} is not 0 or 1; ignored")
+            continue
+        tdm = (val, src.get("tdm-policy") or (tdm[1] if tdm else None), carrier, where, fetched, None)
+    if tdm is not None:
+        val, pol, carrier, where, when, sha = tdm
+        state = RESERVED if val == 1 else ALLOWED
+        text = f"tdm-reservation: {val}" + (f"; tdm-policy: {pol}" if pol and val == 1 else "")
+        for use in _TDM_USES:
+            add(Finding("tdmrep", carrier, use, state, text, where, when, sha))
+
+    if site is not None:
+        _site_findings(out, site, url or "", path, agent)
+    if site is not None:
+        out.problems += [p for p in site.problems if p not in out.problems]
+
+    # C2PA / CAWG training-mining entries.
+    for key, value in (c2pa_training or {}).items():
+        ns, _, entry = key.partition(".")
+        uses = _C2PA_ENTRY.get(entry)
+        if uses is None:
+            continue
+        label = ((c2pa_detail or {}).get(key) or {}).get("assertion") or f"{ns}.training-mining"
+        signal = "cawg" if label.startswith("cawg.") or ns == "cawg" else "c2pa"
+        state = ALLOWED if value == "allowed" else RESERVED if value in ("notAllowed", "constrained") else UNKNOWN
+        for use in uses:
+            add(Finding(signal, signal, use, state, f"{key}={value}", f"the item's {label} assertion"))
+    return out
+
+
+def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agent: str | None) -> None:
+    add = out.findings.append
+    rb = site.robots
+    crawlable = True
+    if rb is not None:
+        # Usage rules apply only to crawlable paths (draft-ietf-aipref-attach §4.1), for the corpus's
+        # crawler or, when it names none, any crawler ("*"); only a named crawler's Disallow is itself
+        # a reservation (the site asked that AI crawler not to fetch the page).
+        if site.can_fetch(url, agent or "*") is False:
+            crawlable = False
+            if agent:
+                add(Finding("robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
+                            rb.fetched_at, rb.sha256))
+    if rb is not None and crawlable:
+        for label, groups, parse in (("content-usage", site.usage_groups, parse_content_usage),
+                                     ("content-signal", site.signal_groups, parse_content_signal)):
+            rules = _longest(_group_for(groups, agent), path)
+            for r in rules:
+                prefs, p = parse(r.value)
+                if p:
+                    msg = f"{rb.url} line {r.line}: {p}"
+                    if msg not in out.problems:
+                        out.problems.append(msg)
+                for use, state in prefs.items():
+                    shown = f"{r.path} {r.value}" if r.path else r.value
+                    add(Finding(label, "robots.txt", use, state, shown, f"{rb.url} line {r.line}", rb.fetched_at,
+                                rb.sha256))
+    ai = site.aitxt
+    if ai is not None:
+        rules = _group_for(site.ai_groups, agent)
+        hits = [r for r in rules if r.matches(path)]
+        if hits:
+            best = max(len(r.path) for r in hits)
+            top = [r for r in hits if len(r.path) == best]
+            allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
+            r = next(x for x in top if x.value == ("allow" if allow else "disallow"))
+            add(Finding("ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
+                        f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at,
+                        ai.sha256))
+
+
+def reason_for(findings: list[Finding]) -> str:
+    """The quarantine reason: every reserving statement, with its carrier, place and fetch time."""
+    seen, parts = set(), []
+    for f in findings:
+        text = f.describe()
+        if text not in seen:
+            seen.add(text)
+            parts.append(text)
+    return "AI training is reserved by " + "; ".join(parts)
