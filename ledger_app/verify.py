@@ -40,8 +40,11 @@ DOCUMENT_VERSION = 1
 SIGNATURE_ALG = "Ed25519"
 KIND_CERTIFICATE = "removal-certificate"
 KIND_REPORT = "inclusion-report"
+KIND_SUMMARY = "ai-act-summary"  # the EU AI Act training-content summary (certificates/ai_act.py)
 # Which ledger entry type commits to which kind of document.
-ENTRY_TYPE_FOR_KIND = {KIND_CERTIFICATE: "certificate.issued", KIND_REPORT: "report.issued"}
+ENTRY_TYPE_FOR_KIND = {KIND_CERTIFICATE: "certificate.issued", KIND_REPORT: "report.issued",
+                       KIND_SUMMARY: "summary.issued"}
+_NOUN = {KIND_CERTIFICATE: "certificate", KIND_REPORT: "report", KIND_SUMMARY: "summary"}
 # Keys added after signing: everything else in the file is the signed body.
 UNSIGNED_KEYS = frozenset({"signature", "document_sha256", "entry", "tlog_proof", "item_proofs"})
 LEAF_VERSION = 1
@@ -145,8 +148,12 @@ class VerifiedDocument:
         return out
 
     def sentence(self) -> str:
-        what = "removal certificate" if self.kind == KIND_CERTIFICATE else "inclusion report"
-        if self.kind == KIND_CERTIFICATE:
+        what = {KIND_CERTIFICATE: "removal certificate", KIND_SUMMARY: "AI Act training-content summary"}.get(
+            self.kind, "inclusion report")
+        if self.kind == KIND_SUMMARY:
+            scope = self.body.get("scope") or {}
+            what += f" ({scope.get('kind')}: {scope.get('model') or ', '.join(scope.get('corpora') or [])})"
+        elif self.kind == KIND_CERTIFICATE:
             req = self.body.get("request") or {}
             n = len(self.body.get("removed_items") or [])
             what += f" for request {req.get('id')} ({n} removed item{'' if n == 1 else 's'})"
@@ -275,8 +282,9 @@ def verify_document(doc: Any, vkey: str) -> VerifiedDocument:
         raise _fail(f"the document's version is {version!r}; this verifier knows version {DOCUMENT_VERSION}", what="version")
     kind = body.get("kind")
     if kind not in ENTRY_TYPE_FOR_KIND:
-        raise _fail(f"the document's kind {kind!r} is neither {KIND_CERTIFICATE!r} nor {KIND_REPORT!r}", what="kind")
-    noun = "certificate" if kind == KIND_CERTIFICATE else "report"
+        raise _fail(f"the document's kind {kind!r} is not {KIND_CERTIFICATE!r}, {KIND_REPORT!r} or {KIND_SUMMARY!r}",
+                    what="kind")
+    noun = _NOUN[kind]
     try:
         body_bytes = canonical_bytes(body)
     except NotCanonicalError as exc:
@@ -465,7 +473,7 @@ def read_vkey(value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ledger_app.verify",
-        description="Verify a Provenance Ledger removal certificate or inclusion report offline.",
+        description="Verify a Provenance Ledger removal certificate, inclusion report or AI Act summary offline.",
     )
     parser.add_argument("file", help="the certificate or report (JSON)")
     parser.add_argument("--vkey", required=True, help="the ledger's verifier key (name+keyid+base64), or a file holding it")

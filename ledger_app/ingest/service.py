@@ -222,6 +222,23 @@ class CorpusService(Queries):
             raise NotFoundError(f"there is no licence named {name!r}; add it with `ledger license add`")
         return int(row[0])
 
+    # --- the EU AI Act training-content summary ------------------------------------------------------
+
+    def ai_act_summary(self, *, run: str | None = None, corpora: list[str] | None = None, sme: bool = False,
+                       answers: dict[str, Any] | None = None, issue: bool = True) -> dict[str, Any]:
+        """The Art. 53(1)(d) summary for a training run or corpora (`certificates/ai_act.py`): signed
+        and recorded (`summary.issued`) when `issue`, else the unsigned figures (a preview)."""
+        from ledger_app.certificates import ai_act
+
+        if run and corpora:
+            raise UserError("summarise either a training run or a set of corpora, not both")
+        if not issue:
+            figures = ai_act.compute_summary(self, run=run, corpora=corpora, sme=sme)
+            if answers:
+                ai_act.apply_attestations(figures, answers)
+            return figures
+        return ai_act.issue_summary(self, run=run, corpora=corpora, sme=sme, answers=answers)
+
     # --- trust anchors --------------------------------------------------------------------------------
 
     def add_trust_anchor(self, pem: str) -> dict[str, Any]:

@@ -190,3 +190,13 @@ def build(root: Path, ca=None) -> tuple[Path, Path]:  # noqa: ANN001 - a testsig
         add("snapshot.json", json.dumps({"fetched_at": SNAP_TIME}))
         add("notes/readme.md", "not a policy file")
     return corpus, snap
+
+# Which signals reserve AI training for each quarantined item (by construction, for the summary test).
+RESERVING = {
+    "cu_page.html": {"content-usage"}, "cu_conflict.html": {"content-usage"}, "cs_page.html": {"content-signal"},
+    "bot_private.html": {"robots"}, "tdm_news.html": {"tdmrep"}, "tdm_blog_meta1.html": {"tdmrep"},
+    "ai_photo.jpg": {"ai.txt"}, "hdr_cu_n.html": {"content-usage"}, "hdr_noai.html": {"x-robots-tag"},
+    "hdr_noimageai.jpg": {"x-robots-tag"}, "hdr_gptbot.html": {"x-robots-tag"}, "meta_noai.html": {"robots-meta"},
+    "conflict_tdm_noai.html": {"x-robots-tag"}, "c2pa_notallowed.jpg": {"c2pa"},
+    "cawg_genai_notallowed.jpg": {"cawg"}, "cawg_datamining_constrained.jpg": {"cawg"},
+}
