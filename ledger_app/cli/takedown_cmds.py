@@ -18,6 +18,28 @@ def _works_args(p) -> None:  # noqa: ANN001
     p.add_argument("--c2pa-signer", action="append", default=[], help="C2PA signer name (substring)")
 
 
+def _intake_args(p, default_kind: str | None = "individual") -> None:  # noqa: ANN001
+    from ledger_app.takedown.requests import DEFAULT_REQUESTER_KIND
+
+    p.add_argument("--requester", help="the requester's name (kept erasably, never in the ledger)")
+    p.add_argument("--requester-kind", default=DEFAULT_REQUESTER_KIND if default_kind else None,
+                   choices=["news_publisher", "individual", "rights_org", "internal"],
+                   help=f"who the requester is (default: {DEFAULT_REQUESTER_KIND})" if default_kind else "who the requester is")
+    p.add_argument("--email", help="the requester's contact e-mail (kept erasably)")
+    p.add_argument("--received", help="date received (YYYY-MM-DD; default today)")
+
+
+def _dmca_args(p) -> None:  # noqa: ANN001
+    p.add_argument("--work", help="DMCA (ii): identification of the copyrighted work")
+    p.add_argument("--signature", help="DMCA (i): physical or electronic signature")
+    p.add_argument("--good-faith", action="store_true", help="DMCA (v): the good-faith statement was made")
+    p.add_argument("--accurate-under-penalty", action="store_true",
+                   help="DMCA (vi): the accuracy statement under penalty of perjury was made")
+
+
+EXIT_DRAFT = 3  # an incomplete request kept as a draft: nothing recorded in the ledger
+
+
 def _works(ctx):  # noqa: ANN001, ANN202
     a = ctx.args
     return ctx.takedown.work_specs(files=a.file, hashes=a.hash, urls=a.url, domains=a.domain, accounts=a.account,
@@ -29,21 +51,51 @@ def register(sub, common) -> None:
     tsub = t.add_subparsers(dest="takedown_command", metavar="TAKEDOWN_COMMAND")
     tsub.required = True
 
-    p = tsub.add_parser("new", parents=[common], help="open a request")
-    p.add_argument("--type", required=True, choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"])
-    p.add_argument("--requester")
-    p.add_argument("--requester-kind", default="individual", choices=["news_publisher", "individual", "rights_org", "internal"])
-    p.add_argument("--email")
-    p.add_argument("--received", help="date received (YYYY-MM-DD; default today)")
+    p = tsub.add_parser(
+        "new", parents=[common], help="open a request",
+        description="Open a takedown request. An incomplete request (a DMCA notice without one of the six "
+                    "512(c)(3)(A) elements, or any request without an identification of the material) is refused: "
+                    "the missing elements are listed, nothing is recorded and the exit status is 1. With --draft it "
+                    "is kept as a draft to complete with `ledger takedown amend` (exit status 3); with "
+                    "--record-anyway it is recorded as rejected.")
+    p.add_argument("--type", required=True, choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"],
+                   help="kind of request (gdpr: due in one month; others: takedown.default_due_days)")
+    _intake_args(p)
     _works_args(p)
-    p.add_argument("--work", help="DMCA: identification of the copyrighted work")
-    p.add_argument("--signature", help="DMCA: physical or electronic signature")
-    p.add_argument("--good-faith", action="store_true", help="DMCA: good-faith statement made")
-    p.add_argument("--accurate-under-penalty", action="store_true", help="DMCA: accuracy statement under penalty of perjury")
+    _dmca_args(p)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--record-anyway", action="store_true", help="record an incomplete request, as rejected")
+    g.add_argument("--draft", action="store_true", help="keep an incomplete request as a draft to amend")
     p.set_defaults(handler=cmd_new)
 
-    p = tsub.add_parser("import", parents=[common], help="open requests from a CSV or JSON file")
-    p.add_argument("file", type=Path)
+    p = tsub.add_parser("amend", parents=[common], help="complete a draft; records the request once nothing is missing",
+                        description="Add what a draft lacked. Given values replace the draft's, identifications and "
+                                    "statements add to them. Exit status 0 when the request was recorded, 3 when the "
+                                    "draft is still incomplete (it is kept).")
+    p.add_argument("draft", type=int, help="draft number (see `ledger takedown drafts`)")
+    p.add_argument("--type", choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"])
+    _intake_args(p, default_kind=None)
+    _works_args(p)
+    _dmca_args(p)
+    p.add_argument("--record-anyway", action="store_true", help="record it even if incomplete, as rejected")
+    p.set_defaults(handler=cmd_amend)
+
+    p = tsub.add_parser("drafts", parents=[common], help="incomplete requests kept as drafts, with what each lacks")
+    p.set_defaults(handler=cmd_drafts)
+
+    p = tsub.add_parser("discard", parents=[common], help="delete a draft")
+    p.add_argument("draft", type=int)
+    p.set_defaults(handler=cmd_discard)
+
+    import argparse
+
+    from ledger_app.takedown.service import IMPORT_FORMAT
+
+    p = tsub.add_parser("import", parents=[common], help="open requests from a CSV or JSON file (see --help for the format)",
+                        description="Open requests from a CSV or JSON file, all or nothing.", epilog=IMPORT_FORMAT,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", type=Path, help="the CSV or JSON file")
+    p.add_argument("--record-anyway", action="store_true", help="record incomplete requests, as rejected")
     p.set_defaults(handler=cmd_import)
 
     for name, handler, helptext in [("locate", cmd_locate, "find every copy"), ("approve", cmd_approve, "approve the purge"),
@@ -220,24 +272,64 @@ def _queue_rows(ctx):  # noqa: ANN001, ANN202
     return rows
 
 
-def cmd_new(ctx) -> int:
-    a = ctx.args
-    dmca = None
+def _dmca(a):  # noqa: ANN001, ANN202
     if a.type == "dmca" or a.work or a.signature or a.good_faith or a.accurate_under_penalty:
-        dmca = DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
-    res = ctx.takedown.new_request(type=a.type, requester=a.requester, requester_kind=a.requester_kind, email=a.email,
-                                   received=a.received, works=_works(ctx), dmca=dmca)
+        return DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
+    return None
+
+
+def _report_intake(ctx, res) -> int:  # noqa: ANN001
+    if res.get("status") == "draft":
+        ctx.out(res, lambda r: f"draft {r['draft']} kept (not recorded); still missing: " + "; ".join(r["missing"])
+                + f". Complete it with `ledger takedown amend {r['draft']} …`")
+        return EXIT_DRAFT
     if ctx.json:
         ctx.out(res)
     else:
         print(res["id"])
         if res["status"] == "rejected":
-            print(f"request {res['id']} rejected: {res['reason']}", file=sys.stderr)
+            print(f"request {res['id']} recorded as rejected: {res['reason']}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(ctx) -> int:
+    a = ctx.args
+    res = ctx.takedown.new_request(type=a.type, requester=a.requester, requester_kind=a.requester_kind, email=a.email,
+                                   received=a.received, works=_works(ctx), dmca=_dmca(a), record_anyway=a.record_anyway,
+                                   draft=a.draft)
+    return _report_intake(ctx, res)
+
+
+def cmd_amend(ctx) -> int:
+    a = ctx.args
+    dmca = None
+    if a.work or a.signature or a.good_faith or a.accurate_under_penalty or a.email:
+        dmca = DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
+    res = ctx.takedown.amend_draft(a.draft, type=a.type, requester=a.requester, requester_kind=a.requester_kind,
+                                   email=a.email, received=a.received, works=_works(ctx), dmca=dmca,
+                                   record_anyway=a.record_anyway)
+    return _report_intake(ctx, res)
+
+
+def cmd_drafts(ctx) -> int:
+    from ledger_app.cli.table import table
+
+    rows = ctx.takedown.drafts()
+    ctx.out(rows, lambda rs: table(["DRAFT", "TYPE", "REQUESTER", "RECEIVED", "WORKS", "MISSING"],
+                                   [[r["draft"], r["type"], r["requester"] or "-", r["received"], r["works"],
+                                     "; ".join(m.split(" (")[0] for m in r["missing"])] for r in rs], max_width=90)
+            if rs else "no drafts")
+    return 0
+
+
+def cmd_discard(ctx) -> int:
+    ctx.takedown.discard_draft(ctx.args.draft)
+    ctx.out({"draft": ctx.args.draft, "discarded": True}, f"draft {ctx.args.draft} discarded")
     return 0
 
 
 def cmd_import(ctx) -> int:
-    res = ctx.takedown.import_requests(ctx.args.file)
+    res = ctx.takedown.import_requests(ctx.args.file, record_anyway=ctx.args.record_anyway)
     ctx.out(res, lambda rs: "\n".join(f"{r['id']} {r['status']}" + (f" ({r['reason']})" if r["reason"] else "") for r in rs))
     return 0
 

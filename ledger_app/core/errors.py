@@ -42,3 +42,11 @@ class CorpusError(UserError):
 
 class InputRefused(UserError):
     """One input item is refused (hostile, broken or out of policy); the reason is the message."""
+
+
+class IncompleteRequest(UserError):
+    """A notice that lacks required elements; nothing was recorded. `missing` names each element."""
+
+    def __init__(self, message: str, missing: list[str]):
+        super().__init__(message)
+        self.missing = list(missing)

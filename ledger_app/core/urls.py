@@ -39,6 +39,8 @@ def normalize_url(url: str) -> str:
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
         raise UserError(f"{url!r} has no host name")
+    if "." not in host and len(host) >= 32 and all(c in "0123456789abcdef" for c in host) and parts.path in ("", "/"):
+        raise UserError(f"{url.strip()!r} is not a URL: it looks like a hash; give it as a hash (--hash) instead")
     try:
         host = host.encode("idna").decode("ascii")
     except UnicodeError:
@@ -68,6 +70,22 @@ def is_tracking_param(name: str) -> bool:
 
 def _strip_www(host: str) -> str:
     return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+
+
+def parse_sha256(value: str) -> str:
+    """A SHA-256 as 64 lower-case hex digits, or a UserError that says what is wrong with it (used by
+    the CLI, the import and every window that takes a hash)."""
+    v = (value or "").strip().lower()
+    if v.startswith("sha256:"):
+        v = v[7:]
+    bad = sorted({c for c in v if c not in "0123456789abcdef"})
+    if bad:
+        raise UserError(f"{value.strip()!r} is not a SHA-256 value: it contains {''.join(bad)!r}; a SHA-256 is 64 "
+                        "hex digits (0-9, a-f)")
+    if len(v) != 64:
+        raise UserError(f"{value.strip()!r} is not a SHA-256 value: it has {len(v)} hex digits, a SHA-256 has 64; "
+                        "check that it was copied whole")
+    return v
 
 
 def canonical_url(url: str) -> str:

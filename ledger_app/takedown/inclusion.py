@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.core.urls import url_key
+from ledger_app.core.urls import parse_sha256, url_key
 from ledger_app.takedown import locate as loc
 
 
@@ -24,9 +24,7 @@ def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]
         w = loc.StoredWork(-(len(queries) + 1), "file", spec.value, json.dumps(spec.extra), spec.fingerprint, spec.text)
         queries.append(({"kind": "file", "name": Path(f).name, "value": spec.value}, [w]))
     for h in hashes:
-        h = h.strip().lower()
-        if len(h) != 64:
-            raise UserError(f"{h!r} is not a SHA-256 value")
+        h = parse_sha256(h)
         queries.append(({"kind": "hash", "value": h}, [loc.StoredWork(-(len(queries) + 1), "hash", h)]))
     for u in urls:
         k = url_key(u)

@@ -63,6 +63,10 @@ TRANSITIONS: dict[Status, set[Status]] = {
 
 OPEN_STATUSES = {Status.RECEIVED, Status.VALIDATED, Status.LOCATED, Status.REVIEWED, Status.APPROVED, Status.PURGED}
 
+# The requester kind when none is given, the same for `takedown new`, `takedown import` and the window:
+# an individual, so that a name given without a kind is treated as personal data.
+DEFAULT_REQUESTER_KIND = "individual"
+
 WORK_KINDS = ("file", "hash", "url", "domain", "account", "text", "c2pa_signer")
 
 

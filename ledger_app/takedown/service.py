@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import NotFoundError, UserError
-from ledger_app.core.urls import normalize_domain, url_key
+from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
+from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.storage import personal
 from ledger_app.storage.queries import Queries
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
+    DEFAULT_REQUESTER_KIND,
     MIN_ARTICLE_CHARS,
     OPEN_STATUSES,
     WORK_KINDS,
@@ -76,10 +77,7 @@ class TakedownService(Queries):
         for f in files:
             specs.append(file_work(Path(f)))
         for h in hashes:
-            h = h.strip().lower()
-            if len(h) != 64 or any(c not in "0123456789abcdef" for c in h):
-                raise UserError(f"{h!r} is not a SHA-256 value (64 hex digits)")
-            specs.append(WorkSpec("hash", h))
+            specs.append(WorkSpec("hash", parse_sha256(h)))
         for u in urls:
             specs.append(WorkSpec("url", url_key(u), description=u.strip()))
         for d in domains:
@@ -102,17 +100,96 @@ class TakedownService(Queries):
 
     # --- intake --------------------------------------------------------------------------------------
 
-    def new_request(self, *, type: str, requester: str | None, requester_kind: str, email: str | None = None,
-                    received: str | None = None, works: Sequence[WorkSpec], dmca: DmcaElements | None = None,
-                    claim_id: int | None = None, license_id: int | None = None) -> dict[str, Any]:
+    def new_request(self, *, type: str, requester: str | None, requester_kind: str = DEFAULT_REQUESTER_KIND,
+                    email: str | None = None, received: str | None = None, works: Sequence[WorkSpec],
+                    dmca: DmcaElements | None = None, claim_id: int | None = None, license_id: int | None = None,
+                    record_anyway: bool = False, draft: bool = False) -> dict[str, Any]:
+        """Open a request. A request lacking required elements (the DMCA notice's six, or any
+        identification of the material) is refused with IncompleteRequest naming each one and nothing
+        is written; with `draft` it is kept as a draft to amend (`amend_draft`), not in the ledger; with
+        `record_anyway` it is recorded, as rejected with the missing elements as the reason."""
         intake = self._intake(type=type, requester=requester, requester_kind=requester_kind, email=email,
                               received=received, works=works, dmca=dmca, claim_id=claim_id, license_id=license_id)
+        if intake.problems and not record_anyway:
+            if draft:
+                return self._save_draft(None, intake)
+            raise _incomplete(intake)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             out, entries = self._record_intake(conn, intake)
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
         return out
+
+    # --- drafts: incomplete notices kept to be amended (not in the ledger) ----------------------------
+
+    def _save_draft(self, draft_id: int | None, intake: _Intake) -> dict[str, Any]:
+        body = json.dumps(_intake_to_json(intake), ensure_ascii=False)
+        problems = json.dumps(intake.problems)
+        ph = self._ph
+        now = time.time()
+        with self.ws.store.write_transaction() as conn:
+            if draft_id is None:
+                draft_id = int(conn.exec_driver_sql(
+                    f"INSERT INTO takedown_draft (body, problems, created_at, updated_at) VALUES ({ph},{ph},{ph},{ph}) "
+                    "RETURNING id", (body, problems, now, now)).fetchone()[0])
+            else:
+                conn.exec_driver_sql(f"UPDATE takedown_draft SET body = {ph}, problems = {ph}, updated_at = {ph} "
+                                     f"WHERE id = {ph}", (body, problems, now, draft_id))
+        return {"draft": draft_id, "status": "draft", "missing": list(intake.problems), "due_by": intake.due.isoformat()}
+
+    def drafts(self) -> list[dict[str, Any]]:
+        rows = self._all("SELECT id, body, problems, updated_at FROM takedown_draft WHERE request_id IS NULL ORDER BY id")
+        out = []
+        for did, body, problems, updated in rows:
+            b = json.loads(body)
+            out.append({"draft": did, "type": b["type"], "requester": b.get("requester"), "received": b["received"],
+                        "works": len(b["works"]), "missing": json.loads(problems), "updated_at": updated})
+        return out
+
+    def _draft(self, draft_id: int) -> dict[str, Any]:
+        row = self._one(f"SELECT body, request_id FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
+        if row is None:
+            raise NotFoundError(f"there is no draft {draft_id}; see `ledger takedown drafts`")
+        if row[1] is not None:
+            raise UserError(f"draft {draft_id} was already recorded as request {row[1]}")
+        return json.loads(row[0])
+
+    def amend_draft(self, draft_id: int, *, type: str | None = None, requester: str | None = None,
+                    requester_kind: str | None = None, email: str | None = None, received: str | None = None,
+                    works: Sequence[WorkSpec] = (), dmca: DmcaElements | None = None,
+                    record_anyway: bool = False) -> dict[str, Any]:
+        """Add what was missing to a draft (given values replace, works and statements add up). When
+        nothing is missing any more the request is recorded and its result returned; otherwise the draft
+        is kept and the result says what is still missing (`status` "draft")."""
+        b = self._draft(draft_id)
+        old = b.get("dmca") or {}
+        d = dmca or DmcaElements()
+        merged = DmcaElements(d.signature or old.get("signature"), d.work or old.get("work"), True,
+                              d.contact or old.get("contact"), d.good_faith or bool(old.get("good_faith")),
+                              d.accurate_under_penalty or bool(old.get("accurate_under_penalty")))
+        intake = self._intake(
+            type=type or b["type"], requester=requester or b.get("requester"),
+            requester_kind=requester_kind or b["requester_kind"], email=email or b.get("email"),
+            received=received or b["received"], works=[*[_work_from_json(w) for w in b["works"]], *works],
+            dmca=merged if (type or b["type"]) == "dmca" or b.get("dmca") or dmca else None,
+        )
+        if intake.problems and not record_anyway:
+            return self._save_draft(draft_id, intake)
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            out, entries = self._record_intake(conn, intake)
+            res = self.ledger.append(entries, conn=conn)
+            # The draft's personal data now lives in the erasable store behind the request's commitment.
+            conn.exec_driver_sql(f"UPDATE takedown_draft SET request_id = {self._ph}, body = '{{}}' WHERE id = {self._ph}",
+                                 (out["id"], draft_id))
+        self.ledger.after_external_commit(res)
+        return out
+
+    def discard_draft(self, draft_id: int) -> None:
+        self._draft(draft_id)
+        with self.ws.store.write_transaction() as conn:
+            conn.exec_driver_sql(f"DELETE FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
 
     def _intake(self, *, type: str, requester: str | None, requester_kind: str, email: str | None,
                 received: str | None, works: Sequence[WorkSpec], dmca: DmcaElements | None,
@@ -201,12 +278,14 @@ class TakedownService(Queries):
             out.append({"kind": w.kind, "value": shown})
         return out
 
-    def import_requests(self, path: Path) -> list[dict[str, Any]]:
-        """CSV (one request per row, or one work per row with a shared request) or JSON.
+    def import_requests(self, path: Path, *, record_anyway: bool = False) -> list[dict[str, Any]]:
+        """CSV (one request per row, or one work per row with a shared request) or JSON; the format is
+        described in `ledger takedown import --help` (IMPORT_FORMAT).
 
         All or nothing: every row is read, hashed and checked before anything is written, and all
         the requests are written in one transaction, so a bad row anywhere (named in the error)
-        leaves no request and no ledger entry behind.
+        leaves no request and no ledger entry behind. A row without a type, with a column this format
+        does not have, or a request lacking required elements (unless `record_anyway`) refuses the file.
         """
         path = Path(path)
         try:
@@ -215,7 +294,15 @@ class TakedownService(Queries):
             raise UserError(f"{path.name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again") from None
         except OSError as e:
             raise UserError(f"cannot read {path}: {e.strerror}") from None
-        rows = _parse_import(text, path.suffix.lower())
+        try:
+            rows = _parse_import(text, path.suffix.lower())
+        except UserError as e:
+            raise UserError(f"{path.name}: {e}; nothing was imported") from None
+        for r in rows:
+            unknown = sorted(k for k in r if k != _WHERE and k not in IMPORT_FIELDS)
+            if unknown:
+                raise UserError(f"{r[_WHERE]} of {path.name}: unknown column {', '.join(map(repr, unknown))}; the columns are "
+                                f"{', '.join(IMPORT_FIELDS)} (see `ledger takedown import --help`); nothing was imported")
         groups: dict[str, list[dict[str, Any]]] = {}
         single = _single(rows)
         for i, r in enumerate(rows):
@@ -234,20 +321,29 @@ class TakedownService(Queries):
                     )
                 except UserError as e:
                     raise UserError(f"{r[_WHERE]} of {path.name}: {e}; nothing was imported") from None
-            rtype = _scalar(head.get("type")) or "other"
+            rtype = _scalar(head.get("type"))
+            if not rtype:
+                raise UserError(f"{head[_WHERE]} of {path.name}: no request type; give a type column ("
+                                f"{', '.join(t.value for t in RequestType)}); nothing was imported")
             dmca = None
             if rtype == "dmca":
                 dmca = DmcaElements(_scalar(head.get("signature")), _scalar(head.get("work")), bool(works),
                                     _scalar(head.get("email")), _truthy(head.get("good_faith")),
                                     _truthy(head.get("accurate_under_penalty")))
             try:
-                intakes.append(self._intake(
+                intake = self._intake(
                     type=rtype, requester=_scalar(head.get("requester")),
-                    requester_kind=_scalar(head.get("requester_kind")) or "rights_org", email=_scalar(head.get("email")),
-                    received=_scalar(head.get("received")), works=works, dmca=dmca,
-                ))
+                    requester_kind=_scalar(head.get("requester_kind")) or DEFAULT_REQUESTER_KIND,
+                    email=_scalar(head.get("email")), received=_scalar(head.get("received")), works=works, dmca=dmca,
+                )
             except UserError as e:
                 raise UserError(f"{head[_WHERE]} of {path.name}: {e}; nothing was imported") from None
+            if intake.problems and not record_anyway:
+                raise IncompleteRequest(
+                    f"{head[_WHERE]} of {path.name}: the {rtype} request is incomplete; missing "
+                    f"{'; '.join(intake.problems)}; nothing was imported (complete the file, or import with "
+                    "--record-anyway to record such requests as rejected)", intake.problems)
+            intakes.append(intake)
         if not intakes:
             raise UserError(f"{path.name} holds no requests; nothing was imported")
         self.ledger.unlock()
@@ -543,6 +639,61 @@ class TakedownService(Queries):
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
+
+# The columns (CSV) or keys (JSON) of an import file; `ledger takedown import --help` shows IMPORT_FORMAT.
+IMPORT_FIELDS = ("request", "request_ref", "type", "requester", "requester_kind", "email", "received", "file", "hash",
+                 "url", "domain", "account", "text", "text_file", "work", "signature", "good_faith",
+                 "accurate_under_penalty")
+
+IMPORT_FORMAT = """\
+File format (CSV with a header row, or JSON; UTF-8):
+  type                    dmca | gdpr | publisher | optout | license | court | other (required)
+  requester               the requester's name (kept erasably)
+  requester_kind          news_publisher | individual | rights_org | internal (default: individual)
+  email                   contact e-mail (kept erasably)
+  received                date received, YYYY-MM-DD (default: today)
+  file, hash, url, domain, account, text, text_file
+                          identifications of the material; several values in one cell are separated by |
+  work, signature, good_faith, accurate_under_penalty
+                          DMCA 512(c)(3)(A) elements (good_faith / accurate_under_penalty: yes, true, 1 or x)
+  request (or request_ref) rows with the same value are one request with many works
+CSV: one request per row, or one work per row (rows sharing type, requester, kind and date and no
+request column are one request). JSON: one request object (optionally with a "works" list of objects
+or URLs) or a list of request objects. Unknown columns, rows without a type and incomplete requests
+refuse the whole file; nothing is imported until every row is right.
+"""
+
+
+def _incomplete(intake: _Intake) -> IncompleteRequest:
+    what = "DMCA notice" if intake.type is RequestType.DMCA else f"{intake.type.value} request"
+    return IncompleteRequest(
+        f"the {what} is incomplete, missing: {'; '.join(intake.problems)}. Nothing was recorded: add what is "
+        "missing, keep it as a draft to amend (--draft), or record it as rejected (--record-anyway)",
+        intake.problems,
+    )
+
+
+def _intake_to_json(intake: _Intake) -> dict[str, Any]:
+    import base64
+
+    d = intake.dmca
+    return {
+        "type": intake.type.value, "requester": intake.requester, "requester_kind": intake.kind.value,
+        "email": intake.email, "received": intake.received.isoformat(),
+        "works": [{"kind": w.kind, "value": w.value, "description": w.description, "text": w.text,
+                   "fingerprint": base64.b64encode(w.fingerprint).decode() if w.fingerprint else None,
+                   "fp_kind": w.fp_kind, "extra": w.extra} for w in intake.works],
+        "dmca": None if d is None else {"signature": d.signature, "work": d.work, "contact": d.contact,
+                                        "good_faith": d.good_faith, "accurate_under_penalty": d.accurate_under_penalty},
+    }
+
+
+def _work_from_json(w: dict[str, Any]) -> WorkSpec:
+    import base64
+
+    return WorkSpec(w["kind"], w["value"], w.get("description"), w.get("text"),
+                    base64.b64decode(w["fingerprint"]) if w.get("fingerprint") else None, w.get("fp_kind"),
+                    dict(w.get("extra") or {}))
 
 
 def file_work(path: Path) -> WorkSpec:

@@ -7,14 +7,20 @@ from datetime import date
 
 import pytest
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.errors import IncompleteRequest, UserError
 from ledger_app.core.urls import normalize_url, url_key
 from ledger_app.takedown.requests import DmcaElements, RequestType, add_months, due_date, extended_due
 
 
 def test_dmca_names_every_missing_element(services):
+    with pytest.raises(IncompleteRequest) as refused:
+        services.takedown.new_request(type="dmca", requester="Studio", requester_kind="rights_org", email=None,
+                                      works=[], dmca=DmcaElements())
+    for element in ["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]:
+        assert any(f"512(c)(3)(A){element}" in m for m in refused.value.missing)
+    assert services.takedown.list() == []  # nothing recorded
     res = services.takedown.new_request(type="dmca", requester="Studio", requester_kind="rights_org", email=None,
-                                        works=[], dmca=DmcaElements())
+                                        works=[], dmca=DmcaElements(), record_anyway=True)
     assert res["status"] == "rejected"
     for element in ["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]:
         assert f"512(c)(3)(A){element}" in res["reason"]
@@ -24,12 +30,13 @@ def test_dmca_names_every_missing_element(services):
         dmca=DmcaElements("/s/ Jane Counsel", "Photo series 'Harbour'", True, None, True, True),
     )
     assert ok["status"] == "validated"
-    missing_one = services.takedown.new_request(
-        type="dmca", requester="Studio", requester_kind="rights_org", email="legal@studio.example",
-        works=services.takedown.work_specs(hashes=["b" * 64]),
-        dmca=DmcaElements("/s/ Jane Counsel", "Photo series", True, None, True, False),
-    )
-    assert missing_one["status"] == "rejected" and "(vi)" in missing_one["reason"] and "(v)," not in missing_one["reason"]
+    with pytest.raises(IncompleteRequest) as one:
+        services.takedown.new_request(
+            type="dmca", requester="Studio", requester_kind="rights_org", email="legal@studio.example",
+            works=services.takedown.work_specs(hashes=["b" * 64]),
+            dmca=DmcaElements("/s/ Jane Counsel", "Photo series", True, None, True, False),
+        )
+    assert len(one.value.missing) == 1 and "(vi)" in one.value.missing[0]
 
 
 def test_gdpr_deadlines():
@@ -90,7 +97,9 @@ def test_bulk_import_of_thousands_of_urls(services, tmp_path):
         {"type": "optout", "requester": "A", "requester_kind": "individual", "account": "a1"},
         {"type": "dmca", "requester": "B", "requester_kind": "rights_org", "hash": "d" * 64},
     ]))
-    out = services.takedown.import_requests(js)
+    with pytest.raises(IncompleteRequest, match="request 2 of reqs.json"):
+        services.takedown.import_requests(js)
+    out = services.takedown.import_requests(js, record_anyway=True)
     assert [o["status"] for o in out] == ["validated", "rejected"]
 
 

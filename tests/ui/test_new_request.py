@@ -284,7 +284,7 @@ def _expected_error_boxes() -> list[QMessageBox]:
     ("not UTF-8", "list.csv is not UTF-8 text"),
     ("unknown type in a later row", "line 3 of list.csv: unknown request type 'takedown'"),
     ("not a date", "line 3 of list.csv: the received date '02/03/2026' is not a date"),
-    ("JSON that is not a list of requests", "a JSON import is one request object"),
+    ("JSON that is not a list of requests", "list.json: a JSON import is one request object"),
 ])
 def test_a_bad_list_is_explained_and_nothing_is_imported(takedowns, tmp_path, qtbot, case, said):
     path = tmp_path / ("list.json" if case.startswith("JSON") else "list.csv")
