@@ -58,6 +58,13 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
     for cid, c in sorted(by_corpus.items()):
         adapter = open_corpus(Path(c["path"]), c["format"])
         journal = svc.ws.journal_dir / f"purge-r{rid}-c{cid}.json"
+        if not journal.exists():
+            # A resumed purge has already rewritten some shards; a fresh one first proves that every
+            # shard it will rewrite still holds exactly what the ledger recorded.
+            check_shards_unchanged(svc, cid, adapter, sorted(c["plan"]))
+    for cid, c in sorted(by_corpus.items()):
+        adapter = open_corpus(Path(c["path"]), c["format"])
+        journal = svc.ws.journal_dir / f"purge-r{rid}-c{cid}.json"
         journals.append(journal)
 
         def shard_progress(i: int, n: int, shard: str, base=done) -> None:  # noqa: ANN001
@@ -78,6 +85,46 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
         except FileNotFoundError:
             pass
     return summary
+
+
+def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:  # noqa: ANN001
+    """Refuse to purge a shard whose records differ from those the ledger holds for it.
+
+    A record appended to a shard after its ingest (or one changed or removed) would otherwise pass
+    through the rewrite unrecorded, and the purge would store the new shard digest as if the ledger
+    covered it. Every record of each shard is read and hashed as ingest hashes it and compared with the
+    item rows; on any difference nothing is purged, the shard is marked for re-reading so that the next
+    `ledger ingest` records it, and the error says what to run.
+    """
+    import hashlib
+
+    ph = svc._ph
+    name = svc._one(f"SELECT name FROM corpus WHERE id = {ph}", (cid,))[0]
+    for shard in shards:
+        recorded = {k: sha for k, sha in svc._all(
+            f"SELECT key, sha256 FROM item WHERE corpus_id = {ph} AND shard = {ph} AND status <> 'purged'", (cid, shard))}
+        added, changed = [], []
+        seen = set()
+        for raw in adapter.iter_items(shard):
+            seen.add(raw.key)
+            if raw.key not in recorded:
+                added.append(raw.key)
+            elif raw.data is not None and recorded[raw.key] and hashlib.sha256(raw.data).hexdigest() != recorded[raw.key]:
+                changed.append(raw.key)
+        gone = sorted(set(recorded) - seen)
+        if not (added or changed or gone):
+            continue
+        with svc.ws.store.write_transaction() as conn:
+            conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, shard))
+        parts = []
+        for what, keys in (("not in the ledger", added), ("changed", changed), ("missing", gone)):
+            if keys:
+                shown = ", ".join(k.split("#", 1)[-1] for k in keys[:3]) + (" …" if len(keys) > 3 else "")
+                parts.append(f"{len(keys)} record{'s' if len(keys) != 1 else ''} {what} ({shown})")
+        raise UserError(
+            f"shard {shard} of corpus {name} changed since it was ingested: {'; '.join(parts)}. Nothing was purged; "
+            f"run `ledger ingest {name}` to record the shard as it is now, then purge again"
+        )
 
 
 def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:  # noqa: ANN001
