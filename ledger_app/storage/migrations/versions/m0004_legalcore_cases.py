@@ -60,16 +60,15 @@ def upgrade() -> None:
         sa.Column("created_at", sa.Float, nullable=False),
         sa.Column("entry_idx", sa.BigInteger, nullable=True),
     )
-    _rekey_urls()
+    rekey_urls(op.get_bind())
 
 
-def _rekey_urls() -> None:
+def rekey_urls(conn) -> None:  # noqa: ANN001 - a SQLAlchemy connection
     """Every item's and every URL work's key, recomputed from what was given (source URL, or the URL
     the requester wrote, kept in the work's description)."""
     from ledger_app.core.errors import UserError
     from ledger_app.core.urls import url_domain, url_key
 
-    conn = op.get_bind()
     ph = "?" if conn.dialect.name == "sqlite" else "%s"
     last = ""
     while True:
