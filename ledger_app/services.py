@@ -96,6 +96,9 @@ class LedgerService:
         self._passphrase = passphrase or (lambda confirm: keyfiles.passphrase_from_env_or_prompt(confirm))
         self._keys: list[keyfiles.SigningKey] | None = None
         self._origin: str | None = None
+        # Called with each new checkpoint after it is committed and the workspace witness advanced
+        # (e.g. submission to independent witnesses). A hook must not raise for an unreachable peer.
+        self.checkpoint_hooks: list[Callable[[StoredCheckpoint], None]] = []
 
     # --- workspace creation and keys ---------------------------------------------------------------
 
@@ -246,6 +249,8 @@ class LedgerService:
 
     def _update_witness(self, cp: StoredCheckpoint) -> None:
         self.ws.update_witness(cp.note, cp.size)
+        for hook in list(self.checkpoint_hooks):
+            hook(cp)
 
     def note(self, text: str) -> AppendResult:
         if not text.strip():
@@ -355,6 +360,7 @@ class Services:
         from ledger_app.takedown.blocklist import BlocklistPolicy
         from ledger_app.takedown.claims import ClaimsPolicy
         from ledger_app.takedown.service import TakedownService
+        from ledger_app.witness_service import WitnessService
 
         self.ws = ws
         self.ledger = LedgerService(ws, passphrase)
@@ -363,6 +369,9 @@ class Services:
         from ledger_app.takedown.cases import CaseService
 
         self.cases = CaseService(self.takedown)
+        # Each new checkpoint goes to the independent witnesses (c2sp.org/tlog-witness), if any.
+        self.witness = WitnessService(self.ledger)
+        self.ledger.checkpoint_hooks.append(self.witness.after_checkpoint)
         # Every ingest also checks the blocklist (purged content never returns) and standing claims.
         self.corpus.extra_policies = [BlocklistPolicy, lambda conn: ClaimsPolicy(self.takedown, conn)]
 

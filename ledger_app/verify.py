@@ -7,6 +7,12 @@ library, plus the few ledger modules that need nothing more (`ledger/note.py`, `
 
     python -m ledger_app.verify certificate.json --vkey 'origin+1a2b3c4d+AbC…' [--json]
         [--consistency NEWER_CHECKPOINT --proof CONSISTENCY_JSON]
+        [--witness WITNESS_VKEY … [--quorum K]]
+
+With `--witness` (repeatable; a vkey of type 0x04, or a file holding one per line), the
+checkpoint the document is proven against must also carry c2sp.org/tlog-cosignature
+`cosignature/v1` lines from at least K of those witnesses (default: all of them), each verified
+(`ledger/cosignature.py`).
 
 A document is a JSON object: the signed *body* (every key except the ones in `UNSIGNED_KEYS`), a
 `signature` (Ed25519 over the RFC 8785 canonical bytes of the body), `document_sha256` (SHA-256 of
@@ -27,12 +33,14 @@ import json
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
+from ledger_app.ledger.cosignature import Cosignature, parse_witness_vkey, require_quorum
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
 
@@ -123,6 +131,8 @@ class VerifiedDocument:
     checkpoint_text: str
     body: dict[str, Any] = field(repr=False)
     item_entries: tuple[int, ...] = ()
+    cosignatures: tuple[Cosignature, ...] = ()
+    witnesses_given: int = 0
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -145,6 +155,8 @@ class VerifiedDocument:
             out["removed_items"] = len(self.body.get("removed_items") or [])
         if self.item_entries:
             out["item_entries"] = list(self.item_entries)
+        if self.witnesses_given:
+            out["witnesses"] = {"given": self.witnesses_given, "cosigned_by": [c.to_json() for c in self.cosignatures]}
         return out
 
     def sentence(self) -> str:
@@ -165,6 +177,12 @@ class VerifiedDocument:
             f"OK: the {what} is signed by {self.key_name} (key ID {self.key_id}) and recorded as ledger "
             f"entry {self.entry_index}, included in the signed checkpoint of size {cp.size} "
             f"(root {cp.root_hash.hex()}); document SHA-256 {self.document_sha256}."
+            + (
+                f" The checkpoint is cosigned by {len(self.cosignatures)} of the {self.witnesses_given} witnesses "
+                f"given ({', '.join(c.name for c in self.cosignatures)})."
+                if self.witnesses_given
+                else ""
+            )
         )
 
 
@@ -266,12 +284,19 @@ def _check_proof(text: Any, index: int, leaf_hash: bytes, verifier: Verifier, wh
 # --- the checks ------------------------------------------------------------------------------------
 
 
-def verify_document(doc: Any, vkey: str) -> VerifiedDocument:
-    """Check a certificate or inclusion report against the ledger's verifier key; raise on any fault."""
+def verify_document(
+    doc: Any, vkey: str, *, witnesses: Sequence[str] = (), quorum: int | None = None
+) -> VerifiedDocument:
+    """Check a certificate or inclusion report against the ledger's verifier key; raise on any fault.
+
+    With `witnesses` (cosignature/v1 verifier keys), the document's checkpoint must also carry
+    verified cosignatures from `quorum` of them (default: all).
+    """
     try:
         verifier = parse_vkey(vkey.strip())
     except VerificationError as exc:
         raise _fail(f"the verifier key given is unusable: {exc}", what="vkey") from None
+    witness_verifiers = [parse_witness_vkey(w) for w in witnesses]
     if not isinstance(doc, dict):
         raise _fail("the file is not a JSON object", what="document")
     body, rest = split_document(doc)
@@ -362,6 +387,14 @@ def verify_document(doc: Any, vkey: str) -> VerifiedDocument:
     elif "item_proofs" in rest:
         raise _fail("a removal certificate carries no item_proofs", what="item_proofs")
 
+    # 6. Independent witnesses: k of the given witnesses cosigned that checkpoint.
+    cosigned: list[Cosignature] = []
+    if witness_verifiers:
+        try:
+            cosigned = require_quorum(checkpoint_text, witness_verifiers, quorum)
+        except VerificationError as exc:
+            raise _fail(f"the {noun}'s checkpoint fails the witness check: {exc}", what="witness") from None
+
     return VerifiedDocument(
         kind=kind,
         version=version,
@@ -373,6 +406,8 @@ def verify_document(doc: Any, vkey: str) -> VerifiedDocument:
         checkpoint_text=checkpoint_text,
         body=body,
         item_entries=items,
+        cosignatures=tuple(cosigned),
+        witnesses_given=len(witness_verifiers),
     )
 
 
@@ -470,6 +505,18 @@ def read_vkey(value: str) -> str:
     return value.strip()
 
 
+def read_witness_vkeys(values: Sequence[str] | None) -> list[str]:
+    """Witness keys from `--witness` values: each a vkey, or a file holding one vkey per line."""
+    out: list[str] = []
+    for value in values or ():
+        if os.path.isfile(value):
+            with open(value, encoding="utf-8") as f:
+                out.extend(line.strip() for line in f if line.strip() and not line.startswith("#"))
+        else:
+            out.append(value.strip())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ledger_app.verify",
@@ -480,7 +527,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--consistency", metavar="NEWER_CHECKPOINT", help="a newer signed checkpoint of the same ledger")
     parser.add_argument("--proof", metavar="CONSISTENCY_JSON", help="the consistency proof to that checkpoint (JSON)")
+    parser.add_argument("--witness", action="append", metavar="WITNESS_VKEY",
+                        help="a witness's cosignature/v1 verifier key, or a file of them (repeatable)")
+    parser.add_argument("--quorum", type=int, metavar="K", help="how many of the witnesses must have cosigned (default: all)")
     args = parser.parse_args(argv)
+    if args.quorum is not None and not args.witness:
+        parser.error("--quorum needs --witness")
     if bool(args.consistency) != bool(args.proof):
         parser.error("--consistency and --proof go together")
     try:
@@ -490,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _fail(f"{args.file} cannot be read as JSON ({exc})", what="file") from None
         vkey = read_vkey(args.vkey)
-        verified = verify_document(doc, vkey)
+        verified = verify_document(doc, vkey, witnesses=read_witness_vkeys(args.witness), quorum=args.quorum)
         result = verified.summary()
         text = verified.sentence()
         if args.consistency:

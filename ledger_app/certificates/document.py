@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import UserError
 from ledger_app.ledger.tlogproof import format_tlog_proof
+from ledger_app.ledger.witness_store import cosigned_note
 from ledger_app.verify import (
     DOCUMENT_VERSION,
     ENTRY_TYPE_FOR_KIND,
@@ -103,7 +104,8 @@ def issue_document(
     stored = res.checkpoint or ledger.ws.store.checkpoint_for_size(res.size)
     if stored is None or stored.size != res.size:
         raise RuntimeError(f"no signed checkpoint was stored for tree size {res.size}")
-    proven = entry_proof(ledger, res.first_index, res.size, stored.note)
+    # The checkpoint as the ledger signed it plus the witnesses' cosignatures, if they answered.
+    proven = entry_proof(ledger, res.first_index, res.size, cosigned_note(ledger.ws.engine, stored))
     tlog_proof = proven.pop("tlog_proof")
     return {**body, "signature": signature, "document_sha256": digest, "entry": proven, "tlog_proof": tlog_proof}
 

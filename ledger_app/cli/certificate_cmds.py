@@ -22,21 +22,26 @@ def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
     p.add_argument("--vkey", required=True, help="the ledger's verifier key (name+keyid+base64), or a file holding it")
     p.add_argument("--consistency", type=Path, metavar="NEWER_CHECKPOINT", help="a newer signed checkpoint")
     p.add_argument("--proof", type=Path, metavar="CONSISTENCY_JSON", help="consistency proof to it (`ledger log consistency --json`)")
+    p.add_argument("--witness", action="append", metavar="WITNESS_VKEY",
+                   help="a witness's cosignature/v1 verifier key, or a file of them (repeatable)")
+    p.add_argument("--quorum", type=int, metavar="K", help="how many of the witnesses must have cosigned (default: all)")
     p.set_defaults(handler=cmd_verify_certificate)
 
 
 def cmd_verify_certificate(ctx) -> int:  # noqa: ANN001 - cli.main.Context
-    from ledger_app.verify import read_vkey, verify_consistency_to, verify_document
+    from ledger_app.verify import read_vkey, read_witness_vkeys, verify_consistency_to, verify_document
 
     a = ctx.args
     if bool(a.consistency) != bool(a.proof):
         raise UserError("--consistency and --proof go together")
+    if a.quorum is not None and not a.witness:
+        raise UserError("--quorum needs --witness")
     try:
         doc = json.loads(a.file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise VerificationError(f"{a.file} cannot be read as JSON ({exc})", what="file") from None
     vkey = read_vkey(a.vkey)
-    verified = verify_document(doc, vkey)
+    verified = verify_document(doc, vkey, witnesses=read_witness_vkeys(a.witness), quorum=a.quorum)
     result = verified.summary()
     text = verified.sentence()
     if a.consistency:

@@ -69,11 +69,12 @@ def cmd_init(ctx) -> int:
 
 
 def cmd_checkpoint(ctx) -> int:
-    note = ctx.ledger.checkpoint()
+    # The note as signed, plus the verified cosignature lines of independent witnesses (if any).
+    res = ctx.services.witness.checkpoint()
     if ctx.json:
-        ctx.out({"checkpoint": note})
+        ctx.out(res)
     else:
-        print(note, end="")
+        print(res["checkpoint"], end="")
     return 0
 
 

@@ -63,6 +63,10 @@ ENTRY_TYPES = frozenset(
         "gdpr.refusal",
         "gdpr.recipient_notified",
         "release.recorded",
+        # Independent witnesses (witness_service.py).
+        "witness.added",
+        "witness.removed",
+        "witness.policy",
     }
 )
 

@@ -7,7 +7,7 @@ be forgotten (personal data) lives in `personal_data`, which the ledger only com
 
 from __future__ import annotations
 
-from sqlalchemy import Column, LargeBinary, Text
+from sqlalchemy import BigInteger, Column, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -358,3 +358,37 @@ class PolicyFile(SQLModel, table=True):
     sha256: str = Field(max_length=64)
     fetched_at: str | None = Field(default=None, max_length=20)
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+# --- independent witnesses (migration witness_0006) -------------------------------------------------
+
+
+class Witness(SQLModel, table=True):
+    """A c2sp.org/tlog-witness witness this ledger submits its checkpoints to.
+
+    `cosigned_size` is what the witness last told us it cosigned (its own record is authoritative:
+    a stale value here only costs one 409 and a resubmission).
+    """
+
+    __tablename__ = "witness"
+    name: str = Field(primary_key=True, max_length=64)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    vkey: str = Field(sa_column=Column(Text, nullable=False))
+    cosigned_size: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+    last_attempt: float | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    added_at: float
+
+
+class WitnessCosignature(SQLModel, table=True):
+    """One verified `cosignature/v1` line on the checkpoint of `checkpoint_size` (root `root_hash`)."""
+
+    __tablename__ = "witness_cosignature"
+    id: int | None = Field(default=None, primary_key=True)
+    checkpoint_size: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    root_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    witness: str = Field(max_length=64)
+    vkey: str = Field(sa_column=Column(Text, nullable=False))
+    timestamp: int = Field(sa_column=Column(BigInteger, nullable=False))
+    line: str = Field(sa_column=Column(Text, nullable=False))
+    received_at: float

@@ -1,0 +1,92 @@
+"""Witnesses and their cosignatures in the workspace database (tables `witness`, `witness_cosignature`).
+
+Why this exists: the certificate code, the CLI and the witness service all need "the checkpoint
+with its verified cosignatures"; this is the one place that reads them. A stored cosignature is
+attached only after it verifies again, against the witness key stored with it, so a row written
+by hand into the database is never shown as a cosignature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from ledger_app.core.errors import VerificationError
+from ledger_app.ledger.cosignature import (
+    Cosignature,
+    cosignatures,
+    parse_witness_vkey,
+    split_note,
+    with_cosignatures,
+)
+from ledger_app.ledger.store import StoredCheckpoint
+
+QUORUM_META = "witness_quorum"
+
+
+@dataclass(frozen=True)
+class WitnessInfo:
+    name: str
+    url: str
+    vkey: str
+    cosigned_size: int
+    last_attempt: float | None
+    last_error: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "url": self.url, "vkey": self.vkey, "cosigned_size": self.cosigned_size,
+                "last_attempt": self.last_attempt, "last_error": self.last_error}
+
+
+def _ph(conn) -> str:  # noqa: ANN001 - a SQLAlchemy Connection
+    return "?" if conn.dialect.name == "sqlite" else "%s"
+
+
+def list_witnesses(engine: Engine) -> list[WitnessInfo]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name, url, vkey, cosigned_size, last_attempt, last_error FROM witness ORDER BY name"
+        ).fetchall()
+    return [WitnessInfo(str(r[0]), str(r[1]), str(r[2]), int(r[3]), r[4], r[5]) for r in rows]
+
+
+def quorum(engine: Engine, n: int | None = None) -> int:
+    """k of the policy: stored by `ledger witness policy K`; 1 by default when witnesses exist."""
+    n = len(list_witnesses(engine)) if n is None else n
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {_ph(conn)}", (QUORUM_META,)).fetchone()
+    stored = None if row is None else str(row[0])
+    k = int(stored) if stored is not None and stored.isdigit() else (1 if n else 0)
+    return min(k, n)
+
+
+def verified_cosignatures(engine: Engine, cp: StoredCheckpoint) -> list[Cosignature]:
+    """The stored cosignatures of `cp` that verify now against the key stored with each (others are dropped)."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            f"SELECT vkey, line FROM witness_cosignature WHERE checkpoint_size = {_ph(conn)} AND root_hash = {_ph(conn)} "
+            "ORDER BY id",
+            (cp.size, cp.root_hash),
+        ).fetchall()
+    out = []
+    text, _ = split_note(cp.note)
+    for vkey, line in rows:
+        try:
+            w = parse_witness_vkey(str(vkey))
+            out.extend(cosignatures(text + "\n" + str(line), [w]))
+        except VerificationError:
+            continue  # a row someone wrote by hand: never attached
+    seen, unique = set(), []
+    for c in out:
+        if (c.name, c.key_id) not in seen:
+            seen.add((c.name, c.key_id))
+            unique.append(c)
+    return unique
+
+
+def cosigned_note(engine: Engine, cp: StoredCheckpoint) -> str:
+    """The checkpoint note as signed by the ledger, plus every verified witness cosignature line."""
+    found = verified_cosignatures(engine, cp)
+    return with_cosignatures(cp.note, found) if found else cp.note
