@@ -268,7 +268,9 @@ class WitnessService:
                             "`ledger witness submit` first (`ledger witness status` shows what is missing)")
         index = doc["entry"].get("index")
         if type(index) is not int or not 0 <= index < cp.size:
-            raise UserError(f"the document's entry {index!r} is not inside the cosigned checkpoint of size {cp.size}")
+            raise UserError(f"the document's entry {index!r} is not inside the newest cosigned checkpoint (size "
+                            f"{cp.size}); run `ledger witness submit` first (`ledger witness status` shows what is "
+                            "missing)")
         note = cosigned_note(self.ws.engine, cp)
         body = parse_checkpoint_body(split_note(note)[0])
         if body.size != cp.size:

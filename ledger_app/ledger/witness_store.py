@@ -63,11 +63,14 @@ def quorum(engine: Engine, n: int | None = None) -> int:
 
 
 def verified_cosignatures(engine: Engine, cp: StoredCheckpoint) -> list[Cosignature]:
-    """The stored cosignatures of `cp` that verify now against the key stored with each (others are dropped)."""
+    """The stored cosignatures of `cp` by the configured witnesses, each verified now against the witness's key.
+
+    Rows by keys that are not (or no longer) configured, and rows that do not verify, are left out.
+    """
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            f"SELECT vkey, line FROM witness_cosignature WHERE checkpoint_size = {_ph(conn)} AND root_hash = {_ph(conn)} "
-            "ORDER BY id",
+            "SELECT c.vkey, c.line FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
+            f"WHERE c.checkpoint_size = {_ph(conn)} AND c.root_hash = {_ph(conn)} ORDER BY c.id",
             (cp.size, cp.root_hash),
         ).fetchall()
     out = []
