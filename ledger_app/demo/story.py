@@ -5,7 +5,10 @@ AI-generated, one with training notAllowed, and re-uploads of one user's photos 
 library folder under an expiring licence, and a JSONL news shard. Then: ingest; a user's GDPR request
 by account and files (near copies found); a news publisher's demand by article text (an excerpt
 found); the stock licence expires; purges; certificates issued and verified offline; an inclusion
-check. Needs nothing outside the installed package.
+check. Then a web crawl with mixed opt-out signals and a snapshot of its sites' policy files, video
+transcripts keyed by video URL and channel (a channel owner's request finds every transcript of the
+channel), and at the end the EU AI Act training-content summary, signed and verified offline
+(demo/web.py). Needs nothing outside the installed package.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ Progress = Callable[[int, int], None]
 
 DEMO_PASSPHRASE = "demo passphrase"
 USERS = ["lena", "omar", "mei", "jonas", "priya", "tomas", "aiko", "sam"]
-STEPS = 13
+STEPS = 16
 
 
 def _photo(args: tuple[int, int, int]) -> bytes:
@@ -135,7 +138,8 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
     article.write_text(PUBLISHER_ARTICLE, encoding="utf-8")
     (root / "README.txt").write_text(
         "Provenance Ledger demo. Workspace: ./workspace (passphrase: 'demo passphrase').\n"
-        "Corpora: photohost (WebDataset), stock-library (folder), news (JSONL).\n"
+        "Corpora: photohost (WebDataset), stock-library (folder), news (JSONL), webcrawl (JSONL with opt-out\n"
+        "signals; policy-snapshot/ holds its sites' policy files), transcripts (JSONL keyed by video URL and channel).\n"
         "Certificates and reports: ./out. Verify one offline:\n"
         "  python -m ledger_app.verify out/certificate-1.json --vkey \"$(cat out/vkey.txt)\"\n"
     )
@@ -184,12 +188,24 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     svc.corpus.add_trust_anchor((directory / "corpora" / "demo-ca.pem").read_text())
     add_license(svc.takedown, name="stock-2025", licensor="Harbour Stock Images Ltd", permitted_uses="AI training",
                 territory="worldwide", expires="2026-06-30", terms="training use until expiry")
-    svc.corpus.add_corpus("photohost", c["photohost"])
-    svc.corpus.add_corpus("stock-library", c["stock"], license="stock-2025")
-    svc.corpus.add_corpus("news", c["news"])
+    svc.corpus.add_corpus("photohost", c["photohost"], source_kind="public")
+    svc.corpus.add_corpus("stock-library", c["stock"], license="stock-2025", source_kind="licensed")
+    svc.corpus.add_corpus("news", c["news"], source_kind="crawled")
     say("Registered three corpora (WebDataset, folder under a stock licence, JSONL news) and the demo CA as a trust anchor")
 
-    for name in ("photohost", "stock-library", "news"):
+    from ledger_app.demo.web import CRAWLER, build_web
+
+    web = build_web(directory / "corpora")
+    reg = svc.corpus.add_corpus("webcrawl", web["webcrawl"], crawler=CRAWLER, source_kind="crawled",
+                                policy_snapshot=web["snapshot"])
+    svc.corpus.add_corpus("transcripts", web["transcripts"], source_kind="user")
+    snap = reg["policy_snapshot"]
+    say(f"Registered a web crawl by {CRAWLER} with a snapshot of {snap['files']} policy files from {snap['sites']} sites "
+        f"(ledger entry {snap['entry']}), and video transcripts keyed by video URL and channel")
+    for problem in snap["problems"]:
+        log(f"      reported, not fatal: {problem}")
+
+    for name in ("photohost", "stock-library", "news", "webcrawl", "transcripts"):
         rep = svc.corpus.ingest(name)
         log(f"      {name}: {rep.items_new} items in {rep.seconds:.1f} s — "
             + ", ".join(f"{v} {k}" for k, v in sorted(rep.by_status.items())))
@@ -200,8 +216,13 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
         log(f"      {it['id']}: {it['status']}" + (f" — {it['status_reason']}" if it["status_reason"] else "")
             + (" (AI-generated)" if it["c2pa"]["ai_generated"] else ""))
 
+    for it in svc.corpus.items(corpus="webcrawl", status="quarantined"):
+        log(f"      {it['source_url']}: {it['status_reason']}")
+
     run = record_run(svc.corpus, "city-diffusion-v1", "photohost")
-    say(f"Recorded training run city-diffusion-v1 on photohost at checkpoint size {run['checkpoint_size']}")
+    for name in ("stock-library", "news", "webcrawl", "transcripts"):
+        record_run(svc.corpus, "city-diffusion-v1", name)
+    say(f"Recorded training run city-diffusion-v1 on the five corpora at checkpoint size {run['checkpoint_size']}")
 
     td = svc.takedown
     gdpr = td.new_request(type="gdpr", requester="Lena Example", requester_kind="individual",
@@ -226,15 +247,23 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     exp = expire_license(td, "stock-2025")
     say(f"Licence stock-2025 expired: request {exp['request']} covers {exp['items']} stock items")
 
-    for rid in (gdpr["id"], pub["id"], exp["request"]):
+    chan = td.new_request(type="optout", requester="Harbour TV", requester_kind="individual",
+                          email="owner@harbour-tv.example", works=td.work_specs(accounts=["harbour-tv"]))
+    td.locate(chan["id"])
+    cm = td.show(chan["id"])["matches"]
+    say(f"A channel owner's opt-out {chan['id']} by channel: {len(cm)} transcripts found "
+        f"({', '.join(sorted(m['item_id'].rsplit('=', 1)[-1] for m in cm))})")
+
+    requests = (gdpr["id"], pub["id"], exp["request"], chan["id"])
+    for rid in requests:
         td.review(rid, accept_all=True)
         td.approve(rid)
         res = svc.purge(rid)
         log(f"      request {rid}: purged {res['items']} items from {len(res['shards'])} shards")
-    say("Reviewed, approved and purged all three requests (journaled, every other shard byte kept)")
+    say(f"Reviewed, approved and purged all {len(requests)} requests (journaled, every other shard byte kept)")
 
     certs = []
-    for rid in (gdpr["id"], pub["id"], exp["request"]):
+    for rid in requests:
         r = certify(svc, rid, out / f"certificate-{rid}.json", pdf=out / f"certificate-{rid}.pdf",
                     language="zh_CN" if rid == pub["id"] else "en", organisation="Demo Legal Team")
         certs.append(r)
@@ -251,8 +280,25 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     verdicts = [f"{q['query'].get('name') or q['query']['value']}: {q['verdict']}" for q in rep["results"]]
     say("Inclusion check for a rights holder: " + "; ".join(verdicts))
 
+    from ledger_app.certificates.ai_act_render import render_html, render_markdown, render_summary_pdf
+
+    summary = svc.corpus.ai_act_summary(run="city-diffusion-v1")
+    (out / "ai-act-summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    (out / "ai-act-summary.md").write_text(render_markdown(summary), encoding="utf-8")
+    (out / "ai-act-summary.html").write_text(render_html(summary), encoding="utf-8")
+    render_summary_pdf(summary, out / "ai-act-summary.pdf", organisation="Demo Legal Team")
+    render_summary_pdf(summary, out / "ai-act-summary-zh_CN.pdf", language="zh_CN", organisation="Demo Legal Team")
+    verify_document(json.loads((out / "ai-act-summary.json").read_text()), vkey)
+    sec = summary["sections"]
+    per_signal = sec["3_processing"]["3_1_opt_outs"]["excluded_per_signal"]
+    say(f"AI Act training-content summary for city-diffusion-v1 (ledger entry {summary['entry']['index']}, verified "
+        f"offline): {sec['1_general']['training_items']} training items, "
+        f"{len(sec['2_sources']['2_3_crawled']['top_domains'])} top domains, excluded per signal {per_signal}, "
+        f"{len(summary['attestations'])} statements left for a person to attest; out/ai-act-summary.(json|md|html|pdf)")
+
     v = svc.ledger.verify()
     say(f"Ledger verified: {v.entries} entries, {v.checkpoints} checkpoints, root {v.root_hash.hex()[:16]}…")
     log(f"Done in {time.perf_counter() - t0:.0f} s. Open it in the app: LEDGER_WORKSPACE={ws_dir} ledger-app")
-    return {"workspace": str(ws_dir), "out": str(out), "vkey": vkey, "requests": [gdpr["id"], pub["id"], exp["request"]],
-            "certificates": [r["file"] for r in certs]}
+    return {"workspace": str(ws_dir), "out": str(out), "vkey": vkey, "requests": list(requests),
+            "certificates": [r["file"] for r in certs], "summary": str(out / "ai-act-summary.json"),
+            "channel_request": chan["id"], "channel_matches": len(cm)}
