@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
 from ledger_app.ledger.entries import decode_entry, encode_entry
@@ -373,7 +374,10 @@ class Services:
         self.witness = WitnessService(self.ledger)
         self.ledger.checkpoint_hooks.append(self.witness.after_checkpoint)
         # Every ingest also checks the blocklist (purged content never returns) and standing claims.
-        self.corpus.extra_policies = [BlocklistPolicy, lambda conn: ClaimsPolicy(self.takedown, conn)]
+        self.corpus.extra_policies = [
+            lambda conn: BlocklistPolicy(conn, MatchThresholds.from_settings(self.ws.settings)),
+            lambda conn: ClaimsPolicy(self.takedown, conn),
+        ]
 
     def purge(self, request_id: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
         from ledger_app.takedown.purge import purge_request

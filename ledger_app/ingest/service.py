@@ -51,6 +51,7 @@ class IngestReport:
     by_status: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     cancelled: bool = False
+    workers: int = 0  # processes that read the items (1: in this process)
 
     @property
     def rate(self) -> float:
@@ -68,6 +69,7 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "items_per_second": round(self.rate, 1),
             "cancelled": self.cancelled,
+            "workers": self.workers,
         }
 
 
@@ -318,7 +320,7 @@ class CorpusService(Queries):
             else:
                 todo.append(sh)
                 sigs[sh] = sig
-        units = _units(root, fmt, todo, self.trust_anchors_pem())
+        units = _units(root, fmt, todo, self.trust_anchors_pem(), int(self.ws.settings.get("ingest.max_image_pixels")))
         ctx = self.signal_context(name) if signals else None
         units = [dataclasses.replace(u, signals=ctx, with_signals=signals) for u in units]
         if progress:
@@ -341,8 +343,10 @@ class CorpusService(Queries):
             # Not fork: c2pa's native threads do not survive it (see provenance/c2pa_loader.py).
             pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context(WORKER_PRELOAD))
             results = pool.map(process_unit, units)
+            report.workers = min(n_workers, len(units))
         else:
             results = map(process_unit, units)
+            report.workers = 1
         try:
             for unit, items in zip(units, results, strict=True):
                 self._commit_unit(corpus, license_name, unit, items, existing, report, sigs)
@@ -790,14 +794,15 @@ def stat_sig(root: Path, shard: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def _units(root: str, fmt: str, shards: list[str], anchors: str | None) -> list[WorkUnit]:
+def _units(root: str, fmt: str, shards: list[str], anchors: str | None, max_pixels: int) -> list[WorkUnit]:
     if fmt != "folder":
-        return [WorkUnit(root, fmt, (sh,), anchors) for sh in shards]
+        return [WorkUnit(root, fmt, (sh,), anchors, max_image_pixels=max_pixels) for sh in shards]
     # Files in units of FOLDER_UNIT, the last few units smaller so that no worker sits idle for long
     # while another finishes a large last unit.
     split = max(0, len(shards) - 2 * FOLDER_UNIT)
-    units = [WorkUnit(root, fmt, tuple(shards[i : min(i + FOLDER_UNIT, split)]), anchors)
+    units = [WorkUnit(root, fmt, tuple(shards[i : min(i + FOLDER_UNIT, split)]), anchors, max_image_pixels=max_pixels)
              for i in range(0, split, FOLDER_UNIT)]
     tail = FOLDER_UNIT // 4
-    units += [WorkUnit(root, fmt, tuple(shards[i : i + tail]), anchors) for i in range(split, len(shards), tail)]
+    units += [WorkUnit(root, fmt, tuple(shards[i : i + tail]), anchors, max_image_pixels=max_pixels)
+              for i in range(split, len(shards), tail)]
     return units

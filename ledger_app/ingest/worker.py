@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import InputRefused
+from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.core.types import C2paSummary
 from ledger_app.core.urls import url_domain, url_key
 from ledger_app.corpus import RawItem, open_corpus, sniff_media_type
@@ -64,6 +65,7 @@ class WorkUnit:
     options: dict[str, Any] = field(default_factory=dict)
     signals: SignalContext | None = None  # the corpus's crawler and policy files (None: none given)
     with_signals: bool = True  # False only for the bench's "without signals" reference
+    max_image_pixels: int = MAX_IMAGE_PIXELS  # the setting ingest.max_image_pixels
 
 
 def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | None]:
@@ -84,9 +86,9 @@ def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, st
 
 
 def process_item(raw: RawItem, trust_anchors_pem: str | None, signals: SignalContext | None = None,
-                 *, with_signals: bool = True) -> ItemResult:
+                 *, with_signals: bool = True, max_image_pixels: int = MAX_IMAGE_PIXELS) -> ItemResult:
     """One item's result; with `with_signals`, also its opt-out signals and language."""
-    res = _process_item(raw, trust_anchors_pem)
+    res = _process_item(raw, trust_anchors_pem, max_image_pixels)
     if with_signals and res.error is None:
         add_signals(res, raw, signals)
     return res
@@ -109,7 +111,7 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
         res.language = script_language(raw.data[:4096].decode("utf-8", "ignore"))
 
 
-def _process_item(raw: RawItem, trust_anchors_pem: str | None) -> ItemResult:
+def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels: int = MAX_IMAGE_PIXELS) -> ItemResult:
     res = ItemResult(
         key=raw.key,
         shard=raw.shard,
@@ -155,7 +157,7 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None) -> ItemResult:
         from ledger_app.matching.image import image_fingerprint
 
         try:
-            fp = image_fingerprint(data)
+            fp = image_fingerprint(data, max_pixels=max_image_pixels)
         except InputRefused as e:
             res.error = str(e)
             return res
@@ -178,7 +180,8 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
     for shard in unit.shards:
         for raw in adapter.iter_items(shard):
             try:
-                out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals))
+                out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals,
+                                        max_image_pixels=unit.max_image_pixels))
             except Exception as e:  # noqa: BLE001 - one broken item never aborts the batch
                 out.append(
                     ItemResult(

@@ -30,11 +30,12 @@ import numpy as np
 from PIL import Image, ImageFile
 
 from ledger_app.core.errors import InputRefused
+from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.matching import pdq
 from ledger_app.matching.coarse import coarse_code
 
 # Images with more pixels than this are refused as decompression bombs (about 8000 x 8000).
-PIXEL_LIMIT = 64_000_000
+PIXEL_LIMIT = MAX_IMAGE_PIXELS  # the hard ceiling; the setting ingest.max_image_pixels may lower it
 # JPEGs larger than this are decoded at a reduced scale (draft mode) with at least
 # DRAFT_MIN_SIDE pixels on the shorter side; smaller images are decoded in full.
 DRAFT_ABOVE_PIXELS = 1_000_000
@@ -143,8 +144,11 @@ class ImageFingerprint:
         return cls(width, height, quality, pdq, coarse, data[end:])
 
 
-def open_image(data: bytes, *, exact: bool = False, grey: bool = False) -> Image.Image:
-    """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`).
+def open_image(
+    data: bytes, *, exact: bool = False, grey: bool = False, max_pixels: int = PIXEL_LIMIT
+) -> Image.Image:
+    """Open and fully decode image bytes, refusing what is broken or hostile (`InputRefused`),
+    including anything above `max_pixels` (the setting ingest.max_image_pixels, at most PIXEL_LIMIT).
 
     Large JPEGs come back reduced (draft mode) unless `exact`; `im.info["original_size"]` keeps the
     true size. With `grey`, colour JPEGs are decoded straight to their luma channel (mode "L"),
@@ -154,9 +158,11 @@ def open_image(data: bytes, *, exact: bool = False, grey: bool = False) -> Image
     try:
         im = Image.open(io.BytesIO(data))
         w, h = im.size
-        if w * h > PIXEL_LIMIT:
+        limit = min(max_pixels, PIXEL_LIMIT)
+        if w * h > limit:
             raise InputRefused(
-                f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {PIXEL_LIMIT:,}"
+                f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {limit:,} "
+                "(the setting ingest.max_image_pixels)"
             )
         if w < 1 or h < 1:
             raise InputRefused(f"image has no pixels ({w}x{h})")
@@ -230,7 +236,7 @@ def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
     return g
 
 
-def image_fingerprint(data: bytes, *, exact: bool = False) -> ImageFingerprint:
+def image_fingerprint(data: bytes, *, exact: bool = False, max_pixels: int = PIXEL_LIMIT) -> ImageFingerprint:
     """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image.
 
     With `exact`, images are decoded in full and in colour, so the PDQ is Meta's reference hash bit
@@ -238,7 +244,7 @@ def image_fingerprint(data: bytes, *, exact: bool = False) -> ImageFingerprint:
     reduced DCT scale (an 8x8 block average: several times less work; PDQ works on a 64x64
     reduction anyway, so the hash moves by a few bits at most, well inside what matching
     tolerates). Ingest and queries both use the default, so they agree."""
-    im = open_image(data, exact=exact, grey=not exact)
+    im = open_image(data, exact=exact, grey=not exact, max_pixels=max_pixels)
     try:
         width, height = im.info.get("original_size", im.size)
         if exact:

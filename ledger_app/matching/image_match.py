@@ -11,7 +11,8 @@ Signals, cheapest first:
 3. Geometric verification (`verify.py`) of the candidates both produce, most promising first: a
    candidate is a match when its thumbnail aligns with the query's by an edit-shaped transform and
    agrees with it block by block. Only when the thumbnails lack texture to decide does a PDQ
-   distance within Meta's threshold (31) stand on its own.
+   distance within the threshold (the setting match.pdq_max_distance; Meta's 31 by default) stand
+   on its own.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
@@ -26,13 +27,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
 from ledger_app.matching.verify import Features, Verification, features, verify
 
-# Meta's guidance: PDQ distance 31 or less is a match.
-PDQ_MATCH = 31
 # Candidates worth verifying: PDQ hits up to this distance (beyond it, PDQ says nothing) ...
 PDQ_CANDIDATE = 90
 # ... and coarse-code hits up to this many of 64 bits (the best crop hypothesis of a true copy
@@ -67,6 +67,7 @@ class ImageMatcher:
     Cost knobs: `max_verify` bounds the verifications of candidates that chance could explain
     (those it cannot are always verified); `fine_grid_max_items` is the index size up to which
     the finer crop grid is searched (0 turns it off: faster queries, fewer extreme crops found).
+    `pdq_max_distance` is the match threshold of PDQ alone (the workspace's match.pdq_max_distance).
     """
 
     def __init__(
@@ -77,7 +78,11 @@ class ImageMatcher:
         max_verify: int = 32,
         fine_grid_max_items: int = FINE_GRID_MAX_ITEMS,
         feature_cache: int = 4096,
+        pdq_max_distance: int = PDQ_MAX_DISTANCE,
     ):
+        if not 0 <= pdq_max_distance <= 256:
+            raise ValueError(f"pdq_max_distance must be in 0..256, not {pdq_max_distance}")
+        self.pdq_max_distance = int(pdq_max_distance)
         self.index = index if index is not None else ImageIndex()
         self._own_store: dict[str, ImageFingerprint] | None = None
         if fingerprints is None:
@@ -153,7 +158,7 @@ class ImageMatcher:
                 continue
             pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
             v = verify(query_features, cand)
-            match = _decide(item_id, pdq, coarse, v, query_fp)
+            match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
             if match is not None:
                 matches.append(match)
         matches.sort(key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
@@ -211,7 +216,12 @@ def _rank_candidates(
 
 
 def _decide(
-    item_id: str, pdq: PdqHit | None, coarse: CoarseHit | None, v: Verification, query_fp: ImageFingerprint
+    item_id: str,
+    pdq: PdqHit | None,
+    coarse: CoarseHit | None,
+    v: Verification,
+    query_fp: ImageFingerprint,
+    pdq_max_distance: int,
 ) -> ImageMatch | None:
     detail: dict = {"verification": v.to_json()}
     if pdq is not None:
@@ -228,7 +238,7 @@ def _decide(
         return ImageMatch(item_id, distance, round(0.5 + 0.5 * v.agreement, 4), "verified", detail)
     # No edit-shaped alignment found (or too little texture): PDQ alone decides, as Meta advises.
     # (Only reliable hashes are indexed, so a PDQ hit means both hashes are reliable.)
-    if v.ok is None and pdq is not None and pdq.distance <= PDQ_MATCH and query_fp.reliable:
-        score = round(0.5 * (1 - pdq.distance / (PDQ_MATCH + 1)), 4)
+    if v.ok is None and pdq is not None and pdq.distance <= pdq_max_distance and query_fp.reliable:
+        score = round(0.5 * (1 - pdq.distance / (pdq_max_distance + 1)), 4)
         return ImageMatch(item_id, distance, score, "pdq", detail)
     return None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ledger_app.core.settings import TEXT_MIN_SCORE
 from ledger_app.matching.text import (
     SHINGLE,
     TextFingerprint,
@@ -29,10 +30,11 @@ from ledger_app.matching.text import (
 )
 
 BANDS, ROWS = 32, 4
-# A match: at least this fraction of the query's shingles found in the document, or of the
-# document's in the query (a 40 % excerpt embedded in other text scores about 0.4).
-MIN_CONTAINMENT = 0.2
-# ... resting on at least this many shared shingles (exact) or sampled shingles (estimated).
+# A match: at least `min_containment` of the query's shingles found in the document, or of the
+# document's in the query (a 40 % excerpt embedded in other text scores about 0.4). There is one
+# such threshold, the setting match.text_min_score (its default: core/settings.py TEXT_MIN_SCORE);
+# an index takes it when it is made, so every user of the index applies the same one.
+# A match also rests on at least this many shared shingles (exact) or sampled shingles (estimated).
 MIN_SHARED = 15
 MIN_SHARED_SAMPLES = 2
 # Keys held by more documents than this (boilerplate) are not looked up.
@@ -69,9 +71,14 @@ def _keys(fp: TextFingerprint) -> np.ndarray:
 
 
 class TextIndex:
-    """Incremental: `add(ids, fingerprints, texts=None)`, `remove(ids)`, `save(path)`, `TextIndex.load(path)`."""
+    """Incremental: `add(ids, fingerprints, texts=None)`, `remove(ids)`, `save(path)`, `TextIndex.load(path)`.
 
-    def __init__(self, texts: TextSource | None = None):
+    `min_containment` is the match threshold (the workspace's match.text_min_score)."""
+
+    def __init__(self, texts: TextSource | None = None, *, min_containment: float = TEXT_MIN_SCORE):
+        if not 0 < min_containment <= 1:
+            raise ValueError(f"min_containment must be in (0, 1], not {min_containment}")
+        self.min_containment = float(min_containment)
         self._own_texts: dict[str, str] | None = {} if texts is None else None
         self._source: TextSource = self._own_texts if texts is None else texts
         self._keys = np.empty(0, np.uint64)
@@ -171,10 +178,11 @@ class TextIndex:
         fp: TextFingerprint | bytes | None,
         text: str | None = None,
         *,
-        min_containment: float = MIN_CONTAINMENT,
         limit: int = 200,
     ) -> list[TextMatch]:
-        """Items that contain much of the query, or much of which the query contains; best first."""
+        """Items that contain at least `min_containment` of the query, or at least that much of which
+        the query contains; best first."""
+        min_containment = self.min_containment
         if fp is None:
             if text is None:
                 raise ValueError("give the query's fingerprint or its text")
@@ -270,11 +278,13 @@ class TextIndex:
             )
 
     @classmethod
-    def load(cls, path: str | Path, texts: TextSource | None = None) -> TextIndex:
+    def load(
+        cls, path: str | Path, texts: TextSource | None = None, *, min_containment: float = TEXT_MIN_SCORE
+    ) -> TextIndex:
         with np.load(path, allow_pickle=False) as z:
             if int(z["format"][0]) != _FORMAT:
                 raise ValueError(f"text index format {int(z['format'][0])} is not supported")
-            index = cls(texts)
+            index = cls(texts, min_containment=min_containment)
             index._ids = [
                 str(i) if a else None for i, a in zip(z["ids"].tolist(), z["alive"].tolist(), strict=True)
             ]

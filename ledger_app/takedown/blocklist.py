@@ -7,13 +7,14 @@ signatures in a small image matcher, text signatures in a small text index.
 from __future__ import annotations
 
 from ledger_app.core.policy import Decision, ItemFacts
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
 
 
 class BlocklistPolicy:
     name = "blocklist"
 
-    def __init__(self, conn):  # noqa: ANN001 - a SQLAlchemy connection
+    def __init__(self, conn, thresholds: MatchThresholds):  # noqa: ANN001 - a SQLAlchemy connection
         self.by_sha: dict[str, int] = {}
         self.images = None
         self.texts = None
@@ -36,12 +37,12 @@ class BlocklistPolicy:
         if img_ids:
             from ledger_app.matching.image_match import ImageMatcher
 
-            self.images = ImageMatcher()
+            self.images = ImageMatcher(pdq_max_distance=thresholds.pdq_max_distance)
             self.images.add(img_ids, img_fps)
         if txt_ids:
             from ledger_app.matching.text_index import TextIndex
 
-            self.texts = TextIndex()
+            self.texts = TextIndex(min_containment=thresholds.text_min_score)
             self.texts.add(txt_ids, txt_fps)
 
     def decide(self, facts: ItemFacts) -> Decision | None:
@@ -65,7 +66,7 @@ class BlocklistPolicy:
                     self.name,
                 )
         if fp and fp_kind == "text" and self.texts is not None:
-            hits = [m for m in self.texts.query(fp) if m.score >= 0.5]
+            hits = self.texts.query(fp)
             if hits:
                 return Decision(
                     ItemStatus.REFUSED,

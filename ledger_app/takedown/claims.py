@@ -17,6 +17,7 @@ from typing import Any
 
 from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.core.policy import Decision, ItemFacts
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
 from ledger_app.storage import personal
 from ledger_app.takedown import locate as loc
@@ -135,6 +136,7 @@ class ClaimsPolicy:
     name = "claims"
 
     def __init__(self, td, conn):  # noqa: ANN001
+        self.thresholds = MatchThresholds.from_settings(td.ws.settings)
         self.claims = {}
         for r in conn.exec_driver_sql("SELECT id, basis, terms, action FROM claim ORDER BY id"):
             self.claims[r[0]] = {"basis": r[1], "terms": r[2], "action": r[3]}
@@ -151,7 +153,8 @@ class ClaimsPolicy:
             from ledger_app.matching.image_match import ImageMatcher
             from ledger_app.matching.text_index import TextIndex
 
-            self._images, self._texts = ImageMatcher(), TextIndex()
+            self._images = ImageMatcher(pdq_max_distance=self.thresholds.pdq_max_distance)
+            self._texts = TextIndex(min_containment=self.thresholds.text_min_score)
             img = [(f"w{w.id}", w.fingerprint) for _, w in self.works
                    if w.kind == "file" and w.fingerprint and '"fp_kind": "image"' in (w.description or "")]
             txt = [(f"w{w.id}", w.fingerprint) for _, w in self.works if w.text and w.fingerprint]
@@ -194,7 +197,7 @@ class ClaimsPolicy:
                 if hits:
                     return self._cid(hits[0].item_id), "perceptual"
             if item.fp_kind == "text" and len(texts):
-                hits = [m for m in texts.query(item.fp_data) if m.score >= 0.5]
+                hits = texts.query(item.fp_data)
                 if hits:
                     return self._cid(hits[0].item_id), "text"
         return None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
 from ledger_app.takedown import locate as loc
 
@@ -80,7 +81,7 @@ def _blocklisted(td, works) -> list[loc.Found]:  # noqa: ANN001
     rows = td._all("SELECT b.sha256, b.kind, b.fingerprint, b.request_id FROM blocklist b WHERE b.kind = 'image'")
     if not rows:
         return []
-    m = ImageMatcher()
+    m = ImageMatcher(pdq_max_distance=MatchThresholds.from_settings(td.ws.settings).pdq_max_distance)
     m.add([f"b{k}" for k in range(len(rows))], [bytes(r[2]) for r in rows])
     out = []
     for w in works:

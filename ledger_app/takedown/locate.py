@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import MatchMethod
 
 
@@ -125,13 +126,21 @@ class FingerprintIndexes:
         self.text_ids: set[str] = set()
 
     @classmethod
-    def for_engine(cls, engine: Engine, text_loader: Callable[[Sequence[str]], dict[str, str]]) -> FingerprintIndexes:
+    def for_engine(
+        cls,
+        engine: Engine,
+        text_loader: Callable[[Sequence[str]], dict[str, str]],
+        thresholds: MatchThresholds,
+    ) -> FingerprintIndexes:
+        """The database's indexes, caught up, applying the workspace's current thresholds."""
         key = str(engine.url)
         with cls._lock:
             idx = cls._cache.get(key)
             if idx is None:
                 idx = cls._cache[key] = FingerprintIndexes(engine, text_loader)
             idx.texts._source = text_loader
+            idx.texts.min_containment = thresholds.text_min_score
+            idx.images.pdq_max_distance = thresholds.pdq_max_distance
             idx.catch_up()
             return idx
 
@@ -206,12 +215,12 @@ def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) ->
     return out
 
 
-def find_text(indexes: FingerprintIndexes, works: Sequence[StoredWork], min_score: float) -> list[Found]:
+def find_text(indexes: FingerprintIndexes, works: Sequence[StoredWork]) -> list[Found]:
     out = []
     for w in works:
         if not w.text:
             continue
-        for m in indexes.texts.query(None, w.text, min_containment=min_score):
+        for m in indexes.texts.query(None, w.text):
             ev = {"containment": round(m.containment, 3), "passage": (m.passage or "")[:2000]}
             out.append(Found(m.item_id, w.id, MatchMethod.TEXT, f"{m.score:.2f}", ev))
     return out

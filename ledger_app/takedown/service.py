@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
+from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.storage import personal
 from ledger_app.storage.queries import Queries
@@ -431,10 +432,10 @@ class TakedownService(Queries):
         needs_index = any((w.kind == "file" and w.fingerprint) or w.text for w in works)
         if needs_index:
             def perceptual_and_text() -> list[loc.Found]:
-                idx = loc.FingerprintIndexes.for_engine(engine, loc.corpus_text_loader(engine))
-                return loc.find_perceptual(idx, works) + loc.find_text(
-                    idx, works, float(self.ws.settings.get("match.text_min_score"))
+                idx = loc.FingerprintIndexes.for_engine(
+                    engine, loc.corpus_text_loader(engine), MatchThresholds.from_settings(self.ws.settings)
                 )
+                return loc.find_perceptual(idx, works) + loc.find_text(idx, works)
             steps.append(perceptual_and_text)
         found: dict[tuple[str, str], loc.Found] = {}
         for k, step in enumerate(steps):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ledger_app.core.settings import OPTIONS, TEXT_MIN_SCORE, MatchThresholds
 from ledger_app.matching import text_evalset
 from ledger_app.matching.text import (
     SAMPLE_RATE,
@@ -55,12 +56,35 @@ def test_fingerprint_round_trip_and_estimates():
 
 
 @pytest.mark.parametrize("seed", [5, 6])
-def test_text_evaluation_set_recall_and_no_false_match(seed):
-    result = text_evalset.evaluate(seed, TextIndex)
+def test_held_out_text_set_recall_and_no_false_match_at_the_shipped_default(seed):
+    result = text_evalset.evaluate(seed, split="held-out")  # TextIndex() at the setting's default
     report = text_evalset.markdown(result, f"seed {seed}")
     assert result.false_matches == [], report
     assert result.found == result.total, report
-    assert any(k.startswith("zh ") for k in result.recall)
+    assert {"en excerpt", "zh excerpt", "en excerpt (claim)", "zh excerpt (claim)"} <= set(result.recall), report
+
+
+def test_the_text_threshold_is_one_setting_chosen_on_the_tuning_split_only():
+    assert TextIndex().min_containment == OPTIONS["match.text_min_score"].default == TEXT_MIN_SCORE
+    assert MatchThresholds().text_min_score == TEXT_MIN_SCORE
+    tuning, held_out = text_evalset.load("tuning")[0], text_evalset.load("held-out")[0]
+    assert {a.lang for a in tuning} == {a.lang for a in held_out} == {"en", "zh"}
+    assert not {a.id for a in tuning} & {a.id for a in held_out}
+    assert len(tuning) + len(held_out) == len(text_evalset.load("all")[0])
+    # The default is the rule applied to the tuning split, and nothing else.
+    evidence = text_evalset.threshold_evidence(range(20), "tuning")
+    assert evidence.highest_other < TEXT_MIN_SCORE < evidence.lowest_copy
+    assert evidence.midpoint == TEXT_MIN_SCORE, evidence
+
+
+def test_the_old_threshold_of_one_half_misses_forty_percent_excerpts():
+    """At 0.5 (what locate, claims and the blocklist used before) the excerpts go missing: the
+    threshold decides, and the index applies the one it is given."""
+    result = text_evalset.evaluate(5, lambda: TextIndex(min_containment=0.5), split="held-out")
+    assert any("excerpt" in m for m in result.misses), text_evalset.markdown(result, "0.5")
+    assert not any("rehost" in m for m in result.misses)
+    with pytest.raises(ValueError):
+        TextIndex(min_containment=0)
 
 
 def test_chinese_rehost_found_with_passage_and_same_subject_not_matched():

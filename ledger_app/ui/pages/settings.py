@@ -190,10 +190,10 @@ class SettingsPage(QWidget):
             w = QCheckBox(parent)
         elif opt.type is int:
             w = QSpinBox(parent)
-            w.setRange(0, 2_000_000_000)
+            w.setRange(int(opt.low if opt.low is not None else 0), int(opt.high if opt.high is not None else 2_000_000_000))
         elif opt.type is float:
             w = QDoubleSpinBox(parent)
-            w.setRange(0.0, 1.0)
+            w.setRange(opt.low if opt.low is not None else 0.0, opt.high if opt.high is not None else 1.0)
             w.setSingleStep(0.05)
             w.setDecimals(2)
         else:

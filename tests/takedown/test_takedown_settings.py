@@ -1,0 +1,73 @@
+"""Each takedown and matching setting on the Settings screen changes what a takedown does:
+match.pdq_max_distance (through locate) and takedown.default_due_days. (match.text_min_score:
+test_takedown_text_cli.py; takedown.four_eyes and user.name: test_approver_identity.py.)"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image, ImageEnhance, ImageFilter
+
+from ledger_app.matching.image import image_fingerprint
+from ledger_app.matching.image_match import ImageMatcher
+
+
+def _jpeg(im: Image.Image, quality: int) -> bytes:
+    buf = io.BytesIO()
+    im.convert("RGB").save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def flat_pair() -> tuple[bytes, bytes, int]:
+    """A smooth, nearly featureless picture and a brightened, shrunk, recompressed copy of it that
+    geometric verification cannot decide on, so PDQ alone does: (original, copy, PDQ distance)."""
+    for seed in range(40):
+        rng = np.random.default_rng(seed)
+        base = Image.fromarray((rng.random((16, 16)) * 255).astype(np.uint8)).resize((512, 512), Image.BICUBIC)
+        im = ImageEnhance.Contrast(base.filter(ImageFilter.GaussianBlur(44))).enhance(2)
+        original = _jpeg(im, 90)
+        copy = _jpeg(ImageEnhance.Brightness(im).enhance(1.15).resize((300, 300)), 40)
+        m = ImageMatcher()
+        m.add(["original"], [image_fingerprint(original)])
+        hits = m.query(image_fingerprint(copy))
+        if hits and hits[0].method == "pdq" and hits[0].distance > 2:
+            return original, copy, hits[0].distance
+    raise AssertionError("no flat picture among 40 left the decision to PDQ alone")
+
+
+def test_pdq_max_distance_decides_where_pdq_alone_does(services, tmp_path):
+    original, copy, distance = flat_pair()
+    folder = tmp_path / "flat"
+    folder.mkdir()
+    (folder / "copy.jpg").write_bytes(copy)
+    work = tmp_path / "original.jpg"
+    work.write_bytes(original)
+    services.corpus.add_corpus("flat", folder)
+    services.corpus.ingest("flat", workers=1)
+    td = services.takedown
+
+    def locate() -> list[dict]:
+        rid = td.new_request(type="other", requester="X", requester_kind="internal",
+                             works=td.work_specs(files=[work]))["id"]
+        td.locate(rid)
+        return td.show(rid)["matches"]
+
+    (m,) = locate()  # the shipped default, Meta's 31
+    assert m["item_id"] == "flat:copy.jpg" and m["evidence"]["how"] == "pdq"
+    assert m["evidence"]["distance"] == distance <= 31
+    services.ws.settings.set("match.pdq_max_distance", distance - 1)
+    assert locate() == []
+    services.ws.settings.set("match.pdq_max_distance", distance)
+    assert [m["item_id"] for m in locate()] == ["flat:copy.jpg"]
+
+
+def test_default_due_days(services):
+    td = services.takedown
+    first = td.new_request(type="other", requester="X", requester_kind="internal", received="2026-03-02",
+                           works=td.work_specs(hashes=["a" * 64]))
+    services.ws.settings.set("takedown.default_due_days", 30)
+    second = td.new_request(type="other", requester="X", requester_kind="internal", received="2026-03-02",
+                            works=td.work_specs(hashes=["a" * 64]))
+    due = {r["id"]: td.show(r["id"])["due_by"] for r in (first, second)}
+    assert due == {first["id"]: "2026-03-16", second["id"]: "2026-04-01"}
