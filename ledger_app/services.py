@@ -25,11 +25,12 @@ from sqlalchemy.engine import Connection
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.ledger import keys as keyfiles
+from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
-from ledger_app.ledger.entries import decode_entry, encode_entry
+from ledger_app.ledger.entries import decode_entry, encode_entry, leaf_time
 from ledger_app.ledger.note import Verifier, parse_vkey
-from ledger_app.ledger.store import AppendResult, StoredCheckpoint
-from ledger_app.ledger.verify import VerifyReport, verify_ledger
+from ledger_app.ledger.store import AppendRefused, AppendResult, StoredCheckpoint
+from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leaves, verify_ledger
 from ledger_app.storage import personal
 from ledger_app.storage.workspace import Workspace
 
@@ -61,6 +62,8 @@ class _TreeHeadSigner:
         self.origin = origin
         self.keys = list(keys)
         self.key_id = self.keys[0].verifier.key_id.hex()
+        # The last checkpoint must carry one of these keys' signatures before it is built on.
+        self.verifiers = [k.verifier for k in self.keys]
 
     def sign_tree_head(self, size: int, root_hash: bytes) -> str:
         return sign_checkpoint(Checkpoint(self.origin, size, root_hash), [k.signer for k in self.keys])
@@ -97,6 +100,7 @@ class LedgerService:
         self._passphrase = passphrase or (lambda confirm: keyfiles.passphrase_from_env_or_prompt(confirm))
         self._keys: list[keyfiles.SigningKey] | None = None
         self._origin: str | None = None
+        self._chain: list[KeyLink] | None = None
         # Called with each new checkpoint after it is committed and the workspace witness advanced
         # (e.g. submission to independent witnesses). A hook must not raise for an unreachable peer.
         self.checkpoint_hooks: list[Callable[[StoredCheckpoint], None]] = []
@@ -151,21 +155,64 @@ class LedgerService:
         return self._origin
 
     def known_verifiers(self) -> list[Verifier]:
-        """Every verifier key this ledger has used, oldest first (old keys verify old checkpoints)."""
+        """Every verifier key this ledger's key chain names, oldest first (old keys verify old checkpoints)."""
+        return [link.verifier for link in self.key_chain()]
+
+    def key_chain(self, *, refresh: bool = False) -> list[KeyLink]:
+        """The ledger's keys from the ledger itself: entry 0's key, then each key handed on by a
+        `key.rotated` entry signed by both keys, each with the index of the entry that introduced it.
+
+        The chain's entries are proven included under the latest checkpoint, which must verify
+        under the chain's newest key. The `ledger_key` table is never the source of a public key.
+        """
+        if self._chain is not None and not refresh:
+            return self._chain
+        store = self.ws.store
+        candidates = store.key_entries()
+        if not candidates:
+            raise ConfigError(f"the workspace at {self.ws.path} has no ledger yet; run `ledger init`")
+        chain = key_chain_from_leaves([(e.index, e.leaf, e.type) for e in candidates])
+        # The same O(log n) check an append makes: the latest checkpoint verifies under the chain's
+        # newest key, nothing is stored beyond it, and the stored tree still has its root.
         with self.ws.engine.connect() as conn:
-            rows = conn.exec_driver_sql("SELECT vkey FROM ledger_key ORDER BY created_at").fetchall()
-        return [parse_vkey(r[0]) for r in rows]
+            try:
+                head = store.verified_head(conn, [chain[-1].verifier], self.origin, None)
+            except AppendRefused as exc:
+                raise VerificationError(exc.reason, index=exc.index, what=exc.what) from None
+        for e in candidates:
+            if e.index >= head.size:
+                raise VerificationError(
+                    f"entry {e.index} (a key entry) is not covered by the latest signed checkpoint", index=e.index
+                )
+            _, proof, _, _ = store.inclusion_proof(e.index, head.size)
+            try:
+                merkle.verify_inclusion(e.index, head.size, merkle.leaf_hash(e.leaf), proof, head.root_hash)
+            except VerificationError:
+                raise VerificationError(
+                    f"entry {e.index} (a key entry) is not the one the latest signed checkpoint includes",
+                    index=e.index,
+                    what="key",
+                ) from None
+        self._chain = chain
+        return chain
 
     def vkey(self) -> str:
+        """The ledger's current verifier key, from the key chain; refused if `ledger_key` disagrees."""
+        head = self.key_chain()[-1].verifier.vkey
         with self.ws.engine.connect() as conn:
             row = conn.exec_driver_sql(
                 "SELECT vkey FROM ledger_key WHERE active = "
                 + ("1" if conn.dialect.name == "sqlite" else "true")
                 + " ORDER BY created_at DESC LIMIT 1"
             ).fetchone()
-        if row is None:
-            raise ConfigError("the workspace has no active signing key; run `ledger init`")
-        return str(row[0])
+        if row is None or str(row[0]).strip() != head:
+            shown = "no active key" if row is None else f"the active key {str(row[0]).strip()}"
+            raise VerificationError(
+                f"the ledger_key table names {shown}, but the ledger's key chain (entry 0 and key.rotated "
+                f"entries) ends with {head}: the key table was altered; publish only the chain's key",
+                what="key",
+            )
+        return head
 
     def _active_key_text(self) -> tuple[str, str]:
         """(key id, encrypted key file text) of the active key, from the database."""
@@ -189,7 +236,19 @@ class LedgerService:
                 self.ws.create_dirs()
                 path.write_text(text)
                 os.chmod(path, 0o600)
-            self._keys = [keyfiles.load_key_file(path, self._passphrase(False))]
+            key = keyfiles.load_key_file(path, self._passphrase(False))
+            try:
+                head = self.key_chain(refresh=True)[-1].verifier
+            except VerificationError as exc:
+                if isinstance(exc, AppendRefused):
+                    raise
+                raise AppendRefused(str(exc), index=exc.index, what=exc.what or "append") from None
+            if key.vkey != head.vkey:
+                raise ConfigError(
+                    f"the active signing key in the database ({key.vkey}) is not the key the ledger's key chain "
+                    f"names ({head.vkey}); the key table was altered or a rotation is missing. Nothing was signed."
+                )
+            self._keys = [key]
         return self._keys
 
     def rotate_key(self, new_passphrase: str | None = None) -> dict[str, Any]:
@@ -212,8 +271,9 @@ class LedgerService:
             )
             self._keys = [new, old]
             res = self._append(conn, [("key.rotated", record)])
-        self._after_commit(res)
         self._keys = [new]
+        self._chain = None
+        self._after_commit(res)
         return {"old_vkey": old.vkey, "new_vkey": new.vkey, "index": res.first_index}
 
     # --- appends ---------------------------------------------------------------------------------
@@ -222,13 +282,43 @@ class LedgerService:
         name = current_actor_name(self.ws)
         return personal.commit(conn, "actor", {"name": name}, dedupe_on=name)
 
-    def _append(self, conn: Connection, items: Sequence[tuple[str, dict[str, Any]]]) -> AppendResult:
+    def _append(
+        self, conn: Connection, items: Sequence[tuple[str, dict[str, Any]]], *, anchored: bool = True
+    ) -> AppendResult:
         keys = self.unlock()
+        self._check_active_key(conn, keys[0])
+        # The workspace's witness (none yet while `init` writes entry 0).
+        witness = self.ws.read_witness() if anchored else None
+        anchor = self.ws.open_witness(self.known_verifiers()) if witness else None
         actor = self.actor_commitment(conn)
         encoded = [(t, encode_entry(t, payload, actor=actor)) for t, payload in items]
-        res = self.ws.store.append(encoded, _TreeHeadSigner(self.origin, keys), conn=conn)
-        self._pending_witness = res.checkpoint.note if res.checkpoint else None
-        return res
+        try:
+            return self.ws.store.append(encoded, _TreeHeadSigner(self.origin, keys), conn=conn, anchor=anchor)
+        except AppendRefused as exc:
+            if exc.what in ("rollback", "fork"):
+                raise AppendRefused(
+                    f"{exc.reason} (if an operator restored this on purpose, record it with "
+                    "`ledger log acknowledge-rollback --reason …`)",
+                    index=exc.index, what=exc.what,
+                ) from None
+            raise
+
+    def _check_active_key(self, conn: Connection, key: keyfiles.SigningKey) -> None:
+        """Inside the write transaction: another client may have rotated the key since this one unlocked it."""
+        if len(self._keys or []) > 1:
+            return  # the rotation itself, signing with both keys
+        row = conn.exec_driver_sql(
+            "SELECT key_id FROM ledger_key WHERE active = "
+            + ("1" if conn.dialect.name == "sqlite" else "true")
+            + " ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+        if row is None or str(row[0]) != key.verifier.key_id.hex():
+            self._keys = None
+            self._chain = None
+            raise UserError(
+                "the ledger's signing key changed since this client unlocked it (a rotation by another client); "
+                "nothing was signed, run the command again"
+            )
 
     def append(self, items: Sequence[tuple[str, dict[str, Any]]], conn: Connection | None = None) -> AppendResult:
         """Append entries in one batch with one checkpoint. With `conn`, join the caller's transaction."""
@@ -249,9 +339,77 @@ class LedgerService:
         self._after_commit(res)
 
     def _update_witness(self, cp: StoredCheckpoint) -> None:
-        self.ws.update_witness(cp.note, cp.size)
+        """Advance the workspace witness to `cp`, only with a consistency proof (see Workspace.advance_witness)."""
+        self.ws.advance_witness(cp.note, self.known_verifiers(), self.consistency_hashes)
         for hook in list(self.checkpoint_hooks):
             hook(cp)
+
+    def consistency_hashes(self, old: int, new: int) -> list[bytes]:
+        """The RFC 6962 consistency proof between two tree sizes, from the stored subtrees."""
+        return self.ws.store.consistency_proof(old, new)[1]
+
+    # --- rollbacks -------------------------------------------------------------------------------
+
+    def anchor_problem(self) -> str | None:
+        """None if the database extends what this workspace last saw; else the sentence saying why not.
+
+        O(log n): the same check an append makes (`LedgerStore.verified_head`) against the witness.
+        A command can call it on every run, so a rolled-back database is reported until an
+        operator acknowledges it (`acknowledge_rollback`).
+        """
+        try:
+            chain = self.key_chain(refresh=True)
+            anchor = self.ws.open_witness([link.verifier for link in chain])
+            with self.ws.engine.connect() as conn:
+                self.ws.store.verified_head(conn, [chain[-1].verifier], self.origin, anchor)
+        except AppendRefused as exc:
+            return exc.reason
+        except VerificationError as exc:
+            return str(exc)
+        return None
+
+    def acknowledge_rollback(self, reason: str) -> dict[str, Any]:
+        """Record, as a signed entry, that the database is behind (or forked from) this workspace's
+        witness on purpose (a restored backup), then start the witness anew from the new checkpoint.
+
+        The entry carries the witness's signed checkpoint, so the lost (or forked) history stays
+        named in the ledger itself. Every other check of an append still runs.
+        """
+        if not reason.strip():
+            raise UserError("say why the rollback is accepted (--reason), e.g. which backup was restored and why")
+        chain = self.key_chain(refresh=True)
+        witness_text = self.ws.read_witness()
+        anchor = self.ws.open_witness([link.verifier for link in chain])
+        problem = None
+        try:
+            with self.ws.engine.connect() as conn:
+                self.ws.store.verified_head(conn, [chain[-1].verifier], self.origin, anchor)
+        except AppendRefused as exc:
+            if exc.what not in ("rollback", "fork"):
+                raise
+            problem = exc.reason
+        if problem is None or anchor is None:
+            raise UserError("the database is not behind this workspace's witness; there is no rollback to acknowledge")
+        self.unlock()
+        size = self.ws.store.size()
+        with self.ws.store.write_transaction() as conn:
+            res = self._append(
+                conn,
+                [("ledger.rollback_acknowledged", {
+                    "reason": reason,
+                    "stored_size": size,
+                    "witness_size": anchor.size,
+                    "witness_root": anchor.root_hash.hex(),
+                    "witness_checkpoint": witness_text,
+                })],
+                anchored=False,
+            )
+        kept = self.ws.replace_witness_after_rollback(res.checkpoint.note)
+        for hook in list(self.checkpoint_hooks):
+            hook(res.checkpoint)
+        return {"index": res.first_index, "stored_size": size, "witness_size": anchor.size,
+                "problem": problem,
+                "old_witness_kept_at": str(kept) if kept else None}
 
     def note(self, text: str) -> AppendResult:
         if not text.strip():
@@ -267,9 +425,20 @@ class LedgerService:
         return cp.note
 
     def show(self, index: int) -> EntryView:
-        e = self.ws.store.entry(index)
-        d = decode_entry(e.leaf, index=index)
-        return EntryView(e.index, e.type, e.leaf, e.leaf_hash, e.created_at, d.payload, d.ts, d.actor)
+        return _view(self.ws.store.entry(index))
+
+    def entries(self, start: int, limit: int) -> list[EntryView]:
+        """A page of entries for screens: every shown value read from the leaf bytes (type, time,
+        payload, leaf hash), never from the unauthenticated columns beside them. A damaged leaf
+        still gets a row saying so."""
+        out = []
+        for e in self.ws.store.entries(start, limit):
+            try:
+                out.append(_view(e))
+            except VerificationError as exc:
+                out.append(EntryView(e.index, "(unreadable)", e.leaf, merkle.leaf_hash(e.leaf), 0.0,
+                                     {"error": str(exc)}, "", None))
+        return out
 
     def prove(self, index: int, size: int | None = None) -> dict[str, Any]:
         n, proof, leaf, root = self.ws.store.inclusion_proof(index, size)
@@ -292,40 +461,41 @@ class LedgerService:
         }
 
     def verify(
-        self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None, *, deep: bool = False
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        deep: bool = False,
+        vkey: str | None = None,
+        checkpoint: str | None = None,
     ) -> VerifyReport:
+        """Verify everything (ledger/verify.py). `vkey`: a verifier key the auditor holds, which
+        must be in the ledger's key chain; `checkpoint`: a signed checkpoint the auditor holds,
+        which the stored ledger must contain (same root at its size)."""
+        pins = []
+        if vkey is not None:
+            try:
+                pins.append(parse_vkey(vkey.strip()))
+            except VerificationError as exc:
+                raise UserError(f"the verifier key given with --vkey is unusable: {exc}") from None
         report = verify_ledger(
             self.ws.store,
-            self._trusted_verifiers(),
             origin=self.origin,
             witness_checkpoint=self.ws.read_witness(),
             progress=progress,
             cancelled=cancelled,
             deep=deep,
+            pinned_vkey=pins[0] if pins else None,
+            pinned_checkpoint=checkpoint,
+            key_table=self._key_table(),
         )
         self.ws.settings.set("ledger.origin", self.origin)
         return report
 
-    def _trusted_verifiers(self) -> list[Verifier]:
-        """Keys whose signatures count: the key in the `ledger.init` entry, then each key handed on
-        by a `key.rotated` entry signed by both keys. Keys merely present in the key table do not
-        count, so an attacker cannot make forged checkpoints verify by inserting a key row."""
-        init = self.ws.store.entries(0, 1)
-        if not init:
-            return []
-        first = decode_entry(init[0].leaf, index=0)
-        if first.type != "ledger.init":
-            raise VerificationError("entry 0 is not the ledger.init entry", index=0)
-        trusted = [parse_vkey(first.payload["vkey"])]
-        for e in self.ws.store.entries(0, types=["key.rotated"]):
-            rec = decode_entry(e.leaf, index=e.index).payload
-            keyfiles.verify_rotation(rec)
-            if rec["old_vkey"] not in {v.vkey for v in trusted}:
-                raise VerificationError(
-                    f"entry {e.index}: the key rotation starts from a key the ledger never used", index=e.index
-                )
-            trusted.append(parse_vkey(rec["new_vkey"]))
-        return trusted
+    def _key_table(self) -> list[tuple[str, bool]]:
+        with self.ws.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT vkey, active FROM ledger_key ORDER BY created_at").fetchall()
+        return [(str(r[0]).strip(), bool(r[1])) for r in rows]
 
     def erase_personal_data(self, commitment: str, reason: str) -> AppendResult:
         """Delete the salt and data behind a commitment and record that it happened (not what it was)."""
@@ -339,6 +509,11 @@ class LedgerService:
             with self.ws.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return res
+
+
+def _view(e) -> EntryView:  # noqa: ANN001 - a StoredEntry
+    d = decode_entry(e.leaf, index=e.index)
+    return EntryView(e.index, d.type, e.leaf, merkle.leaf_hash(e.leaf), leaf_time(d.ts), d.payload, d.ts, d.actor)
 
 
 def sha256_file(path: Path) -> str:

@@ -39,7 +39,15 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_consistency)
     p = lsub.add_parser("verify", parents=[common], help="recompute and check everything")
     p.add_argument("--deep", action="store_true", help="also decode every leaf and check its canonical form")
+    p.add_argument("--vkey", metavar="FILE", help="a verifier key you hold (file or the key itself): it must be in the key chain")
+    p.add_argument("--checkpoint", metavar="FILE", help="a signed checkpoint you hold: the ledger must contain it")
     p.set_defaults(handler=cmd_verify)
+    p = lsub.add_parser(
+        "acknowledge-rollback", parents=[common],
+        help="accept, as a signed entry, that the database is behind this workspace's witness (a restored backup)",
+    )
+    p.add_argument("--reason", required=True, help="which backup was restored and why")
+    p.set_defaults(handler=cmd_acknowledge_rollback)
     p = lsub.add_parser("note", parents=[common], help="record a memo")
     p.add_argument("text")
     p.set_defaults(handler=cmd_note)
@@ -117,7 +125,11 @@ def cmd_verify(ctx) -> int:
         if not ctx.json and sys.stderr.isatty():
             print(f"\rverified {done}/{total} entries", end="", file=sys.stderr)
 
-    rep = ctx.ledger.verify(progress=progress, deep=ctx.args.deep)
+    vkey = _read_arg_file(ctx.args.vkey, "--vkey") if ctx.args.vkey else None
+    if vkey is not None:
+        vkey = vkey.strip()
+    pinned = _read_arg_file(ctx.args.checkpoint, "--checkpoint", must_be_file=True) if ctx.args.checkpoint else None
+    rep = ctx.ledger.verify(progress=progress, deep=ctx.args.deep, vkey=vkey, checkpoint=pinned)
     if not ctx.json and sys.stderr.isatty():
         print(file=sys.stderr)
     res = {
@@ -126,8 +138,35 @@ def cmd_verify(ctx) -> int:
         "checkpoints": rep.checkpoints,
         "root_hash": rep.root_hash.hex(),
         "verified_at": datetime.now(UTC).isoformat(),
+        "warnings": list(rep.warnings),
     }
+    for w in rep.warnings if not ctx.json else ():
+        ctx.err(f"warning: {w}")
     ctx.out(res, lambda r: f"ledger OK: {r['entries']} entries, {r['checkpoints']} checkpoints, root {r['root_hash']}")
+    return 0
+
+
+def _read_arg_file(value: str, flag: str, *, must_be_file: bool = False) -> str:
+    """The contents of the file named by a flag (or, for --vkey, the key itself)."""
+    from pathlib import Path
+
+    path = Path(value)
+    if path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{flag} {value} cannot be read ({exc}); give a text file") from None
+    if must_be_file:
+        raise UserError(f"{flag} {value}: no such file; give the file holding the signed checkpoint")
+    return value
+
+
+def cmd_acknowledge_rollback(ctx) -> int:
+    res = ctx.ledger.acknowledge_rollback(ctx.args.reason)
+    ctx.out(res, lambda r: (
+        f"rollback acknowledged as entry {r['index']}: the database holds {r['stored_size']} entries, this workspace had "
+        f"seen {r['witness_size']}; the old witness is kept at {r['old_witness_kept_at']}"
+    ))
     return 0
 
 

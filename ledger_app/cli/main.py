@@ -114,12 +114,32 @@ def _command_modules():
     return mods
 
 
+def _warn_if_rolled_back(ctx: Context) -> None:
+    """After every command that opened a workspace's ledger: say so if the database is behind (or
+    forked from) the checkpoint this workspace last saw, until an operator acknowledges it."""
+    ws = ctx._ws
+    if ws is None or ws._engine is None or "services" not in ctx._services:
+        return
+    if getattr(ctx.args, "handler", None).__name__ in ("cmd_acknowledge_rollback", "cmd_init"):
+        return
+    try:
+        problem = ctx.ledger.anchor_problem()
+    except LedgerAppError:
+        return  # no ledger yet, or a problem the command itself reported
+    if problem:
+        ctx.err(
+            f"warning: {problem}. Nothing will be signed until this is resolved; if a backup was restored on purpose, "
+            "run `ledger log acknowledge-rollback --reason …`"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
     try:
         rc = args.handler(ctx)
+        _warn_if_rolled_back(ctx)
         return int(rc or 0)
     except VerificationError as e:
         ctx.err(f"verification failed: {e}")

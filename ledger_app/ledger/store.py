@@ -14,6 +14,10 @@ Invariants this module keeps (and `ledger/verify.py` re-checks from scratch):
   and roots need O(log n) reads and no recomputation.
 * A checkpoint is signed inside the same transaction as the batch it covers, so a checkpoint is
   never signed for a tree that another writer has extended underneath it.
+* An append signs only what it has verified (`verified_head`, O(log n)): the last signed
+  checkpoint verifies under the appender's key, nothing is stored beyond it, the stored subtrees
+  still give its root, and it extends the anchor held outside the database (the workspace's
+  witness). Otherwise the append is refused with `AppendRefused` and nothing is written or signed.
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ from typing import Protocol
 
 from sqlalchemy.engine import Connection, Engine
 
-from ledger_app.core.errors import ConfigError, NotFoundError, UserError
+from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
 from ledger_app.ledger import merkle
+from ledger_app.ledger.anchor import check_extends
+from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
+from ledger_app.ledger.note import Verifier
 
 LEVEL_SHIFT = 50
 PG_APPEND_LOCK = 7243002  # advisory lock key: "one ledger appender at a time"
@@ -40,9 +47,21 @@ def node_key(level: int, index: int) -> int:
 
 class CheckpointSigner(Protocol):
     key_id: str
+    origin: str
+    # The keys the last signed checkpoint must verify under before anything is signed over it
+    # (the appender's own key: after a rotation the rotation checkpoint carries both keys).
+    verifiers: Sequence[Verifier]
 
     def sign_tree_head(self, size: int, root_hash: bytes) -> str:
         """Return the signed checkpoint note for this tree head."""
+
+
+class AppendRefused(VerificationError):
+    """The stored ledger is not what was last signed; the append wrote and signed nothing."""
+
+    def __init__(self, message: str, *, index: int | None = None, what: str = "append"):
+        super().__init__(f"{message}; nothing was appended or signed", index=index, what=what)
+        self.reason = message
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,16 @@ class StoredCheckpoint:
     note: str
     key_id: str
     created_at: float
+
+
+@dataclass(frozen=True)
+class VerifiedHead:
+    """The tree an append may build on: the last signed checkpoint, re-checked against the store."""
+
+    size: int
+    root_hash: bytes
+    checkpoint: StoredCheckpoint | None
+    nodes: dict[tuple[int, int], bytes]  # the perfect subtrees covering [0, size), as verified
 
 
 @dataclass(frozen=True)
@@ -114,19 +143,30 @@ class LedgerStore:
         *,
         conn: Connection | None = None,
         now: float | None = None,
+        anchor: Checkpoint | None = None,
+        pre_check: bool = True,
     ) -> AppendResult:
         """Append (type, leaf bytes) pairs atomically and sign a checkpoint over the new tree.
 
         With `conn`, the caller owns an open write transaction (see `write_transaction`) and the
-        append joins it, so domain rows and their ledger entries commit together.
+        append joins it, so domain rows and their ledger entries commit together. With a signer,
+        the tree is first checked by `verified_head` against the last signed checkpoint and
+        `anchor` (the newest checkpoint kept outside the database); a failure raises AppendRefused
+        before anything is written. `pre_check=False` exists only for the benchmark that measures
+        what the check costs.
         """
         if not entries:
             raise UserError("nothing to append")
         if conn is None:
             with self.write_transaction() as c:
-                return self.append(entries, signer, conn=c, now=now)
+                return self.append(entries, signer, conn=c, now=now, anchor=anchor, pre_check=pre_check)
         now = time.time() if now is None else now
-        start = self._size(conn)
+        known: dict[tuple[int, int], bytes] = {}
+        if signer is not None and pre_check:
+            head = self.verified_head(conn, signer.verifiers, signer.origin, anchor)
+            start, known = head.size, dict(head.nodes)
+        else:
+            start = self._size(conn)
         if start and any(t == INIT_TYPE for t, _ in entries):
             # Two clients creating a ledger in the same fresh shared database at once: the second
             # one reaches this point after the first committed, and must not start a second ledger.
@@ -139,11 +179,11 @@ class LedgerStore:
             f"INSERT INTO ledger_entry (idx, type, leaf, leaf_hash, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
             [(start + i, t, leaf, h, now) for i, ((t, leaf), h) in enumerate(zip(entries, leaf_hashes, strict=True))],
         )
-        new_nodes = self._complete_nodes(conn, start, end, leaf_hashes)
+        new_nodes = self._complete_nodes(conn, start, end, leaf_hashes, known)
         stored = [(node_key(lv, ix), h) for (lv, ix), h in new_nodes.items() if not lv & 1]
         if stored:
             conn.exec_driver_sql(f"INSERT INTO ledger_node (id, hash) VALUES ({ph},{ph})", stored)
-        known = {(0, start + i): h for i, h in enumerate(leaf_hashes)}
+        known.update({(0, start + i): h for i, h in enumerate(leaf_hashes)})
         known.update(new_nodes)
         root_hash = merkle.range_hash(0, end, lambda ids: self._nodes(conn, ids, known))
         cp = None
@@ -156,13 +196,16 @@ class LedgerStore:
         return _WriteTxn(self)
 
     def _complete_nodes(
-        self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes]
+        self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes],
+        known: dict[tuple[int, int], bytes] | None = None,
     ) -> dict[tuple[int, int], bytes]:
         """Hashes of every perfect subtree (level >= 1) completed by growing start -> end.
 
         Level by level over contiguous lists; a level's first child may predate the batch (the old
-        right frontier) and is read from the store.
+        right frontier: one of the perfect subtrees covering [0, start), which `verified_head`
+        has already read and checked against the signed root, and is taken from `known`).
         """
+        known = known or {}
         out: dict[tuple[int, int], bytes] = {}
         sha = hashlib.sha256
         prev_first, prev = start, list(leaf_hashes)  # nodes of level-1 from index prev_first
@@ -172,7 +215,7 @@ class LedgerStore:
             if first < last:
                 lo = 2 * first
                 if lo < prev_first:  # the left child is older than this batch
-                    old = self._nodes(conn, [(level - 1, lo)], {})[(level - 1, lo)]
+                    old = self._nodes(conn, [(level - 1, lo)], known)[(level - 1, lo)]
                     prev, prev_first = [old, *prev], lo
                 off = lo - prev_first
                 cur = [
@@ -200,12 +243,95 @@ class LedgerStore:
         ).fetchone()
         return _cp(row)
 
-    def sign_checkpoint(self, signer: CheckpointSigner) -> StoredCheckpoint:
-        """Sign a checkpoint for the current tree (e.g. after a key rotation)."""
+    def sign_checkpoint(self, signer: CheckpointSigner, anchor: Checkpoint | None = None) -> StoredCheckpoint:
+        """Sign a checkpoint for the current tree, after the same check as an append."""
         with self.write_transaction() as conn:
-            size = self._size(conn)
-            root_hash = merkle.range_hash(0, size, lambda ids: self._nodes(conn, ids, {}))
-            return self._store_checkpoint(conn, size, root_hash, signer, time.time())
+            head = self.verified_head(conn, signer.verifiers, signer.origin, anchor)
+            return self._store_checkpoint(conn, head.size, head.root_hash, signer, time.time())
+
+    def _last_checkpoint(self, conn: Connection) -> StoredCheckpoint | None:
+        row = conn.exec_driver_sql(
+            "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else _cp(row)
+
+    def verified_head(
+        self,
+        conn: Connection,
+        verifiers: Sequence[Verifier],
+        origin: str,
+        anchor: Checkpoint | None = None,
+    ) -> VerifiedHead:
+        """The tree an append may extend, checked in O(log n) reads; raise AppendRefused otherwise.
+
+        1. The last stored checkpoint verifies under `verifiers` and names `origin`.
+        2. The database holds exactly the entries it covers: nothing beyond it (a row inserted at
+           the next index by anyone but an appender, who always signs in the same transaction) and
+           nothing missing.
+        3. The perfect subtrees covering [0, size) still fold to its signed root. Every node an
+           append reads of the old tree is one of these, so the new root is an extension of the
+           signed one by construction.
+        4. It extends `anchor` (an RFC 6962 consistency proof built from the stored subtrees):
+           a smaller checkpoint than the anchor is a rollback, another root a fork.
+        """
+        cp = self._last_checkpoint(conn)
+        n = self._size(conn)
+        if cp is None:
+            if n:
+                raise AppendRefused(
+                    f"the database holds entries 0..{n - 1} but no signed checkpoint covers them", index=0
+                )
+            if anchor is not None and anchor.size:
+                raise AppendRefused(
+                    f"the ledger is empty but this workspace saw a signed checkpoint of {anchor.size} entries: "
+                    "the database was replaced or rolled back",
+                    index=0,
+                    what="rollback",
+                )
+            return VerifiedHead(0, merkle.EMPTY_ROOT, None, {})
+        where = f"the last signed checkpoint (#{cp.id}, size {cp.size})"
+        try:
+            signed = open_checkpoint(cp.note, list(verifiers))
+        except VerificationError as exc:
+            raise AppendRefused(f"{where} does not verify under the signing key: {exc}", what="checkpoint") from None
+        if signed.origin != origin:
+            raise AppendRefused(f"{where} names origin {signed.origin!r}, not this ledger's {origin!r}", what="checkpoint")
+        if n > signed.size:
+            raise AppendRefused(
+                f"entries {signed.size}..{n - 1} are stored beyond {where} and were not written by an appender "
+                f"(entry {signed.size} is the first one no checkpoint signs)",
+                index=signed.size,
+            )
+        if n < signed.size:
+            raise AppendRefused(
+                f"{where} covers {signed.size} entries but only {n} are stored: entry {n} is the first missing one",
+                index=n,
+            )
+        cover = merkle.perfect_cover(0, signed.size)
+        want = set(cover)
+        proof_covers: list[list[tuple[int, int]]] = []
+        if anchor is not None and 0 < anchor.size < signed.size:
+            proof_covers = [merkle.perfect_cover(a, b) for a, b in merkle.consistency_ranges(anchor.size, signed.size)]
+            want.update(c for pc in proof_covers for c in pc)
+        try:
+            nodes = self._nodes(conn, want, {})
+        except NotFoundError as exc:
+            raise AppendRefused(f"the stored tree under {where} is incomplete ({exc})", what="nodes") from None
+        root = merkle.fold([nodes[c] for c in cover])
+        if root != signed.root_hash:
+            raise AppendRefused(
+                f"the stored subtree hashes under {where} no longer fold to its signed root: stored ledger rows "
+                "were changed (run `ledger log verify` to name the entry)",
+                what="nodes",
+            )
+        if anchor is not None:
+            proof = [merkle.fold([nodes[c] for c in pc]) for pc in proof_covers]
+            try:
+                check_extends(anchor, signed, proof, old_name="the workspace's witness checkpoint",
+                              new_name=f"the database's {where[4:]}")
+            except VerificationError as exc:
+                raise AppendRefused(str(exc), what=exc.what or "anchor", index=exc.index) from None
+        return VerifiedHead(signed.size, root, cp, {c: nodes[c] for c in cover})
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -331,6 +457,20 @@ class LedgerStore:
                 return
             yield from page
             nxt = page[-1].index + 1
+
+    def key_entries(self) -> list[StoredEntry]:
+        """Entry 0 and the entries whose type column says `key.rotated` (found through the type
+        index). The column is a hint only: callers decode and prove what they get."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry "
+                "WHERE type IN ('ledger.init', 'key.rotated') ORDER BY idx"
+            ).fetchall()
+            first = conn.exec_driver_sql(
+                "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx = 0"
+            ).fetchone()
+        out = [_entry(r) for r in rows if int(r[0]) != 0]
+        return ([_entry(first)] if first is not None else []) + out
 
     def latest_checkpoint(self) -> StoredCheckpoint | None:
         with self.engine.connect() as conn:

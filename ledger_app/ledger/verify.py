@@ -4,15 +4,23 @@ Checks, in order, stopping at the first problem with a sentence naming the entry
 checkpoint and what is wrong:
 
 1. entry indexes run 0..n-1 with no gap, duplicate or reordering;
-2. every stored leaf hash equals SHA-256(0x00 || leaf) (with `deep`, every leaf is also decoded and
-   must be a canonical entry of a known type);
+2. every stored leaf hash equals SHA-256(0x00 || leaf), the stored `type` column equals the leaf's
+   type, and leaf times never run backwards (with `deep`, every leaf is also decoded and must be a
+   canonical entry of a known type);
 3. every stored subtree hash (even levels, see store.py) equals the one recomputed from the leaves;
-4. every checkpoint's signature verifies under the ledger key it names (including retired keys),
-   its origin is the ledger's, its root equals the recomputed root of that size, and no checkpoint
-   is smaller than the one before it (roots recomputed from one set of leaves are consistent by
-   construction, which is stronger than checking a consistency proof);
-5. the newest checkpoint the workspace saw (its witness copy outside the database) is covered:
-   cutting the tail, even together with the checkpoints that cover it, is caught there.
+4. the key chain comes from the leaves (entry 0's key, then each `key.rotated` entry signed by
+   both keys); a key is valid for checkpoints up to the one that records its rotation, never after;
+   the `ledger_key` table must name exactly the chain's keys, its active one the chain's newest;
+5. every checkpoint's signature verifies under the key valid at its size, its origin is the
+   ledger's, its root equals the recomputed root of that size, and no checkpoint is smaller than
+   the one before it (roots recomputed from one set of leaves are consistent by construction,
+   which is stronger than checking a consistency proof);
+6. the newest checkpoint the workspace saw (its witness copy outside the database) is covered:
+   cutting the tail, even together with the checkpoints that cover it, is caught there; so are a
+   verifier key and a signed checkpoint an auditor holds (`pinned_vkey`, `pinned_checkpoint`),
+   which catch a ledger rewritten whole with a new key and a new witness.
+
+A truncated tail is named by its first missing entry.
 
 The triggers that refuse UPDATE/DELETE are not relied on: an attacker can drop them.
 """
@@ -29,11 +37,75 @@ from dataclasses import dataclass
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import open_checkpoint
-from ledger_app.ledger.entries import check_leaves
-from ledger_app.ledger.note import Verifier
+from ledger_app.ledger.entries import check_leaves, decode_entry, leaf_ts_type
+from ledger_app.ledger.keys import verify_rotation
+from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import LEVEL_SHIFT, LedgerStore
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class KeyLink:
+    """A key of the ledger's chain and the index of the entry that introduced it."""
+
+    index: int
+    verifier: Verifier
+
+
+def key_chain_from_leaves(entries: Sequence[tuple[int, bytes, str | None]]) -> list[KeyLink]:
+    """The key chain from entry 0 and the `key.rotated` entries, given as (index, leaf, type column).
+
+    Each leaf is decoded (strictly); a type column that disagrees with its leaf, a rotation not
+    signed by both keys, or one that does not start from the chain's newest key is refused.
+    """
+    chain: list[KeyLink] = []
+    for index, leaf, column in entries:
+        e = decode_entry(leaf, index=index)
+        if column is not None and column != e.type:
+            raise VerificationError(
+                f"entry {index}: the type column says {column!r} but the signed leaf is a {e.type!r} entry",
+                index=index, what="type",
+            )
+        if index == 0:
+            if e.type != "ledger.init":
+                raise VerificationError("entry 0 is not the ledger.init entry", index=0, what="key")
+            try:
+                chain.append(KeyLink(0, parse_vkey(e.payload["vkey"])))
+            except (KeyError, TypeError) as exc:
+                raise VerificationError(f"entry 0 names no usable key ({exc})", index=0, what="key") from None
+            continue
+        if e.type != "key.rotated":
+            continue
+        if not chain:
+            raise VerificationError("a key rotation comes before the ledger.init entry", index=index, what="key")
+        try:
+            verify_rotation(e.payload)
+        except VerificationError as exc:
+            raise VerificationError(f"entry {index}: {exc}", index=index, what="key") from None
+        if e.payload["old_vkey"] != chain[-1].verifier.vkey:
+            raise VerificationError(
+                f"entry {index}: the key rotation starts from {e.payload['old_vkey']}, not from the ledger's key "
+                f"at that point ({chain[-1].verifier.vkey})",
+                index=index, what="key",
+            )
+        chain.append(KeyLink(index, parse_vkey(e.payload["new_vkey"])))
+    if not chain:
+        raise VerificationError("the ledger has no ledger.init entry", index=0, what="key")
+    return chain
+
+
+def _valid_keys(chain: Sequence[KeyLink], size: int) -> list[Verifier]:
+    """The key a checkpoint of `size` must be signed by: the newest one introduced by an entry in it.
+
+    A rotation entry at index r is signed (with the old key too) by the checkpoint of size r + 1,
+    so the old key is valid up to size r + 1 only together with the new one, and alone up to r.
+    """
+    current = chain[0]
+    for link in chain[1:]:
+        if link.index < size:
+            current = link
+    return [current.verifier]
 
 
 @dataclass(frozen=True)
@@ -42,21 +114,29 @@ class VerifyReport:
     checkpoints: int
     nodes: int
     root_hash: bytes
+    warnings: tuple[str, ...] = ()  # e.g. entry times that run backwards
 
 
 def verify_ledger(
     store: LedgerStore,
-    verifiers: Sequence[Verifier],
+    verifiers: Sequence[Verifier] | None = None,
     *,
     origin: str,
     witness_checkpoint: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     deep: bool = False,
+    pinned_vkey: Verifier | None = None,
+    pinned_checkpoint: str | None = None,
+    key_table: Sequence[tuple[str, bool]] | None = None,
 ) -> VerifyReport:
     """Check everything listed in the module docstring; with `deep`, also decode every leaf and
     check it is a canonical entry of a known type (the signatures already authenticate the bytes;
-    this catches a writer that produced bad leaves)."""
+    this catches a writer that produced bad leaves).
+
+    `verifiers`: None for a ledger of this application (the key chain is read from its leaves);
+    a fixed key list only for a bare store without a `ledger.init` entry (the benchmarks).
+    `key_table`: the (vkey, active) rows of `ledger_key`, which must agree with the chain."""
     sha = hashlib.sha256
     leaf_hashes: list[bytes] = []
     total = store.size()
@@ -67,15 +147,18 @@ def verify_ledger(
     pending: list = []
     with store.engine.connect() as conn:
         cur = _stream_cursor(conn, "verify_entries")
-        cur.execute("SELECT idx, leaf, leaf_hash FROM ledger_entry ORDER BY idx")
+        cur.execute("SELECT idx, leaf, leaf_hash, type FROM ledger_entry ORDER BY idx")
         expected = 0
+        chain_leaves: list[tuple[int, bytes, str]] = []
+        last_ts, last_ts_idx = "", -1
+        warnings: list[str] = []
         while True:
             rows = cur.fetchmany(20_000)
             if not rows:
                 break
             chunk_start = expected
             chunk: list[bytes] = []
-            for idx, leaf, stored_hash in rows:
+            for idx, leaf, stored_hash, column in rows:
                 idx = int(idx)
                 if idx != expected:
                     if idx > expected:
@@ -88,6 +171,20 @@ def verify_ledger(
                         f"entry {idx}: stored leaf hash {bytes(stored_hash).hex()} does not match its bytes ({h.hex()})",
                         index=idx,
                     )
+                ts, typ = leaf_ts_type(leaf)
+                if typ != column:
+                    raise VerificationError(
+                        f"entry {idx}: the type column says {column!r} but the signed leaf is "
+                        + (f"a {typ!r} entry" if typ else "not a readable entry"),
+                        index=idx, what="type",
+                    )
+                if ts < last_ts and len(warnings) < 20:
+                    # Reported, not fatal: clients of a team ledger may have skewed clocks.
+                    warnings.append(f"entry {idx}: its time {ts} runs backwards (entry {last_ts_idx} is {last_ts})")
+                if ts >= last_ts:
+                    last_ts, last_ts_idx = ts, idx
+                if idx == 0 or typ == "key.rotated":
+                    chain_leaves.append((idx, leaf, column))
                 chunk.append(leaf)
                 leaf_hashes.append(h)
                 expected += 1
@@ -132,9 +229,9 @@ def verify_ledger(
                     )
                 if level >= len(levels) or ix >= len(levels[level]):
                     raise VerificationError(
-                        f"a stored subtree hash (level {level}, index {ix}) covers entries that do not exist "
-                        f"(from {ix << level}); entries were removed",
-                        index=min(ix << level, n),
+                        f"entry {n} is missing: a stored subtree hash (level {level}, index {ix}) covers entries "
+                        f"up to {((ix + 1) << level) - 1} but only 0..{n - 1} are stored; the tail was cut",
+                        index=n,
                     )
                 if levels[level][ix] != bytes(h):
                     first = ix << level
@@ -150,14 +247,35 @@ def verify_ledger(
             return merkle.EMPTY_ROOT
         return merkle.fold([levels[lv][ix] for lv, ix in merkle.perfect_cover(0, size)])
 
-    by_id = {v.key_id: v for v in verifiers}
+    if verifiers is not None:
+        chain = [KeyLink(0, v) for v in verifiers]
+        all_keys = list(verifiers)
+    else:
+        chain = key_chain_from_leaves(chain_leaves) if n else []
+        all_keys = [link.verifier for link in chain]
+    if pinned_vkey is not None and all(v.vkey != pinned_vkey.vkey for v in all_keys):
+        raise VerificationError(
+            f"the verifier key you hold ({pinned_vkey.vkey}) is not in this ledger's key chain "
+            f"({', '.join(v.vkey for v in all_keys) or 'empty'}): the ledger was rewritten or is another ledger",
+            what="vkey",
+        )
     checkpoints = store.checkpoints()
     prev_size = 0
     for cp in checkpoints:
         try:
-            opened = open_checkpoint(cp.note, list(by_id.values()))
+            opened = open_checkpoint(cp.note, all_keys)
         except VerificationError as e:
             raise VerificationError(f"checkpoint #{cp.id} (size {cp.size}): {e}", what="checkpoint") from None
+        if verifiers is None:
+            valid = _valid_keys(chain, cp.size)
+            try:
+                open_checkpoint(cp.note, valid)
+            except VerificationError:
+                raise VerificationError(
+                    f"checkpoint #{cp.id} (size {cp.size}) is not signed by {valid[0].vkey}, the key valid at that "
+                    "size: a key retired by a rotation signed it after its rotation",
+                    what="key",
+                ) from None
         if opened.origin != origin:
             raise VerificationError(
                 f"checkpoint #{cp.id} names origin {opened.origin!r}, expected {origin!r}", what="checkpoint"
@@ -186,18 +304,33 @@ def verify_ledger(
                 what="checkpoint",
             )
         prev_size = opened.size
+    pins = []
     if witness_checkpoint:
-        w = open_checkpoint(witness_checkpoint, list(by_id.values()))
+        pins.append(("the workspace's last seen checkpoint", witness_checkpoint, all_keys))
+    if pinned_checkpoint is not None:
+        pins.append(("the checkpoint you hold", pinned_checkpoint, [pinned_vkey] if pinned_vkey else all_keys))
+    for name, text, keys in pins:
+        try:
+            w = open_checkpoint(text, keys)
+        except VerificationError as e:
+            raise VerificationError(
+                f"{name} does not verify under {'the key you hold' if keys is not all_keys else 'the ledger keys'}: "
+                f"{e}; the ledger was rewritten or the checkpoint is another ledger's",
+                what="pin",
+            ) from None
+        if w.origin != origin:
+            raise VerificationError(f"{name} is for log {w.origin!r}, not {origin!r}", what="pin")
         if w.size > n:
             raise VerificationError(
-                f"the workspace's last seen checkpoint covers {w.size} entries but only {n} are stored: "
-                f"entries {n}..{w.size - 1} were removed",
+                f"{name} covers {w.size} entries but only {n} are stored: entry {n} is the first missing one "
+                f"(entries {n}..{w.size - 1} were removed or the database was rolled back)",
                 index=n,
+                what="rollback",
             )
         if root_at(w.size) != w.root_hash:
             raise VerificationError(
-                f"the workspace's last seen checkpoint (size {w.size}) does not match the stored entries",
-                what="checkpoint",
+                f"{name} (size {w.size}) does not match the stored entries: the ledger was rewritten (a fork)",
+                what="fork",
             )
     if n and not checkpoints:
         raise VerificationError("the ledger has entries but no signed checkpoint", what="checkpoint")
@@ -210,8 +343,30 @@ def verify_ledger(
     want_nodes = sum(len(lv) for lv in levels[2::2])
     if stored_nodes != want_nodes:
         raise VerificationError(f"{want_nodes - stored_nodes} stored subtree hashes are missing", what="nodes")
-    return VerifyReport(entries=n, checkpoints=len(checkpoints), nodes=stored_nodes, root_hash=root_at(n))
+    if verifiers is None:
+        _check_key_table(chain, key_table)
+    return VerifyReport(entries=n, checkpoints=len(checkpoints), nodes=stored_nodes, root_hash=root_at(n),
+                        warnings=tuple(warnings))
 
+
+
+def _check_key_table(chain: Sequence[KeyLink], table: Sequence[tuple[str, bool]] | None) -> None:
+    """`ledger_key` (what `log pubkey` once printed, and what clients unlock) must name the chain."""
+    if table is None or not chain:
+        return
+    known = {link.verifier.vkey for link in chain}
+    for vkey, _ in table:
+        if vkey not in known:
+            raise VerificationError(
+                f"the ledger_key table holds the key {vkey}, which the ledger's key chain never introduced", what="key"
+            )
+    active = [vkey for vkey, on in table if on]
+    if active != [chain[-1].verifier.vkey]:
+        raise VerificationError(
+            f"the ledger_key table marks {', '.join(active) or 'no key'} active, but the key chain's current key is "
+            f"{chain[-1].verifier.vkey}",
+            what="key",
+        )
 
 
 def _decode_pool(total: int):  # noqa: ANN202

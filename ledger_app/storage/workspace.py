@@ -7,7 +7,9 @@ Layout of a workspace directory:
     keys/<key id>.json   signing keys, encrypted with scrypt + ChaCha20-Poly1305
     checkpoint.latest    the newest checkpoint this workspace has seen: a witness kept outside the
                          database, so cutting the tail of the ledger is caught even if the attacker
-                         also deletes the checkpoints that covered it
+                         also deletes the checkpoints that covered it. It only ever moves to a
+                         checkpoint proven consistent with it (`advance_witness`).
+    checkpoint.rolled-back-*  witnesses set aside by an acknowledged rollback (kept, never read)
     journal/             purge journals (crash-safe resume)
 """
 
@@ -15,13 +17,18 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy.engine import Engine
 
-from ledger_app.core.errors import ConfigError
+from ledger_app.core.errors import ConfigError, VerificationError
 from ledger_app.core.settings import Settings
+from ledger_app.ledger.anchor import check_extends
+from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
+from ledger_app.ledger.note import Verifier
 from ledger_app.ledger.store import LedgerStore
 from ledger_app.storage import engine as engines
 
@@ -101,26 +108,76 @@ class Workspace:
         except FileNotFoundError:
             return None
 
-    def update_witness(self, note: str, size: int) -> None:
-        """Remember `note` as the newest checkpoint seen, unless a larger one is already kept.
+    def open_witness(self, verifiers: Sequence[Verifier]) -> Checkpoint | None:
+        """The witness checkpoint, its signature verified; None if this workspace has none yet."""
+        text = self.read_witness()
+        if not text:
+            return None
+        try:
+            return open_checkpoint(text, list(verifiers))
+        except VerificationError as exc:
+            raise VerificationError(
+                f"the workspace's witness checkpoint {self.witness_path} does not verify under the ledger's keys: {exc}",
+                what="witness",
+            ) from None
 
-        Several processes may append at once; the lock makes read-compare-replace one step, so the
-        witness only ever grows.
+    def advance_witness(
+        self,
+        note: str,
+        verifiers: Sequence[Verifier],
+        prove: Callable[[int, int], Sequence[bytes]],
+    ) -> bool:
+        """Move the witness to the signed checkpoint `note` if, and only if, it is proven to extend it.
+
+        `prove(old_size, new_size)` returns the RFC 6962 consistency proof between two sizes (from
+        the store; the proof is checked against the two signed roots, so where it comes from does
+        not matter). A checkpoint no larger than the witness must be a proven prefix of it (another
+        process appended after it and advanced the witness first) and leaves it as it is. Anything
+        else raises VerificationError ("rollback" or "fork") and the witness stays. Returns whether
+        the file changed. Several processes may append at once; the lock makes read-check-replace
+        one step.
         """
-        lock_path = self.path / ".witness.lock"
-        with open(lock_path, "a+") as lock:
+        new = open_checkpoint(note, list(verifiers))
+        with open(self.path / ".witness.lock", "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            current = self.read_witness()
-            if current:
-                lines = current.split("\n")
-                if len(lines) > 1 and lines[1].isdigit() and int(lines[1]) >= size:
-                    return
-            tmp = self.witness_path.with_name(f".checkpoint.{os.getpid()}.tmp")
-            with open(tmp, "w", encoding="utf-8") as f:
-                f.write(note)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.witness_path)
+            current = self.open_witness(verifiers)
+            if current is not None:
+                if new.size <= current.size:
+                    proof = prove(new.size, current.size) if 0 < new.size < current.size else []
+                    check_extends(new, current, proof, old_name="the checkpoint just signed",
+                                  new_name="the workspace's witness checkpoint")
+                    return False
+                proof = prove(current.size, new.size) if current.size else []
+                check_extends(current, new, proof, old_name="the workspace's witness checkpoint",
+                              new_name="the checkpoint just signed")
+            self._write_witness(note)
+            return True
+
+    def replace_witness_after_rollback(self, note: str) -> Path | None:
+        """Set the old witness aside (kept as checkpoint.rolled-back-<size>-<time>) and start anew from `note`.
+
+        Only `LedgerService.acknowledge_rollback` calls this, after recording the acknowledgement
+        (with the old witness's checkpoint) as a signed ledger entry.
+        """
+        with open(self.path / ".witness.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            old = self.read_witness()
+            kept = None
+            if old:
+                lines = old.split("\n")
+                size = lines[1] if len(lines) > 1 and lines[1].isdigit() else "unknown"
+                kept = self.path / f"checkpoint.rolled-back-{size}-{int(time.time())}"
+                kept.write_text(old, encoding="utf-8")
+            self._write_witness(note)
+            return kept
+
+    def _write_witness(self, note: str) -> None:
+        tmp = self.witness_path.with_name(f".checkpoint.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(note)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.witness_path)
 
     def dispose(self) -> None:
         if self._engine is not None:

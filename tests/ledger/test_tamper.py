@@ -193,7 +193,7 @@ def test_deep_verification_names_a_non_canonical_leaf(ws):
     svc = service(ws)
     keys = svc.unlock()
     svc.ws.store.append([("ledger.note", b'{"v":1, "type":"ledger.note","payload":{}}')], _TreeHeadSigner(svc.origin, keys))
-    svc.ws.update_witness(svc.ws.store.latest_checkpoint().note, 44)
+    svc.ws.advance_witness(svc.ws.store.latest_checkpoint().note, svc.known_verifiers(), svc.consistency_hashes)
     assert service(ws).verify().entries == 44
     with pytest.raises(VerificationError, match="entry 43: the leaf bytes are not in canonical form") as info:
         service(ws).verify(deep=True)

@@ -59,7 +59,7 @@ def build_at_oldest(path, url: str) -> None:
                 for i in range(5)
             ]
             res = ws.store.append(leaves, signer)
-        ws.update_witness(res.checkpoint.note, res.size)
+        ws.advance_witness(res.checkpoint.note, [key.verifier], lambda a, b: ws.store.consistency_proof(a, b)[1])
         ws.settings.set("ledger.origin", origin)
     finally:
         engine.dispose()
