@@ -10,6 +10,7 @@ stored twice. A killed ingest therefore resumes to the same result.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import time
@@ -244,8 +245,6 @@ class CorpusService(Queries):
     # --- trust anchors --------------------------------------------------------------------------------
 
     def add_trust_anchor(self, pem: str) -> dict[str, Any]:
-        import hashlib
-
         from ledger_app.provenance.c2pa_reader import validate_trust_anchor_pem
 
         subjects = validate_trust_anchor_pem(pem)
@@ -401,8 +400,7 @@ class CorpusService(Queries):
                      it.url_norm, it.domain, account_c, corpus["license_id"], corpus["batch"],
                      dumps_metadata(it.metadata), str(summary.state), json.dumps(summary.to_json()),
                      summary.ai_generated, now,
-                     json.dumps(it.signals, ensure_ascii=False, sort_keys=True) if it.signals else None,
-                     it.train_ai, it.language, it.fetched_at)
+                     it.signals_json, it.train_ai, it.language, it.fetched_at)
                 )
                 if it.manifest_json or it.thumbnail:
                     details.append((item_id, it.manifest_json, it.thumbnail))
@@ -422,13 +420,11 @@ class CorpusService(Queries):
                 }
                 if account_c:
                     payload["account"] = account_c
-                if it.signals:
-                    from ledger_app.provenance.signals import ItemSignals
-
-                    sig = ItemSignals.from_json(it.signals)
-                    # The uses' states and a digest of the stored evidence (findings with each policy
+                if it.signals_json:
+                    # The uses' states and the SHA-256 of the stored evidence (findings with each policy
                     # file's SHA-256), so the evidence row can be checked against the ledger later.
-                    payload["signals"] = {"uses": sig.uses(), "evidence_sha256": sig.digest()}
+                    payload["signals"] = {"uses": it.signals_uses,
+                                          "evidence_sha256": hashlib.sha256(it.signals_json.encode()).hexdigest()}
                 entries.append(("item.ingested", payload))
                 report.by_status[status] = report.by_status.get(status, 0) + 1
             if rows:

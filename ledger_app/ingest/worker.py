@@ -51,6 +51,8 @@ class ItemResult:
     error: str | None = None
     fp_note: str | None = None
     signals: dict[str, Any] | None = None  # ItemSignals.to_json(): opt-out findings and problems
+    signals_json: str | None = None  # its canonical JSON, stored as is; its SHA-256 goes in the ledger entry
+    signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
     language: str | None = None
     fetched_at: str | None = None
@@ -100,6 +102,9 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
                         c2pa_detail=summary.get("training_mining_detail"))
     res.signals = sig.to_json()
+    if res.signals is not None:
+        res.signals_json = sig.canonical()
+        res.signals_uses = res.signals["uses"]
     res.train_ai = sig.state("train-ai")
     res.fetched_at = sig.fetched_at
     lang = res.metadata.get("language") or res.metadata.get("lang")

@@ -174,8 +174,8 @@ class OptOutSignalPolicy:
 
         item = facts.extra.get("item")
         raw = getattr(item, "signals", None)
-        if not raw:
-            return None
+        if not raw or getattr(item, "train_ai", "reserved") != "reserved":
+            return None  # nothing reserves training: no need to read the findings
         reserving = ItemSignals.from_json(raw).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
         if not reserving:
             return None

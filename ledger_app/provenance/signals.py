@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -149,10 +150,13 @@ class ItemSignals:
         return cls([Finding.from_json(f) for f in d.get("findings", [])], list(d.get("problems", [])),
                    d.get("fetched_at"))
 
+    def canonical(self) -> str:
+        """The evidence as stored: JSON with sorted keys and no spaces."""
+        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
     def digest(self) -> str:
         """SHA-256 of the canonical evidence, for the ledger entry."""
-        body = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
 
 
 # --- structured-field statements ------------------------------------------------------------------
@@ -179,6 +183,7 @@ def _token(v: Any) -> str | None:
     return str(item) if isinstance(item, http_sf.Token) else None
 
 
+@lru_cache(maxsize=4096)  # the same few values recur on every page of a site: parse each once
 def parse_content_usage(value: str) -> tuple[dict[str, str], str | None]:
     """{use: allowed|reserved} stated by a Content-Usage value, and a problem sentence (or None).
 
@@ -203,6 +208,7 @@ def parse_content_usage(value: str) -> tuple[dict[str, str], str | None]:
     return out, problem
 
 
+@lru_cache(maxsize=4096)
 def parse_content_signal(value: str) -> tuple[dict[str, str], str | None]:
     """{use: allowed|reserved} stated by a Content-Signal value (yes / no), and a problem or None."""
     d, problem = _sf_dictionary(value.strip())
@@ -224,7 +230,8 @@ def parse_content_signal(value: str) -> tuple[dict[str, str], str | None]:
     return out, problem
 
 
-def parse_x_robots_tag(value: str, agent: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def parse_x_robots_tag(value: str, agent: str | None) -> frozenset[str]:
     """The directives of an X-Robots-Tag / robots meta value that apply to `agent` (lowercased)."""
     out: set[str] = set()
     scope: str | None = None
@@ -238,7 +245,7 @@ def parse_x_robots_tag(value: str, agent: str | None) -> set[str]:
         if scope is None or scope == "*" or (agent and scope == agent.lower()):
             if part:
                 out.add(part)
-    return out
+    return frozenset(out)
 
 
 # --- item-level carriers: headers, fetch time, HTML meta --------------------------------------------
@@ -326,7 +333,8 @@ def iso_time(raw: Any) -> str | None:
             return None
         if not 1990 <= dt.year <= 2200:
             return None
-        return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        u = dt.astimezone(UTC)
+        return f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}Z"
     except (ValueError, OverflowError, OSError):
         return None
 
@@ -485,6 +493,17 @@ class ParsedSite:
     aitxt: PolicyFile | None = None
     ai_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    _groups: dict[tuple[str, str | None], list[_PathRule]] = field(default_factory=dict)
+
+    def group(self, label: str, agent: str | None) -> list[_PathRule]:
+        """The rules of `label` (content-usage, content-signal, ai.txt) for `agent`, chosen once."""
+        key = (label, agent)
+        rules = self._groups.get(key)
+        if rules is None:
+            groups = {"content-usage": self.usage_groups, "content-signal": self.signal_groups,
+                      "ai.txt": self.ai_groups}[label]
+            rules = self._groups[key] = _group_for(groups, agent)
+        return rules
 
     @classmethod
     def parse(cls, host: str, files: Iterable[PolicyFile]) -> ParsedSite:
@@ -674,8 +693,8 @@ def evaluate_item(
             else:
                 tdm = (val, pol, "tdmrep.json", f"{site.tdmrep.url} (location {loc})", site.tdmrep.fetched_at,
                        site.tdmrep.sha256)
-    for carrier, src, where in (("header", {k: (vs[-1] if vs else None) for k, vs in headers.items()}, where_resp),
-                                ("meta", meta, "the page's <meta name=tdm-reservation>")):
+    hdr_tdm = {k: headers[k][-1] for k in ("tdm-reservation", "tdm-policy") if headers.get(k)}
+    for carrier, src, where in (("header", hdr_tdm, where_resp), ("meta", meta, "the page's <meta name=tdm-reservation>")):
         raw = src.get("tdm-reservation")
         if raw is None:
             continue
@@ -724,9 +743,8 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                 add(Finding("robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
                             rb.fetched_at, rb.sha256))
     if rb is not None and crawlable:
-        for label, groups, parse in (("content-usage", site.usage_groups, parse_content_usage),
-                                     ("content-signal", site.signal_groups, parse_content_signal)):
-            rules = _longest(_group_for(groups, agent), path)
+        for label, parse in (("content-usage", parse_content_usage), ("content-signal", parse_content_signal)):
+            rules = _longest(site.group(label, agent), path)
             for r in rules:
                 prefs, p = parse(r.value)
                 if p:
@@ -739,7 +757,7 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                                 rb.sha256))
     ai = site.aitxt
     if ai is not None:
-        rules = _group_for(site.ai_groups, agent)
+        rules = site.group("ai.txt", agent)
         hits = [r for r in rules if r.matches(path)]
         if hits:
             best = max(len(r.path) for r in hits)

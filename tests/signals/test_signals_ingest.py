@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -73,6 +74,9 @@ def test_evidence_names_source_time_and_file_hash_and_the_ledger_commits_to_it(i
     leaf = decode_entry(svc.ws.store.entry(it["entry_index"]).leaf, index=it["entry_index"])
     assert leaf.payload["signals"]["uses"]["train-ai"] == "reserved"
     assert leaf.payload["signals"]["evidence_sha256"] == ItemSignals.from_json(it["signals"]).digest()
+    with svc.ws.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT signals_json FROM item WHERE id = ?", (it["id"],)).scalar()
+    assert hashlib.sha256(stored.encode()).hexdigest() == leaf.payload["signals"]["evidence_sha256"]
     assert it["fetched_at"] == "2025-05-02T10:00:00Z"
 
 
