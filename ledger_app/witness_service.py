@@ -19,8 +19,10 @@ Changes to the witness list and the policy are ledger entries (`witness.added`, 
 from __future__ import annotations
 
 import re
+import threading
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
@@ -143,56 +145,77 @@ class WitnessService:
                 "quorum_met": st["latest"]["quorum_met"]}
 
     def _submit(self, cp: StoredCheckpoint, witnesses: list[WitnessInfo], timeout: float) -> list[dict[str, Any]]:
+        """Offer `cp` to the witnesses at once (one thread each), then record every outcome in one transaction."""
         store = self.ws.store
         have = {(c.name, c.key_id) for c in verified_cosignatures(self.ws.engine, cp)}
-        results = []
-        for w in witnesses:
+        proofs: dict[int, list[bytes]] = {}
+        lock = threading.Lock()
+
+        def proof_from(old: int) -> list[bytes]:
+            with lock:  # one store read at a time; the same proof serves every witness at that size
+                if old not in proofs:
+                    proofs[old] = store.consistency_proof(old, cp.size)[1]
+                return proofs[old]
+
+        def one(w: WitnessInfo) -> witness_client.Submission | str | None:
             try:
                 ver = parse_witness_vkey(w.vkey)
             except VerificationError as exc:
-                results.append(self._record(w, cp, None, f"witness {w.name}: {exc}"))
-                continue
+                return f"witness {w.name}: {exc}"
             if (ver.name, ver.key_id.hex()) in have:
+                return None
+            try:
+                return witness_client.submit(w.name, w.url, ver, cp.note, cp.size, min(w.cosigned_size, cp.size),
+                                             proof_from, timeout=timeout)
+            except Exception as exc:  # noqa: BLE001 - e.g. the database went away mid-way; the append stands
+                return witness_client.Submission(witness_client.REFUSED, f"witness {w.name}: {type(exc).__name__}: {exc}")
+
+        if len(witnesses) == 1:
+            outcomes = [one(witnesses[0])]
+        else:
+            with ThreadPoolExecutor(max_workers=min(8, len(witnesses))) as pool:
+                outcomes = list(pool.map(one, witnesses))
+        return self._record(cp, list(zip(witnesses, outcomes, strict=True)))
+
+    def _record(self, cp: StoredCheckpoint, outcomes: list[tuple[WitnessInfo, Any]]) -> list[dict[str, Any]]:
+        now = time.time()
+        size = None
+        results, updates, inserts = [], [], []
+        for w, sub in outcomes:
+            if sub is None:
                 results.append({"witness": w.name, "status": witness_client.COSIGNED, "message": "already cosigned"})
                 continue
-            try:
-                sub = witness_client.submit(
-                    w.name, w.url, ver, cp.note, cp.size, min(w.cosigned_size, cp.size),
-                    lambda old: store.consistency_proof(old, cp.size)[1], timeout=timeout,
+            if isinstance(sub, str):
+                sub = witness_client.Submission(witness_client.REFUSED, sub)
+            error = None if sub.ok else sub.message
+            new_size = w.cosigned_size
+            if sub.witness_size is not None:
+                size = self.ws.store.size() if size is None else size
+                if sub.witness_size > size:
+                    error = (f"witness {w.name} has cosigned a tree of size {sub.witness_size}, but this ledger holds "
+                             f"only {size} entries: the ledger was rolled back or replaced since; run `ledger log verify`")
+                else:
+                    new_size = sub.witness_size
+            updates.append((new_size, now, error, w.name))
+            inserts += [(cp.size, cp.root_hash, w.name, w.vkey, c.timestamp, c.line, now) for c in sub.cosignatures]
+            out = {"witness": w.name, "status": sub.status, "message": error or sub.message}
+            if sub.http_status is not None:
+                out["http_status"] = sub.http_status
+            results.append(out)
+        if updates:
+            with self.ws.engine.begin() as conn:
+                ph = _ph(conn)
+                conn.exec_driver_sql(
+                    f"UPDATE witness SET cosigned_size = {ph}, last_attempt = {ph}, last_error = {ph} WHERE name = {ph}",
+                    updates,
                 )
-            except Exception as exc:  # noqa: BLE001 - e.g. the database went away mid-way; the append stands
-                sub = witness_client.Submission(witness_client.REFUSED, f"witness {w.name}: {type(exc).__name__}: {exc}")
-            results.append(self._record(w, cp, sub, sub.message))
-        return results
-
-    def _record(self, w: WitnessInfo, cp: StoredCheckpoint, sub, message: str) -> dict[str, Any]:  # noqa: ANN001
-        now = time.time()
-        error = None if sub is not None and sub.ok else message
-        new_size = w.cosigned_size
-        if sub is not None and sub.witness_size is not None:
-            if sub.witness_size > self.ws.store.size():
-                error = (f"witness {w.name} has cosigned a tree of size {sub.witness_size}, but this ledger holds only "
-                         f"{self.ws.store.size()} entries: the ledger was rolled back or replaced since; run "
-                         "`ledger log verify`")
-            else:
-                new_size = sub.witness_size
-        with self.ws.engine.begin() as conn:
-            ph = _ph(conn)
-            conn.exec_driver_sql(
-                f"UPDATE witness SET cosigned_size = {ph}, last_attempt = {ph}, last_error = {ph} WHERE name = {ph}",
-                (new_size, now, error, w.name),
-            )
-            if sub is not None and sub.ok:
-                for c in sub.cosignatures:
+                if inserts:
                     conn.exec_driver_sql(
                         "INSERT INTO witness_cosignature (checkpoint_size, root_hash, witness, vkey, timestamp, line, "
                         f"received_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph},{ph})",
-                        (cp.size, cp.root_hash, w.name, w.vkey, c.timestamp, c.line, now),
+                        inserts,
                     )
-        out = {"witness": w.name, "status": sub.status if sub is not None else witness_client.REFUSED, "message": message}
-        if sub is not None and sub.http_status is not None:
-            out["http_status"] = sub.http_status
-        return out
+        return results
 
     # --- what is cosigned ----------------------------------------------------------------------------
 

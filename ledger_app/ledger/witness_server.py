@@ -273,6 +273,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     server: WitnessHTTPServer
     timeout = 10  # seconds a slow client may hold a connection
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
 
     def _send(self, a: Answer) -> None:
         self.send_response(a.status)
