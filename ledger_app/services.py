@@ -8,7 +8,6 @@ import Qt. Long operations accept a `progress(done, total)` callback and a `canc
 from __future__ import annotations
 
 import base64
-import getpass
 import hashlib
 import json
 import os
@@ -31,7 +30,7 @@ from ledger_app.ledger.entries import decode_entry, encode_entry, leaf_time
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import AppendRefused, AppendResult, StoredCheckpoint
 from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leaves, verify_ledger
-from ledger_app.storage import personal
+from ledger_app.storage import identity, personal
 from ledger_app.storage.workspace import Workspace
 
 PassphraseProvider = Callable[[bool], str]  # argument: confirm (ask twice)
@@ -46,13 +45,12 @@ def default_origin() -> str:
 
 
 def current_actor_name(ws: Workspace) -> str:
+    """The display name (the setting user.name, else the OS account). Not an identity: see
+    `storage/identity.py` for the account that every entry records beside it."""
     configured = ws.settings.get("user.name")
     if configured:
         return str(configured)
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - getuser raises various errors where no user is known
-        return "unknown"
+    return identity.os_account()
 
 
 class _TreeHeadSigner:
@@ -279,8 +277,11 @@ class LedgerService:
     # --- appends ---------------------------------------------------------------------------------
 
     def actor_commitment(self, conn: Connection) -> str:
+        """The commitment every entry carries as its actor: it opens to the display name and the
+        account (the OS account, or the database role in team mode), which no setting changes."""
         name = current_actor_name(self.ws)
-        return personal.commit(conn, "actor", {"name": name}, dedupe_on=name)
+        account = identity.account(conn)
+        return personal.commit(conn, "actor", {"name": name, "account": account}, dedupe_on=f"{account}\n{name}")
 
     def _append(
         self, conn: Connection, items: Sequence[tuple[str, dict[str, Any]]], *, anchored: bool = True

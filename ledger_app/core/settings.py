@@ -47,7 +47,7 @@ OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
         Option("ledger.origin", str, "", "checkpoint origin line and key name"),
-        Option("user.name", str, "", "the acting user recorded on every entry (default: the OS user)"),
+        Option("user.name", str, "", "display name recorded beside your account on every entry (default: the account name)"),
         Option("c2pa.quarantine_invalid", bool, True, "quarantine items whose Content Credentials are Invalid"),
         Option("c2pa.quarantine_unreadable", bool, True, "quarantine items whose manifest cannot be read"),
         Option("c2pa.quarantine_remote", bool, True, "quarantine items whose manifest is remote (not fetched)"),

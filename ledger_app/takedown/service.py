@@ -20,7 +20,7 @@ from typing import Any
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
-from ledger_app.storage import personal
+from ledger_app.storage import identity, personal
 from ledger_app.storage.queries import Queries
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
@@ -550,8 +550,8 @@ class TakedownService(Queries):
             raise UserError(f"{pending} matches of request {rid} are still pending review")
         with self.ws.store.write_transaction() as conn:
             approver = self.ledger.actor_commitment(conn)
-            if self.ws.settings.get("takedown.four_eyes") and approver == req["handler"]:
-                raise UserError("four-eyes rule: the approver must be someone other than the handler of the request")
+            if self.ws.settings.get("takedown.four_eyes"):
+                self._check_four_eyes(conn, rid, req["handler"])
             conn.exec_driver_sql(f"UPDATE takedown_request SET approver = {ph} WHERE id = {ph}", (approver, rid))
             e = self._set_status(conn, rid, req["status"], Status.APPROVED)
             res = self.ledger.append([e], conn=conn)
@@ -560,6 +560,27 @@ class TakedownService(Queries):
             f"SELECT count(DISTINCT item_id) FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,)
         )[0]
         return {"id": rid, "status": "approved", "accepted": accepted}
+
+    def _check_four_eyes(self, conn, rid: int, handler: str | None) -> None:  # noqa: ANN001
+        """The approver's account (OS account, or database role in team mode) must differ from the
+        handler's. A display name (user.name) plays no part: renaming oneself changes nothing."""
+        me = identity.account(conn)
+        who = personal.reveal(conn, handler) if handler else None
+        if who is None:
+            raise UserError(
+                f"four-eyes rule: the handler of request {rid} is not known (their record was erased), so "
+                "no one can be shown to be someone else; turn takedown.four_eyes off to approve it"
+            )
+        theirs = who.get("account")
+        if theirs is None:  # recorded before accounts were: only the name is known
+            same = who.get("name") in (self.ws.settings.get("user.name") or None, identity.os_account())
+        else:
+            same = theirs == me
+        if same:
+            raise UserError(
+                f"four-eyes rule: the approver must be someone other than the handler of request {rid}, and "
+                f"you ({me}) handled it; a different display name (user.name) does not make a different person"
+            )
 
     # --- views -------------------------------------------------------------------------------------------
 

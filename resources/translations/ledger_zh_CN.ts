@@ -1490,8 +1490,8 @@
     <name>SettingsPage</name>
     <message>
         <location filename="../../ledger_app/ui/pages/settings.py" line="208"/>
-        <source>Acting user name (empty: the operating-system user):</source>
-        <translation>操作用户名（留空：使用操作系统用户）：</translation>
+        <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
+        <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
     </message>
     <message>
         <location filename="../../ledger_app/ui/pages/settings.py" line="209"/>

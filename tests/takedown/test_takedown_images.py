@@ -9,6 +9,7 @@ from PIL import Image
 from td_builders import jpeg, make_services, tar_add, write_photo_shard
 
 from ledger_app.core.errors import UserError
+from ledger_app.storage import identity
 
 
 def members(path) -> dict[str, bytes]:
@@ -121,7 +122,7 @@ def test_account_and_url_matches(services, photos, tmp_path):
     assert {k for k, m in got if m == "url"} >= {"0000", "0001", "0002"}
 
 
-def test_four_eyes_rule(tmp_path, photos):
+def test_four_eyes_rule(tmp_path, photos, monkeypatch):
     handler = make_services(tmp_path / "ws", user="harriet")
     handler.ledger.init("example.com/four-eyes")
     handler.ws.settings.set("takedown.four_eyes", True)
@@ -135,8 +136,11 @@ def test_four_eyes_rule(tmp_path, photos):
     handler.takedown.review(rid, accept_all=True)
     with pytest.raises(UserError, match="four-eyes"):
         handler.takedown.approve(rid)
-    other = make_services(tmp_path / "ws", user="oliver")
-    assert other.takedown.approve(rid)["status"] == "approved"
+    renamed = make_services(tmp_path / "ws", user="oliver")  # the same OS account under another name
+    with pytest.raises(UserError, match="four-eyes"):
+        renamed.takedown.approve(rid)
+    monkeypatch.setattr(identity, "os_account", lambda: "oliver")  # another person's login
+    assert renamed.takedown.approve(rid)["status"] == "approved"
 
 
 def test_lineage_names_the_runs_that_saw_removed_items(located):

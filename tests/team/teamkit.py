@@ -22,6 +22,17 @@ def db_url(name: str, user: str | None = None) -> str:
     return f"{m.group(1)}{cred}{m.group(3)}/{name}"
 
 
+DOC = Path(__file__).resolve().parents[2] / "docs" / "team-mode.md"
+
+
+def grant_script(app_role: str) -> str:
+    """The grant block of docs/team-mode.md, exactly as an administrator would run it."""
+    text = DOC.read_text(encoding="utf-8")
+    m = re.search(r"<!-- grants:[^\n]*-->\n```sql\n(.*?)```", text, re.S)
+    assert m, "docs/team-mode.md lost its grant script"
+    return re.sub(r"\bledger_app\b", app_role, m.group(1))
+
+
 def service(path: Path, url: str, *, user: str | None = None) -> LedgerService:
     ws = Workspace(path, url)
     if user is not None:

@@ -111,16 +111,18 @@ def test_every_entry_names_its_member(fresh_db, tmp_path):
     alice.note("alice's memo")
     views = [alice.show(i) for i in range(3)]
     assert views[0].actor == views[2].actor != views[1].actor
+    # Beside the display name, the database role the member logged in as (here both use one).
     with alice.ws.engine.connect() as conn:
-        assert personal.reveal(conn, views[1].actor) == {"name": "bob@example.com"}
-        assert personal.reveal(conn, views[2].actor) == {"name": "alice@example.com"}
-    # Without a configured name the OS user is recorded.
-    import getpass
+        role = "db:" + conn.exec_driver_sql("SELECT session_user").scalar()
+        assert personal.reveal(conn, views[1].actor) == {"name": "bob@example.com", "account": role}
+        assert personal.reveal(conn, views[2].actor) == {"name": "alice@example.com", "account": role}
+    # Without a configured name the OS account's name is shown.
+    from ledger_app.storage.identity import os_account
 
     carol = service(tmp_path / "carol", url)
     carol.note("no name configured")
     with carol.ws.engine.connect() as conn:
-        assert personal.reveal(conn, carol.show(3).actor) == {"name": getpass.getuser()}
+        assert personal.reveal(conn, carol.show(3).actor) == {"name": os_account(), "account": role}
     assert carol.verify().entries == 4
 
 

@@ -205,7 +205,7 @@ class SettingsPage(QWidget):
 
     def option_labels(self) -> dict[str, str]:
         return {
-            "user.name": self.tr("Acting user name (empty: the operating-system user):"),
+            "user.name": self.tr("Display name on entries (empty: the account name; four-eyes compares accounts):"),
             "c2pa.quarantine_invalid": self.tr("Quarantine items whose Content Credentials are invalid"),
             "c2pa.quarantine_unreadable": self.tr("Quarantine items whose manifest cannot be read"),
             "ingest.workers": self.tr("Ingest worker processes (0: one per core):"),
