@@ -295,3 +295,56 @@ def test_cli_commands(env, tmp_path):
     lst = subprocess.run([sys.executable, "-m", "ledger_app.cli.main", *ws, "witness", "list"],
                          capture_output=True, text=True, timeout=60)
     assert "policy: 2 of 2" in lst.stdout and w1.url in lst.stdout
+
+
+def test_cli_serve_full_loop(tmp_path):
+    """`ledger witness keygen` + `ledger witness serve` as a process on 127.0.0.1 (bounded: it stops by itself
+    after a request budget or a minute), a ledger submitting to it, a certificate, and `ledger
+    verify-certificate --witness` and `python -m ledger_app.verify --witness` on the result."""
+    env = {**os.environ, "LEDGER_PASSPHRASE": "pw"}
+    cli = [sys.executable, "-m", "ledger_app.cli.main"]
+    svc = Services(Workspace(tmp_path / "ws"), passphrase=lambda confirm: "pw")
+    svc.ledger.init(ORIGIN)
+    gen = subprocess.run([*cli, "witness", "keygen", "witness.example/cli", "-o", str(tmp_path / "w.key"), "--json"],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert gen.returncode == 0, gen.stderr
+    wkey = json.loads(gen.stdout)["vkey"]
+    assert wkey.startswith("witness.example/cli+") and parse_witness_vkey(wkey)
+    proc = subprocess.Popen([*cli, "witness", "serve", "--listen", "127.0.0.1:0", "--key", str(tmp_path / "w.key"),
+                             "--log", ORIGIN, svc.ledger.vkey(), "--max-requests", "3", "--stop-after", "60", "--json"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        started = json.loads(proc.stdout.readline())
+        assert started["vkey"] == wkey and started["logs"] == [ORIGIN]
+        svc.witness.add("cli", started["url"], wkey)  # request 1
+        cert = issue(svc)  # requests 2 and 3 (the item, then the certificate)
+        cert.pop("_index")
+        assert proc.wait(30) == 0  # the request budget is spent: the server stopped by itself
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+        proc.stdout.close()
+        proc.stderr.close()
+    state = json.loads((tmp_path / "w.key.state.json").read_text())
+    assert state["logs"][ORIGIN]["size"] == svc.ledger.ws.store.size()
+    path = tmp_path / "cert.json"
+    path.write_text(json.dumps(cert))
+    ok = subprocess.run([*cli, "verify-certificate", str(path), "--vkey", svc.ledger.vkey(), "--witness", wkey],
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert "cosigned by 1 of the 1 witnesses given (witness.example/cli)" in ok.stdout
+    other = note.cosigner_from_private_key("witness.example/other", Ed25519PrivateKey.generate(), 1).vkey
+    bad = subprocess.run([*cli, "verify-certificate", str(path), "--vkey", svc.ledger.vkey(), "--witness", wkey,
+                          "--witness", other], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stderr.strip().splitlines() == [
+        "verification failed: the certificate's checkpoint fails the witness check: the checkpoint is cosigned by 1 "
+        "of the 2 witnesses given (witness.example/cli), fewer than the 2 required; missing: "
+        f"{'+'.join(other.split('+')[:2])}. It may not have been submitted to witnesses yet (`ledger witness submit`, then "
+        "re-prove the document with `ledger witness cosign-document`)"]
+    half = subprocess.run([sys.executable, "-m", "ledger_app.verify", str(path), "--vkey", svc.ledger.vkey(),
+                           "--witness", wkey, "--witness", other, "--quorum", "1", "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert half.returncode == 0, half.stderr
+    assert json.loads(half.stdout)["witnesses"]["cosigned_by"][0]["name"] == "witness.example/cli"
