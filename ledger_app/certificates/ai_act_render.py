@@ -126,7 +126,7 @@ def _blocks(doc: dict[str, Any], language: str) -> list[tuple[str, Any]]:
     scope = t["run"].format(m=sc.get("model")) if sc.get("kind") == "training-run" else ""
     if sc.get("corpora"):
         scope = (scope + "; " if scope else "") + t["corpora"].format(c=", ".join(sc["corpora"]))
-    facts = [(t["scope"], scope), (t["issued_at"], doc.get("issued_at")), (t["variant"], t["v_" + doc.get("variant", "standard")]),
+    facts = [(t["scope"], scope), (t["issued_at"], _n(doc.get("issued_at"))), (t["variant"], t["v_" + doc.get("variant", "standard")]),
              (t["tree"], _n(doc.get("computed_at_tree_size"))), (t["summary_id"], doc.get("id"))]
     if doc.get("entry"):
         facts += [(t["entry"], _n(doc["entry"].get("index"))), (t["doc_sha"], doc.get("document_sha256"))]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon, icon_beside_text
+from ledger_app.ui.pages.ai_act import AiActPage
 from ledger_app.ui.pages.corpora import CorporaPage
 from ledger_app.ui.pages.dashboard import DashboardPage
 from ledger_app.ui.pages.ledger import LedgerPage
@@ -37,13 +38,14 @@ from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.session import Session, is_team_url
 from ledger_app.ui.tasks import Task
 
-SCREENS = ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings")
+SCREENS = ("dashboard", "corpora", "takedowns", "rights", "ledger", "aiact", "settings")
 SCREEN_ICONS = {
     "dashboard": Icon.DASHBOARD,
     "corpora": Icon.CORPORA,
     "takedowns": Icon.TAKEDOWNS,
     "rights": Icon.RIGHTS,
     "ledger": Icon.LEDGER,
+    "aiact": Icon.EXPORT,  # a published document, signed
     "settings": Icon.SETTINGS,
 }
 
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             "takedowns": TakedownsPage(session, prefs, self.stack),
             "rights": RightsPage(session, prefs, self.stack),
             "ledger": LedgerPage(session, prefs, self.stack),
+            "aiact": AiActPage(session, prefs, self.stack),
             "settings": SettingsPage(session, prefs, self.stack),
         }
         for n, name in enumerate(SCREENS):
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
             "takedowns": self.tr("Takedowns"),
             "rights": self.tr("Rights check"),
             "ledger": self.tr("Ledger"),
+            "aiact": self.tr("AI Act summary"),
             "settings": self.tr("Settings"),
         }
 

@@ -133,8 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     window.show_screen("ledger")
     written.append(grab("ledger-checkpoint"))
     ledger.tabs.setCurrentIndex(0)
+    aiact = window.show_screen("aiact")
+    aiact.scope.setCurrentIndex(aiact.scope.count() - 1)  # the demo's training run
+    aiact.preview_button.click()
+    wait_tasks()
+    written.append(grab("aiact"))
     window.set_theme("dark")
-    for screen in ("dashboard", "ledger", "takedowns", "corpora", "rights"):
+    for screen in ("dashboard", "ledger", "takedowns", "corpora", "rights", "aiact"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-dark"))
     # A new DMCA notice half filled in, with the elements still missing spelled out.
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.ws_problem.clear()
     window.set_theme("light")
     window.set_language("zh_CN")
-    for screen in ("dashboard", "corpora", "takedowns", "rights", "ledger", "settings"):
+    for screen in ("dashboard", "corpora", "takedowns", "rights", "ledger", "aiact", "settings"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-zh_CN"))
     window.set_language("en")

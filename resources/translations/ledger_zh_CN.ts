@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AiActPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>AI Act summary</source>
+        <translation>AI 法案摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>All corpora</source>
+        <translation>全部语料</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Computing the summary…</source>
+        <translation>正在计算摘要……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Issue signed summary…</source>
+        <translation>签发签名摘要……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Preview (not signed): {n} training items; {a} statements to be attested by a person.</source>
+        <translation>预览（未签名）：{n} 条训练条目；{a} 项待人工声明的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>SME variant (top 5% of domains or 1,000)</source>
+        <translation>中小企业版（前 5% 的域名或 1,000 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Save the signed AI Act summary</source>
+        <translation>保存签名的 AI 法案摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Signed summary written to {file} with its PDF and Markdown (ledger entry {entry}).</source>
+        <translation>签名摘要已写入 {file}，并附 PDF 和 Markdown（账本条目 {entry}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Summaries (*.json)</source>
+        <translation>摘要 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Summarise:</source>
+        <translation>摘要范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model's provider, following the European Commission's template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
+        <translation>欧盟《人工智能法》（第 53(1)(d) 条）要求通用人工智能模型提供者公开的训练内容摘要，依据欧盟委员会的模板。所有数据均由账本计算得出；账本无法证明的事项列出，由人工声明。签发的摘要经过签名并记录在账本中，任何人都能离线验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <source>Training run {model}</source>
+        <translation>训练任务 {model}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <location filename="../../ledger_app/ui/widgets/charts.py" line="42"/>
@@ -887,6 +955,11 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="1"/>
+        <source>AI Act summary</source>
+        <translation>AI 法案摘要</translation>
+    </message>
     <message>
         <location filename="../../ledger_app/ui/mainwindow.py" line="134"/>
         <source>Dashboard</source>
