@@ -1,8 +1,10 @@
 """Issue the removal certificate of a purged request, and the signed inclusion report.
 
-Gathers what the certificate states from the takedown records (request, works, removed items with
-their match method and score, shards with digests, affected training runs) and hands it to
-`certificates/`, which signs it, records it in the ledger and attaches the tlog-proof.
+The removed items and shard digests come from the request's signed `takedown.purged` ledger
+entries, after the shards are re-hashed and the items confirmed absent (`takedown/evidence.py`);
+state tables that disagree stop the issue. The rest (request, works, match method and score,
+affected training runs) comes from the takedown records. `certificates/` signs it, records it in
+the ledger and attaches the tlog-proof.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
     req = td._request(rid)
     if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
         raise UserError(f"request {rid} is {req['status']}; a removal certificate is issued only after the purge")
+    from ledger_app.takedown.evidence import purge_evidence
+
+    evidence = purge_evidence(services, rid)
     show = td.show(rid)
     ph = td._ph
     best: dict[str, dict[str, Any]] = {}
@@ -36,13 +41,12 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
         if cur is None or m["method"] == "exact":
             best[m["item_id"]] = m
     removed = []
-    for item_id in show["purge"]["items"]:
-        row = td._one(
-            f"SELECT i.sha256, c.name, i.location FROM item i JOIN corpus c ON c.id = i.corpus_id WHERE i.id = {ph}",
-            (item_id,),
-        )
+    for it in evidence.items:
+        item_id = it["item"]
+        row = td._one(f"SELECT i.location FROM item i WHERE i.id = {ph}", (item_id,))
         m = best.get(item_id, {"method": "exact", "score": "exact"})
-        removed.append({"item_id": item_id, "sha256": row[0], "corpus": row[1], "location": row[2],
+        removed.append({"item_id": item_id, "sha256": it["sha256"], "corpus": it["corpus"],
+                        "location": row[0] if row else item_id.split(":", 1)[-1],
                         "method": m["method"], "score": str(m["score"])})
     # The requester: the name they gave (organisations) or only the commitment (individuals).
     requester: Any = None
@@ -66,8 +70,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
                     "requester": requester},
         "works": works,
         "removed_items": removed,
-        "shards": [{"corpus": s["corpus"], "path": s["path"], "sha256_before": s["sha256_before"],
-                    "sha256_after": s["sha256_after"]} for s in show["purge"]["shards"]],
+        "shards": [dict(s) for s in evidence.shards],
         "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
                            "items_seen": len(r["items_seen"])} for r in show.get("affected_runs", [])],
     }

@@ -35,7 +35,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
     check_transition(req["status"], Status.PURGED)
     ph = svc._ph
     rows = svc._all(
-        "SELECT DISTINCT i.id, i.key, i.shard, i.corpus_id, c.path, c.format, i.sha256, i.status "
+        "SELECT DISTINCT i.id, i.key, i.shard, i.corpus_id, c.path, c.format, i.sha256, i.status, c.name "
         "FROM match m JOIN item i ON i.id = m.item_id JOIN corpus c ON c.id = i.corpus_id "
         f"WHERE m.request_id = {ph} AND m.decision = 'accepted' ORDER BY i.id",
         (rid,),
@@ -43,10 +43,10 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
     if not rows:
         raise UserError(f"request {rid} has no accepted matches; nothing to purge")
     by_corpus: dict[int, dict[str, Any]] = {}
-    for item_id, key, shard, cid, path, fmt, sha, status in rows:
+    for item_id, key, shard, cid, path, fmt, sha, status, cname in rows:
         if status == "purged":
             continue  # already removed by an earlier request
-        c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "plan": {}, "items": {}})
+        c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "name": cname, "plan": {}, "items": {}})
         c["plan"].setdefault(shard, set()).add(key)
         c["items"][(shard, key)] = (item_id, sha)
     svc.ledger.unlock()
@@ -144,7 +144,8 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
                     f"VALUES ({','.join([ph] * 7)})",
                     (rid, cid, rw.shard, rw.sha256_before, rw.sha256_after, json.dumps(item_ids), now),
                 )
-                shards_out.append({"path": rw.shard, "sha256_before": rw.sha256_before, "sha256_after": rw.sha256_after})
+                shards_out.append({"corpus": c["name"], "path": rw.shard, "sha256_before": rw.sha256_before,
+                                   "sha256_after": rw.sha256_after})
                 for k, item_id in zip(keys, item_ids, strict=True):
                     sha = c["items"][(rw.shard, k)][1]
                     fp = conn.exec_driver_sql(f"SELECT kind, data FROM fingerprint WHERE item_id = {ph}", (item_id,)).fetchone()
@@ -159,7 +160,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
                         f"UPDATE item SET status = 'purged', status_reason = {ph}, purged_at = {ph}, key = {ph} WHERE id = {ph}",
                         (f"removed by takedown request {rid}", now, f"{k}@purged-r{rid}", item_id),
                     )
-                    purged_items.append({"item": item_id, "sha256": sha})
+                    purged_items.append({"item": item_id, "sha256": sha, "corpus": c["name"], "shard": rw.shard})
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
                 _apply_moves(conn, ph, cid, rw.moved_keys)
                 sig = stat_sig(Path(c["path"]), rw.shard)

@@ -1,0 +1,188 @@
+"""What a removal certificate may state about a purge: the signed ledger, checked against the files.
+
+Why this exists: the state tables (`takedown_request.status`, `purge_record`, `item.status`) can be
+edited by anyone with write access to the database; a certificate built from them would certify a
+purge that never happened. A certificate is therefore built only from the request's
+`takedown.purged` ledger entries — each proven included under the latest checkpoint, which is
+itself re-checked (LedgerStore.verified_head) — and only after
+
+* re-hashing every shard those entries rewrote: it must still have the digest the ledger recorded
+  after the last purge that touched it (or be gone, if the purge emptied it);
+* re-reading those shards: no record with a purged item's SHA-256 is left in them;
+* comparing the state tables with the entries: the request's status, its purge records and the
+  purged items' rows must say what the ledger says.
+
+Any difference stops the issue with a sentence naming the request, the entry and what differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import CorpusError, UserError, VerificationError
+from ledger_app.ledger import merkle
+from ledger_app.ledger.entries import decode_entry
+from ledger_app.ledger.store import AppendRefused
+
+PURGED = "takedown.purged"
+
+
+@dataclass(frozen=True)
+class PurgeEvidence:
+    """The request's purges as the ledger records them, verified against the files."""
+
+    entries: tuple[int, ...]  # ledger indexes of the request's takedown.purged entries
+    items: tuple[dict[str, Any], ...]  # {"item", "sha256", "corpus"}
+    shards: tuple[dict[str, Any], ...]  # {"corpus", "path", "sha256_before", "sha256_after"}
+
+
+def _refuse(rid: int, what: str) -> UserError:
+    return UserError(f"request {rid}: {what}; no certificate was issued")
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _item_corpus(item_id: str) -> str:
+    return item_id.split(":", 1)[0]
+
+
+def purge_evidence(services, rid: int) -> PurgeEvidence:  # noqa: ANN001 - ledger_app.services.Services
+    ledger, store, td = services.ledger, services.ws.store, services.takedown
+    chain = ledger.key_chain(refresh=True)
+    anchor = services.ws.open_witness([link.verifier for link in chain])
+    with services.ws.engine.connect() as conn:
+        try:
+            head = store.verified_head(conn, [chain[-1].verifier], ledger.origin, anchor)
+        except AppendRefused as exc:
+            raise _refuse(rid, f"the ledger cannot be trusted as stored ({exc.reason})") from None
+
+    # Every takedown.purged entry (the type column only finds them; each leaf is decoded), in order:
+    # the last one touching a shard says what the shard must hold now.
+    latest_after: dict[tuple[str, str], str | None] = {}
+    mine: list[tuple[int, dict[str, Any]]] = []
+    for e in store.entries(0, types=[PURGED]):
+        try:
+            d = decode_entry(e.leaf, index=e.index)
+        except VerificationError as exc:
+            raise _refuse(rid, f"ledger entry {e.index} is unreadable ({exc})") from None
+        if d.type != PURGED:
+            raise _refuse(rid, f"ledger entry {e.index}'s type column says {PURGED} but its signed leaf is a {d.type}")
+        if e.index >= head.size:
+            raise _refuse(rid, f"ledger entry {e.index} is not covered by the latest signed checkpoint")
+        payload = d.payload
+        items = payload.get("items") or []
+        shards = payload.get("shards") or []
+        corpora = {_item_corpus(str(it.get("item", ""))) for it in items}
+        for sh in shards:
+            corpus = sh.get("corpus") or (next(iter(corpora)) if len(corpora) == 1 else None)
+            if corpus is None:
+                raise _refuse(rid, f"ledger entry {e.index} does not say which corpus shard {sh.get('path')} belongs to")
+            latest_after[(corpus, sh["path"])] = sh.get("sha256_after")
+        if payload.get("request") == rid:
+            _, proof, _, _ = store.inclusion_proof(e.index, head.size)
+            try:
+                merkle.verify_inclusion(e.index, head.size, merkle.leaf_hash(e.leaf), proof, head.root_hash)
+            except VerificationError:
+                raise _refuse(rid, f"ledger entry {e.index} is not the one the signed checkpoint includes") from None
+            mine.append((e.index, payload))
+    if not mine:
+        raise _refuse(
+            rid,
+            "the ledger holds no takedown.purged entry for it, so nothing was purged whatever the request's status "
+            "and purge records say (the state tables were edited, or the purge never ran)",
+        )
+
+    items: list[dict[str, Any]] = []
+    shards: list[dict[str, Any]] = []
+    for index, payload in mine:
+        entry_items = [{"item": str(it["item"]), "sha256": str(it["sha256"]),
+                        "corpus": it.get("corpus") or _item_corpus(str(it["item"])), "shard": it.get("shard")}
+                       for it in payload.get("items") or []]
+        corpora = {it["corpus"] for it in entry_items}
+        for sh in payload.get("shards") or []:
+            corpus = sh.get("corpus") or next(iter(corpora))
+            shards.append({"corpus": corpus, "path": sh["path"], "sha256_before": sh["sha256_before"],
+                           "sha256_after": sh.get("sha256_after"), "entry": index})
+        items.extend(entry_items)
+
+    _check_state(td, rid, mine, items, shards)
+    _check_files(td, rid, items, shards, latest_after)
+    return PurgeEvidence(
+        entries=tuple(i for i, _ in mine),
+        items=tuple({"item": it["item"], "sha256": it["sha256"], "corpus": it["corpus"]} for it in items),
+        shards=tuple({k: s[k] for k in ("corpus", "path", "sha256_before", "sha256_after")} for s in shards),
+    )
+
+
+def _check_state(td, rid: int, mine, items, shards) -> None:  # noqa: ANN001
+    """The state tables must say what the signed entries say."""
+    ph = td._ph
+    where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
+    req = td._request(rid)
+    if req["status"] not in ("purged", "certified", "closed"):
+        raise _refuse(rid, f"its status is {req['status']}, but {where} record a purge")
+    recorded = {(str(r[0]), r[1], r[2]) for r in td._all(
+        f"SELECT shard, sha256_before, sha256_after FROM purge_record WHERE request_id = {ph}", (rid,))}
+    signed = {(s["path"], s["sha256_before"], s["sha256_after"]) for s in shards}
+    if recorded != signed:
+        extra = sorted(recorded - signed)
+        missing = sorted(signed - recorded)
+        detail = (f"a purge record for shard {extra[0][0]} that the ledger does not hold" if extra
+                  else f"no purge record for shard {missing[0][0]} that the ledger holds")
+        raise _refuse(rid, f"the purge_record table disagrees with {where}: it has {detail}")
+    for it in items:
+        row = td._one(f"SELECT status, sha256 FROM item WHERE id = {ph}", (it["item"],))
+        if row is None:
+            raise _refuse(rid, f"item {it['item']}, purged according to {where}, has no item row")
+        if row[0] != "purged" or (row[1] and row[1] != it["sha256"]):
+            raise _refuse(rid, f"item {it['item']} is {row[0]} with SHA-256 {row[1]} in the item table, but {where} "
+                               f"record it purged with SHA-256 {it['sha256']}")
+
+
+def _check_files(td, rid: int, items, shards, latest_after) -> None:  # noqa: ANN001
+    """Re-hash each rewritten shard and confirm no purged item's content is left in it."""
+    from ledger_app.corpus import open_corpus
+
+    ph = td._ph
+    adapters: dict[str, Any] = {}
+    for sh in shards:
+        corpus = sh["corpus"]
+        row = td._one(f"SELECT path, format FROM corpus WHERE name = {ph}", (corpus,))
+        if row is None:
+            raise _refuse(rid, f"corpus {corpus} of shard {sh['path']} is not registered")
+        root = Path(row[0])
+        path = root / sh["path"]
+        want = latest_after.get((corpus, sh["path"]), sh["sha256_after"])
+        if want is None:
+            if path.exists():
+                raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} exists again, but the purge emptied and "
+                                   "removed it")
+            continue
+        try:
+            got = _sha256_file(path)
+        except OSError as exc:
+            raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} cannot be read to re-check it ({exc.strerror})") from None
+        if got != want:
+            raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} has SHA-256 {got}, not the {want} the ledger "
+                               "recorded after the purge: it changed since (restored from a backup?)")
+        gone = {it["sha256"] for it in items if it["corpus"] == corpus and it.get("shard") in (None, sh["path"])}
+        if not gone:
+            continue
+        if corpus not in adapters:
+            try:
+                adapters[corpus] = open_corpus(root, row[1])
+            except CorpusError as exc:
+                raise _refuse(rid, f"corpus {corpus} cannot be opened to re-check it ({exc})") from None
+        for raw in adapters[corpus].iter_items(sh["path"]):
+            if raw.data is not None and hashlib.sha256(raw.data).hexdigest() in gone:
+                raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} still holds {raw.key}, whose content "
+                                   "the ledger records as purged")
