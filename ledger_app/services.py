@@ -549,6 +549,9 @@ class Services:
         # Each new checkpoint goes to the independent witnesses (c2sp.org/tlog-witness), if any.
         self.witness = WitnessService(self.ledger)
         self.ledger.checkpoint_hooks.append(self.witness.after_checkpoint)
+        from ledger_app.takedown.legal import LegalService
+
+        self.legal = LegalService(self.cases)
         # Every ingest also checks the blocklist (purged content never returns) and standing claims.
         self.corpus.extra_policies = [
             lambda conn: BlocklistPolicy(conn, MatchThresholds.from_settings(self.ws.settings)),

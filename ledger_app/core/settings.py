@@ -79,6 +79,11 @@ OPTIONS: dict[str, Option] = {
         Option("takedown.default_due_days", int, 14, "due date for request types without a legal deadline", 1, 3650),
         Option("takedown.four_eyes", bool, False, "the approver of a takedown must differ from its handler"),
         Option("legal.holidays", str, "", "public holidays skipped by business-day clocks (YYYY-MM-DD, comma-separated)"),
+        Option("legal.require_ownership_check", bool, True,
+               "a rights holder's request is purged only after the evidence of ownership seen is recorded"),
+        Option("legal.retain_purged_dmca", bool, True,
+               "keep a copy of items purged under a DMCA notice, to restore them after a counter-notice"),
+        Option("legal.reply_from", str, "", "the From address of reply documents (default: legal@ the origin's host)"),
         Option("legal.restore_business_days", int, 10,
                "DMCA 512(g): business days after forwarding a counter-notice before restoring (10 to 14)", 10, 14),
     ]

@@ -254,6 +254,8 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     say(f"A channel owner's opt-out {chan['id']} by channel: {len(cm)} transcripts found "
         f"({', '.join(sorted(m['item_id'].rsplit('=', 1)[-1] for m in cm))})")
 
+    svc.legal.check_ownership(pub["id"], "the Herald's publication record of the article (byline, date, archive URL)")
+    say(f"Ownership of request {pub['id']}'s article checked against the Herald's publication record")
     requests = (gdpr["id"], pub["id"], exp["request"], chan["id"])
     for rid in requests:
         td.review(rid, accept_all=True)

@@ -60,6 +60,7 @@ ENTRY_TYPES = frozenset(
         "case.reply",
         "counter_notice.received",
         "counter_notice.forwarded",
+        "counter_notice.court_action",
         "item.restored",
         "gdpr.identity",
         "gdpr.refusal",

@@ -28,7 +28,7 @@ from ledger_app.takedown.requests import OPEN_STATUSES, RequestType, Status
 TIMELINE_TYPES = (
     "takedown.received", "takedown.status", "takedown.match", "takedown.decision", "takedown.purged",
     "certificate.issued", "case.note", "case.assigned", "case.document", "case.ownership_checked", "case.reply",
-    "counter_notice.received", "counter_notice.forwarded", "item.restored", "gdpr.identity", "gdpr.refusal",
+    "counter_notice.received", "counter_notice.forwarded", "counter_notice.court_action", "item.restored", "gdpr.identity", "gdpr.refusal",
     "gdpr.recipient_notified",
 )
 
@@ -172,6 +172,21 @@ class QueueQuery:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def store_document(conn, data: bytes, media_type: str) -> str:  # noqa: ANN001 - a connection in a write transaction
+    """Keep bytes content-addressed (once per content; an erased copy is stored again); returns the SHA-256."""
+    ph = "?" if conn.dialect.name == "sqlite" else "%s"
+    sha = hashlib.sha256(data).hexdigest()
+    row = conn.exec_driver_sql(f"SELECT data IS NULL FROM stored_document WHERE sha256 = {ph}", (sha,)).fetchone()
+    if row is None:
+        conn.exec_driver_sql(
+            f"INSERT INTO stored_document (sha256, media_type, size, data, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
+            (sha, media_type, len(data), data, time.time()),
+        )
+    elif row[0]:
+        conn.exec_driver_sql(f"UPDATE stored_document SET data = {ph} WHERE sha256 = {ph}", (data, sha))
+    return sha
+
+
 def days_left(due_by: str, today: date | None = None) -> int:
     return (date.fromisoformat(due_by) - (today or date.today())).days
 
@@ -267,18 +282,7 @@ class CaseService(Queries):
     # --- documents -----------------------------------------------------------------------------------
 
     def store_document(self, conn, data: bytes, media_type: str) -> str:  # noqa: ANN001
-        """Keep bytes content-addressed (once per content); returns the SHA-256."""
-        ph = self._ph
-        sha = hashlib.sha256(data).hexdigest()
-        row = conn.exec_driver_sql(f"SELECT data IS NULL FROM stored_document WHERE sha256 = {ph}", (sha,)).fetchone()
-        if row is None:
-            conn.exec_driver_sql(
-                f"INSERT INTO stored_document (sha256, media_type, size, data, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
-                (sha, media_type, len(data), data, time.time()),
-            )
-        elif row[0]:
-            conn.exec_driver_sql(f"UPDATE stored_document SET data = {ph} WHERE sha256 = {ph}", (data, sha))
-        return sha
+        return store_document(conn, data, media_type)
 
     def attach_notice(self, rid: int, path: Path | None = None, *, data: bytes | None = None, name: str | None = None,
                       media_type: str | None = None) -> StoredDoc:
@@ -505,6 +509,7 @@ MESSAGES_EN = {
     "counter_notice": "Counter-notice received ({outcome})",
     "forwarded": "Counter-notice forwarded to the claimant; restore window {earliest} to {latest}",
     "restored": "Item restored: {item} ({how})",
+    "court_action": "The claimant filed a court action; the material stays removed",
     "identity": "Identity of the requester: {result}",
     "refusal": "{scope} refusal on the ground {ground}; {retained} items retained",
     "recipient": "Notice sent to recipient: {recipient}",
@@ -550,6 +555,8 @@ def _describe(etype: str, p: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return "counter_notice", {"outcome": "complete" if p.get("complete") else "incomplete"}
     if etype == "counter_notice.forwarded":
         return "forwarded", {"earliest": p.get("restore_earliest"), "latest": p.get("restore_latest")}
+    if etype == "counter_notice.court_action":
+        return "court_action", {}
     if etype == "item.restored":
         return "restored", {"item": p.get("item"), "how": p.get("how")}
     if etype == "gdpr.identity":

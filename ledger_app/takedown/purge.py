@@ -49,8 +49,16 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
         c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "name": cname, "plan": {}, "items": {}})
         c["plan"].setdefault(shard, set()).add(key)
         c["items"][(shard, key)] = (item_id, sha)
+    from ledger_app.takedown.cases import CaseService
+    from ledger_app.takedown.legal import LegalService, retain_copies
+
+    LegalService(CaseService(svc)).check_before_purge(rid)
     svc.ledger.unlock()
     svc.ws.journal_dir.mkdir(parents=True, exist_ok=True)
+    if req["type"] == "dmca" and svc.ws.settings.get("legal.retain_purged_dmca"):
+        # The copy a successful counter-notice restores from (17 U.S.C. 512(g)(2)(C)); kept before any
+        # shard is rewritten, and idempotent, so a resumed purge keeps the copies of the first attempt.
+        retain_copies(svc, rid, by_corpus)
     total = sum(len(c["plan"]) for c in by_corpus.values())
     done = 0
     results: dict[int, list] = {}

@@ -20,6 +20,7 @@ def _purge_ready(services, tmp_path):
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)
+    services.legal.check_ownership(rid, "the publisher's archive page for each article")
     return shard, rid
 
 

@@ -104,12 +104,14 @@ def test_article_copies_and_excerpts_are_found(services, tmp_path):
     before = (root / "news-000.jsonl").read_bytes().splitlines(keepends=True)
     td.review(rid, accept_all=True)
     td.approve(rid)
+    services.legal.check_ownership(rid, "the publisher's archive entries with bylines and dates")
     services.purge(rid)
     after = (root / "news-000.jsonl").read_bytes().splitlines(keepends=True)
     assert after == [before[3]]
     # The gzip shard: the Chinese copy goes, the other record's line is unchanged.
     td.review(rid_zh, accept_all=True)
     td.approve(rid_zh)
+    services.legal.check_ownership(rid_zh, "the publisher's archive entry for the article")
     services.purge(rid_zh)
     with gzip.open(root / "news-001.jsonl.gz", "rt", encoding="utf-8") as f:
         lines = f.read().splitlines()

@@ -121,6 +121,8 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, data_di
     # 5. Approve, then purge with progress, measuring the event loop.
     page.approve_button.click()
     qtbot.waitUntil(lambda: page.current["status"] == "approved" and page.purge_button.isEnabled(), timeout=20_000)
+    # A rights holder's request is purged only once the evidence of ownership seen is recorded.
+    page.session.services.legal.check_ownership(page.current["id"], "the agency's licence register entry for q0122")
     with GapMeter() as purge_gaps:
         page.purge_button.click()
         qtbot.waitUntil(lambda: page.busy is None and page.current["status"] == "purged", timeout=60_000)

@@ -1,0 +1,548 @@
+"""The rest of the legal process after a purge or instead of one, every step a ledger entry.
+
+- DMCA 17 U.S.C. 512(g): a counter-notice with its four elements, forwarding it to the claimant, the
+  restore window of 10 to 14 business days after that (weekends and configured public holidays do not
+  count), a court action that stops it, and restoring the items: from the copy retained at purge time
+  (the blocklist entry is lifted and the bytes handed back), or a note of what must be re-acquired.
+- GDPR: refusal or partial refusal on a named Art. 17(3) ground, with the items retained; identity
+  verification where there is reasonable doubt (Art. 12(6)) before anything is erased; the Art. 19
+  register of recipients (training runs and dataset releases from the lineage, mirrors) with a notice to
+  each and a record that it was sent; the Art. 12(3) extension announced within the first month.
+- Rights-holder requests: the evidence of ownership seen, recorded before a purge.
+
+Personal data (the counter-notifier's name, address and phone, free-text notes) goes to the erasable
+store; the ledger holds commitments.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledger_app.core.errors import IncompleteRequest, UserError
+from ledger_app.storage import personal
+from ledger_app.storage.queries import Queries
+from ledger_app.takedown.calendar import add_business_days, business_days_between, parse_holidays
+from ledger_app.takedown.requests import RequestType, Status, parse_date
+
+# --- DMCA counter-notice --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CounterNotice:
+    """A counter-notification under 17 U.S.C. 512(g)(3)."""
+
+    signature: str | None = None  # (A) physical or electronic signature of the subscriber
+    material: str | None = None  # (B) identification of the material removed …
+    location: str | None = None  # (B) … and the location at which it appeared before removal
+    mistake_under_penalty: bool = False  # (C) good-faith belief of mistake, under penalty of perjury
+    name: str | None = None  # (D) name, address and telephone number …
+    address: str | None = None
+    phone: str | None = None
+    consent_to_jurisdiction: bool = False  # (D) … consent to the Federal District Court's jurisdiction …
+    accepts_service: bool = False  # (D) … and acceptance of service of process from the claimant
+    email: str | None = None  # not required; where replies go
+
+    def missing(self) -> list[str]:
+        out = []
+        if not (self.signature or "").strip():
+            out.append("a physical or electronic signature (--signature), 512(g)(3)(A)")
+        if not (self.material or "").strip():
+            out.append("identification of the material removed (--material), 512(g)(3)(B)")
+        if not (self.location or "").strip():
+            out.append("the location where it appeared before removal (--location), 512(g)(3)(B)")
+        if not self.mistake_under_penalty:
+            out.append("a statement under penalty of perjury of a good-faith belief that the material was removed "
+                       "by mistake or misidentification (--mistake-under-penalty), 512(g)(3)(C)")
+        for attr, flag in (("name", "--name"), ("address", "--address"), ("phone", "--phone")):
+            if not (getattr(self, attr) or "").strip():
+                out.append(f"the subscriber's {attr} ({flag}), 512(g)(3)(D)")
+        if not self.consent_to_jurisdiction:
+            out.append("consent to the jurisdiction of the Federal District Court (--consent-to-jurisdiction), 512(g)(3)(D)")
+        if not self.accepts_service:
+            out.append("acceptance of service of process from the claimant (--accepts-service), 512(g)(3)(D)")
+        return out
+
+    def elements(self) -> dict[str, bool]:
+        """Which elements were given (what the ledger records; not the personal data itself)."""
+        return {"signature": bool(self.signature), "material": bool(self.material), "location": bool(self.location),
+                "mistake_under_penalty": self.mistake_under_penalty, "name": bool(self.name),
+                "address": bool(self.address), "phone": bool(self.phone),
+                "consent_to_jurisdiction": self.consent_to_jurisdiction, "accepts_service": self.accepts_service}
+
+
+@dataclass(frozen=True)
+class RestoreWindow:
+    """Where a DMCA request stands after a counter-notice: 512(g)(2)(B)-(C)."""
+
+    counter_notice: bool
+    complete: bool
+    forwarded_on: str | None
+    earliest: str | None  # 10 business days after forwarding
+    latest: str | None  # 14 business days after forwarding
+    planned: str | None  # the day chosen within the window (legal.restore_business_days)
+    business_days_elapsed: int | None
+    court_action: bool
+    restored: tuple[str, ...]
+    can_restore: bool
+    reason: str  # why (not) now, in words
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["restored"] = list(self.restored)
+        return d
+
+
+# --- GDPR ------------------------------------------------------------------------------------------------
+
+# Art. 17(3): erasure does not apply to the extent that processing is necessary …
+ART17_3_GROUNDS = {
+    "a": "for exercising the right of freedom of expression and information (Art. 17(3)(a))",
+    "b": "for compliance with a legal obligation, or a task in the public interest or in official authority "
+         "(Art. 17(3)(b))",
+    "c": "for reasons of public interest in the area of public health (Art. 17(3)(c))",
+    "d": "for archiving purposes in the public interest, scientific or historical research or statistical purposes "
+         "(Art. 17(3)(d))",
+    "e": "for the establishment, exercise or defence of legal claims (Art. 17(3)(e))",
+}
+
+IDENTITY_RESULTS = ("requested", "verified", "failed")
+OWNERSHIP_RESULTS = ("confirmed", "not_shown")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """An Art. 19 recipient of items of a request: a training run, a dataset release or a mirror."""
+
+    kind: str  # training_run | release | mirror
+    id: int
+    name: str
+    corpus: str
+    items: tuple[str, ...]
+    contact: str | None
+    notified_at: float | None
+    notice_sha256: str | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["items"] = list(self.items)
+        d["key"] = self.key
+        return d
+
+
+def rights_holder_request(rtype: str, kind: str) -> bool:
+    """A request from someone claiming rights in the works (not the data subject, not internal)."""
+    return rtype in ("dmca", "publisher") or (rtype == "other" and kind in ("rights_org", "news_publisher"))
+
+
+class LegalService(Queries):
+    """The legal steps around a request; `Services.legal`."""
+
+    def __init__(self, cases):  # noqa: ANN001 - takedown.cases.CaseService
+        self.cases = cases
+        self.takedown = cases.takedown
+        self.ledger = cases.ledger
+        self.ws = cases.ws
+
+    def _holidays(self) -> frozenset[date]:
+        return parse_holidays(self.ws.settings.get("legal.holidays"))
+
+    def _req(self, rid: int, *types: RequestType) -> dict[str, Any]:
+        req = self.takedown._request(rid)
+        if types and req["type"] not in {t.value for t in types}:
+            names = " or ".join(t.value.upper() if t is RequestType.DMCA else t.value for t in types)
+            raise UserError(f"request {rid} is a {req['type']} request; this step applies to {names} requests only")
+        return req
+
+    # --- ownership -----------------------------------------------------------------------------------
+
+    def check_ownership(self, rid: int, evidence: str, result: str = "confirmed") -> int:
+        """Record the evidence of ownership seen for a rights holder's request (a registration, a
+        contract, the original files with metadata…). Required before the purge of such a request."""
+        if result not in OWNERSHIP_RESULTS:
+            raise UserError(f"the ownership result is {' or '.join(OWNERSHIP_RESULTS)}, not {result!r}")
+        if not (evidence or "").strip():
+            raise UserError("say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)")
+        self.takedown._request(rid)
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            c = personal.commit(conn, "note", {"text": evidence.strip()})
+            _eid, res = self.cases._event(conn, rid, "ownership", {"commitment": c, "result": result},
+                                          ("case.ownership_checked", {"request": rid, "evidence": c, "result": result}))
+        self.ledger.after_external_commit(res)
+        return res.first_index
+
+    def ownership(self, rid: int) -> dict[str, Any] | None:
+        evs = self.cases.events(rid, "ownership")
+        if not evs:
+            return None
+        _eid, _k, body, created, idx = evs[-1]
+        with self.ws.engine.connect() as conn:
+            data = personal.reveal(conn, body["commitment"]) or {}
+        return {"result": body["result"], "evidence": data.get("text"), "at": created, "entry": idx}
+
+    def check_before_purge(self, rid: int) -> None:
+        """What must hold before a request's items are removed; raises UserError saying what to do."""
+        req = self.takedown._request(rid)
+        if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req["type"], req["requester_kind"]):
+            own = self.ownership(rid)
+            if own is None or own["result"] != "confirmed":
+                raise UserError(
+                    f"request {rid} comes from a rights holder: record the evidence of ownership seen before the purge "
+                    f"(`ledger takedown ownership {rid} --evidence \"…\"`)")
+        if req["type"] == RequestType.GDPR.value:
+            ident = self.identity(rid)
+            if ident in ("requested", "failed"):
+                raise UserError(
+                    f"the identity of the data subject of request {rid} is {'not yet verified' if ident == 'requested' else 'not verified'}; "
+                    f"verify it first (`ledger takedown identity {rid} --result verified --method …`)")
+
+    # --- DMCA 512(g) ------------------------------------------------------------------------------------
+
+    def counter_notice(self, rid: int, cn: CounterNotice, *, items: Sequence[str] = (), received: str | None = None,
+                       record_anyway: bool = False) -> dict[str, Any]:
+        """Receive a counter-notice for material removed under request `rid` (all its purged items unless
+        `items` names some). Incomplete: IncompleteRequest naming each missing element, nothing recorded,
+        unless `record_anyway` (recorded as incomplete; it cannot be forwarded)."""
+        req = self._req(rid, RequestType.DMCA)
+        if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value):
+            raise UserError(f"request {rid} is {req['status']}; a counter-notice answers material already removed")
+        purged = (self.takedown._purge_view(rid) or {"items": []})["items"]
+        chosen = list(items) or list(purged)
+        unknown = [i for i in chosen if i not in purged]
+        if unknown:
+            raise UserError(f"item {unknown[0]!r} was not removed under request {rid}; a counter-notice names removed material")
+        missing = cn.missing()
+        if missing and not record_anyway:
+            raise IncompleteRequest(
+                f"the counter-notice is incomplete, missing: {'; '.join(missing)}. Nothing was recorded: ask the "
+                "subscriber for what is missing (reply template missing_elements), or record it with --record-anyway",
+                missing)
+        day = parse_date(received, "received date")
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            c = personal.commit(conn, "counter_notifier", {k: v for k, v in {
+                "name": cn.name, "address": cn.address, "phone": cn.phone, "email": cn.email,
+                "signature": cn.signature, "material": cn.material, "location": cn.location}.items() if v})
+            body = {"commitment": c, "items": chosen, "received": day.isoformat(), "complete": not missing,
+                    "missing": missing}
+            _eid, res = self.cases._event(conn, rid, "counter_notice", body, ("counter_notice.received", {
+                "request": rid, "counter_notifier": c, "items": chosen, "received": day.isoformat(),
+                "elements": cn.elements(), "complete": not missing}))
+        self.ledger.after_external_commit(res)
+        return {"request": rid, "complete": not missing, "missing": missing, "items": chosen, "entry": res.first_index}
+
+    def _counter(self, rid: int) -> tuple[dict[str, Any], int | None] | None:
+        evs = self.cases.events(rid, "counter_notice")
+        return (evs[-1][2], evs[-1][4]) if evs else None
+
+    def counter_notifier(self, rid: int) -> dict[str, Any] | None:
+        cn = self._counter(rid)
+        if cn is None:
+            return None
+        with self.ws.engine.connect() as conn:
+            return personal.reveal(conn, cn[0]["commitment"])
+
+    def forward_counter_notice(self, rid: int, *, forwarded_on: str | None = None) -> RestoreWindow:
+        """Record that the counter-notice was sent to the claimant (512(g)(2)(B)); starts the restore window."""
+        self._req(rid, RequestType.DMCA)
+        cn = self._counter(rid)
+        if cn is None:
+            raise UserError(f"request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)")
+        if not cn[0]["complete"]:
+            raise UserError(f"the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete")
+        if self.cases.events(rid, "forwarded"):
+            raise UserError(f"the counter-notice of request {rid} was already forwarded")
+        day = parse_date(forwarded_on, "forwarding date")
+        hol = self._holidays()
+        n = int(self.ws.settings.get("legal.restore_business_days"))
+        if not 10 <= n <= 14:
+            raise UserError("legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))")
+        earliest, latest = add_business_days(day, 10, hol), add_business_days(day, 14, hol)
+        planned = add_business_days(day, n, hol)
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            _eid, res = self.cases._event(conn, rid, "forwarded", {
+                "forwarded_on": day.isoformat(), "earliest": earliest.isoformat(), "latest": latest.isoformat(),
+                "planned": planned.isoformat()}, ("counter_notice.forwarded", {
+                    "request": rid, "forwarded_on": day.isoformat(), "restore_earliest": earliest.isoformat(),
+                    "restore_latest": latest.isoformat(), "restore_planned": planned.isoformat()}))
+        self.ledger.after_external_commit(res)
+        return self.restore_window(rid)
+
+    def court_action(self, rid: int, note: str) -> int:
+        """The claimant says it filed an action seeking a court order (512(g)(2)(C)): do not restore."""
+        self._req(rid, RequestType.DMCA)
+        if not (note or "").strip():
+            raise UserError("describe the court action (court, case number, date of the claimant's notice)")
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            c = personal.commit(conn, "note", {"text": note.strip()})
+            _eid, res = self.cases._event(conn, rid, "court_action", {"commitment": c},
+                                          ("counter_notice.court_action", {"request": rid, "note": c}))
+        self.ledger.after_external_commit(res)
+        return res.first_index
+
+    def restore_window(self, rid: int, today: date | None = None) -> RestoreWindow:
+        self._req(rid, RequestType.DMCA)
+        today = today or date.today()
+        cn = self._counter(rid)
+        fw = self.cases.events(rid, "forwarded")
+        court = bool(self.cases.events(rid, "court_action"))
+        restored = tuple(sorted(b["item"] for _i, _k, b, _c, _x in self.cases.events(rid, "restored")))
+        if cn is None:
+            return RestoreWindow(False, False, None, None, None, None, None, court, restored, False,
+                                 "no counter-notice received")
+        if not fw:
+            why = "the counter-notice is incomplete" if not cn[0]["complete"] else "the counter-notice is not yet forwarded to the claimant"
+            return RestoreWindow(True, cn[0]["complete"], None, None, None, None, None, court, restored, False, why)
+        f = fw[-1][2]
+        fwd, earliest, latest = (date.fromisoformat(f[k]) for k in ("forwarded_on", "earliest", "latest"))
+        elapsed = business_days_between(fwd, today, self._holidays())
+        pending = [i for i in cn[0]["items"] if i not in restored]
+        if court:
+            ok, why = False, "the claimant filed a court action; the material stays removed"
+        elif not pending:
+            ok, why = False, "every item is restored"
+        elif today < earliest:
+            ok, why = False, f"{elapsed} of 10 business days have passed; restore from {earliest.isoformat()}"
+        elif today > latest:
+            ok, why = True, f"the window closed on {latest.isoformat()}; restore now"
+        else:
+            ok, why = True, f"within the window ({earliest.isoformat()} to {latest.isoformat()})"
+        return RestoreWindow(True, True, fwd.isoformat(), earliest.isoformat(), latest.isoformat(), f["planned"], elapsed,
+                             court, restored, ok, why)
+
+    def restore(self, rid: int, *, to: Path | None = None, today: date | None = None) -> dict[str, Any]:
+        """Restore the counter-noticed items once the window allows: lift their blocklist entries, mark
+        them admitted again, and write the retained copy of each to `to` (default: the workspace's
+        `restored/request-N` folder) for the data team to put back; an item without a retained copy is
+        recorded with what must be re-acquired (its source URL)."""
+        win = self.restore_window(rid, today)
+        if not win.can_restore:
+            raise UserError(f"request {rid} cannot be restored now: {win.reason}")
+        cn = self._counter(rid)
+        assert cn is not None
+        items = [i for i in cn[0]["items"] if i not in win.restored]
+        retained = {b["item"]: b for _i, _k, b, _c, _x in self.cases.events(rid, "retained")}
+        out_dir = Path(to) if to else self.ws.path / "restored" / f"request-{rid}"
+        ph = self._ph
+        results = []
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            entries: list[tuple[str, dict[str, Any]]] = []
+            for item_id in items:
+                row = conn.exec_driver_sql(f"SELECT sha256, source_url, location FROM item WHERE id = {ph}", (item_id,)).fetchone()
+                sha, url, location = row if row else (None, None, None)
+                keep = retained.get(item_id)
+                data = None
+                if keep is not None:
+                    try:
+                        data = self.cases.document_bytes(keep["sha256"])
+                    except UserError:
+                        data = None  # erased or altered: it must be re-acquired
+                if data is not None:
+                    out_dir.mkdir(parents=True, exist_ok=True)
+                    target = out_dir / _safe_name(location or item_id)
+                    target.write_bytes(data)
+                    how, where = "retained copy", str(target)
+                else:
+                    how, where = "re-acquire", url
+                conn.exec_driver_sql(f"DELETE FROM blocklist WHERE sha256 = {ph} AND request_id = {ph}", (sha, rid))
+                conn.exec_driver_sql(
+                    f"UPDATE item SET status = 'admitted', status_reason = {ph} WHERE id = {ph}",
+                    (f"restored after a counter-notice to request {rid} ({how})", item_id))
+                conn.exec_driver_sql(
+                    f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
+                    (rid, "restored", json.dumps({"item": item_id, "how": how, "where": where}), time.time()))
+                entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how}))
+                entries.append(("item.status", {"item": item_id, "status": "admitted", "request": rid}))
+                results.append({"item": item_id, "how": how, "where": where})
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"request": rid, "restored": results}
+
+    # --- GDPR ---------------------------------------------------------------------------------------------
+
+    def identity(self, rid: int) -> str | None:
+        evs = self.cases.events(rid, "identity")
+        return evs[-1][2]["result"] if evs else None
+
+    def record_identity(self, rid: int, result: str, *, method: str = "", note: str = "") -> int:
+        """`requested` (reasonable doubt: more information asked for, Art. 12(6); erasure waits),
+        `verified` (with the method: a signed e-mail from the known address, a video call, …) or `failed`."""
+        self._req(rid, RequestType.GDPR)
+        if result not in IDENTITY_RESULTS:
+            raise UserError(f"the identity result is one of {', '.join(IDENTITY_RESULTS)}, not {result!r}")
+        if result == "verified" and not method.strip():
+            raise UserError("say how the identity was verified (--method)")
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            c = personal.commit(conn, "note", {"text": note.strip()}) if note.strip() else None
+            _eid, res = self.cases._event(conn, rid, "identity", {"result": result, "method": method, "commitment": c},
+                                          ("gdpr.identity", {"request": rid, "result": result, "method": method, "note": c}))
+        self.ledger.after_external_commit(res)
+        return res.first_index
+
+    def refuse(self, rid: int, ground: str, *, items: Sequence[str] = (), reason: str = "") -> dict[str, Any]:
+        """Refuse erasure of `items` (all matches when empty: a full refusal) on an Art. 17(3) ground.
+        The items are kept (their matches rejected, with the ground); a partial refusal lets the rest
+        proceed to the purge; a full one rejects the request."""
+        req = self._req(rid, RequestType.GDPR)
+        g = ground.strip().lower().removeprefix("art. 17(3)").strip("() ")
+        if g not in ART17_3_GROUNDS:
+            raise UserError(f"name the Art. 17(3) ground: {', '.join(ART17_3_GROUNDS)} ({ground!r} is not one)")
+        if not reason.strip():
+            raise UserError("a refusal needs the reasons given to the data subject (Art. 12(4))")
+        ph = self._ph
+        matched = sorted({r[0] for r in self._all(f"SELECT item_id FROM match WHERE request_id = {ph}", (rid,))})
+        chosen = sorted(set(items)) if items else matched
+        unknown = [i for i in chosen if i not in matched]
+        if unknown:
+            raise UserError(f"item {unknown[0]!r} is not among the matches of request {rid}")
+        if not chosen:
+            raise UserError(f"request {rid} has no matches to retain; locate first, or reject the request with a reason")
+        if req["status"] in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value, Status.REJECTED.value):
+            raise UserError(f"request {rid} is {req['status']}; a refusal is decided before the purge")
+        partial = set(chosen) != set(matched)
+        now = time.time()
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            who = self.ledger.actor_commitment(conn)
+            c = personal.commit(conn, "note", {"text": reason.strip()})
+            entries: list[tuple[str, dict[str, Any]]] = []
+            for item_id in chosen:
+                conn.exec_driver_sql(
+                    f"UPDATE match SET decision = 'rejected', decided_by = {ph}, decided_at = {ph} "
+                    f"WHERE request_id = {ph} AND item_id = {ph}", (who, now, rid, item_id))
+                entries.append(("takedown.decision", {"request": rid, "item": item_id, "decision": "rejected",
+                                                      "ground": f"Art. 17(3)({g})"}))
+            entries.append(("gdpr.refusal", {"request": rid, "ground": f"Art. 17(3)({g})", "partial": partial,
+                                             "retained": chosen, "reasons": c}))
+            conn.exec_driver_sql(
+                f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
+                (rid, "refusal", json.dumps({"ground": g, "partial": partial, "retained": chosen, "commitment": c}), now))
+            if not partial:
+                entries.append(self.takedown._set_status(conn, rid, req["status"], Status.REJECTED,
+                                                         f"erasure refused under Art. 17(3)({g})"))
+            res = self.ledger.append(entries, conn=conn)
+        self.ledger.after_external_commit(res)
+        return {"request": rid, "ground": f"Art. 17(3)({g})", "ground_text": ART17_3_GROUNDS[g], "partial": partial,
+                "retained": chosen, "entry": res.first_index}
+
+    def refusals(self, rid: int) -> list[dict[str, Any]]:
+        out = []
+        with self.ws.engine.connect() as conn:
+            for _eid, _k, b, created, _idx in self.cases.events(rid, "refusal"):
+                reasons = (personal.reveal(conn, b["commitment"]) or {}).get("text") if b.get("commitment") else None
+                out.append({"ground": f"Art. 17(3)({b['ground']})", "ground_text": ART17_3_GROUNDS[b["ground"]],
+                            "partial": b["partial"], "retained": b["retained"], "reasons": reasons, "at": created})
+        return out
+
+    def announce_extension(self, rid: int, months: int, reason: str, *, today: date | None = None) -> dict[str, Any]:
+        """Art. 12(3): extend by up to two months, telling the data subject within the first month, with
+        the reasons. Refused after the first month has passed."""
+        req = self._req(rid, RequestType.GDPR)
+        today = today or date.today()
+        if today > date.fromisoformat(req["due_by"]) and not req["extended_reason"]:
+            raise UserError(f"the first month of request {rid} ended on {req['due_by']}; an extension had to be announced "
+                            "before then (Art. 12(3))")
+        res = self.takedown.extend(rid, months, reason)
+        return res
+
+    # --- Art. 19 recipients ---------------------------------------------------------------------------------
+
+    def recipients(self, rid: int) -> list[Recipient]:
+        """Everyone the request's items went to: training runs that saw them, dataset releases made while
+        they were in, and the mirrors of those releases; with whether each was notified."""
+        from ledger_app.takedown.lineage import affected_runs, releases_containing
+
+        ph = self._ph
+        items = (self.takedown._purge_view(rid) or {}).get("items") or sorted({r[0] for r in self._all(
+            f"SELECT item_id FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,))})
+        notified = {b["recipient"]: (created, b.get("sha256")) for _i, _k, b, created, _x in self.cases.events(rid, "recipient")}
+        out = []
+        for r in affected_runs(self.takedown, items, include_live=True):
+            key = f"training_run:{r['run']}"
+            n = notified.get(key, (None, None))
+            out.append(Recipient("training_run", r["run"], r["model"], r["corpus"], tuple(r["items_seen"]), None, *n))
+        contacts = {}
+        for rel in releases_containing(self.takedown, items):
+            if rel["contact"] and rel["contact"] not in contacts:
+                with self.ws.engine.connect() as conn:
+                    contacts[rel["contact"]] = (personal.reveal(conn, rel["contact"]) or {}).get("contact")
+            key = f"{rel['kind']}:{rel['id']}"
+            n = notified.get(key, (None, None))
+            out.append(Recipient(rel["kind"], rel["id"], rel["name"], rel["corpus"], tuple(rel["items"]),
+                                 contacts.get(rel["contact"]) if rel["contact"] else None, *n))
+        return out
+
+    def notify_recipients(self, rid: int, *, out_dir: Path | None = None, language: str = "en",
+                          only: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Write an Art. 19 notice (.eml) to each recipient not yet notified and record that it was sent."""
+        from ledger_app.takedown.replies import recipient_notice
+
+        req = self._req(rid, RequestType.GDPR)
+        todo = [r for r in self.recipients(rid) if r.notified_at is None and (not only or r.key in only)]
+        out_dir = Path(out_dir) if out_dir else self.ws.path / "replies" / f"request-{rid}"
+        results = []
+        for r in todo:
+            eml = recipient_notice(self, req, r, language=language)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            path = out_dir / f"art19-{r.kind}-{r.id}.{language}.eml"
+            path.write_bytes(eml)
+            self.ledger.unlock()
+            with self.ws.store.write_transaction() as conn:
+                sha = self.cases.store_document(conn, eml, "message/rfc822")
+                _eid, res = self.cases._event(conn, rid, "recipient", {"recipient": r.key, "sha256": sha, "name": r.name},
+                                              ("gdpr.recipient_notified", {"request": rid, "recipient": r.key,
+                                                                           "items": list(r.items), "notice": sha}))
+            self.ledger.after_external_commit(res)
+            results.append({"recipient": r.key, "name": r.name, "file": str(path), "sha256": sha, "entry": res.first_index})
+        return results
+
+
+def _safe_name(location: str) -> str:
+    keep = "".join(c if c.isalnum() or c in "-_.=" else "_" for c in location)
+    return keep.strip("._")[:200] or "item"
+
+
+def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  # noqa: ANN001 - TakedownService
+    """Before a DMCA purge rewrites the shards, keep each removed item's bytes in the content-addressed
+    store (the quarantine store), so that a successful counter-notice can restore them. Returns how many."""
+    from ledger_app.corpus import open_corpus
+    from ledger_app.takedown.cases import store_document
+
+    ph = svc._ph
+    done = set()
+    for (body,) in svc._all(f"SELECT body FROM case_event WHERE request_id = {ph} AND kind = 'retained'", (rid,)):
+        done.add(json.loads(body)["item"])
+    kept = 0
+    for _cid, c in sorted(by_corpus.items()):
+        adapter = open_corpus(Path(c["path"]), c["format"])
+        for shard, keys in sorted(c["plan"].items()):
+            wanted = set(keys)
+            for raw in adapter.iter_items(shard):
+                if raw.key not in wanted or raw.data is None:
+                    continue
+                item_id, _sha = c["items"][(shard, raw.key)]
+                if item_id in done:
+                    continue
+                with svc.ws.store.write_transaction() as conn:
+                    sha = store_document(conn, raw.data, "application/octet-stream")
+                    conn.exec_driver_sql(
+                        f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
+                        (rid, "retained", json.dumps({"item": item_id, "sha256": sha, "metadata": raw.metadata},
+                                                     ensure_ascii=False, default=str), time.time()))
+                done.add(item_id)
+                kept += 1
+    return kept
