@@ -30,6 +30,7 @@ REQUESTER_KEYS = frozenset({"name", "commitment", "kind"})
 ITEM_KEYS = ("item_id", "sha256", "corpus", "location", "method", "score")
 SHARD_KEYS = ("path", "sha256_before", "sha256_after")
 RUN_KEYS = ("model", "corpus", "checkpoint_size")
+RELEASE_KEYS = ("name", "kind", "corpus", "checkpoint_size")
 # The keys the product contract (PRODUCT.md, "JSON shapes") promises in every certificate file.
 CONTRACT_KEYS = ("version", "request", "removed_items", "affected_runs", "issued_at", "signature", "entry", "tlog_proof")
 
@@ -49,7 +50,7 @@ def _sha(value: Any, what: str) -> str:
     return value
 
 
-def lineage_statement(removed: int, runs: Sequence[dict[str, Any]]) -> str:
+def lineage_statement(removed: int, runs: Sequence[dict[str, Any]], releases: Sequence[dict[str, Any]] = ()) -> str:
     """The honest statement of what a removal does and does not undo (English; the PDF translates)."""
     s = (
         f"The {removed} item{'s' if removed != 1 else ''} listed in this certificate "
@@ -68,6 +69,12 @@ def lineage_statement(removed: int, runs: Sequence[dict[str, Any]]) -> str:
         )
     else:
         s += "No training run recorded in this ledger used a corpus that contained these items before their removal."
+    if releases:
+        names = "; ".join(f"{r['name']} ({r['kind']} of corpus {r['corpus']}, ledger checkpoint {r['checkpoint_size']})"
+                          for r in releases)
+        s += (f" The following dataset release{'s' if len(releases) != 1 else ''} and mirrors were published while "
+              f"{'these items were' if removed != 1 else 'this item was'} in the corpus and still contain "
+              f"{'them' if removed != 1 else 'it'}: {names}.")
     return s
 
 
@@ -79,6 +86,7 @@ def build_removal_certificate(
     shards: list[dict[str, Any]],
     affected_runs: list[dict[str, Any]],
     organisation: str,
+    affected_releases: list[dict[str, Any]] | None = None,
     issued_at: str,
     origin: str,
     key_id: str,
@@ -112,6 +120,7 @@ def build_removal_certificate(
             _sha(shard["sha256_after"], f"sha256_after of shard {shard['path']}")
         shard_list.append(shard)
     runs = [_require(r, RUN_KEYS, f"affected run {n}") for n, r in enumerate(affected_runs, 1)]
+    releases = [_require(r, RELEASE_KEYS, f"affected release {n}") for n, r in enumerate(affected_releases or [], 1)]
     if not organisation or not issued_at or not origin or not key_id:
         raise UserError("a certificate needs the organisation, the issue time, the ledger origin and key ID")
     body = {
@@ -125,7 +134,8 @@ def build_removal_certificate(
         "removed_items": items,
         "shards": shard_list,
         "affected_runs": runs,
-        "lineage_statement": lineage_statement(len(items), runs),
+        "affected_releases": releases,
+        "lineage_statement": lineage_statement(len(items), runs, releases),
     }
     try:
         canonical_bytes(body)

@@ -87,6 +87,11 @@ _T: dict[str, dict[str, str]] = {
         "checkpoint_size": "At ledger size",
         "items_seen": "Items seen",
         "no_runs": "None recorded.",
+        "releases": "Dataset releases and mirrors that contained these items",
+        "release": "Release",
+        "release_kind": "Kind",
+        "kind_release": "release",
+        "kind_mirror": "mirror",
         "lineage": "What this removal means",
         "proof": "Proof in the ledger",
         "proof_text": (
@@ -164,6 +169,11 @@ _T: dict[str, dict[str, str]] = {
         "checkpoint_size": "账本大小",
         "items_seen": "涉及条目",
         "no_runs": "无记录。",
+        "releases": "曾包含这些条目的数据集版本和镜像",
+        "release": "版本",
+        "release_kind": "类型",
+        "kind_release": "发布版本",
+        "kind_mirror": "镜像",
         "lineage": "本次删除的含义",
         "proof": "账本中的证明",
         "proof_text": (
@@ -224,11 +234,12 @@ _WORK_KINDS = {
 }
 
 
-def _lineage_text(lang: str, removed: int, runs: Sequence[dict[str, Any]]) -> str:
+def _lineage_text(lang: str, removed: int, runs: Sequence[dict[str, Any]],
+                  releases: Sequence[dict[str, Any]] = ()) -> str:
     if lang == "en":
         from ledger_app.certificates.certificate import lineage_statement
 
-        return lineage_statement(removed, runs)
+        return lineage_statement(removed, runs, releases)
     s = (
         f"本证明所列的 {removed} 个条目已从所列语料分片中物理删除（附各分片删除前后的 SHA-256），已加入屏蔽清单，"
         "今后再次导入相同内容时将被拒绝，并且自此不再用于基于本账本构建的任何训练任务。"
@@ -239,6 +250,9 @@ def _lineage_text(lang: str, removed: int, runs: Sequence[dict[str, Any]]) -> st
         s += f"以下训练任务使用的语料当时仍包含这些条目，本证明并不声称已将其从这些模型中删除：{names}。"
     else:
         s += "本账本中没有记录任何在删除前使用过包含这些条目的语料的训练任务。"
+    if releases:
+        names = "；".join(f"{r['name']}（语料库 {r['corpus']}，账本检查点 {r['checkpoint_size']}）" for r in releases)
+        s += f"以下数据集版本和镜像在这些条目仍在语料中时发布，至今仍包含它们：{names}。"
     return s
 
 
@@ -541,7 +555,17 @@ def render_certificate_pdf(doc: dict[str, Any], path: Path | str, *, language: s
     else:
         story.append(_p(t["no_runs"], st.body))
 
-    story.append(KeepTogether([_p(t["lineage"], st.h2), _p(_lineage_text(language, len(items), runs), st.body)]))
+    releases = doc.get("affected_releases") or []
+    if releases:
+        story.append(_p(t["releases"], st.h2))
+        rows = [[_p(h, st.head) for h in (t["release"], t["release_kind"], t["corpus"], t["checkpoint_size"],
+                                          t["items_seen"])]]
+        for r in releases:
+            rows.append([_p(r.get("name"), st.cell), _p(t.get(f"kind_{r.get('kind')}", r.get("kind")), st.cell),
+                         _p(r.get("corpus"), st.cell), _p(r.get("checkpoint_size"), st.cell),
+                         _p(r.get("items_contained", "—"), st.cell)])
+        story.append(_table(rows, [width - 125 * mm, 25 * mm, 50 * mm, 25 * mm, 25 * mm]))
+    story.append(KeepTogether([_p(t["lineage"], st.h2), _p(_lineage_text(language, len(items), runs, releases), st.body)]))
     _proof_section(story, st, t, doc, None)
     return _build(Path(path), story, _Page(st, t, org, doc["document_sha256"]), t["cert_title"])
 

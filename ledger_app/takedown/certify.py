@@ -73,7 +73,16 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
         "shards": [dict(s) for s in evidence.shards],
         "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
                            "items_seen": len(r["items_seen"])} for r in show.get("affected_runs", [])],
+        "affected_releases": _releases(td, show["purge"]["items"]),
     }
+
+
+def _releases(td, items: list[str]) -> list[dict[str, Any]]:  # noqa: ANN001
+    """The dataset releases and mirrors that contained any removed item (takedown/lineage.py)."""
+    from ledger_app.takedown.lineage import releases_containing
+
+    return [{"name": r["name"], "kind": r["kind"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
+             "items_contained": len(r["items"])} for r in releases_containing(td, items)]
 
 
 def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",  # noqa: ANN001
