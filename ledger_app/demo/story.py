@@ -29,7 +29,7 @@ Progress = Callable[[int, int], None]
 
 DEMO_PASSPHRASE = "demo passphrase"
 USERS = ["lena", "omar", "mei", "jonas", "priya", "tomas", "aiko", "sam"]
-STEPS = 16
+STEPS = 17
 
 
 def _photo(args: tuple[int, int, int]) -> bytes:
