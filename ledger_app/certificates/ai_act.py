@@ -14,10 +14,16 @@ Code of Practice? which services' user data? which models made the synthetic dat
 The document is signed and recorded like an inclusion report (`summary.issued`), so
 `python -m ledger_app.verify summary.json --vkey …` checks it offline. Bodies hold no floats:
 shares are strings ("12.5%").
+
+Before anything is signed the ledger is verified, and every item row the figures use is checked
+against its ledger entries (content hash, media type, status, the opt-out evidence's SHA-256 and
+train-ai state): an insider who edits the rows cannot get a signed summary out of them. Byte sizes,
+domains and languages are not in the entries; they are as the rows hold them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -25,7 +31,7 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.errors import NotFoundError, UserError, VerificationError
 from ledger_app.verify import DOCUMENT_VERSION, KIND_SUMMARY
 
 if TYPE_CHECKING:
@@ -76,6 +82,44 @@ def _day(ts: float | None) -> str | None:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d") if ts else None
 
 
+def _later_statuses(svc: CorpusService) -> dict[str, str]:
+    """Each item's status as its latest `item.status` ledger entry sets it (quarantine by a claim, purge)."""
+    out: dict[str, str] = {}
+    for (leaf,) in svc._all("SELECT leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"):
+        payload = json.loads(bytes(leaf))["payload"]
+        out[payload["item"]] = payload["status"]
+    return out
+
+
+def _check_row(item_id: str, entry_idx: int | None, leaf: bytes | None, sha: str | None, media_type: str,
+               status: str, sig_json: str | None, train_ai: str | None, later: dict[str, str]) -> None:
+    """An item row must say what its ledger entries say: content hash, media type, status, and its
+    opt-out evidence (the SHA-256 of the stored findings and the combined train-ai state). The
+    summary is computed from the rows, so an altered row must stop it rather than be signed."""
+    def bad(what: str) -> VerificationError:
+        return VerificationError(
+            f"item {item_id} does not match its ledger entry {entry_idx} ({what}); the workspace was altered — "
+            "run `ledger log verify`, restore it from a backup, and issue the summary again", index=entry_idx,
+            what="item")
+
+    if leaf is None:
+        raise bad("no item.ingested entry")
+    doc = json.loads(bytes(leaf))
+    p = doc.get("payload") or {}
+    if doc.get("type") != "item.ingested" or p.get("item") != item_id:
+        raise bad("the entry is not this item's item.ingested entry")
+    if p.get("sha256") != sha or p.get("media_type") != media_type:
+        raise bad("content hash or media type")
+    if later.get(item_id, p.get("status")) != status:
+        raise bad(f"status {status!r}")
+    sig = p.get("signals")
+    if sig_json is not None or sig is not None:
+        if sig is None or sig_json is None or hashlib.sha256(sig_json.encode()).hexdigest() != sig.get("evidence_sha256"):
+            raise bad("opt-out evidence")
+        if (sig.get("uses") or {}).get("train-ai") != train_ai:
+            raise bad("train-ai state")
+
+
 def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list[str] | None = None,
                     sme: bool = False) -> dict[str, Any]:
     """The summary's figures (no signature): for the training run `run` (its corpora as of each run's
@@ -119,15 +163,18 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
         f"(i.corpus_id = {int(cid)}" + (f" AND i.entry_idx < {int(lim)})" if lim is not None else ")")
         for cid, lim in limits.items())
     sql = ("SELECT i.corpus_id, i.media_type, i.size, i.status, i.domain, i.language, i.fetched_at, i.ingested_at, "
-           "i.ai_generated, l.name, i.signals_json, i.purged_at FROM item i LEFT JOIN license l ON l.id = i.license_id "
+           "i.ai_generated, l.name, i.signals_json, i.purged_at, i.id, i.sha256, i.train_ai, i.entry_idx, e.leaf "
+           "FROM item i LEFT JOIN license l ON l.id = i.license_id LEFT JOIN ledger_entry e ON e.idx = i.entry_idx "
            f"WHERE {cond}")
+    later_status = _later_statuses(svc)
     run_time = None
     if run:
         run_time = max(r[2] for r in svc._all(f"SELECT corpus_id, checkpoint_size, created_at FROM training_run "
                                               f"WHERE model = {ph}", (run,)))
     with svc.ws.engine.connect() as conn:
         for (cid, media_type, size, status, domain, lang, fetched, ingested, ai_gen, lic, sig_json,
-             purged_at) in conn.exec_driver_sql(sql):
+             purged_at, item_id, sha, train_ai, entry_idx, leaf) in conn.exec_driver_sql(sql):
+            _check_row(item_id, entry_idx, leaf, sha, media_type, status, sig_json, train_ai, later_status)
             # Training content: admitted now, or (for a run) purged only after the run was recorded.
             trained = status == "admitted" or (status == "purged" and run_time is not None
                                                and purged_at is not None and purged_at > run_time)
@@ -327,6 +374,9 @@ def issue_summary(svc: CorpusService, *, run: str | None = None, corpora: list[s
 
     ledger = svc.ledger
     key = ledger.unlock()[0]
+    # Nothing is signed that was not verified: the whole ledger first, then (in compute_summary)
+    # every item row the figures come from against its ledger entries.
+    ledger.verify()
     cp = ledger.ws.store.latest_checkpoint()
     figures = compute_summary(svc, run=run, corpora=corpora, sme=sme)
     if answers:

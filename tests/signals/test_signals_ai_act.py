@@ -214,3 +214,27 @@ def test_cli_report_ai_act(world, tmp_path, capsys):
     doc = json.loads((tmp_path / "s.json").read_text())
     assert doc["variant"] == "sme" and doc["scope"]["corpora"] == ["crawl"] and out["id"] == doc["id"]
     assert "训练内容公开摘要" in (tmp_path / "s.md").read_text()
+
+
+@pytest.mark.parametrize(("column", "value", "what"), [
+    ("status", "admitted", "status"),
+    ("signals_json", None, "opt-out evidence"),
+    ("train_ai", "allowed", "train-ai state"),
+    ("sha256", "0" * 64, "content hash"),
+])
+def test_an_altered_item_row_stops_the_summary(world, column, value, what):
+    """The insider: flips a quarantined crawl item to admitted, drops or edits its evidence; nothing is signed."""
+    svc, *_ = world
+    victim = "crawl:cu_page.html"
+    with svc.ws.engine.connect() as conn:
+        before = conn.exec_driver_sql(f"SELECT {column} FROM item WHERE id = ?", (victim,)).scalar()
+    size = svc.ws.store.latest_checkpoint().size
+    with svc.ws.engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE item SET {column} = ? WHERE id = ?", (value, victim))
+    try:
+        with pytest.raises(VerificationError, match=f"item {victim} does not match its ledger entry .*{what}"):
+            svc.corpus.ai_act_summary()
+        assert svc.ws.store.latest_checkpoint().size == size  # nothing was recorded
+    finally:
+        with svc.ws.engine.begin() as conn:
+            conn.exec_driver_sql(f"UPDATE item SET {column} = ? WHERE id = ?", (before, victim))
