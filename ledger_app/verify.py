@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ledger_app.core import strictjson
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
@@ -226,9 +227,9 @@ def document_digest(body: dict[str, Any], signature: dict[str, Any]) -> str:
 def _decode_leaf(leaf: bytes, index: int, what: str) -> dict[str, Any]:
     """Parse a ledger leaf and check its canonical form (docs/ledger-format.md, "Leaves")."""
     try:
-        doc = json.loads(leaf.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _fail(f"{what} (ledger entry {index}) is not valid UTF-8 JSON", what=what, index=index) from None
+        doc = strictjson.loads(leaf, f"{what} (ledger entry {index})")
+    except strictjson.StrictJSONError as exc:
+        raise _fail(str(exc), what=what, index=index) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("payload"), dict):
         raise _fail(f"{what} (ledger entry {index}) is not a ledger entry with a payload", what=what, index=index)
     if doc.get("v") != LEAF_VERSION:
@@ -299,6 +300,8 @@ def verify_document(
     witness_verifiers = [parse_witness_vkey(w) for w in witnesses]
     if not isinstance(doc, dict):
         raise _fail("the file is not a JSON object", what="document")
+    if strictjson.depth_exceeds(doc):
+        raise _fail(f"the document nests arrays or objects deeper than {strictjson.MAX_DEPTH} levels", what="document")
     body, rest = split_document(doc)
 
     # 1. What it is.
@@ -497,6 +500,21 @@ def verify_consistency_to(verified: VerifiedDocument, newer_checkpoint: str, pro
 # --- command line ----------------------------------------------------------------------------------
 
 
+def load_json_file(path: str | os.PathLike[str]) -> Any:
+    """A certificate, report or proof file, parsed strictly (core/strictjson.py): a duplicate key,
+    an integer beyond ±(2**53 - 1) or nesting too deep is refused with a sentence naming the file,
+    because another reader of the same file could see something else than this verifier."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise _fail(f"{path} cannot be read ({exc.strerror})", what="file") from None
+    try:
+        return strictjson.loads(data, str(path))
+    except strictjson.StrictJSONError as exc:
+        raise _fail(str(exc), what="file") from None
+
+
 def read_vkey(value: str) -> str:
     """The verifier key itself, or the path of a file holding it."""
     if os.path.isfile(value):
@@ -536,11 +554,7 @@ def main(argv: list[str] | None = None) -> int:
     if bool(args.consistency) != bool(args.proof):
         parser.error("--consistency and --proof go together")
     try:
-        try:
-            with open(args.file, encoding="utf-8") as f:
-                doc = json.load(f)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise _fail(f"{args.file} cannot be read as JSON ({exc})", what="file") from None
+        doc = load_json_file(args.file)
         vkey = read_vkey(args.vkey)
         verified = verify_document(doc, vkey, witnesses=read_witness_vkeys(args.witness), quorum=args.quorum)
         result = verified.summary()
@@ -549,10 +563,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 with open(args.consistency, encoding="utf-8") as f:
                     newer_text = f.read()
-                with open(args.proof, encoding="utf-8") as f:
-                    cons = json.load(f)
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            except (OSError, UnicodeDecodeError) as exc:
                 raise _fail(f"the consistency inputs cannot be read ({exc})", what="consistency") from None
+            cons = load_json_file(args.proof)
             newer = verify_consistency_to(verified, newer_text, cons, vkey)
             result["consistent_with"] = {"size": newer.size, "root_hash": newer.root_hash.hex()}
             text += f" The newer checkpoint of size {newer.size} extends it."

@@ -6,7 +6,6 @@ all of them hold, else 1 with one sentence naming what failed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ledger_app.core.errors import UserError, VerificationError
@@ -29,17 +28,20 @@ def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
 
 
 def cmd_verify_certificate(ctx) -> int:  # noqa: ANN001 - cli.main.Context
-    from ledger_app.verify import read_vkey, read_witness_vkeys, verify_consistency_to, verify_document
+    from ledger_app.verify import (
+        load_json_file,
+        read_vkey,
+        read_witness_vkeys,
+        verify_consistency_to,
+        verify_document,
+    )
 
     a = ctx.args
     if bool(a.consistency) != bool(a.proof):
         raise UserError("--consistency and --proof go together")
     if a.quorum is not None and not a.witness:
         raise UserError("--quorum needs --witness")
-    try:
-        doc = json.loads(a.file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise VerificationError(f"{a.file} cannot be read as JSON ({exc})", what="file") from None
+    doc = load_json_file(a.file)
     vkey = read_vkey(a.vkey)
     verified = verify_document(doc, vkey, witnesses=read_witness_vkeys(a.witness), quorum=a.quorum)
     result = verified.summary()
@@ -47,9 +49,9 @@ def cmd_verify_certificate(ctx) -> int:  # noqa: ANN001 - cli.main.Context
     if a.consistency:
         try:
             newer_text = a.consistency.read_text(encoding="utf-8")
-            proof = json.loads(a.proof.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise VerificationError(f"the consistency inputs cannot be read ({exc})", what="consistency") from None
+        proof = load_json_file(a.proof)
         newer = verify_consistency_to(verified, newer_text, proof, vkey)
         result["consistent_with"] = {"size": newer.size, "root_hash": newer.root_hash.hex()}
         text += f" The newer checkpoint of size {newer.size} extends it."

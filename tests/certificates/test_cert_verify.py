@@ -355,7 +355,7 @@ def test_cli_verify_certificate(issued, cert, tmp_path, capsys):
 
 _GUARDED = r"""
 import runpy, sys
-ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.ledger",
+ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson", "ledger_app.ledger",
                "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
                "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.verify"}
 REFUSED = ("sqlalchemy", "sqlmodel", "rfc8785", "PIL", "numpy", "c2pa", "PySide6", "reportlab", "qrcode", "alembic")
@@ -398,3 +398,50 @@ def test_offline_verifier_needs_only_cryptography_and_stdlib(issued, cert, repor
                                                                    'run_name="__main__")', "import rfc8785")],
                            capture_output=True, text=True, timeout=60)
     assert probe.returncode != 0 and "must not import rfc8785" in probe.stderr
+
+
+# --- strict input (issue 14): what two JSON readers could read differently is refused -----------------
+
+
+def _forged_duplicate(cert: dict) -> str:
+    """The certificate text with a forged "removed_items" placed BEFORE the real one: Python's json
+    keeps the last (the signed one), a person or another parser reads the first."""
+    text = json.dumps(cert, indent=2)
+    forged = json.dumps([{"item_id": "nothing/of/yours", "sha256": "0" * 64}])
+    return text.replace('"removed_items":', f'"removed_items": {forged},\n  "removed_items":', 1)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "reason"),
+    [
+        (_forged_duplicate, "the key 'removed_items' appears twice in one object"),
+        (lambda c: json.dumps(c).replace('"version": 1', '"version": ' + "9" * 4300, 1), "an integer of 4300 digits"),
+        (lambda c: json.dumps(c)[:-1] + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "deeper than 32 levels"),
+        (lambda c: json.dumps(c).replace('"version": 1', '"version": 1.0', 1), "is not an integer"),
+    ],
+    ids=["duplicate-key", "4300-digit-integer", "deep-nesting", "float"],
+)
+def test_the_offline_verifier_refuses_ambiguous_json_with_one_sentence(issued, cert, tmp_path, mutate, reason):
+    path = tmp_path / "c.json"
+    path.write_text(mutate(cert), encoding="utf-8")
+    bad = _guarded(str(path), "--vkey", issued.vkey)
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.startswith(f"verification failed: {path} is ") and reason in bad.stderr
+    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    from ledger_app.cli.main import main as cli
+
+    assert cli(["verify-certificate", str(path), "--vkey", issued.vkey]) == 1
+
+
+def test_the_duplicate_key_forgery_is_what_plain_json_would_have_accepted(issued, cert):
+    """Without the strict parser the forged file parses to the genuine, signed certificate."""
+    assert json.loads(_forged_duplicate(cert)) == cert
+
+
+def test_an_already_parsed_deep_document_is_refused_without_recursion(issued, cert):
+    deep: list = []
+    for _ in range(50_000):
+        deep = [deep]
+    cert["x"] = deep
+    with pytest.raises(VerificationError, match="deeper than 32 levels"):
+        verify_document(cert, issued.vkey)

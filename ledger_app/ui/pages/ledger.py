@@ -471,6 +471,7 @@ class LedgerPage(QWidget):
     def verify_certificate_file(self, path: Path) -> bool:
         """Verify a removal certificate or inclusion report offline against this ledger's key; the
         result sentence is shown where the ledger verification result goes."""
+        from ledger_app.core import strictjson
         from ledger_app.verify import verify_document
 
         ledger = self.session.ledger
@@ -478,7 +479,7 @@ class LedgerPage(QWidget):
             self._set_result(self.tr("Open a workspace first: a certificate is checked against its ledger's key."), True)
             return False
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = strictjson.loads(path.read_bytes(), path.name)  # duplicate keys, huge numbers: refused
             if not isinstance(doc, dict):
                 raise ValueError(self.tr("not a JSON object"))
             verified = verify_document(doc, ledger.vkey())
