@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ledger_app.demo.story import run_story
+from ledger_app.demo.story import STEPS, run_story
 from ledger_app.demo.web import CHANNELS, PAGES
 from ledger_app.verify import verify_document
 
@@ -14,7 +14,7 @@ def test_demo_crawl_channel_takedown_and_summary(tmp_path):
     lines: list[str] = []
     res = run_story(tmp_path / "demo", log=lines.append, photos=20)
     text = "\n".join(lines)
-    assert "[16/16] Ledger verified" in text
+    assert f"[{STEPS}/{STEPS}] Ledger verified" in text
     # Mixed signals: each reserving carrier is named with where it was found.
     for fragment in ("content-usage 'train-ai=n, search=y' (robots.txt at https://harbour-herald.example/robots.txt",
                      "content-signal 'search=yes, ai-train=no'", "robots 'Disallow for DemoAIBot'",
