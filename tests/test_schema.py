@@ -1,26 +1,82 @@
-"""The SQLModel tables and the Alembic migrations describe the same schema, on a fresh database."""
+"""The SQLModel tables and the Alembic migrations describe the same schema, on a fresh database:
+tables, columns, indexes, and each column's type, nullability and server default, on SQLite and on
+PostgreSQL. A drift in any of them (say `leaf_hash` made nullable in the models only) fails."""
 
 from __future__ import annotations
 
+import os
+import secrets
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import DefaultClause, Integer, MetaData, text
 
 from ledger_app.storage.engine import head_revision, make_engine, sqlite_url, upgrade
 from ledger_app.storage.tables import SQLModel
 
+ADMIN_URL = os.environ.get("LEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 
-def test_migrations_match_the_models(tmp_path):
-    engine = make_engine(sqlite_url(tmp_path / "s.db"))
-    upgrade(engine)
+
+def drift(engine, metadata: MetaData = SQLModel.metadata) -> list:
+    """Every difference between the migrated database and `metadata`, types and defaults included."""
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn)
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
         assert ctx.get_current_revision() == head_revision()
-        diffs = [d for d in compare_metadata(ctx, SQLModel.metadata) if not _benign(d)]
-    assert diffs == []
+        return list(compare_metadata(ctx, metadata))
 
 
-def _benign(diff) -> bool:
-    """Type spellings SQLite cannot tell apart (BIGINT vs INTEGER) are not drift."""
-    if isinstance(diff, list):
-        return all(_benign(d) for d in diff)
-    return diff[0] in {"modify_type", "modify_nullable", "modify_default"}
+def _flat(diffs: list) -> list[tuple]:
+    out = []
+    for d in diffs:
+        out.extend(_flat(d) if isinstance(d, list) else [d])
+    return out
+
+
+def altered_models() -> MetaData:
+    """A copy of the models with three drifts an edit could bring in."""
+    m = MetaData()
+    for t in SQLModel.metadata.sorted_tables:
+        t.to_metadata(m)
+    m.tables["ledger_entry"].c.leaf_hash.nullable = True
+    m.tables["ledger_checkpoint"].c.size.type = Integer()  # a tree size past 2**31 would not fit
+    m.tables["ledger_checkpoint"].c.key_id.server_default = DefaultClause(text("'x'"))
+    return m
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        eng = make_engine(sqlite_url(tmp_path / "s.db"))
+        upgrade(eng)
+        yield eng
+        eng.dispose()
+        return
+    if os.environ.get("LEDGER_SKIP_POSTGRES") == "1":
+        pytest.skip("LEDGER_SKIP_POSTGRES=1: the PostgreSQL half of the schema check is skipped")
+    import psycopg
+
+    name = f"ledger_schema_{secrets.token_hex(4)}"
+    admin = ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    eng = make_engine(admin.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + "/" + name)
+    try:
+        upgrade(eng)
+        yield eng
+    finally:
+        eng.dispose()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_migrations_match_the_models(engine):
+    assert drift(engine) == []
+
+
+def test_a_nullable_leaf_hash_or_a_changed_type_or_default_is_caught(engine):
+    found = {(d[0], d[2], d[3]) for d in _flat(drift(engine, altered_models()))}
+    assert ("modify_nullable", "ledger_entry", "leaf_hash") in found
+    assert ("modify_type", "ledger_checkpoint", "size") in found
+    assert ("modify_default", "ledger_checkpoint", "key_id") in found
+    assert len(found) == 3, found

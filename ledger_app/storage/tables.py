@@ -7,13 +7,17 @@ be forgotten (personal data) lives in `personal_data`, which the ledger only com
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, LargeBinary, Text
+from sqlalchemy import BigInteger, Column, Integer, LargeBinary, Text
 from sqlmodel import Field, SQLModel
+
+# A ledger position or size can pass 2**31. Primary keys: on SQLite a key spelled INTEGER is the
+# rowid (as migration 0001 makes them); BIGINT elsewhere.
+ROWID = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class LedgerEntry(SQLModel, table=True):
     __tablename__ = "ledger_entry"
-    idx: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    idx: int = Field(primary_key=True, sa_type=ROWID, sa_column_kwargs={"autoincrement": False})
     type: str = Field(max_length=64, index=True)
     leaf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     leaf_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
@@ -24,14 +28,14 @@ class LedgerNode(SQLModel, table=True):
     """Hash of the perfect subtree (level >= 1, index), keyed by (level << 50) | index."""
 
     __tablename__ = "ledger_node"
-    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    id: int = Field(primary_key=True, sa_type=ROWID, sa_column_kwargs={"autoincrement": False})
     hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class LedgerCheckpoint(SQLModel, table=True):
     __tablename__ = "ledger_checkpoint"
     id: int | None = Field(default=None, primary_key=True)
-    size: int = Field(index=True)
+    size: int = Field(index=True, sa_type=BigInteger)
     root_hash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     note: str = Field(sa_column=Column(Text, nullable=False))
     key_id: str = Field(max_length=8)
@@ -87,7 +91,7 @@ class License(SQLModel, table=True):
     terms: str = Field(default="", sa_column=Column(Text, nullable=False))
     created_at: float
     expired_at: float | None = None
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class Corpus(SQLModel, table=True):
@@ -99,7 +103,7 @@ class Corpus(SQLModel, table=True):
     license_id: int | None = Field(default=None, foreign_key="license.id")
     batch: str | None = Field(default=None, max_length=200)
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
     crawler: str | None = Field(default=None, max_length=200)  # the AI crawler's user agent, for robots.txt
     source_kind: str | None = Field(default=None, max_length=16)  # public | licensed | crawled | user | synthetic
 
@@ -116,7 +120,7 @@ class Item(SQLModel, table=True):
     members: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON list
     location: str = Field(sa_column=Column(Text, nullable=False))
     sha256: str | None = Field(default=None, max_length=64, index=True)
-    size: int | None = None
+    size: int | None = Field(default=None, sa_type=BigInteger)
     media_type: str = Field(max_length=100, index=True)
     status: str = Field(max_length=16, index=True)
     status_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
@@ -131,7 +135,7 @@ class Item(SQLModel, table=True):
     c2pa_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     ai_generated: bool = False
     ingested_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
     purged_at: float | None = None
     signals_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # opt-out evidence
     train_ai: str | None = Field(default=None, max_length=8)  # allowed | reserved | unknown (all signals)
@@ -155,7 +159,7 @@ class Fingerprint(SQLModel, table=True):
     item_id: str = Field(primary_key=True, foreign_key="item.id", max_length=600)
     kind: str = Field(max_length=8, index=True)  # image | text
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    seq: int | None = Field(default=None, index=True)  # insertion order, for incremental index catch-up
+    seq: int | None = Field(default=None, index=True, sa_type=BigInteger)  # insertion order, for incremental index catch-up
 
 
 class IngestShard(SQLModel, table=True):
@@ -191,7 +195,7 @@ class Claim(SQLModel, table=True):
     terms: str = Field(sa_column=Column(Text, nullable=False))
     action: str = Field(max_length=16)  # quarantine | flag
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class TakedownRequest(SQLModel, table=True):
@@ -272,9 +276,9 @@ class TrainingRun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     model: str = Field(max_length=200)
     corpus_id: int = Field(foreign_key="corpus.id")
-    checkpoint_size: int
+    checkpoint_size: int = Field(sa_type=BigInteger)
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 # --- case work (migration 0004) -----------------------------------------------------------------
@@ -291,7 +295,7 @@ class CaseEvent(SQLModel, table=True):
     kind: str = Field(max_length=32, index=True)
     body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class TakedownDraft(SQLModel, table=True):
@@ -313,7 +317,7 @@ class StoredDocument(SQLModel, table=True):
     __tablename__ = "stored_document"
     sha256: str = Field(primary_key=True, max_length=64)
     media_type: str = Field(max_length=100)
-    size: int
+    size: int = Field(sa_type=BigInteger)
     data: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     created_at: float
 
@@ -326,10 +330,10 @@ class DatasetRelease(SQLModel, table=True):
     name: str = Field(max_length=200)
     kind: str = Field(max_length=16)  # release | mirror
     corpus_id: int = Field(foreign_key="corpus.id")
-    checkpoint_size: int
+    checkpoint_size: int = Field(sa_type=BigInteger)
     contact: str | None = Field(default=None, max_length=64)  # commitment
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 # --- opt-out signals (migration signals_0005) -------------------------------------------------------
@@ -345,7 +349,7 @@ class PolicySnapshot(SQLModel, table=True):
     source: str = Field(sa_column=Column(Text, nullable=False))
     problems_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: float
-    entry_idx: int | None = None
+    entry_idx: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class PolicyFile(SQLModel, table=True):
