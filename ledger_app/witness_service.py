@@ -34,9 +34,12 @@ from ledger_app.ledger.witness_store import (
     QUORUM_META,
     WitnessInfo,
     _ph,
+    checkpoints_with_cosignature_rows,
+    cosigned_heads,
     cosigned_note,
     list_witnesses,
     quorum,
+    recent_checkpoints,
     verified_cosignatures,
 )
 
@@ -230,16 +233,17 @@ class WitnessService:
                 configured[(v.name, v.key_id.hex())] = w.name
             except VerificationError:
                 continue
-        store = self.ws.store
-        latest = store.latest_checkpoint()
+        engine = self.ws.engine
+        recent = recent_checkpoints(engine, STATUS_SCAN + 1)
+        heads = cosigned_heads(engine, min(c.size for c in recent)) if recent and configured else set()
         pending: list[int] = []
         last_met: int | None = None
         more = False
         latest_info: dict[str, Any] = {"size": None, "cosigned_by": [], "quorum_met": k == 0}
-        if latest is not None:
-            for n, cp in enumerate(reversed(store.checkpoints())):
-                by = [configured[(c.name, c.key_id)] for c in verified_cosignatures(self.ws.engine, cp)
-                      if (c.name, c.key_id) in configured]
+        if recent:
+            for n, cp in enumerate(recent):
+                found = verified_cosignatures(engine, cp) if (cp.size, cp.root_hash) in heads else []
+                by = [configured[(c.name, c.key_id)] for c in found if (c.name, c.key_id) in configured]
                 if n == 0:
                     latest_info = {"size": cp.size, "cosigned_by": by, "quorum_met": len(by) >= k}
                 if k == 0:
@@ -268,7 +272,7 @@ class WitnessService:
         for w in self.list():
             v = parse_witness_vkey(w.vkey)
             configured.add((v.name, v.key_id.hex()))
-        for cp in reversed(self.ws.store.checkpoints()):
+        for cp in checkpoints_with_cosignature_rows(self.ws.engine):
             n = sum(1 for c in verified_cosignatures(self.ws.engine, cp) if (c.name, c.key_id) in configured)
             if n >= max(k, 1):
                 return cp

@@ -93,3 +93,41 @@ def cosigned_note(engine: Engine, cp: StoredCheckpoint) -> str:
     """The checkpoint note as signed by the ledger, plus every verified witness cosignature line."""
     found = verified_cosignatures(engine, cp)
     return with_cosignatures(cp.note, found) if found else cp.note
+
+
+_CP_COLUMNS = "k.id, k.size, k.root_hash, k.note, k.key_id, k.created_at"
+
+
+def _cp(row) -> StoredCheckpoint:  # noqa: ANN001 - a result row
+    return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))
+
+
+def recent_checkpoints(engine: Engine, limit: int) -> list[StoredCheckpoint]:
+    """The newest `limit` checkpoints, newest first (one query; never the whole table)."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            f"SELECT {_CP_COLUMNS} FROM ledger_checkpoint k ORDER BY k.id DESC LIMIT {int(limit)}"
+        ).fetchall()
+    return [_cp(r) for r in rows]
+
+
+def cosigned_heads(engine: Engine, min_size: int = 0) -> set[tuple[int, bytes]]:
+    """(size, root) of every tree head at or above `min_size` holding a stored row by a configured witness."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT DISTINCT c.checkpoint_size, c.root_hash FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
+            f"WHERE c.checkpoint_size >= {_ph(conn)}",
+            (min_size,),
+        ).fetchall()
+    return {(int(r[0]), bytes(r[1])) for r in rows}
+
+
+def checkpoints_with_cosignature_rows(engine: Engine) -> list[StoredCheckpoint]:
+    """Checkpoints that have stored rows by configured witnesses, newest first (rows not yet verified)."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            f"SELECT DISTINCT {_CP_COLUMNS} FROM ledger_checkpoint k JOIN witness_cosignature c "
+            "ON c.checkpoint_size = k.size AND c.root_hash = k.root_hash JOIN witness w ON w.vkey = c.vkey "
+            "ORDER BY k.id DESC"
+        ).fetchall()
+    return [_cp(r) for r in rows]

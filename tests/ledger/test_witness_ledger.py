@@ -348,3 +348,21 @@ def test_cli_serve_full_loop(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert half.returncode == 0, half.stderr
     assert json.loads(half.stdout)["witnesses"]["cosigned_by"][0]["name"] == "witness.example/cli"
+
+
+def test_status_looks_back_a_bounded_number_of_checkpoints(env, monkeypatch):
+    import ledger_app.witness_service as ws_mod
+
+    svc, w1, _ = env
+    svc.witness.add("w1", w1.url, w1.vkey)
+    cosigned_size = svc.witness.status()["last_cosigned_size"]
+    w1.stop()
+    for i in range(6):
+        svc.ledger.note(f"offline {i}")
+    st = svc.witness.status()
+    assert st["last_cosigned_size"] == cosigned_size and len(st["not_cosigned"]) == 6
+    assert not st["not_cosigned_truncated"]
+    monkeypatch.setattr(ws_mod, "STATUS_SCAN", 3)
+    st = svc.witness.status()
+    assert st["last_cosigned_size"] is None and st["not_cosigned_truncated"] and len(st["not_cosigned"]) == 3
+    assert st["not_cosigned"][-1] == svc.ledger.ws.store.size()
