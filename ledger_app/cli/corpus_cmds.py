@@ -13,9 +13,10 @@ def register(sub, common) -> None:
     csub = c.add_subparsers(dest="corpus_command", metavar="CORPUS_COMMAND")
     csub.required = True
     p = csub.add_parser("add", parents=[common], help="register a corpus")
-    p.add_argument("name")
-    p.add_argument("path", type=Path)
-    p.add_argument("--format", default="auto", choices=["auto", "folder", "webdataset", "jsonl", "parquet"])
+    p.add_argument("name", help="a short name for the corpus")
+    p.add_argument("path", type=Path, help="its folder (see docs/corpus-metadata.md for what each format holds)")
+    p.add_argument("--format", default="auto", choices=["auto", "folder", "webdataset", "jsonl", "parquet"],
+                   help="the storage format (default: detected from the files)")
     p.add_argument("--license", help="the licence or acquisition its content came under")
     p.add_argument("--batch", help="acquisition batch label")
     p.add_argument("--crawler", help="the AI crawler's user agent the corpus was fetched with (robots.txt rules for it apply)")
@@ -26,42 +27,43 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_add)
     p = csub.add_parser("signals", parents=[common],
                         help="give a corpus a snapshot of its sites' policy files (robots.txt, tdmrep.json, ai.txt)")
-    p.add_argument("name")
+    p.add_argument("name", help="the corpus")
     p.add_argument("path", type=Path, help="a folder or .tar/.tar.gz/.zip laid out HOST/robots.txt, "
                    "HOST/.well-known/tdmrep.json, HOST/ai.txt (optional snapshot.json with fetch times)")
     p.set_defaults(handler=cmd_signals)
     csub.add_parser("list", parents=[common], help="list corpora").set_defaults(handler=cmd_list)
     p = csub.add_parser("manifest", parents=[common], help="the admitted items, for a training pipeline (JSON lines)")
-    p.add_argument("name")
+    p.add_argument("name", help="the corpus")
     p.set_defaults(handler=cmd_manifest)
 
     p = sub.add_parser("ingest", parents=[common], help="ingest a corpus (resumable, parallel)")
-    p.add_argument("name")
+    p.add_argument("name", help="the corpus (see `ledger corpus list`)")
     p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     p.set_defaults(handler=cmd_ingest)
 
     i = sub.add_parser("items", parents=[common], help="inspect items")
     isub = i.add_subparsers(dest="items_command", metavar="ITEMS_COMMAND")
     isub.required = True
-    p = isub.add_parser("list", parents=[common])
-    p.add_argument("--corpus")
-    p.add_argument("--status", choices=["admitted", "quarantined", "refused", "purged"])
-    p.add_argument("--media-type")
-    p.add_argument("--c2pa", dest="c2pa_state", choices=["none", "Valid", "Trusted", "Invalid", "unreadable", "remote"])
-    p.add_argument("--license")
-    p.add_argument("--search")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--offset", type=int, default=0)
+    p = isub.add_parser("list", parents=[common], help="items, filtered")
+    p.add_argument("--corpus", help="only items of this corpus")
+    p.add_argument("--status", choices=["admitted", "quarantined", "refused", "purged"], help="only items with this status")
+    p.add_argument("--media-type", help="only items of this media type, e.g. image/jpeg")
+    p.add_argument("--c2pa", dest="c2pa_state", choices=["none", "Valid", "Trusted", "Invalid", "unreadable", "remote"],
+                   help="only items in this Content Credentials state")
+    p.add_argument("--license", help="only items under this licence (name)")
+    p.add_argument("--search", help="text to find in the item ID, location or source URL")
+    p.add_argument("--limit", type=int, help="at most this many items")
+    p.add_argument("--offset", type=int, default=0, help="skip this many items first")
     p.set_defaults(handler=cmd_items_list)
-    p = isub.add_parser("show", parents=[common])
-    p.add_argument("id")
+    p = isub.add_parser("show", parents=[common], help="one item with its C2PA summary")
+    p.add_argument("id", help="the item ID, e.g. photos:shard-000.tar#0001")
     p.set_defaults(handler=cmd_items_show)
 
     t = sub.add_parser("trust", parents=[common], help="C2PA trust anchors")
     tsub = t.add_subparsers(dest="trust_command", metavar="TRUST_COMMAND")
     tsub.required = True
     p = tsub.add_parser("add", parents=[common], help="add a trust anchor (PEM file)")
-    p.add_argument("pem", type=Path)
+    p.add_argument("pem", type=Path, help="the trust anchor certificate (PEM)")
     p.set_defaults(handler=cmd_trust_add)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], help="build a demo workspace and run the whole story")
-    p.add_argument("dir", nargs="?", type=Path, default=Path("ledger-demo"))
+    p.add_argument("dir", nargs="?", type=Path, default=Path("ledger-demo"), help="where to build it (default: ledger-demo)")
     p.add_argument("--photos", type=int, default=240, help="photos on the demo photo host")
     p.set_defaults(handler=cmd_demo)
 

@@ -73,7 +73,8 @@ def register(sub, common) -> None:
                                     "statements add to them. Exit status 0 when the request was recorded, 3 when the "
                                     "draft is still incomplete (it is kept).")
     p.add_argument("draft", type=int, help="draft number (see `ledger takedown drafts`)")
-    p.add_argument("--type", choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"])
+    p.add_argument("--type", choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"],
+                   help="change the kind of request")
     _intake_args(p, default_kind=None)
     _works_args(p)
     _dmca_args(p)
@@ -84,7 +85,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_drafts)
 
     p = tsub.add_parser("discard", parents=[common], help="delete a draft")
-    p.add_argument("draft", type=int)
+    p.add_argument("draft", type=int, help="the draft number (see `ledger takedown drafts`)")
     p.set_defaults(handler=cmd_discard)
 
     import argparse
@@ -102,26 +103,27 @@ def register(sub, common) -> None:
                                     ("purge", cmd_purge, "remove the accepted items physically"),
                                     ("show", cmd_show, "show a request"), ("close", cmd_close, "close a request")]:
         p = tsub.add_parser(name, parents=[common], help=helptext)
-        p.add_argument("id", type=int)
+        p.add_argument("id", type=int, help="the request number (see `ledger takedown list`)")
         p.set_defaults(handler=handler)
 
     p = tsub.add_parser("review", parents=[common], help="accept or reject matches")
-    p.add_argument("id", type=int)
-    p.add_argument("--accept-all", action="store_true")
-    p.add_argument("--reject-all", action="store_true")
-    p.add_argument("--accept", nargs="+", default=[], metavar="ITEM")
-    p.add_argument("--reject", nargs="+", default=[], metavar="ITEM")
+    p.add_argument("id", type=int, help="the request number")
+    p.add_argument("--accept-all", action="store_true",
+                   help="accept every match still pending (never changes a decision already made)")
+    p.add_argument("--reject-all", action="store_true", help="reject every match still pending")
+    p.add_argument("--accept", nargs="+", default=[], metavar="ITEM", help="accept these items (changes an earlier decision)")
+    p.add_argument("--reject", nargs="+", default=[], metavar="ITEM", help="reject these items (changes an earlier decision)")
     p.set_defaults(handler=cmd_review)
 
     p = tsub.add_parser("reject", parents=[common], help="reject a request with a reason")
-    p.add_argument("id", type=int)
-    p.add_argument("--reason", required=True)
+    p.add_argument("id", type=int, help="the request number")
+    p.add_argument("--reason", required=True, help="why (recorded; shown to the requester)")
     p.set_defaults(handler=cmd_reject)
 
     p = tsub.add_parser("extend", parents=[common], help="extend a GDPR deadline (once, 1-2 months, with a reason)")
-    p.add_argument("id", type=int)
-    p.add_argument("--months", type=int, default=2)
-    p.add_argument("--reason", required=True)
+    p.add_argument("id", type=int, help="the request number")
+    p.add_argument("--months", type=int, default=2, help="1 or 2 further months (default 2)")
+    p.add_argument("--reason", required=True, help="the reasons told to the data subject (Art. 12(3))")
     p.set_defaults(handler=cmd_extend)
 
     p = tsub.add_parser("list", parents=[common], help="the queue: search, filter, sort (--csv FILE to export)")
@@ -135,29 +137,29 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_export)
 
     p = tsub.add_parser("note", parents=[common], help="add a note to a request (no text: list its notes)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("text", nargs="?", help="the note (kept erasably; the ledger records a commitment)")
     p.set_defaults(handler=cmd_note)
 
     p = tsub.add_parser("assign", parents=[common], help="give a request to a staff member (\"my cases\")")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("assignee", nargs="?", help="user name (default: you, as user.name or the OS account)")
     p.add_argument("--none", action="store_true", help="unassign the request")
     p.set_defaults(handler=cmd_assign)
 
     p = tsub.add_parser("timeline", parents=[common], help="a request's history in words, from its ledger entries")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.set_defaults(handler=cmd_timeline)
 
     p = tsub.add_parser("attach", parents=[common], help="keep the original notice with a request (content-addressed)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("file", type=Path, help="the notice as received (e-mail .eml, PDF, text)")
     p.set_defaults(handler=cmd_attach)
 
     # --- the rest of the legal process (takedown/legal.py, takedown/replies.py) ---
     p = tsub.add_parser("ownership", parents=[common], help="record the evidence of ownership seen (rights holders; "
                                                             "required before their purge)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--evidence", required=True, help="what was seen: a registration number, a contract, originals…")
     p.add_argument("--result", default="confirmed", choices=["confirmed", "not_shown"], help="default: confirmed")
     p.set_defaults(handler=cmd_ownership)
@@ -165,7 +167,7 @@ def register(sub, common) -> None:
     p = tsub.add_parser("counter-notice", parents=[common], help="record a DMCA counter-notice (17 U.S.C. 512(g)(3))",
                         description="Record a counter-notice to material removed under a DMCA request. An incomplete "
                                     "one is refused (exit status 1) with its missing elements, unless --record-anyway.")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--signature", help="(A) the subscriber's physical or electronic signature")
     p.add_argument("--material", help="(B) identification of the material removed")
     p.add_argument("--location", help="(B) where it appeared before removal (URL or path)")
@@ -184,28 +186,28 @@ def register(sub, common) -> None:
 
     p = tsub.add_parser("forward", parents=[common], help="record that the counter-notice went to the claimant; "
                                                           "starts the 10-14 business-day restore window")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--on", help="date forwarded (YYYY-MM-DD; default today)")
     p.set_defaults(handler=cmd_forward)
 
     p = tsub.add_parser("window", parents=[common], help="the restore window of a counter-noticed DMCA request")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--today", help="evaluate on this date instead of today (YYYY-MM-DD)")
     p.set_defaults(handler=cmd_window)
 
     p = tsub.add_parser("court-action", parents=[common], help="the claimant filed a court action: do not restore")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--note", required=True, help="court, case number, date")
     p.set_defaults(handler=cmd_court_action)
 
     p = tsub.add_parser("restore", parents=[common], help="restore counter-noticed items once the window allows")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--to", type=Path, help="folder for the retained copies (default: WORKSPACE/restored/request-N)")
     p.add_argument("--today", help="evaluate the window on this date (YYYY-MM-DD)")
     p.set_defaults(handler=cmd_restore)
 
     p = tsub.add_parser("identity", parents=[common], help="GDPR: identity verification of the data subject")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--result", required=True, choices=["requested", "verified", "failed"],
                    help="requested: reasonable doubt, more information asked for (the purge waits); verified; failed")
     p.add_argument("--method", default="", help="how it was verified (required for verified)")
@@ -213,7 +215,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_identity)
 
     p = tsub.add_parser("refuse", parents=[common], help="GDPR: refuse erasure, fully or for some items, on an Art. 17(3) ground")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--ground", required=True, choices=["a", "b", "c", "d", "e"],
                    help="Art. 17(3): a expression/information, b legal obligation/public task, c public health, "
                         "d archiving/research/statistics, e legal claims")
@@ -222,63 +224,69 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_refuse)
 
     p = tsub.add_parser("recipients", parents=[common], help="GDPR Art. 19: the recipients of a request's items")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.set_defaults(handler=cmd_recipients)
 
     p = tsub.add_parser("notify", parents=[common], help="GDPR Art. 19: write a notice to each recipient not yet notified")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("--out", type=Path, help="folder for the .eml notices (default: WORKSPACE/replies/request-N)")
-    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"], help="English or Simplified Chinese (default en)")
     p.add_argument("--only", action="append", default=[], metavar="KEY", help="only this recipient (training_run:N, release:N, mirror:N)")
     p.set_defaults(handler=cmd_notify)
 
     p = tsub.add_parser("reply", parents=[common], help="write a reply from a template (.eml and PDF)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, help="the request number")
     p.add_argument("template", choices=["acknowledgement", "missing_elements", "counter_notice_forwarded", "completion",
-                                        "extension", "refusal"])
-    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+                                        "extension", "refusal"],
+                   help="acknowledgement, missing_elements, counter_notice_forwarded (to the claimant), completion "
+                        "(with --certificate), extension (GDPR), refusal (GDPR)")
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"], help="English or Simplified Chinese (default en)")
     p.add_argument("--out", type=Path, help="folder to write to (default: WORKSPACE/replies/request-N)")
     p.add_argument("--certificate", type=Path, help="completion: the certificate file to attach (its .pdf too, if beside it)")
     p.add_argument("--no-pdf", action="store_true", help="write only the .eml")
     p.set_defaults(handler=cmd_reply)
 
     p = tsub.add_parser("certificate", parents=[common], help="issue the removal certificate")
-    p.add_argument("id", type=int)
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--pdf", type=Path)
-    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+    p.add_argument("id", type=int, help="the request number")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the certificate file to write (signed JSON)")
+    p.add_argument("--pdf", type=Path, help="also render it as PDF for people")
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"], help="English or Simplified Chinese (default en)")
     p.set_defaults(handler=cmd_certificate)
 
     c = sub.add_parser("claim", parents=[common], help="standing rights claims")
     csub = c.add_subparsers(dest="claim_command", metavar="CLAIM_COMMAND")
     csub.required = True
     p = csub.add_parser("add", parents=[common], help="register a claim")
-    p.add_argument("--holder", required=True)
-    p.add_argument("--holder-kind", default="rights_org", choices=["news_publisher", "individual", "rights_org", "internal"])
-    p.add_argument("--basis", required=True, choices=["copyright", "license_terms", "privacy", "other"])
+    p.add_argument("--holder", required=True, help="the rights holder's name (kept erasably)")
+    p.add_argument("--holder-kind", default="rights_org", choices=["news_publisher", "individual", "rights_org", "internal"],
+                   help="who the holder is (default rights_org)")
+    p.add_argument("--basis", required=True, choices=["copyright", "license_terms", "privacy", "other"],
+                   help="the legal basis of the claim")
     p.add_argument("--terms", required=True, help='e.g. "not licensed for AI training"')
-    p.add_argument("--action", default="quarantine", choices=["quarantine", "flag"])
+    p.add_argument("--action", default="quarantine", choices=["quarantine", "flag"],
+                   help="what matching items get, now and at every later ingest (default quarantine)")
     _works_args(p)
     p.set_defaults(handler=cmd_claim_add)
-    csub.add_parser("list", parents=[common]).set_defaults(handler=cmd_claim_list)
+    csub.add_parser("list", parents=[common], help="every standing claim").set_defaults(handler=cmd_claim_list)
     p = csub.add_parser("takedown", parents=[common], help="open a takedown from a claim")
-    p.add_argument("id", type=int)
-    p.add_argument("--type", default="other", choices=["dmca", "gdpr", "publisher", "optout", "court", "other"])
+    p.add_argument("id", type=int, help="the request number")
+    p.add_argument("--type", default="other", choices=["dmca", "gdpr", "publisher", "optout", "court", "other"],
+                   help="the kind of request to open (default other)")
     p.set_defaults(handler=cmd_claim_takedown)
 
     lic = sub.add_parser("license", parents=[common], help="licences and acquisitions")
     lsub = lic.add_subparsers(dest="license_command", metavar="LICENSE_COMMAND")
     lsub.required = True
     p = lsub.add_parser("add", parents=[common], help="record a licence or acquisition")
-    p.add_argument("name")
-    p.add_argument("--licensor", required=True)
-    p.add_argument("--kind", default="license", choices=["license", "acquisition", "crawl"])
+    p.add_argument("name", help="a unique name for the licence, e.g. stock-2025")
+    p.add_argument("--licensor", required=True, help="who granted it")
+    p.add_argument("--kind", default="license", choices=["license", "acquisition", "crawl"], help="how the content was obtained")
     p.add_argument("--uses", default="", help="permitted uses")
-    p.add_argument("--territory", default="")
+    p.add_argument("--territory", default="", help="where the licence applies")
     p.add_argument("--expires", help="YYYY-MM-DD")
-    p.add_argument("--terms", default="")
+    p.add_argument("--terms", default="", help="other terms, as written")
     p.set_defaults(handler=cmd_license_add)
-    lsub.add_parser("list", parents=[common]).set_defaults(handler=cmd_license_list)
+    lsub.add_parser("list", parents=[common], help="every licence with its expiry").set_defaults(handler=cmd_license_list)
     p = lsub.add_parser("expire", parents=[common], help="expire a licence: opens a takedown of its items")
     p.add_argument("id", help="licence name or number")
     p.set_defaults(handler=cmd_license_expire)
@@ -287,19 +295,19 @@ def register(sub, common) -> None:
     )
 
     p = sub.add_parser("check", parents=[common], help="inclusion check for rights holders")
-    p.add_argument("files", nargs="*", type=Path)
-    p.add_argument("--hash", action="append", default=[])
-    p.add_argument("--url", action="append", default=[])
+    p.add_argument("files", nargs="*", type=Path, help="works to check (hashed and fingerprinted, never stored)")
+    p.add_argument("--hash", action="append", default=[], help="SHA-256 of a work (64 hex digits; repeatable)")
+    p.add_argument("--url", action="append", default=[], help="a URL of a work (canonicalised, see docs/url-matching.md)")
     p.add_argument("-o", "--output", type=Path, help="write a signed inclusion report (JSON)")
     p.add_argument("--pdf", type=Path, help="also render the report as PDF")
-    p.add_argument("--language", default="en", choices=["en", "zh_CN"])
+    p.add_argument("--language", default="en", choices=["en", "zh_CN"], help="English or Simplified Chinese (default en)")
     p.set_defaults(handler=cmd_check)
 
     rel = sub.add_parser("release", parents=[common], help="dataset releases and mirrors (Art. 19 recipients, certificates)")
     relsub = rel.add_subparsers(dest="release_command", metavar="RELEASE_COMMAND")
     relsub.required = True
     p = relsub.add_parser("record", parents=[common], help="record a dataset release (or a mirror of one)")
-    p.add_argument("name")
+    p.add_argument("name", help="the release's name, e.g. photos-2026-03")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--corpus", help="the corpus released, at the current checkpoint")
     g.add_argument("--mirror-of", metavar="RELEASE", help="a mirror holding this earlier release")
@@ -311,10 +319,10 @@ def register(sub, common) -> None:
     rsub = r.add_subparsers(dest="run_command", metavar="RUN_COMMAND")
     rsub.required = True
     p = rsub.add_parser("record", parents=[common], help="record a training run at the current checkpoint")
-    p.add_argument("model")
-    p.add_argument("--corpus", required=True)
+    p.add_argument("model", help="the model's name, e.g. photo-gen-v3")
+    p.add_argument("--corpus", required=True, help="the corpus it was trained on")
     p.set_defaults(handler=cmd_run_record)
-    rsub.add_parser("list", parents=[common]).set_defaults(handler=cmd_run_list)
+    rsub.add_parser("list", parents=[common], help="every recorded training run").set_defaults(handler=cmd_run_list)
 
 
 _FILTERS = ("open", "closed", "overdue", "mine")
@@ -442,9 +450,41 @@ def _progress(ctx, what: str):  # noqa: ANN001, ANN202
     return cb
 
 
+def _evidence(m) -> str:  # noqa: ANN001
+    """The numbers behind a match, in a few words (the full evidence is in --json)."""
+    ev = m.get("evidence") or {}
+    if m["method"] == "perceptual":
+        parts = [f"PDQ distance {ev['distance']}" if "distance" in ev else ""]
+        parts += [f"{ev['inliers']} inliers" if "inliers" in ev else "", str(ev.get("how") or "")]
+        return ", ".join(p for p in parts if p)
+    if m["method"] == "text":
+        passage = " ".join(str(ev.get("passage") or "").split())
+        return f"containment {ev.get('containment')}" + (f": \"{passage[:60]}…\"" if passage else "")
+    if m["method"] == "url":
+        return str(ev.get("url") or ev.get("domain") or "")
+    if m["method"] == "c2pa":
+        return f"signer {ev.get('signer')}"
+    if m["method"] == "exact":
+        return "same SHA-256"
+    return str(ev.get("account") or "")
+
+
+def _matches_table(matches) -> str:  # noqa: ANN001
+    from ledger_app.cli.table import table
+
+    return table(["ITEM", "METHOD", "SCORE", "DECISION", "EVIDENCE"],
+                 [[m["item_id"], m["method"], m["score"], m["decision"], _evidence(m)] for m in matches], max_width=100)
+
+
 def cmd_locate(ctx) -> int:
     res = ctx.takedown.locate(ctx.args.id, progress=_progress(ctx, "locate"))
-    ctx.out(res, lambda r: f"request {r['id']}: {r['matches']} matches ({r['new_matches']} new)")
+    if ctx.json:
+        ctx.out(res)
+        return 0
+    matches = ctx.takedown.show(ctx.args.id)["matches"]
+    print(f"request {res['id']}: {res['matches']} matches ({res['new_matches']} new)")
+    if matches:
+        print(_matches_table(matches))
     return 0
 
 
@@ -469,7 +509,45 @@ def cmd_purge(ctx) -> int:
 
 
 def cmd_show(ctx) -> int:
-    ctx.out(ctx.takedown.show(ctx.args.id))
+    from ledger_app.cli.table import table
+
+    rid = ctx.args.id
+    shown = ctx.takedown.show(rid)
+    case = ctx.services.cases.case(rid)
+    row = case.row
+    shown.update({"requester_name": row.requester.name, "requester_email": row.requester.email,
+                  "assignee": row.assignee, "days_left": row.days_left,
+                  "notes": [n.to_json() for n in case.notes], "documents": [d.to_json() for d in case.documents]})
+    if ctx.json:
+        ctx.out(shown)
+        return 0
+    facts = [("Request", f"{rid} ({shown['type']})"), ("Status", shown["status"] + (f" — {shown['status_reason']}"
+                                                                                     if shown["status_reason"] else "")),
+             ("Requester", f"{row.requester.display} ({row.requester.kind})"
+              + (f", {row.requester.email}" if row.requester.email else "")),
+             ("Received", shown["received"]),
+             ("Due by", f"{shown['due_by']} ({row.days_left} days left)" if row.is_open and row.days_left >= 0 else
+              f"{shown['due_by']} (OVERDUE by {-row.days_left} days)" if row.overdue else shown["due_by"]),
+             ("Assignee", row.assignee or "-")]
+    if shown.get("extension_reason"):
+        facts.append(("Extended", shown["extension_reason"]))
+    width = max(len(k) for k, _ in facts)
+    lines = [f"{k + ':':<{width + 1}} {v}" for k, v in facts]
+    lines += ["", f"Works ({len(shown['works'])})",
+              table(["KIND", "VALUE"], [[w["kind"], w["value"]] for w in shown["works"]], max_width=90)]
+    lines += ["", f"Matches ({len(shown['matches'])})", _matches_table(shown["matches"]) if shown["matches"] else "none yet"]
+    if shown.get("purge"):
+        p = shown["purge"]
+        lines += ["", f"Purged {len(p['items'])} items from {len(p['shards'])} shards",
+                  table(["CORPUS", "SHARD", "SHA-256 BEFORE", "SHA-256 AFTER"],
+                        [[s["corpus"], s["path"], s["sha256_before"], s["sha256_after"] or "(deleted)"] for s in p["shards"]],
+                        max_width=64)]
+    if case.notes:
+        lines += ["", f"Notes ({len(case.notes)})"] + [f"  {_when(n.created_at)} {n.author or '?'}: {n.text or '(erased)'}"
+                                                       for n in case.notes]
+    if case.documents:
+        lines += ["", "Documents"] + [f"  {d.role}: {d.name} ({d.size} bytes, SHA-256 {d.sha256[:16]}…)" for d in case.documents]
+    print("\n".join(lines))
     return 0
 
 

@@ -22,7 +22,7 @@ def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
     p.set_defaults(handler=cmd_add)
     wsub.add_parser("list", parents=[common], help="the configured witnesses").set_defaults(handler=cmd_list)
     p = wsub.add_parser("remove", parents=[common], help="stop submitting to a witness (recorded in the ledger)")
-    p.add_argument("name")
+    p.add_argument("name", help="the witness's name (see `ledger witness list`)")
     p.set_defaults(handler=cmd_remove)
     p = wsub.add_parser("policy", parents=[common], help="how many witnesses must cosign a checkpoint (k of n)")
     p.add_argument("k", type=int, nargs="?", help="the number of cosignatures required; omit to show the policy")
@@ -37,7 +37,7 @@ def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
         "cosign-document", parents=[common],
         help="re-prove a certificate or report against the newest cosigned checkpoint",
     )
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the certificate or report file")
     p.add_argument("-o", "--output", type=Path, help="where to write it (default: replace FILE)")
     p.set_defaults(handler=cmd_cosign_document)
 

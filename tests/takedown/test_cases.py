@@ -119,3 +119,18 @@ def test_original_notice_kept_content_addressed(ws, tmp_path, capsys):
         conn.exec_driver_sql("UPDATE stored_document SET data = ? WHERE sha256 = ?", (b"Please ignore.", doc["sha256"]))
     with pytest.raises(UserError, match="altered"):
         ws.cases.document_bytes(doc["sha256"])
+
+
+def test_locate_and_show_print_readable_tables(ws, capsys):
+    rid = _new_domain_request(ws)
+    rc, out, _ = cli(ws.ws.path, "takedown", "locate", str(rid), capsys=capsys)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == f"request {rid}: 4 matches (4 new)"
+    assert lines[1].split() == ["ITEM", "METHOD", "SCORE", "DECISION", "EVIDENCE"]
+    assert "news:news-000.jsonl#id=a0" in out and "https://news.example/a/0" in out
+    rc, out, _ = cli(ws.ws.path, "takedown", "show", str(rid), capsys=capsys)
+    assert rc == 0 and "Requester: Daily Example (news_publisher), legal@daily.example" in out
+    assert "Matches (4)" in out and "pending" in out
+    rc, out, _ = cli(ws.ws.path, "takedown", "show", str(rid), "--json", capsys=capsys)
+    shown = json.loads(out)
+    assert shown["requester_name"] == "Daily Example" and len(shown["matches"]) == 4 and shown["works"]
