@@ -265,12 +265,14 @@ def match_region(
     item: LocalFeatures,
     query_thumb: np.ndarray | None = None,
     item_thumb: np.ndarray | None = None,
+    *,
+    matcher=None,  # noqa: ANN001 - (query descriptors, item descriptors) -> index pairs; bench only
 ) -> RegionMatch:
     """Does `item` hold part of `query`'s picture (or the reverse)? Geometry decides; with both
     thumbnails, the pixels of the shared region must agree too (without them, ok stays None)."""
     if len(query) < MIN_MATCHES or len(item) < MIN_MATCHES:
         return _fail("too few keypoints to compare")
-    qi, ci = ratio_matches(query.descriptors, item.descriptors)
+    qi, ci = (matcher or ratio_matches)(query.descriptors, item.descriptors)
     if len(qi) < MIN_MATCHES:
         return _fail(f"only {len(qi)} descriptor matches", matches=len(qi))
     src, dst = query.points[qi], item.points[ci]

@@ -228,7 +228,8 @@ def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) ->
             ev = {"distance": m.distance, "how": m.method, **{k: v for k, v in m.detail.items() if _jsonable(v)}}
             if "region" in m.detail:  # where in the item the claimed work is, and how much of each
                 r = m.detail["region"]
-                ev.update(region_box=r["item_box"], item_covered=r["item_covered"], work_covered=r["query_covered"])
+                ev.update(region_box=r["item_box"], work_box=r["query_box"], item_covered=r["item_covered"],
+                          work_covered=r["query_covered"])
             out.append(Found(m.item_id, w.id, MatchMethod.PERCEPTUAL, f"{m.score:.2f}", ev))
     return out
 

@@ -529,6 +529,11 @@
         <translation>语料库条目</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="137"/>
+        <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
+        <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/ui/widgets/evidence.py" line="100"/>
         <source>Select a match to see its evidence.</source>
         <translation>选择一个匹配以查看其证据。</translation>
