@@ -162,7 +162,10 @@ class ImageMatcher:
         ranked = sure + worth[: self.max_verify]
         local_ranked = []
         if query_fp.local is not None and len(self.local):
-            local_ranked = [i for i, _ in self.local.candidates(query_fp.local, self.local_candidates)]
+            # The PDQ stages' candidates are verified anyway: the local stage's slots go to others.
+            proposed = self.local.candidates(query_fp.local, self.local_candidates + len(ranked))
+            already = set(ranked)
+            local_ranked = [i for i, _ in proposed if i not in already][: self.local_candidates]
         self.last_verified = len(set(ranked) | set(local_ranked))
         if not ranked and not local_ranked:
             return []
