@@ -7,7 +7,8 @@ BASES derived images is a random crop (20-100 % of each side) of one of them, sc
 pixels on its longer side and sometimes mirrored; its ORB keypoints, descriptors, PDQ, coarse code
 and thumbnail are computed exactly as ingest computes them, and cached (`~/.cache/ledger-bench`,
 or BENCH_CACHE) after the first build. The 1 M items are these bases, each used 1M / BASES times
-with a random 80 % of its keypoints and 6 of its 256 PDQ bits flipped, so that posting lists and
+with a random 80 % of its keypoints, 6 of its 256 PDQ bits and 2 of its 64 coarse-code bits
+flipped, so that posting lists and
 PDQ neighbourhoods have the lengths real content gives them and candidates reach verification.
 
 Planted among them: the altered copies of the tuning photos (usual and past-the-usual-range
@@ -44,6 +45,7 @@ from ledger_app.matching.local_index import words  # noqa: E402
 BASES = 20_000
 KEEP = 0.8
 PDQ_FLIPS = 6
+COARSE_FLIPS = 2
 CACHE = Path(os.environ.get("BENCH_CACHE", Path.home() / ".cache" / "ledger-bench"))
 
 
@@ -126,27 +128,20 @@ def build_bases(n: int, seed: int = 5) -> dict[str, np.ndarray]:
 
 
 class Filler:
-    """The 1 M derived items: item i is base i % BASES with its own keypoint subset and PDQ bits."""
+    """The derived items: item i is base i % bases, with the keypoints of row i // bases of a random
+    keep-mask and its own PDQ (PDQ_FLIPS bits) and coarse code (COARSE_FLIPS bits) flipped."""
 
     def __init__(self, bases: dict[str, np.ndarray], n: int, seed: int = 9):
         self.b = bases
         self.n = n
         self.nb = len(bases["counts"])
-        self.seed = seed
-
-    def _rng(self, i: int) -> np.random.Generator:
-        return np.random.default_rng((self.seed, i))
+        rng = np.random.default_rng(seed)
+        self.masks = rng.random((n // self.nb + 1, local.MAX_KEYPOINTS)) < KEEP
+        self.pdq = _flip(bases["pdq"][np.arange(n) % self.nb], PDQ_FLIPS, rng)
+        self.coarse = _flip(bases["coarse"][np.arange(n) % self.nb], COARSE_FLIPS, rng)
 
     def keep(self, i: int) -> np.ndarray:
-        k = int(self.b["counts"][i % self.nb])
-        return np.sort(self._rng(i).permutation(k)[: max(1, int(k * KEEP))])
-
-    def pdq(self, i: int) -> np.ndarray:
-        h = self.b["pdq"][i % self.nb].copy()
-        bits = self._rng(i + 10**9).choice(256, PDQ_FLIPS, replace=False)
-        for bit in bits:
-            h[bit // 8] ^= np.uint8(1 << (7 - bit % 8))
-        return h
+        return np.flatnonzero(self.masks[i // self.nb][: int(self.b["counts"][i % self.nb])])
 
     def fingerprint(self, i: int) -> ImageFingerprint:
         j = i % self.nb
@@ -154,9 +149,18 @@ class Filler:
         keep = self.keep(i)
         feats = local.LocalFeatures(lw, lh, self.b["points"][j][keep], self.b["desc"][j][keep])
         a, z = self.b["thumb_off"][j], self.b["thumb_off"][j + 1]
-        region = (self.pdq(i).tobytes(),) * 8
-        return ImageFingerprint(w, h, q, (region, region, region), self.b["coarse"][j].tobytes(),
+        region = (self.pdq[i].tobytes(),) * 8
+        return ImageFingerprint(w, h, q, (region, region, region), self.coarse[i].tobytes(),
                                 self.b["thumbs"][a:z].tobytes(), feats)
+
+
+def _flip(codes: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Each row with k random bits flipped (a bit may be picked twice: then fewer)."""
+    out = codes.copy()
+    rows = np.arange(len(out))
+    for bit in rng.integers(0, out.shape[1] * 8, (k, len(out))):
+        out[rows, bit // 8] ^= (1 << (7 - bit % 8)).astype(np.uint8)
+    return out
 
 
 def main() -> None:
@@ -171,8 +175,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ids = [f"f{i}" for i in range(n)]
     index = ImageIndex()
-    index.add_arrays(ids, np.stack([filler.pdq(i) for i in range(n)]),
-                     np.stack([bases["coarse"][i % filler.nb] for i in range(n)]))
+    index.add_arrays(ids, filler.pdq, filler.coarse)
     base_words = [words(bases["desc"][j][: bases["counts"][j]]) for j in range(filler.nb)]
     matcher_store: dict[str, ImageFingerprint] = {}
 
@@ -217,7 +220,8 @@ def main() -> None:
     print(f"## Image locate at {n:,} items (real-content fingerprints, local features)\n")
     print(f"Command: `make bench  (.venv/bin/python bench/bench_images_1m.py{' --quick' if args.quick else ''})`. "
           f"{filler.nb:,} derived images of real pictures ({base_s:.0f} s to derive or load from the cache), "
-          f"used {n // filler.nb} times each with {KEEP:.0%} of their keypoints and {PDQ_FLIPS} PDQ bits flipped; "
+          f"used {n // filler.nb} times each with {KEEP:.0%} of their keypoints, {PDQ_FLIPS} PDQ and "
+          f"{COARSE_FLIPS} coarse-code bits flipped; "
           f"{len(altered)} planted altered copies of {len(photos)} tuning photos. Index built in {build_s:.0f} s; "
           f"keypoint postings {matcher.local.postings:,} ({mb:,.0f} MB).\n")
     print("| queries (claimed works, whole matcher incl. verification) | median ms | p90 ms | max ms | "

@@ -184,9 +184,10 @@ class ImageMatcher:
                 match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
                 if match is not None:
                     matches[item_id] = match
-        # Local features: the candidates they propose, and the region of every match found above.
+        # Local features: the candidates they propose, those the PDQ stages proposed but whole-image
+        # verification refused (a 30 % crop is often one), and the region of every match above.
         if query_fp.local is not None:
-            for item_id in dict.fromkeys(local_ranked + list(matches)):
+            for item_id in dict.fromkeys(local_ranked + ranked):
                 fp = fps.get(item_id) or self._fingerprints([item_id]).get(item_id)
                 if fp is None or fp.local is None:
                     continue

@@ -34,6 +34,11 @@ import numpy as np
 
 from ledger_app.matching import verify as _dense
 
+try:  # faiss finds the two nearest binary descriptors several times faster than numpy
+    import faiss
+except ImportError:  # pragma: no cover
+    faiss = None
+
 FEATURE_SIDE = 320  # longer side of the image the keypoints are found on (pixels)
 MAX_KEYPOINTS = 256  # stored per item: 36 bytes each
 # A claimed work (a query; there are few) keeps more: WORK_KEYPOINTS at FEATURE_SIDE and as many
@@ -221,16 +226,10 @@ def ratio_matches(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarra
     than the second and within MAX_DESCRIPTOR_DISTANCE bits."""
     if len(qd) < 2 or len(cd) < 2:
         return np.empty(0, int), np.empty(0, int)
-    if len(qd) < len(cd):  # search the smaller set: a work's two scales would spoil its ratio test
+    if len(qd) < len(cd):  # search the smaller set: a work's three scales would spoil its ratio test
         ci, qi = ratio_matches(cd, qd)
         return qi, ci
-    dist = np.bitwise_count(qd[:, None, :] ^ cd[None, :, :]).sum(axis=2, dtype=np.int32)
-    two = np.argpartition(dist, 1, axis=1)[:, :2]
-    d2 = np.take_along_axis(dist, two, axis=1)
-    first = d2.argmin(axis=1)
-    best = two[np.arange(len(qd)), first]
-    d_best = d2[np.arange(len(qd)), first]
-    d_second = d2[np.arange(len(qd)), 1 - first]
+    d_best, d_second, best = _two_nearest(qd, cd)
     ok = (d_best < RATIO * d_second) & (d_best <= MAX_DESCRIPTOR_DISTANCE)
     qi = np.flatnonzero(ok)
     ci = best[ok]
@@ -239,6 +238,26 @@ def ratio_matches(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarra
     keep = np.ones(len(order), bool)
     keep[1:] = ci[order][1:] != ci[order][:-1]
     return qi[order][keep], ci[order][keep]
+
+
+def _two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(nearest distance, second nearest distance, nearest index) in `cd` of each row of `qd`."""
+    if faiss is not None:
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)  # tiny searches: threads cost more than they save
+        try:
+            index = faiss.IndexBinaryFlat(cd.shape[1] * 8)
+            index.add(np.ascontiguousarray(cd))
+            dist, idx = index.search(np.ascontiguousarray(qd), 2)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        return dist[:, 0].astype(np.int32), dist[:, 1].astype(np.int32), idx[:, 0].astype(np.int64)
+    dist = np.bitwise_count(qd[:, None, :] ^ cd[None, :, :]).sum(axis=2, dtype=np.int32)
+    two = np.argpartition(dist, 1, axis=1)[:, :2]
+    d2 = np.take_along_axis(dist, two, axis=1)
+    first = d2.argmin(axis=1)
+    rows = np.arange(len(qd))
+    return d2[rows, first], d2[rows, 1 - first], two[rows, first]
 
 
 def _frame(w: float, h: float) -> np.ndarray:

@@ -140,10 +140,14 @@ class LocalIndex:
         weight = np.log((len(self._ids) + 1) / (df + 1)).astype(np.float32)
         hits, weights = [], []
         for seg, lo, hi in spans:
-            for a, b, wt in zip(lo[useful].tolist(), hi[useful].tolist(), weight[useful].tolist(), strict=True):
-                if b > a:
-                    hits.append(seg.items[a:b])
-                    weights.append(np.full(b - a, wt, np.float32))
+            lo, hi = lo[useful], hi[useful]
+            n = hi - lo
+            if not n.sum():
+                continue
+            # All the postings of the useful words at once: run k covers lo[k]..hi[k].
+            starts = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
+            hits.append(seg.items[starts + np.arange(int(n.sum()))])
+            weights.append(np.repeat(weight[useful], n))
         if not hits:
             return []
         items = np.concatenate(hits)
