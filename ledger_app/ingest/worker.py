@@ -107,7 +107,7 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
                         c2pa_detail=summary.get("training_mining_detail"))
     res.signals = sig.to_json()
     if res.signals is not None:
-        res.signals_json = sig.canonical()
+        res.signals_json = sig.canonical(res.signals)
         res.signals_uses = res.signals["uses"]
     res.train_ai = sig.state("train-ai")
     res.fetched_at = sig.fetched_at
@@ -117,7 +117,7 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
     elif raw.is_text and raw.data:
         from ledger_app.core.language import script_language
 
-        res.language = script_language(raw.data[:4096].decode("utf-8", "ignore"))
+        res.language = script_language(raw.data[:3000].decode("utf-8", "ignore"))
 
 
 def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels: int = MAX_IMAGE_PIXELS,
