@@ -55,6 +55,7 @@ class ItemResult:
     signals_json: str | None = None  # its canonical JSON, stored as is; its SHA-256 goes in the ledger entry
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
+    train_ai_reason: str | None = None  # the quarantine reason when a non-C2PA signal reserves training
     language: str | None = None
     fetched_at: str | None = None
 
@@ -110,6 +111,12 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
         res.signals_json = sig.canonical(res.signals)
         res.signals_uses = res.signals["uses"]
     res.train_ai = sig.state("train-ai")
+    if res.train_ai == "reserved":
+        from ledger_app.provenance.policy import OptOutSignalPolicy
+        from ledger_app.provenance.signals import reason_for
+
+        reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
+        res.train_ai_reason = reason_for(reserving) if reserving else None
     res.fetched_at = sig.fetched_at
     lang = res.metadata.get("language") or res.metadata.get("lang")
     if isinstance(lang, str) and lang.strip():
