@@ -43,6 +43,7 @@ class Icon(StrEnum):
     REFRESH = "refresh"
     FOLDER = "folder"
     CHECK = "check"  # the tick of a check box (theme.py puts it in the style sheet)
+    MORE = "more"  # the menu bar's "more menus" chevron, replacing Qt's (dark on a dark window)
 
 
 def is_dark() -> bool:

@@ -1,4 +1,6 @@
-"""The main window: a sidebar of screens, the stacked pages, and window state kept in QSettings."""
+"""The main window: a menu bar (File, View, Help with About), a sidebar of screens, the stacked
+pages, and window state kept in QSettings. Leaving — closing the window or opening another
+workspace — first settles review decisions not yet recorded (see TakedownsPage.settle_unrecorded)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
     QStackedWidget,
     QStyle,
@@ -95,14 +98,24 @@ class MainWindow(QMainWindow):
             "aiact": AiActPage(session, prefs, self.stack),
             "settings": SettingsPage(session, prefs, self.stack),
         }
+        self._build_menus()
+        self.screen_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
         for n, name in enumerate(SCREENS):
             item = QListWidgetItem(icon(SCREEN_ICONS[name]), "", self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.stack.addWidget(self.pages[name])
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
-            shortcut.activated.connect(lambda row=n: self.sidebar.setCurrentRow(row))
+            action = QAction(icon(SCREEN_ICONS[name]), "", self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _checked=False, row=n: self.sidebar.setCurrentRow(row))
+            group.addAction(action)
+            self.view_menu.addAction(action)
+            self.screen_actions[name] = action
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(lambda row: self.screen_actions[SCREENS[row]].setChecked(True))
         self.sidebar.setCurrentRow(0)
+        self._leaving_settled = False  # closeEvent: unrecorded decisions already recorded or discarded
 
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -123,6 +136,68 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.retranslate()
+
+    def _build_menus(self) -> None:
+        """File / View / Help, with the platform's standard shortcuts."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_request_action = QAction(icon(Icon.TAKEDOWNS), "", self)
+        self.new_request_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_request_action.triggered.connect(self._new_request)
+        self.open_workspace_action = QAction(icon(Icon.FOLDER), "", self)
+        self.open_workspace_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_workspace_action.triggered.connect(lambda: self.show_screen("settings").browse.click())
+        self.preferences_action = QAction(icon(Icon.SETTINGS), "", self)
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda: self.show_screen("settings"))
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcuts([QKeySequence.StandardKey.Quit, QKeySequence("Ctrl+Q")])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        for a in (self.new_request_action, self.open_workspace_action):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.preferences_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(icon(Icon.APP), "", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        from PySide6.QtWidgets import QToolButton
+
+        ext = bar.findChild(QToolButton, "qt_menubar_ext_button")
+        if ext is not None:
+            ext.setIcon(icon(Icon.MORE))
+
+    def _new_request(self) -> None:
+        page = self.show_screen("takedowns")
+        if page.new_button.isEnabled():
+            page.open_new_request()
+
+    def about_text(self) -> str:
+        from ledger_app import __version__
+
+        return self.tr(
+            "<h3>Provenance Ledger {version}</h3>"
+            "<p>A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges "
+            "and signed removal certificates that anyone can verify offline.</p>"
+            "<p>Qt {qt} · PySide6 {pyside}</p>").format(version=__version__, qt=_qt_version(), pyside=_pyside_version())
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("AboutBox")
+        box.setWindowTitle(self.tr("About Provenance Ledger"))
+        box.setIconPixmap(icon(Icon.APP).pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.about_box = box
+        box.open()
+        return box
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -150,6 +225,15 @@ class MainWindow(QMainWindow):
             item = self.sidebar.item(row)
             item.setText(titles[name])
             item.setToolTip(self.tr("{screen} (Ctrl+{n})").format(screen=titles[name], n=row + 1))
+            self.screen_actions[name].setText(titles[name])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_request_action.setText(self.tr("&New takedown request…"))
+        self.open_workspace_action.setText(self.tr("&Open workspace…"))
+        self.preferences_action.setText(self.tr("&Settings"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Provenance Ledger"))
         self._workspace_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -244,14 +328,19 @@ class MainWindow(QMainWindow):
 
         show_error(self, exc, report)
 
-    def open_workspace(self, folder: str, db_url: str) -> Task:
-        """Open another workspace (Settings, the demo) in the background; remembered once open."""
+    def open_workspace(self, folder: str, db_url: str) -> Task | None:
+        """Open another workspace (Settings, the demo) in the background; remembered once open.
+        Review decisions not yet recorded in the current one are recorded or discarded first, as
+        the user chooses; None if the user chose to stay."""
 
         def opened() -> None:
             self.prefs.workspace_dir = folder
             self.prefs.database_url = db_url
 
-        return self._open_in_background(folder, db_url, then=opened)
+        started: list[Task] = []
+        stay = not self.pages["takedowns"].settle_unrecorded(
+            lambda: started.append(self._open_in_background(folder, db_url, then=opened)))
+        return None if stay else (started[0] if started else None)
 
     def _open_in_background(self, folder: str, db_url: str, *, then: Callable[[], None],
                             failed: Callable[[BaseException, str], None] | None = None) -> Task:
@@ -322,6 +411,15 @@ class MainWindow(QMainWindow):
     # --- shutdown ----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._leaving_settled and self.pages["takedowns"].unrecorded_counts():
+            event.ignore()  # asked first; closed again by _close_settled once settled
+
+            def settled() -> None:
+                self._leaving_settled = True
+                QTimer.singleShot(0, self.close)
+
+            self.pages["takedowns"].settle_unrecorded(settled)
+            return
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.session.runner.cancel_all()
         self.hide()  # gone at once for the user, while the workers below wind down
@@ -335,6 +433,18 @@ class MainWindow(QMainWindow):
         self.session.runner.wait(wait_ms)
         self.session.close()
         super().closeEvent(event)
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
 
 
 def schedule_start(window: MainWindow) -> None:

@@ -115,9 +115,26 @@ class Preferences:
     def save_splitter_state(self, name: str, state: QByteArray) -> None:
         self.s.setValue(f"window/splitter_{name}", state)
 
+    def last_folder(self, purpose: str) -> str:
+        """The folder a file dialog for `purpose` ("certificate", "corpus", "import"…) last opened in."""
+        return self._str(f"folders/{purpose}", "")
+
+    def set_last_folder(self, purpose: str, path: str) -> None:
+        from pathlib import Path
+
+        p = Path(path)
+        self.s.setValue(f"folders/{purpose}", str(p if p.is_dir() else p.parent))
+
+    def certificate_file(self, workspace_id: str, request_id: int) -> str:
+        """Where this window saved the certificate of a request (the ledger holds only its hash)."""
+        return self._str(f"{self._workspace_key(workspace_id, 'certificates')}/{int(request_id)}", "")
+
+    def set_certificate_file(self, workspace_id: str, request_id: int, path: str) -> None:
+        self.s.setValue(f"{self._workspace_key(workspace_id, 'certificates')}/{int(request_id)}", path)
+
     @staticmethod
-    def _workspace_key(workspace_id: str) -> str:
-        return "verify/" + hashlib.sha256(workspace_id.encode()).hexdigest()[:16]
+    def _workspace_key(workspace_id: str, group: str = "verify") -> str:
+        return f"{group}/" + hashlib.sha256(workspace_id.encode()).hexdigest()[:16]
 
     def last_verification(self, workspace_id: str) -> VerificationRecord | None:
         raw = self.s.value(self._workspace_key(workspace_id))

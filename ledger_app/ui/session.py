@@ -171,6 +171,11 @@ class Session(QObject):
     def notify_appended(self) -> None:
         emit(self.ledger_changed)
 
+    def notify_ledger_created(self) -> None:
+        """The open workspace now holds a ledger: every page re-reads it as if just opened."""
+        emit(self.opened)
+        emit(self.ledger_changed)
+
     def notify_data_changed(self) -> None:
         """Corpora, items or requests changed; every write of theirs appended ledger entries too."""
         emit(self.data_changed)

@@ -4,69 +4,246 @@
 <context>
     <name>AiActPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="91"/>
         <source>AI Act summary</source>
         <translation>AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="114"/>
         <source>All corpora</source>
         <translation>全部语料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="142"/>
         <source>Computing the summary…</source>
         <translation>正在计算摘要……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="100"/>
         <source>Issue signed summary…</source>
         <translation>签发签名摘要……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="99"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="156"/>
         <source>Preview (not signed): {n} training items; {a} statements to be attested by a person.</source>
         <translation>预览（未签名）：{n} 条训练条目；{a} 项待人工声明的事项。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="98"/>
         <source>SME variant (top 5% of domains or 1,000)</source>
         <translation>中小企业版（前 5% 的域名或 1,000 个）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="165"/>
         <source>Save the signed AI Act summary</source>
         <translation>保存签名的 AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="196"/>
         <source>Signed summary written to {file} with its PDF and Markdown (ledger entry {entry}).</source>
         <translation>签名摘要已写入 {file}，并附 PDF 和 Markdown（账本条目 {entry}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="166"/>
         <source>Summaries (*.json)</source>
         <translation>摘要 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="97"/>
         <source>Summarise:</source>
         <translation>摘要范围：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
-        <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model's provider, following the European Commission's template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="93"/>
+        <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model&apos;s provider, following the European Commission&apos;s template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
         <translation>欧盟《人工智能法》（第 53(1)(d) 条）要求通用人工智能模型提供者公开的训练内容摘要，依据欧盟委员会的模板。所有数据均由账本计算得出；账本无法证明的事项列出，由人工声明。签发的摘要经过签名并记录在账本中，任何人都能离线验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="1"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="128"/>
         <source>Training run {model}</source>
         <translation>训练任务 {model}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="190"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="191"/>
+        <source>Refuse the request, with the reason recorded in the ledger.</source>
+        <translation>驳回此请求，并把理由记入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="192"/>
+        <source>Extend deadline…</source>
+        <translation>延长期限…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="193"/>
+        <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
+        <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="194"/>
+        <source>Close request</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="195"/>
+        <source>The case is finished: close it.</source>
+        <translation>此案已办结：将其关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="196"/>
+        <source>&amp;Assignee:</source>
+        <translation>经办人(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="197"/>
+        <source>nobody yet</source>
+        <translation>尚未指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="198"/>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="199"/>
+        <source>Assign to me</source>
+        <translation>指派给我</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="200"/>
+        <source>Original notice and documents</source>
+        <translation>原始通知与文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="201"/>
+        <source>Attach the original notice…</source>
+        <translation>附上原始通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="202"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="203"/>
+        <source>A note for the file, e.g. “called the requester”</source>
+        <translation>案卷备注，例如“已致电请求人”</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="204"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="205"/>
+        <source>Timeline (from the ledger)</source>
+        <translation>时间线（来自账本）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
+        <source>Select a request in the queue, or open a new one.</source>
+        <translation>请在队列中选择一个请求，或新建一个请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
+        <source>Requester</source>
+        <translation>请求人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <source>{kind} — personal data erased</source>
+        <translation>{kind} —— 个人数据已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
+        <source>Extended because</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="248"/>
+        <source>Claimed work</source>
+        <translation>主张的作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="256"/>
+        <source>Due {date}: {left}.</source>
+        <translation>截止 {date}：{left}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
+        <source>Was due {date}; the case is {status}.</source>
+        <translation>原定截止 {date}；此案{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="267"/>
+        <source>Close the rejected request.</source>
+        <translation>关闭已驳回的请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
+        <source>(note erased)</source>
+        <translation>（备注已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="282"/>
+        <source>No notes yet.</source>
+        <translation>尚无备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="285"/>
+        <source>(erased)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="286"/>
+        <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
+        <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="289"/>
+        <source>No notice attached.</source>
+        <translation>未附原始通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="294"/>
+        <source>Ledger entries {entries}</source>
+        <translation>账本条目 {entries}</translation>
     </message>
 </context>
 <context>
@@ -140,254 +317,254 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="295"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="496"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="320"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="337"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="339"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="371"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="370"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="397"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="396"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="416"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="415"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="422"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="421"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="429"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="428"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="443"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="442"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="449"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="448"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="451"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="450"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="494"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="505"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="506"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="519"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="518"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="523"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="522"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="525"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="524"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="528"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="531"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="535"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="534"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -493,17 +670,17 @@
 <context>
     <name>ErrorReportDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="35"/>
+        <location filename="../../ledger_app/ui/errors.py" line="36"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="39"/>
+        <location filename="../../ledger_app/ui/errors.py" line="40"/>
         <source>Something went wrong that the application did not expect. Please send this report to support.</source>
         <translation>发生了应用程序未预料到的错误。请将此报告发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="49"/>
+        <location filename="../../ledger_app/ui/errors.py" line="50"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -511,7 +688,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="77"/>
+        <location filename="../../ledger_app/ui/errors.py" line="88"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
@@ -519,32 +696,27 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="96"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="110"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="97"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="111"/>
         <source>Corpus item</source>
         <translation>语料库条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="137"/>
-        <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
-        <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="100"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="114"/>
         <source>Select a match to see its evidence.</source>
         <translation>选择一个匹配以查看其证据。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="105"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="126"/>
         <source>The claimed file has no image fingerprint.</source>
         <translation>主张的文件没有图像指纹。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="106"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="127"/>
         <source>No thumbnail (the item is not an image, or it was purged).</source>
         <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
     </message>
@@ -585,22 +757,22 @@
 <context>
     <name>InclusionResultsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
         <source>Work</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="262"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
         <source>Near copies</source>
         <translation>近似副本</translation>
     </message>
@@ -608,52 +780,52 @@
 <context>
     <name>Items</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="38"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="37"/>
         <source>admitted</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="39"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="38"/>
         <source>quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="40"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="39"/>
         <source>refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="41"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="40"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="47"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="46"/>
         <source>no credentials</source>
         <translation>无内容凭证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="48"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="47"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="49"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="48"/>
         <source>Trusted</source>
         <translation>受信任</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="50"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="49"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="51"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="50"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="52"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="51"/>
         <source>remote manifest</source>
         <translation>远程清单</translation>
     </message>
@@ -661,32 +833,32 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/items.py" line="76"/>
+        <location filename="../../ledger_app/ui/models/items.py" line="78"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -722,238 +894,238 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="240"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="242"/>
         <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
         <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="244"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="245"/>
         <source>Verify the whole ledger</source>
         <translation>验证整个账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="247"/>
         <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
         <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="251"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="260"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="263"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="267"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="267"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="268"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="269"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="274"/>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="294"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="295"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="310"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="350"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="351"/>
         <source>Entry {index}</source>
         <translation>记录 {index}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="351"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="352"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="352"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="353"/>
         <source>Recorded: {ts}</source>
         <translation>记录时间：{ts}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="353"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
         <source>Actor commitment: {actor}</source>
         <translation>操作者承诺值：{actor}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="355"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="356"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="357"/>
         <source>Payload:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="363"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="364"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在包含 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="364"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="365"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="368"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="369"/>
         <source>  (empty: the tree has one entry)</source>
         <translation>  （为空：树中只有一条记录）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="370"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="371"/>
         <source>No inclusion proof: {reason}</source>
         <translation>无包含证明：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="386"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="387"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="406"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="407"/>
         <source>%v of %m entries</source>
         <translation>%v / %m 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="412"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="413"/>
         <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
         <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="424"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="425"/>
         <source>Verification could not run.</source>
         <translation>无法执行验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="428"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="429"/>
         <source>Verification failed: {reason}</source>
         <translation>验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="438"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="439"/>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>验证已取消，未记录任何结果。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="477"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="479"/>
         <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
         <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="482"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="484"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="485"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="487"/>
         <source>{name} is not a readable certificate: {why}</source>
         <translation>{name} 不是可读取的证书：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="488"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="490"/>
         <source>{name} does NOT verify: {why}</source>
         <translation>{name} 核验未通过：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="491"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="493"/>
         <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
         <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="535"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="550"/>
         <source>Save consistency proof</source>
         <translation>保存一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="535"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="550"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="557"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="572"/>
         <source>Consistency proof from size {old} to size {new} written to {path}.</source>
         <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
@@ -961,77 +1133,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="1"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
         <source>AI Act summary</source>
         <translation>AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="134"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="135"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="185"/>
+        <source>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges and signed removal certificates that anyone can verify offline.&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;已签名、只追加的 AI 训练条目账本：C2PA 检查、下架处理、物理清除，以及任何人都可离线验证的签名删除证书。&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="193"/>
+        <source>About Provenance Ledger</source>
+        <translation>关于 Provenance Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="213"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="136"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="214"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="137"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="138"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="139"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="218"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="143"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="222"/>
         <source>Provenance Ledger</source>
         <translation>Provenance Ledger 溯源账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="148"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="227"/>
         <source>{screen} (Ctrl+{n})</source>
         <translation>{screen}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="159"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="231"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="232"/>
+        <source>&amp;New takedown request…</source>
+        <translation>新建下架请求(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="233"/>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="234"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="235"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="236"/>
+        <source>&amp;About Provenance Ledger</source>
+        <translation>关于 Provenance Ledger(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="247"/>
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="161"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="249"/>
         <source>team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="162"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="250"/>
         <source>Workspace: {where}</source>
         <translation>工作区：{where}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="166"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="254"/>
         <source>{n} background task(s) running</source>
         <translation>{n} 个后台任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
         <source>Building the demo workspace…</source>
         <translation>正在构建演示工作区…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1097,29 +1319,74 @@
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="199"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="243"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="409"/>
+        <source>PDQ distance {d}</source>
+        <translation>PDQ 距离 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="411"/>
+        <source> (match ≤ {t})</source>
+        <translation>（匹配阈值 ≤ {t}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="414"/>
+        <source>, {n} inliers</source>
+        <translation>，{n} 个内点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="417"/>
+        <source>containment {c:.0%}</source>
+        <translation>包含度 {c:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="419"/>
+        <source> (match ≥ {t:.0%})</source>
+        <translation>（匹配阈值 ≥ {t:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
         <source>exact</source>
         <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
+        <source>identical bytes</source>
+        <translation>字节完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="425"/>
+        <source>same domain</source>
+        <translation>同一域名</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="427"/>
+        <source>same signer</source>
+        <translation>同一签名者</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="449"/>
+        <source>Decided here, not yet recorded in the ledger</source>
+        <translation>已在此处决定，尚未记入账本</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1513,7 @@
     </message>
     <message>
         <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="375"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="376"/>
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
@@ -1256,69 +1523,106 @@
         <translation>导入 CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
         <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
         <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
         <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
         <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
         <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
         <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
         <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
         <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
         <source>a good-faith statement — 512(c)(3)(A)(v)</source>
         <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="277"/>
         <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="283"/>
         <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="285"/>
         <source>a longer article text: {n} characters at least, a paragraph is best</source>
         <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="294"/>
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="358"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="359"/>
         <source>Opening…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="381"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="382"/>
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="387"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="389"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="22"/>
+        <source>Give the ledger an origin.</source>
+        <translation>请为账本指定一个来源名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="24"/>
+        <source>Use printable ASCII without spaces or &apos;+&apos;, for example example.com/ledger.</source>
+        <translation>请使用不含空格或“+”的可打印 ASCII 字符，例如 example.com/ledger。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="27"/>
+        <source>Use a name you control, such as your organisation&apos;s domain and a path: example.com/ledger.</source>
+        <translation>请使用您能控制的名称，例如贵机构的域名加路径：example.com/ledger。</translation>
+    </message>
+</context>
+<context>
+    <name>OriginDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="36"/>
+        <location filename="../../ledger_app/ui/origin.py" line="59"/>
+        <source>Create the ledger</source>
+        <translation>创建账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="39"/>
+        <source>The origin names this ledger on every signed checkpoint, in its public key and on every removal certificate you send. Choose a name you control, usually your organisation&apos;s domain and a path (for example legal.example.com/training-data). It cannot be changed later.</source>
+        <translation>来源名称会出现在每个已签名检查点、账本公钥以及您发出的每份删除证书上。请选择一个您能控制的名称，通常是贵机构的域名加路径（例如 legal.example.com/training-data）。创建后不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="48"/>
+        <source>&amp;Origin:</source>
+        <translation>来源名称(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -1381,89 +1685,112 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="61"/>
+        <source>by one month</source>
+        <translation>延长一个月</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="62"/>
+        <source>by two months</source>
+        <translation>延长两个月</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="64"/>
+        <source>Extend:</source>
+        <translation>延长：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="69"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCorpusDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="66"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="67"/>
         <source>Register a corpus</source>
         <translation>登记语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="72"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="73"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="74"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="80"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="81"/>
         <source>detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="84"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="85"/>
         <source>optional: a licence added with `ledger license add`</source>
         <translation>可选：用 `ledger license add` 添加的许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="86"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="87"/>
         <source>optional: acquisition batch</source>
         <translation>可选：采购批次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="90"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="92"/>
         <source>Licence:</source>
         <translation>许可：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="92"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="93"/>
         <source>Batch:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="95"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="96"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="106"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="107"/>
         <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
         <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="111"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="112"/>
         <source>Choose a corpus folder</source>
         <translation>选择语料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="119"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="120"/>
         <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
         <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="121"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="122"/>
         <source>No corpus format recognised at this location.</source>
         <translation>此位置无法识别语料库格式。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="123"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="124"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
     </message>
@@ -1471,17 +1798,17 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="78"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="116"/>
         <source>included</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="79"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="117"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="80"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="118"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
@@ -1489,77 +1816,77 @@
 <context>
     <name>RightsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="112"/>
         <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
         <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="113"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="115"/>
         <source>Files (drop them here):</source>
         <translation>文件（拖放到此处）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="116"/>
         <source>SHA-256 hashes or URLs, one per line:</source>
         <translation>SHA-256 哈希或 URL，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="116"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="118"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="119"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="118"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="120"/>
         <source>Export signed report…</source>
         <translation>导出签名报告…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="129"/>
         <source>Works to check</source>
         <translation>要核查的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="147"/>
         <source>Give at least one file, hash or URL to check.</source>
         <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="150"/>
         <source>Checking…</source>
         <translation>正在核查…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="162"/>
         <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
         <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="172"/>
         <source>Save signed inclusion report</source>
         <translation>保存签名的收录报告</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="173"/>
         <source>Reports (*.json)</source>
         <translation>报告 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="194"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="196"/>
         <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
         <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
     </message>
@@ -1765,186 +2092,221 @@
 <context>
     <name>TakedownQueueModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
         <source>Requester</source>
         <translation>请求方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="154"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="155"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
         <source>Due by</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="155"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="172"/>
-        <source>{date} (overdue by {n} days)</source>
-        <translation>{date}（已逾期 {n} 天）</translation>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Assignee</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="244"/>
+        <source>Review decisions made here and not yet recorded: {n}</source>
+        <translation>已在此处作出但尚未记录的审核决定：{n}</translation>
     </message>
 </context>
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="24"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="50"/>
+        <source>overdue by 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="52"/>
+        <source>overdue by {n} days</source>
+        <translation>已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="54"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="56"/>
+        <source>1 day left</source>
+        <translation>剩余 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="57"/>
+        <source>{n} days left</source>
+        <translation>剩余 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="62"/>
         <source>DMCA notice</source>
         <translation>DMCA 通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="25"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="63"/>
         <source>GDPR erasure</source>
         <translation>GDPR 删除请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="26"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="64"/>
         <source>Publisher demand</source>
         <translation>出版方要求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="27"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="65"/>
         <source>User opt-out</source>
         <translation>用户退出</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="28"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="66"/>
         <source>Licence expiry</source>
         <translation>许可到期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="29"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="67"/>
         <source>Court order</source>
         <translation>法院命令</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="30"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="68"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="36"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="74"/>
         <source>News publisher</source>
         <translation>新闻出版方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="37"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="75"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="38"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="76"/>
         <source>Rights organisation</source>
         <translation>权利组织</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="39"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="77"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="45"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="83"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="46"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="84"/>
         <source>validated</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="47"/>
-        <location filename="../../ledger_app/ui/models/lists.py" line="72"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="85"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="110"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="48"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="86"/>
         <source>located</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="49"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="87"/>
         <source>reviewed</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="50"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="88"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="51"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="89"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="52"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="90"/>
         <source>certified</source>
         <translation>已出证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="53"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="91"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="59"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="97"/>
         <source>exact hash</source>
         <translation>精确哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="60"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="98"/>
         <source>perceptual</source>
         <translation>感知匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="61"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="99"/>
         <source>text overlap</source>
         <translation>文本重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="62"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="100"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="63"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="101"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="64"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="102"/>
         <source>C2PA signer</source>
         <translation>C2PA 签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="70"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="108"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="71"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="109"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
@@ -1952,199 +2314,664 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="288"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="210"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="289"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="211"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="290"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="291"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="292"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="218"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="219"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="220"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="265"/>
-        <source>{open} open, {overdue} overdue</source>
-        <translation>{open} 个未结，{overdue} 个逾期</translation>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <source>Open certificate file…</source>
+        <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <source>Search: request number, requester, status, assignee…</source>
+        <translation>搜索：请求编号、请求人、状态、经办人…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <source>Open requests</source>
+        <translation>未结请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <source>Closed and rejected</source>
+        <translation>已结案和已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <source>All requests</source>
+        <translation>全部请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="379"/>
+        <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
+        <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="383"/>
+        <source>review decisions not yet recorded on {requests}</source>
+        <translation>尚未记录的审核决定：{requests}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="511"/>
+        <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
+        <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="748"/>
+        <source>{method} match</source>
+        <translation>{method}匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
+        <source>Open removal certificate</source>
+        <translation>打开删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="929"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="937"/>
+        <source>No certificate issued yet.</source>
+        <translation>尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="935"/>
+        <source>No certificate has been issued for request #{id}.</source>
+        <translation>请求 #{id} 尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="936"/>
+        <source>It is issued once the request is purged.</source>
+        <translation>请求清除后即可签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
+        <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
+        <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="946"/>
+        <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
+        <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="958"/>
+        <source>{file} is the certificate of request #{other}, not of #{id}.</source>
+        <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="961"/>
+        <source>{file} cannot be shown: {reason}</source>
+        <translation>无法显示 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="962"/>
+        <source>No certificate to preview.</source>
+        <translation>没有可预览的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="966"/>
+        <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
+        <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="973"/>
+        <source>No PDF beside {file}.</source>
+        <translation>{file} 旁没有 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1032"/>
+        <source>Reject request #{id}</source>
+        <translation>驳回请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1033"/>
+        <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
+        <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1039"/>
+        <source>Request #{id} rejected.</source>
+        <translation>请求 #{id} 已驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1050"/>
+        <source>Extend the deadline of request #{id}</source>
+        <translation>延长请求 #{id} 的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1051"/>
+        <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
+        <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1058"/>
+        <source>Request #{id} is now due {due}.</source>
+        <translation>请求 #{id} 的截止日期现为 {due}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1071"/>
+        <source>Request #{id} closed.</source>
+        <translation>请求 #{id} 已结案。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1079"/>
+        <source>Request #{id} assigned to {who}.</source>
+        <translation>请求 #{id} 已指派给 {who}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1080"/>
+        <source>Request #{id} is no longer assigned.</source>
+        <translation>请求 #{id} 已取消指派。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
+        <source>Attach the original notice</source>
+        <translation>附上原始通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
+        <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
+        <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1108"/>
+        <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
+        <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
+        <source>Export the queue</source>
+        <translation>导出队列</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1115"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1125"/>
+        <source>Exported {n} requests to {file}.</source>
+        <translation>已将 {n} 个请求导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="499"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
-        <source> — OVERDUE</source>
-        <translation> —— 已逾期</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
-        <source>Request #{id}: {type} from a {kind}, received {received}, due {due}. Status: {status}.</source>
-        <translation>请求 #{id}：来自{kind}的{type}，接收于 {received}，截止 {due}。状态：{status}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="515"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="332"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="531"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="402"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="592"/>
+        <source>Review decisions not recorded</source>
+        <translation>审核决定尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="594"/>
+        <source>Review decisions not yet recorded in the ledger: {n}</source>
+        <translation>尚未记入账本的审核决定：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="595"/>
+        <source>request #{id}: {n}</source>
+        <translation>请求 #{id}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="597"/>
+        <source>Record them now, or discard them?</source>
+        <translation>现在记录，还是放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="598"/>
+        <source>Record them</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="599"/>
+        <source>Discard them</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="648"/>
+        <source>Decisions recorded in the ledger for {requests}.</source>
+        <translation>{requests} 的决定已记入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="664"/>
+        <source>Corpus {corpus}, {location}</source>
+        <translation>语料库 {corpus}，{location}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="669"/>
+        <source>account {account}</source>
+        <translation>账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="670"/>
+        <source>status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
+        <source>Perceptual match: PDQ distance {d} of 256</source>
+        <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="681"/>
+        <source>(within the threshold of {t})</source>
+        <translation>（在阈值 {t} 以内）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="682"/>
+        <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
+        <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="685"/>
+        <source>{n} inliers after alignment</source>
+        <translation>对齐后 {n} 个内点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
+        <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="696"/>
+        <source>(threshold {t:.0%})</source>
+        <translation>（阈值 {t:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
+        <source>; the overlapping passages are highlighted.</source>
+        <translation>；重叠段落已高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
+        <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
+        <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="702"/>
+        <source>URL match: {url}</source>
+        <translation>URL 匹配：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
+        <source>Account match: uploaded by the requester&apos;s account.</source>
+        <translation>账户匹配：由请求人的账户上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="706"/>
+        <source>Content Credentials signed by {signer}.</source>
+        <translation>内容凭证由 {signer} 签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
+        <source>Claimed {kind}: {what}</source>
+        <translation>主张的{kind}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="747"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="403"/>
-        <source>{method} match — {detail}</source>
-        <translation>{method}匹配 —— {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="413"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="762"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="424"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="774"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="455"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="809"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="458"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="812"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="471"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="825"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="481"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="863"/>
+        <source>Purge request #{id}</source>
+        <translation>清除请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="865"/>
+        <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
+        <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="869"/>
+        <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
+        <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="871"/>
+        <source>Purge {n} items</source>
+        <translation>清除 {n} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="893"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="484"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="896"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="492"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="906"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="907"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="524"/>
-        <source>Certificate written to {file} (PDF: {pdf}), recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
-        <translation>证书已写入 {file}（PDF：{pdf}），记为账本记录 {entry}。离线验证通过：由 {key} 签名，包含在大小为 {size} 的签名检查点中。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="553"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1148"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="564"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1159"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="567"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1162"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="580"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1175"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="591"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1186"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="16"/>
+        <source>Request received ({type}); due by {due_by}</source>
+        <translation>收到请求（{type}）；截止 {due_by}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="17"/>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="18"/>
+        <source>Status: {status} — {reason}</source>
+        <translation>状态：{status} —— {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="19"/>
+        <source>Deadline extended to {due_by}: {reason}</source>
+        <translation>期限延长至 {due_by}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="20"/>
+        <source>{count} matches found ({methods})</source>
+        <translation>找到 {count} 个匹配（{methods}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="21"/>
+        <source>Review: {accepted} accepted, {rejected} rejected</source>
+        <translation>审核：接受 {accepted} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="22"/>
+        <source>Purged {items} items from {shards} shards</source>
+        <translation>已从 {shards} 个分片中清除 {items} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="23"/>
+        <source>Removal certificate issued</source>
+        <translation>已签发删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="24"/>
+        <source>Note added</source>
+        <translation>已添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="25"/>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="26"/>
+        <source>Unassigned</source>
+        <translation>已取消指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="27"/>
+        <source>Document kept: {role} ({size} bytes, SHA-256 {sha})</source>
+        <translation>已保存文件：{role}（{size} 字节，SHA-256 {sha}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="28"/>
+        <source>Ownership checked: {result}</source>
+        <translation>已核查权属：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="29"/>
+        <source>Reply prepared: {template} ({language})</source>
+        <translation>已准备回复：{template}（{language}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="30"/>
+        <source>Counter-notice received ({outcome})</source>
+        <translation>收到反通知（{outcome}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="31"/>
+        <source>Counter-notice forwarded to the claimant; restore window {earliest} to {latest}</source>
+        <translation>反通知已转交主张人；恢复窗口 {earliest} 至 {latest}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="33"/>
+        <source>Item restored: {item} ({how})</source>
+        <translation>条目已恢复：{item}（{how}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="34"/>
+        <source>Identity of the requester: {result}</source>
+        <translation>请求人身份：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="35"/>
+        <source>{scope} refusal on the ground {ground}; {retained} items retained</source>
+        <translation>依据 {ground} {scope}拒绝；保留 {retained} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="36"/>
+        <source>Notice sent to recipient: {recipient}</source>
+        <translation>已向接收方发送通知：{recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="37"/>
+        <source>{type}</source>
+        <translation>{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="40"/>
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="41"/>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="42"/>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="43"/>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="44"/>
+        <source>original notice</source>
+        <translation>原始通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="45"/>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="46"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="47"/>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="48"/>
+        <source>reasonable doubt</source>
+        <translation>存在合理怀疑</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ import pytest
 
 PASS = "ui test passphrase"
 
+from tests.ui.case_builders import case_template, cases  # noqa: E402, F401 - fixtures: a workspace with cases
+
 
 @pytest.fixture(autouse=True)
 def isolated_qsettings(tmp_path, qapp, monkeypatch):

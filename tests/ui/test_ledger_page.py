@@ -127,10 +127,35 @@ def test_record_a_note_goes_through_the_writer(window, session, small_ledger, qt
 def test_a_workspace_without_a_ledger_offers_to_create_one(window, session, tmp_path, qtbot):
     page = open_ledger(window, session, tmp_path / "fresh", qtbot)
     assert page.stack.currentWidget() is page.empty
+    corpora, takedowns, settings = window.pages["corpora"], window.pages["takedowns"], window.pages["settings"]
+    assert not corpora.register_button.isEnabled() and not takedowns.new_button.isEnabled()
     page.create_button.click()
+    # The origin is chosen by the user, never derived silently from the machine.
+    dialog = page.origin_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.origin_edit.text() == "" and not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.origin_edit, "has space")
+    assert not dialog.ok_button.isEnabled() and "spaces" in dialog.problem.text()
+    dialog.origin_edit.clear()
+    qtbot.keyClicks(dialog.origin_edit, "legal.example.com/training-data")
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.main, timeout=20_000)
     assert page.model.rowCount() == 1
     assert page.model.index(0, 1).data() == "ledger.init"
+    assert session.ledger.origin == "legal.example.com/training-data"
+    # Every other screen is enabled at once, without a restart.
+    assert corpora.register_button.isEnabled()
+    assert takedowns.new_button.isEnabled()
+    assert settings.origin_value.text() == "legal.example.com/training-data"
+
+
+def test_cancelling_the_origin_creates_nothing(window, session, tmp_path, qtbot):
+    page = open_ledger(window, session, tmp_path / "fresh", qtbot)
+    page.create_button.click()
+    qtbot.waitUntil(page.origin_dialog.isVisible)
+    page.origin_dialog.reject()
+    assert not session.has_ledger() and page.stack.currentWidget() is page.empty
 
 
 def test_a_certificate_dropped_on_the_screen_is_verified(window, session, small_ledger, qtbot, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ledger_app.ui import metrics
+from ledger_app.ui.colors import text_color
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel
 from ledger_app.ui.models.lists import InclusionResultsModel, MatchesModel, TakedownQueueModel
@@ -107,8 +108,9 @@ def test_queue_model_highlights_overdue_requests(qtmodeltester):
     model = TakedownQueueModel(QUEUE)
     qtmodeltester.check(model, force_py=False)
     qtmodeltester.check(TakedownQueueModel([]))
-    assert model.index(0, model.COL_DUE).data().startswith("2000-01-15 (overdue by")
-    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).name() == "#d64545"
+    assert model.index(0, model.COL_DUE).data() == "2000-01-15"
+    assert model.index(0, model.COL_DAYS).data().startswith("overdue by")
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == text_color("bad")
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(1, model.COL_TYPE).data() == "GDPR erasure"

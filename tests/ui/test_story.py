@@ -123,8 +123,13 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, data_di
     qtbot.waitUntil(lambda: page.current["status"] == "approved" and page.purge_button.isEnabled(), timeout=20_000)
     # A rights holder's request is purged only once the evidence of ownership seen is recorded.
     page.session.services.legal.check_ownership(page.current["id"], "the agency's licence register entry for q0122")
+    page.purge_button.click()
+    qtbot.waitUntil(lambda: page.purge_confirm is not None and page.purge_confirm.isVisible(), timeout=20_000)
+    accepted = {m["item_id"] for m in page.current["matches"] if m["decision"] == "accepted"}
+    assert page.purge_plan_shown == {"id": page.current["id"], "items": len(accepted), "shards": 1, "corpora": ["photos"]}
+    assert not page.current["status"] == "purged"  # nothing happens before the answer
     with GapMeter() as purge_gaps:
-        page.purge_button.click()
+        page.purge_confirm_button.click()
         qtbot.waitUntil(lambda: page.busy is None and page.current["status"] == "purged", timeout=60_000)
     print(f"largest event-loop gap during purge: {purge_gaps.worst * 1000:.1f} ms")
     assert purge_gaps.worst < 0.100, f"the event loop stalled for {purge_gaps.worst * 1000:.0f} ms during purge"

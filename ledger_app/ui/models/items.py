@@ -20,11 +20,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from ledger_app.ui import metrics
+from ledger_app.ui.colors import text_color
 from ledger_app.ui.models import RecordRole
-from ledger_app.ui.widgets.charts import C2PA_COLORS, STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 FILTER_KEYS = ("corpus", "status", "media_type", "c2pa_state", "license", "search")
@@ -51,6 +50,9 @@ def c2pa_text(state: str) -> str:
         "unreadable": QCoreApplication.translate("Items", "unreadable"),
         "remote": QCoreApplication.translate("Items", "remote manifest"),
     }.get(state, state)
+
+
+ITEM_STATUS_TEXT = {"admitted": "good", "quarantined": "warning", "refused": "other", "purged": "muted"}
 
 
 class ItemsModel(QAbstractTableModel):
@@ -198,9 +200,9 @@ class ItemsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.COL_STATUS and rec["status"] != "admitted":
-                return QColor(STATUS_COLORS.get(rec["status"], "#6b7280"))
+                return text_color(ITEM_STATUS_TEXT.get(rec["status"], "muted"))
             if col == self.COL_C2PA and rec["c2pa"].get("state") == "Invalid":
-                return QColor(C2PA_COLORS["Invalid"])
+                return text_color("bad")
             return None
         if col == self.COL_ID:
             return rec["id"]

@@ -499,16 +499,29 @@ class LedgerPage(QWidget):
 
     # --- writes ------------------------------------------------------------------------------
 
-    def create_ledger(self) -> None:
+    def create_ledger(self):  # noqa: ANN201 - the OriginDialog asked, or None
+        """Ask for the origin first (it is on every checkpoint and certificate), then create."""
+        from ledger_app.ui.origin import OriginDialog
+
+        if self.session.ledger is None:
+            return None
+        dialog = OriginDialog(self)
+        self.origin_dialog = dialog
+        dialog.accepted.connect(lambda: self._init_ledger(dialog.origin()))
+        dialog.open()
+        return dialog
+
+    def _init_ledger(self, origin: str) -> None:
         ledger = self.session.ledger
         if ledger is None:
             return
         self.create_button.setEnabled(False)
         task = self.session.runner.run(
             "init",
-            lambda progress, cancelled: ledger.init(),
+            lambda progress, cancelled: ledger.init(origin),
             writes=True,
-            on_success=lambda _r: self.session.notify_appended(),
+            # Every screen re-reads the workspace, now holding a ledger: all are enabled at once.
+            on_success=lambda _r: self.session.notify_ledger_created(),
             error_parent=self,
         )
         task.finished.connect(lambda: self.create_button.setEnabled(True))

@@ -1,23 +1,34 @@
-"""Takedowns: the queue with due dates, a new request, and for the selected request the whole
-workflow — locate (progress), the review screen (evidence side by side, accept/reject per match
-or in bulk, A/R keys), approve, purge (progress, cancel), the removal certificate with a preview
-of its PDF and an offline verification of the signed JSON."""
+"""Takedowns: the queue (search, views for open / overdue / my / closed cases, type, sortable
+columns, CSV export), a new request, and for the selected request its case view and the whole
+workflow — locate (progress), the review screen (evidence side by side with its numbers,
+accept/reject per match or in bulk, A/R keys), approve, purge (confirmed, with progress and
+cancel), the removal certificate with a preview of its PDF and an offline verification.
+
+Review decisions are kept per request until they are recorded: switching to another request
+keeps them (the queue marks the request), and closing the window or opening another workspace
+asks to record or discard them — they are never lost without a word."""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -28,17 +39,24 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
 from ledger_app.ui.errors import is_expected, show_error
+from ledger_app.ui.file_dialogs import open_file, save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models.lists import (
+    QUEUE_VIEWS,
     MatchesModel,
+    QueueFilter,
     TakedownQueueModel,
+    days_left,
+    days_left_text,
     method_text,
     request_status_text,
     request_type_text,
     requester_kind_text,
+    shorten_middle,
 )
 from ledger_app.ui.pages import title_label
-from ledger_app.ui.pages.new_request import NewRequestDialog, RequestForm
+from ledger_app.ui.pages.case import CaseView, ReasonDialog
+from ledger_app.ui.pages.new_request import REQUEST_TYPES, NewRequestDialog, RequestForm
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
@@ -65,10 +83,17 @@ class TakedownsPage(QWidget):
         self.prefs = prefs
         self.current: dict | None = None  # takedown.show() of the selected request
         self.busy: Task | None = None  # the running locate / purge
+        self.busy_request: int | None = None  # the request it runs for
         self.last_certificate: dict | None = None
         self.last_verification: object | None = None
+        self.purge_confirm: QMessageBox | None = None
         self._works: dict[int, object] = {}
+        # Review decisions made here and not yet recorded: request id -> item id -> decision.
+        self.unrecorded: dict[int, dict[str, str]] = {}
+        self._messages: dict[int, str] = {}  # the last message about each request
         self.queue = TakedownQueueModel(parent=self)
+        self.queue_view = QueueFilter(self)
+        self.queue_view.setSourceModel(self.queue)
         self.matches = MatchesModel(parent=self)
 
         outer = QVBoxLayout(self)
@@ -86,18 +111,48 @@ class TakedownsPage(QWidget):
         bar = QHBoxLayout()
         self.new_button = QPushButton(icon(Icon.TAKEDOWNS), "", top)
         self.new_button.setObjectName("NewRequestButton")
+        self.search_edit = QLineEdit(top)
+        self.search_edit.setObjectName("QueueSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.view_combo = QComboBox(top)
+        self.view_combo.setObjectName("QueueView")
+        for v in QUEUE_VIEWS:
+            self.view_combo.addItem("", v)
+        self.type_combo = QComboBox(top)
+        self.type_combo.setObjectName("QueueType")
+        self.type_combo.addItem("", "")
+        for t in REQUEST_TYPES:
+            self.type_combo.addItem("", t)
+        self.export_button = QPushButton(icon(Icon.EXPORT), "", top)
+        self.export_button.setObjectName("ExportQueueButton")
         self.queue_info = QLabel(top)
+        self.queue_info.setObjectName("QueueInfo")
         bar.addWidget(self.new_button)
-        bar.addStretch(1)
-        bar.addWidget(self.queue_info)
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.view_combo)
+        bar.addWidget(self.type_combo)
+        bar.addWidget(self.export_button)
+        self.queue_info.setWordWrap(True)
+        bar.addWidget(self.queue_info, 1)
         tl.addLayout(bar)
         self.queue_table = _table(top, "QueueTable")
         self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue_table.setModel(self.queue)
+        self.queue_table.setModel(self.queue_view)
+        self.queue_table.setSortingEnabled(True)
+        self.queue_table.sortByColumn(TakedownQueueModel.COL_DAYS, Qt.SortOrder.AscendingOrder)
         qh = self.queue_table.horizontalHeader()
-        qh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Sized to the contents once per workspace opened (ResizeToContents would measure every row
+        # again on every change), then the user's to adjust; the requester takes the rest.
+        qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        qh.setSectionResizeMode(TakedownQueueModel.COL_REQUESTER, QHeaderView.ResizeMode.Stretch)
+        self._queue_sized = False
+        session.opened.connect(lambda: setattr(self, "_queue_sized", False))
         self.queue_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._queue_row(cur.row()))
         tl.addWidget(self.queue_table, 1)
+        self.search_edit.textChanged.connect(lambda text: self._filter(search=text))
+        self.view_combo.currentIndexChanged.connect(lambda _i: self._filter(view=self.view_combo.currentData()))
+        self.type_combo.currentIndexChanged.connect(lambda _i: self._filter(type=self.type_combo.currentData()))
+        self.export_button.clicked.connect(self.export_csv)
 
         # The selected request.
         bottom = QWidget(self.splitter)
@@ -139,7 +194,22 @@ class TakedownsPage(QWidget):
         bl.addWidget(self.message)
 
         self.tabs = QTabWidget(bottom)
+        self.case_view = CaseView(self.tabs)
+        self.case_view.reject_requested.connect(self.reject_request)
+        self.case_view.extend_requested.connect(self.extend_request)
+        self.case_view.close_requested.connect(self.close_request)
+        self.case_view.assign_requested.connect(self.assign)
+        self.case_view.note_requested.connect(self.add_note)
+        self.case_view.attach_requested.connect(self.attach_notice)
+        # Scrolled, so that the case's many parts never set the window's smallest size.
+        self.case_scroll = QScrollArea(self.tabs)
+        self.case_scroll.setObjectName("CaseScroll")
+        self.case_scroll.setWidgetResizable(True)
+        self.case_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.case_scroll.setWidget(self.case_view)
+        self.tabs.addTab(self.case_scroll, "")
         review = QWidget(self.tabs)
+        self.review_tab = review
         rl = QVBoxLayout(review)
         rbar = QHBoxLayout()
         self.accept_button = QPushButton(icon(Icon.OK), "", review)
@@ -174,7 +244,15 @@ class TakedownsPage(QWidget):
         rl.addWidget(rsplit, 1)
         self.tabs.addTab(review, "")
         cert = QWidget(self.tabs)
+        self.certificate_tab = cert
         cl = QVBoxLayout(cert)
+        crow = QHBoxLayout()
+        self.open_certificate_button = QPushButton(icon(Icon.FOLDER), "", cert)
+        self.open_certificate_button.setObjectName("OpenCertificateButton")
+        self.open_certificate_button.clicked.connect(self.open_certificate)
+        crow.addWidget(self.open_certificate_button)
+        crow.addStretch(1)
+        cl.addLayout(crow)
         self.certificate_result = QLabel(cert)
         self.certificate_result.setObjectName("CertificateResult")
         self.certificate_result.setWordWrap(True)
@@ -186,7 +264,7 @@ class TakedownsPage(QWidget):
         bl.addWidget(self.tabs, 1)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([200, 560])
+        self.splitter.setSizes([260, 500])
         rsplit.setSizes([480, 600])
 
         self.new_button.clicked.connect(self.open_new_request)
@@ -221,8 +299,19 @@ class TakedownsPage(QWidget):
         self.accept_rest_button.setText(self.tr("Accept all pending"))
         self.reject_rest_button.setText(self.tr("Reject all pending"))
         self.record_button.setText(self.tr("Record decisions"))
-        self.tabs.setTabText(0, self.tr("Review"))
-        self.tabs.setTabText(1, self.tr("Certificate"))
+        self.tabs.setTabText(self.tabs.indexOf(self.case_scroll), self.tr("Case"))
+        self.tabs.setTabText(self.tabs.indexOf(self.review_tab), self.tr("Review"))
+        self.tabs.setTabText(self.tabs.indexOf(self.certificate_tab), self.tr("Certificate"))
+        self.open_certificate_button.setText(self.tr("Open certificate file…"))
+        self.search_edit.setPlaceholderText(self.tr("Search: request number, requester, status, assignee…"))
+        views = {"open": self.tr("Open requests"), "overdue": self.tr("Overdue"), "mine": self.tr("My cases"),
+                 "closed": self.tr("Closed and rejected"), "all": self.tr("All requests")}
+        for i, v in enumerate(QUEUE_VIEWS):
+            self.view_combo.setItemText(i, views[v])
+        self.type_combo.setItemText(0, self.tr("Any type"))
+        for i, t in enumerate(REQUEST_TYPES, start=1):
+            self.type_combo.setItemText(i, request_type_text(t))
+        self.export_button.setText(self.tr("Export CSV…"))
         self.evidence.retranslate()
         self._queue_info()
         self.queue.retranslate(self.queue_table.horizontalHeader())
@@ -246,11 +335,20 @@ class TakedownsPage(QWidget):
         td = self.td
         keep = self.current["id"] if self.current else None
         try:
-            rows = td.list() if td is not None else []
+            # The case service's queue: each request with its requester's name and contact (from the
+            # erasable personal-data store), assignee and days left; filtered and sorted here.
+            rows = [r.to_json() for r in self.session.services.cases.queue()] if td is not None else []
         except LedgerAppError:
             rows = []
         self.queue.set_rows(rows)
+        self.queue.set_unrecorded(self.unrecorded_counts())
+        if rows and not self._queue_sized:
+            self.queue_table.resizeColumnsToContents()
+            self._queue_sized = True
         self.new_button.setEnabled(td is not None)
+        self.export_button.setEnabled(bool(rows))
+        self.queue_view.set_filter(me=self.me())
+        self.case_view.me = self.me()
         self._queue_info()
         if keep is not None and self.queue.row_of(keep) >= 0:
             self.select_request(keep)
@@ -259,17 +357,44 @@ class TakedownsPage(QWidget):
             self._load_matches()
             self._render()
 
+    def me(self) -> str:
+        """Who "my cases" are assigned to: the acting user (user.name, else the OS account)."""
+        services = self.session.services
+        try:
+            return services.cases.current_user() if services is not None else ""
+        except LedgerAppError:
+            return ""
+
+    def _filter(self, **what) -> None:  # noqa: ANN003
+        self.queue_view.set_filter(**what)
+        self._queue_info()
+        # The selected request stays selected while it is shown; nothing is selected otherwise.
+        if self.current is not None and self.queue_view.row_of(self.current["id"]) >= 0:
+            self.select_request(self.current["id"])
+
     def _queue_info(self) -> None:
         rows = self.queue.rows
         overdue = sum(1 for r in rows if r.get("overdue"))
-        open_n = sum(1 for r in rows if r["status"] not in ("closed", "rejected", "certified"))
-        self.queue_info.setText(self.tr("{open} open, {overdue} overdue").format(open=open_n, overdue=overdue))
+        open_n = sum(1 for r in rows if self.queue.is_open(r))
+        text = self.tr("{open} open, {overdue} overdue; {shown} of {total} shown").format(
+            open=open_n, overdue=overdue, shown=self.queue_view.rowCount(), total=len(rows))
+        counts = self.unrecorded_counts()
+        if counts:
+            text += " — " + self.tr("review decisions not yet recorded on {requests}").format(
+                requests=", ".join(f"#{rid} ({n})" for rid, n in sorted(counts.items())))
+        self.queue_info.setText(text)
 
     def select_request(self, rid: int) -> None:
-        row = self.queue.row_of(rid)
+        row = self.queue_view.row_of(rid)
         if row < 0:
-            return
-        mi = self.queue.index(row, 0)
+            # Hidden by the current view or search: show everything so the request can be shown.
+            if self.queue.row_of(rid) < 0:
+                return
+            self.search_edit.clear()
+            self.view_combo.setCurrentIndex(self.view_combo.findData("all"))
+            self.type_combo.setCurrentIndex(0)
+            row = self.queue_view.row_of(rid)
+        mi = self.queue_view.index(row, 0)
         sm = self.queue_table.selectionModel()
         if sm.currentIndex().row() == row:
             self._queue_row(row)
@@ -277,21 +402,88 @@ class TakedownsPage(QWidget):
             sm.setCurrentIndex(mi, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _queue_row(self, row: int) -> None:
-        rec = self.queue.record(row)
+        rec = self.queue_view.record(row)
         td = self.td
         if rec is None or td is None:
             return
+        switching = self.current is None or self.current.get("id") != rec["id"]
         try:
-            self.current = td.show(rec["id"])
+            current = td.show(rec["id"])
+            current.update(self._requester(current))
+            if not switching and self.current is not None and "case" in self.current:
+                current["case"] = self.current["case"]  # until the fresh one below arrives
+            self.current = current
             self._works = {w.id: w for w in td.works(rec["id"])}
         except LedgerAppError as exc:
             self.message.setText(str(exc))
             return
+        if switching:
+            # What was said and shown about the previous request does not belong to this one.
+            self.message.setText(self._messages.get(rec["id"], ""))
+            self._reset_progress()
+            self.last_certificate = None
+            self.last_verification = None
         self._load_matches()
+        self._load_certificate()
         self._render()
+        self._load_case(rec["id"])
+
+    def _load_case(self, rid: int) -> None:
+        """Notes, documents and the timeline (read from the ledger's entries) in the background."""
+        services = self.session.services
+        if services is None:
+            return
+
+        def loaded(case) -> None:  # noqa: ANN001 - takedown.cases.CaseView
+            if self.current is not None and self.current.get("id") == rid:
+                self.current["case"] = case
+                self.case_view.show_case(self.current, busy=self.busy is not None)
+
+        self.case_task = self.session.runner.run("case", lambda p, c: services.cases.case(rid), on_success=loaded,
+                                                 error_parent=self)
+
+    def _requester(self, show: dict) -> dict:
+        """The requester's name and contact from the erasable personal-data store, if still there."""
+        services = self.session.services
+        if services is None or not show.get("requester"):
+            return {}
+        from ledger_app.storage import personal
+
+        try:
+            with services.ws.engine.connect() as conn:
+                data = personal.reveal(conn, show["requester"]) or {}
+        except Exception:  # noqa: BLE001 - an unreadable record only costs the name on screen
+            return {}
+        return {"requester_name": data.get("name"), "requester_contact": data.get("email") or data.get("contact")}
+
+    def _reset_progress(self) -> None:
+        running_here = self.busy is not None and self.current is not None and self.busy_request == self.current["id"]
+        if not running_here:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setTextVisible(False)
+
+    def _say(self, rid: int | None, text: str) -> None:
+        """A message about request `rid`: shown while that request is selected, kept for it."""
+        if rid is not None:
+            self._messages[rid] = text
+        if rid is None or (self.current is not None and self.current.get("id") == rid):
+            self.message.setText(text)
 
     def _load_matches(self) -> None:
-        self.matches.set_rows(self.current["matches"] if self.current else [])
+        ws = self.session.ws
+        if ws is not None:
+            try:
+                self.matches.pdq_threshold = int(ws.settings.get("match.pdq_max_distance"))
+                self.matches.text_threshold = float(ws.settings.get("match.text_min_score"))
+            except (LedgerAppError, TypeError, ValueError):
+                pass
+        if self.current:
+            decisions = self.unrecorded.setdefault(self.current["id"], {})
+            self.matches.set_rows(self.current["matches"], decisions)
+        else:
+            self.matches.set_rows([])
+        self._unrecorded_changed()
         self.evidence.clear()
         if self.matches.rowCount():
             self.matches_table.selectRow(0)
@@ -301,19 +493,23 @@ class TakedownsPage(QWidget):
         """Header and which actions are possible, from the selected request's status."""
         cur = self.current
         running = self.busy is not None
-        self.cancel_button.setEnabled(running)
+        self.cancel_button.setEnabled(running and cur is not None and self.busy_request == cur.get("id"))
+        self.case_view.show_case(cur, busy=running)
         if cur is None:
             self.header.setText(self.tr("Select a request in the queue, or open a new one."))
             for b in (self.locate_button, self.approve_button, self.purge_button, self.certificate_button,
                       self.accept_button, self.reject_button, self.accept_rest_button, self.reject_rest_button,
-                      self.record_button):
+                      self.record_button, self.open_certificate_button):
                 b.setEnabled(False)
             self.review_info.clear()
             return
         status = cur["status"]
-        due = cur["due_by"] + (self.tr(" — OVERDUE") if cur.get("overdue") else "")
-        header = self.tr("Request #{id}: {type} from a {kind}, received {received}, due {due}. Status: {status}.").format(
-            id=cur["id"], type=request_type_text(cur["type"]), kind=requester_kind_text(cur["requester_kind"]).lower(),
+        who = cur.get("requester_name") or requester_kind_text(cur["requester_kind"])
+        due = cur["due_by"]
+        if status not in ("closed", "rejected", "certified"):
+            due += " (" + days_left_text(days_left(cur["due_by"])) + ")"
+        header = self.tr("Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.").format(
+            id=cur["id"], type=request_type_text(cur["type"]), who=who,
             received=cur["received"], due=due, status=request_status_text(status))
         if cur.get("status_reason"):
             header += " " + self.tr("Reason: {reason}").format(reason=cur["status_reason"])
@@ -329,7 +525,9 @@ class TakedownsPage(QWidget):
         recorded_pending = sum(1 for r in self.matches.rows if r["decision"] == "pending")
         self.approve_button.setEnabled(not running and status == "reviewed" and recorded_pending == 0 and unrecorded == 0)
         self.purge_button.setEnabled(not running and status == "approved")
-        self.certificate_button.setEnabled(not running and status in ("purged", "certified"))
+        # A certified request has its certificate (shown in the Certificate tab): not issued twice.
+        self.certificate_button.setEnabled(not running and status == "purged")
+        self.open_certificate_button.setEnabled(status in ("certified", "closed"))
         self.review_info.setText(self.tr("{p} pending, {a} accepted, {r} rejected; {u} not yet recorded").format(
             p=counts["pending"], a=counts["accepted"], r=counts["rejected"], u=unrecorded))
 
@@ -363,12 +561,150 @@ class TakedownsPage(QWidget):
             self.matches_table.selectionModel().setCurrentIndex(
                 self.matches.index(nxt, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._unrecorded_changed()
         self._render()
 
     def decide_rest(self, decision: str) -> None:
         rows = [k for k, r in enumerate(self.matches.rows) if self.matches.decision(r) == "pending"]
         self.matches.decide(rows, decision)
+        self._unrecorded_changed()
         self._render()
+
+    def unrecorded_counts(self) -> dict[int, int]:
+        """Request id -> how many review decisions made here are not recorded yet."""
+        return {rid: len(d) for rid, d in self.unrecorded.items() if d}
+
+    def _unrecorded_changed(self) -> None:
+        self.queue.set_unrecorded(self.unrecorded_counts())
+        self._queue_info()
+
+    def discard_unrecorded(self) -> None:
+        for d in self.unrecorded.values():
+            d.clear()
+        self._load_matches()
+        self._render()
+
+    def ask_unrecorded(self, counts: dict[int, int]) -> str:
+        """Record or discard decisions not yet recorded: "record", "discard" or "cancel"."""
+        box = QMessageBox(self)
+        box.setObjectName("UnrecordedDecisionsBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Review decisions not recorded"))
+        n = sum(counts.values())
+        box.setText(self.tr("Review decisions not yet recorded in the ledger: {n}").format(n=n) + " ("
+                    + ", ".join(self.tr("request #{id}: {n}").format(id=rid, n=k) for rid, k in sorted(counts.items()))
+                    + ").")
+        box.setInformativeText(self.tr("Record them now, or discard them?"))
+        record = box.addButton(self.tr("Record them"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(record)
+        self.unrecorded_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        self.unrecorded_box = None
+        box.deleteLater()
+        return "record" if clicked is record else "discard" if clicked is discard else "cancel"
+
+    def settle_unrecorded(self, then: Callable[[], None]) -> bool:
+        """Before leaving (closing the window, opening another workspace): nothing unrecorded, or
+        the user chose to record (then `then` runs once they are in the ledger) or to discard them.
+        Returns True when `then` ran (or will run), False when the user stayed."""
+        counts = self.unrecorded_counts()
+        if not counts:
+            then()
+            return True
+        choice = self.ask_unrecorded(counts)
+        if choice == "cancel":
+            return False
+        if choice == "discard":
+            self.discard_unrecorded()
+            then()
+            return True
+        self.record_all(then=then)
+        return True
+
+    def record_all(self, then: Callable[[], None] | None = None) -> Task | None:
+        """Record the unrecorded decisions of every request, in one background write."""
+        td = self.td
+        plan = {rid: ([i for i, d in ds.items() if d == "accepted"], [i for i, d in ds.items() if d == "rejected"])
+                for rid, ds in self.unrecorded.items() if ds}
+        if td is None or not plan:
+            if then:
+                then()
+            return None
+
+        def work(p, c) -> dict:  # noqa: ANN001
+            out = {}
+            for rid, (acc, rej) in sorted(plan.items()):
+                out[rid] = td.review(rid, accept=sorted(acc), reject=sorted(rej))
+            return out
+
+        def done(res: dict) -> None:
+            for rid, (acc, rej) in plan.items():
+                ds = self.unrecorded.get(rid, {})
+                for i in [*acc, *rej]:
+                    ds.pop(i, None)
+            self._say(None, self.tr("Decisions recorded in the ledger for {requests}.").format(
+                requests=", ".join(f"#{rid}" for rid in sorted(res))))
+            self.session.notify_data_changed()
+            if then:
+                then()
+
+        return self._run("review", work, done)
+
+    def _caption(self, item_id: str) -> str:
+        services = self.session.services
+        if services is None:
+            return item_id
+        try:
+            it = services.corpus.item(item_id, with_proof=False)
+        except LedgerAppError:
+            return item_id
+        parts = [self.tr("Corpus {corpus}, {location}").format(corpus=it["corpus"], location=it["location"])]
+        if it.get("source_url"):
+            parts.insert(0, it["source_url"])
+        account = (it.get("metadata") or {}).get("account")
+        if account:
+            parts.append(self.tr("account {account}").format(account=account))
+        parts.append(self.tr("status: {status}").format(status=it["status"]))
+        return "\n".join(parts)
+
+    def _summary(self, m: dict, work) -> str:  # noqa: ANN001
+        ev = m.get("evidence") or {}
+        method = m["method"]
+        if method == "perceptual" and "distance" in ev:
+            d = ev.get("pdq_distance", ev["distance"])
+            t = self.matches.pdq_threshold
+            text = self.tr("Perceptual match: PDQ distance {d} of 256").format(d=d)
+            if t is not None:
+                text += " " + (self.tr("(within the threshold of {t})") if d <= t else
+                               self.tr("(beyond the threshold of {t}: kept because the geometry agrees)")).format(t=t)
+            ver = ev.get("verification") or {}
+            if ver.get("inliers") is not None:
+                text += "; " + self.tr("{n} inliers after alignment").format(n=ver["inliers"])
+            if ver.get("mirrored"):
+                text += "; " + self.tr("mirrored")
+            if ver.get("reason"):
+                text += "; " + str(ver["reason"])
+            return text + "."
+        if method == "text" and "containment" in ev:
+            t = self.matches.text_threshold
+            text = self.tr("Text match: {c:.0%} of the claimed text is contained in the item").format(
+                c=float(ev["containment"]))
+            if t is not None:
+                text += " " + self.tr("(threshold {t:.0%})").format(t=float(t))
+            return text + self.tr("; the overlapping passages are highlighted.")
+        if method == "exact":
+            return self.tr("Exact match: the item's SHA-256 equals the claimed file's ({sha}).").format(
+                sha=shorten_middle(str(ev.get("sha256", "")), 24))
+        if method == "url":
+            return self.tr("URL match: {url}").format(url=ev.get("url", ""))
+        if method == "account":
+            return self.tr("Account match: uploaded by the requester's account.")
+        if method == "c2pa":
+            return self.tr("Content Credentials signed by {signer}.").format(signer=ev.get("signer", ""))
+        return ""
 
     def show_evidence(self, row: int) -> None:
         m = self.matches.record(row)
@@ -379,8 +715,16 @@ class TakedownsPage(QWidget):
         work = self._works.get(m.get("work_id"))
         ev = m.get("evidence") or {}
         method = m["method"]
+        claimed_caption = ""
+        if work is not None:
+            claimed_caption = self.tr("Claimed {kind}: {what}").format(
+                kind=work.kind, what=shorten_middle(str(work.description or work.value or ""), 80)
+                if not (work.description or "").startswith("{") else shorten_middle(str(work.value), 40))
+        summary = self._summary(m, work)
+        caption = self._caption(m["item_id"])
         if method == "text" or (work is not None and work.text and method != "exact"):
             self.evidence.show_texts(work.text if work is not None and work.text else "", ev.get("passage") or "")
+            self.evidence.set_details(summary, claimed_caption, caption)
             return
         claimed_thumb = None
         if work is not None and work.fingerprint and '"fp_kind": "image"' in (work.description or ""):
@@ -395,13 +739,14 @@ class TakedownsPage(QWidget):
         except LedgerAppError:
             corpus_thumb = None
         if claimed_thumb is not None or corpus_thumb is not None:
-            self.evidence.show_images(claimed_thumb, corpus_thumb, ev if ev.get("region_box") else None)
+            self.evidence.show_images(claimed_thumb, corpus_thumb)
+            self.evidence.set_details(summary, claimed_caption, caption)
             return
-        detail = ", ".join(f"{k}: {v}" for k, v in ev.items()) or str(m["score"])
         claimed = work.description or work.value if work is not None else ""
         self.evidence.show_sentences(
             self.tr("Claimed: {what}").format(what=claimed),
-            self.tr("{method} match — {detail}").format(method=method_text(method), detail=detail))
+            self.tr("{method} match").format(method=method_text(method)))
+        self.evidence.set_details(summary, "", caption)
 
     def record_decisions(self) -> Task | None:
         td, cur = self.td, self.current
@@ -411,7 +756,10 @@ class TakedownsPage(QWidget):
         rid = cur["id"]
 
         def done(res: dict) -> None:
-            self.message.setText(self.tr("Decisions recorded in the ledger; {n} still pending.").format(n=res["pending"]))
+            ds = self.unrecorded.get(rid, {})
+            for i in [*acc, *rej]:
+                ds.pop(i, None)
+            self._say(rid, self.tr("Decisions recorded in the ledger; {n} still pending.").format(n=res["pending"]))
             self.session.notify_data_changed()
 
         return self._run("review", lambda p, c: td.review(rid, accept=acc, reject=rej), done)
@@ -419,26 +767,31 @@ class TakedownsPage(QWidget):
     # --- workflow actions ----------------------------------------------------------------------
 
     def _run(self, name: str, fn, on_success, *, progress: bool = False, on_error=None) -> Task:  # noqa: ANN001
+        rid = self.current["id"] if self.current else None
         task = self.session.runner.run(
             name, fn, writes=True, on_success=on_success, on_error=on_error,
             on_progress=self._progress if progress else None,
-            on_cancelled=lambda: self.message.setText(self.tr("Cancelled; nothing was changed.")),
+            on_cancelled=lambda: self._say(rid, self.tr("Cancelled; nothing was changed.")),
             error_parent=self,
         )
         if progress:
             self.busy = task
+            self.busy_request = rid
             self.progress.setRange(0, 0)
             task.finished.connect(self._finished)
         self._render()
         return task
 
     def _progress(self, done: int, total: int) -> None:
+        if self.current is None or self.current.get("id") != self.busy_request:
+            return  # progress of another request's task: not this one's bar
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _finished(self) -> None:
         self.busy = None
+        self.busy_request = None
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
         self._render()
@@ -453,10 +806,10 @@ class TakedownsPage(QWidget):
         if td is None or cur is None or self.busy is not None:
             return None
         rid = cur["id"]
-        self.message.setText(self.tr("Locating every copy of the claimed works…"))
+        self._say(rid, self.tr("Locating every copy of the claimed works…"))
 
         def done(res: dict) -> None:
-            self.message.setText(self.tr("Located {n} matches ({new} new). Review them below.").format(
+            self._say(rid, self.tr("Located {n} matches ({new} new). Review them below.").format(
                 n=res["matches"], new=res["new_matches"]))
             self.session.notify_data_changed()
 
@@ -469,30 +822,168 @@ class TakedownsPage(QWidget):
         rid = cur["id"]
 
         def done(res: dict) -> None:
-            self.message.setText(self.tr("Approved: {n} items will be purged.").format(n=res["accepted"]))
+            self._say(rid, self.tr("Approved: {n} items will be purged.").format(n=res["accepted"]))
             self.session.notify_data_changed()
 
         return self._run("approve", lambda p, c: td.approve(rid), done)
 
+    def purge_plan(self, rid: int) -> dict:
+        """What a purge of `rid` touches: the accepted live items, their shards and corpora."""
+        services = self.session.services
+        services.legal.check_before_purge(rid)  # e.g. a rights holder's ownership not yet checked: say so now
+        show = services.takedown.show(rid)
+        items = sorted({m["item_id"] for m in show["matches"] if m["decision"] == "accepted"})
+        shards: set[tuple[str, str]] = set()
+        corpora: set[str] = set()
+        live = 0
+        for item_id in items:
+            it = services.corpus.item(item_id, with_proof=False)
+            if it["status"] == "purged":
+                continue  # removed by an earlier request
+            live += 1
+            shards.add((it["corpus"], it["shard"]))
+            corpora.add(it["corpus"])
+        return {"id": rid, "items": live, "shards": len(shards), "corpora": sorted(corpora)}
+
     def purge(self) -> Task | None:
+        """Count what the purge touches, then ask: it rewrites corpus files for good."""
         services, cur = self.session.services, self.current
         if services is None or cur is None or self.busy is not None:
             return None
         rid = cur["id"]
-        self.message.setText(self.tr("Purging the accepted items from their shards…"))
+        self.purge_button.setEnabled(False)
+        return self.session.runner.run("purge plan", lambda p, c: self.purge_plan(rid),
+                                       on_success=self.confirm_purge,
+                                       on_error=lambda exc, report: (show_error(self, exc, report), self._render()))
+
+    def confirm_purge(self, plan: dict) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("PurgeConfirmBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Purge request #{id}").format(id=plan["id"]))
+        box.setText(self.tr(
+            "Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?").format(
+                items=plan["items"], shards=plan["shards"], ncorpora=len(plan["corpora"]),
+                corpora=", ".join(plan["corpora"]) or "—"))
+        box.setInformativeText(self.tr(
+            "Each shard is rewritten without these items and they are blocked from returning. "
+            "This cannot be undone."))
+        self.purge_confirm_button = box.addButton(self.tr("Purge {n} items").format(n=plan["items"]),
+                                                  QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        self.purge_confirm = box
+        self.purge_plan_shown = plan
+
+        def answered(button) -> None:  # noqa: ANN001
+            self.purge_confirm = None
+            if button is self.purge_confirm_button:
+                self._start_purge(plan["id"])
+            else:
+                self._render()
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        return box
+
+    def _start_purge(self, rid: int) -> Task | None:
+        services = self.session.services
+        if services is None or self.busy is not None:
+            return None
+        self._say(rid, self.tr("Purging the accepted items from their shards…"))
 
         def done(res: dict) -> None:
-            self.message.setText(self.tr("Purged {n} items from {s} shards; they are blocked from returning.").format(
+            self._say(rid, self.tr("Purged {n} items from {s} shards; they are blocked from returning.").format(
                 n=res["items"], s=len(res["shards"])))
             self.session.notify_data_changed()
 
         return self._run("purge", lambda p, c: services.purge(rid, p, c), done, progress=True)
 
+    # --- certificates --------------------------------------------------------------------------
+
     def ask_save_path(self, suggested: str) -> str:
         """The certificate file to write; tests replace this instead of driving a native dialog."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save removal certificate"), suggested,
-                                              self.tr("Certificates (*.json)"))
-        return path
+        return save_file(self, "certificate", self.tr("Save removal certificate"), suggested,
+                         self.tr("Certificates (*.json)"))
+
+    def ask_open_path(self) -> str:
+        return open_file(self, "certificate", self.tr("Open removal certificate"), self.tr("Certificates (*.json)"))
+
+    def _certificate_entry(self, rid: int) -> int | None:
+        td = self.td
+        if td is None:
+            return None
+        from ledger_app.takedown.inclusion import _certificate_entry
+
+        try:
+            return _certificate_entry(td, rid)
+        except LedgerAppError:
+            return None
+
+    def _load_certificate(self) -> None:
+        """The Certificate tab of the selected request: its certificate (file remembered by this
+        window, verified offline again), or what the ledger says when the file is elsewhere."""
+        cur = self.current
+        if cur is None:
+            self.certificate_result.clear()
+            self.pdf.clear(self.tr("No certificate issued yet."))
+            return
+        rid = cur["id"]
+        entry = self._certificate_entry(rid) if cur["status"] in ("certified", "closed") else None
+        if entry is None:
+            self.certificate_result.setText(
+                self.tr("No certificate has been issued for request #{id}.").format(id=rid)
+                + (" " + self.tr("It is issued once the request is purged.") if cur["status"] not in ("closed",) else ""))
+            self.pdf.clear(self.tr("No certificate issued yet."))
+            return
+        path = self.prefs.certificate_file(self.session.workspace_id, rid) if self.session.ws is not None else ""
+        if path and Path(path).exists():
+            self.show_certificate_file(Path(path), rid, entry)
+            return
+        self.certificate_result.setText(self.tr(
+            "Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this "
+            "window; open it to preview it and verify it again.").format(id=rid, entry=entry))
+        self.pdf.clear(self.tr("Certificate issued (ledger entry {entry}); its file is not at hand.").format(entry=entry))
+
+    def show_certificate_file(self, path: Path, rid: int, entry: int | None) -> bool:
+        """Verify the certificate at `path` offline and show it with its PDF; refuse a file that is
+        not this request's certificate (another request's, or not signed by this ledger)."""
+        from ledger_app.verify import verify_document
+
+        services = self.session.services
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            v = verify_document(doc, services.ledger.vkey())
+            if (v.body.get("request") or {}).get("id") != rid:
+                raise LedgerAppError(self.tr("{file} is the certificate of request #{other}, not of #{id}.").format(
+                    file=path.name, other=(v.body.get("request") or {}).get("id"), id=rid))
+        except (OSError, ValueError, LedgerAppError) as exc:
+            self.certificate_result.setText(self.tr("{file} cannot be shown: {reason}").format(file=path.name, reason=exc))
+            self.pdf.clear(self.tr("No certificate to preview."))
+            return False
+        self.last_verification = v
+        self.certificate_result.setText(self.tr(
+            "Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by "
+            "{key}, included in the signed checkpoint of size {size}.").format(
+                id=rid, file=path, entry=v.entry_index, key=v.key_name, size=v.checkpoint.size))
+        pdf = path.with_suffix(".pdf")
+        if pdf.exists():
+            self.pdf.load(str(pdf))
+        else:
+            self.pdf.clear(self.tr("No PDF beside {file}.").format(file=path.name))
+        return True
+
+    def open_certificate(self) -> bool:
+        cur = self.current
+        if cur is None or self.session.ws is None:
+            return False
+        path = self.ask_open_path()
+        if not path:
+            return False
+        ok = self.show_certificate_file(Path(path), cur["id"], self._certificate_entry(cur["id"]))
+        if ok:
+            self.prefs.set_certificate_file(self.session.workspace_id, cur["id"], path)
+        return ok
 
     def issue_certificate(self) -> Task | None:
         services, cur = self.session.services, self.current
@@ -507,6 +998,7 @@ class TakedownsPage(QWidget):
         from ledger_app.ui.i18n import current_language
 
         language = current_language()
+        workspace_id = self.session.workspace_id
 
         def work(p, c) -> dict:  # noqa: ANN001
             from ledger_app.takedown.certify import certify
@@ -518,19 +1010,121 @@ class TakedownsPage(QWidget):
             return res
 
         def done(res: dict) -> None:
+            self.prefs.set_certificate_file(workspace_id, rid, str(out))
             self.last_certificate = res
             self.last_verification = res["verified"]
-            v = res["verified"]
-            self.certificate_result.setText(self.tr(
-                "Certificate written to {file} (PDF: {pdf}), recorded as ledger entry {entry}. Verified offline: "
-                "signed by {key}, included in the signed checkpoint of size {size}.").format(
-                    file=res["file"], pdf=res.get("pdf", "—"), entry=res["entry"], key=v.key_name,
-                    size=v.checkpoint.size))
-            self.pdf.load(str(pdf))
-            self.tabs.setCurrentIndex(1)
-            self.session.notify_data_changed()
+            self.session.notify_data_changed()  # re-reads the request, and its Certificate tab
+            if self.current is not None and self.current["id"] == rid:
+                self.tabs.setCurrentWidget(self.certificate_tab)
 
         return self._run("certificate", work, done)
+
+    # --- the case ------------------------------------------------------------------------------
+
+    def make_reason_dialog(self, title: str, intro: str, *, months: bool = False) -> ReasonDialog:
+        return ReasonDialog(title, intro, months=months, parent=self)
+
+    def reject_request(self) -> ReasonDialog | None:
+        td, cur = self.td, self.current
+        if td is None or cur is None:
+            return None
+        rid = cur["id"]
+        dialog = self.make_reason_dialog(self.tr("Reject request #{id}").format(id=rid), self.tr(
+            "The request is refused and the reason recorded in the ledger; tell the requester why."))
+        self.reason_dialog = dialog
+
+        def accepted() -> None:
+            reason = dialog.value()
+            self._run("reject", lambda p, c: td.reject(rid, reason), lambda _r: (
+                self._say(rid, self.tr("Request #{id} rejected.").format(id=rid)), self.session.notify_data_changed()))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def extend_request(self) -> ReasonDialog | None:
+        td, cur = self.td, self.current
+        if td is None or cur is None:
+            return None
+        rid = cur["id"]
+        dialog = self.make_reason_dialog(self.tr("Extend the deadline of request #{id}").format(id=rid), self.tr(
+            "GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the "
+            "requester must be told within the first month, with the reasons."), months=True)
+        self.reason_dialog = dialog
+
+        def accepted() -> None:
+            reason, months = dialog.value(), dialog.month_count()
+            self._run("extend", lambda p, c: td.extend(rid, months, reason), lambda r: (
+                self._say(rid, self.tr("Request #{id} is now due {due}.").format(id=rid, due=r["due_by"])),
+                self.session.notify_data_changed()))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def close_request(self) -> Task | None:
+        td, cur = self.td, self.current
+        if td is None or cur is None:
+            return None
+        rid = cur["id"]
+        return self._run("close", lambda p, c: td.close(rid), lambda _r: (
+            self._say(rid, self.tr("Request #{id} closed.").format(id=rid)), self.session.notify_data_changed()))
+
+    def assign(self, who: str) -> Task | None:
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+        return self._run("assign", lambda p, c: services.cases.assign(rid, who or None), lambda _r: (
+            self._say(rid, self.tr("Request #{id} assigned to {who}.").format(id=rid, who=who) if who else
+                      self.tr("Request #{id} is no longer assigned.").format(id=rid)),
+            self.session.notify_data_changed()))
+
+    def add_note(self, text: str) -> Task | None:
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+
+        def done(_r) -> None:  # noqa: ANN001
+            self.case_view.note_edit.clear()
+            self.session.notify_data_changed()
+
+        return self._run("note", lambda p, c: services.cases.add_note(rid, text), done)
+
+    def ask_notice_path(self) -> str:
+        return open_file(self, "notice", self.tr("Attach the original notice"),
+                         self.tr("Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)"))
+
+    def attach_notice(self) -> Task | None:
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        path = self.ask_notice_path()
+        if not path:
+            return None
+        rid = cur["id"]
+        return self._run("attach", lambda p, c: services.cases.attach_notice(rid, Path(path)), lambda d: (
+            self._say(rid, self.tr("{name} kept with request #{id} (SHA-256 {sha}…).").format(
+                name=d.name, id=rid, sha=d.sha256[:12])), self.session.notify_data_changed()))
+
+    def export_csv(self, path: str | None = None) -> str | None:
+        """The requests shown (view, type and search applied, in the shown order) as CSV."""
+        if path is None:
+            path = save_file(self, "export", self.tr("Export the queue"), "takedown-queue.csv",
+                             self.tr("CSV files (*.csv)"))
+        if not path:
+            return None
+        q = self.queue
+        cols = range(q.COLUMNS)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([q.headers()[c] for c in cols])
+            for rec in self.queue_view.visible_records():
+                w.writerow([rec["id"] if c == q.COL_ID else q.cell(rec, c) for c in cols])
+        self.queue_info.setText(self.tr("Exported {n} requests to {file}.").format(
+            n=self.queue_view.rowCount(), file=Path(path).name))
+        return path
 
     # --- new requests --------------------------------------------------------------------------
 

@@ -1,0 +1,300 @@
+"""The case view of one takedown request: who asked (name and contact from the erasable
+personal-data store), what they claim, the deadline with the days left, who handles it, the notes,
+the original notice kept with it, the timeline read from its ledger entries in words, and the
+actions that end or prolong a case — reject with a reason, extend a GDPR deadline with the reason
+announced, close. The page owns the request being shown and runs the services; this widget only
+renders the case (`CaseService.case()`) and asks for the actions through its signals."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.models.lists import (
+    CLOSED_STATUSES,
+    days_left,
+    days_left_text,
+    request_status_text,
+    request_type_text,
+    requester_kind_text,
+)
+from ledger_app.ui.qtcompat import emit
+from ledger_app.ui.timeline_text import event_text, when
+from ledger_app.ui.widgets.fact_text import FactText
+
+
+class ReasonDialog(QDialog):
+    """Asks for the reason of a rejection or an extension (it is recorded, so it cannot be empty);
+    an extension also asks by how many months."""
+
+    def __init__(self, title: str, intro: str, *, months: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ReasonDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.months: QComboBox | None = None
+        if months:
+            self.months = QComboBox(self)
+            self.months.setObjectName("ExtendMonths")
+            self.months.addItem(self.tr("by one month"), 1)
+            self.months.addItem(self.tr("by two months"), 2)
+            self.months.setCurrentIndex(1)
+            form.addRow(self.tr("Extend:"), self.months)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("ReasonEdit")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(90)
+        reason_label = QLabel(self.tr("Reason:"), self)
+        reason_label.setBuddy(self.reason)
+        form.addRow(reason_label, self.reason)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus()
+
+    def value(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def month_count(self) -> int:
+        return int(self.months.currentData()) if self.months is not None else 0
+
+
+class CaseView(QWidget):
+    reject_requested = Signal()
+    extend_requested = Signal()
+    close_requested = Signal()
+    assign_requested = Signal(str)  # "" unassigns
+    note_requested = Signal(str)
+    attach_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("CaseView")
+        self.case: dict | None = None
+        self.me = ""  # the acting user, for "Assign to me"
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        outer.addLayout(left, 1)
+        self.facts = FactText(self)
+        self.facts.setObjectName("CaseFacts")
+        left.addWidget(self.facts)
+        self.deadline = QLabel(self)
+        self.deadline.setObjectName("CaseDeadline")
+        left.addWidget(self.deadline)
+        bar = QHBoxLayout()
+        self.reject_button = QPushButton(icon(Icon.CANCEL), "", self)
+        self.reject_button.setObjectName("CaseRejectButton")
+        self.extend_button = QPushButton(self)
+        self.extend_button.setObjectName("CaseExtendButton")
+        self.close_button = QPushButton(icon(Icon.OK), "", self)
+        self.close_button.setObjectName("CaseCloseButton")
+        for b in (self.reject_button, self.extend_button, self.close_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        left.addLayout(bar)
+        arow = QHBoxLayout()
+        self.assignee_label = QLabel(self)
+        self.assignee_edit = QLineEdit(self)
+        self.assignee_edit.setObjectName("AssigneeEdit")
+        self.assignee_label.setBuddy(self.assignee_edit)
+        self.assign_button = QPushButton(self)
+        self.assign_button.setObjectName("AssignButton")
+        self.assign_me_button = QPushButton(self)
+        self.assign_me_button.setObjectName("AssignMeButton")
+        arow.addWidget(self.assignee_label)
+        arow.addWidget(self.assignee_edit, 1)
+        arow.addWidget(self.assign_button)
+        arow.addWidget(self.assign_me_button)
+        left.addLayout(arow)
+        self.docs_box = QGroupBox(self)
+        dl = QVBoxLayout(self.docs_box)
+        self.documents = QListWidget(self.docs_box)
+        self.documents.setObjectName("CaseDocuments")
+        self.documents.setMaximumHeight(70)
+        dl.addWidget(self.documents)
+        self.attach_button = QPushButton(icon(Icon.FOLDER), "", self.docs_box)
+        self.attach_button.setObjectName("AttachNoticeButton")
+        dl.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.docs_box)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        outer.addLayout(right, 1)
+        self.notes_box = QGroupBox(self)
+        nl = QVBoxLayout(self.notes_box)
+        self.notes = QListWidget(self.notes_box)
+        self.notes.setObjectName("CaseNotes")
+        self.notes.setWordWrap(True)
+        nl.addWidget(self.notes, 1)
+        nrow = QHBoxLayout()
+        self.note_edit = QLineEdit(self.notes_box)
+        self.note_edit.setObjectName("NoteEdit")
+        self.note_button = QPushButton(self.notes_box)
+        self.note_button.setObjectName("AddNoteButton")
+        nrow.addWidget(self.note_edit, 1)
+        nrow.addWidget(self.note_button)
+        nl.addLayout(nrow)
+        right.addWidget(self.notes_box, 1)
+        self.timeline_box = QGroupBox(self)
+        tl = QVBoxLayout(self.timeline_box)
+        self.timeline = QListWidget(self.timeline_box)
+        self.timeline.setObjectName("CaseTimeline")
+        self.timeline.setWordWrap(True)
+        tl.addWidget(self.timeline)
+        right.addWidget(self.timeline_box, 2)
+
+        self.reject_button.clicked.connect(lambda: emit(self.reject_requested))
+        self.extend_button.clicked.connect(lambda: emit(self.extend_requested))
+        self.close_button.clicked.connect(lambda: emit(self.close_requested))
+        self.assign_button.clicked.connect(lambda: emit(self.assign_requested, self.assignee_edit.text().strip()))
+        self.assignee_edit.returnPressed.connect(self.assign_button.click)
+        self.assign_me_button.clicked.connect(lambda: emit(self.assign_requested, self.me))
+        self.note_button.clicked.connect(self._add_note)
+        self.note_edit.returnPressed.connect(self._add_note)
+        self.attach_button.clicked.connect(lambda: emit(self.attach_requested))
+        self.retranslate()
+
+    def _add_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if text:
+            emit(self.note_requested, text)
+
+    def retranslate(self) -> None:
+        self.reject_button.setText(self.tr("Reject…"))
+        self.reject_button.setToolTip(self.tr("Refuse the request, with the reason recorded in the ledger."))
+        self.extend_button.setText(self.tr("Extend deadline…"))
+        self.extend_button.setToolTip(self.tr("GDPR Art. 12(3): extend by up to two months, telling the requester why."))
+        self.close_button.setText(self.tr("Close request"))
+        self.close_button.setToolTip(self.tr("The case is finished: close it."))
+        self.assignee_label.setText(self.tr("&Assignee:"))
+        self.assignee_edit.setPlaceholderText(self.tr("nobody yet"))
+        self.assign_button.setText(self.tr("Assign"))
+        self.assign_me_button.setText(self.tr("Assign to me"))
+        self.docs_box.setTitle(self.tr("Original notice and documents"))
+        self.attach_button.setText(self.tr("Attach the original notice…"))
+        self.notes_box.setTitle(self.tr("Notes"))
+        self.note_edit.setPlaceholderText(self.tr("A note for the file, e.g. “called the requester”"))
+        self.note_button.setText(self.tr("Add note"))
+        self.timeline_box.setTitle(self.tr("Timeline (from the ledger)"))
+        self.show_case(self.case)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_case(self, case: dict | None, *, busy: bool = False) -> None:
+        """`case`: TakedownService.show() of the request, with the requester's `requester_name`
+        and `requester_contact` when the personal-data store still holds them."""
+        self.case = case
+        for w in (self.notes, self.timeline, self.documents):
+            w.clear()
+        if case is None:
+            self.facts.setHtml(escape(self.tr("Select a request in the queue, or open a new one.")))
+            self.deadline.clear()
+            self.assignee_edit.clear()
+            for b in (self.reject_button, self.extend_button, self.close_button, self.assign_button,
+                      self.assign_me_button, self.note_button, self.attach_button):
+                b.setEnabled(False)
+            return
+        cv = case.get("case")  # CaseService.case(): notes, documents, timeline, assignee
+        if cv is not None:
+            self._show_work(cv, case, busy)
+        rows: list[tuple[str, str]] = []
+        kind = requester_kind_text(case["requester_kind"])
+        name = case.get("requester_name")
+        if name:
+            rows.append((self.tr("Requester"), f"{name} ({kind})"))
+        elif case.get("requester"):
+            rows.append((self.tr("Requester"), self.tr("{kind} — personal data erased").format(kind=kind)))
+        else:
+            rows.append((self.tr("Requester"), kind))
+        if case.get("requester_contact"):
+            rows.append((self.tr("Contact"), case["requester_contact"]))
+        rows.append((self.tr("Type"), request_type_text(case["type"])))
+        rows.append((self.tr("Status"), request_status_text(case["status"])
+                     + (f" — {case['status_reason']}" if case.get("status_reason") else "")))
+        rows.append((self.tr("Received"), str(case["received"])))
+        if case.get("extension_reason"):
+            rows.append((self.tr("Extended because"), case["extension_reason"]))
+        for w in case.get("works", []):
+            rows.append((self.tr("Claimed work"), f"{w['kind']}: {w.get('description') or w['value']}"))
+        html = "<table cellspacing='0' cellpadding='2'>" + "".join(
+            f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>" for k, v in rows) + "</table>"
+        self.facts.setHtml(html)
+        is_open = case["status"] not in CLOSED_STATUSES
+        if is_open:
+            n = days_left(case["due_by"])
+            self.deadline.setObjectName("Failure" if n < 0 else "CaseDeadline")
+            self.deadline.setText(self.tr("Due {date}: {left}.").format(date=case["due_by"], left=days_left_text(n)))
+        else:
+            self.deadline.setObjectName("CaseDeadline")
+            self.deadline.setText(self.tr("Was due {date}; the case is {status}.").format(
+                date=case["due_by"], status=request_status_text(case["status"])))
+        self.deadline.style().unpolish(self.deadline)
+        self.deadline.style().polish(self.deadline)
+        self.reject_button.setEnabled(not busy and case["status"] in ("received", "validated", "located", "reviewed"))
+        self.extend_button.setEnabled(not busy and is_open and case["type"] == "gdpr" and not case.get("extension_reason"))
+        self.close_button.setEnabled(not busy and case["status"] in ("purged", "certified", "rejected"))
+        if case["status"] == "rejected":
+            self.close_button.setToolTip(self.tr("Close the rejected request."))
+
+    def _show_work(self, cv, case: dict, busy: bool) -> None:  # noqa: ANN001 - takedown.cases.CaseView
+        if not self.assignee_edit.hasFocus():
+            self.assignee_edit.setText(cv.row.assignee or "")
+        can_assign = not busy and case["status"] != "closed"
+        self.assign_button.setEnabled(can_assign)
+        self.assign_me_button.setEnabled(can_assign and bool(self.me) and cv.row.assignee != self.me)
+        self.note_button.setEnabled(not busy)
+        self.attach_button.setEnabled(not busy)
+        for n in cv.notes:
+            text = n.text if n.text is not None else self.tr("(note erased)")
+            stamp = when_ts(n.created_at)
+            QListWidgetItem(f"{stamp} — {n.author or '?'}: {text}", self.notes)
+        if not cv.notes:
+            item = QListWidgetItem(self.tr("No notes yet."), self.notes)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        for d in cv.documents:
+            state = "" if d.available else " " + self.tr("(erased)")
+            QListWidgetItem(self.tr("{name} — {role}, {size} bytes, SHA-256 {sha}…").format(
+                name=d.name, role=d.role, size=f"{d.size:,}", sha=d.sha256[:12]) + state, self.documents)
+        if not cv.documents:
+            item = QListWidgetItem(self.tr("No notice attached."), self.documents)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        for ev in cv.timeline:
+            who = f" — {ev.actor}" if ev.actor else ""
+            item = QListWidgetItem(f"{when(ev.ts)}  {event_text(ev.message, ev.args, ev.text)}{who}", self.timeline)
+            item.setToolTip(self.tr("Ledger entries {entries}").format(entries=", ".join(str(i) for i in ev.entries)))
+
+
+def when_ts(ts: float) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
