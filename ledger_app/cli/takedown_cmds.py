@@ -244,6 +244,9 @@ def register(sub, common) -> None:
     p.add_argument("--out", type=Path, help="folder to write to (default: WORKSPACE/replies/request-N)")
     p.add_argument("--certificate", type=Path, help="completion: the certificate file to attach (its .pdf too, if beside it)")
     p.add_argument("--no-pdf", action="store_true", help="write only the .eml")
+    p.add_argument("--draft", action="store_true",
+                   help="ID is a draft number: write its request for missing elements (not recorded: a draft is not "
+                        "in the ledger)")
     p.set_defaults(handler=cmd_reply)
 
     p = tsub.add_parser("certificate", parents=[common], help="issue the removal certificate")
@@ -747,6 +750,15 @@ def cmd_reply(ctx) -> int:
     from ledger_app.takedown.replies import write_reply
 
     a = ctx.args
+    if a.draft:
+        from ledger_app.core.errors import UserError
+        from ledger_app.takedown.replies import write_draft_reply
+
+        if a.template != "missing_elements":
+            raise UserError("a draft gets only the missing_elements reply; the others follow a recorded request")
+        res = write_draft_reply(ctx.takedown, a.id, language=a.language, out_dir=a.out, pdf=not a.no_pdf)
+        ctx.out(res, f"{res['eml']}" + (f"\n{res['pdf']}" if res["pdf"] else ""))
+        return 0
     r = write_reply(ctx.services.legal, a.id, a.template, language=a.language, out_dir=a.out, certificate=a.certificate,
                     pdf=not a.no_pdf)
     ctx.out(r.to_json(), f"{r.eml}" + (f"\n{r.pdf}" if r.pdf else ""))

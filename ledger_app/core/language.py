@@ -8,35 +8,35 @@ many languages (Latin, Cyrillic, Arabic) are named as scripts (`und-Latn`), not 
 
 from __future__ import annotations
 
-_RANGES = (
-    (0x3040, 0x30FF, "kana"), (0x31F0, 0x31FF, "kana"), (0xAC00, 0xD7AF, "hangul"), (0x1100, 0x11FF, "hangul"),
-    (0x4E00, 0x9FFF, "han"), (0x3400, 0x4DBF, "han"), (0xF900, 0xFAFF, "han"),
-    (0x0400, 0x04FF, "cyrl"), (0x0600, 0x06FF, "arab"), (0x0590, 0x05FF, "hebr"), (0x0370, 0x03FF, "grek"),
-    (0x0900, 0x097F, "deva"), (0x0E00, 0x0E7F, "thai"),
-)
+import re
+
+# One character class per script; counting with C-speed regular expressions keeps this at a few
+# microseconds per item (a per-character Python loop cost more than the rest of a text's ingest).
+_SCRIPTS = {
+    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]"),
+    "cyrl": re.compile(r"[\u0400-\u04ff]"),
+    "arab": re.compile(r"[\u0600-\u06ff]"),
+    "hebr": re.compile(r"[\u0590-\u05ff]"),
+    "grek": re.compile(r"[\u0370-\u03ff]"),
+    "deva": re.compile(r"[\u0900-\u097f]"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "latn": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+}
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _BY_SCRIPT = {"hangul": "ko", "hebr": "he", "grek": "el", "thai": "th", "cyrl": "und-Cyrl", "arab": "und-Arab",
               "deva": "und-Deva", "latn": "und-Latn"}
 
 
-def _script(ch: str) -> str | None:
-    o = ord(ch)
-    if ch.isascii():
-        return "latn" if ch.isalpha() else None
-    if 0x00C0 <= o <= 0x024F:
-        return "latn"
-    for lo, hi, name in _RANGES:
-        if lo <= o <= hi:
-            return name
-    return None
-
-
 def script_language(text: str) -> str | None:
     """A BCP 47 tag for the text's dominant script (zh, ja, ko, ... or und-Latn), or None."""
-    counts: dict[str, int] = {}
-    for ch in text[:4000]:
-        s = _script(ch)
-        if s:
-            counts[s] = counts.get(s, 0) + 1
+    sample = text[:1000]
+    if sample.isascii():
+        return "und-Latn" if _ASCII_LETTER.search(sample) else None
+    sample = sample[:300]  # enough letters to tell the script apart
+    counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS.items()}
+    counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None
     if counts.get("kana", 0) >= max(3, counts.get("han", 0) // 10):

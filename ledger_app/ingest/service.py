@@ -294,9 +294,11 @@ class CorpusService(Queries):
         workers: int | None = None,
         on_batch: Callable[[IngestReport], None] | None = None,
         signals: bool = True,
+        local_features: bool = True,
     ) -> IngestReport:
         """Ingest a corpus. `signals=False` skips reading opt-out signals (only for the benchmark's
-        reference run: items ingested so are judged without them)."""
+        reference run: items ingested so are judged without them); `local_features=False` likewise
+        skips the images' local features (items ingested so are found by the PDQ stages only)."""
         corpus = self.corpus(name)
         report = IngestReport(corpus=name)
         t0 = time.perf_counter()
@@ -321,7 +323,8 @@ class CorpusService(Queries):
                 sigs[sh] = sig
         units = _units(root, fmt, todo, self.trust_anchors_pem(), int(self.ws.settings.get("ingest.max_image_pixels")))
         ctx = self.signal_context(name) if signals else None
-        units = [dataclasses.replace(u, signals=ctx, with_signals=signals) for u in units]
+        units = [dataclasses.replace(u, signals=ctx, with_signals=signals, with_local_features=local_features)
+                 for u in units]
         if progress:
             progress(report.shards_skipped, report.shards_total)
         if not units:
@@ -405,7 +408,7 @@ class CorpusService(Queries):
                 if it.manifest_json or it.thumbnail:
                     details.append((item_id, it.manifest_json, it.thumbnail))
                 if it.fp_kind and it.fp_data:
-                    fps.append((item_id, it.fp_kind, it.fp_data))
+                    fps.append((item_id, it.fp_kind, it.fp_data, it.local_data))
                 payload = {
                     "item": item_id,
                     "corpus": corpus["name"],
@@ -442,8 +445,8 @@ class CorpusService(Queries):
                 if fps:
                     base = conn.exec_driver_sql("SELECT COALESCE(MAX(seq), 0) FROM fingerprint").fetchone()[0]
                     conn.exec_driver_sql(
-                        f"INSERT INTO fingerprint (item_id, kind, data, seq) VALUES ({ph},{ph},{ph},{ph})",
-                        [(a, b, c, base + k + 1) for k, (a, b, c) in enumerate(fps)],
+                        f"INSERT INTO fingerprint (item_id, kind, data, seq, local) VALUES ({ph},{ph},{ph},{ph},{ph})",
+                        [(a, b, c, base + k + 1, d) for k, (a, b, c, d) in enumerate(fps)],
                     )
                 res = self.ledger.append(entries, conn=conn)
                 # Entry indexes follow the row order: item k got entry first_index + k.

@@ -46,6 +46,7 @@ class ItemResult:
     manifest_json: str | None = None
     fp_kind: str | None = None
     fp_data: bytes | None = None
+    local_data: bytes | None = None  # images: local features (matching/local.py), stored beside fp_data
     thumbnail: bytes | None = None
     text_excerpt: str | None = None
     error: str | None = None
@@ -54,6 +55,7 @@ class ItemResult:
     signals_json: str | None = None  # its canonical JSON, stored as is; its SHA-256 goes in the ledger entry
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
+    train_ai_reason: str | None = None  # the quarantine reason when a non-C2PA signal reserves training
     language: str | None = None
     fetched_at: str | None = None
 
@@ -68,6 +70,7 @@ class WorkUnit:
     signals: SignalContext | None = None  # the corpus's crawler and policy files (None: none given)
     with_signals: bool = True  # False only for the bench's "without signals" reference
     max_image_pixels: int = MAX_IMAGE_PIXELS  # the setting ingest.max_image_pixels
+    with_local_features: bool = True  # False only for the bench's "without local features" reference
 
 
 def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | None]:
@@ -88,9 +91,11 @@ def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, st
 
 
 def process_item(raw: RawItem, trust_anchors_pem: str | None, signals: SignalContext | None = None,
-                 *, with_signals: bool = True, max_image_pixels: int = MAX_IMAGE_PIXELS) -> ItemResult:
-    """One item's result; with `with_signals`, also its opt-out signals and language."""
-    res = _process_item(raw, trust_anchors_pem, max_image_pixels)
+                 *, with_signals: bool = True, max_image_pixels: int = MAX_IMAGE_PIXELS,
+                 local_features: bool = True) -> ItemResult:
+    """One item's result; with `with_signals`, also its opt-out signals and language; with
+    `local_features`, an image's keypoints and descriptors (matching/local.py)."""
+    res = _process_item(raw, trust_anchors_pem, max_image_pixels, local_features)
     if with_signals and res.error is None:
         add_signals(res, raw, signals)
     return res
@@ -103,9 +108,15 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
                         c2pa_detail=summary.get("training_mining_detail"))
     res.signals = sig.to_json()
     if res.signals is not None:
-        res.signals_json = sig.canonical()
+        res.signals_json = sig.canonical(res.signals)
         res.signals_uses = res.signals["uses"]
     res.train_ai = sig.state("train-ai")
+    if res.train_ai == "reserved":
+        from ledger_app.provenance.policy import OptOutSignalPolicy
+        from ledger_app.provenance.signals import reason_for
+
+        reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
+        res.train_ai_reason = reason_for(reserving) if reserving else None
     res.fetched_at = sig.fetched_at
     lang = res.metadata.get("language") or res.metadata.get("lang")
     if isinstance(lang, str) and lang.strip():
@@ -113,10 +124,11 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
     elif raw.is_text and raw.data:
         from ledger_app.core.language import script_language
 
-        res.language = script_language(raw.data[:4096].decode("utf-8", "ignore"))
+        res.language = script_language(raw.data[:3000].decode("utf-8", "ignore"))
 
 
-def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels: int = MAX_IMAGE_PIXELS) -> ItemResult:
+def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels: int = MAX_IMAGE_PIXELS,
+                  local_features: bool = True) -> ItemResult:
     res = ItemResult(
         key=raw.key,
         shard=raw.shard,
@@ -162,11 +174,12 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
         from ledger_app.matching.image import image_fingerprint
 
         try:
-            fp = image_fingerprint(data, max_pixels=max_image_pixels)
+            fp = image_fingerprint(data, max_pixels=max_image_pixels, local="item" if local_features else None)
         except InputRefused as e:
             res.error = str(e)
             return res
-        res.fp_kind, res.fp_data, res.thumbnail = "image", fp.to_bytes(), fp.thumb
+        res.fp_kind, res.fp_data, res.thumbnail = "image", fp.without_local().to_bytes(), fp.thumb
+        res.local_data = fp.local.to_bytes() if fp.local is not None else None
     from ledger_app.provenance.c2pa_reader import read_c2pa, supported_media_type
 
     if supported_media_type(res.media_type):
@@ -186,7 +199,8 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
         for raw in adapter.iter_items(shard):
             try:
                 out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals,
-                                        max_image_pixels=unit.max_image_pixels))
+                                        max_image_pixels=unit.max_image_pixels,
+                                        local_features=unit.with_local_features))
             except Exception as e:  # noqa: BLE001 - one broken item never aborts the batch
                 out.append(
                     ItemResult(

@@ -10,7 +10,11 @@ A fingerprint holds what locate needs without the image itself:
 - all eight dihedral variants (rotations and mirrors) of those three hashes, which pdqhash computes
   for the price of one, so that a query needs no recomputation in either direction;
 - a small greyscale thumbnail: the evidence shown on the review screen, the input of the
-  crop-tolerant coarse code (`coarse.py`) and of the geometric verification (`verify.py`).
+  crop-tolerant coarse code (`coarse.py`) and of the geometric verification (`verify.py`);
+- local features (`local.py`: at most 256 ORB keypoints with their 32-byte descriptors) for copies
+  no whole-image hash reaches: large crops, collage tiles, small rotations, captions, frames. They
+  travel in the fingerprint's version 2 bytes (claimed works, queries); items keep them in their
+  own column (`fingerprint.local`), so the version 1 bytes stay what they were.
 
 Decoding is defensive: Pillow's decompression-bomb guard is on with an explicit pixel limit,
 truncated or undecodable data raises `InputRefused` with the reason. Large JPEGs are decoded with
@@ -23,7 +27,7 @@ from __future__ import annotations
 import io
 import struct
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -33,6 +37,7 @@ from ledger_app.core.errors import InputRefused
 from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.matching import pdq
 from ledger_app.matching.coarse import coarse_code
+from ledger_app.matching.local import LocalFeatures, extract, extract_work
 
 # Images with more pixels than this are refused as decompression bombs (about 8000 x 8000).
 PIXEL_LIMIT = MAX_IMAGE_PIXELS  # the hard ceiling; the setting ingest.max_image_pixels may lower it
@@ -69,7 +74,8 @@ DIHEDRAL_NAMES = (
 )
 
 _MAGIC = b"LPF"
-_VERSION = 1
+_VERSION = 1  # version 2: the thumbnail's length, the thumbnail, then the local features
+_VERSION_LOCAL = 2
 _HEADER = struct.Struct(">3sBIIB8s")  # magic, version, width, height, quality, coarse code
 
 # Pillow's own guard stays on, at our limit, and its warning (between the limit and twice it) is an
@@ -90,6 +96,7 @@ class ImageFingerprint:
     pdq: tuple[tuple[bytes, ...], ...]
     coarse: bytes
     thumb: bytes  # greyscale JPEG, longer side at most THUMB_SIDE
+    local: LocalFeatures | None = field(default=None, compare=False)
 
     @property
     def pdq_hash(self) -> bytes:
@@ -118,12 +125,20 @@ class ImageFingerprint:
         with Image.open(io.BytesIO(self.thumb)) as im:
             return np.asarray(im.convert("L"))
 
+    def without_local(self) -> ImageFingerprint:
+        return replace(self, local=None)
+
     def to_bytes(self) -> bytes:
-        """Compact, versioned binary form (about 800 bytes plus the thumbnail)."""
+        """Compact, versioned binary form (about 800 bytes plus the thumbnail; version 2 adds the
+        local features, at most 9.2 kB)."""
         regions, variants = len(self.pdq), len(self.pdq[0])
-        head = _HEADER.pack(_MAGIC, _VERSION, self.width, self.height, self.quality, self.coarse)
+        version = _VERSION if self.local is None else _VERSION_LOCAL
+        head = _HEADER.pack(_MAGIC, version, self.width, self.height, self.quality, self.coarse)
         hashes = b"".join(h for region in self.pdq for h in region)
-        return head + bytes([regions, variants]) + hashes + self.thumb
+        if self.local is None:
+            return head + bytes([regions, variants]) + hashes + self.thumb
+        thumb = struct.pack(">I", len(self.thumb)) + self.thumb
+        return head + bytes([regions, variants]) + hashes + thumb + self.local.to_bytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ImageFingerprint:
@@ -132,8 +147,8 @@ class ImageFingerprint:
         magic, version, width, height, quality, coarse = _HEADER.unpack_from(data)
         if magic != _MAGIC:
             raise ValueError("not an image fingerprint (bad magic)")
-        if version != _VERSION:
-            raise ValueError(f"image fingerprint version {version} is not supported (expected {_VERSION})")
+        if version not in (_VERSION, _VERSION_LOCAL):
+            raise ValueError(f"image fingerprint version {version} is not supported (expected {_VERSION} or 2)")
         regions, variants = data[_HEADER.size], data[_HEADER.size + 1]
         pos = _HEADER.size + 2
         end = pos + 32 * regions * variants
@@ -141,7 +156,15 @@ class ImageFingerprint:
             raise ValueError("image fingerprint is truncated")
         flat = [data[i : i + 32] for i in range(pos, end, 32)]
         pdq = tuple(tuple(flat[r * variants : (r + 1) * variants]) for r in range(regions))
-        return cls(width, height, quality, pdq, coarse, data[end:])
+        if version == _VERSION:
+            return cls(width, height, quality, pdq, coarse, data[end:])
+        if len(data) < end + 4:
+            raise ValueError("image fingerprint is truncated")
+        (n,) = struct.unpack_from(">I", data, end)
+        if len(data) < end + 4 + n:
+            raise ValueError("image fingerprint is truncated")
+        thumb = data[end + 4 : end + 4 + n]
+        return cls(width, height, quality, pdq, coarse, thumb, LocalFeatures.from_bytes(data[end + 4 + n :]))
 
 
 def open_image(
@@ -236,14 +259,18 @@ def make_thumbnail(im: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
     return g
 
 
-def image_fingerprint(data: bytes, *, exact: bool = False, max_pixels: int = PIXEL_LIMIT) -> ImageFingerprint:
+def image_fingerprint(
+    data: bytes, *, exact: bool = False, max_pixels: int = PIXEL_LIMIT, local: str | None = "item"
+) -> ImageFingerprint:
     """Fingerprint image bytes; raises `InputRefused` for anything that is not a sound image.
 
     With `exact`, images are decoded in full and in colour, so the PDQ is Meta's reference hash bit
     for bit. Otherwise JPEGs are decoded straight to luma, and those above DRAFT_ABOVE_PIXELS at a
     reduced DCT scale (an 8x8 block average: several times less work; PDQ works on a 64x64
     reduction anyway, so the hash moves by a few bits at most, well inside what matching
-    tolerates). Ingest and queries both use the default, so they agree."""
+    tolerates). Ingest and queries both use the default, so they agree. `local` says which local
+    features to compute from the same decoded luma (`local.py`): "item" (what ingest stores),
+    "work" (a claimed work: more keypoints, two scales) or None."""
     im = open_image(data, exact=exact, grey=not exact, max_pixels=max_pixels)
     try:
         width, height = im.info.get("original_size", im.size)
@@ -267,9 +294,12 @@ def image_fingerprint(data: bytes, *, exact: bool = False, max_pixels: int = PIX
         buf = io.BytesIO()
         thumb_im.save(buf, "JPEG", quality=THUMB_QUALITY)
         code = coarse_code(np.asarray(thumb_im))
+        if local not in ("item", "work", None):
+            raise ValueError(f"local must be 'item', 'work' or None, not {local!r}")
+        feats = None if local is None else (extract if local == "item" else extract_work)(np.asarray(grey))
     finally:
         im.close()
-    return ImageFingerprint(width, height, quality, tuple(regions), code, buf.getvalue())
+    return ImageFingerprint(width, height, quality, tuple(regions), code, buf.getvalue(), feats)
 
 
 def hamming(a: bytes, b: bytes) -> int:

@@ -13,6 +13,11 @@ Signals, cheapest first:
    agrees with it block by block. Only when the thumbnails lack texture to decide does a PDQ
    distance within the threshold (the setting match.pdq_max_distance; Meta's 31 by default) stand
    on its own.
+4. Local features (`local.py`, `local_index.py`) for copies past the reach of 1-3 (large crops,
+   collage tiles, small rotations, captions, frames, stretches): items sharing many keypoint words
+   with the query are verified by a RANSAC affine fit with enough inliers spread over the shared
+   region, and by the pixels of that region agreeing. A match names the region: `detail["region"]`
+   holds its box in the item and in the query and the covered fractions.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
@@ -31,6 +36,8 @@ from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
+from ledger_app.matching.local import RegionMatch, match_region
+from ledger_app.matching.local_index import LocalIndex
 from ledger_app.matching.verify import Features, Verification, features, verify
 
 # Candidates worth verifying: PDQ hits up to this distance (beyond it, PDQ says nothing) ...
@@ -45,6 +52,8 @@ FINE_GRID_MAX_ITEMS = 100_000
 # put even one item) the most surprising `max_verify` are; beyond it, none.
 SURE_CANDIDATE = -3.0
 CHANCE_CANDIDATE = 0.0
+# Items sharing the most keypoint words with the query that are verified by local features.
+LOCAL_CANDIDATES = 32
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ class ImageMatch:
     item_id: str
     distance: int | None  # best PDQ distance over all variants (None: no PDQ hit)
     score: float  # 0..1, higher is surer
-    method: str  # "verified" (geometric verification) or "pdq" (PDQ alone, too flat to verify)
+    method: str  # "verified" (geometric verification), "local" (local features) or "pdq" (PDQ alone)
     detail: dict = field(default_factory=dict)
 
 
@@ -84,6 +93,9 @@ class ImageMatcher:
             raise ValueError(f"pdq_max_distance must be in 0..256, not {pdq_max_distance}")
         self.pdq_max_distance = int(pdq_max_distance)
         self.index = index if index is not None else ImageIndex()
+        self.local = LocalIndex()
+        self.local_candidates = LOCAL_CANDIDATES
+        self.last_verified = 0  # candidates verified by the last query (both stages)
         self._own_store: dict[str, ImageFingerprint] | None = None
         if fingerprints is None:
             self._own_store = {}
@@ -103,6 +115,7 @@ class ImageMatcher:
             fp if isinstance(fp, ImageFingerprint) else ImageFingerprint.from_bytes(fp) for fp in fingerprints
         ]
         self.index.add(item_ids, fps)
+        self.local.add(item_ids, [fp.local for fp in fps])
         if self._own_store is not None:
             self._own_store.update(zip(item_ids, fps, strict=True))
         for item_id in item_ids:
@@ -114,6 +127,7 @@ class ImageMatcher:
             self._cache.pop(item_id, None)
             if self._own_store is not None:
                 self._own_store.pop(item_id, None)
+        self.local.remove(item_ids)
         return self.index.remove(item_ids)
 
     # -- querying ----------------------------------------------------------------------------
@@ -146,23 +160,46 @@ class ImageMatcher:
         sure = [i for i, s in scored if s <= SURE_CANDIDATE]
         worth = [i for i, s in scored if SURE_CANDIDATE < s <= CHANCE_CANDIDATE]
         ranked = sure + worth[: self.max_verify]
-        if not ranked:
+        local_ranked = []
+        if query_fp.local is not None and len(self.local):
+            # The PDQ stages' candidates are verified anyway: the local stage's slots go to others.
+            proposed = self.local.candidates(query_fp.local, self.local_candidates + len(ranked))
+            already = set(ranked)
+            local_ranked = [i for i, _ in proposed if i not in already][: self.local_candidates]
+        self.last_verified = len(set(ranked) | set(local_ranked))
+        if not ranked and not local_ranked:
             return []
 
-        fps = self._fingerprints([c for c in ranked if c not in self._cache])
-        query_features = features(grey, with_mirror=True)
-        matches = []
-        for item_id in ranked:
-            cand = self._features(item_id, fps)
-            if cand is None:
-                continue
-            pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
-            v = verify(query_features, cand)
-            match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
-            if match is not None:
-                matches.append(match)
-        matches.sort(key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
-        return matches
+        need = [c for c in ranked if c not in self._cache] + [c for c in local_ranked if c not in ranked]
+        fps = self._fingerprints(need)
+        matches: dict[str, ImageMatch] = {}
+        if ranked:
+            query_features = features(grey, with_mirror=True)
+            for item_id in ranked:
+                cand = self._features(item_id, fps)
+                if cand is None:
+                    continue
+                pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
+                v = verify(query_features, cand)
+                match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
+                if match is not None:
+                    matches[item_id] = match
+        # Local features: the candidates they propose, those the PDQ stages proposed but whole-image
+        # verification refused (a 30 % crop is often one), and the region of every match above.
+        if query_fp.local is not None:
+            for item_id in dict.fromkeys(local_ranked + ranked):
+                fp = fps.get(item_id) or self._fingerprints([item_id]).get(item_id)
+                if fp is None or fp.local is None:
+                    continue
+                region = match_region(query_fp.local, fp.local, grey, fp.thumbnail())
+                found = matches.get(item_id)
+                if found is not None:
+                    if region.ok:
+                        found.detail["region"] = region.to_json()
+                elif region.ok:
+                    matches[item_id] = _local_match(item_id, region, pdq_hits.get(item_id))
+        out = sorted(matches.values(), key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
+        return out
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -191,6 +228,14 @@ class ImageMatcher:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return f
+
+
+def _local_match(item_id: str, region: RegionMatch, pdq: PdqHit | None) -> ImageMatch:
+    detail: dict = {"region": region.to_json()}
+    if pdq is not None:
+        detail["pdq_distance"] = pdq.distance
+    score = round(0.5 + 0.5 * region.agreement * min(1.0, region.inliers / 40), 4)
+    return ImageMatch(item_id, pdq.distance if pdq is not None else None, score, "local", detail)
 
 
 def _log10_chance(distance: int, bits: int) -> float:

@@ -176,6 +176,11 @@ class OptOutSignalPolicy:
         raw = getattr(item, "signals", None)
         if not raw or getattr(item, "train_ai", "reserved") != "reserved":
             return None  # nothing reserves training: no need to read the findings
+        if hasattr(item, "train_ai_reason"):
+            # The worker read the findings already (ingest/worker.py): its reason, or None when only
+            # C2PA/CAWG entries reserve training (TrainingPermissionPolicy names those).
+            reason = item.train_ai_reason
+            return Decision(ItemStatus.QUARANTINED, reason, self.name) if reason else None
         reserving = ItemSignals.from_json(raw).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
         if not reserving:
             return None

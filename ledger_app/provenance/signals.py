@@ -150,9 +150,10 @@ class ItemSignals:
         return cls([Finding.from_json(f) for f in d.get("findings", [])], list(d.get("problems", [])),
                    d.get("fetched_at"))
 
-    def canonical(self) -> str:
-        """The evidence as stored: JSON with sorted keys and no spaces."""
-        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    def canonical(self, as_json: dict[str, Any] | None = None) -> str:
+        """The evidence as stored: JSON with sorted keys and no spaces (of `as_json`, its to_json())."""
+        return json.dumps(self.to_json() if as_json is None else as_json, sort_keys=True, separators=(",", ":"),
+                          ensure_ascii=False)
 
     def digest(self) -> str:
         """SHA-256 of the canonical evidence, for the ledger entry."""
@@ -353,10 +354,10 @@ def html_meta_from(meta: Mapping[str, Any], data: bytes | None, is_text: bool) -
         for m in given:
             if isinstance(m, Mapping) and isinstance(m.get("name"), str) and isinstance(m.get("content"), str | int):
                 out[m["name"].lower()] = str(m["content"])
-    if data and is_text:
+    # Only a document that starts like markup is searched (cheap for the plain text most items are).
+    if data and is_text and data[:512].lstrip()[:1] == b"<":
         head = data[:65536]
-        low = head[:2048].lstrip().lower()
-        if low.startswith((b"<!doctype html", b"<html", b"<head", b"<meta")) or b"<meta" in head[:8192].lower():
+        if b"<meta" in head[:16384].lower():
             for tag in _META_RE.findall(head.split(b"</head", 1)[0]):
                 attrs = {m[0].lower(): (m[1] or m[2] or m[3]) for m in _ATTR_RE.findall(tag)}
                 name = attrs.get(b"name")

@@ -160,6 +160,8 @@ class Fingerprint(SQLModel, table=True):
     kind: str = Field(max_length=8, index=True)  # image | text
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     seq: int | None = Field(default=None, index=True, sa_type=BigInteger)  # insertion order, for incremental index catch-up
+    # Images: keypoints and descriptors (matching/local.py), NULL for items ingested before them.
+    local: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class IngestShard(SQLModel, table=True):

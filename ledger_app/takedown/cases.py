@@ -337,6 +337,35 @@ class CaseService(Queries):
             raise UserError(f"the stored document {sha256[:12]}… does not match its hash; it was altered")
         return data
 
+    def erase_documents(self, rid: int, reason: str) -> list[str]:
+        """Erase the bytes of every document kept with a request (the notice, replies, retained copies):
+        they hold personal data. The hashes stay in the ledger; a `case.document` entry records each
+        erasure. Returns the erased SHA-256 values."""
+        if not (reason or "").strip():
+            raise UserError("say why the documents are erased (recorded in the ledger)")
+        self.takedown._request(rid)
+        shas = sorted({b["sha256"] for _i, k, b, _c, _x in self.events(rid) if k in ("document", "reply", "retained")
+                       and b.get("sha256")})
+        ph = self._ph
+        erased = []
+        self.ledger.unlock()
+        with self.ws.store.write_transaction() as conn:
+            entries = []
+            for sha in shas:
+                res = conn.exec_driver_sql(
+                    f"UPDATE stored_document SET data = NULL WHERE sha256 = {ph} AND data IS NOT NULL", (sha,))
+                if res.rowcount:
+                    erased.append(sha)
+                    entries.append(("case.document", {"request": rid, "role": "erased", "sha256": sha, "reason": reason}))
+            if entries:
+                res = self.ledger.append(entries, conn=conn)
+        if erased:
+            self.ledger.after_external_commit(res)
+            if self.ws.engine.dialect.name == "sqlite":
+                with self.ws.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return erased
+
     # --- queue -------------------------------------------------------------------------------------------
 
     def _requesters(self, commitments: Sequence[str]) -> dict[str, dict[str, Any] | None]:
@@ -504,6 +533,7 @@ MESSAGES_EN = {
     "assigned": "Assigned",
     "unassigned": "Unassigned",
     "document": "Document kept: {role} ({size} bytes, SHA-256 {sha})",
+    "document_erased": "Document erased (SHA-256 {sha}): {reason}",
     "ownership": "Ownership checked: {result}",
     "reply": "Reply prepared: {template} ({language})",
     "counter_notice": "Counter-notice received ({outcome})",
@@ -545,6 +575,8 @@ def _describe(etype: str, p: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         return "note", {}
     if etype == "case.assigned":
         return ("assigned" if p.get("assignee") else "unassigned"), {}
+    if etype == "case.document" and p.get("role") == "erased":
+        return "document_erased", {"sha": str(p.get("sha256", ""))[:12], "reason": p.get("reason")}
     if etype == "case.document":
         return "document", {"role": p.get("role"), "size": p.get("size"), "sha": str(p.get("sha256", ""))[:12]}
     if etype == "case.ownership_checked":

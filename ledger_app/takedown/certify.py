@@ -73,16 +73,29 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
         "shards": [dict(s) for s in evidence.shards],
         "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
                            "items_seen": len(r["items_seen"])} for r in show.get("affected_runs", [])],
-        "affected_releases": _releases(td, show["purge"]["items"]),
+        "affected_releases": _releases(services, [it["item"] for it in evidence.items]),
     }
 
 
-def _releases(td, items: list[str]) -> list[dict[str, Any]]:  # noqa: ANN001
-    """The dataset releases and mirrors that contained any removed item (takedown/lineage.py)."""
+def _releases(services, items: list[str]) -> list[dict[str, Any]]:  # noqa: ANN001
+    """The dataset releases and mirrors that contained any removed item (takedown/lineage.py), each
+    checked against its signed `release.recorded` entry: a release row edited in the database (its
+    name, kind or checkpoint) is refused, not stated."""
+    from ledger_app.core.errors import VerificationError
     from ledger_app.takedown.lineage import releases_containing
 
-    return [{"name": r["name"], "kind": r["kind"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
-             "items_contained": len(r["items"])} for r in releases_containing(td, items)]
+    td = services.takedown
+    out = []
+    for r in releases_containing(td, items):
+        idx = td._one(f"SELECT entry_idx FROM dataset_release WHERE id = {td._ph}", (r["id"],))[0]
+        entry = services.ledger.show(int(idx)) if idx is not None else None
+        p = entry.payload if entry is not None and entry.type == "release.recorded" else {}
+        if (p.get("name"), p.get("kind"), p.get("checkpoint_size")) != (r["name"], r["kind"], r["checkpoint_size"]):
+            raise VerificationError(f"the dataset release {r['name']!r} does not match its ledger entry {idx}; "
+                                    "no certificate was issued", index=idx)
+        out.append({"name": r["name"], "kind": r["kind"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
+                    "items_contained": len(r["items"])})
+    return out
 
 
 def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",  # noqa: ANN001

@@ -193,7 +193,7 @@ class ClaimsPolicy:
         if item is not None and item.fp_data:
             images, texts = self._indexes()
             if item.fp_kind == "image" and len(images.index):
-                hits = images.query(item.fp_data)
+                hits = images.query(_with_local(item.fp_data, getattr(item, "local_data", None)))
                 if hits:
                     return self._cid(hits[0].item_id), "perceptual"
             if item.fp_kind == "text" and len(texts):
@@ -205,6 +205,18 @@ class ClaimsPolicy:
     def _cid(self, key: str) -> int:
         wid = int(key[1:])
         return next(cid for cid, w in self.works if w.id == wid)
+
+
+def _with_local(fp_data: bytes, local_data: bytes | None):  # noqa: ANN202 - an ImageFingerprint
+    """The item's fingerprint with its local features (ingest keeps them apart), so that a claimed
+    work is also found when the item is a crop, a collage or a captioned copy of it."""
+    from dataclasses import replace
+
+    from ledger_app.matching.image import ImageFingerprint
+    from ledger_app.matching.local import LocalFeatures
+
+    fp = ImageFingerprint.from_bytes(fp_data)
+    return replace(fp, local=LocalFeatures.from_bytes(local_data)) if local_data else fp
 
 
 # --- licences -------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ number, so a client that starts later (or another team member's machine) only lo
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -149,7 +150,11 @@ class FingerprintIndexes:
         with cls._lock:
             cls._cache.pop(str(engine.url), None)
 
-    def _load_image_fps(self, ids: Sequence[str]) -> dict[str, bytes]:
+    def _load_image_fps(self, ids: Sequence[str]) -> dict[str, Any]:
+        """The candidates' fingerprints, with their local features where they have them."""
+        from ledger_app.matching.image import ImageFingerprint
+        from ledger_app.matching.local import LocalFeatures
+
         if not ids:
             return {}
         ph = _ph(self.engine)
@@ -158,33 +163,43 @@ class FingerprintIndexes:
             for start in range(0, len(ids), 500):
                 chunk = list(ids[start : start + 500])
                 rows = conn.exec_driver_sql(
-                    f"SELECT item_id, data FROM fingerprint WHERE item_id IN ({','.join([ph] * len(chunk))})", tuple(chunk)
+                    f"SELECT item_id, data, local FROM fingerprint WHERE item_id IN ({','.join([ph] * len(chunk))})",
+                    tuple(chunk),
                 )
-                out.update({r[0]: bytes(r[1]) for r in rows})
+                for item_id, data, local in rows:
+                    fp = ImageFingerprint.from_bytes(bytes(data))
+                    if local is not None:
+                        fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(bytes(local)))
+                    out[item_id] = fp
         return out
 
     def catch_up(self) -> int:
         """Index fingerprints added since the last call; drop those of purged items."""
         from ledger_app.matching.image import ImageFingerprint
+        from ledger_app.matching.local import LocalFeatures
 
         added = 0
         with self.engine.connect() as conn:
             cur = conn.exec_driver_sql(
-                "SELECT f.item_id, f.kind, f.data, f.seq FROM fingerprint f JOIN item i ON i.id = f.item_id "
+                "SELECT f.item_id, f.kind, f.data, f.seq, f.local FROM fingerprint f JOIN item i ON i.id = f.item_id "
                 f"WHERE f.seq > {int(self.seq)} AND i.status <> 'purged' ORDER BY f.seq"
             )
             img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
-            for item_id, kind, data, seq in cur:
+            for item_id, kind, data, seq, local in cur:
                 self.seq = max(self.seq, int(seq))
                 if kind == "image":
                     img_ids.append(item_id)
-                    img_fps.append(ImageFingerprint.from_bytes(bytes(data)))
+                    fp = ImageFingerprint.from_bytes(bytes(data))
+                    if local is not None:
+                        fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(bytes(local)))
+                    img_fps.append(fp)
                 elif kind == "text":
                     txt_ids.append(item_id)
                     txt_fps.append(bytes(data))
             purged = {r[0] for r in conn.exec_driver_sql("SELECT id FROM item WHERE status = 'purged'")}
         if img_ids:
             self.images.index.add(img_ids, img_fps)
+            self.images.local.add(img_ids, [fp.local for fp in img_fps])
             self.image_ids.update(img_ids)
         if txt_ids:
             self.texts.add(txt_ids, txt_fps)
@@ -211,6 +226,10 @@ def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) ->
         fp = ImageFingerprint.from_bytes(w.fingerprint)
         for m in indexes.images.query(fp):
             ev = {"distance": m.distance, "how": m.method, **{k: v for k, v in m.detail.items() if _jsonable(v)}}
+            if "region" in m.detail:  # where in the item the claimed work is, and how much of each
+                r = m.detail["region"]
+                ev.update(region_box=r["item_box"], work_box=r["query_box"], item_covered=r["item_covered"],
+                          work_covered=r["query_covered"])
             out.append(Found(m.item_id, w.id, MatchMethod.PERCEPTUAL, f"{m.score:.2f}", ev))
     return out
 

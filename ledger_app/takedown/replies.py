@@ -274,3 +274,39 @@ def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "
     body = "\n\n".join([t["greeting"].format(name=name), t["art19"].format(**args), "\n".join(lines),
                         t["closing"].format(sender=sender[0])])
     return _eml(t["subject.art19"].format(**args), body, sender, recipient.contact)
+
+
+def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path | None = None,  # noqa: ANN001
+                      pdf: bool = True) -> dict[str, Any]:
+    """The request for missing elements for a draft (an incomplete notice kept, not recorded). A draft is
+    not in the ledger, so neither is this letter; it is written to disk only."""
+    from ledger_app.certificates.letter import render_letter_pdf
+
+    if language not in LANGUAGES:
+        raise UserError(f"the reply language is one of {', '.join(LANGUAGES)}, not {language!r}")
+    draft = next((d for d in td.drafts() if d["draft"] == int(draft_id)), None)
+    if draft is None:
+        raise UserError(f"there is no open draft {draft_id}; see `ledger takedown drafts`")
+    body_json = td._draft(draft_id)
+    t = T[language]
+    args = {"id": f"D{draft_id}", "type_name": TYPE_NAMES[language][draft["type"]], "received": draft["received"],
+            "missing": "\n".join(f"  - {m}" for m in draft["missing"])}
+    subject = t["subject.missing_elements"].format(**args)
+    sender = _sender(td.ws)
+    name = body_json.get("requester") or ("" if language == "zh_CN" else "Sir or Madam")
+    body = "\n\n".join([t["greeting"].format(name=name), t["missing_elements"].format(**args),
+                         t["closing"].format(sender=sender[0])])
+    eml = _eml(subject, body, sender, body_json.get("email"))
+    out_dir = Path(out_dir) if out_dir else td.ws.path / "replies" / f"draft-{draft_id}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    eml_path = out_dir / f"missing_elements.{language}.eml"
+    eml_path.write_bytes(eml)
+    pdf_path = None
+    if pdf:
+        import hashlib
+
+        pdf_path = out_dir / f"missing_elements.{language}.pdf"
+        render_letter_pdf(pdf_path, title=subject, paragraphs=body.split("\n\n"), language=language, sender=sender[0],
+                          digest=hashlib.sha256(eml).hexdigest(), facts=[(t["ref"], f"D{draft_id}")])
+    return {"draft": int(draft_id), "template": "missing_elements", "language": language, "eml": str(eml_path),
+            "pdf": str(pdf_path) if pdf_path else None}

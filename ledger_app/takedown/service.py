@@ -734,7 +734,7 @@ def file_work(path: Path) -> WorkSpec:
         from ledger_app.matching.image import image_fingerprint
 
         try:
-            fp = image_fingerprint(data).to_bytes()
+            fp = image_fingerprint(data, local="work").to_bytes()
         except InputRefused as e:
             raise UserError(f"{path.name}: {e}") from None
         return WorkSpec("file", sha, description=path.name, fingerprint=fp,

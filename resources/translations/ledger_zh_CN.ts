@@ -696,27 +696,32 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="110"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="133"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="111"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="134"/>
         <source>Corpus item</source>
         <translation>语料库条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="114"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="161"/>
+        <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
+        <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="138"/>
         <source>Select a match to see its evidence.</source>
         <translation>选择一个匹配以查看其证据。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="126"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="156"/>
         <source>The claimed file has no image fingerprint.</source>
         <translation>主张的文件没有图像指纹。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="127"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="157"/>
         <source>No thumbnail (the item is not an image, or it was purged).</source>
         <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
     </message>

@@ -89,6 +89,23 @@ def test_a_forged_entry_at_the_next_index_is_never_signed(ws):
         service(ws).verify(deep=True)
 
 
+def test_a_long_running_appender_checks_again_after_a_forged_insert(ws):
+    """The desktop app keeps one store open: its fast path (the head it signed itself) still sees a
+    row inserted behind its back, and a database replaced under it."""
+    svc = service(ws)
+    svc.note("first")
+    svc.note("second, on the fast path")
+    leaf = forged_note("slipped in between two appends")
+    raw(ws).execute(
+        "INSERT INTO ledger_entry (idx, type, leaf, leaf_hash, created_at) VALUES (45, 'ledger.note', ?, ?, 0)",
+        (leaf, hashlib.sha256(b"\0" + leaf).digest()),
+    )
+    before = checkpoints(ws)
+    with pytest.raises(AppendRefused, match=r"entries 45\.\.45 are stored beyond"):
+        svc.note("third")
+    assert checkpoints(ws) == before
+
+
 def test_a_forged_entry_far_beyond_the_end_is_never_signed(ws):
     leaf = forged_note("far away")
     raw(ws).execute(

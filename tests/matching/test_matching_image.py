@@ -50,12 +50,18 @@ def test_quality_of_flat_image_is_zero_and_unreliable(pdq_dir):
 
 def test_fingerprint_round_trips_through_bytes(pdq_dir):
     fp = image_fingerprint((pdq_dir / "misc-images" / "c.png").read_bytes())
-    data = fp.to_bytes()
+    data = fp.without_local().to_bytes()  # what items store (their local features sit apart)
     assert data[:4] == b"LPF\x01"
     back = ImageFingerprint.from_bytes(data)
-    assert back == fp
+    assert back == fp and back.local is None
     assert back.thumbnail().shape[0] <= 160 and back.thumbnail().shape[1] <= 160
     assert len(data) < 12_000
+    v2 = fp.to_bytes()  # a claimed work's or a query's: with its local features
+    assert v2[:4] == b"LPF\x02" and len(v2) < 12_000 + 10 + 36 * 256
+    back = ImageFingerprint.from_bytes(v2)
+    assert back == fp and back.local is not None and len(back.local) == len(fp.local)
+    with pytest.raises(ValueError, match="truncated"):
+        ImageFingerprint.from_bytes(v2[: len(v2) - len(fp.local.to_bytes()) - 10])
     with pytest.raises(ValueError, match="version"):
         ImageFingerprint.from_bytes(b"LPF\x63" + data[4:])
     with pytest.raises(ValueError):

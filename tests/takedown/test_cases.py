@@ -134,3 +134,18 @@ def test_locate_and_show_print_readable_tables(ws, capsys):
     rc, out, _ = cli(ws.ws.path, "takedown", "show", str(rid), "--json", capsys=capsys)
     shown = json.loads(out)
     assert shown["requester_name"] == "Daily Example" and len(shown["matches"]) == 4 and shown["works"]
+
+
+def test_documents_kept_with_a_request_can_be_erased(ws, tmp_path):
+    rid = _new_domain_request(ws)
+    notice = tmp_path / "notice.txt"
+    notice.write_text("From Ana Pereira, 12 Rua Nova, Lisbon: please remove my articles.", encoding="utf-8")
+    doc = ws.cases.attach_notice(rid, notice)
+    assert ws.cases.erase_documents(rid, "GDPR Art. 17 request of the sender") == [doc.sha256]
+    with pytest.raises(UserError, match="was erased"):
+        ws.cases.document_bytes(doc.sha256)
+    raw = ws.ws.engine.connect().exec_driver_sql("SELECT data FROM stored_document").fetchall()
+    assert raw == [(None,)]
+    assert [d.available for d in ws.cases.documents(rid)] == [False]
+    assert "Document erased" in ws.cases.timeline(rid)[-1].text
+    assert ws.ledger.verify().entries == ws.ws.store.latest_checkpoint().size

@@ -30,6 +30,7 @@ def _ready(services, tmp_path, *, purge: bool):
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)
+    services.legal.check_ownership(rid, "the publisher's archive page of the article")
     if purge:
         services.purge(rid)
     return shard, rid

@@ -120,3 +120,28 @@ def test_full_refusal_rejects_and_a_late_extension_is_refused(services, capsys, 
     res = legal.refuse(rid, "e", reason="the article is evidence in pending litigation")
     assert res["partial"] is False and td.show(rid)["status"] == "rejected"
     assert "Art. 17(3)(e)" in td.show(rid)["status_reason"]
+
+
+def test_an_edited_release_row_gets_no_certificate(services, tmp_path):
+    import pytest
+
+    from ledger_app.core.errors import VerificationError
+    from ledger_app.takedown.certify import certify
+    from ledger_app.takedown.lineage import record_release
+
+    write_jsonl_corpus(tmp_path / "news")
+    services.corpus.add_corpus("news", tmp_path / "news", "jsonl")
+    services.corpus.ingest("news")
+    record_release(services.corpus, "news-2026-03", "news")
+    td = services.takedown
+    rid = td.new_request(type="optout", requester="C", works=td.work_specs(urls=["https://news.example/a/1"]))["id"]
+    td.locate(rid)
+    td.review(rid, accept_all=True)
+    td.approve(rid)
+    services.purge(rid)
+    # An insider renames the release in the database so the certificate would name another one.
+    with services.ws.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE dataset_release SET name = 'internal-only' WHERE name = 'news-2026-03'")
+    with pytest.raises(VerificationError, match="does not match its ledger entry"):
+        certify(services, rid, tmp_path / "c.json")
+    assert not (tmp_path / "c.json").exists()

@@ -44,6 +44,12 @@ def test_a_draft_is_amended_until_complete(ws, capsys):
     assert _entries(ws) == before  # a draft is not in the ledger
     rc, out, _ = cli(ws.ws.path, "takedown", "drafts", capsys=capsys)
     assert rc == 0 and "Studio" in out
+    # The letter asking for what is missing, to the address on the draft (if any) — none yet here.
+    rc, out, _ = cli(ws.ws.path, "takedown", "reply", str(draft["draft"]), "missing_elements", "--draft", "--json",
+                     capsys=capsys)
+    letter = json.loads(out)
+    text = open(letter["eml"], encoding="utf-8").read()
+    assert rc == 0 and "512(c)(3)(A)(i)" in text and "Dear Studio" in text and open(letter["pdf"], "rb").read(4) == b"%PDF"
     rc, out, _ = cli(ws.ws.path, "takedown", "amend", str(draft["draft"]), "--signature", "/s/ J. Counsel",
                      "--email", "legal@studio.example", "--json", capsys=capsys)
     assert rc == 3 and len(json.loads(out)["missing"]) == 2

@@ -59,9 +59,12 @@ def test_locate_claims_and_check_use_the_same_key(news, capsys, monkeypatch):
                                                    "https://news.example:8443/a/3?utm_content=z"]))["id"]
     assert td.locate(rid)["matches"] == 3
     # `ledger check` (the signed inclusion report) says "included", not "not found".
-    rc, out, _ = cli(news.ws.path, "check", "--url", "http://www.news.example/a/1/?utm_source=twitter", "--json",
-                     capsys=capsys, monkeypatch=monkeypatch)
+    report = news.ws.path.parent / "report.json"
+    rc, out, _ = cli(news.ws.path, "check", "--url", "http://www.news.example/a/1/?utm_source=twitter", "-o", str(report),
+                     "--json", capsys=capsys, monkeypatch=monkeypatch)
     assert rc == 0 and json.loads(out)["results"][0]["verdict"] == "included"
+    signed = json.loads(report.read_text(encoding="utf-8"))
+    assert "included" in json.dumps(signed) and "not_found" not in json.dumps(signed)
     from ledger_app.takedown.claims import add_claim
 
     res = add_claim(td, holder="Daily", holder_kind="news_publisher", basis="copyright", terms="no AI training",

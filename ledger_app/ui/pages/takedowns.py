@@ -739,7 +739,7 @@ class TakedownsPage(QWidget):
         except LedgerAppError:
             corpus_thumb = None
         if claimed_thumb is not None or corpus_thumb is not None:
-            self.evidence.show_images(claimed_thumb, corpus_thumb)
+            self.evidence.show_images(claimed_thumb, corpus_thumb, ev if ev.get("region_box") else None)
             self.evidence.set_details(summary, claimed_caption, caption)
             return
         claimed = work.description or work.value if work is not None else ""

@@ -1,0 +1,161 @@
+"""The keypoint index: which items share many local descriptors with a query image?
+
+A bag-of-visual-words inverted index whose words need no training: the word of a 256-bit ORB
+descriptor in table t is 24 of its bits (bits 24t..24t+23; ORB's tests come in a learned order, the
+first ones least correlated), so two descriptors of the same corner in a copy (typically 10-40 bits
+apart) often share a word in one of the two tables, and a copy shares dozens of words with its
+original where an unrelated image shares a few. Each (word, item) pair is posted once, so a
+repetitive pattern cannot vote many times for one item; each shared word votes with its rarity
+(log inverse document frequency), and words posted for more than STOP_FRACTION of the items (flat
+sky, plain walls) are ignored. On the tuning set, 24-bit words with rarity weights ranked true
+copies highest (16-bit words let unrelated photos collect as many votes as copies).
+
+Why not faiss over the descriptors themselves: 256 descriptors x 32 bytes x 1 M items is 8 GB in
+memory, and a k-NN search per query descriptor costs more than the whole 200 ms budget. The
+postings here cost 8 bytes per (word, item) pair (word and item number, sorted by word) and a query
+reads a few thousand short runs found by binary search. The descriptors stay in the database and
+are read only for the candidates verified. (A trained vocabulary would be a generated artefact to
+keep in step with its recipe, and a tuning decision of its own.)
+
+Postings live in immutable segments; `add` writes a new segment and small segments are merged, so
+an incremental catch-up never re-sorts everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from ledger_app.matching.local import LocalFeatures
+
+TABLES = 2  # words per descriptor
+WORD_BITS = 24
+STOP_FRACTION = 0.02  # a word posted for more than this fraction of the items says nothing
+MIN_VOTES = 6  # shared words needed to be a candidate
+MERGE_BELOW = 50_000  # segments with fewer postings than this are merged together
+
+
+def words(descriptors: np.ndarray) -> np.ndarray:
+    """(n, TABLES) uint32 words of (n, 32) uint8 descriptors: in table t, WORD_BITS bits of the
+    descriptor starting at bit t * WORD_BITS, with t in the top bits."""
+    d = np.ascontiguousarray(descriptors, dtype=np.uint8)
+    bits = np.unpackbits(d[:, : (TABLES * WORD_BITS + 7) // 8], axis=1)
+    weights = (1 << np.arange(WORD_BITS - 1, -1, -1, dtype=np.uint64))
+    out = np.empty((len(d), TABLES), np.uint32)
+    for t in range(TABLES):
+        w = bits[:, t * WORD_BITS : (t + 1) * WORD_BITS].astype(np.uint64) @ weights
+        out[:, t] = (w | (np.uint64(t) << np.uint64(WORD_BITS))).astype(np.uint32)
+    return out
+
+
+class _Segment:
+    __slots__ = ("keys", "items")
+
+    def __init__(self, word_ids: np.ndarray, item_nums: np.ndarray):
+        order = np.argsort(word_ids, kind="stable")
+        self.keys = np.ascontiguousarray(word_ids[order], dtype=np.uint32)
+        self.items = np.ascontiguousarray(item_nums[order], dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.keys, self.items
+
+
+class LocalIndex:
+    """`add(ids, features)`, `remove(ids)`, `candidates(features, k)`."""
+
+    def __init__(self) -> None:
+        self._segments: list[_Segment] = []
+        self._ids: list[str | None] = []
+        self._num: dict[str, int] = {}
+        self._alive = np.zeros(0, bool)
+
+    def __len__(self) -> int:
+        return len(self._num)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._num
+
+    @property
+    def postings(self) -> int:
+        return sum(len(s) for s in self._segments)
+
+    def add(self, item_ids: Sequence[str], features: Sequence[LocalFeatures | None]) -> None:
+        self.add_words(item_ids, [words(f.descriptors) if f is not None and len(f) else None for f in features])
+
+    def add_words(self, item_ids: Sequence[str], word_lists: Sequence[np.ndarray | None]) -> None:
+        """Index items by their words ((n, TABLES) arrays, or None for an item without keypoints)."""
+        if len(item_ids) != len(word_lists):
+            raise ValueError("item_ids and features differ in length")
+        again = [i for i in item_ids if i in self._num]
+        if again:
+            self.remove(again)
+        start = len(self._ids)
+        self._ids.extend(item_ids)
+        self._num.update((item_id, start + k) for k, item_id in enumerate(item_ids))
+        self._alive = np.concatenate([self._alive, np.ones(len(item_ids), bool)])
+        ws, ns = [], []
+        for k, w in enumerate(word_lists):
+            if w is None or not len(w):
+                continue
+            u = np.unique(np.asarray(w, np.uint32).reshape(-1))
+            ws.append(u)
+            ns.append(np.full(len(u), start + k, np.int32))
+        if not ws:
+            return
+        self._segments.append(_Segment(np.concatenate(ws), np.concatenate(ns)))
+        small = [s for s in self._segments if len(s) < MERGE_BELOW]
+        if len(small) > 4:
+            pairs = [s.pairs() for s in small]
+            merged = _Segment(np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs]))
+            self._segments = [s for s in self._segments if len(s) >= MERGE_BELOW] + [merged]
+
+    def remove(self, item_ids: Iterable[str]) -> int:
+        nums = [self._num.pop(i) for i in item_ids if i in self._num]
+        for n in nums:
+            self._ids[n] = None
+        if nums:
+            self._alive[np.array(nums)] = False
+        return len(nums)
+
+    def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:
+        """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most first."""
+        if not self._num or not len(features):
+            return []
+        qwords = np.unique(words(features.descriptors).reshape(-1))
+        spans = []
+        df = np.zeros(len(qwords), np.int64)
+        for seg in self._segments:
+            lo = np.searchsorted(seg.keys, qwords, "left")
+            hi = np.searchsorted(seg.keys, qwords, "right")
+            spans.append((seg, lo, hi))
+            df += hi - lo
+        stop = max(64, int(STOP_FRACTION * len(self._ids)))
+        useful = (df > 0) & (df <= stop)
+        # Each shared word votes with its rarity (inverse document frequency): a word that a
+        # thousand items share says little about any of them.
+        weight = np.log((len(self._ids) + 1) / (df + 1)).astype(np.float32)
+        hits, weights = [], []
+        for seg, lo, hi in spans:
+            lo, hi = lo[useful], hi[useful]
+            n = hi - lo
+            if not n.sum():
+                continue
+            # All the postings of the useful words at once: run k covers lo[k]..hi[k].
+            starts = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
+            hits.append(seg.items[starts + np.arange(int(n.sum()))])
+            weights.append(np.repeat(weight[useful], n))
+        if not hits:
+            return []
+        items = np.concatenate(hits)
+        counts = np.bincount(items, minlength=len(self._ids))
+        votes = np.bincount(items, weights=np.concatenate(weights), minlength=len(self._ids))
+        votes[~self._alive] = 0
+        top = np.flatnonzero((counts >= MIN_VOTES) & (votes > 0))
+        if len(top) > k:
+            top = top[np.argpartition(-votes[top], k - 1)[:k]]
+        top = top[np.lexsort((top, -votes[top]))]
+        return [(self._ids[int(n)], int(counts[n])) for n in top]

@@ -1,0 +1,155 @@
+"""Local features: crops, collage tiles, captions and small rotations found with the region they
+cover; other shots of the same scene refused; the stored bytes bounded and checked."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import numpy as np
+import pytest
+from PIL import Image, ImageOps
+
+from ledger_app.matching import evalset, local
+from ledger_app.matching.image import ImageFingerprint, image_fingerprint
+from ledger_app.matching.image_match import ImageMatcher
+from ledger_app.matching.local_index import LocalIndex
+
+
+def _jpeg(im: Image.Image, q: int = 90) -> bytes:
+    buf = io.BytesIO()
+    im.convert("RGB").save(buf, "JPEG", quality=q)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def grate(data_dir) -> Image.Image:
+    with Image.open(data_dir / "fixtures" / "c2pa" / "P1000827.jpg") as im:
+        return im.convert("RGB")
+
+
+def test_bytes_round_trip_and_bound(grate):
+    fp = image_fingerprint(_jpeg(grate))
+    assert fp.local is not None and 50 <= len(fp.local) <= local.MAX_KEYPOINTS
+    data = fp.local.to_bytes()
+    assert len(data) <= 10 + local.MAX_KEYPOINTS * 36
+    back = local.LocalFeatures.from_bytes(data)
+    assert np.array_equal(back.descriptors, fp.local.descriptors)
+    assert np.abs(back.points - fp.local.points).max() <= 1 / 32
+    # The fingerprint's version 2 bytes carry them; version 1 (what items store) does not.
+    v2 = ImageFingerprint.from_bytes(fp.to_bytes())
+    assert v2.local is not None and np.array_equal(v2.local.descriptors, fp.local.descriptors)
+    assert v2.thumb == fp.thumb and v2.pdq == fp.pdq
+    assert ImageFingerprint.from_bytes(fp.without_local().to_bytes()).local is None
+
+
+def test_tampered_bytes_are_refused(grate):
+    data = image_fingerprint(_jpeg(grate)).local.to_bytes()
+    with pytest.raises(ValueError, match="truncated"):
+        local.LocalFeatures.from_bytes(data[:-1])
+    with pytest.raises(ValueError, match="truncated or padded"):
+        local.LocalFeatures.from_bytes(data + b"\0")
+    with pytest.raises(ValueError, match="magic"):
+        local.LocalFeatures.from_bytes(b"XXX" + data[3:])
+    with pytest.raises(ValueError, match="version"):
+        local.LocalFeatures.from_bytes(data[:3] + b"\x09" + data[4:])
+
+
+def _region(work: Image.Image, item: Image.Image) -> local.RegionMatch:
+    w = image_fingerprint(_jpeg(work), local="work")
+    i = image_fingerprint(_jpeg(item))
+    return local.match_region(w.local, i.local, w.thumbnail(), i.thumbnail())
+
+
+def test_a_thirty_percent_crop_is_found_with_its_region(grate):
+    w, h = grate.size
+    box = (int(w * 0.40), int(h * 0.30), int(w * 0.40) + int(w * 0.55), int(h * 0.30) + int(h * 0.55))
+    r = _region(grate, grate.crop(box))
+    assert r.ok, r
+    # The item is all of it; of the work, about 0.55 x 0.55 = 30 %, where the crop was taken from.
+    assert r.item_covered > 0.95
+    assert r.query_covered == pytest.approx(0.30, abs=0.04)
+    assert r.query_box[0] == pytest.approx(0.40, abs=0.03) and r.query_box[1] == pytest.approx(0.30, abs=0.03)
+
+
+def test_a_collage_tile_is_found_where_it_sits(grate):
+    w, h = grate.size
+    collage = Image.new("RGB", (w, h), "white")
+    rng = np.random.default_rng(3)
+    noise = Image.fromarray(rng.integers(0, 255, (h // 2, w // 2, 3), dtype=np.uint8))
+    collage.paste(noise, (0, 0))
+    collage.paste(ImageOps.grayscale(noise).convert("RGB"), (0, h // 2))
+    collage.paste(grate.resize((w // 2, h // 2)), (w // 2, h // 2))  # bottom right quarter
+    r = _region(grate, collage)
+    assert r.ok, r
+    assert r.item_covered == pytest.approx(0.25, abs=0.03)
+    assert r.query_covered > 0.95
+    x0, y0, x1, y1 = r.item_box
+    assert x0 == pytest.approx(0.5, abs=0.03) and y0 == pytest.approx(0.5, abs=0.03)
+    assert x1 > 0.97 and y1 > 0.97
+
+
+def test_a_five_degree_tilt_and_a_caption(grate):
+    tilted = grate.rotate(5, Image.Resampling.BICUBIC, expand=True)
+    r = _region(grate, tilted)
+    assert r.ok, r
+    assert r.rotation_deg == pytest.approx(-5, abs=1.0) or r.rotation_deg == pytest.approx(5, abs=1.0)
+    captioned = evalset.beyond_alterations(grate, random.Random(4))
+    cap = next(im for kind, _, im in captioned if kind == "caption")
+    assert _region(grate, cap).ok
+
+
+def test_other_shots_of_the_same_scene_do_not_match(data_dir):
+    photos, lookalikes = evalset.load_photos(data_dir, recipe=evalset.RECIPE, names=["motorcycle"])
+    pytest.importorskip("skimage")
+    left = photos[0].image
+    right = lookalikes[0][0].image
+    r = _region(left, right)
+    # The features align (a stereo pair is one scene) but the pixels do not: never a match.
+    assert r.inliers >= local.MIN_INLIERS and r.ok is False, r
+    assert "different picture" in r.reason
+
+
+def test_mirror_and_a_texture_half_do_not_match_by_descriptors_alone(data_dir):
+    pytest.importorskip("skimage")
+    photos, _ = evalset.load_photos(data_dir, names=["brick-left", "brick-right"])
+    a, b = (p.image for p in photos)
+    assert not _region(a, b).ok
+
+
+def test_index_proposes_the_copy_and_the_matcher_names_the_region(grate, data_dir):
+    others = [p for p in (data_dir / "fixtures" / "pdq" / "labelme-subset").glob("*.jpg")]
+    m = ImageMatcher()
+    ids, fps = [], []
+    for p in others:
+        ids.append(p.stem)
+        fps.append(image_fingerprint(p.read_bytes()))
+    w, h = grate.size
+    crop = grate.crop((0, 0, int(w * 0.55), int(h * 0.55)))  # 30 % of the area: past PDQ's reach
+    ids.append("crop")
+    fps.append(image_fingerprint(_jpeg(crop)))
+    m.add(ids, fps)
+    work = image_fingerprint(_jpeg(grate), local="work")
+    found = m.query(work)
+    assert [f.item_id for f in found] == ["crop"], found
+    region = found[0].detail["region"]
+    assert region["query_covered"] == pytest.approx(0.30, abs=0.04)
+    assert region["item_covered"] > 0.95
+    # Without local features the same query finds nothing: the stage is what finds it.
+    m2 = ImageMatcher()
+    m2.add(ids, [f.without_local() for f in fps])
+    assert m2.query(work.without_local()) == []
+
+
+def test_local_index_add_remove():
+    rng = np.random.default_rng(0)
+    d = rng.integers(0, 256, (200, 32), dtype=np.uint8)
+    feats = local.LocalFeatures(100, 100, rng.random((200, 2), dtype=np.float32) * 100, d)
+    other = local.LocalFeatures(100, 100, feats.points, rng.integers(0, 256, (200, 32), dtype=np.uint8))
+    idx = LocalIndex()
+    idx.add(["a", "b"], [feats, other])
+    assert [i for i, _ in idx.candidates(feats, 5)] == ["a"]
+    idx.remove(["a"])
+    assert idx.candidates(feats, 5) == []
+    idx.add(["a"], [feats])  # re-added: found again
+    assert [i for i, _ in idx.candidates(feats, 5)] == ["a"]
