@@ -279,6 +279,33 @@ class CaseService(Queries):
         self.ledger.after_external_commit(res)
         return self.row(rid)
 
+    # --- decisions and status, for the case view (thin wrappers returning the updated row) ---------------
+
+    def decide(self, rid: int, item_id: str, decision: str) -> CaseRow:
+        """Record one reviewer decision as it is made (the window calls this on each click)."""
+        if decision not in ("accepted", "rejected"):
+            raise UserError(f"a decision is accepted or rejected, not {decision!r}")
+        self.takedown.review(rid, accept=[item_id] if decision == "accepted" else [],
+                             reject=[item_id] if decision == "rejected" else [])
+        return self.row(rid)
+
+    def reject(self, rid: int, reason: str) -> CaseRow:
+        if not (reason or "").strip():
+            raise UserError("a rejection needs a reason (it is recorded and told to the requester)")
+        self.takedown.reject(rid, reason.strip())
+        return self.row(rid)
+
+    def extend(self, rid: int, months: int, reason: str) -> CaseRow:
+        """GDPR Art. 12(3): once, by one or two months, announced within the first month with reasons."""
+        from ledger_app.takedown.legal import LegalService
+
+        LegalService(self).announce_extension(rid, months, reason)
+        return self.row(rid)
+
+    def close(self, rid: int) -> CaseRow:
+        self.takedown.close(rid)
+        return self.row(rid)
+
     # --- documents -----------------------------------------------------------------------------------
 
     def store_document(self, conn, data: bytes, media_type: str) -> str:  # noqa: ANN001

@@ -149,3 +149,20 @@ def test_documents_kept_with_a_request_can_be_erased(ws, tmp_path):
     assert [d.available for d in ws.cases.documents(rid)] == [False]
     assert "Document erased" in ws.cases.timeline(rid)[-1].text
     assert ws.ledger.verify().entries == ws.ws.store.latest_checkpoint().size
+
+
+def test_case_view_actions_return_the_updated_row(ws):
+    rid = _new_domain_request(ws)
+    ws.takedown.locate(rid)
+    item = sorted(m["item_id"] for m in ws.takedown.show(rid)["matches"])[0]
+    ws.cases.decide(rid, item, "rejected")
+    assert {m["item_id"]: m["decision"] for m in ws.takedown.show(rid)["matches"]}[item] == "rejected"
+    with pytest.raises(UserError, match="accepted or rejected"):
+        ws.cases.decide(rid, item, "maybe")
+    with pytest.raises(UserError, match="reason"):
+        ws.cases.reject(rid, " ")
+    assert ws.cases.reject(rid, "not their work").status == "rejected"
+    row = ws.cases.close(rid)
+    assert row.status == "closed" and not row.is_open
+    g = ws.takedown.new_request(type="gdpr", requester="P", works=ws.takedown.work_specs(hashes=["f" * 64]))["id"]
+    assert ws.cases.extend(g, 2, "many copies to check").due_by > ws.cases.row(g).received
