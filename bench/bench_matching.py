@@ -1,4 +1,4 @@
-"""Matching benchmarks: perceptual and text queries at a million items, and the evaluation sets.
+"""Matching benchmarks: perceptual queries at a million items, and the image evaluation sets.
 
 Prints Markdown. Run with `python bench/bench_matching.py [--quick]` (part of `make bench`).
 
@@ -7,10 +7,11 @@ Prints Markdown. Run with `python bench/bench_matching.py [--quick]` (part of `m
    faiss `IndexBinaryFlat`, `IndexBinaryMultiHash` and a numpy scan measured in the same run. Random
    codes time the search only; the whole matcher at 1 M items of real content is
    `bench/bench_images_1m.py`.
-2. Text query over 1 M synthetic documents (random shingle samples and band keys, with a pool of
-   common boilerplate keys) plus the real articles, queried with their derived copies.
-3. Recall per alteration (the usual ones and those past the usual range) and false matches of the
-   image tuning set and held-out set side by side, both directions; the text evaluation sets.
+2. Recall per alteration (the usual ones and those past the usual range) and false matches of the
+   image tuning set and held-out set side by side, both directions.
+
+Text matching at a million documents of real text, and the text evaluation set's tuning and
+held-out splits: bench/bench_text.py.
 """
 
 from __future__ import annotations
@@ -25,13 +26,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ledger_app.matching import evalset, text_evalset  # noqa: E402
+from ledger_app.matching import evalset  # noqa: E402
 from ledger_app.matching.binary_index import faiss  # noqa: E402
 from ledger_app.matching.image import image_fingerprint  # noqa: E402
 from ledger_app.matching.image_index import ImageIndex  # noqa: E402
 from ledger_app.matching.image_match import ImageMatcher  # noqa: E402
-from ledger_app.matching.text import text_fingerprint  # noqa: E402
-from ledger_app.matching.text_index import BANDS, TextIndex  # noqa: E402
 
 SHARED = ROOT / "tests"  # holds fixtures/ (copied into the repository)
 
@@ -106,47 +105,6 @@ def bench_images(n: int, photos, altered) -> list[str]:
         "These codes are uniform random: the rows above time the hash search only. The whole matcher "
         "over 1 M items whose fingerprints come from real pictures (candidates verified, false matches "
         "possible) is `bench/bench_images_1m.py`.",
-        "",
-    ]
-    return out
-
-
-def bench_text(n: int) -> list[str]:
-    rng = np.random.default_rng(2)
-    out = [f"## Text query over {n:,} documents", ""]
-    t0 = time.perf_counter()
-    per_doc = 40
-    samples = (rng.integers(0, 2**61, (n, per_doc), dtype=np.uint64) << np.uint64(3)).astype(np.uint64)
-    common = rng.integers(0, 2**61, 1000, dtype=np.uint64) << np.uint64(3)
-    samples[:, :2] = common[rng.zipf(1.5, (n, 2)) % 1000]  # boilerplate shared by many documents
-    bands = (rng.integers(0, 2**61, (n, BANDS), dtype=np.uint64) << np.uint64(3)) | np.uint64(1)
-    keys = np.concatenate([samples, bands], axis=1)
-    index = TextIndex()
-    index.add_keys([f"d{i}" for i in range(n)], list(keys), [per_doc] * n)
-    articles, others, _, hosts = text_evalset.load()
-    index.add([a.id for a in articles], [text_fingerprint(a.text) for a in articles])
-    index.compact()
-    build_s = time.perf_counter() - t0
-    derived = text_evalset.build(articles, hosts, seed=99)
-    fps = [text_fingerprint(d.text) for d in derived]
-    index.query(fps[0])
-    found, false, times = 0, 0, []
-    for d, fp in zip(derived, fps, strict=True):
-        t = time.perf_counter()
-        ms = index.query(fp)
-        times.append((time.perf_counter() - t) * 1000)
-        ids = {m.item_id for m in ms}
-        found += d.source in ids
-        false += len(ids - {d.source})
-    other_false = sum(len(index.query(text_fingerprint(t))) for t in others.values())
-    out += [
-        f"{len(index):,} documents, {len(index._keys):,} postings; built in {build_s:.1f} s.",
-        "",
-        "| query | median ms | max ms | found | false matches |",
-        "|---|---:|---:|---:|---:|",
-        f"| re-hosted copies and 40 % excerpts (fingerprint only) | {np.median(times):.1f} | {max(times):.1f} | "
-        f"{found}/{len(derived)} | {false} |",
-        f"| same-subject texts (must not match) | | | | {other_false} |",
         "",
     ]
     return out
@@ -247,13 +205,9 @@ def main() -> None:
         sys.exit("no evaluation photos found: are tests/fixtures there, and scikit-image installed?")
     altered = evalset.build(photos, seed=2024)
     print("\n".join(bench_images(n, photos, altered)))
-    print("\n".join(bench_text(n)))
 
     print(side_by_side(args.quick))
     print(large_photos_section(photos))
-    print("## Text evaluation set\n")
-    for seed in (2024, 2025):
-        print(text_evalset.markdown(text_evalset.evaluate(seed, TextIndex), f"Seed {seed}") + "\n")
     print(f"_Total benchmark time {time.perf_counter() - t0:.0f} s._")
 
 

@@ -79,6 +79,7 @@ class TextIndex:
         if not 0 < min_containment <= 1:
             raise ValueError(f"min_containment must be in (0, 1], not {min_containment}")
         self.min_containment = float(min_containment)
+        self.last_candidates = 0  # candidates the last query scored one by one (exactly, when texts were at hand)
         self._own_texts: dict[str, str] | None = {} if texts is None else None
         self._source: TextSource = self._own_texts if texts is None else texts
         self._keys = np.empty(0, np.uint64)
@@ -191,6 +192,7 @@ class TextIndex:
             fp = TextFingerprint.from_bytes(fp)
         if self._delta_size > max(100_000, len(self._keys) // 10):
             self.compact()
+        self.last_candidates = 0
         nums, sample_hits, band_hits = self._lookup(fp)
         if len(nums) == 0:
             return []
@@ -203,6 +205,7 @@ class TextIndex:
         promising |= band_hits > 0
         order = np.argsort(-(np.maximum(c_query, c_item) + band_hits / BANDS), kind="stable")
         chosen = [i for i in order if promising[i]][:limit]
+        self.last_candidates = len(chosen)
         if not chosen:
             return []
         ids = [self._ids[int(nums[i])] for i in chosen]

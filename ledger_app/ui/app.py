@@ -60,15 +60,22 @@ def main(argv: list[str] | None = None) -> int:
     session = Session()
     window = MainWindow(session, prefs)
     window.show()
+    schedule_start(window)
     if os.environ.get("LEDGER_APP_BENCH"):
-        # bench/bench_ui.py: report once the event loop has shown the window, then quit.
-        def report() -> None:
-            print(f"visible {time.perf_counter() - t0:.4f} {int(window.isVisible())}", flush=True)
-            app.quit()
+        # bench/bench_ui.py: the clock stops when the window shows the opened workspace's data (the
+        # dashboard's entry count, and its charts, which are read in the background), then quits.
+        dashboard = window.pages["dashboard"]
+        poll = QTimer(window)
 
-        QTimer.singleShot(0, report)
-    else:
-        schedule_start(window)
+        def report() -> None:
+            shown = dashboard.health_values["size"].text()
+            if window.isVisible() and dashboard.charts_loaded and shown[:1].isdigit():
+                poll.stop()
+                print(f"shown {time.perf_counter() - t0:.4f} {shown.replace(',', '')}", flush=True)
+                app.quit()
+
+        poll.timeout.connect(report)
+        poll.start(2)
     return app.exec()
 
 
