@@ -221,6 +221,10 @@ def build_big(d: Path, n: int, name: str) -> LedgerStore:
     return store
 
 
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
 def bench_proofs(store: LedgerStore, n: int, reps: int = 300) -> list[str]:
     rng = random.Random(1)
     store.inclusion_proof(0, n)  # warm the connection pool and page cache a little
@@ -242,8 +246,11 @@ def bench_proofs(store: LedgerStore, n: int, reps: int = 300) -> list[str]:
     p95_i = sorted(t_inc)[int(reps * 0.95)] * 1e3
     p95_c = sorted(t_con)[int(reps * 0.95)] * 1e3
     return [
-        f"| inclusion proof at {n:,} entries (random index, from stored subtrees) | median {med_i:.3f} ms, p95 {p95_i:.3f} ms | goal < 1 ms | |",
-        f"| consistency proof at {n:,} entries (random old size) | median {med_c:.3f} ms, p95 {p95_c:.3f} ms | goal < 1 ms | |",
+        f"| inclusion proof at {n:,} entries (`LedgerStore.inclusion_proof`, random index, from stored subtrees) | "
+        f"median {med_i:.3f} ms, p95 {p95_i:.3f} ms | no same-run reference: the goal | goal < 1 ms (p95): "
+        f"{_met(p95_i < 1)} |",
+        f"| consistency proof at {n:,} entries (`LedgerStore.consistency_proof`, random old size) | median "
+        f"{med_c:.3f} ms, p95 {p95_c:.3f} ms | no same-run reference: the goal | goal < 1 ms (p95): {_met(p95_c < 1)} |",
     ]
 
 
@@ -272,7 +279,7 @@ def bench_verify(d: Path, n: int) -> list[str]:
         out.append(
             f"| full {what} of {n:,} entries ({rep.checkpoints} checkpoints; leaf hashes, every stored node, "
             f"every signature, every checkpoint root) | {full:.2f} s | naive RFC 6962 root of the same leaves: "
-            f"{naive:.2f} s | {full / naive:.1f}× the naive root; goal < 10 s |"
+            f"{naive:.2f} s | {full / naive:.1f}× the naive root; goal < 10 s: {_met(full < 10)} |"
         )
     return out
 
