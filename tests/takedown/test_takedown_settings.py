@@ -71,3 +71,47 @@ def test_default_due_days(services):
                             works=td.work_specs(hashes=["a" * 64]))
     due = {r["id"]: td.show(r["id"])["due_by"] for r in (first, second)}
     assert due == {first["id"]: "2026-03-16", second["id"]: "2026-04-01"}
+
+
+def _jsonl(root, rows: dict[str, str]) -> None:  # noqa: ANN001
+    import json
+
+    root.mkdir()
+    (root / "part-000.jsonl").write_text("\n".join(json.dumps({"id": k, "text": t}) for k, t in rows.items()) + "\n")
+
+
+def test_text_threshold_reaches_claims_and_the_blocklist(services, tmp_path):
+    """Standing claims and the blocklist apply match.text_min_score too (they used a fixed 0.5)."""
+    import random
+
+    from ledger_app.matching import text_evalset
+    from ledger_app.takedown.claims import add_claim
+
+    articles, _, _, hosts = text_evalset.load("held-out")
+    claimed, purged = (next(a for a in articles if a.id == i) for i in ("en-central-bank", "en-drought-wheat"))
+    host = next(h for h in hosts if h.lang == "en")
+    rng = random.Random(3)
+    td = services.takedown
+    add_claim(td, holder="Daily", holder_kind="news_publisher", basis="copyright", terms="no AI training",
+              works=td.work_specs(texts=[claimed.text]))
+    _jsonl(tmp_path / "news", {"purged": purged.text})
+    services.corpus.add_corpus("news", tmp_path / "news")
+    services.corpus.ingest("news", workers=1)
+    rid = td.new_request(type="other", requester="Data team", requester_kind="internal",
+                         works=td.work_specs(texts=[purged.text]))["id"]
+    td.locate(rid)
+    td.review(rid, accept_all=True)
+    td.approve(rid)
+    services.purge(rid)
+
+    excerpts = {"of-claimed": text_evalset.excerpt(claimed, host, rng), "of-purged": text_evalset.excerpt(purged, host, rng)}
+
+    def statuses(name: str) -> dict[str, str]:
+        _jsonl(tmp_path / name, excerpts)
+        services.corpus.add_corpus(name, tmp_path / name)
+        services.corpus.ingest(name, workers=1)
+        return {k: services.corpus.item(f"{name}:part-000.jsonl#id={k}")["status"] for k in excerpts}
+
+    assert statuses("at-default") == {"of-claimed": "quarantined", "of-purged": "refused"}
+    services.ws.settings.set("match.text_min_score", 0.9)  # above what a 40 % excerpt scores
+    assert statuses("at-0.9") == {"of-claimed": "admitted", "of-purged": "admitted"}
