@@ -25,6 +25,7 @@ or a loader reading them from the database), and a small cache of prepared candi
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -238,6 +239,7 @@ def _local_match(item_id: str, region: RegionMatch, pdq: PdqHit | None) -> Image
     return ImageMatch(item_id, pdq.distance if pdq is not None else None, score, "local", detail)
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred (distance, bits) pairs; each a sum of 256 big binomials
 def _log10_chance(distance: int, bits: int) -> float:
     """log10 of the chance that a random code is this close (the binomial lower tail)."""
     total = sum(math.comb(bits, i) for i in range(min(distance, bits) + 1))

@@ -55,6 +55,7 @@ MAX_DESCRIPTOR_DISTANCE = 80  # of 256 bits: beyond this a nearest neighbour is 
 MIN_MATCHES = 10
 MIN_INLIERS = 8  # RANSAC inliers needed (chance puts 5 more beside a 3-point fit ~1e-10 of the time)
 RANSAC_TOLERANCE = 4.0  # pixels in the item's feature frame (at most FEATURE_SIDE long)
+STRETCH_SLACK = 6  # the affine round considers matches within this many tolerances of the similarity
 MAX_ANISOTROPY = 1.8  # ratio of the affine map's two singular values (a non-uniform stretch)
 SCALE_RANGE = (1 / 8, 8.0)  # linear scale between the two frames
 MIN_SPREAD = 0.10  # inliers' bounding box, as a fraction of the shared region's (each side)
@@ -260,6 +261,34 @@ def _two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return d2[rows, first], d2[rows, 1 - first], two[rows, first]
 
 
+def _fit(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """RANSAC in two rounds: a similarity (two-point samples: a weak match set of 8 % inliers is
+    found within a thousand iterations, where three-point affine samples need ten times as many),
+    then an affine fit among the matches within STRETCH_SLACK tolerances of it, so a non-uniform
+    stretch keeps its far inliers. Returns (2x3 model, inlier mask) or (None, mask)."""
+    sim, mask = cv2.estimateAffinePartial2D(
+        src, dst, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_TOLERANCE, maxIters=1000, confidence=0.999,
+        refineIters=10,
+    )
+    if sim is None:
+        return None, np.zeros(len(src), bool)
+    err = np.linalg.norm(_apply(sim, src) - dst, axis=1)
+    near = err <= STRETCH_SLACK * RANSAC_TOLERANCE
+    if near.sum() < 3:
+        return sim, mask.reshape(-1).astype(bool)
+    model, m2 = cv2.estimateAffine2D(
+        src[near], dst[near], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_TOLERANCE, maxIters=200,
+        confidence=0.999, refineIters=10,
+    )
+    if model is None:
+        return sim, mask.reshape(-1).astype(bool)
+    keep = np.zeros(len(src), bool)
+    keep[np.flatnonzero(near)[m2.reshape(-1).astype(bool)]] = True
+    if keep.sum() < mask.sum():
+        return sim, mask.reshape(-1).astype(bool)
+    return model, keep
+
+
 def _frame(w: float, h: float) -> np.ndarray:
     return np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
 
@@ -295,13 +324,9 @@ def match_region(
     if len(qi) < MIN_MATCHES:
         return _fail(f"only {len(qi)} descriptor matches", matches=len(qi))
     src, dst = query.points[qi], item.points[ci]
-    model, mask = cv2.estimateAffine2D(
-        src, dst, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_TOLERANCE, maxIters=3000, confidence=0.999,
-        refineIters=10,
-    )
+    model, keep = _fit(src, dst)
     if model is None:
         return _fail("no consistent transform", matches=len(qi))
-    keep = mask.reshape(-1).astype(bool)
     inliers = int(keep.sum())
     if inliers < MIN_INLIERS:
         return _fail(f"only {inliers} of {len(qi)} matches agree on one transform", inliers, len(qi))
