@@ -371,8 +371,8 @@ class CaseService(Queries):
         if not (reason or "").strip():
             raise UserError("say why the documents are erased (recorded in the ledger)")
         self.takedown._request(rid)
-        shas = sorted({b["sha256"] for _i, k, b, _c, _x in self.events(rid) if k in ("document", "reply", "retained")
-                       and b.get("sha256")})
+        shas = sorted({b[key] for _i, k, b, _c, _x in self.events(rid) if k in ("document", "reply", "retained")
+                       for key in ("sha256", "metadata_sha256") if b.get(key)})
         ph = self._ph
         erased = []
         self.ledger.unlock()

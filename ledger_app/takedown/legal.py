@@ -323,10 +323,16 @@ class LegalService(Queries):
                              court, restored, ok, why)
 
     def restore(self, rid: int, *, to: Path | None = None, today: date | None = None) -> dict[str, Any]:
-        """Restore the counter-noticed items once the window allows: lift their blocklist entries, mark
-        them admitted again, and write the retained copy of each to `to` (default: the workspace's
-        `restored/request-N` folder) for the data team to put back; an item without a retained copy is
-        recorded with what must be re-acquired (its source URL)."""
+        """Restore the counter-noticed items once the window allows (512(g)(2)(C)).
+
+        Each item's blocklist entry is lifted. An item with a retained copy is re-admitted from it: the
+        copy and its metadata (as a sidecar) are written to `to` (default: the workspace's
+        `restored/request-N` folder), which is registered as the folder corpus `restored-rN` and
+        ingested, so the restored item is a live, admitted item of the ledger with the same content
+        hash (and goes through the ingest policy like any other). An item without a copy (erased,
+        altered, or never kept) is recorded with what must be re-acquired: its source URL. The purged
+        item itself stays purged: its old location no longer holds it.
+        """
         win = self.restore_window(rid, today)
         if not win.can_restore:
             raise UserError(f"request {rid} cannot be restored now: {win.reason}")
@@ -335,8 +341,10 @@ class LegalService(Queries):
         items = [i for i in cn[0]["items"] if i not in win.restored]
         retained = {b["item"]: b for _i, _k, b, _c, _x in self.cases.events(rid, "retained")}
         out_dir = Path(to) if to else self.ws.path / "restored" / f"request-{rid}"
+        corpus_name = f"restored-r{rid}"
         ph = self._ph
         results = []
+        written = []
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             entries: list[tuple[str, dict[str, Any]]] = []
@@ -344,32 +352,51 @@ class LegalService(Queries):
                 row = conn.exec_driver_sql(f"SELECT sha256, source_url, location FROM item WHERE id = {ph}", (item_id,)).fetchone()
                 sha, url, location = row if row else (None, None, None)
                 keep = retained.get(item_id)
-                data = None
+                data = meta = None
                 if keep is not None:
                     try:
                         data = self.cases.document_bytes(keep["sha256"])
+                        if keep.get("metadata_sha256"):
+                            meta = self.cases.document_bytes(keep["metadata_sha256"])
                     except UserError:
                         data = None  # erased or altered: it must be re-acquired
                 if data is not None:
                     out_dir.mkdir(parents=True, exist_ok=True)
-                    target = out_dir / _safe_name(location or item_id)
+                    target = out_dir / f"{_safe_name(location or item_id)}.data"
                     target.write_bytes(data)
+                    if meta:
+                        target.with_name(target.name + ".json").write_bytes(meta)
+                    written.append(target)
                     how, where = "retained copy", str(target)
                 else:
                     how, where = "re-acquire", url
                 conn.exec_driver_sql(f"DELETE FROM blocklist WHERE sha256 = {ph} AND request_id = {ph}", (sha, rid))
                 conn.exec_driver_sql(
-                    f"UPDATE item SET status = 'admitted', status_reason = {ph} WHERE id = {ph}",
-                    (f"restored after a counter-notice to request {rid} ({how})", item_id))
+                    f"UPDATE item SET status_reason = {ph} WHERE id = {ph}",
+                    (f"removed by takedown request {rid}; restored after a counter-notice ({how}"
+                     + (f", as corpus {corpus_name})" if data is not None else ")"), item_id))
                 conn.exec_driver_sql(
                     f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
                     (rid, "restored", json.dumps({"item": item_id, "how": how, "where": where}), time.time()))
-                entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how}))
-                entries.append(("item.status", {"item": item_id, "status": "admitted", "request": rid}))
-                results.append({"item": item_id, "how": how, "where": where})
+                entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how,
+                                                  "corpus": corpus_name if data is not None else None}))
+                results.append({"item": item_id, "sha256": sha, "how": how, "where": where})
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
-        return {"request": rid, "restored": results}
+        if written:
+            corpus = self.takedown.corpus
+            try:
+                corpus.corpus(corpus_name)
+            except UserError:
+                corpus.add_corpus(corpus_name, out_dir, "folder")
+            corpus.ingest(corpus_name)
+            for r in results:
+                if r["how"] == "retained copy":
+                    row = self._one(
+                        f"SELECT i.id, i.status FROM item i JOIN corpus c ON c.id = i.corpus_id "
+                        f"WHERE c.name = {ph} AND i.sha256 = {ph} ORDER BY i.id", (corpus_name, r["sha256"]))
+                    r["restored_as"], r["status"] = (row[0], row[1]) if row else (None, None)
+        return {"request": rid, "corpus": corpus_name if written else None, "restored": results}
 
     # --- GDPR ---------------------------------------------------------------------------------------------
 
@@ -538,11 +565,15 @@ def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  
                 if item_id in done:
                     continue
                 with svc.ws.store.write_transaction() as conn:
+                    # Content and metadata both go to the erasable document store (the metadata may name a
+                    # person); the case event holds only their hashes.
                     sha = store_document(conn, raw.data, "application/octet-stream")
+                    meta_sha = store_document(conn, json.dumps(raw.metadata or {}, ensure_ascii=False, default=str,
+                                                               sort_keys=True).encode(), "application/json")
                     conn.exec_driver_sql(
                         f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
-                        (rid, "retained", json.dumps({"item": item_id, "sha256": sha, "metadata": raw.metadata},
-                                                     ensure_ascii=False, default=str), time.time()))
+                        (rid, "retained", json.dumps({"item": item_id, "sha256": sha, "metadata_sha256": meta_sha}),
+                         time.time()))
                 done.add(item_id)
                 kept += 1
     return kept

@@ -81,15 +81,22 @@ def test_counter_notice_end_to_end(services, tmp_path, capsys, monkeypatch):
     assert rc == 1 and "9 of 10 business days" in err and "2027-01-06" in err
     restored_dir = tmp_path / "restored"
     rc, out, _ = run("takedown", "restore", RID, "--today", "2027-01-06", "--to", str(restored_dir), "--json")
-    res = json.loads(out)["restored"]
-    assert rc == 0 and [r["how"] for r in res] == ["retained copy"]
-    # The retained copy is the record's exact content, and the content may be ingested again.
-    assert [p.read_text(encoding="utf-8") for p in restored_dir.iterdir()] == [ARTICLES[0]]
-    assert services.ws.engine.connect().exec_driver_sql(
-        "SELECT count(*) FROM blocklist WHERE request_id = 1").fetchone()[0] == 0
-    item = services.takedown.show(1)["purge"]["items"][0]
-    assert services.ws.engine.connect().exec_driver_sql(
-        "SELECT status FROM item WHERE id = ?", (item,)).fetchone()[0] == "admitted"
+    restored = json.loads(out)
+    res = restored["restored"]
+    assert rc == 0 and [r["how"] for r in res] == ["retained copy"] and restored["corpus"] == "restored-r1"
+    # Re-admitted from the retained copy: the record's exact content, with its metadata as a sidecar,
+    # ingested as a live item with the same content hash (the blocklist entry lifted first).
+    data = next(p for p in restored_dir.iterdir() if p.suffix == ".data")
+    assert data.read_text(encoding="utf-8") == ARTICLES[0]
+    assert json.loads(data.with_name(data.name + ".json").read_text())["url"] == "https://news.example/a/0"
+    assert res[0]["status"] == "admitted" and res[0]["restored_as"].startswith("restored-r1:")
+    conn = services.ws.engine.connect()
+    assert conn.exec_driver_sql("SELECT count(*) FROM blocklist WHERE request_id = 1").fetchone()[0] == 0
+    row = conn.exec_driver_sql("SELECT sha256, source_url FROM item WHERE id = ?", (res[0]["restored_as"],)).fetchone()
+    assert row == (res[0]["sha256"], "https://news.example/a/0")
+    old = conn.exec_driver_sql("SELECT status, status_reason FROM item WHERE id = ?", (res[0]["item"],)).fetchone()
+    assert old[0] == "purged" and "restored after a counter-notice" in old[1]
+    conn.close()
     rc, _, err = run("takedown", "restore", RID, "--today", "2027-01-07")
     assert rc == 1 and "every item is restored" in err
 
