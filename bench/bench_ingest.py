@@ -144,7 +144,7 @@ def _crawl_corpus(root: Path, n_docs: int, n_sites: int) -> tuple[Path, Path]:
     crawl, snap = root / "crawl", root / "snapshot"
     crawl.mkdir()
     words = "harbour council ferry vote plan city port report budget library river rail market".split()
-    per_shard = 5_000
+    per_shard = 1_000  # several shards, so the work is spread over the worker processes as in real use
     for s in range(max(1, n_docs // per_shard)):
         with open(crawl / f"crawl-{s:05d}.jsonl", "w") as f:
             for i in range(min(per_shard, n_docs)):
@@ -172,7 +172,7 @@ def _crawl_corpus(root: Path, n_docs: int, n_sites: int) -> tuple[Path, Path]:
 def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # noqa: ANN001 - Services
     """Ingest of the same crawled corpus without and with opt-out signals (best of two runs each,
     interleaved), through `CorpusService.ingest`, the path `ledger ingest` runs."""
-    n_docs, n_sites = (5_000, 200) if quick else (50_000, 2_000)
+    n_docs, n_sites = (5_000, 200) if quick else (20_000, 1_000)
     crawl, snap = _crawl_corpus(d, n_docs, n_sites)
     times: dict[bool, list[float]] = {False: [], True: []}
     quarantined = 0
