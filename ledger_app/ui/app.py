@@ -22,8 +22,30 @@ def no_display_reason(env: dict[str, str] | None = None, platform: str = sys.pla
             "screen; the `ledger` command does everything without one.")
 
 
+def parse_args(argv: list[str]):  # noqa: ANN201 - argparse.Namespace
+    """`ledger-app --help` and `--version` print and exit before Qt is even imported; Qt's own
+    options (-style, -platform…) are passed through to QApplication."""
+    import argparse
+
+    from ledger_app import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="ledger-app",
+        description="Provenance Ledger, the desktop application: corpora and their items, takedown requests "
+                    "from intake to certificate, rights checks and the signed ledger. The `ledger` command "
+                    "does the same from a terminal.",
+        epilog="The workspace opened is the one chosen in Settings (default: the per-user workspace), "
+               "or LEDGER_WORKSPACE / LEDGER_DATABASE_URL when set. LEDGER_PASSPHRASE, when set, is used "
+               "instead of asking for the signing key's passphrase.",
+    )
+    parser.add_argument("--version", action="version", version=f"ledger-app (Provenance Ledger) {__version__}")
+    return parser.parse_known_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
+    args = sys.argv[1:] if argv is None else list(argv[1:])
+    _, qt_args = parse_args(args)  # --help / --version exit here, without a window
     reason = no_display_reason()
     if reason is not None:
         print(f"ledger-app: {reason}", file=sys.stderr)
@@ -33,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ledger_app.ui.prefs import APPLICATION, ORGANIZATION, Preferences
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ledger-app", *qt_args])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Provenance Ledger")

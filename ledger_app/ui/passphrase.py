@@ -41,12 +41,21 @@ class PassphraseDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.first = QLineEdit(self)
+        self.first.setObjectName("PassphraseEdit")
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Passphrase:"), self.first)
-        self.second = QLineEdit(self)
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        first_label = QLabel(self.tr("&Passphrase:"), self)
+        first_label.setBuddy(self.first)
+        form.addRow(first_label, self.first)
+        # The repeat field exists only when a new passphrase is chosen: an unlabelled field that is
+        # not in the layout would still sit at the dialog's corner and take the typing.
+        self.second: QLineEdit | None = None
         if confirm:
-            form.addRow(self.tr("Repeat:"), self.second)
+            self.second = QLineEdit(self)
+            self.second.setObjectName("PassphraseRepeat")
+            self.second.setEchoMode(QLineEdit.EchoMode.Password)
+            second_label = QLabel(self.tr("&Repeat:"), self)
+            second_label.setBuddy(self.second)
+            form.addRow(second_label, self.second)
         layout.addLayout(form)
         self.problem = QLabel("", self)
         self.problem.setObjectName("Failure")
@@ -57,12 +66,13 @@ class PassphraseDialog(QDialog):
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.first.setFocus()
 
     def _accept_if_valid(self) -> None:
         if not self.first.text():
             self.problem.setText(self.tr("The passphrase cannot be empty."))
             return
-        if self.confirm and self.first.text() != self.second.text():
+        if self.second is not None and self.first.text() != self.second.text():
             self.problem.setText(self.tr("The two passphrases differ."))
             return
         self.accept()

@@ -34,12 +34,20 @@ class VerificationRecord:
     finished_at: float
     ok: bool
     entries: int
-    message: str
+    message: str  # as said then (kept for records written before message IDs)
     index: int | None = None
+    message_id: dict | None = None  # messages.Message.to_json(): rendered in the language of the day
 
     @staticmethod
-    def now(ok: bool, entries: int, message: str, index: int | None = None) -> VerificationRecord:
-        return VerificationRecord(time.time(), ok, entries, message, index)
+    def now(ok: bool, entries: int, message: str, index: int | None = None,
+            message_id: dict | None = None) -> VerificationRecord:
+        return VerificationRecord(time.time(), ok, entries, message, index, message_id)
+
+    def text(self) -> str:
+        from ledger_app.ui.messages import Message
+
+        m = Message.from_json(self.message_id)
+        return m.text() if m is not None else self.message
 
 
 class Preferences:

@@ -899,238 +899,238 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="243"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="245"/>
         <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
         <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="247"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="248"/>
         <source>Verify the whole ledger</source>
         <translation>验证整个账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
         <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
         <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="260"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="261"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="262"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="263"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="266"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="267"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="270"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="271"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="269"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="272"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="275"/>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="298"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="313"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="351"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
         <source>Entry {index}</source>
         <translation>记录 {index}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="352"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="355"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="353"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="356"/>
         <source>Recorded: {ts}</source>
         <translation>记录时间：{ts}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="357"/>
         <source>Actor commitment: {actor}</source>
         <translation>操作者承诺值：{actor}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="355"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="358"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="357"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="360"/>
         <source>Payload:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="364"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="367"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在包含 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="365"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="368"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="369"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="372"/>
         <source>  (empty: the tree has one entry)</source>
         <translation>  （为空：树中只有一条记录）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="371"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="374"/>
         <source>No inclusion proof: {reason}</source>
         <translation>无包含证明：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="387"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="390"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="407"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="410"/>
         <source>%v of %m entries</source>
         <translation>%v / %m 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="413"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="416"/>
         <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
         <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="425"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="428"/>
         <source>Verification could not run.</source>
         <translation>无法执行验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="429"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="433"/>
         <source>Verification failed: {reason}</source>
         <translation>验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="439"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="443"/>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>验证已取消，未记录任何结果。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="479"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="488"/>
         <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
         <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="484"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="493"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="487"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="496"/>
         <source>{name} is not a readable certificate: {why}</source>
         <translation>{name} 不是可读取的证书：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="490"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="499"/>
         <source>{name} does NOT verify: {why}</source>
         <translation>{name} 核验未通过：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="502"/>
         <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
         <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="550"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
         <source>Save consistency proof</source>
         <translation>保存一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="550"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="572"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="579"/>
         <source>Consistency proof from size {old} to size {new} written to {path}.</source>
         <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
@@ -1588,7 +1588,7 @@
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="389"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>
@@ -1633,7 +1633,7 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="122"/>
+        <location filename="../../ledger_app/ui/passphrase.py" line="132"/>
         <source>No passphrase was given, so nothing was signed.</source>
         <translation>未提供口令，因此未签署任何内容。</translation>
     </message>
@@ -1656,22 +1656,22 @@
         <translation>请输入账本签名密钥的口令。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="45"/>
-        <source>Passphrase:</source>
-        <translation>口令：</translation>
+        <location filename="../../ledger_app/ui/passphrase.py" line="46"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="49"/>
-        <source>Repeat:</source>
-        <translation>再次输入：</translation>
+        <location filename="../../ledger_app/ui/passphrase.py" line="56"/>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="63"/>
+        <location filename="../../ledger_app/ui/passphrase.py" line="73"/>
         <source>The passphrase cannot be empty.</source>
         <translation>口令不能为空。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/passphrase.py" line="66"/>
+        <location filename="../../ledger_app/ui/passphrase.py" line="76"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1899,197 +1899,202 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="208"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="239"/>
         <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
         <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
         <source>Quarantine items whose Content Credentials are invalid</source>
         <translation>隔离内容凭证无效的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="210"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
         <source>Quarantine items whose manifest cannot be read</source>
         <translation>隔离清单无法读取的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="211"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
         <source>Ingest worker processes (0: one per core):</source>
         <translation>导入工作进程数（0：每个核心一个）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
         <source>Largest image accepted, in pixels:</source>
         <translation>可接受的最大图像（像素）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
         <source>Image match: largest PDQ distance (0–256):</source>
         <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="245"/>
         <source>Text match: smallest containment score:</source>
         <translation>文本匹配：最低包含度分数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="246"/>
         <source>Days until a request without a legal deadline is due:</source>
         <translation>无法定期限的请求的处理天数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="247"/>
         <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
         <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="220"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="251"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="252"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="253"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
         <source>the default per-user workspace</source>
         <translation>默认的个人工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="255"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="225"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="256"/>
         <source>Database URL:</source>
         <translation>数据库 URL：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="227"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="258"/>
         <source>empty: the workspace&apos;s own SQLite database; team mode: postgresql://user@host/db</source>
         <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="229"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="230"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
         <source>Ledger and user</source>
         <translation>账本与用户</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="233"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="264"/>
         <source>Content Credentials (C2PA)</source>
         <translation>内容凭证 (C2PA)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="265"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="266"/>
         <source>Matching thresholds</source>
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="267"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="271"/>
         <source>Ledger origin:</source>
         <translation>账本来源标识：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="281"/>
         <source>Save workspace settings</source>
         <translation>保存工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="282"/>
         <source>Preferences (this user)</source>
         <translation>偏好设置（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="283"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="265"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="298"/>
         <source>Choose the workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="316"/>
         <source>Connecting to the team database {url}…</source>
         <translation>正在连接团队数据库 {url}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
         <source>Opening the workspace {folder}…</source>
         <translation>正在打开工作区 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
         <source>(the default one)</source>
         <translation>（默认工作区）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="337"/>
         <source>The current workspace stays open.</source>
         <translation>当前工作区保持打开。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="341"/>
         <source>Stopped waiting; nothing was opened.</source>
         <translation>已停止等待，未打开任何工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="366"/>
+        <source>● Unsaved changes: {n}</source>
+        <translation>● 未保存的更改：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="379"/>
         <source>(no ledger yet)</source>
         <translation>（尚无账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="344"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="409"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -2319,509 +2324,509 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="288"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="289"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="289"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="290"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="290"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="291"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="291"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="292"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="292"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="379"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="383"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="383"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="387"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="511"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="518"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="748"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="754"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="914"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="929"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="937"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="933"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="941"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="935"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="939"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="936"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="940"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="948"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="946"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="958"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="962"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="961"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="965"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="962"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="966"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="966"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="970"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="973"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="977"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1032"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1036"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1033"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1037"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1039"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1043"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1050"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1054"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1051"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1055"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1058"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1062"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1071"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1075"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1079"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1083"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1080"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1084"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1100"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1101"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1108"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1112"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1117"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1115"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1118"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1125"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1128"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="499"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="506"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="522"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="531"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="538"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="592"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="599"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="594"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="601"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="595"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="602"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="597"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="604"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="598"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="605"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="599"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="648"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="655"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="664"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="670"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="669"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="675"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="670"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="676"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="685"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="681"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="682"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="688"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="685"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="691"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="696"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="702"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="702"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="708"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="710"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="706"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="726"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="747"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="753"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="762"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="768"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="774"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="780"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="809"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="815"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="812"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="818"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="825"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="830"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="863"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="868"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="865"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="870"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="869"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="874"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="871"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="876"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="893"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="898"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="896"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="901"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="906"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="907"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="911"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="914"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1151"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1162"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1162"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1165"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1175"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1178"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1186"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1189"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

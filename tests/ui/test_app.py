@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ledger_app.ui.mainwindow import SCREENS
 
 
@@ -101,3 +103,26 @@ def test_when_a_window_can_open():
     assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert no_display_reason({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert no_display_reason({}, "darwin") is None and no_display_reason({}, "win32") is None
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_print_and_exit_without_a_window(tmp_path, flag):
+    import os
+    import subprocess
+    import sys
+
+    from ledger_app import __version__
+
+    # No display at all: had a window been attempted, the no-display sentence and exit 2 would follow.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    res = subprocess.run([sys.executable, "-c", "import sys; from ledger_app.ui.app import main; "
+                          f"sys.argv = ['ledger-app', '{flag}']; raise SystemExit(main())"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr == ""
+    if flag == "--help":
+        assert res.stdout.startswith("usage: ledger-app") and "--version" in res.stdout
+    else:
+        assert res.stdout.strip() == f"ledger-app (Provenance Ledger) {__version__}"
+    assert not (tmp_path / ".local").exists() and not (tmp_path / ".config").exists()

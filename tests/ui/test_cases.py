@@ -337,3 +337,50 @@ def test_case_view_notes_assignee_notice_and_timeline(page, cases, session, qtbo
     page.view_combo.setCurrentIndex(page.view_combo.findData("mine"))
     assert [r["id"] for r in page.queue_view.visible_records()] == [ids["dmca"]]
     assert page.queue.index(page.queue.row_of(ids["dmca"]), page.queue.COL_ASSIGNEE).data() == me
+
+
+def test_file_dialogs_remember_the_last_folder_per_purpose(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ledger_app.ui import file_dialogs
+
+    seen = []
+    answers = iter([str(tmp_path / "certs" / "a.json"), str(tmp_path / "corpora" / "x.tar")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, title, start, filters="": (seen.append(start), (next(answers), ""))[1]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda parent, title, start, filters="": (seen.append(start), (next(answers), ""))[1]))
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "corpora").mkdir()
+    file_dialogs.save_file(None, "certificate", "t", "removal-certificate-1.json")
+    file_dialogs.open_file(None, "corpus", "t")
+    answers = iter([str(tmp_path / "certs" / "b.json")])
+    file_dialogs.save_file(None, "certificate", "t", "removal-certificate-2.json")
+    # First time: just the suggested name; then the folder chosen last time for that purpose.
+    assert seen == ["removal-certificate-1.json", "", str(tmp_path / "certs" / "removal-certificate-2.json")]
+
+
+def test_messages_said_earlier_follow_the_language(page, window, cases, session, qtbot):
+    """Saved as message IDs with arguments: a message about a request, the timeline and the last
+    verification result read in Chinese after the switch, not in the English they were made in."""
+    from ledger_app.ui import i18n_build
+
+    i18n_build.build()
+    _, ids = cases
+    page.select_request(ids["gdpr"])
+    me = session.services.cases.current_user()
+    qtbot.waitUntil(page.case_view.assign_me_button.isEnabled, timeout=20_000)  # once the case is read
+    page.case_view.assign_me_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == f"Request #{ids['gdpr']} assigned to {me}.", timeout=20_000)
+    qtbot.waitUntil(lambda: page.case_view.timeline.count() >= 3, timeout=20_000)
+    ledger = window.pages["ledger"]
+    ledger.verify_button.click()
+    qtbot.waitUntil(lambda: ledger.verify_task is None and "intact" in ledger.verify_result.text(), timeout=60_000)
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: page.message.text() == f"请求 #{ids['gdpr']} 已指派给 {me}。")
+    qtbot.waitUntil(lambda: "收到请求（GDPR 删除请求）" in page.case_view.timeline.item(0).text())
+    assert ledger.verify_result.text().startswith("账本完好")
+    rec = window.prefs.last_verification(session.workspace_id)
+    assert "完好" in rec.text() and "intact" in rec.message  # stored once, said in the language of the day
+    window.set_language("en")
+    qtbot.waitUntil(lambda: page.message.text() == f"Request #{ids['gdpr']} assigned to {me}.")

@@ -68,3 +68,31 @@ def test_dialog_refuses_mismatched_confirmation(qtbot):
     d.second.setText("a")
     d.buttons.accepted.emit()
     assert d.result() == QDialog.DialogCode.Accepted and d.passphrase() == "a"
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_the_dialog_takes_typing_from_the_keyboard_and_has_no_stray_field(qtbot, confirm):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    d = PassphraseDialog(confirm=confirm)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(lambda: d.focusWidget() is d.first)
+    # Every text field is in the form, with a label naming it: none hides in a corner.
+    fields = d.findChildren(QLineEdit)
+    assert fields == [f for f in (d.first, d.second) if f is not None]
+    for f in fields:
+        assert f.isVisible()
+        label = d.layout().itemAt(1).layout().labelForField(f)
+        assert label is not None and label.text()
+    # Typed from the keyboard, into the field that has the focus: the first.
+    qtbot.keyClicks(d.focusWidget(), "correct horse")
+    if confirm:
+        qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Tab)
+        assert d.focusWidget() is d.second
+        qtbot.keyClicks(d.focusWidget(), "correct horse")
+    qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)
+    assert d.result() == QDialog.DialogCode.Accepted and d.passphrase() == "correct horse"

@@ -56,3 +56,52 @@ def test_theme_switch_changes_palette_and_is_remembered(window):
     page.theme.setCurrentIndex(page.theme.findData("light"))
     assert QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() > 128
     assert window.prefs.theme == "light"
+
+
+def test_the_wheel_scrolls_the_page_and_never_changes_a_value(window, session, small_ledger, qtbot):
+    """Scrolling down Settings with the mouse over the text-match threshold must not turn 0.50 into
+    0.05: the wheel over a field without the focus scrolls the page."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    session.open(small_ledger)
+    window.resize(900, 420)  # short: the page scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_screen("settings")
+    spin = page.editors["match.text_min_score"]
+    page.scroll.ensureWidgetVisible(spin)
+    bar = page.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    page.scroll.ensureWidgetVisible(spin)
+    start_value, start_scroll = spin.value(), bar.value()
+    assert not spin.hasFocus()
+
+    def wheel(widget, delta: int) -> None:
+        centre = QPointF(widget.rect().center())
+        ev = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, delta),
+                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, ev)
+
+    for _ in range(3):
+        wheel(spin, 120 if start_scroll > 0 else -120)
+    assert spin.value() == start_value  # not 0.35, not 0.05
+    assert bar.value() != start_scroll  # the page scrolled instead
+    assert not page.unsaved and not page.save_button.isEnabled()
+    # The wheel never gives the field the focus; a click does, and then the wheel is the user's choice.
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    wheel(spin, -120)
+    assert abs(spin.value() - (start_value - spin.singleStep())) < 1e-9
+    # Changed and not saved: said beside the Save button, which is now enabled.
+    assert page.unsaved and page.save_button.isEnabled()
+    assert page.save_status.text() == "● Unsaved changes: 1"
+    spin.setValue(start_value)
+    assert not page.unsaved and page.save_status.text() == ""
+    page.editors["user.name"].setText("legal-team")
+    assert page.unsaved
+    page.save_button.click()
+    assert not page.unsaved and page.save_status.text().startswith("Saved to")

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.ui import metrics
+from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.pages import title_label
 from ledger_app.ui.prefs import Preferences
@@ -162,8 +162,8 @@ class AiActPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> str:
         """The summary file to write; tests replace this instead of driving a native dialog."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the signed AI Act summary"), suggested,
-                                              self.tr("Summaries (*.json)"))
+        path = save_file(self, "report", self.tr("Save the signed AI Act summary"), suggested,
+                         self.tr("Summaries (*.json)"))
         return path
 
     def issue(self) -> Task | None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
+from ledger_app.ui.file_dialogs import existing_dir, open_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel, c2pa_text, status_text
@@ -104,12 +104,12 @@ class RegisterCorpusDialog(QDialog):
         self._update()
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a corpus file (tar shard, JSONL, Parquet)"))
+        path = open_file(self, "corpus", self.tr("Choose a corpus file (tar shard, JSONL, Parquet)"))
         if path:
             self.path_edit.setText(path)
 
     def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a corpus folder"))
+        path = existing_dir(self, "corpus", self.tr("Choose a corpus folder"))
         if path:
             self.path_edit.setText(path)
 

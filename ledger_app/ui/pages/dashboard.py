@@ -248,4 +248,4 @@ class DashboardPage(QWidget):
         else:
             when = datetime.fromtimestamp(rec.finished_at).strftime("%Y-%m-%d %H:%M")
             verdict = self.tr("passed") if rec.ok else self.tr("FAILED")
-            v["verified"].setText(f"{when}: {verdict}. {rec.message}")
+            v["verified"].setText(f"{when}: {verdict}. {rec.text()}")

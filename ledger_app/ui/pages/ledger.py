@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import LedgerAppError, VerificationError
 from ledger_app.ui import metrics
+from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.ledger_source import ServicePages
+from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message, message
 from ledger_app.ui.models.ledger import LedgerEntryModel
 from ledger_app.ui.pages import empty_state_label, title_label
 from ledger_app.ui.prefs import Preferences, VerificationRecord
@@ -237,6 +238,8 @@ class LedgerPage(QWidget):
     # --- strings -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        if getattr(self, "result_message", None) is not None:
+            self.verify_result.setText(self.result_message.text())
         self.title.setText(self.tr("Ledger"))
         self.empty_text.setText(
             self.tr("This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.")
@@ -410,33 +413,36 @@ class LedgerPage(QWidget):
         self.last_verify_ok = True
         self.progress.setRange(0, max(report.entries, 1))
         self.progress.setValue(max(report.entries, 1))
-        message = self.tr("The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.").format(
-            entries=f"{report.entries:,}", checkpoints=f"{report.checkpoints:,}"
-        )
-        self._set_result(message, failed=False)
+        msg = message("LedgerPage", QT_TRANSLATE_NOOP(
+            "LedgerPage", "The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified."),
+            entries=f"{report.entries:,}", checkpoints=f"{report.checkpoints:,}")
+        self._set_result(msg, failed=False)
         self.prefs.set_last_verification(
-            self.session.workspace_id, VerificationRecord.now(True, report.entries, message)
+            self.session.workspace_id, VerificationRecord.now(True, report.entries, msg.text(), message_id=msg.to_json())
         )
 
     def _verify_failed(self, exc: BaseException, report: str) -> None:
         if not isinstance(exc, VerificationError):
             from ledger_app.ui.errors import show_error
 
-            self._set_result(self.tr("Verification could not run."), failed=True)
+            self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Verification could not run.")),
+                             failed=True)
             show_error(self, exc, report)
             return
         self.last_verify_ok = False
-        message = self.tr("Verification failed: {reason}").format(reason=str(exc))
-        self._set_result(message, failed=True)
+        msg = message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Verification failed: {reason}"), reason=str(exc))
+        self._set_result(msg, failed=True)
         self.prefs.set_last_verification(
             self.session.workspace_id,
-            VerificationRecord.now(False, self.model.rowCount(), message, exc.index),
+            VerificationRecord.now(False, self.model.rowCount(), msg.text(), exc.index, message_id=msg.to_json()),
         )
         if exc.index is not None:
             self.select_entry(exc.index)
 
     def _verify_cancelled(self) -> None:
-        self._set_result(self.tr("Verification cancelled; nothing was recorded."), failed=False)
+        self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage",
+                                                                 "Verification cancelled; nothing was recorded.")),
+                         failed=False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
@@ -445,7 +451,10 @@ class LedgerPage(QWidget):
         self.verify_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _set_result(self, text: str, failed: bool) -> None:
+    def _set_result(self, text: str | Message, failed: bool) -> None:
+        """The verification result; a Message is kept and said again in the new language on a switch."""
+        self.result_message = text if isinstance(text, Message) else None
+        text = text.text() if isinstance(text, Message) else text
         self.verify_result.setObjectName("Failure" if failed else "VerifyResult")
         self.verify_result.style().unpolish(self.verify_result)
         self.verify_result.style().polish(self.verify_result)
@@ -546,9 +555,7 @@ class LedgerPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> str:
         """The file to write; tests replace this method instead of driving a native dialog."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save consistency proof"), suggested, self.tr("JSON files (*.json)")
-        )
+        path = save_file(self, "proof", self.tr("Save consistency proof"), suggested, self.tr("JSON files (*.json)"))
         return path
 
     def export_consistency(self) -> None:

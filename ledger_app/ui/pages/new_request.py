@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.takedown.requests import MIN_ARTICLE_CHARS, DmcaElements
+from ledger_app.ui.file_dialogs import open_file, open_files
 from ledger_app.ui.models.lists import request_type_text, requester_kind_text
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.widgets.drop_list import DropFileList
@@ -379,14 +379,13 @@ class NewRequestDialog(QDialog):
     # --- actions -------------------------------------------------------------------------------
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Claimed files"))
+        paths = open_files(self, "works", self.tr("Claimed files"))
         if paths:
             self.files.add_paths(paths)
 
     def ask_import_path(self) -> str:
         """The CSV/JSON file to import; tests replace this instead of driving a native dialog."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import requests"), "",
-                                              self.tr("Request lists (*.csv *.json)"))
+        path = open_file(self, "import", self.tr("Import requests"), self.tr("Request lists (*.csv *.json)"))
         return path
 
     def _import(self) -> None:

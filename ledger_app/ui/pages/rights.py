@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.ui import metrics
+from ledger_app.ui.file_dialogs import open_files, save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models.lists import InclusionResultsModel
 from ledger_app.ui.pages import title_label
@@ -126,7 +126,7 @@ class RightsPage(QWidget):
         super().changeEvent(event)
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Works to check"))
+        paths = open_files(self, "works", self.tr("Works to check"))
         if paths:
             self.files.add_paths(paths)
 
@@ -169,8 +169,8 @@ class RightsPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> str:
         """The report file to write; tests replace this instead of driving a native dialog."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save signed inclusion report"), suggested,
-                                              self.tr("Reports (*.json)"))
+        path = save_file(self, "report", self.tr("Save signed inclusion report"), suggested,
+                         self.tr("Reports (*.json)"))
         return path
 
     def export(self) -> Task | None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -58,6 +57,24 @@ def validate_database_url(url: str) -> str:
             "database, or give postgresql://user@host:port/database for team mode"
         )
     return url
+
+
+class WheelGuard(QObject):
+    """Scrolling the page must not change a value: the wheel over a spin box or a combo box that
+    does not have the keyboard focus scrolls the page instead (the event goes to the parent), and
+    such a field takes the focus only from a click or Tab, never from the wheel."""
+
+    def __init__(self, scroll: QScrollArea, parent: QObject | None = None):
+        super().__init__(parent)
+        self.scroll = scroll
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.sendEvent(self.scroll.viewport(), event)  # the page scrolls
+            return True  # and the field never sees it
+        return False
 
 
 class SettingsPage(QWidget):
@@ -151,6 +168,7 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save_workspace_settings)
         self.save_status = QLabel(body)
         self.save_status.setObjectName("SaveStatus")
+        self.unsaved = False  # the form differs from the workspace's settings
         srow.addWidget(self.save_button)
         srow.addWidget(self.save_status, 1)
         bl.addLayout(srow)
@@ -177,6 +195,19 @@ class SettingsPage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        self.wheel_guard = WheelGuard(scroll, self)
+        for w in [*self.editors.values(), self.language, self.theme]:
+            if isinstance(w, QSpinBox | QDoubleSpinBox | QComboBox):
+                w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                w.installEventFilter(self.wheel_guard)
+        for w in self.editors.values():
+            if isinstance(w, QCheckBox):
+                w.toggled.connect(self._edited)
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                w.valueChanged.connect(self._edited)
+            else:
+                w.textChanged.connect(self._edited)
+        self.scroll = scroll
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
         self.language.currentIndexChanged.connect(lambda _i: emit(self.language_requested, self.language.currentData()))
@@ -262,7 +293,9 @@ class SettingsPage(QWidget):
     # --- workspace ---------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the workspace folder"), self.ws_path.text())
+        from ledger_app.ui.file_dialogs import existing_dir
+
+        path = existing_dir(self, "workspace", self.tr("Choose the workspace folder"), self.ws_path.text())
         if path:
             self.ws_path.setText(path)
 
@@ -307,10 +340,40 @@ class SettingsPage(QWidget):
     def show_open_cancelled(self) -> None:
         self.show_open_finished(self.tr("Stopped waiting; nothing was opened."))
 
+    def _form_values(self) -> dict:
+        out = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                out[key] = editor.isChecked()
+            elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+                out[key] = editor.value()
+            else:
+                out[key] = editor.text()
+        return out
+
+    def _edited(self, *_args) -> None:  # noqa: ANN002
+        """Mark the form unsaved (in the status beside Save) while it differs from the workspace."""
+        if self._loading:
+            return
+        ws = self.session.ws
+        if ws is None:
+            return
+        values = self._form_values()
+        changed = [k for k, v in values.items() if _differs(ws.settings.get(k), v)]
+        self.unsaved = bool(changed)
+        self.save_button.setEnabled(self.unsaved)
+        self.save_status.setObjectName("UnsavedMarker" if self.unsaved else "SaveStatus")
+        self.save_status.setText(self.tr("● Unsaved changes: {n}").format(n=len(changed)) if self.unsaved else "")
+        self.save_status.style().unpolish(self.save_status)
+        self.save_status.style().polish(self.save_status)
+
+    _loading = False
+
     def load(self) -> None:
         ws = self.session.ws
         if ws is None:
             return
+        self._loading = True
         self.ws_path.setText(str(ws.path))
         self.db_url.setText(self.prefs.database_url)
         self.origin_value.setText(str(ws.settings.get("ledger.origin")) or self.tr("(no ledger yet)"))
@@ -322,7 +385,8 @@ class SettingsPage(QWidget):
                 editor.setValue(value)
             else:
                 editor.setText(str(value))
-        self.save_status.clear()
+        self._loading = False
+        self._edited()
 
     def save_workspace_settings(self) -> None:
         ws = self.session.ws
@@ -341,4 +405,16 @@ class SettingsPage(QWidget):
         except UserError as exc:
             self.save_status.setText(str(exc))
             return
+        self._edited()
         self.save_status.setText(self.tr("Saved to {path}.").format(path=Path(ws.settings.path)))
+
+
+def _differs(stored, value) -> bool:  # noqa: ANN001
+    if isinstance(value, float) or isinstance(stored, float):
+        try:
+            return abs(float(stored) - float(value)) > 1e-9
+        except (TypeError, ValueError):
+            return True
+    if isinstance(value, str):
+        return str(stored if stored is not None else "") != value
+    return stored != value

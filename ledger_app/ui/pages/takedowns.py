@@ -41,6 +41,7 @@ from ledger_app.ui import metrics
 from ledger_app.ui.errors import is_expected, show_error
 from ledger_app.ui.file_dialogs import open_file, save_file
 from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 from ledger_app.ui.models.lists import (
     QUEUE_VIEWS,
     MatchesModel,
@@ -313,6 +314,9 @@ class TakedownsPage(QWidget):
             self.type_combo.setItemText(i, request_type_text(t))
         self.export_button.setText(self.tr("Export CSV…"))
         self.evidence.retranslate()
+        kept = self._messages.get(self.current["id"]) if self.current else None
+        if kept is not None and self.message.text():
+            self.message.setText(kept.text())
         self._queue_info()
         self.queue.retranslate(self.queue_table.horizontalHeader())
         self.matches.retranslate(self.matches_table.horizontalHeader())
@@ -419,7 +423,8 @@ class TakedownsPage(QWidget):
             return
         if switching:
             # What was said and shown about the previous request does not belong to this one.
-            self.message.setText(self._messages.get(rec["id"], ""))
+            kept = self._messages.get(rec["id"])
+            self.message.setText(kept.text() if kept is not None else "")
             self._reset_progress()
             self.last_certificate = None
             self.last_verification = None
@@ -463,12 +468,14 @@ class TakedownsPage(QWidget):
             self.progress.setValue(0)
             self.progress.setTextVisible(False)
 
-    def _say(self, rid: int | None, text: str) -> None:
-        """A message about request `rid`: shown while that request is selected, kept for it."""
+    def _say(self, rid: int | None, source: str, **args) -> None:  # noqa: ANN003
+        """A message about request `rid`: shown while that request is selected, kept for it as a
+        message ID with its arguments, so it reads in the language of the moment it is shown."""
+        msg = Message("TakedownsPage", source, args)
         if rid is not None:
-            self._messages[rid] = text
+            self._messages[rid] = msg
         if rid is None or (self.current is not None and self.current.get("id") == rid):
-            self.message.setText(text)
+            self.message.setText(msg.text())
 
     def _load_matches(self) -> None:
         ws = self.session.ws
@@ -645,8 +652,7 @@ class TakedownsPage(QWidget):
                 ds = self.unrecorded.get(rid, {})
                 for i in [*acc, *rej]:
                     ds.pop(i, None)
-            self._say(None, self.tr("Decisions recorded in the ledger for {requests}.").format(
-                requests=", ".join(f"#{rid}" for rid in sorted(res))))
+            self._say(None, QT_TRANSLATE_NOOP("TakedownsPage", 'Decisions recorded in the ledger for {requests}.'), requests=', '.join(f'#{rid}' for rid in sorted(res)))
             self.session.notify_data_changed()
             if then:
                 then()
@@ -759,7 +765,7 @@ class TakedownsPage(QWidget):
             ds = self.unrecorded.get(rid, {})
             for i in [*acc, *rej]:
                 ds.pop(i, None)
-            self._say(rid, self.tr("Decisions recorded in the ledger; {n} still pending.").format(n=res["pending"]))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Decisions recorded in the ledger; {n} still pending.'), n=res['pending'])
             self.session.notify_data_changed()
 
         return self._run("review", lambda p, c: td.review(rid, accept=acc, reject=rej), done)
@@ -771,7 +777,7 @@ class TakedownsPage(QWidget):
         task = self.session.runner.run(
             name, fn, writes=True, on_success=on_success, on_error=on_error,
             on_progress=self._progress if progress else None,
-            on_cancelled=lambda: self._say(rid, self.tr("Cancelled; nothing was changed.")),
+            on_cancelled=lambda: self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Cancelled; nothing was changed.')),
             error_parent=self,
         )
         if progress:
@@ -806,11 +812,10 @@ class TakedownsPage(QWidget):
         if td is None or cur is None or self.busy is not None:
             return None
         rid = cur["id"]
-        self._say(rid, self.tr("Locating every copy of the claimed works…"))
+        self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Locating every copy of the claimed works…'))
 
         def done(res: dict) -> None:
-            self._say(rid, self.tr("Located {n} matches ({new} new). Review them below.").format(
-                n=res["matches"], new=res["new_matches"]))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Located {n} matches ({new} new). Review them below.'), n=res['matches'], new=res['new_matches'])
             self.session.notify_data_changed()
 
         return self._run("locate", lambda p, c: td.locate(rid, p, c), done, progress=True)
@@ -822,7 +827,7 @@ class TakedownsPage(QWidget):
         rid = cur["id"]
 
         def done(res: dict) -> None:
-            self._say(rid, self.tr("Approved: {n} items will be purged.").format(n=res["accepted"]))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Approved: {n} items will be purged.'), n=res['accepted'])
             self.session.notify_data_changed()
 
         return self._run("approve", lambda p, c: td.approve(rid), done)
@@ -890,11 +895,10 @@ class TakedownsPage(QWidget):
         services = self.session.services
         if services is None or self.busy is not None:
             return None
-        self._say(rid, self.tr("Purging the accepted items from their shards…"))
+        self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Purging the accepted items from their shards…'))
 
         def done(res: dict) -> None:
-            self._say(rid, self.tr("Purged {n} items from {s} shards; they are blocked from returning.").format(
-                n=res["items"], s=len(res["shards"])))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Purged {n} items from {s} shards; they are blocked from returning.'), n=res['items'], s=len(res['shards']))
             self.session.notify_data_changed()
 
         return self._run("purge", lambda p, c: services.purge(rid, p, c), done, progress=True)
@@ -1036,7 +1040,7 @@ class TakedownsPage(QWidget):
         def accepted() -> None:
             reason = dialog.value()
             self._run("reject", lambda p, c: td.reject(rid, reason), lambda _r: (
-                self._say(rid, self.tr("Request #{id} rejected.").format(id=rid)), self.session.notify_data_changed()))
+                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} rejected.'), id=rid), self.session.notify_data_changed()))
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -1055,7 +1059,7 @@ class TakedownsPage(QWidget):
         def accepted() -> None:
             reason, months = dialog.value(), dialog.month_count()
             self._run("extend", lambda p, c: td.extend(rid, months, reason), lambda r: (
-                self._say(rid, self.tr("Request #{id} is now due {due}.").format(id=rid, due=r["due_by"])),
+                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} is now due {due}.'), id=rid, due=r['due_by']),
                 self.session.notify_data_changed()))
 
         dialog.accepted.connect(accepted)
@@ -1068,7 +1072,7 @@ class TakedownsPage(QWidget):
             return None
         rid = cur["id"]
         return self._run("close", lambda p, c: td.close(rid), lambda _r: (
-            self._say(rid, self.tr("Request #{id} closed.").format(id=rid)), self.session.notify_data_changed()))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} closed.'), id=rid), self.session.notify_data_changed()))
 
     def assign(self, who: str) -> Task | None:
         cur, services = self.current, self.session.services
@@ -1076,8 +1080,8 @@ class TakedownsPage(QWidget):
             return None
         rid = cur["id"]
         return self._run("assign", lambda p, c: services.cases.assign(rid, who or None), lambda _r: (
-            self._say(rid, self.tr("Request #{id} assigned to {who}.").format(id=rid, who=who) if who else
-                      self.tr("Request #{id} is no longer assigned.").format(id=rid)),
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", "Request #{id} assigned to {who}."), id=rid, who=who)
+            if who else self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", "Request #{id} is no longer assigned."), id=rid),
             self.session.notify_data_changed()))
 
     def add_note(self, text: str) -> Task | None:
@@ -1105,8 +1109,7 @@ class TakedownsPage(QWidget):
             return None
         rid = cur["id"]
         return self._run("attach", lambda p, c: services.cases.attach_notice(rid, Path(path)), lambda d: (
-            self._say(rid, self.tr("{name} kept with request #{id} (SHA-256 {sha}…).").format(
-                name=d.name, id=rid, sha=d.sha256[:12])), self.session.notify_data_changed()))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", '{name} kept with request #{id} (SHA-256 {sha}…).'), name=d.name, id=rid, sha=d.sha256[:12]), self.session.notify_data_changed()))
 
     def export_csv(self, path: str | None = None) -> str | None:
         """The requests shown (view, type and search applied, in the shown order) as CSV."""
