@@ -182,12 +182,11 @@ class TakedownsPage(QWidget):
         self.progress.setTextVisible(False)  # no "0%" while idle; shown while a task reports progress
         for w in (self.locate_button, self.approve_button, self.purge_button, self.certificate_button):
             actions.addWidget(w)
-        actions.addStretch(1)
+        # The progress of a locate or purge beside the actions, on one row (the window's smallest
+        # height is the sum of these rows).
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.cancel_button)
         bl.addLayout(actions)
-        prow = QHBoxLayout()
-        prow.addWidget(self.progress, 1)
-        prow.addWidget(self.cancel_button)
-        bl.addLayout(prow)
         self.message = QLabel(bottom)
         self.message.setObjectName("TakedownMessage")
         self.message.setWordWrap(True)
