@@ -44,7 +44,7 @@ MAX_KEYPOINTS = 256  # stored per item: 36 bytes each
 # A claimed work (a query; there are few) keeps more: WORK_KEYPOINTS at FEATURE_SIDE and as many
 # again at WORK_FINE_SIDE and half as many at half FEATURE_SIDE, so that a crop or a tile of it in an item finds its corners at the scale
 # the item shows them. Its positions are in the FEATURE_SIDE frame.
-WORK_KEYPOINTS = 512
+WORK_KEYPOINTS = 1024
 WORK_FINE_SIDE = 640  # and half as many at FEATURE_SIDE / 2
 OVERSAMPLE = 8  # keypoints detected per keypoint kept (see `_spread`)
 GRID = 4  # cells per side of the grid the kept keypoints are spread over
