@@ -13,7 +13,6 @@ checks this). Payloads hold content hashes and commitments, never personal data;
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -163,16 +162,20 @@ def decode_entry(leaf: bytes, *, index: int | None = None) -> Entry:
     return Entry(type=doc["type"], ts=str(doc.get("ts")), actor=doc.get("actor"), payload=payload)
 
 
-# A canonical leaf ends with its top-level "ts", "type" and "v" members (keys sort that way), so the
-# type and time every screen shows can be read from its last bytes without decoding it whole.
-_TAIL = re.compile(rb',"ts":"([0-9A-Za-z:.+-]{1,40})","type":"([a-z_.]{1,64})","v":1\}\Z')
-
-
 def leaf_ts_type(leaf: bytes) -> tuple[str, str | None]:
-    """(ts, type) of a leaf as signed; ("", None) for a leaf that is not a readable entry."""
-    m = _TAIL.search(leaf, max(0, len(leaf) - 160))
-    if m:
-        return m.group(1).decode("ascii"), m.group(2).decode("ascii")
+    """(ts, type) of a leaf as signed; ("", None) for a leaf that is not a readable entry.
+
+    A canonical leaf ends with its top-level `"ts"`, `"type"` and `"v"` members (keys sort that
+    way): `…,"ts":"<ts>","type":"<type>","v":1}`. Read from those last bytes, without decoding the
+    leaf whole (`ledger log verify` does this for every entry); anything else is parsed strictly.
+    """
+    if leaf.endswith(b'","v":1}'):
+        j = leaf.rfind(b'","type":"')
+        k = leaf.rfind(b',"ts":"', 0, j) if j > 0 else -1
+        if k > 0:
+            ts, typ = leaf[k + 7 : j], leaf[j + 10 : -8]
+            if b'"' not in ts and b'"' not in typ and b"\\" not in ts and b"\\" not in typ:
+                return ts.decode("utf-8", "replace"), typ.decode("utf-8", "replace")
     try:
         doc = strictjson.loads(leaf, "the leaf")
     except strictjson.StrictJSONError:

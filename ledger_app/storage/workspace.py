@@ -50,6 +50,9 @@ class Workspace:
         self.settings = Settings(self.path / "config.json")
         self._engine: Engine | None = None
         self._store: LedgerStore | None = None
+        # (witness text, verifier keys) -> the checkpoint it opened to: re-reading the unchanged
+        # file before every append need not verify its signature again.
+        self._witness_opened: tuple[tuple[str, tuple[str, ...]], Checkpoint] | None = None
 
     @property
     def is_team(self) -> bool:
@@ -113,8 +116,14 @@ class Workspace:
         text = self.read_witness()
         if not text:
             return None
+        key = (text, tuple(v.vkey for v in verifiers))
+        cached = self._witness_opened
+        if cached is not None and cached[0] == key:
+            return cached[1]  # the same bytes, verified under the same keys a moment ago
         try:
-            return open_checkpoint(text, list(verifiers))
+            cp = open_checkpoint(text, list(verifiers))
+            self._witness_opened = (key, cp)
+            return cp
         except VerificationError as exc:
             raise VerificationError(
                 f"the workspace's witness checkpoint {self.witness_path} does not verify under the ledger's keys: {exc}",
