@@ -384,3 +384,64 @@ def test_messages_said_earlier_follow_the_language(page, window, cases, session,
     assert "完好" in rec.text() and "intact" in rec.message  # stored once, said in the language of the day
     window.set_language("en")
     qtbot.waitUntil(lambda: page.message.text() == f"Request #{ids['gdpr']} assigned to {me}.")
+
+
+def test_counter_notice_dialog_records_and_forwarding_starts_the_clock(page, cases, session, qtbot):
+    _, ids = cases
+    approve_all(page, session, qtbot, ids["dmca"])
+    page.purge_button.click()
+    qtbot.waitUntil(lambda: page.purge_confirm is not None, timeout=20_000)
+    page.purge_confirm_button.click()
+    qtbot.waitUntil(lambda: page.busy is None and page.current["status"] == "purged", timeout=60_000)
+    case = page.case_view
+    qtbot.waitUntil(case.counter_button.isEnabled, timeout=20_000)
+    assert not case.gdpr_button.isVisible() and not case.forward_button.isEnabled()
+    dialog = page.open_counter_notice()
+    assert not dialog.ok_button.isEnabled() and "512(g)(3)(A)" in dialog.missing_label.text()
+    for w, text in ((dialog.signature, "/S. Ubscriber/"), (dialog.material, "street photograph"),
+                    (dialog.location, "photos:shard-000.tar"), (dialog.name, "Sam Ubscriber"),
+                    (dialog.address, "1 Main St, Springfield"), (dialog.phone, "+1 555 0100")):
+        qtbot.keyClicks(w, text)
+    dialog.mistake.setChecked(True)
+    dialog.consent.setChecked(True)
+    assert not dialog.ok_button.isEnabled() and "service of process" in dialog.missing_label.text()
+    dialog.service.setChecked(True)
+    assert dialog.ok_button.isEnabled() and dialog.missing_label.text() == ""
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    assert "Counter-notice recorded for 6 items" in page.message.text()
+    assert session.services.legal.counter_notifier(ids["dmca"])["name"] == "Sam Ubscriber"
+    qtbot.waitUntil(case.forward_button.isEnabled, timeout=20_000)
+    case.forward_button.click()
+    qtbot.waitUntil(lambda: "may be restored from" in page.message.text(), timeout=20_000)
+    w = session.services.legal.restore_window(ids["dmca"])
+    assert f"from {w.earliest} to {w.latest}" in page.message.text()
+    qtbot.waitUntil(lambda: any("Counter-notice forwarded" in case.timeline.item(k).text()
+                                for k in range(case.timeline.count())), timeout=20_000)
+
+
+def test_gdpr_dialog_identity_and_partial_refusal(page, cases, session, qtbot, tmp_path):
+    _, ids = cases
+    page.select_request(ids["gdpr"])
+    case = page.case_view
+    qtbot.waitUntil(case.gdpr_button.isEnabled, timeout=20_000)
+    assert not case.counter_button.isVisible()
+    dialog = page.open_gdpr()
+    dialog.identity_result.setCurrentIndex(dialog.identity_result.findData("verified"))
+    dialog.identity_button.click()  # no method: the service's sentence, shown in the dialog
+    qtbot.waitUntil(lambda: "--method" in dialog.problem.text() or "how" in dialog.problem.text(), timeout=20_000)
+    qtbot.keyClicks(dialog.identity_method, "reply from the registered e-mail address")
+    dialog.identity_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text() == "Identity check recorded: verified.", timeout=20_000)
+    assert session.services.legal.identity(ids["gdpr"]) == "verified"
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.refuse_button.isEnabled()
+    dialog.ground.setCurrentIndex(dialog.ground.findData("e"))
+    dialog.items.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(dialog.reason, "kept as evidence in pending litigation")
+    assert dialog.refuse_button.isEnabled()
+    dialog.refuse_button.click()
+    qtbot.waitUntil(lambda: "refusal recorded on Art. 17(3)(e)" in dialog.result.text(), timeout=20_000)
+    refusals = session.services.legal.refusals(ids["gdpr"])
+    assert refusals[-1]["ground"] == "Art. 17(3)(e)" and refusals[-1]["retained"] == ["photos:shard-000.tar#0001"]
+    dialog.reject()

@@ -93,6 +93,9 @@ class CaseView(QWidget):
     assign_requested = Signal(str)  # "" unassigns
     note_requested = Signal(str)
     attach_requested = Signal()
+    counter_requested = Signal()
+    forward_requested = Signal()
+    gdpr_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -119,6 +122,17 @@ class CaseView(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         left.addLayout(bar)
+        legal = QHBoxLayout()
+        self.counter_button = QPushButton(self)
+        self.counter_button.setObjectName("CounterNoticeButton")
+        self.forward_button = QPushButton(self)
+        self.forward_button.setObjectName("ForwardCounterButton")
+        self.gdpr_button = QPushButton(self)
+        self.gdpr_button.setObjectName("GdprButton")
+        for b in (self.counter_button, self.forward_button, self.gdpr_button):
+            legal.addWidget(b)
+        legal.addStretch(1)
+        left.addLayout(legal)
         arow = QHBoxLayout()
         self.assignee_label = QLabel(self)
         self.assignee_edit = QLineEdit(self)
@@ -179,6 +193,9 @@ class CaseView(QWidget):
         self.note_button.clicked.connect(self._add_note)
         self.note_edit.returnPressed.connect(self._add_note)
         self.attach_button.clicked.connect(lambda: emit(self.attach_requested))
+        self.counter_button.clicked.connect(lambda: emit(self.counter_requested))
+        self.forward_button.clicked.connect(lambda: emit(self.forward_requested))
+        self.gdpr_button.clicked.connect(lambda: emit(self.gdpr_requested))
         self.retranslate()
 
     def _add_note(self) -> None:
@@ -203,6 +220,13 @@ class CaseView(QWidget):
         self.note_edit.setPlaceholderText(self.tr("A note for the file, e.g. “called the requester”"))
         self.note_button.setText(self.tr("Add note"))
         self.timeline_box.setTitle(self.tr("Timeline (from the ledger)"))
+        self.counter_button.setText(self.tr("Counter-notice…"))
+        self.counter_button.setToolTip(self.tr("DMCA 512(g): the subscriber answers the removal."))
+        self.forward_button.setText(self.tr("Forward to the claimant"))
+        self.forward_button.setToolTip(self.tr(
+            "Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts."))
+        self.gdpr_button.setText(self.tr("Identity and refusal…"))
+        self.gdpr_button.setToolTip(self.tr("GDPR: verify the requester's identity, or refuse on an Art. 17(3) ground."))
         self.show_case(self.case)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -221,9 +245,17 @@ class CaseView(QWidget):
             self.deadline.clear()
             self.assignee_edit.clear()
             for b in (self.reject_button, self.extend_button, self.close_button, self.assign_button,
-                      self.assign_me_button, self.note_button, self.attach_button):
+                      self.assign_me_button, self.note_button, self.attach_button, self.counter_button,
+                      self.forward_button, self.gdpr_button):
                 b.setEnabled(False)
             return
+        dmca_removed = case["type"] == "dmca" and case["status"] in ("purged", "certified", "closed")
+        self.counter_button.setVisible(case["type"] == "dmca")
+        self.forward_button.setVisible(case["type"] == "dmca")
+        self.gdpr_button.setVisible(case["type"] == "gdpr")
+        self.counter_button.setEnabled(not busy and dmca_removed)
+        self.forward_button.setEnabled(False)
+        self.gdpr_button.setEnabled(not busy and case["status"] not in ("closed",))
         cv = case.get("case")  # CaseService.case(): notes, documents, timeline, assignee
         if cv is not None:
             self._show_work(cv, case, busy)
@@ -267,6 +299,9 @@ class CaseView(QWidget):
             self.close_button.setToolTip(self.tr("Close the rejected request."))
 
     def _show_work(self, cv, case: dict, busy: bool) -> None:  # noqa: ANN001 - takedown.cases.CaseView
+        types = {ev.type for ev in cv.timeline}
+        self.forward_button.setEnabled(not busy and "counter_notice.received" in types
+                                       and "counter_notice.forwarded" not in types)
         if not self.assignee_edit.hasFocus():
             self.assignee_edit.setText(cv.row.assignee or "")
         can_assign = not busy and case["status"] != "closed"

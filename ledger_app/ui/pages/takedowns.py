@@ -201,6 +201,9 @@ class TakedownsPage(QWidget):
         self.case_view.assign_requested.connect(self.assign)
         self.case_view.note_requested.connect(self.add_note)
         self.case_view.attach_requested.connect(self.attach_notice)
+        self.case_view.counter_requested.connect(self.open_counter_notice)
+        self.case_view.forward_requested.connect(self.forward_counter_notice)
+        self.case_view.gdpr_requested.connect(self.open_gdpr)
         # Scrolled, so that the case's many parts never set the window's smallest size.
         self.case_scroll = QScrollArea(self.tabs)
         self.case_scroll.setObjectName("CaseScroll")
@@ -1057,7 +1060,9 @@ class TakedownsPage(QWidget):
 
         def accepted() -> None:
             reason, months = dialog.value(), dialog.month_count()
-            self._run("extend", lambda p, c: td.extend(rid, months, reason), lambda r: (
+            # Through LegalService: refused once the first month has passed without an announcement.
+            services = self.session.services
+            self._run("extend", lambda p, c: services.legal.announce_extension(rid, months, reason), lambda r: (
                 self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} is now due {due}.'), id=rid, due=r['due_by']),
                 self.session.notify_data_changed()))
 
@@ -1109,6 +1114,94 @@ class TakedownsPage(QWidget):
         rid = cur["id"]
         return self._run("attach", lambda p, c: services.cases.attach_notice(rid, Path(path)), lambda d: (
             self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", '{name} kept with request #{id} (SHA-256 {sha}…).'), name=d.name, id=rid, sha=d.sha256[:12]), self.session.notify_data_changed()))
+
+    # --- the rest of the legal process (LegalService) -----------------------------------------------
+
+    def open_counter_notice(self):  # noqa: ANN201 - the CounterNoticeDialog
+        from ledger_app.ui.pages.legal_dialogs import CounterNoticeDialog
+
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+        dialog = CounterNoticeDialog(rid, self)
+        self.counter_dialog = dialog
+
+        def submit() -> None:
+            cn = dialog.counter_notice()
+            dialog.ok_button.setEnabled(False)
+
+            def done(res: dict) -> None:
+                dialog.accept()
+                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage",
+                                                  "Counter-notice recorded for {n} items of request #{id}; forward it "
+                                                  "to the claimant next."), n=len(res["items"]), id=rid)
+                self.session.notify_data_changed()
+
+            def failed(exc: BaseException, report: str) -> None:
+                dialog.ok_button.setEnabled(True)
+                if is_expected(exc):
+                    dialog.refused(str(exc))
+                else:
+                    show_error(dialog, exc, report)
+
+            self._run("counter-notice", lambda p, c: services.legal.counter_notice(rid, cn), done, on_error=failed)
+
+        dialog.buttons.accepted.connect(submit)
+        dialog.open()
+        return dialog
+
+    def forward_counter_notice(self) -> Task | None:
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+
+        def done(w) -> None:  # noqa: ANN001 - takedown.legal.RestoreWindow
+            self._say(rid, QT_TRANSLATE_NOOP(
+                "TakedownsPage", "Counter-notice forwarded. The items may be restored from {earliest} to {latest} "
+                                 "(10 to 14 business days), unless the claimant files a court action."),
+                earliest=w.earliest, latest=w.latest)
+            self.session.notify_data_changed()
+
+        return self._run("forward", lambda p, c: services.legal.forward_counter_notice(rid), done)
+
+    def open_gdpr(self):  # noqa: ANN201 - the GdprDialog
+        from ledger_app.ui.pages.legal_dialogs import GdprDialog
+
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+        dialog = GdprDialog(rid, cur["matches"], services.legal.identity(rid), self)
+        self.gdpr_dialog = dialog
+
+        def failed(exc: BaseException, report: str) -> None:
+            if is_expected(exc):
+                dialog.refused(str(exc))
+            else:
+                show_error(dialog, exc, report)
+
+        def identity(result: str, method: str, note: str) -> None:
+            self._run("identity", lambda p, c: services.legal.record_identity(rid, result, method=method, note=note),
+                      lambda _r: (dialog.recorded(self.tr("Identity check recorded: {result}.").format(
+                          result=dialog.identity_text(result))), self.session.notify_data_changed()),
+                      on_error=failed)
+
+        def refusal(ground: str, items: list, reason: str) -> None:
+            def done(res: dict) -> None:
+                dialog.recorded(self.tr("{scope} refusal recorded on {ground}; {n} items retained.").format(
+                    scope=self.tr("Partial") if res.get("partial") else self.tr("Full"), ground=res["ground"],
+                    n=len(items)))
+                self.session.notify_data_changed()
+
+            self._run("refusal", lambda p, c: services.legal.refuse(rid, ground, items=items, reason=reason), done,
+                      on_error=failed)
+
+        dialog.identity_requested.connect(identity)
+        dialog.refusal_requested.connect(refusal)
+        dialog.open()
+        return dialog
 
     def export_csv(self, path: str | None = None) -> str | None:
         """The requests shown (view, type and search applied, in the shown order) as CSV."""
