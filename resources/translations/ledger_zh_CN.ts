@@ -1,3273 +1,3273 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-    <context>
-        <name>AiActPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="91" />
-            <source>AI Act summary</source>
-            <translation>AI 法案摘要</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="102" />
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="114" />
-            <source>All corpora</source>
-            <translation>全部语料</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="142" />
-            <source>Computing the summary…</source>
-            <translation>正在计算摘要……</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="100" />
-            <source>Issue signed summary…</source>
-            <translation>签发签名摘要……</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="99" />
-            <source>Preview</source>
-            <translation>预览</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="156" />
-            <source>Preview (not signed): {n} training items; {a} statements to be attested by a person.</source>
-            <translation>预览（未签名）：{n} 条训练条目；{a} 项待人工声明的事项。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="98" />
-            <source>SME variant (top 5% of domains or 1,000)</source>
-            <translation>中小企业版（前 5% 的域名或 1,000 个）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="165" />
-            <source>Save the signed AI Act summary</source>
-            <translation>保存签名的 AI 法案摘要</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="196" />
-            <source>Signed summary written to {file} with its PDF and Markdown (ledger entry {entry}).</source>
-            <translation>签名摘要已写入 {file}，并附 PDF 和 Markdown（账本条目 {entry}）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="166" />
-            <source>Summaries (*.json)</source>
-            <translation>摘要 (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="97" />
-            <source>Summarise:</source>
-            <translation>摘要范围：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="93" />
-            <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model's provider, following the European Commission's template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
-            <translation>欧盟《人工智能法》（第 53(1)(d) 条）要求通用人工智能模型提供者公开的训练内容摘要，依据欧盟委员会的模板。所有数据均由账本计算得出；账本无法证明的事项列出，由人工声明。签发的摘要经过签名并记录在账本中，任何人都能离线验证。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="104" />
-            <location filename="../../ledger_app/ui/pages/ai_act.py" line="128" />
-            <source>Training run {model}</source>
-            <translation>训练任务 {model}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseView</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="207" />
-            <source>Reject…</source>
-            <translation>驳回…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="208" />
-            <source>Refuse the request, with the reason recorded in the ledger.</source>
-            <translation>驳回此请求，并把理由记入账本。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="209" />
-            <source>Extend deadline…</source>
-            <translation>延长期限…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="210" />
-            <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
-            <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="211" />
-            <source>Close request</source>
-            <translation>结案</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="212" />
-            <source>The case is finished: close it.</source>
-            <translation>此案已办结：将其关闭。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="213" />
-            <source>&amp;Assignee:</source>
-            <translation>经办人(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="214" />
-            <source>nobody yet</source>
-            <translation>尚未指派</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="215" />
-            <source>Assign</source>
-            <translation>指派</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="216" />
-            <source>Assign to me</source>
-            <translation>指派给我</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="217" />
-            <source>Original notice and documents</source>
-            <translation>原始通知与文件</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="218" />
-            <source>Attach the original notice…</source>
-            <translation>附上原始通知…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="219" />
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="220" />
-            <source>A note for the file, e.g. “called the requester”</source>
-            <translation>案卷备注，例如“已致电请求人”</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="221" />
-            <source>Add note</source>
-            <translation>添加备注</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="222" />
-            <source>Timeline (from the ledger)</source>
-            <translation>时间线（来自账本）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="223" />
-            <source>Counter-notice…</source>
-            <translation>反通知…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="224" />
-            <source>DMCA 512(g): the subscriber answers the removal.</source>
-            <translation>DMCA 512(g)：用户对删除提出异议。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="225" />
-            <source>Forward to the claimant</source>
-            <translation>转交主张人</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="227" />
-            <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
-            <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="228" />
-            <source>Identity and refusal…</source>
-            <translation>身份与拒绝…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="229" />
-            <source>GDPR: verify the requester's identity, or refuse on an Art. 17(3) ground.</source>
-            <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="244" />
-            <source>Select a request in the queue, or open a new one.</source>
-            <translation>请在队列中选择一个请求，或新建一个请求。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="266" />
-            <location filename="../../ledger_app/ui/pages/case.py" line="268" />
-            <location filename="../../ledger_app/ui/pages/case.py" line="270" />
-            <source>Requester</source>
-            <translation>请求人</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="268" />
-            <source>{kind} — personal data erased</source>
-            <translation>{kind} —— 个人数据已删除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="272" />
-            <source>Contact</source>
-            <translation>联系方式</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="273" />
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="274" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="276" />
-            <source>Received</source>
-            <translation>收到日期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="278" />
-            <source>Extended because</source>
-            <translation>延期理由</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="280" />
-            <source>Claimed work</source>
-            <translation>主张的作品</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="288" />
-            <source>Due {date}: {left}.</source>
-            <translation>截止 {date}：{left}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="291" />
-            <source>Was due {date}; the case is {status}.</source>
-            <translation>原定截止 {date}；此案{status}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="299" />
-            <source>Close the rejected request.</source>
-            <translation>关闭已驳回的请求。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="313" />
-            <source>(note erased)</source>
-            <translation>（备注已删除）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="317" />
-            <source>No notes yet.</source>
-            <translation>尚无备注。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="320" />
-            <source>(erased)</source>
-            <translation>（已删除）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="321" />
-            <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
-            <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="324" />
-            <source>No notice attached.</source>
-            <translation>未附原始通知。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="329" />
-            <source>Ledger entries {entries}</source>
-            <translation>账本条目 {entries}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Charts</name>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="42" />
-            <source>Admitted</source>
-            <translation>已收录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="43" />
-            <source>Quarantined</source>
-            <translation>已隔离</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="44" />
-            <source>Refused</source>
-            <translation>已拒收</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="45" />
-            <source>Purged</source>
-            <translation>已清除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="52" />
-            <source>No credentials</source>
-            <translation>无内容凭证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="53" />
-            <source>Valid</source>
-            <translation>有效</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="54" />
-            <source>Trusted</source>
-            <translation>可信</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="55" />
-            <source>Invalid</source>
-            <translation>无效</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="56" />
-            <source>Unreadable</source>
-            <translation>无法读取</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="57" />
-            <source>Remote manifest</source>
-            <translation>远程清单</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="92" />
-            <source>Overdue</source>
-            <translation>已逾期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="93" />
-            <source>Due within 7 days</source>
-            <translation>7 天内到期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/charts.py" line="94" />
-            <source>Due later</source>
-            <translation>稍后到期</translation>
-        </message>
-    </context>
-    <context>
-        <name>CorporaPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="295" />
-            <source>Corpora &amp; items</source>
-            <translation>语料库与条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="296" />
-            <source>Corpus:</source>
-            <translation>语料库：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="297" />
-            <source>Register corpus…</source>
-            <translation>登记语料库…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="298" />
-            <source>Ingest</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="299" />
-            <source>Read every new item of the selected corpus into the ledger.</source>
-            <translation>将所选语料库的每个新条目读入账本。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="300" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="301" />
-            <source>Any status</source>
-            <translation>任意状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="303" />
-            <source>Any media type</source>
-            <translation>任意媒体类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="303" />
-            <source>Images</source>
-            <translation>图像</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="304" />
-            <source>Text</source>
-            <translation>文本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="305" />
-            <source>Any C2PA state</source>
-            <translation>任意 C2PA 状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="307" />
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="503" />
-            <source>Licence</source>
-            <translation>许可</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="308" />
-            <source>Search item ID, source URL or SHA-256 (Enter)</source>
-            <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="309" />
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="496" />
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="310" />
-            <source>C2PA manifest</source>
-            <translation>C2PA 清单</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="311" />
-            <source>Ledger entry</source>
-            <translation>账本记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="312" />
-            <source>Training permissions</source>
-            <translation>训练许可</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="320" />
-            <source>Select an item to see its details.</source>
-            <translation>选择一个条目以查看详情。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="337" />
-            <source>All corpora</source>
-            <translation>全部语料库</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="338" />
-            <source>{name} ({items} items, {fmt})</source>
-            <translation>{name}（{items} 个条目，{fmt}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="370" />
-            <source>{n} items</source>
-            <translation>{n} 个条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="396" />
-            <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
-            <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="415" />
-            <source>Choose the corpus to ingest.</source>
-            <translation>请选择要导入的语料库。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="421" />
-            <source>Ingesting {name}…</source>
-            <translation>正在导入 {name}…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="428" />
-            <source>Ingest cancelled; run it again to continue.</source>
-            <translation>导入已取消；再次运行即可继续。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="442" />
-            <source>%v of %m shards</source>
-            <translation>%v / %m 个分片</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="448" />
-            <source>Ingest cancelled after {n} new items; run it again to continue.</source>
-            <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="450" />
-            <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
-            <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="493" />
-            <source>No thumbnail (not an image, or purged)</source>
-            <translation>无缩略图（不是图像，或已清除）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="497" />
-            <source>Corpus</source>
-            <translation>语料库</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="498" />
-            <source>Location</source>
-            <translation>位置</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="499" />
-            <source>Media type</source>
-            <translation>媒体类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="500" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="501" />
-            <source>SHA-256</source>
-            <translation>SHA-256</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="502" />
-            <source>Source URL</source>
-            <translation>来源 URL</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="504" />
-            <source>C2PA</source>
-            <translation>C2PA</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="506" />
-            <source>Signer</source>
-            <translation>签名者</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
-            <source>AI-generated</source>
-            <translation>AI 生成</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="507" />
-            <source>no</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
-            <source>allowed</source>
-            <translation>允许</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
-            <source>not allowed</source>
-            <translation>不允许</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="514" />
-            <source>constrained</source>
-            <translation>有限制</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="518" />
-            <source>None declared (no C2PA training-and-data-mining assertion).</source>
-            <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="522" />
-            <source>This item has no ledger entry.</source>
-            <translation>此条目没有账本记录。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="524" />
-            <source>Ledger entry {index} (item.ingested)</source>
-            <translation>账本记录 {index}（item.ingested）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="528" />
-            <source>Inclusion proof in the tree of {size} entries:</source>
-            <translation>在 {size} 条记录的树中的包含证明：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="529" />
-            <source>Leaf hash: {hash}</source>
-            <translation>叶哈希：{hash}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="530" />
-            <source>Root hash: {root}</source>
-            <translation>根哈希：{root}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="534" />
-            <source>Metadata:</source>
-            <translation>元数据：</translation>
-        </message>
-    </context>
-    <context>
-        <name>CounterNoticeDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="38" />
-            <source>Counter-notice for request #{id}</source>
-            <translation>请求 #{id} 的反通知</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="41" />
-            <source>A counter-notification under 17 U.S.C. 512(g)(3) from the subscriber whose material was removed. The name, address and phone go to the erasable personal-data store; the ledger records which elements were given.</source>
-            <translation>被删除内容的用户依据 17 U.S.C. 512(g)(3) 提交的反通知。姓名、地址和电话存入可删除的个人数据存储；账本只记录提供了哪些要素。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="54" />
-            <source>Signature (A):</source>
-            <translation>签名 (A)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="55" />
-            <source>Material removed (B):</source>
-            <translation>被删除的内容 (B)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="56" />
-            <source>Where it appeared (B):</source>
-            <translation>原先所在位置 (B)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57" />
-            <source>Name (D):</source>
-            <translation>姓名 (D)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57" />
-            <source>Address (D):</source>
-            <translation>地址 (D)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58" />
-            <source>Telephone (D):</source>
-            <translation>电话 (D)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58" />
-            <source>E-mail (for replies):</source>
-            <translation>电子邮件（用于回复）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="63" />
-            <source>(C) Statement under penalty of perjury of a good-faith belief that the material was removed by mistake or misidentification</source>
-            <translation>(C) 以伪证罪担保的声明：善意相信该内容因错误或误认而被删除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="65" />
-            <source>(D) Consent to the jurisdiction of the Federal District Court</source>
-            <translation>(D) 同意联邦地区法院的管辖</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="66" />
-            <source>(D) Acceptance of service of process from the claimant</source>
-            <translation>(D) 接受主张人送达的法律文书</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="81" />
-            <source>Record the counter-notice</source>
-            <translation>记录反通知</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="88" />
-            <source>a signature, 512(g)(3)(A)</source>
-            <translation>签名，512(g)(3)(A)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="89" />
-            <source>the material removed, 512(g)(3)(B)</source>
-            <translation>被删除的内容，512(g)(3)(B)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="90" />
-            <source>where it appeared before removal, 512(g)(3)(B)</source>
-            <translation>删除前所在位置，512(g)(3)(B)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="94" />
-            <source>the statement under penalty of perjury, 512(g)(3)(C)</source>
-            <translation>以伪证罪担保的声明，512(g)(3)(C)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="95" />
-            <source>the subscriber's name, 512(g)(3)(D)</source>
-            <translation>用户姓名，512(g)(3)(D)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="96" />
-            <source>the subscriber's address, 512(g)(3)(D)</source>
-            <translation>用户地址，512(g)(3)(D)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="97" />
-            <source>the subscriber's telephone number, 512(g)(3)(D)</source>
-            <translation>用户电话号码，512(g)(3)(D)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="101" />
-            <source>consent to jurisdiction, 512(g)(3)(D)</source>
-            <translation>同意管辖，512(g)(3)(D)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="103" />
-            <source>acceptance of service of process, 512(g)(3)(D)</source>
-            <translation>接受法律文书送达，512(g)(3)(D)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="108" />
-            <source>Still missing: {what}.</source>
-            <translation>仍缺少：{what}。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="139" />
-            <source>No open requests: all {n} are certified, closed or rejected.</source>
-            <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="167" />
-            <source>No corpora yet — register one in Corpora &amp; items.</source>
-            <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="175" />
-            <source>No items yet — C2PA coverage appears after the first ingest.</source>
-            <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="182" />
-            <source>AI-generated items: {share:.1f} %</source>
-            <translation>AI 生成的条目：{share:.1f} %</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="187" />
-            <source>No takedown requests yet — open one in Takedowns.</source>
-            <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="196" />
-            <source>Dashboard</source>
-            <translation>概览</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="197" />
-            <source>Ledger health</source>
-            <translation>账本状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="198" />
-            <source>Entries:</source>
-            <translation>记录数：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="199" />
-            <source>Last checkpoint:</source>
-            <translation>最新检查点：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="200" />
-            <source>Last full verification:</source>
-            <translation>上次完整验证：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="201" />
-            <source>Items by status</source>
-            <translation>按状态统计条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="202" />
-            <source>C2PA coverage</source>
-            <translation>C2PA 覆盖情况</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="203" />
-            <source>Open requests by due date</source>
-            <translation>按截止日期统计未结请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="226" />
-            <source>No ledger yet — create it on the Ledger screen.</source>
-            <translation>尚无账本 —— 请在“账本”界面创建。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="238" />
-            <source>none yet</source>
-            <translation>暂无</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="241" />
-            <source>size {size}, signed {when}</source>
-            <translation>大小 {size}，签名于 {when}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="247" />
-            <source>never — verify it on the Ledger screen.</source>
-            <translation>从未验证 —— 请在“账本”界面验证。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="250" />
-            <source>passed</source>
-            <translation>通过</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/dashboard.py" line="250" />
-            <source>FAILED</source>
-            <translation>失败</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorReportDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/errors.py" line="36" />
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/errors.py" line="40" />
-            <source>Something went wrong that the application did not expect. Please send this report to support.</source>
-            <translation>发生了应用程序未预料到的错误。请将此报告发送给技术支持。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/errors.py" line="50" />
-            <source>Copy report</source>
-            <translation>复制报告</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <location filename="../../ledger_app/ui/errors.py" line="88" />
-            <source>Cannot do that</source>
-            <translation>无法执行此操作</translation>
-        </message>
-    </context>
-    <context>
-        <name>EvidenceView</name>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="133" />
-            <source>Claimed work</source>
-            <translation>主张的作品</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="134" />
-            <source>Corpus item</source>
-            <translation>语料库条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="161" />
-            <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
-            <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="138" />
-            <source>Select a match to see its evidence.</source>
-            <translation>选择一个匹配以查看其证据。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="156" />
-            <source>The claimed file has no image fingerprint.</source>
-            <translation>主张的文件没有图像指纹。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/evidence.py" line="157" />
-            <source>No thumbnail (the item is not an image, or it was purged).</source>
-            <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="35" />
-            <source>Welcome to Provenance Ledger</source>
-            <translation>欢迎使用 Provenance Ledger</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="37" />
-            <source>Your workspace has been created at {path}.</source>
-            <translation>已在 {path} 创建您的工作区。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="44" />
-            <source>Start with an empty workspace</source>
-            <translation>从空工作区开始</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="50" />
-            <source>Would you like to build a demo workspace with sample corpora, takedowns and certificates, so that every screen has something to show? It takes about a minute.</source>
-            <translation>是否构建一个包含示例语料库、下架请求和证书的演示工作区，让每个界面都有内容可看？大约需要一分钟。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="54" />
-            <source>Build and open the demo</source>
-            <translation>构建并打开演示</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/first_run.py" line="59" />
-            <source>The demo workspace is not available in this version yet, so the workspace starts empty.</source>
-            <translation>此版本尚未提供演示工作区，因此工作区为空。</translation>
-        </message>
-    </context>
-    <context>
-        <name>GdprDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="137" />
-            <source>GDPR erasure request #{id}</source>
-            <translation>GDPR 删除请求 #{id}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="146" />
-            <source>Art. 12(6): where there is reasonable doubt about who sent the request, ask for what confirms the identity before erasing anything. Current state: {state}.</source>
-            <translation>第 12(6) 条：如对请求人身份存在合理怀疑，应在删除任何内容前要求提供可确认身份的信息。当前状态：{state}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="158" />
-            <source>e.g. reply from the account's registered e-mail address</source>
-            <translation>例如：来自该账户注册邮箱的回复</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="160" />
-            <source>Result:</source>
-            <translation>结果：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="161" />
-            <source>How:</source>
-            <translation>方式：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="162" />
-            <source>Note:</source>
-            <translation>备注：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="164" />
-            <source>Record the identity check</source>
-            <translation>记录身份核查</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="171" />
-            <source>Identity</source>
-            <translation>身份</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="176" />
-            <source>Art. 17(3): erasure does not apply to the extent that processing is necessary on one of these grounds. Tick the items retained (all: a refusal; some: a partial refusal, the rest is erased); the reasons are given to the data subject (Art. 12(4)).</source>
-            <translation>第 17(3) 条：在基于以下理由之一确有必要处理的范围内，删除权不适用。请勾选保留的条目（全部：拒绝；部分：部分拒绝，其余删除）；理由须告知数据主体（第 12(4) 条）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="197" />
-            <source>The reasons given to the data subject</source>
-            <translation>告知数据主体的理由</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="200" />
-            <source>Record the refusal</source>
-            <translation>记录拒绝</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="207" />
-            <source>Refusal (Art. 17(3))</source>
-            <translation>拒绝（第 17(3) 条）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222" />
-            <source>asked for (reasonable doubt)</source>
-            <translation>已要求提供（存在合理怀疑）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222" />
-            <source>verified</source>
-            <translation>已验证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223" />
-            <source>not verified</source>
-            <translation>未通过核实</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223" />
-            <source>not checked</source>
-            <translation>未核查</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="227" />
-            <source>(a) freedom of expression and information</source>
-            <translation>(a) 言论和信息自由</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="228" />
-            <source>(b) a legal obligation, or a task in the public interest or official authority</source>
-            <translation>(b) 法定义务，或为公共利益或行使官方权力而执行的任务</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="229" />
-            <source>(c) public interest in the area of public health</source>
-            <translation>(c) 公共卫生领域的公共利益</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="230" />
-            <source>(d) archiving in the public interest, scientific or historical research, statistics</source>
-            <translation>(d) 为公共利益存档、科学或历史研究、统计</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="231" />
-            <source>(e) the establishment, exercise or defence of legal claims</source>
-            <translation>(e) 提出、行使或抗辩法律主张</translation>
-        </message>
-    </context>
-    <context>
-        <name>InclusionResultsModel</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="471" />
-            <source>Work</source>
-            <translation>作品</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="471" />
-            <source>Verdict</source>
-            <translation>结论</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="471" />
-            <source>Items</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="471" />
-            <source>Near copies</source>
-            <translation>近似副本</translation>
-        </message>
-    </context>
-    <context>
-        <name>Items</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="37" />
-            <source>admitted</source>
-            <translation>已收录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="38" />
-            <source>quarantined</source>
-            <translation>已隔离</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="39" />
-            <source>refused</source>
-            <translation>已拒收</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="40" />
-            <source>purged</source>
-            <translation>已清除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="46" />
-            <source>no credentials</source>
-            <translation>无内容凭证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="47" />
-            <source>Valid</source>
-            <translation>有效</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="48" />
-            <source>Trusted</source>
-            <translation>受信任</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="49" />
-            <source>Invalid</source>
-            <translation>无效</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="50" />
-            <source>unreadable</source>
-            <translation>无法读取</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="51" />
-            <source>remote manifest</source>
-            <translation>远程清单</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemsModel</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="77" />
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="77" />
-            <source>Media type</source>
-            <translation>媒体类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="77" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="77" />
-            <source>C2PA</source>
-            <translation>C2PA</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="77" />
-            <source>Licence</source>
-            <translation>许可</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/items.py" line="78" />
-            <source>SHA-256</source>
-            <translation>SHA-256</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerEntryModel</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
-            <source>Index</source>
-            <translation>序号</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
-            <source>Recorded</source>
-            <translation>记录时间</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
-            <source>Summary</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/ledger.py" line="47" />
-            <source>Leaf hash</source>
-            <translation>叶哈希</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="243" />
-            <source>Ledger</source>
-            <translation>账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="245" />
-            <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
-            <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="247" />
-            <source>Create the ledger</source>
-            <translation>创建账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="248" />
-            <source>Verify the whole ledger</source>
-            <translation>验证整个账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="250" />
-            <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
-            <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="252" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="253" />
-            <source>Go to entry:</source>
-            <translation>跳转到记录：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="254" />
-            <source>A memo to record in the ledger, e.g. “court order received by post”</source>
-            <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="255" />
-            <source>Record note</source>
-            <translation>记录备注</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="256" />
-            <source>Entry</source>
-            <translation>记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="257" />
-            <source>Checkpoint and key</source>
-            <translation>检查点与密钥</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="258" />
-            <source>Consistency proof</source>
-            <translation>一致性证明</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="259" />
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="260" />
-            <source>Copy checkpoint</source>
-            <translation>复制检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="261" />
-            <source>Copy public key</source>
-            <translation>复制公钥</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="262" />
-            <source>Latest signed checkpoint:</source>
-            <translation>最新的已签名检查点：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="263" />
-            <source>Public key (verifier key):</source>
-            <translation>公钥（验证密钥）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="266" />
-            <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
-            <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="270" />
-            <source>Old size:</source>
-            <translation>旧大小：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="271" />
-            <source>New size:</source>
-            <translation>新大小：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="272" />
-            <source>Export consistency proof…</source>
-            <translation>导出一致性证明…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="278" />
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="298" />
-            <source>Select an entry to see its payload and inclusion proof.</source>
-            <translation>选择一条记录以查看其内容和包含证明。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="313" />
-            <source>{n} entries</source>
-            <translation>{n} 条记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="354" />
-            <source>Entry {index}</source>
-            <translation>记录 {index}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="355" />
-            <source>Type: {type}</source>
-            <translation>类型：{type}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="356" />
-            <source>Recorded: {ts}</source>
-            <translation>记录时间：{ts}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="357" />
-            <source>Actor commitment: {actor}</source>
-            <translation>操作者承诺值：{actor}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="358" />
-            <source>Leaf hash: {hash}</source>
-            <translation>叶哈希：{hash}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="360" />
-            <source>Payload:</source>
-            <translation>内容：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="367" />
-            <source>Inclusion proof in the tree of {size} entries:</source>
-            <translation>在包含 {size} 条记录的树中的包含证明：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="368" />
-            <source>Root hash: {root}</source>
-            <translation>根哈希：{root}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="372" />
-            <source>  (empty: the tree has one entry)</source>
-            <translation>  （为空：树中只有一条记录）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="374" />
-            <source>No inclusion proof: {reason}</source>
-            <translation>无包含证明：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="390" />
-            <source>Verifying…</source>
-            <translation>正在验证…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="410" />
-            <source>%v of %m entries</source>
-            <translation>%v / %m 条记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="416" />
-            <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
-            <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="428" />
-            <source>Verification could not run.</source>
-            <translation>无法执行验证。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="433" />
-            <source>Verification failed: {reason}</source>
-            <translation>验证失败：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="443" />
-            <source>Verification cancelled; nothing was recorded.</source>
-            <translation>验证已取消，未记录任何结果。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="488" />
-            <source>Open a workspace first: a certificate is checked against its ledger's key.</source>
-            <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="493" />
-            <source>not a JSON object</source>
-            <translation>不是 JSON 对象</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="496" />
-            <source>{name} is not a readable certificate: {why}</source>
-            <translation>{name} 不是可读取的证书：{why}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="499" />
-            <source>{name} does NOT verify: {why}</source>
-            <translation>{name} 核验未通过：{why}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="502" />
-            <source>{name} verifies: signed by this ledger's key and included at entry {index}.</source>
-            <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="558" />
-            <source>Save consistency proof</source>
-            <translation>保存一致性证明</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="558" />
-            <source>JSON files (*.json)</source>
-            <translation>JSON 文件 (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/ledger.py" line="579" />
-            <source>Consistency proof from size {old} to size {new} written to {path}.</source>
-            <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="217" />
-            <source>AI Act summary</source>
-            <translation>AI 法案摘要</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="212" />
-            <source>Dashboard</source>
-            <translation>概览</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="185" />
-            <source>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges and signed removal certificates that anyone can verify offline.&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;已签名、只追加的 AI 训练条目账本：C2PA 检查、下架处理、物理清除，以及任何人都可离线验证的签名删除证书。&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="193" />
-            <source>About Provenance Ledger</source>
-            <translation>关于 Provenance Ledger</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="213" />
-            <source>Corpora &amp; items</source>
-            <translation>语料库与条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="214" />
-            <source>Takedowns</source>
-            <translation>下架请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="215" />
-            <source>Rights check</source>
-            <translation>权利核查</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="216" />
-            <source>Ledger</source>
-            <translation>账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="218" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="222" />
-            <source>Provenance Ledger</source>
-            <translation>Provenance Ledger 溯源账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="227" />
-            <source>{screen} (Ctrl+{n})</source>
-            <translation>{screen}（Ctrl+{n}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="229" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="230" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="231" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="232" />
-            <source>&amp;New takedown request…</source>
-            <translation>新建下架请求(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="233" />
-            <source>&amp;Open workspace…</source>
-            <translation>打开工作区(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="234" />
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="235" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="236" />
-            <source>&amp;About Provenance Ledger</source>
-            <translation>关于 Provenance Ledger(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="247" />
-            <source>No workspace open</source>
-            <translation>未打开工作区</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="249" />
-            <source>team database</source>
-            <translation>团队数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="250" />
-            <source>Workspace: {where}</source>
-            <translation>工作区：{where}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="254" />
-            <source>{n} background task(s) running</source>
-            <translation>{n} 个后台任务正在运行</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="303" />
-            <source>Building the demo workspace…</source>
-            <translation>正在构建演示工作区…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/mainwindow.py" line="303" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>ManifestTree</name>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48" />
-            <source>Field</source>
-            <translation>字段</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48" />
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="55" />
-            <source>Summary</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="60" />
-            <source>No C2PA manifest in this item</source>
-            <translation>此条目没有 C2PA 清单</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="65" />
-            <source>Assertions</source>
-            <translation>断言</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="66" />
-            <source>Ingredients</source>
-            <translation>成分</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="67" />
-            <source>Validation codes</source>
-            <translation>验证代码</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="75" />
-            <source>Signature</source>
-            <translation>签名</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="78" />
-            <source>Claim generator</source>
-            <translation>声明生成器</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="80" />
-            <source>Validation results</source>
-            <translation>验证结果</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="83" />
-            <source>Other manifests</source>
-            <translation>其他清单</translation>
-        </message>
-    </context>
-    <context>
-        <name>MatchesModel</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="362" />
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="362" />
-            <source>Method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="362" />
-            <source>Score</source>
-            <translation>分数</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="362" />
-            <source>Decision</source>
-            <translation>决定</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="409" />
-            <source>PDQ distance {d}</source>
-            <translation>PDQ 距离 {d}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="411" />
-            <source> (match ≤ {t})</source>
-            <translation>（匹配阈值 ≤ {t}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="414" />
-            <source>, {n} inliers</source>
-            <translation>，{n} 个内点</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="417" />
-            <source>containment {c:.0%}</source>
-            <translation>包含度 {c:.0%}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="419" />
-            <source> (match ≥ {t:.0%})</source>
-            <translation>（匹配阈值 ≥ {t:.0%}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="423" />
-            <source>exact</source>
-            <translation>精确</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="423" />
-            <source>identical bytes</source>
-            <translation>字节完全相同</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="425" />
-            <source>same domain</source>
-            <translation>同一域名</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="427" />
-            <source>same signer</source>
-            <translation>同一签名者</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="449" />
-            <source>Decided here, not yet recorded in the ledger</source>
-            <translation>已在此处决定，尚未记入账本</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewRequestDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="119" />
-            <source>New takedown request</source>
-            <translation>新建下架请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="134" />
-            <source>Type:</source>
-            <translation>类型：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="135" />
-            <source>Requester:</source>
-            <translation>请求方：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="136" />
-            <source>Requester kind:</source>
-            <translation>请求方类别：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="137" />
-            <source>E-mail:</source>
-            <translation>电子邮件：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="138" />
-            <source>Received:</source>
-            <translation>接收日期：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="144" />
-            <source>Drop the claimed files here, or add them:</source>
-            <translation>将主张的文件拖放到此处，或添加：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="150" />
-            <source>Add files…</source>
-            <translation>添加文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="151" />
-            <source>Remove selected</source>
-            <translation>移除所选</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="157" />
-            <source>Files</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="160" />
-            <source>One per line: URLs of the material, or SHA-256 hashes</source>
-            <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="161" />
-            <source>URLs and hashes</source>
-            <translation>URL 与哈希</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="165" />
-            <source>One domain per line, e.g. dailychronicle.example</source>
-            <translation>每行一个域名，例如 dailychronicle.example</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="167" />
-            <source>One uploader account ID per line</source>
-            <translation>每行一个上传者账号 ID</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="168" />
-            <source>Domains:</source>
-            <translation>域名：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="169" />
-            <source>Accounts:</source>
-            <translation>账号：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="170" />
-            <source>Domains and accounts</source>
-            <translation>域名与账号</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="173" />
-            <source>Paste the article text (at least a paragraph)</source>
-            <translation>粘贴文章正文（至少一段）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="174" />
-            <source>Article text</source>
-            <translation>文章正文</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="177" />
-            <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
-            <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="182" />
-            <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
-            <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="184" />
-            <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
-            <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="185" />
-            <source>Signature:</source>
-            <translation>签名：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="186" />
-            <source>Copyrighted work:</source>
-            <translation>受版权保护的作品：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="206" />
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="376" />
-            <source>Open request</source>
-            <translation>创建请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="207" />
-            <source>Import CSV/JSON…</source>
-            <translation>导入 CSV/JSON…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="272" />
-            <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
-            <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="273" />
-            <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
-            <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="274" />
-            <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
-            <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="275" />
-            <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
-            <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="276" />
-            <source>a good-faith statement — 512(c)(3)(A)(v)</source>
-            <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="277" />
-            <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
-            <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="283" />
-            <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
-            <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="285" />
-            <source>a longer article text: {n} characters at least, a paragraph is best</source>
-            <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="294" />
-            <source>Missing:</source>
-            <translation>缺少：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="359" />
-            <source>Opening…</source>
-            <translation>正在提交…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="382" />
-            <source>Claimed files</source>
-            <translation>主张的文件</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="388" />
-            <source>Import requests</source>
-            <translation>导入请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/new_request.py" line="388" />
-            <source>Request lists (*.csv *.json)</source>
-            <translation>请求列表 (*.csv *.json)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Origin</name>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="22" />
-            <source>Give the ledger an origin.</source>
-            <translation>请为账本指定一个来源名称。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="24" />
-            <source>Use printable ASCII without spaces or '+', for example example.com/ledger.</source>
-            <translation>请使用不含空格或“+”的可打印 ASCII 字符，例如 example.com/ledger。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="27" />
-            <source>Use a name you control, such as your organisation's domain and a path: example.com/ledger.</source>
-            <translation>请使用您能控制的名称，例如贵机构的域名加路径：example.com/ledger。</translation>
-        </message>
-    </context>
-    <context>
-        <name>OriginDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="36" />
-            <location filename="../../ledger_app/ui/origin.py" line="59" />
-            <source>Create the ledger</source>
-            <translation>创建账本</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="39" />
-            <source>The origin names this ledger on every signed checkpoint, in its public key and on every removal certificate you send. Choose a name you control, usually your organisation's domain and a path (for example legal.example.com/training-data). It cannot be changed later.</source>
-            <translation>来源名称会出现在每个已签名检查点、账本公钥以及您发出的每份删除证书上。请选择一个您能控制的名称，通常是贵机构的域名加路径（例如 legal.example.com/training-data）。创建后不可更改。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/origin.py" line="48" />
-            <source>&amp;Origin:</source>
-            <translation>来源名称(&amp;O)：</translation>
-        </message>
-    </context>
-    <context>
-        <name>Passphrase</name>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="132" />
-            <source>No passphrase was given, so nothing was signed.</source>
-            <translation>未提供口令，因此未签署任何内容。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PassphraseDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="32" />
-            <source>Signing key passphrase</source>
-            <translation>签名密钥口令</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="35" />
-            <source>Choose a passphrase for the new signing key. You will need it to sign ledger entries.</source>
-            <translation>请为新的签名密钥设置口令。签署账本记录时需要用到它。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="37" />
-            <source>Enter the passphrase of the ledger's signing key.</source>
-            <translation>请输入账本签名密钥的口令。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="46" />
-            <source>&amp;Passphrase:</source>
-            <translation>口令(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="56" />
-            <source>&amp;Repeat:</source>
-            <translation>再次输入(&amp;R)：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="73" />
-            <source>The passphrase cannot be empty.</source>
-            <translation>口令不能为空。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/passphrase.py" line="76" />
-            <source>The two passphrases differ.</source>
-            <translation>两次输入的口令不一致。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PdfPreview</name>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="43" />
-            <source>No certificate issued yet.</source>
-            <translation>尚未签发证书。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="51" />
-            <source>The PDF could not be read.</source>
-            <translation>无法读取该 PDF。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReasonDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="61" />
-            <source>by one month</source>
-            <translation>延长一个月</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="62" />
-            <source>by two months</source>
-            <translation>延长两个月</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="64" />
-            <source>Extend:</source>
-            <translation>延长：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/case.py" line="69" />
-            <source>Reason:</source>
-            <translation>理由：</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegisterCorpusDialog</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="67" />
-            <source>Register a corpus</source>
-            <translation>登记语料库</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="73" />
-            <source>File…</source>
-            <translation>文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="74" />
-            <source>Folder…</source>
-            <translation>文件夹…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="81" />
-            <source>detect automatically</source>
-            <translation>自动识别</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="85" />
-            <source>optional: a licence added with `ledger license add`</source>
-            <translation>可选：用 `ledger license add` 添加的许可</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="87" />
-            <source>optional: acquisition batch</source>
-            <translation>可选：采购批次</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="88" />
-            <source>Name:</source>
-            <translation>名称：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="89" />
-            <source>Location:</source>
-            <translation>位置：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="90" />
-            <source>Format:</source>
-            <translation>格式：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="92" />
-            <source>Licence:</source>
-            <translation>许可：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="93" />
-            <source>Batch:</source>
-            <translation>批次：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="96" />
-            <source>Register</source>
-            <translation>登记</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="107" />
-            <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
-            <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="112" />
-            <source>Choose a corpus folder</source>
-            <translation>选择语料库文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="120" />
-            <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
-            <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="122" />
-            <source>No corpus format recognised at this location.</source>
-            <translation>此位置无法识别语料库格式。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/corpora.py" line="124" />
-            <source>Detected format: {fmt}</source>
-            <translation>识别的格式：{fmt}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Rights</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="116" />
-            <source>included</source>
-            <translation>已收录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="117" />
-            <source>purged</source>
-            <translation>已清除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="118" />
-            <source>not found</source>
-            <translation>未找到</translation>
-        </message>
-    </context>
-    <context>
-        <name>RightsPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="110" />
-            <source>Rights check</source>
-            <translation>权利核查</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="112" />
-            <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
-            <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="115" />
-            <source>Files (drop them here):</source>
-            <translation>文件（拖放到此处）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="116" />
-            <source>SHA-256 hashes or URLs, one per line:</source>
-            <translation>SHA-256 哈希或 URL，每行一个：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="117" />
-            <source>Add files…</source>
-            <translation>添加文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="118" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="119" />
-            <source>Check</source>
-            <translation>核查</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="120" />
-            <source>Export signed report…</source>
-            <translation>导出签名报告…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="129" />
-            <source>Works to check</source>
-            <translation>要核查的作品</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="147" />
-            <source>Give at least one file, hash or URL to check.</source>
-            <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="150" />
-            <source>Checking…</source>
-            <translation>正在核查…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="162" />
-            <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
-            <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="172" />
-            <source>Save signed inclusion report</source>
-            <translation>保存签名的收录报告</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="173" />
-            <source>Reports (*.json)</source>
-            <translation>报告 (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/rights.py" line="196" />
-            <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
-            <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="239" />
-            <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
-            <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="240" />
-            <source>Quarantine items whose Content Credentials are invalid</source>
-            <translation>隔离内容凭证无效的条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="241" />
-            <source>Quarantine items whose manifest cannot be read</source>
-            <translation>隔离清单无法读取的条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="242" />
-            <source>Ingest worker processes (0: one per core):</source>
-            <translation>导入工作进程数（0：每个核心一个）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="243" />
-            <source>Largest image accepted, in pixels:</source>
-            <translation>可接受的最大图像（像素）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="244" />
-            <source>Image match: largest PDQ distance (0–256):</source>
-            <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="245" />
-            <source>Text match: smallest containment score:</source>
-            <translation>文本匹配：最低包含度分数：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="246" />
-            <source>Days until a request without a legal deadline is due:</source>
-            <translation>无法定期限的请求的处理天数：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="247" />
-            <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
-            <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="251" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="252" />
-            <source>Workspace</source>
-            <translation>工作区</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="253" />
-            <source>Folder:</source>
-            <translation>文件夹：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="254" />
-            <source>the default per-user workspace</source>
-            <translation>默认的个人工作区</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="255" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="256" />
-            <source>Database URL:</source>
-            <translation>数据库 URL：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="258" />
-            <source>empty: the workspace's own SQLite database; team mode: postgresql://user@host/db</source>
-            <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="260" />
-            <source>Open workspace</source>
-            <translation>打开工作区</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="261" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="263" />
-            <source>Ledger and user</source>
-            <translation>账本与用户</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="264" />
-            <source>Content Credentials (C2PA)</source>
-            <translation>内容凭证 (C2PA)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="265" />
-            <source>Ingest</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="266" />
-            <source>Matching thresholds</source>
-            <translation>匹配阈值</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="267" />
-            <source>Takedowns</source>
-            <translation>下架请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="271" />
-            <source>Ledger origin:</source>
-            <translation>账本来源标识：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="281" />
-            <source>Save workspace settings</source>
-            <translation>保存工作区设置</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="282" />
-            <source>Preferences (this user)</source>
-            <translation>偏好设置（当前用户）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="283" />
-            <source>Language:</source>
-            <translation>语言：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="284" />
-            <source>Theme:</source>
-            <translation>主题：</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="285" />
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="285" />
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="285" />
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="298" />
-            <source>Choose the workspace folder</source>
-            <translation>选择工作区文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="316" />
-            <source>Connecting to the team database {url}…</source>
-            <translation>正在连接团队数据库 {url}…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="317" />
-            <source>Opening the workspace {folder}…</source>
-            <translation>正在打开工作区 {folder}…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="317" />
-            <source>(the default one)</source>
-            <translation>（默认工作区）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="337" />
-            <source>The current workspace stays open.</source>
-            <translation>当前工作区保持打开。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="341" />
-            <source>Stopped waiting; nothing was opened.</source>
-            <translation>已停止等待，未打开任何工作区。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="366" />
-            <source>● Unsaved changes: {n}</source>
-            <translation>● 未保存的更改：{n}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="379" />
-            <source>(no ledger yet)</source>
-            <translation>（尚无账本）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/settings.py" line="409" />
-            <source>Saved to {path}.</source>
-            <translation>已保存到 {path}。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TakedownQueueModel</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="208" />
-            <source>Request</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="208" />
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="208" />
-            <source>Requester</source>
-            <translation>请求方</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="208" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="208" />
-            <source>Received</source>
-            <translation>接收日期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="209" />
-            <source>Due by</source>
-            <translation>截止日期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="209" />
-            <source>Matches</source>
-            <translation>匹配</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="209" />
-            <source>Days left</source>
-            <translation>剩余天数</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="209" />
-            <source>Assignee</source>
-            <translation>经办人</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="244" />
-            <source>Review decisions made here and not yet recorded: {n}</source>
-            <translation>已在此处作出但尚未记录的审核决定：{n}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Takedowns</name>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="50" />
-            <source>overdue by 1 day</source>
-            <translation>已逾期 1 天</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="52" />
-            <source>overdue by {n} days</source>
-            <translation>已逾期 {n} 天</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="54" />
-            <source>due today</source>
-            <translation>今天到期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="56" />
-            <source>1 day left</source>
-            <translation>剩余 1 天</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="57" />
-            <source>{n} days left</source>
-            <translation>剩余 {n} 天</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="62" />
-            <source>DMCA notice</source>
-            <translation>DMCA 通知</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="63" />
-            <source>GDPR erasure</source>
-            <translation>GDPR 删除请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="64" />
-            <source>Publisher demand</source>
-            <translation>出版方要求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="65" />
-            <source>User opt-out</source>
-            <translation>用户退出</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="66" />
-            <source>Licence expiry</source>
-            <translation>许可到期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="67" />
-            <source>Court order</source>
-            <translation>法院命令</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="68" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="74" />
-            <source>News publisher</source>
-            <translation>新闻出版方</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="75" />
-            <source>Individual</source>
-            <translation>个人</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="76" />
-            <source>Rights organisation</source>
-            <translation>权利组织</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="77" />
-            <source>Internal</source>
-            <translation>内部</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="83" />
-            <source>received</source>
-            <translation>已接收</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="84" />
-            <source>validated</source>
-            <translation>已验证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="85" />
-            <location filename="../../ledger_app/ui/models/lists.py" line="110" />
-            <source>rejected</source>
-            <translation>已驳回</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="86" />
-            <source>located</source>
-            <translation>已定位</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="87" />
-            <source>reviewed</source>
-            <translation>已审核</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="88" />
-            <source>approved</source>
-            <translation>已批准</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="89" />
-            <source>purged</source>
-            <translation>已清除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="90" />
-            <source>certified</source>
-            <translation>已出证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="91" />
-            <source>closed</source>
-            <translation>已关闭</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="97" />
-            <source>exact hash</source>
-            <translation>精确哈希</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="98" />
-            <source>perceptual</source>
-            <translation>感知匹配</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="99" />
-            <source>text overlap</source>
-            <translation>文本重叠</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="100" />
-            <source>URL</source>
-            <translation>URL</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="101" />
-            <source>account</source>
-            <translation>账号</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="102" />
-            <source>C2PA signer</source>
-            <translation>C2PA 签名者</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="108" />
-            <source>pending</source>
-            <translation>待定</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/models/lists.py" line="109" />
-            <source>accepted</source>
-            <translation>已接受</translation>
-        </message>
-    </context>
-    <context>
-        <name>TakedownsPage</name>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="291" />
-            <source>Takedowns</source>
-            <translation>下架请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="292" />
-            <source>New request…</source>
-            <translation>新建请求…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="293" />
-            <source>Locate</source>
-            <translation>定位</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="294" />
-            <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
-            <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="295" />
-            <source>Approve</source>
-            <translation>批准</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="296" />
-            <source>Purge</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="297" />
-            <source>Remove the accepted items from their shards and block them from returning.</source>
-            <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="298" />
-            <source>Issue certificate…</source>
-            <translation>签发证书…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="299" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="300" />
-            <source>Accept (A)</source>
-            <translation>接受 (A)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="301" />
-            <source>Reject (R)</source>
-            <translation>驳回 (R)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="302" />
-            <source>Accept all pending</source>
-            <translation>接受全部待定</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="303" />
-            <source>Reject all pending</source>
-            <translation>驳回全部待定</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="304" />
-            <source>Record decisions</source>
-            <translation>记录决定</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="305" />
-            <source>Case</source>
-            <translation>案件</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="306" />
-            <source>Review</source>
-            <translation>审核</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="307" />
-            <source>Certificate</source>
-            <translation>证书</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="308" />
-            <source>Open certificate file…</source>
-            <translation>打开证书文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="309" />
-            <source>Search: request number, requester, status, assignee…</source>
-            <translation>搜索：请求编号、请求人、状态、经办人…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="310" />
-            <source>Open requests</source>
-            <translation>未结请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="310" />
-            <source>Overdue</source>
-            <translation>已逾期</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="310" />
-            <source>My cases</source>
-            <translation>我的案件</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="311" />
-            <source>Closed and rejected</source>
-            <translation>已结案和已驳回</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="311" />
-            <source>All requests</source>
-            <translation>全部请求</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="314" />
-            <source>Any type</source>
-            <translation>任意类型</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="317" />
-            <source>Export CSV…</source>
-            <translation>导出 CSV…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="385" />
-            <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
-            <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="389" />
-            <source>review decisions not yet recorded on {requests}</source>
-            <translation>尚未记录的审核决定：{requests}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="520" />
-            <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
-            <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="756" />
-            <source>{method} match</source>
-            <translation>{method}匹配</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="916" />
-            <source>Open removal certificate</source>
-            <translation>打开删除证书</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="935" />
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="943" />
-            <source>No certificate issued yet.</source>
-            <translation>尚未签发证书。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="941" />
-            <source>No certificate has been issued for request #{id}.</source>
-            <translation>请求 #{id} 尚未签发证书。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="942" />
-            <source>It is issued once the request is purged.</source>
-            <translation>请求清除后即可签发。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="950" />
-            <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
-            <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="952" />
-            <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
-            <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="964" />
-            <source>{file} is the certificate of request #{other}, not of #{id}.</source>
-            <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="967" />
-            <source>{file} cannot be shown: {reason}</source>
-            <translation>无法显示 {file}：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="968" />
-            <source>No certificate to preview.</source>
-            <translation>没有可预览的证书。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="972" />
-            <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
-            <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="979" />
-            <source>No PDF beside {file}.</source>
-            <translation>{file} 旁没有 PDF。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1038" />
-            <source>Reject request #{id}</source>
-            <translation>驳回请求 #{id}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1039" />
-            <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
-            <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1045" />
-            <source>Request #{id} rejected.</source>
-            <translation>请求 #{id} 已驳回。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1056" />
-            <source>Extend the deadline of request #{id}</source>
-            <translation>延长请求 #{id} 的期限</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1057" />
-            <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
-            <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066" />
-            <source>Request #{id} is now due {due}.</source>
-            <translation>请求 #{id} 的截止日期现为 {due}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1079" />
-            <source>Request #{id} closed.</source>
-            <translation>请求 #{id} 已结案。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1087" />
-            <source>Request #{id} assigned to {who}.</source>
-            <translation>请求 #{id} 已指派给 {who}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1088" />
-            <source>Request #{id} is no longer assigned.</source>
-            <translation>请求 #{id} 已取消指派。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1104" />
-            <source>Attach the original notice</source>
-            <translation>附上原始通知</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1105" />
-            <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
-            <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1116" />
-            <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
-            <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1136" />
-            <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
-            <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1161" />
-            <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
-            <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1187" />
-            <source>Identity check recorded: {result}.</source>
-            <translation>已记录身份核查：{result}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1193" />
-            <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
-            <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194" />
-            <source>Partial</source>
-            <translation>部分</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194" />
-            <source>Full</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1209" />
-            <source>Export the queue</source>
-            <translation>导出队列</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1210" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1220" />
-            <source>Exported {n} requests to {file}.</source>
-            <translation>已将 {n} 个请求导出到 {file}。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="508" />
-            <source>Select a request in the queue, or open a new one.</source>
-            <translation>在队列中选择一个请求，或新建一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="524" />
-            <source>Reason: {reason}</source>
-            <translation>原因：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="540" />
-            <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
-            <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="601" />
-            <source>Review decisions not recorded</source>
-            <translation>审核决定尚未记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="603" />
-            <source>Review decisions not yet recorded in the ledger: {n}</source>
-            <translation>尚未记入账本的审核决定：{n}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="604" />
-            <source>request #{id}: {n}</source>
-            <translation>请求 #{id}：{n}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="606" />
-            <source>Record them now, or discard them?</source>
-            <translation>现在记录，还是放弃？</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="607" />
-            <source>Record them</source>
-            <translation>记录</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="608" />
-            <source>Discard them</source>
-            <translation>放弃</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="657" />
-            <source>Decisions recorded in the ledger for {requests}.</source>
-            <translation>{requests} 的决定已记入账本。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="672" />
-            <source>Corpus {corpus}, {location}</source>
-            <translation>语料库 {corpus}，{location}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="677" />
-            <source>account {account}</source>
-            <translation>账户 {account}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="678" />
-            <source>status: {status}</source>
-            <translation>状态：{status}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="687" />
-            <source>Perceptual match: PDQ distance {d} of 256</source>
-            <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="689" />
-            <source>(within the threshold of {t})</source>
-            <translation>（在阈值 {t} 以内）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="690" />
-            <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
-            <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="693" />
-            <source>{n} inliers after alignment</source>
-            <translation>对齐后 {n} 个内点</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="695" />
-            <source>mirrored</source>
-            <translation>镜像</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="701" />
-            <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
-            <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="704" />
-            <source>(threshold {t:.0%})</source>
-            <translation>（阈值 {t:.0%}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="705" />
-            <source>; the overlapping passages are highlighted.</source>
-            <translation>；重叠段落已高亮。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="707" />
-            <source>Exact match: the item's SHA-256 equals the claimed file's ({sha}).</source>
-            <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="710" />
-            <source>URL match: {url}</source>
-            <translation>URL 匹配：{url}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="712" />
-            <source>Account match: uploaded by the requester's account.</source>
-            <translation>账户匹配：由请求人的账户上传。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="714" />
-            <source>Content Credentials signed by {signer}.</source>
-            <translation>内容凭证由 {signer} 签名。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="728" />
-            <source>Claimed {kind}: {what}</source>
-            <translation>主张的{kind}：{what}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="755" />
-            <source>Claimed: {what}</source>
-            <translation>主张：{what}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="770" />
-            <source>Decisions recorded in the ledger; {n} still pending.</source>
-            <translation>决定已记入账本；仍有 {n} 个待定。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="782" />
-            <source>Cancelled; nothing was changed.</source>
-            <translation>已取消；未做任何更改。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="817" />
-            <source>Locating every copy of the claimed works…</source>
-            <translation>正在定位主张作品的每个副本…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="820" />
-            <source>Located {n} matches ({new} new). Review them below.</source>
-            <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="832" />
-            <source>Approved: {n} items will be purged.</source>
-            <translation>已批准：将清除 {n} 个条目。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="870" />
-            <source>Purge request #{id}</source>
-            <translation>清除请求 #{id}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="872" />
-            <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
-            <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="876" />
-            <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
-            <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="878" />
-            <source>Purge {n} items</source>
-            <translation>清除 {n} 个条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="900" />
-            <source>Purging the accepted items from their shards…</source>
-            <translation>正在从分片中清除已接受的条目…</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="903" />
-            <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
-            <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="912" />
-            <source>Save removal certificate</source>
-            <translation>保存删除证书</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="913" />
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="916" />
-            <source>Certificates (*.json)</source>
-            <translation>证书 (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1243" />
-            <source>No workspace is open.</source>
-            <translation>没有打开的工作区。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1254" />
-            <source>Request #{id} was recorded but rejected: {reason}</source>
-            <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1257" />
-            <source>Request #{id} opened, due {due}. Locate its matches next.</source>
-            <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1270" />
-            <source>The request was not recorded: an unexpected error (see the report).</source>
-            <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/pages/takedowns.py" line="1281" />
-            <source>Imported {n} requests from {file}.</source>
-            <translation>已从 {file} 导入 {n} 个请求。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Timeline</name>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="16" />
-            <source>Request received ({type}); due by {due_by}</source>
-            <translation>收到请求（{type}）；截止 {due_by}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="17" />
-            <source>Status: {status}</source>
-            <translation>状态：{status}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="18" />
-            <source>Status: {status} — {reason}</source>
-            <translation>状态：{status} —— {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="19" />
-            <source>Deadline extended to {due_by}: {reason}</source>
-            <translation>期限延长至 {due_by}：{reason}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="20" />
-            <source>{count} matches found ({methods})</source>
-            <translation>找到 {count} 个匹配（{methods}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="21" />
-            <source>Review: {accepted} accepted, {rejected} rejected</source>
-            <translation>审核：接受 {accepted} 个，拒绝 {rejected} 个</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="22" />
-            <source>Purged {items} items from {shards} shards</source>
-            <translation>已从 {shards} 个分片中清除 {items} 个条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="23" />
-            <source>Removal certificate issued</source>
-            <translation>已签发删除证书</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="24" />
-            <source>Note added</source>
-            <translation>已添加备注</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="25" />
-            <source>Assigned</source>
-            <translation>已指派</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="26" />
-            <source>Unassigned</source>
-            <translation>已取消指派</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="27" />
-            <source>Document kept: {role} ({size} bytes, SHA-256 {sha})</source>
-            <translation>已保存文件：{role}（{size} 字节，SHA-256 {sha}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="28" />
-            <source>Ownership checked: {result}</source>
-            <translation>已核查权属：{result}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="29" />
-            <source>Reply prepared: {template} ({language})</source>
-            <translation>已准备回复：{template}（{language}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="30" />
-            <source>Counter-notice received ({outcome})</source>
-            <translation>收到反通知（{outcome}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="31" />
-            <source>Counter-notice forwarded to the claimant; restore window {earliest} to {latest}</source>
-            <translation>反通知已转交主张人；恢复窗口 {earliest} 至 {latest}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="33" />
-            <source>Item restored: {item} ({how})</source>
-            <translation>条目已恢复：{item}（{how}）</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="34" />
-            <source>Identity of the requester: {result}</source>
-            <translation>请求人身份：{result}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="35" />
-            <source>{scope} refusal on the ground {ground}; {retained} items retained</source>
-            <translation>依据 {ground} {scope}拒绝；保留 {retained} 个条目</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="36" />
-            <source>Notice sent to recipient: {recipient}</source>
-            <translation>已向接收方发送通知：{recipient}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="37" />
-            <source>{type}</source>
-            <translation>{type}</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="40" />
-            <source>complete</source>
-            <translation>完整</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="41" />
-            <source>incomplete</source>
-            <translation>不完整</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="42" />
-            <source>Partial</source>
-            <translation>部分</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="43" />
-            <source>Full</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="44" />
-            <source>original notice</source>
-            <translation>原始通知</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="45" />
-            <source>reply</source>
-            <translation>回复</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="46" />
-            <source>confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="47" />
-            <source>verified</source>
-            <translation>已验证</translation>
-        </message>
-        <message>
-            <location filename="../../ledger_app/ui/timeline_text.py" line="48" />
-            <source>reasonable doubt</source>
-            <translation>存在合理怀疑</translation>
-        </message>
-    </context>
+<context>
+    <name>AiActPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="91"/>
+        <source>AI Act summary</source>
+        <translation>AI 法案摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="114"/>
+        <source>All corpora</source>
+        <translation>全部语料</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="142"/>
+        <source>Computing the summary…</source>
+        <translation>正在计算摘要……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="100"/>
+        <source>Issue signed summary…</source>
+        <translation>签发签名摘要……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="99"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="156"/>
+        <source>Preview (not signed): {n} training items; {a} statements to be attested by a person.</source>
+        <translation>预览（未签名）：{n} 条训练条目；{a} 项待人工声明的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="98"/>
+        <source>SME variant (top 5% of domains or 1,000)</source>
+        <translation>中小企业版（前 5% 的域名或 1,000 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="165"/>
+        <source>Save the signed AI Act summary</source>
+        <translation>保存签名的 AI 法案摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="196"/>
+        <source>Signed summary written to {file} with its PDF and Markdown (ledger entry {entry}).</source>
+        <translation>签名摘要已写入 {file}，并附 PDF 和 Markdown（账本条目 {entry}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="166"/>
+        <source>Summaries (*.json)</source>
+        <translation>摘要 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="97"/>
+        <source>Summarise:</source>
+        <translation>摘要范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="93"/>
+        <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model&apos;s provider, following the European Commission&apos;s template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
+        <translation>欧盟《人工智能法》（第 53(1)(d) 条）要求通用人工智能模型提供者公开的训练内容摘要，依据欧盟委员会的模板。所有数据均由账本计算得出；账本无法证明的事项列出，由人工声明。签发的摘要经过签名并记录在账本中，任何人都能离线验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="128"/>
+        <source>Training run {model}</source>
+        <translation>训练任务 {model}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="207"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="208"/>
+        <source>Refuse the request, with the reason recorded in the ledger.</source>
+        <translation>驳回此请求，并把理由记入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="209"/>
+        <source>Extend deadline…</source>
+        <translation>延长期限…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="210"/>
+        <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
+        <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="211"/>
+        <source>Close request</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="212"/>
+        <source>The case is finished: close it.</source>
+        <translation>此案已办结：将其关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="213"/>
+        <source>&amp;Assignee:</source>
+        <translation>经办人(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="214"/>
+        <source>nobody yet</source>
+        <translation>尚未指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="215"/>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="216"/>
+        <source>Assign to me</source>
+        <translation>指派给我</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="217"/>
+        <source>Original notice and documents</source>
+        <translation>原始通知与文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="218"/>
+        <source>Attach the original notice…</source>
+        <translation>附上原始通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="219"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
+        <source>A note for the file, e.g. “called the requester”</source>
+        <translation>案卷备注，例如“已致电请求人”</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="221"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="222"/>
+        <source>Timeline (from the ledger)</source>
+        <translation>时间线（来自账本）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="223"/>
+        <source>Counter-notice…</source>
+        <translation>反通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="224"/>
+        <source>DMCA 512(g): the subscriber answers the removal.</source>
+        <translation>DMCA 512(g)：用户对删除提出异议。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="225"/>
+        <source>Forward to the claimant</source>
+        <translation>转交主张人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="227"/>
+        <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
+        <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="228"/>
+        <source>Identity and refusal…</source>
+        <translation>身份与拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="229"/>
+        <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
+        <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <source>Select a request in the queue, or open a new one.</source>
+        <translation>请在队列中选择一个请求，或新建一个请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
+        <source>Requester</source>
+        <translation>请求人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
+        <source>{kind} — personal data erased</source>
+        <translation>{kind} —— 个人数据已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="272"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="274"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="276"/>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
+        <source>Extended because</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="280"/>
+        <source>Claimed work</source>
+        <translation>主张的作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="288"/>
+        <source>Due {date}: {left}.</source>
+        <translation>截止 {date}：{left}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="291"/>
+        <source>Was due {date}; the case is {status}.</source>
+        <translation>原定截止 {date}；此案{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="299"/>
+        <source>Close the rejected request.</source>
+        <translation>关闭已驳回的请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="313"/>
+        <source>(note erased)</source>
+        <translation>（备注已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="317"/>
+        <source>No notes yet.</source>
+        <translation>尚无备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
+        <source>(erased)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="321"/>
+        <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
+        <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
+        <source>No notice attached.</source>
+        <translation>未附原始通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
+        <source>Ledger entries {entries}</source>
+        <translation>账本条目 {entries}</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="42"/>
+        <source>Admitted</source>
+        <translation>已收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="43"/>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="44"/>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="45"/>
+        <source>Purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="52"/>
+        <source>No credentials</source>
+        <translation>无内容凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="53"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="54"/>
+        <source>Trusted</source>
+        <translation>可信</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="55"/>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="56"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="57"/>
+        <source>Remote manifest</source>
+        <translation>远程清单</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="92"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="93"/>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/charts.py" line="94"/>
+        <source>Due later</source>
+        <translation>稍后到期</translation>
+    </message>
+</context>
+<context>
+    <name>CorporaPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="295"/>
+        <source>Corpora &amp; items</source>
+        <translation>语料库与条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
+        <source>Corpus:</source>
+        <translation>语料库：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
+        <source>Register corpus…</source>
+        <translation>登记语料库…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
+        <source>Ingest</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
+        <source>Read every new item of the selected corpus into the ledger.</source>
+        <translation>将所选语料库的每个新条目读入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
+        <source>Any media type</source>
+        <translation>任意媒体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
+        <source>Any C2PA state</source>
+        <translation>任意 C2PA 状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
+        <source>Search item ID, source URL or SHA-256 (Enter)</source>
+        <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="496"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
+        <source>C2PA manifest</source>
+        <translation>C2PA 清单</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
+        <source>Ledger entry</source>
+        <translation>账本记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
+        <source>Training permissions</source>
+        <translation>训练许可</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="320"/>
+        <source>Select an item to see its details.</source>
+        <translation>选择一个条目以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="337"/>
+        <source>All corpora</source>
+        <translation>全部语料库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
+        <source>{name} ({items} items, {fmt})</source>
+        <translation>{name}（{items} 个条目，{fmt}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="370"/>
+        <source>{n} items</source>
+        <translation>{n} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="396"/>
+        <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
+        <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="415"/>
+        <source>Choose the corpus to ingest.</source>
+        <translation>请选择要导入的语料库。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="421"/>
+        <source>Ingesting {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="428"/>
+        <source>Ingest cancelled; run it again to continue.</source>
+        <translation>导入已取消；再次运行即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="442"/>
+        <source>%v of %m shards</source>
+        <translation>%v / %m 个分片</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="448"/>
+        <source>Ingest cancelled after {n} new items; run it again to continue.</source>
+        <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="450"/>
+        <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
+        <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
+        <source>No thumbnail (not an image, or purged)</source>
+        <translation>无缩略图（不是图像，或已清除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
+        <source>Corpus</source>
+        <translation>语料库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
+        <source>Media type</source>
+        <translation>媒体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
+        <source>Source URL</source>
+        <translation>来源 URL</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
+        <source>C2PA</source>
+        <translation>C2PA</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="506"/>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <source>AI-generated</source>
+        <translation>AI 生成</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <source>not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <source>constrained</source>
+        <translation>有限制</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="518"/>
+        <source>None declared (no C2PA training-and-data-mining assertion).</source>
+        <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="522"/>
+        <source>This item has no ledger entry.</source>
+        <translation>此条目没有账本记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="524"/>
+        <source>Ledger entry {index} (item.ingested)</source>
+        <translation>账本记录 {index}（item.ingested）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="528"/>
+        <source>Inclusion proof in the tree of {size} entries:</source>
+        <translation>在 {size} 条记录的树中的包含证明：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
+        <source>Leaf hash: {hash}</source>
+        <translation>叶哈希：{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
+        <source>Root hash: {root}</source>
+        <translation>根哈希：{root}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="534"/>
+        <source>Metadata:</source>
+        <translation>元数据：</translation>
+    </message>
+</context>
+<context>
+    <name>CounterNoticeDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="38"/>
+        <source>Counter-notice for request #{id}</source>
+        <translation>请求 #{id} 的反通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="41"/>
+        <source>A counter-notification under 17 U.S.C. 512(g)(3) from the subscriber whose material was removed. The name, address and phone go to the erasable personal-data store; the ledger records which elements were given.</source>
+        <translation>被删除内容的用户依据 17 U.S.C. 512(g)(3) 提交的反通知。姓名、地址和电话存入可删除的个人数据存储；账本只记录提供了哪些要素。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="54"/>
+        <source>Signature (A):</source>
+        <translation>签名 (A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="55"/>
+        <source>Material removed (B):</source>
+        <translation>被删除的内容 (B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="56"/>
+        <source>Where it appeared (B):</source>
+        <translation>原先所在位置 (B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57"/>
+        <source>Name (D):</source>
+        <translation>姓名 (D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57"/>
+        <source>Address (D):</source>
+        <translation>地址 (D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58"/>
+        <source>Telephone (D):</source>
+        <translation>电话 (D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58"/>
+        <source>E-mail (for replies):</source>
+        <translation>电子邮件（用于回复）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="63"/>
+        <source>(C) Statement under penalty of perjury of a good-faith belief that the material was removed by mistake or misidentification</source>
+        <translation>(C) 以伪证罪担保的声明：善意相信该内容因错误或误认而被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="65"/>
+        <source>(D) Consent to the jurisdiction of the Federal District Court</source>
+        <translation>(D) 同意联邦地区法院的管辖</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="66"/>
+        <source>(D) Acceptance of service of process from the claimant</source>
+        <translation>(D) 接受主张人送达的法律文书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="81"/>
+        <source>Record the counter-notice</source>
+        <translation>记录反通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="88"/>
+        <source>a signature, 512(g)(3)(A)</source>
+        <translation>签名，512(g)(3)(A)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="89"/>
+        <source>the material removed, 512(g)(3)(B)</source>
+        <translation>被删除的内容，512(g)(3)(B)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="90"/>
+        <source>where it appeared before removal, 512(g)(3)(B)</source>
+        <translation>删除前所在位置，512(g)(3)(B)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="94"/>
+        <source>the statement under penalty of perjury, 512(g)(3)(C)</source>
+        <translation>以伪证罪担保的声明，512(g)(3)(C)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="95"/>
+        <source>the subscriber&apos;s name, 512(g)(3)(D)</source>
+        <translation>用户姓名，512(g)(3)(D)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="96"/>
+        <source>the subscriber&apos;s address, 512(g)(3)(D)</source>
+        <translation>用户地址，512(g)(3)(D)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="97"/>
+        <source>the subscriber&apos;s telephone number, 512(g)(3)(D)</source>
+        <translation>用户电话号码，512(g)(3)(D)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="101"/>
+        <source>consent to jurisdiction, 512(g)(3)(D)</source>
+        <translation>同意管辖，512(g)(3)(D)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="103"/>
+        <source>acceptance of service of process, 512(g)(3)(D)</source>
+        <translation>接受法律文书送达，512(g)(3)(D)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="108"/>
+        <source>Still missing: {what}.</source>
+        <translation>仍缺少：{what}。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="139"/>
+        <source>No open requests: all {n} are certified, closed or rejected.</source>
+        <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="167"/>
+        <source>No corpora yet — register one in Corpora &amp; items.</source>
+        <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="175"/>
+        <source>No items yet — C2PA coverage appears after the first ingest.</source>
+        <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
+        <source>AI-generated items: {share:.1f} %</source>
+        <translation>AI 生成的条目：{share:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="187"/>
+        <source>No takedown requests yet — open one in Takedowns.</source>
+        <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
+        <source>Ledger health</source>
+        <translation>账本状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
+        <source>Entries:</source>
+        <translation>记录数：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
+        <source>Last checkpoint:</source>
+        <translation>最新检查点：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="200"/>
+        <source>Last full verification:</source>
+        <translation>上次完整验证：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="201"/>
+        <source>Items by status</source>
+        <translation>按状态统计条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="202"/>
+        <source>C2PA coverage</source>
+        <translation>C2PA 覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="203"/>
+        <source>Open requests by due date</source>
+        <translation>按截止日期统计未结请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="226"/>
+        <source>No ledger yet — create it on the Ledger screen.</source>
+        <translation>尚无账本 —— 请在“账本”界面创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="241"/>
+        <source>size {size}, signed {when}</source>
+        <translation>大小 {size}，签名于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247"/>
+        <source>never — verify it on the Ledger screen.</source>
+        <translation>从未验证 —— 请在“账本”界面验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReportDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/errors.py" line="36"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/errors.py" line="40"/>
+        <source>Something went wrong that the application did not expect. Please send this report to support.</source>
+        <translation>发生了应用程序未预料到的错误。请将此报告发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/errors.py" line="50"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ledger_app/ui/errors.py" line="88"/>
+        <source>Cannot do that</source>
+        <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="133"/>
+        <source>Claimed work</source>
+        <translation>主张的作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="134"/>
+        <source>Corpus item</source>
+        <translation>语料库条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="161"/>
+        <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
+        <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="138"/>
+        <source>Select a match to see its evidence.</source>
+        <translation>选择一个匹配以查看其证据。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="156"/>
+        <source>The claimed file has no image fingerprint.</source>
+        <translation>主张的文件没有图像指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="157"/>
+        <source>No thumbnail (the item is not an image, or it was purged).</source>
+        <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="35"/>
+        <source>Welcome to Provenance Ledger</source>
+        <translation>欢迎使用 Provenance Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="37"/>
+        <source>Your workspace has been created at {path}.</source>
+        <translation>已在 {path} 创建您的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="44"/>
+        <source>Start with an empty workspace</source>
+        <translation>从空工作区开始</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="50"/>
+        <source>Would you like to build a demo workspace with sample corpora, takedowns and certificates, so that every screen has something to show? It takes about a minute.</source>
+        <translation>是否构建一个包含示例语料库、下架请求和证书的演示工作区，让每个界面都有内容可看？大约需要一分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="54"/>
+        <source>Build and open the demo</source>
+        <translation>构建并打开演示</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/first_run.py" line="59"/>
+        <source>The demo workspace is not available in this version yet, so the workspace starts empty.</source>
+        <translation>此版本尚未提供演示工作区，因此工作区为空。</translation>
+    </message>
+</context>
+<context>
+    <name>GdprDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="137"/>
+        <source>GDPR erasure request #{id}</source>
+        <translation>GDPR 删除请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="146"/>
+        <source>Art. 12(6): where there is reasonable doubt about who sent the request, ask for what confirms the identity before erasing anything. Current state: {state}.</source>
+        <translation>第 12(6) 条：如对请求人身份存在合理怀疑，应在删除任何内容前要求提供可确认身份的信息。当前状态：{state}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="158"/>
+        <source>e.g. reply from the account&apos;s registered e-mail address</source>
+        <translation>例如：来自该账户注册邮箱的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="160"/>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="161"/>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="162"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="164"/>
+        <source>Record the identity check</source>
+        <translation>记录身份核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="171"/>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="176"/>
+        <source>Art. 17(3): erasure does not apply to the extent that processing is necessary on one of these grounds. Tick the items retained (all: a refusal; some: a partial refusal, the rest is erased); the reasons are given to the data subject (Art. 12(4)).</source>
+        <translation>第 17(3) 条：在基于以下理由之一确有必要处理的范围内，删除权不适用。请勾选保留的条目（全部：拒绝；部分：部分拒绝，其余删除）；理由须告知数据主体（第 12(4) 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="197"/>
+        <source>The reasons given to the data subject</source>
+        <translation>告知数据主体的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="200"/>
+        <source>Record the refusal</source>
+        <translation>记录拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="207"/>
+        <source>Refusal (Art. 17(3))</source>
+        <translation>拒绝（第 17(3) 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222"/>
+        <source>asked for (reasonable doubt)</source>
+        <translation>已要求提供（存在合理怀疑）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222"/>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223"/>
+        <source>not verified</source>
+        <translation>未通过核实</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223"/>
+        <source>not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="227"/>
+        <source>(a) freedom of expression and information</source>
+        <translation>(a) 言论和信息自由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="228"/>
+        <source>(b) a legal obligation, or a task in the public interest or official authority</source>
+        <translation>(b) 法定义务，或为公共利益或行使官方权力而执行的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="229"/>
+        <source>(c) public interest in the area of public health</source>
+        <translation>(c) 公共卫生领域的公共利益</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="230"/>
+        <source>(d) archiving in the public interest, scientific or historical research, statistics</source>
+        <translation>(d) 为公共利益存档、科学或历史研究、统计</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="231"/>
+        <source>(e) the establishment, exercise or defence of legal claims</source>
+        <translation>(e) 提出、行使或抗辩法律主张</translation>
+    </message>
+</context>
+<context>
+    <name>InclusionResultsModel</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <source>Work</source>
+        <translation>作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <source>Near copies</source>
+        <translation>近似副本</translation>
+    </message>
+</context>
+<context>
+    <name>Items</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="37"/>
+        <source>admitted</source>
+        <translation>已收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="38"/>
+        <source>quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="39"/>
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="40"/>
+        <source>purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="46"/>
+        <source>no credentials</source>
+        <translation>无内容凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="47"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="48"/>
+        <source>Trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="49"/>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="50"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="51"/>
+        <source>remote manifest</source>
+        <translation>远程清单</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
+        <source>Media type</source>
+        <translation>媒体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
+        <source>C2PA</source>
+        <translation>C2PA</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="77"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/items.py" line="78"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerEntryModel</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
+        <source>Index</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
+        <source>Leaf hash</source>
+        <translation>叶哈希</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="243"/>
+        <source>Ledger</source>
+        <translation>账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="245"/>
+        <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
+        <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="247"/>
+        <source>Create the ledger</source>
+        <translation>创建账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="248"/>
+        <source>Verify the whole ledger</source>
+        <translation>验证整个账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
+        <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
+        <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
+        <source>Go to entry:</source>
+        <translation>跳转到记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
+        <source>A memo to record in the ledger, e.g. “court order received by post”</source>
+        <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
+        <source>Record note</source>
+        <translation>记录备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
+        <source>Checkpoint and key</source>
+        <translation>检查点与密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
+        <source>Consistency proof</source>
+        <translation>一致性证明</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="260"/>
+        <source>Copy checkpoint</source>
+        <translation>复制检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="261"/>
+        <source>Copy public key</source>
+        <translation>复制公钥</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="262"/>
+        <source>Latest signed checkpoint:</source>
+        <translation>最新的已签名检查点：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="263"/>
+        <source>Public key (verifier key):</source>
+        <translation>公钥（验证密钥）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="266"/>
+        <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
+        <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="270"/>
+        <source>Old size:</source>
+        <translation>旧大小：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="271"/>
+        <source>New size:</source>
+        <translation>新大小：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="272"/>
+        <source>Export consistency proof…</source>
+        <translation>导出一致性证明…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="298"/>
+        <source>Select an entry to see its payload and inclusion proof.</source>
+        <translation>选择一条记录以查看其内容和包含证明。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="313"/>
+        <source>{n} entries</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
+        <source>Entry {index}</source>
+        <translation>记录 {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="355"/>
+        <source>Type: {type}</source>
+        <translation>类型：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="356"/>
+        <source>Recorded: {ts}</source>
+        <translation>记录时间：{ts}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="357"/>
+        <source>Actor commitment: {actor}</source>
+        <translation>操作者承诺值：{actor}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="358"/>
+        <source>Leaf hash: {hash}</source>
+        <translation>叶哈希：{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="360"/>
+        <source>Payload:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="367"/>
+        <source>Inclusion proof in the tree of {size} entries:</source>
+        <translation>在包含 {size} 条记录的树中的包含证明：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="368"/>
+        <source>Root hash: {root}</source>
+        <translation>根哈希：{root}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="372"/>
+        <source>  (empty: the tree has one entry)</source>
+        <translation>  （为空：树中只有一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="374"/>
+        <source>No inclusion proof: {reason}</source>
+        <translation>无包含证明：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="390"/>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="410"/>
+        <source>%v of %m entries</source>
+        <translation>%v / %m 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="416"/>
+        <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
+        <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="428"/>
+        <source>Verification could not run.</source>
+        <translation>无法执行验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="433"/>
+        <source>Verification failed: {reason}</source>
+        <translation>验证失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="443"/>
+        <source>Verification cancelled; nothing was recorded.</source>
+        <translation>验证已取消，未记录任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="488"/>
+        <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
+        <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="493"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="496"/>
+        <source>{name} is not a readable certificate: {why}</source>
+        <translation>{name} 不是可读取的证书：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="499"/>
+        <source>{name} does NOT verify: {why}</source>
+        <translation>{name} 核验未通过：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="502"/>
+        <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
+        <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
+        <source>Save consistency proof</source>
+        <translation>保存一致性证明</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger.py" line="579"/>
+        <source>Consistency proof from size {old} to size {new} written to {path}.</source>
+        <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
+        <source>AI Act summary</source>
+        <translation>AI 法案摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="185"/>
+        <source>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges and signed removal certificates that anyone can verify offline.&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;已签名、只追加的 AI 训练条目账本：C2PA 检查、下架处理、物理清除，以及任何人都可离线验证的签名删除证书。&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="193"/>
+        <source>About Provenance Ledger</source>
+        <translation>关于 Provenance Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="213"/>
+        <source>Corpora &amp; items</source>
+        <translation>语料库与条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="214"/>
+        <source>Takedowns</source>
+        <translation>下架请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
+        <source>Rights check</source>
+        <translation>权利核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
+        <source>Ledger</source>
+        <translation>账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="218"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="222"/>
+        <source>Provenance Ledger</source>
+        <translation>Provenance Ledger 溯源账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="227"/>
+        <source>{screen} (Ctrl+{n})</source>
+        <translation>{screen}（Ctrl+{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="231"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="232"/>
+        <source>&amp;New takedown request…</source>
+        <translation>新建下架请求(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="233"/>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="234"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="235"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="236"/>
+        <source>&amp;About Provenance Ledger</source>
+        <translation>关于 Provenance Ledger(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="247"/>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="249"/>
+        <source>team database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="250"/>
+        <source>Workspace: {where}</source>
+        <translation>工作区：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="254"/>
+        <source>{n} background task(s) running</source>
+        <translation>{n} 个后台任务正在运行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
+        <source>Building the demo workspace…</source>
+        <translation>正在构建演示工作区…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestTree</name>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="48"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="55"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="60"/>
+        <source>No C2PA manifest in this item</source>
+        <translation>此条目没有 C2PA 清单</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="65"/>
+        <source>Assertions</source>
+        <translation>断言</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="66"/>
+        <source>Ingredients</source>
+        <translation>成分</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="67"/>
+        <source>Validation codes</source>
+        <translation>验证代码</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="75"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="78"/>
+        <source>Claim generator</source>
+        <translation>声明生成器</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="80"/>
+        <source>Validation results</source>
+        <translation>验证结果</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="83"/>
+        <source>Other manifests</source>
+        <translation>其他清单</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesModel</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="409"/>
+        <source>PDQ distance {d}</source>
+        <translation>PDQ 距离 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="411"/>
+        <source> (match ≤ {t})</source>
+        <translation>（匹配阈值 ≤ {t}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="414"/>
+        <source>, {n} inliers</source>
+        <translation>，{n} 个内点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="417"/>
+        <source>containment {c:.0%}</source>
+        <translation>包含度 {c:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="419"/>
+        <source> (match ≥ {t:.0%})</source>
+        <translation>（匹配阈值 ≥ {t:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
+        <source>identical bytes</source>
+        <translation>字节完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="425"/>
+        <source>same domain</source>
+        <translation>同一域名</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="427"/>
+        <source>same signer</source>
+        <translation>同一签名者</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="449"/>
+        <source>Decided here, not yet recorded in the ledger</source>
+        <translation>已在此处决定，尚未记入账本</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="119"/>
+        <source>New takedown request</source>
+        <translation>新建下架请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="134"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="135"/>
+        <source>Requester:</source>
+        <translation>请求方：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
+        <source>Requester kind:</source>
+        <translation>请求方类别：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
+        <source>E-mail:</source>
+        <translation>电子邮件：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
+        <source>Received:</source>
+        <translation>接收日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="144"/>
+        <source>Drop the claimed files here, or add them:</source>
+        <translation>将主张的文件拖放到此处，或添加：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="150"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="151"/>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="157"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="160"/>
+        <source>One per line: URLs of the material, or SHA-256 hashes</source>
+        <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="161"/>
+        <source>URLs and hashes</source>
+        <translation>URL 与哈希</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="165"/>
+        <source>One domain per line, e.g. dailychronicle.example</source>
+        <translation>每行一个域名，例如 dailychronicle.example</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="167"/>
+        <source>One uploader account ID per line</source>
+        <translation>每行一个上传者账号 ID</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="168"/>
+        <source>Domains:</source>
+        <translation>域名：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
+        <source>Accounts:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
+        <source>Domains and accounts</source>
+        <translation>域名与账号</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="173"/>
+        <source>Paste the article text (at least a paragraph)</source>
+        <translation>粘贴文章正文（至少一段）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="174"/>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="177"/>
+        <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
+        <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="182"/>
+        <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
+        <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="184"/>
+        <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
+        <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="185"/>
+        <source>Signature:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
+        <source>Copyrighted work:</source>
+        <translation>受版权保护的作品：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="376"/>
+        <source>Open request</source>
+        <translation>创建请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="207"/>
+        <source>Import CSV/JSON…</source>
+        <translation>导入 CSV/JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
+        <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
+        <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
+        <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
+        <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
+        <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
+        <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
+        <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
+        <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
+        <source>a good-faith statement — 512(c)(3)(A)(v)</source>
+        <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="277"/>
+        <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
+        <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="283"/>
+        <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
+        <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="285"/>
+        <source>a longer article text: {n} characters at least, a paragraph is best</source>
+        <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="294"/>
+        <source>Missing:</source>
+        <translation>缺少：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="359"/>
+        <source>Opening…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="382"/>
+        <source>Claimed files</source>
+        <translation>主张的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
+        <source>Import requests</source>
+        <translation>导入请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
+        <source>Request lists (*.csv *.json)</source>
+        <translation>请求列表 (*.csv *.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="22"/>
+        <source>Give the ledger an origin.</source>
+        <translation>请为账本指定一个来源名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="24"/>
+        <source>Use printable ASCII without spaces or &apos;+&apos;, for example example.com/ledger.</source>
+        <translation>请使用不含空格或“+”的可打印 ASCII 字符，例如 example.com/ledger。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="27"/>
+        <source>Use a name you control, such as your organisation&apos;s domain and a path: example.com/ledger.</source>
+        <translation>请使用您能控制的名称，例如贵机构的域名加路径：example.com/ledger。</translation>
+    </message>
+</context>
+<context>
+    <name>OriginDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="36"/>
+        <location filename="../../ledger_app/ui/origin.py" line="59"/>
+        <source>Create the ledger</source>
+        <translation>创建账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="39"/>
+        <source>The origin names this ledger on every signed checkpoint, in its public key and on every removal certificate you send. Choose a name you control, usually your organisation&apos;s domain and a path (for example legal.example.com/training-data). It cannot be changed later.</source>
+        <translation>来源名称会出现在每个已签名检查点、账本公钥以及您发出的每份删除证书上。请选择一个您能控制的名称，通常是贵机构的域名加路径（例如 legal.example.com/training-data）。创建后不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/origin.py" line="48"/>
+        <source>&amp;Origin:</source>
+        <translation>来源名称(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="132"/>
+        <source>No passphrase was given, so nothing was signed.</source>
+        <translation>未提供口令，因此未签署任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="32"/>
+        <source>Signing key passphrase</source>
+        <translation>签名密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="35"/>
+        <source>Choose a passphrase for the new signing key. You will need it to sign ledger entries.</source>
+        <translation>请为新的签名密钥设置口令。签署账本记录时需要用到它。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="37"/>
+        <source>Enter the passphrase of the ledger&apos;s signing key.</source>
+        <translation>请输入账本签名密钥的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="46"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="56"/>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="73"/>
+        <source>The passphrase cannot be empty.</source>
+        <translation>口令不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/passphrase.py" line="76"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="43"/>
+        <source>No certificate issued yet.</source>
+        <translation>尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/widgets/pdf_preview.py" line="51"/>
+        <source>The PDF could not be read.</source>
+        <translation>无法读取该 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="61"/>
+        <source>by one month</source>
+        <translation>延长一个月</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="62"/>
+        <source>by two months</source>
+        <translation>延长两个月</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="64"/>
+        <source>Extend:</source>
+        <translation>延长：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="69"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCorpusDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="67"/>
+        <source>Register a corpus</source>
+        <translation>登记语料库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="73"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="74"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="81"/>
+        <source>detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="85"/>
+        <source>optional: a licence added with `ledger license add`</source>
+        <translation>可选：用 `ledger license add` 添加的许可</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="87"/>
+        <source>optional: acquisition batch</source>
+        <translation>可选：采购批次</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="90"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="92"/>
+        <source>Licence:</source>
+        <translation>许可：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="93"/>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="96"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="107"/>
+        <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
+        <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="112"/>
+        <source>Choose a corpus folder</source>
+        <translation>选择语料库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="120"/>
+        <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
+        <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="122"/>
+        <source>No corpus format recognised at this location.</source>
+        <translation>此位置无法识别语料库格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="124"/>
+        <source>Detected format: {fmt}</source>
+        <translation>识别的格式：{fmt}</translation>
+    </message>
+</context>
+<context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="116"/>
+        <source>included</source>
+        <translation>已收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="117"/>
+        <source>purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="118"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>RightsPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
+        <source>Rights check</source>
+        <translation>权利核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="112"/>
+        <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
+        <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="115"/>
+        <source>Files (drop them here):</source>
+        <translation>文件（拖放到此处）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="116"/>
+        <source>SHA-256 hashes or URLs, one per line:</source>
+        <translation>SHA-256 哈希或 URL，每行一个：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="118"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="119"/>
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="120"/>
+        <source>Export signed report…</source>
+        <translation>导出签名报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="129"/>
+        <source>Works to check</source>
+        <translation>要核查的作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="147"/>
+        <source>Give at least one file, hash or URL to check.</source>
+        <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="150"/>
+        <source>Checking…</source>
+        <translation>正在核查…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="162"/>
+        <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
+        <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="172"/>
+        <source>Save signed inclusion report</source>
+        <translation>保存签名的收录报告</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="173"/>
+        <source>Reports (*.json)</source>
+        <translation>报告 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="196"/>
+        <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
+        <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="239"/>
+        <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
+        <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
+        <source>Quarantine items whose Content Credentials are invalid</source>
+        <translation>隔离内容凭证无效的条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
+        <source>Quarantine items whose manifest cannot be read</source>
+        <translation>隔离清单无法读取的条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
+        <source>Ingest worker processes (0: one per core):</source>
+        <translation>导入工作进程数（0：每个核心一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
+        <source>Largest image accepted, in pixels:</source>
+        <translation>可接受的最大图像（像素）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
+        <source>Image match: largest PDQ distance (0–256):</source>
+        <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="245"/>
+        <source>Text match: smallest containment score:</source>
+        <translation>文本匹配：最低包含度分数：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="246"/>
+        <source>Days until a request without a legal deadline is due:</source>
+        <translation>无法定期限的请求的处理天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="247"/>
+        <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
+        <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="251"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="252"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="253"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
+        <source>the default per-user workspace</source>
+        <translation>默认的个人工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="255"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="256"/>
+        <source>Database URL:</source>
+        <translation>数据库 URL：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="258"/>
+        <source>empty: the workspace&apos;s own SQLite database; team mode: postgresql://user@host/db</source>
+        <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
+        <source>Ledger and user</source>
+        <translation>账本与用户</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="264"/>
+        <source>Content Credentials (C2PA)</source>
+        <translation>内容凭证 (C2PA)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="265"/>
+        <source>Ingest</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="266"/>
+        <source>Matching thresholds</source>
+        <translation>匹配阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="267"/>
+        <source>Takedowns</source>
+        <translation>下架请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="271"/>
+        <source>Ledger origin:</source>
+        <translation>账本来源标识：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="281"/>
+        <source>Save workspace settings</source>
+        <translation>保存工作区设置</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="282"/>
+        <source>Preferences (this user)</source>
+        <translation>偏好设置（当前用户）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="283"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="298"/>
+        <source>Choose the workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="316"/>
+        <source>Connecting to the team database {url}…</source>
+        <translation>正在连接团队数据库 {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
+        <source>Opening the workspace {folder}…</source>
+        <translation>正在打开工作区 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
+        <source>(the default one)</source>
+        <translation>（默认工作区）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="337"/>
+        <source>The current workspace stays open.</source>
+        <translation>当前工作区保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="341"/>
+        <source>Stopped waiting; nothing was opened.</source>
+        <translation>已停止等待，未打开任何工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="366"/>
+        <source>● Unsaved changes: {n}</source>
+        <translation>● 未保存的更改：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="379"/>
+        <source>(no ledger yet)</source>
+        <translation>（尚无账本）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="409"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownQueueModel</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <source>Requester</source>
+        <translation>请求方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <source>Assignee</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="244"/>
+        <source>Review decisions made here and not yet recorded: {n}</source>
+        <translation>已在此处作出但尚未记录的审核决定：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Takedowns</name>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="50"/>
+        <source>overdue by 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="52"/>
+        <source>overdue by {n} days</source>
+        <translation>已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="54"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="56"/>
+        <source>1 day left</source>
+        <translation>剩余 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="57"/>
+        <source>{n} days left</source>
+        <translation>剩余 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="62"/>
+        <source>DMCA notice</source>
+        <translation>DMCA 通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="63"/>
+        <source>GDPR erasure</source>
+        <translation>GDPR 删除请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="64"/>
+        <source>Publisher demand</source>
+        <translation>出版方要求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="65"/>
+        <source>User opt-out</source>
+        <translation>用户退出</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="66"/>
+        <source>Licence expiry</source>
+        <translation>许可到期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="67"/>
+        <source>Court order</source>
+        <translation>法院命令</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="68"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="74"/>
+        <source>News publisher</source>
+        <translation>新闻出版方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="75"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="76"/>
+        <source>Rights organisation</source>
+        <translation>权利组织</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="77"/>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="83"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="84"/>
+        <source>validated</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="85"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="110"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="86"/>
+        <source>located</source>
+        <translation>已定位</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="87"/>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="88"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="89"/>
+        <source>purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="90"/>
+        <source>certified</source>
+        <translation>已出证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="91"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="97"/>
+        <source>exact hash</source>
+        <translation>精确哈希</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="98"/>
+        <source>perceptual</source>
+        <translation>感知匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="99"/>
+        <source>text overlap</source>
+        <translation>文本重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="100"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="101"/>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="102"/>
+        <source>C2PA signer</source>
+        <translation>C2PA 签名者</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="108"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="109"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownsPage</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="291"/>
+        <source>Takedowns</source>
+        <translation>下架请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="292"/>
+        <source>New request…</source>
+        <translation>新建请求…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
+        <source>Locate</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
+        <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
+        <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
+        <source>Purge</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
+        <source>Remove the accepted items from their shards and block them from returning.</source>
+        <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
+        <source>Issue certificate…</source>
+        <translation>签发证书…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <source>Accept (A)</source>
+        <translation>接受 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <source>Reject (R)</source>
+        <translation>驳回 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <source>Accept all pending</source>
+        <translation>接受全部待定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <source>Reject all pending</source>
+        <translation>驳回全部待定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <source>Record decisions</source>
+        <translation>记录决定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <source>Open certificate file…</source>
+        <translation>打开证书文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <source>Search: request number, requester, status, assignee…</source>
+        <translation>搜索：请求编号、请求人、状态、经办人…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <source>Open requests</source>
+        <translation>未结请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <source>Closed and rejected</source>
+        <translation>已结案和已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <source>All requests</source>
+        <translation>全部请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="385"/>
+        <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
+        <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="389"/>
+        <source>review decisions not yet recorded on {requests}</source>
+        <translation>尚未记录的审核决定：{requests}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="520"/>
+        <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
+        <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="756"/>
+        <source>{method} match</source>
+        <translation>{method}匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
+        <source>Open removal certificate</source>
+        <translation>打开删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="935"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
+        <source>No certificate issued yet.</source>
+        <translation>尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="941"/>
+        <source>No certificate has been issued for request #{id}.</source>
+        <translation>请求 #{id} 尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="942"/>
+        <source>It is issued once the request is purged.</source>
+        <translation>请求清除后即可签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
+        <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
+        <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
+        <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
+        <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="964"/>
+        <source>{file} is the certificate of request #{other}, not of #{id}.</source>
+        <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="967"/>
+        <source>{file} cannot be shown: {reason}</source>
+        <translation>无法显示 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="968"/>
+        <source>No certificate to preview.</source>
+        <translation>没有可预览的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
+        <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
+        <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="979"/>
+        <source>No PDF beside {file}.</source>
+        <translation>{file} 旁没有 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1038"/>
+        <source>Reject request #{id}</source>
+        <translation>驳回请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1039"/>
+        <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
+        <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1045"/>
+        <source>Request #{id} rejected.</source>
+        <translation>请求 #{id} 已驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1056"/>
+        <source>Extend the deadline of request #{id}</source>
+        <translation>延长请求 #{id} 的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1057"/>
+        <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
+        <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
+        <source>Request #{id} is now due {due}.</source>
+        <translation>请求 #{id} 的截止日期现为 {due}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1079"/>
+        <source>Request #{id} closed.</source>
+        <translation>请求 #{id} 已结案。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1087"/>
+        <source>Request #{id} assigned to {who}.</source>
+        <translation>请求 #{id} 已指派给 {who}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1088"/>
+        <source>Request #{id} is no longer assigned.</source>
+        <translation>请求 #{id} 已取消指派。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1104"/>
+        <source>Attach the original notice</source>
+        <translation>附上原始通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1105"/>
+        <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
+        <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1116"/>
+        <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
+        <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1136"/>
+        <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
+        <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1161"/>
+        <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
+        <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1187"/>
+        <source>Identity check recorded: {result}.</source>
+        <translation>已记录身份核查：{result}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1193"/>
+        <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
+        <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194"/>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194"/>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1209"/>
+        <source>Export the queue</source>
+        <translation>导出队列</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1210"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1220"/>
+        <source>Exported {n} requests to {file}.</source>
+        <translation>已将 {n} 个请求导出到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="508"/>
+        <source>Select a request in the queue, or open a new one.</source>
+        <translation>在队列中选择一个请求，或新建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="524"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="540"/>
+        <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
+        <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="601"/>
+        <source>Review decisions not recorded</source>
+        <translation>审核决定尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="603"/>
+        <source>Review decisions not yet recorded in the ledger: {n}</source>
+        <translation>尚未记入账本的审核决定：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="604"/>
+        <source>request #{id}: {n}</source>
+        <translation>请求 #{id}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
+        <source>Record them now, or discard them?</source>
+        <translation>现在记录，还是放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
+        <source>Record them</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
+        <source>Discard them</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="657"/>
+        <source>Decisions recorded in the ledger for {requests}.</source>
+        <translation>{requests} 的决定已记入账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="672"/>
+        <source>Corpus {corpus}, {location}</source>
+        <translation>语料库 {corpus}，{location}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
+        <source>account {account}</source>
+        <translation>账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
+        <source>status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
+        <source>Perceptual match: PDQ distance {d} of 256</source>
+        <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
+        <source>(within the threshold of {t})</source>
+        <translation>（在阈值 {t} 以内）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="690"/>
+        <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
+        <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <source>{n} inliers after alignment</source>
+        <translation>对齐后 {n} 个内点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="701"/>
+        <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
+        <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
+        <source>(threshold {t:.0%})</source>
+        <translation>（阈值 {t:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
+        <source>; the overlapping passages are highlighted.</source>
+        <translation>；重叠段落已高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="707"/>
+        <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
+        <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="710"/>
+        <source>URL match: {url}</source>
+        <translation>URL 匹配：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
+        <source>Account match: uploaded by the requester&apos;s account.</source>
+        <translation>账户匹配：由请求人的账户上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
+        <source>Content Credentials signed by {signer}.</source>
+        <translation>内容凭证由 {signer} 签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="728"/>
+        <source>Claimed {kind}: {what}</source>
+        <translation>主张的{kind}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="755"/>
+        <source>Claimed: {what}</source>
+        <translation>主张：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="770"/>
+        <source>Decisions recorded in the ledger; {n} still pending.</source>
+        <translation>决定已记入账本；仍有 {n} 个待定。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="782"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="817"/>
+        <source>Locating every copy of the claimed works…</source>
+        <translation>正在定位主张作品的每个副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="820"/>
+        <source>Located {n} matches ({new} new). Review them below.</source>
+        <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="832"/>
+        <source>Approved: {n} items will be purged.</source>
+        <translation>已批准：将清除 {n} 个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="870"/>
+        <source>Purge request #{id}</source>
+        <translation>清除请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="872"/>
+        <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
+        <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="876"/>
+        <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
+        <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
+        <source>Purge {n} items</source>
+        <translation>清除 {n} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="900"/>
+        <source>Purging the accepted items from their shards…</source>
+        <translation>正在从分片中清除已接受的条目…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="903"/>
+        <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
+        <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="912"/>
+        <source>Save removal certificate</source>
+        <translation>保存删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="913"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
+        <source>Certificates (*.json)</source>
+        <translation>证书 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1243"/>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1254"/>
+        <source>Request #{id} was recorded but rejected: {reason}</source>
+        <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1257"/>
+        <source>Request #{id} opened, due {due}. Locate its matches next.</source>
+        <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1270"/>
+        <source>The request was not recorded: an unexpected error (see the report).</source>
+        <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1281"/>
+        <source>Imported {n} requests from {file}.</source>
+        <translation>已从 {file} 导入 {n} 个请求。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="16"/>
+        <source>Request received ({type}); due by {due_by}</source>
+        <translation>收到请求（{type}）；截止 {due_by}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="17"/>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="18"/>
+        <source>Status: {status} — {reason}</source>
+        <translation>状态：{status} —— {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="19"/>
+        <source>Deadline extended to {due_by}: {reason}</source>
+        <translation>期限延长至 {due_by}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="20"/>
+        <source>{count} matches found ({methods})</source>
+        <translation>找到 {count} 个匹配（{methods}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="21"/>
+        <source>Review: {accepted} accepted, {rejected} rejected</source>
+        <translation>审核：接受 {accepted} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="22"/>
+        <source>Purged {items} items from {shards} shards</source>
+        <translation>已从 {shards} 个分片中清除 {items} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="23"/>
+        <source>Removal certificate issued</source>
+        <translation>已签发删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="24"/>
+        <source>Note added</source>
+        <translation>已添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="25"/>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="26"/>
+        <source>Unassigned</source>
+        <translation>已取消指派</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="27"/>
+        <source>Document kept: {role} ({size} bytes, SHA-256 {sha})</source>
+        <translation>已保存文件：{role}（{size} 字节，SHA-256 {sha}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="28"/>
+        <source>Ownership checked: {result}</source>
+        <translation>已核查权属：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="29"/>
+        <source>Reply prepared: {template} ({language})</source>
+        <translation>已准备回复：{template}（{language}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="30"/>
+        <source>Counter-notice received ({outcome})</source>
+        <translation>收到反通知（{outcome}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="31"/>
+        <source>Counter-notice forwarded to the claimant; restore window {earliest} to {latest}</source>
+        <translation>反通知已转交主张人；恢复窗口 {earliest} 至 {latest}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="33"/>
+        <source>Item restored: {item} ({how})</source>
+        <translation>条目已恢复：{item}（{how}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="34"/>
+        <source>Identity of the requester: {result}</source>
+        <translation>请求人身份：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="35"/>
+        <source>{scope} refusal on the ground {ground}; {retained} items retained</source>
+        <translation>依据 {ground} {scope}拒绝；保留 {retained} 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="36"/>
+        <source>Notice sent to recipient: {recipient}</source>
+        <translation>已向接收方发送通知：{recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="37"/>
+        <source>{type}</source>
+        <translation>{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="40"/>
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="41"/>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="42"/>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="43"/>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="44"/>
+        <source>original notice</source>
+        <translation>原始通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="45"/>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="46"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="47"/>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="48"/>
+        <source>reasonable doubt</source>
+        <translation>存在合理怀疑</translation>
+    </message>
+</context>
 </TS>
