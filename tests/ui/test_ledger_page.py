@@ -194,3 +194,18 @@ def test_a_certificate_dropped_on_the_screen_is_verified(window, session, small_
 
     assert "verifies" in drop(good) and "does NOT" not in page.verify_result.text()
     assert "does NOT verify" in drop(bad)
+
+
+def test_the_dashboard_shows_the_signed_time_not_the_checkpoint_column(window, session, small_ledger, qtbot):
+    """ledger_checkpoint.created_at is covered by no signature; the dashboard reads the leaf's time."""
+    conn = sqlite3.connect(small_ledger / "ledger.db", isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE ledger_checkpoint SET created_at = 0")
+    conn.close()
+    open_ledger(window, session, small_ledger, qtbot)
+    dashboard = window.show_screen("dashboard")
+    dashboard.refresh()
+    text = dashboard.health_values["checkpoint"].text()
+    year = session.ledger.show(30).ts[:4]
+    assert text.startswith("size 31, signed ") and year in text and "1970" not in text

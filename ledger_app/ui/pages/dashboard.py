@@ -231,6 +231,9 @@ class DashboardPage(QWidget):
         try:
             v["size"].setText(f"{store.size():,}")
             cp = store.latest_checkpoint()
+            # When it was signed: the time in the last leaf it covers (signed), not the checkpoint
+            # table's created_at column, which no signature covers.
+            signed_at = self.session.ledger.show(cp.size - 1).created_at if cp is not None and cp.size else None
         except LedgerAppError as exc:
             v["size"].setText(str(exc))
             return
@@ -239,7 +242,8 @@ class DashboardPage(QWidget):
         else:
             v["checkpoint"].setText(
                 self.tr("size {size}, signed {when}").format(
-                    size=f"{cp.size:,}", when=datetime.fromtimestamp(cp.created_at).strftime("%Y-%m-%d %H:%M")
+                    size=f"{cp.size:,}",
+                    when=datetime.fromtimestamp(signed_at).strftime("%Y-%m-%d %H:%M") if signed_at else "—",
                 )
             )
         rec = self.prefs.last_verification(self.session.workspace_id)
