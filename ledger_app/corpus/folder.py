@@ -8,6 +8,7 @@ purge deletes the file with its own sidecars.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -92,9 +93,20 @@ class FolderAdapter(ShardAdapter):
             return os.stat(name, dir_fd=dfd, follow_symlinks=False)
         except FileNotFoundError:
             return None
+        except OSError as e:
+            if e.errno == errno.ENAMETOOLONG:
+                # A sidecar name (`name.json`) longer than the file system allows cannot exist: a file
+                # whose own name is at the limit simply has no such sidecar.
+                return None
+            raise
 
     def iter_items(self, shard: str) -> Iterator[RawItem]:
-        yield self._item(shard)
+        try:
+            yield self._item(shard)
+        except OSError as e:  # one file the system will not let us read never stops the others
+            what = e.strerror or str(e)
+            yield refused(shard, None, f"{shard} cannot be read ({what}); check its name and permissions, "
+                                       "then run the ingest again.")
 
     def _item(self, shard: str) -> RawItem:
         if shard in self._bad_names:

@@ -22,6 +22,7 @@ independent, so `run_purge` rewrites two at a time: one copies while the other w
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import threading
@@ -54,8 +55,18 @@ def _crashpoint(label: str) -> None:
         crash_hook(label)
 
 
+#: The longest file name most file systems accept (bytes); a temporary name must fit in it too.
+NAME_MAX = 255
+
+
 def tmp_name(name: str) -> str:
-    return f".{name}{TMP_SUFFIX}"
+    """The purge's temporary file beside shard `name`; a hash of the name when `name` is so long that
+    `.name.purge-tmp` would not fit in a file name (still a dot file ending in TMP_SUFFIX, so listing
+    never takes it for a shard)."""
+    tmp = f".{name}{TMP_SUFFIX}"
+    if len(os.fsencode(tmp)) <= NAME_MAX:
+        return tmp
+    return f".{hashlib.sha256(os.fsencode(name)).hexdigest()}{TMP_SUFFIX}"
 
 
 def _fsync_dir(path: Path) -> None:

@@ -28,7 +28,7 @@ from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import FORMATS, detect_format, open_corpus
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.storage import personal
-from ledger_app.storage.queries import Queries
+from ledger_app.storage.queries import LIKE_ESCAPE, Queries, like_escape
 
 Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
@@ -372,6 +372,8 @@ class CorpusService(Queries):
                      sigs: dict[str, str]) -> None:
         ph = self._ph
         cid = corpus["id"]
+        for it in items:
+            _fit_columns(corpus["name"], it)
         new = [it for it in items if it.key not in existing]
         report.items_existing += len(items) - len(new)
         now = time.time()
@@ -457,6 +459,10 @@ class CorpusService(Queries):
             else:
                 res = None
             for sh in unit.shards:
+                if len(sh) > SHARD_CHARS:
+                    # Too long a path to record as done: the shard is read again by every run, and
+                    # its items, already stored, are skipped (nothing is stored twice).
+                    continue
                 sig = sigs[sh]
                 n_items = sum(1 for it in items if it.shard == sh)
                 conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, sh))
@@ -563,8 +569,9 @@ class CorpusService(Queries):
             conds.append(f"{h}i.status = {ph}")
             params.append(status)
         if media_type:
-            conds.append(f"{h}i.media_type LIKE {ph}")
-            params.append(media_type.replace("*", "%"))
+            # `*` is the one wildcard a media type filter has (image/*); `%` and `_` are literal.
+            conds.append(f"{h}i.media_type LIKE {ph}{LIKE_ESCAPE}")
+            params.append(like_escape(media_type).replace("*", "%"))
         if c2pa_state:
             conds.append(f"{h}i.c2pa_state = {ph}")
             params.append(c2pa_state)
@@ -572,8 +579,10 @@ class CorpusService(Queries):
             conds.append(f"{h}i.license_id = (SELECT id FROM license WHERE name = {ph})")
             params.append(license)
         if search:
-            conds.append(f"(i.id LIKE {ph} OR i.source_url LIKE {ph} OR {h}i.sha256 = {ph})")
-            params += [f"%{search}%", f"%{search}%", search.lower()]
+            # The search text is matched literally: `%`, `_` and `\\` in it are not wildcards.
+            conds.append(f"(i.id LIKE {ph}{LIKE_ESCAPE} OR i.source_url LIKE {ph}{LIKE_ESCAPE} OR {h}i.sha256 = {ph})")
+            pattern = f"%{like_escape(search)}%"
+            params += [pattern, pattern, search.lower()]
         return conds, params
 
     # --- keyed (seek) pages of items, for a table that scrolls through millions -----------------------
@@ -781,6 +790,30 @@ def _group_files(files: list[Any]) -> dict[str, list[Any]]:
     for f in files:
         out.setdefault(f.host, []).append(f)
     return out
+
+
+# Column widths (characters) of the values a corpus controls (storage/migrations m0002): a path or URL
+# longer than these is refused or left out per item, never a failed commit that stops the ingest.
+ITEM_ID_CHARS, ITEM_KEY_CHARS, SHARD_CHARS, URL_NORM_CHARS, DOMAIN_CHARS = 600, 560, 1000, 2048, 255
+
+
+def _fit_columns(corpus_name: str, it: ItemResult) -> None:
+    """Make an item's stored values fit their columns (in place, deterministically, so a re-run finds
+    the same key): an over-long key is refused under a shortened key with a digest of the full one;
+    an over-long normalised URL or domain is dropped (the item is then not matched by URL)."""
+    limit = min(ITEM_KEY_CHARS, ITEM_ID_CHARS - len(corpus_name) - 1)
+    if len(it.key) > limit:
+        digest = hashlib.sha256(it.key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        short = f"{it.key[:limit - 34]}…{digest}"
+        it.error = (f"{it.location} is a path of {len(it.key)} characters, more than the {limit} the ledger "
+                    f"keeps for an item; it is recorded as {short!r} and not read. Shorten the file or "
+                    "directory names and ingest again.")
+        it.key = short
+        it.fp_kind = it.fp_data = it.thumbnail = it.manifest_json = None
+    if it.url_norm is not None and len(it.url_norm) > URL_NORM_CHARS:
+        it.url_norm = None
+    if it.domain is not None and len(it.domain) > DOMAIN_CHARS:
+        it.domain = None
 
 
 def stat_sig(root: Path, shard: str) -> str:

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+#: Appended to a LIKE whose pattern went through `like_escape` (SQLite has no default escape character).
+LIKE_ESCAPE = " ESCAPE '\\'"
+
+
+def like_escape(text: str) -> str:
+    """`text` with LIKE's wildcards (`%`, `_`) and the escape character itself taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
 
 class Queries:
     """Mixin for a service with a `ws` (Workspace): the engine's placeholder, one row, all rows."""

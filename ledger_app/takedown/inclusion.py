@@ -15,6 +15,7 @@ from typing import Any
 from ledger_app.core.errors import UserError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
+from ledger_app.storage.queries import LIKE_ESCAPE, like_escape
 from ledger_app.takedown import locate as loc
 
 
@@ -108,8 +109,9 @@ def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
     if row[3] == "purged":
         out["purged_at"] = _iso(row[7])
         req = td._one(
-            f"SELECT p.request_id FROM purge_record p WHERE p.items_json LIKE {ph} ORDER BY p.id DESC LIMIT 1",
-            (f'%"{row[0]}"%',),
+            f"SELECT p.request_id FROM purge_record p WHERE p.items_json LIKE {ph}{LIKE_ESCAPE} "
+            "ORDER BY p.id DESC LIMIT 1",
+            (f"%{like_escape(json.dumps(row[0]))}%",),
         )
         if req:
             out["request"] = req[0]

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import MatchMethod
+from ledger_app.storage.queries import LIKE_ESCAPE, like_escape
 
 
 @dataclass
@@ -74,8 +75,9 @@ def find_urls(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
                 out += [Found(r[0], w.id, MatchMethod.URL, "exact", {"url": r[1], "claimed": w.value}) for r in rows]
             elif w.kind == "domain":
                 rows = conn.exec_driver_sql(
-                    f"SELECT i.id, i.source_url FROM item i WHERE (i.domain = {ph} OR i.domain LIKE {ph}) AND {LIVE}",
-                    (w.value, "%." + w.value),
+                    f"SELECT i.id, i.source_url FROM item i WHERE (i.domain = {ph} OR i.domain LIKE {ph}{LIKE_ESCAPE}) "
+                    f"AND {LIVE}",
+                    (w.value, "%." + like_escape(w.value)),
                 )
                 out += [Found(r[0], w.id, MatchMethod.URL, "domain", {"url": r[1], "domain": w.value}) for r in rows]
     return out
