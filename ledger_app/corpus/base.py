@@ -46,6 +46,30 @@ class Limits:
     bomb_bytes: int = 1 * GiB
     bomb_ratio: float = 100.0
     max_row_group_bytes: int = 4 * GiB  # a Parquet row group declaring more is refused unread
+    # A Parquet column chunk declaring more than this many uncompressed bytes at more than
+    # `bomb_ratio` times its compressed size is refused unread (a page or dictionary bomb).
+    chunk_bomb_bytes: int = 64 * MiB
+    # Decoded bytes one Parquet batch may hold: batches shrink (down to one row) so that the worst
+    # case a row group's metadata allows stays under it.
+    batch_bytes: int = 64 * MiB
+    # Records one shard may yield: at most `max_records_per_shard`, and at most `records_free` plus
+    # `max_records_per_kib` for each KiB of the shard file, so a tiny file cannot become a flood of
+    # items and permanent ledger entries (a record bomb). The records past the limit are refused once.
+    max_records_per_shard: int = 10_000_000
+    records_free: int = 1_000
+    max_records_per_kib: int = 256
+
+    def records_allowed(self, file_bytes: int) -> int:
+        return min(self.max_records_per_shard, self.records_free + self.max_records_per_kib * file_bytes // 1024)
+
+    def too_many_records(self, shard: str, file_bytes: int, after: str) -> str:
+        """The refusal of a shard's records past `records_allowed`, saying which setting raises it."""
+        allowed = self.records_allowed(file_bytes)
+        return (f"{shard} holds more than {allowed} records for its {file_bytes} bytes (the limit is "
+                f"{self.records_free} plus {self.max_records_per_kib} per KiB of file, at most "
+                f"{self.max_records_per_shard}): the records after {after} were not read. If the shard is "
+                "genuine, raise the setting ingest.max_records_per_kib (or ingest.max_records_per_shard) and "
+                "run the ingest again.")
 
 
 DEFAULT_LIMITS = Limits()
@@ -71,6 +95,7 @@ class RawItem:
     metadata: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     members: tuple[str, ...] = ()
+    partial: bool = False  # a refusal of records left unread by a limit: the shard is read again next run
 
     @property
     def refused(self) -> bool:
@@ -156,10 +181,10 @@ def item_key(shard: str, member: str | None) -> str:
 
 
 def refused(shard: str, member: str | None, reason: str, *, members: tuple[str, ...] = (),
-            metadata: dict[str, Any] | None = None) -> RawItem:
+            metadata: dict[str, Any] | None = None, partial: bool = False) -> RawItem:
     key = item_key(shard, member)
     return RawItem(key=key, shard=shard, member=member, location=key, data=None, is_text=False,
-                   metadata=metadata or {}, error=reason, members=members)
+                   metadata=metadata or {}, error=reason, members=members, partial=partial)
 
 
 def printable_name(name: str) -> str:

@@ -251,7 +251,11 @@ class JsonlAdapter(ShardAdapter):
         try:
             keyer = RecordKeyer("line")
             long_reported = 0
+            file_bytes = os.fstat(fd).st_size
+            allowed = self.limits.records_allowed(file_bytes)
+            records = 0
             _, events = self._events(HashingReader(fd, hashing=False))
+            too_many = False
             for kind, lineno, payload, _last in events:
                 if kind == _DAMAGE:
                     yield refused(shard, SHARD_MEMBER, f"{shard}: {payload} after line {lineno}; the "
@@ -260,6 +264,10 @@ class JsonlAdapter(ShardAdapter):
                 if kind == _LONG:
                     if lineno != long_reported:  # one refusal per over-long line, on its first piece
                         long_reported = lineno
+                        records += 1
+                        if records > allowed:
+                            too_many = True
+                            break
                         yield refused(shard, f"line={lineno}",
                                       f"Line {lineno} is longer than the limit of "
                                       f"{self.limits.max_member_bytes} bytes; it was not read.")
@@ -267,6 +275,10 @@ class JsonlAdapter(ShardAdapter):
                 p = self._parse(payload)
                 if p.blank:
                     continue
+                records += 1
+                if records > allowed:
+                    too_many = True
+                    break
                 member, error = self._member(p, lineno, keyer)
                 if error is not None:
                     yield refused(shard, member, error)
@@ -275,6 +287,10 @@ class JsonlAdapter(ShardAdapter):
                 k = item_key(shard, member)
                 yield RawItem(key=k, shard=shard, member=member, location=k, data=p.text, is_text=True,
                               metadata=normalize_metadata(meta))
+            if too_many:
+                # A record bomb (a tiny gzip of countless short lines): the rest is not read.
+                yield refused(shard, SHARD_MEMBER,
+                              self.limits.too_many_records(shard, file_bytes, f"line {lineno - 1}"), partial=True)
         finally:
             os.close(fd)
 

@@ -49,6 +49,8 @@ class ContentSpec:
 def _kind(t: Any) -> str | None:
     import pyarrow as pa
 
+    if pa.types.is_dictionary(t):  # a file may store its Arrow schema with dictionary types
+        return _kind(t.value_type)
     if pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", bool)(t):
         return "text"
     if (pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t)
@@ -82,6 +84,31 @@ def detect_content(schema: Any, column: str | None = None) -> ContentSpec:
             return ContentSpec(found[0], kind)
     raise CorpusError("Cannot tell which column holds the content (columns: "
                       f"{', '.join(kinds) or 'none'}); name it with content_column.")
+
+
+def _cell_sizes(col: Any) -> list[int | None]:
+    """The byte length of each cell of a binary or string column (None for a null), read from Arrow's
+    offsets; a dictionary column is measured through its dictionary, never expanded."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(col.type):
+        return pc.take(pc.binary_length(col.dictionary), col.indices).to_pylist()
+    return pc.binary_length(col).to_pylist()
+
+
+def _decoded_bytes(batch: Any) -> int:
+    """The bytes a batch stands for once expanded: a dictionary column counts each row's value (the
+    dictionary itself is shared), any other column its Arrow buffers."""
+    import pyarrow as pa
+
+    total = 0
+    for col in batch.columns:
+        if pa.types.is_dictionary(col.type) and _kind(col.type) is not None:
+            total += sum(n for n in _cell_sizes(col) if n) + col.indices.nbytes
+        else:
+            total += col.nbytes
+    return total
 
 
 class ParquetAdapter(ShardAdapter):
@@ -118,34 +145,89 @@ class ParquetAdapter(ShardAdapter):
                 yield refused(shard, SHARD_MEMBER, f"{shard} is not a readable Parquet file ({e}).")
                 return
             with pf:
-                yield from self._rows(shard, pf, spec)
+                yield from self._rows(shard, pf, spec, os.fstat(fd).st_size)
         finally:
             os.close(fd)
 
-    def _rows(self, shard: str, pf: Any, spec: ContentSpec) -> Iterator[RawItem]:
+    def _rows(self, shard: str, pf: Any, spec: ContentSpec, file_bytes: int) -> Iterator[RawItem]:
         keyer = RecordKeyer("row")
         has_id = self.id_column in pf.schema_arrow.names
+        allowed = self.limits.records_allowed(file_bytes)
         row = 0
         for rg in range(pf.num_row_groups):
             meta = pf.metadata.row_group(rg)
             n = meta.num_rows
-            if meta.total_byte_size > self.limits.max_row_group_bytes:
-                yield refused(shard, f"row-group={rg}",
-                              f"Row group {rg} (rows {row} to {row + n - 1}) declares "
-                              f"{meta.total_byte_size} bytes, over the limit of "
-                              f"{self.limits.max_row_group_bytes}; it was not read.")
-                row += n
-                continue
-            start = row
-            try:
-                for batch in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=[rg], use_threads=False):
-                    yield from self._batch(shard, batch, spec, has_id, keyer, row)
-                    row += batch.num_rows
-            except Exception as e:
-                yield refused(shard, f"row-group={rg}",
-                              f"Row group {rg} cannot be decoded ({e}); rows {row} to {start + n - 1} "
-                              "were not read.")
-            row = start + n
+            if row + n > allowed:
+                # A record bomb: the rows past the limit are refused once, from the metadata, unread.
+                if row < allowed:
+                    yield from self._row_group(shard, pf, rg, spec, has_id, keyer, row, allowed - row)
+                yield refused(shard, SHARD_MEMBER,
+                              self.limits.too_many_records(shard, file_bytes, f"row {allowed - 1}"), partial=True)
+                return
+            problem = self._row_group_problem(meta)
+            if problem is not None:
+                yield refused(shard, f"row-group={rg}", f"Row group {rg} (rows {row} to {row + n - 1}) {problem}; "
+                                                        "it was not read.")
+            else:
+                yield from self._row_group(shard, pf, rg, spec, has_id, keyer, row, n)
+            row += n
+
+    def _row_group_problem(self, meta: Any) -> str | None:
+        """Why a row group must not be decoded at all, judged from its metadata alone: a declared size
+        over the limit, or a column chunk that decompresses far beyond its stored size (the
+        dictionary bomb: one 200 MB value stored once in 7 KB and repeated on every row)."""
+        lim = self.limits
+        if meta.total_byte_size > lim.max_row_group_bytes:
+            return f"declares {meta.total_byte_size} bytes, over the limit of {lim.max_row_group_bytes}"
+        for j in range(meta.num_columns):
+            c = meta.column(j)
+            raw, packed = c.total_uncompressed_size, max(c.total_compressed_size, 1)
+            if raw > lim.chunk_bomb_bytes and raw > lim.bomb_ratio * packed:
+                return (f"has a column {c.path_in_schema!r} declaring {raw} bytes uncompressed from {packed} "
+                        f"(over {lim.bomb_ratio:g} to 1 and past {lim.chunk_bomb_bytes} bytes): refused as a "
+                        "decompression bomb")
+        return None
+
+    def _batch_rows(self, meta: Any) -> int:
+        """Rows per batch so that a batch's decoded bytes stay under `Limits.batch_bytes` in the worst
+        case the metadata allows: a byte-array value can be as large as its whole column chunk (one
+        dictionary entry repeated on every row), so a row may cost the sum of those chunk sizes."""
+        per_row = 0
+        n = max(meta.num_rows, 1)
+        for j in range(meta.num_columns):
+            c = meta.column(j)
+            if c.physical_type in ("BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"):
+                per_row += c.total_uncompressed_size * max(1, -(-c.num_values // n))
+        return max(1, min(BATCH_ROWS, self.limits.batch_bytes // max(per_row, 1)))
+
+    def _row_group(self, shard: str, pf: Any, rg: int, spec: ContentSpec, has_id: bool, keyer: RecordKeyer,
+                   first_row: int, take: int) -> Iterator[RawItem]:
+        """The first `take` rows of row group `rg`, in bounded batches; a row group that cannot be
+        decoded, or whose decoded size runs away from its stored size, is refused from there on."""
+        meta = pf.metadata.row_group(rg)
+        n = meta.num_rows
+        stored = max(sum(meta.column(j).total_compressed_size for j in range(meta.num_columns)), 1)
+        lim = self.limits
+        row, decoded = first_row, 0
+        try:
+            for batch in pf.iter_batches(batch_size=self._batch_rows(meta), row_groups=[rg], use_threads=False):
+                if row - first_row >= take:
+                    return
+                if row - first_row + batch.num_rows > take:
+                    batch = batch.slice(0, take - (row - first_row))
+                decoded += _decoded_bytes(batch)
+                if decoded > lim.bomb_bytes and decoded > lim.bomb_ratio * stored:
+                    yield refused(shard, f"row-group={rg}",
+                                  f"Row group {rg} expands to more than {decoded} bytes from {stored} (over "
+                                  f"{lim.bomb_ratio:g} to 1 and past {lim.bomb_bytes} bytes): refused as a "
+                                  f"decompression bomb; rows {row} to {first_row + n - 1} were not read.")
+                    return
+                yield from self._batch(shard, batch, spec, has_id, keyer, row)
+                row += batch.num_rows
+        except Exception as e:  # noqa: BLE001 - pyarrow raises several types for a damaged row group
+            yield refused(shard, f"row-group={rg}",
+                          f"Row group {rg} cannot be decoded ({e}); rows {row} to {first_row + n - 1} "
+                          "were not read.")
 
     def _batch(self, shard: str, batch: Any, spec: ContentSpec, has_id: bool, keyer: RecordKeyer,
                first_row: int) -> Iterator[RawItem]:
@@ -156,10 +238,11 @@ class ParquetAdapter(ShardAdapter):
             if path_idx >= 0:
                 paths = col.field(path_idx).to_pylist()
             col = col.field("bytes")
-        contents = col.to_pylist()
-        others = batch.drop_columns([spec.column]).to_pylist()
         limit = self.limits.max_member_bytes
-        for i, (value, meta) in enumerate(zip(contents, others, strict=True)):
+        # Sizes first, from Arrow's offsets: an over-long cell is refused without a Python copy of it.
+        sizes = _cell_sizes(col)
+        others = batch.drop_columns([spec.column]).to_pylist()
+        for i, meta in enumerate(others):
             row = first_row + i
             rid = record_id(meta.get(self.id_column)) if has_id else None
             member, first = keyer.key(row, rid)
@@ -167,16 +250,18 @@ class ParquetAdapter(ShardAdapter):
                 yield refused(shard, member, f"Row {row} repeats id {rid!r} first seen on row {first}; ids "
                                              "must be unique within a shard.")
                 continue
-            if value is None:
+            size = sizes[i]
+            if size is None:
                 yield refused(shard, member, f"Row {row} has no content (its {spec.column!r} is null).")
                 continue
+            if size > limit:
+                yield refused(shard, member, f"Row {row}'s content is {size} bytes, over the limit of "
+                                             f"{limit} bytes.")
+                continue
+            value = col[i].as_py()
             data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
             if not data:
                 yield refused(shard, member, f"Row {row} has empty content (zero bytes in {spec.column!r}).")
-                continue
-            if len(data) > limit:
-                yield refused(shard, member, f"Row {row}'s content is {len(data)} bytes, over the limit of "
-                                             f"{limit} bytes.")
                 continue
             if paths[i] is not None:
                 meta = {**meta, "image_path": paths[i]}

@@ -25,7 +25,8 @@ from sqlalchemy.engine import Connection
 from ledger_app.core.errors import CorpusError, NotFoundError, UserError
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
 from ledger_app.core.types import C2paSummary, ItemStatus
-from ledger_app.corpus import FORMATS, detect_format, open_corpus
+from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
+from ledger_app.corpus.base import MiB
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.storage import personal
 from ledger_app.storage.queries import LIKE_ESCAPE, Queries, like_escape
@@ -268,6 +269,14 @@ class CorpusService(Queries):
 
     # --- ingest -------------------------------------------------------------------------------------
 
+    def limits(self) -> Limits:
+        """What one item or shard may cost, from the workspace settings (ingest.max_item_mb, ...)."""
+        s = self.ws.settings
+        return Limits(max_member_bytes=max(1, int(s.get("ingest.max_item_mb"))) * MiB,
+                      max_records_per_shard=max(1, int(s.get("ingest.max_records_per_shard"))),
+                      max_records_per_kib=max(0, int(s.get("ingest.max_records_per_kib"))),
+                      bomb_ratio=max(1.0, float(s.get("ingest.bomb_ratio"))))
+
     def ingest_policy(self, conn: Connection) -> Policy:
         from ledger_app.provenance.policy import default_c2pa_policy
 
@@ -321,7 +330,8 @@ class CorpusService(Queries):
             else:
                 todo.append(sh)
                 sigs[sh] = sig
-        units = _units(root, fmt, todo, self.trust_anchors_pem(), int(self.ws.settings.get("ingest.max_image_pixels")))
+        units = _units(root, fmt, todo, self.trust_anchors_pem(), int(self.ws.settings.get("ingest.max_image_pixels")),
+                       {"limits": self.limits()})
         ctx = self.signal_context(name) if signals else None
         units = [dataclasses.replace(u, signals=ctx, with_signals=signals, with_local_features=local_features)
                  for u in units]
@@ -459,6 +469,10 @@ class CorpusService(Queries):
             else:
                 res = None
             for sh in unit.shards:
+                if any(it.partial for it in items if it.shard == sh):
+                    # A limit left records unread: not done, so raising the limit and running the
+                    # ingest again reads the rest (the records already stored are skipped).
+                    continue
                 if len(sh) > SHARD_CHARS:
                     # Too long a path to record as done: the shard is read again by every run, and
                     # its items, already stored, are skipped (nothing is stored twice).
@@ -826,15 +840,18 @@ def stat_sig(root: Path, shard: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def _units(root: str, fmt: str, shards: list[str], anchors: str | None, max_pixels: int) -> list[WorkUnit]:
+def _units(root: str, fmt: str, shards: list[str], anchors: str | None, max_pixels: int,
+           options: dict[str, Any] | None = None) -> list[WorkUnit]:
+    opts = options or {}
     if fmt != "folder":
-        return [WorkUnit(root, fmt, (sh,), anchors, max_image_pixels=max_pixels) for sh in shards]
+        return [WorkUnit(root, fmt, (sh,), anchors, opts, max_image_pixels=max_pixels) for sh in shards]
     # Files in units of FOLDER_UNIT, the last few units smaller so that no worker sits idle for long
     # while another finishes a large last unit.
     split = max(0, len(shards) - 2 * FOLDER_UNIT)
-    units = [WorkUnit(root, fmt, tuple(shards[i : min(i + FOLDER_UNIT, split)]), anchors, max_image_pixels=max_pixels)
+    units = [WorkUnit(root, fmt, tuple(shards[i : min(i + FOLDER_UNIT, split)]), anchors, opts,
+                      max_image_pixels=max_pixels)
              for i in range(0, split, FOLDER_UNIT)]
     tail = FOLDER_UNIT // 4
-    units += [WorkUnit(root, fmt, tuple(shards[i : i + tail]), anchors, max_image_pixels=max_pixels)
+    units += [WorkUnit(root, fmt, tuple(shards[i : i + tail]), anchors, opts, max_image_pixels=max_pixels)
               for i in range(split, len(shards), tail)]
     return units

@@ -58,6 +58,7 @@ class ItemResult:
     train_ai_reason: str | None = None  # the quarantine reason when a non-C2PA signal reserves training
     language: str | None = None
     fetched_at: str | None = None
+    partial: bool = False  # records of its shard were left unread by a limit: read the shard again next run
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
         members=list(raw.members),
         location=raw.location,
         is_text=raw.is_text,
+        partial=raw.partial,
     )
     meta, url, account = split_metadata(dict(raw.metadata or {}))
     res.metadata, res.account = meta, account
