@@ -30,6 +30,7 @@ from ledger_app.corpus.base import MiB
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.storage import personal
 from ledger_app.storage.queries import LIKE_ESCAPE, Queries, like_escape
+from ledger_app.storage.runlock import run_lock
 
 Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
@@ -309,6 +310,22 @@ class CorpusService(Queries):
         reference run: items ingested so are judged without them); `local_features=False` likewise
         skips the images' local features (items ingested so are found by the PDQ stages only)."""
         corpus = self.corpus(name)
+        # One ingest of a corpus at a time (across processes, and team clients): what a run reads as
+        # already stored (`existing`, the finished shards) must stay true until it commits, or two
+        # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
+        with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
+            return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers, on_batch=on_batch)
+
+    def _ingest(
+        self,
+        corpus: dict[str, Any],
+        *,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        workers: int | None,
+        on_batch: Callable[[IngestReport], None] | None,
+    ) -> IngestReport:
+        name = corpus["name"]
         report = IngestReport(corpus=name)
         t0 = time.perf_counter()
         root, fmt, cid = corpus["path"], corpus["format"], corpus["id"]

@@ -11,6 +11,7 @@ the same end state. The journal is deleted only after phase 2 commits.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -22,6 +23,7 @@ from ledger_app.core.errors import UserError
 from ledger_app.corpus import open_corpus, run_purge
 from ledger_app.corpus.purge import _crashpoint
 from ledger_app.ingest.service import stat_sig
+from ledger_app.storage.runlock import run_lock
 from ledger_app.takedown.requests import Status, check_transition
 
 Progress = Callable[[int, int], None]
@@ -29,6 +31,18 @@ Progress = Callable[[int, int], None]
 
 def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN001 - TakedownService
                   cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+    # One purge of a request at a time: its journal, its temporary files and the final "purged"
+    # record belong to one run; a second run reads the request's status only once the first has
+    # finished (and then finds it purged). Each corpus whose shards are rewritten is also held, so two
+    # requests never rewrite the same shard at once. A second run stops with a sentence.
+    svc._request(rid)  # an unknown request is reported before any lock is taken
+    with contextlib.ExitStack() as held:
+        held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
+        return _purge_request(svc, rid, progress, cancelled, held)
+
+
+def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,  # noqa: ANN001
+                   held: contextlib.ExitStack) -> dict[str, Any]:
     req = svc._request(rid)
     if req["status"] == Status.PURGED.value:
         raise UserError(f"request {rid} is already purged")
@@ -54,6 +68,8 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
 
     LegalService(CaseService(svc)).check_before_purge(rid)
     svc.ledger.unlock()
+    for cid in sorted(by_corpus):
+        held.enter_context(run_lock(svc.ws, "shards", cid, f"purge of the corpus {by_corpus[cid]['path']}"))
     svc.ws.journal_dir.mkdir(parents=True, exist_ok=True)
     if req["type"] == "dmca" and svc.ws.settings.get("legal.retain_purged_dmca"):
         # The copy a successful counter-notice restores from (17 U.S.C. 512(g)(2)(C)); kept before any

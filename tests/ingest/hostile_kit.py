@@ -63,3 +63,28 @@ class Ledger:
         p = self.spawn(*args)
         out, err = p.communicate(timeout=timeout)
         return Run(p.returncode, out, err)
+
+
+def text_corpus(root: Path, shards: int = 4, lines: int = 50) -> list[str]:
+    """`shards` JSONL shards of `lines` records; returns the SHA-256 of the first record of each shard."""
+    import hashlib
+    import json
+
+    root.mkdir(parents=True, exist_ok=True)
+    firsts = []
+    for s in range(shards):
+        recs = [{"id": f"s{s}-r{i}", "text": f"shard {s} record {i}: " + "words " * 40} for i in range(lines)]
+        (root / f"part-{s}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+        firsts.append(hashlib.sha256(recs[0]["text"].encode()).hexdigest())
+    return firsts
+
+
+def approved_request(led: Ledger, hashes: list[str], call) -> None:  # noqa: ANN001 - Ledger.call or a run
+    """Request 1: the items with these hashes, located, all accepted and approved (ready to purge)."""
+    args = ["takedown", "new", "--type", "other", "--requester", "Hostile Tester"]
+    for h in hashes:
+        args += ["--hash", h]
+    for step in (args, ["takedown", "locate", "1"], ["takedown", "review", "1", "--accept-all"],
+                 ["takedown", "approve", "1"]):
+        r = call(*step)
+        assert r.rc == 0, (step, r.err)
