@@ -314,7 +314,8 @@ class CorpusService(Queries):
         # already stored (`existing`, the finished shards) must stay true until it commits, or two
         # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
         with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
-            return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers, on_batch=on_batch)
+            return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers, on_batch=on_batch,
+                                signals=signals)
 
     def _ingest(
         self,
@@ -324,6 +325,7 @@ class CorpusService(Queries):
         cancelled: Callable[[], bool] | None,
         workers: int | None,
         on_batch: Callable[[IngestReport], None] | None,
+        signals: bool,
     ) -> IngestReport:
         name = corpus["name"]
         report = IngestReport(corpus=name)
