@@ -115,9 +115,12 @@ def cmd_manifest(ctx) -> int:
 def cmd_ingest(ctx) -> int:
     start = time.perf_counter()
 
+    drawn = []
+
     def on_batch(rep) -> None:
-        if ctx.json:
+        if ctx.json or not sys.stderr.isatty():  # a progress line is for a person at a terminal
             return
+        drawn.append(True)
         elapsed = time.perf_counter() - start
         counts = ", ".join(f"{k} {v}" for k, v in sorted(rep.by_status.items()))
         print(
@@ -128,9 +131,11 @@ def cmd_ingest(ctx) -> int:
             flush=True,
         )
 
-    rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch)
-    if not ctx.json:
-        print(file=sys.stderr)
+    try:
+        rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch)
+    finally:
+        if drawn:  # end the progress line, so that what follows (a result or an error) starts afresh
+            print(file=sys.stderr)
     ctx.out(
         rep.to_json(),
         lambda r: f"ingested {r['items_new']} new items ({r['items_existing']} already there, "

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app import __version__
-from ledger_app.core.errors import LedgerAppError, UserError, VerificationError
+from ledger_app.core.errors import LedgerAppError, UserError, VerificationError, environment_problem
 
 EXIT_FAIL = 1
 EXIT_USAGE = 2
@@ -40,6 +40,13 @@ class Context:
             ws_dir = getattr(self.args, "workspace", None)
             self._ws = Workspace(Path(ws_dir) if ws_dir else None, getattr(self.args, "db", None))
         return self._ws
+
+    def database_label(self) -> str | None:
+        """The database as messages name it (the SQLite file, or the server without a password)."""
+        try:
+            return self._ws.database_label if self._ws is not None else None
+        except Exception:  # noqa: BLE001 - only for a message about another error
+            return None
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
         if name not in self._services:
@@ -153,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_FAIL
     except Exception as e:  # noqa: BLE001 - the one place that turns a bug into a one-line exit
+        problem = environment_problem(e, database=ctx.database_label())
+        if problem is not None:  # a full disk, a permission, a link loop: the machine, not a bug
+            ctx.err(f"error: {problem}")
+            return EXIT_FAIL
         ctx.err(f"internal error: {type(e).__name__}: {e} (set LEDGER_DEBUG=1 for the traceback)")
         import os
 

@@ -566,7 +566,10 @@ class ShardAdapter:
     format: ClassVar[str] = ""
 
     def __init__(self, root: Path | str, *, limits: Limits = DEFAULT_LIMITS, only: Iterable[str] | None = None):
-        self.root = Path(root).resolve()
+        try:
+            self.root = Path(root).resolve()
+        except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
+            raise CorpusError(f"Corpus root {root} is a loop of symbolic links; give its real directory.") from None
         if not self.root.is_dir():
             raise CorpusError(f"Corpus root {self.root} is not a directory.")
         self.limits = limits

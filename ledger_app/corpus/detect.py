@@ -128,6 +128,10 @@ def open_corpus(path: Path | str, fmt: str = "auto", **options: Any) -> ShardAda
     `content_column`, `id_column` for Parquet.
     """
     path = Path(path)
+    try:
+        path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
+        raise CorpusError(f"{path} is a loop of symbolic links; give the real directory of the corpus.") from None
     if fmt == "auto":
         fmt = detect_format(path)
     cls = adapter_class(fmt)

@@ -298,9 +298,11 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
             os.fchmod(out, mode)
             with gates.sync if gates else contextlib.nullcontext():
                 os.fsync(out)
-        except BaseException:
+        except BaseException as e:
             os.close(out)
             _unlink_if_exists(dfd, tmp)
+            if isinstance(e, OSError) and not e.filename:
+                e.filename = str(adapter.root / shard)  # so that a full disk is reported with the file
             raise
         os.close(out)
         before = fr.sha256_before or sha256_fd(src)

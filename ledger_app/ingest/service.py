@@ -22,11 +22,18 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import CorpusError, NotFoundError, UserError
+from ledger_app.core.errors import (
+    CorpusError,
+    EnvironmentProblem,
+    NotFoundError,
+    UserError,
+    environment_problem,
+)
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
 from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
 from ledger_app.corpus.base import MiB
+from ledger_app.ingest import lifeline
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.storage import personal
 from ledger_app.storage.queries import LIKE_ESCAPE, Queries, like_escape
@@ -36,6 +43,7 @@ Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
 # What every ingest worker needs, imported once in the fork server rather than in each worker.
 WORKER_PRELOAD = (
+    "ledger_app.ingest.lifeline",  # first: the fork server ends with the command (ingest/lifeline.py)
     "ledger_app.ingest.worker",
     "ledger_app.matching.image",
     "ledger_app.matching.text",
@@ -103,7 +111,11 @@ class CorpusService(Queries):
             snapshot = load_snapshot(policy_snapshot)  # read before anything is recorded: a bad path fails early
         if not name or any(c in name for c in ":/\\") or len(name) > 200:
             raise UserError("a corpus name must be non-empty, without ':', '/' or '\\', and short")
-        path = Path(path).expanduser().resolve()
+        try:
+            path = Path(path).expanduser().resolve()
+        except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
+            raise CorpusError(f"{Path(path).expanduser().absolute()} is a loop of symbolic links; give the real "
+                              "directory of the corpus.") from None
         if not path.exists():
             raise CorpusError(f"{path} does not exist")
         if fmt == "auto":
@@ -313,9 +325,15 @@ class CorpusService(Queries):
         # One ingest of a corpus at a time (across processes, and team clients): what a run reads as
         # already stored (`existing`, the finished shards) must stay true until it commits, or two
         # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
-        with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
-            return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers, on_batch=on_batch,
-                                signals=signals)
+        try:
+            with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
+                return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers,
+                                    on_batch=on_batch, signals=signals)
+        except Exception as e:
+            problem = environment_problem(e, database=self.ws.database_label)
+            if problem is None or isinstance(e, UserError):
+                raise
+            raise EnvironmentProblem(f"The ingest of {name!r} stopped: {problem}") from e
 
     def _ingest(
         self,
@@ -372,7 +390,11 @@ class CorpusService(Queries):
             from ledger_app.provenance.c2pa_loader import worker_process_context
 
             # Not fork: c2pa's native threads do not survive it (see provenance/c2pa_loader.py).
-            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context(WORKER_PRELOAD))
+            # Every pool process (the fork server and each worker) exits when this process does, even
+            # when it is killed and cannot shut the pool down (ingest/lifeline.py).
+            command = lifeline.mark_command()
+            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context(WORKER_PRELOAD),
+                                       initializer=lifeline.watch, initargs=(command,))
             results = pool.map(process_unit, units)
             report.workers = min(n_workers, len(units))
         else:

@@ -61,12 +61,19 @@ def _aad(name: str, public_key: bytes) -> bytes:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    if passphrase:
+        _check_passphrase(passphrase)  # every way in (environment, terminal, dialog) gets the same sentence
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def _check_passphrase(passphrase: str) -> None:
     if not passphrase:
         raise UserError("An empty passphrase is not allowed; choose a passphrase for the signing key.")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, smuggled in as surrogate escapes
+        raise UserError(f"The passphrase is not valid UTF-8 text (from {PASSPHRASE_ENV} or the terminal); "
+                        "give it as UTF-8, e.g. in a UTF-8 locale.") from None
 
 
 def _signing_key(name: str, private: Ed25519PrivateKey, created: str) -> SigningKey:
@@ -194,6 +201,7 @@ def passphrase_from_env_or_prompt(confirm: bool) -> str:
     if env is not None:
         if not env:
             raise UserError(f"{PASSPHRASE_ENV} is set but empty; an empty passphrase is not allowed.")
+        _check_passphrase(env)
         return env
     try:
         first = getpass.getpass("Signing key passphrase: ")

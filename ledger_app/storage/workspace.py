@@ -59,6 +59,16 @@ class Workspace:
         return not self.db_url.startswith("sqlite")
 
     @property
+    def database_label(self) -> str:
+        """The database as messages name it: the SQLite file, or the server URL without a password."""
+        if not self.is_team:
+            return str(self.path / "ledger.db") if self.db_url == engines.sqlite_url(self.path / "ledger.db") \
+                else self.db_url.removeprefix("sqlite:///")
+        from sqlalchemy import make_url
+
+        return make_url(self.db_url).render_as_string(hide_password=True)
+
+    @property
     def keys_dir(self) -> Path:
         return self.path / "keys"
 

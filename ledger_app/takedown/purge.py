@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
 from ledger_app.corpus import open_corpus, run_purge
 from ledger_app.corpus.purge import _crashpoint
 from ledger_app.ingest.service import stat_sig
@@ -36,9 +36,16 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
     # finished (and then finds it purged). Each corpus whose shards are rewritten is also held, so two
     # requests never rewrite the same shard at once. A second run stops with a sentence.
     svc._request(rid)  # an unknown request is reported before any lock is taken
-    with contextlib.ExitStack() as held:
-        held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
-        return _purge_request(svc, rid, progress, cancelled, held)
+    try:
+        with contextlib.ExitStack() as held:
+            held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
+            return _purge_request(svc, rid, progress, cancelled, held)
+    except Exception as e:
+        problem = environment_problem(e, database=svc.ws.database_label)
+        if problem is None or isinstance(e, UserError):
+            raise
+        # The journal keeps what was done: a re-run once the problem is fixed finishes the purge.
+        raise EnvironmentProblem(f"The purge of request {rid} stopped: {problem}") from e
 
 
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,  # noqa: ANN001
