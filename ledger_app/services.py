@@ -415,6 +415,7 @@ class LedgerService:
     def note(self, text: str) -> AppendResult:
         if not text.strip():
             raise UserError("a note needs some text")
+        self.screen_permanent_text(text, "note")
         return self.append([("ledger.note", {"text": text})])
 
     # --- reads -----------------------------------------------------------------------------------
@@ -499,17 +500,94 @@ class LedgerService:
         return [(str(r[0]).strip(), bool(r[1])) for r in rows]
 
     def erase_personal_data(self, commitment: str, reason: str) -> AppendResult:
-        """Delete the salt and data behind a commitment and record that it happened (not what it was)."""
+        """Erase the person behind a commitment wherever the product copied their data (see `erase`)."""
+        return self.erase(commitment=commitment, reason=reason)["append"]
+
+    def erase(self, *, commitment: str | None = None, account: str | None = None, request: int | None = None,
+              reason: str) -> dict[str, Any]:
+        """GDPR Art. 17: erase a person — by commitment, by uploader account, or as the requester of a
+        takedown request — wherever the product copied their data (storage/erasure.py): their
+        personal_data rows (a requester's accounts named in their requests too) are deleted, every other
+        occurrence outside the signed ledger is replaced by `erased:<commitment>`, and what stays in
+        signed entries is reported. The reason becomes a permanent ledger entry, so it is screened for
+        personal data first."""
+        from ledger_app.storage import erasure
+
+        if not reason.strip():
+            raise UserError("say why the data is erased (--reason); the reason is kept in the ledger for good")
+        self.unlock()
+        ph = "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
         with self.ws.store.write_transaction() as conn:
-            if not personal.erase(conn, commitment):
-                raise NotFoundError(f"no personal data is stored under commitment {commitment}")
-            res = self._append(conn, [("personal_data.erased", {"commitment": commitment, "reason": reason})])
+            targets = self._erasure_targets(conn, ph, commitment, account, request)
+            records: dict[str, dict[str, Any]] = {}
+            for c in targets:
+                data = personal.reveal(conn, c)
+                if data is not None:
+                    records[c] = data
+            if not records:
+                raise NotFoundError("no personal data is stored for that person (already erased, or never held)")
+            needles = {n: c for c, data in records.items() for n in erasure.needles_of(data)}
+            if needles and erasure.bounded(sorted(needles, key=len, reverse=True)).search(reason):
+                raise UserError("The reason names the person being erased; it would be written into a permanent "
+                                "ledger entry that can never be erased. Give a reason without their name, e-mail "
+                                "or account (e.g. 'GDPR Art. 17 request of 2026-12-01').")
+            report = erasure.ErasureReport()
+            erasure.scrub(conn, needles, report)
+            for c in records:
+                personal.erase(conn, c)
+                report.erased_records.append(c)
+            held = erasure.signed_entries_holding(conn, list(needles))
+            if held:
+                shown = ", ".join(map(str, held[:20])) + (f" and {len(held) - 20} more" if len(held) > 20 else "")
+                report.not_erased.append(f"signed ledger entries {shown} hold it: they cannot change without "
+                                         "breaking every proof")
+            res = self._append(conn, [("personal_data.erased", {"commitment": c, "reason": reason})
+                                      for c in records])
         self._after_commit(res)
         if self.ws.engine.dialect.name == "sqlite":
-            # Old copies of the erased page may sit in the write-ahead log: fold it in and empty it.
+            # Old copies of the rewritten pages may sit in the write-ahead log: fold it in and empty it.
+            # (secure_delete, set on every connection, zeroes what the rewrite freed in the file itself.)
             with self.ws.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return res
+        return {"append": res, "entry": res.first_index, **report.to_json()}
+
+    def _erasure_targets(self, conn: Connection, ph: str, commitment: str | None, account: str | None,
+                         request: int | None) -> list[str]:
+        if sum(x is not None for x in (commitment, account, request)) != 1:
+            raise UserError("name one person: a commitment, --account ID or --request N (its requester)")
+        if account is not None:
+            row = conn.exec_driver_sql(f"SELECT commitment FROM personal_data WHERE kind = 'account' AND lookup = {ph}",
+                                       (personal.lookup_key("account", account),)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no uploader account {account!r} is stored (already erased, or never seen)")
+            return [str(row[0])]
+        if request is not None:
+            row = conn.exec_driver_sql(f"SELECT requester FROM takedown_request WHERE id = {ph}", (request,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"there is no takedown request {request}")
+            if not row[0]:
+                raise NotFoundError(f"request {request} has no requester on record")
+            commitment = str(row[0])
+        targets = [commitment]
+        kind = conn.exec_driver_sql(f"SELECT kind FROM personal_data WHERE commitment = {ph}", (commitment,)).fetchone()
+        if kind is not None and kind[0] == "requester":
+            # The accounts a requester named in their own requests are theirs too.
+            targets += [str(r[0]) for r in conn.exec_driver_sql(
+                "SELECT DISTINCT w.value FROM work w JOIN takedown_request t ON t.id = w.request_id "
+                f"WHERE t.requester = {ph} AND w.kind = 'account'", (commitment,))]
+        return targets
+
+    def screen_permanent_text(self, text: str, what: str) -> None:
+        """Refuse free text bound for a permanent ledger entry when it holds personal data the workspace
+        knows (a requester's name, an uploader's account...): it could never be erased."""
+        from ledger_app.storage import erasure
+
+        with self.ws.engine.connect() as conn:
+            found = erasure.screen(conn, text)
+        if found:
+            raise UserError(f"The {what} names personal data this workspace holds ({found}); it would be written "
+                            "into a permanent ledger entry that can never be erased. Reword it without names, "
+                            "e-mail addresses or account IDs.")
 
 
 def _view(e) -> EntryView:  # noqa: ANN001 - a StoredEntry

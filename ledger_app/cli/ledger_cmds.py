@@ -48,8 +48,9 @@ def register(sub, common) -> None:
     )
     p.add_argument("--reason", required=True, help="which backup was restored and why")
     p.set_defaults(handler=cmd_acknowledge_rollback)
-    p = lsub.add_parser("note", parents=[common], help="record a memo")
-    p.add_argument("text", help="the memo, e.g. \"court order received by post\"")
+    p = lsub.add_parser("note", parents=[common], help="record a memo (permanent: it can never be erased)")
+    p.add_argument("text", help="the memo, e.g. \"court order received by post\"; it is signed into the ledger "
+                                "for good, so it must not hold personal data")
     p.set_defaults(handler=cmd_note)
     lsub.add_parser("rotate-key", parents=[common], help="replace the signing key (signed by both)").set_defaults(
         handler=cmd_rotate
@@ -64,9 +65,13 @@ def register(sub, common) -> None:
     p.add_argument("value", help="its new value")
     p.set_defaults(handler=cmd_settings_set)
 
-    p = sub.add_parser("erase", parents=[common], help="erase the personal data behind a commitment")
-    p.add_argument("commitment", help="the commitment (hex) whose personal data is erased")
-    p.add_argument("--reason", required=True, help="why (recorded in the ledger), e.g. GDPR Art. 17 request 12")
+    p = sub.add_parser("erase", parents=[common],
+                       help="erase a person's data wherever it was copied (by commitment, account or request)")
+    p.add_argument("commitment", nargs="?", help="the commitment of the person's data")
+    p.add_argument("--account", help="an uploader account ID")
+    p.add_argument("--request", type=int, help="erase the requester of this takedown request")
+    p.add_argument("--reason", required=True,
+                   help="why, e.g. GDPR Art. 17 request 12 (permanent: written into the signed ledger; must not name the person)")
     p.set_defaults(handler=cmd_erase)
 
 
@@ -196,8 +201,18 @@ def cmd_settings_set(ctx) -> int:
 def cmd_erase(ctx) -> int:
     if not ctx.args.reason.strip():
         raise UserError("say why the data is erased (--reason)")
-    res = ctx.ledger.erase_personal_data(ctx.args.commitment, ctx.args.reason)
-    ctx.out({"index": res.first_index}, f"erased; recorded as entry {res.first_index}")
+    a = ctx.args
+    res = ctx.ledger.erase(commitment=a.commitment, account=a.account, request=a.request, reason=a.reason)
+    res.pop("append")
+
+    def text(r: dict) -> str:
+        lines = [f"erased {len(r['erased_records'])} personal-data record(s); recorded as entry {r['entry']}"]
+        lines += [f"  replaced in {where}: {n} row(s)" for where, n in sorted(r["replaced"].items())]
+        lines += [f"  cleared in {where}: {n} value(s)" for where, n in sorted(r["cleared"].items())]
+        lines += [f"  not erased: {why}" for why in r["not_erased"]]
+        return "\n".join(lines)
+
+    ctx.out(res, text)
     return 0
 
 

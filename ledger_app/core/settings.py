@@ -189,9 +189,13 @@ class Settings:
         return {k: self.get(k) for k in OPTIONS}
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
+        # Owner-only from the start (0600): a workspace's files are not for other local users.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(self._values, indent=2, sort_keys=True))
+        os.chmod(tmp, 0o600)  # an older, looser .tmp left behind keeps its mode through O_CREAT
         os.replace(tmp, self.path)
 
 

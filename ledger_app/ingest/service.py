@@ -328,7 +328,7 @@ class CorpusService(Queries):
         try:
             with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
                 return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers,
-                                    on_batch=on_batch, signals=signals)
+                                    on_batch=on_batch, signals=signals, local_features=local_features)
         except Exception as e:
             problem = environment_problem(e, database=self.ws.database_label)
             if problem is None or isinstance(e, UserError):
@@ -344,6 +344,7 @@ class CorpusService(Queries):
         workers: int | None,
         on_batch: Callable[[IngestReport], None] | None,
         signals: bool,
+        local_features: bool,
     ) -> IngestReport:
         name = corpus["name"]
         report = IngestReport(corpus=name)

@@ -36,6 +36,11 @@ DB_ENV = "LEDGER_DATABASE_URL"
 WORKSPACE_ENV = "LEDGER_WORKSPACE"
 
 
+def _private(path: Path, flags: int) -> int:
+    """Open (creating) a workspace file owner-only: 0600 from the start, not after the fact."""
+    return os.open(path, flags | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+
+
 def default_workspace_dir() -> Path:
     env = os.environ.get(WORKSPACE_ENV)
     if env:
@@ -87,6 +92,11 @@ class Workspace:
                 raise ConfigError(
                     f"there is no workspace at {self.path}; create one with `ledger init` (or pass --workspace)"
                 )
+            self.tighten()
+            db = self.path / "ledger.db"
+            if not self.is_team and self.db_url == engines.sqlite_url(db) and not db.exists():
+                # Created owner-only before SQLite opens it; SQLite gives its -wal and -shm the same mode.
+                os.close(os.open(db, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600))
             self._engine = engines.make_engine(self.db_url)
             engines.upgrade(self._engine)
         return self._engine
@@ -98,9 +108,41 @@ class Workspace:
         return self._store
 
     def create_dirs(self) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
+        self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.keys_dir.mkdir(mode=0o700, exist_ok=True)
-        self.journal_dir.mkdir(exist_ok=True)
+        self.journal_dir.mkdir(mode=0o700, exist_ok=True)
+        self.tighten()
+
+    #: What a workspace holds (see the module docstring); only these are tightened, so a workspace
+    #: made inside a folder with other things in it does not change those things.
+    OWN_FILES = ("config.json", "config.tmp", "ledger.db", "ledger.db-wal", "ledger.db-shm", "ledger.db-journal",
+                 "checkpoint.latest", ".witness.lock")
+    OWN_PREFIXES = ("checkpoint.", ".checkpoint.")
+    OWN_DIRS = ("keys", "journal", "locks")
+
+    def tighten(self) -> None:
+        """Directories 0700 and files 0600: a workspace holds personal data and encrypted keys, which
+        other local users must not read. New files are created so; an older workspace made with
+        looser modes (0644 files in a 0755 folder) is tightened when it is opened."""
+        if not self.path.is_dir():
+            return
+        entries = [(self.path, 0o700)] + [(self.path / n, 0o600) for n in self.OWN_FILES]
+        entries += [(p, 0o600) for p in self.path.iterdir() if p.name.startswith(self.OWN_PREFIXES) and p.is_file()]
+        for d in self.OWN_DIRS:
+            sub = self.path / d
+            if sub.is_dir() and not sub.is_symlink():
+                entries.append((sub, 0o700))
+                entries += [(p, 0o700 if p.is_dir() else 0o600) for p in sub.iterdir() if not p.is_symlink()]
+        for p, mode in entries:
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue
+            if st.st_uid == os.geteuid() and (st.st_mode & 0o777) & ~mode:
+                try:
+                    os.chmod(p, (st.st_mode & 0o777) & mode)
+                except OSError:
+                    pass  # a file we cannot change is left as it is; opening the workspace goes on
 
     # --- workspace_meta ---------------------------------------------------------------------------
 
@@ -157,7 +199,7 @@ class Workspace:
         one step.
         """
         new = open_checkpoint(note, list(verifiers))
-        with open(self.path / ".witness.lock", "a+") as lock:
+        with os.fdopen(_private(self.path / ".witness.lock", os.O_RDWR), "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             current = self.open_witness(verifiers)
             if current is not None:
@@ -178,7 +220,7 @@ class Workspace:
         Only `LedgerService.acknowledge_rollback` calls this, after recording the acknowledgement
         (with the old witness's checkpoint) as a signed ledger entry.
         """
-        with open(self.path / ".witness.lock", "a+") as lock:
+        with os.fdopen(_private(self.path / ".witness.lock", os.O_RDWR), "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             old = self.read_witness()
             kept = None
@@ -186,13 +228,14 @@ class Workspace:
                 lines = old.split("\n")
                 size = lines[1] if len(lines) > 1 and lines[1].isdigit() else "unknown"
                 kept = self.path / f"checkpoint.rolled-back-{size}-{int(time.time())}"
-                kept.write_text(old, encoding="utf-8")
+                with os.fdopen(_private(kept, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
+                    f.write(old)
             self._write_witness(note)
             return kept
 
     def _write_witness(self, note: str) -> None:
         tmp = self.witness_path.with_name(f".checkpoint.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
+        with os.fdopen(_private(tmp, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as f:
             f.write(note)
             f.flush()
             os.fsync(f.fileno())

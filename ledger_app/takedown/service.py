@@ -383,6 +383,7 @@ class TakedownService(Queries):
         req = self._request(rid)
         if not reason.strip():
             raise UserError("an extension needs a recorded reason (GDPR Art. 12(3))")
+        self.ledger.screen_permanent_text(reason, "reason")
         if req["extended_reason"]:
             raise UserError(f"request {rid} was already extended once")
         due = extended_due(RequestType(req["type"]), date.fromisoformat(req["received"]), months)
@@ -399,6 +400,7 @@ class TakedownService(Queries):
 
     def reject(self, rid: int, reason: str) -> None:
         req = self._request(rid)
+        self.ledger.screen_permanent_text(reason, "reason")
         with self.ws.store.write_transaction() as conn:
             e = self._set_status(conn, rid, req["status"], Status.REJECTED, reason)
             res = self.ledger.append([e], conn=conn)
