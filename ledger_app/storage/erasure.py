@@ -181,31 +181,36 @@ def screen(conn: Connection, text: str) -> str | None:
     """Which personal data this workspace already knows appears in `text` (a free-text field about to
     become a permanent ledger entry), as a phrase like "a requester's name", or None.
 
-    Requesters, rights holders and notes are few and read whole; accounts and acting users, which may
-    number millions, are looked up by the hash of each word of the text (their `lookup` handle)."""
+    Individual requesters and rights holders (not organisations, whose names are not personal data)
+    are read whole and looked for as words. Uploader accounts, which may number millions, are looked
+    up by the hash of each word of the text that looks like an account handle (five characters or
+    more with a digit, `_`, `.`, `-` or `@`): a plain word such as "photos" may well be someone's
+    account somewhere, and refusing every note that uses it would make notes useless."""
     from ledger_app.storage.personal import lookup_key
 
     ph = "?" if conn.dialect.name == "sqlite" else "%s"
-    for kind, data in conn.exec_driver_sql(
-            "SELECT kind, data FROM personal_data WHERE kind IN ('requester', 'holder') AND data IS NOT NULL"):
+    people = conn.exec_driver_sql(
+        "SELECT 'requester', p.data FROM personal_data p JOIN takedown_request t ON t.requester = p.commitment "
+        "WHERE t.requester_kind = 'individual' AND p.data IS NOT NULL "
+        "UNION ALL SELECT 'rights holder', p.data FROM personal_data p JOIN claim c ON c.holder = p.commitment "
+        "WHERE c.holder_kind = 'individual' AND p.data IS NOT NULL").fetchall()
+    for kind, data in people:
         try:
             values = needles_of(json.loads(data))
         except ValueError:
             continue
         if values and bounded(sorted(values, key=len, reverse=True)).search(text):
             return f"a {kind}'s name or contact"
-    words = {w for w in re.split(r"[\s,;:()\[\]{}<>\"'/!?]+", text) if len(w) >= MIN_NEEDLE}
-    words |= {w.rstrip(".") for w in words}
-    if words:
-        keys = [lookup_key(kind, w) for kind in ("account", "actor") for w in words]
-        keys += [lookup_key(kind, w.lower()) for kind in ("account", "actor") for w in words]
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            row = conn.exec_driver_sql(
-                f"SELECT kind FROM personal_data WHERE lookup IN ({', '.join([ph] * len(chunk))}) LIMIT 1",
-                tuple(chunk)).fetchone()
-            if row is not None:
-                return "an uploader's account" if row[0] == "account" else "a team member's name"
+    words = {w.rstrip(".") for w in re.split(r"[\s,;:()\[\]{}<>\"'/!?]+", text)}
+    words = {w for w in words if len(w) >= 5 and re.search(r"[0-9_.@-]", w)}
+    keys = [lookup_key("account", w) for w in sorted(words)]
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        row = conn.exec_driver_sql(
+            f"SELECT 1 FROM personal_data WHERE kind = 'account' AND lookup IN ({', '.join([ph] * len(chunk))}) "
+            "LIMIT 1", tuple(chunk)).fetchone()
+        if row is not None:
+            return "an uploader's account"
     return None
 
 

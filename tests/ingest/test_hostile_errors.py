@@ -156,7 +156,7 @@ def wait_for(cond, timeout: float = 60.0) -> bool:  # noqa: ANN001
 def test_worker_processes_end_with_the_command(led, tmp_path, killed):
     if not Path("/proc/self/task").is_dir():
         pytest.skip("needs /proc to follow the process tree")
-    text_corpus(tmp_path / "A", shards=24, lines=150)
+    text_corpus(tmp_path / "A", shards=16, lines=60)
     assert led.call("corpus", "add", "A", str(tmp_path / "A")).rc == 0
     cmd = led.spawn("ingest", "A", "--workers", "2")
     seen: set[int] = set()
