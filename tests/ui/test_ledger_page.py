@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 
 from PySide6.QtWidgets import QApplication
@@ -209,3 +210,25 @@ def test_the_dashboard_shows_the_signed_time_not_the_checkpoint_column(window, s
     text = dashboard.health_values["checkpoint"].text()
     year = session.ledger.show(30).ts[:4]
     assert text.startswith("size 31, signed ") and year in text and "1970" not in text
+
+
+def test_the_dashboard_reports_a_restored_backup_until_it_is_acknowledged(window, session, small_ledger, qtbot, tmp_path):
+    from ledger_app.services import LedgerService
+    from ledger_app.storage.workspace import Workspace
+    from tests.ui.conftest import PASS
+
+    backup = tmp_path / "backup.db"
+    shutil.copy(small_ledger / "ledger.db", backup)
+    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
+    svc.note("after the backup")
+    svc.ws.dispose()
+    shutil.copy(backup, small_ledger / "ledger.db")
+    open_ledger(window, session, small_ledger, qtbot)
+    dashboard = window.show_screen("dashboard")
+    dashboard.refresh()
+    assert "rolled back (entries 31..31 are gone)" in dashboard.health_values["checkpoint"].text()
+    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
+    svc.acknowledge_rollback("restored the backup on purpose")
+    svc.ws.dispose()
+    dashboard.refresh()
+    assert dashboard.health_values["checkpoint"].text().startswith("size 32, signed ")

@@ -234,10 +234,15 @@ class DashboardPage(QWidget):
             # When it was signed: the time in the last leaf it covers (signed), not the checkpoint
             # table's created_at column, which no signature covers.
             signed_at = self.session.ledger.show(cp.size - 1).created_at if cp is not None and cp.size else None
+            # A database behind (or forked from) the checkpoint this workspace last saw: said here
+            # until an operator acknowledges it (`ledger log acknowledge-rollback`), as the CLI does.
+            problem = self.session.ledger.anchor_problem()
         except LedgerAppError as exc:
             v["size"].setText(str(exc))
             return
-        if cp is None:
+        if problem:
+            v["checkpoint"].setText(problem)
+        elif cp is None:
             v["checkpoint"].setText(self.tr("none yet"))
         else:
             v["checkpoint"].setText(
