@@ -5,7 +5,8 @@ located, reviewed, purged and certified), opens the main window at a fixed size 
 screen with QWidget.grab() — items with a selected item's detail, a request's review screen with
 its evidence, its certificate preview, a rights check — then some screens again in the dark theme
 (with the new-request dialog, and Settings after a team database did not answer) and in
-Simplified Chinese.
+Simplified Chinese; and in each of the three, the legal team's case view, the queue filtered, the
+review with its numbers, and the counter-notice and GDPR dialogs.
 """
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("LEDGER_PASSPHRASE", None)
     demo = run_story(tmp / "demo", log=lambda m: None, photos=40)
     ws = Path(demo["workspace"])
+    from ledger_app.services import Services
+    from ledger_app.storage.workspace import Workspace
+
+    svc = Services(Workspace(ws), lambda confirm: DEMO_PASSPHRASE)
+    for r in svc.cases.queue():
+        if r.type == "gdpr":
+            svc.cases.add_note(r.id, "Called Lena to confirm which photos; she sent the account name by e-mail.")
+            svc.cases.assign(r.id, "a.legal")
+    svc.ws.dispose()
     i18n_build.build()
     session = Session(passphrase=lambda confirm: DEMO_PASSPHRASE)
     window = MainWindow(session, Preferences())
@@ -84,6 +94,62 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     written = []
+
+    def legal_shots(suffix: str) -> None:
+        """The case view, the queue filtered, the review with its numbers, and the counter-notice and
+        GDPR dialogs (issue 17), each as the legal team sees it."""
+        page = window.show_screen("takedowns")
+        requests = {r["type"]: r["id"] for r in page.queue.rows}
+        gdpr_id = requests.get("gdpr") or page.queue.rows[0]["id"]
+        page.view_combo.setCurrentIndex(page.view_combo.findData("all"))
+        page.select_request(gdpr_id)
+        page.tabs.setCurrentWidget(page.case_scroll)
+        wait_tasks()
+        written.append(grab(f"takedowns-case{suffix}"))
+        page.type_combo.setCurrentIndex(page.type_combo.findData("publisher"))
+        page.search_edit.setText("harbour")
+        page.view_combo.setCurrentIndex(page.view_combo.findData("closed"))
+        written.append(grab(f"takedowns-queue-filters{suffix}"))
+        page.search_edit.clear()
+        page.type_combo.setCurrentIndex(0)
+        page.view_combo.setCurrentIndex(page.view_combo.findData("all"))
+        page.select_request(gdpr_id)  # photos: perceptual matches with their distances and inliers
+        page.tabs.setCurrentWidget(page.review_tab)
+        for k in range(page.matches.rowCount()):  # a perceptual match: the PDQ distance and inliers
+            if page.matches.record(k)["method"] == "perceptual":
+                page.matches_table.selectRow(k)
+                break
+        written.append(grab(f"takedowns-review-numbers{suffix}"))
+        page.select_request(requests.get("publisher") or gdpr_id)
+        d = page.open_counter_notice()
+        d.signature.setText("/S. Ubscriber/")
+        d.material.setText("Harbour plan article, re-hosted copy")
+        d.location.setText("https://aggregator.example/harbour-plan")
+        d.name.setText("Sam Ubscriber")
+        d.mistake.setChecked(True)
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"counter-notice{suffix}.png"
+        d.grab().save(str(path))
+        written.append(path)
+        d.reject()
+        page.select_request(gdpr_id)
+        g = page.open_gdpr()
+        g.tabs.setCurrentIndex(1)
+        g.ground.setCurrentIndex(g.ground.findData("e"))
+        if g.items.count():
+            from PySide6.QtCore import Qt
+
+            g.items.item(0).setCheckState(Qt.CheckState.Checked)
+        g.reason.setPlainText("Kept as evidence in pending litigation about this photograph.")
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"gdpr{suffix}.png"
+        g.grab().save(str(path))
+        written.append(path)
+        g.reject()
+        page.tabs.setCurrentWidget(page.review_tab)
+
     corpora = window.pages["corpora"]
     takedowns = window.pages["takedowns"]
     rights = window.pages["rights"]
@@ -115,14 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     certs = demo.get("certificates") or []
     if certs and Path(certs[0]).with_suffix(".pdf").exists():
         # The request the certificate was issued for, so the header above the preview matches it.
-        takedowns.select_request(json.loads(Path(certs[0]).read_text(encoding="utf-8"))["request"]["id"])
-        takedowns.tabs.setCurrentIndex(1)
-        takedowns.certificate_result.setText(Path(certs[0]).name)
-        takedowns.pdf.load(str(Path(certs[0]).with_suffix(".pdf")))
+        rid = json.loads(Path(certs[0]).read_text(encoding="utf-8"))["request"]["id"]
+        takedowns.select_request(rid)
+        takedowns.tabs.setCurrentWidget(takedowns.certificate_tab)
+        takedowns.show_certificate_file(Path(certs[0]), rid, None)
         window.show_screen("takedowns")
         wait_drawn(takedowns.pdf.view.viewport())
         written.append(grab("takedowns-certificate"))
-        takedowns.tabs.setCurrentIndex(0)
+        takedowns.tabs.setCurrentWidget(takedowns.review_tab)
         if chosen is not None:
             takedowns.select_request(chosen)
     corpora.detail.setCurrentIndex(1)
@@ -133,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show_screen("ledger")
     written.append(grab("ledger-checkpoint"))
     ledger.tabs.setCurrentIndex(0)
+    legal_shots("")
     aiact = window.show_screen("aiact")
     aiact.scope.setCurrentIndex(aiact.scope.count() - 1)  # the demo's training run
     aiact.preview_button.click()
@@ -142,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     for screen in ("dashboard", "ledger", "takedowns", "corpora", "rights", "aiact"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-dark"))
+    legal_shots("-dark")
     # A new DMCA notice half filled in, with the elements still missing spelled out.
     dialog = takedowns.open_new_request()
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("dmca"))
@@ -169,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     for screen in ("dashboard", "corpora", "takedowns", "rights", "ledger", "aiact", "settings"):
         window.show_screen(screen)
         written.append(grab(f"{screen}-zh_CN"))
+    legal_shots("-zh_CN")
     window.set_language("en")
     window.close()
     for p in written:

@@ -790,27 +790,27 @@
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="256"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="259"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="259"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -1018,22 +1018,22 @@
 <context>
     <name>InclusionResultsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
         <source>Work</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="471"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
         <source>Near copies</source>
         <translation>近似副本</translation>
     </message>
@@ -1600,52 +1600,57 @@
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="409"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="410"/>
         <source>PDQ distance {d}</source>
         <translation>PDQ 距离 {d}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="411"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="410"/>
+        <source>local features</source>
+        <translation>局部特征</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/lists.py" line="412"/>
         <source> (match ≤ {t})</source>
         <translation>（匹配阈值 ≤ {t}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="414"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="415"/>
         <source>, {n} inliers</source>
         <translation>，{n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="417"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="418"/>
         <source>containment {c:.0%}</source>
         <translation>包含度 {c:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="419"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="420"/>
         <source> (match ≥ {t:.0%})</source>
         <translation>（匹配阈值 ≥ {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="424"/>
         <source>exact</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="423"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="424"/>
         <source>identical bytes</source>
         <translation>字节完全相同</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="425"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="426"/>
         <source>same domain</source>
         <translation>同一域名</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="427"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="428"/>
         <source>same signer</source>
         <translation>同一签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="449"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="450"/>
         <source>Decided here, not yet recorded in the ledger</source>
         <translation>已在此处决定，尚未记入账本</translation>
     </message>
@@ -2580,539 +2585,544 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="291"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="292"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="385"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="386"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="389"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="390"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="520"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="521"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="756"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
+        <source>Perceptual match by local features (a region of the item)</source>
+        <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="760"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="935"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="939"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="947"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="941"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="942"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="946"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="954"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="956"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="964"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="968"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="967"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="971"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="968"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="979"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="983"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1038"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1042"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1039"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1043"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1045"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1049"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1056"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1060"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1057"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1061"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1070"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1079"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1083"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1087"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1091"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1088"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1092"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1104"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1108"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1105"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1109"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1116"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1120"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1136"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1140"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1161"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1165"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1187"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1191"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1193"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1197"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1198"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1194"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1198"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1209"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1213"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1210"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1214"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1220"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1224"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="509"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="524"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="525"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="540"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="541"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="601"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="602"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="603"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="604"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="604"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="605"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="657"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="658"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="672"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="673"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="691"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="690"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="694"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="701"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="708"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="707"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="711"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="710"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="718"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="728"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="732"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="755"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="759"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="770"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="774"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="782"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="786"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="817"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="821"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="820"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="824"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="832"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="836"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="870"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="874"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="872"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="876"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="876"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="882"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="900"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="904"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="903"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="907"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="912"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="913"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="917"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1243"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1247"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1254"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1258"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1257"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1261"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1270"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1274"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1281"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1285"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -406,8 +406,9 @@ class MatchesModel(DictListModel):
         ev = rec.get("evidence") or {}
         method = rec["method"]
         if method == "perceptual" and "distance" in ev:
-            text = self.tr("PDQ distance {d}").format(d=ev.get("pdq_distance", ev["distance"]))
-            if self.pdq_threshold is not None:
+            d = ev.get("pdq_distance") if ev.get("pdq_distance") is not None else ev.get("distance")
+            text = self.tr("PDQ distance {d}").format(d=d) if d is not None else self.tr("local features")
+            if self.pdq_threshold is not None and d is not None:
                 text += self.tr(" (match ≤ {t})").format(t=self.pdq_threshold)
             inliers = (ev.get("verification") or {}).get("inliers", ev.get("inliers"))
             if inliers is not None:
@@ -454,7 +455,8 @@ class MatchesModel(DictListModel):
             return rec["item_id"]
         if col == self.COL_SCORE:
             ev = rec.get("evidence") or {}
-            return float(ev.get("pdq_distance", ev.get("distance", -float(ev.get("containment", 0) or 0))))
+            d = ev.get("pdq_distance") if ev.get("pdq_distance") is not None else ev.get("distance")
+            return float(d) if d is not None else -float(ev.get("containment", 0) or 0)
         return self.cell(rec, col)
 
     def color(self, rec: dict, col: int) -> str | None:

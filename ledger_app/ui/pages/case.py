@@ -277,7 +277,7 @@ class CaseView(QWidget):
         if case.get("extension_reason"):
             rows.append((self.tr("Extended because"), case["extension_reason"]))
         for w in case.get("works", []):
-            rows.append((self.tr("Claimed work"), f"{w['kind']}: {w.get('description') or w['value']}"))
+            rows.append((self.tr("Claimed work"), work_text(w)))
         html = "<table cellspacing='0' cellpadding='2'>" + "".join(
             f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>" for k, v in rows) + "</table>"
         self.facts.setHtml(html)
@@ -327,6 +327,22 @@ class CaseView(QWidget):
             who = f" — {ev.actor}" if ev.actor else ""
             item = QListWidgetItem(f"{when(ev.ts)}  {event_text(ev.message, ev.args, ev.text)}{who}", self.timeline)
             item.setToolTip(self.tr("Ledger entries {entries}").format(entries=", ".join(str(i) for i in ev.entries)))
+
+
+def work_text(w: dict) -> str:
+    """A claimed work in a line: a file by its name and the start of its SHA-256, not the stored JSON."""
+    import json
+
+    desc = w.get("description") or ""
+    if desc.startswith("{"):
+        try:
+            d = json.loads(desc)
+        except ValueError:
+            d = {}
+        name = d.get("description") or d.get("name") or ""
+        sha = str(d.get("sha256") or "")
+        return f"{w['kind']}: {name} (SHA-256 {sha[:12]}…)" if sha else f"{w['kind']}: {name or w['value']}"
+    return f"{w['kind']}: {desc or w['value']}"
 
 
 def when_ts(ts: float) -> str:

@@ -146,8 +146,6 @@ class TakedownsPage(QWidget):
         # again on every change), then the user's to adjust; the requester takes the rest.
         qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         qh.setSectionResizeMode(TakedownQueueModel.COL_REQUESTER, QHeaderView.ResizeMode.Stretch)
-        self._queue_sized = False
-        session.opened.connect(lambda: setattr(self, "_queue_sized", False))
         self.queue_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._queue_row(cur.row()))
         tl.addWidget(self.queue_table, 1)
         self.search_edit.textChanged.connect(lambda text: self._filter(search=text))
@@ -236,14 +234,18 @@ class TakedownsPage(QWidget):
         self.matches_table = _table(rsplit, "MatchesTable")
         self.matches_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.matches_table.setModel(self.matches)
+        # Item IDs differ at their end: a column too narrow for one cuts it in the middle.
+        self.matches_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         mh = self.matches_table.horizontalHeader()
-        mh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The numbers and the decision whole (tens of rows: measuring them is cheap); the item ID takes
+        # the rest, cut in the middle when it must be.
+        mh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         mh.setSectionResizeMode(MatchesModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         self.matches_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.show_evidence(cur.row()))
         self.matches_table.installEventFilter(self)
         self.evidence = EvidenceView(rsplit)
         rsplit.setStretchFactor(0, 1)
-        rsplit.setStretchFactor(1, 2)
+        rsplit.setStretchFactor(1, 1)
         rl.addWidget(rsplit, 1)
         self.tabs.addTab(review, "")
         cert = QWidget(self.tabs)
@@ -268,7 +270,7 @@ class TakedownsPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([260, 500])
-        rsplit.setSizes([480, 600])
+        rsplit.setSizes([640, 440])
 
         self.new_button.clicked.connect(self.open_new_request)
         self.locate_button.clicked.connect(self.locate)
@@ -348,9 +350,8 @@ class TakedownsPage(QWidget):
             rows = []
         self.queue.set_rows(rows)
         self.queue.set_unrecorded(self.unrecorded_counts())
-        if rows and not self._queue_sized:
-            self.queue_table.resizeColumnsToContents()
-            self._queue_sized = True
+        if rows:
+            self.queue_table.resizeColumnsToContents()  # once per re-read, not on every cell change
         self.new_button.setEnabled(td is not None)
         self.export_button.setEnabled(bool(rows))
         self.queue_view.set_filter(me=self.me())
@@ -682,10 +683,13 @@ class TakedownsPage(QWidget):
         ev = m.get("evidence") or {}
         method = m["method"]
         if method == "perceptual" and "distance" in ev:
-            d = ev.get("pdq_distance", ev["distance"])
+            d = ev.get("pdq_distance") if ev.get("pdq_distance") is not None else ev.get("distance")
             t = self.matches.pdq_threshold
-            text = self.tr("Perceptual match: PDQ distance {d} of 256").format(d=d)
-            if t is not None:
+            if d is None:  # found by local features alone (a crop, a collage): no whole-image distance
+                text = self.tr("Perceptual match by local features (a region of the item)")
+            else:
+                text = self.tr("Perceptual match: PDQ distance {d} of 256").format(d=d)
+            if t is not None and d is not None:
                 text += " " + (self.tr("(within the threshold of {t})") if d <= t else
                                self.tr("(beyond the threshold of {t}: kept because the geometry agrees)")).format(t=t)
             ver = ev.get("verification") or {}
