@@ -106,6 +106,12 @@ def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
         return None
     out = {"item_id": row[0], "corpus": row[1], "location": row[2], "status": row[3], "since": _iso(row[4]),
            "license": row[5], "entry_index": row[6], "method": str(f.method), "score": f.score, "sha256": row[8]}
+    ev = f.evidence or {}
+    if ev.get("region_box") is not None:
+        # A partial copy (local features): how much of the item holds the work, and how much of the
+        # work it holds, as whole per cents (the signed report carries no floats).
+        out["region"] = {"item_covered": f"{round(100 * float(ev['item_covered']))}%",
+                         "work_covered": f"{round(100 * float(ev['work_covered']))}%"}
     if row[3] == "purged":
         out["purged_at"] = _iso(row[7])
         req = td._one(

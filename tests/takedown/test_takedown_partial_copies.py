@@ -46,6 +46,14 @@ def test_locate_finds_partial_copies_with_their_region(services, photos, data_di
     assert abs(collage["item_covered"] - 0.25) < 0.04 and collage["work_covered"] > 0.95
     x0, y0, x1, y1 = collage["region_box"]
     assert x1 - x0 < 0.55 and y1 - y0 < 0.55  # one quarter of the collage, outlined on review
+    # The rights holder's check (`ledger check FILE`) names both, with the covered fractions.
+    from ledger_app.takedown.inclusion import check_inclusion
+
+    (result,) = check_inclusion(services.takedown, files=[grate_path])
+    near = {i["location"]: i for i in result["near_copies"]}
+    assert result["verdict"] == "included" and set(near) == {"crop.jpg", "collage.jpg"}, result
+    assert near["collage.jpg"]["region"]["item_covered"] in ("24%", "25%", "26%")
+    assert near["crop.jpg"]["region"]["item_covered"] in ("99%", "100%")
 
 
 def test_without_local_features_the_partial_copies_are_missed(services, photos, data_dir, tmp_path):
