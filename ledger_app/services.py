@@ -31,6 +31,7 @@ from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import AppendRefused, AppendResult, StoredCheckpoint
 from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leaves, verify_ledger
 from ledger_app.storage import identity, personal
+from ledger_app.storage.identity import current_actor_name
 from ledger_app.storage.workspace import Workspace
 
 PassphraseProvider = Callable[[bool], str]  # argument: confirm (ask twice)
@@ -44,13 +45,17 @@ def default_origin() -> str:
     return f"{host}/provenance-ledger/{os.urandom(4).hex()}"
 
 
-def current_actor_name(ws: Workspace) -> str:
-    """The display name (the setting user.name, else the OS account). Not an identity: see
-    `storage/identity.py` for the account that every entry records beside it."""
-    configured = ws.settings.get("user.name")
-    if configured:
-        return str(configured)
-    return identity.os_account()
+def open_workspace(path: Path | None = None, db_url: str | None = None) -> Workspace:
+    """The workspace at `path` (default: the per-user one) on `db_url` (default: its SQLite file),
+    not yet connected. The thin clients (cli/, ui/) open workspaces here, never through storage/."""
+    return Workspace(path, db_url)
+
+
+def team_connect_timeout_s() -> int:
+    """How long connecting to a team database may take, in seconds (read when asked)."""
+    from ledger_app.storage import engine
+
+    return engine.PG_CONNECT_TIMEOUT_S
 
 
 class _TreeHeadSigner:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
-import hashlib
 import json
 import os
 import re
@@ -42,77 +41,25 @@ from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
 from ledger_app.ledger.cosignature import Cosignature, parse_witness_vkey, require_quorum
+from ledger_app.ledger.documents import (  # the encoding rules, shared with the signer (certificates/)
+    DOCUMENT_VERSION,
+    ENTRY_TYPE_FOR_KIND,
+    KIND_CERTIFICATE,
+    KIND_REPORT,
+    KIND_SUMMARY,
+    SIGNATURE_ALG,
+    UNSIGNED_KEYS,
+    NotCanonicalError,
+    canonical_bytes,
+    document_digest,
+    report_items,
+)
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
 
-DOCUMENT_VERSION = 1
-SIGNATURE_ALG = "Ed25519"
-KIND_CERTIFICATE = "removal-certificate"
-KIND_REPORT = "inclusion-report"
-KIND_SUMMARY = "ai-act-summary"  # the EU AI Act training-content summary (certificates/ai_act.py)
-# Which ledger entry type commits to which kind of document.
-ENTRY_TYPE_FOR_KIND = {KIND_CERTIFICATE: "certificate.issued", KIND_REPORT: "report.issued",
-                       KIND_SUMMARY: "summary.issued"}
 _NOUN = {KIND_CERTIFICATE: "certificate", KIND_REPORT: "report", KIND_SUMMARY: "summary"}
-# Keys added after signing: everything else in the file is the signed body.
-UNSIGNED_KEYS = frozenset({"signature", "document_sha256", "entry", "tlog_proof", "item_proofs"})
 LEAF_VERSION = 1
-
-_MAX_SAFE_INT = 2**53 - 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode
-
-
-# --- canonical JSON for the no-float value domain --------------------------------------------------
-
-
-class NotCanonicalError(ValueError):
-    """A value outside the domain in which canonical JSON is this simple (see `canonical_bytes`)."""
-
-
-def _check_domain(value: Any, path: str) -> None:
-    t = type(value)
-    if t is str:
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-            raise NotCanonicalError(f"{path} holds a lone surrogate, which has no UTF-8 encoding")
-        return
-    if t is bool or value is None:
-        return
-    if t is int:
-        if not -_MAX_SAFE_INT <= value <= _MAX_SAFE_INT:
-            raise NotCanonicalError(f"{path} holds the integer {value}, beyond the 2**53 that JSON numbers keep exactly")
-        return
-    if t is float:
-        raise NotCanonicalError(f"{path} holds the floating-point number {value!r}; documents hold none (write it as a string)")
-    if t is dict:
-        for k, v in value.items():
-            if type(k) is not str:
-                raise NotCanonicalError(f"{path} has the non-string key {k!r}")
-            if any(ord(c) > 0xFFFF for c in k):
-                # RFC 8785 sorts keys by UTF-16 code units; for keys beyond U+FFFF that differs from
-                # Python's code-point order, so such keys are refused rather than mis-sorted.
-                raise NotCanonicalError(f"{path} has the key {k!r} with a character beyond U+FFFF")
-            _check_domain(v, f"{path}.{k}")
-        return
-    if t is list:
-        for i, v in enumerate(value):
-            _check_domain(v, f"{path}[{i}]")
-        return
-    raise NotCanonicalError(f"{path} holds a {t.__name__}, which is not a JSON value")
-
-
-def canonical_bytes(value: Any) -> bytes:
-    """RFC 8785 canonical JSON of a value made of objects, arrays, strings, booleans, null and
-    integers within ±(2**53 - 1), with no object key beyond U+FFFF.
-
-    In that domain RFC 8785 equals `json.dumps(sort_keys=True, separators=(",", ":"),
-    ensure_ascii=False)`: the string escapes agree (\\b \\t \\n \\f \\r, \\" and \\\\, other control
-    characters as lowercase \\u00xx, everything else literal) and key order by code point equals
-    order by UTF-16 code unit. Anything outside the domain (a float above all) raises
-    `NotCanonicalError` instead of being encoded in a way another implementation might not repeat.
-    """
-    _check_domain(value, "the document")
-    return _encode(value).encode("utf-8")
 
 
 # --- results ---------------------------------------------------------------------------------------
@@ -217,11 +164,6 @@ def split_document(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
     body = {k: v for k, v in doc.items() if k not in UNSIGNED_KEYS}
     rest = {k: v for k, v in doc.items() if k in UNSIGNED_KEYS}
     return body, rest
-
-
-def document_digest(body: dict[str, Any], signature: dict[str, Any]) -> str:
-    """SHA-256 (hex) of the canonical bytes of body + signature: what the ledger entry commits to."""
-    return hashlib.sha256(canonical_bytes({**body, "signature": signature})).hexdigest()
 
 
 def _decode_leaf(leaf: bytes, index: int, what: str) -> dict[str, Any]:
@@ -412,15 +354,6 @@ def verify_document(
         cosignatures=tuple(cosigned),
         witnesses_given=len(witness_verifiers),
     )
-
-
-def report_items(body: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every matched item of an inclusion report (direct matches and near copies)."""
-    out = []
-    for q in body.get("queries") or []:
-        if isinstance(q, dict):
-            out.extend(i for i in (q.get("items") or []) + (q.get("near_copies") or []) if isinstance(i, dict))
-    return out
 
 
 def _verify_item_proofs(body: dict[str, Any], proofs: Any, checkpoint_text: str, verifier: Verifier) -> tuple[int, ...]:

@@ -33,11 +33,11 @@ from ledger_app.ledger.store import StoredCheckpoint
 from ledger_app.ledger.witness_store import (
     QUORUM_META,
     WitnessInfo,
-    _ph,
     checkpoints_with_cosignature_rows,
     cosigned_heads,
     cosigned_note,
     list_witnesses,
+    placeholder,
     quorum,
     recent_checkpoints,
     verified_cosignatures,
@@ -85,7 +85,7 @@ class WitnessService:
             raise UserError(f"the key {w.vkey} is already configured for another witness")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            ph = _ph(conn)
+            ph = placeholder(conn)
             conn.exec_driver_sql(
                 f"INSERT INTO witness (name, url, vkey, cosigned_size, added_at) VALUES ({ph},{ph},{ph},0,{ph})",
                 (name, url, w.vkey, time.time()),
@@ -105,7 +105,7 @@ class WitnessService:
                             "witness(es) remain: lower it first (`ledger witness policy K`)")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            conn.exec_driver_sql(f"DELETE FROM witness WHERE name = {_ph(conn)}", (name,))
+            conn.exec_driver_sql(f"DELETE FROM witness WHERE name = {placeholder(conn)}", (name,))
             res = self.ledger.append([("witness.removed", {"name": name})], conn=conn)
         self.ledger.after_external_commit(res)
         return {"name": name, "index": res.first_index, "quorum": self.quorum(), "witnesses": len(existing) - 1}
@@ -207,7 +207,7 @@ class WitnessService:
             results.append(out)
         if updates:
             with self.ws.engine.begin() as conn:
-                ph = _ph(conn)
+                ph = placeholder(conn)
                 conn.exec_driver_sql(
                     f"UPDATE witness SET cosigned_size = {ph}, last_attempt = {ph}, last_error = {ph} WHERE name = {ph}",
                     updates,

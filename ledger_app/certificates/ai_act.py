@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
-from ledger_app.verify import DOCUMENT_VERSION, KIND_SUMMARY
+from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_SUMMARY
 
 if TYPE_CHECKING:
     from ledger_app.ingest.service import CorpusService

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.verify import KIND_SUMMARY
+from ledger_app.ledger.documents import KIND_SUMMARY
 
 LANGUAGES = ("en", "zh_CN")
 

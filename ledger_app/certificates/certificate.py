@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_app.certificates.document import issue_document
 from ledger_app.core.errors import UserError
-from ledger_app.verify import DOCUMENT_VERSION, KIND_CERTIFICATE, NotCanonicalError, canonical_bytes
+from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_CERTIFICATE, NotCanonicalError, canonical_bytes
 
 if TYPE_CHECKING:
     from ledger_app.services import LedgerService

@@ -5,8 +5,8 @@ key. So every document is (1) a versioned JSON body signed with the ledger's Ed2
 RFC 8785 canonical bytes, (2) committed to by a ledger entry (`certificate.issued` /
 `report.issued`) holding the SHA-256 of body + signature, and (3) accompanied by that entry's leaf
 and a c2sp.org/tlog-proof@v1 text against the checkpoint signed with the append. The offline
-verifier (`ledger_app/verify.py`) checks exactly this; the encoding rules live there so that signer
-and verifier cannot disagree.
+verifier (`ledger_app/verify.py`) checks exactly this; the encoding rules live in
+`ledger/documents.py`, which signer and verifier both use, so that they cannot disagree.
 
 Bodies hold no floats (scores are strings like "0.93", sizes and indexes integers): canonical
 JSON of floats is where implementations diverge, so `canonical_bytes` refuses them.
@@ -18,9 +18,7 @@ import base64
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.ledger.tlogproof import format_tlog_proof
-from ledger_app.ledger.witness_store import cosigned_note
-from ledger_app.verify import (
+from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
     ENTRY_TYPE_FOR_KIND,
     SIGNATURE_ALG,
@@ -29,6 +27,8 @@ from ledger_app.verify import (
     canonical_bytes,
     document_digest,
 )
+from ledger_app.ledger.tlogproof import format_tlog_proof
+from ledger_app.ledger.witness_store import cosigned_note
 
 if TYPE_CHECKING:
     from ledger_app.services import LedgerService

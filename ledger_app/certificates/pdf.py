@@ -35,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from ledger_app.core.errors import UserError
-from ledger_app.verify import KIND_CERTIFICATE, KIND_REPORT
+from ledger_app.ledger.documents import KIND_CERTIFICATE, KIND_REPORT
 
 LANGUAGES = ("en", "zh_CN")
 CJK_FONT = "STSong-Light"

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_app.certificates.document import checkpoint_of, entry_proof, issue_document
 from ledger_app.core.errors import UserError
-from ledger_app.verify import DOCUMENT_VERSION, KIND_REPORT, NotCanonicalError, canonical_bytes, report_items
+from ledger_app.ledger.documents import (
+    DOCUMENT_VERSION,
+    KIND_REPORT,
+    NotCanonicalError,
+    canonical_bytes,
+    report_items,
+)
 
 if TYPE_CHECKING:
     from ledger_app.services import LedgerService

@@ -35,10 +35,10 @@ class Context:
     @property
     def workspace(self):
         if self._ws is None:
-            from ledger_app.storage.workspace import Workspace
+            from ledger_app.services import open_workspace
 
             ws_dir = getattr(self.args, "workspace", None)
-            self._ws = Workspace(Path(ws_dir) if ws_dir else None, getattr(self.args, "db", None))
+            self._ws = open_workspace(Path(ws_dir) if ws_dir else None, getattr(self.args, "db", None))
         return self._ws
 
     def database_label(self) -> str | None:

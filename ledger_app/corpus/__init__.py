@@ -13,6 +13,7 @@ from ledger_app.corpus.base import (
     RawItem,
     ShardAdapter,
     ShardRewrite,
+    stat_sig,
 )
 from ledger_app.corpus.detect import FORMATS, detect_format, open_corpus
 from ledger_app.corpus.purge import PurgeJournal, purge_shard, run_purge
@@ -33,4 +34,5 @@ __all__ = [
     "purge_shard",
     "run_purge",
     "sniff_media_type",
+    "stat_sig",
 ]

@@ -656,3 +656,13 @@ class ShardAdapter:
         from ledger_app.corpus.purge import purge_shard
 
         return purge_shard(self, shard, set(keys), journal)
+
+
+def stat_sig(root: Path, shard: str) -> str:
+    """size:mtime_ns of a shard: the cheap "unchanged since it was ingested" check."""
+    p = root / shard if root.is_dir() else root
+    try:
+        st = os.lstat(p)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"

@@ -50,9 +50,14 @@ DELETE_BATCH = 256
 crash_hook: Callable[[str], None] | None = None
 
 
-def _crashpoint(label: str) -> None:
+def crashpoint(label: str) -> None:
+    """Call `crash_hook` (tests set it to kill the process there) at a named point of a purge;
+    takedown/purge.py marks the points of its own steps with it too."""
     if crash_hook is not None:
         crash_hook(label)
+
+
+_crashpoint = crashpoint  # the name this module's own steps use
 
 
 #: The longest file name most file systems accept (bytes); a temporary name must fit in it too.

@@ -31,7 +31,7 @@ from ledger_app.core.errors import (
 )
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
 from ledger_app.core.types import C2paSummary, ItemStatus
-from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
+from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus, stat_sig
 from ledger_app.corpus.base import MiB
 from ledger_app.ingest import lifeline
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
@@ -870,16 +870,6 @@ def _fit_columns(corpus_name: str, it: ItemResult) -> None:
         it.url_norm = None
     if it.domain is not None and len(it.domain) > DOMAIN_CHARS:
         it.domain = None
-
-
-def stat_sig(root: Path, shard: str) -> str:
-    """size:mtime_ns of a shard: the cheap "unchanged since it was ingested" check."""
-    p = root / shard if root.is_dir() else root
-    try:
-        st = os.lstat(p)
-    except OSError:
-        return "missing"
-    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _units(root: str, fmt: str, shards: list[str], anchors: str | None, max_pixels: int,

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ledger_app.core import strictjson
-from ledger_app.core.canonical import _dumps as _fast_dumps
 from ledger_app.core.canonical import canonical_json
+from ledger_app.core.canonical import dumps_sorted as _fast_dumps
 from ledger_app.core.errors import VerificationError
 
 LEAF_VERSION = 1

@@ -40,7 +40,8 @@ class WitnessInfo:
                 "last_attempt": self.last_attempt, "last_error": self.last_error}
 
 
-def _ph(conn) -> str:  # noqa: ANN001 - a SQLAlchemy Connection
+def placeholder(conn) -> str:  # noqa: ANN001 - a SQLAlchemy Connection
+    """The DB-API parameter marker of the connection's dialect."""
     return "?" if conn.dialect.name == "sqlite" else "%s"
 
 
@@ -56,7 +57,7 @@ def quorum(engine: Engine, n: int | None = None) -> int:
     """k of the policy: stored by `ledger witness policy K`; 1 by default when witnesses exist."""
     n = len(list_witnesses(engine)) if n is None else n
     with engine.connect() as conn:
-        row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {_ph(conn)}", (QUORUM_META,)).fetchone()
+        row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {placeholder(conn)}", (QUORUM_META,)).fetchone()
     stored = None if row is None else str(row[0])
     k = int(stored) if stored is not None and stored.isdigit() else (1 if n else 0)
     return min(k, n)
@@ -70,7 +71,7 @@ def verified_cosignatures(engine: Engine, cp: StoredCheckpoint) -> list[Cosignat
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT c.vkey, c.line FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
-            f"WHERE c.checkpoint_size = {_ph(conn)} AND c.root_hash = {_ph(conn)} ORDER BY c.id",
+            f"WHERE c.checkpoint_size = {placeholder(conn)} AND c.root_hash = {placeholder(conn)} ORDER BY c.id",
             (cp.size, cp.root_hash),
         ).fetchall()
     out = []
@@ -116,7 +117,7 @@ def cosigned_heads(engine: Engine, min_size: int = 0) -> set[tuple[int, bytes]]:
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT DISTINCT c.checkpoint_size, c.root_hash FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
-            f"WHERE c.checkpoint_size >= {_ph(conn)}",
+            f"WHERE c.checkpoint_size >= {placeholder(conn)}",
             (min_size,),
         ).fetchall()
     return {(int(r[0]), bytes(r[1])) for r in rows}

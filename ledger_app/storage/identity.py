@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from ledger_app.storage.workspace import Workspace
 
 
 def os_account() -> str:
@@ -33,3 +37,12 @@ def account(conn: Connection) -> str:
     if conn.dialect.name == "postgresql":
         return "db:" + str(conn.exec_driver_sql("SELECT session_user").scalar())
     return "os:" + os_account()
+
+
+def current_actor_name(ws: Workspace) -> str:
+    """The display name (the setting user.name, else the OS account). Not an identity: `account`
+    is what every entry records beside it."""
+    configured = ws.settings.get("user.name")
+    if configured:
+        return str(configured)
+    return os_account()

@@ -21,10 +21,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy.engine import Engine
 
 from ledger_app.core.errors import ConfigError, VerificationError
+from ledger_app.core.paths import default_workspace_dir
 from ledger_app.core.settings import Settings
 from ledger_app.ledger.anchor import check_extends
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
@@ -33,19 +33,11 @@ from ledger_app.ledger.store import LedgerStore
 from ledger_app.storage import engine as engines
 
 DB_ENV = "LEDGER_DATABASE_URL"
-WORKSPACE_ENV = "LEDGER_WORKSPACE"
 
 
 def _private(path: Path, flags: int) -> int:
     """Open (creating) a workspace file owner-only: 0600 from the start, not after the fact."""
     return os.open(path, flags | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-
-
-def default_workspace_dir() -> Path:
-    env = os.environ.get(WORKSPACE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("provenance-ledger", appauthor=False)) / "workspace"
 
 
 class Workspace:

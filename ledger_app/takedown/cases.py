@@ -200,7 +200,7 @@ class CaseService(Queries):
         self.ws = takedown.ws
 
     def current_user(self) -> str:
-        from ledger_app.services import current_actor_name
+        from ledger_app.storage.identity import current_actor_name
 
         return current_actor_name(self.ws)
 

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
-from ledger_app.corpus import open_corpus, run_purge
-from ledger_app.corpus.purge import _crashpoint
-from ledger_app.ingest.service import stat_sig
+from ledger_app.corpus import open_corpus, run_purge, stat_sig
+from ledger_app.corpus.purge import crashpoint as _crashpoint
 from ledger_app.storage.runlock import run_lock
 from ledger_app.takedown.requests import Status, check_transition
 

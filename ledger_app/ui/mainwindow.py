@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         """
         folder = Path(self.prefs.workspace_dir) if self.prefs.workspace_dir else None
         if folder is None:
-            from ledger_app.storage.workspace import default_workspace_dir
+            from ledger_app.core.paths import default_workspace_dir
 
             folder = default_workspace_dir()
         first_start = not folder.exists()
@@ -427,9 +427,9 @@ class MainWindow(QMainWindow):
         # A team database being connected to cannot be interrupted: its connect timeout bounds it.
         wait_ms = 5000
         if self.session.opening is not None:
-            from ledger_app.storage.engine import PG_CONNECT_TIMEOUT_S
+            from ledger_app.services import team_connect_timeout_s
 
-            wait_ms = max(wait_ms, 1000 * (PG_CONNECT_TIMEOUT_S + 2))
+            wait_ms = max(wait_ms, 1000 * (team_connect_timeout_s() + 2))
         self.session.runner.wait(wait_ms)
         self.session.close()
         super().closeEvent(event)

@@ -26,8 +26,7 @@ from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from ledger_app.services import LedgerService, Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services import LedgerService, Services, Workspace
 
 
 DB_ENV = "LEDGER_DATABASE_URL"  # storage.workspace.DB_ENV, named here to keep SQLAlchemy unimported
@@ -124,10 +123,9 @@ class Session(QObject):
     def _prepare(self, path: Path | None, db_url: str | None, *, connect: bool) -> Services:
         """A workspace and its services, not yet the session's; with `connect`, its database is
         reached and its schema brought up to date (any thread: nothing here touches Qt)."""
-        from ledger_app.services import Services
-        from ledger_app.storage.workspace import Workspace
+        from ledger_app.services import Services, open_workspace
 
-        ws = Workspace(path, db_url)  # a team database is given storage.engine.PG_CONNECT_TIMEOUT_S
+        ws = open_workspace(path, db_url)  # a team database is given services.team_connect_timeout_s()
         try:
             ws.path.mkdir(parents=True, exist_ok=True)
             if connect:
