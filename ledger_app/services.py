@@ -66,7 +66,7 @@ class _TreeHeadSigner:
         self.keys = list(keys)
         self.key_id = self.keys[0].verifier.key_id.hex()
         # The last checkpoint must carry one of these keys' signatures before it is built on.
-        self.verifiers = [k.verifier for k in self.keys]
+        self.verifiers: Sequence[Verifier] = [k.verifier for k in self.keys]
 
     def sign_tree_head(self, size: int, root_hash: bytes) -> str:
         return sign_checkpoint(Checkpoint(self.origin, size, root_hash), [k.signer for k in self.keys])
@@ -143,6 +143,7 @@ class LedgerService:
             raise
         self._after_commit(res)
         ws.settings.set("ledger.origin", origin)
+        assert res.checkpoint is not None  # a signed append stores its checkpoint
         return {"workspace": str(ws.path), "origin": origin, "vkey": key.vkey, "checkpoint": res.checkpoint.note}
 
     def _key_path_for_new(self) -> Path:
@@ -410,6 +411,7 @@ class LedgerService:
                 })],
                 anchored=False,
             )
+        assert res.checkpoint is not None  # a signed append stores its checkpoint
         kept = self.ws.replace_witness_after_rollback(res.checkpoint.note)
         for hook in list(self.checkpoint_hooks):
             hook(res.checkpoint)

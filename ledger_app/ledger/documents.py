@@ -85,7 +85,7 @@ def document_digest(body: dict[str, Any], signature: dict[str, Any]) -> str:
 
 def report_items(body: dict[str, Any]) -> list[dict[str, Any]]:
     """Every matched item of an inclusion report (direct matches and near copies)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for q in body.get("queries") or []:
         if isinstance(q, dict):
             out.extend(i for i in (q.get("items") or []) + (q.get("near_copies") or []) if isinstance(i, dict))

@@ -363,15 +363,15 @@ def open_note(note: str | bytes, verifiers: Sequence[Verifier]) -> OpenedNote:
         if len(raw) < 5:
             raise VerificationError(f"malformed note: signature line {n} ({name}) is too short", what="note")
         kid, sig = raw[:4], raw[4:]
-        v = known.get((name, kid))
-        if v is None:
+        signer = known.get((name, kid))
+        if signer is None:
             s = Signature(name, kid, b64)
             if s not in unverified:
                 unverified.append(s)
             continue
-        v.verify(msg, sig)  # raises: a known key's signature that fails rejects the note
-        if v not in verified:
-            verified.append(v)
+        signer.verify(msg, sig)  # raises: a known key's signature that fails rejects the note
+        if signer not in verified:
+            verified.append(signer)
     if not verified:
         found = ", ".join(f"{s.name}+{s.key_id.hex()}" for s in unverified)
         expected = ", ".join(f"{v.name}+{v.key_id.hex()}" for v in verifiers) or "none given"

@@ -333,7 +333,7 @@ class WitnessHTTPServer(http.server.ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}{self.prefix}"
+        return f"http://{host!s}:{port}{self.prefix}"
 
     def count(self) -> None:
         with self._count_lock:

@@ -88,7 +88,7 @@ def _alembic_config(conn: Connection) -> Config:
     return cfg
 
 
-def head_revision() -> str:
+def head_revision() -> str | None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return ScriptDirectory.from_config(cfg).get_current_head()

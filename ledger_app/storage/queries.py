@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ledger_app.storage.workspace import Workspace
+
 #: Appended to a LIKE whose pattern went through `like_escape` (SQLite has no default escape character).
 LIKE_ESCAPE = " ESCAPE '\\'"
 
@@ -14,7 +19,7 @@ def like_escape(text: str) -> str:
 class Queries:
     """Mixin for a service with a `ws` (Workspace): the engine's placeholder, one row, all rows."""
 
-    ws: object
+    ws: Workspace
 
     @property
     def _ph(self) -> str:

@@ -96,3 +96,11 @@ def test_spec_writes_the_desktop_integration_beside_the_executables(spec_run):
     assert (share / "metainfo" / "org.example.ProvenanceLedger.metainfo.xml").is_file()
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "provenance-ledger.svg").is_file()
     assert (share / "icons" / "hicolor" / "48x48" / "apps" / "provenance-ledger.png").is_file()
+
+
+def test_every_declared_package_data_file_exists():
+    """setuptools ships nothing, silently, for a pattern that matches nothing (py.typed was declared
+    and missing, so type checkers ignored the installed package's annotations)."""
+    for pattern in PYPROJECT["tool"]["setuptools"]["package-data"]["ledger_app"]:
+        assert list((REPO / "ledger_app").glob(pattern)), pattern
+    assert (REPO / "ledger_app" / "py.typed").is_file()
