@@ -2,12 +2,20 @@
 
 These are workspace-wide policy settings stored in the workspace's `config.json`; window state and
 per-user preferences belong to the UI (QSettings), not here.
+
+`config.json` is versioned like the database: its `version` key says which numbered upgrade
+(`UPGRADES`) last shaped it; a file without one predates versioning (version 1). Opening an older file
+applies the upgrades after its version in order, keeps the original beside it
+(`config.json.v<N>.bak`) and writes the upgraded file. A file from a newer version is refused, never
+downgraded.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,6 +113,25 @@ RETIRED = {
 }
 
 
+
+def _v2_retire_ui_preferences(values: dict[str, Any]) -> list[str]:
+    """Version 2: the interface language and theme left the workspace settings (RETIRED)."""
+    notes = []
+    for key in [k for k in values if k in RETIRED]:
+        del values[key]
+        notes.append(f"{key} was removed from the workspace settings: {RETIRED[key]}")
+    return notes
+
+
+# The numbered upgrades of config.json, like the database's migrations: UPGRADES[n] turns a version n-1
+# file into a version n one, in place, and returns a sentence per change. Append; never edit one.
+UPGRADES: dict[int, Callable[[dict[str, Any]], list[str]]] = {
+    2: _v2_retire_ui_preferences,
+}
+CONFIG_VERSION = max(UPGRADES)
+VERSION_KEY = "version"
+
+
 @dataclass(frozen=True)
 class MatchThresholds:
     """The matchers' thresholds as one small object, from a workspace's settings or the defaults."""
@@ -125,7 +152,10 @@ class Settings:
 
     def __init__(self, path: Path):
         self.path = path
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = {VERSION_KEY: CONFIG_VERSION}
+        self.backup: Path | None = None  # where the original of an upgraded file was kept
+        self.upgraded: list[str] = []
+        version = CONFIG_VERSION
         if path.exists():
             try:
                 self._values = json.loads(path.read_text(encoding="utf-8"))
@@ -133,16 +163,42 @@ class Settings:
                 raise ConfigError(f"the workspace settings file {path} cannot be read: {e}") from None
             if not isinstance(self._values, dict):
                 raise ConfigError(f"the workspace settings file {path} does not hold a JSON object")
-        self.upgraded = self._upgrade()
+            version = self._values.get(VERSION_KEY, 1)
+            if type(version) is not int or version < 1:
+                raise ConfigError(f"the workspace settings file {path} has the version {version!r}, which is not a "
+                                  f"whole number from 1; correct it or move the file away to start from the defaults")
+            if version > CONFIG_VERSION:
+                raise ConfigError(f"the workspace settings file {path} was written by a newer version of the application "
+                                  f"(settings version {version}; this one knows up to {CONFIG_VERSION}): upgrade the "
+                                  "application to use this workspace")
+            for n in range(version + 1, CONFIG_VERSION + 1):
+                self.upgraded.extend(UPGRADES[n](self._values))
+            self._values[VERSION_KEY] = CONFIG_VERSION
+        self.upgraded.extend(self._upgrade())
+        if version < CONFIG_VERSION:
+            self._keep_and_rewrite(version)
+
+    def _keep_and_rewrite(self, version: int) -> None:
+        """Keep the file an older version wrote (config.json.v<N>.bak, never overwriting an earlier one)
+        and write the upgraded one. Where the folder cannot be written (read-only media), the upgrade
+        holds in memory only and is made again on the next open."""
+        backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        n = 1
+        while backup.exists():
+            n += 1
+            backup = self.path.with_name(f"{self.path.name}.v{version}.{n}.bak")
+        try:
+            shutil.copy2(self.path, backup)
+            self.save()
+        except OSError:
+            return
+        self.backup = backup
 
     def _upgrade(self) -> list[str]:
-        """Bring values written by older versions in line: retired settings are dropped, values out of
-        a setting's range (e.g. the old image-size default, above what is decoded now) are brought
-        into it. Returns a sentence per change; nothing is written until the next save."""
+        """Bring values in line with what this version accepts: values out of a setting's range (e.g.
+        the old image-size default, above what is decoded now) are brought into it, unreadable ones
+        give way to the default. Returns a sentence per change; nothing is written until the next save."""
         notes = []
-        for key in [k for k in self._values if k in RETIRED]:
-            del self._values[key]
-            notes.append(f"{key} was removed from the workspace settings: {RETIRED[key]}")
         for key, opt in OPTIONS.items():
             if key not in self._values:
                 continue
