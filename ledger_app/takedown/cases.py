@@ -506,6 +506,12 @@ class CaseService(Queries):
         return Deadline(req["due_by"], left, req["status"] in OPEN_STATUSES and left < 0, bool(req["extended_reason"]),
                         req["extended_reason"])
 
+    def requester(self, commitment: str) -> dict[str, Any]:
+        """The personal data behind a requester commitment (name, email or contact) from the erasable
+        store; empty once it is erased."""
+        with self.ws.engine.connect() as conn:
+            return personal.reveal(conn, commitment) or {}
+
     def case(self, rid: int) -> CaseView:
         row = self.row(rid)
         req = self.takedown._request(rid)

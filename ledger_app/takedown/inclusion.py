@@ -121,13 +121,13 @@ def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
         )
         if req:
             out["request"] = req[0]
-            cert = _certificate_entry(td, int(req[0]))
+            cert = certificate_entry(td, int(req[0]))
             if cert is not None:
                 out["certificate_entry"] = cert
     return out
 
 
-def _certificate_entry(td, request_id: int) -> int | None:  # noqa: ANN001
+def certificate_entry(td, request_id: int) -> int | None:  # noqa: ANN001
     """The ledger index of the newest certificate issued for a request, if any."""
     from ledger_app.ledger.entries import decode_entry
 

@@ -455,11 +455,8 @@ class TakedownsPage(QWidget):
         services = self.session.services
         if services is None or not show.get("requester"):
             return {}
-        from ledger_app.storage import personal
-
         try:
-            with services.ws.engine.connect() as conn:
-                data = personal.reveal(conn, show["requester"]) or {}
+            data = services.cases.requester(show["requester"])
         except Exception:  # noqa: BLE001 - an unreadable record only costs the name on screen
             return {}
         return {"requester_name": data.get("name"), "requester_contact": data.get("email") or data.get("contact")}
@@ -923,10 +920,10 @@ class TakedownsPage(QWidget):
         td = self.td
         if td is None:
             return None
-        from ledger_app.takedown.inclusion import _certificate_entry
+        from ledger_app.takedown.inclusion import certificate_entry
 
         try:
-            return _certificate_entry(td, rid)
+            return certificate_entry(td, rid)
         except LedgerAppError:
             return None
 
