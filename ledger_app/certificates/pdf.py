@@ -344,14 +344,31 @@ def _draw(canvas, x: float, y: float, text: str, size: float, align: str = "left
     {"left": canvas.drawString, "right": canvas.drawRightString, "centre": canvas.drawCentredString}[align](x, y, text)
 
 
+QR_BORDER = 2  # modules of white around the code, inside the drawing
+
+
+def qr_code(data: str) -> Any:
+    """The QR code of `data` (its UTF-8 bytes in byte mode, error correction level M, the smallest
+    version that holds them), made with reportlab's own encoder."""
+    from reportlab.graphics.barcode import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(qrencoder.QR8bitByte(data.encode("utf-8")))
+    qr.make()
+    return qr
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The modules of `data`'s QR code, dark as True, rows from the top, with the white border."""
+    qr = qr_code(data)
+    n, b = qr.getModuleCount(), QR_BORDER
+    return [[b <= r < n + b and b <= c < n + b and bool(qr.isDark(r - b, c - b)) for c in range(n + 2 * b)]
+            for r in range(n + 2 * b)]
+
+
 def _qr(data: str, size: float) -> Drawing:
     """The QR code as vector squares (crisp at any zoom; needs no imaging library)."""
-    import qrcode
-
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-    qr.add_data(data)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()
+    matrix = qr_matrix(data)
     n = len(matrix)
     cell = size / n
     d = Drawing(size, size)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger_app.certificates.pdf import qr_payload, render_certificate_pdf, render_report_pdf
+from ledger_app.certificates.pdf import _qr, qr_code, qr_payload, render_certificate_pdf, render_report_pdf
 from ledger_app.core.errors import UserError
 
 GO_SRC = Path(__file__).resolve().parents[1] / "ledger" / "go"
@@ -76,12 +76,37 @@ def test_pdf_refuses_the_wrong_document_or_language(cert, report, tmp_path):
 def test_qr_payload_names_hash_and_key(cert):
     text = qr_payload(cert)
     assert f"sha256={cert['document_sha256']}" in text and f"key_id={cert['signature']['key_id']}" in text
-    import qrcode
-
-    qr = qrcode.QRCode()
-    qr.add_data(text)
-    qr.make(fit=True)
+    qr = qr_code(text)
     assert qr.version <= 10  # small enough to scan from paper
+
+
+def _raster(drawing, px_per_pt: int = 4, margin: int = 40):
+    """The QR drawing as the PDF paints it (its rectangles, white page around), in grey pixels."""
+    import numpy as np
+    from reportlab.graphics.shapes import Rect
+
+    w, h = int(drawing.width * px_per_pt), int(drawing.height * px_per_pt)
+    img = np.full((h + 2 * margin, w + 2 * margin), 255, np.uint8)
+    for shape in drawing.contents:
+        assert isinstance(shape, Rect)
+        value = 0 if shape.fillColor.rgb() == (0, 0, 0) else 255
+        x0, x1 = round(shape.x * px_per_pt), round((shape.x + shape.width) * px_per_pt)
+        y1, y0 = h - round(shape.y * px_per_pt), h - round((shape.y + shape.height) * px_per_pt)  # PDF y grows upwards
+        img[margin + y0:margin + y1, margin + x0:margin + x1] = value
+    return img
+
+
+def test_the_qr_code_on_the_certificate_reads_back_as_its_payload(cert, report):
+    """Decoded by another implementation (OpenCV's QR reader), the code says exactly qr_payload."""
+    import cv2
+
+    for doc in (cert, report):
+        text = qr_payload(doc)
+        found, _, _ = cv2.QRCodeDetector().detectAndDecode(_raster(_qr(text, 85.0)))
+        assert found == text
+    # The reader is not fooled into agreeing: another payload reads as itself, not as the first.
+    other = qr_payload({**cert, "document_sha256": "0" * 64})
+    assert cv2.QRCodeDetector().detectAndDecode(_raster(_qr(other, 85.0)))[0] == other != qr_payload(cert)
 
 
 @pytest.fixture(scope="module")
