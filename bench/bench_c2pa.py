@@ -22,10 +22,10 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.core.types import C2paState  # noqa: E402
-from ledger_app.provenance.c2pa_loader import c2pa, no_network_settings, worker_process_context  # noqa: E402
-from ledger_app.provenance.c2pa_reader import read_c2pa  # noqa: E402
-from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg  # noqa: E402
+from ledger_app.core.types import C2paState
+from ledger_app.provenance.c2pa_loader import c2pa, no_network_settings, worker_process_context
+from ledger_app.provenance.c2pa_reader import read_c2pa
+from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg
 
 CMD = "make bench  (.venv/bin/python bench/bench_c2pa.py)"
 

@@ -30,7 +30,7 @@ from ledger_app.matching.image import image_fingerprint, open_image, to_grey_ima
 _SIFT = {}
 
 
-def _sift(n: int):  # noqa: ANN202
+def _sift(n: int):
     if n not in _SIFT:
         _SIFT[n] = cv2.SIFT_create(nfeatures=n)
     return _SIFT[n]

@@ -61,7 +61,7 @@ def source_pictures() -> list[Image.Image]:
             if fn is not None:
                 try:
                     out.append(Image.fromarray(fn()).convert("RGB"))
-                except Exception:  # noqa: BLE001 - a picture that needs a download is skipped
+                except Exception:  # a picture that needs a download is skipped
                     pass
     except ImportError:
         pass
@@ -179,7 +179,7 @@ def main() -> None:
     base_words = [words(bases["desc"][j][: bases["counts"][j]]) for j in range(filler.nb)]
     matcher_store: dict[str, ImageFingerprint] = {}
 
-    def fps(wanted):  # noqa: ANN001, ANN202
+    def fps(wanted):
         out = {}
         for i in wanted:
             if i in matcher_store:

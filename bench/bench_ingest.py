@@ -23,14 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 CMD = "make bench  (.venv/bin/python bench/bench_ingest.py)"
 
 
-def _paint(args):  # noqa: ANN001, ANN202
+def _paint(args):
     from ledger_app.demo.scenes import jpeg_bytes, scene
 
     seed, path = args
     Path(path).write_bytes(jpeg_bytes(scene(seed, (1600, 1200)), 90))
 
 
-def _primitives(paths):  # noqa: ANN001, ANN202
+def _primitives(paths):
     """The issue's reference: SHA-256 + one PDQ (Pillow decode, RGB, pdqhash) + C2PA read per file."""
     import io
 
@@ -49,7 +49,7 @@ def _primitives(paths):  # noqa: ANN001, ANN202
     return len(paths)
 
 
-def _primitives_reduced(paths):  # noqa: ANN001, ANN202
+def _primitives_reduced(paths):
     """The same primitives computed the way ingest computes them: the JPEG decoded straight to luma
     at a reduced DCT scale and one PDQ through pdqhash's compiled entry point (no crops, no
     thumbnail, no ledger): what ingest's own overhead is measured against."""
@@ -68,7 +68,7 @@ def _primitives_reduced(paths):  # noqa: ANN001, ANN202
     return len(paths)
 
 
-def _text_primitives(shards):  # noqa: ANN001, ANN202
+def _text_primitives(shards):
     """What text ingest cannot avoid per document: parse the JSON line, hash it, fingerprint its text."""
     from ledger_app.matching.text import text_fingerprint
 
@@ -169,7 +169,7 @@ def _crawl_corpus(root: Path, n_docs: int, n_sites: int) -> tuple[Path, Path]:
     return crawl, snap
 
 
-def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # noqa: ANN001 - Services
+def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # Services
     """Ingest of the same crawled corpus without and with opt-out signals (best of two runs each,
     interleaved), through `CorpusService.ingest`, the path `ledger ingest` runs."""
     n_docs, n_sites = (5_000, 200) if quick else (20_000, 1_000)

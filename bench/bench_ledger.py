@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.core.canonical import canonical_json  # noqa: E402
-from ledger_app.ledger import merkle  # noqa: E402
-from ledger_app.ledger.entries import encode_entry  # noqa: E402
-from ledger_app.ledger.store import LedgerStore  # noqa: E402
-from ledger_app.storage.engine import make_engine, sqlite_url, upgrade  # noqa: E402
+from ledger_app.core.canonical import canonical_json
+from ledger_app.ledger import merkle
+from ledger_app.ledger.entries import encode_entry
+from ledger_app.ledger.store import LedgerStore
+from ledger_app.storage.engine import make_engine, sqlite_url, upgrade
 
 CMD = "make bench  (.venv/bin/python bench/bench_ledger.py)"
 

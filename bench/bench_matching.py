@@ -141,7 +141,7 @@ def side_by_side(quick: bool) -> str:
         "|---|---:|---:|---:|---:|---|",
     ]
 
-    def cell(res, kind):  # noqa: ANN001, ANN202
+    def cell(res, kind):
         f, t = res.recall.get(kind, (0, 0))
         return f"{f}/{t}" if t else "—"
 
@@ -169,7 +169,7 @@ def side_by_side(quick: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def large_photos_section(photos) -> str:  # noqa: ANN001
+def large_photos_section(photos) -> str:
     """The evaluation at real photo sizes, where ingest decodes JPEGs at a reduced DCT scale: the
     set's photos above one megapixel and 24 painted 1600x1200 scenes (as in the ingest benchmark)."""
     from ledger_app.demo.scenes import scene

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.corpus import open_corpus, run_purge  # noqa: E402
+from ledger_app.corpus import open_corpus, run_purge
 
 MB = 1_000_000
 

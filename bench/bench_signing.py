@@ -19,9 +19,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.ledger import keys, merkle, note  # noqa: E402
-from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint, sign_checkpoint  # noqa: E402
-from ledger_app.ledger.tlogproof import format_tlog_proof, verify_tlog_proof  # noqa: E402
+from ledger_app.ledger import keys, merkle, note
+from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint, sign_checkpoint
+from ledger_app.ledger.tlogproof import format_tlog_proof, verify_tlog_proof
 
 
 def _per_call(fn, repeat: int) -> float:

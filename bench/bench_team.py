@@ -21,19 +21,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import psycopg  # noqa: E402
-from bench_ledger import NullSigner, leaves  # noqa: E402
-from psycopg import sql  # noqa: E402
+import psycopg
+from bench_ledger import NullSigner, leaves
+from psycopg import sql
 
-from ledger_app.ledger.store import LedgerStore  # noqa: E402
-from ledger_app.storage.engine import make_engine, sqlite_url, upgrade  # noqa: E402
+from ledger_app.ledger.store import LedgerStore
+from ledger_app.storage.engine import make_engine, sqlite_url, upgrade
 
 CMD = "make bench  (.venv/bin/python bench/bench_team.py)"
 ADMIN = os.environ.get("LEDGER_BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 CTX = multiprocessing.get_context("fork")
 
 
-def _client(url: str, batches: list[list[tuple[str, bytes]]], barrier, results) -> None:  # noqa: ANN001
+def _client(url: str, batches: list[list[tuple[str, bytes]]], barrier, results) -> None:
     """One client: its own engine and signer, appends its batches once every client is ready."""
     engine = make_engine(url)
     store = LedgerStore(engine)

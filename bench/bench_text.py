@@ -35,10 +35,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.core.settings import OPTIONS, TEXT_MIN_SCORE  # noqa: E402
-from ledger_app.matching import text_evalset  # noqa: E402
-from ledger_app.matching.text import text_fingerprint  # noqa: E402
-from ledger_app.matching.text_index import TextIndex, band_keys  # noqa: E402
+from ledger_app.core.settings import OPTIONS, TEXT_MIN_SCORE
+from ledger_app.matching import text_evalset
+from ledger_app.matching.text import text_fingerprint
+from ledger_app.matching.text_index import TextIndex, band_keys
 
 CMD = "make bench  (.venv/bin/python bench/bench_text.py)"
 MIN_WORDS = 25
@@ -120,11 +120,11 @@ class Corpus:
     def text(self, k: int) -> str:
         return "\n\n".join(self.paras[j] for j in self.pick[k])
 
-    def texts(self, ids) -> dict[str, str]:  # noqa: ANN001 - the index's text source
+    def texts(self, ids) -> dict[str, str]:  # the index's text source
         return {i: self.text(int(i[1:])) for i in ids if i.startswith("d")}
 
 
-def _fingerprint_range(args) -> tuple[list[np.ndarray], list[int]]:  # noqa: ANN001
+def _fingerprint_range(args) -> tuple[list[np.ndarray], list[int]]:
     paras, pick, lo, hi = args
     keys, sizes = [], []
     for k in range(lo, hi):

@@ -94,7 +94,7 @@ def items_paging() -> None:
         build_bulk_items(path, ITEMS)
         build = time.perf_counter() - t
 
-        def fresh():  # noqa: ANN202 - a CorpusService on a new engine, its migrations already checked
+        def fresh():  # a CorpusService on a new engine, its migrations already checked
             services = Services(Workspace(path))
             services.corpus.count_items(status="refused")
             return services.corpus

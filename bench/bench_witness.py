@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ledger_app.ledger import witness_client  # noqa: E402
-from ledger_app.services import Services  # noqa: E402
-from ledger_app.storage.workspace import Workspace  # noqa: E402
+from ledger_app.ledger import witness_client
+from ledger_app.services import Services
+from ledger_app.storage.workspace import Workspace
 
 CMD = "make bench  (.venv/bin/python bench/bench_witness.py)"
 PASS = "bench passphrase"

@@ -597,7 +597,7 @@ class LedgerService:
                             "e-mail addresses or account IDs.")
 
 
-def _view(e) -> EntryView:  # noqa: ANN001 - a StoredEntry
+def _view(e) -> EntryView:  # a StoredEntry
     d = decode_entry(e.leaf, index=e.index)
     return EntryView(e.index, d.type, e.leaf, merkle.leaf_hash(e.leaf), leaf_time(d.ts), d.payload, d.ts, d.actor)
 

@@ -170,7 +170,7 @@ class WitnessService:
             try:
                 return witness_client.submit(w.name, w.url, ver, cp.note, cp.size, min(w.cosigned_size, cp.size),
                                              proof_from, timeout=timeout)
-            except Exception as exc:  # noqa: BLE001 - e.g. the database went away mid-way; the append stands
+            except Exception as exc:  # e.g. the database went away mid-way; the append stands
                 return witness_client.Submission(witness_client.REFUSED, f"witness {w.name}: {type(exc).__name__}: {exc}")
 
         if len(witnesses) == 1:
@@ -333,11 +333,11 @@ def generate_witness_key(path: str, name: str, passphrase: str) -> str:
     if not _NAME_KEY.fullmatch(name or ""):
         raise UserError(f"the witness name {name!r} must be a key name without spaces or '+', e.g. witness.example/w1")
     key = keyfiles.create_key_file(path, name, passphrase)
-    return cosigner_from_private_key(name, key.signer._private, 1).vkey  # noqa: SLF001 - the key never leaves
+    return cosigner_from_private_key(name, key.signer._private, 1).vkey  # the key never leaves
 
 
-def load_witness_key(path: str, passphrase: str):  # noqa: ANN201 - (name, Ed25519PrivateKey)
+def load_witness_key(path: str, passphrase: str):  # (name, Ed25519PrivateKey)
     from ledger_app.ledger import keys as keyfiles
 
     key = keyfiles.load_key_file(path, passphrase)
-    return key.name, key.signer._private  # noqa: SLF001
+    return key.name, key.signer._private

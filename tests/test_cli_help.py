@@ -7,7 +7,7 @@ import argparse
 from ledger_app.cli.main import build_parser
 
 
-def _walk(parser: argparse.ArgumentParser, path: str):  # noqa: ANN202
+def _walk(parser: argparse.ArgumentParser, path: str):
     yield path, parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

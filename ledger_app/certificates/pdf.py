@@ -295,7 +295,7 @@ class _Page:
     def __init__(self, st: _Styles, t: dict[str, str], left: str, digest: str):
         self.st, self.t, self.left, self.digest = st, t, left, digest
 
-    def __call__(self, canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
+    def __call__(self, canvas, doc) -> None:  # reportlab's callback signature
         canvas.saveState()
         w, _ = A4
         canvas.setStrokeColor(RULE)
@@ -337,7 +337,7 @@ def _p(text: Any, style: ParagraphStyle) -> Paragraph:
     return Paragraph(_markup("" if text is None else str(text)), style)
 
 
-def _draw(canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:  # noqa: ANN001
+def _draw(canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
     """Draw one footer string, in the CID font when it holds Chinese."""
     font = CJK_FONT if any(_is_cjk(c) for c in text) else "Helvetica"
     canvas.setFont(font, size)
@@ -462,7 +462,7 @@ def _proof_section(story: list, st: _Styles, t: dict[str, str], doc: dict[str, A
     story.append(KeepTogether(block))
 
 
-def _CheckpointBox(text: str, st: _Styles, width: float) -> Table:  # noqa: N802 - a flowable factory
+def _CheckpointBox(text: str, st: _Styles, width: float) -> Table:  # a flowable factory
     """The signed checkpoint, verbatim, in a font small enough that no line has to break."""
     lines = text.rstrip("\n").split("\n")
     longest = max(len(line) for line in lines)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ledger_app.core.errors import UserError, VerificationError
 
 
-def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
+def register(sub, common) -> None:  # argparse objects
     p = sub.add_parser(
         "verify-certificate",
         parents=[common],
@@ -27,7 +27,7 @@ def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
     p.set_defaults(handler=cmd_verify_certificate)
 
 
-def cmd_verify_certificate(ctx) -> int:  # noqa: ANN001 - cli.main.Context
+def cmd_verify_certificate(ctx) -> int:  # cli.main.Context
     from ledger_app.verify import (
         load_json_file,
         read_vkey,

@@ -45,7 +45,7 @@ class Context:
         """The database as messages name it (the SQLite file, or the server without a password)."""
         try:
             return self._ws.database_label if self._ws is not None else None
-        except Exception:  # noqa: BLE001 - only for a message about another error
+        except Exception:  # only for a message about another error
             return None
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAIL
-    except Exception as e:  # noqa: BLE001 - the one place that turns a bug into a one-line exit
+    except Exception as e:  # the one place that turns a bug into a one-line exit
         problem = environment_problem(e, database=ctx.database_label())
         if problem is not None:  # a full disk, a permission, a link loop: the machine, not a bug
             ctx.err(f"error: {problem}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from ledger_app.takedown.requests import DmcaElements
 
 
-def _works_args(p) -> None:  # noqa: ANN001
+def _works_args(p) -> None:
     p.add_argument("--file", action="append", default=[], type=Path, help="a claimed file (hashed and fingerprinted, never stored)")
     p.add_argument("--hash", action="append", default=[], help="SHA-256 of a claimed work")
     p.add_argument("--url", action="append", default=[], help="a URL where the work was (normalised)")
@@ -18,7 +18,7 @@ def _works_args(p) -> None:  # noqa: ANN001
     p.add_argument("--c2pa-signer", action="append", default=[], help="C2PA signer name (substring)")
 
 
-def _intake_args(p, default_kind: str | None = "individual") -> None:  # noqa: ANN001
+def _intake_args(p, default_kind: str | None = "individual") -> None:
     from ledger_app.takedown.requests import DEFAULT_REQUESTER_KIND
 
     p.add_argument("--requester", help="the requester's name (kept erasably, never in the ledger)")
@@ -29,7 +29,7 @@ def _intake_args(p, default_kind: str | None = "individual") -> None:  # noqa: A
     p.add_argument("--received", help="date received (YYYY-MM-DD; default today)")
 
 
-def _dmca_args(p) -> None:  # noqa: ANN001
+def _dmca_args(p) -> None:
     p.add_argument("--work", help="DMCA (ii): identification of the copyrighted work")
     p.add_argument("--signature", help="DMCA (i): physical or electronic signature")
     p.add_argument("--good-faith", action="store_true", help="DMCA (v): the good-faith statement was made")
@@ -40,7 +40,7 @@ def _dmca_args(p) -> None:  # noqa: ANN001
 EXIT_DRAFT = 3  # an incomplete request kept as a draft: nothing recorded in the ledger
 
 
-def _works(ctx):  # noqa: ANN001, ANN202
+def _works(ctx):
     a = ctx.args
     return ctx.takedown.work_specs(files=a.file, hashes=a.hash, urls=a.url, domains=a.domain, accounts=a.account,
                                    text_files=a.text_file, c2pa_signers=a.c2pa_signer)
@@ -331,7 +331,7 @@ def register(sub, common) -> None:
 _FILTERS = ("open", "closed", "overdue", "mine")
 
 
-def _queue_args(p) -> None:  # noqa: ANN001
+def _queue_args(p) -> None:
     p.add_argument("--filter", action="append", default=[], metavar="F",
                    help="open, closed, overdue, mine, type:TYPE, status:STATUS or assignee:NAME (repeatable; all must hold)")
     p.add_argument("--open", action="store_true", help="only open requests (same as --filter open)")
@@ -348,7 +348,7 @@ def _queue_args(p) -> None:  # noqa: ANN001
     p.add_argument("--desc", action="store_true", help="sort in descending order")
 
 
-def _queue_query(ctx):  # noqa: ANN001, ANN202
+def _queue_query(ctx):
     from ledger_app.core.errors import UserError
     from ledger_app.takedown.cases import QueueQuery
 
@@ -375,7 +375,7 @@ def _queue_query(ctx):  # noqa: ANN001, ANN202
     return q, closed
 
 
-def _queue_rows(ctx):  # noqa: ANN001, ANN202
+def _queue_rows(ctx):
     q, closed = _queue_query(ctx)
     rows = ctx.services.cases.queue(q)
     if closed:
@@ -383,13 +383,13 @@ def _queue_rows(ctx):  # noqa: ANN001, ANN202
     return rows
 
 
-def _dmca(a):  # noqa: ANN001, ANN202
+def _dmca(a):
     if a.type == "dmca" or a.work or a.signature or a.good_faith or a.accurate_under_penalty:
         return DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
     return None
 
 
-def _report_intake(ctx, res) -> int:  # noqa: ANN001
+def _report_intake(ctx, res) -> int:
     if res.get("status") == "draft":
         ctx.out(res, lambda r: f"draft {r['draft']} kept (not recorded); still missing: " + "; ".join(r["missing"])
                 + f". Complete it with `ledger takedown amend {r['draft']} …`")
@@ -445,7 +445,7 @@ def cmd_import(ctx) -> int:
     return 0
 
 
-def _progress(ctx, what: str):  # noqa: ANN001, ANN202
+def _progress(ctx, what: str):
     def cb(done: int, total: int) -> None:
         if not ctx.json and sys.stderr.isatty():
             print(f"\r{what} {done}/{total}", end="", file=sys.stderr, flush=True)
@@ -453,7 +453,7 @@ def _progress(ctx, what: str):  # noqa: ANN001, ANN202
     return cb
 
 
-def _evidence(m) -> str:  # noqa: ANN001
+def _evidence(m) -> str:
     """The numbers behind a match, in a few words (the full evidence is in --json)."""
     ev = m.get("evidence") or {}
     if m["method"] == "perceptual":
@@ -472,7 +472,7 @@ def _evidence(m) -> str:  # noqa: ANN001
     return str(ev.get("account") or "")
 
 
-def _matches_table(matches) -> str:  # noqa: ANN001
+def _matches_table(matches) -> str:
     from ledger_app.cli.table import table
 
     return table(["ITEM", "METHOD", "SCORE", "DECISION", "EVIDENCE"],
@@ -670,7 +670,7 @@ def cmd_counter_notice(ctx) -> int:
     return 0
 
 
-def _window_text(w) -> str:  # noqa: ANN001
+def _window_text(w) -> str:
     lines = [f"counter-notice: {'complete' if w.complete else 'incomplete'}" if w.counter_notice else "no counter-notice"]
     if w.forwarded_on:
         lines.append(f"forwarded on {w.forwarded_on}; {w.business_days_elapsed} business days since")
@@ -872,7 +872,7 @@ def cmd_check(ctx) -> int:
     res = inclusion_report(ctx.services, files=a.files, hashes=a.hash, urls=a.url, out=a.output, pdf=a.pdf,
                            language=a.language)
 
-    def text(r) -> str:  # noqa: ANN001
+    def text(r) -> str:
         lines = []
         for q in r["results"]:
             name = q["query"].get("name") or q["query"]["value"]

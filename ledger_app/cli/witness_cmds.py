@@ -10,7 +10,7 @@ from pathlib import Path
 from ledger_app.core.errors import UserError
 
 
-def register(sub, common) -> None:  # noqa: ANN001 - argparse objects
+def register(sub, common) -> None:  # argparse objects
     w = sub.add_parser("witness", parents=[common], help="independent witnesses that cosign the ledger's checkpoints")
     wsub = w.add_subparsers(dest="witness_command", metavar="WITNESS_COMMAND")
     wsub.required = True
@@ -61,14 +61,14 @@ def _when(ts: float | None) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if ts else "never"
 
 
-def cmd_add(ctx) -> int:  # noqa: ANN001 - cli.main.Context
+def cmd_add(ctx) -> int:  # cli.main.Context
     a = ctx.args
     res = ctx.services.witness.add(a.name, a.url, a.vkey)
     ctx.out(res, lambda r: f"witness {r['name']} added (entry {r['index']}); policy: {r['quorum']} of {r['witnesses']}")
     return 0
 
 
-def cmd_list(ctx) -> int:  # noqa: ANN001
+def cmd_list(ctx) -> int:
     svc = ctx.services.witness
     rows = [w.to_json() for w in svc.list()]
     if ctx.json:
@@ -85,13 +85,13 @@ def cmd_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def cmd_remove(ctx) -> int:  # noqa: ANN001
+def cmd_remove(ctx) -> int:
     res = ctx.services.witness.remove(ctx.args.name)
     ctx.out(res, lambda r: f"witness {r['name']} removed (entry {r['index']}); policy: {r['quorum']} of {r['witnesses']}")
     return 0
 
 
-def cmd_policy(ctx) -> int:  # noqa: ANN001
+def cmd_policy(ctx) -> int:
     svc = ctx.services.witness
     if ctx.args.k is None:
         res = {"quorum": svc.quorum(), "witnesses": len(svc.list())}
@@ -121,12 +121,12 @@ def _status_text(st: dict) -> str:
     return "\n".join(lines)
 
 
-def cmd_status(ctx) -> int:  # noqa: ANN001
+def cmd_status(ctx) -> int:
     ctx.out(ctx.services.witness.status(), _status_text)
     return 0
 
 
-def cmd_submit(ctx) -> int:  # noqa: ANN001
+def cmd_submit(ctx) -> int:
     if not 0 < ctx.args.timeout <= 300:
         raise UserError("--timeout is between 0 and 300 seconds")
     res = ctx.services.witness.submit(timeout=ctx.args.timeout)
@@ -141,7 +141,7 @@ def cmd_submit(ctx) -> int:  # noqa: ANN001
     return 0 if res["quorum_met"] else 1
 
 
-def cmd_cosign_document(ctx) -> int:  # noqa: ANN001
+def cmd_cosign_document(ctx) -> int:
     a = ctx.args
     try:
         doc = json.loads(a.file.read_text(encoding="utf-8"))
@@ -156,7 +156,7 @@ def cmd_cosign_document(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def cmd_keygen(ctx) -> int:  # noqa: ANN001
+def cmd_keygen(ctx) -> int:
     from ledger_app.ledger.keys import passphrase_from_env_or_prompt
     from ledger_app.witness_service import generate_witness_key
 
@@ -166,7 +166,7 @@ def cmd_keygen(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def cmd_serve(ctx) -> int:  # noqa: ANN001
+def cmd_serve(ctx) -> int:
     from ledger_app.ledger.keys import passphrase_from_env_or_prompt
     from ledger_app.ledger.witness_server import (
         Witness,

@@ -224,7 +224,7 @@ class ParquetAdapter(ShardAdapter):
                     return
                 yield from self._batch(shard, batch, spec, has_id, keyer, row)
                 row += batch.num_rows
-        except Exception as e:  # noqa: BLE001 - pyarrow raises several types for a damaged row group
+        except Exception as e:  # pyarrow raises several types for a damaged row group
             yield refused(shard, f"row-group={rg}",
                           f"Row group {rg} cannot be decoded ({e}); rows {row} to {first_row + n - 1} "
                           "were not read.")

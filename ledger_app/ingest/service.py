@@ -85,7 +85,7 @@ class IngestReport:
 
 
 class CorpusService(Queries):
-    def __init__(self, ledger):  # noqa: ANN001 - LedgerService (imported lazily to keep layers simple)
+    def __init__(self, ledger):  # LedgerService (imported lazily to keep layers simple)
         self.ledger = ledger
         self.ws = ledger.ws
         self.extra_policies: list[Callable[[Connection], Policy]] = []
@@ -596,12 +596,12 @@ class CorpusService(Queries):
                 return int(est[0])
         return int(self._one("SELECT count(*) FROM item")[0])
 
-    def _filters(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,  # noqa: ANN001, ANN202
+    def _filters(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,
                  *, seek: bool = False):
         conds, params = self._conditions(corpus, status, media_type, c2pa_state, license, search, seek=seek)
         return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
-    def _conditions(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,  # noqa: ANN001, ANN202
+    def _conditions(self, corpus=None, status=None, media_type=None, c2pa_state=None, license=None, search=None,
                     *, seek: bool = False):
         """The WHERE conditions of an item listing, on `item i` alone (corpus and licence by name
         through their unique ids), so counts and keyed pages need no joins.

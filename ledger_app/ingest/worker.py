@@ -145,7 +145,7 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
         res.source_url = url
         try:
             res.url_norm, res.domain = url_key(url), url_domain(url)
-        except Exception:  # noqa: BLE001 - a malformed URL is kept as written, unmatched by URL
+        except Exception:  # a malformed URL is kept as written, unmatched by URL
             res.url_norm = None
     if raw.error is not None or raw.data is None:
         res.error = raw.error or "no content"
@@ -203,7 +203,7 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
                 out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals,
                                         max_image_pixels=unit.max_image_pixels,
                                         local_features=unit.with_local_features))
-            except Exception as e:  # noqa: BLE001 - one broken item never aborts the batch
+            except Exception as e:  # one broken item never aborts the batch
                 out.append(
                     ItemResult(
                         key=raw.key,

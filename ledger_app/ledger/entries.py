@@ -102,7 +102,7 @@ class _Slow(Exception):
     pass
 
 
-def _no_float(s: str):  # noqa: ANN202
+def _no_float(s: str):
     raise _Slow
 
 

@@ -369,7 +369,7 @@ def _check_key_table(chain: Sequence[KeyLink], table: Sequence[tuple[str, bool]]
         )
 
 
-def _decode_pool(total: int):  # noqa: ANN202
+def _decode_pool(total: int):
     """A process pool for leaf decoding when the ledger is large enough to pay for one."""
     workers = min(4, (os.cpu_count() or 1))
     if total < 50_000 or workers < 2:
@@ -381,12 +381,12 @@ def _decode_pool(total: int):  # noqa: ANN202
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
-def _shutdown(pool) -> None:  # noqa: ANN001
+def _shutdown(pool) -> None:
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _stream_cursor(conn, name: str):  # noqa: ANN001, ANN202
+def _stream_cursor(conn, name: str):
     """A DBAPI cursor that streams rows: a million rows without per-row wrapping, and on PostgreSQL a
     server-side cursor so the table is not loaded into memory at once."""
     if conn.dialect.name == "postgresql":

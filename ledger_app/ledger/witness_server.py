@@ -283,7 +283,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(a.body)
         self.server.count()
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:  # http.server's naming
         if self.path != self.server.prefix + "/add-checkpoint":
             self._send(_text(404, "not found: POST <prefix>/add-checkpoint"))
             return
@@ -299,12 +299,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         try:
             answer = self.server.witness.add_checkpoint(body)
-        except Exception as exc:  # noqa: BLE001 - one bad request must not stop the witness
+        except Exception as exc:  # one bad request must not stop the witness
             self.log_error("add-checkpoint failed: %s: %s", type(exc).__name__, exc)
             answer = _text(500, "the witness could not process the request")
         self._send(answer)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         path = self.path
         if not path.startswith(self.server.prefix + "/"):
             self._send(_text(404, "not found"))
@@ -312,7 +312,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         m = _ORIGIN_PATH.fullmatch(path[len(self.server.prefix):])
         self._send(self.server.witness.latest(m.group(1)) if m else _text(404, "not found"))
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+    def log_message(self, format: str, *args) -> None:  # http.server's signature
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
 

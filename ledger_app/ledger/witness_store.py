@@ -40,7 +40,7 @@ class WitnessInfo:
                 "last_attempt": self.last_attempt, "last_error": self.last_error}
 
 
-def placeholder(conn) -> str:  # noqa: ANN001 - a SQLAlchemy Connection
+def placeholder(conn) -> str:  # a SQLAlchemy Connection
     """The DB-API parameter marker of the connection's dialect."""
     return "?" if conn.dialect.name == "sqlite" else "%s"
 
@@ -99,7 +99,7 @@ def cosigned_note(engine: Engine, cp: StoredCheckpoint) -> str:
 _CP_COLUMNS = "k.id, k.size, k.root_hash, k.note, k.key_id, k.created_at"
 
 
-def _cp(row) -> StoredCheckpoint:  # noqa: ANN001 - a result row
+def _cp(row) -> StoredCheckpoint:  # a result row
     return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))
 
 

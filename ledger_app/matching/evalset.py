@@ -181,7 +181,7 @@ def _load_whole(entry: dict, data: Path, skdata) -> Image.Image | None:
             arr = left if fn == "stereo_left" else right
         else:
             arr = getattr(skdata, fn)()
-    except Exception:  # noqa: BLE001 - a dataset that needs a download is skipped
+    except Exception:  # a dataset that needs a download is skipped
         return None
     im = Image.fromarray(arr)
     return im.convert("RGB") if im.mode not in ("RGB", "L") else im
@@ -284,7 +284,7 @@ def alterations(im: Image.Image, rng: random.Random) -> list[tuple[str, str, Ima
 _CAPTIONS = ("WHEN THE MONDAY MEETING", "COULD HAVE BEEN AN EMAIL", "nobody:", "me at 3 am", "VIRAL!!")
 
 
-def _font(size: int):  # noqa: ANN202 - a Pillow font
+def _font(size: int):  # a Pillow font
     try:
         return ImageFont.load_default(size=max(8, size))
     except TypeError:  # Pillow without FreeType sizes

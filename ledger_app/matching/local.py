@@ -74,7 +74,7 @@ _HEAD = struct.Struct(">3sBHHH")  # magic, version, frame width, frame height, k
 _ORB = {}
 
 
-def _orb(n: int):  # noqa: ANN202 - a cv2.ORB
+def _orb(n: int):  # a cv2.ORB
     orb = _ORB.get(n)
     if orb is None:
         orb = _ORB[n] = cv2.ORB_create(
@@ -142,7 +142,7 @@ def extract(grey: np.ndarray, *, max_keypoints: int = MAX_KEYPOINTS, side: int =
     return LocalFeatures(w, h, pts, np.ascontiguousarray(desc[:max_keypoints]))
 
 
-def _spread(keypoints, w: int, h: int, n: int) -> list:  # noqa: ANN001 - cv2.KeyPoint sequences
+def _spread(keypoints, w: int, h: int, n: int) -> list:  # cv2.KeyPoint sequences
     """The n keypoints kept, spread over a GRID x GRID grid: the strongest of every cell first, then
     the second strongest of every cell, and so on, so that a caption's or a watermark's letters
     (dense, strong corners) cannot take the whole budget from the picture."""
@@ -314,7 +314,7 @@ def match_region(
     query_thumb: np.ndarray | None = None,
     item_thumb: np.ndarray | None = None,
     *,
-    matcher=None,  # noqa: ANN001 - (query descriptors, item descriptors) -> index pairs; bench only
+    matcher=None,  # (query descriptors, item descriptors) -> index pairs; bench only
 ) -> RegionMatch:
     """Does `item` hold part of `query`'s picture (or the reverse)? Geometry decides; with both
     thumbnails, the pixels of the shared region must agree too (without them, ok stays None)."""

@@ -30,7 +30,7 @@ _SYMBOL = (
 _P = ctypes.c_void_p
 
 
-def _load():  # noqa: ANN202 - a ctypes function or None
+def _load():  # a ctypes function or None
     try:
         lib = ctypes.CDLL(pdqhash.bindings.__file__)
         fn = getattr(lib, _SYMBOL)

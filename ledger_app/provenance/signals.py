@@ -172,7 +172,7 @@ def _sf_dictionary(value: str) -> tuple[dict[str, Any] | None, str | None]:
         parsed = http_sf.parse(value.encode("ascii"), tltype="dictionary")
     except UnicodeEncodeError:
         return None, "holds characters outside ASCII"
-    except Exception as e:  # noqa: BLE001 - http_sf raises its own error type and, on odd input, others
+    except Exception as e:  # http_sf raises its own error type and, on odd input, others
         return None, f"is not an RFC 9651 dictionary ({e})"
     return dict(parsed), None
 
@@ -540,7 +540,7 @@ class ParsedSite:
         self.robots = f
         try:
             self.protego = Protego.parse(text)
-        except Exception as e:  # noqa: BLE001 - protego is lenient, but a parser must never stop an ingest
+        except Exception as e:  # protego is lenient, but a parser must never stop an ingest
             self.problems.append(f"{f.url} could not be parsed ({e}); its rules were not used")
             self.protego = None
         self.usage_groups, p1 = _robots_groups(text, "content-usage")
@@ -572,7 +572,7 @@ class ParsedSite:
             return None
         try:
             return bool(self.protego.can_fetch(url, agent))
-        except Exception:  # noqa: BLE001 - an odd URL: no statement rather than a crash
+        except Exception:  # an odd URL: no statement rather than a crash
             return None
 
     def tdm_for(self, path: str) -> tuple[str, Any, Any] | None:

@@ -25,7 +25,7 @@ class Queries:
     def _ph(self) -> str:
         return "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
 
-    def _one(self, sql: str, params: tuple = ()):  # noqa: ANN202
+    def _one(self, sql: str, params: tuple = ()):
         with self.ws.engine.connect() as conn:
             return conn.exec_driver_sql(sql, params).fetchone()
 

@@ -95,7 +95,7 @@ def _pg_lock(ws: Any, op: str, ident: int | str, what: str) -> Iterator[None]:
             try:
                 conn.exec_driver_sql("SELECT pg_advisory_unlock(%s, %s)", (PG_LOCK_CLASS[op], _key(ident)))
                 conn.commit()
-            except Exception:  # noqa: BLE001 - a broken connection: drop it, the server frees the lock
+            except Exception:  # a broken connection: drop it, the server frees the lock
                 conn.invalidate()
     finally:
         conn.close()

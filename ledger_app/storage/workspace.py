@@ -144,7 +144,7 @@ class Workspace:
             row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {ph}", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def set_meta(self, conn, key: str, value: str) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+    def set_meta(self, conn, key: str, value: str) -> None:  # a SQLAlchemy Connection
         ph = "?" if conn.dialect.name == "sqlite" else "%s"
         conn.exec_driver_sql(f"DELETE FROM workspace_meta WHERE key = {ph}", (key,))
         conn.exec_driver_sql(f"INSERT INTO workspace_meta (key, value) VALUES ({ph},{ph})", (key, value))

@@ -14,7 +14,7 @@ from ledger_app.core.types import ItemStatus
 class BlocklistPolicy:
     name = "blocklist"
 
-    def __init__(self, conn, thresholds: MatchThresholds):  # noqa: ANN001 - a SQLAlchemy connection
+    def __init__(self, conn, thresholds: MatchThresholds):  # a SQLAlchemy connection
         self.by_sha: dict[str, int] = {}
         self.images = None
         self.texts = None

@@ -172,7 +172,7 @@ class QueueQuery:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def store_document(conn, data: bytes, media_type: str) -> str:  # noqa: ANN001 - a connection in a write transaction
+def store_document(conn, data: bytes, media_type: str) -> str:  # a connection in a write transaction
     """Keep bytes content-addressed (once per content; an erased copy is stored again); returns the SHA-256."""
     ph = "?" if conn.dialect.name == "sqlite" else "%s"
     sha = hashlib.sha256(data).hexdigest()
@@ -194,7 +194,7 @@ def days_left(due_by: str, today: date | None = None) -> int:
 class CaseService(Queries):
     """Case work on requests; built over a TakedownService (`Services.cases`)."""
 
-    def __init__(self, takedown):  # noqa: ANN001 - takedown.service.TakedownService
+    def __init__(self, takedown):  # takedown.service.TakedownService
         self.takedown = takedown
         self.ledger = takedown.ledger
         self.ws = takedown.ws
@@ -206,7 +206,7 @@ class CaseService(Queries):
 
     # --- appends -----------------------------------------------------------------------------------
 
-    def _event(self, conn, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]):  # noqa: ANN001, ANN202
+    def _event(self, conn, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]):
         """Insert a case_event row and append its ledger entry in the caller's transaction."""
         ph = self._ph
         res = self.ledger.append([entry], conn=conn)
@@ -308,7 +308,7 @@ class CaseService(Queries):
 
     # --- documents -----------------------------------------------------------------------------------
 
-    def store_document(self, conn, data: bytes, media_type: str) -> str:  # noqa: ANN001
+    def store_document(self, conn, data: bytes, media_type: str) -> str:
         return store_document(conn, data, media_type)
 
     def attach_notice(self, rid: int, path: Path | None = None, *, data: bytes | None = None, name: str | None = None,
@@ -471,7 +471,7 @@ class CaseService(Queries):
                     continue
             out.append(r)
 
-        def key(r: CaseRow):  # noqa: ANN202
+        def key(r: CaseRow):
             v = {"requester": (r.requester.name or "").lower(), "assignee": (r.assignee or "").lower()}.get(
                 q.sort, getattr(r, q.sort, None))
             return (v is None, v, r.id)

@@ -23,7 +23,7 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - ledger_app.services.Services
+def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.services.Services
     td = services.takedown
     req = td._request(rid)
     if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
@@ -77,7 +77,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # noqa: ANN001 - 
     }
 
 
-def _releases(services, items: list[str]) -> list[dict[str, Any]]:  # noqa: ANN001
+def _releases(services, items: list[str]) -> list[dict[str, Any]]:
     """The dataset releases and mirrors that contained any removed item (takedown/lineage.py), each
     checked against its signed `release.recorded` entry: a release row edited in the database (its
     name, kind or checkpoint) is refused, not stated."""
@@ -98,7 +98,7 @@ def _releases(services, items: list[str]) -> list[dict[str, Any]]:  # noqa: ANN0
     return out
 
 
-def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",  # noqa: ANN001
+def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",
             organisation: str | None = None) -> dict[str, Any]:
     from ledger_app.certificates.certificate import issue_removal_certificate
     from ledger_app.certificates.pdf import render_certificate_pdf
@@ -127,7 +127,7 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
     return result
 
 
-def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None = None,  # noqa: ANN001
+def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None = None,
                      pdf: Path | None = None, language: str = "en") -> dict[str, Any]:
     from ledger_app.takedown.inclusion import check_inclusion
 

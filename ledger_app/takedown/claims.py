@@ -27,7 +27,7 @@ BASES = ("copyright", "license_terms", "privacy", "other")
 ACTIONS = ("quarantine", "flag")
 
 
-def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis: str, terms: str,  # noqa: ANN001
+def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis: str, terms: str,
               action: str = "quarantine") -> dict[str, Any]:
     if basis not in BASES:
         raise UserError(f"unknown basis {basis!r}; use one of {', '.join(BASES)}")
@@ -56,7 +56,7 @@ def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis
     return {"id": cid, "entry": res.first_index, "flagged": flagged}
 
 
-def apply_claim(td, cid: int) -> int:  # noqa: ANN001
+def apply_claim(td, cid: int) -> int:
     """Flag or quarantine the items already in the corpora that match claim `cid`."""
     claim = _claim(td, cid)
     found = td.find(td.works(claim_id=cid))
@@ -87,7 +87,7 @@ def apply_claim(td, cid: int) -> int:  # noqa: ANN001
     return flagged
 
 
-def _claim(td, cid: int) -> dict[str, Any]:  # noqa: ANN001
+def _claim(td, cid: int) -> dict[str, Any]:
     cols = ["id", "holder", "holder_kind", "basis", "terms", "action", "created_at", "entry_idx"]
     row = td._one(f"SELECT {', '.join(cols)} FROM claim WHERE id = {td._ph}", (int(cid),))
     if row is None:
@@ -95,7 +95,7 @@ def _claim(td, cid: int) -> dict[str, Any]:  # noqa: ANN001
     return dict(zip(cols, row, strict=True))
 
 
-def list_claims(td) -> list[dict[str, Any]]:  # noqa: ANN001
+def list_claims(td) -> list[dict[str, Any]]:
     out = []
     for r in td._all("SELECT id, holder_kind, basis, terms, action, created_at FROM claim ORDER BY id"):
         works = td.works(claim_id=r[0])
@@ -105,7 +105,7 @@ def list_claims(td) -> list[dict[str, Any]]:  # noqa: ANN001
     return out
 
 
-def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:  # noqa: ANN001
+def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:
     """Open a takedown covering the claim's works, then locate at once."""
     claim = _claim(td, cid)
     with td.ws.engine.connect() as conn:
@@ -119,7 +119,7 @@ def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:
     return req
 
 
-def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> dict[str, Any]:  # noqa: ANN001
+def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> dict[str, Any]:
     # Account values from a claim are commitments already; mark them so they are not committed twice.
     fixed = []
     for w in works:
@@ -135,7 +135,7 @@ class ClaimsPolicy:
 
     name = "claims"
 
-    def __init__(self, td, conn):  # noqa: ANN001
+    def __init__(self, td, conn):
         self.thresholds = MatchThresholds.from_settings(td.ws.settings)
         self.claims = {}
         for r in conn.exec_driver_sql("SELECT id, basis, terms, action FROM claim ORDER BY id"):
@@ -148,7 +148,7 @@ class ClaimsPolicy:
         self._images = None
         self._texts = None
 
-    def _indexes(self):  # noqa: ANN202
+    def _indexes(self):
         if self._images is None:
             from ledger_app.matching.image_match import ImageMatcher
             from ledger_app.matching.text_index import TextIndex
@@ -178,7 +178,7 @@ class ClaimsPolicy:
             return Decision(ItemStatus.QUARANTINED, reason, self.name)
         return Decision(ItemStatus.ADMITTED, reason, self.name)
 
-    def _match(self, facts: ItemFacts, item) -> tuple[int, str] | None:  # noqa: ANN001
+    def _match(self, facts: ItemFacts, item) -> tuple[int, str] | None:
         from ledger_app.core.urls import domain_matches
 
         for cid, w in self.works:
@@ -207,7 +207,7 @@ class ClaimsPolicy:
         return next(cid for cid, w in self.works if w.id == wid)
 
 
-def _with_local(fp_data: bytes, local_data: bytes | None):  # noqa: ANN202 - an ImageFingerprint
+def _with_local(fp_data: bytes, local_data: bytes | None):  # an ImageFingerprint
     """The item's fingerprint with its local features (ingest keeps them apart), so that a claimed
     work is also found when the item is a crop, a collage or a captioned copy of it."""
     from dataclasses import replace
@@ -222,7 +222,7 @@ def _with_local(fp_data: bytes, local_data: bytes | None):  # noqa: ANN202 - an 
 # --- licences -------------------------------------------------------------------------------------------
 
 
-def add_license(td, *, name: str, licensor: str, kind: str = "license", permitted_uses: str = "",  # noqa: ANN001
+def add_license(td, *, name: str, licensor: str, kind: str = "license", permitted_uses: str = "",
                 territory: str = "", expires: str | None = None, terms: str = "") -> dict[str, Any]:
     if not name.strip() or not licensor.strip():
         raise UserError("a licence needs a name and a licensor")
@@ -250,7 +250,7 @@ def add_license(td, *, name: str, licensor: str, kind: str = "license", permitte
     return {"id": lid, "name": name, "entry": res.first_index}
 
 
-def list_licenses(td) -> list[dict[str, Any]]:  # noqa: ANN001
+def list_licenses(td) -> list[dict[str, Any]]:
     rows = td._all(
         "SELECT l.id, l.name, l.licensor, l.kind, l.permitted_uses, l.territory, l.expires, l.expired_at, "
         "(SELECT count(*) FROM item i WHERE i.license_id = l.id AND i.status <> 'purged') FROM license l ORDER BY l.id"
@@ -259,7 +259,7 @@ def list_licenses(td) -> list[dict[str, Any]]:  # noqa: ANN001
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def _license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
+def _license(td, ref: str) -> dict[str, Any]:
     rows = td._all(
         f"SELECT id, name, licensor, expires, expired_at FROM license WHERE name = {td._ph} OR CAST(id AS TEXT) = {td._ph}",
         (ref, ref),
@@ -269,7 +269,7 @@ def _license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
     return dict(zip(["id", "name", "licensor", "expires", "expired_at"], rows[0], strict=True))
 
 
-def expire_license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
+def expire_license(td, ref: str) -> dict[str, Any]:
     """Expire a licence and open a licence-expiry request covering every item acquired under it."""
     lic = _license(td, ref)
     if lic["expired_at"]:
@@ -300,7 +300,7 @@ def expire_license(td, ref: str) -> dict[str, Any]:  # noqa: ANN001
     return {"license": lic["name"], "request": req["id"], "items": len(items)}
 
 
-def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:  # noqa: ANN001
+def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:
     """Expire every licence whose date has passed (run at start-up and by `ledger license check`)."""
     today = today or date.today()
     out = []

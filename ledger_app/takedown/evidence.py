@@ -55,7 +55,7 @@ def _item_corpus(item_id: str) -> str:
     return item_id.split(":", 1)[0]
 
 
-def purge_evidence(services, rid: int) -> PurgeEvidence:  # noqa: ANN001 - ledger_app.services.Services
+def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.Services
     ledger, store, td = services.ledger, services.ws.store, services.takedown
     chain = ledger.key_chain(refresh=True)
     anchor = services.ws.open_witness([link.verifier for link in chain])
@@ -123,7 +123,7 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # noqa: ANN001 - ledge
     )
 
 
-def _check_state(td, rid: int, mine, items, shards) -> None:  # noqa: ANN001
+def _check_state(td, rid: int, mine, items, shards) -> None:
     """The state tables must say what the signed entries say."""
     ph = td._ph
     where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
@@ -148,7 +148,7 @@ def _check_state(td, rid: int, mine, items, shards) -> None:  # noqa: ANN001
                                f"record it purged with SHA-256 {it['sha256']}")
 
 
-def _check_files(td, rid: int, items, shards, latest_after) -> None:  # noqa: ANN001
+def _check_files(td, rid: int, items, shards, latest_after) -> None:
     """Re-hash each rewritten shard and confirm no purged item's content is left in it."""
     from ledger_app.corpus import open_corpus
 

@@ -19,7 +19,7 @@ from ledger_app.storage.queries import LIKE_ESCAPE, like_escape
 from ledger_app.takedown import locate as loc
 
 
-def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]:  # noqa: ANN001 - TakedownService
+def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]:  # TakedownService
     queries: list[tuple[dict[str, Any], list[loc.StoredWork]]] = []
     for f in files:
         spec = _file_spec(Path(f))
@@ -46,13 +46,13 @@ def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]
     return out
 
 
-def _file_spec(path: Path):  # noqa: ANN202
+def _file_spec(path: Path):
     from ledger_app.takedown.service import file_work
 
     return file_work(path)
 
 
-def _find_all(td, works) -> list[loc.Found]:  # noqa: ANN001
+def _find_all(td, works) -> list[loc.Found]:
     """Like locate, but purged items count too (a rights holder asks whether it was ever there)."""
     engine = td.ws.engine
     ph = td._ph
@@ -76,7 +76,7 @@ def _find_all(td, works) -> list[loc.Found]:  # noqa: ANN001
     return [f for (i, m), f in sorted(out.items()) if not (i in exact and m != "exact")]
 
 
-def _blocklisted(td, works) -> list[loc.Found]:  # noqa: ANN001
+def _blocklisted(td, works) -> list[loc.Found]:
     from ledger_app.matching.image_match import ImageMatcher
 
     rows = td._all("SELECT b.sha256, b.kind, b.fingerprint, b.request_id FROM blocklist b WHERE b.kind = 'image'")
@@ -95,7 +95,7 @@ def _blocklisted(td, works) -> list[loc.Found]:  # noqa: ANN001
     return out
 
 
-def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
+def _describe(td, f: loc.Found) -> dict[str, Any] | None:
     ph = td._ph
     row = td._one(
         "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256 "
@@ -127,7 +127,7 @@ def _describe(td, f: loc.Found) -> dict[str, Any] | None:  # noqa: ANN001
     return out
 
 
-def certificate_entry(td, request_id: int) -> int | None:  # noqa: ANN001
+def certificate_entry(td, request_id: int) -> int | None:
     """The ledger index of the newest certificate issued for a request, if any."""
     from ledger_app.ledger.entries import decode_entry
 

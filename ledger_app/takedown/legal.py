@@ -147,7 +147,7 @@ def rights_holder_request(rtype: str, kind: str) -> bool:
 class LegalService(Queries):
     """The legal steps around a request; `Services.legal`."""
 
-    def __init__(self, cases):  # noqa: ANN001 - takedown.cases.CaseService
+    def __init__(self, cases):  # takedown.cases.CaseService
         self.cases = cases
         self.takedown = cases.takedown
         self.ledger = cases.ledger
@@ -543,7 +543,7 @@ def _safe_name(location: str) -> str:
     return keep.strip("._")[:200] or "item"
 
 
-def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  # noqa: ANN001 - TakedownService
+def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  # TakedownService
     """Before a DMCA purge rewrites the shards, keep each removed item's bytes in the content-addressed
     store (the quarantine store), so that a successful counter-notice can restore them. Returns how many."""
     from ledger_app.corpus import open_corpus

@@ -14,7 +14,7 @@ from typing import Any
 from ledger_app.core.errors import UserError
 
 
-def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # noqa: ANN001 - CorpusService
+def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # CorpusService
     if not model.strip():
         raise UserError("name the model (for example, photo-gen-v3)")
     c = corpus_svc.corpus(corpus)
@@ -37,7 +37,7 @@ def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # noqa: 
             "entry": res.first_index}
 
 
-def list_runs(corpus_svc) -> list[dict[str, Any]]:  # noqa: ANN001
+def list_runs(corpus_svc) -> list[dict[str, Any]]:
     rows = corpus_svc._all(
         "SELECT r.id, r.model, c.name, r.checkpoint_size, r.created_at, r.entry_idx FROM training_run r "
         "JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id"
@@ -45,7 +45,7 @@ def list_runs(corpus_svc) -> list[dict[str, Any]]:  # noqa: ANN001
     return [dict(zip(["id", "model", "corpus", "checkpoint_size", "recorded_at", "entry"], r, strict=True)) for r in rows]
 
 
-def affected_runs(takedown_svc, item_ids: list[str], *, include_live: bool = False) -> list[dict[str, Any]]:  # noqa: ANN001
+def affected_runs(takedown_svc, item_ids: list[str], *, include_live: bool = False) -> list[dict[str, Any]]:
     """For each run that saw any of these items: the run and which items it saw. With `include_live`,
     items not (yet) purged count too (the Art. 19 register before an erasure)."""
     if not item_ids:
@@ -76,7 +76,7 @@ def affected_runs(takedown_svc, item_ids: list[str], *, include_live: bool = Fal
 # --- dataset releases and their mirrors -------------------------------------------------------------------
 
 
-def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_of: str | None = None,  # noqa: ANN001
+def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_of: str | None = None,
                    contact: str | None = None) -> dict[str, Any]:
     """Record a dataset release of a corpus at the current checkpoint (what `corpus manifest` gave out),
     or a mirror that holds an earlier release (`mirror_of`). The contact (who to notify under GDPR
@@ -113,7 +113,7 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
     return {"name": name, "kind": kind, "corpus": corpus, "checkpoint_size": size, "entry": res.first_index}
 
 
-def list_releases(corpus_svc) -> list[dict[str, Any]]:  # noqa: ANN001
+def list_releases(corpus_svc) -> list[dict[str, Any]]:
     rows = corpus_svc._all(
         "SELECT r.id, r.name, r.kind, c.name, r.checkpoint_size, r.created_at, r.entry_idx FROM dataset_release r "
         "JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id")
@@ -121,7 +121,7 @@ def list_releases(corpus_svc) -> list[dict[str, Any]]:  # noqa: ANN001
             for r in rows]
 
 
-def releases_containing(takedown_svc, item_ids: list[str]) -> list[dict[str, Any]]:  # noqa: ANN001
+def releases_containing(takedown_svc, item_ids: list[str]) -> list[dict[str, Any]]:
     """Each release or mirror that contained any of these items: ingested before the release's checkpoint,
     admitted (not quarantined or refused), and not purged before the release was made."""
     if not item_ids:

@@ -285,7 +285,7 @@ def corpus_text_loader(engine: Engine) -> Callable[[Sequence[str]], dict[str, st
                             out[keys[raw.key]] = raw.data.decode("utf-8")
                         except UnicodeDecodeError:
                             pass
-            except Exception:  # noqa: BLE001 - a missing shard only costs the evidence passage
+            except Exception:  # a missing shard only costs the evidence passage
                 continue
         return out
 

@@ -28,7 +28,7 @@ from ledger_app.takedown.requests import Status, check_transition
 Progress = Callable[[int, int], None]
 
 
-def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN001 - TakedownService
+def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownService
                   cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
     # One purge of a request at a time: its journal, its temporary files and the final "purged"
     # record belong to one run; a second run reads the request's status only once the first has
@@ -47,7 +47,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # noqa: ANN0
         raise EnvironmentProblem(f"The purge of request {rid} stopped: {problem}") from e
 
 
-def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,  # noqa: ANN001
+def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
                    held: contextlib.ExitStack) -> dict[str, Any]:
     req = svc._request(rid)
     if req["status"] == Status.PURGED.value:
@@ -97,7 +97,7 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
         journal = svc.ws.journal_dir / f"purge-r{rid}-c{cid}.json"
         journals.append(journal)
 
-        def shard_progress(i: int, n: int, shard: str, base=done) -> None:  # noqa: ANN001
+        def shard_progress(i: int, n: int, shard: str, base=done) -> None:
             if progress:
                 progress(base + i, total)
 
@@ -117,7 +117,7 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
     return summary
 
 
-def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:  # noqa: ANN001
+def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
     """Refuse to purge a shard whose records differ from those the ledger holds for it.
 
     A record appended to a shard after its ingest (or one changed or removed) would otherwise pass
@@ -157,7 +157,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:  
         )
 
 
-def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:  # noqa: ANN001
+def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:
     ph = svc._ph
     now = time.time()
     purged_items: list[dict[str, Any]] = []
@@ -210,7 +210,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
     return {"id": rid, "items": len(purged_items), "shards": shards_out}
 
 
-def _apply_moves(conn, ph: str, cid: int, moved: dict[str, str]) -> None:  # noqa: ANN001
+def _apply_moves(conn, ph: str, cid: int, moved: dict[str, str]) -> None:
     """Position-keyed records (line=N, row=N) that moved up keep their item ID; their key follows."""
     if not moved:
         return

@@ -123,7 +123,7 @@ class Reply:
         return dict(self.__dict__)
 
 
-def _sender(services_ws) -> tuple[str, str]:  # noqa: ANN001
+def _sender(services_ws) -> tuple[str, str]:
     s = services_ws.settings
     name = s.get("user.name") or "Legal team"
     addr = s.get("legal.reply_from") or ""
@@ -134,7 +134,7 @@ def _sender(services_ws) -> tuple[str, str]:  # noqa: ANN001
     return name, addr
 
 
-def _eml(subject: str, body: str, sender: tuple[str, str], to: str | None, attachments=()) -> bytes:  # noqa: ANN001
+def _eml(subject: str, body: str, sender: tuple[str, str], to: str | None, attachments=()) -> bytes:
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = f"{sender[0]} <{sender[1]}>"
@@ -148,7 +148,7 @@ def _eml(subject: str, body: str, sender: tuple[str, str], to: str | None, attac
     return bytes(msg)
 
 
-def compose(legal, rid: int, template: str, language: str = "en", *, certificate: Path | None = None,  # noqa: ANN001
+def compose(legal, rid: int, template: str, language: str = "en", *, certificate: Path | None = None,
             missing: list[str] | None = None) -> tuple[str, str, list]:
     """(subject, body, attachments) of a reply; raises UserError when the case has not reached it."""
     if template not in TEMPLATES:
@@ -227,7 +227,7 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
     return subject, body, attachments
 
 
-def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir: Path | None = None,  # noqa: ANN001
+def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir: Path | None = None,
                 certificate: Path | None = None, pdf: bool = True, missing: list[str] | None = None) -> Reply:
     from ledger_app.certificates.letter import render_letter_pdf
 
@@ -260,7 +260,7 @@ def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir
     return Reply(template, language, str(eml_path), str(pdf_path) if pdf_path else None, sha, res.first_index)
 
 
-def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "en") -> bytes:  # noqa: ANN001
+def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "en") -> bytes:
     """The Art. 19 notice to one recipient, as an .eml (the hashes of its items listed, no personal data)."""
     t = T[language]
     ph = legal._ph
@@ -276,7 +276,7 @@ def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "
     return _eml(t["subject.art19"].format(**args), body, sender, recipient.contact)
 
 
-def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path | None = None,  # noqa: ANN001
+def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path | None = None,
                       pdf: bool = True) -> dict[str, Any]:
     """The request for missing elements for a draft (an incomplete notice kept, not recorded). A draft is
     not in the ledger, so neither is this letter; it is written to disk only."""

@@ -60,7 +60,7 @@ class _Intake:
 
 
 class TakedownService(Queries):
-    def __init__(self, corpus):  # noqa: ANN001 - ingest.service.CorpusService
+    def __init__(self, corpus):  # ingest.service.CorpusService
         self.corpus = corpus
         self.ledger = corpus.ledger
         self.ws = corpus.ws
@@ -218,7 +218,7 @@ class TakedownService(Queries):
             problems += d.missing()
         return _Intake(rtype, kind, rec, due, requester, email, list(works), dmca, problems, claim_id, license_id)
 
-    def _record_intake(self, conn, intake: _Intake) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:  # noqa: ANN001
+    def _record_intake(self, conn, intake: _Intake) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
         """Write a checked request in the caller's transaction; returns its result and ledger entries."""
         dmca = intake.dmca
         legal = None
@@ -258,7 +258,7 @@ class TakedownService(Queries):
         entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
         return {"id": rid, "status": status.value, "reason": reason, "due_by": intake.due.isoformat()}, entries
 
-    def _store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:  # noqa: ANN001
+    def _store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:
         ph = self._ph
         out = []
         for w in works:
@@ -369,7 +369,7 @@ class TakedownService(Queries):
             raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
         return dict(zip(cols, row, strict=True))
 
-    def _set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,  # noqa: ANN001
+    def _set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
                     extra: dict | None = None) -> tuple[str, dict]:
         check_transition(current, new)
         ph = self._ph
@@ -481,7 +481,7 @@ class TakedownService(Queries):
         return {"id": rid, "new_matches": len(new), "matches": len(known) + len(new)}
 
     @staticmethod
-    def _one_conn(conn, sql: str, params: tuple):  # noqa: ANN001, ANN205
+    def _one_conn(conn, sql: str, params: tuple):
         return conn.exec_driver_sql(sql, params).fetchone()
 
     # --- review and approval -----------------------------------------------------------------------------
@@ -563,7 +563,7 @@ class TakedownService(Queries):
         )[0]
         return {"id": rid, "status": "approved", "accepted": accepted}
 
-    def _check_four_eyes(self, conn, rid: int, handler: str | None) -> None:  # noqa: ANN001
+    def _check_four_eyes(self, conn, rid: int, handler: str | None) -> None:
         """The approver's account (OS account, or database role in team mode) must differ from the
         handler's. A display name (user.name) plays no part: renaming oneself changes nothing."""
         me = identity.account(conn)

@@ -22,7 +22,7 @@ def no_display_reason(env: dict[str, str] | None = None, platform: str = sys.pla
             "screen; the `ledger` command does everything without one.")
 
 
-def parse_args(argv: list[str]):  # noqa: ANN201 - argparse.Namespace
+def parse_args(argv: list[str]):  # argparse.Namespace
     """`ledger-app --help` and `--version` print and exit before Qt is even imported; Qt's own
     options (-style, -platform…) are passed through to QApplication."""
     import argparse

@@ -20,7 +20,7 @@ class EntryPages(Protocol):
 
 
 class ServicePages:
-    def __init__(self, ledger):  # noqa: ANN001 - a LedgerService
+    def __init__(self, ledger):  # a LedgerService
         self.ledger = ledger
 
     def size(self) -> int:

@@ -57,7 +57,7 @@ class SidebarDelegate(QStyledItemDelegate):
     """Draws the selected screen's icon to go with its highlighted text (light on the blue
     highlight in both themes), where the window's icon variant would be dark on blue."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         if option.state & QStyle.StateFlag.State_Selected:
             name = SCREEN_ICONS[index.data(Qt.ItemDataRole.UserRole)]
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Provenance Ledger"))
         self._workspace_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             where = self.tr("team database") if ws.is_team else str(ws.path)
             self.statusBar().showMessage(self.tr("Workspace: {where}").format(where=where))
 
-    def _task_status(self, _task=None) -> None:  # noqa: ANN001
+    def _task_status(self, _task=None) -> None:
         n = len(self.session.runner.active)
         self.status_label.setText(self.tr("{n} background task(s) running").format(n=n) if n else "")
 
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             dialog.accepted.connect(lambda: self.build_demo(builder, folder.parent / "demo-workspace"))
         dialog.open()
 
-    def build_demo(self, builder, target: Path) -> None:  # noqa: ANN001
+    def build_demo(self, builder, target: Path) -> None:
         progress = QProgressDialog(self.tr("Building the demo workspace…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             progress.setMaximum(max(total, 1))
             progress.setValue(done)
 
-        def opened(_result) -> None:  # noqa: ANN001
+        def opened(_result) -> None:
             progress.close()
             self.open_workspace(str(target), "")
 
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
 
     # --- shutdown ----------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leaving_settled and self.pages["takedowns"].unrecorded_counts():
             event.ignore()  # asked first; closed again by _close_settled once settled
 

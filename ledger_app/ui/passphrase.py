@@ -119,7 +119,7 @@ class PassphraseProvider(QObject):
     def _answer(self, request: _Request) -> None:
         try:
             request.value = self._ask_now(request.confirm)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting worker
+        except BaseException as exc:  # handed to the waiting worker
             request.error = exc
         finally:
             request.answered.set()

@@ -38,7 +38,7 @@ def top_up() -> int:
     return added
 
 
-def emit(signal, *args) -> None:  # noqa: ANN001 - a bound SignalInstance
+def emit(signal, *args) -> None:  # a bound SignalInstance
     """Emit `signal`; one place to adapt if emitting ever needs more care."""
     signal.emit(*args)
 

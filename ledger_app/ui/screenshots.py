@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(path))
         return path
 
-    def wait_drawn(widget, timeout_s: float = 5.0) -> None:  # noqa: ANN001
+    def wait_drawn(widget, timeout_s: float = 5.0) -> None:
         """Let a widget that draws in the background (QPdfView renders pages on a thread) finish."""
         import time
 

@@ -100,7 +100,7 @@ class Session(QObject):
         if self.opening is not None:
             self.opening.cancel()
 
-        def work(_progress, _cancelled) -> Services:  # noqa: ANN001 - worker thread: no Qt here
+        def work(_progress, _cancelled) -> Services:  # worker thread: no Qt here
             return self._prepare(path, db_url, connect=True)
 
         def ready(services: Services) -> None:

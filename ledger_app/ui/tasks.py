@@ -115,7 +115,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:  # worker thread: only emits the relay's signals, never touches widgets
         try:
             result = self.fn(self.progress, self.cancel_event.is_set)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
+        except BaseException as exc:  # every failure must reach the main thread
             emit(self.relay.error, self.number, exc, traceback.format_exc())
         else:
             emit(self.relay.result, self.number, result)
@@ -171,7 +171,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException, str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
-        error_parent=None,  # noqa: ANN001 - the widget an error dialog is shown over
+        error_parent=None,  # the widget an error dialog is shown over
     ) -> Task:
         # Parentless and owned by Python: `active` keeps it until it finishes, then the caller's
         # references decide. Workers never hold a Task, so it is always freed on this thread.

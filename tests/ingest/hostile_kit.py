@@ -48,14 +48,14 @@ class Ledger:
     def argv(self, *args: str) -> list[str]:
         return [*args, "--workspace", str(self.ws), *(["--db", self.db] if self.db else [])]
 
-    def run(self, *args: str, capsys) -> Run:  # noqa: ANN001 - pytest's capsys
+    def run(self, *args: str, capsys) -> Run:  # pytest's capsys
         os.environ["LEDGER_PASSPHRASE"] = PASS
         capsys.readouterr()
         rc = main(self.argv(*args))
         cap = capsys.readouterr()
         return Run(rc, cap.out, cap.err)
 
-    def spawn(self, *args: str, **kw) -> subprocess.Popen:  # noqa: ANN003
+    def spawn(self, *args: str, **kw) -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-m", "ledger_app.cli.main", *self.argv(*args)], env=env(),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
@@ -79,7 +79,7 @@ def text_corpus(root: Path, shards: int = 4, lines: int = 50) -> list[str]:
     return firsts
 
 
-def approved_request(led: Ledger, hashes: list[str], call) -> None:  # noqa: ANN001 - Ledger.call or a run
+def approved_request(led: Ledger, hashes: list[str], call) -> None:  # Ledger.call or a run
     """Request 1: the items with these hashes, located, all accepted and approved (ready to purge)."""
     args = ["takedown", "new", "--type", "other", "--requester", "Hostile Tester"]
     for h in hashes:

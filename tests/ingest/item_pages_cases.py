@@ -28,7 +28,7 @@ def sha(k: int) -> str:
     return hashlib.sha256(str(k).encode()).hexdigest()
 
 
-def fill_items(ws) -> None:  # noqa: ANN001 - a Workspace
+def fill_items(ws) -> None:  # a Workspace
     ph = "?" if ws.engine.dialect.name == "sqlite" else "%s"
     false = "0" if ph == "?" else "false"
     with ws.engine.begin() as conn:
@@ -75,7 +75,7 @@ def page_sizes(count: int) -> list[int]:
     return sorted(s for s in sizes if s >= 1)
 
 
-def check_pages(svc) -> int:  # noqa: ANN001 - a CorpusService
+def check_pages(svc) -> int:  # a CorpusService
     """Compare keyed pages with the OFFSET listing for every filter; returns how many pages matched."""
     pages_checked = 0
     for filters in FILTERS:

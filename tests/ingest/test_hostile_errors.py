@@ -143,7 +143,7 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def wait_for(cond, timeout: float = 60.0) -> bool:  # noqa: ANN001
+def wait_for(cond, timeout: float = 60.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if cond():

@@ -32,7 +32,7 @@ def services(tmp_path) -> Services:
     return s
 
 
-def ingest_folder(s: Services, root, name: str, files: dict[str, bytes], **kw):  # noqa: ANN001, ANN003, ANN201
+def ingest_folder(s: Services, root, name: str, files: dict[str, bytes], **kw):
     folder = root / name
     folder.mkdir()
     for fname, data in files.items():

@@ -55,7 +55,7 @@ def test_sqlite_reads_a_page_along_the_id_index(svc, filters):
     index and sort every matching row for each page. Keyed statements walk the id index instead."""
     statements = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def record(conn, cursor, statement, parameters, context, executemany):
         if statement.startswith(("SELECT i.id", "WITH RECURSIVE")):
             statements.append((statement, parameters))
 

@@ -90,7 +90,7 @@ def test_derived_vector_is_accepted_and_reproduced(vec):
     [c] = require_quorum(signed, [w])
     assert (c.name, c.key_id, c.timestamp, c.line) == ("Wit1", d["cosig_key_id_hex"], d["timestamp"], d["signature_line"])
     # The spec-only implementation agrees on the key ID, the vkey and the signature line byte for byte.
-    seed = note.signer_from_skey(d["skey"])._private  # noqa: SLF001 - the test key of the vector
+    seed = note.signer_from_skey(d["skey"])._private  # the test key of the vector
     assert spec_vkey("Wit1", raw_pub(seed)) == d["cosig_vkey"]
     assert spec_cosign("Wit1", seed, d["checkpoint_body"], d["timestamp"]) == d["signature_line"]
     assert spec_verify(d["signature_line"], "Wit1", raw_pub(seed), d["checkpoint_body"]) == d["timestamp"]

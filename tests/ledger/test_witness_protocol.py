@@ -87,7 +87,7 @@ def test_first_then_consistent_growth_is_cosigned(wit, log):
 
 def test_state_is_persistent(tmp_path, wit, log):
     assert wit.add_checkpoint(log.body(0, 9)).status == 200
-    again = Witness(wit.name, wit._private, wit.logs, WitnessState(tmp_path / "state.json"))  # noqa: SLF001
+    again = Witness(wit.name, wit._private, wit.logs, WitnessState(tmp_path / "state.json"))
     a = again.add_checkpoint(log.body(0, 12))
     assert (a.status, a.body, a.content_type) == (409, b"9\n", "text/x.tlog.size")
     assert again.add_checkpoint(log.body(9, 12)).status == 200

@@ -7,9 +7,9 @@ import pytest
 
 pytest.importorskip("skimage", reason="the evaluation photos need scikit-image (pip install scikit-image)")
 
-from ledger_app.matching import evalset  # noqa: E402
-from ledger_app.matching.image import image_fingerprint  # noqa: E402
-from ledger_app.matching.image_match import ImageMatcher  # noqa: E402
+from ledger_app.matching import evalset
+from ledger_app.matching.image import image_fingerprint
+from ledger_app.matching.image_match import ImageMatcher
 
 SUBSET = [
     "bridge",

@@ -22,7 +22,7 @@ def _reference(rgb: np.ndarray) -> tuple[tuple[bytes, ...], int]:
     return tuple(np.packbits(np.asarray(v, dtype=np.uint8)).tobytes() for v in vectors), int(quality)
 
 
-def _inputs(pdq_dir) -> list[np.ndarray]:  # noqa: ANN001
+def _inputs(pdq_dir) -> list[np.ndarray]:
     rng = np.random.default_rng(7)
     arrays = [np.asarray(Image.open(p).convert("RGB")) for p in sorted((pdq_dir / "bridge-mods").glob("*"))[:10]]
     # Odd shapes, tiny and flat images, noise and a gradient: the edge cases of the C++ code.

@@ -155,7 +155,7 @@ PROBLEMS = {
 }
 
 
-def build(root: Path, ca=None) -> tuple[Path, Path]:  # noqa: ANN001 - a testsign.DemoCA
+def build(root: Path, ca=None) -> tuple[Path, Path]:  # a testsign.DemoCA
     """Write the corpus folder and the snapshot archive; return (corpus, snapshot)."""
     corpus = root / "crawl"
     corpus.mkdir(parents=True)

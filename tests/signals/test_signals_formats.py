@@ -20,7 +20,7 @@ from ledger_app.storage.workspace import Workspace
 PASS = "signals-formats-pass"
 
 
-def _svc(tmp_path, db_url=None):  # noqa: ANN001, ANN202
+def _svc(tmp_path, db_url=None):
     ledger = LedgerService(Workspace(tmp_path / "ws", db_url=db_url), passphrase=lambda c: PASS)
     ledger.init("example.com/signals-formats")
     return CorpusService(ledger)
@@ -32,7 +32,7 @@ def _add(tf: tarfile.TarFile, name: str, data: bytes) -> None:
     tf.addfile(ti, io.BytesIO(data))
 
 
-def _webdataset(root):  # noqa: ANN001, ANN202
+def _webdataset(root):
     d = root / "wds"
     d.mkdir()
     with tarfile.open(d / "shard-000.tar", "w") as tf:
@@ -45,7 +45,7 @@ def _webdataset(root):  # noqa: ANN001, ANN202
     return d
 
 
-def _parquet(root):  # noqa: ANN001, ANN202
+def _parquet(root):
     d = root / "pq"
     d.mkdir()
     headers = pa.array([[("content-usage", "train-ai=n")], [("tdm-reservation", "0")], []],
@@ -61,7 +61,7 @@ def _parquet(root):  # noqa: ANN001, ANN202
     return d
 
 
-def _check(svc) -> None:  # noqa: ANN001
+def _check(svc) -> None:
     wds = {it["id"].rsplit("#", 1)[-1]: it for it in svc.items(corpus="wds")}
     assert wds["0000"]["status"] == "quarantined" and "x-robots-tag 'noimageai'" in wds["0000"]["status_reason"]
     assert wds["0001"]["signals"]["uses"]["train-ai"] == "allowed" and wds["0001"]["status"] == "admitted"

@@ -24,7 +24,7 @@ def write_jsonl_corpus(root: Path, urls: list[str] | None = None, name: str = "n
     return root / name
 
 
-def cli(ws: Path, *args: str, capsys=None, monkeypatch=None) -> tuple[int, str, str]:  # noqa: ANN001
+def cli(ws: Path, *args: str, capsys=None, monkeypatch=None) -> tuple[int, str, str]:
     """Run `ledger --workspace ws ARGS…` in-process; returns (exit code, stdout, stderr)."""
     from ledger_app.cli.main import main
 

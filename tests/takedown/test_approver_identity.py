@@ -23,7 +23,7 @@ def run(capsys, ws, *argv: str) -> tuple[int, str, str]:
     return rc, out, err
 
 
-def ok(capsys, ws, *argv: str):  # noqa: ANN201
+def ok(capsys, ws, *argv: str):
     rc, out, err = run(capsys, ws, *argv)
     assert rc == 0, err
     return json.loads(out)

@@ -12,7 +12,7 @@ from td_builders import jpeg
 from ledger_app.matching import evalset
 
 
-def _corpus(root, grate: Image.Image, others) -> None:  # noqa: ANN001
+def _corpus(root, grate: Image.Image, others) -> None:
     root.mkdir()
     w, h = grate.size
     (root / "crop.jpg").write_bytes(jpeg(grate.crop((int(w * 0.45), int(h * 0.4), w, h))))  # 30 % of the area

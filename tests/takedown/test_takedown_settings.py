@@ -73,7 +73,7 @@ def test_default_due_days(services):
     assert due == {first["id"]: "2026-03-16", second["id"]: "2026-04-01"}
 
 
-def _jsonl(root, rows: dict[str, str]) -> None:  # noqa: ANN001
+def _jsonl(root, rows: dict[str, str]) -> None:
     import json
 
     root.mkdir()

@@ -44,7 +44,7 @@ def service(path: Path, url: str, *, user: str | None = None) -> LedgerService:
 # --- workers for the multi-process tests (module level, so a spawned process can import them) ------
 
 
-def append_worker(url: str, path: str, user: str, n: int, barrier, results) -> None:  # noqa: ANN001
+def append_worker(url: str, path: str, user: str, n: int, barrier, results) -> None:
     """Append `n` one-entry batches as `user` once every worker is ready; report what each got."""
     try:
         svc = service(Path(path), url, user=user)
@@ -55,11 +55,11 @@ def append_worker(url: str, path: str, user: str, n: int, barrier, results) -> N
             res = svc.note(f"{user} {i}")
             got.append((res.first_index, res.size, res.checkpoint.size, res.checkpoint.id))
         results.put(("ok", user, got))
-    except BaseException as e:  # noqa: BLE001 - reported to the test, which fails on it
+    except BaseException as e:  # reported to the test, which fails on it
         results.put(("error", user, f"{type(e).__name__}: {e}"))
 
 
-def init_worker(url: str, path: str, origin: str, barrier, results) -> None:  # noqa: ANN001
+def init_worker(url: str, path: str, origin: str, barrier, results) -> None:
     """Open a fresh database (running its migrations) and try to create a ledger in it."""
     from ledger_app.core.errors import UserError
 
@@ -70,5 +70,5 @@ def init_worker(url: str, path: str, origin: str, barrier, results) -> None:  # 
         results.put(("ok", origin, None))
     except UserError as e:
         results.put(("refused", origin, str(e)))
-    except BaseException as e:  # noqa: BLE001
+    except BaseException as e:
         results.put(("error", origin, f"{type(e).__name__}: {e}"))

@@ -14,7 +14,7 @@ from ledger_app.services import Services
 from ledger_app.storage.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "takedown"))
-from legal_helpers import ARTICLES, write_jsonl_corpus  # noqa: E402
+from legal_helpers import ARTICLES, write_jsonl_corpus
 
 pytestmark = pytest.mark.postgres
 

@@ -75,7 +75,7 @@ def runner(qapp):
     r.wait(10_000)
 
 
-def shown_table(qtbot, model, size: tuple[int, int] = (900, 600)):  # noqa: ANN001, ANN201
+def shown_table(qtbot, model, size: tuple[int, int] = (900, 600)):
     """A QTableView of `model` with 24-pixel rows, shown and exposed (so the view asks for rows)."""
     from PySide6.QtWidgets import QTableView
 

@@ -11,12 +11,12 @@ from PIL import Image
 from ledger_app.verify import verify_document
 
 
-def _photo(path, seed):  # noqa: ANN001
+def _photo(path, seed):
     rng = np.random.default_rng(seed)
     Image.fromarray(rng.integers(0, 255, (6, 8, 3), dtype=np.uint8)).resize((120, 90)).save(path, "JPEG")
 
 
-def _workspace(tmp_path, small_ledger):  # noqa: ANN001
+def _workspace(tmp_path, small_ledger):
     from ledger_app.services import Services
     from ledger_app.storage.workspace import Workspace
 

@@ -37,18 +37,18 @@ def corpus(million_items):
 class Statements:
     """The SQL an engine runs while `with`-ed (to check what reading rows costs structurally)."""
 
-    def __init__(self, engine):  # noqa: ANN001
+    def __init__(self, engine):
         self.engine = engine
         self.seen: list[str] = []
 
-    def _record(self, conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def _record(self, conn, cursor, statement, parameters, context, executemany):
         self.seen.append(" ".join(statement.split()))
 
     def __enter__(self) -> Statements:
         event.listen(self.engine, "before_cursor_execute", self._record)
         return self
 
-    def __exit__(self, *exc) -> None:  # noqa: ANN002
+    def __exit__(self, *exc) -> None:
         event.remove(self.engine, "before_cursor_execute", self._record)
 
 

@@ -59,7 +59,7 @@ class ItemsModel(QAbstractTableModel):
     COL_ID, COL_MEDIA, COL_STATUS, COL_C2PA, COL_LICENSE, COL_SHA256 = range(6)
     COLUMNS = 6
 
-    def __init__(self, source=None, parent=None, *, runner=None):  # noqa: ANN001 - a CorpusService, a TaskRunner
+    def __init__(self, source=None, parent=None, *, runner=None):  # a CorpusService, a TaskRunner
         super().__init__(parent)
         self._source = source
         self._runner = runner
@@ -106,7 +106,7 @@ class ItemsModel(QAbstractTableModel):
         """False once the model is gone or a newer source or filter superseded `generation`."""
         return shiboken6.isValid(self) and generation == self._generation
 
-    def _indexed(self, generation: int, pages) -> None:  # noqa: ANN001 - CorpusService.ItemPages
+    def _indexed(self, generation: int, pages) -> None:  # CorpusService.ItemPages
         if self._current(generation):
             self._task = None
             self._install(pages)
@@ -118,7 +118,7 @@ class ItemsModel(QAbstractTableModel):
 
             show_error(None, exc, report)
 
-    def _install(self, pages) -> None:  # noqa: ANN001 - CorpusService.ItemPages or None
+    def _install(self, pages) -> None:  # CorpusService.ItemPages or None
         self.beginResetModel()
         self._pages = pages
         self._cache.clear()
@@ -130,7 +130,7 @@ class ItemsModel(QAbstractTableModel):
         """True while a background index for the current source and filters is being built."""
         return self._task is not None
 
-    def set_source(self, source) -> None:  # noqa: ANN001
+    def set_source(self, source) -> None:
         self._source = source
         self._reindex(keep_rows=False)
 
@@ -175,13 +175,13 @@ class ItemsModel(QAbstractTableModel):
 
     # --- QAbstractTableModel -----------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._size
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMNS:
             return self.headers()[section]
         return None
@@ -222,7 +222,7 @@ class ItemsModel(QAbstractTableModel):
             return sha if role == Qt.ItemDataRole.ToolTipRole else sha[:16] + ("…" if sha else "")
         return None
 
-    def retranslate(self, header) -> None:  # noqa: ANN001 - the QHeaderView showing these headers
+    def retranslate(self, header) -> None:  # the QHeaderView showing these headers
         """See LedgerEntryModel.retranslate: the view's slot is called instead of emitting."""
         header.headerDataChanged(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
         if self._size:

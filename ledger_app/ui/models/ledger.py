@@ -35,7 +35,7 @@ class LedgerEntryModel(QAbstractTableModel):
     COL_INDEX, COL_TYPE, COL_TIME, COL_SUMMARY, COL_LEAF_HASH = range(5)
     COLUMNS = 5
 
-    def __init__(self, pages: EntryPages | None = None, parent=None):  # noqa: ANN001
+    def __init__(self, pages: EntryPages | None = None, parent=None):
         super().__init__(parent)
         self._pages = pages
         self._size = 0
@@ -73,7 +73,7 @@ class LedgerEntryModel(QAbstractTableModel):
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._cache.values())
 
-    def entry(self, row: int):  # noqa: ANN201 - an EntryView or None
+    def entry(self, row: int):  # an EntryView or None
         if not 0 <= row < self._size or self._pages is None:
             return None
         page_no, offset = divmod(row, metrics.TABLE_PAGE_ROWS)
@@ -90,13 +90,13 @@ class LedgerEntryModel(QAbstractTableModel):
 
     # --- QAbstractTableModel -------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._size
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < self.COLUMNS:
                 return self.headers()[section]
@@ -130,7 +130,7 @@ class LedgerEntryModel(QAbstractTableModel):
             return e.leaf_hash.hex() if role == Qt.ItemDataRole.ToolTipRole else e.leaf_hash.hex()[:16] + "…"
         return None
 
-    def retranslate(self, header) -> None:  # noqa: ANN001 - the QHeaderView showing these headers
+    def retranslate(self, header) -> None:  # the QHeaderView showing these headers
         """Have `header` re-read the (translated) titles.
 
         The view's slot is called rather than emitting headerDataChanged from Python: in PySide6

@@ -124,7 +124,7 @@ class DictListModel(QAbstractTableModel):
 
     COLUMNS = 0
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):  # noqa: ANN001
+    def __init__(self, rows: list[dict] | None = None, parent=None):
         super().__init__(parent)
         self.rows: list[dict] = list(rows or [])
 
@@ -139,13 +139,13 @@ class DictListModel(QAbstractTableModel):
     def record(self, row: int) -> dict | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMNS:
             return self.headers()[section]
         return None
@@ -177,7 +177,7 @@ class DictListModel(QAbstractTableModel):
     def tooltip(self, rec: dict, col: int) -> str:
         return self.cell(rec, col)
 
-    def sort_key(self, rec: dict, col: int):  # noqa: ANN201 - str, int or float
+    def sort_key(self, rec: dict, col: int):  # str, int or float
         return self.cell(rec, col)
 
     def color(self, rec: dict, col: int) -> str | None:
@@ -187,7 +187,7 @@ class DictListModel(QAbstractTableModel):
     def bold(self, rec: dict) -> bool:
         return False
 
-    def retranslate(self, header) -> None:  # noqa: ANN001 - see LedgerEntryModel.retranslate
+    def retranslate(self, header) -> None:  # see LedgerEntryModel.retranslate
         header.headerDataChanged(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
         if self.rows:
             header.viewport().update()
@@ -200,7 +200,7 @@ class TakedownQueueModel(DictListModel):
     COL_ID, COL_TYPE, COL_REQUESTER, COL_STATUS, COL_RECEIVED, COL_DUE, COL_DAYS, COL_ASSIGNEE, COL_MATCHES = range(9)
     COLUMNS = 9
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):  # noqa: ANN001
+    def __init__(self, rows: list[dict] | None = None, parent=None):
         super().__init__(rows, parent)
         self.unrecorded: dict[int, int] = {}  # request id -> decisions made here, not yet recorded
 
@@ -246,7 +246,7 @@ class TakedownQueueModel(DictListModel):
             return f"{self.requester(rec)} — {rec['requester_email']}"
         return self.cell(rec, col)
 
-    def sort_key(self, rec: dict, col: int):  # noqa: ANN201
+    def sort_key(self, rec: dict, col: int):
         if col == self.COL_ID:
             return int(rec["id"])
         if col == self.COL_DAYS:
@@ -280,7 +280,7 @@ class QueueFilter(QSortFilterProxyModel):
     """The queue as the user asked to see it: a view (open, overdue, my cases, closed, all), a type,
     and a search over the request number, requester, status, assignee and type; sorted by any column."""
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.view = "open"
         self.type = ""
@@ -324,7 +324,7 @@ class QueueFilter(QSortFilterProxyModel):
                 return False
         return True
 
-    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         rec = self.sourceModel().record(row)  # type: ignore[attr-defined]
         return rec is not None and self.accepts(rec)
 
@@ -352,7 +352,7 @@ class MatchesModel(DictListModel):
     COL_ITEM, COL_METHOD, COL_SCORE, COL_DECISION = range(4)
     COLUMNS = 4
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):  # noqa: ANN001
+    def __init__(self, rows: list[dict] | None = None, parent=None):
         super().__init__(rows, parent)
         self.decisions: dict[str, str] = {}  # item_id -> decision chosen here, not yet recorded
         self.pdq_threshold: int | None = None  # the workspace's match.pdq_max_distance, for the score column
@@ -450,7 +450,7 @@ class MatchesModel(DictListModel):
             return self.tr("Decided here, not yet recorded in the ledger")
         return self.cell(rec, col)
 
-    def sort_key(self, rec: dict, col: int):  # noqa: ANN201
+    def sort_key(self, rec: dict, col: int):
         if col == self.COL_ITEM:
             return rec["item_id"]
         if col == self.COL_SCORE:

@@ -103,7 +103,7 @@ class AiActPage(QWidget):
             for i in range(1, self.scope.count()):
                 self.scope.setItemText(i, self.tr("Training run {model}").format(model=self.scope.itemData(i)))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -122,7 +122,7 @@ class AiActPage(QWidget):
 
         try:
             models = sorted({r["model"] for r in list_runs(services.corpus)})
-        except Exception:  # noqa: BLE001 - an older workspace without runs: only "all corpora"
+        except Exception:  # an older workspace without runs: only "all corpora"
             models = []
         for m in models:
             self.scope.addItem(self.tr("Training run {model}").format(model=m), m)
@@ -141,7 +141,7 @@ class AiActPage(QWidget):
         self.preview_button.setEnabled(False)
         self.result.setText(self.tr("Computing the summary…"))
 
-        def work(p, c) -> tuple[dict, str]:  # noqa: ANN001
+        def work(p, c) -> tuple[dict, str]:
             from ledger_app.certificates.ai_act_render import render_markdown
 
             doc = services.corpus.ai_act_summary(issue=False, **args)
@@ -179,7 +179,7 @@ class AiActPage(QWidget):
 
         language = current_language() if current_language() in ("en", "zh_CN") else "en"
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             import json
 
             from ledger_app.certificates.ai_act_render import render_markdown, render_summary_pdf

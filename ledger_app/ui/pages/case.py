@@ -229,7 +229,7 @@ class CaseView(QWidget):
         self.gdpr_button.setToolTip(self.tr("GDPR: verify the requester's identity, or refuse on an Art. 17(3) ground."))
         self.show_case(self.case)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -298,7 +298,7 @@ class CaseView(QWidget):
         if case["status"] == "rejected":
             self.close_button.setToolTip(self.tr("Close the rejected request."))
 
-    def _show_work(self, cv, case: dict, busy: bool) -> None:  # noqa: ANN001 - takedown.cases.CaseView
+    def _show_work(self, cv, case: dict, busy: bool) -> None:  # takedown.cases.CaseView
         types = {ev.type for ev in cv.timeline}
         self.forward_button.setEnabled(not busy and "counter_notice.received" in types
                                        and "counter_notice.forwarded" not in types)

@@ -319,7 +319,7 @@ class CorporaPage(QWidget):
         else:
             self.facts.setText(self.tr("Select an item to see its details."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -441,7 +441,7 @@ class CorporaPage(QWidget):
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("%v of %m shards"))
 
-    def _ingest_done(self, report) -> None:  # noqa: ANN001 - an IngestReport
+    def _ingest_done(self, report) -> None:  # an IngestReport
         self.last_report = report
         by_status = ", ".join(f"{status_text(s)}: {n:,}" for s, n in sorted(report.by_status.items())) or "—"
         if report.cancelled:

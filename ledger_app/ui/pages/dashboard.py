@@ -125,7 +125,7 @@ class DashboardPage(QWidget):
             self._charts_again = True
             return
 
-        def work(progress, cancelled) -> tuple[dict, list[dict], int]:  # noqa: ANN001
+        def work(progress, cancelled) -> tuple[dict, list[dict], int]:
             td = services.takedown
             return services.corpus.stats(), td.list(open_only=True), len(td.list())
 
@@ -206,12 +206,12 @@ class DashboardPage(QWidget):
         self._render_requests()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event) -> None:
         # The last verification may have been recorded on the Ledger screen since the last look.
         self.refresh()
         super().showEvent(event)

@@ -277,7 +277,7 @@ class LedgerPage(QWidget):
         elif self.session.ledger is not None:
             self.detail.setPlainText(self.tr("Select an entry to see its payload and inclusion proof."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -409,7 +409,7 @@ class LedgerPage(QWidget):
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("%v of %m entries"))
 
-    def _verify_ok(self, report) -> None:  # noqa: ANN001 - a VerifyReport
+    def _verify_ok(self, report) -> None:  # a VerifyReport
         self.last_verify_ok = True
         self.progress.setRange(0, max(report.entries, 1))
         self.progress.setValue(max(report.entries, 1))
@@ -462,14 +462,14 @@ class LedgerPage(QWidget):
 
     # --- certificates dropped on the screen -------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if any(u.isLocalFile() and u.toLocalFile().lower().endswith(".json") for u in urls):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for u in event.mimeData().urls():
             if u.isLocalFile() and u.toLocalFile().lower().endswith(".json"):
                 self.verify_certificate_file(Path(u.toLocalFile()))
@@ -508,7 +508,7 @@ class LedgerPage(QWidget):
 
     # --- writes ------------------------------------------------------------------------------
 
-    def create_ledger(self):  # noqa: ANN201 - the OriginDialog asked, or None
+    def create_ledger(self):  # the OriginDialog asked, or None
         """Ask for the origin first (it is on every checkpoint and certificate), then create."""
         from ledger_app.ui.origin import OriginDialog
 
@@ -542,7 +542,7 @@ class LedgerPage(QWidget):
             return
         self.note_button.setEnabled(False)
 
-        def done(_res) -> None:  # noqa: ANN001
+        def done(_res) -> None:
             self.note_edit.clear()
             self.session.notify_appended()
 
@@ -567,7 +567,7 @@ class LedgerPage(QWidget):
         if not path:
             return
 
-        def work(progress, cancelled) -> str:  # noqa: ANN001
+        def work(progress, cancelled) -> str:
             proof = ledger.consistency(old, new)
             Path(path).write_text(json.dumps(proof, indent=2) + "\n", encoding="utf-8")
             return path

@@ -108,7 +108,7 @@ class CounterNoticeDialog(QDialog):
         self.missing_label.setText(self.tr("Still missing: {what}.").format(what="; ".join(missing)) if missing else "")
         self.ok_button.setEnabled(not missing)
 
-    def counter_notice(self):  # noqa: ANN201 - takedown.legal.CounterNotice
+    def counter_notice(self):  # takedown.legal.CounterNotice
         from ledger_app.takedown.legal import CounterNotice
 
         t = lambda w: w.text().strip() or None  # noqa: E731

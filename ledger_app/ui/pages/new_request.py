@@ -298,16 +298,16 @@ class NewRequestDialog(QDialog):
 
     # --- drops -------------------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - QDragEnterEvent
+    def dragEnterEvent(self, event) -> None:  # QDragEnterEvent
         if sort_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - QDragMoveEvent
+    def dragMoveEvent(self, event) -> None:  # QDragMoveEvent
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         dropped = sort_drop(event.mimeData())
         if not dropped:
             event.ignore()
@@ -315,7 +315,7 @@ class NewRequestDialog(QDialog):
         self.take(dropped)
         event.acceptProposedAction()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and event.mimeData().hasUrls():
             dropped = sort_drop(event.mimeData())

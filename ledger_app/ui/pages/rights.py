@@ -120,7 +120,7 @@ class RightsPage(QWidget):
         self.export_button.setText(self.tr("Export signed report…"))
         self.model.retranslate(self.table.horizontalHeader())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -149,7 +149,7 @@ class RightsPage(QWidget):
         self.check_button.setEnabled(False)
         self.result.setText(self.tr("Checking…"))
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             from ledger_app.takedown.certify import inclusion_report
 
             return inclusion_report(services, **q)
@@ -186,7 +186,7 @@ class RightsPage(QWidget):
 
         language = current_language()
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             from ledger_app.takedown.certify import inclusion_report
 
             return inclusion_report(services, **q, out=out, pdf=pdf, language=language)

@@ -68,7 +68,7 @@ class WheelGuard(QObject):
         super().__init__(parent)
         self.scroll = scroll
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
             from PySide6.QtWidgets import QApplication
 
@@ -285,7 +285,7 @@ class SettingsPage(QWidget):
         for i, text in enumerate((self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"))):
             self.theme.setItemText(i, text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -351,7 +351,7 @@ class SettingsPage(QWidget):
                 out[key] = editor.text()
         return out
 
-    def _edited(self, *_args) -> None:  # noqa: ANN002
+    def _edited(self, *_args) -> None:
         """Mark the form unsaved (in the status beside Save) while it differs from the workspace."""
         if self._loading:
             return
@@ -409,7 +409,7 @@ class SettingsPage(QWidget):
         self.save_status.setText(self.tr("Saved to {path}.").format(path=Path(ws.settings.path)))
 
 
-def _differs(stored, value) -> bool:  # noqa: ANN001
+def _differs(stored, value) -> bool:
     if isinstance(value, float) or isinstance(stored, float):
         try:
             return abs(float(stored) - float(value)) > 1e-9

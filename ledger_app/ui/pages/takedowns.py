@@ -326,7 +326,7 @@ class TakedownsPage(QWidget):
         self.matches.retranslate(self.matches_table.horizontalHeader())
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -334,7 +334,7 @@ class TakedownsPage(QWidget):
     # --- loading -----------------------------------------------------------------------------
 
     @property
-    def td(self):  # noqa: ANN201 - the TakedownService, or None
+    def td(self):  # the TakedownService, or None
         s = self.session.services
         return s.takedown if s is not None and self.session.has_ledger() else None
 
@@ -372,7 +372,7 @@ class TakedownsPage(QWidget):
         except LedgerAppError:
             return ""
 
-    def _filter(self, **what) -> None:  # noqa: ANN003
+    def _filter(self, **what) -> None:
         self.queue_view.set_filter(**what)
         self._queue_info()
         # The selected request stays selected while it is shown; nothing is selected otherwise.
@@ -442,7 +442,7 @@ class TakedownsPage(QWidget):
         if services is None:
             return
 
-        def loaded(case) -> None:  # noqa: ANN001 - takedown.cases.CaseView
+        def loaded(case) -> None:  # takedown.cases.CaseView
             if self.current is not None and self.current.get("id") == rid:
                 self.current["case"] = case
                 self.case_view.show_case(self.current, busy=self.busy is not None)
@@ -457,7 +457,7 @@ class TakedownsPage(QWidget):
             return {}
         try:
             data = services.cases.requester(show["requester"])
-        except Exception:  # noqa: BLE001 - an unreadable record only costs the name on screen
+        except Exception:  # an unreadable record only costs the name on screen
             return {}
         return {"requester_name": data.get("name"), "requester_contact": data.get("email") or data.get("contact")}
 
@@ -468,7 +468,7 @@ class TakedownsPage(QWidget):
             self.progress.setValue(0)
             self.progress.setTextVisible(False)
 
-    def _say(self, rid: int | None, source: str, **args) -> None:  # noqa: ANN003
+    def _say(self, rid: int | None, source: str, **args) -> None:
         """A message about request `rid`: shown while that request is selected, kept for it as a
         message ID with its arguments, so it reads in the language of the moment it is shown."""
         msg = Message("TakedownsPage", source, args)
@@ -540,7 +540,7 @@ class TakedownsPage(QWidget):
 
     # --- review ------------------------------------------------------------------------------
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """A accepts and R rejects the selected matches and moves on; arrows move as usual."""
         if obj is self.matches_table and event.type() == QEvent.Type.KeyPress:
             key = event.key()
@@ -641,7 +641,7 @@ class TakedownsPage(QWidget):
                 then()
             return None
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             out = {}
             for rid, (acc, rej) in sorted(plan.items()):
                 out[rid] = td.review(rid, accept=sorted(acc), reject=sorted(rej))
@@ -676,7 +676,7 @@ class TakedownsPage(QWidget):
         parts.append(self.tr("status: {status}").format(status=it["status"]))
         return "\n".join(parts)
 
-    def _summary(self, m: dict, work) -> str:  # noqa: ANN001
+    def _summary(self, m: dict, work) -> str:
         ev = m.get("evidence") or {}
         method = m["method"]
         if method == "perceptual" and "distance" in ev:
@@ -741,7 +741,7 @@ class TakedownsPage(QWidget):
 
             try:
                 claimed_thumb = ImageFingerprint.from_bytes(work.fingerprint).thumb
-            except Exception:  # noqa: BLE001 - a damaged fingerprint only costs the picture
+            except Exception:  # a damaged fingerprint only costs the picture
                 claimed_thumb = None
         try:
             corpus_thumb = services.corpus.thumbnail(m["item_id"])
@@ -775,7 +775,7 @@ class TakedownsPage(QWidget):
 
     # --- workflow actions ----------------------------------------------------------------------
 
-    def _run(self, name: str, fn, on_success, *, progress: bool = False, on_error=None) -> Task:  # noqa: ANN001
+    def _run(self, name: str, fn, on_success, *, progress: bool = False, on_error=None) -> Task:
         rid = self.current["id"] if self.current else None
         task = self.session.runner.run(
             name, fn, writes=True, on_success=on_success, on_error=on_error,
@@ -883,7 +883,7 @@ class TakedownsPage(QWidget):
         self.purge_confirm = box
         self.purge_plan_shown = plan
 
-        def answered(button) -> None:  # noqa: ANN001
+        def answered(button) -> None:
             self.purge_confirm = None
             if button is self.purge_confirm_button:
                 self._start_purge(plan["id"])
@@ -1007,7 +1007,7 @@ class TakedownsPage(QWidget):
         language = current_language()
         workspace_id = self.session.workspace_id
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             from ledger_app.takedown.certify import certify
             from ledger_app.verify import verify_document
 
@@ -1095,7 +1095,7 @@ class TakedownsPage(QWidget):
             return None
         rid = cur["id"]
 
-        def done(_r) -> None:  # noqa: ANN001
+        def done(_r) -> None:
             self.case_view.note_edit.clear()
             self.session.notify_data_changed()
 
@@ -1118,7 +1118,7 @@ class TakedownsPage(QWidget):
 
     # --- the rest of the legal process (LegalService) -----------------------------------------------
 
-    def open_counter_notice(self):  # noqa: ANN201 - the CounterNoticeDialog
+    def open_counter_notice(self):  # the CounterNoticeDialog
         from ledger_app.ui.pages.legal_dialogs import CounterNoticeDialog
 
         cur, services = self.current, self.session.services
@@ -1158,7 +1158,7 @@ class TakedownsPage(QWidget):
             return None
         rid = cur["id"]
 
-        def done(w) -> None:  # noqa: ANN001 - takedown.legal.RestoreWindow
+        def done(w) -> None:  # takedown.legal.RestoreWindow
             self._say(rid, QT_TRANSLATE_NOOP(
                 "TakedownsPage", "Counter-notice forwarded. The items may be restored from {earliest} to {latest} "
                                  "(10 to 14 business days), unless the claimant files a court action."),
@@ -1167,7 +1167,7 @@ class TakedownsPage(QWidget):
 
         return self._run("forward", lambda p, c: services.legal.forward_counter_notice(rid), done)
 
-    def open_gdpr(self):  # noqa: ANN201 - the GdprDialog
+    def open_gdpr(self):  # the GdprDialog
         from ledger_app.ui.pages.legal_dialogs import GdprDialog
 
         cur, services = self.current, self.session.services
@@ -1244,7 +1244,7 @@ class TakedownsPage(QWidget):
                 dialog.refused(self.tr("No workspace is open."))
             return None
 
-        def work(p, c) -> dict:  # noqa: ANN001
+        def work(p, c) -> dict:
             works = td.work_specs(files=form.files, hashes=form.hashes, urls=form.urls, domains=form.domains,
                                   accounts=form.accounts, texts=form.texts)
             return td.new_request(type=form.type, requester=form.requester, requester_kind=form.requester_kind,

@@ -109,10 +109,10 @@ class BarChart(QWidget):
         self.setAccessibleDescription("; ".join(f"{b.label}: {b.value:g}" for b in self.bars))
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(320, max(metrics.CHART_MIN_HEIGHT, 34 * len(self.bars) + 16))
 
-    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802
+    def paintEvent(self, _event) -> None:
         if not self.bars:
             return
         p = QPainter(self)
@@ -165,7 +165,7 @@ class DonutChart(QWidget):
     def total(self) -> float:
         return sum(s.value for s in self.slices)
 
-    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802
+    def paintEvent(self, _event) -> None:
         total = self.total()
         if total <= 0:
             return

@@ -55,7 +55,7 @@ class PdfPreview(QWidget):
             return self.document.pageCount()
         return 0  # pragma: no cover
 
-    def page_image(self, width: int = 600):  # noqa: ANN201 - a QImage of page 1
+    def page_image(self, width: int = 600):  # a QImage of page 1
         size = self.document.pagePointSize(0)
         scale = width / max(size.width(), 1)
         return self.document.render(0, QSize(width, int(size.height() * scale)))

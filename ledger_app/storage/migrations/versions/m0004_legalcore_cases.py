@@ -63,7 +63,7 @@ def upgrade() -> None:
     rekey_urls(op.get_bind())
 
 
-def rekey_urls(conn) -> None:  # noqa: ANN001 - a SQLAlchemy connection
+def rekey_urls(conn) -> None:  # a SQLAlchemy connection
     """Every item's and every URL work's key, recomputed from what was given (source URL, or the URL
     the requester wrote, kept in the work's description)."""
     from ledger_app.core.errors import UserError
