@@ -575,6 +575,7 @@ class LedgerService:
             if not row[0]:
                 raise NotFoundError(f"request {request} has no requester on record")
             commitment = str(row[0])
+        assert commitment is not None  # exactly one of commitment, account, request was given
         targets = [commitment]
         kind = conn.exec_driver_sql(f"SELECT kind FROM personal_data WHERE commitment = {ph}", (commitment,)).fetchone()
         if kind is not None and kind[0] == "requester":

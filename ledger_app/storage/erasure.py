@@ -115,7 +115,7 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> N
         q = f'"{table}"."{col}"'
         if kind == "text":
             cond = " OR ".join([f"lower({q}) LIKE {ph} ESCAPE '\\'"] * sum(len(_forms(n)) for n in ordered))
-            params = [f"%{_like(f.lower())}%" for n in ordered for f in _forms(n)]
+            params: list[str | bytes] = [f"%{_like(f.lower())}%" for n in ordered for f in _forms(n)]
         else:
             if conn.dialect.name == "sqlite":
                 cond = " OR ".join([f"instr({q}, {ph}) > 0"] * len(ordered))
