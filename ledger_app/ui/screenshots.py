@@ -41,10 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("LEDGER_PASSPHRASE", None)
     demo = run_story(tmp / "demo", log=lambda m: None, photos=40)
     ws = Path(demo["workspace"])
-    from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services import Services, open_workspace
 
-    svc = Services(Workspace(ws), lambda confirm: DEMO_PASSPHRASE)
+    svc = Services(open_workspace(ws), lambda confirm: DEMO_PASSPHRASE)
     for r in svc.cases.queue():
         if r.type == "gdpr":
             svc.cases.add_note(r.id, "Called Lena to confirm which photos; she sent the account name by e-mail.")
