@@ -2725,404 +2725,404 @@
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="521"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="519"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
         <source>Perceptual match by local features (a region of the item)</source>
         <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="760"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="758"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="918"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="939"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="947"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="937"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="946"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="954"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="956"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="954"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="968"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="966"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="971"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="969"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="970"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="974"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="983"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="981"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1042"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1040"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1043"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1041"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1049"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1060"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1058"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1061"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1059"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1070"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1068"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1083"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1081"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1091"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1089"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1092"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1090"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1108"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1106"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1109"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1107"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1120"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1118"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1140"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1138"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1165"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1163"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1191"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1189"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1197"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1195"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1198"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1198"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1213"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1211"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1214"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1212"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1224"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1222"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="509"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="507"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="525"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="523"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="541"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="539"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="602"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="600"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="604"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="602"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="605"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="603"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="605"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="658"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="656"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="673"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="671"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="676"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="691"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="691"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="694"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="692"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="708"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="706"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="707"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="711"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="718"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="732"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="730"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="759"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="757"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="774"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="772"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="786"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="784"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="821"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="819"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="824"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="822"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="836"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="834"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="874"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="872"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="876"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="874"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="882"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="904"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="902"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="907"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="905"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="916"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="914"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="917"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="915"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="918"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1247"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1245"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1258"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1256"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1261"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1259"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1274"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1272"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1285"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1283"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

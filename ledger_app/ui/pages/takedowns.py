@@ -451,15 +451,16 @@ class TakedownsPage(QWidget):
                                                  error_parent=self)
 
     def _requester(self, show: dict) -> dict:
-        """The requester's name and contact from the erasable personal-data store, if still there."""
+        """The requester's name and contact, read by the case service from the erasable
+        personal-data store (None once erased)."""
         services = self.session.services
-        if services is None or not show.get("requester"):
+        if services is None:
             return {}
         try:
-            data = services.cases.requester(show["requester"])
-        except Exception:  # an unreadable record only costs the name on screen
+            r = services.cases.row(show["id"]).requester
+        except LedgerAppError:
             return {}
-        return {"requester_name": data.get("name"), "requester_contact": data.get("email") or data.get("contact")}
+        return {"requester_name": r.name, "requester_contact": r.email}
 
     def _reset_progress(self) -> None:
         running_here = self.busy is not None and self.current is not None and self.busy_request == self.current["id"]
