@@ -49,10 +49,17 @@ class Ledger:
         return [*args, "--workspace", str(self.ws), *(["--db", self.db] if self.db else [])]
 
     def run(self, *args: str, capsys) -> Run:  # pytest's capsys
+        before = os.environ.get("LEDGER_PASSPHRASE")
         os.environ["LEDGER_PASSPHRASE"] = PASS
-        capsys.readouterr()
-        rc = main(self.argv(*args))
-        cap = capsys.readouterr()
+        try:
+            capsys.readouterr()
+            rc = main(self.argv(*args))
+            cap = capsys.readouterr()
+        finally:  # other tests in this process must not inherit the passphrase
+            if before is None:
+                del os.environ["LEDGER_PASSPHRASE"]
+            else:
+                os.environ["LEDGER_PASSPHRASE"] = before
         return Run(rc, cap.out, cap.err)
 
     def spawn(self, *args: str, **kw) -> subprocess.Popen:
