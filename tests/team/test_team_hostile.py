@@ -96,3 +96,24 @@ def test_a_held_lock_is_one_sentence_and_a_killed_holder_frees_it(members, tmp_p
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait()
     assert bob.call("ingest", "A").rc == 0  # the server ended the dead holder's session and its lock
+
+
+def test_erasing_an_uploader_on_the_team_database(members, tmp_path):
+    alice, bob = members
+    root = tmp_path / "U"
+    root.mkdir()
+    (root / "u.jsonl").write_text("".join(
+        json.dumps({"id": f"u{i}", "text": f"caption text number {i}", "account": "carol_uploads",
+                    "url": f"https://photos.example/u/carol_uploads/{i}", "title": f"Photo by carol_uploads {i}"}) + "\n"
+        for i in range(3)))
+    assert alice.call("corpus", "add", "U", str(root)).rc == 0
+    assert alice.call("ingest", "U").rc == 0
+    refused = bob.call("log", "note", "asked carol_uploads about it")
+    assert refused.rc == 1 and "an uploader's account" in refused.sentence()
+    run = bob.call("erase", "--account", "carol_uploads", "--reason", "GDPR Art. 17 request", "--json")
+    assert run.rc == 0, run.err
+    rep = json.loads(run.out)
+    assert rep["replaced"]["item.source_url"] == 3 and rep["not_erased"] == []
+    listed = json.loads(alice.call("items", "list", "--json").out)
+    assert all("carol" not in json.dumps(r).lower() for r in listed)
+    assert alice.call("log", "verify").rc == 0
