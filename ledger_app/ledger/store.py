@@ -165,16 +165,18 @@ class LedgerStore:
             with self.write_transaction() as c:
                 return self.append(entries, signer, conn=c, now=now, anchor=anchor, pre_check=pre_check)
         now = time.time() if now is None else now
+        if any(t == INIT_TYPE for t, _ in entries) and self._size(conn):
+            # Two clients creating a ledger in the same fresh shared database at once: the second
+            # one reaches this point after the first committed, and must not start a second ledger.
+            # Checked before the head is verified: the first client's checkpoint is signed by a key
+            # the second never knew, which is not tampering but a lost race.
+            raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
         known: dict[tuple[int, int], bytes] = {}
         if signer is not None and pre_check:
             head = self.verified_head(conn, signer.verifiers, signer.origin, anchor)
             start, known = head.size, dict(head.nodes)
         else:
             start = self._size(conn)
-        if start and any(t == INIT_TYPE for t, _ in entries):
-            # Two clients creating a ledger in the same fresh shared database at once: the second
-            # one reaches this point after the first committed, and must not start a second ledger.
-            raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
         sha = hashlib.sha256
         leaf_hashes = [sha(b"\x00" + leaf).digest() for _, leaf in entries]
         end = start + len(entries)

@@ -100,10 +100,10 @@ def window(qtbot, session):
 
 
 def build_large_ledger(path: Path, n: int, *, signed: bool) -> None:
-    """n entries appended through LedgerStore.append in big batches.
+    """n entries appended in big batches.
 
-    Signed: a real ledger (init with its key, bulk batches, then one signed append covering the
-    whole tree), so it verifies. Unsigned: just the entries, for paging tests.
+    Signed: a real ledger (init with its key, then signed batches through the service), so it
+    verifies. Unsigned: just the entries, for paging tests.
     """
     from ledger_app.ledger.entries import encode_entry
     from ledger_app.services import LedgerService
@@ -115,14 +115,20 @@ def build_large_ledger(path: Path, n: int, *, signed: bool) -> None:
         svc.init("example.com/ui-large")
     else:
         ws.create_dirs()
-    leaves = [encode_entry("ledger.note", {"text": f"bulk note {i}"}, actor=None) for i in range(1000)]
     start = ws.store.size()
     end = n - 1 if signed else n
     batch = 100_000
-    for lo in range(start, end, batch):
-        hi = min(end, lo + batch)
-        ws.store.append([("ledger.note", leaves[i % 1000]) for i in range(lo, hi)], None)
     if signed:
+        # Through the service, each batch signed: an append signs only a tree it has verified, so
+        # entries stored without a checkpoint would (rightly) be refused as written by someone else.
+        for lo in range(start, end, batch):
+            hi = min(end, lo + batch)
+            svc.append([("ledger.note", {"text": f"bulk note {i % 1000}"}) for i in range(lo, hi)])
         svc.append([("ledger.note", {"text": "the last entry"})])
+    else:
+        leaves = [encode_entry("ledger.note", {"text": f"bulk note {i}"}, actor=None) for i in range(1000)]
+        for lo in range(start, end, batch):
+            hi = min(end, lo + batch)
+            ws.store.append([("ledger.note", leaves[i % 1000]) for i in range(lo, hi)], None)
     assert ws.store.size() == n
     ws.dispose()
