@@ -172,11 +172,6 @@ class LedgerStore:
             # the second never knew, which is not tampering but a lost race.
             raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
         known: dict[tuple[int, int], bytes] = {}
-        if any(t == INIT_TYPE for t, _ in entries) and self._size(conn):
-            # Two clients creating a ledger in the same fresh shared database at once: the second
-            # one reaches this point after the first committed, and must not start a second ledger
-            # (checked first: the other client's checkpoint is not signed by this one's new key).
-            raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
         if signer is not None and pre_check:
             head = self.verified_head(conn, signer.verifiers, signer.origin, anchor)
             start, known = head.size, dict(head.nodes)

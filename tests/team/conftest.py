@@ -45,7 +45,13 @@ class PgServer:
         return name
 
     def create_role(self, stem: str) -> str:
+        # Roles are cluster-wide and live until the session's cleanup: two tests asking for the same
+        # stem get distinct roles.
         name = f"{stem}_{self.token}"
+        n = 1
+        while name in self.roles:
+            n += 1
+            name = f"{stem}{n}_{self.token}"
         with self.admin() as conn:
             conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
         self.roles.append(name)
