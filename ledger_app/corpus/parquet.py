@@ -122,10 +122,10 @@ class ParquetAdapter(ShardAdapter):
     def _is_shard_name(self, rel: str) -> bool:
         return rel.endswith((".parquet", ".pq"))
 
-    def _parquet(self, fd: int) -> Any:
+    def _parquet(self, fd: int, **kw: Any) -> Any:
         import pyarrow.parquet as pq
 
-        return pq.ParquetFile(os.fdopen(os.dup(fd), "rb"))
+        return pq.ParquetFile(os.fdopen(os.dup(fd), "rb"), **kw)
 
     # Reading ------------------------------------------------------------------------------------
 
@@ -138,6 +138,13 @@ class ParquetAdapter(ShardAdapter):
             try:
                 pf = self._parquet(fd)
                 spec = detect_content(pf.schema_arrow, self.content_column)
+                # Top-level text and binary columns are read as dictionaries: a dictionary-encoded
+                # value repeated on many rows then stays one value in memory (a batch never expands
+                # it), and each row's size is known before its value is copied out.
+                flat = [f.name for f in pf.schema_arrow if _kind(f.type) in ("text", "binary")]
+                if flat:
+                    pf.close()
+                    pf = self._parquet(fd, read_dictionary=flat)
             except CorpusError as e:
                 yield refused(shard, SHARD_MEMBER, f"{shard}: {e}")
                 return
@@ -188,15 +195,16 @@ class ParquetAdapter(ShardAdapter):
                         "decompression bomb")
         return None
 
-    def _batch_rows(self, meta: Any) -> int:
+    def _batch_rows(self, meta: Any, dictionaries: frozenset[str] = frozenset()) -> int:
         """Rows per batch so that a batch's decoded bytes stay under `Limits.batch_bytes` in the worst
         case the metadata allows: a byte-array value can be as large as its whole column chunk (one
-        dictionary entry repeated on every row), so a row may cost the sum of those chunk sizes."""
+        dictionary entry repeated on every row), so a row may cost the sum of those chunk sizes. Columns
+        read as dictionaries (`dictionaries`) do not count: a batch holds their values once."""
         per_row = 0
         n = max(meta.num_rows, 1)
         for j in range(meta.num_columns):
             c = meta.column(j)
-            if c.physical_type in ("BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"):
+            if c.physical_type in ("BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY") and c.path_in_schema not in dictionaries:
                 per_row += c.total_uncompressed_size * max(1, -(-c.num_values // n))
         return max(1, min(BATCH_ROWS, self.limits.batch_bytes // max(per_row, 1)))
 
@@ -204,13 +212,17 @@ class ParquetAdapter(ShardAdapter):
                    first_row: int, take: int) -> Iterator[RawItem]:
         """The first `take` rows of row group `rg`, in bounded batches; a row group that cannot be
         decoded, or whose decoded size runs away from its stored size, is refused from there on."""
+        import pyarrow as pa
+
         meta = pf.metadata.row_group(rg)
         n = meta.num_rows
         stored = max(sum(meta.column(j).total_compressed_size for j in range(meta.num_columns)), 1)
         lim = self.limits
         row, decoded = first_row, 0
         try:
-            for batch in pf.iter_batches(batch_size=self._batch_rows(meta), row_groups=[rg], use_threads=False):
+            dictionaries = frozenset(f.name for f in pf.schema_arrow if pa.types.is_dictionary(f.type))
+            for batch in pf.iter_batches(batch_size=self._batch_rows(meta, dictionaries), row_groups=[rg],
+                                         use_threads=False):
                 if row - first_row >= take:
                     return
                 if row - first_row + batch.num_rows > take:
@@ -241,7 +253,21 @@ class ParquetAdapter(ShardAdapter):
         limit = self.limits.max_member_bytes
         # Sizes first, from Arrow's offsets: an over-long cell is refused without a Python copy of it.
         sizes = _cell_sizes(col)
-        others = batch.drop_columns([spec.column]).to_pylist()
+        rest = batch.drop_columns([spec.column])
+        meta_sizes = [0] * batch.num_rows
+        for c in rest.columns:
+            if _kind(c.type) in ("text", "binary"):
+                meta_sizes = [a + (b or 0) for a, b in zip(meta_sizes, _cell_sizes(c), strict=True)]
+        mlimit = self.limits.max_metadata_bytes
+        if sum(m for m in meta_sizes if m <= mlimit) <= self.limits.batch_bytes:
+            others = rest.to_pylist()
+        else:  # copied out one row at a time, so a repeated dictionary value is never held many times
+            others = [rest.slice(i, 1).to_pylist()[0] if meta_sizes[i] <= mlimit else {}
+                      for i in range(batch.num_rows)]
+        if sum(n for n in sizes if n is not None and n <= limit) <= self.limits.batch_bytes:
+            values: list[Any] | None = col.to_pylist()  # the usual case: the whole batch is small
+        else:
+            values = None  # copied out one cell at a time below
         for i, meta in enumerate(others):
             row = first_row + i
             rid = record_id(meta.get(self.id_column)) if has_id else None
@@ -249,6 +275,10 @@ class ParquetAdapter(ShardAdapter):
             if first is not None:
                 yield refused(shard, member, f"Row {row} repeats id {rid!r} first seen on row {first}; ids "
                                              "must be unique within a shard.")
+                continue
+            if meta_sizes[i] > mlimit:
+                yield refused(shard, member, f"Row {row}'s metadata is {meta_sizes[i]} bytes, over the limit of "
+                                             f"{mlimit} bytes.")
                 continue
             size = sizes[i]
             if size is None:
@@ -258,7 +288,7 @@ class ParquetAdapter(ShardAdapter):
                 yield refused(shard, member, f"Row {row}'s content is {size} bytes, over the limit of "
                                              f"{limit} bytes.")
                 continue
-            value = col[i].as_py()
+            value = values[i] if values is not None else col[i].as_py()
             data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
             if not data:
                 yield refused(shard, member, f"Row {row} has empty content (zero bytes in {spec.column!r}).")
