@@ -13,6 +13,7 @@ the documented whitelist below — no listings, no thumbnails, no metadata of un
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Any
 
 from ledger_app.certificates.document import checkpoint_of, entry_proof, issue_document
@@ -42,8 +43,11 @@ ITEM_KEYS = frozenset(
         "request",
         "certificate",
         "certificate_entry",
+        "region",  # a partial copy: {"item_covered": "NN%", "work_covered": "NN%"}
     }
 )
+REGION_KEYS = frozenset({"item_covered", "work_covered"})
+_PERCENT = re.compile(r"(100|[1-9]?[0-9])%")
 ITEM_STATUSES = frozenset({"admitted", "quarantined", "purged", "refused"})
 
 
@@ -68,6 +72,14 @@ def _item(raw: Any, where: str) -> dict[str, Any]:
         raise UserError(f"{where} has a score that is not a string such as \"0.93\"")
     if "sha256" in raw and not _hex64(raw["sha256"]):
         raise UserError(f"{where} has a sha256 that is not lowercase hex")
+    if "region" in raw:
+        region = raw["region"]
+        if (
+            not isinstance(region, dict)
+            or set(region) != REGION_KEYS
+            or not all(isinstance(v, str) and _PERCENT.fullmatch(v) for v in region.values())
+        ):
+            raise UserError(f"{where} has a region that is not {{item_covered, work_covered}} as whole per cents")
     return dict(raw)
 
 

@@ -151,3 +151,18 @@ def test_report_on_disk_and_leaf_is_an_ingest(issued, report, tmp_path):
     assert verify_document(doc, issued.vkey).item_entries
     leaf = json.loads(base64.b64decode(doc["item_proofs"][0]["leaf_data"]))
     assert leaf["type"] == "item.ingested" and leaf["payload"]["item"] == issued.items[4]["item_id"]
+
+
+def test_a_partial_copy_region_is_carried_as_whole_per_cents_only():
+    from ledger_app.certificates.report import build_inclusion_report
+
+    item = {"item_id": "c:1", "corpus": "c", "location": "a.jpg", "status": "admitted", "method": "perceptual",
+            "score": "0.90", "entry_index": 3, "region": {"item_covered": "25%", "work_covered": "100%"}}
+    q = {"query": {"kind": "hash", "value": "ab" * 32}, "verdict": "included", "items": [], "near_copies": [item]}
+    body = build_inclusion_report(queries=[q], issued_at="2026-12-07T00:00:00Z", origin="o", key_id="00" * 4)
+    assert body["queries"][0]["near_copies"][0]["region"] == {"item_covered": "25%", "work_covered": "100%"}
+    for bad in ({"item_covered": 0.25, "work_covered": "100%"}, {"item_covered": "25%"},
+                {"item_covered": "25%", "work_covered": "100%", "box": "1,2,3,4"}, {"item_covered": "250%", "work_covered": "1%"}):
+        q["near_copies"] = [dict(item, region=bad)]
+        with pytest.raises(UserError, match="region"):
+            build_inclusion_report(queries=[q], issued_at="2026-12-07T00:00:00Z", origin="o", key_id="00" * 4)
