@@ -23,7 +23,6 @@ domains and languages are not in the entries; they are as the rows hold them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -31,8 +30,9 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ledger_app.core.errors import NotFoundError, UserError, VerificationError
+from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_SUMMARY
+from ledger_app.ledger.item_entries import check_item_row, later_statuses
 
 if TYPE_CHECKING:
     from ledger_app.ingest.service import CorpusService
@@ -84,40 +84,15 @@ def _day(ts: float | None) -> str | None:
 
 def _later_statuses(svc: CorpusService) -> dict[str, str]:
     """Each item's status as its latest `item.status` ledger entry sets it (quarantine by a claim, purge)."""
-    out: dict[str, str] = {}
-    for (leaf,) in svc._all("SELECT leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"):
-        payload = json.loads(bytes(leaf))["payload"]
-        out[payload["item"]] = payload["status"]
-    return out
+    return later_statuses(svc._all("SELECT idx, leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"))
 
 
 def _check_row(item_id: str, entry_idx: int | None, leaf: bytes | None, sha: str | None, media_type: str,
                status: str, sig_json: str | None, train_ai: str | None, later: dict[str, str]) -> None:
-    """An item row must say what its ledger entries say: content hash, media type, status, and its
-    opt-out evidence (the SHA-256 of the stored findings and the combined train-ai state). The
-    summary is computed from the rows, so an altered row must stop it rather than be signed."""
-    def bad(what: str) -> VerificationError:
-        return VerificationError(
-            f"item {item_id} does not match its ledger entry {entry_idx} ({what}); the workspace was altered — "
-            "run `ledger log verify`, restore it from a backup, and issue the summary again", index=entry_idx,
-            what="item")
-
-    if leaf is None:
-        raise bad("no item.ingested entry")
-    doc = json.loads(bytes(leaf))
-    p = doc.get("payload") or {}
-    if doc.get("type") != "item.ingested" or p.get("item") != item_id:
-        raise bad("the entry is not this item's item.ingested entry")
-    if p.get("sha256") != sha or p.get("media_type") != media_type:
-        raise bad("content hash or media type")
-    if later.get(item_id, p.get("status")) != status:
-        raise bad(f"status {status!r}")
-    sig = p.get("signals")
-    if sig_json is not None or sig is not None:
-        if sig is None or sig_json is None or hashlib.sha256(sig_json.encode()).hexdigest() != sig.get("evidence_sha256"):
-            raise bad("opt-out evidence")
-        if (sig.get("uses") or {}).get("train-ai") != train_ai:
-            raise bad("train-ai state")
+    """An item row must say what its ledger entries say (ledger/item_entries.py). The summary is
+    computed from the rows, so an altered row must stop it rather than be signed."""
+    check_item_row(item_id, entry_idx, leaf, sha256=sha, media_type=media_type, status=status, later=later,
+                   signals=(sig_json, train_ai), redo="issue the summary again")
 
 
 def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list[str] | None = None,

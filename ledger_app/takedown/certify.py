@@ -131,10 +131,15 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
                      pdf: Path | None = None, language: str = "en") -> dict[str, Any]:
     from ledger_app.takedown.inclusion import check_inclusion
 
-    results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls)
+    used: set[int] = set()
+    results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used)
     if out is None and pdf is None:
         return {"results": results}
     from ledger_app.certificates.report import issue_inclusion_report
+    from ledger_app.takedown.inclusion import prove_entries
+
+    # Nothing signed that was not verified: every entry the answers come from, proven included.
+    prove_entries(services, used)
 
     ledger = services.ledger
     doc = issue_inclusion_report(ledger, queries=results, issued_at=_now(), origin=ledger.origin,

@@ -12,14 +12,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
-from ledger_app.storage.queries import LIKE_ESCAPE, like_escape
+from ledger_app.ledger.item_entries import StatusEntry, check_item_row, status_entries
 from ledger_app.takedown import locate as loc
 
 
-def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]:  # TakedownService
+def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None = None) -> list[dict[str, Any]]:
+    """The answer per query (td: TakedownService). `used` collects the ledger indexes of every entry
+    the answer states something from, for the signer to prove them included."""
+    used = set() if used is None else used
     queries: list[tuple[dict[str, Any], list[loc.StoredWork]]] = []
     for f in files:
         spec = _file_spec(Path(f))
@@ -34,9 +37,11 @@ def check_inclusion(td, *, files=(), hashes=(), urls=()) -> list[dict[str, Any]]
     if not queries:
         raise UserError("give at least one file, --hash or --url to check")
     out = []
+    statuses = status_entries(
+        (idx, bytes(leaf)) for idx, leaf in td._all("SELECT idx, leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"))
     for query, works in queries:
         found = _find_all(td, works)
-        items = [_describe(td, f) for f in found]
+        items = [_describe(td, f, statuses, used) for f in found]
         items = [i for i in items if i is not None]
         direct = [i for i in items if i["method"] in ("exact", "url")]
         near = [i for i in items if i["method"] not in ("exact", "url")]
@@ -95,36 +100,76 @@ def _blocklisted(td, works) -> list[loc.Found]:
     return out
 
 
-def _describe(td, f: loc.Found) -> dict[str, Any] | None:
+def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> dict[str, Any] | None:
+    """What the report states about a matched item, taken from its signed entries: the item.ingested
+    entry (content hash, corpus, ingest decision and date) and the later item.status entries
+    (quarantine, purge and its date and request). The item row must agree with them, or the check
+    stops with a sentence naming the item (an insider who edits a row cannot get it reported)."""
     ph = td._ph
     row = td._one(
-        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256 "
-        f"FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id WHERE i.id = {ph}",
+        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256, e.leaf "
+        "FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id "
+        f"LEFT JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = {ph}",
         (f.item_id,),
     )
     if row is None:
         return None
-    out = {"item_id": row[0], "corpus": row[1], "location": row[2], "status": row[3], "since": _iso(row[4]),
-           "license": row[5], "entry_index": row[6], "method": str(f.method), "score": f.score, "sha256": row[8]}
+    item_id, entry_idx = row[0], row[6]
+    hist = statuses.get(item_id, [])
+    try:
+        doc = check_item_row(item_id, entry_idx, None if row[9] is None else bytes(row[9]), sha256=row[8],
+                             status=row[3], later={item_id: hist[-1].status} if hist else {},
+                             redo="ask for the report again")
+    except VerificationError as exc:
+        raise UserError(f"no inclusion report: {exc}") from None
+    p = doc["payload"]
+    status = hist[-1].status if hist else str(p.get("status"))
+    used.add(int(entry_idx))
+    used.update(e.index for e in hist)
+    out = {"item_id": item_id, "corpus": p.get("corpus") or row[1], "location": row[2], "status": status,
+           "since": _iso_ts(doc.get("ts")), "license": row[5], "entry_index": int(entry_idx), "method": str(f.method),
+           "score": f.score, "sha256": p.get("sha256")}
     ev = f.evidence or {}
     if ev.get("region_box") is not None:
         # A partial copy (local features): how much of the item holds the work, and how much of the
         # work it holds, as whole per cents (the signed report carries no floats).
         out["region"] = {"item_covered": f"{round(100 * float(ev['item_covered']))}%",
                          "work_covered": f"{round(100 * float(ev['work_covered']))}%"}
-    if row[3] == "purged":
-        out["purged_at"] = _iso(row[7])
-        req = td._one(
-            f"SELECT p.request_id FROM purge_record p WHERE p.items_json LIKE {ph}{LIKE_ESCAPE} "
-            "ORDER BY p.id DESC LIMIT 1",
-            (f"%{like_escape(json.dumps(row[0]))}%",),
-        )
-        if req:
-            out["request"] = req[0]
-            cert = certificate_entry(td, int(req[0]))
+    if status == "purged":
+        purge = hist[-1]
+        out["purged_at"] = _iso_ts(purge.ts)
+        if purge.request is not None:
+            out["request"] = purge.request
+            cert = certificate_entry(td, int(purge.request))
             if cert is not None:
                 out["certificate_entry"] = cert
     return out
+
+
+def prove_entries(services, indexes: set[int]) -> None:
+    """Each entry a report states something from is included under the latest signed checkpoint,
+    which is itself re-checked (LedgerStore.verified_head); raise UserError otherwise."""
+    from ledger_app.ledger import merkle
+    from ledger_app.ledger.store import AppendRefused
+
+    ledger, store = services.ledger, services.ws.store
+    chain = ledger.key_chain(refresh=True)
+    anchor = services.ws.open_witness([link.verifier for link in chain])
+    with services.ws.engine.connect() as conn:
+        try:
+            head = store.verified_head(conn, [chain[-1].verifier], ledger.origin, anchor)
+        except AppendRefused as exc:
+            raise UserError(f"no inclusion report: the ledger cannot be trusted as stored ({exc.reason})") from None
+    for i in sorted(indexes):
+        if i >= head.size:
+            raise UserError(f"no inclusion report: ledger entry {i} is not covered by the latest signed checkpoint")
+        leaf = store.entry(i).leaf
+        _, proof, _, _ = store.inclusion_proof(i, head.size)
+        try:
+            merkle.verify_inclusion(i, head.size, merkle.leaf_hash(bytes(leaf)), proof, head.root_hash)
+        except VerificationError:
+            raise UserError(f"no inclusion report: ledger entry {i} is not the one the signed checkpoint includes; "
+                            "run `ledger log verify`") from None
 
 
 def certificate_entry(td, request_id: int) -> int | None:
@@ -137,12 +182,9 @@ def certificate_entry(td, request_id: int) -> int | None:
     return None
 
 
-def _iso(ts: float | None) -> str | None:
-    if ts is None:
-        return None
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _iso_ts(ts: Any) -> str | None:
+    """A leaf's RFC 3339 time to the second, as reports state times."""
+    return f"{ts[:19]}Z" if isinstance(ts, str) and len(ts) >= 19 else None
 
 
 def query_digest(query: dict[str, Any]) -> str:
