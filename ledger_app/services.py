@@ -497,9 +497,16 @@ class LedgerService:
             pinned_vkey=pins[0] if pins else None,
             pinned_checkpoint=checkpoint,
             key_table=self._key_table(),
+            witness_table=self._witness_table(),
         )
         self.ws.settings.set("ledger.origin", self.origin)
         return report
+
+    def _witness_table(self) -> tuple[list[tuple[str, str, str]], str | None]:
+        """The configured witnesses and policy, as `log verify` compares them with the witness entries."""
+        from ledger_app.ledger.witness_store import QUORUM_META, list_witnesses
+
+        return [(w.name, w.url, w.vkey) for w in list_witnesses(self.ws.engine)], self.ws.meta(QUORUM_META)
 
     def _key_table(self) -> list[tuple[str, bool]]:
         with self.ws.engine.connect() as conn:

@@ -28,6 +28,7 @@ The triggers that refuse UPDATE/DELETE are not relied on: an attacker can drop t
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -129,6 +130,7 @@ def verify_ledger(
     pinned_vkey: Verifier | None = None,
     pinned_checkpoint: str | None = None,
     key_table: Sequence[tuple[str, bool]] | None = None,
+    witness_table: tuple[Sequence[tuple[str, str, str]], str | None] | None = None,
 ) -> VerifyReport:
     """Check everything listed in the module docstring; with `deep`, also decode every leaf and
     check it is a canonical entry of a known type (the signatures already authenticate the bytes;
@@ -136,7 +138,9 @@ def verify_ledger(
 
     `verifiers`: None for a ledger of this application (the key chain is read from its leaves);
     a fixed key list only for a bare store without a `ledger.init` entry (the benchmarks).
-    `key_table`: the (vkey, active) rows of `ledger_key`, which must agree with the chain."""
+    `key_table`: the (vkey, active) rows of `ledger_key`, which must agree with the chain.
+    `witness_table`: the (name, url, vkey) rows of `witness` and the stored policy (k, or None),
+    which must be what the witness.added / witness.removed / witness.policy entries made them."""
     sha = hashlib.sha256
     leaf_hashes: list[bytes] = []
     total = store.size()
@@ -150,6 +154,7 @@ def verify_ledger(
         cur.execute("SELECT idx, leaf, leaf_hash, type FROM ledger_entry ORDER BY idx")
         expected = 0
         chain_leaves: list[tuple[int, bytes, str]] = []
+        witness_leaves: list[tuple[int, bytes]] = []
         last_ts, last_ts_idx = "", -1
         warnings: list[str] = []
         while True:
@@ -185,6 +190,8 @@ def verify_ledger(
                     last_ts, last_ts_idx = ts, idx
                 if idx == 0 or typ == "key.rotated":
                     chain_leaves.append((idx, leaf, column))
+                elif typ in WITNESS_TYPES:
+                    witness_leaves.append((idx, leaf))
                 chunk.append(leaf)
                 leaf_hashes.append(h)
                 expected += 1
@@ -345,9 +352,61 @@ def verify_ledger(
         raise VerificationError(f"{want_nodes - stored_nodes} stored subtree hashes are missing", what="nodes")
     if verifiers is None:
         _check_key_table(chain, key_table)
+    if witness_table is not None:
+        check_witness_table(witness_leaves, *witness_table)
     return VerifyReport(entries=n, checkpoints=len(checkpoints), nodes=stored_nodes, root_hash=root_at(n),
                         warnings=tuple(warnings))
 
+
+
+WITNESS_TYPES = frozenset({"witness.added", "witness.removed", "witness.policy"})
+
+
+def check_witness_table(leaves: Sequence[tuple[int, bytes]], table: Sequence[tuple[str, str, str]],
+                        quorum: str | None) -> None:
+    """The configured witnesses (`witness` rows) and policy (k) must be what the signed witness.added /
+    witness.removed / witness.policy entries made them: a witness deleted, added or re-pointed by
+    hand, or a policy lowered by hand, is named. `leaves`: (index, leaf) of those entries in order."""
+    want: dict[str, tuple[str, str, int]] = {}  # name -> (url, vkey, index of its witness.added)
+    removed: dict[str, int] = {}
+    policy: tuple[int, int] | None = None  # (k, entry index)
+    for idx, leaf in leaves:
+        doc = json.loads(leaf)
+        p = doc.get("payload") or {}
+        if doc.get("type") == "witness.added":
+            want[str(p.get("name"))] = (str(p.get("url")), str(p.get("vkey")), idx)
+            removed.pop(str(p.get("name")), None)
+        elif doc.get("type") == "witness.removed":
+            want.pop(str(p.get("name")), None)
+            removed[str(p.get("name"))] = idx
+        elif doc.get("type") == "witness.policy":
+            policy = (int(p.get("quorum")), idx)
+    have = {name: (url, vkey) for name, url, vkey in table}
+    redo = "restore the workspace from a backup, or add or remove the witness with `ledger witness` so that it is recorded"
+    for name, (url, vkey, idx) in sorted(want.items()):
+        if name not in have:
+            raise VerificationError(
+                f"witness {name} was added by ledger entry {idx} and never removed, but the witness table no longer "
+                f"holds it (deleted outside the application); {redo}", index=idx, what="witness")
+        if have[name] != (url, vkey):
+            what = "URL" if have[name][0] != url else "key"
+            raise VerificationError(
+                f"witness {name}'s {what} in the witness table is not the one its ledger entry {idx} records "
+                f"(changed outside the application); {redo}", index=idx, what="witness")
+    for name in sorted(set(have) - set(want)):
+        gone = removed.get(name)
+        raise VerificationError(
+            f"witness {name} is in the witness table but "
+            + (f"ledger entry {gone} removed it" if gone is not None else "no witness.added entry records it")
+            + f" (added outside the application); {redo}", index=gone, what="witness")
+    stored = int(quorum) if quorum is not None and quorum.isdigit() else None
+    if stored != (policy[0] if policy else None):
+        raise VerificationError(
+            f"the witness policy stored in the workspace asks for {stored if stored is not None else 'the default'} "
+            "cosignature(s) but "
+            + (f"the last witness.policy entry ({policy[1]}) says {policy[0]}" if policy else "no witness.policy entry sets one")
+            + " (changed outside the application); set it again with `ledger witness policy K`",
+            index=policy[1] if policy else None, what="witness")
 
 
 def _check_key_table(chain: Sequence[KeyLink], table: Sequence[tuple[str, bool]] | None) -> None:
