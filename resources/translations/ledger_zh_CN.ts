@@ -74,204 +74,244 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="229"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="208"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="230"/>
         <source>Refuse the request, with the reason recorded in the ledger.</source>
         <translation>驳回此请求，并把理由记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="231"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="210"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="232"/>
         <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
         <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="211"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="233"/>
         <source>Close request</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
         <source>The case is finished: close it.</source>
         <translation>此案已办结：将其关闭。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
         <source>&amp;Assignee:</source>
         <translation>经办人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
         <source>nobody yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
         <source>Assign to me</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
         <source>Original notice and documents</source>
         <translation>原始通知与文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="218"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
         <source>Attach the original notice…</source>
         <translation>附上原始通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="219"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
         <source>A note for the file, e.g. “called the requester”</source>
         <translation>案卷备注，例如“已致电请求人”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
         <source>Timeline (from the ledger)</source>
         <translation>时间线（来自账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
         <source>Counter-notice…</source>
         <translation>反通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
         <source>DMCA 512(g): the subscriber answers the removal.</source>
         <translation>DMCA 512(g)：用户对删除提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="225"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
         <source>Forward to the claimant</source>
         <translation>转交主张人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="227"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
         <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
         <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="228"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
         <source>Identity and refusal…</source>
         <translation>身份与拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="229"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
         <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
         <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="252"/>
+        <source>Ownership check…</source>
+        <translation>所有权核查……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
+        <source>Record the evidence of ownership seen; a rights holder&apos;s request is purged only after it.</source>
+        <translation>记录所见的所有权证据；权利人的请求只有在此之后才会清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
+        <source>Restore items…</source>
+        <translation>恢复条目……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="257"/>
+        <source>DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record what must be re-acquired.</source>
+        <translation>DMCA 512(g)(2)(C)：恢复期开始后，从保留的副本重新收录条目，或记录需要重新获取的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
+        <source>Recipients (Art. 19)…</source>
+        <translation>接收方（第 19 条）……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="261"/>
+        <source>GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them.</source>
+        <translation>GDPR 第 19 条：接收过这些条目的训练运行、数据集发布和镜像；通知它们。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="262"/>
+        <source>Write a reply…</source>
+        <translation>撰写回复……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="263"/>
+        <source>A letter from a template, as an e-mail (.eml) and a PDF.</source>
+        <translation>根据模板生成的信函，包括电子邮件（.eml）和 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>请在队列中选择一个请求，或新建一个请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="314"/>
         <source>Requester</source>
         <translation>请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="312"/>
         <source>{kind} — personal data erased</source>
         <translation>{kind} —— 个人数据已删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="316"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="317"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="276"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
         <source>Extended because</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="288"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="332"/>
         <source>Due {date}: {left}.</source>
         <translation>截止 {date}：{left}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="291"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="335"/>
         <source>Was due {date}; the case is {status}.</source>
         <translation>原定截止 {date}；此案{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="343"/>
         <source>Close the rejected request.</source>
         <translation>关闭已驳回的请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="359"/>
         <source>(note erased)</source>
         <translation>（备注已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="363"/>
         <source>No notes yet.</source>
         <translation>尚无备注。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="366"/>
         <source>(erased)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="367"/>
         <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
         <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="370"/>
         <source>No notice attached.</source>
         <translation>未附原始通知。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="375"/>
         <source>Ledger entries {entries}</source>
         <translation>账本条目 {entries}</translation>
     </message>
@@ -1892,6 +1932,69 @@
     </message>
 </context>
 <context>
+    <name>OwnershipDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="54"/>
+        <source>Ownership check for request #{id}</source>
+        <translation>请求 #{id} 的所有权核查</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="58"/>
+        <source>A rights holder&apos;s request is purged only once the evidence that the requester owns the works was seen and recorded: a registration, a licence or assignment, the original files with their metadata. The text goes to the erasable personal-data store; the ledger keeps a commitment to it.</source>
+        <translation>只有在看到并记录了请求者拥有作品的证据（登记证明、许可或转让协议、带元数据的原始文件）之后，权利人的请求才会被清除。文本保存在可擦除的个人数据存储中；账本只保存其承诺值。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="64"/>
+        <source>Recorded so far: ownership confirmed.</source>
+        <translation>已记录：所有权已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="65"/>
+        <source>Recorded so far: ownership not shown.</source>
+        <translation>已记录：未能证明所有权。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="67"/>
+        <source>Evidence: {text}</source>
+        <translation>证据：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="69"/>
+        <source>No ownership check recorded yet.</source>
+        <translation>尚未记录所有权核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="78"/>
+        <source>e.g. US copyright registration VA 2-345-678, seen 3 March</source>
+        <translation>例如：美国版权登记 VA 2-345-678，3 月 3 日查验</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="80"/>
+        <source>&amp;Evidence seen:</source>
+        <translation>所见证据(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="85"/>
+        <source>Confirmed: the requester owns the works</source>
+        <translation>已确认：请求者拥有这些作品</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="86"/>
+        <source>Not shown: the evidence does not establish ownership</source>
+        <translation>未证明：证据不足以确立所有权</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="87"/>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="96"/>
+        <source>Record the check</source>
+        <translation>记录核查</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <location filename="../../ledger_app/ui/passphrase.py" line="132"/>
@@ -1971,6 +2074,94 @@
         <location filename="../../ledger_app/ui/pages/case.py" line="69"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="121"/>
+        <source>Recipients of request #{id} (GDPR Art. 19)</source>
+        <translation>请求 #{id} 的接收方（GDPR 第 19 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="125"/>
+        <source>Art. 19: each recipient to whom the personal data was disclosed is told of the erasure, unless that proves impossible or involves disproportionate effort. The register is read from the lineage: training runs that saw the items, dataset releases made while they were in, and mirrors of those releases. A notice names the items by their SHA-256 only.</source>
+        <translation>第 19 条：个人数据被披露给的每个接收方都应被告知删除事宜，除非这被证明不可能或需要付出不成比例的努力。登记册根据数据谱系生成：见过这些条目的训练运行、条目在库期间发布的数据集，以及这些发布的镜像。通知仅以 SHA-256 标识条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="146"/>
+        <source>Send notices…</source>
+        <translation>发送通知……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="149"/>
+        <source>Write a notice (.eml) to each recipient not yet notified, into a folder you choose, and record in the ledger that it was sent.</source>
+        <translation>为每个尚未通知的接收方在所选文件夹中写一份通知（.eml），并在账本中记录已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="158"/>
+        <source>training run</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="158"/>
+        <source>dataset release</source>
+        <translation>数据集发布</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="159"/>
+        <source>mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <source>Corpus</source>
+        <translation>语料库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="164"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="164"/>
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="169"/>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
+        <source>no contact recorded</source>
+        <translation>未记录联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="176"/>
+        <source>No recipient: no training run or dataset release contained these items.</source>
+        <translation>没有接收方：没有训练运行或数据集发布包含这些条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
+        <source>{n} recipients; {p} not yet notified.</source>
+        <translation>{n} 个接收方；{p} 个尚未通知。</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2250,85 @@
         <location filename="../../ledger_app/ui/pages/corpora.py" line="124"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="205"/>
+        <source>Write a reply for request #{id}</source>
+        <translation>为请求 #{id} 撰写回复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="209"/>
+        <source>The letter is written from its template as an e-mail (.eml, ready to send) and a PDF, kept with the case and recorded in the ledger.</source>
+        <translation>信函根据模板写成电子邮件（.eml，可直接发送）和 PDF，与案件一同保存并记录在账本中。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="218"/>
+        <source>&amp;Letter:</source>
+        <translation>信函(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="226"/>
+        <source>La&amp;nguage:</source>
+        <translation>语言(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="232"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="243"/>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="236"/>
+        <source>&amp;Save in:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="242"/>
+        <source>the removal certificate (.json) to attach</source>
+        <translation>要附上的删除证书（.json）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="247"/>
+        <source>&amp;Certificate:</source>
+        <translation>证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="256"/>
+        <source>Write the letter</source>
+        <translation>写出信函</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="272"/>
+        <source>Acknowledgement of receipt</source>
+        <translation>收件确认</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="273"/>
+        <source>Request for the missing elements</source>
+        <translation>要求补充缺失要素</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="274"/>
+        <source>Counter-notice forwarded (to the claimant)</source>
+        <translation>反通知已转交（致主张方）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="275"/>
+        <source>Completion, with the removal certificate</source>
+        <translation>处理完成，附删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="276"/>
+        <source>Extension of the deadline, with the reasons</source>
+        <translation>延长期限，并说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="277"/>
+        <source>Refusal under Art. 17(3), with the remedies</source>
+        <translation>依第 17(3) 条拒绝，并说明救济途径</translation>
     </message>
 </context>
 <context>
@@ -2585,544 +2855,614 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="294"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="322"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="325"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="386"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="392"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="390"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="396"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="519"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="525"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="687"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
         <source>Perceptual match by local features (a region of the item)</source>
         <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="758"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="764"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="918"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="924"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="937"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="949"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="958"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="954"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="960"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="966"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="969"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="975"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="970"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="974"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="980"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="981"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="987"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1040"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1046"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1041"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1053"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1058"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1064"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1059"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1065"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1068"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1074"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1081"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1087"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1089"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1095"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1090"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1106"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1112"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1107"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1113"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1118"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1124"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1138"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1144"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1163"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1169"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1189"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1195"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1195"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1201"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1211"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1239"/>
+        <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
+        <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1242"/>
+        <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
+        <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1271"/>
+        <source>Restore the items of request #{id}</source>
+        <translation>恢复请求 #{id} 的条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1275"/>
+        <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
+        <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1278"/>
+        <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
+        <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1280"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1284"/>
+        <source>Nothing can be restored now: {why}.</source>
+        <translation>现在无法恢复任何条目：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1303"/>
+        <source>Restoring the counter-noticed items…</source>
+        <translation>正在恢复反通知所涉条目……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1307"/>
+        <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
+        <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1335"/>
+        <source>Save the Art. 19 notices in</source>
+        <translation>第 19 条通知保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1342"/>
+        <source>{n} notices written to {folder} and recorded as sent.</source>
+        <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1373"/>
+        <source>Save the reply in</source>
+        <translation>回复保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1389"/>
+        <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
+        <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1391"/>
+        <source>Reply {name} written for request #{id}.</source>
+        <translation>已为请求 #{id} 写出回复 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1415"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1212"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1416"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1222"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1426"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="513"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="523"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="529"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="539"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="545"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="600"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="602"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="603"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="605"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="611"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="612"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="656"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="662"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="671"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="676"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="682"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="683"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="689"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="691"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="692"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="698"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="701"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="706"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="707"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="713"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="715"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="718"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="722"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="730"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="736"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="757"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="763"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="772"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="778"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="784"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="790"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="819"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="825"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="822"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="828"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="834"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="840"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="872"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="874"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="884"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="886"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="902"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="908"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="905"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="911"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="914"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="915"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="918"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="921"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="924"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1245"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1449"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1256"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1460"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1259"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1463"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1272"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1476"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1283"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1487"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -96,6 +96,10 @@ class CaseView(QWidget):
     counter_requested = Signal()
     forward_requested = Signal()
     gdpr_requested = Signal()
+    ownership_requested = Signal()
+    restore_requested = Signal()
+    recipients_requested = Signal()
+    reply_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,10 +133,24 @@ class CaseView(QWidget):
         self.forward_button.setObjectName("ForwardCounterButton")
         self.gdpr_button = QPushButton(self)
         self.gdpr_button.setObjectName("GdprButton")
-        for b in (self.counter_button, self.forward_button, self.gdpr_button):
+        self.restore_button = QPushButton(self)
+        self.restore_button.setObjectName("RestoreItemsButton")
+        self.recipients_button = QPushButton(self)
+        self.recipients_button.setObjectName("RecipientsButton")
+        for b in (self.counter_button, self.forward_button, self.restore_button, self.gdpr_button,
+                  self.recipients_button):
             legal.addWidget(b)
         legal.addStretch(1)
         left.addLayout(legal)
+        letters = QHBoxLayout()
+        self.ownership_button = QPushButton(self)
+        self.ownership_button.setObjectName("OwnershipButton")
+        self.reply_button = QPushButton(icon(Icon.EXPORT), "", self)
+        self.reply_button.setObjectName("WriteReplyButton")
+        for b in (self.ownership_button, self.reply_button):
+            letters.addWidget(b)
+        letters.addStretch(1)
+        left.addLayout(letters)
         arow = QHBoxLayout()
         self.assignee_label = QLabel(self)
         self.assignee_edit = QLineEdit(self)
@@ -196,6 +214,10 @@ class CaseView(QWidget):
         self.counter_button.clicked.connect(lambda: emit(self.counter_requested))
         self.forward_button.clicked.connect(lambda: emit(self.forward_requested))
         self.gdpr_button.clicked.connect(lambda: emit(self.gdpr_requested))
+        self.ownership_button.clicked.connect(lambda: emit(self.ownership_requested))
+        self.restore_button.clicked.connect(lambda: emit(self.restore_requested))
+        self.recipients_button.clicked.connect(lambda: emit(self.recipients_requested))
+        self.reply_button.clicked.connect(lambda: emit(self.reply_requested))
         self.retranslate()
 
     def _add_note(self) -> None:
@@ -227,6 +249,18 @@ class CaseView(QWidget):
             "Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts."))
         self.gdpr_button.setText(self.tr("Identity and refusal…"))
         self.gdpr_button.setToolTip(self.tr("GDPR: verify the requester's identity, or refuse on an Art. 17(3) ground."))
+        self.ownership_button.setText(self.tr("Ownership check…"))
+        self.ownership_button.setToolTip(self.tr(
+            "Record the evidence of ownership seen; a rights holder's request is purged only after it."))
+        self.restore_button.setText(self.tr("Restore items…"))
+        self.restore_button.setToolTip(self.tr(
+            "DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record "
+            "what must be re-acquired."))
+        self.recipients_button.setText(self.tr("Recipients (Art. 19)…"))
+        self.recipients_button.setToolTip(self.tr(
+            "GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them."))
+        self.reply_button.setText(self.tr("Write a reply…"))
+        self.reply_button.setToolTip(self.tr("A letter from a template, as an e-mail (.eml) and a PDF."))
         self.show_case(self.case)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -246,7 +280,8 @@ class CaseView(QWidget):
             self.assignee_edit.clear()
             for b in (self.reject_button, self.extend_button, self.close_button, self.assign_button,
                       self.assign_me_button, self.note_button, self.attach_button, self.counter_button,
-                      self.forward_button, self.gdpr_button):
+                      self.forward_button, self.gdpr_button, self.ownership_button, self.restore_button,
+                      self.recipients_button, self.reply_button):
                 b.setEnabled(False)
             return
         dmca_removed = case["type"] == "dmca" and case["status"] in ("purged", "certified", "closed")
@@ -256,6 +291,15 @@ class CaseView(QWidget):
         self.counter_button.setEnabled(not busy and dmca_removed)
         self.forward_button.setEnabled(False)
         self.gdpr_button.setEnabled(not busy and case["status"] not in ("closed",))
+        from ledger_app.takedown.legal import rights_holder_request
+
+        self.ownership_button.setVisible(rights_holder_request(case["type"], case["requester_kind"]))
+        self.ownership_button.setEnabled(not busy and case["status"] not in ("closed", "rejected"))
+        self.restore_button.setVisible(case["type"] == "dmca")
+        self.restore_button.setEnabled(False)  # once the counter-notice is forwarded (below)
+        self.recipients_button.setVisible(case["type"] == "gdpr")
+        self.recipients_button.setEnabled(not busy)
+        self.reply_button.setEnabled(not busy)
         cv = case.get("case")  # CaseService.case(): notes, documents, timeline, assignee
         if cv is not None:
             self._show_work(cv, case, busy)
@@ -302,6 +346,8 @@ class CaseView(QWidget):
         types = {ev.type for ev in cv.timeline}
         self.forward_button.setEnabled(not busy and "counter_notice.received" in types
                                        and "counter_notice.forwarded" not in types)
+        self.restore_button.setEnabled(not busy and "counter_notice.forwarded" in types
+                                       and "counter_notice.court_action" not in types)
         if not self.assignee_edit.hasFocus():
             self.assignee_edit.setText(cv.row.assignee or "")
         can_assign = not busy and case["status"] != "closed"
