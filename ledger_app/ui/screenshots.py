@@ -147,7 +147,26 @@ def main(argv: list[str] | None = None) -> int:
         g.grab().save(str(path))
         written.append(path)
         g.reject()
+        legal_action_shots(page, gdpr_id, requests.get("publisher") or gdpr_id, suffix)
         page.tabs.setCurrentWidget(page.review_tab)
+
+    def legal_action_shots(page, gdpr_id: int, holder_id: int, suffix: str) -> None:
+        """The ownership check, the Art. 19 register and a reply letter (issue 17)."""
+        page.select_request(holder_id)
+        o = page.open_ownership()
+        o.evidence.setPlainText("Publisher's contract with the author, clause 4 (rights assigned), seen 3 March")
+        r = page.open_reply()
+        page.select_request(gdpr_id)
+        wait_tasks()
+        rc = page.open_recipients()
+        wait_tasks()
+        for d, name in ((o, "ownership"), (r, "reply"), (rc, "recipients")):
+            for _ in range(3):
+                app.processEvents()
+            path = out / f"{name}{suffix}.png"
+            d.grab().save(str(path))
+            written.append(path)
+            d.reject()
 
     corpora = window.pages["corpora"]
     takedowns = window.pages["takedowns"]

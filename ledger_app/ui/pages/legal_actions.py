@@ -42,7 +42,13 @@ def _status_label(parent: QWidget, name: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)  # shown with its sentence (an empty "Failure" label would draw an empty frame)
     return label
+
+
+def _say(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class OwnershipDialog(QDialog):
@@ -105,7 +111,7 @@ class OwnershipDialog(QDialog):
         return self.evidence.toPlainText().strip(), str(self.result.currentData())
 
     def refused(self, reason: str) -> None:
-        self.problem.setText(reason)
+        _say(self.problem, reason)
 
 
 class RecipientsDialog(QDialog):
@@ -137,6 +143,7 @@ class RecipientsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.summary = _status_label(self, "RecipientsSummary")
+        self.summary.setVisible(True)
         layout.addWidget(self.summary)
         self.problem = _status_label(self, "Failure")
         layout.addWidget(self.problem)
@@ -179,12 +186,12 @@ class RecipientsDialog(QDialog):
         self.notify_button.setEnabled(pending > 0)
 
     def refused(self, reason: str) -> None:
-        self.result.clear()
-        self.problem.setText(reason)
+        _say(self.result, "")
+        _say(self.problem, reason)
 
     def recorded(self, text: str) -> None:
-        self.problem.clear()
-        self.result.setText(text)
+        _say(self.problem, "")
+        _say(self.result, text)
 
 
 TEMPLATE_KEYS = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension",
@@ -290,9 +297,9 @@ class ReplyDialog(QDialog):
         self.write_button.setEnabled(ok)
 
     def refused(self, reason: str) -> None:
-        self.result.clear()
-        self.problem.setText(reason)
+        _say(self.result, "")
+        _say(self.problem, reason)
 
     def recorded(self, text: str) -> None:
-        self.problem.clear()
-        self.result.setText(text)
+        _say(self.problem, "")
+        _say(self.result, text)
