@@ -387,254 +387,254 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="295"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="302"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="306"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="307"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="496"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="313"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="321"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="337"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="339"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="370"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="371"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="396"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="397"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="415"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="416"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="421"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="422"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="428"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="429"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="442"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="443"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="448"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="449"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="450"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="451"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="494"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="505"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="506"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="514"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="518"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="519"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="522"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="523"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="524"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="525"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="528"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="531"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="534"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="535"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -1076,6 +1076,84 @@
         <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
         <source>Near copies</source>
         <translation>近似副本</translation>
+    </message>
+</context>
+<context>
+    <name>ItemReason</name>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="21"/>
+        <source>{reason} (admitted: {flag} is off)</source>
+        <translation>{reason}（已收录：设置 {flag} 处于关闭状态）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="23"/>
+        <source>Content Credentials restrict AI training or data mining: {details}</source>
+        <translation>内容凭证限制 AI 训练或数据挖掘：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="26"/>
+        <source>Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing</source>
+        <translation>内容凭证无效（{why}）；资源或其清单在签名后被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="30"/>
+        <source>Content Credentials are present but could not be read ({error}); they may restrict training</source>
+        <translation>存在内容凭证但无法读取（{error}）；其中可能限制训练</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="33"/>
+        <source>Content Credentials are present but could not be read; they may restrict training</source>
+        <translation>存在内容凭证但无法读取；其中可能限制训练</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="37"/>
+        <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown: {error}</source>
+        <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="41"/>
+        <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown</source>
+        <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="44"/>
+        <source>AI training is reserved by {details}</source>
+        <translation>AI 训练权利已被保留：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="47"/>
+        <source>matches standing rights claim {claim} ({basis}: {terms}) by {method}</source>
+        <translation>通过 {method} 匹配常设权利主张 {claim}（{basis}：{terms}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
+        <source>removed by takedown request {request}</source>
+        <translation>已根据删除请求 {request} 移除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="52"/>
+        <source>removed by takedown request {request}; restored after a counter-notice (retained copy, as corpus {corpus})</source>
+        <translation>已根据删除请求 {request} 移除；反通知后已从保留副本恢复，作为语料库 {corpus}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="55"/>
+        <source>removed by takedown request {request}; restored after a counter-notice (re-acquire)</source>
+        <translation>已根据删除请求 {request} 移除；反通知后已恢复，需从其来源重新获取</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="59"/>
+        <source>this exact content was removed by takedown request {request} and may not be ingested again</source>
+        <translation>完全相同的内容已根据删除请求 {request} 移除，不得再次收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="63"/>
+        <source>a near copy of an image removed by takedown request {request} (match score {score}) may not be ingested again</source>
+        <translation>根据删除请求 {request} 移除的图像的近似副本（匹配分数 {score}）不得再次收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="67"/>
+        <source>a near copy of a text removed by takedown request {request} (containment {score}) may not be ingested again</source>
+        <translation>根据删除请求 {request} 移除的文本的近似副本（包含度 {score}）不得再次收录</translation>
     </message>
 </context>
 <context>
@@ -1934,62 +2012,62 @@
 <context>
     <name>OwnershipDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="54"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="60"/>
         <source>Ownership check for request #{id}</source>
         <translation>请求 #{id} 的所有权核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="58"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="64"/>
         <source>A rights holder&apos;s request is purged only once the evidence that the requester owns the works was seen and recorded: a registration, a licence or assignment, the original files with their metadata. The text goes to the erasable personal-data store; the ledger keeps a commitment to it.</source>
         <translation>只有在看到并记录了请求者拥有作品的证据（登记证明、许可或转让协议、带元数据的原始文件）之后，权利人的请求才会被清除。文本保存在可擦除的个人数据存储中；账本只保存其承诺值。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="64"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="70"/>
         <source>Recorded so far: ownership confirmed.</source>
         <translation>已记录：所有权已确认。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="71"/>
         <source>Recorded so far: ownership not shown.</source>
         <translation>已记录：未能证明所有权。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="67"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="73"/>
         <source>Evidence: {text}</source>
         <translation>证据：{text}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="69"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="75"/>
         <source>No ownership check recorded yet.</source>
         <translation>尚未记录所有权核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="78"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="84"/>
         <source>e.g. US copyright registration VA 2-345-678, seen 3 March</source>
         <translation>例如：美国版权登记 VA 2-345-678，3 月 3 日查验</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="80"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="86"/>
         <source>&amp;Evidence seen:</source>
         <translation>所见证据(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="85"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="91"/>
         <source>Confirmed: the requester owns the works</source>
         <translation>已确认：请求者拥有这些作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="86"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="92"/>
         <source>Not shown: the evidence does not establish ownership</source>
         <translation>未证明：证据不足以确立所有权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="93"/>
         <source>&amp;Result:</source>
         <translation>结果(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="96"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="102"/>
         <source>Record the check</source>
         <translation>记录核查</translation>
     </message>
@@ -2079,87 +2157,87 @@
 <context>
     <name>RecipientsDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="121"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>Recipients of request #{id} (GDPR Art. 19)</source>
         <translation>请求 #{id} 的接收方（GDPR 第 19 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="125"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
         <source>Art. 19: each recipient to whom the personal data was disclosed is told of the erasure, unless that proves impossible or involves disproportionate effort. The register is read from the lineage: training runs that saw the items, dataset releases made while they were in, and mirrors of those releases. A notice names the items by their SHA-256 only.</source>
         <translation>第 19 条：个人数据被披露给的每个接收方都应被告知删除事宜，除非这被证明不可能或需要付出不成比例的努力。登记册根据数据谱系生成：见过这些条目的训练运行、条目在库期间发布的数据集，以及这些发布的镜像。通知仅以 SHA-256 标识条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="153"/>
         <source>Send notices…</source>
         <translation>发送通知……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="156"/>
         <source>Write a notice (.eml) to each recipient not yet notified, into a folder you choose, and record in the ledger that it was sent.</source>
         <translation>为每个尚未通知的接收方在所选文件夹中写一份通知（.eml），并在账本中记录已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="165"/>
         <source>training run</source>
         <translation>训练运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="165"/>
         <source>dataset release</source>
         <translation>数据集发布</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="166"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="164"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="164"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="176"/>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
         <source>no contact recorded</source>
         <translation>未记录联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="183"/>
         <source>No recipient: no training run or dataset release contained these items.</source>
         <translation>没有接收方：没有训练运行或数据集发布包含这些条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="185"/>
         <source>{n} recipients; {p} not yet notified.</source>
         <translation>{n} 个接收方；{p} 个尚未通知。</translation>
     </message>
@@ -2167,87 +2245,87 @@
 <context>
     <name>RegisterCorpusDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="67"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="68"/>
         <source>Register a corpus</source>
         <translation>登记语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="74"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="74"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="75"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="81"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="82"/>
         <source>detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="85"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="86"/>
         <source>optional: a licence added with `ledger license add`</source>
         <translation>可选：用 `ledger license add` 添加的许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
         <source>optional: acquisition batch</source>
         <translation>可选：采购批次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="90"/>
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="90"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="91"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="92"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="93"/>
         <source>Licence:</source>
         <translation>许可：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="93"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="94"/>
         <source>Batch:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="96"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="97"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="108"/>
         <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
         <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="112"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="113"/>
         <source>Choose a corpus folder</source>
         <translation>选择语料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="120"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="121"/>
         <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
         <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="123"/>
         <source>No corpus format recognised at this location.</source>
         <translation>此位置无法识别语料库格式。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="124"/>
+        <location filename="../../ledger_app/ui/pages/corpora.py" line="125"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
     </message>
@@ -2255,78 +2333,78 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="205"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="212"/>
         <source>Write a reply for request #{id}</source>
         <translation>为请求 #{id} 撰写回复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="216"/>
         <source>The letter is written from its template as an e-mail (.eml, ready to send) and a PDF, kept with the case and recorded in the ledger.</source>
         <translation>信函根据模板写成电子邮件（.eml，可直接发送）和 PDF，与案件一同保存并记录在账本中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="218"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="225"/>
         <source>&amp;Letter:</source>
         <translation>信函(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="226"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="233"/>
         <source>La&amp;nguage:</source>
         <translation>语言(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="232"/>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="250"/>
         <source>Choose…</source>
         <translation>选择……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="243"/>
         <source>&amp;Save in:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="249"/>
         <source>the removal certificate (.json) to attach</source>
         <translation>要附上的删除证书（.json）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="254"/>
         <source>&amp;Certificate:</source>
         <translation>证书(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="263"/>
         <source>Write the letter</source>
         <translation>写出信函</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="279"/>
         <source>Acknowledgement of receipt</source>
         <translation>收件确认</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="280"/>
         <source>Request for the missing elements</source>
         <translation>要求补充缺失要素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="281"/>
         <source>Counter-notice forwarded (to the claimant)</source>
         <translation>反通知已转交（致主张方）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="282"/>
         <source>Completion, with the removal certificate</source>
         <translation>处理完成，附删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="276"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="283"/>
         <source>Extension of the deadline, with the reasons</source>
         <translation>延长期限，并说明理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="277"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="284"/>
         <source>Refusal under Art. 17(3), with the remedies</source>
         <translation>依第 17(3) 条拒绝，并说明救济途径</translation>
     </message>

@@ -211,7 +211,9 @@ class ItemsModel(QAbstractTableModel):
         if col == self.COL_STATUS:
             text = status_text(rec["status"])
             if role == Qt.ItemDataRole.ToolTipRole and rec.get("status_reason"):
-                return f"{text}: {rec['status_reason']}"
+                from ledger_app.ui.reason_text import reason_text
+
+                return f"{text}: {reason_text(rec['status_reason'])}"
             return text
         if col == self.COL_C2PA:
             return c2pa_text(rec["c2pa"].get("state", "none"))

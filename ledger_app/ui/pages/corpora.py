@@ -37,6 +37,7 @@ from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel, c2pa_text, status_text
 from ledger_app.ui.pages import title_label
 from ledger_app.ui.prefs import Preferences
+from ledger_app.ui.reason_text import reason_text
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.c2pa_tree import ManifestTree
@@ -497,7 +498,7 @@ class CorporaPage(QWidget):
             (self.tr("Corpus"), item["corpus"]),
             (self.tr("Location"), item["location"]),
             (self.tr("Media type"), item["media_type"]),
-            (self.tr("Status"), status_text(item["status"]) + (f" — {item['status_reason']}" if item.get("status_reason") else "")),
+            (self.tr("Status"), status_text(item["status"]) + (f" — {reason_text(item['status_reason'])}" if item.get("status_reason") else "")),
             (self.tr("SHA-256"), item["sha256"] or "—"),
             (self.tr("Source URL"), item.get("source_url") or "—"),
             (self.tr("Licence"), item.get("license") or "—"),
