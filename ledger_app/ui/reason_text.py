@@ -89,3 +89,59 @@ def reason_text(text: str | None) -> str:
         return ""
     msg = reason_message(text)
     return msg.text() if msg is not None else text
+
+
+# The geometric check of a perceptual match (matching/verify.py and matching/local.py), as stored in a
+# match's evidence. Percentages and counts are kept as written.
+VERIFY_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?P<reason>.+) \(an edge strip of (?P<n>\d+) blocks set aside\)$", re.S),
+     QT_TRANSLATE_NOOP("Verification", "{reason} (an edge strip of {n} blocks set aside)")),
+    (re.compile(r"^(?P<p>\d+%) of (?P<kept>\d+) textured blocks agree after alignment$"),
+     QT_TRANSLATE_NOOP("Verification", "{p} of {kept} textured blocks agree after alignment")),
+    (re.compile(r"^only (?P<p>\d+%) of (?P<kept>\d+) textured blocks agree after alignment$"),
+     QT_TRANSLATE_NOOP("Verification", "only {p} of {kept} textured blocks agree after alignment")),
+    (re.compile(r"^too little texture to compare$"), QT_TRANSLATE_NOOP("Verification", "too little texture to compare")),
+    (re.compile(r"^no consistent feature matches$"), QT_TRANSLATE_NOOP("Verification", "no consistent feature matches")),
+    (re.compile(r"^only (?P<n>\d+) consistent feature matches$"),
+     QT_TRANSLATE_NOOP("Verification", "only {n} consistent feature matches")),
+    (re.compile(r"^the features fit no edit: (?P<why>.+)$", re.S),
+     QT_TRANSLATE_NOOP("Verification", "the features fit no edit: {why}")),
+    (re.compile(r"^too few keypoints to compare$"), QT_TRANSLATE_NOOP("Verification", "too few keypoints to compare")),
+    (re.compile(r"^only (?P<n>\d+) descriptor matches$"), QT_TRANSLATE_NOOP("Verification", "only {n} descriptor matches")),
+    (re.compile(r"^no consistent transform$"), QT_TRANSLATE_NOOP("Verification", "no consistent transform")),
+    (re.compile(r"^only (?P<i>\d+) of (?P<n>\d+) matches agree on one transform$"),
+     QT_TRANSLATE_NOOP("Verification", "only {i} of {n} matches agree on one transform")),
+    (re.compile(r"^the transform mirrors the image$"), QT_TRANSLATE_NOOP("Verification", "the transform mirrors the image")),
+    (re.compile(r"^the transform stretches (?P<x>[\d.]+) times more one way$"),
+     QT_TRANSLATE_NOOP("Verification", "the transform stretches {x} times more one way")),
+    (re.compile(r"^the transform scales by (?P<x>[\d.]+)$"), QT_TRANSLATE_NOOP("Verification", "the transform scales by {x}")),
+    (re.compile(r"^the frames do not overlap$"), QT_TRANSLATE_NOOP("Verification", "the frames do not overlap")),
+    (re.compile(r"^the shared region is too small$"), QT_TRANSLATE_NOOP("Verification", "the shared region is too small")),
+    (re.compile(r"^the matching keypoints cover only (?P<p>\d+%) of the shared region$"),
+     QT_TRANSLATE_NOOP("Verification", "the matching keypoints cover only {p} of the shared region")),
+    (re.compile(r"^(?P<n>\d+) keypoints agree on one transform \(pixels not compared\)$"),
+     QT_TRANSLATE_NOOP("Verification", "{n} keypoints agree on one transform (pixels not compared)")),
+    (re.compile(r"^(?P<n>\d+) keypoints agree; too little texture to compare the pixels$"),
+     QT_TRANSLATE_NOOP("Verification", "{n} keypoints agree; too little texture to compare the pixels")),
+    (re.compile(r"^(?P<n>\d+) keypoints agree on one transform; (?P<p>\d+%) of (?P<blocks>\d+) textured blocks of the "
+                r"shared region agree$"),
+     QT_TRANSLATE_NOOP("Verification", "{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the "
+                                       "shared region agree")),
+    (re.compile(r"^(?P<n>\d+) keypoints agree on one transform; (?P<p>\d+%) of (?P<blocks>\d+) textured blocks of the "
+                r"shared region agree: a different picture of the same subject$"),
+     QT_TRANSLATE_NOOP("Verification", "{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the "
+                                       "shared region agree: a different picture of the same subject")),
+]
+
+
+def verification_text(text: str | None) -> str:
+    """A geometric check's sentence in the current language (as stored when not a known one)."""
+    if not text:
+        return ""
+    for pattern, source in VERIFY_PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        args: dict[str, object] = {k: (verification_text(v) if k == "reason" else v) for k, v in m.groupdict().items()}
+        return Message("Verification", source, args).text()
+    return text

@@ -2933,614 +2933,614 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="322"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="323"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="325"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="326"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="392"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="393"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="396"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="397"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="525"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="526"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="693"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="694"/>
         <source>Perceptual match by local features (a region of the item)</source>
         <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="764"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="765"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="924"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="925"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="943"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="949"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="958"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="959"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="960"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="961"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="972"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="973"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="975"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="977"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="980"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="981"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="987"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="988"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1046"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1048"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1053"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1054"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1064"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1065"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1065"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1074"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1075"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1087"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1088"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1095"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1112"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1113"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1113"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1124"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1125"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1145"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1169"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1170"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1195"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1201"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1239"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1240"/>
         <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
         <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1242"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1243"/>
         <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
         <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1271"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1272"/>
         <source>Restore the items of request #{id}</source>
         <translation>恢复请求 #{id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1275"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1276"/>
         <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
         <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1278"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1279"/>
         <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
         <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1280"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1281"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1284"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1285"/>
         <source>Nothing can be restored now: {why}.</source>
         <translation>现在无法恢复任何条目：{why}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1304"/>
         <source>Restoring the counter-noticed items…</source>
         <translation>正在恢复反通知所涉条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1308"/>
         <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
         <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1335"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1336"/>
         <source>Save the Art. 19 notices in</source>
         <translation>第 19 条通知保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1342"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1343"/>
         <source>{n} notices written to {folder} and recorded as sent.</source>
         <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1373"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1374"/>
         <source>Save the reply in</source>
         <translation>回复保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1389"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1390"/>
         <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
         <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1391"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1392"/>
         <source>Reply {name} written for request #{id}.</source>
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1415"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1416"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1416"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1417"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1426"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1427"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="513"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="514"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="529"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="530"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="545"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="546"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="606"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="610"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="611"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="612"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="612"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="614"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="662"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="663"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="677"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="682"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="683"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="683"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="684"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="696"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="698"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="698"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="701"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="702"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="709"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="710"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="712"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="713"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="713"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="715"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="718"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="719"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="721"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="722"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="723"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="736"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="737"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="763"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="764"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="778"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="779"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="790"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="791"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="825"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="826"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="828"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="829"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="840"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="841"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="878"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="879"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="881"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="884"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="885"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="886"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="887"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="908"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="909"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="911"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="912"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="920"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="921"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="921"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="924"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="922"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="925"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1449"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1450"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1460"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1461"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1463"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1464"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1476"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1477"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1487"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1488"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>
@@ -3696,6 +3696,114 @@
         <location filename="../../ledger_app/ui/timeline_text.py" line="48"/>
         <source>reasonable doubt</source>
         <translation>存在合理怀疑</translation>
+    </message>
+</context>
+<context>
+    <name>Verification</name>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="98"/>
+        <source>{reason} (an edge strip of {n} blocks set aside)</source>
+        <translation>{reason}（边缘 {n} 个块未计入）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="100"/>
+        <source>{p} of {kept} textured blocks agree after alignment</source>
+        <translation>对齐后 {kept} 个有纹理的块中有 {p} 一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="102"/>
+        <source>only {p} of {kept} textured blocks agree after alignment</source>
+        <translation>对齐后 {kept} 个有纹理的块中仅有 {p} 一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="103"/>
+        <source>too little texture to compare</source>
+        <translation>纹理太少，无法比较</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="104"/>
+        <source>no consistent feature matches</source>
+        <translation>没有一致的特征匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="106"/>
+        <source>only {n} consistent feature matches</source>
+        <translation>仅有 {n} 个一致的特征匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="108"/>
+        <source>the features fit no edit: {why}</source>
+        <translation>这些特征不符合任何编辑方式：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="109"/>
+        <source>too few keypoints to compare</source>
+        <translation>关键点太少，无法比较</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="110"/>
+        <source>only {n} descriptor matches</source>
+        <translation>仅有 {n} 个描述子匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="111"/>
+        <source>no consistent transform</source>
+        <translation>没有一致的变换</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="113"/>
+        <source>only {i} of {n} matches agree on one transform</source>
+        <translation>{n} 个匹配中仅有 {i} 个符合同一变换</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="114"/>
+        <source>the transform mirrors the image</source>
+        <translation>该变换将图像镜像翻转</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="116"/>
+        <source>the transform stretches {x} times more one way</source>
+        <translation>该变换在一个方向上多拉伸 {x} 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="117"/>
+        <source>the transform scales by {x}</source>
+        <translation>该变换缩放了 {x} 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="118"/>
+        <source>the frames do not overlap</source>
+        <translation>两幅画面没有重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="119"/>
+        <source>the shared region is too small</source>
+        <translation>共同区域太小</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="121"/>
+        <source>the matching keypoints cover only {p} of the shared region</source>
+        <translation>匹配的关键点仅覆盖共同区域的 {p}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="123"/>
+        <source>{n} keypoints agree on one transform (pixels not compared)</source>
+        <translation>{n} 个关键点符合同一变换（未比较像素）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="125"/>
+        <source>{n} keypoints agree; too little texture to compare the pixels</source>
+        <translation>{n} 个关键点一致；纹理太少，无法比较像素</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="128"/>
+        <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree</source>
+        <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="132"/>
+        <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree: a different picture of the same subject</source>
+        <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致：同一主体的另一张照片</translation>
     </message>
 </context>
 </TS>

@@ -94,3 +94,34 @@ def test_the_corpora_item_detail_shows_the_reason_in_chinese(window, session, pu
     expected = f"已根据删除请求 {ids['dmca']} 移除"
     qtbot.waitUntil(lambda: expected in page.facts.toPlainText(), timeout=20_000)
     assert "removed by takedown request" not in page.facts.toPlainText()
+
+
+GEOMETRY = [
+    "93% of 120 textured blocks agree after alignment",
+    "only 41% of 118 textured blocks agree after alignment (an edge strip of 6 blocks set aside)",
+    "too little texture to compare",
+    "only 4 consistent feature matches",
+    "only 9 of 40 matches agree on one transform",
+    "the transform scales by 3.10",
+    "the matching keypoints cover only 12% of the shared region",
+    "57 keypoints agree on one transform; 88% of 64 textured blocks of the shared region agree",
+    "57 keypoints agree on one transform; 31% of 64 textured blocks of the shared region agree: a different "
+    "picture of the same subject",
+]
+
+
+def test_geometric_check_sentences_read_in_chinese(qapp):
+    from ledger_app.ui import i18n
+    from ledger_app.ui.reason_text import verification_text
+
+    for text in GEOMETRY:
+        assert verification_text(text) == text  # English: as the matcher wrote it
+    i18n.set_language("zh_CN")
+    try:
+        for text in GEOMETRY:
+            zh = verification_text(text)
+            assert zh != text and any("\u4e00" <= c <= "\u9fff" for c in zh), text
+        assert verification_text(GEOMETRY[1]) == "对齐后 118 个有纹理的块中仅有 41% 一致（边缘 6 个块未计入）"
+        assert verification_text("a sentence the matcher may add later") == "a sentence the matcher may add later"
+    finally:
+        i18n.set_language("en")

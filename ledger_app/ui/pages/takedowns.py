@@ -59,6 +59,7 @@ from ledger_app.ui.pages import title_label
 from ledger_app.ui.pages.case import CaseView, ReasonDialog
 from ledger_app.ui.pages.new_request import REQUEST_TYPES, NewRequestDialog, RequestForm
 from ledger_app.ui.prefs import Preferences
+from ledger_app.ui.reason_text import verification_text
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.evidence import EvidenceView
@@ -702,7 +703,7 @@ class TakedownsPage(QWidget):
             if ver.get("mirrored"):
                 text += "; " + self.tr("mirrored")
             if ver.get("reason"):
-                text += "; " + str(ver["reason"])
+                text += "; " + verification_text(str(ver["reason"]))
             return text + "."
         if method == "text" and "containment" in ev:
             t = self.matches.text_threshold
