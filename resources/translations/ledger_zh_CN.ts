@@ -74,244 +74,254 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="229"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="233"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="230"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
         <source>Refuse the request, with the reason recorded in the ledger.</source>
         <translation>驳回此请求，并把理由记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="231"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="232"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
         <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
         <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="233"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
         <source>Close request</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
         <source>The case is finished: close it.</source>
         <translation>此案已办结：将其关闭。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
         <source>&amp;Assignee:</source>
         <translation>经办人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
         <source>nobody yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
         <source>Assign to me</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
         <source>Original notice and documents</source>
         <translation>原始通知与文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
         <source>Attach the original notice…</source>
         <translation>附上原始通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
         <source>A note for the file, e.g. “called the requester”</source>
         <translation>案卷备注，例如“已致电请求人”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="248"/>
         <source>Timeline (from the ledger)</source>
         <translation>时间线（来自账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
         <source>Counter-notice…</source>
         <translation>反通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
         <source>DMCA 512(g): the subscriber answers the removal.</source>
         <translation>DMCA 512(g)：用户对删除提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
         <source>Forward to the claimant</source>
         <translation>转交主张人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="253"/>
         <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
         <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
         <source>Identity and refusal…</source>
         <translation>身份与拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
         <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
         <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="256"/>
         <source>Ownership check…</source>
         <translation>所有权核查……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="258"/>
         <source>Record the evidence of ownership seen; a rights holder&apos;s request is purged only after it.</source>
         <translation>记录所见的所有权证据；权利人的请求只有在此之后才会清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
         <source>Restore items…</source>
         <translation>恢复条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="257"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="261"/>
         <source>DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record what must be re-acquired.</source>
         <translation>DMCA 512(g)(2)(C)：恢复期开始后，从保留的副本重新收录条目，或记录需要重新获取的内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="263"/>
+        <source>Court action…</source>
+        <translation>法院诉讼……</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="265"/>
+        <source>DMCA 512(g)(2)(C): the claimant filed an action seeking a court order; the items are not restored.</source>
+        <translation>DMCA 512(g)(2)(C)：主张方已提起寻求法院命令的诉讼；条目不予恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
         <source>Recipients (Art. 19)…</source>
         <translation>接收方（第 19 条）……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="261"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
         <source>GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them.</source>
         <translation>GDPR 第 19 条：接收过这些条目的训练运行、数据集发布和镜像；通知它们。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="269"/>
         <source>Write a reply…</source>
         <translation>撰写回复……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
         <source>A letter from a template, as an e-mail (.eml) and a PDF.</source>
         <translation>根据模板生成的信函，包括电子邮件（.eml）和 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="285"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>请在队列中选择一个请求，或新建一个请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="310"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="312"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
         <source>Requester</source>
         <translation>请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
         <source>{kind} — personal data erased</source>
         <translation>{kind} —— 个人数据已删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="326"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="327"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="328"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="330"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="332"/>
         <source>Extended because</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="334"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="332"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="342"/>
         <source>Due {date}: {left}.</source>
         <translation>截止 {date}：{left}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="335"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="345"/>
         <source>Was due {date}; the case is {status}.</source>
         <translation>原定截止 {date}；此案{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="343"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="353"/>
         <source>Close the rejected request.</source>
         <translation>关闭已驳回的请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="359"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="371"/>
         <source>(note erased)</source>
         <translation>（备注已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="363"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="375"/>
         <source>No notes yet.</source>
         <translation>尚无备注。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="366"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="378"/>
         <source>(erased)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="367"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="379"/>
         <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
         <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="370"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="382"/>
         <source>No notice attached.</source>
         <translation>未附原始通知。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="375"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="387"/>
         <source>Ledger entries {entries}</source>
         <translation>账本条目 {entries}</translation>
     </message>
@@ -2933,614 +2943,629 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="321"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="321"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="323"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="324"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="326"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="327"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="393"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="394"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="397"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="398"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="526"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="527"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="694"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
         <source>Perceptual match by local features (a region of the item)</source>
         <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="765"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="766"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="925"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="926"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="944"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="953"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="950"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="959"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="960"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="961"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="962"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="973"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="974"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="976"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="977"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="977"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="978"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="981"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="982"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="988"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="989"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1047"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1048"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1048"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1049"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1054"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1055"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1065"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1067"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1075"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1076"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1088"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1089"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1096"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1098"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1113"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1115"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1125"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1126"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1146"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1170"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1171"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1196"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1197"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1202"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1204"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1204"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1240"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1241"/>
         <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
         <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1243"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1244"/>
         <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
         <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1272"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1273"/>
         <source>Restore the items of request #{id}</source>
         <translation>恢复请求 #{id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1276"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1277"/>
         <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
         <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1279"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1280"/>
         <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
         <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1281"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1282"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1285"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1286"/>
         <source>Nothing can be restored now: {why}.</source>
         <translation>现在无法恢复任何条目：{why}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1305"/>
         <source>Restoring the counter-noticed items…</source>
         <translation>正在恢复反通知所涉条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1309"/>
         <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
         <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1336"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1322"/>
+        <source>Court action on request #{id}</source>
+        <translation>请求 #{id} 的法院诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1323"/>
+        <source>The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay removed. Describe it (court, case number, date of the claimant&apos;s notice).</source>
+        <translation>主张方称已提起诉讼，寻求法院命令禁止该用户的行为：条目保持移除。请加以说明（法院、案号、主张方通知的日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1330"/>
+        <source>Court action recorded for request #{id}: the items stay removed.</source>
+        <translation>已记录请求 #{id} 的法院诉讼：条目保持移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1359"/>
         <source>Save the Art. 19 notices in</source>
         <translation>第 19 条通知保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1343"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1366"/>
         <source>{n} notices written to {folder} and recorded as sent.</source>
         <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1374"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1397"/>
         <source>Save the reply in</source>
         <translation>回复保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1390"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1413"/>
         <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
         <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1392"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1415"/>
         <source>Reply {name} written for request #{id}.</source>
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1416"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1439"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1417"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1440"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1427"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1450"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="514"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="515"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="530"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="531"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="546"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="547"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="607"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="609"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="610"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="610"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="611"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="612"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="614"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="614"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="615"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="663"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="664"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="678"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="683"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="684"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="684"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="685"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="696"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="698"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="700"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="702"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="704"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="710"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="711"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="713"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="715"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="716"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="717"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="719"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="721"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="722"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="723"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="724"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="737"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="738"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="764"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="765"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="779"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="780"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="791"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="792"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="826"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="827"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="829"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="830"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="841"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="842"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="879"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
         <source>Purge request #{id}</source>
         <translation>清除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="881"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="882"/>
         <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
         <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="885"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="886"/>
         <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
         <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="887"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="888"/>
         <source>Purge {n} items</source>
         <translation>清除 {n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="909"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="912"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="913"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="921"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="922"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="922"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="925"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="923"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="926"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1450"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1473"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1461"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1484"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1464"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1487"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1477"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1500"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1488"/>
+        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1511"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -203,3 +203,37 @@ def test_new_dialogs_read_in_chinese(page, window, cases, session, qtbot):
     dialog = page.open_recipients()
     assert "Recipients" not in dialog.windowTitle()
     dialog.reject()
+
+
+def test_restore_waits_for_the_window_and_a_court_action_stops_it(page, cases, session, qtbot):
+    _, ids = cases
+    rid = ids["dmca"]
+    approve_all(page, session, qtbot, rid)
+    purge(page, qtbot)
+    legal = session.services.legal
+    from ledger_app.takedown.legal import CounterNotice
+
+    legal.counter_notice(rid, CounterNotice(signature="/S/", material="street photograph", location="photos",
+                                            mistake_under_penalty=True, name="Sam", address="1 Main St",
+                                            phone="+1 555 0100", consent_to_jurisdiction=True,
+                                            accepts_service=True))
+    legal.forward_counter_notice(rid)  # today: the window opens in 10 business days
+    session.notify_data_changed()
+    case = page.case_view
+    qtbot.waitUntil(lambda: case.restore_button.isEnabled() and case.court_button.isEnabled(), timeout=20_000)
+    case.restore_button.click()
+    qtbot.waitUntil(lambda: page.restore_confirm is not None and page.restore_confirm.isVisible(), timeout=20_000)
+    assert "Nothing can be restored now" in page.restore_confirm.text() and page.restore_confirm_button is None
+    assert "0 of 10 business days" in page.restore_confirm.text()
+    page.restore_confirm.button(page.restore_confirm.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: page.restore_confirm is None)
+    assert legal.restore_window(rid).restored == ()
+    case.court_button.click()
+    dialog = page.reason_dialog
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.reason, "N.D. Cal. case 3:26-cv-01234, claimant's notice of 2026-12-07")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "Court action recorded" in page.message.text(), timeout=20_000)
+    w = legal.restore_window(rid)
+    assert w.court_action and not w.can_restore
+    qtbot.waitUntil(lambda: not case.court_button.isEnabled() and not case.restore_button.isEnabled(), timeout=20_000)

@@ -98,6 +98,7 @@ class CaseView(QWidget):
     gdpr_requested = Signal()
     ownership_requested = Signal()
     restore_requested = Signal()
+    court_requested = Signal()
     recipients_requested = Signal()
     reply_requested = Signal()
 
@@ -135,6 +136,8 @@ class CaseView(QWidget):
         self.gdpr_button.setObjectName("GdprButton")
         self.restore_button = QPushButton(self)
         self.restore_button.setObjectName("RestoreItemsButton")
+        self.court_button = QPushButton(self)
+        self.court_button.setObjectName("CourtActionButton")
         self.recipients_button = QPushButton(self)
         self.recipients_button.setObjectName("RecipientsButton")
         for b in (self.counter_button, self.forward_button, self.restore_button, self.gdpr_button,
@@ -147,7 +150,7 @@ class CaseView(QWidget):
         self.ownership_button.setObjectName("OwnershipButton")
         self.reply_button = QPushButton(icon(Icon.EXPORT), "", self)
         self.reply_button.setObjectName("WriteReplyButton")
-        for b in (self.ownership_button, self.reply_button):
+        for b in (self.court_button, self.ownership_button, self.reply_button):
             letters.addWidget(b)
         letters.addStretch(1)
         left.addLayout(letters)
@@ -216,6 +219,7 @@ class CaseView(QWidget):
         self.gdpr_button.clicked.connect(lambda: emit(self.gdpr_requested))
         self.ownership_button.clicked.connect(lambda: emit(self.ownership_requested))
         self.restore_button.clicked.connect(lambda: emit(self.restore_requested))
+        self.court_button.clicked.connect(lambda: emit(self.court_requested))
         self.recipients_button.clicked.connect(lambda: emit(self.recipients_requested))
         self.reply_button.clicked.connect(lambda: emit(self.reply_requested))
         self.retranslate()
@@ -256,6 +260,9 @@ class CaseView(QWidget):
         self.restore_button.setToolTip(self.tr(
             "DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record "
             "what must be re-acquired."))
+        self.court_button.setText(self.tr("Court action…"))
+        self.court_button.setToolTip(self.tr(
+            "DMCA 512(g)(2)(C): the claimant filed an action seeking a court order; the items are not restored."))
         self.recipients_button.setText(self.tr("Recipients (Art. 19)…"))
         self.recipients_button.setToolTip(self.tr(
             "GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them."))
@@ -281,6 +288,7 @@ class CaseView(QWidget):
             for b in (self.reject_button, self.extend_button, self.close_button, self.assign_button,
                       self.assign_me_button, self.note_button, self.attach_button, self.counter_button,
                       self.forward_button, self.gdpr_button, self.ownership_button, self.restore_button,
+                      self.court_button,
                       self.recipients_button, self.reply_button):
                 b.setEnabled(False)
             return
@@ -297,6 +305,8 @@ class CaseView(QWidget):
         self.ownership_button.setEnabled(not busy and case["status"] not in ("closed", "rejected"))
         self.restore_button.setVisible(case["type"] == "dmca")
         self.restore_button.setEnabled(False)  # once the counter-notice is forwarded (below)
+        self.court_button.setVisible(case["type"] == "dmca")
+        self.court_button.setEnabled(False)
         self.recipients_button.setVisible(case["type"] == "gdpr")
         self.recipients_button.setEnabled(not busy)
         self.reply_button.setEnabled(not busy)
@@ -348,6 +358,8 @@ class CaseView(QWidget):
                                        and "counter_notice.forwarded" not in types)
         self.restore_button.setEnabled(not busy and "counter_notice.forwarded" in types
                                        and "counter_notice.court_action" not in types)
+        self.court_button.setEnabled(not busy and "counter_notice.forwarded" in types
+                                     and "counter_notice.court_action" not in types and "item.restored" not in types)
         if not self.assignee_edit.hasFocus():
             self.assignee_edit.setText(cv.row.assignee or "")
         can_assign = not busy and case["status"] != "closed"

@@ -207,6 +207,7 @@ class TakedownsPage(QWidget):
         self.case_view.gdpr_requested.connect(self.open_gdpr)
         self.case_view.ownership_requested.connect(self.open_ownership)
         self.case_view.restore_requested.connect(self.restore_items)
+        self.case_view.court_requested.connect(self.court_action)
         self.case_view.recipients_requested.connect(self.open_recipients)
         self.case_view.reply_requested.connect(self.open_reply)
         # Scrolled, so that the case's many parts never set the window's smallest size.
@@ -1311,6 +1312,28 @@ class TakedownsPage(QWidget):
             self.session.notify_data_changed()
 
         return self._run("restore", lambda p, c: services.legal.restore(rid), done, progress=True)
+
+    def court_action(self) -> ReasonDialog | None:
+        """The claimant filed an action seeking a court order (512(g)(2)(C)): recorded, nothing restored."""
+        cur, services = self.current, self.session.services
+        if cur is None or services is None:
+            return None
+        rid = cur["id"]
+        dialog = self.make_reason_dialog(self.tr("Court action on request #{id}").format(id=rid), self.tr(
+            "The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay "
+            "removed. Describe it (court, case number, date of the claimant's notice)."))
+        self.reason_dialog = dialog
+
+        def accepted() -> None:
+            note = dialog.value()
+            self._run("court action", lambda p, c: services.legal.court_action(rid, note), lambda _r: (
+                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", "Court action recorded for request #{id}: the items "
+                                                                  "stay removed."), id=rid),
+                self.session.notify_data_changed()))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def ask_folder(self, purpose: str, title: str) -> str:
         """A folder to write into (remembered per purpose); tests replace this."""
