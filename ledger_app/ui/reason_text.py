@@ -145,3 +145,36 @@ def verification_text(text: str | None) -> str:
         args: dict[str, object] = {k: (verification_text(v) if k == "reason" else v) for k, v in m.groupdict().items()}
         return Message("Verification", source, args).text()
     return text
+
+
+# Where a DMCA restore window stands (takedown/legal.py RestoreWindow.reason), and the request status
+# reasons the services write themselves (a reason typed by a person is shown as typed).
+LEGAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^no counter-notice received$"), QT_TRANSLATE_NOOP("LegalReason", "no counter-notice received")),
+    (re.compile(r"^the counter-notice is incomplete$"),
+     QT_TRANSLATE_NOOP("LegalReason", "the counter-notice is incomplete")),
+    (re.compile(r"^the counter-notice is not yet forwarded to the claimant$"),
+     QT_TRANSLATE_NOOP("LegalReason", "the counter-notice is not yet forwarded to the claimant")),
+    (re.compile(r"^the claimant filed a court action; the material stays removed$"),
+     QT_TRANSLATE_NOOP("LegalReason", "the claimant filed a court action; the material stays removed")),
+    (re.compile(r"^every item is restored$"), QT_TRANSLATE_NOOP("LegalReason", "every item is restored")),
+    (re.compile(r"^(?P<n>\d+) of 10 business days have passed; restore from (?P<date>[\d-]+)$"),
+     QT_TRANSLATE_NOOP("LegalReason", "{n} of 10 business days have passed; restore from {date}")),
+    (re.compile(r"^the window closed on (?P<date>[\d-]+); restore now$"),
+     QT_TRANSLATE_NOOP("LegalReason", "the window closed on {date}; restore now")),
+    (re.compile(r"^within the window \((?P<start>[\d-]+) to (?P<end>[\d-]+)\)$"),
+     QT_TRANSLATE_NOOP("LegalReason", "within the window ({start} to {end})")),
+    (re.compile(r"^erasure refused under Art\. 17\(3\)\((?P<g>[a-e])\)$"),
+     QT_TRANSLATE_NOOP("LegalReason", "erasure refused under Art. 17(3)({g})")),
+]
+
+
+def legal_text(text: str | None) -> str:
+    """A restore window's or a request status's reason in the current language (as stored otherwise)."""
+    if not text:
+        return ""
+    for pattern, source in LEGAL_PATTERNS:
+        m = pattern.match(text)
+        if m is not None:
+            return Message("LegalReason", source, m.groupdict()).text()
+    return text

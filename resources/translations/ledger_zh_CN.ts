@@ -74,254 +74,254 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="233"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
         <source>Refuse the request, with the reason recorded in the ledger.</source>
         <translation>驳回此请求，并把理由记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
         <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
         <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
         <source>Close request</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
         <source>The case is finished: close it.</source>
         <translation>此案已办结：将其关闭。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
         <source>&amp;Assignee:</source>
         <translation>经办人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
         <source>nobody yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
         <source>Assign to me</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
         <source>Original notice and documents</source>
         <translation>原始通知与文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
         <source>Attach the original notice…</source>
         <translation>附上原始通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
         <source>A note for the file, e.g. “called the requester”</source>
         <translation>案卷备注，例如“已致电请求人”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="248"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
         <source>Timeline (from the ledger)</source>
         <translation>时间线（来自账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
         <source>Counter-notice…</source>
         <translation>反通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
         <source>DMCA 512(g): the subscriber answers the removal.</source>
         <translation>DMCA 512(g)：用户对删除提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="252"/>
         <source>Forward to the claimant</source>
         <translation>转交主张人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
         <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
         <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
         <source>Identity and refusal…</source>
         <translation>身份与拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="256"/>
         <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
         <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="257"/>
         <source>Ownership check…</source>
         <translation>所有权核查……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
         <source>Record the evidence of ownership seen; a rights holder&apos;s request is purged only after it.</source>
         <translation>记录所见的所有权证据；权利人的请求只有在此之后才会清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="260"/>
         <source>Restore items…</source>
         <translation>恢复条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="261"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="262"/>
         <source>DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record what must be re-acquired.</source>
         <translation>DMCA 512(g)(2)(C)：恢复期开始后，从保留的副本重新收录条目，或记录需要重新获取的内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="264"/>
         <source>Court action…</source>
         <translation>法院诉讼……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="265"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
         <source>DMCA 512(g)(2)(C): the claimant filed an action seeking a court order; the items are not restored.</source>
         <translation>DMCA 512(g)(2)(C)：主张方已提起寻求法院命令的诉讼；条目不予恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="267"/>
         <source>Recipients (Art. 19)…</source>
         <translation>接收方（第 19 条）……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="269"/>
         <source>GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them.</source>
         <translation>GDPR 第 19 条：接收过这些条目的训练运行、数据集发布和镜像；通知它们。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="269"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
         <source>Write a reply…</source>
         <translation>撰写回复……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="271"/>
         <source>A letter from a template, as an e-mail (.eml) and a PDF.</source>
         <translation>根据模板生成的信函，包括电子邮件（.eml）和 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="286"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>请在队列中选择一个请求，或新建一个请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="320"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="324"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="323"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="325"/>
         <source>Requester</source>
         <translation>请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="323"/>
         <source>{kind} — personal data erased</source>
         <translation>{kind} —— 个人数据已删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="326"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="327"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="327"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="328"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="328"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="330"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="331"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="332"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="333"/>
         <source>Extended because</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="334"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="335"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="342"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="343"/>
         <source>Due {date}: {left}.</source>
         <translation>截止 {date}：{left}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="345"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="346"/>
         <source>Was due {date}; the case is {status}.</source>
         <translation>原定截止 {date}；此案{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="353"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="354"/>
         <source>Close the rejected request.</source>
         <translation>关闭已驳回的请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="371"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="372"/>
         <source>(note erased)</source>
         <translation>（备注已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="375"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="376"/>
         <source>No notes yet.</source>
         <translation>尚无备注。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="378"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="379"/>
         <source>(erased)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="379"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="380"/>
         <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
         <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="382"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="383"/>
         <source>No notice attached.</source>
         <translation>未附原始通知。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="387"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="388"/>
         <source>Ledger entries {entries}</source>
         <translation>账本条目 {entries}</translation>
     </message>
@@ -1520,6 +1520,54 @@
     </message>
 </context>
 <context>
+    <name>LegalReason</name>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="153"/>
+        <source>no counter-notice received</source>
+        <translation>未收到反通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="155"/>
+        <source>the counter-notice is incomplete</source>
+        <translation>反通知不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="157"/>
+        <source>the counter-notice is not yet forwarded to the claimant</source>
+        <translation>反通知尚未转交主张方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="159"/>
+        <source>the claimant filed a court action; the material stays removed</source>
+        <translation>主张方已提起法院诉讼；材料保持移除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="160"/>
+        <source>every item is restored</source>
+        <translation>所有条目均已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="162"/>
+        <source>{n} of 10 business days have passed; restore from {date}</source>
+        <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="164"/>
+        <source>the window closed on {date}; restore now</source>
+        <translation>恢复期已于 {date} 结束；请立即恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="166"/>
+        <source>within the window ({start} to {end})</source>
+        <translation>处于恢复期内（{start} 至 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/reason_text.py" line="168"/>
+        <source>erasure refused under Art. 17(3)({g})</source>
+        <translation>依第 17(3)({g}) 条拒绝删除</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
@@ -2144,22 +2192,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="61"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="62"/>
         <source>by one month</source>
         <translation>延长一个月</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="62"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="63"/>
         <source>by two months</source>
         <translation>延长两个月</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="64"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="65"/>
         <source>Extend:</source>
         <translation>延长：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="69"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="70"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>

@@ -225,6 +225,10 @@ def test_restore_waits_for_the_window_and_a_court_action_stops_it(page, cases, s
     qtbot.waitUntil(lambda: page.restore_confirm is not None and page.restore_confirm.isVisible(), timeout=20_000)
     assert "Nothing can be restored now" in page.restore_confirm.text() and page.restore_confirm_button is None
     assert "0 of 10 business days" in page.restore_confirm.text()
+    w = session.services.legal.restore_window(rid)
+    from ledger_app.ui.reason_text import LEGAL_PATTERNS
+
+    assert any(p.match(w.reason) for p, _ in LEGAL_PATTERNS), w.reason  # the service's sentence is a known one
     page.restore_confirm.button(page.restore_confirm.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: page.restore_confirm is None)
     assert legal.restore_window(rid).restored == ()

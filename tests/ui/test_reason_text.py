@@ -125,3 +125,26 @@ def test_geometric_check_sentences_read_in_chinese(qapp):
         assert verification_text("a sentence the matcher may add later") == "a sentence the matcher may add later"
     finally:
         i18n.set_language("en")
+
+
+def test_restore_window_and_request_reasons_read_in_chinese(qapp):
+    """The sentences LegalService writes (RestoreWindow.reason, a refusal's status reason), checked
+    against the service's own wording by building them through it is the end-to-end test's part
+    (test_legal_actions); here each known one and an unknown one."""
+    from ledger_app.ui import i18n
+    from ledger_app.ui.reason_text import legal_text
+
+    known = ["no counter-notice received", "the counter-notice is not yet forwarded to the claimant",
+             "the claimant filed a court action; the material stays removed", "every item is restored",
+             "3 of 10 business days have passed; restore from 2026-12-21", "the window closed on 2026-12-24; restore now",
+             "within the window (2026-12-21 to 2026-12-28)", "erasure refused under Art. 17(3)(e)"]
+    for text in known:
+        assert legal_text(text) == text
+    i18n.set_language("zh_CN")
+    try:
+        for text in known:
+            assert any("\u4e00" <= c <= "\u9fff" for c in legal_text(text)), text
+        assert legal_text(known[4]) == "10 个工作日中已过去 3 个；自 2026-12-21 起可恢复"
+        assert legal_text("not a work of the requester") == "not a work of the requester"  # typed by a person
+    finally:
+        i18n.set_language("en")

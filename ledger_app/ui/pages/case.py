@@ -37,6 +37,7 @@ from ledger_app.ui.models.lists import (
     requester_kind_text,
 )
 from ledger_app.ui.qtcompat import emit
+from ledger_app.ui.reason_text import legal_text
 from ledger_app.ui.timeline_text import event_text, when
 from ledger_app.ui.widgets.fact_text import FactText
 
@@ -326,7 +327,7 @@ class CaseView(QWidget):
             rows.append((self.tr("Contact"), case["requester_contact"]))
         rows.append((self.tr("Type"), request_type_text(case["type"])))
         rows.append((self.tr("Status"), request_status_text(case["status"])
-                     + (f" — {case['status_reason']}" if case.get("status_reason") else "")))
+                     + (f" — {legal_text(case['status_reason'])}" if case.get("status_reason") else "")))
         rows.append((self.tr("Received"), str(case["received"])))
         if case.get("extension_reason"):
             rows.append((self.tr("Extended because"), case["extension_reason"]))

@@ -59,7 +59,7 @@ from ledger_app.ui.pages import title_label
 from ledger_app.ui.pages.case import CaseView, ReasonDialog
 from ledger_app.ui.pages.new_request import REQUEST_TYPES, NewRequestDialog, RequestForm
 from ledger_app.ui.prefs import Preferences
-from ledger_app.ui.reason_text import verification_text
+from ledger_app.ui.reason_text import legal_text, verification_text
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.evidence import EvidenceView
@@ -528,7 +528,7 @@ class TakedownsPage(QWidget):
             id=cur["id"], type=request_type_text(cur["type"]), who=who,
             received=cur["received"], due=due, status=request_status_text(status))
         if cur.get("status_reason"):
-            header += " " + self.tr("Reason: {reason}").format(reason=cur["status_reason"])
+            header += " " + self.tr("Reason: {reason}").format(reason=legal_text(cur["status_reason"]))
         self.header.setText(header)
         counts = self.matches.counts()
         acc, rej = self.matches.pending_changes()
@@ -1275,7 +1275,7 @@ class TakedownsPage(QWidget):
         if w.can_restore:
             box.setIcon(QMessageBox.Icon.Question)
             box.setText(self.tr("The restore window is open: {why}. Restore the counter-noticed items now?").format(
-                why=w.reason))
+                why=legal_text(w.reason)))
             box.setInformativeText(self.tr(
                 "Each item's block is lifted. An item whose copy was retained is re-admitted from it (as the corpus "
                 "restored-r{id}); for the others the ledger records the source to re-acquire.").format(id=rid))
@@ -1283,7 +1283,7 @@ class TakedownsPage(QWidget):
             box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         else:
             box.setIcon(QMessageBox.Icon.Information)
-            box.setText(self.tr("Nothing can be restored now: {why}.").format(why=w.reason))
+            box.setText(self.tr("Nothing can be restored now: {why}.").format(why=legal_text(w.reason)))
             box.addButton(QMessageBox.StandardButton.Ok)
         self.restore_confirm = box
 
