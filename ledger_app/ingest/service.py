@@ -35,6 +35,7 @@ from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus, stat_
 from ledger_app.corpus.base import MiB
 from ledger_app.ingest import lifeline
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
+from ledger_app.ledger.item_entries import url_commitment
 from ledger_app.storage import personal
 from ledger_app.storage.queries import LIKE_ESCAPE, Queries, like_escape
 from ledger_app.storage.runlock import run_lock
@@ -451,13 +452,15 @@ class CorpusService(Queries):
                 account_c = (
                     personal.commit(conn, "account", {"account": it.account}, dedupe_on=it.account) if it.account else None
                 )
+                # The URL a rights holder can ask about, committed (salted) in the signed entry.
+                url_salt = os.urandom(16) if it.url_norm is not None and it.source_url else None
                 rows.append(
                     (item_id, cid, it.key, it.shard, it.member, json.dumps(it.members) if it.members else None,
                      it.location, it.sha256, it.size, it.media_type, status, decision.reason, it.source_url,
                      it.url_norm, it.domain, account_c, corpus["license_id"], corpus["batch"],
                      dumps_metadata(it.metadata), str(summary.state), json.dumps(summary.to_json()),
                      summary.ai_generated, now,
-                     it.signals_json, it.train_ai, it.language, it.fetched_at)
+                     it.signals_json, it.train_ai, it.language, it.fetched_at, url_salt)
                 )
                 if it.manifest_json or it.thumbnail:
                     details.append((item_id, it.manifest_json, it.thumbnail))
@@ -477,6 +480,8 @@ class CorpusService(Queries):
                 }
                 if account_c:
                     payload["account"] = account_c
+                if url_salt is not None:
+                    payload["url"] = url_commitment(url_salt, str(it.source_url))
                 if it.signals_json:
                     # The uses' states and the SHA-256 of the stored evidence (findings with each policy
                     # file's SHA-256), so the evidence row can be checked against the ledger later.
@@ -488,8 +493,8 @@ class CorpusService(Queries):
                 conn.exec_driver_sql(
                     "INSERT INTO item (id, corpus_id, key, shard, member, members, location, sha256, size, media_type, "
                     "status, status_reason, source_url, url_norm, domain, account, license_id, batch, metadata_json, "
-                    "c2pa_state, c2pa_json, ai_generated, ingested_at, signals_json, train_ai, language, fetched_at) "
-                    f"VALUES ({','.join([ph] * 27)})",
+                    "c2pa_state, c2pa_json, ai_generated, ingested_at, signals_json, train_ai, language, fetched_at, url_salt) "
+                    f"VALUES ({','.join([ph] * 28)})",
                     rows,
                 )
                 if details:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.urls import url_key
 
 
 @dataclass(frozen=True)
@@ -93,3 +94,24 @@ def check_item_row(item_id: str, entry_idx: int | None, leaf: bytes | None, *, s
             if (sig.get("uses") or {}).get("train-ai") != train_ai:
                 raise bad("train-ai state")
     return doc
+
+
+def url_commitment(salt: bytes, url: str) -> str:
+    """The salted commitment to an item's source URL that its item.ingested entry carries as "url"
+    (the leaf never holds the URL itself: it may name a person)."""
+    return hashlib.sha256(b"url\x00" + bytes(salt) + url.encode()).hexdigest()
+
+
+def check_item_url(item_id: str, entry_idx: int | None, doc: dict[str, Any], *, source_url: str | None,
+                   url_norm: str | None, salt: bytes | None, redo: str = "issue the document again") -> None:
+    """An item matched by its URL: the row's source URL must open the entry's commitment and give the
+    row's matching key, so a URL written into the row by hand is never reported."""
+    committed = (doc.get("payload") or {}).get("url")
+    if committed is None:
+        raise VerificationError(
+            f"item {item_id} matched by its URL, but its ledger entry {entry_idx} holds no commitment to a URL "
+            "(ingested before URLs were committed, or the URL was added to the row later); its URL cannot be "
+            "proven — ask by file or --hash instead", index=entry_idx, what="item")
+    if (salt is None or source_url is None or url_commitment(salt, source_url) != committed
+            or url_key(source_url) != url_norm):
+        raise mismatch(item_id, entry_idx, "URL", redo)

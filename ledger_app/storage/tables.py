@@ -126,6 +126,8 @@ class Item(SQLModel, table=True):
     status_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     source_url: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     url_norm: str | None = Field(default=None, max_length=2048, index=True)
+    # The salt of the URL commitment in the item's item.ingested entry (ledger/item_entries.py).
+    url_salt: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     domain: str | None = Field(default=None, max_length=255, index=True)
     account: str | None = Field(default=None, max_length=64, index=True)  # commitment
     license_id: int | None = Field(default=None, foreign_key="license.id", index=True)

@@ -15,7 +15,7 @@ from typing import Any
 from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
-from ledger_app.ledger.item_entries import StatusEntry, check_item_row, status_entries
+from ledger_app.ledger.item_entries import StatusEntry, check_item_row, check_item_url, status_entries
 from ledger_app.takedown import locate as loc
 
 
@@ -107,7 +107,8 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
     stops with a sentence naming the item (an insider who edits a row cannot get it reported)."""
     ph = td._ph
     row = td._one(
-        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256, e.leaf "
+        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256, e.leaf, "
+        "i.source_url, i.url_norm, i.url_salt "
         "FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id "
         f"LEFT JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = {ph}",
         (f.item_id,),
@@ -120,6 +121,9 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
         doc = check_item_row(item_id, entry_idx, None if row[9] is None else bytes(row[9]), sha256=row[8],
                              status=row[3], later={item_id: hist[-1].status} if hist else {},
                              redo="ask for the report again")
+        if f.method == loc.MatchMethod.URL:
+            check_item_url(item_id, entry_idx, doc, source_url=row[10], url_norm=row[11],
+                           salt=None if row[12] is None else bytes(row[12]), redo="ask for the report again")
     except VerificationError as exc:
         raise UserError(f"no inclusion report: {exc}") from None
     p = doc["payload"]

@@ -11,6 +11,7 @@ import hashlib
 import json
 import sqlite3
 
+import pytest
 from legal_helpers import cli, write_jsonl_corpus
 
 
@@ -117,3 +118,55 @@ def test_a_purged_item_set_back_to_admitted_is_not_reported(services, tmp_path, 
     svc.purge(rid)
     _edit(svc, "UPDATE item SET status = 'admitted' WHERE id = ?", gone_id)
     _refused(svc, capsys, monkeypatch, gone_id, "--hash", gone_sha)
+
+
+def test_url_written_into_a_row_is_not_reported(services, tmp_path, capsys, monkeypatch):
+    """The attacker gives an item the rights holder's URL (source URL and matching key, both columns)."""
+    svc = _ingested(services, tmp_path)
+    item_id, _ = _item(svc, "news.example/a/3")
+    _edit(svc, "UPDATE item SET source_url = ?, url_norm = ? WHERE id = ?",
+          "https://holder.example/my-article", "holder.example/my-article", item_id)
+    line = _refused(svc, capsys, monkeypatch, item_id, "--url", "https://holder.example/my-article")
+    assert "(URL)" in line
+
+
+def test_matching_key_edited_alone_is_not_reported(services, tmp_path, capsys, monkeypatch):
+    svc = _ingested(services, tmp_path)
+    item_id, _ = _item(svc, "news.example/a/3")
+    _edit(svc, "UPDATE item SET url_norm = ? WHERE id = ?", "holder.example/my-article", item_id)
+    _refused(svc, capsys, monkeypatch, item_id, "--url", "https://holder.example/my-article")
+
+
+def test_url_commitment_is_salted_and_the_honest_url_match_reports(services, tmp_path, capsys, monkeypatch):
+    svc = _ingested(services, tmp_path)
+    item_id, _ = _item(svc, "news.example/a/3")
+    leaf = svc.takedown._one("SELECT e.leaf FROM item i JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = ?",
+                             (item_id,))[0]
+    assert b"news.example" not in bytes(leaf)  # the leaf holds a salted commitment, never the URL
+    committed = json.loads(bytes(leaf))["payload"]["url"]
+    assert committed != hashlib.sha256(b"https://news.example/a/3").hexdigest()
+    rc, _, err, doc, signed = _check(svc, capsys, monkeypatch, "--url", "https://www.news.example/a/3?utm_source=x")
+    assert rc == 0 and signed, err
+    assert doc["queries"][0]["verdict"] == "included" and doc["queries"][0]["items"][0]["item_id"] == item_id
+
+
+def test_an_item_whose_url_salt_is_gone_is_not_reported_by_url(services, tmp_path, capsys, monkeypatch):
+    svc = _ingested(services, tmp_path)
+    item_id, _ = _item(svc, "news.example/a/3")
+    _edit(svc, "UPDATE item SET url_salt = NULL WHERE id = ?", item_id)
+    _refused(svc, capsys, monkeypatch, item_id, "--url", "https://news.example/a/3")
+
+
+def test_an_entry_without_a_url_commitment_proves_no_url():
+    """Items ingested before URLs were committed: their entries hold none, so a URL match is refused."""
+    from ledger_app.core.errors import VerificationError
+    from ledger_app.ledger.item_entries import check_item_url, url_commitment
+
+    salt = b"s" * 16
+    doc = {"type": "item.ingested", "payload": {"item": "c:1"}}
+    with pytest.raises(VerificationError, match=r"item c:1 matched by its URL, but its ledger entry 5 holds no commitment"):
+        check_item_url("c:1", 5, doc, source_url="https://a.example/x", url_norm="a.example/x", salt=salt)
+    doc["payload"]["url"] = url_commitment(salt, "https://a.example/x")
+    check_item_url("c:1", 5, doc, source_url="https://a.example/x", url_norm="a.example/x", salt=salt)
+    with pytest.raises(VerificationError, match=r"\(URL\)"):
+        check_item_url("c:1", 5, doc, source_url="https://a.example/y", url_norm="a.example/y", salt=salt)
