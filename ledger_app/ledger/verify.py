@@ -380,7 +380,11 @@ def check_witness_table(leaves: Sequence[tuple[int, bytes]], table: Sequence[tup
             want.pop(str(p.get("name")), None)
             removed[str(p.get("name"))] = idx
         elif doc.get("type") == "witness.policy":
-            policy = (int(p.get("quorum")), idx)
+            k = p.get("quorum")
+            if type(k) is not int:
+                raise VerificationError(f"ledger entry {idx} (witness.policy) has no whole-number quorum",
+                                        index=idx, what="witness")
+            policy = (k, idx)
     have = {name: (url, vkey) for name, url, vkey in table}
     redo = "restore the workspace from a backup, or add or remove the witness with `ledger witness` so that it is recorded"
     for name, (url, vkey, idx) in sorted(want.items()):
