@@ -4,7 +4,7 @@ Why this exists: the signed JSON is what proves; the published summary is a docu
 Commission template's sections. All three renderings come from one list of blocks (`_blocks`), so
 they say the same thing; every statement the ledger cannot prove is shown as "to be attested by a
 person" with its answer, if one was given. The PDF reuses the certificate renderer's styles, footer
-and proof section (`certificates/pdf.py`).
+and proof section (`certificates/pdfkit.py`).
 """
 
 from __future__ import annotations
@@ -252,35 +252,33 @@ def render_html(doc: dict[str, Any], language: str = "en") -> str:
 def render_summary_pdf(doc: dict[str, Any], path: Path | str, *, language: str = "en",
                        organisation: str | None = None) -> Path:
     """Render an issued summary to a PDF at `path` (with the ledger proof section)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import Flowable, Spacer
 
-    from ledger_app.certificates import pdf as P
+    from ledger_app.certificates import pdfkit as K
 
     t = _check(doc, language)
     if "tlog_proof" not in doc or "entry" not in doc:
         raise UserError("this summary was not issued (it has no entry and tlog_proof); issue it with `ledger report ai-act`")
-    st = P._Styles(language)
-    tp = P._T[language]
-    width = A4[0] - 36 * mm
+    st = K.Styles(language)
+    tp = K.pdf_strings(language).text
+    width = K.CONTENT_WIDTH
     org = organisation or (doc.get("ledger") or {}).get("origin") or ""
-    story: list = []
+    story: list[Flowable] = []
     blocks = _blocks(doc, language)
-    P._header(story, st, blocks[0][1], blocks[1][1], doc, width)
+    K.header(story, st, blocks[0][1], blocks[1][1], doc, width)
     for kind, c in blocks[2:]:
         if kind == "h2":
-            story.append(P._p(c, st.h2))
+            story.append(K.paragraph(c, st.h2))
         elif kind == "h3":
-            story += [Spacer(1, 3), P._p(c, st.label), Spacer(1, 2)]
+            story += [Spacer(1, 3), K.paragraph(c, st.label), Spacer(1, 2)]
         elif kind == "p":
-            story += [P._p(c, st.body), Spacer(1, 2)]
+            story += [K.paragraph(c, st.body), Spacer(1, 2)]
         elif kind == "facts":
-            story += [P._facts([(k, v, k in ("SHA-256", t["doc_sha"], t["summary_id"])) for k, v in c], st, width),
+            story += [K.facts([(k, v, k in ("SHA-256", t["doc_sha"], t["summary_id"])) for k, v in c], st, width),
                       Spacer(1, 3)]
         elif kind == "table":
             n = len(c[0])
-            rows = [[P._p(h, st.head) for h in c[0]]] + [[P._p(v, st.cell) for v in r] for r in c[1:]]
-            story += [P._table(rows, [width / n] * n), Spacer(1, 4)]
-    P._proof_section(story, st, tp, doc, None)
-    return P._build(Path(path), story, P._Page(st, tp, org, doc["document_sha256"]), t["title"])
+            rows = [[K.paragraph(h, st.head) for h in c[0]]] + [[K.paragraph(v, st.cell) for v in r] for r in c[1:]]
+            story += [K.table(rows, [width / n] * n), Spacer(1, 4)]
+    K.proof_section(story, st, tp, doc, None)
+    return K.build_pdf(Path(path), story, K.PageFooter(tp["page"], org, doc["document_sha256"]), t["title"])

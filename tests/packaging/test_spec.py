@@ -73,6 +73,7 @@ def test_data_files_the_app_reads_at_run_time(spec_run):
     datas = {(Path(src).relative_to(REPO).as_posix(), dest) for src, dest in analysis.kw["datas"]}
     assert ("resources/styles/app.qss", "resources/styles") in datas
     assert ("resources/icons/dark/app.svg", "resources/icons/dark") in datas
+    assert ("resources/translations/pdf_strings.json", "resources/translations") in datas  # the PDFs' strings
     assert any(s.endswith(".qm") and d == "resources/translations" for s, d in datas)
     assert not any(s.endswith(".ts") for s, _ in datas)  # sources of translations stay behind
     migrations = "ledger_app/storage/migrations"
