@@ -1,7 +1,7 @@
 """Ingest benchmarks: real-size photos vs the primitives alone, and 100,000 JSONL documents.
 
 Run: .venv/bin/python bench/bench_ingest.py [--quick]
-The photos are painted (ledger_app/demo/scenes.py) at 1600x1200 and saved as JPEG (~0.5 MB each).
+The photos are painted (ledger_app/services/demo/scenes.py) at 1600x1200 and saved as JPEG (~0.5 MB each).
 The reference is the same run's cost of the primitives alone (SHA-256 + PDQ fingerprint + C2PA read
 of the same files) spread over the same number of worker processes.
 """
@@ -24,7 +24,7 @@ CMD = "make bench  (.venv/bin/python bench/bench_ingest.py)"
 
 
 def _paint(args):
-    from ledger_app.demo.scenes import jpeg_bytes, scene
+    from ledger_app.services.demo.scenes import jpeg_bytes, scene
 
     seed, path = args
     Path(path).write_bytes(jpeg_bytes(scene(seed, (1600, 1200)), 90))
@@ -223,7 +223,7 @@ def main() -> None:
     workers = os.cpu_count() or 1
     from ledger_app.provenance.c2pa_loader import worker_process_context
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     out = ["## Ingest", "", f"Command: `{CMD}`", "", "| what | measured | same-run reference | ratio / goal |", "|---|---|---|---|"]
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:

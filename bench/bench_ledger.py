@@ -122,7 +122,7 @@ def raw_sqlite(d: Path, data: list[tuple[str, bytes]], batch: int) -> float:
 def bench_service_append(d: Path, total: int, batch: int) -> list[str]:
     """`LedgerService.append` with payload dicts: what every append in the product goes through."""
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     svc = LedgerService(Workspace(d / f"svc-{batch}"), passphrase=lambda confirm: "bench passphrase")
     svc.init("bench.example/service")

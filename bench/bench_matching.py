@@ -172,8 +172,8 @@ def side_by_side(quick: bool) -> str:
 def large_photos_section(photos) -> str:
     """The evaluation at real photo sizes, where ingest decodes JPEGs at a reduced DCT scale: the
     set's photos above one megapixel and 24 painted 1600x1200 scenes (as in the ingest benchmark)."""
-    from ledger_app.demo.scenes import scene
     from ledger_app.matching.image import DRAFT_ABOVE_PIXELS, MIN_QUALITY
+    from ledger_app.services.demo.scenes import scene
 
     big = [p for p in photos if p.image.size[0] * p.image.size[1] > DRAFT_ABOVE_PIXELS]
     scenes = [evalset.Photo(f"scene{i}", scene(1000 + i, (1600, 1200)), f"scene{i}") for i in range(24)]

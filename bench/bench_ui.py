@@ -33,7 +33,7 @@ LAUNCH_ITEMS = 10_000 if QUICK else 100_000
 def build_workspace(path: Path, items: int) -> int:
     """A workspace with `items` item rows and a signed ledger; returns its number of entries."""
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.bulk_items import build_bulk_items
 
     build_bulk_items(path, items)
@@ -81,7 +81,7 @@ def items_paging() -> None:
     from PySide6.QtCore import QCoreApplication
 
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from ledger_app.ui import metrics
     from ledger_app.ui.models.items import INDEX_IN_BACKGROUND_ABOVE, ItemsModel
     from tests.ui.bulk_items import build_bulk_items

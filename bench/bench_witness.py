@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ledger_app.ledger import witness_client
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 CMD = "make bench  (.venv/bin/python bench/bench_witness.py)"
 PASS = "bench passphrase"

@@ -73,8 +73,8 @@ PLANTED = {
     # core reaching up to the services
     "core/urls.py": ("from ledger_app.services import Services", "from the lower layer core"),
     # a nested import counts, and so does a type-only one
-    "ledger/entries.py": ("def f():\n    import ledger_app.takedown.service", "from the lower layer ledger"),
-    "corpus/sniff.py": ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ledger_app.ingest.service "
+    "ledger/entries.py": ("def f():\n    import ledger_app.services.takedowns", "from the lower layer ledger"),
+    "corpus/sniff.py": ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ledger_app.services.corpora "
                         "import CorpusService", "from the lower layer domain"),
     # a relative import is resolved
     "storage/queries.py": ("from ..takedown import blocklist", "from the lower layer storage"),
@@ -101,7 +101,7 @@ def test_each_planted_violation_fails_the_check(tree):
 
 def test_make_lint_fails_on_an_upward_import(tree):
     assert _lint(tree).returncode == 0
-    _plant(tree, "storage/engine.py", "from ledger_app.takedown.service import TakedownService")
+    _plant(tree, "storage/engine.py", "from ledger_app.services.takedowns import TakedownService")
     done = _lint(tree)
     assert done.returncode == 1
     assert "ledger_app/storage/engine.py:" in done.stdout and "from the lower layer storage" in done.stdout
@@ -131,7 +131,7 @@ def test_an_exception_that_no_longer_applies_must_be_deleted(tree):
     ws.write_text(ws.read_text(encoding="utf-8").replace("from ledger_app.ledger.anchor import check_extends\n",
                                                           "check_extends = None\n"), encoding="utf-8")
     found = violations(tree)
-    assert found == ["the exception ledger_app.storage.workspace -> ledger_app.ledger.anchor matches no import "
+    assert found == ["the exception ledger_app.services.workspace -> ledger_app.ledger.anchor matches no import "
                      "any more: delete it from EXCEPTIONS"], found
 
 

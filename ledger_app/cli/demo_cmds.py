@@ -14,7 +14,7 @@ def register(sub, common) -> None:
 
 
 def cmd_demo(ctx) -> int:
-    from ledger_app.demo.story import run_story
+    from ledger_app.services.demo.story import run_story
 
     log = (lambda m: print(m, file=sys.stderr)) if ctx.json else print
     res = run_story(ctx.args.dir, log=log, photos=ctx.args.photos)

@@ -90,7 +90,7 @@ def register(sub, common) -> None:
 
     import argparse
 
-    from ledger_app.takedown.service import IMPORT_FORMAT
+    from ledger_app.services.takedowns import IMPORT_FORMAT
 
     p = tsub.add_parser("import", parents=[common], help="open requests from a CSV or JSON file (see --help for the format)",
                         description="Open requests from a CSV or JSON file, all or nothing.", epilog=IMPORT_FORMAT,
@@ -350,7 +350,7 @@ def _queue_args(p) -> None:
 
 def _queue_query(ctx):
     from ledger_app.core.errors import UserError
-    from ledger_app.takedown.cases import QueueQuery
+    from ledger_app.services.cases import QueueQuery
 
     a = ctx.args
     kw = {"open_only": a.open, "overdue_only": a.overdue, "mine": a.mine, "type": a.type, "status": a.status,
@@ -642,7 +642,7 @@ def _when(ts: float) -> str:
 
 
 def cmd_certificate(ctx) -> int:
-    from ledger_app.takedown.certify import certify
+    from ledger_app.services.certificates import certify
 
     a = ctx.args
     res = certify(ctx.services, a.id, a.output, pdf=a.pdf, language=a.language)
@@ -659,7 +659,7 @@ def cmd_ownership(ctx) -> int:
 
 
 def cmd_counter_notice(ctx) -> int:
-    from ledger_app.takedown.legal import CounterNotice
+    from ledger_app.services.legal import CounterNotice
 
     a = ctx.args
     cn = CounterNotice(a.signature, a.material, a.location, a.mistake_under_penalty, a.name, a.address, a.phone,
@@ -747,12 +747,12 @@ def cmd_notify(ctx) -> int:
 
 
 def cmd_reply(ctx) -> int:
-    from ledger_app.takedown.replies import write_reply
+    from ledger_app.services.replies import write_reply
 
     a = ctx.args
     if a.draft:
         from ledger_app.core.errors import UserError
-        from ledger_app.takedown.replies import write_draft_reply
+        from ledger_app.services.replies import write_draft_reply
 
         if a.template != "missing_elements":
             raise UserError("a draft gets only the missing_elements reply; the others follow a recorded request")
@@ -766,7 +766,7 @@ def cmd_reply(ctx) -> int:
 
 
 def cmd_release_record(ctx) -> int:
-    from ledger_app.takedown.lineage import record_release
+    from ledger_app.services.lineage import record_release
 
     a = ctx.args
     res = record_release(ctx.corpus, a.name, a.corpus, mirror_of=a.mirror_of, contact=a.contact)
@@ -776,7 +776,7 @@ def cmd_release_record(ctx) -> int:
 
 def cmd_release_list(ctx) -> int:
     from ledger_app.cli.table import table
-    from ledger_app.takedown.lineage import list_releases
+    from ledger_app.services.lineage import list_releases
 
     rows = list_releases(ctx.corpus)
     ctx.out(rows, lambda rs: table(["ID", "NAME", "KIND", "CORPUS", "CHECKPOINT"],
@@ -786,7 +786,7 @@ def cmd_release_list(ctx) -> int:
 
 
 def cmd_claim_add(ctx) -> int:
-    from ledger_app.takedown.claims import add_claim
+    from ledger_app.services.claims import add_claim
 
     a = ctx.args
     res = add_claim(ctx.takedown, holder=a.holder, holder_kind=a.holder_kind, works=_works(ctx), basis=a.basis,
@@ -796,7 +796,7 @@ def cmd_claim_add(ctx) -> int:
 
 
 def cmd_claim_list(ctx) -> int:
-    from ledger_app.takedown.claims import list_claims
+    from ledger_app.services.claims import list_claims
 
     rows = list_claims(ctx.takedown)
     ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['basis']:<14} {r['action']:<10} {r['terms']}  "
@@ -805,7 +805,7 @@ def cmd_claim_list(ctx) -> int:
 
 
 def cmd_claim_takedown(ctx) -> int:
-    from ledger_app.takedown.claims import takedown_from_claim
+    from ledger_app.services.claims import takedown_from_claim
 
     res = takedown_from_claim(ctx.takedown, ctx.args.id, type=ctx.args.type)
     ctx.out(res, lambda r: f"{r['id']}")
@@ -813,7 +813,7 @@ def cmd_claim_takedown(ctx) -> int:
 
 
 def cmd_license_add(ctx) -> int:
-    from ledger_app.takedown.claims import add_license
+    from ledger_app.services.claims import add_license
 
     a = ctx.args
     res = add_license(ctx.takedown, name=a.name, licensor=a.licensor, kind=a.kind, permitted_uses=a.uses,
@@ -823,7 +823,7 @@ def cmd_license_add(ctx) -> int:
 
 
 def cmd_license_list(ctx) -> int:
-    from ledger_app.takedown.claims import list_licenses
+    from ledger_app.services.claims import list_licenses
 
     rows = list_licenses(ctx.takedown)
     ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['name']:<24} {r['licensor']:<20} expires {r['expires'] or '-'}"
@@ -832,7 +832,7 @@ def cmd_license_list(ctx) -> int:
 
 
 def cmd_license_expire(ctx) -> int:
-    from ledger_app.takedown.claims import expire_license
+    from ledger_app.services.claims import expire_license
 
     res = expire_license(ctx.takedown, ctx.args.id)
     ctx.out(res, lambda r: f"licence {r['license']} expired: request {r['request']} covers {r['items']} items")
@@ -840,7 +840,7 @@ def cmd_license_expire(ctx) -> int:
 
 
 def cmd_license_check(ctx) -> int:
-    from ledger_app.takedown.claims import check_expiries
+    from ledger_app.services.claims import check_expiries
 
     res = check_expiries(ctx.takedown)
     ctx.out(res, lambda rs: "\n".join(f"licence {r['license']} expired: request {r['request']}" for r in rs)
@@ -849,7 +849,7 @@ def cmd_license_check(ctx) -> int:
 
 
 def cmd_run_record(ctx) -> int:
-    from ledger_app.takedown.lineage import record_run
+    from ledger_app.services.lineage import record_run
 
     res = record_run(ctx.corpus, ctx.args.model, ctx.args.corpus)
     ctx.out(res, lambda r: f"run of {r['model']} on {r['corpus']} recorded at checkpoint size {r['checkpoint_size']}")
@@ -857,7 +857,7 @@ def cmd_run_record(ctx) -> int:
 
 
 def cmd_run_list(ctx) -> int:
-    from ledger_app.takedown.lineage import list_runs
+    from ledger_app.services.lineage import list_runs
 
     rows = list_runs(ctx.corpus)
     ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['model']:<20} {r['corpus']:<16} at {r['checkpoint_size']}"
@@ -866,7 +866,7 @@ def cmd_run_list(ctx) -> int:
 
 
 def cmd_check(ctx) -> int:
-    from ledger_app.takedown.certify import inclusion_report
+    from ledger_app.services.certificates import inclusion_report
 
     a = ctx.args
     res = inclusion_report(ctx.services, files=a.files, hashes=a.hash, urls=a.url, out=a.output, pdf=a.pdf,

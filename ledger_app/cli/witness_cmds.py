@@ -158,7 +158,7 @@ def cmd_cosign_document(ctx) -> int:
 
 def cmd_keygen(ctx) -> int:
     from ledger_app.ledger.keys import passphrase_from_env_or_prompt
-    from ledger_app.witness_service import generate_witness_key
+    from ledger_app.services.witness import generate_witness_key
 
     vkey = generate_witness_key(str(ctx.args.output), ctx.args.name, passphrase_from_env_or_prompt(True))
     ctx.out({"vkey": vkey, "key_file": str(ctx.args.output)},
@@ -175,7 +175,7 @@ def cmd_serve(ctx) -> int:
         parse_listen,
         parse_logs,
     )
-    from ledger_app.witness_service import load_witness_key
+    from ledger_app.services.witness import load_witness_key
 
     a = ctx.args
     host, port = parse_listen(a.listen)

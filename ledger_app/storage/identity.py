@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import getpass
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy.engine import Connection
 
-if TYPE_CHECKING:
-    from ledger_app.storage.workspace import Workspace
+from ledger_app.core.settings import Settings
+
+
+class HasSettings(Protocol):
+    """What the display name needs of a workspace: its settings (`get(key)`)."""
+
+    @property
+    def settings(self) -> Settings: ...
 
 
 def os_account() -> str:
@@ -39,7 +45,7 @@ def account(conn: Connection) -> str:
     return "os:" + os_account()
 
 
-def current_actor_name(ws: Workspace) -> str:
+def current_actor_name(ws: HasSettings) -> str:
     """The display name (the setting user.name, else the OS account). Not an identity: `account`
     is what every entry records beside it."""
     configured = ws.settings.get("user.name")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from ledger_app.storage.workspace import Workspace
+from sqlalchemy.engine import Engine
+
+
+class HasEngine(Protocol):
+    """What the read helpers need of a workspace: its database engine."""
+
+    @property
+    def engine(self) -> Engine: ...
 
 #: Appended to a LIKE whose pattern went through `like_escape` (SQLite has no default escape character).
 LIKE_ESCAPE = " ESCAPE '\\'"
@@ -19,7 +25,7 @@ def like_escape(text: str) -> str:
 class Queries:
     """Mixin for a service with a `ws` (Workspace): the engine's placeholder, one row, all rows."""
 
-    ws: Workspace
+    ws: HasEngine
 
     @property
     def _ph(self) -> str:

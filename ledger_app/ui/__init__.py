@@ -1,1 +1,1 @@
-"""The PySide6 desktop front end: thin windows, pages, models and one background-work helper over services.py."""
+"""The PySide6 desktop front end: thin windows, pages, models and one background-work helper over the services package."""

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from ledger_app.ui.theme import apply_theme
 
     apply_theme(app, "light")
-    from ledger_app.demo.story import DEMO_PASSPHRASE, run_story
+    from ledger_app.services.demo.story import DEMO_PASSPHRASE, run_story
 
     os.environ.pop("LEDGER_PASSPHRASE", None)
     demo = run_story(tmp / "demo", log=lambda m: None, photos=40)

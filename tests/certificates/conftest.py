@@ -13,7 +13,7 @@ import pytest
 from ledger_app.certificates.certificate import issue_removal_certificate
 from ledger_app.certificates.report import issue_inclusion_report
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 ORIGIN = "example.com/cert-test"
 ISSUED = "2026-03-01T09:30:00Z"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage.runlock import Busy, run_lock
-from ledger_app.storage.workspace import Workspace
 from tests.ingest.hostile_kit import Ledger, Run, approved_request, env, text_corpus
 
 BUSY = "is in progress"
@@ -98,7 +98,7 @@ def test_a_lock_dies_with_its_holder(led, tmp_path):
         [sys.executable, "-c",
          "import sys, pathlib\n"
          "from ledger_app.storage.runlock import run_lock\n"
-         "from ledger_app.storage.workspace import Workspace\n"
+         "from ledger_app.services.workspace import Workspace\n"
          "with run_lock(Workspace(pathlib.Path(sys.argv[1])), 'ingest', 1, 'x'):\n"
          "    print('held', flush=True)\n"
          "    sys.stdin.read()\n", str(led.ws)],

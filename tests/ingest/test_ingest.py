@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ledger_app.ingest.service import CorpusService
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.corpora import CorpusService
+from ledger_app.services.workspace import Workspace
 
 PASS = "ingest-test-pass"
 
@@ -184,8 +184,8 @@ def test_killed_ingest_resumes_to_the_same_result(svc, tmp_path):
         """
         import sys, pathlib
         from ledger_app.services import LedgerService
-        from ledger_app.ingest.service import CorpusService
-        from ledger_app.storage.workspace import Workspace
+        from ledger_app.services.corpora import CorpusService
+        from ledger_app.services.workspace import Workspace
         svc = CorpusService(LedgerService(Workspace(pathlib.Path(sys.argv[1])), passphrase=lambda c: sys.argv[2]))
         def on_batch(rep):
             print(rep.items_new, flush=True)

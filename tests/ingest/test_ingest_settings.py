@@ -12,7 +12,7 @@ from PIL import Image
 
 from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 PASS = "ingest-settings-pass"
 

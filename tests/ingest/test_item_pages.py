@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from ledger_app.core.errors import UserError
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 from tests.ingest.item_pages_cases import N_ITEMS, check_pages, fill_items
 
 

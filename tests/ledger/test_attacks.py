@@ -19,7 +19,7 @@ from ledger_app.ledger.checkpoint import open_checkpoint
 from ledger_app.ledger.entries import decode_entry, encode_entry
 from ledger_app.ledger.store import AppendRefused
 from ledger_app.services import LedgerService, _TreeHeadSigner
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 PASS = "correct horse battery staple"
 ORIGIN = "example.com/attack-test"

@@ -13,7 +13,7 @@ from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import open_checkpoint
 from ledger_app.ledger.note import parse_vkey
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 PASS = "s3cret passphrase"
 
@@ -34,7 +34,7 @@ def test_processes_appending_at_once_get_gap_free_indexes(svc):
         """
         import sys
         from ledger_app.services import LedgerService
-        from ledger_app.storage.workspace import Workspace
+        from ledger_app.services.workspace import Workspace
         svc = LedgerService(Workspace(__import__('pathlib').Path(sys.argv[1])), passphrase=lambda c: sys.argv[2])
         svc.unlock()
         for i in range(15):

@@ -9,7 +9,7 @@ import pytest
 
 from ledger_app.core.errors import VerificationError
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 PASS = "correct horse battery staple"
 

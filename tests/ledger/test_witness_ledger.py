@@ -22,9 +22,9 @@ from ledger_app.ledger import note
 from ledger_app.ledger.cosignature import parse_witness_vkey, require_quorum
 from ledger_app.ledger.witness_server import Witness, WitnessHTTPServer, WitnessState
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.witness import cosigned_note
+from ledger_app.services.workspace import Workspace
 from ledger_app.verify import verify_document
-from ledger_app.witness_service import cosigned_note
 
 ORIGIN = "example.com/witnessed-ledger"
 
@@ -351,7 +351,7 @@ def test_cli_serve_full_loop(tmp_path):
 
 
 def test_status_looks_back_a_bounded_number_of_checkpoints(env, monkeypatch):
-    import ledger_app.witness_service as ws_mod
+    import ledger_app.services.witness as ws_mod
 
     svc, w1, _ = env
     svc.witness.add("w1", w1.url, w1.vkey)

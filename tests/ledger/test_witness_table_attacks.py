@@ -16,7 +16,7 @@ from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import note
 from ledger_app.ledger.witness_server import Witness, WitnessState
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 ORIGIN = "example.com/witness-table"
 NOWHERE = "http://127.0.0.1:9/"  # the discard port: nothing listens, submission fails at once (offline first)

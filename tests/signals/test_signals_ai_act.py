@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 import pytest
 from signal_corpus import CRAWLER, EXPECTED, FETCHED, RESERVING, build, photo
 
-from ledger_app.certificates.ai_act import top_domain_count
 from ledger_app.certificates.ai_act_render import render_html, render_markdown, render_summary_pdf
 from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
-from ledger_app.takedown.claims import add_license
-from ledger_app.takedown.lineage import record_run
+from ledger_app.services.ai_act import top_domain_count
+from ledger_app.services.claims import add_license
+from ledger_app.services.lineage import record_run
+from ledger_app.services.workspace import Workspace
 from ledger_app.verify import verify_document
 
 PASS = "ai-act-test-pass"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ledger_app.demo.story import STEPS, run_story
-from ledger_app.demo.web import CHANNELS, PAGES
+from ledger_app.services.demo.story import STEPS, run_story
+from ledger_app.services.demo.web import CHANNELS, PAGES
 from ledger_app.verify import verify_document
 
 

@@ -13,9 +13,9 @@ import pyarrow.parquet as pq
 import pytest
 from signal_corpus import photo
 
-from ledger_app.ingest.service import CorpusService
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.corpora import CorpusService
+from ledger_app.services.workspace import Workspace
 
 PASS = "signals-formats-pass"
 

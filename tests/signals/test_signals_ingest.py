@@ -9,12 +9,12 @@ import pytest
 from signal_corpus import CRAWLER, EXPECTED, PROBLEMS, build
 
 from ledger_app.core.errors import UserError
-from ledger_app.ingest.service import CorpusService
 from ledger_app.ledger.entries import decode_entry
 from ledger_app.provenance.signals import ItemSignals
 from ledger_app.provenance.testsign import make_demo_ca
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.corpora import CorpusService
+from ledger_app.services.workspace import Workspace
 
 PASS = "signals-test-pass"
 

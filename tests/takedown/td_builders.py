@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageEnhance, ImageOps
 
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 PASS = "takedown-test-pass"
 

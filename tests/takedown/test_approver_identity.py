@@ -61,7 +61,7 @@ def test_another_os_account_may_approve_and_the_entry_records_both(reviewed, cap
     assert ok(capsys, ws, "takedown", "approve", str(rid))["status"] == "approved"
 
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     services = Services(Workspace(ws), passphrase=lambda c: PASS)
     entries = [services.ledger.show(i) for i in range(services.ledger.verify().entries)]
@@ -77,7 +77,7 @@ def test_a_forged_handler_record_is_caught(reviewed, capsys):
     account: the record no longer opens its commitment, and approval stops with that reason."""
     ws, rid = reviewed
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     services = Services(Workspace(ws), passphrase=lambda c: PASS)
     with services.ws.engine.begin() as conn:

@@ -10,7 +10,7 @@ import pytest
 from legal_helpers import cli, write_jsonl_corpus
 
 from ledger_app.core.errors import UserError
-from ledger_app.takedown.cases import QueueQuery
+from ledger_app.services.cases import QueueQuery
 
 
 @pytest.fixture()

@@ -15,7 +15,7 @@ import pytest
 from legal_helpers import write_jsonl_corpus
 
 from ledger_app.core.errors import UserError
-from ledger_app.takedown.certify import certify
+from ledger_app.services.certificates import certify
 
 _PURGED = "UPDATE takedown_request SET status = 'purged' WHERE id = ?"
 

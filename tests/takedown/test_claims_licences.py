@@ -13,7 +13,7 @@ import textwrap
 import pytest
 from td_builders import PASS, jpeg, make_services, tar_add, write_photo_shard
 
-from ledger_app.takedown.claims import (
+from ledger_app.services.claims import (
     add_claim,
     add_license,
     expire_license,
@@ -82,7 +82,7 @@ CHILD = textwrap.dedent(
     import os, sys, pathlib, signal
     from ledger_app.corpus import purge as cp
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     ws, pw, rid, kill_at = pathlib.Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     calls = []
     def hook(label):

@@ -114,7 +114,7 @@ def test_a_court_action_stops_the_restore(services, tmp_path, capsys, monkeypatc
     services.corpus.add_corpus("news", tmp_path / "news", "jsonl")
     services.corpus.ingest("news")
     td, legal = services.takedown, services.legal
-    from ledger_app.takedown.legal import CounterNotice
+    from ledger_app.services.legal import CounterNotice
     from ledger_app.takedown.requests import DmcaElements
 
     rid = td.new_request(type="dmca", requester="A", requester_kind="rights_org", email="a@example.org",

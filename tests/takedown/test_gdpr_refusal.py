@@ -126,8 +126,8 @@ def test_an_edited_release_row_gets_no_certificate(services, tmp_path):
     import pytest
 
     from ledger_app.core.errors import VerificationError
-    from ledger_app.takedown.certify import certify
-    from ledger_app.takedown.lineage import record_release
+    from ledger_app.services.certificates import certify
+    from ledger_app.services.lineage import record_release
 
     write_jsonl_corpus(tmp_path / "news")
     services.corpus.add_corpus("news", tmp_path / "news", "jsonl")

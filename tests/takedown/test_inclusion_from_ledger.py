@@ -75,7 +75,7 @@ def test_honest_reports_included_quarantined_purged_and_not_found(services, tmp_
     assert rc == 0 and signed and doc["queries"][0]["verdict"] == "included"
     assert doc["queries"][0]["items"][0]["status"] == "admitted"
 
-    from ledger_app.takedown.claims import add_claim
+    from ledger_app.services.claims import add_claim
 
     q_id, q_sha = _item(svc, "news.example/a/1")
     add_claim(td, holder="Daily", holder_kind="news_publisher", basis="copyright", terms="no AI training",

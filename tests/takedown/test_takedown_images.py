@@ -144,7 +144,7 @@ def test_four_eyes_rule(tmp_path, photos, monkeypatch):
 
 
 def test_lineage_names_the_runs_that_saw_removed_items(located):
-    from ledger_app.takedown.lineage import record_run
+    from ledger_app.services.lineage import record_run
 
     services, rid, _ = located
     record_run(services.corpus, "photo-gen-v1", "photos")

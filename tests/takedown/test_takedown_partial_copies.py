@@ -47,7 +47,7 @@ def test_locate_finds_partial_copies_with_their_region(services, photos, data_di
     x0, y0, x1, y1 = collage["region_box"]
     assert x1 - x0 < 0.55 and y1 - y0 < 0.55  # one quarter of the collage, outlined on review
     # The rights holder's check (`ledger check FILE`) names both, with the covered fractions.
-    from ledger_app.takedown.inclusion import check_inclusion
+    from ledger_app.services.inclusion import check_inclusion
 
     (result,) = check_inclusion(services.takedown, files=[grate_path])
     near = {i["location"]: i for i in result["near_copies"]}

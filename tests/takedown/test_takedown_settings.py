@@ -85,7 +85,7 @@ def test_text_threshold_reaches_claims_and_the_blocklist(services, tmp_path):
     import random
 
     from ledger_app.matching import text_evalset
-    from ledger_app.takedown.claims import add_claim
+    from ledger_app.services.claims import add_claim
 
     articles, _, _, hosts = text_evalset.load("held-out")
     claimed, purged = (next(a for a in articles if a.id == i) for i in ("en-central-bank", "en-drought-wheat"))

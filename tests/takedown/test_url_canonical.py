@@ -65,7 +65,7 @@ def test_locate_claims_and_check_use_the_same_key(news, capsys, monkeypatch):
     assert rc == 0 and json.loads(out)["results"][0]["verdict"] == "included"
     signed = json.loads(report.read_text(encoding="utf-8"))
     assert "included" in json.dumps(signed) and "not_found" not in json.dumps(signed)
-    from ledger_app.takedown.claims import add_claim
+    from ledger_app.services.claims import add_claim
 
     res = add_claim(td, holder="Daily", holder_kind="news_publisher", basis="copyright", terms="no AI training",
                     works=td.work_specs(urls=["https://www.news.example/a/1?fbclid=1"]), action="flag")

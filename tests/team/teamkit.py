@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ledger_app.services import LedgerService
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 ADMIN_URL = os.environ.get("LEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 SKIP_ENV = "LEDGER_SKIP_POSTGRES"

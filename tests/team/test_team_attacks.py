@@ -19,7 +19,7 @@ from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.ledger.entries import encode_entry
 from ledger_app.ledger.store import AppendRefused
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 pytestmark = pytest.mark.postgres
 _N = itertools.count()
@@ -150,7 +150,7 @@ def test_a_purge_forged_by_the_application_role_gets_no_certificate(team, tmp_pa
         conn.execute("INSERT INTO purge_record (request_id, corpus_id, shard, sha256_before, sha256_after, items_json, "
                      "done_at) VALUES (%s, %s, %s, %s, %s, %s, 0)",
                      (rid, cid, shard.name, "0" * 64, "1" * 64, json.dumps([item_id])))
-    from ledger_app.takedown.certify import certify
+    from ledger_app.services.certificates import certify
 
     before = checkpoints(name)
     with pytest.raises(UserError, match=f"request {rid}: the ledger holds no takedown.purged entry for it"):

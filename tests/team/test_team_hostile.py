@@ -14,8 +14,8 @@ import sys
 import pytest
 from teamkit import db_url
 
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage.runlock import run_lock
-from ledger_app.storage.workspace import Workspace
 from tests.ingest.hostile_kit import Ledger, Run, approved_request, env, text_corpus
 
 pytestmark = pytest.mark.postgres
@@ -84,7 +84,7 @@ def test_a_held_lock_is_one_sentence_and_a_killed_holder_frees_it(members, tmp_p
         [sys.executable, "-c",
          "import sys, pathlib\n"
          "from ledger_app.storage.runlock import run_lock\n"
-         "from ledger_app.storage.workspace import Workspace\n"
+         "from ledger_app.services.workspace import Workspace\n"
          "with run_lock(Workspace(pathlib.Path(sys.argv[1]), sys.argv[2]), 'ingest', 1, 'x'):\n"
          "    print('held', flush=True)\n"
          "    sys.stdin.read()\n", str(alice.ws), alice.db],

@@ -8,7 +8,7 @@ import threading
 from teamkit import db_url
 
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 from tests.ingest.item_pages_cases import N_ITEMS, check_pages, fill_items
 
 

@@ -11,7 +11,7 @@ import pytest
 from teamkit import PASS, db_url
 
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "takedown"))
 from legal_helpers import ARTICLES, write_jsonl_corpus
@@ -27,9 +27,9 @@ def _member(tmp_path, name: str, url: str) -> Services:
 
 
 def test_legal_process_on_postgresql(tmp_path, fresh_db):
-    from ledger_app.takedown.cases import QueueQuery
-    from ledger_app.takedown.legal import CounterNotice
-    from ledger_app.takedown.lineage import record_release
+    from ledger_app.services.cases import QueueQuery
+    from ledger_app.services.legal import CounterNotice
+    from ledger_app.services.lineage import record_release
     from ledger_app.takedown.requests import DmcaElements
 
     url = db_url(fresh_db())

@@ -14,9 +14,9 @@ from teamkit import PASS, db_url, service
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger.entries import encode_entry
 from ledger_app.services import _TreeHeadSigner
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage import engine as engines
 from ledger_app.storage import personal
-from ledger_app.storage.workspace import Workspace
 
 
 def oldest_revision() -> str:

@@ -13,8 +13,8 @@ from teamkit import db_url, grant_script
 
 from ledger_app.core.errors import UserError
 from ledger_app.services import Services
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage import personal
-from ledger_app.storage.workspace import Workspace
 
 PASS = "team takedown pass"
 

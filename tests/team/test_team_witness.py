@@ -11,7 +11,7 @@ from ledger_app.ledger import note
 from ledger_app.ledger.cosignature import parse_witness_vkey, require_quorum
 from ledger_app.ledger.witness_server import Witness, WitnessHTTPServer, WitnessState
 from ledger_app.services import Services
-from ledger_app.storage.workspace import Workspace
+from ledger_app.services.workspace import Workspace
 
 
 def test_two_members_share_witnesses_and_cosignatures(tmp_path, fresh_db):

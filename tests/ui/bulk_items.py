@@ -21,7 +21,7 @@ LICENSE = "stock-2024"
 
 def build_bulk_items(path: Path, n: int) -> None:
     """Create the workspace folder `path` (schema through the migrations) holding `n` items."""
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     ws = Workspace(path)
     ws.create_dirs()

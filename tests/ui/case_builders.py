@@ -57,7 +57,7 @@ def cases(case_template, tmp_path) -> tuple[Path, dict]:
     shutil.copytree(root, tmp_path / "cases")
     ws = tmp_path / "cases" / "ws"
     # The corpus is registered by absolute path: point the copy at its own copy of the shards.
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     w = Workspace(ws)
     with w.engine.begin() as conn:

@@ -35,7 +35,7 @@ def isolated_qsettings(tmp_path, qapp, monkeypatch):
 def small_ledger_template(tmp_path_factory) -> Path:
     """A real workspace: init plus 3 batches of notes (1 + 3 x 10 = 31 entries, 4 checkpoints)."""
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     path = tmp_path_factory.mktemp("small") / "ws"
     svc = LedgerService(Workspace(path), passphrase=lambda confirm: PASS)
@@ -107,7 +107,7 @@ def build_large_ledger(path: Path, n: int, *, signed: bool) -> None:
     """
     from ledger_app.ledger.entries import encode_entry
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     ws = Workspace(path)
     if signed:

@@ -18,7 +18,7 @@ def _photo(path, seed):
 
 def _workspace(tmp_path, small_ledger):
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     from .conftest import PASS
 
@@ -31,7 +31,7 @@ def _workspace(tmp_path, small_ledger):
     svc = Services(Workspace(small_ledger), passphrase=lambda c: PASS)
     svc.corpus.add_corpus("pics", corpus, source_kind="crawled", crawler="PicBot")
     svc.corpus.ingest("pics", workers=1)
-    from ledger_app.takedown.lineage import record_run
+    from ledger_app.services.lineage import record_run
 
     record_run(svc.corpus, "pic-model", "pics")
     svc.ws.dispose()

@@ -74,7 +74,7 @@ def test_closing_the_window_asks_and_records(page, window, cases, session, qtbot
     assert asked == [{ids["dmca"]: 1, ids["gdpr"]: 1}]
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.conftest import PASS
 
     ws, _ = cases
@@ -97,7 +97,7 @@ def test_closing_the_window_can_be_cancelled_or_discard_on_purpose(page, window,
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     again = Services(Workspace(cases[0]), lambda c: "unused")
     try:

@@ -21,7 +21,7 @@ def ledger_200k(tmp_path_factory):
 @pytest.mark.slow
 def test_largest_event_loop_gap_during_verify(qtbot, ledger_200k):
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     svc = LedgerService(Workspace(ledger_200k), passphrase=lambda confirm: PASS)
     runner = TaskRunner()

@@ -27,7 +27,7 @@ def million_items(tmp_path_factory):
 @pytest.fixture()
 def corpus(million_items):
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     services = Services(Workspace(million_items))
     yield services.corpus

@@ -214,7 +214,7 @@ def test_the_dashboard_shows_the_signed_time_not_the_checkpoint_column(window, s
 
 def test_the_dashboard_reports_a_restored_backup_until_it_is_acknowledged(window, session, small_ledger, qtbot, tmp_path):
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.conftest import PASS
 
     backup = tmp_path / "backup.db"

@@ -82,7 +82,7 @@ def test_restore_after_the_counter_notice_window(page, cases, session, qtbot):
     case = page.case_view
     assert case.restore_button.isVisible() and not case.restore_button.isEnabled()
     legal = session.services.legal
-    from ledger_app.takedown.legal import CounterNotice
+    from ledger_app.services.legal import CounterNotice
 
     legal.counter_notice(rid, CounterNotice(signature="/S/", material="street photograph", location="photos",
                                             mistake_under_penalty=True, name="Sam", address="1 Main St",
@@ -117,7 +117,7 @@ def test_art19_register_and_notices(page, cases, session, qtbot, tmp_path):
     services = session.services
     item = services.takedown.show(rid)["matches"][0]["item_id"]
     services.takedown.review(rid, accept=[item], reject=[])
-    from ledger_app.takedown.lineage import record_release
+    from ledger_app.services.lineage import record_release
 
     record_release(services.corpus, "photos-2026-12", "photos", contact="data@release.example")
     session.notify_data_changed()
@@ -211,7 +211,7 @@ def test_restore_waits_for_the_window_and_a_court_action_stops_it(page, cases, s
     approve_all(page, session, qtbot, rid)
     purge(page, qtbot)
     legal = session.services.legal
-    from ledger_app.takedown.legal import CounterNotice
+    from ledger_app.services.legal import CounterNotice
 
     legal.counter_notice(rid, CounterNotice(signature="/S/", material="street photograph", location="photos",
                                             mistake_under_penalty=True, name="Sam", address="1 Main St",

@@ -16,7 +16,7 @@ from tests.ui.conftest import PASS, build_large_ledger, shown_table
 
 def service_for(path):
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     return LedgerService(Workspace(path), passphrase=lambda confirm: PASS)
 
@@ -72,7 +72,7 @@ def million(tmp_path_factory):
 @pytest.mark.slow
 def test_a_million_rows_page_lazily_and_stay_responsive(qtbot, million):
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     svc = LedgerService(Workspace(million))
     model = LedgerEntryModel(ServicePages(svc))

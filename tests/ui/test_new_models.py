@@ -19,7 +19,7 @@ N_ITEMS = 30_000
 
 def services_for(path):
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
 
     return Services(Workspace(path), passphrase=lambda confirm: PASS)
 
@@ -28,7 +28,7 @@ def services_for(path):
 def many_items(tmp_path_factory):
     """A real workspace with a registered corpus and N_ITEMS item rows inserted in bulk."""
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.conftest import PASS as _  # noqa: F401
 
     root = tmp_path_factory.mktemp("many")

@@ -145,7 +145,7 @@ def pg_ledger(tmp_path_factory):
     if os.environ.get(SKIP_ENV) == "1":
         pytest.skip(f"{SKIP_ENV}=1: PostgreSQL tests skipped")
     from ledger_app.services import LedgerService
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.conftest import PASS
 
     admin = ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")

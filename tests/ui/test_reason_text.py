@@ -64,7 +64,7 @@ def test_reasons_read_in_chinese_with_their_technical_parts_kept(qapp):
 def purged(session, cases):
     ws, ids = cases
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
+    from ledger_app.services.workspace import Workspace
     from tests.ui.conftest import PASS
 
     s = Services(Workspace(ws), lambda c: PASS)

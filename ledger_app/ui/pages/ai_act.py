@@ -118,7 +118,7 @@ class AiActPage(QWidget):
         services = self.session.services
         if services is None:
             return
-        from ledger_app.takedown.lineage import list_runs
+        from ledger_app.services.lineage import list_runs
 
         try:
             models = sorted({r["model"] for r in list_runs(services.corpus)})

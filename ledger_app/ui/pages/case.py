@@ -300,7 +300,7 @@ class CaseView(QWidget):
         self.counter_button.setEnabled(not busy and dmca_removed)
         self.forward_button.setEnabled(False)
         self.gdpr_button.setEnabled(not busy and case["status"] not in ("closed",))
-        from ledger_app.takedown.legal import rights_holder_request
+        from ledger_app.services.legal import rights_holder_request
 
         self.ownership_button.setVisible(rights_holder_request(case["type"], case["requester_kind"]))
         self.ownership_button.setEnabled(not busy and case["status"] not in ("closed", "rejected"))

@@ -109,7 +109,7 @@ class CounterNoticeDialog(QDialog):
         self.ok_button.setEnabled(not missing)
 
     def counter_notice(self):  # takedown.legal.CounterNotice
-        from ledger_app.takedown.legal import CounterNotice
+        from ledger_app.services.legal import CounterNotice
 
         t = lambda w: w.text().strip() or None  # noqa: E731
         return CounterNotice(signature=t(self.signature), material=t(self.material), location=t(self.location),

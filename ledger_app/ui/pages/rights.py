@@ -150,7 +150,7 @@ class RightsPage(QWidget):
         self.result.setText(self.tr("Checking…"))
 
         def work(p, c) -> dict:
-            from ledger_app.takedown.certify import inclusion_report
+            from ledger_app.services.certificates import inclusion_report
 
             return inclusion_report(services, **q)
 
@@ -187,7 +187,7 @@ class RightsPage(QWidget):
         language = current_language()
 
         def work(p, c) -> dict:
-            from ledger_app.takedown.certify import inclusion_report
+            from ledger_app.services.certificates import inclusion_report
 
             return inclusion_report(services, **q, out=out, pdf=pdf, language=language)
 

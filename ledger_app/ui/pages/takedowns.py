@@ -929,7 +929,7 @@ class TakedownsPage(QWidget):
         td = self.td
         if td is None:
             return None
-        from ledger_app.takedown.inclusion import certificate_entry
+        from ledger_app.services.inclusion import certificate_entry
 
         try:
             return certificate_entry(td, rid)
@@ -1017,7 +1017,7 @@ class TakedownsPage(QWidget):
         workspace_id = self.session.workspace_id
 
         def work(p, c) -> dict:
-            from ledger_app.takedown.certify import certify
+            from ledger_app.services.certificates import certify
             from ledger_app.verify import verify_document
 
             res = certify(services, rid, out, pdf=pdf, language=language)
@@ -1420,7 +1420,7 @@ class TakedownsPage(QWidget):
                 dialog.write_button.setEnabled(True)
                 failed(exc, report)
 
-            from ledger_app.takedown.replies import write_reply
+            from ledger_app.services.replies import write_reply
 
             self._run("reply", lambda p, c: write_reply(services.legal, rid, template, language=language,
                                                         out_dir=Path(out),

@@ -28,7 +28,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
     req = td._request(rid)
     if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
         raise UserError(f"request {rid} is {req['status']}; a removal certificate is issued only after the purge")
-    from ledger_app.takedown.evidence import purge_evidence
+    from ledger_app.services.evidence import purge_evidence
 
     evidence = purge_evidence(services, rid)
     show = td.show(rid)
@@ -82,7 +82,7 @@ def _releases(services, items: list[str]) -> list[dict[str, Any]]:
     checked against its signed `release.recorded` entry: a release row edited in the database (its
     name, kind or checkpoint) is refused, not stated."""
     from ledger_app.core.errors import VerificationError
-    from ledger_app.takedown.lineage import releases_containing
+    from ledger_app.services.lineage import releases_containing
 
     td = services.takedown
     out = []
@@ -129,14 +129,14 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
 
 def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None = None,
                      pdf: Path | None = None, language: str = "en") -> dict[str, Any]:
-    from ledger_app.takedown.inclusion import check_inclusion
+    from ledger_app.services.inclusion import check_inclusion
 
     used: set[int] = set()
     results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used)
     if out is None and pdf is None:
         return {"results": results}
     from ledger_app.certificates.report import issue_inclusion_report
-    from ledger_app.takedown.inclusion import prove_entries
+    from ledger_app.services.inclusion import prove_entries
 
     # Nothing signed that was not verified: every entry the answers come from, proven included.
     prove_entries(services, used)

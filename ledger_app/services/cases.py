@@ -297,7 +297,7 @@ class CaseService(Queries):
 
     def extend(self, rid: int, months: int, reason: str) -> CaseRow:
         """GDPR Art. 12(3): once, by one or two months, announced within the first month with reasons."""
-        from ledger_app.takedown.legal import LegalService
+        from ledger_app.services.legal import LegalService
 
         LegalService(self).announce_extension(rid, months, reason)
         return self.row(rid)

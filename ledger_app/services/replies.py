@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.takedown.legal import ART17_3_GROUNDS
+from ledger_app.services.legal import ART17_3_GROUNDS
 
 TEMPLATES = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension", "refusal")
 LANGUAGES = ("en", "zh_CN")

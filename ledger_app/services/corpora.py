@@ -246,7 +246,7 @@ class CorpusService(Queries):
                        answers: dict[str, Any] | None = None, issue: bool = True) -> dict[str, Any]:
         """The Art. 53(1)(d) summary for a training run or corpora (`certificates/ai_act.py`): signed
         and recorded (`summary.issued`) when `issue`, else the unsigned figures (a preview)."""
-        from ledger_app.certificates import ai_act
+        from ledger_app.services import ai_act
 
         if run and corpora:
             raise UserError("summarise either a training run or a set of corpora, not both")

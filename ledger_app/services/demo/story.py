@@ -33,7 +33,7 @@ STEPS = 17
 
 
 def _photo(args: tuple[int, int, int]) -> bytes:
-    from ledger_app.demo.scenes import jpeg_bytes, scene
+    from ledger_app.services.demo.scenes import jpeg_bytes, scene
 
     seed, w, h = args
     return jpeg_bytes(scene(seed, (w, h)))
@@ -52,14 +52,14 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
     """Write the demo corpora under root; returns what the story needs to know about them."""
     from PIL import Image
 
-    from ledger_app.demo.scenes import (
+    from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg
+    from ledger_app.services.demo.scenes import (
         EXCERPT_REPOST,
         OTHER_ARTICLES,
         PUBLISHER_ARTICLE,
         altered_copies,
         jpeg_bytes,
     )
-    from ledger_app.provenance.testsign import make_demo_ca, sign_jpeg
 
     root.mkdir(parents=True, exist_ok=True)
     size = (480, 360)
@@ -151,10 +151,10 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
 def run_story(directory: Path, *, log: Log = print, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, photos: int = 240) -> dict[str, Any]:
     from ledger_app.services import Services
-    from ledger_app.storage.workspace import Workspace
-    from ledger_app.takedown.certify import certify, inclusion_report
-    from ledger_app.takedown.claims import add_license, expire_license
-    from ledger_app.takedown.lineage import record_run
+    from ledger_app.services.certificates import certify, inclusion_report
+    from ledger_app.services.claims import add_license, expire_license
+    from ledger_app.services.lineage import record_run
+    from ledger_app.services.workspace import Workspace
     from ledger_app.verify import verify_document
 
     directory = Path(directory).expanduser().resolve()
@@ -193,7 +193,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     svc.corpus.add_corpus("news", c["news"], source_kind="crawled")
     say("Registered three corpora (WebDataset, folder under a stock licence, JSONL news) and the demo CA as a trust anchor")
 
-    from ledger_app.demo.web import CRAWLER, build_web
+    from ledger_app.services.demo.web import CRAWLER, build_web
 
     web = build_web(directory / "corpora")
     reg = svc.corpus.add_corpus("webcrawl", web["webcrawl"], crawler=CRAWLER, source_kind="crawled",

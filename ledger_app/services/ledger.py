@@ -1,4 +1,4 @@
-"""The application layer: one object per workflow, shared by the CLI and the desktop app.
+"""The ledger workflow: initialise, keys, appends, proofs, verification and erasure.
 
 Services take plain arguments and return typed results; they never print, never prompt by
 themselves (a passphrase comes from the `passphrase` callable the front end supplies) and never
@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
-from ledger_app.core.settings import MatchThresholds
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
@@ -30,9 +29,9 @@ from ledger_app.ledger.entries import decode_entry, encode_entry, leaf_time
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import AppendRefused, AppendResult, StoredCheckpoint
 from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leaves, verify_ledger
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage import identity, personal
 from ledger_app.storage.identity import current_actor_name
-from ledger_app.storage.workspace import Workspace
 
 PassphraseProvider = Callable[[bool], str]  # argument: confirm (ask twice)
 Progress = Callable[[int, int], None]
@@ -620,46 +619,3 @@ def sha256_file(path: Path) -> str:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False)
-
-
-class Services:
-    """Every workflow of one workspace, wired together once; what the CLI and the UI hold."""
-
-    def __init__(self, ws: Workspace, passphrase: PassphraseProvider | None = None):
-        from ledger_app.ingest.service import CorpusService
-        from ledger_app.takedown.blocklist import BlocklistPolicy
-        from ledger_app.takedown.claims import ClaimsPolicy
-        from ledger_app.takedown.service import TakedownService
-        from ledger_app.witness_service import WitnessService
-
-        self.ws = ws
-        self.ledger = LedgerService(ws, passphrase)
-        self.corpus = CorpusService(self.ledger)
-        self.takedown = TakedownService(self.corpus)
-        from ledger_app.takedown.cases import CaseService
-
-        self.cases = CaseService(self.takedown)
-        # Each new checkpoint goes to the independent witnesses (c2sp.org/tlog-witness), if any.
-        self.witness = WitnessService(self.ledger)
-        self.ledger.checkpoint_hooks.append(self.witness.after_checkpoint)
-        from ledger_app.takedown.legal import LegalService
-
-        self.legal = LegalService(self.cases)
-        # Every ingest also checks the blocklist (purged content never returns) and standing claims.
-        self.corpus.extra_policies = [
-            lambda conn: BlocklistPolicy(conn, MatchThresholds.from_settings(self.ws.settings)),
-            lambda conn: ClaimsPolicy(self.takedown, conn),
-        ]
-
-    def purge(self, request_id: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
-        from ledger_app.takedown.purge import purge_request
-
-        return purge_request(self.takedown, request_id, progress, cancelled)
-
-
-def build_demo(directory: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-               log: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Build the demo workspace in `directory` (see ledger_app/demo/story.py); returns its paths."""
-    from ledger_app.demo.story import run_story
-
-    return run_story(directory, log=log or (lambda m: None), progress=progress, cancelled=cancelled)

@@ -35,7 +35,7 @@ from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_SUMMARY
 from ledger_app.ledger.item_entries import check_item_row, later_statuses
 
 if TYPE_CHECKING:
-    from ledger_app.ingest.service import CorpusService
+    from ledger_app.services.corpora import CorpusService
 
 TEMPLATE = ("Template for the Public Summary of Training Content for general-purpose AI models "
             "(European Commission, July 2025), AI Act Art. 53(1)(d)")

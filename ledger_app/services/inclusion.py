@@ -52,7 +52,7 @@ def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None =
 
 
 def _file_spec(path: Path):
-    from ledger_app.takedown.service import file_work
+    from ledger_app.services.takedowns import file_work
 
     return file_work(path)
 

@@ -491,7 +491,7 @@ class LegalService(Queries):
     def recipients(self, rid: int) -> list[Recipient]:
         """Everyone the request's items went to: training runs that saw them, dataset releases made while
         they were in, and the mirrors of those releases; with whether each was notified."""
-        from ledger_app.takedown.lineage import affected_runs, releases_containing
+        from ledger_app.services.lineage import affected_runs, releases_containing
 
         ph = self._ph
         items = (self.takedown._purge_view(rid) or {}).get("items") or sorted({r[0] for r in self._all(
@@ -516,7 +516,7 @@ class LegalService(Queries):
     def notify_recipients(self, rid: int, *, out_dir: Path | None = None, language: str = "en",
                           only: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Write an Art. 19 notice (.eml) to each recipient not yet notified and record that it was sent."""
-        from ledger_app.takedown.replies import recipient_notice
+        from ledger_app.services.replies import recipient_notice
 
         req = self._req(rid, RequestType.GDPR)
         todo = [r for r in self.recipients(rid) if r.notified_at is None and (not only or r.key in only)]
@@ -547,7 +547,7 @@ def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  
     """Before a DMCA purge rewrites the shards, keep each removed item's bytes in the content-addressed
     store (the quarantine store), so that a successful counter-notice can restore them. Returns how many."""
     from ledger_app.corpus import open_corpus
-    from ledger_app.takedown.cases import store_document
+    from ledger_app.services.cases import store_document
 
     ph = svc._ph
     done = set()

@@ -69,8 +69,8 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
         c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "name": cname, "plan": {}, "items": {}})
         c["plan"].setdefault(shard, set()).add(key)
         c["items"][(shard, key)] = (item_id, sha)
-    from ledger_app.takedown.cases import CaseService
-    from ledger_app.takedown.legal import LegalService, retain_copies
+    from ledger_app.services.cases import CaseService
+    from ledger_app.services.legal import LegalService, retain_copies
 
     LegalService(CaseService(svc)).check_before_purge(rid)
     svc.ledger.unlock()

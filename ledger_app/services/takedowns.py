@@ -619,7 +619,7 @@ class TakedownService(Queries):
         purge = self._purge_view(rid)
         if purge is not None:
             out["purge"] = purge
-            from ledger_app.takedown.lineage import affected_runs
+            from ledger_app.services.lineage import affected_runs
 
             out["affected_runs"] = affected_runs(self, purge["items"])
         return out
