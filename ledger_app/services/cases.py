@@ -206,7 +206,7 @@ class CaseService(Queries):
 
     # --- appends -----------------------------------------------------------------------------------
 
-    def _event(self, conn, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]):
+    def record_event(self, conn, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]):
         """Insert a case_event row and append its ledger entry in the caller's transaction."""
         ph = self._ph
         res = self.ledger.append([entry], conn=conn)
@@ -219,10 +219,10 @@ class CaseService(Queries):
 
     def record(self, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]) -> tuple[int, int]:
         """One case event with its ledger entry, in its own transaction: (event id, entry index)."""
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            eid, res = self._event(conn, rid, kind, body, entry)
+            eid, res = self.record_event(conn, rid, kind, body, entry)
         self.ledger.after_external_commit(res)
         return eid, res.first_index
 
@@ -241,12 +241,12 @@ class CaseService(Queries):
         text = (text or "").strip()
         if not text:
             raise UserError("a note needs some text")
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         author = self.current_user()
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": text})
-            eid, res = self._event(conn, rid, "note", {"commitment": c, "author": author},
+            eid, res = self.record_event(conn, rid, "note", {"commitment": c, "author": author},
                                    ("case.note", {"request": rid, "note": c}))
         self.ledger.after_external_commit(res)
         return CaseNote(eid, rid, text, author, time.time(), res.first_index)
@@ -265,7 +265,7 @@ class CaseService(Queries):
         who = (assignee or "").strip() or None
         if who is not None and len(who) > 200:
             raise UserError("an assignee name is at most 200 characters")
-        req = self.takedown._request(rid)
+        req = self.takedown.request_record(rid)
         if req["status"] == Status.CLOSED.value:
             raise UserError(f"request {rid} is closed; it cannot be assigned")
         ph = self._ph
@@ -274,7 +274,7 @@ class CaseService(Queries):
             c = personal.commit(conn, "actor", {"name": who}, dedupe_on=who) if who else None
             conn.exec_driver_sql(f"UPDATE takedown_request SET assignee = {ph}, updated_at = {ph} WHERE id = {ph}",
                                  (who, time.time(), rid))
-            _eid, res = self._event(conn, rid, "assigned", {"assignee": who},
+            _eid, res = self.record_event(conn, rid, "assigned", {"assignee": who},
                                     ("case.assigned", {"request": rid, "assignee": c}))
         self.ledger.after_external_commit(res)
         return self.row(rid)
@@ -328,11 +328,11 @@ class CaseService(Queries):
         if not data:
             raise UserError(f"the notice {name or ''} is empty".replace("  ", " "))
         media_type = media_type or _guess_media_type(name or "", data)
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             sha = self.store_document(conn, data, media_type)
-            _eid, res = self._event(conn, rid, "document", {"sha256": sha, "name": name or sha[:12], "role": "notice",
+            _eid, res = self.record_event(conn, rid, "document", {"sha256": sha, "name": name or sha[:12], "role": "notice",
                                                             "media_type": media_type, "size": len(data)},
                                     ("case.document", {"request": rid, "role": "notice", "sha256": sha,
                                                        "size": len(data), "media_type": media_type}))
@@ -370,7 +370,7 @@ class CaseService(Queries):
         erasure. Returns the erased SHA-256 values."""
         if not (reason or "").strip():
             raise UserError("say why the documents are erased (recorded in the ledger)")
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         shas = sorted({b[key] for _i, k, b, _c, _x in self.events(rid) if k in ("document", "reply", "retained")
                        for key in ("sha256", "metadata_sha256") if b.get(key)})
         ph = self._ph
@@ -501,7 +501,7 @@ class CaseService(Queries):
     # --- the case ---------------------------------------------------------------------------------------
 
     def deadline(self, rid: int) -> Deadline:
-        req = self.takedown._request(rid)
+        req = self.takedown.request_record(rid)
         left = days_left(req["due_by"])
         return Deadline(req["due_by"], left, req["status"] in OPEN_STATUSES and left < 0, bool(req["extended_reason"]),
                         req["extended_reason"])
@@ -514,7 +514,7 @@ class CaseService(Queries):
 
     def case(self, rid: int) -> CaseView:
         row = self.row(rid)
-        req = self.takedown._request(rid)
+        req = self.takedown.request_record(rid)
         return CaseView(row, req["status_reason"], self.deadline(rid), tuple(self.notes(rid)),
                         tuple(self.documents(rid)), tuple(self.timeline(rid)))
 
@@ -523,7 +523,7 @@ class CaseService(Queries):
         decisions are summed up in one line each)."""
         from ledger_app.ledger.entries import decode_entry
 
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         entries = self.ws.store.entries(0, types=list(TIMELINE_TYPES))
         actors: dict[str, str | None] = {}
         raw = []

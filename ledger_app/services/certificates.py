@@ -25,7 +25,7 @@ def _now() -> str:
 
 def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.services.Services
     td = services.takedown
-    req = td._request(rid)
+    req = td.request_record(rid)
     if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
         raise UserError(f"request {rid} is {req['status']}; a removal certificate is issued only after the purge")
     from ledger_app.services.evidence import purge_evidence
@@ -104,7 +104,7 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
     from ledger_app.certificates.pdf import render_certificate_pdf
 
     td = services.takedown
-    req = td._request(rid)
+    req = td.request_record(rid)
     inputs = certificate_inputs(services, rid)
     org = organisation or services.ws.settings.get("user.name") or services.ledger.origin
     ledger = services.ledger
@@ -121,7 +121,7 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
     if req["status"] == Status.PURGED.value:
         check_transition(req["status"], Status.CERTIFIED)
         with services.ws.store.write_transaction() as conn:
-            e = td._set_status(conn, rid, req["status"], Status.CERTIFIED, extra={"certificate_entry": doc["entry"]["index"]})
+            e = td.set_status(conn, rid, req["status"], Status.CERTIFIED, extra={"certificate_entry": doc["entry"]["index"]})
             res = ledger.append([e], conn=conn)
         ledger.after_external_commit(res)
     return result

@@ -46,7 +46,7 @@ def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis
             (holder_c, holder_kind, basis, terms, action, time.time()),
         ).fetchone()
         cid = int(row[0])
-        stored = td._store_works(conn, works, claim_id=cid)
+        stored = td.store_works(conn, works, claim_id=cid)
         res = td.ledger.append([("claim.registered", {"claim": cid, "holder": holder_c, "holder_kind": holder_kind,
                                                       "basis": basis, "terms": terms, "action": action,
                                                       "works": stored})], conn=conn)
@@ -296,7 +296,7 @@ def expire_license(td, ref: str) -> dict[str, Any]:
         wid = {w.value: w.id for w in td.works(req["id"])}
         for f, (_, sha) in zip(found, items, strict=True):
             f.work_id = wid.get(sha)
-        td._record_matches(req["id"], td._request(req["id"]), found)
+        td.record_matches(req["id"], td.request_record(req["id"]), found)
     return {"license": lic["name"], "request": req["id"], "items": len(items)}
 
 

@@ -127,7 +127,7 @@ def _check_state(td, rid: int, mine, items, shards) -> None:
     """The state tables must say what the signed entries say."""
     ph = td._ph
     where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
-    req = td._request(rid)
+    req = td.request_record(rid)
     if req["status"] not in ("purged", "certified", "closed"):
         raise _refuse(rid, f"its status is {req['status']}, but {where} record a purge")
     recorded = {(str(r[0]), r[1], r[2]) for r in td._all(

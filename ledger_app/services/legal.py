@@ -157,7 +157,7 @@ class LegalService(Queries):
         return parse_holidays(self.ws.settings.get("legal.holidays"))
 
     def _req(self, rid: int, *types: RequestType) -> dict[str, Any]:
-        req = self.takedown._request(rid)
+        req = self.takedown.request_record(rid)
         if types and req["type"] not in {t.value for t in types}:
             names = " or ".join(t.value.upper() if t is RequestType.DMCA else t.value for t in types)
             raise UserError(f"request {rid} is a {req['type']} request; this step applies to {names} requests only")
@@ -172,11 +172,11 @@ class LegalService(Queries):
             raise UserError(f"the ownership result is {' or '.join(OWNERSHIP_RESULTS)}, not {result!r}")
         if not (evidence or "").strip():
             raise UserError("say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)")
-        self.takedown._request(rid)
+        self.takedown.request_record(rid)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": evidence.strip()})
-            _eid, res = self.cases._event(conn, rid, "ownership", {"commitment": c, "result": result},
+            _eid, res = self.cases.record_event(conn, rid, "ownership", {"commitment": c, "result": result},
                                           ("case.ownership_checked", {"request": rid, "evidence": c, "result": result}))
         self.ledger.after_external_commit(res)
         return res.first_index
@@ -192,7 +192,7 @@ class LegalService(Queries):
 
     def check_before_purge(self, rid: int) -> None:
         """What must hold before a request's items are removed; raises UserError saying what to do."""
-        req = self.takedown._request(rid)
+        req = self.takedown.request_record(rid)
         if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req["type"], req["requester_kind"]):
             own = self.ownership(rid)
             if own is None or own["result"] != "confirmed":
@@ -216,7 +216,7 @@ class LegalService(Queries):
         req = self._req(rid, RequestType.DMCA)
         if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value):
             raise UserError(f"request {rid} is {req['status']}; a counter-notice answers material already removed")
-        purged = (self.takedown._purge_view(rid) or {"items": []})["items"]
+        purged = (self.takedown.purge_view(rid) or {"items": []})["items"]
         chosen = list(items) or list(purged)
         unknown = [i for i in chosen if i not in purged]
         if unknown:
@@ -235,18 +235,18 @@ class LegalService(Queries):
                 "signature": cn.signature, "material": cn.material, "location": cn.location}.items() if v})
             body = {"commitment": c, "items": chosen, "received": day.isoformat(), "complete": not missing,
                     "missing": missing}
-            _eid, res = self.cases._event(conn, rid, "counter_notice", body, ("counter_notice.received", {
+            _eid, res = self.cases.record_event(conn, rid, "counter_notice", body, ("counter_notice.received", {
                 "request": rid, "counter_notifier": c, "items": chosen, "received": day.isoformat(),
                 "elements": cn.elements(), "complete": not missing}))
         self.ledger.after_external_commit(res)
         return {"request": rid, "complete": not missing, "missing": missing, "items": chosen, "entry": res.first_index}
 
-    def _counter(self, rid: int) -> tuple[dict[str, Any], int | None] | None:
+    def counter_notice_record(self, rid: int) -> tuple[dict[str, Any], int | None] | None:
         evs = self.cases.events(rid, "counter_notice")
         return (evs[-1][2], evs[-1][4]) if evs else None
 
     def counter_notifier(self, rid: int) -> dict[str, Any] | None:
-        cn = self._counter(rid)
+        cn = self.counter_notice_record(rid)
         if cn is None:
             return None
         with self.ws.engine.connect() as conn:
@@ -255,7 +255,7 @@ class LegalService(Queries):
     def forward_counter_notice(self, rid: int, *, forwarded_on: str | None = None) -> RestoreWindow:
         """Record that the counter-notice was sent to the claimant (512(g)(2)(B)); starts the restore window."""
         self._req(rid, RequestType.DMCA)
-        cn = self._counter(rid)
+        cn = self.counter_notice_record(rid)
         if cn is None:
             raise UserError(f"request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)")
         if not cn[0]["complete"]:
@@ -271,7 +271,7 @@ class LegalService(Queries):
         planned = add_business_days(day, n, hol)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            _eid, res = self.cases._event(conn, rid, "forwarded", {
+            _eid, res = self.cases.record_event(conn, rid, "forwarded", {
                 "forwarded_on": day.isoformat(), "earliest": earliest.isoformat(), "latest": latest.isoformat(),
                 "planned": planned.isoformat()}, ("counter_notice.forwarded", {
                     "request": rid, "forwarded_on": day.isoformat(), "restore_earliest": earliest.isoformat(),
@@ -287,7 +287,7 @@ class LegalService(Queries):
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": note.strip()})
-            _eid, res = self.cases._event(conn, rid, "court_action", {"commitment": c},
+            _eid, res = self.cases.record_event(conn, rid, "court_action", {"commitment": c},
                                           ("counter_notice.court_action", {"request": rid, "note": c}))
         self.ledger.after_external_commit(res)
         return res.first_index
@@ -295,7 +295,7 @@ class LegalService(Queries):
     def restore_window(self, rid: int, today: date | None = None) -> RestoreWindow:
         self._req(rid, RequestType.DMCA)
         today = today or date.today()
-        cn = self._counter(rid)
+        cn = self.counter_notice_record(rid)
         fw = self.cases.events(rid, "forwarded")
         court = bool(self.cases.events(rid, "court_action"))
         restored = tuple(sorted(b["item"] for _i, _k, b, _c, _x in self.cases.events(rid, "restored")))
@@ -336,7 +336,7 @@ class LegalService(Queries):
         win = self.restore_window(rid, today)
         if not win.can_restore:
             raise UserError(f"request {rid} cannot be restored now: {win.reason}")
-        cn = self._counter(rid)
+        cn = self.counter_notice_record(rid)
         assert cn is not None
         items = [i for i in cn[0]["items"] if i not in win.restored]
         retained = {b["item"]: b for _i, _k, b, _c, _x in self.cases.events(rid, "retained")}
@@ -415,7 +415,7 @@ class LegalService(Queries):
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": note.strip()}) if note.strip() else None
-            _eid, res = self.cases._event(conn, rid, "identity", {"result": result, "method": method, "commitment": c},
+            _eid, res = self.cases.record_event(conn, rid, "identity", {"result": result, "method": method, "commitment": c},
                                           ("gdpr.identity", {"request": rid, "result": result, "method": method, "note": c}))
         self.ledger.after_external_commit(res)
         return res.first_index
@@ -459,7 +459,7 @@ class LegalService(Queries):
                 f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
                 (rid, "refusal", json.dumps({"ground": g, "partial": partial, "retained": chosen, "commitment": c}), now))
             if not partial:
-                entries.append(self.takedown._set_status(conn, rid, req["status"], Status.REJECTED,
+                entries.append(self.takedown.set_status(conn, rid, req["status"], Status.REJECTED,
                                                          f"erasure refused under Art. 17(3)({g})"))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
@@ -494,7 +494,7 @@ class LegalService(Queries):
         from ledger_app.services.lineage import affected_runs, releases_containing
 
         ph = self._ph
-        items = (self.takedown._purge_view(rid) or {}).get("items") or sorted({r[0] for r in self._all(
+        items = (self.takedown.purge_view(rid) or {}).get("items") or sorted({r[0] for r in self._all(
             f"SELECT item_id FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,))})
         notified = {b["recipient"]: (created, b.get("sha256")) for _i, _k, b, created, _x in self.cases.events(rid, "recipient")}
         out = []
@@ -530,7 +530,7 @@ class LegalService(Queries):
             self.ledger.unlock()
             with self.ws.store.write_transaction() as conn:
                 sha = self.cases.store_document(conn, eml, "message/rfc822")
-                _eid, res = self.cases._event(conn, rid, "recipient", {"recipient": r.key, "sha256": sha, "name": r.name},
+                _eid, res = self.cases.record_event(conn, rid, "recipient", {"recipient": r.key, "sha256": sha, "name": r.name},
                                               ("gdpr.recipient_notified", {"request": rid, "recipient": r.key,
                                                                            "items": list(r.items), "notice": sha}))
             self.ledger.after_external_commit(res)

@@ -34,7 +34,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
     # record belong to one run; a second run reads the request's status only once the first has
     # finished (and then finds it purged). Each corpus whose shards are rewritten is also held, so two
     # requests never rewrite the same shard at once. A second run stops with a sentence.
-    svc._request(rid)  # an unknown request is reported before any lock is taken
+    svc.request_record(rid)  # an unknown request is reported before any lock is taken
     try:
         with contextlib.ExitStack() as held:
             held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
@@ -49,7 +49,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
 
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
                    held: contextlib.ExitStack) -> dict[str, Any]:
-    req = svc._request(rid)
+    req = svc.request_record(rid)
     if req["status"] == Status.PURGED.value:
         raise UserError(f"request {rid} is already purged")
     check_transition(req["status"], Status.PURGED)
@@ -198,7 +198,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
                     f"UPDATE ingest_shard SET stat_sig = {ph} WHERE corpus_id = {ph} AND shard = {ph}", (sig, cid, rw.shard)
                 )
         entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
-        entries.append(svc._set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
+        entries.append(svc.set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
         res = svc.ledger.append(entries, conn=conn)
         _crashpoint("before-commit")
     svc.ledger.after_external_commit(res)

@@ -157,7 +157,7 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         raise UserError(f"the reply language is one of {', '.join(LANGUAGES)}, not {language!r}")
     t = T[language]
     td = legal.takedown
-    req = td._request(rid)
+    req = td.request_record(rid)
     row = legal.cases.row(rid)
     args: dict[str, Any] = {"id": rid, "type_name": TYPE_NAMES[language][req["type"]], "received": req["received"],
                             "due_by": req["due_by"]}
@@ -166,7 +166,7 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
     if template == "missing_elements":
         miss = missing
         if miss is None:
-            cn = legal._counter(rid)
+            cn = legal.counter_notice_record(rid)
             if cn is not None and cn[0].get("missing"):
                 miss = cn[0]["missing"]
             elif req["status"] == "rejected" and req["status_reason"]:
@@ -179,14 +179,14 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         if win.forwarded_on is None:
             raise UserError(f"the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)")
         args.update(earliest=win.earliest, latest=win.latest)
-        cn = legal._counter(rid)[0]
+        cn = legal.counter_notice_record(rid)[0]
         person = legal.counter_notifier(rid) or {}
         extra = "\n".join(f"{k}: {person.get(k)}" for k in ("name", "address", "phone", "material", "location", "signature")
                           if person.get(k)) + f"\nitems: {', '.join(cn['items'])}"
     elif template == "completion":
         if req["status"] not in ("purged", "certified", "closed"):
             raise UserError(f"request {rid} is {req['status']}; the completion letter follows the purge")
-        args["items"] = len((td._purge_view(rid) or {"items": []})["items"])
+        args["items"] = len((td.purge_view(rid) or {"items": []})["items"])
         if certificate is None:
             raise UserError("attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)")
         try:
@@ -251,7 +251,7 @@ def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir
     legal.ledger.unlock()
     with legal.ws.store.write_transaction() as conn:
         sha = legal.cases.store_document(conn, eml, "message/rfc822")
-        _eid, res = legal.cases._event(conn, rid, "reply", {"sha256": sha, "name": eml_path.name, "role": "reply",
+        _eid, res = legal.cases.record_event(conn, rid, "reply", {"sha256": sha, "name": eml_path.name, "role": "reply",
                                                             "media_type": "message/rfc822", "size": len(eml),
                                                             "template": template, "language": language},
                                        ("case.reply", {"request": rid, "template": template, "language": language,
@@ -287,7 +287,7 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
     draft = next((d for d in td.drafts() if d["draft"] == int(draft_id)), None)
     if draft is None:
         raise UserError(f"there is no open draft {draft_id}; see `ledger takedown drafts`")
-    body_json = td._draft(draft_id)
+    body_json = td.draft_body(draft_id)
     t = T[language]
     args = {"id": f"D{draft_id}", "type_name": TYPE_NAMES[language][draft["type"]], "received": draft["received"],
             "missing": "\n".join(f"  - {m}" for m in draft["missing"])}

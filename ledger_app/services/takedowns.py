@@ -148,7 +148,7 @@ class TakedownService(Queries):
                         "works": len(b["works"]), "missing": json.loads(problems), "updated_at": updated})
         return out
 
-    def _draft(self, draft_id: int) -> dict[str, Any]:
+    def draft_body(self, draft_id: int) -> dict[str, Any]:
         row = self._one(f"SELECT body, request_id FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
         if row is None:
             raise NotFoundError(f"there is no draft {draft_id}; see `ledger takedown drafts`")
@@ -163,7 +163,7 @@ class TakedownService(Queries):
         """Add what was missing to a draft (given values replace, works and statements add up). When
         nothing is missing any more the request is recorded and its result returned; otherwise the draft
         is kept and the result says what is still missing (`status` "draft")."""
-        b = self._draft(draft_id)
+        b = self.draft_body(draft_id)
         old = b.get("dmca") or {}
         d = dmca or DmcaElements()
         merged = DmcaElements(d.signature or old.get("signature"), d.work or old.get("work"), True,
@@ -188,7 +188,7 @@ class TakedownService(Queries):
         return out
 
     def discard_draft(self, draft_id: int) -> None:
-        self._draft(draft_id)
+        self.draft_body(draft_id)
         with self.ws.store.write_transaction() as conn:
             conn.exec_driver_sql(f"DELETE FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
 
@@ -241,7 +241,7 @@ class TakedownService(Queries):
              now, now),
         ).fetchone()
         rid = int(row[0])
-        stored = self._store_works(conn, intake.works, request_id=rid)
+        stored = self.store_works(conn, intake.works, request_id=rid)
         entries = [("takedown.received", {
             "request": rid, "type": intake.type.value, "requester": requester_c, "requester_kind": intake.kind.value,
             "received": intake.received.isoformat(), "due_by": intake.due.isoformat(), "works": stored,
@@ -258,7 +258,7 @@ class TakedownService(Queries):
         entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
         return {"id": rid, "status": status.value, "reason": reason, "due_by": intake.due.isoformat()}, entries
 
-    def _store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:
+    def store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:
         ph = self._ph
         out = []
         for w in works:
@@ -361,7 +361,7 @@ class TakedownService(Queries):
 
     # --- status ----------------------------------------------------------------------------------------
 
-    def _request(self, rid: int) -> dict[str, Any]:
+    def request_record(self, rid: int) -> dict[str, Any]:
         cols = ["id", "type", "status", "status_reason", "requester", "requester_kind", "received", "due_by",
                 "extended_reason", "legal_json", "claim_id", "license_id", "handler", "approver", "created_at", "updated_at"]
         row = self._one(f"SELECT {', '.join(cols)} FROM takedown_request WHERE id = {self._ph}", (int(rid),))
@@ -369,7 +369,7 @@ class TakedownService(Queries):
             raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
         return dict(zip(cols, row, strict=True))
 
-    def _set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
+    def set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
                     extra: dict | None = None) -> tuple[str, dict]:
         check_transition(current, new)
         ph = self._ph
@@ -380,7 +380,7 @@ class TakedownService(Queries):
         return ("takedown.status", {"request": rid, "status": new.value, "reason": reason, **(extra or {})})
 
     def extend(self, rid: int, months: int, reason: str) -> dict[str, Any]:
-        req = self._request(rid)
+        req = self.request_record(rid)
         if not reason.strip():
             raise UserError("an extension needs a recorded reason (GDPR Art. 12(3))")
         self.ledger.screen_permanent_text(reason, "reason")
@@ -399,17 +399,17 @@ class TakedownService(Queries):
         return {"id": rid, "due_by": due.isoformat()}
 
     def reject(self, rid: int, reason: str) -> None:
-        req = self._request(rid)
+        req = self.request_record(rid)
         self.ledger.screen_permanent_text(reason, "reason")
         with self.ws.store.write_transaction() as conn:
-            e = self._set_status(conn, rid, req["status"], Status.REJECTED, reason)
+            e = self.set_status(conn, rid, req["status"], Status.REJECTED, reason)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
 
     def close(self, rid: int) -> None:
-        req = self._request(rid)
+        req = self.request_record(rid)
         with self.ws.store.write_transaction() as conn:
-            e = self._set_status(conn, rid, req["status"], Status.CLOSED)
+            e = self.set_status(conn, rid, req["status"], Status.CLOSED)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
 
@@ -452,15 +452,15 @@ class TakedownService(Queries):
         return [f for (i, m), f in sorted(found.items()) if not (i in exact and m in ("perceptual", "text"))]
 
     def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
-        req = self._request(rid)
+        req = self.request_record(rid)
         check_transition(req["status"], Status.LOCATED)
         works = self.works(rid)
         found = self.find(works, progress)
         if cancelled and cancelled():
             raise UserError("locate was cancelled; nothing was recorded")
-        return self._record_matches(rid, req, found)
+        return self.record_matches(rid, req, found)
 
-    def _record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> dict[str, Any]:
+    def record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> dict[str, Any]:
         ph = self._ph
         known = {(r[0], r[1]) for r in self._all(f"SELECT item_id, method FROM match WHERE request_id = {ph}", (rid,))}
         new = [f for f in found if (f.item_id, str(f.method)) not in known]
@@ -474,7 +474,7 @@ class TakedownService(Queries):
                 sha = self._one_conn(conn, f"SELECT sha256 FROM item WHERE id = {ph}", (f.item_id,))
                 entries.append(("takedown.match", {"request": rid, "item": f.item_id, "sha256": sha[0] if sha else None,
                                                    "method": str(f.method), "score": f.score}))
-            entries.append(self._set_status(conn, rid, req["status"], Status.LOCATED,
+            entries.append(self.set_status(conn, rid, req["status"], Status.LOCATED,
                                             extra={"matches": len(known) + len(new)}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
@@ -488,7 +488,7 @@ class TakedownService(Queries):
 
     def review(self, rid: int, *, accept_all: bool = False, accept: Sequence[str] = (), reject: Sequence[str] = (),
                reject_all: bool = False) -> dict[str, Any]:
-        req = self._request(rid)
+        req = self.request_record(rid)
         check_transition(req["status"], Status.REVIEWED)
         ph = self._ph
         matches = self._all(f"SELECT item_id, decision FROM match WHERE request_id = {ph}", (rid,))
@@ -535,7 +535,7 @@ class TakedownService(Queries):
             pending = conn.exec_driver_sql(
                 f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,)
             ).fetchone()[0]
-            entries.append(self._set_status(conn, rid, req["status"], Status.REVIEWED, extra={"pending": pending}))
+            entries.append(self.set_status(conn, rid, req["status"], Status.REVIEWED, extra={"pending": pending}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
         counts: dict[str, int] = {}
@@ -544,7 +544,7 @@ class TakedownService(Queries):
         return {"id": rid, "decided": counts, "pending": pending}
 
     def approve(self, rid: int) -> dict[str, Any]:
-        req = self._request(rid)
+        req = self.request_record(rid)
         check_transition(req["status"], Status.APPROVED)
         ph = self._ph
         pending = self._one(f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,))[0]
@@ -555,7 +555,7 @@ class TakedownService(Queries):
             if self.ws.settings.get("takedown.four_eyes"):
                 self._check_four_eyes(conn, rid, req["handler"])
             conn.exec_driver_sql(f"UPDATE takedown_request SET approver = {ph} WHERE id = {ph}", (approver, rid))
-            e = self._set_status(conn, rid, req["status"], Status.APPROVED)
+            e = self.set_status(conn, rid, req["status"], Status.APPROVED)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
         accepted = self._one(
@@ -587,7 +587,7 @@ class TakedownService(Queries):
     # --- views -------------------------------------------------------------------------------------------
 
     def show(self, rid: int) -> dict[str, Any]:
-        req = self._request(rid)
+        req = self.request_record(rid)
         ph = self._ph
         works = [{"id": w.id, "kind": w.kind,
                   "value": "(account commitment) " + w.value[:12] + "…" if w.kind == "account" else
@@ -616,7 +616,7 @@ class TakedownService(Queries):
             "works": works,
             "matches": matches,
         }
-        purge = self._purge_view(rid)
+        purge = self.purge_view(rid)
         if purge is not None:
             out["purge"] = purge
             from ledger_app.services.lineage import affected_runs
@@ -624,7 +624,7 @@ class TakedownService(Queries):
             out["affected_runs"] = affected_runs(self, purge["items"])
         return out
 
-    def _purge_view(self, rid: int) -> dict[str, Any] | None:
+    def purge_view(self, rid: int) -> dict[str, Any] | None:
         rows = self._all(
             "SELECT p.shard, p.sha256_before, p.sha256_after, p.items_json, c.name FROM purge_record p "
             f"JOIN corpus c ON c.id = p.corpus_id WHERE p.request_id = {self._ph} ORDER BY p.id",
