@@ -9,7 +9,6 @@ more.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import traceback
 from collections.abc import Callable
@@ -72,10 +71,12 @@ class Context:
         return self.services.takedown
 
     def out(self, value: Any, text: str | Callable[[Any], str] | None = None) -> None:
+        from ledger_app.services.encoding import dumps
+
         if self.json:
-            print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+            print(dumps(value))
         elif text is None:
-            print(value if isinstance(value, str) else json.dumps(value, indent=2, ensure_ascii=False, default=str))
+            print(value if isinstance(value, str) else dumps(value))
         else:
             print(text(value) if callable(text) else text)
 

@@ -9,6 +9,7 @@
     certificates.py, inclusion.py    removal certificates and inclusion reports from signed entries
     claims.py, lineage.py            standing claims and licences; training-run lineage
     ai_act.py       the EU AI Act training-content summary
+    encoding.py     the one JSON encoder for service results (CLI --json, files written)
     witness.py      independent witnesses (c2sp.org/tlog-witness)
     demo/           the demo workspace story
     wiring.py       `Services`: every workflow of one workspace wired together
@@ -19,13 +20,13 @@ import Qt. Long operations accept a `progress(done, total)` callback and a `canc
 Lower layers never import this package.
 """
 
+from ledger_app.services.encoding import dumps, to_jsonable
 from ledger_app.services.ledger import (
     EntryView,
     LedgerService,
     PassphraseProvider,
     Progress,
     default_origin,
-    dumps,
     open_workspace,
     sha256_file,
     team_connect_timeout_s,
@@ -44,4 +45,5 @@ __all__ = [
     "open_workspace",
     "sha256_file",
     "team_connect_timeout_s",
+    "to_jsonable",
 ]
