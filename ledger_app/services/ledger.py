@@ -56,7 +56,7 @@ def team_connect_timeout_s() -> int:
     return engine.PG_CONNECT_TIMEOUT_S
 
 
-class _TreeHeadSigner:
+class TreeHeadSigner:
     """Adapts the workspace's signing key(s) to the store's CheckpointSigner protocol."""
 
     def __init__(self, origin: str, keys: Sequence[keyfiles.SigningKey]):
@@ -298,7 +298,7 @@ class LedgerService:
         actor = self.actor_commitment(conn)
         encoded = [(t, encode_entry(t, payload, actor=actor)) for t, payload in items]
         try:
-            return self.ws.store.append(encoded, _TreeHeadSigner(self.origin, keys), conn=conn, anchor=anchor)
+            return self.ws.store.append(encoded, TreeHeadSigner(self.origin, keys), conn=conn, anchor=anchor)
         except AppendRefused as exc:
             if exc.what in ("rollback", "fork"):
                 raise AppendRefused(

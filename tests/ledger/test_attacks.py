@@ -18,7 +18,8 @@ from ledger_app.ledger.anchor import check_extends
 from ledger_app.ledger.checkpoint import open_checkpoint
 from ledger_app.ledger.entries import decode_entry, encode_entry
 from ledger_app.ledger.store import AppendRefused
-from ledger_app.services import LedgerService, _TreeHeadSigner
+from ledger_app.services import LedgerService
+from ledger_app.services.ledger import TreeHeadSigner
 from ledger_app.services.workspace import Workspace
 
 PASS = "correct horse battery staple"
@@ -205,7 +206,7 @@ def test_a_fork_signed_behind_the_witness_never_replaces_it(ws, tmp_path):
     svc = service(ws)
     keys = svc.unlock()
     leaves = [("ledger.note", forged_note(f"other history {i}")) for i in range(3)]
-    res = svc.ws.store.append(leaves, _TreeHeadSigner(ORIGIN, keys), pre_check=False)
+    res = svc.ws.store.append(leaves, TreeHeadSigner(ORIGIN, keys), pre_check=False)
     witness_before = svc.ws.read_witness()
     with pytest.raises(VerificationError, match="not proven to extend .*the ledger forked") as info:
         svc.ws.advance_witness(res.checkpoint.note, svc.known_verifiers(), svc.consistency_hashes)
@@ -274,7 +275,7 @@ def test_a_retired_key_signing_after_its_rotation_fails(ws):
     assert service(ws).verify().entries == 44
     # The old key (stolen, hence the rotation) signs a checkpoint over the current tree.
     svc2 = service(ws)
-    svc2.ws.store.append([("ledger.note", forged_note("signed by the retired key"))], _TreeHeadSigner(ORIGIN, [old]))
+    svc2.ws.store.append([("ledger.note", forged_note("signed by the retired key"))], TreeHeadSigner(ORIGIN, [old]))
     with pytest.raises(VerificationError, match=r"checkpoint #\d+ \(size 45\) is not signed by .* the key valid at that size"):
         service(ws).verify()
 
@@ -341,7 +342,7 @@ def test_times_that_run_backwards_are_reported(ws, capsys):
     svc = service(ws)
     keys = svc.unlock()
     leaf = encode_entry("ledger.note", {"text": "backdated"}, actor=None, ts="2001-01-01T00:00:00.000000Z")
-    svc.ws.store.append([("ledger.note", leaf)], _TreeHeadSigner(ORIGIN, keys), anchor=svc.ws.open_witness(svc.known_verifiers()))
+    svc.ws.store.append([("ledger.note", leaf)], TreeHeadSigner(ORIGIN, keys), anchor=svc.ws.open_witness(svc.known_verifiers()))
     svc.ws.advance_witness(svc.ws.store.latest_checkpoint().note, svc.known_verifiers(), svc.consistency_hashes)
     rep = service(ws).verify()
     assert rep.warnings and rep.warnings[0].startswith("entry 43: its time 2001-01-01T00:00:00.000000Z runs backwards (entry 42 is ")

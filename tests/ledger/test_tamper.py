@@ -188,11 +188,11 @@ def test_an_entry_appended_outside_the_application(ws):
 
 def test_deep_verification_names_a_non_canonical_leaf(ws):
     """A leaf that was signed but is not canonical JSON passes the cryptographic checks; --deep names it."""
-    from ledger_app.services import _TreeHeadSigner
+    from ledger_app.services.ledger import TreeHeadSigner
 
     svc = service(ws)
     keys = svc.unlock()
-    svc.ws.store.append([("ledger.note", b'{"v":1, "type":"ledger.note","payload":{}}')], _TreeHeadSigner(svc.origin, keys))
+    svc.ws.store.append([("ledger.note", b'{"v":1, "type":"ledger.note","payload":{}}')], TreeHeadSigner(svc.origin, keys))
     svc.ws.advance_witness(svc.ws.store.latest_checkpoint().note, svc.known_verifiers(), svc.consistency_hashes)
     assert service(ws).verify().entries == 44
     with pytest.raises(VerificationError, match="entry 43: the leaf bytes are not in canonical form") as info:

@@ -13,7 +13,7 @@ from teamkit import PASS, db_url, service
 
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger.entries import encode_entry
-from ledger_app.services import _TreeHeadSigner
+from ledger_app.services.ledger import TreeHeadSigner
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage import engine as engines
 from ledger_app.storage import personal
@@ -42,7 +42,7 @@ def build_at_oldest(path, url: str) -> None:
         final = ws.keys_dir / f"{key.verifier.key_id.hex()}.json"
         (ws.keys_dir / "k.json").rename(final)
         ws._engine = engine  # this workspace stays at the old revision while it writes
-        signer = _TreeHeadSigner(origin, [key])
+        signer = TreeHeadSigner(origin, [key])
         with ws.store.write_transaction() as conn:
             ph = "?" if conn.dialect.name == "sqlite" else "%s"
             ws.set_meta(conn, "origin", origin)

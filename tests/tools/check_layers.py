@@ -37,9 +37,7 @@ LAYERS: dict[str, tuple[int, tuple[str, ...]]] = {
     "ledger": (1, ("ledger_app.ledger",)),
     "domain": (2, ("ledger_app.provenance", "ledger_app.corpus", "ledger_app.matching", "ledger_app.ingest",
                    "ledger_app.takedown", "ledger_app.certificates")),
-    # ingest/service.py is CorpusService, a service that lives in the ingest package until services/ exists.
-    "services": (3, ("ledger_app.services", "ledger_app.services.witness", "ledger_app.services.demo",
-                     "ledger_app.services.corpora")),
+    "services": (3, ("ledger_app.services",)),
     "cli": (4, ("ledger_app.cli",)),
     "ui": (4, ("ledger_app.ui",)),
     "verify": (4, ("ledger_app.verify",)),
