@@ -414,9 +414,12 @@ class LedgerStore:
             raise NotFoundError(f"the ledger is missing stored subtree hashes {lost[:3]}; run `ledger log verify`")
         return out
 
-    def size(self) -> int:
-        with self.engine.connect() as conn:
+    def size(self, conn: Connection | None = None) -> int:
+        """The number of stored entries; with `conn`, as that connection's transaction sees it."""
+        if conn is not None:
             return self._size(conn)
+        with self.engine.connect() as c:
+            return self._size(c)
 
     def root(self, size: int | None = None) -> bytes:
         with self.engine.connect() as conn:
