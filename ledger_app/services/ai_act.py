@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_SUMMARY
 from ledger_app.ledger.item_entries import check_item_row, later_statuses
+from ledger_app.storage.repos import lineage as lineage_repo
+from ledger_app.storage.repos import summary as repo
 
 if TYPE_CHECKING:
     from ledger_app.services.corpora import CorpusService
@@ -84,7 +86,8 @@ def _day(ts: float | None) -> str | None:
 
 def _later_statuses(svc: CorpusService) -> dict[str, str]:
     """Each item's status as its latest `item.status` ledger entry sets it (quarantine by a claim, purge)."""
-    return later_statuses(svc._all("SELECT idx, leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"))
+    with svc.ws.engine.connect() as conn:
+        return later_statuses(repo.status_leaves(conn))
 
 
 def _check_row(item_id: str, entry_idx: int | None, leaf: bytes | None, sha: str | None, media_type: str,
@@ -99,18 +102,19 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
                     sme: bool = False) -> dict[str, Any]:
     """The summary's figures (no signature): for the training run `run` (its corpora as of each run's
     checkpoint), else for `corpora` (as they are now), else for every corpus."""
-    ph = svc._ph
     scope: dict[str, Any]
     limits: dict[int, int | None] = {}  # corpus id -> entries below this index only (a run's checkpoint)
+    run_time = None
     if run:
-        rows = svc._all(f"SELECT r.corpus_id, r.checkpoint_size, r.created_at, c.name FROM training_run r "
-                        f"JOIN corpus c ON c.id = r.corpus_id WHERE r.model = {ph} ORDER BY r.id", (run,))
-        if not rows:
+        with svc.ws.engine.connect() as conn:
+            runs = lineage_repo.runs(conn, run)
+        if not runs:
             raise NotFoundError(f"there is no training run of model {run!r}; see `ledger run record`")
-        for cid, size, _, _ in rows:
-            limits[cid] = max(limits.get(cid) or 0, int(size))
-        scope = {"kind": "training-run", "model": run, "corpora": sorted({r[3] for r in rows}),
-                 "checkpoint_sizes": sorted({int(r[1]) for r in rows}), "recorded": _day(max(r[2] for r in rows))}
+        for r in runs:
+            limits[r.corpus_id] = max(limits.get(r.corpus_id) or 0, r.checkpoint_size)
+        run_time = max(r.created_at for r in runs)
+        scope = {"kind": "training-run", "model": run, "corpora": sorted({r.corpus for r in runs}),
+                 "checkpoint_sizes": sorted({r.checkpoint_size for r in runs}), "recorded": _day(run_time)}
     else:
         names = corpora or [c["name"] for c in svc.list_corpora()]
         if not names:
@@ -118,9 +122,9 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
         for n in names:
             limits[svc.corpus(n)["id"]] = None
         scope = {"kind": "corpora", "corpora": sorted(names)}
-    cinfo = {r[0]: {"name": r[1], "crawler": r[2], "kind": r[3], "license": r[4], "batch": r[5]} for r in svc._all(
-        "SELECT c.id, c.name, c.crawler, c.source_kind, l.name, c.batch FROM corpus c "
-        "LEFT JOIN license l ON l.id = c.license_id")}
+    with svc.ws.engine.connect() as conn:
+        cinfo = {cid: {"name": c.name, "crawler": c.crawler, "kind": c.source_kind, "license": c.license,
+                       "batch": c.batch} for cid, c in repo.corpora(conn).items()}
 
     # One pass over the items in scope.
     t: dict[str, Any] = {"items": 0, "bytes": 0}
@@ -134,22 +138,12 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
     latest_ingest = 0.0
     excluded = {"quarantined": 0, "refused": 0, "purged": 0}
     excluded_ids_signals: list[str] = []
-    cond = " OR ".join(
-        f"(i.corpus_id = {int(cid)}" + (f" AND i.entry_idx < {int(lim)})" if lim is not None else ")")
-        for cid, lim in limits.items())
-    sql = ("SELECT i.corpus_id, i.media_type, i.size, i.status, i.domain, i.language, i.fetched_at, i.ingested_at, "
-           "i.ai_generated, l.name, i.signals_json, i.purged_at, i.id, i.sha256, i.train_ai, i.entry_idx, e.leaf "
-           "FROM item i LEFT JOIN license l ON l.id = i.license_id LEFT JOIN ledger_entry e ON e.idx = i.entry_idx "
-           f"WHERE {cond}")
     later_status = _later_statuses(svc)
-    run_time = None
-    if run:
-        run_time = max(r[2] for r in svc._all(f"SELECT corpus_id, checkpoint_size, created_at FROM training_run "
-                                              f"WHERE model = {ph}", (run,)))
     with svc.ws.engine.connect() as conn:
-        for (cid, media_type, size, status, domain, lang, fetched, ingested, ai_gen, lic, sig_json,
-             purged_at, item_id, sha, train_ai, entry_idx, leaf) in conn.exec_driver_sql(sql):
-            _check_row(item_id, entry_idx, leaf, sha, media_type, status, sig_json, train_ai, later_status)
+        for it in repo.scoped_items(conn, limits):
+            cid, media_type, size, status, sig_json, purged_at = (it.corpus_id, it.media_type, it.size, it.status,
+                                                                  it.signals_json, it.purged_at)
+            _check_row(it.id, it.entry_idx, it.leaf, it.sha256, media_type, status, sig_json, it.train_ai, later_status)
             # Training content: admitted now, or (for a run) purged only after the run was recorded.
             trained = status == "admitted" or (status == "purged" and run_time is not None
                                                and purged_at is not None and purged_at > run_time)
@@ -171,6 +165,7 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
             pc["items"] += 1
             pc["bytes"] += size
             pc["modalities"].add(mod)
+            lang, domain, fetched, lic = it.language, it.domain, it.fetched_at, it.license
             if lang:
                 langs[lang] = langs.get(lang, 0) + 1
             if domain:
@@ -181,10 +176,10 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
                 latest_fetch = max(latest_fetch or fetched, fetched)
                 pc["first"] = min(pc["first"] or fetched, fetched)
                 pc["last"] = max(pc["last"] or fetched, fetched)
-            latest_ingest = max(latest_ingest, float(ingested or 0))
+            latest_ingest = max(latest_ingest, float(it.ingested_at or 0))
             if lic:
                 licences[lic] = licences.get(lic, 0) + 1
-            if ai_gen:
+            if it.ai_generated:
                 synthetic += 1
 
     # 3.1: excluded items per signal (an item reserved by two signals counts under both).
@@ -198,17 +193,12 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
                          if (json.loads(raw).get("uses") or {}).get("train-ai") == "reserved")
 
     # 3.2: takedowns — items purged per request, in scope.
-    takedowns = []
-    cids = ",".join(str(int(c)) for c in limits)
-    for rid, rtype, n in svc._all(
-        "SELECT m.request_id, r.type, count(DISTINCT m.item_id) FROM match m JOIN item i ON i.id = m.item_id "
-        "JOIN takedown_request r ON r.id = m.request_id WHERE m.decision = 'accepted' AND i.status = 'purged' "
-        f"AND i.corpus_id IN ({cids}) GROUP BY m.request_id, r.type ORDER BY m.request_id"
-    ):
-        takedowns.append({"request": int(rid), "type": rtype, "items_removed": int(n)})
-    blocklist = int(svc._one("SELECT count(*) FROM blocklist")[0])
-    snaps = svc._all(f"SELECT c.name, s.sha256, s.entry_idx, (SELECT count(*) FROM policy_file f WHERE f.snapshot_id = s.id) "
-                     f"FROM policy_snapshot s JOIN corpus c ON c.id = s.corpus_id WHERE s.corpus_id IN ({cids}) ORDER BY s.id")
+    cids = list(limits)
+    with svc.ws.engine.connect() as conn:
+        takedowns = [{"request": x.request, "type": x.type, "items_removed": x.items_removed}
+                     for x in repo.takedown_counts(conn, cids)]
+        blocklist = repo.blocklist_size(conn)
+        snaps = repo.policy_snapshots(conn, cids)
 
     # Domains by volume (bytes of training content), the template's top share.
     ranked = sorted(domains.items(), key=lambda kv: (-kv[1][1], kv[0]))
@@ -275,7 +265,8 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
                 "excluded_per_signal": {s: per_signal[s] for s in (*SIGNALS_ORDER, *sorted(per_signal))
                                         if s in per_signal},
                 "signals_read": list(SIGNALS_ORDER),
-                "policy_snapshots": [{"corpus": r[0], "sha256": r[1], "entry": r[2], "files": int(r[3])} for r in snaps],
+                "policy_snapshots": [{"corpus": r.corpus, "sha256": r.sha256, "entry": r.entry_idx, "files": r.files}
+                                     for r in snaps],
             },
             "3_2_removals": {"takedowns": takedowns,
                              "items_removed": sum(x["items_removed"] for x in takedowns),

@@ -21,7 +21,8 @@ from typing import Any
 
 from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.storage import personal
-from ledger_app.storage.queries import Queries
+from ledger_app.storage.repos import cases as repo
+from ledger_app.storage.repos.cases import EventRow
 from ledger_app.takedown.requests import OPEN_STATUSES, RequestType, Status
 
 # Entry types that belong to one request's timeline (each carries `request` in its payload).
@@ -174,24 +175,14 @@ class QueueQuery:
 
 def store_document(conn, data: bytes, media_type: str) -> str:  # a connection in a write transaction
     """Keep bytes content-addressed (once per content; an erased copy is stored again); returns the SHA-256."""
-    ph = "?" if conn.dialect.name == "sqlite" else "%s"
-    sha = hashlib.sha256(data).hexdigest()
-    row = conn.exec_driver_sql(f"SELECT data IS NULL FROM stored_document WHERE sha256 = {ph}", (sha,)).fetchone()
-    if row is None:
-        conn.exec_driver_sql(
-            f"INSERT INTO stored_document (sha256, media_type, size, data, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
-            (sha, media_type, len(data), data, time.time()),
-        )
-    elif row[0]:
-        conn.exec_driver_sql(f"UPDATE stored_document SET data = {ph} WHERE sha256 = {ph}", (data, sha))
-    return sha
+    return repo.store_document(conn, data, media_type, time.time())
 
 
 def days_left(due_by: str, today: date | None = None) -> int:
     return (date.fromisoformat(due_by) - (today or date.today())).days
 
 
-class CaseService(Queries):
+class CaseService:
     """Case work on requests; built over a TakedownService (`Services.cases`)."""
 
     def __init__(self, takedown):  # takedown.service.TakedownService
@@ -208,14 +199,8 @@ class CaseService(Queries):
 
     def record_event(self, conn, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]):
         """Insert a case_event row and append its ledger entry in the caller's transaction."""
-        ph = self._ph
         res = self.ledger.append([entry], conn=conn)
-        row = conn.exec_driver_sql(
-            f"INSERT INTO case_event (request_id, kind, body, created_at, entry_idx) VALUES ({ph},{ph},{ph},{ph},{ph}) "
-            "RETURNING id",
-            (rid, kind, json.dumps(body, ensure_ascii=False) if body is not None else None, time.time(), res.first_index),
-        ).fetchone()
-        return int(row[0]), res
+        return repo.insert_event(conn, rid, kind, body, time.time(), res.first_index), res
 
     def record(self, rid: int, kind: str, body: dict[str, Any] | None, entry: tuple[str, dict[str, Any]]) -> tuple[int, int]:
         """One case event with its ledger entry, in its own transaction: (event id, entry index)."""
@@ -226,14 +211,10 @@ class CaseService(Queries):
         self.ledger.after_external_commit(res)
         return eid, res.first_index
 
-    def events(self, rid: int, kind: str | None = None) -> list[tuple[int, str, dict[str, Any], float, int | None]]:
-        ph = self._ph
-        sql = f"SELECT id, kind, body, created_at, entry_idx FROM case_event WHERE request_id = {ph}"
-        params: tuple = (int(rid),)
-        if kind:
-            sql += f" AND kind = {ph}"
-            params += (kind,)
-        return [(r[0], r[1], json.loads(r[2]) if r[2] else {}, r[3], r[4]) for r in self._all(sql + " ORDER BY id", params)]
+    def events(self, rid: int, kind: str | None = None) -> list[EventRow]:
+        """The request's case events in order (all, or of one kind), bodies decoded."""
+        with self.ws.engine.connect() as conn:
+            return repo.events(conn, rid, kind)
 
     # --- notes and assignment -----------------------------------------------------------------------
 
@@ -254,9 +235,10 @@ class CaseService(Queries):
     def notes(self, rid: int) -> list[CaseNote]:
         out = []
         with self.ws.engine.connect() as conn:
-            for eid, _k, body, created, idx in self.events(rid, "note"):
+            for ev in repo.events(conn, rid, "note"):
+                body = ev.body
                 data = personal.reveal(conn, body.get("commitment", "")) if body.get("commitment") else None
-                out.append(CaseNote(eid, rid, (data or {}).get("text"), body.get("author"), created, idx))
+                out.append(CaseNote(ev.id, rid, (data or {}).get("text"), body.get("author"), ev.created_at, ev.entry_idx))
         return out
 
     def assign(self, rid: int, assignee: str | None) -> CaseRow:
@@ -268,12 +250,10 @@ class CaseService(Queries):
         req = self.takedown.request_record(rid)
         if req["status"] == Status.CLOSED.value:
             raise UserError(f"request {rid} is closed; it cannot be assigned")
-        ph = self._ph
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "actor", {"name": who}, dedupe_on=who) if who else None
-            conn.exec_driver_sql(f"UPDATE takedown_request SET assignee = {ph}, updated_at = {ph} WHERE id = {ph}",
-                                 (who, time.time(), rid))
+            repo.set_assignee(conn, rid, who, time.time())
             _eid, res = self.record_event(conn, rid, "assigned", {"assignee": who},
                                     ("case.assigned", {"request": rid, "assignee": c}))
         self.ledger.after_external_commit(res)
@@ -341,25 +321,28 @@ class CaseService(Queries):
 
     def documents(self, rid: int) -> list[StoredDoc]:
         out = []
-        for _eid, kind, body, _c, idx in self.events(rid):
-            if kind not in ("document", "reply"):
-                continue
-            sha = body.get("sha256")
-            if not sha:
-                continue
-            row = self._one(f"SELECT data IS NOT NULL FROM stored_document WHERE sha256 = {self._ph}", (sha,))
-            out.append(StoredDoc(sha, body.get("name") or sha[:12], body.get("media_type", "application/octet-stream"),
-                                 int(body.get("size", 0)), body.get("role", kind), idx, bool(row and row[0])))
+        with self.ws.engine.connect() as conn:
+            for ev in repo.events(conn, rid):
+                body = ev.body
+                if ev.kind not in ("document", "reply"):
+                    continue
+                sha = body.get("sha256")
+                if not sha:
+                    continue
+                out.append(StoredDoc(sha, body.get("name") or sha[:12], body.get("media_type", "application/octet-stream"),
+                                     int(body.get("size", 0)), body.get("role", ev.kind), ev.entry_idx,
+                                     repo.document_available(conn, sha)))
         return out
 
     def document_bytes(self, sha256: str) -> bytes:
         """The stored bytes, checked against their hash (an edited copy is refused, not shown)."""
-        row = self._one(f"SELECT data FROM stored_document WHERE sha256 = {self._ph}", (sha256.lower(),))
-        if row is None:
+        with self.ws.engine.connect() as conn:
+            doc = repo.document_data(conn, sha256.lower())
+        if doc is None:
             raise NotFoundError(f"no document {sha256[:12]}… is stored")
-        if row[0] is None:
+        if doc.data is None:
             raise NotFoundError(f"document {sha256[:12]}… was erased")
-        data = bytes(row[0])
+        data = doc.data
         if hashlib.sha256(data).hexdigest() != sha256.lower():
             raise UserError(f"the stored document {sha256[:12]}… does not match its hash; it was altered")
         return data
@@ -371,17 +354,14 @@ class CaseService(Queries):
         if not (reason or "").strip():
             raise UserError("say why the documents are erased (recorded in the ledger)")
         self.takedown.request_record(rid)
-        shas = sorted({b[key] for _i, k, b, _c, _x in self.events(rid) if k in ("document", "reply", "retained")
-                       for key in ("sha256", "metadata_sha256") if b.get(key)})
-        ph = self._ph
+        shas = sorted({ev.body[key] for ev in self.events(rid) if ev.kind in ("document", "reply", "retained")
+                       for key in ("sha256", "metadata_sha256") if ev.body.get(key)})
         erased = []
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             entries = []
             for sha in shas:
-                res = conn.exec_driver_sql(
-                    f"UPDATE stored_document SET data = NULL WHERE sha256 = {ph} AND data IS NOT NULL", (sha,))
-                if res.rowcount:
+                if repo.erase_document(conn, sha):
                     erased.append(sha)
                     entries.append(("case.document", {"request": rid, "role": "erased", "sha256": sha, "reason": reason}))
             if entries:
@@ -390,51 +370,43 @@ class CaseService(Queries):
             self.ledger.after_external_commit(res)
             if self.ws.engine.dialect.name == "sqlite":
                 with self.ws.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    repo.checkpoint_wal(conn)
         return erased
 
     # --- queue -------------------------------------------------------------------------------------------
 
     def _requesters(self, commitments: Sequence[str]) -> dict[str, dict[str, Any] | None]:
         out: dict[str, dict[str, Any] | None] = {}
-        wanted = sorted({c for c in commitments if c})
-        ph = self._ph
         with self.ws.engine.connect() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
-                rows = conn.exec_driver_sql(
-                    f"SELECT commitment, salt, data FROM personal_data WHERE commitment IN ({','.join([ph] * len(chunk))})",
-                    tuple(chunk),
-                ).fetchall()
-                for c, salt, data in rows:
-                    if salt is None or data is None:
-                        continue
-                    d = json.loads(data)
-                    # The same check as personal.reveal: data that does not open the commitment is not shown.
-                    if personal.commitment_for(bytes(salt), d) == c:
-                        out[c] = d
+            rows = repo.personal_rows(conn, commitments)
+        for p in rows:
+            if p.salt is None or p.data is None:
+                continue
+            d = json.loads(p.data)
+            # The same check as personal.reveal: data that does not open the commitment is not shown.
+            if personal.commitment_for(p.salt, d) == p.commitment:
+                out[p.commitment] = d
         return out
 
-    def _rows(self, where: str = "", params: tuple = ()) -> list[CaseRow]:
-        rows = self._all(
-            "SELECT id, type, status, requester, requester_kind, received, due_by, assignee, "
-            "(SELECT count(*) FROM match m WHERE m.request_id = r.id) FROM takedown_request r" + where, params
-        )
-        people = self._requesters([r[3] for r in rows])
+    def _rows(self, rid: int | None = None) -> list[CaseRow]:
+        with self.ws.engine.connect() as conn:
+            rows = repo.queue_rows(conn, rid)
+        people = self._requesters([r.requester for r in rows if r.requester])
         today = date.today()
         out = []
-        for rid, rtype, status, rc, kind, received, due, assignee, matches in rows:
+        for r in rows:
+            rc = r.requester
             data = people.get(rc) if rc else None
-            requester = Requester(kind, (data or {}).get("name"), (data or {}).get("email"), rc,
+            requester = Requester(r.requester_kind, (data or {}).get("name"), (data or {}).get("email"), rc,
                                   erased=bool(rc) and data is None)
-            is_open = status in OPEN_STATUSES
-            left = days_left(due, today)
-            out.append(CaseRow(rid, rtype, status, requester, received, due, left, is_open and left < 0, is_open,
-                               assignee, int(matches)))
+            is_open = r.status in OPEN_STATUSES
+            left = days_left(r.due_by, today)
+            out.append(CaseRow(r.id, r.type, r.status, requester, r.received, r.due_by, left, is_open and left < 0,
+                               is_open, r.assignee, r.matches))
         return out
 
     def row(self, rid: int) -> CaseRow:
-        rows = self._rows(f" WHERE id = {self._ph}", (int(rid),))
+        rows = self._rows(int(rid))
         if not rows:
             raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
         return rows[0]

@@ -26,7 +26,7 @@ from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, UserError
 from ledger_app.storage import personal
-from ledger_app.storage.queries import Queries
+from ledger_app.storage.repos import cases as repo
 from ledger_app.takedown.calendar import add_business_days, business_days_between, parse_holidays
 from ledger_app.takedown.requests import RequestType, Status, parse_date
 
@@ -144,7 +144,7 @@ def rights_holder_request(rtype: str, kind: str) -> bool:
     return rtype in ("dmca", "publisher") or (rtype == "other" and kind in ("rights_org", "news_publisher"))
 
 
-class LegalService(Queries):
+class LegalService:
     """The legal steps around a request; `Services.legal`."""
 
     def __init__(self, cases):  # takedown.cases.CaseService
@@ -185,10 +185,10 @@ class LegalService(Queries):
         evs = self.cases.events(rid, "ownership")
         if not evs:
             return None
-        _eid, _k, body, created, idx = evs[-1]
+        ev = evs[-1]
         with self.ws.engine.connect() as conn:
-            data = personal.reveal(conn, body["commitment"]) or {}
-        return {"result": body["result"], "evidence": data.get("text"), "at": created, "entry": idx}
+            data = personal.reveal(conn, ev.body["commitment"]) or {}
+        return {"result": ev.body["result"], "evidence": data.get("text"), "at": ev.created_at, "entry": ev.entry_idx}
 
     def check_before_purge(self, rid: int) -> None:
         """What must hold before a request's items are removed; raises UserError saying what to do."""
@@ -243,7 +243,7 @@ class LegalService(Queries):
 
     def counter_notice_record(self, rid: int) -> tuple[dict[str, Any], int | None] | None:
         evs = self.cases.events(rid, "counter_notice")
-        return (evs[-1][2], evs[-1][4]) if evs else None
+        return (evs[-1].body, evs[-1].entry_idx) if evs else None
 
     def counter_notifier(self, rid: int) -> dict[str, Any] | None:
         cn = self.counter_notice_record(rid)
@@ -298,14 +298,14 @@ class LegalService(Queries):
         cn = self.counter_notice_record(rid)
         fw = self.cases.events(rid, "forwarded")
         court = bool(self.cases.events(rid, "court_action"))
-        restored = tuple(sorted(b["item"] for _i, _k, b, _c, _x in self.cases.events(rid, "restored")))
+        restored = tuple(sorted(ev.body["item"] for ev in self.cases.events(rid, "restored")))
         if cn is None:
             return RestoreWindow(False, False, None, None, None, None, None, court, restored, False,
                                  "no counter-notice received")
         if not fw:
             why = "the counter-notice is incomplete" if not cn[0]["complete"] else "the counter-notice is not yet forwarded to the claimant"
             return RestoreWindow(True, cn[0]["complete"], None, None, None, None, None, court, restored, False, why)
-        f = fw[-1][2]
+        f = fw[-1].body
         fwd, earliest, latest = (date.fromisoformat(f[k]) for k in ("forwarded_on", "earliest", "latest"))
         elapsed = business_days_between(fwd, today, self._holidays())
         pending = [i for i in cn[0]["items"] if i not in restored]
@@ -339,18 +339,17 @@ class LegalService(Queries):
         cn = self.counter_notice_record(rid)
         assert cn is not None
         items = [i for i in cn[0]["items"] if i not in win.restored]
-        retained = {b["item"]: b for _i, _k, b, _c, _x in self.cases.events(rid, "retained")}
+        retained = {ev.body["item"]: ev.body for ev in self.cases.events(rid, "retained")}
         out_dir = Path(to) if to else self.ws.path / "restored" / f"request-{rid}"
         corpus_name = f"restored-r{rid}"
-        ph = self._ph
         results = []
         written = []
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             entries: list[tuple[str, dict[str, Any]]] = []
             for item_id in items:
-                row = conn.exec_driver_sql(f"SELECT sha256, source_url, location FROM item WHERE id = {ph}", (item_id,)).fetchone()
-                sha, url, location = row if row else (None, None, None)
+                origin = repo.item_origin(conn, item_id) or repo.ItemOrigin(None, None, None)
+                sha, url, location = origin.sha256, origin.source_url, origin.location
                 keep = retained.get(item_id)
                 data = meta = None
                 if keep is not None:
@@ -370,14 +369,11 @@ class LegalService(Queries):
                     how, where = "retained copy", str(target)
                 else:
                     how, where = "re-acquire", url
-                conn.exec_driver_sql(f"DELETE FROM blocklist WHERE sha256 = {ph} AND request_id = {ph}", (sha, rid))
-                conn.exec_driver_sql(
-                    f"UPDATE item SET status_reason = {ph} WHERE id = {ph}",
-                    (f"removed by takedown request {rid}; restored after a counter-notice ({how}"
-                     + (f", as corpus {corpus_name})" if data is not None else ")"), item_id))
-                conn.exec_driver_sql(
-                    f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
-                    (rid, "restored", json.dumps({"item": item_id, "how": how, "where": where}), time.time()))
+                repo.unblock(conn, sha, rid)
+                repo.set_item_status_reason(
+                    conn, item_id, f"removed by takedown request {rid}; restored after a counter-notice ({how}"
+                    + (f", as corpus {corpus_name})" if data is not None else ")"))
+                repo.insert_event_json(conn, rid, "restored", {"item": item_id, "how": how, "where": where}, time.time())
                 entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how,
                                                   "corpus": corpus_name if data is not None else None}))
                 results.append({"item": item_id, "sha256": sha, "how": how, "where": where})
@@ -390,19 +386,18 @@ class LegalService(Queries):
             except UserError:
                 corpus.add_corpus(corpus_name, out_dir, "folder")
             corpus.ingest(corpus_name)
-            for r in results:
-                if r["how"] == "retained copy":
-                    row = self._one(
-                        f"SELECT i.id, i.status FROM item i JOIN corpus c ON c.id = i.corpus_id "
-                        f"WHERE c.name = {ph} AND i.sha256 = {ph} ORDER BY i.id", (corpus_name, r["sha256"]))
-                    r["restored_as"], r["status"] = (row[0], row[1]) if row else (None, None)
+            with self.ws.engine.connect() as conn:
+                for r in results:
+                    if r["how"] == "retained copy":
+                        state = repo.item_in_corpus(conn, corpus_name, r["sha256"])
+                        r["restored_as"], r["status"] = (state.id, state.status) if state else (None, None)
         return {"request": rid, "corpus": corpus_name if written else None, "restored": results}
 
     # --- GDPR ---------------------------------------------------------------------------------------------
 
     def identity(self, rid: int) -> str | None:
         evs = self.cases.events(rid, "identity")
-        return evs[-1][2]["result"] if evs else None
+        return evs[-1].body["result"] if evs else None
 
     def record_identity(self, rid: int, result: str, *, method: str = "", note: str = "") -> int:
         """`requested` (reasonable doubt: more information asked for, Art. 12(6); erasure waits),
@@ -430,8 +425,8 @@ class LegalService(Queries):
             raise UserError(f"name the Art. 17(3) ground: {', '.join(ART17_3_GROUNDS)} ({ground!r} is not one)")
         if not reason.strip():
             raise UserError("a refusal needs the reasons given to the data subject (Art. 12(4))")
-        ph = self._ph
-        matched = sorted({r[0] for r in self._all(f"SELECT item_id FROM match WHERE request_id = {ph}", (rid,))})
+        with self.ws.engine.connect() as conn:
+            matched = repo.matched_items(conn, rid)
         chosen = sorted(set(items)) if items else matched
         unknown = [i for i in chosen if i not in matched]
         if unknown:
@@ -448,16 +443,13 @@ class LegalService(Queries):
             c = personal.commit(conn, "note", {"text": reason.strip()})
             entries: list[tuple[str, dict[str, Any]]] = []
             for item_id in chosen:
-                conn.exec_driver_sql(
-                    f"UPDATE match SET decision = 'rejected', decided_by = {ph}, decided_at = {ph} "
-                    f"WHERE request_id = {ph} AND item_id = {ph}", (who, now, rid, item_id))
+                repo.reject_match(conn, rid, item_id, who, now)
                 entries.append(("takedown.decision", {"request": rid, "item": item_id, "decision": "rejected",
                                                       "ground": f"Art. 17(3)({g})"}))
             entries.append(("gdpr.refusal", {"request": rid, "ground": f"Art. 17(3)({g})", "partial": partial,
                                              "retained": chosen, "reasons": c}))
-            conn.exec_driver_sql(
-                f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
-                (rid, "refusal", json.dumps({"ground": g, "partial": partial, "retained": chosen, "commitment": c}), now))
+            repo.insert_event_json(conn, rid, "refusal", {"ground": g, "partial": partial, "retained": chosen,
+                                                          "commitment": c}, now)
             if not partial:
                 entries.append(self.takedown.set_status(conn, rid, req["status"], Status.REJECTED,
                                                          f"erasure refused under Art. 17(3)({g})"))
@@ -469,7 +461,8 @@ class LegalService(Queries):
     def refusals(self, rid: int) -> list[dict[str, Any]]:
         out = []
         with self.ws.engine.connect() as conn:
-            for _eid, _k, b, created, _idx in self.cases.events(rid, "refusal"):
+            for ev in repo.events(conn, rid, "refusal"):
+                b, created = ev.body, ev.created_at
                 reasons = (personal.reveal(conn, b["commitment"]) or {}).get("text") if b.get("commitment") else None
                 out.append({"ground": f"Art. 17(3)({b['ground']})", "ground_text": ART17_3_GROUNDS[b["ground"]],
                             "partial": b["partial"], "retained": b["retained"], "reasons": reasons, "at": created})
@@ -493,10 +486,12 @@ class LegalService(Queries):
         they were in, and the mirrors of those releases; with whether each was notified."""
         from ledger_app.services.lineage import affected_runs, releases_containing
 
-        ph = self._ph
-        items = (self.takedown.purge_view(rid) or {}).get("items") or sorted({r[0] for r in self._all(
-            f"SELECT item_id FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,))})
-        notified = {b["recipient"]: (created, b.get("sha256")) for _i, _k, b, created, _x in self.cases.events(rid, "recipient")}
+        items = (self.takedown.purge_view(rid) or {}).get("items")
+        if not items:
+            with self.ws.engine.connect() as conn:
+                items = repo.matched_items(conn, rid, "accepted")
+        notified = {ev.body["recipient"]: (ev.created_at, ev.body.get("sha256"))
+                    for ev in self.cases.events(rid, "recipient")}
         out = []
         for r in affected_runs(self.takedown, items, include_live=True):
             key = f"training_run:{r['run']}"
@@ -549,10 +544,8 @@ def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  
     from ledger_app.corpus import open_corpus
     from ledger_app.services.cases import store_document
 
-    ph = svc._ph
-    done = set()
-    for (body,) in svc._all(f"SELECT body FROM case_event WHERE request_id = {ph} AND kind = 'retained'", (rid,)):
-        done.add(json.loads(body)["item"])
+    with svc.ws.engine.connect() as conn:
+        done = {ev.body["item"] for ev in repo.events(conn, rid, "retained")}
     kept = 0
     for _cid, c in sorted(by_corpus.items()):
         adapter = open_corpus(Path(c["path"]), c["format"])
@@ -570,10 +563,8 @@ def retain_copies(svc, rid: int, by_corpus: dict[int, dict[str, Any]]) -> int:  
                     sha = store_document(conn, raw.data, "application/octet-stream")
                     meta_sha = store_document(conn, json.dumps(raw.metadata or {}, ensure_ascii=False, default=str,
                                                                sort_keys=True).encode(), "application/json")
-                    conn.exec_driver_sql(
-                        f"INSERT INTO case_event (request_id, kind, body, created_at) VALUES ({ph},{ph},{ph},{ph})",
-                        (rid, "retained", json.dumps({"item": item_id, "sha256": sha, "metadata_sha256": meta_sha}),
-                         time.time()))
+                    repo.insert_event_json(conn, rid, "retained",
+                                           {"item": item_id, "sha256": sha, "metadata_sha256": meta_sha}, time.time())
                 done.add(item_id)
                 kept += 1
     return kept

@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from ledger_app.core.errors import UserError
+from ledger_app.storage.repos import lineage as repo
 
 
 def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # CorpusService
@@ -20,29 +21,22 @@ def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # Corpus
     c = corpus_svc.corpus(corpus)
     ledger = corpus_svc.ledger
     ledger.unlock()
-    ph = corpus_svc._ph
     with ledger.ws.store.write_transaction() as conn:
-        size = ledger.ws.store._size(conn)
-        admitted = conn.exec_driver_sql(
-            f"SELECT count(*) FROM item WHERE corpus_id = {ph} AND status = 'admitted'", (c["id"],)
-        ).fetchone()[0]
+        size = repo.ledger_size(conn)
+        admitted = repo.admitted_count(conn, c["id"])
         res = ledger.append([("run.recorded", {"model": model, "corpus": corpus, "checkpoint_size": size,
                                                "admitted_items": admitted})], conn=conn)
-        conn.exec_driver_sql(
-            f"INSERT INTO training_run (model, corpus_id, checkpoint_size, created_at, entry_idx) VALUES ({ph},{ph},{ph},{ph},{ph})",
-            (model, c["id"], size, time.time(), res.first_index),
-        )
+        repo.insert_run(conn, model, c["id"], size, time.time(), res.first_index)
     ledger.after_external_commit(res)
     return {"model": model, "corpus": corpus, "checkpoint_size": size, "admitted_items": admitted,
             "entry": res.first_index}
 
 
 def list_runs(corpus_svc) -> list[dict[str, Any]]:
-    rows = corpus_svc._all(
-        "SELECT r.id, r.model, c.name, r.checkpoint_size, r.created_at, r.entry_idx FROM training_run r "
-        "JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id"
-    )
-    return [dict(zip(["id", "model", "corpus", "checkpoint_size", "recorded_at", "entry"], r, strict=True)) for r in rows]
+    with corpus_svc.ws.engine.connect() as conn:
+        rows = repo.runs(conn)
+    return [{"id": r.id, "model": r.model, "corpus": r.corpus, "checkpoint_size": r.checkpoint_size,
+             "recorded_at": r.created_at, "entry": r.entry_idx} for r in rows]
 
 
 def affected_runs(takedown_svc, item_ids: list[str], *, include_live: bool = False) -> list[dict[str, Any]]:
@@ -50,26 +44,13 @@ def affected_runs(takedown_svc, item_ids: list[str], *, include_live: bool = Fal
     items not (yet) purged count too (the Art. 19 register before an erasure)."""
     if not item_ids:
         return []
-    ph = takedown_svc._ph
-    runs = takedown_svc._all(
-        "SELECT r.id, r.model, c.name, r.checkpoint_size, r.created_at, r.corpus_id FROM training_run r "
-        "JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id"
-    )
     out = []
-    for run_id, model, corpus, size, created, cid in runs:
-        seen = []
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start : start + 500]
-            live = " OR purged_at IS NULL" if include_live else ""
-            rows = takedown_svc._all(
-                f"SELECT id FROM item WHERE corpus_id = {ph} AND entry_idx < {ph} AND (purged_at > {ph}{live}) "
-                f"AND id IN ({','.join([ph] * len(chunk))})",
-                (cid, size, created, *chunk),
-            )
-            seen += [r[0] for r in rows]
-        if seen:
-            out.append({"run": run_id, "model": model, "corpus": corpus, "checkpoint_size": size,
-                        "items_seen": sorted(seen)})
+    with takedown_svc.ws.engine.connect() as conn:
+        for run in repo.runs(conn):
+            seen = repo.items_seen_by_run(conn, run, item_ids, include_live=include_live)
+            if seen:
+                out.append({"run": run.id, "model": run.model, "corpus": run.corpus,
+                            "checkpoint_size": run.checkpoint_size, "items_seen": sorted(seen)})
     return out
 
 
@@ -86,14 +67,12 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
     if not name.strip():
         raise UserError("name the release (for example, photos-2026-03)")
     ledger = corpus_svc.ledger
-    ph = corpus_svc._ph
     if mirror_of:
-        row = corpus_svc._one(
-            f"SELECT r.id, r.corpus_id, r.checkpoint_size, c.name FROM dataset_release r JOIN corpus c ON c.id = r.corpus_id "
-            f"WHERE r.name = {ph} AND r.kind = 'release'", (mirror_of,))
-        if row is None:
+        with ledger.ws.engine.connect() as conn:
+            rel = repo.release_named(conn, mirror_of)
+        if rel is None:
             raise UserError(f"there is no release named {mirror_of!r}; see `ledger release list`")
-        parent, cid, fixed_size, corpus = row[0], row[1], row[2], row[3]
+        parent, cid, fixed_size, corpus = rel.id, rel.corpus_id, rel.checkpoint_size, rel.corpus
         kind = "mirror"
     else:
         if not corpus:
@@ -101,24 +80,20 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
         cid, parent, fixed_size, kind = corpus_svc.corpus(corpus)["id"], None, None, "release"
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:
-        size = fixed_size if fixed_size is not None else ledger.ws.store._size(conn)
+        size = fixed_size if fixed_size is not None else repo.ledger_size(conn)
         c = personal.commit(conn, "contact", {"contact": contact.strip()}) if contact and contact.strip() else None
         res = ledger.append([("release.recorded", {"name": name, "kind": kind, "corpus": corpus, "checkpoint_size": size,
                                                    "mirror_of": parent, "contact": c})], conn=conn)
-        conn.exec_driver_sql(
-            "INSERT INTO dataset_release (name, kind, corpus_id, checkpoint_size, contact, created_at, entry_idx) "
-            f"VALUES ({ph},{ph},{ph},{ph},{ph},{ph},{ph})",
-            (name, kind, cid, size, c, time.time(), res.first_index))
+        repo.insert_release(conn, name, kind, cid, size, c, time.time(), res.first_index)
     ledger.after_external_commit(res)
     return {"name": name, "kind": kind, "corpus": corpus, "checkpoint_size": size, "entry": res.first_index}
 
 
 def list_releases(corpus_svc) -> list[dict[str, Any]]:
-    rows = corpus_svc._all(
-        "SELECT r.id, r.name, r.kind, c.name, r.checkpoint_size, r.created_at, r.entry_idx FROM dataset_release r "
-        "JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id")
-    return [dict(zip(["id", "name", "kind", "corpus", "checkpoint_size", "recorded_at", "entry"], r, strict=True))
-            for r in rows]
+    with corpus_svc.ws.engine.connect() as conn:
+        rows = repo.releases(conn)
+    return [{"id": r.id, "name": r.name, "kind": r.kind, "corpus": r.corpus, "checkpoint_size": r.checkpoint_size,
+             "recorded_at": r.created_at, "entry": r.entry_idx} for r in rows]
 
 
 def releases_containing(takedown_svc, item_ids: list[str]) -> list[dict[str, Any]]:
@@ -126,20 +101,11 @@ def releases_containing(takedown_svc, item_ids: list[str]) -> list[dict[str, Any
     admitted (not quarantined or refused), and not purged before the release was made."""
     if not item_ids:
         return []
-    ph = takedown_svc._ph
     out = []
-    for rid, name, kind, corpus, size, created, cid, contact in takedown_svc._all(
-        "SELECT r.id, r.name, r.kind, c.name, r.checkpoint_size, r.created_at, r.corpus_id, r.contact "
-        "FROM dataset_release r JOIN corpus c ON c.id = r.corpus_id ORDER BY r.id"
-    ):
-        seen = []
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start:start + 500]
-            seen += [r[0] for r in takedown_svc._all(
-                f"SELECT id FROM item WHERE corpus_id = {ph} AND entry_idx < {ph} AND status IN ('admitted', 'purged') "
-                f"AND (purged_at IS NULL OR purged_at > {ph}) AND id IN ({','.join([ph] * len(chunk))})",
-                (cid, size, created, *chunk))]
-        if seen:
-            out.append({"id": rid, "name": name, "kind": kind, "corpus": corpus, "checkpoint_size": size,
-                        "contact": contact, "items": sorted(seen)})
+    with takedown_svc.ws.engine.connect() as conn:
+        for rel in repo.releases(conn):
+            seen = repo.items_in_release(conn, rel, item_ids)
+            if seen:
+                out.append({"id": rel.id, "name": rel.name, "kind": rel.kind, "corpus": rel.corpus,
+                            "checkpoint_size": rel.checkpoint_size, "contact": rel.contact, "items": sorted(seen)})
     return out

@@ -18,6 +18,7 @@ from typing import Any
 
 from ledger_app.core.errors import UserError
 from ledger_app.services.legal import ART17_3_GROUNDS
+from ledger_app.storage.repos.cases import item_origin
 
 TEMPLATES = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension", "refusal")
 LANGUAGES = ("en", "zh_CN")
@@ -263,11 +264,11 @@ def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir
 def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "en") -> bytes:
     """The Art. 19 notice to one recipient, as an .eml (the hashes of its items listed, no personal data)."""
     t = T[language]
-    ph = legal._ph
     lines = []
-    for item_id in recipient.items:
-        row = legal._one(f"SELECT sha256 FROM item WHERE id = {ph}", (item_id,))
-        lines.append(f"  {row[0] if row else '?'}  {item_id}")
+    with legal.ws.engine.connect() as conn:
+        for item_id in recipient.items:
+            origin = item_origin(conn, item_id)
+            lines.append(f"  {origin.sha256 if origin else '?'}  {item_id}")
     args = {"id": req["id"], "count": len(recipient.items), "recipient": recipient.name}
     name = recipient.name
     sender = _sender(legal.ws)
