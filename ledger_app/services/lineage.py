@@ -22,7 +22,7 @@ def record_run(corpus_svc, model: str, corpus: str) -> dict[str, Any]:  # Corpus
     ledger = corpus_svc.ledger
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:
-        size = repo.ledger_size(conn)
+        size = ledger.ws.store.size(conn)
         admitted = repo.admitted_count(conn, c["id"])
         res = ledger.append([("run.recorded", {"model": model, "corpus": corpus, "checkpoint_size": size,
                                                "admitted_items": admitted})], conn=conn)
@@ -80,7 +80,7 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
         cid, parent, fixed_size, kind = corpus_svc.corpus(corpus)["id"], None, None, "release"
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:
-        size = fixed_size if fixed_size is not None else repo.ledger_size(conn)
+        size = fixed_size if fixed_size is not None else ledger.ws.store.size(conn)
         c = personal.commit(conn, "contact", {"contact": contact.strip()}) if contact and contact.strip() else None
         res = ledger.append([("release.recorded", {"name": name, "kind": kind, "corpus": corpus, "checkpoint_size": size,
                                                    "mirror_of": parent, "contact": c})], conn=conn)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
-from ledger_app.storage.tables import Corpus, DatasetRelease, Item, LedgerEntry, TrainingRun
+from ledger_app.storage.tables import Corpus, DatasetRelease, Item, TrainingRun
 
 
 def _t(model: Any) -> Table:
@@ -26,17 +26,9 @@ RUN = _t(TrainingRun)
 REL = _t(DatasetRelease)
 CORPUS = _t(Corpus)
 ITEM = _t(Item)
-ENTRY = _t(LedgerEntry)
 
 #: Item ids per IN (...) list: well below SQLite's bound-parameter limit.
 CHUNK = 500
-
-
-def ledger_size(conn: Connection) -> int:
-    """The number of ledger entries as this connection sees them (inside a write transaction: the size
-    the next append starts at)."""
-    n = conn.execute(select(func.max(ENTRY.c.idx))).scalar()
-    return 0 if n is None else int(n) + 1
 
 
 def admitted_count(conn: Connection, corpus_id: int) -> int:
