@@ -46,7 +46,7 @@ def test_count_and_anchors_come_from_one_snapshot_on_postgres(tmp_path, fresh_db
                     "'none', 0, false FROM generate_series(1, 40) g")
             inserted.set()
 
-    monkeypatch.setattr(type(svc), "ANCHOR_CHUNK", 10)
+    monkeypatch.setattr(type(svc.catalogue), "ANCHOR_CHUNK", 10)
     try:
         pages = svc.item_pages(3, keys_limit=0, progress=progress)
         assert inserted.is_set() and svc.count_items() == N_ITEMS + 40
