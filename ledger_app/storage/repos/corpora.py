@@ -24,13 +24,13 @@ from ledger_app.storage.tables import (
     TrustAnchor,
 )
 
-corpus_t = Corpus.__table__
-item_t = Item.__table__
-license_t = License.__table__
-shard_t = IngestShard.__table__
-anchor_t = TrustAnchor.__table__
-snapshot_t = PolicySnapshot.__table__
-file_t = PolicyFile.__table__
+corpus_t = Corpus.__table__  # type: ignore[attr-defined]
+item_t = Item.__table__  # type: ignore[attr-defined]
+license_t = License.__table__  # type: ignore[attr-defined]
+shard_t = IngestShard.__table__  # type: ignore[attr-defined]
+anchor_t = TrustAnchor.__table__  # type: ignore[attr-defined]
+snapshot_t = PolicySnapshot.__table__  # type: ignore[attr-defined]
+file_t = PolicyFile.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def policy_files(conn: Connection, sid: int) -> list[tuple[str, str, bytes, str,
     """The files of snapshot `sid`: host, name, content, sha256, fetched_at."""
     f = file_t.c
     rows = conn.execute(select(f.host, f.name, f.content, f.sha256, f.fetched_at).where(f.snapshot_id == sid))
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 # --- the ingest's finished shards ---------------------------------------------------------------------

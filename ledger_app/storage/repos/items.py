@@ -33,11 +33,11 @@ from sqlalchemy.sql.selectable import Select
 
 from ledger_app.storage.tables import Corpus, Fingerprint, Item, ItemDetail, License
 
-item_t = Item.__table__
-detail_t = ItemDetail.__table__
-fingerprint_t = Fingerprint.__table__
-corpus_t = Corpus.__table__
-license_t = License.__table__
+item_t = Item.__table__  # type: ignore[attr-defined]
+detail_t = ItemDetail.__table__  # type: ignore[attr-defined]
+fingerprint_t = Fingerprint.__table__  # type: ignore[attr-defined]
+corpus_t = Corpus.__table__  # type: ignore[attr-defined]
+license_t = License.__table__  # type: ignore[attr-defined]
 
 # The listing's aliases: `item i JOIN corpus c LEFT JOIN license l`.
 i = item_t.alias("i")
@@ -320,9 +320,12 @@ def count_between(conn: Connection, f: ItemFilter, lo: str, hi: str) -> int:
     return int(conn.execute(stmt, {**_params(f), "k_lo": lo, "k_hi": hi}).scalar_one())
 
 
+_ITEM: Select[Any] = select(*ITEM_COLUMNS).select_from(LISTING).where(i.c.id == bindparam("k_id"))
+
+
 def item(conn: Connection, item_id: str) -> ItemRow | None:
-    row = conn.execute(select(*ITEM_COLUMNS).select_from(LISTING).where(i.c.id == item_id)).first()
-    return ItemRow(*row) if row is not None else None
+    found = [ItemRow(*r) for r in conn.execute(_ITEM, {"k_id": item_id})]
+    return found[0] if found else None
 
 
 def manifest_json(conn: Connection, item_id: str) -> str | None:
