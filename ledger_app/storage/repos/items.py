@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     String,
@@ -50,11 +50,17 @@ ITEM_COLUMNS = (
     i.c.batch, i.c.metadata_json, i.c.domain, i.c.signals_json, i.c.language, i.c.fetched_at,
 )
 LIKE_ESCAPE_CHAR = "\\"
+# SQLite's compiler writes `.limit(n)` as `LIMIT ? OFFSET 0`; a keyed page is `… ORDER BY i.id LIMIT ?`
+# with no OFFSET at all (and reads as such in the plans the tests check), so its limit is a suffix.
+_LIMIT = text("LIMIT :k_limit")
+_LIMIT_ONE = text("LIMIT 1")
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    """An item as listed: its row with its corpus's and licence's names (JSON columns still text)."""
+class ItemRow(NamedTuple):
+    """An item as listed: its row with its corpus's and licence's names (JSON columns still text).
+
+    A named tuple rather than a dataclass: a page makes hundreds of these, and a tuple costs a
+    fraction of a frozen dataclass's construction."""
 
     id: str
     corpus: str
@@ -191,16 +197,21 @@ def count(conn: Connection, f: ItemFilter) -> int:
     return int(conn.execute(_count(_shape(f), False), _params(f)).scalar_one())
 
 
+_COUNT_ALL = select(func.count()).select_from(item_t)
+
+
 def count_all(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(item_t)).scalar_one())
+    return int(conn.execute(_COUNT_ALL).scalar_one())
+
+
+_PG_ESTIMATE = text("SELECT greatest(c.reltuples, s.n_live_tup) FROM pg_class c "
+                    "LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = CAST(:table AS regclass)")
 
 
 def count_estimate_postgresql(conn: Connection) -> int | None:
     """The planner's idea of the item table's size on PostgreSQL (None if it has none)."""
     # reltuples is as of the last ANALYZE (-1 if none); n_live_tup follows every commit.
-    est = conn.execute(text("SELECT greatest(c.reltuples, s.n_live_tup) FROM pg_class c "
-                            "LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid "
-                            "WHERE c.oid = CAST(:table AS regclass)"), {"table": "item"}).scalar()
+    est = conn.execute(_PG_ESTIMATE, {"table": "item"}).scalar()
     return int(est) if est is not None and est > 0 else None
 
 
@@ -217,8 +228,8 @@ def ids(conn: Connection, f: ItemFilter) -> list[str]:
 @cache
 def _ends(shape: Shape, hinted: bool) -> tuple[Select[Any], Select[Any]]:
     conds = _conditions(shape, hinted)
-    return (select(i.c.id).where(*conds).order_by(i.c.id).limit(1),
-            select(i.c.id).where(*conds).order_by(i.c.id.desc()).limit(1))
+    return (select(i.c.id).where(*conds).order_by(i.c.id).suffix_with(_LIMIT_ONE),
+            select(i.c.id).where(*conds).order_by(i.c.id.desc()).suffix_with(_LIMIT_ONE))
 
 
 def first_and_last_id(conn: Connection, f: ItemFilter) -> tuple[str | None, str | None]:
@@ -259,11 +270,9 @@ def _rows(shape: Shape, hinted: bool, bounds: tuple[bool, bool, bool, bool], lim
     if among:
         conds.append(i.c.id.in_(bindparam("k_among", expanding=True)))
     stmt = select(*ITEM_COLUMNS).select_from(LISTING).where(*conds).order_by(i.c.id)
-    if limit:
-        stmt = stmt.limit(bindparam("k_limit"))
     if offset:
-        stmt = stmt.offset(bindparam("k_offset"))
-    return stmt
+        return stmt.limit(bindparam("k_limit")).offset(bindparam("k_offset"))
+    return stmt.suffix_with(_LIMIT) if limit else stmt
 
 
 def rows(conn: Connection, f: ItemFilter, *, seek: bool = False, start: str | None = None,
@@ -285,7 +294,7 @@ def rows(conn: Connection, f: ItemFilter, *, seek: bool = False, start: str | No
     stmt = _rows(_shape(f), _hinted(conn, seek),
                  (start is not None, before is not None, through is not None, among is not None),
                  limit is not None, limit is not None and bool(offset))
-    return [ItemRow(*r) for r in conn.execute(stmt, params)]
+    return [ItemRow._make(r) for r in conn.execute(stmt, params)]
 
 
 @cache
@@ -324,7 +333,7 @@ _ITEM: Select[Any] = select(*ITEM_COLUMNS).select_from(LISTING).where(i.c.id == 
 
 
 def item(conn: Connection, item_id: str) -> ItemRow | None:
-    found = [ItemRow(*r) for r in conn.execute(_ITEM, {"k_id": item_id})]
+    found = [ItemRow._make(r) for r in conn.execute(_ITEM, {"k_id": item_id})]
     return found[0] if found else None
 
 
