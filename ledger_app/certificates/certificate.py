@@ -16,14 +16,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ledger_app.certificates.document import issue_document
+from ledger_app.certificates.document import DocumentLedger, issue_document
 from ledger_app.core.errors import UserError
 from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_CERTIFICATE, NotCanonicalError, canonical_bytes
-
-if TYPE_CHECKING:
-    from ledger_app.services import LedgerService
 
 REQUEST_KEYS = ("id", "type", "received", "due_by", "requester")
 REQUESTER_KEYS = frozenset({"name", "commitment", "kind"})
@@ -144,7 +141,7 @@ def build_removal_certificate(
     return body
 
 
-def issue_removal_certificate(ledger: LedgerService, **inputs: Any) -> dict[str, Any]:
+def issue_removal_certificate(ledger: DocumentLedger, **inputs: Any) -> dict[str, Any]:
     """Build, sign, record (`certificate.issued`) and prove the certificate; returns the whole file."""
     body = build_removal_certificate(**inputs)
     doc = issue_document(ledger, body, entry_type="certificate.issued", payload_extra={"request": body["request"]["id"]})

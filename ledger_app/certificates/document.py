@@ -15,7 +15,10 @@ JSON of floats is where implementations diverge, so `canonical_bytes` refuses th
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from sqlalchemy.engine import Connection, Engine
 
 from ledger_app.core.errors import UserError
 from ledger_app.ledger.documents import (
@@ -27,13 +30,35 @@ from ledger_app.ledger.documents import (
     canonical_bytes,
     document_digest,
 )
+from ledger_app.ledger.keys import SigningKey
+from ledger_app.ledger.store import AppendResult, LedgerStore
 from ledger_app.ledger.tlogproof import format_tlog_proof
 from ledger_app.ledger.witness_store import cosigned_note
 
-if TYPE_CHECKING:
-    from ledger_app.services import LedgerService
+__all__ = ["DocumentLedger", "canonical_bytes", "entry_proof", "issue_document", "sign_body"]
 
-__all__ = ["canonical_bytes", "entry_proof", "issue_document", "sign_body"]
+
+class LedgerWorkspace(Protocol):
+    """The part of a workspace a document needs: the ledger store (entries, proofs) and the engine."""
+
+    @property
+    def store(self) -> LedgerStore: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+
+class DocumentLedger(Protocol):
+    """What issuing a document needs of the ledger service (services.ledger.LedgerService is one):
+    the unlocked signing keys, a verified append, and the workspace's store. Declared here so that
+    certificates/ depends on this narrow shape, not on the services layer above it."""
+
+    @property
+    def ws(self) -> LedgerWorkspace: ...
+
+    def unlock(self) -> list[SigningKey]: ...
+
+    def append(self, items: Sequence[tuple[str, dict[str, Any]]], conn: Connection | None = None) -> AppendResult: ...
 
 
 def _check_body(body: dict[str, Any]) -> bytes:
@@ -50,7 +75,7 @@ def _check_body(body: dict[str, Any]) -> bytes:
         raise UserError(f"the document cannot be signed: {exc}") from None
 
 
-def sign_body(ledger: LedgerService, body: dict[str, Any]) -> dict[str, Any]:
+def sign_body(ledger: DocumentLedger, body: dict[str, Any]) -> dict[str, Any]:
     """The `signature` object: Ed25519 by the ledger's active key over the body's canonical bytes."""
     data = _check_body(body)
     key = ledger.unlock()[0]
@@ -68,7 +93,7 @@ def sign_body(ledger: LedgerService, body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def entry_proof(ledger: LedgerService, index: int, size: int, signed_checkpoint: str) -> dict[str, Any]:
+def entry_proof(ledger: DocumentLedger, index: int, size: int, signed_checkpoint: str) -> dict[str, Any]:
     """{index, leaf_data, leaf_hash, tlog_proof} of one ledger entry against the checkpoint of `size`."""
     store = ledger.ws.store
     n, proof, leaf_hash, root = store.inclusion_proof(index, size)
@@ -84,7 +109,7 @@ def entry_proof(ledger: LedgerService, index: int, size: int, signed_checkpoint:
 
 
 def issue_document(
-    ledger: LedgerService, body: dict[str, Any], *, entry_type: str, payload_extra: dict[str, Any]
+    ledger: DocumentLedger, body: dict[str, Any], *, entry_type: str, payload_extra: dict[str, Any]
 ) -> dict[str, Any]:
     """Sign `body`, record it in the ledger, and return the complete document.
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ledger_app.certificates.document import checkpoint_of, entry_proof, issue_document
+from ledger_app.certificates.document import DocumentLedger, checkpoint_of, entry_proof, issue_document
 from ledger_app.core.errors import UserError
 from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
@@ -25,9 +25,6 @@ from ledger_app.ledger.documents import (
     canonical_bytes,
     report_items,
 )
-
-if TYPE_CHECKING:
-    from ledger_app.services import LedgerService
 
 QUERY_KINDS = frozenset({"file", "hash", "url"})
 QUERY_KEYS = frozenset({"kind", "value", "name"})  # name: the file name the rights holder gave
@@ -129,7 +126,7 @@ def build_inclusion_report(
 
 
 def issue_inclusion_report(
-    ledger: LedgerService, *, queries: list[dict[str, Any]], issued_at: str, origin: str, key_id: str,
+    ledger: DocumentLedger, *, queries: list[dict[str, Any]], issued_at: str, origin: str, key_id: str,
     report_id: str | None = None,
 ) -> dict[str, Any]:
     """Build, sign and record (`report.issued`) the report, then attach `item_proofs`: one

@@ -58,11 +58,6 @@ VERIFIER_THIRD_PARTY = ("cryptography",)
 
 # (importing module, imported module): why it stays for now. Remove an entry when its import goes.
 EXCEPTIONS: dict[tuple[str, str], str] = {
-    # Type-only: the certificate builders take the LedgerService / CorpusService they sign and read
-    # with. Typed records and a narrow protocol replace these with the services package (#16).
-    ("ledger_app.certificates.certificate", "ledger_app.services"): "type of the signer argument (#16)",
-    ("ledger_app.certificates.document", "ledger_app.services"): "type of the signer argument (#16)",
-    ("ledger_app.certificates.report", "ledger_app.services"): "type of the signer argument (#16)",
     # The demo's last step checks its certificate the way a recipient does, with the offline verifier's
     # verify_document; the verification functions move below the clients with the services split (#16).
     ("ledger_app.services.demo.story", "ledger_app.verify"): "the demo verifies as a recipient would (#16)",
