@@ -155,7 +155,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     from ledger_app.services.claims import add_license, expire_license
     from ledger_app.services.lineage import record_run
     from ledger_app.services.workspace import Workspace
-    from ledger_app.verify import verify_document
+    from ledger_app.ledger.docverify import verify_document
 
     directory = Path(directory).expanduser().resolve()
     ws_dir = directory / "workspace"
