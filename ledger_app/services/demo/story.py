@@ -150,12 +150,12 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
 
 def run_story(directory: Path, *, log: Log = print, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, photos: int = 240) -> dict[str, Any]:
+    from ledger_app.ledger.docverify import verify_document
     from ledger_app.services import Services
     from ledger_app.services.certificates import certify, inclusion_report
     from ledger_app.services.claims import add_license, expire_license
     from ledger_app.services.lineage import record_run
     from ledger_app.services.workspace import Workspace
-    from ledger_app.ledger.docverify import verify_document
 
     directory = Path(directory).expanduser().resolve()
     ws_dir = directory / "workspace"
