@@ -105,14 +105,18 @@ class PurgeJournal:
         journal = cls(path)
         header = {"type": "plan", "version": JOURNAL_VERSION, "root": root, "format": fmt, "plan": plan}
         if journal.plan is None:
-            journal.path.parent.mkdir(parents=True, exist_ok=True)
-            journal._append([header])
-            journal.plan = header
+            journal.write_plan(header)
         elif {k: journal.plan.get(k) for k in ("root", "format", "plan")} != {
                 "root": root, "format": fmt, "plan": plan}:
             raise CorpusError(f"The purge journal {journal.path} belongs to a different purge (another corpus "
                               "or another plan); use a new journal path for this one.")
         return journal
+
+    def write_plan(self, header: dict[str, Any]) -> None:
+        """Start a new journal with its plan record (the first record of every journal)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._append([header])
+        self.plan = header
 
     def _load(self) -> None:
         try:

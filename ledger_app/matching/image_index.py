@@ -38,6 +38,18 @@ class CoarseHit:
     distance: int
 
 
+@dataclass(frozen=True)
+class SavedImageIndex:
+    """What `ImageIndex.save` writes and `ImageIndex.load` reads: item IDs by item number (None
+    for a removed item) and the PDQ and coarse codes with their labels."""
+
+    ids: list[str | None]
+    pdq_codes: np.ndarray
+    pdq_labels: np.ndarray
+    coarse_codes: np.ndarray
+    coarse_labels: np.ndarray
+
+
 class ImageIndex:
     """Incremental index: `add(ids, fingerprints)`, `remove(ids)`, `save(path)`, `ImageIndex.load(path)`.
 
@@ -45,12 +57,17 @@ class ImageIndex:
     benchmarks do; images whose PDQ quality is below Meta's threshold keep only their coarse code.
     """
 
-    def __init__(self, *, use_faiss: bool = True):
+    def __init__(self, *, use_faiss: bool = True, saved: SavedImageIndex | None = None):
         self._pdq = BinaryIndex(32, use_faiss=use_faiss)
         self._coarse = BinaryIndex(8, use_faiss=use_faiss)
         self._ids: list[str | None] = []
         self._num: dict[str, int] = {}
         self.removals = 0  # counts remove() calls that dropped something (re-adds included)
+        if saved is not None:
+            self._ids = list(saved.ids)
+            self._num = {i: n for n, i in enumerate(self._ids) if i is not None}
+            self._pdq.add(saved.pdq_codes, saved.pdq_labels)
+            self._coarse.add(saved.coarse_codes, saved.coarse_labels)
 
     def __len__(self) -> int:
         return len(self._num)
@@ -174,15 +191,15 @@ class ImageIndex:
         with np.load(path, allow_pickle=False) as z:
             if int(z["format"][0]) != _FORMAT:
                 raise ValueError(f"image index format {int(z['format'][0])} is not supported")
-            index = cls(use_faiss=use_faiss)
             alive = z["alive"]
-            index._ids = [
-                str(i) if a else None for i, a in zip(z["ids"].tolist(), alive.tolist(), strict=True)
-            ]
-            index._num = {i: n for n, i in enumerate(index._ids) if i is not None}
-            index._pdq.add(z["pdq_codes"], z["pdq_labels"])
-            index._coarse.add(z["coarse_codes"], z["coarse_labels"])
-        return index
+            saved = SavedImageIndex(
+                ids=[str(i) if a else None for i, a in zip(z["ids"].tolist(), alive.tolist(), strict=True)],
+                pdq_codes=z["pdq_codes"],
+                pdq_labels=z["pdq_labels"],
+                coarse_codes=z["coarse_codes"],
+                coarse_labels=z["coarse_labels"],
+            )
+            return cls(use_faiss=use_faiss, saved=saved)
 
 
 def _best_per_item(dist: np.ndarray, items: np.ndarray) -> np.ndarray:

@@ -55,6 +55,19 @@ class TextMatch:
 TextSource = Mapping[str, str] | Callable[[Sequence[str]], Mapping[str, str]]
 
 
+@dataclass(frozen=True)
+class SavedTextIndex:
+    """What `TextIndex.save` writes and `TextIndex.load` reads: item IDs by document number (None
+    for a removed item), the compacted inverted index (keys and document numbers, sorted by key),
+    each document's sample size and whether it is still indexed."""
+
+    ids: list[str | None]
+    keys: np.ndarray
+    docs: np.ndarray
+    counts: np.ndarray
+    alive: np.ndarray
+
+
 def band_keys(minhash: np.ndarray) -> np.ndarray:
     """One 64-bit key per LSH band (tagged odd, so it never equals a sampled shingle hash)."""
     m = minhash.astype(np.uint64).reshape(BANDS, ROWS)
@@ -75,7 +88,8 @@ class TextIndex:
 
     `min_containment` is the match threshold (the workspace's match.text_min_score)."""
 
-    def __init__(self, texts: TextSource | None = None, *, min_containment: float = TEXT_MIN_SCORE):
+    def __init__(self, texts: TextSource | None = None, *, min_containment: float = TEXT_MIN_SCORE,
+                 saved: SavedTextIndex | None = None):
         if not 0 < min_containment <= 1:
             raise ValueError(f"min_containment must be in (0, 1], not {min_containment}")
         self.min_containment = float(min_containment)
@@ -90,6 +104,11 @@ class TextIndex:
         self._num: dict[str, int] = {}
         self._counts = np.empty(0, np.int64)  # sample size of each document
         self._alive = np.empty(0, bool)
+        if saved is not None:
+            self._ids = list(saved.ids)
+            self._num = {i: n for n, i in enumerate(self._ids) if i is not None}
+            self._keys, self._docs, self._counts = saved.keys, saved.docs, saved.counts
+            self._alive = saved.alive.astype(bool)
 
     def __len__(self) -> int:
         return len(self._num)
@@ -287,14 +306,14 @@ class TextIndex:
         with np.load(path, allow_pickle=False) as z:
             if int(z["format"][0]) != _FORMAT:
                 raise ValueError(f"text index format {int(z['format'][0])} is not supported")
-            index = cls(texts, min_containment=min_containment)
-            index._ids = [
-                str(i) if a else None for i, a in zip(z["ids"].tolist(), z["alive"].tolist(), strict=True)
-            ]
-            index._num = {i: n for n, i in enumerate(index._ids) if i is not None}
-            index._keys, index._docs, index._counts = z["keys"], z["docs"], z["counts"]
-            index._alive = z["alive"].astype(bool)
-        return index
+            saved = SavedTextIndex(
+                ids=[str(i) if a else None for i, a in zip(z["ids"].tolist(), z["alive"].tolist(), strict=True)],
+                keys=z["keys"],
+                docs=z["docs"],
+                counts=z["counts"],
+                alive=z["alive"],
+            )
+            return cls(texts, min_containment=min_containment, saved=saved)
 
 
 def _estimated_match(
