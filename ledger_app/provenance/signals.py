@@ -29,8 +29,9 @@ Combining (draft-ietf-aipref-vocab §7.1): any reserved → reserved; else any a
 else unknown. Nothing here raises on bad input: a malformed header or file becomes a problem
 sentence and the statement it held is unknown.
 
-Per-item cost: each policy file is parsed once per process (`ParsedSite`, cached by its digest);
-an item costs a dictionary lookup by host, a few path matches and the parse of its own headers.
+Per-item cost: each policy file is parsed once per process (`ParsedSite` in policy_files.py, cached
+by its digest); an item costs a dictionary lookup by host, a few path matches and the parse of its own
+headers.
 """
 
 from __future__ import annotations
@@ -43,13 +44,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+
+from ledger_app.provenance.policy_files import (
+    MAX_POLICY_BYTES,
+    ParsedSite,
+    PolicyFile,
+    SignalContext,
+    longest_match,
+    parsed_sites,
+)
 
 __all__ = [
     "ALLOWED", "RESERVED", "UNKNOWN", "USES", "TRAIN_AI", "AI_USE", "SEARCH",
     "Finding", "ItemSignals", "PolicyFile", "SignalContext", "ParsedSite",
     "parse_content_usage", "parse_content_signal", "parse_x_robots_tag", "evaluate_item",
     "headers_from", "fetched_at_from", "html_meta_from", "combine",
+    "MAX_POLICY_BYTES", "parsed_sites",
 ]
 
 ALLOWED, RESERVED, UNKNOWN = "allowed", "reserved", "unknown"
@@ -57,8 +68,6 @@ TRAIN_AI, AI_USE, SEARCH = "train-ai", "ai-use", "search"
 USES = (TRAIN_AI, AI_USE, SEARCH)
 _RANK = {UNKNOWN: 0, ALLOWED: 1, RESERVED: 2}
 
-#: The largest policy file read (Google reads the first 500 KiB of a robots.txt; so do we).
-MAX_POLICY_BYTES = 500 * 1024
 MAX_HEADER_CHARS = 8192
 
 # Item metadata keys (documented in docs/signals.md). The first present wins.
@@ -366,227 +375,7 @@ def html_meta_from(meta: Mapping[str, Any], data: bytes | None, is_text: bool) -
     return out
 
 
-# --- policy files: robots.txt (+ Content-Usage / Content-Signal), tdmrep.json, ai.txt ------------
-
-
-@dataclass(frozen=True)
-class PolicyFile:
-    """One policy file of one site, as a snapshot holds it."""
-
-    host: str
-    name: str  # robots.txt | tdmrep.json | ai.txt
-    content: bytes
-    sha256: str
-    fetched_at: str | None = None
-
-    @property
-    def url(self) -> str:
-        path = "/.well-known/tdmrep.json" if self.name == "tdmrep.json" else f"/{self.name}"
-        return f"https://{self.host}{path}"
-
-
-@dataclass(frozen=True)
-class SignalContext:
-    """What a corpus's items are judged against: its crawler and the sites' policy files.
-
-    Picklable and small enough to send with every work unit; parsed once per process."""
-
-    crawler: str | None = None
-    files: tuple[PolicyFile, ...] = ()
-    snapshot_sha256: str | None = None
-
-    def by_host(self) -> dict[str, list[PolicyFile]]:
-        out: dict[str, list[PolicyFile]] = {}
-        for f in self.files:
-            out.setdefault(f.host, []).append(f)
-        return out
-
-
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A robots.txt / tdmrep path pattern (`*` any run, `$` end) as a regex matched at the start."""
-    anchored = pattern.endswith("$")
-    body = pattern[:-1] if anchored else pattern
-    rx = ".*".join(re.escape(unquote(p)) for p in body.split("*"))
-    return re.compile(rx + ("$" if anchored else ""), re.S)
-
-
-@dataclass
-class _PathRule:
-    path: str
-    value: str
-    line: int
-    rx: re.Pattern[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.rx = _pattern_regex(self.path or "/")
-
-    def matches(self, path: str) -> bool:
-        return self.rx.match(path) is not None
-
-
-def _robots_groups(text: str, label: str) -> tuple[dict[str, list[_PathRule]], list[str]]:
-    """{user agent (lowercased): [rules with `label`]} of a robots.txt, per RFC 9309 grouping."""
-    groups: dict[str, list[_PathRule]] = {}
-    agents: list[str] = []
-    in_rules = False
-    problems: list[str] = []
-    label_l = label.lower()
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line or ":" not in line:
-            continue
-        key, _, value = line.partition(":")
-        key, value = key.strip().lower(), value.strip()
-        if key in ("user-agent", "useragent"):
-            if in_rules:
-                agents, in_rules = [], False
-            agents.append(value.lower())
-            for a in agents:
-                groups.setdefault(a, [])
-            continue
-        in_rules = True
-        if key != label_l:
-            continue
-        if not agents:
-            problems.append(f"line {n}: {label} before any User-Agent line; ignored")
-            continue
-        if value.startswith("/"):
-            path, _, pref = value.partition(" ")
-            if not pref:
-                path, _, pref = value.partition("\t")
-            pref = pref.strip()
-        else:
-            path, pref = "", value
-        for a in agents:
-            groups[a].append(_PathRule(path, pref, n))
-    return groups, problems
-
-
-def _group_for(groups: Mapping[str, list[_PathRule]], agent: str | None) -> list[_PathRule]:
-    if agent:
-        a = agent.lower()
-        for name, rules in groups.items():
-            if name != "*" and (a == name or a.startswith(name)):
-                return rules
-    return list(groups.get("*", []))
-
-
-def _longest(rules: list[_PathRule], path: str) -> list[_PathRule]:
-    hits = [r for r in rules if r.matches(path)]
-    if not hits:
-        return []
-    best = max(len(r.path or "") for r in hits)
-    return [r for r in hits if len(r.path or "") == best]
-
-
-@dataclass
-class ParsedSite:
-    """One site's policy files, parsed: robots.txt (via protego plus our Content-Usage and
-    Content-Signal rules), tdmrep.json rules, ai.txt rules; with the problems found in them."""
-
-    host: str
-    robots: PolicyFile | None = None
-    protego: Any = None
-    usage_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
-    signal_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
-    tdmrep: PolicyFile | None = None
-    tdm_rules: list[tuple[re.Pattern[str], str, Any, Any]] = field(default_factory=list)
-    aitxt: PolicyFile | None = None
-    ai_groups: dict[str, list[_PathRule]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    _groups: dict[tuple[str, str | None], list[_PathRule]] = field(default_factory=dict)
-
-    def group(self, label: str, agent: str | None) -> list[_PathRule]:
-        """The rules of `label` (content-usage, content-signal, ai.txt) for `agent`, chosen once."""
-        key = (label, agent)
-        rules = self._groups.get(key)
-        if rules is None:
-            groups = {"content-usage": self.usage_groups, "content-signal": self.signal_groups,
-                      "ai.txt": self.ai_groups}[label]
-            rules = self._groups[key] = _group_for(groups, agent)
-        return rules
-
-    @classmethod
-    def parse(cls, host: str, files: Iterable[PolicyFile]) -> ParsedSite:
-        site = cls(host)
-        for f in files:
-            try:
-                text = f.content[:MAX_POLICY_BYTES].decode("utf-8")
-            except UnicodeDecodeError as e:
-                site.problems.append(f"{f.url} is not UTF-8 text (byte {e.start}); it was not used")
-                continue
-            if len(f.content) > MAX_POLICY_BYTES:
-                site.problems.append(f"{f.url} is over {MAX_POLICY_BYTES} bytes; only its start was read")
-            if text.startswith("\ufeff"):
-                text = text[1:]
-            if f.name == "robots.txt":
-                site._robots(f, text)
-            elif f.name == "tdmrep.json":
-                site._tdmrep(f, text)
-            elif f.name == "ai.txt":
-                site.aitxt = f
-                site.ai_groups = {}
-                groups_d, _ = _robots_groups(text, "disallow")
-                groups_a, _ = _robots_groups(text, "allow")
-                for a in set(groups_d) | set(groups_a):
-                    rules = [_PathRule(_ai_path(r.path or r.value), "disallow", r.line) for r in groups_d.get(a, [])]
-                    rules += [_PathRule(_ai_path(r.path or r.value), "allow", r.line) for r in groups_a.get(a, [])]
-                    site.ai_groups[a] = rules
-        return site
-
-    def _robots(self, f: PolicyFile, text: str) -> None:
-        from protego import Protego
-
-        self.robots = f
-        try:
-            self.protego = Protego.parse(text)
-        except Exception as e:  # protego is lenient, but a parser must never stop an ingest
-            self.problems.append(f"{f.url} could not be parsed ({e}); its rules were not used")
-            self.protego = None
-        self.usage_groups, p1 = _robots_groups(text, "content-usage")
-        self.signal_groups, p2 = _robots_groups(text, "content-signal")
-        self.problems += [f"{f.url} {p}" for p in p1 + p2]
-
-    def _tdmrep(self, f: PolicyFile, text: str) -> None:
-        self.tdmrep = f
-        try:
-            doc = json.loads(text)
-        except ValueError as e:
-            self.problems.append(f"{f.url} is not valid JSON ({e}); TDMRep from the file is unknown")
-            return
-        if not isinstance(doc, list):
-            self.problems.append(f"{f.url} is not a JSON array of rules; TDMRep from the file is unknown")
-            return
-        for k, rule in enumerate(doc, 1):
-            if not isinstance(rule, dict) or not isinstance(rule.get("location"), str) or "tdm-reservation" not in rule:
-                self.problems.append(f"{f.url} rule {k} lacks a location or tdm-reservation; it was skipped")
-                continue
-            loc = rule["location"]
-            self.tdm_rules.append((_pattern_regex(loc if loc.startswith("/") else "/" + loc), loc,
-                                   rule["tdm-reservation"], rule.get("tdm-policy")))
-
-    # Queries per item --------------------------------------------------------------------------
-
-    def can_fetch(self, url: str, agent: str) -> bool | None:
-        if self.protego is None:
-            return None
-        try:
-            return bool(self.protego.can_fetch(url, agent))
-        except Exception:  # an odd URL: no statement rather than a crash
-            return None
-
-    def tdm_for(self, path: str) -> tuple[str, Any, Any] | None:
-        for rx, loc, reservation, policy in self.tdm_rules:
-            if rx.match(path):
-                return loc, reservation, policy
-        return None
-
-
-def _ai_path(p: str) -> str:
-    p = p.strip()
-    if not p:
-        return "/"
-    return p if p.startswith("/") else "*" + p.lstrip("*")
+# --- the per-item evaluation -------------------------------------------------------------------------
 
 
 def _tdm_value(raw: Any) -> int | None:
@@ -598,23 +387,6 @@ def _tdm_value(raw: Any) -> int | None:
     if isinstance(raw, str) and raw.strip() in ("0", "1"):
         return int(raw.strip())
     return None
-
-
-# --- the per-item evaluation -------------------------------------------------------------------------
-
-_PARSED: dict[str, dict[str, ParsedSite]] = {}
-
-
-def parsed_sites(ctx: SignalContext) -> dict[str, ParsedSite]:
-    """The context's sites, parsed once per process (cached by the snapshot's digest)."""
-    key = ctx.snapshot_sha256 or ""
-    sites = _PARSED.get(key)
-    if sites is None:
-        sites = {host: ParsedSite.parse(host, files) for host, files in ctx.by_host().items()}
-        if len(_PARSED) > 8:
-            _PARSED.clear()
-        _PARSED[key] = sites
-    return sites
 
 
 def _host_path(url: str | None) -> tuple[str | None, str]:
@@ -745,7 +517,7 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                             rb.fetched_at, rb.sha256))
     if rb is not None and crawlable:
         for label, parse in (("content-usage", parse_content_usage), ("content-signal", parse_content_signal)):
-            rules = _longest(site.group(label, agent), path)
+            rules = longest_match(site.group(label, agent), path)
             for r in rules:
                 prefs, p = parse(r.value)
                 if p:
