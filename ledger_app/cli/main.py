@@ -110,8 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_modules():
     import importlib
 
-    names = ["ledger_cmds", "corpus_cmds", "takedown_cmds", "certificate_cmds", "demo_cmds", "report_cmds",
-             "witness_cmds"]
+    names = ["ledger_cmds", "corpus_cmds", "takedown_cmds", "rights_cmds", "certificate_cmds", "demo_cmds",
+             "report_cmds", "witness_cmds"]
     mods = []
     for n in names:
         try:

@@ -1,5 +1,5 @@
 """Plain-text tables for the terminal: columns padded to their widest cell, long cells shortened in
-the middle (so item IDs keep both their corpus and their key)."""
+the middle (so item IDs keep both their corpus and their key); times as the tables show them."""
 
 from __future__ import annotations
 
@@ -30,3 +30,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: i
     out = [line(list(headers)), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
     return "\n".join(out)
+
+
+def when(ts: float) -> str:
+    """A POSIX time as "2026-01-04 10:00" (UTC), for notes and notices in tables."""
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M")
