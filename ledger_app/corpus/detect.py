@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import CorpusError
-from ledger_app.corpus.base import ShardAdapter, is_purge_tmp, open_regular, walk_files
+from ledger_app.corpus.base import ShardAdapter, is_purge_tmp
+from ledger_app.corpus.files import open_regular, walk_files
 
 FORMATS = ("folder", "webdataset", "jsonl", "parquet")
 _SCAN_LIMIT = 20_000

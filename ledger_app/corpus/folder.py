@@ -20,15 +20,17 @@ from ledger_app.corpus.base import (
     FilterResult,
     RawItem,
     ShardAdapter,
-    check_relpath,
-    file_kind,
     is_purge_tmp,
     normalize_metadata,
+    printable_name,
+    refused,
+)
+from ledger_app.corpus.files import (
+    check_relpath,
+    file_kind,
     open_parent_dir,
     open_regular,
-    printable_name,
     read_exact_at,
-    refused,
     sha256_fd,
     walk_files,
 )

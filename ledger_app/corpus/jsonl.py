@@ -21,7 +21,6 @@ from ledger_app.core.errors import CorpusError
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
-    HashingReader,
     Limits,
     MiB,
     RawItem,
@@ -32,6 +31,7 @@ from ledger_app.corpus.base import (
     record_id,
     refused,
 )
+from ledger_app.corpus.files import HashingReader
 
 READ_CHUNK = 1 * MiB
 TEXT_FIELDS = ("text", "content", "body")

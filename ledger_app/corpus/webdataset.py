@@ -20,16 +20,15 @@ from ledger_app.core.errors import CorpusError
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
-    HashingWriter,
     MiB,
     RawItem,
     ShardAdapter,
     item_key,
     normalize_metadata,
     printable_name,
-    read_exact_at,
     refused,
 )
+from ledger_app.corpus.files import HashingWriter, read_exact_at
 from ledger_app.corpus.tarscan import TarEntry, TarScan, end_of_archive, scan_tar
 
 IMAGE_EXTS = {"jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "heic", "heif", "avif", "dng",
