@@ -18,13 +18,17 @@ Invariants this module keeps (and `ledger/verify.py` re-checks from scratch):
   checkpoint verifies under the appender's key, nothing is stored beyond it, the stored subtrees
   still give its root, and it extends the anchor held outside the database (the workspace's
   witness). Otherwise the append is refused with `AppendRefused` and nothing is written or signed.
+
+It stays one module (some 570 lines) on purpose: the write lock, the append path and the
+stored-subtree layout are one invariant, and the append is the benchmarked hot path; split, the
+lock's promise and the code that relies on it would live in different files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -204,7 +208,7 @@ class LedgerStore:
 
     def write_transaction(self):
         """A connection in a transaction that holds the ledger's write lock until commit."""
-        return _WriteTxn(self)
+        return _WriteTxn(self.engine, self._lock)
 
     def _complete_nodes(
         self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes],
@@ -533,14 +537,15 @@ class LedgerStore:
 class _WriteTxn:
     """Context manager: connection + transaction + the ledger write lock (see module docstring)."""
 
-    def __init__(self, store: LedgerStore):
-        self.store = store
+    def __init__(self, engine: Engine, take_lock: Callable[[Connection], None]):
+        self.engine = engine
+        self.take_lock = take_lock  # LedgerStore._lock, bound
 
     def __enter__(self) -> Connection:
-        self._conn = self.store.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self._conn = self.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE")
         self._txn = self._conn.begin()
         try:
-            self.store._lock(self._conn)
+            self.take_lock(self._conn)
         except BaseException:
             self._txn.rollback()
             self._conn.close()

@@ -21,6 +21,10 @@ share a region by geometry, never by descriptor similarity alone:
 
 Every threshold here was set on the tuning set (`resources/evalsets/images.json`) and only measured
 on the held-out set (`resources/evalsets/images-heldout.json`); see docs/image-evaluation.md.
+
+It stays one module (some 460 lines) on purpose: the three stages share one frame convention (the
+feature frame, positions in 1/16 pixel) and their thresholds were tuned together as one decision;
+split, a change to one stage's geometry could silently break another's.
 """
 
 from __future__ import annotations
