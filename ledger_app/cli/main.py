@@ -47,6 +47,15 @@ class Context:
         except Exception:  # only for a message about another error
             return None
 
+    @property
+    def opened_workspace(self):
+        """The workspace if this command opened it, else None (never opens one)."""
+        return self._ws
+
+    def has_service(self, name: str) -> bool:
+        """Whether this command already built the service `name` (never builds it)."""
+        return name in self._services
+
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
         if name not in self._services:
             self._services[name] = factory()
@@ -125,8 +134,10 @@ def _command_modules():
 def _warn_if_rolled_back(ctx: Context) -> None:
     """After every command that opened a workspace's ledger: say so if the database is behind (or
     forked from) the checkpoint this workspace last saw, until an operator acknowledges it."""
-    ws = ctx._ws
-    if ws is None or ws._engine is None or "services" not in ctx._services:
+    ws = ctx.opened_workspace
+    # Workspace has no public "is its database open" yet (storage/workspace.py, which moves with the
+    # services package, #16); reading _engine, unlike .engine, never opens the database.
+    if ws is None or ws._engine is None or not ctx.has_service("services"):
         return
     if getattr(ctx.args, "handler", None).__name__ in ("cmd_acknowledge_rollback", "cmd_init"):
         return

@@ -64,6 +64,8 @@ def _import_c2pa_pinned() -> tuple[ModuleType, Path]:
         lib_mod = importlib.util.module_from_spec(lib_spec)
         lib_spec.loader.exec_module(lib_mod)
         # Only the package's own folders: never the working directory, never LD_LIBRARY_PATH.
+        # `_get_possible_search_paths` is c2pa-python's own private function (0.38.1 has no public
+        # way to choose where the library is searched); replacing it is the point of this loader.
         lib_mod._get_possible_search_paths = lambda: [pkg_dir / "libs", pkg_dir]
         sys.modules["c2pa.lib"] = lib_mod
         try:
