@@ -41,7 +41,7 @@ def sift_extract(grey: np.ndarray, *, max_keypoints: int = local.MAX_KEYPOINTS, 
     frame = local.feature_frame(grey, side)
     h, w = frame.shape
     kps = _sift(local.OVERSAMPLE * max_keypoints).detect(frame, None)
-    kps = local._spread(kps, w, h, max_keypoints)
+    kps = local.spread(kps, w, h, max_keypoints)
     kps, desc = _sift(local.OVERSAMPLE * max_keypoints).compute(frame, kps)
     if desc is None:
         return local.LocalFeatures(w, h, np.zeros((0, 2), np.float32), np.zeros((0, 128), np.uint8))

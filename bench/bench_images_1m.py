@@ -216,7 +216,7 @@ def main() -> None:
             if a.source == p.name:
                 found[a.kind][1] += 1
                 found[a.kind][0] += f"p{k}|{a.source}" in got
-    mb = (sum(s.keys.nbytes + s.items.nbytes for s in matcher.local._segments)) / 1e6
+    mb = matcher.local.nbytes / 1e6
     print(f"## Image locate at {n:,} items (real-content fingerprints, local features)\n")
     print(f"Command: `make bench  (.venv/bin/python bench/bench_images_1m.py{' --quick' if args.quick else ''})`. "
           f"{filler.nb:,} derived images of real pictures ({base_s:.0f} s to derive or load from the cache), "

@@ -66,7 +66,7 @@ def bench_images(n: int, photos, altered) -> list[str]:
     single = [q.pdq_hash for q in queries[:50]]
     single_arr = [np.frombuffer(h, np.uint8).reshape(1, 32) for h in single]
 
-    all_codes, _ = index._pdq.arrays()
+    all_codes, _ = index.pdq_arrays()
     words = all_codes.view(np.uint64)
     cases = {
         "this index, exact match (≤ 31 bits)": (lambda h: index.search_pdq([(0, 0, h)], 31), single[:50]),

@@ -179,7 +179,7 @@ def bench_scale(n: int) -> list[str]:
     articles, others, about, hosts = text_evalset.load("held-out")
     derived = text_evalset.build(articles, hosts, seed=99)
     extra = {d.id: d.text for d in derived} | others
-    index._source = lambda ids: corpus.texts(ids) | {i: extra[i] for i in ids if i in extra}
+    index.set_text_source(lambda ids: corpus.texts(ids) | {i: extra[i] for i in ids if i in extra})
     index.add(list(extra), texts=list(extra.values()))
     index.compact()
     load_s = time.perf_counter() - t
@@ -237,7 +237,7 @@ def bench_scale(n: int) -> list[str]:
         f"{n * PER_DOC / len(paras):.1f} times, so a passage recurs as boilerplate does); plus the held-out split of the text evaluation "
         f"set (re-hosted copies, 40 % excerpts, same-subject texts). Fingerprints "
         + (f"read from the cache ({CACHE})" if cached else f"built in {build_s:.0f} s and cached in {CACHE}")
-        + f"; index loaded in {load_s:.1f} s, {len(index._keys):,} postings. Threshold: match.text_min_score = "
+        + f"; index loaded in {load_s:.1f} s, {index.postings:,} postings. Threshold: match.text_min_score = "
         f"{index.min_containment} (the shipped default). Queries with their texts at hand, as locate runs them: "
         "each candidate is verified on the texts (exact shingle overlap, passages as evidence).\n",
         "| queries | n | candidates verified per query (median / max) | found | false matches | median ms | max ms |",

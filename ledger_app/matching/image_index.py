@@ -82,6 +82,10 @@ class ImageIndex:
     def ids(self) -> list[str]:
         return list(self._num)
 
+    def pdq_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every stored PDQ code (n, 32) and its label (item number * 4 + region), as saved."""
+        return self._pdq.arrays()
+
     def add(self, item_ids: Sequence[str], fingerprints: Sequence[ImageFingerprint | bytes]) -> None:
         if len(item_ids) != len(fingerprints):
             raise ValueError("item_ids and fingerprints differ in length")
@@ -170,7 +174,7 @@ class ImageIndex:
         return dist, ids
 
     def save(self, path: str | Path) -> None:
-        pdq_codes, pdq_labels = self._pdq.arrays()
+        pdq_codes, pdq_labels = self.pdq_arrays()
         coarse_codes, coarse_labels = self._coarse.arrays()
         ids = np.array([i if i is not None else "" for i in self._ids], dtype=str)
         alive = np.array([i is not None for i in self._ids], dtype=bool)

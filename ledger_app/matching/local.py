@@ -50,7 +50,7 @@ MAX_KEYPOINTS = 256  # stored per item: 36 bytes each
 # the item shows them. Its positions are in the FEATURE_SIDE frame.
 WORK_KEYPOINTS = 1024
 WORK_FINE_SIDE = 640  # and half as many at FEATURE_SIDE / 2
-OVERSAMPLE = 8  # keypoints detected per keypoint kept (see `_spread`)
+OVERSAMPLE = 8  # keypoints detected per keypoint kept (see `spread`)
 GRID = 4  # cells per side of the grid the kept keypoints are spread over
 DESCRIPTOR_BYTES = 32
 POSITION_SCALE = 16  # positions are stored in 1/16 pixel
@@ -138,7 +138,7 @@ def extract(grey: np.ndarray, *, max_keypoints: int = MAX_KEYPOINTS, side: int =
     h, w = frame.shape
     orb = _orb(OVERSAMPLE * max_keypoints)
     keypoints = orb.detect(frame, None)
-    keypoints = _spread(keypoints, w, h, max_keypoints)
+    keypoints = spread(keypoints, w, h, max_keypoints)
     keypoints, desc = orb.compute(frame, keypoints)
     if desc is None or not keypoints:
         return LocalFeatures(w, h, np.zeros((0, 2), np.float32), np.zeros((0, DESCRIPTOR_BYTES), np.uint8))
@@ -146,7 +146,7 @@ def extract(grey: np.ndarray, *, max_keypoints: int = MAX_KEYPOINTS, side: int =
     return LocalFeatures(w, h, pts, np.ascontiguousarray(desc[:max_keypoints]))
 
 
-def _spread(keypoints, w: int, h: int, n: int) -> list:  # cv2.KeyPoint sequences
+def spread(keypoints, w: int, h: int, n: int) -> list:  # cv2.KeyPoint sequences
     """The n keypoints kept, spread over a GRID x GRID grid: the strongest of every cell first, then
     the second strongest of every cell, and so on, so that a caption's or a watermark's letters
     (dense, strong corners) cannot take the whole budget from the picture."""

@@ -83,6 +83,11 @@ class LocalIndex:
     def postings(self) -> int:
         return sum(len(s) for s in self._segments)
 
+    @property
+    def nbytes(self) -> int:
+        """The memory the postings take (word IDs and item numbers of every segment)."""
+        return sum(s.keys.nbytes + s.items.nbytes for s in self._segments)
+
     def add(self, item_ids: Sequence[str], features: Sequence[LocalFeatures | None]) -> None:
         self.add_words(item_ids, [words(f.descriptors) if f is not None and len(f) else None for f in features])
 

@@ -113,6 +113,18 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._num)
 
+    @property
+    def postings(self) -> int:
+        """How many (key, document) postings the index holds, compacted or not (removed items'
+        postings count until the next compaction)."""
+        return len(self._keys) + self._delta_size
+
+    def set_text_source(self, texts: TextSource) -> None:
+        """Read the documents' texts from `texts` from now on (a mapping, or a function of item IDs),
+        instead of what the index was made with; texts given to `add` are no longer kept."""
+        self._own_texts = None
+        self._source = texts
+
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._num
 
