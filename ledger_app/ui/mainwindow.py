@@ -130,11 +130,10 @@ class MainWindow(QMainWindow):
         settings.theme_requested.connect(self.set_theme)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
-        geometry, state = prefs.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        geometry, state = prefs.window_state()  # upgraded to this build's version, or discarded
+        restored = (geometry is None or self.restoreGeometry(geometry)) and (state is None or self.restoreState(state))
+        if not restored:
+            prefs.discard_window_state()  # bytes Qt cannot read: the default layout, and not again next time
         self.retranslate()
 
     def _build_menus(self) -> None:

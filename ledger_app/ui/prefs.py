@@ -4,6 +4,12 @@ Workspace policy (thresholds, four-eyes rule…) lives in the workspace's config
 core/settings.py and is shared by everyone using that workspace; what is stored here belongs to
 this user on this computer: language, theme, which workspace to open, window geometry, and the
 outcome of the last full verification of each workspace.
+
+The window state (the `window/` group: geometry, dock state, splitter positions) is versioned like
+config.json: `window/version` says which numbered upgrade (`WINDOW_UPGRADES`) last shaped it, and
+the first read applies the upgrades after it in order. A state with a version this build does not
+know (a newer build's, or unreadable) is discarded, so the window opens in its default layout
+instead of restoring one it cannot read.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -25,6 +32,60 @@ THEMES = ("system", "light", "dark")
 
 def qsettings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
+
+
+WINDOW_GROUP = "window"
+WINDOW_VERSION_KEY = f"{WINDOW_GROUP}/version"
+
+
+def _window_keys(s: QSettings) -> list[str]:
+    """The keys of the window state, without its version."""
+    s.beginGroup(WINDOW_GROUP)
+    keys = [f"{WINDOW_GROUP}/{k}" for k in s.childKeys() if k != "version"]
+    s.endGroup()
+    return keys
+
+
+def _v1_adopt_unversioned(s: QSettings) -> list[str]:
+    """Window state written before it had a version has the same keys; a value that is not the bytes
+    Qt saved (a hand-edited or damaged entry) is dropped rather than restored."""
+    notes = []
+    for key in _window_keys(s):
+        if not isinstance(s.value(key), QByteArray):
+            s.remove(key)
+            notes.append(f"{key} was not a saved window state and was dropped")
+    return notes
+
+
+# The numbered upgrades of the window state: WINDOW_UPGRADES[n] turns the window/ group a version n-1
+# build wrote (0: before versioning) into a version n one, in place, and returns a sentence per
+# change. Append; never edit one.
+WINDOW_UPGRADES: dict[int, Callable[[QSettings], list[str]]] = {
+    1: _v1_adopt_unversioned,
+}
+WINDOW_STATE_VERSION = max(WINDOW_UPGRADES)
+
+
+def upgrade_window_state(s: QSettings) -> list[str]:
+    """Bring the stored window state to WINDOW_STATE_VERSION (see the module docstring); returns a
+    sentence per change."""
+    raw = s.value(WINDOW_VERSION_KEY)
+    try:
+        version = 0 if raw is None else int(str(raw))
+    except ValueError:
+        version = -1
+    if version == WINDOW_STATE_VERSION:
+        return []
+    notes: list[str] = []
+    if not 0 <= version <= WINDOW_STATE_VERSION:
+        for key in _window_keys(s):
+            s.remove(key)
+        notes.append(f"the window state has the version {raw!r}, which this build does not know: discarded")
+    else:
+        for n in range(version + 1, WINDOW_STATE_VERSION + 1):
+            notes.extend(WINDOW_UPGRADES[n](s))
+    s.setValue(WINDOW_VERSION_KEY, WINDOW_STATE_VERSION)
+    return notes
 
 
 @dataclass(frozen=True)
@@ -55,6 +116,13 @@ class Preferences:
 
     def __init__(self, settings: QSettings | None = None):
         self.s = settings or qsettings()
+        self.window_upgraded: list[str] | None = None  # what upgrade_window_state changed, once read
+
+    def _window(self) -> QSettings:
+        """The settings, with the window state upgraded (or discarded) before its first use."""
+        if self.window_upgraded is None:
+            self.window_upgraded = upgrade_window_state(self.s)
+        return self.s
 
     def _str(self, key: str, default: str) -> str:
         value = self.s.value(key, default)
@@ -109,19 +177,26 @@ class Preferences:
         self.s.setValue("app/first_run_done", "true" if value else "false")
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
-        geo, state = self.s.value("window/geometry"), self.s.value("window/state")
+        s = self._window()
+        geo, state = s.value("window/geometry"), s.value("window/state")
         return (geo if isinstance(geo, QByteArray) else None, state if isinstance(state, QByteArray) else None)
 
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
-        self.s.setValue("window/geometry", geometry)
-        self.s.setValue("window/state", state)
+        s = self._window()
+        s.setValue("window/geometry", geometry)
+        s.setValue("window/state", state)
+
+    def discard_window_state(self) -> None:
+        """Forget the stored layout (geometry, dock state, splitters), keeping the version."""
+        for key in _window_keys(self._window()):
+            self.s.remove(key)
 
     def splitter_state(self, name: str) -> QByteArray | None:
-        value = self.s.value(f"window/splitter_{name}")
+        value = self._window().value(f"window/splitter_{name}")
         return value if isinstance(value, QByteArray) else None
 
     def save_splitter_state(self, name: str, state: QByteArray) -> None:
-        self.s.setValue(f"window/splitter_{name}", state)
+        self._window().setValue(f"window/splitter_{name}", state)
 
     def last_folder(self, purpose: str) -> str:
         """The folder a file dialog for `purpose` ("certificate", "corpus", "import"…) last opened in."""

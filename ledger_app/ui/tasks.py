@@ -68,16 +68,18 @@ class Task(QObject):
     def cancel_requested(self) -> bool:
         return self.cancel_event.is_set()
 
-    def _deliver_progress(self, done: int, total: int) -> None:
+    # The runner hands the worker's reports to the task through these three, on the main thread.
+
+    def deliver_progress(self, done: int, total: int) -> None:
         if not self.done:
             emit(self.progressed, done, total)
 
-    def _deliver_result(self, result: object) -> None:
+    def deliver_result(self, result: object) -> None:
         self.done = True
         emit(self.succeeded, result)
         emit(self.finished)
 
-    def _deliver_error(self, exc: object, report: str) -> None:
+    def deliver_error(self, exc: object, report: str) -> None:
         self.done = True
         if self.cancel_event.is_set():
             emit(self.was_cancelled)
@@ -147,19 +149,19 @@ class TaskRunner(QObject):
     def _on_progress(self, number: int, done: int, total: int) -> None:
         task = self._by_number.get(number)
         if task is not None:
-            task._deliver_progress(done, total)
+            task.deliver_progress(done, total)
 
     @Slot(int, object)
     def _on_result(self, number: int, result: object) -> None:
         task = self._by_number.pop(number, None)
         if task is not None:
-            task._deliver_result(result)
+            task.deliver_result(result)
 
     @Slot(int, object, str)
     def _on_error(self, number: int, exc: object, report: str) -> None:
         task = self._by_number.pop(number, None)
         if task is not None:
-            task._deliver_error(exc, report)
+            task.deliver_error(exc, report)
 
     def run(
         self,
