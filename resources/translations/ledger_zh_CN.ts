@@ -1570,127 +1570,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
         <source>AI Act summary</source>
         <translation>AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="211"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="185"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="184"/>
         <source>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges and signed removal certificates that anyone can verify offline.&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;已签名、只追加的 AI 训练条目账本：C2PA 检查、下架处理、物理清除，以及任何人都可离线验证的签名删除证书。&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="193"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="192"/>
         <source>About Provenance Ledger</source>
         <translation>关于 Provenance Ledger</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="213"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="214"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="213"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="214"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="218"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="222"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="221"/>
         <source>Provenance Ledger</source>
         <translation>Provenance Ledger 溯源账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="227"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="226"/>
         <source>{screen} (Ctrl+{n})</source>
         <translation>{screen}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="228"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="231"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="232"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="231"/>
         <source>&amp;New takedown request…</source>
         <translation>新建下架请求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="233"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="232"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="234"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="233"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="235"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="236"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="235"/>
         <source>&amp;About Provenance Ledger</source>
         <translation>关于 Provenance Ledger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="247"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="246"/>
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="249"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="248"/>
         <source>team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="250"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="249"/>
         <source>Workspace: {where}</source>
         <translation>工作区：{where}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="254"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="253"/>
         <source>{n} background task(s) running</source>
         <translation>{n} 个后台任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="302"/>
         <source>Building the demo workspace…</source>
         <translation>正在构建演示工作区…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="303"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="302"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1751,6 +1751,104 @@
         <location filename="../../ledger_app/ui/widgets/c2pa_tree.py" line="83"/>
         <source>Other manifests</source>
         <translation>其他清单</translation>
+    </message>
+</context>
+<context>
+    <name>MatchEvidence</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="25"/>
+        <source>Corpus {corpus}, {location}</source>
+        <translation>语料库 {corpus}，{location}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="30"/>
+        <source>account {account}</source>
+        <translation>账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="31"/>
+        <source>status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="41"/>
+        <source>Perceptual match by local features (a region of the item)</source>
+        <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="43"/>
+        <source>Perceptual match: PDQ distance {d} of 256</source>
+        <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="45"/>
+        <source>(within the threshold of {t})</source>
+        <translation>（在阈值 {t} 以内）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="46"/>
+        <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
+        <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="49"/>
+        <source>{n} inliers after alignment</source>
+        <translation>对齐后 {n} 个内点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="51"/>
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="57"/>
+        <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
+        <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="60"/>
+        <source>(threshold {t:.0%})</source>
+        <translation>（阈值 {t:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="61"/>
+        <source>; the overlapping passages are highlighted.</source>
+        <translation>；重叠段落已高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="63"/>
+        <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
+        <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="66"/>
+        <source>URL match: {url}</source>
+        <translation>URL 匹配：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="68"/>
+        <source>Account match: uploaded by the requester&apos;s account.</source>
+        <translation>账户匹配：由请求人的账户上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="70"/>
+        <source>Content Credentials signed by {signer}.</source>
+        <translation>内容凭证由 {signer} 签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="84"/>
+        <source>Claimed {kind}: {what}</source>
+        <translation>主张的{kind}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="111"/>
+        <source>Claimed: {what}</source>
+        <translation>主张：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="112"/>
+        <source>{method} match</source>
+        <translation>{method}匹配</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2865,243 @@
     </message>
 </context>
 <context>
+    <name>TakedownCaseSteps</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="55"/>
+        <source>Reject request #{id}</source>
+        <translation>驳回请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="56"/>
+        <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
+        <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="73"/>
+        <source>Extend the deadline of request #{id}</source>
+        <translation>延长请求 #{id} 的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="74"/>
+        <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
+        <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="121"/>
+        <source>Attach the original notice</source>
+        <translation>附上原始通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="122"/>
+        <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
+        <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownCertificate</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
+        <source>Save removal certificate</source>
+        <translation>保存删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="52"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
+        <source>Certificates (*.json)</source>
+        <translation>证书 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
+        <source>Open removal certificate</source>
+        <translation>打开删除证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="74"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="82"/>
+        <source>No certificate issued yet.</source>
+        <translation>尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="80"/>
+        <source>No certificate has been issued for request #{id}.</source>
+        <translation>请求 #{id} 尚未签发证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="81"/>
+        <source>It is issued once the request is purged.</source>
+        <translation>请求清除后即可签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="89"/>
+        <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
+        <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="91"/>
+        <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
+        <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="103"/>
+        <source>{file} is the certificate of request #{other}, not of #{id}.</source>
+        <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="106"/>
+        <source>{file} cannot be shown: {reason}</source>
+        <translation>无法显示 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="107"/>
+        <source>No certificate to preview.</source>
+        <translation>没有可预览的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="111"/>
+        <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
+        <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="118"/>
+        <source>No PDF beside {file}.</source>
+        <translation>{file} 旁没有 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownIntake</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="35"/>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="46"/>
+        <source>Request #{id} was recorded but rejected: {reason}</source>
+        <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="49"/>
+        <source>Request #{id} opened, due {due}. Locate its matches next.</source>
+        <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="62"/>
+        <source>The request was not recorded: an unexpected error (see the report).</source>
+        <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="73"/>
+        <source>Imported {n} requests from {file}.</source>
+        <translation>已从 {file} 导入 {n} 个请求。</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownLegalSteps</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="91"/>
+        <source>Identity check recorded: {result}.</source>
+        <translation>已记录身份核查：{result}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="97"/>
+        <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
+        <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="98"/>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="98"/>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="167"/>
+        <source>Restore the items of request #{id}</source>
+        <translation>恢复请求 #{id} 的条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="171"/>
+        <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
+        <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="174"/>
+        <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
+        <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="176"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="180"/>
+        <source>Nothing can be restored now: {why}.</source>
+        <translation>现在无法恢复任何条目：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="216"/>
+        <source>Court action on request #{id}</source>
+        <translation>请求 #{id} 的法院诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="217"/>
+        <source>The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay removed. Describe it (court, case number, date of the claimant&apos;s notice).</source>
+        <translation>主张方称已提起诉讼，寻求法院命令禁止该用户的行为：条目保持移除。请加以说明（法院、案号、主张方通知的日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="253"/>
+        <source>Save the Art. 19 notices in</source>
+        <translation>第 19 条通知保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="260"/>
+        <source>{n} notices written to {folder} and recorded as sent.</source>
+        <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="291"/>
+        <source>Save the reply in</source>
+        <translation>回复保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="307"/>
+        <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
+        <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownQueue</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="130"/>
+        <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
+        <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="134"/>
+        <source>review decisions not yet recorded on {requests}</source>
+        <translation>尚未记录的审核决定：{requests}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="158"/>
+        <source>Export the queue</source>
+        <translation>导出队列</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="159"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="169"/>
+        <source>Exported {n} requests to {file}.</source>
+        <translation>已将 {n} 个请求导出到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>TakedownQueueModel</name>
     <message>
         <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
@@ -2817,6 +3152,62 @@
         <location filename="../../ledger_app/ui/models/lists.py" line="244"/>
         <source>Review decisions made here and not yet recorded: {n}</source>
         <translation>已在此处作出但尚未记录的审核决定：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownReview</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="139"/>
+        <source>Review decisions not recorded</source>
+        <translation>审核决定尚未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="141"/>
+        <source>Review decisions not yet recorded in the ledger: {n}</source>
+        <translation>尚未记入账本的审核决定：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="142"/>
+        <source>request #{id}: {n}</source>
+        <translation>请求 #{id}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="144"/>
+        <source>Record them now, or discard them?</source>
+        <translation>现在记录，还是放弃？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="145"/>
+        <source>Record them</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="146"/>
+        <source>Discard them</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownWorkflow</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="76"/>
+        <source>Purge request #{id}</source>
+        <translation>清除请求 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="78"/>
+        <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
+        <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="82"/>
+        <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
+        <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="84"/>
+        <source>Purge {n} items</source>
+        <translation>清除 {n} 个条目</translation>
     </message>
 </context>
 <context>
@@ -2991,631 +3382,264 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="303"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="310"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="314"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="315"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="318"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="158"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="319"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="161"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="161"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="324"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="164"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="327"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="167"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="394"/>
-        <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
-        <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="398"/>
-        <source>review decisions not yet recorded on {requests}</source>
-        <translation>尚未记录的审核决定：{requests}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="527"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="293"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="695"/>
-        <source>Perceptual match by local features (a region of the item)</source>
-        <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="766"/>
-        <source>{method} match</source>
-        <translation>{method}匹配</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="926"/>
-        <source>Open removal certificate</source>
-        <translation>打开删除证书</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="945"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="953"/>
-        <source>No certificate issued yet.</source>
-        <translation>尚未签发证书。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="951"/>
-        <source>No certificate has been issued for request #{id}.</source>
-        <translation>请求 #{id} 尚未签发证书。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="952"/>
-        <source>It is issued once the request is purged.</source>
-        <translation>请求清除后即可签发。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="960"/>
-        <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
-        <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="962"/>
-        <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
-        <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="974"/>
-        <source>{file} is the certificate of request #{other}, not of #{id}.</source>
-        <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="977"/>
-        <source>{file} cannot be shown: {reason}</source>
-        <translation>无法显示 {file}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="978"/>
-        <source>No certificate to preview.</source>
-        <translation>没有可预览的证书。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="982"/>
-        <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
-        <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="989"/>
-        <source>No PDF beside {file}.</source>
-        <translation>{file} 旁没有 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1048"/>
-        <source>Reject request #{id}</source>
-        <translation>驳回请求 #{id}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1049"/>
-        <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
-        <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1055"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="62"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1066"/>
-        <source>Extend the deadline of request #{id}</source>
-        <translation>延长请求 #{id} 的期限</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1067"/>
-        <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
-        <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1076"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="83"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1089"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="96"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1097"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="104"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1098"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="105"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1114"/>
-        <source>Attach the original notice</source>
-        <translation>附上原始通知</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1115"/>
-        <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
-        <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1126"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="133"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="40"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1171"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="65"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1197"/>
-        <source>Identity check recorded: {result}.</source>
-        <translation>已记录身份核查：{result}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1203"/>
-        <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
-        <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1204"/>
-        <source>Partial</source>
-        <translation>部分</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1204"/>
-        <source>Full</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1241"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="135"/>
         <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
         <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1244"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="138"/>
         <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
         <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1273"/>
-        <source>Restore the items of request #{id}</source>
-        <translation>恢复请求 #{id} 的条目</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1277"/>
-        <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
-        <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1280"/>
-        <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
-        <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1282"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1286"/>
-        <source>Nothing can be restored now: {why}.</source>
-        <translation>现在无法恢复任何条目：{why}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="199"/>
         <source>Restoring the counter-noticed items…</source>
         <translation>正在恢复反通知所涉条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="203"/>
         <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
         <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1322"/>
-        <source>Court action on request #{id}</source>
-        <translation>请求 #{id} 的法院诉讼</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1323"/>
-        <source>The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay removed. Describe it (court, case number, date of the claimant&apos;s notice).</source>
-        <translation>主张方称已提起诉讼，寻求法院命令禁止该用户的行为：条目保持移除。请加以说明（法院、案号、主张方通知的日期）。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1330"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="224"/>
         <source>Court action recorded for request #{id}: the items stay removed.</source>
         <translation>已记录请求 #{id} 的法院诉讼：条目保持移除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1359"/>
-        <source>Save the Art. 19 notices in</source>
-        <translation>第 19 条通知保存到</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1366"/>
-        <source>{n} notices written to {folder} and recorded as sent.</source>
-        <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1397"/>
-        <source>Save the reply in</source>
-        <translation>回复保存到</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1413"/>
-        <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
-        <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1415"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="309"/>
         <source>Reply {name} written for request #{id}.</source>
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1439"/>
-        <source>Export the queue</source>
-        <translation>导出队列</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1440"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1450"/>
-        <source>Exported {n} requests to {file}.</source>
-        <translation>已将 {n} 个请求导出到 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="281"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="531"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="297"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="547"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="313"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="608"/>
-        <source>Review decisions not recorded</source>
-        <translation>审核决定尚未记录</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="610"/>
-        <source>Review decisions not yet recorded in the ledger: {n}</source>
-        <translation>尚未记入账本的审核决定：{n}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="611"/>
-        <source>request #{id}: {n}</source>
-        <translation>请求 #{id}：{n}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="613"/>
-        <source>Record them now, or discard them?</source>
-        <translation>现在记录，还是放弃？</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="614"/>
-        <source>Record them</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="615"/>
-        <source>Discard them</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="664"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="195"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="679"/>
-        <source>Corpus {corpus}, {location}</source>
-        <translation>语料库 {corpus}，{location}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="684"/>
-        <source>account {account}</source>
-        <translation>账户 {account}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="685"/>
-        <source>status: {status}</source>
-        <translation>状态：{status}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="697"/>
-        <source>Perceptual match: PDQ distance {d} of 256</source>
-        <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="699"/>
-        <source>(within the threshold of {t})</source>
-        <translation>（在阈值 {t} 以内）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="700"/>
-        <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
-        <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="703"/>
-        <source>{n} inliers after alignment</source>
-        <translation>对齐后 {n} 个内点</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="705"/>
-        <source>mirrored</source>
-        <translation>镜像</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="711"/>
-        <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
-        <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="714"/>
-        <source>(threshold {t:.0%})</source>
-        <translation>（阈值 {t:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="715"/>
-        <source>; the overlapping passages are highlighted.</source>
-        <translation>；重叠段落已高亮。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="717"/>
-        <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
-        <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="720"/>
-        <source>URL match: {url}</source>
-        <translation>URL 匹配：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="722"/>
-        <source>Account match: uploaded by the requester&apos;s account.</source>
-        <translation>账户匹配：由请求人的账户上传。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="724"/>
-        <source>Content Credentials signed by {signer}.</source>
-        <translation>内容凭证由 {signer} 签名。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="738"/>
-        <source>Claimed {kind}: {what}</source>
-        <translation>主张的{kind}：{what}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="765"/>
-        <source>Claimed: {what}</source>
-        <translation>主张：{what}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="780"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="213"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="792"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="321"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="827"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="23"/>
         <source>Locating every copy of the claimed works…</source>
         <translation>正在定位主张作品的每个副本…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="830"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="26"/>
         <source>Located {n} matches ({new} new). Review them below.</source>
         <translation>已定位 {n} 个匹配（{new} 个新的）。请在下方审核。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="842"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="38"/>
         <source>Approved: {n} items will be purged.</source>
         <translation>已批准：将清除 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="880"/>
-        <source>Purge request #{id}</source>
-        <translation>清除请求 #{id}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="882"/>
-        <source>Permanently remove {items} items from {shards} shards in {ncorpora} corpora ({corpora})?</source>
-        <translation>从 {ncorpora} 个语料库（{corpora}）的 {shards} 个分片中永久删除 {items} 个条目？</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="886"/>
-        <source>Each shard is rewritten without these items and they are blocked from returning. This cannot be undone.</source>
-        <translation>每个分片都将被重写以去除这些条目，并阻止它们再次进入。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="888"/>
-        <source>Purge {n} items</source>
-        <translation>清除 {n} 个条目</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="910"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="106"/>
         <source>Purging the accepted items from their shards…</source>
         <translation>正在从分片中清除已接受的条目…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="913"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/workflow.py" line="109"/>
         <source>Purged {n} items from {s} shards; they are blocked from returning.</source>
         <translation>已从 {s} 个分片中清除 {n} 个条目；它们已被阻止再次进入。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="922"/>
-        <source>Save removal certificate</source>
-        <translation>保存删除证书</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="923"/>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="926"/>
-        <source>Certificates (*.json)</source>
-        <translation>证书 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1473"/>
-        <source>No workspace is open.</source>
-        <translation>没有打开的工作区。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1484"/>
-        <source>Request #{id} was recorded but rejected: {reason}</source>
-        <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1487"/>
-        <source>Request #{id} opened, due {due}. Locate its matches next.</source>
-        <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1500"/>
-        <source>The request was not recorded: an unexpected error (see the report).</source>
-        <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/takedowns.py" line="1511"/>
-        <source>Imported {n} requests from {file}.</source>
-        <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>
 </context>
 <context>
