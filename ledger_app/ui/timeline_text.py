@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ledger_app.ui.models.lists import method_text, request_status_text, request_type_text
+from ledger_app.ui.models.takedown_text import method_text, request_status_text, request_type_text
 
 MESSAGES = {
     "received": QT_TRANSLATE_NOOP("Timeline", "Request received ({type}); due by {due_by}"),

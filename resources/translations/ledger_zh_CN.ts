@@ -397,254 +397,265 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="144"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="145"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="299"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="146"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="147"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="301"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="302"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="149"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="152"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="153"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="308"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="504"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="155"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="156"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="310"/>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="497"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="157"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="311"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="158"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="159"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="160"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="168"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="338"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="183"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="339"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="184"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="371"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="216"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="397"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="240"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="416"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="259"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="422"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="263"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="429"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="269"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="443"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="67"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="449"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="282"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="451"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="284"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
+</context>
+<context>
+    <name>CorpusItemDetail</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="494"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="93"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="498"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="96"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="97"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="499"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="98"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="500"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="99"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="501"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="502"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="101"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="503"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="102"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="505"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="103"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="104"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="507"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="106"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="508"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="515"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="519"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="118"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="523"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="122"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="525"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="124"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="529"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="128"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="530"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="129"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="531"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="130"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="535"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="134"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -1068,22 +1079,22 @@
 <context>
     <name>InclusionResultsModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="106"/>
         <source>Work</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="106"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="106"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="473"/>
+        <location filename="../../ledger_app/ui/models/lists.py" line="106"/>
         <source>Near copies</source>
         <translation>近似副本</translation>
     </message>
@@ -1253,6 +1264,74 @@
     </message>
 </context>
 <context>
+    <name>LedgerDetails</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="133"/>
+        <source>Entry {index}</source>
+        <translation>记录 {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="134"/>
+        <source>Type: {type}</source>
+        <translation>类型：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="135"/>
+        <source>Recorded: {ts}</source>
+        <translation>记录时间：{ts}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="136"/>
+        <source>Actor commitment: {actor}</source>
+        <translation>操作者承诺值：{actor}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="137"/>
+        <source>Leaf hash: {hash}</source>
+        <translation>叶哈希：{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="139"/>
+        <source>Payload:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="146"/>
+        <source>Inclusion proof in the tree of {size} entries:</source>
+        <translation>在包含 {size} 条记录的树中的包含证明：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="147"/>
+        <source>Root hash: {root}</source>
+        <translation>根哈希：{root}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="151"/>
+        <source>  (empty: the tree has one entry)</source>
+        <translation>  （为空：树中只有一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="153"/>
+        <source>No inclusion proof: {reason}</source>
+        <translation>无包含证明：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="158"/>
+        <source>Save consistency proof</source>
+        <translation>保存一致性证明</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="158"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="179"/>
+        <source>Consistency proof from size {old} to size {new} written to {path}.</source>
+        <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerEntryModel</name>
     <message>
         <location filename="../../ledger_app/ui/models/ledger.py" line="47"/>
@@ -1283,240 +1362,178 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="141"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="143"/>
         <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
         <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="145"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="146"/>
         <source>Verify the whole ledger</source>
         <translation>验证整个账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="148"/>
         <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
         <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="151"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="152"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="153"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="154"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="257"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="155"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="156"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="157"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="158"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="261"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="159"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="160"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="161"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="164"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="168"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="169"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="170"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="278"/>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="193"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="208"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="354"/>
-        <source>Entry {index}</source>
-        <translation>记录 {index}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="355"/>
-        <source>Type: {type}</source>
-        <translation>类型：{type}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="356"/>
-        <source>Recorded: {ts}</source>
-        <translation>记录时间：{ts}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="357"/>
-        <source>Actor commitment: {actor}</source>
-        <translation>操作者承诺值：{actor}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="358"/>
-        <source>Leaf hash: {hash}</source>
-        <translation>叶哈希：{hash}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="360"/>
-        <source>Payload:</source>
-        <translation>内容：</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="367"/>
-        <source>Inclusion proof in the tree of {size} entries:</source>
-        <translation>在包含 {size} 条记录的树中的包含证明：</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="368"/>
-        <source>Root hash: {root}</source>
-        <translation>根哈希：{root}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="372"/>
-        <source>  (empty: the tree has one entry)</source>
-        <translation>  （为空：树中只有一条记录）</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="374"/>
-        <source>No inclusion proof: {reason}</source>
-        <translation>无包含证明：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="390"/>
-        <source>Verifying…</source>
-        <translation>正在验证…</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="410"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="79"/>
         <source>%v of %m entries</source>
         <translation>%v / %m 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="416"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="43"/>
         <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
         <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="428"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="55"/>
         <source>Verification could not run.</source>
         <translation>无法执行验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="433"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="60"/>
         <source>Verification failed: {reason}</source>
         <translation>验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="443"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="70"/>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>验证已取消，未记录任何结果。</translation>
     </message>
+</context>
+<context>
+    <name>LedgerVerification</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="488"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="25"/>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="111"/>
         <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
         <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="493"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="116"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="496"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="119"/>
         <source>{name} is not a readable certificate: {why}</source>
         <translation>{name} 不是可读取的证书：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="499"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="122"/>
         <source>{name} does NOT verify: {why}</source>
         <translation>{name} 核验未通过：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="502"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="125"/>
         <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
         <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
-        <source>Save consistency proof</source>
-        <translation>保存一致性证明</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="558"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/pages/ledger.py" line="579"/>
-        <source>Consistency proof from size {old} to size {new} written to {path}.</source>
-        <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1756,97 +1773,97 @@
 <context>
     <name>MatchEvidence</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="25"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="22"/>
         <source>Corpus {corpus}, {location}</source>
         <translation>语料库 {corpus}，{location}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="30"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="27"/>
         <source>account {account}</source>
         <translation>账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="31"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="28"/>
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="41"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="38"/>
         <source>Perceptual match by local features (a region of the item)</source>
         <translation>感知匹配：基于局部特征（条目的某个区域）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="43"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="40"/>
         <source>Perceptual match: PDQ distance {d} of 256</source>
         <translation>感知匹配：PDQ 距离 {d}（满分 256）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="45"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="42"/>
         <source>(within the threshold of {t})</source>
         <translation>（在阈值 {t} 以内）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="46"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="43"/>
         <source>(beyond the threshold of {t}: kept because the geometry agrees)</source>
         <translation>（超出阈值 {t}：因几何校验一致而保留）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="49"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="46"/>
         <source>{n} inliers after alignment</source>
         <translation>对齐后 {n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="51"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="48"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="57"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="54"/>
         <source>Text match: {c:.0%} of the claimed text is contained in the item</source>
         <translation>文本匹配：主张文本的 {c:.0%} 包含在该条目中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="60"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="57"/>
         <source>(threshold {t:.0%})</source>
         <translation>（阈值 {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="61"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="58"/>
         <source>; the overlapping passages are highlighted.</source>
         <translation>；重叠段落已高亮。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="63"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="60"/>
         <source>Exact match: the item&apos;s SHA-256 equals the claimed file&apos;s ({sha}).</source>
         <translation>完全匹配：该条目的 SHA-256 与主张文件相同（{sha}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="66"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="63"/>
         <source>URL match: {url}</source>
         <translation>URL 匹配：{url}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="68"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="65"/>
         <source>Account match: uploaded by the requester&apos;s account.</source>
         <translation>账户匹配：由请求人的账户上传。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="67"/>
         <source>Content Credentials signed by {signer}.</source>
         <translation>内容凭证由 {signer} 签名。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="84"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="81"/>
         <source>Claimed {kind}: {what}</source>
         <translation>主张的{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="111"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="108"/>
         <source>Claimed: {what}</source>
         <translation>主张：{what}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="112"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/match_evidence.py" line="109"/>
         <source>{method} match</source>
         <translation>{method}匹配</translation>
     </message>
@@ -1854,77 +1871,77 @@
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="33"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="33"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="33"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="362"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="33"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="410"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="81"/>
         <source>PDQ distance {d}</source>
         <translation>PDQ 距离 {d}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="410"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="81"/>
         <source>local features</source>
         <translation>局部特征</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="412"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="83"/>
         <source> (match ≤ {t})</source>
         <translation>（匹配阈值 ≤ {t}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="415"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="86"/>
         <source>, {n} inliers</source>
         <translation>，{n} 个内点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="418"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="89"/>
         <source>containment {c:.0%}</source>
         <translation>包含度 {c:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="420"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="91"/>
         <source> (match ≥ {t:.0%})</source>
         <translation>（匹配阈值 ≥ {t:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="424"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="95"/>
         <source>exact</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="424"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="95"/>
         <source>identical bytes</source>
         <translation>字节完全相同</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="426"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="97"/>
         <source>same domain</source>
         <translation>同一域名</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="428"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="99"/>
         <source>same signer</source>
         <translation>同一签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="450"/>
+        <location filename="../../ledger_app/ui/models/matches.py" line="121"/>
         <source>Decided here, not yet recorded in the ledger</source>
         <translation>已在此处决定，尚未记入账本</translation>
     </message>
@@ -2401,87 +2418,87 @@
 <context>
     <name>RegisterCorpusDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="68"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="47"/>
         <source>Register a corpus</source>
         <translation>登记语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="74"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="53"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="75"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="54"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="82"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="61"/>
         <source>detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="86"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="65"/>
         <source>optional: a licence added with `ledger license add`</source>
         <translation>可选：用 `ledger license add` 添加的许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="67"/>
         <source>optional: acquisition batch</source>
         <translation>可选：采购批次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="68"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="90"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="69"/>
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="70"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="93"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="72"/>
         <source>Licence:</source>
         <translation>许可：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="94"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="73"/>
         <source>Batch:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="76"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="87"/>
         <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
         <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="113"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="92"/>
         <source>Choose a corpus folder</source>
         <translation>选择语料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="121"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="100"/>
         <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
         <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="123"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="102"/>
         <source>No corpus format recognised at this location.</source>
         <translation>此位置无法识别语料库格式。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora.py" line="125"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="104"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
     </message>
@@ -2568,17 +2585,17 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="116"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="103"/>
         <source>included</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="117"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="104"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="118"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="105"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
@@ -3076,27 +3093,27 @@
 <context>
     <name>TakedownQueue</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="130"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="127"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="131"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="155"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="156"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="166"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
@@ -3104,52 +3121,52 @@
 <context>
     <name>TakedownQueueModel</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="35"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="35"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="35"/>
         <source>Requester</source>
         <translation>请求方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="208"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="35"/>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="36"/>
         <source>Due by</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="36"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="36"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="209"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="36"/>
         <source>Assignee</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="244"/>
+        <location filename="../../ledger_app/ui/models/queue.py" line="71"/>
         <source>Review decisions made here and not yet recorded: {n}</source>
         <translation>已在此处作出但尚未记录的审核决定：{n}</translation>
     </message>
@@ -3157,32 +3174,32 @@
 <context>
     <name>TakedownReview</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="137"/>
         <source>Review decisions not recorded</source>
         <translation>审核决定尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="139"/>
         <source>Review decisions not yet recorded in the ledger: {n}</source>
         <translation>尚未记入账本的审核决定：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="140"/>
         <source>request #{id}: {n}</source>
         <translation>请求 #{id}：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="142"/>
         <source>Record them now, or discard them?</source>
         <translation>现在记录，还是放弃？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="143"/>
         <source>Record them</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="144"/>
         <source>Discard them</source>
         <translation>放弃</translation>
     </message>
@@ -3213,168 +3230,168 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="50"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="37"/>
         <source>overdue by 1 day</source>
         <translation>已逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="52"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="39"/>
         <source>overdue by {n} days</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="54"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="41"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="56"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="43"/>
         <source>1 day left</source>
         <translation>剩余 1 天</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="57"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="44"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="62"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="49"/>
         <source>DMCA notice</source>
         <translation>DMCA 通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="63"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="50"/>
         <source>GDPR erasure</source>
         <translation>GDPR 删除请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="64"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="51"/>
         <source>Publisher demand</source>
         <translation>出版方要求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="65"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="52"/>
         <source>User opt-out</source>
         <translation>用户退出</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="66"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="53"/>
         <source>Licence expiry</source>
         <translation>许可到期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="67"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="54"/>
         <source>Court order</source>
         <translation>法院命令</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="68"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="55"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="74"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="61"/>
         <source>News publisher</source>
         <translation>新闻出版方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="75"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="62"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="76"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="63"/>
         <source>Rights organisation</source>
         <translation>权利组织</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="77"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="64"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="83"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="70"/>
         <source>received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="84"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="71"/>
         <source>validated</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="85"/>
-        <location filename="../../ledger_app/ui/models/lists.py" line="110"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="72"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="97"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="86"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="73"/>
         <source>located</source>
         <translation>已定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="87"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="74"/>
         <source>reviewed</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="88"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="75"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="89"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="76"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="90"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="77"/>
         <source>certified</source>
         <translation>已出证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="91"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="78"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="97"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="84"/>
         <source>exact hash</source>
         <translation>精确哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="98"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="85"/>
         <source>perceptual</source>
         <translation>感知匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="99"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="86"/>
         <source>text overlap</source>
         <translation>文本重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="100"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="87"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="101"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="88"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="102"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="89"/>
         <source>C2PA signer</source>
         <translation>C2PA 签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="108"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="95"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/lists.py" line="109"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="96"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
@@ -3382,137 +3399,137 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="158"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="164"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="163"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="167"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="166"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="292"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
@@ -3587,32 +3604,32 @@
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="296"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="312"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="195"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="193"/>
         <source>Decisions recorded in the ledger for {requests}.</source>
         <translation>{requests} 的决定已记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/review.py" line="211"/>
         <source>Decisions recorded in the ledger; {n} still pending.</source>
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="321"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="320"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>

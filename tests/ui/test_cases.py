@@ -247,7 +247,7 @@ def test_evidence_shows_its_numbers_and_captions(page, cases, qtbot):
     caption = page.evidence.corpus.caption.text()
     assert "https://mirror.example/0100.jpg" in caption and "photos" in caption and "shard-000.tar#0100" in caption
     # IDs shortened in the middle: the distinguishing end stays visible; the whole ID in the tooltip.
-    from ledger_app.ui.models.lists import shorten_middle
+    from ledger_app.ui.models.takedown_text import shorten_middle
 
     long_id = "photohost:photos-0000000000000000/shard-000123.tar#000042"
     short = shorten_middle(long_id)

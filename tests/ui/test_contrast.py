@@ -38,7 +38,7 @@ def test_status_colours_in_both_themes(qapp, theme):
         # And the models really use them: an overdue request reads in this theme's red.
         from PySide6.QtCore import Qt
 
-        from ledger_app.ui.models.lists import TakedownQueueModel
+        from ledger_app.ui.models.queue import TakedownQueueModel
 
         model = TakedownQueueModel([{"id": 1, "type": "dmca", "status": "validated", "requester_kind": "individual",
                                      "received": "2000-01-01", "due_by": "2000-01-15", "matches": 0, "overdue": True}])

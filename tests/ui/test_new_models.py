@@ -11,7 +11,9 @@ from ledger_app.ui import metrics
 from ledger_app.ui.colors import text_color
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import ItemsModel
-from ledger_app.ui.models.lists import InclusionResultsModel, MatchesModel, TakedownQueueModel
+from ledger_app.ui.models.lists import InclusionResultsModel
+from ledger_app.ui.models.matches import MatchesModel
+from ledger_app.ui.models.queue import TakedownQueueModel
 from tests.ui.conftest import PASS, shown_table
 
 N_ITEMS = 30_000

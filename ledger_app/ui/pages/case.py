@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.ui.icons import Icon, icon
-from ledger_app.ui.models.lists import (
+from ledger_app.ui.models.takedown_text import (
     CLOSED_STATUSES,
     days_left,
     days_left_text,

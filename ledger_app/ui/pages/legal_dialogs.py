@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.ui.models.lists import shorten_middle
+from ledger_app.ui.models.takedown_text import shorten_middle
 from ledger_app.ui.qtcompat import emit
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.takedown.requests import MIN_ARTICLE_CHARS, DmcaElements
 from ledger_app.ui.file_dialogs import open_file, open_files
-from ledger_app.ui.models.lists import request_type_text, requester_kind_text
+from ledger_app.ui.models.takedown_text import request_type_text, requester_kind_text
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.widgets.drop_list import DropFileList
 

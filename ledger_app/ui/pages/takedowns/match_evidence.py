@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 from ledger_app.core.errors import LedgerAppError
-from ledger_app.ui.models.lists import (
-    method_text,
-    shorten_middle,
-)
+from ledger_app.ui.models.takedown_text import method_text, shorten_middle
 from ledger_app.ui.reason_text import verification_text
 
 

@@ -30,11 +30,9 @@ from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
-from ledger_app.ui.models.lists import (
-    QUEUE_VIEWS,
-    MatchesModel,
-    QueueFilter,
-    TakedownQueueModel,
+from ledger_app.ui.models.matches import MatchesModel
+from ledger_app.ui.models.queue import QUEUE_VIEWS, QueueFilter, TakedownQueueModel
+from ledger_app.ui.models.takedown_text import (
     days_left,
     days_left_text,
     request_status_text,
@@ -128,6 +126,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([260, 500])
+        self.review_split.setSizes([640, 440])
 
         self.locate_button.clicked.connect(self.locate)
         self.approve_button.clicked.connect(self.approve)

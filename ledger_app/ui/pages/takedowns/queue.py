@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
-from ledger_app.ui.models.lists import (
-    QUEUE_VIEWS,
-    TakedownQueueModel,
-)
+from ledger_app.ui.models.queue import QUEUE_VIEWS, TakedownQueueModel
 from ledger_app.ui.pages.new_request import REQUEST_TYPES
 from ledger_app.ui.widgets.task_table import data_table
 

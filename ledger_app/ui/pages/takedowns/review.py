@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP
-from ledger_app.ui.models.lists import (
-    MatchesModel,
-)
+from ledger_app.ui.models.matches import MatchesModel
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.evidence import EvidenceView
 from ledger_app.ui.widgets.task_table import data_table
@@ -73,7 +71,7 @@ class TakedownReview:
         rsplit.setStretchFactor(1, 1)
         rl.addWidget(rsplit, 1)
         self.tabs.addTab(review, "")
-        rsplit.setSizes([640, 440])
+        self.review_split = rsplit  # sized by the page, once the whole page is built
         self.accept_button.clicked.connect(lambda: self.decide_selected("accepted"))
         self.reject_button.clicked.connect(lambda: self.decide_selected("rejected"))
         self.accept_rest_button.clicked.connect(lambda: self.decide_rest("accepted"))
