@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from ledger_app.ui.widgets.form_dialog import FormDialog
+from ledger_app.ui.widgets.labels import add_labelled
 
 # Printable ASCII without spaces or '+', as LedgerService.init requires (C2SP signed-note key names).
 _ORIGIN_RE = re.compile(r"^[\x21-\x7e]+$")
@@ -29,43 +32,26 @@ def origin_problem(origin: str) -> str | None:
     return None
 
 
-class OriginDialog(QDialog):
+class OriginDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("OriginDialog")
-        self.setWindowTitle(self.tr("Create the ledger"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        super().__init__(parent, "OriginDialog", self.tr("Create the ledger"), self.tr(
             "The origin names this ledger on every signed checkpoint, in its public key and on every removal "
             "certificate you send. Choose a name you control, usually your organisation's domain and a path "
-            "(for example legal.example.com/training-data). It cannot be changed later."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+            "(for example legal.example.com/training-data). It cannot be changed later."))
         form = QFormLayout()
         self.origin_edit = QLineEdit(self)
         self.origin_edit.setObjectName("OriginEdit")
         self.origin_edit.setPlaceholderText("example.com/ledger")
-        label = QLabel(self.tr("&Origin:"), self)
-        label.setBuddy(self.origin_edit)
-        form.addRow(label, self.origin_edit)
-        layout.addLayout(form)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("Failure")
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create the ledger"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        add_labelled(form, self.tr("&Origin:"), self.origin_edit, self)
+        self.body.addLayout(form)
+        self.add_outcome()
+        self.add_ok_cancel(self.tr("Create the ledger"))
         self.origin_edit.textChanged.connect(self._check)
         self._check()
 
     def _check(self) -> None:
         problem = origin_problem(self.origin())
-        self.problem.setText(problem if problem and self.origin() else "")
+        self.refused(problem if problem and self.origin() else "")
         self.ok_button.setEnabled(problem is None)
 
     def origin(self) -> str:

@@ -4,69 +4,69 @@
 <context>
     <name>AiActPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="78"/>
         <source>AI Act summary</source>
         <translation>AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="102"/>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="96"/>
         <source>All corpora</source>
         <translation>全部语料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="124"/>
         <source>Computing the summary…</source>
         <translation>正在计算摘要……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="100"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="87"/>
         <source>Issue signed summary…</source>
         <translation>签发签名摘要……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="99"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="86"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="138"/>
         <source>Preview (not signed): {n} training items; {a} statements to be attested by a person.</source>
         <translation>预览（未签名）：{n} 条训练条目；{a} 项待人工声明的事项。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="98"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="85"/>
         <source>SME variant (top 5% of domains or 1,000)</source>
         <translation>中小企业版（前 5% 的域名或 1,000 个）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="165"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="147"/>
         <source>Save the signed AI Act summary</source>
         <translation>保存签名的 AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="178"/>
         <source>Signed summary written to {file} with its PDF and Markdown (ledger entry {entry}).</source>
         <translation>签名摘要已写入 {file}，并附 PDF 和 Markdown（账本条目 {entry}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="148"/>
         <source>Summaries (*.json)</source>
         <translation>摘要 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="84"/>
         <source>Summarise:</source>
         <translation>摘要范围：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="93"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="80"/>
         <source>The public summary of training content that the EU AI Act (Art. 53(1)(d)) asks of a general-purpose AI model&apos;s provider, following the European Commission&apos;s template. Every figure is computed from the ledger; what the ledger cannot prove is listed for a person to attest. The issued summary is signed and recorded, and anyone can verify it offline.</source>
         <translation>欧盟《人工智能法》（第 53(1)(d) 条）要求通用人工智能模型提供者公开的训练内容摘要，依据欧盟委员会的模板。所有数据均由账本计算得出；账本无法证明的事项列出，由人工声明。签发的摘要经过签名并记录在账本中，任何人都能离线验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="104"/>
-        <location filename="../../ledger_app/ui/pages/ai_act.py" line="128"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/ai_act.py" line="110"/>
         <source>Training run {model}</source>
         <translation>训练任务 {model}</translation>
     </message>
@@ -74,254 +74,254 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="234"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="184"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="185"/>
         <source>Refuse the request, with the reason recorded in the ledger.</source>
         <translation>驳回此请求，并把理由记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="186"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="187"/>
         <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
         <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="188"/>
         <source>Close request</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="189"/>
         <source>The case is finished: close it.</source>
         <translation>此案已办结：将其关闭。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="190"/>
         <source>&amp;Assignee:</source>
         <translation>经办人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="191"/>
         <source>nobody yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="192"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="193"/>
         <source>Assign to me</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="194"/>
         <source>Original notice and documents</source>
         <translation>原始通知与文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="195"/>
         <source>Attach the original notice…</source>
         <translation>附上原始通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="196"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="197"/>
         <source>A note for the file, e.g. “called the requester”</source>
         <translation>案卷备注，例如“已致电请求人”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="198"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="199"/>
         <source>Timeline (from the ledger)</source>
         <translation>时间线（来自账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="200"/>
         <source>Counter-notice…</source>
         <translation>反通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="201"/>
         <source>DMCA 512(g): the subscriber answers the removal.</source>
         <translation>DMCA 512(g)：用户对删除提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="202"/>
         <source>Forward to the claimant</source>
         <translation>转交主张人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="204"/>
         <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
         <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="205"/>
         <source>Identity and refusal…</source>
         <translation>身份与拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="206"/>
         <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
         <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="257"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="207"/>
         <source>Ownership check…</source>
         <translation>所有权核查……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="209"/>
         <source>Record the evidence of ownership seen; a rights holder&apos;s request is purged only after it.</source>
         <translation>记录所见的所有权证据；权利人的请求只有在此之后才会清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="210"/>
         <source>Restore items…</source>
         <translation>恢复条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="212"/>
         <source>DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record what must be re-acquired.</source>
         <translation>DMCA 512(g)(2)(C)：恢复期开始后，从保留的副本重新收录条目，或记录需要重新获取的内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="264"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="214"/>
         <source>Court action…</source>
         <translation>法院诉讼……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="216"/>
         <source>DMCA 512(g)(2)(C): the claimant filed an action seeking a court order; the items are not restored.</source>
         <translation>DMCA 512(g)(2)(C)：主张方已提起寻求法院命令的诉讼；条目不予恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="267"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="217"/>
         <source>Recipients (Art. 19)…</source>
         <translation>接收方（第 19 条）……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="269"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="219"/>
         <source>GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them.</source>
         <translation>GDPR 第 19 条：接收过这些条目的训练运行、数据集发布和镜像；通知它们。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
         <source>Write a reply…</source>
         <translation>撰写回复……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="221"/>
         <source>A letter from a template, as an e-mail (.eml) and a PDF.</source>
         <translation>根据模板生成的信函，包括电子邮件（.eml）和 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="286"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>请在队列中选择一个请求，或新建一个请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="321"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="323"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="325"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="275"/>
         <source>Requester</source>
         <translation>请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="323"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
         <source>{kind} — personal data erased</source>
         <translation>{kind} —— 个人数据已删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="327"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="277"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="328"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="279"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="331"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="281"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="333"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="283"/>
         <source>Extended because</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="335"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="285"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="343"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="293"/>
         <source>Due {date}: {left}.</source>
         <translation>截止 {date}：{left}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="346"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="296"/>
         <source>Was due {date}; the case is {status}.</source>
         <translation>原定截止 {date}；此案{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="354"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="304"/>
         <source>Close the rejected request.</source>
         <translation>关闭已驳回的请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="372"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
         <source>(note erased)</source>
         <translation>（备注已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="376"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="326"/>
         <source>No notes yet.</source>
         <translation>尚无备注。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="379"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
         <source>(erased)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="380"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="330"/>
         <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
         <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="383"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="333"/>
         <source>No notice attached.</source>
         <translation>未附原始通知。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="388"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="338"/>
         <source>Ledger entries {entries}</source>
         <translation>账本条目 {entries}</translation>
     </message>
@@ -397,142 +397,142 @@
 <context>
     <name>CorporaPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="134"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="135"/>
         <source>Corpus:</source>
         <translation>语料库：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="136"/>
         <source>Register corpus…</source>
         <translation>登记语料库…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="137"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="138"/>
         <source>Read every new item of the selected corpus into the ledger.</source>
         <translation>将所选语料库的每个新条目读入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="140"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="142"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="142"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="144"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="146"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="147"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="148"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="149"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="150"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="168"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="159"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="183"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="169"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="184"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="170"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="202"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="226"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="245"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="249"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="269"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="255"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="67"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="58"/>
         <source>%v of %m shards</source>
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="268"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="270"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
@@ -663,117 +663,117 @@
 <context>
     <name>CounterNoticeDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="38"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="71"/>
         <source>Counter-notice for request #{id}</source>
         <translation>请求 #{id} 的反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="41"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="72"/>
         <source>A counter-notification under 17 U.S.C. 512(g)(3) from the subscriber whose material was removed. The name, address and phone go to the erasable personal-data store; the ledger records which elements were given.</source>
         <translation>被删除内容的用户依据 17 U.S.C. 512(g)(3) 提交的反通知。姓名、地址和电话存入可删除的个人数据存储；账本只记录提供了哪些要素。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="54"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="84"/>
         <source>Signature (A):</source>
         <translation>签名 (A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="55"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="85"/>
         <source>Material removed (B):</source>
         <translation>被删除的内容 (B)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="56"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="86"/>
         <source>Where it appeared (B):</source>
         <translation>原先所在位置 (B)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="87"/>
         <source>Name (D):</source>
         <translation>姓名 (D)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="57"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="87"/>
         <source>Address (D):</source>
         <translation>地址 (D)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="88"/>
         <source>Telephone (D):</source>
         <translation>电话 (D)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="58"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="88"/>
         <source>E-mail (for replies):</source>
         <translation>电子邮件（用于回复）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="63"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="93"/>
         <source>(C) Statement under penalty of perjury of a good-faith belief that the material was removed by mistake or misidentification</source>
         <translation>(C) 以伪证罪担保的声明：善意相信该内容因错误或误认而被删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="95"/>
         <source>(D) Consent to the jurisdiction of the Federal District Court</source>
         <translation>(D) 同意联邦地区法院的管辖</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="66"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="96"/>
         <source>(D) Acceptance of service of process from the claimant</source>
         <translation>(D) 接受主张人送达的法律文书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="81"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="105"/>
         <source>Record the counter-notice</source>
         <translation>记录反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="110"/>
         <source>a signature, 512(g)(3)(A)</source>
         <translation>签名，512(g)(3)(A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="111"/>
         <source>the material removed, 512(g)(3)(B)</source>
         <translation>被删除的内容，512(g)(3)(B)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="90"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="112"/>
         <source>where it appeared before removal, 512(g)(3)(B)</source>
         <translation>删除前所在位置，512(g)(3)(B)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="94"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="116"/>
         <source>the statement under penalty of perjury, 512(g)(3)(C)</source>
         <translation>以伪证罪担保的声明，512(g)(3)(C)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="95"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="117"/>
         <source>the subscriber&apos;s name, 512(g)(3)(D)</source>
         <translation>用户姓名，512(g)(3)(D)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="96"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="118"/>
         <source>the subscriber&apos;s address, 512(g)(3)(D)</source>
         <translation>用户地址，512(g)(3)(D)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="119"/>
         <source>the subscriber&apos;s telephone number, 512(g)(3)(D)</source>
         <translation>用户电话号码，512(g)(3)(D)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="101"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="123"/>
         <source>consent to jurisdiction, 512(g)(3)(D)</source>
         <translation>同意管辖，512(g)(3)(D)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="103"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="125"/>
         <source>acceptance of service of process, 512(g)(3)(D)</source>
         <translation>接受法律文书送达，512(g)(3)(D)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="130"/>
         <source>Still missing: {what}.</source>
         <translation>仍缺少：{what}。</translation>
     </message>
@@ -781,97 +781,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="133"/>
         <source>No open requests: all {n} are certified, closed or rejected.</source>
         <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="161"/>
         <source>No corpora yet — register one in Corpora &amp; items.</source>
         <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="169"/>
         <source>No items yet — C2PA coverage appears after the first ingest.</source>
         <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="176"/>
         <source>AI-generated items: {share:.1f} %</source>
         <translation>AI 生成的条目：{share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="187"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="181"/>
         <source>No takedown requests yet — open one in Takedowns.</source>
         <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="190"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="191"/>
         <source>Ledger health</source>
         <translation>账本状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
         <source>Entries:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
         <source>Last checkpoint:</source>
         <translation>最新检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
         <source>Last full verification:</source>
         <translation>上次完整验证：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
         <source>Items by status</source>
         <translation>按状态统计条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="202"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
         <source>C2PA coverage</source>
         <translation>C2PA 覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
         <source>Open requests by due date</source>
         <translation>按截止日期统计未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="226"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="215"/>
         <source>No ledger yet — create it on the Ledger screen.</source>
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="235"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="245"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="248"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="248"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -905,32 +905,32 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="133"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="132"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="134"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="133"/>
         <source>Corpus item</source>
         <translation>语料库条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="161"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="160"/>
         <source>Outlined: the region of the item holding the claimed work ({item:.0%} of the item, {work:.0%} of the work).</source>
         <translation>框出部分：条目中包含所主张作品的区域（占条目的 {item:.0%}，占作品的 {work:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="138"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="137"/>
         <source>Select a match to see its evidence.</source>
         <translation>选择一个匹配以查看其证据。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="156"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="155"/>
         <source>The claimed file has no image fingerprint.</source>
         <translation>主张的文件没有图像指纹。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/widgets/evidence.py" line="157"/>
+        <location filename="../../ledger_app/ui/widgets/evidence.py" line="156"/>
         <source>No thumbnail (the item is not an image, or it was purged).</source>
         <translation>无缩略图（该条目不是图像，或已被清除）。</translation>
     </message>
@@ -971,107 +971,107 @@
 <context>
     <name>GdprDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="154"/>
         <source>GDPR erasure request #{id}</source>
         <translation>GDPR 删除请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="163"/>
         <source>Art. 12(6): where there is reasonable doubt about who sent the request, ask for what confirms the identity before erasing anything. Current state: {state}.</source>
         <translation>第 12(6) 条：如对请求人身份存在合理怀疑，应在删除任何内容前要求提供可确认身份的信息。当前状态：{state}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="175"/>
         <source>e.g. reply from the account&apos;s registered e-mail address</source>
         <translation>例如：来自该账户注册邮箱的回复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="177"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="178"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="162"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="179"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="164"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="181"/>
         <source>Record the identity check</source>
         <translation>记录身份核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="188"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="193"/>
         <source>Art. 17(3): erasure does not apply to the extent that processing is necessary on one of these grounds. Tick the items retained (all: a refusal; some: a partial refusal, the rest is erased); the reasons are given to the data subject (Art. 12(4)).</source>
         <translation>第 17(3) 条：在基于以下理由之一确有必要处理的范围内，删除权不适用。请勾选保留的条目（全部：拒绝；部分：部分拒绝，其余删除）；理由须告知数据主体（第 12(4) 条）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="214"/>
         <source>The reasons given to the data subject</source>
         <translation>告知数据主体的理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="200"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="217"/>
         <source>Record the refusal</source>
         <translation>记录拒绝</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="224"/>
         <source>Refusal (Art. 17(3))</source>
         <translation>拒绝（第 17(3) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="231"/>
         <source>asked for (reasonable doubt)</source>
         <translation>已要求提供（存在合理怀疑）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="231"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="232"/>
         <source>not verified</source>
         <translation>未通过核实</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="232"/>
         <source>not checked</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="227"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="236"/>
         <source>(a) freedom of expression and information</source>
         <translation>(a) 言论和信息自由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="228"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="237"/>
         <source>(b) a legal obligation, or a task in the public interest or official authority</source>
         <translation>(b) 法定义务，或为公共利益或行使官方权力而执行的任务</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="229"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="238"/>
         <source>(c) public interest in the area of public health</source>
         <translation>(c) 公共卫生领域的公共利益</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="230"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="239"/>
         <source>(d) archiving in the public interest, scientific or historical research, statistics</source>
         <translation>(d) 为公共利益存档、科学或历史研究、统计</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="231"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="240"/>
         <source>(e) the establishment, exercise or defence of legal claims</source>
         <translation>(e) 提出、行使或抗辩法律主张</translation>
     </message>
@@ -1266,67 +1266,67 @@
 <context>
     <name>LedgerDetails</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="131"/>
         <source>Entry {index}</source>
         <translation>记录 {index}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="132"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="133"/>
         <source>Recorded: {ts}</source>
         <translation>记录时间：{ts}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="134"/>
         <source>Actor commitment: {actor}</source>
         <translation>操作者承诺值：{actor}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="135"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="137"/>
         <source>Payload:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="144"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在包含 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="145"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="149"/>
         <source>  (empty: the tree has one entry)</source>
         <translation>  （为空：树中只有一条记录）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="151"/>
         <source>No inclusion proof: {reason}</source>
         <translation>无包含证明：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="156"/>
         <source>Save consistency proof</source>
         <translation>保存一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="156"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="179"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="177"/>
         <source>Consistency proof from size {old} to size {new} written to {path}.</source>
         <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
@@ -1362,123 +1362,123 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="134"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="136"/>
         <source>This workspace has no ledger yet. Create one to start recording corpora, takedowns and certificates.</source>
         <translation>此工作区尚无账本。创建账本后即可开始记录语料库、下架请求和证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="138"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="139"/>
         <source>Verify the whole ledger</source>
         <translation>验证整个账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="141"/>
         <source>Recompute every hash and check every signed checkpoint from the stored bytes.</source>
         <translation>根据存储的字节重新计算每个哈希，并检查每个已签名的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="144"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="145"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="146"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="154"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="147"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="148"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="149"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="150"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="151"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="152"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="153"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="154"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="164"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="157"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="168"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="161"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="162"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="163"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="176"/>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="181"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="208"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="196"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="79"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="72"/>
         <source>%v of %m entries</source>
         <translation>%v / %m 条记录</translation>
     </message>
@@ -1587,129 +1587,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="211"/>
         <source>AI Act summary</source>
         <translation>AI 法案摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="211"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="206"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="184"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="179"/>
         <source>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;A signed, append-only ledger of AI-training items: C2PA checks, takedowns, physical purges and signed removal certificates that anyone can verify offline.&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Provenance Ledger {version}&lt;/h3&gt;&lt;p&gt;已签名、只追加的 AI 训练条目账本：C2PA 检查、下架处理、物理清除，以及任何人都可离线验证的签名删除证书。&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="192"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="187"/>
         <source>About Provenance Ledger</source>
         <translation>关于 Provenance Ledger</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="207"/>
         <source>Corpora &amp; items</source>
         <translation>语料库与条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="213"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="208"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="214"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="209"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="215"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="210"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="217"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="212"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="221"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="216"/>
         <source>Provenance Ledger</source>
         <translation>Provenance Ledger 溯源账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="226"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="221"/>
         <source>{screen} (Ctrl+{n})</source>
         <translation>{screen}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="228"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="224"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="231"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="226"/>
         <source>&amp;New takedown request…</source>
         <translation>新建下架请求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="232"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="227"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="233"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="228"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="234"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="235"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="230"/>
         <source>&amp;About Provenance Ledger</source>
         <translation>关于 Provenance Ledger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="246"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="241"/>
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="248"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="243"/>
         <source>team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="249"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="244"/>
         <source>Workspace: {where}</source>
         <translation>工作区：{where}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="253"/>
+        <location filename="../../ledger_app/ui/mainwindow.py" line="248"/>
         <source>{n} background task(s) running</source>
         <translation>{n} 个后台任务正在运行</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="302"/>
-        <source>Building the demo workspace…</source>
-        <translation>正在构建演示工作区…</translation>
-    </message>
-    <message>
-        <location filename="../../ledger_app/ui/mainwindow.py" line="302"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1949,198 +1939,198 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="119"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="120"/>
         <source>New takedown request</source>
         <translation>新建下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="135"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
         <source>Requester:</source>
         <translation>请求方：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
         <source>Requester kind:</source>
         <translation>请求方类别：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
         <source>E-mail:</source>
         <translation>电子邮件：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="139"/>
         <source>Received:</source>
         <translation>接收日期：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="145"/>
         <source>Drop the claimed files here, or add them:</source>
         <translation>将主张的文件拖放到此处，或添加：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="151"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="152"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="158"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="161"/>
         <source>One per line: URLs of the material, or SHA-256 hashes</source>
         <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="162"/>
         <source>URLs and hashes</source>
         <translation>URL 与哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="165"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="166"/>
         <source>One domain per line, e.g. dailychronicle.example</source>
         <translation>每行一个域名，例如 dailychronicle.example</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="167"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="168"/>
         <source>One uploader account ID per line</source>
         <translation>每行一个上传者账号 ID</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="168"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
         <source>Domains:</source>
         <translation>域名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
         <source>Accounts:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="171"/>
         <source>Domains and accounts</source>
         <translation>域名与账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="173"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="174"/>
         <source>Paste the article text (at least a paragraph)</source>
         <translation>粘贴文章正文（至少一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="174"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="175"/>
         <source>Article text</source>
         <translation>文章正文</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="177"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="178"/>
         <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
         <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="182"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="183"/>
         <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
         <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="184"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="185"/>
         <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="185"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
         <source>Signature:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="187"/>
         <source>Copyrighted work:</source>
         <translation>受版权保护的作品：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="376"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="204"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="374"/>
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="205"/>
         <source>Import CSV/JSON…</source>
         <translation>导入 CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="270"/>
         <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
         <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="271"/>
         <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
         <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
         <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
         <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
         <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
         <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
         <source>a good-faith statement — 512(c)(3)(A)(v)</source>
         <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="277"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
         <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="281"/>
         <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="283"/>
         <source>a longer article text: {n} characters at least, a paragraph is best</source>
         <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="294"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="292"/>
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="359"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="357"/>
         <source>Opening…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="382"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="380"/>
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="386"/>
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="388"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="386"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>
@@ -2148,17 +2138,17 @@
 <context>
     <name>Origin</name>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="22"/>
+        <location filename="../../ledger_app/ui/origin.py" line="25"/>
         <source>Give the ledger an origin.</source>
         <translation>请为账本指定一个来源名称。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="24"/>
+        <location filename="../../ledger_app/ui/origin.py" line="27"/>
         <source>Use printable ASCII without spaces or &apos;+&apos;, for example example.com/ledger.</source>
         <translation>请使用不含空格或“+”的可打印 ASCII 字符，例如 example.com/ledger。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="27"/>
+        <location filename="../../ledger_app/ui/origin.py" line="30"/>
         <source>Use a name you control, such as your organisation&apos;s domain and a path: example.com/ledger.</source>
         <translation>请使用您能控制的名称，例如贵机构的域名加路径：example.com/ledger。</translation>
     </message>
@@ -2166,18 +2156,18 @@
 <context>
     <name>OriginDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="36"/>
-        <location filename="../../ledger_app/ui/origin.py" line="59"/>
+        <location filename="../../ledger_app/ui/origin.py" line="37"/>
+        <location filename="../../ledger_app/ui/origin.py" line="48"/>
         <source>Create the ledger</source>
         <translation>创建账本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="39"/>
+        <location filename="../../ledger_app/ui/origin.py" line="38"/>
         <source>The origin names this ledger on every signed checkpoint, in its public key and on every removal certificate you send. Choose a name you control, usually your organisation&apos;s domain and a path (for example legal.example.com/training-data). It cannot be changed later.</source>
         <translation>来源名称会出现在每个已签名检查点、账本公钥以及您发出的每份删除证书上。请选择一个您能控制的名称，通常是贵机构的域名加路径（例如 legal.example.com/training-data）。创建后不可更改。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/origin.py" line="48"/>
+        <location filename="../../ledger_app/ui/origin.py" line="45"/>
         <source>&amp;Origin:</source>
         <translation>来源名称(&amp;O)：</translation>
     </message>
@@ -2185,62 +2175,62 @@
 <context>
     <name>OwnershipDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="60"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="44"/>
         <source>Ownership check for request #{id}</source>
         <translation>请求 #{id} 的所有权核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="64"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="46"/>
         <source>A rights holder&apos;s request is purged only once the evidence that the requester owns the works was seen and recorded: a registration, a licence or assignment, the original files with their metadata. The text goes to the erasable personal-data store; the ledger keeps a commitment to it.</source>
         <translation>只有在看到并记录了请求者拥有作品的证据（登记证明、许可或转让协议、带元数据的原始文件）之后，权利人的请求才会被清除。文本保存在可擦除的个人数据存储中；账本只保存其承诺值。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="51"/>
         <source>Recorded so far: ownership confirmed.</source>
         <translation>已记录：所有权已确认。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="71"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="52"/>
         <source>Recorded so far: ownership not shown.</source>
         <translation>已记录：未能证明所有权。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="54"/>
         <source>Evidence: {text}</source>
         <translation>证据：{text}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="75"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="56"/>
         <source>No ownership check recorded yet.</source>
         <translation>尚未记录所有权核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="84"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="65"/>
         <source>e.g. US copyright registration VA 2-345-678, seen 3 March</source>
         <translation>例如：美国版权登记 VA 2-345-678，3 月 3 日查验</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="86"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="67"/>
         <source>&amp;Evidence seen:</source>
         <translation>所见证据(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="70"/>
         <source>Confirmed: the requester owns the works</source>
         <translation>已确认：请求者拥有这些作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="92"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="71"/>
         <source>Not shown: the evidence does not establish ownership</source>
         <translation>未证明：证据不足以确立所有权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="93"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="72"/>
         <source>&amp;Result:</source>
         <translation>结果(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="75"/>
         <source>Record the check</source>
         <translation>记录核查</translation>
     </message>
@@ -2307,22 +2297,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="62"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="46"/>
         <source>by one month</source>
         <translation>延长一个月</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="63"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="47"/>
         <source>by two months</source>
         <translation>延长两个月</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="49"/>
         <source>Extend:</source>
         <translation>延长：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/legal_dialogs.py" line="54"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -2330,87 +2320,87 @@
 <context>
     <name>RecipientsDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="94"/>
         <source>Recipients of request #{id} (GDPR Art. 19)</source>
         <translation>请求 #{id} 的接收方（GDPR 第 19 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="95"/>
         <source>Art. 19: each recipient to whom the personal data was disclosed is told of the erasure, unless that proves impossible or involves disproportionate effort. The register is read from the lineage: training runs that saw the items, dataset releases made while they were in, and mirrors of those releases. A notice names the items by their SHA-256 only.</source>
         <translation>第 19 条：个人数据被披露给的每个接收方都应被告知删除事宜，除非这被证明不可能或需要付出不成比例的努力。登记册根据数据谱系生成：见过这些条目的训练运行、条目在库期间发布的数据集，以及这些发布的镜像。通知仅以 SHA-256 标识条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="112"/>
         <source>Send notices…</source>
         <translation>发送通知……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="115"/>
         <source>Write a notice (.eml) to each recipient not yet notified, into a folder you choose, and record in the ledger that it was sent.</source>
         <translation>为每个尚未通知的接收方在所选文件夹中写一份通知（.eml），并在账本中记录已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="165"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="122"/>
         <source>training run</source>
         <translation>训练运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="165"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="122"/>
         <source>dataset release</source>
         <translation>数据集发布</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="123"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="128"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="128"/>
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="133"/>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="135"/>
         <source>no contact recorded</source>
         <translation>未记录联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="183"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="140"/>
         <source>No recipient: no training run or dataset release contained these items.</source>
         <translation>没有接收方：没有训练运行或数据集发布包含这些条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="185"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="142"/>
         <source>{n} recipients; {p} not yet notified.</source>
         <translation>{n} 个接收方；{p} 个尚未通知。</translation>
     </message>
@@ -2418,87 +2408,87 @@
 <context>
     <name>RegisterCorpusDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="47"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="43"/>
         <source>Register a corpus</source>
         <translation>登记语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="53"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="48"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="54"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="49"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="61"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="56"/>
         <source>detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="60"/>
         <source>optional: a licence added with `ledger license add`</source>
         <translation>可选：用 `ledger license add` 添加的许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="67"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="62"/>
         <source>optional: acquisition batch</source>
         <translation>可选：采购批次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="68"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="63"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="69"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="64"/>
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="65"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="72"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="67"/>
         <source>Licence:</source>
         <translation>许可：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="68"/>
         <source>Batch:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="76"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="70"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="78"/>
         <source>Choose a corpus file (tar shard, JSONL, Parquet)</source>
         <translation>选择语料库文件（tar 分片、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="92"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="83"/>
         <source>Choose a corpus folder</source>
         <translation>选择语料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="100"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="91"/>
         <source>Pick a folder of files, WebDataset tar shards, JSONL or Parquet.</source>
         <translation>请选择文件夹、WebDataset tar 分片、JSONL 或 Parquet。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="93"/>
         <source>No corpus format recognised at this location.</source>
         <translation>此位置无法识别语料库格式。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/corpora/register_dialog.py" line="95"/>
         <source>Detected format: {fmt}</source>
         <translation>识别的格式：{fmt}</translation>
     </message>
@@ -2506,78 +2496,78 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="159"/>
         <source>Write a reply for request #{id}</source>
         <translation>为请求 #{id} 撰写回复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="160"/>
         <source>The letter is written from its template as an e-mail (.eml, ready to send) and a PDF, kept with the case and recorded in the ledger.</source>
         <translation>信函根据模板写成电子邮件（.eml，可直接发送）和 PDF，与案件一同保存并记录在账本中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="225"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="168"/>
         <source>&amp;Letter:</source>
         <translation>信函(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="233"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="174"/>
         <source>La&amp;nguage:</source>
         <translation>语言(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="239"/>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="189"/>
         <source>Choose…</source>
         <translation>选择……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="182"/>
         <source>&amp;Save in:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="188"/>
         <source>the removal certificate (.json) to attach</source>
         <translation>要附上的删除证书（.json）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="193"/>
         <source>&amp;Certificate:</source>
         <translation>证书(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="199"/>
         <source>Write the letter</source>
         <translation>写出信函</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="279"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="213"/>
         <source>Acknowledgement of receipt</source>
         <translation>收件确认</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="214"/>
         <source>Request for the missing elements</source>
         <translation>要求补充缺失要素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="215"/>
         <source>Counter-notice forwarded (to the claimant)</source>
         <translation>反通知已转交（致主张方）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="216"/>
         <source>Completion, with the removal certificate</source>
         <translation>处理完成，附删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="217"/>
         <source>Extension of the deadline, with the reasons</source>
         <translation>延长期限，并说明理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="218"/>
         <source>Refusal under Art. 17(3), with the remedies</source>
         <translation>依第 17(3) 条拒绝，并说明救济途径</translation>
     </message>
@@ -2603,77 +2593,77 @@
 <context>
     <name>RightsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="99"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="112"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="101"/>
         <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
         <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="104"/>
         <source>Files (drop them here):</source>
         <translation>文件（拖放到此处）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="116"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="105"/>
         <source>SHA-256 hashes or URLs, one per line:</source>
         <translation>SHA-256 哈希或 URL，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="106"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="118"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="107"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="119"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="108"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="120"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="109"/>
         <source>Export signed report…</source>
         <translation>导出签名报告…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="129"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="113"/>
         <source>Works to check</source>
         <translation>要核查的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="131"/>
         <source>Give at least one file, hash or URL to check.</source>
         <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="134"/>
         <source>Checking…</source>
         <translation>正在核查…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="162"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="146"/>
         <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
         <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="172"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="156"/>
         <source>Save signed inclusion report</source>
         <translation>保存签名的收录报告</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="173"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="157"/>
         <source>Reports (*.json)</source>
         <translation>报告 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="180"/>
         <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
         <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
     </message>
@@ -2681,202 +2671,202 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="216"/>
         <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
         <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="217"/>
         <source>Quarantine items whose Content Credentials are invalid</source>
         <translation>隔离内容凭证无效的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="218"/>
         <source>Quarantine items whose manifest cannot be read</source>
         <translation>隔离清单无法读取的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="219"/>
         <source>Ingest worker processes (0: one per core):</source>
         <translation>导入工作进程数（0：每个核心一个）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="220"/>
         <source>Largest image accepted, in pixels:</source>
         <translation>可接受的最大图像（像素）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="221"/>
         <source>Image match: largest PDQ distance (0–256):</source>
         <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="222"/>
         <source>Text match: smallest containment score:</source>
         <translation>文本匹配：最低包含度分数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="223"/>
         <source>Days until a request without a legal deadline is due:</source>
         <translation>无法定期限的请求的处理天数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="247"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="224"/>
         <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
         <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="251"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="228"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="252"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="229"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="230"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="254"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="231"/>
         <source>the default per-user workspace</source>
         <translation>默认的个人工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="232"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="256"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="233"/>
         <source>Database URL:</source>
         <translation>数据库 URL：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="235"/>
         <source>empty: the workspace&apos;s own SQLite database; team mode: postgresql://user@host/db</source>
         <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="237"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
         <source>Ledger and user</source>
         <translation>账本与用户</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="264"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
         <source>Content Credentials (C2PA)</source>
         <translation>内容凭证 (C2PA)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="265"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
         <source>Matching thresholds</source>
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="267"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="248"/>
         <source>Ledger origin:</source>
         <translation>账本来源标识：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="258"/>
         <source>Save workspace settings</source>
         <translation>保存工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="259"/>
         <source>Preferences (this user)</source>
         <translation>偏好设置（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="270"/>
         <source>Choose the workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="316"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="288"/>
         <source>Connecting to the team database {url}…</source>
         <translation>正在连接团队数据库 {url}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="289"/>
         <source>Opening the workspace {folder}…</source>
         <translation>正在打开工作区 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="317"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="289"/>
         <source>(the default one)</source>
         <translation>（默认工作区）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="337"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="309"/>
         <source>The current workspace stays open.</source>
         <translation>当前工作区保持打开。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="341"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="313"/>
         <source>Stopped waiting; nothing was opened.</source>
         <translation>已停止等待，未打开任何工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="366"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="338"/>
         <source>● Unsaved changes: {n}</source>
         <translation>● 未保存的更改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="379"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="351"/>
         <source>(no ledger yet)</source>
         <translation>（尚无账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="409"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="381"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -2884,32 +2874,32 @@
 <context>
     <name>TakedownCaseSteps</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="55"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="56"/>
         <source>Reject request #{id}</source>
         <translation>驳回请求 #{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="56"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="57"/>
         <source>The request is refused and the reason recorded in the ledger; tell the requester why.</source>
         <translation>请求将被驳回，理由记入账本；请告知请求人原因。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="74"/>
         <source>Extend the deadline of request #{id}</source>
         <translation>延长请求 #{id} 的期限</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="74"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="75"/>
         <source>GDPR Art. 12(3): the deadline may be extended by up to two further months where necessary; the requester must be told within the first month, with the reasons.</source>
         <translation>GDPR 第 12(3) 条：必要时期限最多可再延长两个月；须在第一个月内告知请求人并说明理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="121"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="122"/>
         <source>Attach the original notice</source>
         <translation>附上原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="123"/>
         <source>Notices (*.eml *.pdf *.txt *.html *.msg);;All files (*)</source>
         <translation>通知 (*.eml *.pdf *.txt *.html *.msg);;所有文件 (*)</translation>
     </message>
@@ -2917,69 +2907,69 @@
 <context>
     <name>TakedownCertificate</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="47"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="52"/>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="48"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="74"/>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="82"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="78"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="80"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="76"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="81"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="77"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="89"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="85"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="87"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="103"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="99"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="106"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="102"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="103"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="111"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="107"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="118"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="114"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
     </message>
@@ -3015,77 +3005,77 @@
 <context>
     <name>TakedownLegalSteps</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="91"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="81"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="87"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="98"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="88"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="98"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="88"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="167"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="157"/>
         <source>Restore the items of request #{id}</source>
         <translation>恢复请求 #{id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="161"/>
         <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
         <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="174"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="164"/>
         <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
         <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="166"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="180"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="170"/>
         <source>Nothing can be restored now: {why}.</source>
         <translation>现在无法恢复任何条目：{why}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="206"/>
         <source>Court action on request #{id}</source>
         <translation>请求 #{id} 的法院诉讼</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="207"/>
         <source>The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay removed. Describe it (court, case number, date of the claimant&apos;s notice).</source>
         <translation>主张方称已提起诉讼，寻求法院命令禁止该用户的行为：条目保持移除。请加以说明（法院、案号、主张方通知的日期）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="253"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="243"/>
         <source>Save the Art. 19 notices in</source>
         <translation>第 19 条通知保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="250"/>
         <source>{n} notices written to {folder} and recorded as sent.</source>
         <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="291"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="280"/>
         <source>Save the reply in</source>
         <translation>回复保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="307"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="296"/>
         <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
         <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
     </message>
@@ -3399,167 +3389,167 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="129"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="130"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="292"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="276"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="62"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="63"/>
         <source>Request #{id} rejected.</source>
         <translation>请求 #{id} 已驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="83"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="84"/>
         <source>Request #{id} is now due {due}.</source>
         <translation>请求 #{id} 的截止日期现为 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="96"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="97"/>
         <source>Request #{id} closed.</source>
         <translation>请求 #{id} 已结案。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="105"/>
         <source>Request #{id} assigned to {who}.</source>
         <translation>请求 #{id} 已指派给 {who}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="105"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="106"/>
         <source>Request #{id} is no longer assigned.</source>
         <translation>请求 #{id} 已取消指派。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/case_steps.py" line="134"/>
         <source>{name} kept with request #{id} (SHA-256 {sha}…).</source>
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
@@ -3569,52 +3559,52 @@
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="59"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="129"/>
         <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
         <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="132"/>
         <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
         <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="199"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="189"/>
         <source>Restoring the counter-noticed items…</source>
         <translation>正在恢复反通知所涉条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="203"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="193"/>
         <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
         <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="214"/>
         <source>Court action recorded for request #{id}: the items stay removed.</source>
         <translation>已记录请求 #{id} 的法院诉讼：条目保持移除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="298"/>
         <source>Reply {name} written for request #{id}.</source>
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="264"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="312"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="296"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
@@ -3629,7 +3619,7 @@
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="320"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="304"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
@@ -3918,6 +3908,19 @@
         <location filename="../../ledger_app/ui/reason_text.py" line="132"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree: a different picture of the same subject</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致：同一主体的另一张照片</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpening</name>
+    <message>
+        <location filename="../../ledger_app/ui/window_workspace.py" line="72"/>
+        <source>Building the demo workspace…</source>
+        <translation>正在构建演示工作区…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/window_workspace.py" line="72"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

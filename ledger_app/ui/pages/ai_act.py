@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,35 +16,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
-from ledger_app.ui import metrics
 from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
-from ledger_app.ui.pages import title_label
+from ledger_app.ui.pages import Page
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
+from ledger_app.ui.widgets.labels import intro_label, status_label
 
 
-class AiActPage(QWidget):
+class AiActPage(Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("AiActPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "AiActPage", parent)
         self.preview_doc: dict | None = None
         self.last_export: dict | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        outer.setSpacing(metrics.SPACING)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        outer = self.outer
+        self.intro = intro_label(self)
         outer.addWidget(self.intro)
         bar = QHBoxLayout()
         self.scope_label = QLabel(self)
@@ -71,10 +61,7 @@ class AiActPage(QWidget):
         buttons.addWidget(self.issue_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        self.result = QLabel(self)
-        self.result.setObjectName("AiActResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = status_label(self, "AiActResult")
         outer.addWidget(self.result)
         self.view = QTextBrowser(self)
         self.view.setObjectName("AiActView")
@@ -102,11 +89,6 @@ class AiActPage(QWidget):
             self.scope.setItemText(0, self.tr("All corpora"))
             for i in range(1, self.scope.count()):
                 self.scope.setItemText(i, self.tr("Training run {model}").format(model=self.scope.itemData(i)))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload_scopes(self) -> None:
         """All corpora, then one entry per model with a recorded training run."""

@@ -2,7 +2,7 @@
 personal-data store), what they claim, the deadline with the days left, who handles it, the notes,
 the original notice kept with it, the timeline read from its ledger entries in words, and the
 actions that end or prolong a case — reject with a reason, extend a GDPR deadline with the reason
-announced, close. The page owns the request being shown and runs the services; this widget only
+announced (both asked by legal_dialogs.ReasonDialog), close. The page owns the request being shown and runs the services; this widget only
 renders the case (`CaseService.case()`) and asks for the actions through its signals."""
 
 from __future__ import annotations
@@ -11,17 +11,12 @@ from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,51 +35,6 @@ from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.reason_text import legal_text
 from ledger_app.ui.timeline_text import event_text, when
 from ledger_app.ui.widgets.fact_text import FactText
-
-
-class ReasonDialog(QDialog):
-    """Asks for the reason of a rejection or an extension (it is recorded, so it cannot be empty);
-    an extension also asks by how many months."""
-
-    def __init__(self, title: str, intro: str, *, months: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("ReasonDialog")
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        text = QLabel(intro, self)
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.months: QComboBox | None = None
-        if months:
-            self.months = QComboBox(self)
-            self.months.setObjectName("ExtendMonths")
-            self.months.addItem(self.tr("by one month"), 1)
-            self.months.addItem(self.tr("by two months"), 2)
-            self.months.setCurrentIndex(1)
-            form.addRow(self.tr("Extend:"), self.months)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("ReasonEdit")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setFixedHeight(90)
-        reason_label = QLabel(self.tr("Reason:"), self)
-        reason_label.setBuddy(self.reason)
-        form.addRow(reason_label, self.reason)
-        layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason.toPlainText().strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.reason.setFocus()
-
-    def value(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def month_count(self) -> int:
-        return int(self.months.currentData()) if self.months is not None else 0
 
 
 class CaseView(QWidget):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
-from ledger_app.ui.pages import empty_state_label, title_label
+from ledger_app.ui.pages import Page, empty_state_label
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
 from ledger_app.ui.widgets.charts import BarChart, DonutChart, c2pa_slices, due_bars, status_bars
@@ -60,12 +60,9 @@ class Card(QFrame):
         return self.chart is not None and self.stack.currentWidget() is self.chart
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("DashboardPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "DashboardPage", parent, spacing=False)
         self._items: dict[str, int] | None = None
         self._c2pa: tuple[dict[str, int], float | None] | None = None
         self._requests: tuple[list[dict], date] | None = None
@@ -73,10 +70,7 @@ class DashboardPage(QWidget):
         self._charts_again = False  # another change arrived while it ran
         self.charts_loaded = 0  # how many stats reads were shown (for tests)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
+        outer = self.outer
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -205,11 +199,6 @@ class DashboardPage(QWidget):
         self._render_c2pa()
         self._render_requests()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         # The last verification may have been recorded on the Ledger screen since the last look.

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,42 +29,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ledger_app.ui.qtcompat import emit
+from ledger_app.ui.widgets.form_dialog import FormDialog
+from ledger_app.ui.widgets.labels import add_labelled, status_label
 
 
-def _status_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setVisible(False)  # shown with its sentence (an empty "Failure" label would draw an empty frame)
-    return label
-
-
-def _say(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-class OwnershipDialog(QDialog):
+class OwnershipDialog(FormDialog):
     """The evidence of ownership seen for a rights holder's request, and its result."""
 
     def __init__(self, request_id: int, current: dict | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("OwnershipDialog")
-        self.setWindowTitle(self.tr("Ownership check for request #{id}").format(id=request_id))
-        self.resize(560, 0)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        super().__init__(parent, "OwnershipDialog", self.tr("Ownership check for request #{id}").format(id=request_id),
+                         self.tr(
             "A rights holder's request is purged only once the evidence that the requester owns the works was "
             "seen and recorded: a registration, a licence or assignment, the original files with their metadata. "
-            "The text goes to the erasable personal-data store; the ledger keeps a commitment to it."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+            "The text goes to the erasable personal-data store; the ledger keeps a commitment to it."), size=(560, 0))
+        layout = self.body
         if current:
             state = (self.tr("Recorded so far: ownership confirmed.") if current.get("result") == "confirmed"
                      else self.tr("Recorded so far: ownership not shown."))
@@ -83,38 +64,25 @@ class OwnershipDialog(QDialog):
         self.evidence.setTabChangesFocus(True)
         self.evidence.setPlaceholderText(self.tr("e.g. US copyright registration VA 2-345-678, seen 3 March"))
         self.evidence.setFixedHeight(90)
-        evidence_label = QLabel(self.tr("&Evidence seen:"), self)
-        evidence_label.setBuddy(self.evidence)
-        form.addRow(evidence_label, self.evidence)
+        add_labelled(form, self.tr("&Evidence seen:"), self.evidence, self)
         self.result = QComboBox(self)
         self.result.setObjectName("OwnershipResult")
         self.result.addItem(self.tr("Confirmed: the requester owns the works"), "confirmed")
         self.result.addItem(self.tr("Not shown: the evidence does not establish ownership"), "not_shown")
-        result_label = QLabel(self.tr("&Result:"), self)
-        result_label.setBuddy(self.result)
-        form.addRow(result_label, self.result)
+        add_labelled(form, self.tr("&Result:"), self.result, self)
         layout.addLayout(form)
-        self.problem = _status_label(self, "Failure")
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Record the check"))
+        self.add_outcome()
+        self.add_ok_cancel(self.tr("Record the check"), accept_on_ok=False)  # the page accepts once recorded
         self.ok_button.setEnabled(False)
         self.evidence.textChanged.connect(
             lambda: self.ok_button.setEnabled(bool(self.evidence.toPlainText().strip())))
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.evidence.setFocus()
 
     def value(self) -> tuple[str, str]:
         return self.evidence.toPlainText().strip(), str(self.result.currentData())
 
-    def refused(self, reason: str) -> None:
-        _say(self.problem, reason)
 
-
-class RecipientsDialog(QDialog):
+class RecipientsDialog(FormDialog):
     """GDPR Art. 19: everyone the request's items went to, and whether each was told."""
 
     notify_requested = Signal()
@@ -122,18 +90,13 @@ class RecipientsDialog(QDialog):
     COLUMNS = 6
 
     def __init__(self, request_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("RecipientsDialog")
-        self.setWindowTitle(self.tr("Recipients of request #{id} (GDPR Art. 19)").format(id=request_id))
-        self.resize(760, 400)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        super().__init__(parent, "RecipientsDialog",
+                         self.tr("Recipients of request #{id} (GDPR Art. 19)").format(id=request_id), self.tr(
             "Art. 19: each recipient to whom the personal data was disclosed is told of the erasure, unless that "
             "proves impossible or involves disproportionate effort. The register is read from the lineage: "
             "training runs that saw the items, dataset releases made while they were in, and mirrors of those "
-            "releases. A notice names the items by their SHA-256 only."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+            "releases. A notice names the items by their SHA-256 only."), size=(760, 400))
+        layout = self.body
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("RecipientsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -142,14 +105,10 @@ class RecipientsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        self.summary = _status_label(self, "RecipientsSummary")
-        self.summary.setVisible(True)
+        self.summary = status_label(self, "RecipientsSummary")
         layout.addWidget(self.summary)
-        self.problem = _status_label(self, "Failure")
-        layout.addWidget(self.problem)
-        self.result = _status_label(self, "RecipientsResult")
-        layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.add_outcome("RecipientsResult")
+        self.add_close()
         self.notify_button = QPushButton(self.tr("Send notices…"), self)
         self.notify_button.setObjectName("NotifyRecipientsButton")
         self.notify_button.setToolTip(self.tr(
@@ -157,8 +116,6 @@ class RecipientsDialog(QDialog):
             "the ledger that it was sent."))
         self.buttons.addButton(self.notify_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.notify_button.clicked.connect(lambda: emit(self.notify_requested))
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.set_recipients([])
 
     def kind_text(self, kind: str) -> str:
@@ -185,20 +142,12 @@ class RecipientsDialog(QDialog):
             self.summary.setText(self.tr("{n} recipients; {p} not yet notified.").format(n=len(recipients), p=pending))
         self.notify_button.setEnabled(pending > 0)
 
-    def refused(self, reason: str) -> None:
-        _say(self.result, "")
-        _say(self.problem, reason)
-
-    def recorded(self, text: str) -> None:
-        _say(self.problem, "")
-        _say(self.result, text)
-
 
 TEMPLATE_KEYS = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension",
                  "refusal")
 
 
-class ReplyDialog(QDialog):
+class ReplyDialog(FormDialog):
     """A reply from a template, written as .eml and PDF into a folder, and recorded."""
 
     write_requested = Signal()
@@ -207,32 +156,22 @@ class ReplyDialog(QDialog):
 
     def __init__(self, request_id: int, templates: list[str], language: str, folder: str,
                  certificate: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("ReplyDialog")
-        self.setWindowTitle(self.tr("Write a reply for request #{id}").format(id=request_id))
-        self.resize(620, 0)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "The letter is written from its template as an e-mail (.eml, ready to send) and a PDF, kept with the "
-            "case and recorded in the ledger."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        super().__init__(parent, "ReplyDialog", self.tr("Write a reply for request #{id}").format(id=request_id),
+                         self.tr("The letter is written from its template as an e-mail (.eml, ready to send) and a "
+                                 "PDF, kept with the case and recorded in the ledger."), size=(620, 0))
+        layout = self.body
         form = QFormLayout()
         self.template = QComboBox(self)
         self.template.setObjectName("ReplyTemplate")
         for key in templates:
             self.template.addItem(self.template_text(key), key)
-        template_label = QLabel(self.tr("&Letter:"), self)
-        template_label.setBuddy(self.template)
-        form.addRow(template_label, self.template)
+        add_labelled(form, self.tr("&Letter:"), self.template, self)
         self.language = QComboBox(self)
         self.language.setObjectName("ReplyLanguage")
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        language_label = QLabel(self.tr("La&nguage:"), self)
-        language_label.setBuddy(self.language)
-        form.addRow(language_label, self.language)
+        add_labelled(form, self.tr("La&nguage:"), self.language, self)
         frow = QHBoxLayout()
         self.folder = QLineEdit(folder, self)
         self.folder.setObjectName("ReplyFolder")
@@ -255,11 +194,8 @@ class ReplyDialog(QDialog):
         self.certificate_label.setBuddy(self.certificate)
         form.addRow(self.certificate_label, crow)
         layout.addLayout(form)
-        self.problem = _status_label(self, "Failure")
-        layout.addWidget(self.problem)
-        self.result = _status_label(self, "ReplyResult")
-        layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.add_outcome("ReplyResult")
+        self.add_close()
         self.write_button = QPushButton(self.tr("Write the letter"), self)
         self.write_button.setObjectName("WriteReplyButton")
         self.buttons.addButton(self.write_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -267,8 +203,6 @@ class ReplyDialog(QDialog):
         self.write_button.clicked.connect(lambda: emit(self.write_requested))
         self.folder_button.clicked.connect(lambda: emit(self.choose_folder_requested))
         self.certificate_button.clicked.connect(lambda: emit(self.choose_certificate_requested))
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.template.currentIndexChanged.connect(lambda _i: self._check())
         self.folder.textChanged.connect(lambda _t: self._check())
         self.certificate.textChanged.connect(lambda _t: self._check())
@@ -295,11 +229,3 @@ class ReplyDialog(QDialog):
             w.setVisible(needs_certificate)
         ok = bool(self.folder.text().strip()) and (not needs_certificate or bool(self.certificate.text().strip()))
         self.write_button.setEnabled(ok)
-
-    def refused(self, reason: str) -> None:
-        _say(self.result, "")
-        _say(self.problem, reason)
-
-    def recorded(self, text: str) -> None:
-        _say(self.problem, "")
-        _say(self.result, text)

@@ -1,5 +1,6 @@
-"""The dialogs of the rest of the legal process, on LegalService (takedown/legal.py):
+"""The dialogs of the rest of the legal process, on LegalService (services/legal.py):
 
+- the reason of a rejection, a deadline extension or a court action (recorded, so never empty);
 - a DMCA counter-notice with its 17 U.S.C. 512(g)(3) elements, the missing ones spelled out as they
   are typed (OK stays disabled until all are there);
 - GDPR: the requester's identity verified (Art. 12(6)) and a refusal or partial refusal on a named
@@ -13,8 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,20 +28,51 @@ from PySide6.QtWidgets import (
 
 from ledger_app.ui.models.takedown_text import shorten_middle
 from ledger_app.ui.qtcompat import emit
+from ledger_app.ui.widgets.form_dialog import FormDialog
+from ledger_app.ui.widgets.labels import add_labelled
 
 
-class CounterNoticeDialog(QDialog):
+class ReasonDialog(FormDialog):
+    """Asks for the reason of a rejection or an extension (it is recorded, so it cannot be empty);
+    an extension also asks by how many months."""
+
+    def __init__(self, title: str, intro: str, *, months: bool = False, parent: QWidget | None = None):
+        super().__init__(parent, "ReasonDialog", title, intro)
+        form = QFormLayout()
+        self.months: QComboBox | None = None
+        if months:
+            self.months = QComboBox(self)
+            self.months.setObjectName("ExtendMonths")
+            self.months.addItem(self.tr("by one month"), 1)
+            self.months.addItem(self.tr("by two months"), 2)
+            self.months.setCurrentIndex(1)
+            form.addRow(self.tr("Extend:"), self.months)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("ReasonEdit")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(90)
+        add_labelled(form, self.tr("Reason:"), self.reason, self)
+        self.body.addLayout(form)
+        self.add_ok_cancel()
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.setFocus()
+
+    def value(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def month_count(self) -> int:
+        return int(self.months.currentData()) if self.months is not None else 0
+
+
+class CounterNoticeDialog(FormDialog):
     def __init__(self, request_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("CounterNoticeDialog")
-        self.setWindowTitle(self.tr("Counter-notice for request #{id}").format(id=request_id))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        super().__init__(parent, "CounterNoticeDialog",
+                         self.tr("Counter-notice for request #{id}").format(id=request_id), self.tr(
             "A counter-notification under 17 U.S.C. 512(g)(3) from the subscriber whose material was removed. "
             "The name, address and phone go to the erasable personal-data store; the ledger records which "
-            "elements were given."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+            "elements were given."))
+        layout = self.body
         form = QFormLayout()
         self.signature = QLineEdit(self)
         self.material = QLineEdit(self)
@@ -71,16 +101,8 @@ class CounterNoticeDialog(QDialog):
         self.missing_label.setObjectName("Failure")
         self.missing_label.setWordWrap(True)
         layout.addWidget(self.missing_label)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("Failure")
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Record the counter-notice"))
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_outcome()
+        self.add_ok_cancel(self.tr("Record the counter-notice"), accept_on_ok=False)  # the page accepts once recorded
         self._check()
 
     def missing(self) -> list[str]:
@@ -118,25 +140,20 @@ class CounterNoticeDialog(QDialog):
                              consent_to_jurisdiction=self.consent.isChecked(), accepts_service=self.service.isChecked(),
                              email=t(self.email))
 
-    def refused(self, reason: str) -> None:
-        self.problem.setText(reason)
-
 
 GROUND_KEYS = ("a", "b", "c", "d", "e")
 
 
-class GdprDialog(QDialog):
+class GdprDialog(FormDialog):
     """Identity verification and refusal for a GDPR erasure request."""
 
     identity_requested = Signal(str, str, str)  # result, method, note
     refusal_requested = Signal(str, list, str)  # ground letter, items retained, reasons
 
     def __init__(self, request_id: int, matches: list[dict], identity: str | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("GdprDialog")
-        self.setWindowTitle(self.tr("GDPR erasure request #{id}").format(id=request_id))
-        self.resize(640, 520)
-        layout = QVBoxLayout(self)
+        super().__init__(parent, "GdprDialog", self.tr("GDPR erasure request #{id}").format(id=request_id),
+                         size=(640, 520))
+        layout = self.body
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
 
@@ -206,16 +223,8 @@ class GdprDialog(QDialog):
         rl.addWidget(self.refuse_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(refusal, self.tr("Refusal (Art. 17(3))"))
 
-        self.problem = QLabel(self)
-        self.problem.setObjectName("Failure")
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.result = QLabel(self)
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_outcome("GdprResult")
+        self.add_close()
         self._check()
 
     def identity_text(self, key: str | None) -> str:
@@ -237,11 +246,3 @@ class GdprDialog(QDialog):
 
     def _check(self) -> None:
         self.refuse_button.setEnabled(bool(self.retained()) and bool(self.reason.toPlainText().strip()))
-
-    def refused(self, reason: str) -> None:
-        self.result.clear()
-        self.problem.setText(reason)
-
-    def recorded(self, text: str) -> None:
-        self.problem.clear()
-        self.result.setText(text)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from ledger_app.ui.file_dialogs import open_file, open_files
 from ledger_app.ui.models.takedown_text import request_type_text, requester_kind_text
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.widgets.drop_list import DropFileList
+from ledger_app.ui.widgets.labels import status_label
 
 REQUEST_TYPES = ("dmca", "gdpr", "publisher", "optout", "license", "court", "other")
 REQUESTER_KINDS = ("rights_org", "news_publisher", "individual", "internal")
@@ -192,10 +193,7 @@ class NewRequestDialog(QDialog):
         self.missing_label.setWordWrap(True)
         layout.addWidget(self.missing_label)
         # Why the last "Open request" was refused; cleared by the next attempt.
-        self.failure_label = QLabel(self)
-        self.failure_label.setObjectName("Failure")
-        self.failure_label.setWordWrap(True)
-        self.failure_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure_label = status_label(self, "Failure")
         self.failure_label.hide()
         layout.addWidget(self.failure_label)
         self.submitter: Callable[[NewRequestDialog], object] | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,36 +19,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_app.ui import metrics
 from ledger_app.ui.file_dialogs import open_files, save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models.lists import InclusionResultsModel
-from ledger_app.ui.pages import title_label
+from ledger_app.ui.pages import Page
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.drop_list import DropFileList
+from ledger_app.ui.widgets.labels import intro_label, status_label
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
-class RightsPage(QWidget):
+class RightsPage(Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("RightsPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "RightsPage", parent)
         self.model = InclusionResultsModel(parent=self)
         self.last_query: dict | None = None
         self.last_export: dict | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        outer.setSpacing(metrics.SPACING)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        outer = self.outer
+        self.intro = intro_label(self)
         outer.addWidget(self.intro)
         inputs = QSplitter(Qt.Orientation.Horizontal, self)
         fw = QWidget(inputs)
@@ -82,10 +74,7 @@ class RightsPage(QWidget):
         self.export_button = QPushButton(icon(Icon.EXPORT), "", self)
         self.export_button.setObjectName("ExportReportButton")
         self.export_button.setEnabled(False)
-        self.result = QLabel(self)
-        self.result.setObjectName("RightsResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = status_label(self, "RightsResult")
         bar.addWidget(self.check_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.result, 1)
@@ -119,11 +108,6 @@ class RightsPage(QWidget):
         self.check_button.setText(self.tr("Check"))
         self.export_button.setText(self.tr("Export signed report…"))
         self.model.retranslate(self.table.horizontalHeader())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _add_files(self) -> None:
         paths = open_files(self, "works", self.tr("Works to check"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +31,11 @@ from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.core.settings import OPTIONS
 from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
-from ledger_app.ui.pages import title_label
+from ledger_app.ui.pages import Page
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.session import Session
+from ledger_app.ui.widgets.wheel_guard import WheelGuard
 
 # Workspace options shown in the form, by group. ledger.origin is shown read-only (it is fixed when
 # the ledger is created); ui.* are per-user preferences and are edited in the Preferences group.
@@ -59,39 +60,15 @@ def validate_database_url(url: str) -> str:
     return url
 
 
-class WheelGuard(QObject):
-    """Scrolling the page must not change a value: the wheel over a spin box or a combo box that
-    does not have the keyboard focus scrolls the page instead (the event goes to the parent), and
-    such a field takes the focus only from a click or Tab, never from the wheel."""
-
-    def __init__(self, scroll: QScrollArea, parent: QObject | None = None):
-        super().__init__(parent)
-        self.scroll = scroll
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
-            from PySide6.QtWidgets import QApplication
-
-            QApplication.sendEvent(self.scroll.viewport(), event)  # the page scrolls
-            return True  # and the field never sees it
-        return False
-
-
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     workspace_requested = Signal(str, str)  # folder, database URL ("" = defaults)
     open_cancel_requested = Signal()  # stop waiting for the workspace being opened
     language_requested = Signal(str)
     theme_requested = Signal(str)
 
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("SettingsPage")
-        self.session = session
-        self.prefs = prefs
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
+        super().__init__(session, prefs, "SettingsPage", parent, spacing=False)
+        outer = self.outer
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
@@ -284,11 +261,6 @@ class SettingsPage(QWidget):
         self.theme_label.setText(self.tr("Theme:"))
         for i, text in enumerate((self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"))):
             self.theme.setItemText(i, text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- workspace ---------------------------------------------------------------------------
 

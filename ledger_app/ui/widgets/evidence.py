@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from ledger_app.ui.widgets.labels import status_label
+
 THUMB_SIDE = 260
 MIN_BLOCK = 12  # characters: shorter common runs are coincidence, not evidence
 HIGHLIGHT = "#ffe08a"
@@ -114,10 +116,7 @@ class EvidenceView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         # What the numbers say, for the method that matched: PDQ distance against the threshold and
         # the inliers of the geometric check, or the text containment; a sentence for the rest.
-        self.summary = QLabel(self)
-        self.summary.setObjectName("EvidenceSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = status_label(self, "EvidenceSummary")
         outer.addWidget(self.summary)
         layout = QHBoxLayout()
         self.claimed = _Side("Claimed", self)

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.tasks import Task
+from ledger_app.ui.widgets.labels import status_label
 
 ROW_HEIGHT = 24
 
@@ -49,15 +49,6 @@ def data_table(parent: QWidget, name: str, model: QAbstractItemModel | None = No
         t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     t.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     return t
-
-
-def status_label(parent: QWidget, name: str) -> QLabel:
-    """A sentence about what happened, wrapped and selectable (to copy a path or a number)."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class TaskStrip(QWidget):

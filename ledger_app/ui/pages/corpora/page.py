@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from ledger_app.core.errors import LedgerAppError
-from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.models.items import ItemsModel, c2pa_text, status_text
-from ledger_app.ui.pages import title_label
+from ledger_app.ui.pages import Page
 from ledger_app.ui.pages.corpora.item_detail import CorpusItemDetail
 from ledger_app.ui.pages.corpora.register_dialog import RegisterCorpusDialog
 from ledger_app.ui.prefs import Preferences
@@ -34,21 +32,14 @@ from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.task_table import TaskStrip, data_table
 
 
-class CorporaPage(CorpusItemDetail, QWidget):
+class CorporaPage(CorpusItemDetail, Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("CorporaPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "CorporaPage", parent)
         self.ingest_task: Task | None = None
         self.last_report = None
         self.model = ItemsModel(None, self, runner=session.runner)  # indexes a large workspace in the background
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        outer.setSpacing(metrics.SPACING)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
+        outer = self.outer
 
         bar = QHBoxLayout()
         self.corpus_label = QLabel(self)
@@ -166,11 +157,6 @@ class CorporaPage(CorpusItemDetail, QWidget):
             self._render_item(self.current_item)
         else:
             self.facts.setText(self.tr("Select an item to see its details."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _reload_corpora(self) -> None:
         services = self.session.services

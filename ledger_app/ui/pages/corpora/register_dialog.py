@@ -7,20 +7,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui.file_dialogs import existing_dir, open_file
 from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.widgets.form_dialog import FormDialog
 
 FORMATS = ("auto", "folder", "webdataset", "jsonl", "parquet")
 THUMB_SIDE = 220
@@ -38,15 +36,12 @@ def detect(path: str) -> str | None:
         return None
 
 
-class RegisterCorpusDialog(QDialog):
+class RegisterCorpusDialog(FormDialog):
     """Name, location (a file or a folder), format (detected), optional licence and batch."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("RegisterCorpusDialog")
-        self.setWindowTitle(self.tr("Register a corpus"))
-        self.resize(560, 0)
-        layout = QVBoxLayout(self)
+        super().__init__(parent, "RegisterCorpusDialog", self.tr("Register a corpus"), size=(560, 0))
+        layout = self.body
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.path_edit = QLineEdit(self)
@@ -72,11 +67,7 @@ class RegisterCorpusDialog(QDialog):
         form.addRow(self.tr("Licence:"), self.license_edit)
         form.addRow(self.tr("Batch:"), self.batch_edit)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_ok_cancel(self.tr("Register"))
         self.file_button.clicked.connect(self._pick_file)
         self.folder_button.clicked.connect(self._pick_folder)
         self.path_edit.textChanged.connect(self._update)
@@ -105,7 +96,7 @@ class RegisterCorpusDialog(QDialog):
         if path and not self.name_edit.text().strip() and self.name_edit.isModified() is False:
             self.name_edit.setText(Path(path).stem)
         ok = bool(self.name_edit.text().strip()) and (fmt is not None or self.format_combo.currentData() != "auto")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.ok_button.setEnabled(ok)
 
     def values(self) -> dict:
         return {

@@ -25,6 +25,7 @@ from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
 from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
+from ledger_app.ui.widgets.labels import status_label
 
 
 def _mono() -> object:
@@ -98,10 +99,7 @@ class LedgerDetails:
         self.export_button.setObjectName("ExportConsistencyButton")
         self.export_button.clicked.connect(self.export_consistency)
         pl.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.export_result = QLabel(pw)
-        self.export_result.setObjectName("ExportResult")
-        self.export_result.setWordWrap(True)
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_result = status_label(pw, "ExportResult")
         pl.addWidget(self.export_result)
         pl.addStretch(1)
         self.tabs.addTab(pw, "")

@@ -7,7 +7,7 @@ and verification.py (verifying the whole ledger, and a certificate file dropped 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.ledger_source import ServicePages
 from ledger_app.ui.models.ledger import LedgerEntryModel
-from ledger_app.ui.pages import empty_state_label, title_label
+from ledger_app.ui.pages import Page, empty_state_label
 from ledger_app.ui.pages.ledger.details import LedgerDetails
 from ledger_app.ui.pages.ledger.verification import LedgerVerification
 from ledger_app.ui.prefs import Preferences
@@ -36,22 +36,15 @@ from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.task_table import TaskStrip, data_table
 
 
-class LedgerPage(LedgerDetails, LedgerVerification, QWidget):
+class LedgerPage(LedgerDetails, LedgerVerification, Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("LedgerPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "LedgerPage", parent)
         self.verify_task: Task | None = None
         self.last_verify_ok: bool | None = None
         self.model = LedgerEntryModel(None, self)
         self.setAcceptDrops(True)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        outer.setSpacing(metrics.SPACING)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
+        outer = self.outer
         self.stack = QStackedWidget(self)
         outer.addWidget(self.stack, 1)
 
@@ -174,11 +167,6 @@ class LedgerPage(LedgerDetails, LedgerVerification, QWidget):
             self.show_entry(self.table.currentIndex().row())
         elif self.session.ledger is not None:
             self.detail.setPlainText(self.tr("Select an entry to see its payload and inclusion proof."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         """A (different) workspace was opened."""

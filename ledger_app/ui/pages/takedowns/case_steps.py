@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 
 from ledger_app.ui.file_dialogs import open_file
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP
-from ledger_app.ui.pages.case import CaseView, ReasonDialog
+from ledger_app.ui.pages.case import CaseView
+from ledger_app.ui.pages.legal_dialogs import ReasonDialog
 from ledger_app.ui.tasks import Task
 
 

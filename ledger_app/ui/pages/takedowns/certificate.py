@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui.file_dialogs import open_file, save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.tasks import Task
+from ledger_app.ui.widgets.labels import status_label
 from ledger_app.ui.widgets.pdf_preview import PdfPreview
 
 
@@ -37,10 +36,7 @@ class TakedownCertificate:
         crow.addWidget(self.open_certificate_button)
         crow.addStretch(1)
         cl.addLayout(crow)
-        self.certificate_result = QLabel(cert)
-        self.certificate_result.setObjectName("CertificateResult")
-        self.certificate_result.setWordWrap(True)
-        self.certificate_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.certificate_result = status_label(cert, "CertificateResult")
         cl.addWidget(self.certificate_result)
         self.pdf = PdfPreview(cert)
         cl.addWidget(self.pdf, 1)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ledger_app.ui.errors import is_expected, show_error
 from ledger_app.ui.file_dialogs import existing_dir
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP
-from ledger_app.ui.pages.case import ReasonDialog
+from ledger_app.ui.pages.legal_dialogs import ReasonDialog
 from ledger_app.ui.reason_text import legal_text
 from ledger_app.ui.tasks import Task
 
@@ -42,14 +42,8 @@ class TakedownLegalSteps:
                                                   "to the claimant next."), n=len(res["items"]), id=rid)
                 self.session.notify_data_changed()
 
-            def failed(exc: BaseException, report: str) -> None:
-                dialog.ok_button.setEnabled(True)
-                if is_expected(exc):
-                    dialog.refused(str(exc))
-                else:
-                    show_error(dialog, exc, report)
-
-            self._run("counter-notice", lambda p, c: services.legal.counter_notice(rid, cn), done, on_error=failed)
+            self._run("counter-notice", lambda p, c: services.legal.counter_notice(rid, cn), done,
+                      on_error=self._dialog_failed(dialog, dialog.ok_button))
 
         dialog.buttons.accepted.connect(submit)
         dialog.open()
@@ -80,11 +74,7 @@ class TakedownLegalSteps:
         dialog = GdprDialog(rid, cur["matches"], services.legal.identity(rid), self)
         self.gdpr_dialog = dialog
 
-        def failed(exc: BaseException, report: str) -> None:
-            if is_expected(exc):
-                dialog.refused(str(exc))
-            else:
-                show_error(dialog, exc, report)
+        failed = self._dialog_failed(dialog)
 
         def identity(result: str, method: str, note: str) -> None:
             self._run("identity", lambda p, c: services.legal.record_identity(rid, result, method=method, note=note),
@@ -107,8 +97,12 @@ class TakedownLegalSteps:
         dialog.open()
         return dialog
 
-    def _dialog_failed(self, dialog):
+    def _dialog_failed(self, dialog, button=None):
+        """The on_error of a task run for `dialog`: a refusal is said in the dialog, anything else gets
+        the error report over it; `button` (the one that started the task) can be pressed again."""
         def failed(exc: BaseException, report: str) -> None:
+            if button is not None:
+                button.setEnabled(True)
             if is_expected(exc):
                 dialog.refused(str(exc))
             else:
@@ -139,12 +133,8 @@ class TakedownLegalSteps:
                                                                       "not shown. The items are not purged."), id=rid)
                 self.session.notify_data_changed()
 
-            def failed(exc: BaseException, report: str) -> None:
-                dialog.ok_button.setEnabled(True)
-                self._dialog_failed(dialog)(exc, report)
-
             self._run("ownership", lambda p, c: services.legal.check_ownership(rid, evidence, result), done,
-                      on_error=failed)
+                      on_error=self._dialog_failed(dialog, dialog.ok_button))
 
         dialog.buttons.accepted.connect(submit)
         dialog.open()
@@ -285,7 +275,6 @@ class TakedownLegalSteps:
         certificate = self.prefs.certificate_file(self.session.workspace_id, rid) or ""
         dialog = ReplyDialog(rid, templates, current_language(), folder, certificate, self)
         self.reply_dialog = dialog
-        failed = self._dialog_failed(dialog)
 
         def choose_folder() -> None:
             path = self.ask_folder("replies", self.tr("Save the reply in"))
@@ -310,16 +299,13 @@ class TakedownLegalSteps:
                           name=Path(r.eml).name, id=rid)
                 self.session.notify_data_changed()
 
-            def refused(exc: BaseException, report: str) -> None:
-                dialog.write_button.setEnabled(True)
-                failed(exc, report)
-
             from ledger_app.services.replies import write_reply
 
             self._run("reply", lambda p, c: write_reply(services.legal, rid, template, language=language,
                                                         out_dir=Path(out),
                                                         certificate=Path(cert) if cert and template == "completion"
-                                                        else None), done, on_error=refused)
+                                                        else None), done,
+                      on_error=self._dialog_failed(dialog, dialog.write_button))
 
         dialog.choose_folder_requested.connect(choose_folder)
         dialog.choose_certificate_requested.connect(choose_certificate)

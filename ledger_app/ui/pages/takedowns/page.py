@@ -15,9 +15,8 @@ certificate.py, case_steps.py, legal_steps.py, intake.py (new requests and impor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.core.errors import LedgerAppError
-from ledger_app.ui import metrics
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 from ledger_app.ui.models.matches import MatchesModel
@@ -39,7 +37,7 @@ from ledger_app.ui.models.takedown_text import (
     request_type_text,
     requester_kind_text,
 )
-from ledger_app.ui.pages import title_label
+from ledger_app.ui.pages import Page
 from ledger_app.ui.pages.new_request import REQUEST_TYPES
 from ledger_app.ui.pages.takedowns.case_steps import TakedownCaseSteps
 from ledger_app.ui.pages.takedowns.certificate import TakedownCertificate
@@ -53,16 +51,14 @@ from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.reason_text import legal_text
 from ledger_app.ui.session import Session
 from ledger_app.ui.tasks import Task
+from ledger_app.ui.widgets.labels import status_label
 from ledger_app.ui.widgets.task_table import TaskStrip
 
 
 class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkflow, TakedownCertificate,
-                    TakedownCaseSteps, TakedownLegalSteps, TakedownIntake, QWidget):
+                    TakedownCaseSteps, TakedownLegalSteps, TakedownIntake, Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("TakedownsPage")
-        self.session = session
-        self.prefs = prefs
+        super().__init__(session, prefs, "TakedownsPage", parent)
         self.current: dict | None = None  # takedown.show() of the selected request
         self.busy: Task | None = None  # the running locate / purge
         self.busy_request: int | None = None  # the request it runs for
@@ -80,11 +76,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         self.queue_view.setSourceModel(self.queue)
         self.matches = MatchesModel(parent=self)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
-        outer.setSpacing(metrics.SPACING)
-        self.title = title_label(self)
-        outer.addWidget(self.title)
+        outer = self.outer
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         outer.addWidget(self.splitter, 1)
 
@@ -94,10 +86,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         bottom = QWidget(self.splitter)
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        self.header = QLabel(bottom)
-        self.header.setObjectName("RequestHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header = status_label(bottom, "RequestHeader")
         bl.addWidget(self.header)
         self.locate_button = QPushButton(icon(Icon.VERIFY), "", bottom)
         self.locate_button.setObjectName("LocateButton")
@@ -172,11 +161,6 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         self.queue.retranslate(self.queue_table.horizontalHeader())
         self.matches.retranslate(self.matches_table.horizontalHeader())
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def td(self):  # the TakedownService, or None
