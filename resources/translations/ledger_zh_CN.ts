@@ -427,97 +427,97 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="141"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
         <source>Any media type</source>
         <translation>任意媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="144"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="145"/>
         <source>Any C2PA state</source>
         <translation>任意 C2PA 状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="147"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="148"/>
         <source>Search item ID, source URL or SHA-256 (Enter)</source>
         <translation>搜索条目 ID、来源 URL 或 SHA-256（回车）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="149"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="150"/>
         <source>C2PA manifest</source>
         <translation>C2PA 清单</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
         <source>Ledger entry</source>
         <translation>账本记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="152"/>
         <source>Training permissions</source>
         <translation>训练许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="160"/>
         <source>Select an item to see its details.</source>
         <translation>选择一个条目以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="170"/>
         <source>All corpora</source>
         <translation>全部语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="171"/>
         <source>{name} ({items} items, {fmt})</source>
         <translation>{name}（{items} 个条目，{fmt}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="202"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="203"/>
         <source>{n} items</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="226"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="227"/>
         <source>Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.</source>
         <translation>已登记语料库 {name}（{fmt}，{shards} 个分片）。导入后即可读取其条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="246"/>
         <source>Choose the corpus to ingest.</source>
         <translation>请选择要导入的语料库。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="250"/>
         <source>Ingesting {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="255"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="256"/>
         <source>Ingest cancelled; run it again to continue.</source>
         <translation>导入已取消；再次运行即可继续。</translation>
     </message>
@@ -527,12 +527,12 @@
         <translation>%v / %m 个分片</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="269"/>
         <source>Ingest cancelled after {n} new items; run it again to continue.</source>
         <translation>已导入 {n} 个新条目后取消；再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/corpora/page.py" line="271"/>
         <source>Ingested {new} new items in {sec:.1f} s ({skipped} shards unchanged). {by_status}</source>
         <translation>用时 {sec:.1f} 秒导入 {new} 个新条目（{skipped} 个分片未变）。{by_status}</translation>
     </message>
@@ -1392,88 +1392,88 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="145"/>
         <source>Go to entry:</source>
         <translation>跳转到记录：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="146"/>
         <source>A memo to record in the ledger, e.g. “court order received by post”</source>
         <translation>要记入账本的备注，例如“已通过邮寄收到法院命令”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="147"/>
         <source>Record note</source>
         <translation>记录备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="148"/>
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="149"/>
         <source>Checkpoint and key</source>
         <translation>检查点与密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="150"/>
         <source>Consistency proof</source>
         <translation>一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="151"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="152"/>
         <source>Copy checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="153"/>
         <source>Copy public key</source>
         <translation>复制公钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="154"/>
         <source>Latest signed checkpoint:</source>
         <translation>最新的已签名检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="154"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="155"/>
         <source>Public key (verifier key):</source>
         <translation>公钥（验证密钥）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="158"/>
         <source>A consistency proof shows that the ledger of the new size extends the ledger of the old size without rewriting it. Auditors check it against two checkpoints they kept.</source>
         <translation>一致性证明表明，新大小的账本是在旧大小账本的基础上追加而来，未经改写。审计人员可用自己保存的两个检查点核对它。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="162"/>
         <source>Old size:</source>
         <translation>旧大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="162"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="163"/>
         <source>New size:</source>
         <translation>新大小：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="163"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="164"/>
         <source>Export consistency proof…</source>
         <translation>导出一致性证明…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="169"/>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="181"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="182"/>
         <source>Select an entry to see its payload and inclusion proof.</source>
         <translation>选择一条记录以查看其内容和包含证明。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/ledger/page.py" line="197"/>
         <source>{n} entries</source>
         <translation>{n} 条记录</translation>
     </message>

@@ -38,6 +38,23 @@ def test_the_task_strip_follows_a_task_and_its_cancel(runner, qtbot):
     assert (strip.progress.value(), strip.progress.maximum()) == (0, 1)
 
 
+def test_the_bar_text_follows_the_language(runner, qtbot):
+    from ledger_app.ui.widgets.task_table import TaskStrip
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    words = {"text": "%v of %m entries"}
+    strip = TaskStrip(host, progress_name="P", cancel_name="C", status_name="S", idle_text=True,
+                      progress_text=lambda: words["text"])
+    default = strip.progress.format()
+    strip.retranslate()
+    assert strip.progress.format() == default  # nothing reported yet: the bar's own text
+    strip.report(3, 3)
+    words["text"] = "%v / %m 条记录"
+    strip.retranslate()
+    assert strip.progress.format() == "%v / %m 条记录"
+
+
 def test_a_task_that_never_reports_leaves_the_bar_idle(runner, qtbot):
     from ledger_app.ui.widgets.task_table import TaskStrip
 

@@ -62,6 +62,7 @@ class TaskStrip(QWidget):
                  progress_text: Callable[[], str] | None = None):
         super().__init__(parent)
         self.task: Task | None = None
+        self.reported = False  # a task reported progress, so the bar shows `progress_text`
         self.idle_text = idle_text
         self.progress_text = progress_text
         layout = QVBoxLayout(self)
@@ -104,7 +105,12 @@ class TaskStrip(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        if self.progress_text is not None:
+        self.reported = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Say the bar's text ("%v of %m shards") in the language of the moment, once a task reported."""
+        if self.progress_text is not None and self.reported:
             self.progress.setFormat(self.progress_text())
 
     def complete(self, total: int) -> None:

@@ -137,6 +137,7 @@ class CorporaPage(CorpusItemDetail, Page):
         self.ingest_button.setText(self.tr("Ingest"))
         self.ingest_button.setToolTip(self.tr("Read every new item of the selected corpus into the ledger."))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.task_strip.retranslate()
         self._fill_combo(self.status_filter, [("", self.tr("Any status"))]
                          + [(s, status_text(s)) for s in ("admitted", "quarantined", "refused", "purged")])
         self._fill_combo(self.media_filter, [("", self.tr("Any media type")), ("image/*", self.tr("Images")),

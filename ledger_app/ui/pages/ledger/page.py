@@ -141,6 +141,7 @@ class LedgerPage(LedgerDetails, LedgerVerification, Page):
             self.tr("Recompute every hash and check every signed checkpoint from the stored bytes.")
         )
         self.cancel_button.setText(self.tr("Cancel"))
+        self.task_strip.retranslate()
         self.goto_label.setText(self.tr("Go to entry:"))
         self.note_edit.setPlaceholderText(self.tr("A memo to record in the ledger, e.g. “court order received by post”"))
         self.note_button.setText(self.tr("Record note"))
