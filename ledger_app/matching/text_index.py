@@ -110,6 +110,10 @@ class TextIndex:
             self._keys, self._docs, self._counts = saved.keys, saved.docs, saved.counts
             self._alive = saved.alive.astype(bool)
 
+    def set_texts(self, texts: TextSource) -> None:
+        """Read candidate texts from `texts` from now on (a workspace's loader, rebuilt per call)."""
+        self._source = texts
+
     def __len__(self) -> int:
         return len(self._num)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ledger_app.core.errors import UserError
 from ledger_app.storage import personal
+from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown.requests import Status, check_transition
 
 
@@ -32,7 +33,6 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
 
     evidence = purge_evidence(services, rid)
     show = td.show(rid)
-    ph = td._ph
     best: dict[str, dict[str, Any]] = {}
     for m in show["matches"]:
         if m["decision"] != "accepted":
@@ -43,10 +43,11 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
     removed = []
     for it in evidence.items:
         item_id = it["item"]
-        row = td._one(f"SELECT i.location FROM item i WHERE i.id = {ph}", (item_id,))
+        with services.ws.engine.connect() as conn:
+            location = repo.item_location(conn, item_id)
         m = best.get(item_id, {"method": "exact", "score": "exact"})
         removed.append({"item_id": item_id, "sha256": it["sha256"], "corpus": it["corpus"],
-                        "location": row[0] if row else item_id.split(":", 1)[-1],
+                        "location": location if location is not None else item_id.split(":", 1)[-1],
                         "method": m["method"], "score": str(m["score"])})
     # The requester: the name they gave (organisations) or only the commitment (individuals).
     requester: Any = None
@@ -61,10 +62,9 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
              for w in show["works"]]
     for w, raw in zip(works, td.works(rid), strict=True):
         if raw.kind in ("file", "text"):
-            extra = json.loads(raw.description or "{}") if (raw.description or "").startswith("{") else {}
-            w["value"] = extra.get("sha256", raw.value)
-            if extra.get("description"):
-                w["name"] = extra["description"]
+            w["value"] = raw.sha256 or raw.value
+            if raw.description:
+                w["name"] = raw.description
     return {
         "request": {"id": rid, "type": req["type"], "received": req["received"], "due_by": req["due_by"],
                     "requester": requester},
@@ -87,7 +87,8 @@ def _releases(services, items: list[str]) -> list[dict[str, Any]]:
     td = services.takedown
     out = []
     for r in releases_containing(td, items):
-        idx = td._one(f"SELECT entry_idx FROM dataset_release WHERE id = {td._ph}", (r["id"],))[0]
+        with services.ws.engine.connect() as conn:
+            idx = repo.release_entry(conn, r["id"])
         entry = services.ledger.show(int(idx)) if idx is not None else None
         p = entry.payload if entry is not None and entry.type == "release.recorded" else {}
         if (p.get("name"), p.get("kind"), p.get("checkpoint_size")) != (r["name"], r["kind"], r["checkpoint_size"]):

@@ -11,6 +11,7 @@ every item acquired under it.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
 from ledger_app.storage import personal
+from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import WorkSpec
 
@@ -37,20 +39,16 @@ def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis
         raise UserError("a claim needs at least one work (files, hashes, URLs, domains or text)")
     if not holder.strip():
         raise UserError("name the rights holder")
-    ph = td._ph
     td.ledger.unlock()
     with td.ws.store.write_transaction() as conn:
         holder_c = personal.commit(conn, "holder", {"name": holder.strip()}, dedupe_on=holder.strip())
-        row = conn.exec_driver_sql(
-            f"INSERT INTO claim (holder, holder_kind, basis, terms, action, created_at) VALUES ({','.join([ph] * 6)}) RETURNING id",
-            (holder_c, holder_kind, basis, terms, action, time.time()),
-        ).fetchone()
-        cid = int(row[0])
+        cid = repo.insert_claim(conn, holder=holder_c, holder_kind=holder_kind, basis=basis, terms=terms, action=action,
+                                created_at=time.time())
         stored = td.store_works(conn, works, claim_id=cid)
         res = td.ledger.append([("claim.registered", {"claim": cid, "holder": holder_c, "holder_kind": holder_kind,
                                                       "basis": basis, "terms": terms, "action": action,
                                                       "works": stored})], conn=conn)
-        conn.exec_driver_sql(f"UPDATE claim SET entry_idx = {ph} WHERE id = {ph}", (res.first_index, cid))
+        repo.set_claim_entry(conn, cid, res.first_index)
     td.ledger.after_external_commit(res)
     flagged = apply_claim(td, cid)
     return {"id": cid, "entry": res.first_index, "flagged": flagged}
@@ -62,19 +60,16 @@ def apply_claim(td, cid: int) -> int:
     found = td.find(td.works(claim_id=cid))
     if not found:
         return 0
-    ph = td._ph
     flagged = 0
     with td.ws.store.write_transaction() as conn:
         entries = []
         for f in found:
-            row = conn.exec_driver_sql(f"SELECT status FROM item WHERE id = {ph}", (f.item_id,)).fetchone()
+            row = repo.item_status(conn, f.item_id)
             if row is None or row[0] == "purged":
                 continue
-            reason = f"matches standing rights claim {cid} ({claim['basis']}: {claim['terms']}) by {f.method}"
-            if claim["action"] == "quarantine" and row[0] == "admitted":
-                conn.exec_driver_sql(
-                    f"UPDATE item SET status = 'quarantined', status_reason = {ph} WHERE id = {ph}", (reason, f.item_id)
-                )
+            reason = f"matches standing rights claim {cid} ({claim.basis}: {claim.terms}) by {f.method}"
+            if claim.action == "quarantine" and row[0] == "admitted":
+                repo.quarantine(conn, f.item_id, reason)
                 entries.append(("item.status", {"item": f.item_id, "status": "quarantined", "claim": cid}))
             entries.append(("claim.flagged", {"claim": cid, "item": f.item_id, "method": str(f.method), "score": f.score}))
             flagged += 1
@@ -87,21 +82,24 @@ def apply_claim(td, cid: int) -> int:
     return flagged
 
 
-def _claim(td, cid: int) -> dict[str, Any]:
-    cols = ["id", "holder", "holder_kind", "basis", "terms", "action", "created_at", "entry_idx"]
-    row = td._one(f"SELECT {', '.join(cols)} FROM claim WHERE id = {td._ph}", (int(cid),))
+def _claim(td, cid: int) -> repo.ClaimRow:
+    with td.ws.engine.connect() as conn:
+        row = repo.claim(conn, cid)
     if row is None:
         raise NotFoundError(f"there is no claim {cid}; see `ledger claim list`")
-    return dict(zip(cols, row, strict=True))
+    return row
 
 
 def list_claims(td) -> list[dict[str, Any]]:
     out = []
-    for r in td._all("SELECT id, holder_kind, basis, terms, action, created_at FROM claim ORDER BY id"):
-        works = td.works(claim_id=r[0])
-        out.append({"id": r[0], "holder_kind": r[1], "basis": r[2], "terms": r[3], "action": r[4],
-                    "created_at": r[5], "works": [{"kind": w.kind, "value": w.value if w.kind != "account" else "(commitment)"}
-                                                  for w in works]})
+    with td.ws.engine.connect() as conn:
+        rows = repo.claims(conn)
+    for r in rows:
+        works = td.works(claim_id=r.id)
+        out.append({"id": r.id, "holder_kind": r.holder_kind, "basis": r.basis, "terms": r.terms, "action": r.action,
+                    "created_at": r.created_at,
+                    "works": [{"kind": w.kind, "value": w.value if w.kind != "account" else "(commitment)"}
+                              for w in works]})
     return out
 
 
@@ -109,11 +107,12 @@ def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:
     """Open a takedown covering the claim's works, then locate at once."""
     claim = _claim(td, cid)
     with td.ws.engine.connect() as conn:
-        holder = personal.reveal(conn, claim["holder"]) or {}
-    works = [WorkSpec(w.kind, w.value, w.description, w.text, w.fingerprint) for w in td.works(claim_id=cid)]
+        holder = personal.reveal(conn, claim.holder) or {}
+    works = [WorkSpec(w.kind, w.value, w.description, w.text, w.fingerprint, w.fp_kind, w.sha256, w.media_type, w.url)
+             for w in td.works(claim_id=cid)]
     # Account works already hold commitments: copy them as they are.
     req = _new_request_with_stored_works(td, type=type, requester=holder.get("name"),
-                                         requester_kind=claim["holder_kind"], works=works, claim_id=cid)
+                                         requester_kind=claim.holder_kind, works=works, claim_id=cid)
     if req["status"] == "validated":
         td.locate(req["id"])
     return req
@@ -124,7 +123,7 @@ def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> d
     fixed = []
     for w in works:
         if w.kind == "account":
-            fixed.append(WorkSpec("account", w.value, w.description, extra={"committed": True}))
+            fixed.append(WorkSpec("account", w.value, w.description, committed=True))
         else:
             fixed.append(w)
     return td.new_request(works=fixed, **kw)
@@ -138,8 +137,8 @@ class ClaimsPolicy:
     def __init__(self, td, conn):
         self.thresholds = MatchThresholds.from_settings(td.ws.settings)
         self.claims = {}
-        for r in conn.exec_driver_sql("SELECT id, basis, terms, action FROM claim ORDER BY id"):
-            self.claims[r[0]] = {"basis": r[1], "terms": r[2], "action": r[3]}
+        for r in repo.claims(conn):
+            self.claims[r.id] = {"basis": r.basis, "terms": r.terms, "action": r.action}
         self.works: list[tuple[int, loc.StoredWork]] = []
         if self.claims:
             for cid in self.claims:
@@ -156,7 +155,7 @@ class ClaimsPolicy:
             self._images = ImageMatcher(pdq_max_distance=self.thresholds.pdq_max_distance)
             self._texts = TextIndex(min_containment=self.thresholds.text_min_score)
             img = [(f"w{w.id}", w.fingerprint) for _, w in self.works
-                   if w.kind == "file" and w.fingerprint and '"fp_kind": "image"' in (w.description or "")]
+                   if w.kind == "file" and w.fingerprint and w.fp_kind == "image"]
             txt = [(f"w{w.id}", w.fingerprint) for _, w in self.works if w.text and w.fingerprint]
             if img:
                 self._images.add([i for i, _ in img], [f for _, f in img])
@@ -183,7 +182,7 @@ class ClaimsPolicy:
 
         for cid, w in self.works:
             if w.kind in ("hash", "file") and facts.sha256 and (
-                w.value == facts.sha256 or f'"sha256": "{facts.sha256}"' in (w.description or "")
+                w.value == facts.sha256 or w.sha256 == facts.sha256
             ):
                 return cid, "exact"
             if w.kind == "url" and item is not None and item.url_norm == w.value:
@@ -231,73 +230,62 @@ def add_license(td, *, name: str, licensor: str, kind: str = "license", permitte
             date.fromisoformat(expires)
         except ValueError:
             raise UserError(f"the expiry date {expires!r} is not a date like 2027-06-30") from None
-    ph = td._ph
-    if td._one(f"SELECT id FROM license WHERE name = {ph}", (name,)):
+    with td.ws.engine.connect() as conn:
+        taken = repo.license_named(conn, name)
+    if taken is not None:
         raise UserError(f"a licence named {name!r} already exists")
     td.ledger.unlock()
     with td.ws.store.write_transaction() as conn:
-        row = conn.exec_driver_sql(
-            "INSERT INTO license (name, licensor, kind, permitted_uses, territory, expires, terms, created_at) "
-            f"VALUES ({','.join([ph] * 8)}) RETURNING id",
-            (name, licensor, kind, permitted_uses, territory, expires, terms, time.time()),
-        ).fetchone()
-        lid = int(row[0])
+        lid = repo.insert_license(conn, name=name, licensor=licensor, kind=kind, permitted_uses=permitted_uses,
+                                  territory=territory, expires=expires, terms=terms, created_at=time.time())
         res = td.ledger.append([("license.recorded", {"license": lid, "name": name, "licensor": licensor, "kind": kind,
                                                       "permitted_uses": permitted_uses, "territory": territory,
                                                       "expires": expires, "terms": terms})], conn=conn)
-        conn.exec_driver_sql(f"UPDATE license SET entry_idx = {ph} WHERE id = {ph}", (res.first_index, lid))
+        repo.update_license(conn, lid, entry_idx=res.first_index)
     td.ledger.after_external_commit(res)
     return {"id": lid, "name": name, "entry": res.first_index}
 
 
 def list_licenses(td) -> list[dict[str, Any]]:
-    rows = td._all(
-        "SELECT l.id, l.name, l.licensor, l.kind, l.permitted_uses, l.territory, l.expires, l.expired_at, "
-        "(SELECT count(*) FROM item i WHERE i.license_id = l.id AND i.status <> 'purged') FROM license l ORDER BY l.id"
-    )
-    cols = ["id", "name", "licensor", "kind", "permitted_uses", "territory", "expires", "expired_at", "items"]
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    with td.ws.engine.connect() as conn:
+        rows = repo.licenses(conn)
+    return [dataclasses.asdict(r) for r in rows]
 
 
-def _license(td, ref: str) -> dict[str, Any]:
-    rows = td._all(
-        f"SELECT id, name, licensor, expires, expired_at FROM license WHERE name = {td._ph} OR CAST(id AS TEXT) = {td._ph}",
-        (ref, ref),
-    )
-    if not rows:
+def _license(td, ref: str) -> repo.LicenseRow:
+    with td.ws.engine.connect() as conn:
+        row = repo.license_by_ref(conn, ref)
+    if row is None:
         raise NotFoundError(f"there is no licence {ref!r}; see `ledger license list`")
-    return dict(zip(["id", "name", "licensor", "expires", "expired_at"], rows[0], strict=True))
+    return row
 
 
 def expire_license(td, ref: str) -> dict[str, Any]:
     """Expire a licence and open a licence-expiry request covering every item acquired under it."""
     lic = _license(td, ref)
-    if lic["expired_at"]:
-        raise UserError(f"licence {lic['name']!r} has already expired")
-    ph = td._ph
-    items = td._all(
-        f"SELECT id, sha256 FROM item WHERE license_id = {ph} AND status <> 'purged' AND sha256 IS NOT NULL ORDER BY id",
-        (lic["id"],),
-    )
+    if lic.expired_at:
+        raise UserError(f"licence {lic.name!r} has already expired")
+    with td.ws.engine.connect() as conn:
+        items = repo.licensed_items(conn, lic.id)
     td.ledger.unlock()
     with td.ws.store.write_transaction() as conn:
-        conn.exec_driver_sql(f"UPDATE license SET expired_at = {ph} WHERE id = {ph}", (time.time(), lic["id"]))
-        res = td.ledger.append([("license.expired", {"license": lic["id"], "name": lic["name"], "items": len(items)})],
+        repo.update_license(conn, lic.id, expired_at=time.time())
+        res = td.ledger.append([("license.expired", {"license": lic.id, "name": lic.name, "items": len(items)})],
                                conn=conn)
     td.ledger.after_external_commit(res)
     works = [WorkSpec("hash", sha) for sha in sorted({s for _, s in items})]
-    req = td.new_request(type="license", requester=lic["licensor"], requester_kind="internal", works=works,
-                         license_id=lic["id"])
+    req = td.new_request(type="license", requester=lic.licensor, requester_kind="internal", works=works,
+                         license_id=lic.id)
     if req["status"] == "validated":
         # The request covers exactly the items acquired under the licence (not copies elsewhere).
         from ledger_app.core.types import MatchMethod
 
-        found = [loc.Found(i, 0, MatchMethod.EXACT, "exact", {"license": lic["name"]}) for i, _ in items]
+        found = [loc.Found(i, 0, MatchMethod.EXACT, "exact", {"license": lic.name}) for i, _ in items]
         wid = {w.value: w.id for w in td.works(req["id"])}
         for f, (_, sha) in zip(found, items, strict=True):
             f.work_id = wid.get(sha)
         td.record_matches(req["id"], td.request_record(req["id"]), found)
-    return {"license": lic["name"], "request": req["id"], "items": len(items)}
+    return {"license": lic.name, "request": req["id"], "items": len(items)}
 
 
 def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:

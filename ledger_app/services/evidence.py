@@ -26,6 +26,7 @@ from ledger_app.core.errors import CorpusError, UserError, VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.entries import decode_entry
 from ledger_app.ledger.store import AppendRefused
+from ledger_app.storage.repos import takedowns as repo
 
 PURGED = "takedown.purged"
 
@@ -56,7 +57,7 @@ def _item_corpus(item_id: str) -> str:
 
 
 def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.Services
-    ledger, store, td = services.ledger, services.ws.store, services.takedown
+    ledger, store = services.ledger, services.ws.store
     chain = ledger.key_chain(refresh=True)
     anchor = services.ws.open_witness([link.verifier for link in chain])
     with services.ws.engine.connect() as conn:
@@ -114,8 +115,8 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
                            "sha256_after": sh.get("sha256_after"), "entry": index})
         items.extend(entry_items)
 
-    _check_state(td, rid, mine, items, shards)
-    _check_files(td, rid, items, shards, latest_after)
+    _check_state(services, rid, mine, items, shards)
+    _check_files(services, rid, items, shards, latest_after)
     return PurgeEvidence(
         entries=tuple(i for i, _ in mine),
         items=tuple({"item": it["item"], "sha256": it["sha256"], "corpus": it["corpus"]} for it in items),
@@ -123,15 +124,14 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
     )
 
 
-def _check_state(td, rid: int, mine, items, shards) -> None:
+def _check_state(services, rid: int, mine, items, shards) -> None:
     """The state tables must say what the signed entries say."""
-    ph = td._ph
     where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
-    req = td.request_record(rid)
+    req = services.takedown.request_record(rid)
     if req["status"] not in ("purged", "certified", "closed"):
         raise _refuse(rid, f"its status is {req['status']}, but {where} record a purge")
-    recorded = {(str(r[0]), r[1], r[2]) for r in td._all(
-        f"SELECT shard, sha256_before, sha256_after FROM purge_record WHERE request_id = {ph}", (rid,))}
+    with services.ws.engine.connect() as conn:
+        recorded = repo.purge_digests(conn, rid)
     signed = {(s["path"], s["sha256_before"], s["sha256_after"]) for s in shards}
     if recorded != signed:
         extra = sorted(recorded - signed)
@@ -140,7 +140,8 @@ def _check_state(td, rid: int, mine, items, shards) -> None:
                   else f"no purge record for shard {missing[0][0]} that the ledger holds")
         raise _refuse(rid, f"the purge_record table disagrees with {where}: it has {detail}")
     for it in items:
-        row = td._one(f"SELECT status, sha256 FROM item WHERE id = {ph}", (it["item"],))
+        with services.ws.engine.connect() as conn:
+            row = repo.item_status(conn, it["item"])
         if row is None:
             raise _refuse(rid, f"item {it['item']}, purged according to {where}, has no item row")
         if row[0] != "purged" or (row[1] and row[1] != it["sha256"]):
@@ -148,15 +149,15 @@ def _check_state(td, rid: int, mine, items, shards) -> None:
                                f"record it purged with SHA-256 {it['sha256']}")
 
 
-def _check_files(td, rid: int, items, shards, latest_after) -> None:
+def _check_files(services, rid: int, items, shards, latest_after) -> None:
     """Re-hash each rewritten shard and confirm no purged item's content is left in it."""
     from ledger_app.corpus import open_corpus
 
-    ph = td._ph
     adapters: dict[str, Any] = {}
     for sh in shards:
         corpus = sh["corpus"]
-        row = td._one(f"SELECT path, format FROM corpus WHERE name = {ph}", (corpus,))
+        with services.ws.engine.connect() as conn:
+            row = repo.corpus_location(conn, corpus)
         if row is None:
             raise _refuse(rid, f"corpus {corpus} of shard {sh['path']} is not registered")
         root = Path(row[0])

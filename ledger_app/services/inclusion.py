@@ -16,6 +16,7 @@ from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
 from ledger_app.ledger.item_entries import StatusEntry, check_item_row, check_item_url, status_entries
+from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
 
 
@@ -26,7 +27,8 @@ def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None =
     queries: list[tuple[dict[str, Any], list[loc.StoredWork]]] = []
     for f in files:
         spec = _file_spec(Path(f))
-        w = loc.StoredWork(-(len(queries) + 1), "file", spec.value, json.dumps(spec.extra), spec.fingerprint, spec.text)
+        w = loc.StoredWork(-(len(queries) + 1), "file", spec.value, None, spec.fingerprint, spec.text, sha256=spec.sha256,
+                           media_type=spec.media_type, fp_kind=spec.fp_kind)
         queries.append(({"kind": "file", "name": Path(f).name, "value": spec.value}, [w]))
     for h in hashes:
         h = parse_sha256(h)
@@ -37,8 +39,7 @@ def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None =
     if not queries:
         raise UserError("give at least one file, --hash or --url to check")
     out = []
-    statuses = status_entries(
-        (idx, bytes(leaf)) for idx, leaf in td._all("SELECT idx, leaf FROM ledger_entry WHERE type = 'item.status' ORDER BY idx"))
+    statuses = status_entries((e.index, e.leaf) for e in td.ws.store.entries(0, types=["item.status"]))
     for query, works in queries:
         found = _find_all(td, works)
         items = [_describe(td, f, statuses, used) for f in found]
@@ -59,17 +60,15 @@ def _file_spec(path: Path):
 
 def _find_all(td, works) -> list[loc.Found]:
     """Like locate, but purged items count too (a rights holder asks whether it was ever there)."""
-    engine = td.ws.engine
-    ph = td._ph
     out: dict[tuple[str, str], loc.Found] = {}
-    with engine.connect() as conn:
+    with td.ws.engine.connect() as conn:
         for w in works:
             sha = w.value if w.kind in ("hash", "file") else None
             if sha:
-                for (iid,) in conn.exec_driver_sql(f"SELECT id FROM item WHERE sha256 = {ph}", (sha,)):
+                for iid in repo.items_by_sha256(conn, sha):
                     out[(iid, "exact")] = loc.Found(iid, w.id, loc.MatchMethod.EXACT, "exact")
             if w.kind == "url":
-                for (iid,) in conn.exec_driver_sql(f"SELECT id FROM item WHERE url_norm = {ph}", (w.value,)):
+                for iid, _ in repo.items_by_url(conn, w.value):
                     out[(iid, "url")] = loc.Found(iid, w.id, loc.MatchMethod.URL, "exact")
     if any(w.fingerprint or w.text for w in works):
         for f in td.find(works):
@@ -84,18 +83,21 @@ def _find_all(td, works) -> list[loc.Found]:
 def _blocklisted(td, works) -> list[loc.Found]:
     from ledger_app.matching.image_match import ImageMatcher
 
-    rows = td._all("SELECT b.sha256, b.kind, b.fingerprint, b.request_id FROM blocklist b WHERE b.kind = 'image'")
+    with td.ws.engine.connect() as conn:
+        rows = repo.blocklist(conn, kind="image")
     if not rows:
         return []
     m = ImageMatcher(pdq_max_distance=MatchThresholds.from_settings(td.ws.settings).pdq_max_distance)
-    m.add([f"b{k}" for k in range(len(rows))], [bytes(r[2]) for r in rows])
+    m.add([f"b{k}" for k in range(len(rows))], [r.fingerprint for r in rows])
     out = []
     for w in works:
-        if w.kind != "file" or not w.fingerprint or '"fp_kind": "image"' not in (w.description or ""):
+        if w.kind != "file" or not w.fingerprint or w.fp_kind != "image":
             continue
         for hit in m.query(w.fingerprint):
-            sha = rows[int(hit.item_id[1:])][0]
-            for (iid,) in td._all(f"SELECT id FROM item WHERE sha256 = {td._ph} AND status = 'purged'", (sha,)):
+            sha = rows[int(hit.item_id[1:])].sha256
+            with td.ws.engine.connect() as conn:
+                purged = repo.items_by_sha256(conn, sha, status="purged")
+            for iid in purged:
                 out.append(loc.Found(iid, w.id, loc.MatchMethod.PERCEPTUAL, f"{hit.score:.2f}"))
     return out
 
@@ -105,33 +107,27 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
     entry (content hash, corpus, ingest decision and date) and the later item.status entries
     (quarantine, purge and its date and request). The item row must agree with them, or the check
     stops with a sentence naming the item (an insider who edits a row cannot get it reported)."""
-    ph = td._ph
-    row = td._one(
-        "SELECT i.id, c.name, i.location, i.status, i.ingested_at, l.name, i.entry_idx, i.purged_at, i.sha256, e.leaf, "
-        "i.source_url, i.url_norm, i.url_salt "
-        "FROM item i JOIN corpus c ON c.id = i.corpus_id LEFT JOIN license l ON l.id = i.license_id "
-        f"LEFT JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = {ph}",
-        (f.item_id,),
-    )
+    with td.ws.engine.connect() as conn:
+        row = repo.reported_item(conn, f.item_id)
     if row is None:
         return None
-    item_id, entry_idx = row[0], row[6]
+    item_id, entry_idx = row.id, row.entry_idx
     hist = statuses.get(item_id, [])
     try:
-        doc = check_item_row(item_id, entry_idx, None if row[9] is None else bytes(row[9]), sha256=row[8],
-                             status=row[3], later={item_id: hist[-1].status} if hist else {},
+        doc = check_item_row(item_id, entry_idx, row.leaf, sha256=row.sha256,
+                             status=row.status, later={item_id: hist[-1].status} if hist else {},
                              redo="ask for the report again")
         if f.method == loc.MatchMethod.URL:
-            check_item_url(item_id, entry_idx, doc, source_url=row[10], url_norm=row[11],
-                           salt=None if row[12] is None else bytes(row[12]), redo="ask for the report again")
+            check_item_url(item_id, entry_idx, doc, source_url=row.source_url, url_norm=row.url_norm,
+                           salt=row.url_salt, redo="ask for the report again")
     except VerificationError as exc:
         raise UserError(f"no inclusion report: {exc}") from None
     p = doc["payload"]
     status = hist[-1].status if hist else str(p.get("status"))
     used.add(int(entry_idx))
     used.update(e.index for e in hist)
-    out = {"item_id": item_id, "corpus": p.get("corpus") or row[1], "location": row[2], "status": status,
-           "since": _iso_ts(doc.get("ts")), "license": row[5], "entry_index": int(entry_idx), "method": str(f.method),
+    out = {"item_id": item_id, "corpus": p.get("corpus") or row.corpus, "location": row.location, "status": status,
+           "since": _iso_ts(doc.get("ts")), "license": row.license, "entry_index": int(entry_idx), "method": str(f.method),
            "score": f.score, "sha256": p.get("sha256")}
     ev = f.evidence or {}
     if ev.get("region_box") is not None:

@@ -22,6 +22,7 @@ from typing import Any
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
+from ledger_app.storage.repos import takedowns as repo
 from ledger_app.storage.runlock import run_lock
 from ledger_app.takedown.requests import Status, check_transition
 
@@ -53,22 +54,18 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
     if req["status"] == Status.PURGED.value:
         raise UserError(f"request {rid} is already purged")
     check_transition(req["status"], Status.PURGED)
-    ph = svc._ph
-    rows = svc._all(
-        "SELECT DISTINCT i.id, i.key, i.shard, i.corpus_id, c.path, c.format, i.sha256, i.status, c.name "
-        "FROM match m JOIN item i ON i.id = m.item_id JOIN corpus c ON c.id = i.corpus_id "
-        f"WHERE m.request_id = {ph} AND m.decision = 'accepted' ORDER BY i.id",
-        (rid,),
-    )
+    with svc.ws.engine.connect() as conn:
+        rows = repo.accepted_items(conn, rid)
     if not rows:
         raise UserError(f"request {rid} has no accepted matches; nothing to purge")
     by_corpus: dict[int, dict[str, Any]] = {}
-    for item_id, key, shard, cid, path, fmt, sha, status, cname in rows:
-        if status == "purged":
+    for r in rows:
+        if r.status == "purged":
             continue  # already removed by an earlier request
-        c = by_corpus.setdefault(cid, {"path": path, "format": fmt, "name": cname, "plan": {}, "items": {}})
-        c["plan"].setdefault(shard, set()).add(key)
-        c["items"][(shard, key)] = (item_id, sha)
+        c = by_corpus.setdefault(r.corpus_id, {"path": r.corpus_path, "format": r.corpus_format, "name": r.corpus_name,
+                                               "plan": {}, "items": {}})
+        c["plan"].setdefault(r.shard, set()).add(r.key)
+        c["items"][(r.shard, r.key)] = (r.id, r.sha256)
     from ledger_app.services.cases import CaseService
     from ledger_app.services.legal import LegalService, retain_copies
 
@@ -128,11 +125,11 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
     """
     import hashlib
 
-    ph = svc._ph
-    name = svc._one(f"SELECT name FROM corpus WHERE id = {ph}", (cid,))[0]
+    with svc.ws.engine.connect() as conn:
+        name = repo.corpus_name(conn, cid)
     for shard in shards:
-        recorded = {k: sha for k, sha in svc._all(
-            f"SELECT key, sha256 FROM item WHERE corpus_id = {ph} AND shard = {ph} AND status <> 'purged'", (cid, shard))}
+        with svc.ws.engine.connect() as conn:
+            recorded = repo.shard_items(conn, cid, shard)
         added, changed = [], []
         seen = set()
         for raw in adapter.iter_items(shard):
@@ -145,7 +142,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
         if not (added or changed or gone):
             continue
         with svc.ws.store.write_transaction() as conn:
-            conn.exec_driver_sql(f"DELETE FROM ingest_shard WHERE corpus_id = {ph} AND shard = {ph}", (cid, shard))
+            repo.forget_ingested_shard(conn, cid, shard)
         parts = []
         for what, keys in (("not in the ledger", added), ("changed", changed), ("missing", gone)):
             if keys:
@@ -158,7 +155,6 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
 
 
 def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:
-    ph = svc._ph
     now = time.time()
     purged_items: list[dict[str, Any]] = []
     shards_out: list[dict[str, Any]] = []
@@ -169,34 +165,24 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
             for rw in rewrites:
                 keys = [k for k in rw.removed_keys if (rw.shard, k) in c["items"]]
                 item_ids = [c["items"][(rw.shard, k)][0] for k in keys]
-                conn.exec_driver_sql(
-                    "INSERT INTO purge_record (request_id, corpus_id, shard, sha256_before, sha256_after, items_json, done_at) "
-                    f"VALUES ({','.join([ph] * 7)})",
-                    (rid, cid, rw.shard, rw.sha256_before, rw.sha256_after, json.dumps(item_ids), now),
-                )
+                repo.insert_purge_record(conn, request_id=rid, corpus_id=cid, shard=rw.shard,
+                                         sha256_before=rw.sha256_before, sha256_after=rw.sha256_after,
+                                         items_json=json.dumps(item_ids), done_at=now)
                 shards_out.append({"corpus": c["name"], "path": rw.shard, "sha256_before": rw.sha256_before,
                                    "sha256_after": rw.sha256_after})
                 for k, item_id in zip(keys, item_ids, strict=True):
                     sha = c["items"][(rw.shard, k)][1]
-                    fp = conn.exec_driver_sql(f"SELECT kind, data FROM fingerprint WHERE item_id = {ph}", (item_id,)).fetchone()
-                    conn.exec_driver_sql(
-                        f"INSERT INTO blocklist (sha256, kind, fingerprint, request_id, created_at) VALUES ({','.join([ph] * 5)})",
-                        (sha, fp[0] if fp else None, bytes(fp[1]) if fp else None, rid, now),
-                    )
-                    conn.exec_driver_sql(f"DELETE FROM fingerprint WHERE item_id = {ph}", (item_id,))
-                    conn.exec_driver_sql(f"DELETE FROM item_detail WHERE item_id = {ph}", (item_id,))
+                    fp = repo.item_fingerprint(conn, item_id)
+                    repo.insert_block(conn, sha256=sha, kind=fp[0] if fp else None, fingerprint=fp[1] if fp else None,
+                                      request_id=rid, created_at=now)
+                    repo.drop_derived(conn, item_id)
                     # The purged item's position key is freed for the records that moved up.
-                    conn.exec_driver_sql(
-                        f"UPDATE item SET status = 'purged', status_reason = {ph}, purged_at = {ph}, key = {ph} WHERE id = {ph}",
-                        (f"removed by takedown request {rid}", now, f"{k}@purged-r{rid}", item_id),
-                    )
+                    repo.mark_purged(conn, item_id, reason=f"removed by takedown request {rid}", now=now,
+                                     key=f"{k}@purged-r{rid}")
                     purged_items.append({"item": item_id, "sha256": sha, "corpus": c["name"], "shard": rw.shard})
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
-                _apply_moves(conn, ph, cid, rw.moved_keys)
-                sig = stat_sig(Path(c["path"]), rw.shard)
-                conn.exec_driver_sql(
-                    f"UPDATE ingest_shard SET stat_sig = {ph} WHERE corpus_id = {ph} AND shard = {ph}", (sig, cid, rw.shard)
-                )
+                _apply_moves(conn, cid, rw.moved_keys)
+                repo.set_shard_sig(conn, cid, rw.shard, stat_sig(Path(c["path"]), rw.shard))
         entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
         entries.append(svc.set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
         res = svc.ledger.append(entries, conn=conn)
@@ -204,24 +190,17 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
     svc.ledger.after_external_commit(res)
     from ledger_app.takedown.locate import FingerprintIndexes
 
-    idx = FingerprintIndexes._cache.get(str(svc.ws.engine.url))
-    if idx is not None:
-        idx.catch_up()  # drops the purged items from the in-memory indexes
+    FingerprintIndexes.catch_up_cached(svc.ws.engine)  # drops the purged items from the in-memory indexes
     return {"id": rid, "items": len(purged_items), "shards": shards_out}
 
 
-def _apply_moves(conn, ph: str, cid: int, moved: dict[str, str]) -> None:
+def _apply_moves(conn, cid: int, moved: dict[str, str]) -> None:
     """Position-keyed records (line=N, row=N) that moved up keep their item ID; their key follows."""
     if not moved:
         return
     for old in moved:
-        conn.exec_driver_sql(
-            f"UPDATE item SET key = {ph} WHERE corpus_id = {ph} AND key = {ph}", (f"{old}@moving", cid, old)
-        )
+        repo.rekey_item(conn, cid, old, f"{old}@moving")
     for old, new in moved.items():
         member = new.split("#", 1)[1] if "#" in new else None
-        conn.exec_driver_sql(
-            f"UPDATE item SET key = {ph}, member = {ph}, location = {ph} WHERE corpus_id = {ph} AND key = {ph}",
-            (new, member, new, cid, f"{old}@moving"),
-        )
+        repo.rekey_item(conn, cid, f"{old}@moving", new, member=member, location=new)
 

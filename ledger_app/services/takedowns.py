@@ -7,6 +7,7 @@ account IDs) is stored erasably and only committed to in the ledger.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -22,6 +23,7 @@ from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.storage import identity, personal
 from ledger_app.storage.queries import Queries
+from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
     DEFAULT_REQUESTER_KIND,
@@ -60,6 +62,8 @@ class _Intake:
 
 
 class TakedownService(Queries):
+    # Queries (`_ph`, `_one`, `_all`) stays only for the modules of other workflows that still read
+    # through this object; this module and its repository (storage/repos/takedowns.py) do not use it.
     def __init__(self, corpus):  # ingest.service.CorpusService
         self.corpus = corpus
         self.ledger = corpus.ledger
@@ -80,7 +84,7 @@ class TakedownService(Queries):
         for h in hashes:
             specs.append(WorkSpec("hash", parse_sha256(h)))
         for u in urls:
-            specs.append(WorkSpec("url", url_key(u), description=u.strip()))
+            specs.append(WorkSpec("url", url_key(u), url=u.strip()))
         for d in domains:
             specs.append(WorkSpec("domain", normalize_domain(d)))
         for a in accounts:
@@ -127,34 +131,32 @@ class TakedownService(Queries):
     def _save_draft(self, draft_id: int | None, intake: _Intake) -> dict[str, Any]:
         body = json.dumps(_intake_to_json(intake), ensure_ascii=False)
         problems = json.dumps(intake.problems)
-        ph = self._ph
         now = time.time()
         with self.ws.store.write_transaction() as conn:
             if draft_id is None:
-                draft_id = int(conn.exec_driver_sql(
-                    f"INSERT INTO takedown_draft (body, problems, created_at, updated_at) VALUES ({ph},{ph},{ph},{ph}) "
-                    "RETURNING id", (body, problems, now, now)).fetchone()[0])
+                draft_id = repo.insert_draft(conn, body, problems, now)
             else:
-                conn.exec_driver_sql(f"UPDATE takedown_draft SET body = {ph}, problems = {ph}, updated_at = {ph} "
-                                     f"WHERE id = {ph}", (body, problems, now, draft_id))
+                repo.update_draft(conn, draft_id, body, problems, now)
         return {"draft": draft_id, "status": "draft", "missing": list(intake.problems), "due_by": intake.due.isoformat()}
 
     def drafts(self) -> list[dict[str, Any]]:
-        rows = self._all("SELECT id, body, problems, updated_at FROM takedown_draft WHERE request_id IS NULL ORDER BY id")
+        with self.ws.engine.connect() as conn:
+            rows = repo.open_drafts(conn)
         out = []
-        for did, body, problems, updated in rows:
-            b = json.loads(body)
-            out.append({"draft": did, "type": b["type"], "requester": b.get("requester"), "received": b["received"],
-                        "works": len(b["works"]), "missing": json.loads(problems), "updated_at": updated})
+        for r in rows:
+            b = json.loads(r.body)
+            out.append({"draft": r.id, "type": b["type"], "requester": b.get("requester"), "received": b["received"],
+                        "works": len(b["works"]), "missing": json.loads(r.problems), "updated_at": r.updated_at})
         return out
 
     def draft_body(self, draft_id: int) -> dict[str, Any]:
-        row = self._one(f"SELECT body, request_id FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
+        with self.ws.engine.connect() as conn:
+            row = repo.draft(conn, draft_id)
         if row is None:
             raise NotFoundError(f"there is no draft {draft_id}; see `ledger takedown drafts`")
-        if row[1] is not None:
-            raise UserError(f"draft {draft_id} was already recorded as request {row[1]}")
-        return json.loads(row[0])
+        if row.request_id is not None:
+            raise UserError(f"draft {draft_id} was already recorded as request {row.request_id}")
+        return json.loads(row.body)
 
     def amend_draft(self, draft_id: int, *, type: str | None = None, requester: str | None = None,
                     requester_kind: str | None = None, email: str | None = None, received: str | None = None,
@@ -182,15 +184,14 @@ class TakedownService(Queries):
             out, entries = self._record_intake(conn, intake)
             res = self.ledger.append(entries, conn=conn)
             # The draft's personal data now lives in the erasable store behind the request's commitment.
-            conn.exec_driver_sql(f"UPDATE takedown_draft SET request_id = {self._ph}, body = '{{}}' WHERE id = {self._ph}",
-                                 (out["id"], draft_id))
+            repo.draft_recorded(conn, draft_id, out["id"])
         self.ledger.after_external_commit(res)
         return out
 
     def discard_draft(self, draft_id: int) -> None:
         self.draft_body(draft_id)
         with self.ws.store.write_transaction() as conn:
-            conn.exec_driver_sql(f"DELETE FROM takedown_draft WHERE id = {self._ph}", (int(draft_id),))
+            repo.delete_draft(conn, draft_id)
 
     def _intake(self, *, type: str, requester: str | None, requester_kind: str, email: str | None,
                 received: str | None, works: Sequence[WorkSpec], dmca: DmcaElements | None,
@@ -225,7 +226,6 @@ class TakedownService(Queries):
         if dmca is not None:
             legal = {"work": dmca.work, "good_faith": dmca.good_faith,
                      "accurate_under_penalty": dmca.accurate_under_penalty, "signed": bool(dmca.signature)}
-        ph = self._ph
         now = time.time()
         requester_c = None
         pdata = {k: v for k, v in {"name": intake.requester, "email": intake.email,
@@ -233,14 +233,12 @@ class TakedownService(Queries):
         if pdata:
             requester_c = personal.commit(conn, "requester", pdata)
         handler = self.ledger.actor_commitment(conn)
-        row = conn.exec_driver_sql(
-            "INSERT INTO takedown_request (type, status, requester, requester_kind, received, due_by, legal_json, "
-            f"claim_id, license_id, handler, created_at, updated_at) VALUES ({','.join([ph] * 12)}) RETURNING id",
-            (intake.type.value, Status.RECEIVED.value, requester_c, intake.kind.value, intake.received.isoformat(),
-             intake.due.isoformat(), json.dumps(legal) if legal else None, intake.claim_id, intake.license_id, handler,
-             now, now),
-        ).fetchone()
-        rid = int(row[0])
+        rid = repo.insert_request(
+            conn, type=intake.type.value, status=Status.RECEIVED.value, requester=requester_c,
+            requester_kind=intake.kind.value, received=intake.received.isoformat(), due_by=intake.due.isoformat(),
+            legal_json=json.dumps(legal) if legal else None, claim_id=intake.claim_id, license_id=intake.license_id,
+            handler=handler, created_at=now, updated_at=now,
+        )
         stored = self.store_works(conn, intake.works, request_id=rid)
         entries = [("takedown.received", {
             "request": rid, "type": intake.type.value, "requester": requester_c, "requester_kind": intake.kind.value,
@@ -252,28 +250,21 @@ class TakedownService(Queries):
             status = Status.REJECTED
         else:
             reason, status = None, Status.VALIDATED
-        conn.exec_driver_sql(
-            f"UPDATE takedown_request SET status = {ph}, status_reason = {ph} WHERE id = {ph}", (status.value, reason, rid)
-        )
+        repo.update_request(conn, rid, status=status.value, status_reason=reason)
         entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
         return {"id": rid, "status": status.value, "reason": reason, "due_by": intake.due.isoformat()}, entries
 
     def store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:
-        ph = self._ph
         out = []
         for w in works:
             if w.kind not in WORK_KINDS:
                 raise UserError(f"unknown kind of identification {w.kind!r}")
             value = w.value
-            if w.kind == "account" and not w.extra.get("committed"):
+            if w.kind == "account" and not w.committed:
                 value = personal.commit(conn, "account", {"account": w.value}, dedupe_on=w.value)
-            desc = w.description
-            if w.extra:
-                desc = json.dumps({**w.extra, "description": w.description}, ensure_ascii=False)
-            conn.exec_driver_sql(
-                f"INSERT INTO work (request_id, claim_id, kind, value, description, fingerprint, text) VALUES ({','.join([ph] * 7)})",
-                (request_id, claim_id, w.kind, value, desc, w.fingerprint, w.text),
-            )
+            repo.insert_work(conn, request_id=request_id, claim_id=claim_id, kind=w.kind, value=value,
+                             description=w.description, fingerprint=w.fingerprint, text=w.text, sha256=w.sha256,
+                             media_type=w.media_type, fp_kind=w.fp_kind, url=w.url)
             # What the ledger records of a work: its kind and a hash of the value, nothing personal.
             shown = value if w.kind in ("hash", "domain", "account") else hashlib.sha256(value.encode()).hexdigest()
             out.append({"kind": w.kind, "value": shown})
@@ -362,21 +353,16 @@ class TakedownService(Queries):
     # --- status ----------------------------------------------------------------------------------------
 
     def request_record(self, rid: int) -> dict[str, Any]:
-        cols = ["id", "type", "status", "status_reason", "requester", "requester_kind", "received", "due_by",
-                "extended_reason", "legal_json", "claim_id", "license_id", "handler", "approver", "created_at", "updated_at"]
-        row = self._one(f"SELECT {', '.join(cols)} FROM takedown_request WHERE id = {self._ph}", (int(rid),))
+        with self.ws.engine.connect() as conn:
+            row = repo.request(conn, rid)
         if row is None:
             raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
-        return dict(zip(cols, row, strict=True))
+        return dataclasses.asdict(row)
 
     def set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
                     extra: dict | None = None) -> tuple[str, dict]:
         check_transition(current, new)
-        ph = self._ph
-        conn.exec_driver_sql(
-            f"UPDATE takedown_request SET status = {ph}, status_reason = {ph}, updated_at = {ph} WHERE id = {ph}",
-            (new.value, reason, time.time(), rid),
-        )
+        repo.update_request(conn, rid, status=new.value, status_reason=reason, updated_at=time.time())
         return ("takedown.status", {"request": rid, "status": new.value, "reason": reason, **(extra or {})})
 
     def extend(self, rid: int, months: int, reason: str) -> dict[str, Any]:
@@ -387,12 +373,8 @@ class TakedownService(Queries):
         if req["extended_reason"]:
             raise UserError(f"request {rid} was already extended once")
         due = extended_due(RequestType(req["type"]), date.fromisoformat(req["received"]), months)
-        ph = self._ph
         with self.ws.store.write_transaction() as conn:
-            conn.exec_driver_sql(
-                f"UPDATE takedown_request SET due_by = {ph}, extended_reason = {ph}, updated_at = {ph} WHERE id = {ph}",
-                (due.isoformat(), reason, time.time(), rid),
-            )
+            repo.update_request(conn, rid, due_by=due.isoformat(), extended_reason=reason, updated_at=time.time())
             res = self.ledger.append([("takedown.status", {"request": rid, "status": req["status"],
                                                             "due_by": due.isoformat(), "extension": reason})], conn=conn)
         self.ledger.after_external_commit(res)
@@ -416,11 +398,9 @@ class TakedownService(Queries):
     # --- locate -----------------------------------------------------------------------------------------
 
     def works(self, rid: int | None = None, *, claim_id: int | None = None) -> list[loc.StoredWork]:
-        col, val = ("request_id", rid) if rid is not None else ("claim_id", claim_id)
-        rows = self._all(
-            f"SELECT id, kind, value, description, fingerprint, text FROM work WHERE {col} = {self._ph} ORDER BY id", (val,)
-        )
-        return [loc.StoredWork(r[0], r[1], r[2], r[3], bytes(r[4]) if r[4] is not None else None, r[5]) for r in rows]
+        with self.ws.engine.connect() as conn:
+            rows = repo.works(conn, request_id=rid, claim_id=claim_id if rid is None else None)
+        return [loc.StoredWork.from_row(r) for r in rows]
 
     def find(self, works: Sequence[loc.StoredWork], progress: Progress | None = None) -> list[loc.Found]:
         """Every live item matching any of the works, best evidence per (item, method)."""
@@ -461,18 +441,16 @@ class TakedownService(Queries):
         return self.record_matches(rid, req, found)
 
     def record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> dict[str, Any]:
-        ph = self._ph
-        known = {(r[0], r[1]) for r in self._all(f"SELECT item_id, method FROM match WHERE request_id = {ph}", (rid,))}
+        with self.ws.engine.connect() as conn:
+            known = repo.match_keys(conn, rid)
         new = [f for f in found if (f.item_id, str(f.method)) not in known]
         with self.ws.store.write_transaction() as conn:
             entries = []
             for f in new:
-                conn.exec_driver_sql(
-                    f"INSERT INTO match (request_id, item_id, work_id, method, score, evidence, decision) VALUES ({','.join([ph] * 7)})",
-                    (rid, f.item_id, f.work_id, str(f.method), f.score, json.dumps(f.evidence, ensure_ascii=False), "pending"),
-                )
-                sha = self._one_conn(conn, f"SELECT sha256 FROM item WHERE id = {ph}", (f.item_id,))
-                entries.append(("takedown.match", {"request": rid, "item": f.item_id, "sha256": sha[0] if sha else None,
+                repo.insert_match(conn, request_id=rid, item_id=f.item_id, work_id=f.work_id, method=str(f.method),
+                                  score=f.score, evidence=json.dumps(f.evidence, ensure_ascii=False))
+                entries.append(("takedown.match", {"request": rid, "item": f.item_id,
+                                                   "sha256": repo.item_sha256(conn, f.item_id),
                                                    "method": str(f.method), "score": f.score}))
             entries.append(self.set_status(conn, rid, req["status"], Status.LOCATED,
                                             extra={"matches": len(known) + len(new)}))
@@ -480,18 +458,14 @@ class TakedownService(Queries):
         self.ledger.after_external_commit(res)
         return {"id": rid, "new_matches": len(new), "matches": len(known) + len(new)}
 
-    @staticmethod
-    def _one_conn(conn, sql: str, params: tuple):
-        return conn.exec_driver_sql(sql, params).fetchone()
-
     # --- review and approval -----------------------------------------------------------------------------
 
     def review(self, rid: int, *, accept_all: bool = False, accept: Sequence[str] = (), reject: Sequence[str] = (),
                reject_all: bool = False) -> dict[str, Any]:
         req = self.request_record(rid)
         check_transition(req["status"], Status.REVIEWED)
-        ph = self._ph
-        matches = self._all(f"SELECT item_id, decision FROM match WHERE request_id = {ph}", (rid,))
+        with self.ws.engine.connect() as conn:
+            matches = repo.match_decisions(conn, rid)
         ids = {m[0] for m in matches}
         for i in [*accept, *reject]:
             if i not in ids:
@@ -527,14 +501,9 @@ class TakedownService(Queries):
             who = self.ledger.actor_commitment(conn)
             entries = []
             for item_id, d in sorted(decisions.items()):
-                conn.exec_driver_sql(
-                    f"UPDATE match SET decision = {ph}, decided_by = {ph}, decided_at = {ph} WHERE request_id = {ph} AND item_id = {ph}",
-                    (d, who, now, rid, item_id),
-                )
+                repo.decide(conn, rid, item_id, d, who, now)
                 entries.append(("takedown.decision", {"request": rid, "item": item_id, "decision": d}))
-            pending = conn.exec_driver_sql(
-                f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,)
-            ).fetchone()[0]
+            pending = repo.count_matches(conn, rid, "pending")
             entries.append(self.set_status(conn, rid, req["status"], Status.REVIEWED, extra={"pending": pending}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
@@ -546,21 +515,20 @@ class TakedownService(Queries):
     def approve(self, rid: int) -> dict[str, Any]:
         req = self.request_record(rid)
         check_transition(req["status"], Status.APPROVED)
-        ph = self._ph
-        pending = self._one(f"SELECT count(*) FROM match WHERE request_id = {ph} AND decision = 'pending'", (rid,))[0]
+        with self.ws.engine.connect() as conn:
+            pending = repo.count_matches(conn, rid, "pending")
         if pending:
             raise UserError(f"{pending} matches of request {rid} are still pending review")
         with self.ws.store.write_transaction() as conn:
             approver = self.ledger.actor_commitment(conn)
             if self.ws.settings.get("takedown.four_eyes"):
                 self._check_four_eyes(conn, rid, req["handler"])
-            conn.exec_driver_sql(f"UPDATE takedown_request SET approver = {ph} WHERE id = {ph}", (approver, rid))
+            repo.update_request(conn, rid, approver=approver)
             e = self.set_status(conn, rid, req["status"], Status.APPROVED)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
-        accepted = self._one(
-            f"SELECT count(DISTINCT item_id) FROM match WHERE request_id = {ph} AND decision = 'accepted'", (rid,)
-        )[0]
+        with self.ws.engine.connect() as conn:
+            accepted = repo.count_items(conn, rid, "accepted")
         return {"id": rid, "status": "approved", "accepted": accepted}
 
     def _check_four_eyes(self, conn, rid: int, handler: str | None) -> None:
@@ -588,19 +556,17 @@ class TakedownService(Queries):
 
     def show(self, rid: int) -> dict[str, Any]:
         req = self.request_record(rid)
-        ph = self._ph
         works = [{"id": w.id, "kind": w.kind,
                   "value": "(account commitment) " + w.value[:12] + "…" if w.kind == "account" else
-                  (w.description if w.kind == "url" and w.description else w.value),
+                  (w.url if w.kind == "url" and w.url else w.value),
                   "description": w.description if w.kind not in ("url",) else None}
                  for w in self.works(rid)]
+        with self.ws.engine.connect() as conn:
+            rows = repo.matches(conn, rid)
         matches = [
-            {"item_id": r[0], "method": r[1], "score": r[2], "decision": r[3], "evidence": json.loads(r[4] or "{}"),
-             "work_id": r[5]}
-            for r in self._all(
-                f"SELECT item_id, method, score, decision, evidence, work_id FROM match WHERE request_id = {ph} ORDER BY item_id, method",
-                (rid,),
-            )
+            {"item_id": r.item_id, "method": r.method, "score": r.score, "decision": r.decision,
+             "evidence": json.loads(r.evidence or "{}"), "work_id": r.work_id}
+            for r in rows
         ]
         out: dict[str, Any] = {
             "id": req["id"],
@@ -625,40 +591,31 @@ class TakedownService(Queries):
         return out
 
     def purge_view(self, rid: int) -> dict[str, Any] | None:
-        rows = self._all(
-            "SELECT p.shard, p.sha256_before, p.sha256_after, p.items_json, c.name FROM purge_record p "
-            f"JOIN corpus c ON c.id = p.corpus_id WHERE p.request_id = {self._ph} ORDER BY p.id",
-            (rid,),
-        )
+        with self.ws.engine.connect() as conn:
+            rows = repo.purge_records(conn, rid)
         if not rows:
             return None
         items: list[str] = []
         shards = []
-        for shard, before, after, items_json, corpus in rows:
-            its = json.loads(items_json)
+        for r in rows:
+            its = json.loads(r.items_json)
             items += its
-            shards.append({"corpus": corpus, "path": shard, "sha256_before": before, "sha256_after": after,
-                           "items": len(its)})
+            shards.append({"corpus": r.corpus, "path": r.shard, "sha256_before": r.sha256_before,
+                           "sha256_after": r.sha256_after, "items": len(its)})
         return {"items": sorted(items), "shards": shards}
 
     def list(self, status: str | None = None, *, open_only: bool = False) -> list[dict[str, Any]]:
-        ph = self._ph
-        where, params = "", ()
-        if status:
-            where, params = f" WHERE status = {ph}", (status,)
-        rows = self._all(
-            "SELECT id, type, status, requester_kind, received, due_by, (SELECT count(*) FROM match m WHERE m.request_id = r.id) "
-            f"FROM takedown_request r{where} ORDER BY due_by, id",
-            params,
-        )
+        with self.ws.engine.connect() as conn:
+            rows = repo.requests(conn, status)
         today = date.today().isoformat()
         out = []
         for r in rows:
-            is_open = r[2] in OPEN_STATUSES
+            is_open = r.status in OPEN_STATUSES
             if open_only and not is_open:
                 continue
-            out.append({"id": r[0], "type": r[1], "status": r[2], "requester_kind": r[3], "received": r[4],
-                        "due_by": r[5], "matches": r[6], "overdue": is_open and r[5] < today})
+            out.append({"id": r.id, "type": r.type, "status": r.status, "requester_kind": r.requester_kind,
+                        "received": r.received, "due_by": r.due_by, "matches": r.matches,
+                        "overdue": is_open and r.due_by < today})
         return out
 
 
@@ -706,7 +663,8 @@ def _intake_to_json(intake: _Intake) -> dict[str, Any]:
         "email": intake.email, "received": intake.received.isoformat(),
         "works": [{"kind": w.kind, "value": w.value, "description": w.description, "text": w.text,
                    "fingerprint": base64.b64encode(w.fingerprint).decode() if w.fingerprint else None,
-                   "fp_kind": w.fp_kind, "extra": w.extra} for w in intake.works],
+                   "fp_kind": w.fp_kind, "sha256": w.sha256, "media_type": w.media_type, "url": w.url,
+                   "committed": w.committed} for w in intake.works],
         "dmca": None if d is None else {"signature": d.signature, "work": d.work, "contact": d.contact,
                                         "good_faith": d.good_faith, "accurate_under_penalty": d.accurate_under_penalty},
     }
@@ -715,9 +673,18 @@ def _intake_to_json(intake: _Intake) -> dict[str, Any]:
 def _work_from_json(w: dict[str, Any]) -> WorkSpec:
     import base64
 
-    return WorkSpec(w["kind"], w["value"], w.get("description"), w.get("text"),
-                    base64.b64decode(w["fingerprint"]) if w.get("fingerprint") else None, w.get("fp_kind"),
-                    dict(w.get("extra") or {}))
+    # Drafts kept before the typed columns carry the identification in "extra" (and a URL as the
+    # description).
+    old = dict(w.get("extra") or {})
+    url = w.get("url")
+    desc = w.get("description")
+    if w["kind"] == "url" and "url" not in w:
+        url, desc = desc, None
+    return WorkSpec(w["kind"], w["value"], desc, w.get("text"),
+                    base64.b64decode(w["fingerprint"]) if w.get("fingerprint") else None,
+                    w.get("fp_kind") or old.get("fp_kind"), w.get("sha256") or old.get("sha256"),
+                    w.get("media_type") or old.get("media_type"), url,
+                    bool(w.get("committed") or old.get("committed")))
 
 
 def file_work(path: Path) -> WorkSpec:
@@ -739,14 +706,14 @@ def file_work(path: Path) -> WorkSpec:
             fp = image_fingerprint(data, local="work").to_bytes()
         except InputRefused as e:
             raise UserError(f"{path.name}: {e}") from None
-        return WorkSpec("file", sha, description=path.name, fingerprint=fp,
-                        extra={"sha256": sha, "media_type": media, "fp_kind": "image"})
+        return WorkSpec("file", sha, description=path.name, fingerprint=fp, fp_kind="image", sha256=sha,
+                        media_type=media)
     if media == "text/plain":
         spec = text_work(data.decode("utf-8"), description=path.name)
         spec.kind = "file"
-        spec.extra["sha256"] = sha
+        spec.sha256 = sha
         return spec
-    return WorkSpec("file", sha, description=path.name, extra={"sha256": sha, "media_type": media})
+    return WorkSpec("file", sha, description=path.name, sha256=sha, media_type=media)
 
 
 def text_work(text: str, description: str | None = None) -> WorkSpec:
@@ -756,8 +723,7 @@ def text_work(text: str, description: str | None = None) -> WorkSpec:
         raise UserError("the article text is too short to match reliably (give at least a paragraph)")
     fp = text_fingerprint(text).to_bytes()
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return WorkSpec("text", sha, description=description, text=text, fingerprint=fp,
-                    extra={"sha256": sha, "fp_kind": "text", "chars": len(text)})
+    return WorkSpec("text", sha, description=description, text=text, fingerprint=fp, fp_kind="text", sha256=sha)
 
 
 _WHERE = "\0where"  # the key under which each parsed import row says where it came from, for errors

@@ -232,9 +232,14 @@ class Work(SQLModel, table=True):
     claim_id: int | None = Field(default=None, foreign_key="claim.id", index=True)
     kind: str = Field(max_length=16)  # file | hash | url | domain | account | text | c2pa_signer
     value: str = Field(sa_column=Column(Text, nullable=False))  # hash, normalised URL, domain, commitment, label
-    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # as the requester named it
     fingerprint: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # What identifies the work, typed (migration 0009; before it these were JSON in `description`).
+    sha256: str | None = Field(default=None, max_length=64)  # the file's or text's content hash
+    media_type: str | None = Field(default=None, max_length=100)  # a file's sniffed media type
+    fp_kind: str | None = Field(default=None, max_length=8)  # image | text: what `fingerprint` is
+    url: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # a URL as given (value: its key)
 
 
 class Match(SQLModel, table=True):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
+from ledger_app.storage.repos import takedowns as repo
 
 
 class BlocklistPolicy:
@@ -20,20 +21,18 @@ class BlocklistPolicy:
         self.texts = None
         self.fp_request: dict[str, int] = {}
         img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
-        for bid, sha, kind, fp, rid in conn.exec_driver_sql(
-            "SELECT id, sha256, kind, fingerprint, request_id FROM blocklist ORDER BY id"
-        ):
-            self.by_sha.setdefault(sha, rid)
-            if fp is None:
+        for b in repo.blocklist(conn):
+            self.by_sha.setdefault(b.sha256, b.request_id)
+            if b.fingerprint is None:
                 continue
-            key = f"block:{bid}"
-            self.fp_request[key] = rid
-            if kind == "image":
+            key = f"block:{b.id}"
+            self.fp_request[key] = b.request_id
+            if b.kind == "image":
                 img_ids.append(key)
-                img_fps.append(bytes(fp))
-            elif kind == "text":
+                img_fps.append(b.fingerprint)
+            elif b.kind == "text":
                 txt_ids.append(key)
-                txt_fps.append(bytes(fp))
+                txt_fps.append(b.fingerprint)
         if img_ids:
             from ledger_app.matching.image_match import ImageMatcher
 

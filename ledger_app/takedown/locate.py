@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import MatchMethod
-from ledger_app.storage.queries import LIKE_ESCAPE, like_escape
+from ledger_app.storage.repos import takedowns as repo
 
 
 @dataclass
@@ -32,6 +32,15 @@ class StoredWork:
     description: str | None = None
     fingerprint: bytes | None = None
     text: str | None = None
+    sha256: str | None = None  # a file's or text's content hash
+    media_type: str | None = None
+    fp_kind: str | None = None  # image | text: what `fingerprint` is
+    url: str | None = None  # a URL as given (`value` is its key)
+
+    @classmethod
+    def from_row(cls, r: repo.WorkRow) -> StoredWork:
+        return cls(r.id, r.kind, r.value, r.description, r.fingerprint, r.text, r.sha256, r.media_type, r.fp_kind,
+                   r.url)
 
 
 @dataclass
@@ -43,42 +52,27 @@ class Found:
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
-def _ph(engine: Engine) -> str:
-    return "?" if engine.dialect.name == "sqlite" else "%s"
-
-
-LIVE = "i.status <> 'purged'"
-
-
 def find_exact(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
     out = []
-    ph = _ph(engine)
     with engine.connect() as conn:
         for w in works:
             if w.kind not in ("hash", "file"):
                 continue
-            sha = w.value if w.kind == "hash" else (json.loads(w.description or "{}").get("sha256") or w.value)
-            for (item_id,) in conn.exec_driver_sql(f"SELECT i.id FROM item i WHERE i.sha256 = {ph} AND {LIVE}", (sha,)):
+            sha = w.value if w.kind == "hash" else (w.sha256 or w.value)
+            for item_id in repo.items_by_sha256(conn, sha, live=True):
                 out.append(Found(item_id, w.id, MatchMethod.EXACT, "exact", {"sha256": sha}))
     return out
 
 
 def find_urls(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
     out = []
-    ph = _ph(engine)
     with engine.connect() as conn:
         for w in works:
             if w.kind == "url":
-                rows = conn.exec_driver_sql(
-                    f"SELECT i.id, i.source_url FROM item i WHERE i.url_norm = {ph} AND {LIVE}", (w.value,)
-                )
+                rows = repo.items_by_url(conn, w.value, live=True)
                 out += [Found(r[0], w.id, MatchMethod.URL, "exact", {"url": r[1], "claimed": w.value}) for r in rows]
             elif w.kind == "domain":
-                rows = conn.exec_driver_sql(
-                    f"SELECT i.id, i.source_url FROM item i WHERE (i.domain = {ph} OR i.domain LIKE {ph}{LIKE_ESCAPE}) "
-                    f"AND {LIVE}",
-                    (w.value, "%." + like_escape(w.value)),
-                )
+                rows = repo.live_items_in_domain(conn, w.value)
                 out += [Found(r[0], w.id, MatchMethod.URL, "domain", {"url": r[1], "domain": w.value}) for r in rows]
     return out
 
@@ -86,13 +80,12 @@ def find_urls(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
 def find_accounts(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
     """Works of kind account hold the account's commitment (computed at intake)."""
     out = []
-    ph = _ph(engine)
     with engine.connect() as conn:
         for w in works:
             if w.kind != "account":
                 continue
-            rows = conn.exec_driver_sql(f"SELECT i.id FROM item i WHERE i.account = {ph} AND {LIVE}", (w.value,))
-            out += [Found(r[0], w.id, MatchMethod.ACCOUNT, "exact", {"account": "(the requester's account)"}) for r in rows]
+            ids = repo.live_items_by_account(conn, w.value)
+            out += [Found(i, w.id, MatchMethod.ACCOUNT, "exact", {"account": "(the requester's account)"}) for i in ids]
     return out
 
 
@@ -103,8 +96,7 @@ def find_c2pa_signer(engine: Engine, works: Sequence[StoredWork]) -> list[Found]
             if w.kind != "c2pa_signer":
                 continue
             needle = w.value.strip().lower()
-            rows = conn.exec_driver_sql(f"SELECT i.id, i.c2pa_json FROM item i WHERE i.c2pa_state <> 'none' AND {LIVE}")
-            for item_id, cj in rows:
+            for item_id, cj in repo.live_c2pa_items(conn):
                 signer = (json.loads(cj or "{}").get("signer") or "").lower()
                 if signer and needle in signer:
                     out.append(Found(item_id, w.id, MatchMethod.C2PA, "signer", {"signer": signer}))
@@ -141,11 +133,20 @@ class FingerprintIndexes:
             idx = cls._cache.get(key)
             if idx is None:
                 idx = cls._cache[key] = FingerprintIndexes(engine, text_loader)
-            idx.texts._source = text_loader
+            idx.texts.set_texts(text_loader)
             idx.texts.min_containment = thresholds.text_min_score
             idx.images.pdq_max_distance = thresholds.pdq_max_distance
             idx.catch_up()
             return idx
+
+    @classmethod
+    def catch_up_cached(cls, engine: Engine) -> None:
+        """Bring the database's indexes up to date if this process holds them (after a purge: the
+        purged items leave them); a process that never located has nothing to do."""
+        with cls._lock:
+            idx = cls._cache.get(str(engine.url))
+        if idx is not None:
+            idx.catch_up()
 
     @classmethod
     def forget(cls, engine: Engine) -> None:
@@ -159,20 +160,14 @@ class FingerprintIndexes:
 
         if not ids:
             return {}
-        ph = _ph(self.engine)
         out = {}
         with self.engine.connect() as conn:
-            for start in range(0, len(ids), 500):
-                chunk = list(ids[start : start + 500])
-                rows = conn.exec_driver_sql(
-                    f"SELECT item_id, data, local FROM fingerprint WHERE item_id IN ({','.join([ph] * len(chunk))})",
-                    tuple(chunk),
-                )
-                for item_id, data, local in rows:
-                    fp = ImageFingerprint.from_bytes(bytes(data))
-                    if local is not None:
-                        fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(bytes(local)))
-                    out[item_id] = fp
+            rows = repo.fingerprints_of(conn, ids)
+        for item_id, data, local in rows:
+            fp = ImageFingerprint.from_bytes(data)
+            if local is not None:
+                fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(local))
+            out[item_id] = fp
         return out
 
     def catch_up(self) -> int:
@@ -182,23 +177,20 @@ class FingerprintIndexes:
 
         added = 0
         with self.engine.connect() as conn:
-            cur = conn.exec_driver_sql(
-                "SELECT f.item_id, f.kind, f.data, f.seq, f.local FROM fingerprint f JOIN item i ON i.id = f.item_id "
-                f"WHERE f.seq > {int(self.seq)} AND i.status <> 'purged' ORDER BY f.seq"
-            )
-            img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
-            for item_id, kind, data, seq, local in cur:
-                self.seq = max(self.seq, int(seq))
-                if kind == "image":
-                    img_ids.append(item_id)
-                    fp = ImageFingerprint.from_bytes(bytes(data))
-                    if local is not None:
-                        fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(bytes(local)))
-                    img_fps.append(fp)
-                elif kind == "text":
-                    txt_ids.append(item_id)
-                    txt_fps.append(bytes(data))
-            purged = {r[0] for r in conn.exec_driver_sql("SELECT id FROM item WHERE status = 'purged'")}
+            rows = repo.fingerprints_since(conn, self.seq)
+            purged = repo.purged_item_ids(conn)
+        img_ids, img_fps, txt_ids, txt_fps = [], [], [], []
+        for r in rows:
+            self.seq = max(self.seq, r.seq)
+            if r.kind == "image":
+                img_ids.append(r.item_id)
+                fp = ImageFingerprint.from_bytes(r.data)
+                if r.local is not None:
+                    fp = dataclasses.replace(fp, local=LocalFeatures.from_bytes(r.local))
+                img_fps.append(fp)
+            elif r.kind == "text":
+                txt_ids.append(r.item_id)
+                txt_fps.append(r.data)
         if img_ids:
             self.images.index.add(img_ids, img_fps)
             self.images.local.add(img_ids, [fp.local for fp in img_fps])
@@ -223,7 +215,7 @@ def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) ->
 
     out = []
     for w in works:
-        if w.kind != "file" or not w.fingerprint or (w.description and '"fp_kind": "text"' in w.description):
+        if w.kind != "file" or not w.fingerprint or w.fp_kind == "text":
             continue
         fp = ImageFingerprint.from_bytes(w.fingerprint)
         for m in indexes.images.query(fp):
@@ -263,18 +255,10 @@ def corpus_text_loader(engine: Engine) -> Callable[[Sequence[str]], dict[str, st
 
         if not ids:
             return {}
-        ph = _ph(engine)
         wanted: dict[tuple[str, str, str], dict[str, str]] = {}
         with engine.connect() as conn:
-            for start in range(0, len(ids), 500):
-                chunk = list(ids[start : start + 500])
-                rows = conn.exec_driver_sql(
-                    "SELECT i.id, i.key, i.shard, c.path, c.format FROM item i JOIN corpus c ON c.id = i.corpus_id "
-                    f"WHERE i.id IN ({','.join([ph] * len(chunk))})",
-                    tuple(chunk),
-                )
-                for item_id, key, shard, path, fmt in rows:
-                    wanted.setdefault((path, fmt, shard), {})[key] = item_id
+            for item_id, key, shard, path, fmt in repo.item_places(conn, ids):
+                wanted.setdefault((path, fmt, shard), {})[key] = item_id
         out: dict[str, str] = {}
         for (path, fmt, shard), keys in wanted.items():
             try:

@@ -8,7 +8,7 @@ reason), and which status may follow which.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -143,8 +143,11 @@ class WorkSpec:
 
     kind: str
     value: str
-    description: str | None = None
+    description: str | None = None  # as the requester named it (a file's name)
     text: str | None = None
     fingerprint: bytes | None = None
-    fp_kind: str | None = None
-    extra: dict = field(default_factory=dict)
+    fp_kind: str | None = None  # image | text: what `fingerprint` is
+    sha256: str | None = None  # a file's or text's content hash
+    media_type: str | None = None  # a file's sniffed media type
+    url: str | None = None  # a URL as given (`value` is its key)
+    committed: bool = False  # an account `value` that is already a commitment (copied from a claim)

@@ -81,10 +81,9 @@ def test_files_dropped_on_the_list_become_identifications(takedowns, claimed, qt
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)  # closed once the request was recorded
     works = takedowns.td.works(takedowns.current["id"])
     assert [w.kind for w in works] == ["file", "file", "file"]
-    described = [json.loads(w.description) for w in works]
-    assert [d["description"] for d in described] == ["q0122.jpg", "article.txt", "second.txt"]
-    assert described[0]["fp_kind"] == "image" and described[1]["fp_kind"] == "text"
-    assert works[0].value == described[0]["sha256"]
+    assert [w.description for w in works] == ["q0122.jpg", "article.txt", "second.txt"]
+    assert works[0].fp_kind == "image" and works[1].fp_kind == "text"
+    assert works[0].value == works[0].sha256
 
 
 def test_a_refused_request_keeps_the_form_open_with_the_reason(takedowns, claimed, tmp_path, qtbot):

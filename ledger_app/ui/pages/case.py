@@ -339,18 +339,10 @@ class CaseView(QWidget):
 
 
 def work_text(w: dict) -> str:
-    """A claimed work in a line: a file by its name and the start of its SHA-256, not the stored JSON."""
-    import json
-
+    """A claimed work in a line: a file or text by its name and the start of its SHA-256 (its value)."""
     desc = w.get("description") or ""
-    if desc.startswith("{"):
-        try:
-            d = json.loads(desc)
-        except ValueError:
-            d = {}
-        name = d.get("description") or d.get("name") or ""
-        sha = str(d.get("sha256") or "")
-        return f"{w['kind']}: {name} (SHA-256 {sha[:12]}…)" if sha else f"{w['kind']}: {name or w['value']}"
+    if w["kind"] in ("file", "text"):
+        return f"{w['kind']}: {desc} (SHA-256 {str(w['value'])[:12]}…)"
     return f"{w['kind']}: {desc or w['value']}"
 
 

@@ -79,8 +79,8 @@ class MatchEvidence:
         claimed_caption = ""
         if work is not None:
             claimed_caption = self.tr("Claimed {kind}: {what}").format(
-                kind=work.kind, what=shorten_middle(str(work.description or work.value or ""), 80)
-                if not (work.description or "").startswith("{") else shorten_middle(str(work.value), 40))
+                kind=work.kind, what=shorten_middle(str(work.url or work.description or work.value or ""), 80)
+                if work.kind not in ("file", "text") else shorten_middle(str(work.value), 40))
         summary = self._summary(m, work)
         caption = self._caption(m["item_id"])
         if method == "text" or (work is not None and work.text and method != "exact"):
@@ -88,7 +88,7 @@ class MatchEvidence:
             self.evidence.set_details(summary, claimed_caption, caption)
             return
         claimed_thumb = None
-        if work is not None and work.fingerprint and '"fp_kind": "image"' in (work.description or ""):
+        if work is not None and work.fingerprint and work.fp_kind == "image":
             from ledger_app.matching.image import ImageFingerprint
 
             try:
@@ -103,7 +103,7 @@ class MatchEvidence:
             self.evidence.show_images(claimed_thumb, corpus_thumb, ev if ev.get("region_box") else None)
             self.evidence.set_details(summary, claimed_caption, caption)
             return
-        claimed = work.description or work.value if work is not None else ""
+        claimed = work.url or work.description or work.value if work is not None else ""
         self.evidence.show_sentences(
             self.tr("Claimed: {what}").format(what=claimed),
             self.tr("{method} match").format(method=method_text(method)))
