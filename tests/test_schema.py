@@ -80,3 +80,31 @@ def test_a_nullable_leaf_hash_or_a_changed_type_or_default_is_caught(engine):
     assert ("modify_type", "ledger_checkpoint", "size") in found
     assert ("modify_default", "ledger_checkpoint", "key_id") in found
     assert len(found) == 3, found
+
+
+def test_the_ledger_layer_declares_the_models_columns():
+    """ledger/ may not import storage/, so ledger/schema.py declares the tables it reads and writes
+    itself: each must name exactly the model's columns, with the same key, nullability and Python type."""
+    from ledger_app.ledger import schema
+
+    for name, table in schema.metadata.tables.items():
+        model = SQLModel.metadata.tables[name]
+        assert set(table.c.keys()) == set(model.c.keys()), name
+        for col in table.columns:
+            want = model.c[col.name]
+            where = f"{name}.{col.name}"
+            assert col.primary_key == want.primary_key, where
+            assert col.nullable == want.nullable, where
+            assert _family(col.type) == _family(want.type), where
+
+
+def _family(t) -> str:
+    from sqlalchemy import Float, LargeBinary, String
+    from sqlalchemy.types import TypeDecorator
+
+    if isinstance(t, TypeDecorator):  # SQLModel's AutoString is a String underneath
+        t = t.impl_instance
+    for kind, family in ((LargeBinary, "bytes"), (String, "str"), (Integer, "int"), (Float, "float")):
+        if isinstance(t, kind):
+            return family
+    return type(t).__name__

@@ -77,7 +77,7 @@ def register(sub, common) -> None:
 
 def cmd_init(ctx) -> int:
     res = ctx.ledger.init(ctx.args.origin)
-    ctx.out(res, lambda r: f"created workspace {r['workspace']}\norigin {r['origin']}\nverifier key {r['vkey']}")
+    ctx.out(res, lambda r: f"created workspace {r.workspace}\norigin {r.origin}\nverifier key {r.vkey}")
     return 0
 
 
@@ -87,7 +87,7 @@ def cmd_checkpoint(ctx) -> int:
     if ctx.json:
         ctx.out(res)
     else:
-        print(res["checkpoint"], end="")
+        print(res.checkpoint, end="")
     return 0
 
 
@@ -169,8 +169,8 @@ def _read_arg_file(value: str, flag: str, *, must_be_file: bool = False) -> str:
 def cmd_acknowledge_rollback(ctx) -> int:
     res = ctx.ledger.acknowledge_rollback(ctx.args.reason)
     ctx.out(res, lambda r: (
-        f"rollback acknowledged as entry {r['index']}: the database holds {r['stored_size']} entries, this workspace had "
-        f"seen {r['witness_size']}; the old witness is kept at {r['old_witness_kept_at']}"
+        f"rollback acknowledged as entry {r.index}: the database holds {r.stored_size} entries, this workspace had "
+        f"seen {r.witness_size}; the old witness is kept at {r.old_witness_kept_at}"
     ))
     return 0
 
@@ -183,7 +183,7 @@ def cmd_note(ctx) -> int:
 
 def cmd_rotate(ctx) -> int:
     res = ctx.ledger.rotate_key()
-    ctx.out(res, lambda r: f"rotated: new verifier key {r['new_vkey']} (entry {r['index']})")
+    ctx.out(res, lambda r: f"rotated: new verifier key {r.new_vkey} (entry {r.index})")
     return 0
 
 
@@ -203,13 +203,12 @@ def cmd_erase(ctx) -> int:
         raise UserError("say why the data is erased (--reason)")
     a = ctx.args
     res = ctx.ledger.erase(commitment=a.commitment, account=a.account, request=a.request, reason=a.reason)
-    res.pop("append")
 
-    def text(r: dict) -> str:
-        lines = [f"erased {len(r['erased_records'])} personal-data record(s); recorded as entry {r['entry']}"]
-        lines += [f"  replaced in {where}: {n} row(s)" for where, n in sorted(r["replaced"].items())]
-        lines += [f"  cleared in {where}: {n} value(s)" for where, n in sorted(r["cleared"].items())]
-        lines += [f"  not erased: {why}" for why in r["not_erased"]]
+    def text(r) -> str:  # services.ledger.Erased
+        lines = [f"erased {len(r.erased_records)} personal-data record(s); recorded as entry {r.entry}"]
+        lines += [f"  replaced in {where}: {n} row(s)" for where, n in sorted(r.replaced.items())]
+        lines += [f"  cleared in {where}: {n} value(s)" for where, n in sorted(r.cleared.items())]
+        lines += [f"  not erased: {why}" for why in r.not_erased]
         return "\n".join(lines)
 
     ctx.out(res, text)

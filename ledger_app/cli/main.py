@@ -135,9 +135,7 @@ def _warn_if_rolled_back(ctx: Context) -> None:
     """After every command that opened a workspace's ledger: say so if the database is behind (or
     forked from) the checkpoint this workspace last saw, until an operator acknowledges it."""
     ws = ctx.opened_workspace
-    # Workspace has no public "is its database open" yet (storage/workspace.py, which moves with the
-    # services package, #16); reading _engine, unlike .engine, never opens the database.
-    if ws is None or ws._engine is None or not ctx.has_service("services"):
+    if ws is None or not ws.is_connected or not ctx.has_service("services"):
         return
     if getattr(ctx.args, "handler", None).__name__ in ("cmd_acknowledge_rollback", "cmd_init"):
         return

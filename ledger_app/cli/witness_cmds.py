@@ -64,7 +64,7 @@ def _when(ts: float | None) -> str:
 def cmd_add(ctx) -> int:  # cli.main.Context
     a = ctx.args
     res = ctx.services.witness.add(a.name, a.url, a.vkey)
-    ctx.out(res, lambda r: f"witness {r['name']} added (entry {r['index']}); policy: {r['quorum']} of {r['witnesses']}")
+    ctx.out(res, lambda r: f"witness {r.name} added (entry {r.index}); policy: {r.quorum} of {r.witnesses}")
     return 0
 
 
@@ -87,37 +87,37 @@ def cmd_list(ctx) -> int:
 
 def cmd_remove(ctx) -> int:
     res = ctx.services.witness.remove(ctx.args.name)
-    ctx.out(res, lambda r: f"witness {r['name']} removed (entry {r['index']}); policy: {r['quorum']} of {r['witnesses']}")
+    ctx.out(res, lambda r: f"witness {r.name} removed (entry {r.index}); policy: {r.quorum} of {r.witnesses}")
     return 0
 
 
 def cmd_policy(ctx) -> int:
     svc = ctx.services.witness
     if ctx.args.k is None:
-        res = {"quorum": svc.quorum(), "witnesses": len(svc.list())}
+        res = svc.policy()
     else:
         res = svc.set_policy(ctx.args.k)
-    ctx.out(res, lambda r: f"policy: {r['quorum']} of {r['witnesses']} witnesses must cosign each checkpoint")
+    ctx.out(res, lambda r: f"policy: {r.quorum} of {r.witnesses} witnesses must cosign each checkpoint")
     return 0
 
 
-def _status_text(st: dict) -> str:
-    lines = [f"policy: {st['quorum']} of {len(st['witnesses'])} witnesses"]
-    latest = st["latest"]
-    if latest["size"] is not None:
-        by = ", ".join(latest["cosigned_by"]) or "no witness"
-        met = "meets the policy" if latest["quorum_met"] else "does NOT meet the policy"
-        lines.append(f"latest checkpoint (size {latest['size']}): cosigned by {by}; {met}")
-    pending = st["not_cosigned"]
+def _status_text(st) -> str:  # services.witness.WitnessStatus
+    lines = [f"policy: {st.quorum} of {len(st.witnesses)} witnesses"]
+    latest = st.latest
+    if latest.size is not None:
+        by = ", ".join(latest.cosigned_by) or "no witness"
+        met = "meets the policy" if latest.quorum_met else "does NOT meet the policy"
+        lines.append(f"latest checkpoint (size {latest.size}): cosigned by {by}; {met}")
+    pending = st.not_cosigned
     if pending:
-        shown = ", ".join(map(str, pending[:10])) + (" …" if len(pending) > 10 or st.get("not_cosigned_truncated") else "")
-        lines.append(f"{len(pending)}{'+' if st.get('not_cosigned_truncated') else ''} checkpoint(s) not yet cosigned "
+        shown = ", ".join(map(str, pending[:10])) + (" …" if len(pending) > 10 or st.not_cosigned_truncated else "")
+        lines.append(f"{len(pending)}{'+' if st.not_cosigned_truncated else ''} checkpoint(s) not yet cosigned "
                      f"(sizes {shown}); run `ledger witness submit`")
-    if st["last_cosigned_size"] is not None:
-        lines.append(f"newest checkpoint meeting the policy: size {st['last_cosigned_size']}")
-    for w in st["witnesses"]:
-        if w["last_error"]:
-            lines.append(f"{w['name']}: {w['last_error']}")
+    if st.last_cosigned_size is not None:
+        lines.append(f"newest checkpoint meeting the policy: size {st.last_cosigned_size}")
+    for w in st.witnesses:
+        if w.last_error:
+            lines.append(f"{w.name}: {w.last_error}")
     return "\n".join(lines)
 
 
@@ -131,14 +131,14 @@ def cmd_submit(ctx) -> int:
         raise UserError("--timeout is between 0 and 300 seconds")
     res = ctx.services.witness.submit(timeout=ctx.args.timeout)
 
-    def text(r: dict) -> str:
-        out = [f"{x['witness']}: {x['status']} — {x['message']}" for x in r["results"]]
-        met = "meets" if r["quorum_met"] else "does NOT meet"
-        out.append(f"checkpoint of size {r['size']} cosigned by {len(r['cosigned_by'])}; {met} the policy ({r['quorum']})")
+    def text(r) -> str:  # services.witness.Submitted
+        out = [f"{x.witness}: {x.status} — {x.message}" for x in r.results]
+        met = "meets" if r.quorum_met else "does NOT meet"
+        out.append(f"checkpoint of size {r.size} cosigned by {len(r.cosigned_by)}; {met} the policy ({r.quorum})")
         return "\n".join(out)
 
     ctx.out(res, text)
-    return 0 if res["quorum_met"] else 1
+    return 0 if res.quorum_met else 1
 
 
 def cmd_cosign_document(ctx) -> int:
@@ -147,7 +147,7 @@ def cmd_cosign_document(ctx) -> int:
         doc = json.loads(a.file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{a.file} cannot be read as JSON ({exc})") from None
-    out = ctx.services.witness.cosign_document(doc)
+    out = ctx.services.witness.cosign_document(doc).document
     target = a.output or a.file
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -101,6 +101,11 @@ class Signer:
     def public_key(self) -> bytes:
         return _raw_public(self._private.public_key())
 
+    def private_key(self) -> Ed25519PrivateKey:
+        """The Ed25519 private key itself, for code that signs with the same key in another role
+        (a witness's cosigner made from its key file). Never shown by repr, never written out here."""
+        return self._private
+
     def __repr__(self) -> str:  # never show key material
         return f"Signer(name={self.name!r}, key_id={self.key_id.hex()})"
 

@@ -30,19 +30,80 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.engine import Connection, Dialect, Engine, Row
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.anchor import check_extends
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
 from ledger_app.ledger.note import Verifier
+from ledger_app.ledger.schema import ledger_checkpoint, ledger_entry, ledger_node
 
 LEVEL_SHIFT = 50
 PG_APPEND_LOCK = 7243002  # advisory lock key: "one ledger appender at a time"
 INIT_TYPE = "ledger.init"  # the entry that starts a ledger; only ever entry 0
+
+
+# The statements every append runs, built once (SQLAlchemy caches their compiled form too).
+_E, _N, _K = ledger_entry.c, ledger_node.c, ledger_checkpoint.c
+_ENTRY_COLUMNS = (_E.idx, _E.type, _E.leaf, _E.leaf_hash, _E.created_at)
+_CP_COLUMNS = (_K.id, _K.size, _K.root_hash, _K.note, _K.key_id, _K.created_at)
+_INSERT_CHECKPOINT = insert(ledger_checkpoint)
+_MAX_IDX = select(func.max(_E.idx))
+_LAST_CHECKPOINT = select(*_CP_COLUMNS).order_by(_K.id.desc()).limit(1)
+# The last checkpoint and the stored size in one statement (this runs before every append).
+_HEAD = select(*_CP_COLUMNS, _MAX_IDX.scalar_subquery()).order_by(_K.id.desc()).limit(1)
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+class BulkInsert:
+    """A Core INSERT of fixed columns, compiled once per dialect and run with the driver's executemany.
+
+    Why not `conn.execute(insert(table), [dict, ...])`: SQLAlchemy builds, checks and type-processes
+    a parameter dict per row, which on the append path (a leaf and two hashes per entry) cost a
+    third of the append rate (bench/bench_ledger.py). The SQL is still SQLAlchemy's: its compiler
+    writes the statement and the driver's parameter markers; rows (tuples in `columns` order) go
+    to the driver in the order the compiled statement names its parameters, through the
+    connection's own DBAPI cursor, inside the connection's transaction. Values are passed as the
+    driver takes them (bytes, int, float, str), so no type processing is skipped that matters.
+    """
+
+    def __init__(self, table: Table, columns: Sequence[str]):
+        self.statement = insert(table)
+        self.columns = tuple(columns)
+        self._compiled: dict[str, tuple[str, tuple[int, ...] | None]] = {}
+
+    def _for(self, dialect: Dialect) -> tuple[str, tuple[int, ...] | None]:
+        """(SQL, order of the row values for a positional driver; None for a named one)."""
+        found = self._compiled.get(dialect.name)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect, column_keys=list(self.columns))
+            names = compiled.positiontup if compiled.positional else None
+            order = None if names is None else tuple(self.columns.index(k) for k in names)
+            found = self._compiled[dialect.name] = (compiled.string, order)
+        return found
+
+    def run(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        sql, order = self._for(conn.dialect)
+        params: Sequence[Any]
+        if order is None:
+            params = [dict(zip(self.columns, r, strict=True)) for r in rows]
+        elif order == tuple(range(len(self.columns))):
+            params = rows
+        else:
+            params = [tuple(r[i] for i in order) for r in rows]
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(sql, params)
+        finally:
+            cursor.close()
+
+
+_INSERT_ENTRIES = BulkInsert(ledger_entry, ("idx", "type", "leaf", "leaf_hash", "created_at"))
+_INSERT_NODES = BulkInsert(ledger_node, ("id", "hash"))
 
 
 def node_key(level: int, index: int) -> int:
@@ -111,7 +172,6 @@ class LedgerStore:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._ph = "?" if self.dialect == "sqlite" else "%s"
         # The tree head this object signed last (checkpoint id, note, head with its cover nodes), and
         # the anchors already proven to be prefixes of it: see `verified_head`'s fast path.
         self._head_cache: tuple[int, str, VerifiedHead] | None = None
@@ -119,7 +179,7 @@ class LedgerStore:
 
     # --- appends -------------------------------------------------------------------------------
 
-    def _lock(self, conn: Connection) -> None:
+    def take_write_lock(self, conn: Connection) -> None:
         """Take the ledger's write lock for the rest of the transaction.
 
         Invariant: between taking this lock and committing, no other client adds a row to
@@ -138,11 +198,11 @@ class LedgerStore:
         them.
         """
         if self.dialect == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_APPEND_LOCK})")
+            conn.execute(_PG_LOCK, {"key": PG_APPEND_LOCK})
 
     def _size(self, conn: Connection) -> int:
-        row = conn.exec_driver_sql("SELECT MAX(idx) FROM ledger_entry").fetchone()
-        return 0 if row is None or row[0] is None else int(row[0]) + 1
+        last = conn.execute(_MAX_IDX).scalar()
+        return 0 if last is None else int(last) + 1
 
     def append(
         self,
@@ -184,15 +244,13 @@ class LedgerStore:
         sha = hashlib.sha256
         leaf_hashes = [sha(b"\x00" + leaf).digest() for _, leaf in entries]
         end = start + len(entries)
-        ph = self._ph
-        conn.exec_driver_sql(
-            f"INSERT INTO ledger_entry (idx, type, leaf, leaf_hash, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
-            [(start + i, t, leaf, h, now) for i, ((t, leaf), h) in enumerate(zip(entries, leaf_hashes, strict=True))],
+        _INSERT_ENTRIES.run(
+            conn, [(start + i, t, leaf, h, now) for i, ((t, leaf), h) in enumerate(zip(entries, leaf_hashes, strict=True))]
         )
         new_nodes = self._complete_nodes(conn, start, end, leaf_hashes, known)
         stored = [(node_key(lv, ix), h) for (lv, ix), h in new_nodes.items() if not lv & 1]
         if stored:
-            conn.exec_driver_sql(f"INSERT INTO ledger_node (id, hash) VALUES ({ph},{ph})", stored)
+            _INSERT_NODES.run(conn, stored)
         known.update({(0, start + i): h for i, h in enumerate(leaf_hashes)})
         known.update(new_nodes)
         cover = merkle.perfect_cover(0, end)
@@ -208,7 +266,7 @@ class LedgerStore:
 
     def write_transaction(self):
         """A connection in a transaction that holds the ledger's write lock until commit."""
-        return _WriteTxn(self.engine, self._lock)
+        return _WriteTxn(self.engine, self.take_write_lock)
 
     def _complete_nodes(
         self, conn: Connection, start: int, end: int, leaf_hashes: Sequence[bytes],
@@ -248,14 +306,11 @@ class LedgerStore:
         self, conn: Connection, size: int, root_hash: bytes, signer: CheckpointSigner, now: float
     ) -> StoredCheckpoint:
         note = signer.sign_tree_head(size, root_hash)
-        ph = self._ph
-        conn.exec_driver_sql(
-            f"INSERT INTO ledger_checkpoint (size, root_hash, note, key_id, created_at) VALUES ({ph},{ph},{ph},{ph},{ph})",
-            (size, root_hash, note, signer.key_id, now),
+        conn.execute(
+            _INSERT_CHECKPOINT,
+            {"size": size, "root_hash": root_hash, "note": note, "key_id": signer.key_id, "created_at": now},
         )
-        row = conn.exec_driver_sql(
-            "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        row = conn.execute(_LAST_CHECKPOINT).one()
         return _cp(row)
 
     def sign_checkpoint(self, signer: CheckpointSigner, anchor: Checkpoint | None = None) -> StoredCheckpoint:
@@ -265,9 +320,7 @@ class LedgerStore:
             return self._store_checkpoint(conn, head.size, head.root_hash, signer, time.time())
 
     def _last_checkpoint(self, conn: Connection) -> StoredCheckpoint | None:
-        row = conn.exec_driver_sql(
-            "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        row = conn.execute(_LAST_CHECKPOINT).first()
         return None if row is None else _cp(row)
 
     def verified_head(
@@ -290,10 +343,7 @@ class LedgerStore:
            a smaller checkpoint than the anchor is a rollback, another root a fork.
         """
         # One statement for the last checkpoint and the stored size (this runs before every append).
-        row = conn.exec_driver_sql(
-            "SELECT id, size, root_hash, note, key_id, created_at, (SELECT MAX(idx) FROM ledger_entry) "
-            "FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        row = conn.execute(_HEAD).first()
         if row is None:
             cp, n = None, self._size(conn)
         else:
@@ -389,25 +439,13 @@ class LedgerStore:
                 fetch.add((lv, ix))
         leaves = [ix for lv, ix in fetch if lv == 0]
         inner = [node_key(lv, ix) for lv, ix in fetch if lv > 0]
-        parts = []
         if leaves:
-            parts.append(f"SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN ({','.join(map(str, leaves))})")
+            for idx, h in conn.execute(select(_E.idx, _E.leaf_hash).where(_E.idx.in_(leaves))):
+                out[(0, int(idx))] = bytes(h)
         if inner:
-            parts.append(f"SELECT id, hash FROM ledger_node WHERE id IN ({','.join(map(str, inner))})")
-        if parts:
-            cur = conn.connection.cursor()
-            try:
-                if leaves:
-                    cur.execute(parts[0])
-                    for idx, h in cur.fetchall():
-                        out[(0, int(idx))] = bytes(h)
-                if inner:
-                    cur.execute(parts[-1])
-                    mask = (1 << LEVEL_SHIFT) - 1
-                    for key, h in cur.fetchall():
-                        out[(int(key) >> LEVEL_SHIFT, int(key) & mask)] = bytes(h)
-            finally:
-                cur.close()
+            mask = (1 << LEVEL_SHIFT) - 1
+            for key, h in conn.execute(select(_N.id, _N.hash).where(_N.id.in_(inner))):
+                out[(int(key) >> LEVEL_SHIFT, int(key) & mask)] = bytes(h)
         for lv, ix in ids:
             if (lv, ix) not in out and lv & 1:
                 a, b = out.get((lv - 1, 2 * ix)), out.get((lv - 1, 2 * ix + 1))
@@ -467,25 +505,20 @@ class LedgerStore:
 
     def entry(self, index: int) -> StoredEntry:
         with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                f"SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx = {int(index)}"
-            ).fetchone()
+            row = conn.execute(select(*_ENTRY_COLUMNS).where(_E.idx == int(index))).first()
         if row is None:
             raise NotFoundError(f"there is no ledger entry {index}")
         return _entry(row)
 
     def entries(self, start: int = 0, limit: int | None = None, *, types: Sequence[str] | None = None) -> list[StoredEntry]:
-        ph = self._ph
-        sql = f"SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx >= {ph}"
-        params: list = [int(start)]
+        query = select(*_ENTRY_COLUMNS).where(_E.idx >= int(start))
         if types:
-            sql += f" AND type IN ({','.join(ph for _ in types)})"
-            params += list(types)
-        sql += " ORDER BY idx"
+            query = query.where(_E.type.in_(list(types)))
+        query = query.order_by(_E.idx)
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            query = query.limit(int(limit))
         with self.engine.connect() as conn:
-            return [_entry(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+            return [_entry(r) for r in conn.execute(query)]
 
     def iter_entries(self, batch: int = 50_000) -> Iterator[StoredEntry]:
         """All entries in index order, streamed in pages (for verification and export)."""
@@ -501,36 +534,27 @@ class LedgerStore:
         """Entry 0 and the entries whose type column says `key.rotated` (found through the type
         index). The column is a hint only: callers decode and prove what they get."""
         with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry "
-                "WHERE type IN ('ledger.init', 'key.rotated') ORDER BY idx"
-            ).fetchall()
-            first = conn.exec_driver_sql(
-                "SELECT idx, type, leaf, leaf_hash, created_at FROM ledger_entry WHERE idx = 0"
-            ).fetchone()
+            rows = conn.execute(
+                select(*_ENTRY_COLUMNS).where(_E.type.in_([INIT_TYPE, "key.rotated"])).order_by(_E.idx)
+            ).all()
+            first = conn.execute(select(*_ENTRY_COLUMNS).where(_E.idx == 0)).first()
         out = [_entry(r) for r in rows if int(r[0]) != 0]
         return ([_entry(first)] if first is not None else []) + out
 
     def latest_checkpoint(self) -> StoredCheckpoint | None:
         with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-        return None if row is None else _cp(row)
+            return self._last_checkpoint(conn)
 
     def checkpoints(self) -> list[StoredCheckpoint]:
         with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint ORDER BY id"
-            ).fetchall()
+            rows = conn.execute(select(*_CP_COLUMNS).order_by(_K.id)).all()
         return [_cp(r) for r in rows]
 
     def checkpoint_for_size(self, size: int) -> StoredCheckpoint | None:
         with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                "SELECT id, size, root_hash, note, key_id, created_at FROM ledger_checkpoint "
-                f"WHERE size = {int(size)} ORDER BY id DESC LIMIT 1"
-            ).fetchone()
+            row = conn.execute(
+                select(*_CP_COLUMNS).where(_K.size == int(size)).order_by(_K.id.desc()).limit(1)
+            ).first()
         return None if row is None else _cp(row)
 
 
@@ -539,7 +563,7 @@ class _WriteTxn:
 
     def __init__(self, engine: Engine, take_lock: Callable[[Connection], None]):
         self.engine = engine
-        self.take_lock = take_lock  # LedgerStore._lock, bound
+        self.take_lock = take_lock  # LedgerStore.take_write_lock, bound
 
     def __enter__(self) -> Connection:
         self._conn = self.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE")
@@ -562,9 +586,9 @@ class _WriteTxn:
             self._conn.close()
 
 
-def _entry(row) -> StoredEntry:
+def _entry(row: Row) -> StoredEntry:
     return StoredEntry(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3]), float(row[4]))
 
 
-def _cp(row) -> StoredCheckpoint:
+def _cp(row: Row) -> StoredCheckpoint:
     return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))

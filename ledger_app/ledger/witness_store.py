@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import select
+from sqlalchemy.engine import Engine, Row
 
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger.cosignature import (
@@ -21,6 +22,7 @@ from ledger_app.ledger.cosignature import (
     split_note,
     with_cosignatures,
 )
+from ledger_app.ledger.schema import ledger_checkpoint, witness, witness_cosignature, workspace_meta
 from ledger_app.ledger.store import StoredCheckpoint
 
 QUORUM_META = "witness_quorum"
@@ -40,16 +42,17 @@ class WitnessInfo:
                 "last_attempt": self.last_attempt, "last_error": self.last_error}
 
 
-def placeholder(conn) -> str:  # a SQLAlchemy Connection
-    """The DB-API parameter marker of the connection's dialect."""
-    return "?" if conn.dialect.name == "sqlite" else "%s"
+_W, _C, _K = witness.c, witness_cosignature.c, ledger_checkpoint.c
+_CP_COLUMNS = (_K.id, _K.size, _K.root_hash, _K.note, _K.key_id, _K.created_at)
+#: Cosignature rows by a configured witness (the key of the row is a configured witness's key).
+_BY_CONFIGURED = witness_cosignature.join(witness, _W.vkey == _C.vkey)
 
 
 def list_witnesses(engine: Engine) -> list[WitnessInfo]:
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT name, url, vkey, cosigned_size, last_attempt, last_error FROM witness ORDER BY name"
-        ).fetchall()
+        rows = conn.execute(
+            select(_W.name, _W.url, _W.vkey, _W.cosigned_size, _W.last_attempt, _W.last_error).order_by(_W.name)
+        ).all()
     return [WitnessInfo(str(r[0]), str(r[1]), str(r[2]), int(r[3]), r[4], r[5]) for r in rows]
 
 
@@ -57,8 +60,8 @@ def quorum(engine: Engine, n: int | None = None) -> int:
     """k of the policy: stored by `ledger witness policy K`; 1 by default when witnesses exist."""
     n = len(list_witnesses(engine)) if n is None else n
     with engine.connect() as conn:
-        row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {placeholder(conn)}", (QUORUM_META,)).fetchone()
-    stored = None if row is None else str(row[0])
+        value = conn.execute(select(workspace_meta.c.value).where(workspace_meta.c.key == QUORUM_META)).scalar()
+    stored = None if value is None else str(value)
     k = int(stored) if stored is not None and stored.isdigit() else (1 if n else 0)
     return min(k, n)
 
@@ -69,11 +72,10 @@ def verified_cosignatures(engine: Engine, cp: StoredCheckpoint) -> list[Cosignat
     Rows by keys that are not (or no longer) configured, and rows that do not verify, are left out.
     """
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT c.vkey, c.line FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
-            f"WHERE c.checkpoint_size = {placeholder(conn)} AND c.root_hash = {placeholder(conn)} ORDER BY c.id",
-            (cp.size, cp.root_hash),
-        ).fetchall()
+        rows = conn.execute(
+            select(_C.vkey, _C.line).select_from(_BY_CONFIGURED)
+            .where(_C.checkpoint_size == cp.size, _C.root_hash == cp.root_hash).order_by(_C.id)
+        ).all()
     out = []
     text, _ = split_note(cp.note)
     for vkey, line in rows:
@@ -96,39 +98,36 @@ def cosigned_note(engine: Engine, cp: StoredCheckpoint) -> str:
     return with_cosignatures(cp.note, found) if found else cp.note
 
 
-_CP_COLUMNS = "k.id, k.size, k.root_hash, k.note, k.key_id, k.created_at"
-
-
-def _cp(row) -> StoredCheckpoint:  # a result row
+def _cp(row: Row) -> StoredCheckpoint:
     return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))
 
 
 def recent_checkpoints(engine: Engine, limit: int) -> list[StoredCheckpoint]:
     """The newest `limit` checkpoints, newest first (one query; never the whole table)."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            f"SELECT {_CP_COLUMNS} FROM ledger_checkpoint k ORDER BY k.id DESC LIMIT {int(limit)}"
-        ).fetchall()
+        rows = conn.execute(select(*_CP_COLUMNS).order_by(_K.id.desc()).limit(int(limit))).all()
     return [_cp(r) for r in rows]
 
 
 def cosigned_heads(engine: Engine, min_size: int = 0) -> set[tuple[int, bytes]]:
     """(size, root) of every tree head at or above `min_size` holding a stored row by a configured witness."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT DISTINCT c.checkpoint_size, c.root_hash FROM witness_cosignature c JOIN witness w ON w.vkey = c.vkey "
-            f"WHERE c.checkpoint_size >= {placeholder(conn)}",
-            (min_size,),
-        ).fetchall()
+        rows = conn.execute(
+            select(_C.checkpoint_size, _C.root_hash).distinct().select_from(_BY_CONFIGURED)
+            .where(_C.checkpoint_size >= min_size)
+        ).all()
     return {(int(r[0]), bytes(r[1])) for r in rows}
 
 
 def checkpoints_with_cosignature_rows(engine: Engine) -> list[StoredCheckpoint]:
     """Checkpoints that have stored rows by configured witnesses, newest first (rows not yet verified)."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            f"SELECT DISTINCT {_CP_COLUMNS} FROM ledger_checkpoint k JOIN witness_cosignature c "
-            "ON c.checkpoint_size = k.size AND c.root_hash = k.root_hash JOIN witness w ON w.vkey = c.vkey "
-            "ORDER BY k.id DESC"
-        ).fetchall()
+        rows = conn.execute(
+            select(*_CP_COLUMNS).distinct()
+            .select_from(
+                ledger_checkpoint.join(witness_cosignature, (_C.checkpoint_size == _K.size) & (_C.root_hash == _K.root_hash))
+                .join(witness, _W.vkey == _C.vkey)
+            )
+            .order_by(_K.id.desc())
+        ).all()
     return [_cp(r) for r in rows]

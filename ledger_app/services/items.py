@@ -231,7 +231,7 @@ class ItemCatalogue:
         out = item_json(r)
         out["c2pa_manifest"] = json.loads(manifest) if manifest else None
         if with_proof and out["entry_index"] is not None:
-            out["entry_proof"] = self.ledger.prove(int(out["entry_index"]))
+            out["entry_proof"] = self.ledger.prove(int(out["entry_index"])).to_json()
         return out
 
     def thumbnail(self, item_id: str) -> bytes | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Select, Table, distinct, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
@@ -31,11 +32,26 @@ from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leave
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage import identity, personal
 from ledger_app.storage.identity import current_actor_name
+from ledger_app.storage.tables import LedgerKey, PersonalData, TakedownRequest, Work
 
 PassphraseProvider = Callable[[bool], str]  # argument: confirm (ask twice)
 Progress = Callable[[int, int], None]
 
 _ORIGIN_RE = re.compile(r"^[\x21-\x7e]+$")
+
+def _table(model: Any) -> Table:
+    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
+    table: Table = model.__table__
+    return table
+
+
+_KEYS = _table(LedgerKey)
+_PERSONAL, _REQUEST, _WORK = _table(PersonalData), _table(TakedownRequest), _table(Work)
+
+
+def _active_key(*columns: Any) -> Select:
+    """The newest active row of `ledger_key`, these columns of it."""
+    return select(*columns).where(_KEYS.c.active).order_by(_KEYS.c.created_at.desc()).limit(1)
 
 
 def default_origin() -> str:
@@ -93,6 +109,93 @@ class EntryView:
         }
 
 
+@dataclass(frozen=True)
+class LedgerCreated:
+    """What `init` made: the workspace, the ledger's origin, its verifier key and first checkpoint."""
+
+    workspace: str
+    origin: str
+    vkey: str
+    checkpoint: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"workspace": self.workspace, "origin": self.origin, "vkey": self.vkey, "checkpoint": self.checkpoint}
+
+
+@dataclass(frozen=True)
+class KeyRotated:
+    """A signing-key rotation: the old and new verifier keys and the `key.rotated` entry's index."""
+
+    old_vkey: str
+    new_vkey: str
+    index: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"old_vkey": self.old_vkey, "new_vkey": self.new_vkey, "index": self.index}
+
+
+@dataclass(frozen=True)
+class InclusionProof:
+    """An RFC 6962 inclusion proof of entry `index` in the tree of `tree_size` entries (hashes in hex)."""
+
+    index: int
+    tree_size: int
+    leaf_hash: str
+    root_hash: str
+    proof: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"index": self.index, "tree_size": self.tree_size, "leaf_hash": self.leaf_hash,
+                "root_hash": self.root_hash, "proof": list(self.proof)}
+
+
+@dataclass(frozen=True)
+class ConsistencyProof:
+    """An RFC 6962 consistency proof between two tree sizes (hashes in hex)."""
+
+    old_size: int
+    old_root: str
+    new_size: int
+    new_root: str
+    proof: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"old_size": self.old_size, "old_root": self.old_root, "new_size": self.new_size,
+                "new_root": self.new_root, "proof": list(self.proof)}
+
+
+@dataclass(frozen=True)
+class RollbackAcknowledged:
+    """The `ledger.rollback_acknowledged` entry and what it acknowledged."""
+
+    index: int
+    stored_size: int
+    witness_size: int
+    problem: str
+    old_witness_kept_at: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"index": self.index, "stored_size": self.stored_size, "witness_size": self.witness_size,
+                "problem": self.problem, "old_witness_kept_at": self.old_witness_kept_at}
+
+
+@dataclass(frozen=True)
+class Erased:
+    """An erasure: the `personal_data.erased` entries' append, and what changed and what could not."""
+
+    append: AppendResult
+    entry: int
+    erased_records: list[str]
+    replaced: dict[str, int]
+    cleared: dict[str, int]
+    not_erased: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as the CLI prints it (the append itself is not part of it)."""
+        return {"entry": self.entry, "erased_records": self.erased_records, "replaced": self.replaced,
+                "cleared": self.cleared, "not_erased": self.not_erased}
+
+
 class LedgerService:
     """Create a workspace, append entries, answer proofs, verify everything."""
 
@@ -108,7 +211,7 @@ class LedgerService:
 
     # --- workspace creation and keys ---------------------------------------------------------------
 
-    def init(self, origin: str | None = None) -> dict[str, Any]:
+    def init(self, origin: str | None = None) -> LedgerCreated:
         ws = self.ws
         if ws.path.exists() and (ws.path / "config.json").exists() and ws.settings.get("ledger.origin"):
             raise UserError(f"a workspace already exists at {ws.path}")
@@ -127,11 +230,10 @@ class LedgerService:
             with ws.store.write_transaction() as conn:
                 ws.set_meta(conn, "origin", origin)
                 ws.set_meta(conn, "workspace_id", os.urandom(8).hex())
-                conn.exec_driver_sql(
-                    "INSERT INTO ledger_key (key_id, name, vkey, encrypted, active, created_at) VALUES "
-                    + ("(?,?,?,?,?,?)" if conn.dialect.name == "sqlite" else "(%s,%s,%s,%s,%s,%s)"),
-                    (key.verifier.key_id.hex(), origin, key.vkey, final.read_text(), True, time.time()),
-                )
+                conn.execute(insert(_KEYS).values(
+                    key_id=key.verifier.key_id.hex(), name=origin, vkey=key.vkey, encrypted=final.read_text(),
+                    active=True, created_at=time.time(),
+                ))
                 self._origin = origin
                 res = self._append(conn, [("ledger.init", {"origin": origin, "vkey": key.vkey})])
         except BaseException:
@@ -142,7 +244,7 @@ class LedgerService:
         self._after_commit(res)
         ws.settings.set("ledger.origin", origin)
         assert res.checkpoint is not None  # a signed append stores its checkpoint
-        return {"workspace": str(ws.path), "origin": origin, "vkey": key.vkey, "checkpoint": res.checkpoint.note}
+        return LedgerCreated(str(ws.path), origin, key.vkey, res.checkpoint.note)
 
     def _key_path_for_new(self) -> Path:
         return self.ws.keys_dir / "new-key.json.partial"
@@ -202,11 +304,7 @@ class LedgerService:
         """The ledger's current verifier key, from the key chain; refused if `ledger_key` disagrees."""
         head = self.key_chain()[-1].verifier.vkey
         with self.ws.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                "SELECT vkey FROM ledger_key WHERE active = "
-                + ("1" if conn.dialect.name == "sqlite" else "true")
-                + " ORDER BY created_at DESC LIMIT 1"
-            ).fetchone()
+            row = conn.execute(_active_key(_KEYS.c.vkey)).first()
         if row is None or str(row[0]).strip() != head:
             shown = "no active key" if row is None else f"the active key {str(row[0]).strip()}"
             raise VerificationError(
@@ -219,11 +317,7 @@ class LedgerService:
     def _active_key_text(self) -> tuple[str, str]:
         """(key id, encrypted key file text) of the active key, from the database."""
         with self.ws.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                "SELECT key_id, encrypted FROM ledger_key WHERE active = "
-                + ("1" if conn.dialect.name == "sqlite" else "true")
-                + " ORDER BY created_at DESC LIMIT 1"
-            ).fetchone()
+            row = conn.execute(_active_key(_KEYS.c.key_id, _KEYS.c.encrypted)).first()
         if row is None or not row[1]:
             raise ConfigError("the workspace has no active signing key; run `ledger init`")
         return str(row[0]), str(row[1])
@@ -253,7 +347,7 @@ class LedgerService:
             self._keys = [key]
         return self._keys
 
-    def rotate_key(self, new_passphrase: str | None = None) -> dict[str, Any]:
+    def rotate_key(self, new_passphrase: str | None = None) -> KeyRotated:
         """Replace the signing key: a `key.rotated` entry signed by both keys, in a checkpoint signed by both."""
         old = self.unlock()[0]
         passphrase = new_passphrase or self._passphrase(True)
@@ -263,20 +357,18 @@ class LedgerService:
         os.replace(tmp, final)
         record = keyfiles.sign_rotation(old, new, int(time.time()))
         with self.ws.store.write_transaction() as conn:
-            false = "0" if conn.dialect.name == "sqlite" else "false"
-            ph = "?" if conn.dialect.name == "sqlite" else "%s"
             # ledger_key is not a ledger table: retiring a key is an update of its status only.
-            conn.exec_driver_sql(f"UPDATE ledger_key SET active = {false}, retired_at = {ph}", (time.time(),))
-            conn.exec_driver_sql(
-                f"INSERT INTO ledger_key (key_id, name, vkey, encrypted, active, created_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph})",
-                (new.verifier.key_id.hex(), self.origin, new.vkey, final.read_text(), True, time.time()),
-            )
+            conn.execute(update(_KEYS).values(active=False, retired_at=time.time()))
+            conn.execute(insert(_KEYS).values(
+                key_id=new.verifier.key_id.hex(), name=self.origin, vkey=new.vkey, encrypted=final.read_text(),
+                active=True, created_at=time.time(),
+            ))
             self._keys = [new, old]
             res = self._append(conn, [("key.rotated", record)])
         self._keys = [new]
         self._chain = None
         self._after_commit(res)
-        return {"old_vkey": old.vkey, "new_vkey": new.vkey, "index": res.first_index}
+        return KeyRotated(old.vkey, new.vkey, res.first_index)
 
     # --- appends ---------------------------------------------------------------------------------
 
@@ -312,11 +404,7 @@ class LedgerService:
         """Inside the write transaction: another client may have rotated the key since this one unlocked it."""
         if len(self._keys or []) > 1:
             return  # the rotation itself, signing with both keys
-        row = conn.exec_driver_sql(
-            "SELECT key_id FROM ledger_key WHERE active = "
-            + ("1" if conn.dialect.name == "sqlite" else "true")
-            + " ORDER BY created_at DESC LIMIT 1"
-        ).fetchone()
+        row = conn.execute(_active_key(_KEYS.c.key_id)).first()
         if row is None or str(row[0]) != key.verifier.key_id.hex():
             self._keys = None
             self._chain = None
@@ -373,7 +461,7 @@ class LedgerService:
             return str(exc)
         return None
 
-    def acknowledge_rollback(self, reason: str) -> dict[str, Any]:
+    def acknowledge_rollback(self, reason: str) -> RollbackAcknowledged:
         """Record, as a signed entry, that the database is behind (or forked from) this workspace's
         witness on purpose (a restored backup), then start the witness anew from the new checkpoint.
 
@@ -413,9 +501,7 @@ class LedgerService:
         kept = self.ws.replace_witness_after_rollback(res.checkpoint.note)
         for hook in list(self.checkpoint_hooks):
             hook(res.checkpoint)
-        return {"index": res.first_index, "stored_size": size, "witness_size": anchor.size,
-                "problem": problem,
-                "old_witness_kept_at": str(kept) if kept else None}
+        return RollbackAcknowledged(res.first_index, size, anchor.size, problem, str(kept) if kept else None)
 
     def note(self, text: str) -> AppendResult:
         if not text.strip():
@@ -447,25 +533,13 @@ class LedgerService:
                                      {"error": str(exc)}, "", None))
         return out
 
-    def prove(self, index: int, size: int | None = None) -> dict[str, Any]:
+    def prove(self, index: int, size: int | None = None) -> InclusionProof:
         n, proof, leaf, root = self.ws.store.inclusion_proof(index, size)
-        return {
-            "index": index,
-            "tree_size": n,
-            "leaf_hash": leaf.hex(),
-            "root_hash": root.hex(),
-            "proof": [p.hex() for p in proof],
-        }
+        return InclusionProof(index, n, leaf.hex(), root.hex(), [p.hex() for p in proof])
 
-    def consistency(self, old: int, new: int | None = None) -> dict[str, Any]:
+    def consistency(self, old: int, new: int | None = None) -> ConsistencyProof:
         n, proof, old_root, new_root = self.ws.store.consistency_proof(old, new)
-        return {
-            "old_size": old,
-            "old_root": old_root.hex(),
-            "new_size": n,
-            "new_root": new_root.hex(),
-            "proof": [p.hex() for p in proof],
-        }
+        return ConsistencyProof(old, old_root.hex(), n, new_root.hex(), [p.hex() for p in proof])
 
     def verify(
         self,
@@ -508,15 +582,15 @@ class LedgerService:
 
     def _key_table(self) -> list[tuple[str, bool]]:
         with self.ws.engine.connect() as conn:
-            rows = conn.exec_driver_sql("SELECT vkey, active FROM ledger_key ORDER BY created_at").fetchall()
+            rows = conn.execute(select(_KEYS.c.vkey, _KEYS.c.active).order_by(_KEYS.c.created_at)).all()
         return [(str(r[0]).strip(), bool(r[1])) for r in rows]
 
     def erase_personal_data(self, commitment: str, reason: str) -> AppendResult:
         """Erase the person behind a commitment wherever the product copied their data (see `erase`)."""
-        return self.erase(commitment=commitment, reason=reason)["append"]
+        return self.erase(commitment=commitment, reason=reason).append
 
     def erase(self, *, commitment: str | None = None, account: str | None = None, request: int | None = None,
-              reason: str) -> dict[str, Any]:
+              reason: str) -> Erased:
         """GDPR Art. 17: erase a person — by commitment, by uploader account, or as the requester of a
         takedown request — wherever the product copied their data (storage/erasure.py): their
         personal_data rows (a requester's accounts named in their requests too) are deleted, every other
@@ -528,9 +602,8 @@ class LedgerService:
         if not reason.strip():
             raise UserError("say why the data is erased (--reason); the reason is kept in the ledger for good")
         self.unlock()
-        ph = "?" if self.ws.engine.dialect.name == "sqlite" else "%s"
         with self.ws.store.write_transaction() as conn:
-            targets = self._erasure_targets(conn, ph, commitment, account, request)
+            targets = self._erasure_targets(conn, commitment, account, request)
             records: dict[str, dict[str, Any]] = {}
             for c in targets:
                 data = personal.reveal(conn, c)
@@ -560,21 +633,23 @@ class LedgerService:
             # Old copies of the rewritten pages may sit in the write-ahead log: fold it in and empty it.
             # (secure_delete, set on every connection, zeroes what the rewrite freed in the file itself.)
             with self.ws.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return {"append": res, "entry": res.first_index, **report.to_json()}
+                conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        return Erased(res, res.first_index, report.erased_records, report.replaced, report.cleared, report.not_erased)
 
-    def _erasure_targets(self, conn: Connection, ph: str, commitment: str | None, account: str | None,
+    def _erasure_targets(self, conn: Connection, commitment: str | None, account: str | None,
                          request: int | None) -> list[str]:
         if sum(x is not None for x in (commitment, account, request)) != 1:
             raise UserError("name one person: a commitment, --account ID or --request N (its requester)")
         if account is not None:
-            row = conn.exec_driver_sql(f"SELECT commitment FROM personal_data WHERE kind = 'account' AND lookup = {ph}",
-                                       (personal.lookup_key("account", account),)).fetchone()
+            p = _PERSONAL
+            row = conn.execute(select(p.c.commitment).where(
+                p.c.kind == "account", p.c.lookup == personal.lookup_key("account", account))).first()
             if row is None:
                 raise NotFoundError(f"no uploader account {account!r} is stored (already erased, or never seen)")
             return [str(row[0])]
         if request is not None:
-            row = conn.exec_driver_sql(f"SELECT requester FROM takedown_request WHERE id = {ph}", (request,)).fetchone()
+            t = _REQUEST
+            row = conn.execute(select(t.c.requester).where(t.c.id == request)).first()
             if row is None:
                 raise NotFoundError(f"there is no takedown request {request}")
             if not row[0]:
@@ -582,12 +657,13 @@ class LedgerService:
             commitment = str(row[0])
         assert commitment is not None  # exactly one of commitment, account, request was given
         targets = [commitment]
-        kind = conn.exec_driver_sql(f"SELECT kind FROM personal_data WHERE commitment = {ph}", (commitment,)).fetchone()
-        if kind is not None and kind[0] == "requester":
+        p, t, w = _PERSONAL, _REQUEST, _WORK
+        kind = conn.execute(select(p.c.kind).where(p.c.commitment == commitment)).scalar()
+        if kind == "requester":
             # The accounts a requester named in their own requests are theirs too.
-            targets += [str(r[0]) for r in conn.exec_driver_sql(
-                "SELECT DISTINCT w.value FROM work w JOIN takedown_request t ON t.id = w.request_id "
-                f"WHERE t.requester = {ph} AND w.kind = 'account'", (commitment,))]
+            targets += [str(r[0]) for r in conn.execute(
+                select(distinct(w.c.value)).join_from(w, t, t.c.id == w.c.request_id)
+                .where(t.c.requester == commitment, w.c.kind == "account"))]
         return targets
 
     def screen_permanent_text(self, text: str, what: str) -> None:

@@ -18,12 +18,16 @@ Changes to the witness list and the policy are ledger entries (`witness.added`, 
 
 from __future__ import annotations
 
+import builtins
 import re
 import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table, bindparam, delete, insert, update
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
 from ledger_app.ledger import witness_client
@@ -37,11 +41,11 @@ from ledger_app.ledger.witness_store import (
     cosigned_heads,
     cosigned_note,
     list_witnesses,
-    placeholder,
     quorum,
     recent_checkpoints,
     verified_cosignatures,
 )
+from ledger_app.storage.tables import Witness, WitnessCosignature
 
 if TYPE_CHECKING:
     from ledger_app.services import LedgerService
@@ -53,21 +57,169 @@ AUTO_TIMEOUT = 3.0  # seconds per request when submitting right after a commit
 SUBMIT_TIMEOUT = witness_client.DEFAULT_TIMEOUT
 STATUS_SCAN = 1000  # checkpoints `status()` looks back for the last cosigned one
 
+def _table(model: Any) -> Table:
+    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
+    table: Table = model.__table__
+    return table
+
+
+_WITNESS, _COSIGNATURE = _table(Witness), _table(WitnessCosignature)
+# One witness's submission outcome (executemany: one parameter set per witness).
+_RECORD_ATTEMPT = (
+    update(_WITNESS)
+    .where(_WITNESS.c.name == bindparam("witness_name"))
+    .values(cosigned_size=bindparam("new_size"), last_attempt=bindparam("attempt"), last_error=bindparam("error"))
+)
+
+
+@dataclass(frozen=True)
+class WitnessAdded:
+    name: str
+    url: str
+    vkey: str
+    index: int  # the `witness.added` entry
+    quorum: int
+    witnesses: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "url": self.url, "vkey": self.vkey, "index": self.index, "quorum": self.quorum,
+                "witnesses": self.witnesses}
+
+
+@dataclass(frozen=True)
+class WitnessRemoved:
+    name: str
+    index: int  # the `witness.removed` entry
+    quorum: int
+    witnesses: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "index": self.index, "quorum": self.quorum, "witnesses": self.witnesses}
+
+
+@dataclass(frozen=True)
+class WitnessPolicy:
+    """k of n: `quorum` cosignatures of `witnesses`; `index` is the `witness.policy` entry when it was just set."""
+
+    quorum: int
+    witnesses: int
+    index: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"quorum": self.quorum, "witnesses": self.witnesses}
+        if self.index is not None:
+            out["index"] = self.index
+        return out
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    """One witness's answer to a submission (`status` is a witness_client status)."""
+
+    witness: str
+    status: str
+    message: str
+    http_status: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"witness": self.witness, "status": self.status, "message": self.message}
+        if self.http_status is not None:
+            out["http_status"] = self.http_status
+        return out
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """`submit`: every witness's answer for the checkpoint of `size`, and whether the policy is met."""
+
+    size: int
+    results: list[SubmissionResult]
+    quorum: int
+    cosigned_by: list[str]
+    quorum_met: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "results": [r.to_json() for r in self.results], "quorum": self.quorum,
+                "cosigned_by": self.cosigned_by, "quorum_met": self.quorum_met}
+
+
+@dataclass(frozen=True)
+class LatestCosigners:
+    """The latest checkpoint's size (None without one), the witnesses that cosigned it, and whether that meets the policy."""
+
+    size: int | None
+    cosigned_by: list[str]
+    quorum_met: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "cosigned_by": self.cosigned_by, "quorum_met": self.quorum_met}
+
+
+@dataclass(frozen=True)
+class WitnessStatus:
+    """Witnesses, policy, the latest checkpoint's cosigners, and the checkpoints not yet cosigned."""
+
+    quorum: int
+    witnesses: list[WitnessInfo]
+    latest: LatestCosigners
+    last_cosigned_size: int | None
+    not_cosigned: list[int]
+    not_cosigned_truncated: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "quorum": self.quorum,
+            "witnesses": [w.to_json() for w in self.witnesses],
+            "latest": self.latest.to_json(),
+            "last_cosigned_size": self.last_cosigned_size,
+            "not_cosigned": self.not_cosigned,
+            "not_cosigned_truncated": self.not_cosigned_truncated,
+        }
+
+
+@dataclass(frozen=True)
+class CosignedCheckpoint:
+    """The latest checkpoint as a signed note carrying the witnesses' verified cosignature lines."""
+
+    checkpoint: str
+    size: int
+    quorum: int
+    cosigned_by: list[str]
+    quorum_met: bool
+    not_cosigned: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"checkpoint": self.checkpoint, "size": self.size, "quorum": self.quorum,
+                "cosigned_by": self.cosigned_by, "quorum_met": self.quorum_met, "not_cosigned": self.not_cosigned}
+
+
+@dataclass(frozen=True)
+class CosignedDocument:
+    """A certificate or report re-proven against the checkpoint of `size`: `document` is the whole
+    JSON document (signed body and signature unchanged, new `tlog_proof` and `item_proofs`)."""
+
+    document: dict[str, Any]
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return self.document
+
 
 class WitnessService:
+    # `list` below is a method: signatures in this class spell the builtin as `builtins.list`.
     def __init__(self, ledger: LedgerService):
         self.ledger = ledger
         self.ws = ledger.ws
 
     # --- configuration -------------------------------------------------------------------------------
 
-    def list(self) -> list[WitnessInfo]:
+    def list(self) -> builtins.list[WitnessInfo]:
         return list_witnesses(self.ws.engine)
 
     def quorum(self) -> int:
         return quorum(self.ws.engine)
 
-    def add(self, name: str, url: str, vkey: str) -> dict[str, Any]:
+    def add(self, name: str, url: str, vkey: str) -> WitnessAdded:
         if not _NAME.fullmatch(name or ""):
             raise UserError(f"the witness name {name!r} must be 1 to 64 letters, digits, '.', '_' or '-'")
         parts = urllib.parse.urlsplit(url or "")
@@ -85,17 +237,12 @@ class WitnessService:
             raise UserError(f"the key {w.vkey} is already configured for another witness")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            ph = placeholder(conn)
-            conn.exec_driver_sql(
-                f"INSERT INTO witness (name, url, vkey, cosigned_size, added_at) VALUES ({ph},{ph},{ph},0,{ph})",
-                (name, url, w.vkey, time.time()),
-            )
+            conn.execute(insert(_WITNESS).values(name=name, url=url, vkey=w.vkey, cosigned_size=0, added_at=time.time()))
             res = self.ledger.append([("witness.added", {"name": name, "url": url, "vkey": w.vkey})], conn=conn)
         self.ledger.after_external_commit(res)  # submits the new checkpoint, to the new witness too
-        return {"name": name, "url": url, "vkey": w.vkey, "index": res.first_index, "quorum": self.quorum(),
-                "witnesses": len(existing) + 1}
+        return WitnessAdded(name, url, w.vkey, res.first_index, self.quorum(), len(existing) + 1)
 
-    def remove(self, name: str) -> dict[str, Any]:
+    def remove(self, name: str) -> WitnessRemoved:
         existing = self.list()
         if not any(x.name == name for x in existing):
             raise NotFoundError(f"no witness named {name} is configured (see `ledger witness list`)")
@@ -105,12 +252,16 @@ class WitnessService:
                             "witness(es) remain: lower it first (`ledger witness policy K`)")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            conn.exec_driver_sql(f"DELETE FROM witness WHERE name = {placeholder(conn)}", (name,))
+            conn.execute(delete(_WITNESS).where(_WITNESS.c.name == name))
             res = self.ledger.append([("witness.removed", {"name": name})], conn=conn)
         self.ledger.after_external_commit(res)
-        return {"name": name, "index": res.first_index, "quorum": self.quorum(), "witnesses": len(existing) - 1}
+        return WitnessRemoved(name, res.first_index, self.quorum(), len(existing) - 1)
 
-    def set_policy(self, k: int) -> dict[str, Any]:
+    def policy(self) -> WitnessPolicy:
+        """The policy in force: k cosignatures of the n configured witnesses."""
+        return WitnessPolicy(self.quorum(), len(self.list()))
+
+    def set_policy(self, k: int) -> WitnessPolicy:
         names = [w.name for w in self.list()]
         if not 0 <= k <= len(names):
             raise UserError(f"the policy must ask for 0 to {len(names)} cosignatures (there are {len(names)} "
@@ -120,7 +271,7 @@ class WitnessService:
             self.ws.set_meta(conn, QUORUM_META, str(k))
             res = self.ledger.append([("witness.policy", {"quorum": k, "witnesses": names})], conn=conn)
         self.ledger.after_external_commit(res)
-        return {"quorum": k, "witnesses": len(names), "index": res.first_index}
+        return WitnessPolicy(k, len(names), res.first_index)
 
     # --- submission ----------------------------------------------------------------------------------
 
@@ -134,7 +285,7 @@ class WitnessService:
         if due:
             self._submit(cp, due, AUTO_TIMEOUT)
 
-    def submit(self, timeout: float = SUBMIT_TIMEOUT) -> dict[str, Any]:
+    def submit(self, timeout: float = SUBMIT_TIMEOUT) -> Submitted:
         """Offer the latest checkpoint to every witness now; returns the results and whether the policy is met."""
         cp = self.ws.store.latest_checkpoint()
         if cp is None:
@@ -144,10 +295,11 @@ class WitnessService:
             raise UserError("no witness is configured; add one with `ledger witness add NAME URL VKEY`")
         results = self._submit(cp, witnesses, timeout)
         st = self.status()
-        return {"size": cp.size, "results": results, "quorum": st["quorum"], "cosigned_by": st["latest"]["cosigned_by"],
-                "quorum_met": st["latest"]["quorum_met"]}
+        return Submitted(cp.size, results, st.quorum, st.latest.cosigned_by, st.latest.quorum_met)
 
-    def _submit(self, cp: StoredCheckpoint, witnesses: list[WitnessInfo], timeout: float) -> list[dict[str, Any]]:
+    def _submit(
+        self, cp: StoredCheckpoint, witnesses: builtins.list[WitnessInfo], timeout: float
+    ) -> builtins.list[SubmissionResult]:
         """Offer `cp` to the witnesses at once (one thread each), then record every outcome in one transaction."""
         store = self.ws.store
         have = {(c.name, c.key_id) for c in verified_cosignatures(self.ws.engine, cp)}
@@ -180,13 +332,17 @@ class WitnessService:
                 outcomes = list(pool.map(one, witnesses))
         return self._record(cp, list(zip(witnesses, outcomes, strict=True)))
 
-    def _record(self, cp: StoredCheckpoint, outcomes: list[tuple[WitnessInfo, Any]]) -> list[dict[str, Any]]:
+    def _record(
+        self, cp: StoredCheckpoint, outcomes: builtins.list[tuple[WitnessInfo, Any]]
+    ) -> builtins.list[SubmissionResult]:
         now = time.time()
         size = None
-        results, updates, inserts = [], [], []
+        results: list[SubmissionResult] = []
+        updates: list[dict[str, Any]] = []
+        inserts: list[dict[str, Any]] = []
         for w, sub in outcomes:
             if sub is None:
-                results.append({"witness": w.name, "status": witness_client.COSIGNED, "message": "already cosigned"})
+                results.append(SubmissionResult(w.name, witness_client.COSIGNED, "already cosigned"))
                 continue
             if isinstance(sub, str):
                 sub = witness_client.Submission(witness_client.REFUSED, sub)
@@ -199,30 +355,20 @@ class WitnessService:
                              f"only {size} entries: the ledger was rolled back or replaced since; run `ledger log verify`")
                 else:
                     new_size = sub.witness_size
-            updates.append((new_size, now, error, w.name))
-            inserts += [(cp.size, cp.root_hash, w.name, w.vkey, c.timestamp, c.line, now) for c in sub.cosignatures]
-            out = {"witness": w.name, "status": sub.status, "message": error or sub.message}
-            if sub.http_status is not None:
-                out["http_status"] = sub.http_status
-            results.append(out)
+            updates.append({"new_size": new_size, "attempt": now, "error": error, "witness_name": w.name})
+            inserts += [{"checkpoint_size": cp.size, "root_hash": cp.root_hash, "witness": w.name, "vkey": w.vkey,
+                         "timestamp": c.timestamp, "line": c.line, "received_at": now} for c in sub.cosignatures]
+            results.append(SubmissionResult(w.name, sub.status, error or sub.message, sub.http_status))
         if updates:
             with self.ws.engine.begin() as conn:
-                ph = placeholder(conn)
-                conn.exec_driver_sql(
-                    f"UPDATE witness SET cosigned_size = {ph}, last_attempt = {ph}, last_error = {ph} WHERE name = {ph}",
-                    updates,
-                )
+                conn.execute(_RECORD_ATTEMPT, updates)
                 if inserts:
-                    conn.exec_driver_sql(
-                        "INSERT INTO witness_cosignature (checkpoint_size, root_hash, witness, vkey, timestamp, line, "
-                        f"received_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph},{ph})",
-                        inserts,
-                    )
+                    conn.execute(insert(_COSIGNATURE), inserts)
         return results
 
     # --- what is cosigned ----------------------------------------------------------------------------
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> WitnessStatus:
         """Witnesses, policy, the latest checkpoint's cosigners, and the checkpoints not yet cosigned."""
         witnesses = self.list()
         k = quorum(self.ws.engine, len(witnesses))
@@ -239,13 +385,13 @@ class WitnessService:
         pending: list[int] = []
         last_met: int | None = None
         more = False
-        latest_info: dict[str, Any] = {"size": None, "cosigned_by": [], "quorum_met": k == 0}
+        latest_info = LatestCosigners(None, [], k == 0)
         if recent:
             for n, cp in enumerate(recent):
                 found = verified_cosignatures(engine, cp) if (cp.size, cp.root_hash) in heads else []
                 by = [configured[(c.name, c.key_id)] for c in found if (c.name, c.key_id) in configured]
                 if n == 0:
-                    latest_info = {"size": cp.size, "cosigned_by": by, "quorum_met": len(by) >= k}
+                    latest_info = LatestCosigners(cp.size, by, len(by) >= k)
                 if k == 0:
                     break  # no policy: nothing is waiting for a cosignature
                 if len(by) >= k:
@@ -256,14 +402,7 @@ class WitnessService:
                     break
                 pending.append(cp.size)
         pending.reverse()
-        return {
-            "quorum": k,
-            "witnesses": [w.to_json() for w in witnesses],
-            "latest": latest_info,
-            "last_cosigned_size": last_met,
-            "not_cosigned": pending,
-            "not_cosigned_truncated": more,
-        }
+        return WitnessStatus(k, witnesses, latest_info, last_met, pending, more)
 
     def latest_cosigned(self) -> StoredCheckpoint | None:
         """The newest checkpoint whose cosignatures meet the policy (None if none does)."""
@@ -278,7 +417,7 @@ class WitnessService:
                 return cp
         return None
 
-    def cosign_document(self, doc: dict[str, Any]) -> dict[str, Any]:
+    def cosign_document(self, doc: dict[str, Any]) -> CosignedDocument:
         """Re-prove a certificate's or report's entries against the newest checkpoint that meets the policy.
 
         The signed body and signature stay as they are; only `tlog_proof` (and `item_proofs`), the
@@ -312,17 +451,16 @@ class WitnessService:
                 {k: v for k, v in entry_proof(self.ledger, int(p["index"]), cp.size, note).items()}
                 for p in doc["item_proofs"]
             ]
-        return out
+        return CosignedDocument(out, cp.size)
 
-    def checkpoint(self) -> dict[str, Any]:
+    def checkpoint(self) -> CosignedCheckpoint:
         """The latest checkpoint as a signed note carrying the witnesses' verified cosignature lines."""
         cp = self.ws.store.latest_checkpoint()
         if cp is None:
             raise NotFoundError("the ledger has no checkpoint yet")
         st = self.status()
-        return {"checkpoint": cosigned_note(self.ws.engine, cp), "size": cp.size, "quorum": st["quorum"],
-                "cosigned_by": st["latest"]["cosigned_by"], "quorum_met": st["latest"]["quorum_met"],
-                "not_cosigned": st["not_cosigned"]}
+        return CosignedCheckpoint(cosigned_note(self.ws.engine, cp), cp.size, st.quorum, st.latest.cosigned_by,
+                                  st.latest.quorum_met, st.not_cosigned)
 
 
 def generate_witness_key(path: str, name: str, passphrase: str) -> str:
@@ -333,11 +471,11 @@ def generate_witness_key(path: str, name: str, passphrase: str) -> str:
     if not _NAME_KEY.fullmatch(name or ""):
         raise UserError(f"the witness name {name!r} must be a key name without spaces or '+', e.g. witness.example/w1")
     key = keyfiles.create_key_file(path, name, passphrase)
-    return cosigner_from_private_key(name, key.signer._private, 1).vkey  # the key never leaves
+    return cosigner_from_private_key(name, key.signer.private_key(), 1).vkey  # the key never leaves
 
 
 def load_witness_key(path: str, passphrase: str):  # (name, Ed25519PrivateKey)
     from ledger_app.ledger import keys as keyfiles
 
     key = keyfiles.load_key_file(path, passphrase)
-    return key.name, key.signer._private
+    return key.name, key.signer.private_key()

@@ -20,8 +20,10 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.engine import Connection, Engine
 
 from ledger_app.core.errors import ConfigError, VerificationError
 from ledger_app.core.paths import default_workspace_dir
@@ -31,6 +33,16 @@ from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
 from ledger_app.ledger.note import Verifier
 from ledger_app.ledger.store import LedgerStore
 from ledger_app.storage import engine as engines
+from ledger_app.storage.tables import WorkspaceMeta
+
+
+def _table(model: Any) -> Table:
+    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
+    table: Table = model.__table__
+    return table
+
+
+_META = _table(WorkspaceMeta)
 
 DB_ENV = "LEDGER_DATABASE_URL"
 
@@ -64,6 +76,11 @@ class Workspace:
         from sqlalchemy import make_url
 
         return make_url(self.db_url).render_as_string(hide_password=True)
+
+    @property
+    def is_connected(self) -> bool:
+        """Whether the database engine has been made (by the first use of `engine`), not yet disposed."""
+        return self._engine is not None
 
     @property
     def keys_dir(self) -> Path:
@@ -139,15 +156,13 @@ class Workspace:
     # --- workspace_meta ---------------------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
-        ph = "?" if self.engine.dialect.name == "sqlite" else "%s"
         with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(f"SELECT value FROM workspace_meta WHERE key = {ph}", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            value = conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
+        return None if value is None else str(value)
 
-    def set_meta(self, conn, key: str, value: str) -> None:  # a SQLAlchemy Connection
-        ph = "?" if conn.dialect.name == "sqlite" else "%s"
-        conn.exec_driver_sql(f"DELETE FROM workspace_meta WHERE key = {ph}", (key,))
-        conn.exec_driver_sql(f"INSERT INTO workspace_meta (key, value) VALUES ({ph},{ph})", (key, value))
+    def set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute(delete(_META).where(_META.c.key == key))
+        conn.execute(insert(_META).values(key=key, value=value))
 
     def read_witness(self) -> str | None:
         try:

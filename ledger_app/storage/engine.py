@@ -6,7 +6,7 @@ processes appending at once queue instead of failing half-way).
 
 PostgreSQL (team mode, docs/team-mode.md): psycopg 3, READ COMMITTED, and transaction-level
 advisory locks for the two things that must happen one at a time across every client: schema
-upgrades (here) and ledger appends (LedgerStore._lock).
+upgrades (here) and ledger appends (LedgerStore.take_write_lock).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, make_url
+from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -26,6 +26,9 @@ from ledger_app.core.errors import ConfigError
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 60_000
 PG_MIGRATION_LOCK = 7243001  # advisory lock key: "one schema upgrade at a time"
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+#: How a SQLite transaction may begin (the execution option `sqlite_begin` names one).
+_SQLITE_BEGIN = {"BEGIN": text("BEGIN"), "BEGIN IMMEDIATE": text("BEGIN IMMEDIATE")}
 
 
 def sqlite_url(path: Path) -> str:
@@ -65,10 +68,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
-            conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+            conn.execute(_SQLITE_BEGIN[conn.get_execution_options().get("sqlite_begin", "BEGIN")])
 
         return engine
-    # READ COMMITTED is part of the append invariant (see LedgerStore._lock): each statement after
+    # READ COMMITTED is part of the append invariant (see LedgerStore.take_write_lock): each statement after
     # the advisory lock must see what the previous lock holder committed. A server whose
     # default_transaction_isolation is REPEATABLE READ or SERIALIZABLE would take the snapshot
     # before the lock wait, so it is pinned here rather than left to the server's default.
@@ -118,7 +121,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                     # the revision only after the first committed (READ COMMITTED: a fresh snapshot
                     # per statement) and finds nothing left to do. DDL is transactional on
                     # PostgreSQL, so a failed upgrade leaves the old revision intact.
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})")
+                    conn.execute(_PG_LOCK, {"key": PG_MIGRATION_LOCK})
                     command.upgrade(_alembic_config(conn), revision)
             except ProgrammingError as e:
                 if getattr(e.orig, "sqlstate", None) != "42501":  # insufficient_privilege

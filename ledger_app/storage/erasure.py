@@ -19,9 +19,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Table, and_, column, func, inspect, literal, or_, select, table, union_all, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.types import JSON, LargeBinary, String, Text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import JSON, Boolean, LargeBinary, String, Text
+
+from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest
 
 #: Tables never rewritten: the signed ledger (append-only), key material, the schema's own bookkeeping,
 #: and personal_data (whose rows are deleted whole).
@@ -29,6 +35,16 @@ SKIP_TABLES = {"ledger_entry", "ledger_node", "ledger_checkpoint", "ledger_key",
                "personal_data", "workspace_meta"}
 #: Shorter strings are too common to hunt for (a two-letter account would match everywhere).
 MIN_NEEDLE = 3
+
+
+def _table(model: Any) -> Table:
+    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
+    table: Table = model.__table__
+    return table
+
+
+_ENTRY = _table(LedgerEntry)
+_PERSONAL, _REQUEST, _CLAIM = _table(PersonalData), _table(TakedownRequest), _table(Claim)
 
 
 def token(commitment: str) -> str:
@@ -72,16 +88,55 @@ class ErasureReport:
                 "not_erased": self.not_erased}
 
 
+class _Contains(FunctionElement[bool]):
+    """`haystack` contains `needle` (both text or both bytes): `instr(h, n) > 0` on SQLite,
+    `position(n in h) > 0` on PostgreSQL (the two engines share no spelling that takes bytes)."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "contains"
+
+
+@compiles(_Contains, "sqlite")
+def _contains_sqlite(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
+    haystack, needle = list(element.clauses)
+    return f"instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0"
+
+
+@compiles(_Contains, "postgresql")
+def _contains_pg(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
+    haystack, needle = list(element.clauses)
+    return f"position({compiler.process(needle, **kw)} in {compiler.process(haystack, **kw)}) > 0"
+
+
+class _BytesAsText(FunctionElement[str]):
+    """A binary column read as text: `CAST(x AS TEXT)` on SQLite, `convert_from(x, 'UTF8')` on PostgreSQL."""
+
+    type = Text()
+    inherit_cache = True
+    name = "bytes_as_text"
+
+
+@compiles(_BytesAsText, "sqlite")
+def _bytes_as_text_sqlite(element: _BytesAsText, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(list(element.clauses)[0], **kw)} AS TEXT)"
+
+
+@compiles(_BytesAsText, "postgresql")
+def _bytes_as_text_pg(element: _BytesAsText, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"convert_from({compiler.process(list(element.clauses)[0], **kw)}, 'UTF8')"
+
+
 def _columns(conn: Connection) -> list[tuple[str, list[str], str, str, bool]]:
     """(table, primary key columns, column, "text" | "binary", nullable) for every searchable column."""
     insp = inspect(conn)
     out = []
-    for table in sorted(insp.get_table_names()):
-        if table in SKIP_TABLES:
+    for name in sorted(insp.get_table_names()):
+        if name in SKIP_TABLES:
             continue
-        pk = list(insp.get_pk_constraint(table).get("constrained_columns") or [])
-        fks = {c for fk in insp.get_foreign_keys(table) for c in fk.get("constrained_columns", [])}
-        for col in insp.get_columns(table):
+        pk = list(insp.get_pk_constraint(name).get("constrained_columns") or [])
+        fks = {c for fk in insp.get_foreign_keys(name) for c in fk.get("constrained_columns", [])}
+        for col in insp.get_columns(name):
             t = col["type"]
             if isinstance(t, LargeBinary):
                 kind = "binary"
@@ -91,7 +146,7 @@ def _columns(conn: Connection) -> list[tuple[str, list[str], str, str, bool]]:
                 continue
             if col["name"] in fks:
                 continue  # a reference to another row: changed there, if anywhere
-            out.append((table, pk, col["name"], kind, bool(col.get("nullable", True))))
+            out.append((name, pk, col["name"], kind, bool(col.get("nullable", True))))
     return out
 
 
@@ -108,26 +163,21 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> N
     """Replace every occurrence of each needle (needle -> its commitment) outside the signed ledger."""
     if not needles:
         return
-    ph = "?" if conn.dialect.name == "sqlite" else "%s"
     ordered = sorted(needles, key=len, reverse=True)  # "alice@example.org" before "alice"
     patterns = [(bounded(_forms(n)), token(needles[n])) for n in ordered]
-    for table, pk, col, kind, nullable in _columns(conn):
-        q = f'"{table}"."{col}"'
+    for name, pk, col, kind, nullable in _columns(conn):
+        t = table(name, *[column(k) for k in pk if k != col], column(col))
+        c = t.c[col]
+        cond: ColumnElement[bool]
         if kind == "text":
-            cond = " OR ".join([f"lower({q}) LIKE {ph} ESCAPE '\\'"] * sum(len(_forms(n)) for n in ordered))
-            params: list[str | bytes] = [f"%{_like(f.lower())}%" for n in ordered for f in _forms(n)]
+            cond = or_(*[func.lower(c).like(f"%{_like(f.lower())}%", escape="\\") for n in ordered for f in _forms(n)])
         else:
-            if conn.dialect.name == "sqlite":
-                cond = " OR ".join([f"instr({q}, {ph}) > 0"] * len(ordered))
-            else:
-                cond = " OR ".join([f"position({ph} in {q}) > 0"] * len(ordered))
-            params = [n.encode() for n in ordered]
-        keys = ", ".join(f'"{k}"' for k in pk) if pk else None
-        rows = conn.exec_driver_sql(f'SELECT {keys or "NULL"}, {q} FROM "{table}" WHERE {cond}',
-                                    tuple(params)).fetchall()
+            cond = or_(*[_Contains(c, literal(n.encode(), LargeBinary())) for n in ordered])
+        keys = [t.c[k] for k in pk] if pk else [literal(None)]
+        rows = conn.execute(select(*keys, c).where(cond)).all()
         if not rows:
             continue
-        where = f"{table}.{col}"
+        where = f"{name}.{col}"
         if col in pk:
             report.not_erased.append(f"{len(rows)} value(s) of {where} (a key other records and signed entries "
                                      "refer to) still hold it")
@@ -149,8 +199,7 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> N
                     new = pat.sub(tok, new)
                 if new == value:
                     continue  # LIKE matched a different case form that the pattern already covers
-            match = " AND ".join(f'"{k}" = {ph}' for k in pk)
-            conn.exec_driver_sql(f'UPDATE "{table}" SET "{col}" = {ph} WHERE {match}', (new, *key))
+            conn.execute(update(t).where(and_(*[t.c[k] == v for k, v in zip(pk, key, strict=True)])).values({col: new}))
             n += 1
         if n:
             (report.cleared if kind == "binary" else report.replaced)[where] = n
@@ -160,14 +209,10 @@ def signed_entries_holding(conn: Connection, needles: list[str]) -> list[int]:
     """Indexes of ledger entries whose signed bytes contain one of the needles (cannot be changed)."""
     if not needles:
         return []
-    ph = "?" if conn.dialect.name == "sqlite" else "%s"
-    if conn.dialect.name == "sqlite":
-        cond = " OR ".join([f"instr(lower(CAST(leaf AS TEXT)), {ph}) > 0"] * len(needles))
-    else:
-        cond = " OR ".join([f"position({ph} in lower(convert_from(leaf, 'UTF8'))) > 0"] * len(needles))
-    forms = [json.dumps(n.lower())[1:-1] for n in needles]
-    return [int(r[0]) for r in conn.exec_driver_sql(
-        f"SELECT idx FROM ledger_entry WHERE {cond} ORDER BY idx", tuple(forms)).fetchall()]
+    e = _ENTRY
+    text = func.lower(_BytesAsText(e.c.leaf))
+    cond = or_(*[_Contains(text, literal(json.dumps(n.lower())[1:-1], Text())) for n in needles])
+    return [int(r[0]) for r in conn.execute(select(e.c.idx).where(cond).order_by(e.c.idx)).all()]
 
 
 def bounded(forms: list[str]) -> re.Pattern[str]:
@@ -188,12 +233,13 @@ def screen(conn: Connection, text: str) -> str | None:
     account somewhere, and refusing every note that uses it would make notes useless."""
     from ledger_app.storage.personal import lookup_key
 
-    ph = "?" if conn.dialect.name == "sqlite" else "%s"
-    people = conn.exec_driver_sql(
-        "SELECT 'requester', p.data FROM personal_data p JOIN takedown_request t ON t.requester = p.commitment "
-        "WHERE t.requester_kind = 'individual' AND p.data IS NOT NULL "
-        "UNION ALL SELECT 'rights holder', p.data FROM personal_data p JOIN claim c ON c.holder = p.commitment "
-        "WHERE c.holder_kind = 'individual' AND p.data IS NOT NULL").fetchall()
+    p, t, c = _PERSONAL, _REQUEST, _CLAIM
+    people = conn.execute(union_all(
+        select(literal("requester"), p.c.data).join_from(p, t, t.c.requester == p.c.commitment)
+        .where(t.c.requester_kind == "individual", p.c.data.is_not(None)),
+        select(literal("rights holder"), p.c.data).join_from(p, c, c.c.holder == p.c.commitment)
+        .where(c.c.holder_kind == "individual", p.c.data.is_not(None)),
+    )).all()
     for kind, data in people:
         try:
             values = needles_of(json.loads(data))
@@ -206,9 +252,8 @@ def screen(conn: Connection, text: str) -> str | None:
     keys = [lookup_key("account", w) for w in sorted(words)]
     for i in range(0, len(keys), 500):
         chunk = keys[i:i + 500]
-        row = conn.exec_driver_sql(
-            f"SELECT 1 FROM personal_data WHERE kind = 'account' AND lookup IN ({', '.join([ph] * len(chunk))}) "
-            "LIMIT 1", tuple(chunk)).fetchone()
+        row = conn.execute(
+            select(literal(1)).where(p.c.kind == "account", p.c.lookup.in_(chunk)).limit(1)).first()
         if row is not None:
             return "an uploader's account"
     return None

@@ -13,6 +13,7 @@ import getpass
 import os
 from typing import Protocol
 
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.settings import Settings
@@ -41,7 +42,7 @@ def os_account() -> str:
 def account(conn: Connection) -> str:
     """`db:<role>` on PostgreSQL, `os:<login>` otherwise."""
     if conn.dialect.name == "postgresql":
-        return "db:" + str(conn.exec_driver_sql("SELECT session_user").scalar())
+        return "db:" + str(conn.execute(text("SELECT session_user")).scalar())
     return "os:" + os_account()
 
 

@@ -14,14 +14,21 @@ import os
 import time
 from typing import Any
 
+from sqlalchemy import Select, Table, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.canonical import canonical_json
 from ledger_app.core.errors import NotFoundError
+from ledger_app.storage.tables import PersonalData
 
 
-def _ph(conn: Connection) -> str:
-    return "?" if conn.dialect.name == "sqlite" else "%s"
+def _table(model: Any) -> Table:
+    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
+    table: Table = model.__table__
+    return table
+
+
+_P = _table(PersonalData)
 
 
 def lookup_key(kind: str, value: str) -> str:
@@ -35,29 +42,21 @@ def commitment_for(salt: bytes, data: dict[str, Any]) -> str:
 
 def commit(conn: Connection, kind: str, data: dict[str, Any], *, dedupe_on: str | None = None) -> str:
     """Store `data` erasably and return its commitment (hex). With `dedupe_on`, reuse an existing one."""
-    ph = _ph(conn)
     lookup = lookup_key(kind, dedupe_on) if dedupe_on is not None else None
     if lookup is not None:
-        row = conn.exec_driver_sql(
-            f"SELECT commitment FROM personal_data WHERE kind = {ph} AND lookup = {ph}", (kind, lookup)
-        ).fetchone()
-        if row is not None:
-            return str(row[0])
+        found = conn.execute(select(_P.c.commitment).where(_P.c.kind == kind, _P.c.lookup == lookup)).first()
+        if found is not None:
+            return str(found[0])
     salt = os.urandom(32)
     c = commitment_for(salt, data)
-    conn.exec_driver_sql(
-        f"INSERT INTO personal_data (commitment, kind, lookup, salt, data, created_at) VALUES ({ph},{ph},{ph},{ph},{ph},{ph})",
-        (c, kind, lookup, salt, json.dumps(data, ensure_ascii=False), time.time()),
-    )
+    conn.execute(insert(_P).values(commitment=c, kind=kind, lookup=lookup, salt=salt,
+                                   data=json.dumps(data, ensure_ascii=False), created_at=time.time()))
     return c
 
 
 def reveal(conn: Connection, commitment: str) -> dict[str, Any] | None:
     """The data behind a commitment, checked against it; None once erased."""
-    ph = _ph(conn)
-    row = conn.exec_driver_sql(
-        f"SELECT salt, data FROM personal_data WHERE commitment = {ph}", (commitment,)
-    ).fetchone()
+    row = conn.execute(_opening(commitment)).first()
     if row is None or row[0] is None:
         return None
     data = json.loads(row[1])
@@ -68,10 +67,7 @@ def reveal(conn: Connection, commitment: str) -> dict[str, Any] | None:
 
 def opening(conn: Connection, commitment: str) -> tuple[bytes, dict[str, Any]] | None:
     """(salt, data) so that a person can be shown their own commitment opens to their data."""
-    ph = _ph(conn)
-    row = conn.exec_driver_sql(
-        f"SELECT salt, data FROM personal_data WHERE commitment = {ph}", (commitment,)
-    ).fetchone()
+    row = conn.execute(_opening(commitment)).first()
     if row is None or row[0] is None:
         return None
     return bytes(row[0]), json.loads(row[1])
@@ -79,6 +75,9 @@ def opening(conn: Connection, commitment: str) -> tuple[bytes, dict[str, Any]] |
 
 def erase(conn: Connection, commitment: str) -> bool:
     """Delete the salt and the data. Returns False if there was nothing to erase."""
-    ph = _ph(conn)
-    res = conn.exec_driver_sql(f"DELETE FROM personal_data WHERE commitment = {ph}", (commitment,))
+    res = conn.execute(delete(_P).where(_P.c.commitment == commitment))
     return bool(res.rowcount)
+
+
+def _opening(commitment: str) -> Select:
+    return select(_P.c.salt, _P.c.data).where(_P.c.commitment == commitment)

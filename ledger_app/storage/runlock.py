@@ -25,12 +25,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import text
+
 from ledger_app.core.errors import UserError
 
 # The first half of a two-key advisory lock: which operation (the second half is the thing's id).
 # The two-key form has its own key space, apart from the one-key locks of storage/engine.py and
 # ledger/store.py.
 PG_LOCK_CLASS = {"ingest": 7243101, "purge": 7243102, "shards": 7243103}
+_PG_TRY_LOCK = text("SELECT pg_try_advisory_lock(:op, :ident)")
+_PG_UNLOCK = text("SELECT pg_advisory_unlock(:op, :ident)")
 
 
 class Busy(UserError):
@@ -84,7 +88,8 @@ def _file_lock(ws: Any, op: str, ident: int | str, what: str) -> Iterator[None]:
 def _pg_lock(ws: Any, op: str, ident: int | str, what: str) -> Iterator[None]:
     conn = ws.engine.connect()
     try:
-        got = conn.exec_driver_sql("SELECT pg_try_advisory_lock(%s, %s)", (PG_LOCK_CLASS[op], _key(ident))).scalar()
+        key = {"op": PG_LOCK_CLASS[op], "ident": _key(ident)}
+        got = conn.execute(_PG_TRY_LOCK, key).scalar()
         conn.commit()
         if not got:
             raise Busy(f"Another run of the {what} is in progress on the team database; wait for it to "
@@ -93,7 +98,7 @@ def _pg_lock(ws: Any, op: str, ident: int | str, what: str) -> Iterator[None]:
             yield
         finally:
             try:
-                conn.exec_driver_sql("SELECT pg_advisory_unlock(%s, %s)", (PG_LOCK_CLASS[op], _key(ident)))
+                conn.execute(_PG_UNLOCK, key)
                 conn.commit()
             except Exception:  # a broken connection: drop it, the server frees the lock
                 conn.invalidate()

@@ -310,7 +310,7 @@ def test_consistency_to_a_newer_checkpoint(issued, cert, tmp_path):
 
     v = verify_document(cert, issued.vkey)
     newer = issued.ledger.checkpoint()
-    proof = issued.ledger.consistency(v.checkpoint.size)
+    proof = issued.ledger.consistency(v.checkpoint.size).to_json()  # the JSON file an auditor is given
     got = verify_consistency_to(v, newer, proof, issued.vkey)
     assert got.size == proof["new_size"] > v.checkpoint.size
     bad = {**proof, "proof": list(reversed(proof["proof"]))}
@@ -346,7 +346,7 @@ def test_cli_verify_certificate(issued, cert, tmp_path, capsys):
     newer = tmp_path / "newer.txt"
     newer.write_text(issued.ledger.checkpoint())
     cons = tmp_path / "cons.json"
-    cons.write_text(json.dumps(issued.ledger.consistency(issued.cert["entry"]["index"] + 1)))
+    cons.write_text(json.dumps(issued.ledger.consistency(issued.cert["entry"]["index"] + 1).to_json()))
     write_certificate(issued.cert, path)
     assert main(["verify-certificate", str(path), "--vkey", issued.vkey, "--consistency", str(newer),
                  "--proof", str(cons)]) == 0

@@ -176,12 +176,12 @@ def test_a_restored_backup_is_refused_on_every_append_until_acknowledged(ws, tmp
 
     before = checkpoints(ws)
     res = service(ws).acknowledge_rollback("restored the backup of Monday after a disk failure")
-    assert res["index"] == 43 and res["witness_size"] == 47 and res["stored_size"] == 43
+    assert res.index == 43 and res.witness_size == 47 and res.stored_size == 43
     assert checkpoints(ws) == before + 1
     ack = service(ws).show(43)
     assert ack.type == "ledger.rollback_acknowledged" and ack.payload["witness_size"] == 47
     assert open_checkpoint(ack.payload["witness_checkpoint"], service(ws).known_verifiers()).size == 47
-    assert (ws / res["old_witness_kept_at"].split("/")[-1]).exists()
+    assert (ws / res.old_witness_kept_at.split("/")[-1]).exists()
     service(ws).note("business as usual")
     assert service(ws).verify().entries == 45
     assert service(ws).anchor_problem() is None

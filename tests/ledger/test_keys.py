@@ -69,7 +69,7 @@ def test_repr_shows_no_secret(key_file):
     doc = json.loads(path.read_text())
     text = repr(key) + str(key) + repr(key.signer)
     assert "correct horse" not in text and doc["ciphertext"] not in text
-    seed = key.signer._private.private_bytes_raw()
+    seed = key.signer.private_key().private_bytes_raw()
     assert seed.hex() not in text and base64.b64encode(seed).decode() not in text
     assert seed.hex() not in path.read_text() and base64.b64encode(seed).decode() not in path.read_text()
 

@@ -70,11 +70,11 @@ def test_every_checkpoint_verifies_and_proofs_check(svc):
         opened = open_checkpoint(cp.note, [verifier])
         assert opened.origin == "example.org/ledger-test"
     proof = svc.prove(4, 9)
-    merkle.verify_inclusion(4, 9, bytes.fromhex(proof["leaf_hash"]), [bytes.fromhex(p) for p in proof["proof"]],
+    merkle.verify_inclusion(4, 9, bytes.fromhex(proof.leaf_hash), [bytes.fromhex(p) for p in proof.proof],
                             open_checkpoint(cps[8].note, [verifier]).root_hash)
     c = svc.consistency(3, 11)
-    merkle.verify_consistency(3, 11, bytes.fromhex(c["old_root"]), bytes.fromhex(c["new_root"]),
-                              [bytes.fromhex(p) for p in c["proof"]])
+    merkle.verify_consistency(3, 11, bytes.fromhex(c.old_root), bytes.fromhex(c.new_root),
+                              [bytes.fromhex(p) for p in c.proof])
 
 
 def test_wrong_passphrase_is_a_clear_error(svc):
@@ -93,15 +93,15 @@ def test_key_rotation_keeps_old_checkpoints_verifiable(svc):
     svc.note("before")
     old_vkey = svc.vkey()
     res = svc.rotate_key("a new passphrase")
-    assert res["old_vkey"] == old_vkey and res["new_vkey"] != old_vkey
+    assert res.old_vkey == old_vkey and res.new_vkey != old_vkey
     svc.note("after")
-    assert svc.vkey() == res["new_vkey"]
+    assert svc.vkey() == res.new_vkey
     rep = make(svc.ws.path, "a new passphrase").verify()
     assert rep.entries == 4
     cps = svc.ws.store.checkpoints()
     rotation_cp = cps[-2]
     opened_with_old = open_checkpoint(rotation_cp.note, [parse_vkey(old_vkey)])
-    opened_with_new = open_checkpoint(rotation_cp.note, [parse_vkey(res["new_vkey"])])
+    opened_with_new = open_checkpoint(rotation_cp.note, [parse_vkey(res.new_vkey)])
     assert opened_with_old == opened_with_new  # the rotation checkpoint carries both signatures
     # The new passphrase unlocks the new key; the old one no longer signs.
     with pytest.raises(SigningKeyError):

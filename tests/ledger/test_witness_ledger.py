@@ -68,7 +68,7 @@ def env(tmp_path):
 
 
 def latest_note(svc) -> str:
-    return svc.witness.checkpoint()["checkpoint"]
+    return svc.witness.checkpoint().checkpoint
 
 
 def issue(svc, request_id: int = 1) -> dict:
@@ -95,13 +95,13 @@ def test_each_new_checkpoint_is_cosigned_and_printed(env):
     svc.witness.add("w2", w2.url, w2.vkey)
     svc.ledger.note("after two witnesses")
     cp = svc.witness.checkpoint()
-    assert cp["cosigned_by"] == ["w1", "w2"] and cp["quorum"] == 1 and cp["quorum_met"] and cp["not_cosigned"] == []
-    signed = cp["checkpoint"]
+    assert cp.cosigned_by == ["w1", "w2"] and cp.quorum == 1 and cp.quorum_met and cp.not_cosigned == []
+    signed = cp.checkpoint
     assert signed.startswith(svc.ledger.checkpoint())  # the ledger's own note, then the witness lines
     found = require_quorum(signed, [parse_witness_vkey(w1.vkey), parse_witness_vkey(w2.vkey)])
     assert [c.name for c in found] == ["witness.example/w1", "witness.example/w2"]
     # Each witness recorded what it cosigned: the ledger's latest tree.
-    assert w1.witness.state.read()["logs"][ORIGIN]["size"] == cp["size"] == svc.ledger.ws.store.size()
+    assert w1.witness.state.read()["logs"][ORIGIN]["size"] == cp.size == svc.ledger.ws.store.size()
     # Adding, removing and the policy are ledger entries.
     types = [e.type for e in svc.ledger.ws.store.entries(0)]
     assert types.count("witness.added") == 2
@@ -188,17 +188,17 @@ def test_offline_first_then_catch_up(env):
     cert.pop("_index")
     svc.ledger.note("still working without the witness")
     st = svc.witness.status()
-    assert not st["latest"]["quorum_met"] and len(st["not_cosigned"]) >= 2
-    assert "not reachable" in st["witnesses"][0]["last_error"]
+    assert not st.latest.quorum_met and len(st.not_cosigned) >= 2
+    assert "not reachable" in st.witnesses[0].last_error
     with pytest.raises(VerificationError, match="cosigned by 0 of the 1"):
         verify_document(cert, svc.ledger.vkey(), witnesses=[w1.vkey])
     with pytest.raises(UserError, match="not inside the newest cosigned checkpoint .* run `ledger witness submit`"):
         svc.witness.cosign_document(cert)
     w1.start()
     res = svc.witness.submit()
-    assert res["quorum_met"] and res["results"][0]["status"] == "cosigned"
-    assert svc.witness.status()["not_cosigned"] == []
-    refreshed = svc.witness.cosign_document(cert)
+    assert res.quorum_met and res.results[0].status == "cosigned"
+    assert svc.witness.status().not_cosigned == []
+    refreshed = svc.witness.cosign_document(cert).document
     assert {k: v for k, v in refreshed.items() if k != "tlog_proof"} == {k: v for k, v in cert.items() if k != "tlog_proof"}
     assert refreshed["tlog_proof"] != cert["tlog_proof"]
     verify_document(refreshed, svc.ledger.vkey(), witnesses=[w1.vkey])
@@ -228,7 +228,7 @@ def test_hand_written_cosignature_rows_are_never_attached(env):
             "INSERT INTO witness_cosignature (checkpoint_size, root_hash, witness, vkey, timestamp, line, received_at) "
             "VALUES (?,?,?,?,?,?,?)", (cp.size, cp.root_hash, "w1", fake_vkey, 1_800_000_000, line, 0.0))
     st = svc.witness.status()
-    assert st["latest"]["cosigned_by"] == [] and not st["latest"]["quorum_met"]
+    assert st.latest.cosigned_by == [] and not st.latest.quorum_met
     assert cosigned_note(svc.ledger.ws.engine, cp) == cp.note  # nothing attached
     # Had it been attached, a verifier holding the witness key would reject the note outright.
     with pytest.raises(VerificationError, match="does not verify"):
@@ -254,14 +254,14 @@ def test_a_rolled_back_database_is_refused_by_the_witness(env, tmp_path):
     again = Services(Workspace(svc.ledger.ws.path), passphrase=lambda confirm: "pw")
     again.ledger.note("a different history")  # smaller than what the witness cosigned
     st = again.witness.status()
-    assert not st["latest"]["quorum_met"]
-    assert "rolled back or replaced" in st["witnesses"][0]["last_error"]
+    assert not st.latest.quorum_met
+    assert "rolled back or replaced" in st.witnesses[0].last_error
     # Grow the forked history past the witnessed size: now the witness's consistency check refuses it.
     for i in range(5):
         again.ledger.note(f"fork {i}")
     res = again.witness.submit()
-    assert not res["quorum_met"]
-    assert res["results"][0]["http_status"] == 422 and "rolled back or forked" in res["results"][0]["message"]
+    assert not res.quorum_met
+    assert res.results[0].http_status == 422 and "rolled back or forked" in res.results[0].message
     assert w1.witness.state.read()["logs"][ORIGIN]["size"] == witnessed
     assert w1.witness.state.read()["evidence"]
 
@@ -355,14 +355,14 @@ def test_status_looks_back_a_bounded_number_of_checkpoints(env, monkeypatch):
 
     svc, w1, _ = env
     svc.witness.add("w1", w1.url, w1.vkey)
-    cosigned_size = svc.witness.status()["last_cosigned_size"]
+    cosigned_size = svc.witness.status().last_cosigned_size
     w1.stop()
     for i in range(6):
         svc.ledger.note(f"offline {i}")
     st = svc.witness.status()
-    assert st["last_cosigned_size"] == cosigned_size and len(st["not_cosigned"]) == 6
-    assert not st["not_cosigned_truncated"]
+    assert st.last_cosigned_size == cosigned_size and len(st.not_cosigned) == 6
+    assert not st.not_cosigned_truncated
     monkeypatch.setattr(ws_mod, "STATUS_SCAN", 3)
     st = svc.witness.status()
-    assert st["last_cosigned_size"] is None and st["not_cosigned_truncated"] and len(st["not_cosigned"]) == 3
-    assert st["not_cosigned"][-1] == svc.ledger.ws.store.size()
+    assert st.last_cosigned_size is None and st.not_cosigned_truncated and len(st.not_cosigned) == 3
+    assert st.not_cosigned[-1] == svc.ledger.ws.store.size()

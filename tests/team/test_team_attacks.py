@@ -114,7 +114,7 @@ def test_a_restored_dump_is_refused_until_acknowledged(pg, team, tmp_path, capsy
     assert cli(["--workspace", str(tmp_path / "m"), "--db", url, "log", "checkpoint"]) == 0
     assert "rolled back (entries 2..5 are gone)" in capsys.readouterr().err
     res = service(tmp_path / "m", url).acknowledge_rollback("restored the 09:00 dump after the disk failure")
-    assert (res["stored_size"], res["witness_size"]) == (2, 6)
+    assert (res.stored_size, res.witness_size) == (2, 6)
     service(tmp_path / "m", url).note("back to work")
     assert service(tmp_path / "m", url).verify().entries == 4
 

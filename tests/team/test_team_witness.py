@@ -30,9 +30,9 @@ def test_two_members_share_witnesses_and_cosignatures(tmp_path, fresh_db):
         bob = Services(Workspace(tmp_path / "bob", url), passphrase=lambda confirm: PASS)
         bob.ledger.note("bob writes")  # bob's append is submitted with alice's witness configuration
         cp = bob.witness.checkpoint()
-        assert cp["cosigned_by"] == ["team"] and cp["quorum_met"] and cp["size"] == bob.ledger.ws.store.size()
-        require_quorum(cp["checkpoint"], [parse_witness_vkey(wit.vkey)])
-        assert alice.witness.checkpoint()["checkpoint"] == cp["checkpoint"]
+        assert cp.cosigned_by == ["team"] and cp.quorum_met and cp.size == bob.ledger.ws.store.size()
+        require_quorum(cp.checkpoint, [parse_witness_vkey(wit.vkey)])
+        assert alice.witness.checkpoint().checkpoint == cp.checkpoint
         alice.ledger.verify(deep=True)
     finally:
         server.shutdown()

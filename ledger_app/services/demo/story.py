@@ -182,8 +182,8 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     svc = Services(Workspace(ws_dir), passphrase=lambda confirm: passphrase)
     init = svc.ledger.init("demo.provenance-ledger.example/ledger")
     svc.ws.settings.set("user.name", "Demo Legal Team")
-    (out / "vkey.txt").write_text(init["vkey"] + "\n")
-    say(f"Created the workspace; verifier key {init['vkey']}")
+    (out / "vkey.txt").write_text(init.vkey + "\n")
+    say(f"Created the workspace; verifier key {init.vkey}")
 
     svc.corpus.add_trust_anchor((directory / "corpora" / "demo-ca.pem").read_text())
     add_license(svc.takedown, name="stock-2025", licensor="Harbour Stock Images Ltd", permitted_uses="AI training",
@@ -271,7 +271,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
         certs.append(r)
     say("Issued removal certificates (JSON + PDF): " + ", ".join(Path(r["file"]).name for r in certs))
 
-    vkey = init["vkey"]
+    vkey = init.vkey
     for r in certs:
         doc = json.loads(Path(r["file"]).read_text())
         verify_document(doc, vkey)
