@@ -40,13 +40,21 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from sqlalchemy import Select, select
+from sqlalchemy.engine import Connection
+
 from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import open_checkpoint
 from ledger_app.ledger.entries import check_leaves, decode_entry, leaf_ts_type
 from ledger_app.ledger.keys import verify_rotation
 from ledger_app.ledger.note import Verifier, parse_vkey
+from ledger_app.ledger.schema import ledger_entry, ledger_node
 from ledger_app.ledger.store import LEVEL_SHIFT, LedgerStore
+
+_ALL_ENTRIES = select(ledger_entry.c.idx, ledger_entry.c.leaf, ledger_entry.c.leaf_hash, ledger_entry.c.type).order_by(
+    ledger_entry.c.idx)
+_ALL_NODES = select(ledger_node.c.id, ledger_node.c.hash).order_by(ledger_node.c.id)
 
 Progress = Callable[[int, int], None]
 
@@ -155,8 +163,7 @@ def verify_ledger(
     pool = _decode_pool(total) if deep else None
     pending: list = []
     with store.engine.connect() as conn:
-        cur = _stream_cursor(conn, "verify_entries")
-        cur.execute("SELECT idx, leaf, leaf_hash, type FROM ledger_entry ORDER BY idx")
+        cur = _stream(conn, "verify_entries", _ALL_ENTRIES)
         expected = 0
         chain_leaves: list[tuple[int, bytes, str]] = []
         witness_leaves: list[tuple[int, bytes]] = []
@@ -227,8 +234,7 @@ def verify_ledger(
     mask = (1 << LEVEL_SHIFT) - 1
     stored_nodes = 0
     with store.engine.connect() as conn:
-        cur = _stream_cursor(conn, "verify_nodes")
-        cur.execute("SELECT id, hash FROM ledger_node ORDER BY id")
+        cur = _stream(conn, "verify_nodes", _ALL_NODES)
         while True:
             rows = cur.fetchmany(50_000)
             if not rows:
@@ -454,9 +460,15 @@ def _shutdown(pool) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _stream_cursor(conn, name: str):
-    """A DBAPI cursor that streams rows: a million rows without per-row wrapping, and on PostgreSQL a
+def _stream(conn: Connection, name: str, query: Select):
+    """A DBAPI cursor streaming the rows of `query` (a Core select that binds no values, compiled for
+    the connection's dialect): a million rows without per-row wrapping, and on PostgreSQL a
     server-side cursor so the table is not loaded into memory at once."""
     if conn.dialect.name == "postgresql":
-        return conn.connection.dbapi_connection.cursor(name=name)
-    return conn.connection.cursor()
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None  # an open connection
+        cur = dbapi.cursor(name=name)
+    else:
+        cur = conn.connection.cursor()
+    cur.execute(str(query.compile(dialect=conn.dialect)))
+    return cur
