@@ -141,11 +141,11 @@ class LedgerDetails:
         try:
             proof = ledger.prove(row)
             lines += [
-                self.tr("Inclusion proof in the tree of {size} entries:").format(size=proof["tree_size"]),
-                self.tr("Root hash: {root}").format(root=proof["root_hash"]),
-                *[f"  {i}: {h}" for i, h in enumerate(proof["proof"])],
+                self.tr("Inclusion proof in the tree of {size} entries:").format(size=proof.tree_size),
+                self.tr("Root hash: {root}").format(root=proof.root_hash),
+                *[f"  {i}: {h}" for i, h in enumerate(proof.proof)],
             ]
-            if not proof["proof"]:
+            if not proof.proof:
                 lines.append(self.tr("  (empty: the tree has one entry)"))
         except LedgerAppError as exc:
             lines.append(self.tr("No inclusion proof: {reason}").format(reason=exc))
@@ -167,7 +167,7 @@ class LedgerDetails:
 
         def work(progress, cancelled) -> str:
             proof = ledger.consistency(old, new)
-            Path(path).write_text(json.dumps(proof, indent=2) + "\n", encoding="utf-8")
+            Path(path).write_text(json.dumps(proof.to_json(), indent=2) + "\n", encoding="utf-8")
             return path
 
         self.session.runner.run(
