@@ -118,8 +118,8 @@ def cmd_counter_notice(ctx) -> int:
     cn = CounterNotice(a.signature, a.material, a.location, a.mistake_under_penalty, a.name, a.address, a.phone,
                        a.consent_to_jurisdiction, a.accepts_service, a.email)
     res = ctx.services.legal.counter_notice(a.id, cn, items=a.item, received=a.received, record_anyway=a.record_anyway)
-    ctx.out(res, lambda r: f"counter-notice to request {r['request']} recorded (entry {r['entry']}) for {len(r['items'])} items"
-            + ("" if r["complete"] else "; INCOMPLETE: " + "; ".join(r["missing"])))
+    ctx.out(res, lambda r: f"counter-notice to request {r.request} recorded (entry {r.entry}) for {len(r.items)} items"
+            + ("" if r.complete else "; INCOMPLETE: " + "; ".join(r.missing)))
     return 0
 
 
@@ -160,8 +160,8 @@ def cmd_restore(ctx) -> int:
 
     a = ctx.args
     res = ctx.services.legal.restore(a.id, to=a.to, today=parse_date(a.today, "date") if a.today else None)
-    ctx.out(res, lambda r: "\n".join(f"restored {x['item']} ({x['how']}: {x['where'] or 'source unknown'})"
-                                     for x in r["restored"]))
+    ctx.out(res, lambda r: "\n".join(f"restored {x.item} ({x.how}: {x.where or 'source unknown'})"
+                                     for x in r.restored))
     return 0
 
 
@@ -175,8 +175,8 @@ def cmd_identity(ctx) -> int:
 def cmd_refuse(ctx) -> int:
     a = ctx.args
     res = ctx.services.legal.refuse(a.id, a.ground, items=a.item, reason=a.reason)
-    ctx.out(res, lambda r: f"request {r['request']}: {'partial' if r['partial'] else 'full'} refusal under {r['ground']}; "
-            f"{len(r['retained'])} items retained")
+    ctx.out(res, lambda r: f"request {r.request}: {'partial' if r.partial else 'full'} refusal under {r.ground}; "
+            f"{len(r.retained)} items retained")
     return 0
 
 
@@ -194,7 +194,7 @@ def cmd_recipients(ctx) -> int:
 def cmd_notify(ctx) -> int:
     a = ctx.args
     res = ctx.services.legal.notify_recipients(a.id, out_dir=a.out, language=a.language, only=a.only)
-    ctx.out(res, lambda rs: "\n".join(f"notified {r['recipient']} ({r['name']}): {r['file']}" for r in rs)
+    ctx.out(res, lambda rs: "\n".join(f"notified {r.recipient} ({r.name}): {r.file}" for r in rs)
             or "every recipient was already notified")
     return 0
 
@@ -210,7 +210,7 @@ def cmd_reply(ctx) -> int:
         if a.template != "missing_elements":
             raise UserError("a draft gets only the missing_elements reply; the others follow a recorded request")
         res = write_draft_reply(ctx.takedown, a.id, language=a.language, out_dir=a.out, pdf=not a.no_pdf)
-        ctx.out(res, f"{res['eml']}" + (f"\n{res['pdf']}" if res["pdf"] else ""))
+        ctx.out(res, f"{res.eml}" + (f"\n{res.pdf}" if res.pdf else ""))
         return 0
     r = write_reply(ctx.services.legal, a.id, a.template, language=a.language, out_dir=a.out, certificate=a.certificate,
                     pdf=not a.no_pdf)

@@ -87,7 +87,7 @@ def cmd_release_record(ctx) -> int:
 
     a = ctx.args
     res = record_release(ctx.corpus, a.name, a.corpus, mirror_of=a.mirror_of, contact=a.contact)
-    ctx.out(res, lambda r: f"{r['kind']} {r['name']} of {r['corpus']} recorded at checkpoint size {r['checkpoint_size']}")
+    ctx.out(res, lambda r: f"{r.kind} {r.name} of {r.corpus} recorded at checkpoint size {r.checkpoint_size}")
     return 0
 
 
@@ -97,7 +97,7 @@ def cmd_release_list(ctx) -> int:
 
     rows = list_releases(ctx.corpus)
     ctx.out(rows, lambda rs: table(["ID", "NAME", "KIND", "CORPUS", "CHECKPOINT"],
-                                   [[r["id"], r["name"], r["kind"], r["corpus"], r["checkpoint_size"]] for r in rs])
+                                   [[r.id, r.name, r.kind, r.corpus, r.checkpoint_size] for r in rs])
             if rs else "no releases")
     return 0
 
@@ -169,7 +169,7 @@ def cmd_run_record(ctx) -> int:
     from ledger_app.services.lineage import record_run
 
     res = record_run(ctx.corpus, ctx.args.model, ctx.args.corpus)
-    ctx.out(res, lambda r: f"run of {r['model']} on {r['corpus']} recorded at checkpoint size {r['checkpoint_size']}")
+    ctx.out(res, lambda r: f"run of {r.model} on {r.corpus} recorded at checkpoint size {r.checkpoint_size}")
     return 0
 
 
@@ -177,7 +177,7 @@ def cmd_run_list(ctx) -> int:
     from ledger_app.services.lineage import list_runs
 
     rows = list_runs(ctx.corpus)
-    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['model']:<20} {r['corpus']:<16} at {r['checkpoint_size']}"
+    ctx.out(rows, lambda rs: "\n".join(f"{r.id:>4}  {r.model:<20} {r.corpus:<16} at {r.checkpoint_size}"
                                        for r in rs) or "no runs")
     return 0
 

@@ -87,15 +87,14 @@ def _releases(services, items: list[str]) -> list[dict[str, Any]]:
     td = services.takedown
     out = []
     for r in releases_containing(td, items):
-        with services.ws.engine.connect() as conn:
-            idx = repo.release_entry(conn, r["id"])
+        idx = r.entry
         entry = services.ledger.show(int(idx)) if idx is not None else None
         p = entry.payload if entry is not None and entry.type == "release.recorded" else {}
-        if (p.get("name"), p.get("kind"), p.get("checkpoint_size")) != (r["name"], r["kind"], r["checkpoint_size"]):
-            raise VerificationError(f"the dataset release {r['name']!r} does not match its ledger entry {idx}; "
+        if (p.get("name"), p.get("kind"), p.get("checkpoint_size")) != (r.name, r.kind, r.checkpoint_size):
+            raise VerificationError(f"the dataset release {r.name!r} does not match its ledger entry {idx}; "
                                     "no certificate was issued", index=idx)
-        out.append({"name": r["name"], "kind": r["kind"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
-                    "items_contained": len(r["items"])})
+        out.append({"name": r.name, "kind": r.kind, "corpus": r.corpus, "checkpoint_size": r.checkpoint_size,
+                    "items_contained": len(r.items)})
     return out
 
 

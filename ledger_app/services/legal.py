@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -139,6 +139,128 @@ class Recipient:
         return d
 
 
+# --- what the steps return ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnershipCheck:
+    """The latest evidence of ownership recorded for a request (`evidence` None once erased)."""
+
+    result: str  # confirmed | not_shown
+    evidence: str | None
+    at: float
+    entry: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"result": self.result, "evidence": self.evidence, "at": self.at, "entry": self.entry}
+
+
+@dataclass(frozen=True)
+class CounterNoticeReceipt:
+    """A counter-notice just recorded."""
+
+    request: int
+    complete: bool
+    missing: tuple[str, ...]
+    items: tuple[str, ...]
+    entry: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.request, "complete": self.complete, "missing": list(self.missing),
+                "items": list(self.items), "entry": self.entry}
+
+
+@dataclass(frozen=True)
+class CounterNoticeRecord:
+    """The counter-notice recorded for a request, as its case event holds it (the counter-notifier's
+    personal data is behind `commitment`)."""
+
+    commitment: str
+    items: tuple[str, ...]
+    received: str
+    complete: bool
+    missing: tuple[str, ...]
+    entry: int | None
+
+
+@dataclass(frozen=True)
+class RestoredItem:
+    """One item restored after a counter-notice: from the retained copy (`restored_as` the new item and
+    its `status`) or to be re-acquired (`where` its source URL)."""
+
+    item: str
+    sha256: str | None
+    how: str  # retained copy | re-acquire
+    where: str | None
+    restored_as: str | None = None
+    status: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"item": self.item, "sha256": self.sha256, "how": self.how, "where": self.where}
+        if self.how == "retained copy":
+            d.update(restored_as=self.restored_as, status=self.status)
+        return d
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """What `restore` did: the corpus the retained copies were ingested as (None if none) and each item."""
+
+    request: int
+    corpus: str | None
+    restored: tuple[RestoredItem, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.request, "corpus": self.corpus, "restored": [r.to_json() for r in self.restored]}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refusal of erasure just recorded."""
+
+    request: int
+    ground: str  # Art. 17(3)(x)
+    ground_text: str
+    partial: bool
+    retained: tuple[str, ...]
+    entry: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.request, "ground": self.ground, "ground_text": self.ground_text,
+                "partial": self.partial, "retained": list(self.retained), "entry": self.entry}
+
+
+@dataclass(frozen=True)
+class RefusalRecord:
+    """A recorded refusal of erasure (`reasons` None once erased)."""
+
+    ground: str
+    ground_text: str
+    partial: bool
+    retained: tuple[str, ...]
+    reasons: str | None
+    at: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ground": self.ground, "ground_text": self.ground_text, "partial": self.partial,
+                "retained": list(self.retained), "reasons": self.reasons, "at": self.at}
+
+
+@dataclass(frozen=True)
+class RecipientNotified:
+    """An Art. 19 notice written to a recipient and recorded."""
+
+    recipient: str  # Recipient.key
+    name: str
+    file: str
+    sha256: str
+    entry: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"recipient": self.recipient, "name": self.name, "file": self.file, "sha256": self.sha256,
+                "entry": self.entry}
+
+
 def rights_holder_request(rtype: str, kind: str) -> bool:
     """A request from someone claiming rights in the works (not the data subject, not internal)."""
     return rtype in ("dmca", "publisher") or (rtype == "other" and kind in ("rights_org", "news_publisher"))
@@ -181,21 +303,21 @@ class LegalService:
         self.ledger.after_external_commit(res)
         return res.first_index
 
-    def ownership(self, rid: int) -> dict[str, Any] | None:
+    def ownership(self, rid: int) -> OwnershipCheck | None:
         evs = self.cases.events(rid, "ownership")
         if not evs:
             return None
         ev = evs[-1]
         with self.ws.engine.connect() as conn:
             data = personal.reveal(conn, ev.body["commitment"]) or {}
-        return {"result": ev.body["result"], "evidence": data.get("text"), "at": ev.created_at, "entry": ev.entry_idx}
+        return OwnershipCheck(ev.body["result"], data.get("text"), ev.created_at, ev.entry_idx)
 
     def check_before_purge(self, rid: int) -> None:
         """What must hold before a request's items are removed; raises UserError saying what to do."""
         req = self.takedown.request_record(rid)
         if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req["type"], req["requester_kind"]):
             own = self.ownership(rid)
-            if own is None or own["result"] != "confirmed":
+            if own is None or own.result != "confirmed":
                 raise UserError(
                     f"request {rid} comes from a rights holder: record the evidence of ownership seen before the purge "
                     f"(`ledger takedown ownership {rid} --evidence \"…\"`)")
@@ -209,7 +331,7 @@ class LegalService:
     # --- DMCA 512(g) ------------------------------------------------------------------------------------
 
     def counter_notice(self, rid: int, cn: CounterNotice, *, items: Sequence[str] = (), received: str | None = None,
-                       record_anyway: bool = False) -> dict[str, Any]:
+                       record_anyway: bool = False) -> CounterNoticeReceipt:
         """Receive a counter-notice for material removed under request `rid` (all its purged items unless
         `items` names some). Incomplete: IncompleteRequest naming each missing element, nothing recorded,
         unless `record_anyway` (recorded as incomplete; it cannot be forwarded)."""
@@ -239,18 +361,22 @@ class LegalService:
                 "request": rid, "counter_notifier": c, "items": chosen, "received": day.isoformat(),
                 "elements": cn.elements(), "complete": not missing}))
         self.ledger.after_external_commit(res)
-        return {"request": rid, "complete": not missing, "missing": missing, "items": chosen, "entry": res.first_index}
+        return CounterNoticeReceipt(rid, not missing, tuple(missing), tuple(chosen), res.first_index)
 
-    def counter_notice_record(self, rid: int) -> tuple[dict[str, Any], int | None] | None:
+    def counter_notice_record(self, rid: int) -> CounterNoticeRecord | None:
         evs = self.cases.events(rid, "counter_notice")
-        return (evs[-1].body, evs[-1].entry_idx) if evs else None
+        if not evs:
+            return None
+        b = evs[-1].body
+        return CounterNoticeRecord(b["commitment"], tuple(b["items"]), b["received"], b["complete"],
+                                   tuple(b.get("missing") or ()), evs[-1].entry_idx)
 
     def counter_notifier(self, rid: int) -> dict[str, Any] | None:
         cn = self.counter_notice_record(rid)
         if cn is None:
             return None
         with self.ws.engine.connect() as conn:
-            return personal.reveal(conn, cn[0]["commitment"])
+            return personal.reveal(conn, cn.commitment)
 
     def forward_counter_notice(self, rid: int, *, forwarded_on: str | None = None) -> RestoreWindow:
         """Record that the counter-notice was sent to the claimant (512(g)(2)(B)); starts the restore window."""
@@ -258,7 +384,7 @@ class LegalService:
         cn = self.counter_notice_record(rid)
         if cn is None:
             raise UserError(f"request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)")
-        if not cn[0]["complete"]:
+        if not cn.complete:
             raise UserError(f"the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete")
         if self.cases.events(rid, "forwarded"):
             raise UserError(f"the counter-notice of request {rid} was already forwarded")
@@ -303,12 +429,12 @@ class LegalService:
             return RestoreWindow(False, False, None, None, None, None, None, court, restored, False,
                                  "no counter-notice received")
         if not fw:
-            why = "the counter-notice is incomplete" if not cn[0]["complete"] else "the counter-notice is not yet forwarded to the claimant"
-            return RestoreWindow(True, cn[0]["complete"], None, None, None, None, None, court, restored, False, why)
+            why = "the counter-notice is incomplete" if not cn.complete else "the counter-notice is not yet forwarded to the claimant"
+            return RestoreWindow(True, cn.complete, None, None, None, None, None, court, restored, False, why)
         f = fw[-1].body
         fwd, earliest, latest = (date.fromisoformat(f[k]) for k in ("forwarded_on", "earliest", "latest"))
         elapsed = business_days_between(fwd, today, self._holidays())
-        pending = [i for i in cn[0]["items"] if i not in restored]
+        pending = [i for i in cn.items if i not in restored]
         if court:
             ok, why = False, "the claimant filed a court action; the material stays removed"
         elif not pending:
@@ -322,7 +448,7 @@ class LegalService:
         return RestoreWindow(True, True, fwd.isoformat(), earliest.isoformat(), latest.isoformat(), f["planned"], elapsed,
                              court, restored, ok, why)
 
-    def restore(self, rid: int, *, to: Path | None = None, today: date | None = None) -> dict[str, Any]:
+    def restore(self, rid: int, *, to: Path | None = None, today: date | None = None) -> Restoration:
         """Restore the counter-noticed items once the window allows (512(g)(2)(C)).
 
         Each item's blocklist entry is lifted. An item with a retained copy is re-admitted from it: the
@@ -338,7 +464,7 @@ class LegalService:
             raise UserError(f"request {rid} cannot be restored now: {win.reason}")
         cn = self.counter_notice_record(rid)
         assert cn is not None
-        items = [i for i in cn[0]["items"] if i not in win.restored]
+        items = [i for i in cn.items if i not in win.restored]
         retained = {ev.body["item"]: ev.body for ev in self.cases.events(rid, "retained")}
         out_dir = Path(to) if to else self.ws.path / "restored" / f"request-{rid}"
         corpus_name = f"restored-r{rid}"
@@ -376,7 +502,7 @@ class LegalService:
                 repo.insert_event_json(conn, rid, "restored", {"item": item_id, "how": how, "where": where}, time.time())
                 entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how,
                                                   "corpus": corpus_name if data is not None else None}))
-                results.append({"item": item_id, "sha256": sha, "how": how, "where": where})
+                results.append(RestoredItem(item_id, sha, how, where))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
         if written:
@@ -387,11 +513,12 @@ class LegalService:
                 corpus.add_corpus(corpus_name, out_dir, "folder")
             corpus.ingest(corpus_name)
             with self.ws.engine.connect() as conn:
-                for r in results:
-                    if r["how"] == "retained copy":
-                        state = repo.item_in_corpus(conn, corpus_name, r["sha256"])
-                        r["restored_as"], r["status"] = (state.id, state.status) if state else (None, None)
-        return {"request": rid, "corpus": corpus_name if written else None, "restored": results}
+                for n, r in enumerate(results):
+                    if r.how == "retained copy":
+                        state = repo.item_in_corpus(conn, corpus_name, r.sha256)
+                        if state is not None:
+                            results[n] = replace(r, restored_as=state.id, status=state.status)
+        return Restoration(rid, corpus_name if written else None, tuple(results))
 
     # --- GDPR ---------------------------------------------------------------------------------------------
 
@@ -415,7 +542,7 @@ class LegalService:
         self.ledger.after_external_commit(res)
         return res.first_index
 
-    def refuse(self, rid: int, ground: str, *, items: Sequence[str] = (), reason: str = "") -> dict[str, Any]:
+    def refuse(self, rid: int, ground: str, *, items: Sequence[str] = (), reason: str = "") -> Refusal:
         """Refuse erasure of `items` (all matches when empty: a full refusal) on an Art. 17(3) ground.
         The items are kept (their matches rejected, with the ground); a partial refusal lets the rest
         proceed to the purge; a full one rejects the request."""
@@ -455,17 +582,16 @@ class LegalService:
                                                          f"erasure refused under Art. 17(3)({g})"))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
-        return {"request": rid, "ground": f"Art. 17(3)({g})", "ground_text": ART17_3_GROUNDS[g], "partial": partial,
-                "retained": chosen, "entry": res.first_index}
+        return Refusal(rid, f"Art. 17(3)({g})", ART17_3_GROUNDS[g], partial, tuple(chosen), res.first_index)
 
-    def refusals(self, rid: int) -> list[dict[str, Any]]:
+    def refusals(self, rid: int) -> list[RefusalRecord]:
         out = []
         with self.ws.engine.connect() as conn:
             for ev in repo.events(conn, rid, "refusal"):
                 b, created = ev.body, ev.created_at
                 reasons = (personal.reveal(conn, b["commitment"]) or {}).get("text") if b.get("commitment") else None
-                out.append({"ground": f"Art. 17(3)({b['ground']})", "ground_text": ART17_3_GROUNDS[b["ground"]],
-                            "partial": b["partial"], "retained": b["retained"], "reasons": reasons, "at": created})
+                out.append(RefusalRecord(f"Art. 17(3)({b['ground']})", ART17_3_GROUNDS[b["ground"]], b["partial"],
+                                         tuple(b["retained"]), reasons, created))
         return out
 
     def announce_extension(self, rid: int, months: int, reason: str, *, today: date | None = None) -> dict[str, Any]:
@@ -494,22 +620,22 @@ class LegalService:
                     for ev in self.cases.events(rid, "recipient")}
         out = []
         for r in affected_runs(self.takedown, items, include_live=True):
-            key = f"training_run:{r['run']}"
+            key = f"training_run:{r.run}"
             n = notified.get(key, (None, None))
-            out.append(Recipient("training_run", r["run"], r["model"], r["corpus"], tuple(r["items_seen"]), None, *n))
+            out.append(Recipient("training_run", r.run, r.model, r.corpus, r.items_seen, None, *n))
         contacts = {}
         for rel in releases_containing(self.takedown, items):
-            if rel["contact"] and rel["contact"] not in contacts:
+            if rel.contact and rel.contact not in contacts:
                 with self.ws.engine.connect() as conn:
-                    contacts[rel["contact"]] = (personal.reveal(conn, rel["contact"]) or {}).get("contact")
-            key = f"{rel['kind']}:{rel['id']}"
+                    contacts[rel.contact] = (personal.reveal(conn, rel.contact) or {}).get("contact")
+            key = f"{rel.kind}:{rel.id}"
             n = notified.get(key, (None, None))
-            out.append(Recipient(rel["kind"], rel["id"], rel["name"], rel["corpus"], tuple(rel["items"]),
-                                 contacts.get(rel["contact"]) if rel["contact"] else None, *n))
+            out.append(Recipient(rel.kind, rel.id, rel.name, rel.corpus, rel.items,
+                                 contacts.get(rel.contact) if rel.contact else None, *n))
         return out
 
     def notify_recipients(self, rid: int, *, out_dir: Path | None = None, language: str = "en",
-                          only: Sequence[str] = ()) -> list[dict[str, Any]]:
+                          only: Sequence[str] = ()) -> list[RecipientNotified]:
         """Write an Art. 19 notice (.eml) to each recipient not yet notified and record that it was sent."""
         from ledger_app.services.replies import recipient_notice
 
@@ -529,7 +655,7 @@ class LegalService:
                                               ("gdpr.recipient_notified", {"request": rid, "recipient": r.key,
                                                                            "items": list(r.items), "notice": sha}))
             self.ledger.after_external_commit(res)
-            results.append({"recipient": r.key, "name": r.name, "file": str(path), "sha256": sha, "entry": res.first_index})
+            results.append(RecipientNotified(r.key, r.name, str(path), sha, res.first_index))
         return results
 
 

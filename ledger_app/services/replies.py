@@ -124,6 +124,21 @@ class Reply:
         return dict(self.__dict__)
 
 
+@dataclass(frozen=True)
+class DraftReply:
+    """The request for missing elements written for a draft (on disk only; a draft is not in the ledger)."""
+
+    draft: int
+    template: str
+    language: str
+    eml: str
+    pdf: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"draft": self.draft, "template": self.template, "language": self.language, "eml": self.eml,
+                "pdf": self.pdf}
+
+
 def _sender(services_ws) -> tuple[str, str]:
     s = services_ws.settings
     name = s.get("user.name") or "Legal team"
@@ -168,8 +183,8 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         miss = missing
         if miss is None:
             cn = legal.counter_notice_record(rid)
-            if cn is not None and cn[0].get("missing"):
-                miss = cn[0]["missing"]
+            if cn is not None and cn.missing:
+                miss = list(cn.missing)
             elif req["status"] == "rejected" and req["status_reason"]:
                 miss = req["status_reason"].split("; ")
         if not miss:
@@ -180,10 +195,10 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         if win.forwarded_on is None:
             raise UserError(f"the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)")
         args.update(earliest=win.earliest, latest=win.latest)
-        cn = legal.counter_notice_record(rid)[0]
+        cn = legal.counter_notice_record(rid)
         person = legal.counter_notifier(rid) or {}
         extra = "\n".join(f"{k}: {person.get(k)}" for k in ("name", "address", "phone", "material", "location", "signature")
-                          if person.get(k)) + f"\nitems: {', '.join(cn['items'])}"
+                          if person.get(k)) + f"\nitems: {', '.join(cn.items)}"
     elif template == "completion":
         if req["status"] not in ("purged", "certified", "closed"):
             raise UserError(f"request {rid} is {req['status']}; the completion letter follows the purge")
@@ -217,9 +232,9 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         if not refs:
             raise UserError(f"request {rid} has no recorded refusal (`ledger takedown refuse {rid} --ground …`)")
         r = refs[-1]
-        g = r["ground"][-2]
-        args.update(scope=t["scope.partial" if r["partial"] else "scope.full"], count=len(r["retained"]),
-                    ground_text=(GROUNDS_ZH[g] if language == "zh_CN" else ART17_3_GROUNDS[g]), reasons=r["reasons"] or "")
+        g = r.ground[-2]
+        args.update(scope=t["scope.partial" if r.partial else "scope.full"], count=len(r.retained),
+                    ground_text=(GROUNDS_ZH[g] if language == "zh_CN" else ART17_3_GROUNDS[g]), reasons=r.reasons or "")
     subject = t[f"subject.{template}"].format(**args)
     name = row.requester.name or ("" if language == "zh_CN" else "Sir or Madam")
     sender = _sender(legal.ws)
@@ -278,7 +293,7 @@ def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "
 
 
 def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path | None = None,
-                      pdf: bool = True) -> dict[str, Any]:
+                      pdf: bool = True) -> DraftReply:
     """The request for missing elements for a draft (an incomplete notice kept, not recorded). A draft is
     not in the ledger, so neither is this letter; it is written to disk only."""
     from ledger_app.certificates.letter import render_letter_pdf
@@ -309,5 +324,4 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
         pdf_path = out_dir / f"missing_elements.{language}.pdf"
         render_letter_pdf(pdf_path, title=subject, paragraphs=body.split("\n\n"), language=language, sender=sender[0],
                           digest=hashlib.sha256(eml).hexdigest(), facts=[(t["ref"], f"D{draft_id}")])
-    return {"draft": int(draft_id), "template": "missing_elements", "language": language, "eml": str(eml_path),
-            "pdf": str(pdf_path) if pdf_path else None}
+    return DraftReply(int(draft_id), "missing_elements", language, str(eml_path), str(pdf_path) if pdf_path else None)

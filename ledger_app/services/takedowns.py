@@ -587,7 +587,7 @@ class TakedownService(Queries):
             out["purge"] = purge
             from ledger_app.services.lineage import affected_runs
 
-            out["affected_runs"] = affected_runs(self, purge["items"])
+            out["affected_runs"] = [r.to_json() for r in affected_runs(self, purge["items"])]
         return out
 
     def purge_view(self, rid: int) -> dict[str, Any] | None:

@@ -118,7 +118,7 @@ def test_full_refusal_rejects_and_a_late_extension_is_refused(services, capsys, 
     with pytest.raises(UserError, match="Art. 17\\(3\\) ground"):
         legal.refuse(rid, "z", reason="no")
     res = legal.refuse(rid, "e", reason="the article is evidence in pending litigation")
-    assert res["partial"] is False and td.show(rid)["status"] == "rejected"
+    assert res.partial is False and td.show(rid)["status"] == "rejected"
     assert "Art. 17(3)(e)" in td.show(rid)["status_reason"]
 
 

@@ -64,7 +64,7 @@ def test_legal_process_on_postgresql(tmp_path, fresh_db):
     win = bob.legal.forward_counter_notice(rid, forwarded_on="2026-03-06")
     assert (win.earliest, win.latest) == ("2026-03-20", "2026-03-26")
     res = alice.legal.restore(rid, today=date(2026, 3, 20), to=tmp_path / "back")
-    assert res["restored"][0]["how"] == "retained copy" and res["restored"][0]["status"] == "admitted"
+    assert res.restored[0].how == "retained copy" and res.restored[0].status == "admitted"
     assert next((tmp_path / "back").glob("*.data")).read_text(encoding="utf-8") == ARTICLES[0]
     words = [e.text for e in bob.cases.timeline(rid)]
     assert "Note added" in words and any(w.startswith("Item restored") for w in words)
@@ -75,5 +75,5 @@ def test_legal_process_on_postgresql(tmp_path, fresh_db):
     rec = bob.legal.recipients(g)
     assert [r.key for r in rec] == ["release:1"]
     sent = bob.legal.notify_recipients(g, out_dir=tmp_path / "n")
-    assert [s["recipient"] for s in sent] == ["release:1"] and bob.legal.recipients(g)[0].notified_at
+    assert [s.recipient for s in sent] == ["release:1"] and bob.legal.recipients(g)[0].notified_at
     assert alice.ledger.verify().entries > 0

@@ -443,5 +443,5 @@ def test_gdpr_dialog_identity_and_partial_refusal(page, cases, session, qtbot, t
     dialog.refuse_button.click()
     qtbot.waitUntil(lambda: "refusal recorded on Art. 17(3)(e)" in dialog.result.text(), timeout=20_000)
     refusals = session.services.legal.refusals(ids["gdpr"])
-    assert refusals[-1]["ground"] == "Art. 17(3)(e)" and refusals[-1]["retained"] == ["photos:shard-000.tar#0001"]
+    assert refusals[-1].ground == "Art. 17(3)(e)" and list(refusals[-1].retained) == ["photos:shard-000.tar#0001"]
     dialog.reject()

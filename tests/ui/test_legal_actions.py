@@ -42,7 +42,7 @@ def test_ownership_check_from_the_case_view_lets_the_purge_ask(page, cases, sess
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert "not shown" in page.message.text()
-    assert session.services.legal.ownership(rid)["result"] == "not_shown"
+    assert session.services.legal.ownership(rid).result == "not_shown"
     # Not shown: the purge still refuses, saying what is missing.
     with pytest.raises(Exception, match="evidence of ownership"):
         page.purge_plan(rid)
@@ -53,7 +53,7 @@ def test_ownership_check_from_the_case_view_lets_the_purge_ask(page, cases, sess
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     own = session.services.legal.ownership(rid)
-    assert own["result"] == "confirmed" and own["evidence"] == "US copyright registration VA 2-345-678"
+    assert own.result == "confirmed" and own.evidence == "US copyright registration VA 2-345-678"
     qtbot.waitUntil(lambda: any("wnership" in case.timeline.item(k).text() for k in range(case.timeline.count())),
                     timeout=20_000)
     page.purge_button.click()

@@ -222,7 +222,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     run = record_run(svc.corpus, "city-diffusion-v1", "photohost")
     for name in ("stock-library", "news", "webcrawl", "transcripts"):
         record_run(svc.corpus, "city-diffusion-v1", name)
-    say(f"Recorded training run city-diffusion-v1 on the five corpora at checkpoint size {run['checkpoint_size']}")
+    say(f"Recorded training run city-diffusion-v1 on the five corpora at checkpoint size {run.checkpoint_size}")
 
     td = svc.takedown
     gdpr = td.new_request(type="gdpr", requester="Lena Example", requester_kind="individual",

@@ -19,7 +19,6 @@ from ledger_app.storage.tables import (
     Blocklist,
     Claim,
     Corpus,
-    DatasetRelease,
     Fingerprint,
     IngestShard,
     Item,
@@ -45,7 +44,6 @@ _corpus = Corpus.__table__  # type: ignore[attr-defined]
 _fp = Fingerprint.__table__  # type: ignore[attr-defined]
 _detail = ItemDetail.__table__  # type: ignore[attr-defined]
 _shard = IngestShard.__table__  # type: ignore[attr-defined]
-_release = DatasetRelease.__table__  # type: ignore[attr-defined]
 
 #: The rows of `IN (…)` lists are read in chunks of this many ids.
 CHUNK = 500
@@ -484,11 +482,6 @@ def reported_item(conn: Connection, item_id: str) -> ReportedItem | None:
     if r is None:
         return None
     return ReportedItem(*r[:9], _bytes(r[9]), r[10], r[11], _bytes(r[12]))
-
-
-def release_entry(conn: Connection, release_id: int) -> int | None:
-    """The ledger index of a dataset release's `release.recorded` entry."""
-    return conn.execute(select(_release.c.entry_idx).where(_release.c.id == release_id)).scalar_one_or_none()
 
 
 # --- fingerprints for the locate indexes ------------------------------------------------------------

@@ -103,7 +103,7 @@ class AiActPage(Page):
         from ledger_app.services.lineage import list_runs
 
         try:
-            models = sorted({r["model"] for r in list_runs(services.corpus)})
+            models = sorted({r.model for r in list_runs(services.corpus)})
         except Exception:  # an older workspace without runs: only "all corpora"
             models = []
         for m in models:

@@ -14,6 +14,7 @@ service's refusal, and shows what was recorded."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.ui.qtcompat import emit
+
+if TYPE_CHECKING:
+    from ledger_app.services.legal import OwnershipCheck
 from ledger_app.ui.widgets.form_dialog import FormDialog
 from ledger_app.ui.widgets.labels import add_labelled, status_label
 
@@ -40,7 +44,7 @@ from ledger_app.ui.widgets.labels import add_labelled, status_label
 class OwnershipDialog(FormDialog):
     """The evidence of ownership seen for a rights holder's request, and its result."""
 
-    def __init__(self, request_id: int, current: dict | None, parent: QWidget | None = None):
+    def __init__(self, request_id: int, current: OwnershipCheck | None, parent: QWidget | None = None):
         super().__init__(parent, "OwnershipDialog", self.tr("Ownership check for request #{id}").format(id=request_id),
                          self.tr(
             "A rights holder's request is purged only once the evidence that the requester owns the works was "
@@ -48,10 +52,10 @@ class OwnershipDialog(FormDialog):
             "The text goes to the erasable personal-data store; the ledger keeps a commitment to it."), size=(560, 0))
         layout = self.body
         if current:
-            state = (self.tr("Recorded so far: ownership confirmed.") if current.get("result") == "confirmed"
+            state = (self.tr("Recorded so far: ownership confirmed.") if current.result == "confirmed"
                      else self.tr("Recorded so far: ownership not shown."))
-            if current.get("evidence"):
-                state += " " + self.tr("Evidence: {text}").format(text=current["evidence"])
+            if current.evidence:
+                state += " " + self.tr("Evidence: {text}").format(text=current.evidence)
         else:
             state = self.tr("No ownership check recorded yet.")
         self.state = QLabel(state, self)

@@ -5,6 +5,7 @@ ownership check, the Art. 19 recipients, and reply letters. The dialogs gather; 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -16,6 +17,9 @@ from ledger_app.ui.messages import QT_TRANSLATE_NOOP
 from ledger_app.ui.pages.legal_dialogs import ReasonDialog
 from ledger_app.ui.reason_text import legal_text
 from ledger_app.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from ledger_app.services.legal import CounterNoticeReceipt, Refusal, Restoration
 
 
 class TakedownLegalSteps:
@@ -35,11 +39,11 @@ class TakedownLegalSteps:
             cn = dialog.counter_notice()
             dialog.ok_button.setEnabled(False)
 
-            def done(res: dict) -> None:
+            def done(res: CounterNoticeReceipt) -> None:
                 dialog.accept()
                 self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage",
                                                   "Counter-notice recorded for {n} items of request #{id}; forward it "
-                                                  "to the claimant next."), n=len(res["items"]), id=rid)
+                                                  "to the claimant next."), n=len(res.items), id=rid)
                 self.session.notify_data_changed()
 
             self._run("counter-notice", lambda p, c: services.legal.counter_notice(rid, cn), done,
@@ -83,9 +87,9 @@ class TakedownLegalSteps:
                       on_error=failed)
 
         def refusal(ground: str, items: list, reason: str) -> None:
-            def done(res: dict) -> None:
+            def done(res: Refusal) -> None:
                 dialog.recorded(self.tr("{scope} refusal recorded on {ground}; {n} items retained.").format(
-                    scope=self.tr("Partial") if res.get("partial") else self.tr("Full"), ground=res["ground"],
+                    scope=self.tr("Partial") if res.partial else self.tr("Full"), ground=res.ground,
                     n=len(items)))
                 self.session.notify_data_changed()
 
@@ -188,11 +192,11 @@ class TakedownLegalSteps:
             return None
         self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", "Restoring the counter-noticed items…"))
 
-        def done(res: dict) -> None:
-            copies = sum(1 for r in res["restored"] if r["how"] == "retained copy")
+        def done(res: Restoration) -> None:
+            copies = sum(1 for r in res.restored if r.how == "retained copy")
             self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", "Restored {n} items of request #{id}: {c} re-admitted "
                                                               "from their retained copies, {a} to re-acquire."),
-                      n=len(res["restored"]), id=rid, c=copies, a=len(res["restored"]) - copies)
+                      n=len(res.restored), id=rid, c=copies, a=len(res.restored) - copies)
             self.session.notify_data_changed()
 
         return self._run("restore", lambda p, c: services.legal.restore(rid), done, progress=True)
