@@ -123,7 +123,7 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
             limits[svc.corpus(n)["id"]] = None
         scope = {"kind": "corpora", "corpora": sorted(names)}
     with svc.ws.engine.connect() as conn:
-        cinfo = {cid: {"name": c.name, "crawler": c.crawler, "kind": c.source_kind, "license": c.license,
+        cinfo: dict[int, dict[str, Any]] = {cid: {"name": c.name, "crawler": c.crawler, "kind": c.source_kind, "license": c.license,
                        "batch": c.batch} for cid, c in repo.corpora(conn).items()}
 
     # One pass over the items in scope.
@@ -186,8 +186,9 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
     per_signal: dict[str, int] = {}
     for raw in excluded_ids_signals:
         sig = json.loads(raw)
-        names = {f["signal"] for f in sig.get("findings", []) if f.get("use") == "train-ai" and f.get("state") == "reserved"}
-        for n in names:
+        reserved_by = {f["signal"] for f in sig.get("findings", [])
+                       if f.get("use") == "train-ai" and f.get("state") == "reserved"}
+        for n in reserved_by:
             per_signal[n] = per_signal.get(n, 0) + 1
     reserved_total = sum(1 for raw in excluded_ids_signals
                          if (json.loads(raw).get("uses") or {}).get("train-ai") == "reserved")
@@ -195,7 +196,7 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
     # 3.2: takedowns — items purged per request, in scope.
     cids = list(limits)
     with svc.ws.engine.connect() as conn:
-        takedowns = [{"request": x.request, "type": x.type, "items_removed": x.items_removed}
+        takedowns: list[dict[str, Any]] = [{"request": x.request, "type": x.type, "items_removed": x.items_removed}
                      for x in repo.takedown_counts(conn, cids)]
         blocklist = repo.blocklist_size(conn)
         snaps = repo.policy_snapshots(conn, cids)

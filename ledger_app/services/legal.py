@@ -468,8 +468,9 @@ class LegalService:
         retained = {ev.body["item"]: ev.body for ev in self.cases.events(rid, "retained")}
         out_dir = Path(to) if to else self.ws.path / "restored" / f"request-{rid}"
         corpus_name = f"restored-r{rid}"
-        results = []
+        results: list[RestoredItem] = []
         written = []
+        where: str | None
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             entries: list[tuple[str, dict[str, Any]]] = []
