@@ -183,6 +183,23 @@ class CounterNoticeRecord:
     entry: int | None
 
 
+#: The counter-notifier's details kept in the erasable store (those given).
+COUNTER_NOTIFIER_FIELDS = ("name", "address", "phone", "email", "signature", "material", "location")
+
+
+@dataclass(frozen=True)
+class CounterNotifier:
+    """The subscriber who sent a counter-notice, as given (each None when not given)."""
+
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    signature: str | None = None
+    material: str | None = None
+    location: str | None = None
+
+
 @dataclass(frozen=True)
 class RestoredItem:
     """One item restored after a counter-notice: from the retained copy (`restored_as` the new item and
@@ -371,12 +388,17 @@ class LegalService:
         return CounterNoticeRecord(b["commitment"], tuple(b["items"]), b["received"], b["complete"],
                                    tuple(b.get("missing") or ()), evs[-1].entry_idx)
 
-    def counter_notifier(self, rid: int) -> dict[str, Any] | None:
+    def counter_notifier(self, rid: int) -> CounterNotifier | None:
+        """Who sent the request's counter-notice, from the erasable store (None when there is no
+        counter-notice or its personal data was erased)."""
         cn = self.counter_notice_record(rid)
         if cn is None:
             return None
         with self.ws.engine.connect() as conn:
-            return personal.reveal(conn, cn.commitment)
+            data = personal.reveal(conn, cn.commitment)
+        if data is None:
+            return None
+        return CounterNotifier(**{k: data.get(k) for k in COUNTER_NOTIFIER_FIELDS})
 
     def forward_counter_notice(self, rid: int, *, forwarded_on: str | None = None) -> RestoreWindow:
         """Record that the counter-notice was sent to the claimant (512(g)(2)(B)); starts the restore window."""

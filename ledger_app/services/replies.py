@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.services.legal import ART17_3_GROUNDS
+from ledger_app.services.legal import ART17_3_GROUNDS, CounterNotifier
 from ledger_app.storage.repos.cases import item_origin
 
 TEMPLATES = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension", "refusal")
@@ -196,9 +196,9 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
             raise UserError(f"the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)")
         args.update(earliest=win.earliest, latest=win.latest)
         cn = legal.counter_notice_record(rid)
-        person = legal.counter_notifier(rid) or {}
-        extra = "\n".join(f"{k}: {person.get(k)}" for k in ("name", "address", "phone", "material", "location", "signature")
-                          if person.get(k)) + f"\nitems: {', '.join(cn.items)}"
+        person = legal.counter_notifier(rid) or CounterNotifier()
+        extra = "\n".join(f"{k}: {getattr(person, k)}" for k in ("name", "address", "phone", "material", "location", "signature")
+                          if getattr(person, k)) + f"\nitems: {', '.join(cn.items)}"
     elif template == "completion":
         if req["status"] not in ("purged", "certified", "closed"):
             raise UserError(f"request {rid} is {req['status']}; the completion letter follows the purge")

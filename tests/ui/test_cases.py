@@ -410,7 +410,7 @@ def test_counter_notice_dialog_records_and_forwarding_starts_the_clock(page, cas
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert "Counter-notice recorded for 6 items" in page.message.text()
-    assert session.services.legal.counter_notifier(ids["dmca"])["name"] == "Sam Ubscriber"
+    assert session.services.legal.counter_notifier(ids["dmca"]).name == "Sam Ubscriber"
     qtbot.waitUntil(case.forward_button.isEnabled, timeout=20_000)
     case.forward_button.click()
     qtbot.waitUntil(lambda: "may be restored from" in page.message.text(), timeout=20_000)
