@@ -77,7 +77,7 @@ PLANTED = {
     "corpus/sniff.py": ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ledger_app.services.corpora "
                         "import CorpusService", "from the lower layer domain"),
     # a relative import is resolved
-    "storage/queries.py": ("from ..takedown import blocklist", "from the lower layer storage"),
+    "storage/personal.py": ("from ..takedown import blocklist", "from the lower layer storage"),
     # storage and ledger are independent
     "ledger/keys.py": ("from ledger_app.storage import tables", "ledger and storage are independent of each other"),
     # the thin clients do not open the database themselves

@@ -24,18 +24,13 @@ from ledger_app.core.policy import Policy
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
 from ledger_app.services.ingest import IngestReport, IngestService
 from ledger_app.services.items import ItemCatalogue, ItemPages, unknown_corpus
-from ledger_app.storage.queries import Queries
 from ledger_app.storage.repos import corpora as repo
 
 Progress = Callable[[int, int], None]
 
 
-class CorpusService(Queries):
-    """The corpora of one workspace, with their item catalogue (`catalogue`) and ingest (`ingester`).
-
-    `Queries` stays only for services/ai_act.py and services/lineage.py, which still read through
-    this object's `_all`/`_one`/`_ph` until their own repositories land (#16).
-    """
+class CorpusService:
+    """The corpora of one workspace, with their item catalogue (`catalogue`) and ingest (`ingester`)."""
 
     ItemPages = ItemPages
 

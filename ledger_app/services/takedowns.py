@@ -22,7 +22,6 @@ from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.storage import identity, personal
-from ledger_app.storage.queries import Queries
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
 from ledger_app.takedown.requests import (
@@ -61,9 +60,7 @@ class _Intake:
     license_id: int | None = None
 
 
-class TakedownService(Queries):
-    # Queries (`_ph`, `_one`, `_all`) stays only for the modules of other workflows that still read
-    # through this object; this module and its repository (storage/repos/takedowns.py) do not use it.
+class TakedownService:
     def __init__(self, corpus):  # ingest.service.CorpusService
         self.corpus = corpus
         self.ledger = corpus.ledger
