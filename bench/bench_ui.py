@@ -115,12 +115,12 @@ def items_paging() -> None:
                 keyed.append(time.perf_counter() - t)
                 assert model.page_reads == 1
                 t = time.perf_counter()
-                again = svc.items_page(model._pages, (count - 1) // page)[-1]["id"]
+                again = svc.items_page(model._pages, (count - 1) // page)[-1].id
                 seek.append(time.perf_counter() - t)
                 svc.ws.dispose()
                 svc = fresh()
                 t = time.perf_counter()
-                old = svc.items(limit=page, offset=(count - 1) // page * page, **filters)[-1]["id"]
+                old = svc.items(limit=page, offset=(count - 1) // page * page, **filters)[-1].id
                 offset.append(time.perf_counter() - t)
                 svc.ws.dispose()
                 svc = fresh()

@@ -73,9 +73,9 @@ def cmd_add(ctx) -> int:
                                 source_kind=a.source_kind, policy_snapshot=a.policy_snapshot)
 
     def text(r) -> str:
-        out = f"registered corpus {r['name']} ({r['format']}, {r['shards']} shards) as entry {r['entry']}"
-        if r.get("policy_snapshot"):
-            out += "\n" + _snapshot_text(r["policy_snapshot"])
+        out = f"registered corpus {r.name} ({r.format}, {r.shards} shards) as entry {r.entry}"
+        if r.policy_snapshot:
+            out += "\n" + _snapshot_text(r.policy_snapshot)
         return out
 
     ctx.out(res, text)
@@ -83,9 +83,9 @@ def cmd_add(ctx) -> int:
 
 
 def _snapshot_text(r) -> str:
-    lines = [f"policy snapshot {r['snapshot_sha256'][:16]}…: {r['files']} files of {r['sites']} sites, "
-             f"recorded as entry {r['entry']}"]
-    lines += [f"  problem: {p}" for p in r["problems"]]
+    lines = [f"policy snapshot {r.snapshot_sha256[:16]}…: {r.files} files of {r.sites} sites, "
+             f"recorded as entry {r.entry}"]
+    lines += [f"  problem: {p}" for p in r.problems]
     return "\n".join(lines)
 
 
@@ -97,7 +97,7 @@ def cmd_signals(ctx) -> int:
 
 def cmd_list(ctx) -> int:
     rows = ctx.corpus.list_corpora()
-    ctx.out(rows, lambda rs: "\n".join(f"{r['name']:<20} {r['format']:<10} {r['items']:>8} items  {r['path']}" for r in rs)
+    ctx.out(rows, lambda rs: "\n".join(f"{r.name:<20} {r.format:<10} {r.items:>8} items  {r.path}" for r in rs)
             or "no corpora")
     return 0
 
@@ -108,7 +108,7 @@ def cmd_manifest(ctx) -> int:
         ctx.out(list(rows))
     else:
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            print(json.dumps(r.to_json(), ensure_ascii=False))
     return 0
 
 
@@ -150,8 +150,8 @@ def cmd_items_list(ctx) -> int:
     rows = ctx.corpus.items(corpus=a.corpus, status=a.status, media_type=a.media_type, c2pa_state=a.c2pa_state,
                             license=a.license, search=a.search, limit=a.limit, offset=a.offset)
     ctx.out(rows, lambda rs: "\n".join(
-        f"{r['status']:<12} {r['c2pa']['state']:<10} {r['media_type']:<22} {r['id']}"
-        + (f"  ({r['status_reason']})" if r["status_reason"] else "") for r in rs) or "no items")
+        f"{r.status:<12} {r.c2pa['state']:<10} {r.media_type:<22} {r.id}"
+        + (f"  ({r.status_reason})" if r.status_reason else "") for r in rs) or "no items")
     return 0
 
 
@@ -168,5 +168,5 @@ def cmd_trust_add(ctx) -> int:
 
         raise UserError(f"cannot read {ctx.args.pem}: {e}") from None
     res = ctx.corpus.add_trust_anchor(pem)
-    ctx.out(res, lambda r: ("added" if r["added"] else "already present") + f" trust anchor {'; '.join(r['subjects'])}")
+    ctx.out(res, lambda r: ("added" if r.added else "already present") + f" trust anchor {'; '.join(r.subjects)}")
     return 0

@@ -116,11 +116,11 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
         scope = {"kind": "training-run", "model": run, "corpora": sorted({r.corpus for r in runs}),
                  "checkpoint_sizes": sorted({r.checkpoint_size for r in runs}), "recorded": _day(run_time)}
     else:
-        names = corpora or [c["name"] for c in svc.list_corpora()]
+        names = corpora or [c.name for c in svc.list_corpora()]
         if not names:
             raise UserError("there are no corpora to summarise; register and ingest one first")
         for n in names:
-            limits[svc.corpus(n)["id"]] = None
+            limits[svc.corpus(n).id] = None
         scope = {"kind": "corpora", "corpora": sorted(names)}
     with svc.ws.engine.connect() as conn:
         cinfo: dict[int, dict[str, Any]] = {cid: {"name": c.name, "crawler": c.crawler, "kind": c.source_kind, "license": c.license,

@@ -14,6 +14,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,123 @@ from ledger_app.core.errors import CorpusError, NotFoundError, UserError
 from ledger_app.core.policy import Policy
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
 from ledger_app.services.ingest import IngestReport, IngestService
-from ledger_app.services.items import ItemCatalogue, ItemPages, unknown_corpus
+from ledger_app.services.items import (
+    ItemCatalogue,
+    ItemDetails,
+    ItemPages,
+    ItemRecord,
+    ManifestEntry,
+    unknown_corpus,
+)
+from ledger_app.services.workspace import Workspace
 from ledger_app.storage.repos import corpora as repo
 
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class CorpusRecord:
+    """A registered corpus."""
+
+    id: int
+    name: str
+    path: str
+    format: str
+    license_id: int | None
+    batch: str | None
+    created_at: float
+    crawler: str | None
+    source_kind: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class CorpusListing:
+    """A corpus as `ledger corpus list` shows it, with its number of items."""
+
+    id: int
+    name: str
+    path: str
+    format: str
+    created_at: float
+    items: int
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class PolicySnapshotAdded:
+    """A policy-file snapshot given to a corpus: its digest, what it holds, and its ledger entry."""
+
+    corpus: str
+    snapshot_sha256: str
+    sites: int
+    files: int
+    problems: list[str]
+    entry: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "snapshot_sha256": self.snapshot_sha256, "sites": self.sites,
+                "files": self.files, "problems": list(self.problems), "entry": self.entry}
+
+
+@dataclass(frozen=True)
+class RegisteredCorpus:
+    """A corpus just registered: its format, shards and ledger entry (and snapshot, when given one)."""
+
+    name: str
+    path: str
+    format: str
+    shards: int
+    entry: int
+    crawler: str | None
+    source_kind: str | None
+    policy_snapshot: PolicySnapshotAdded | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "path": self.path, "format": self.format, "shards": self.shards,
+                               "entry": self.entry, "crawler": self.crawler, "source_kind": self.source_kind}
+        if self.policy_snapshot is not None:
+            out["policy_snapshot"] = self.policy_snapshot.to_json()
+        return out
+
+
+@dataclass(frozen=True)
+class TrustAnchorAdded:
+    """A C2PA trust anchor given to the workspace (`added` False: it was there already)."""
+
+    sha256: str
+    subjects: list[str]
+    added: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sha256": self.sha256, "subjects": list(self.subjects), "added": self.added}
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """Counts for the dashboard: items by status and by corpus and status, C2PA states, AI-generated."""
+
+    total: int
+    by_status: dict[str, int]
+    by_corpus: dict[str, dict[str, int]]
+    c2pa: dict[str, int]
+    ai_generated: int
+    ai_share: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "by_status": self.by_status, "by_corpus": self.by_corpus, "c2pa": self.c2pa,
+                "ai_generated": self.ai_generated, "ai_share": self.ai_share}
+
+
+
 class CorpusService:
     """The corpora of one workspace, with their item catalogue (`catalogue`) and ingest (`ingester`)."""
 
-    ItemPages = ItemPages
+    ws: Workspace
 
     def __init__(self, ledger):  # LedgerService (imported lazily to keep layers simple)
         self.ledger = ledger
@@ -53,7 +161,7 @@ class CorpusService:
 
     def add_corpus(self, name: str, path: Path, fmt: str = "auto", *, license: str | None = None,
                    batch: str | None = None, crawler: str | None = None, source_kind: str | None = None,
-                   policy_snapshot: Path | None = None) -> dict[str, Any]:
+                   policy_snapshot: Path | None = None) -> RegisteredCorpus:
         """Register a corpus. `crawler`: the user agent it was crawled with (robots.txt rules for it are
         read at ingest); `source_kind`: public | licensed | crawled | user | synthetic, for the AI Act
         summary; `policy_snapshot`: a folder or archive of the sites' policy files (see
@@ -100,15 +208,12 @@ class CorpusService:
             res = self.ledger.append([("corpus.registered", registered)], conn=conn)
             repo.set_corpus_entry(conn, name, res.first_index)
         self.ledger.after_external_commit(res)
-        out = {"name": name, "path": str(path), "format": fmt, "shards": len(shards), "entry": res.first_index,
-               "crawler": crawler, "source_kind": source_kind}
-        if snapshot is not None:
-            out["policy_snapshot"] = self._store_snapshot(name, snapshot)
-        return out
+        return RegisteredCorpus(name, str(path), fmt, len(shards), res.first_index, crawler, source_kind,
+                                self._store_snapshot(name, snapshot) if snapshot is not None else None)
 
     # --- policy-file snapshots (robots.txt, tdmrep.json, ai.txt) -----------------------------------
 
-    def add_policy_snapshot(self, name: str, path: Path) -> dict[str, Any]:
+    def add_policy_snapshot(self, name: str, path: Path) -> PolicySnapshotAdded:
         """Give a corpus a snapshot of its sites' policy files (a folder or .tar/.tar.gz/.zip laid out
         HOST/robots.txt, HOST/.well-known/tdmrep.json, HOST/ai.txt). Every file is stored byte for
         byte and its SHA-256 recorded in a `corpus.policy_snapshot` ledger entry; the next ingest
@@ -119,7 +224,7 @@ class CorpusService:
         self.corpus(name)
         return self._store_snapshot(name, load_snapshot(path))
 
-    def _store_snapshot(self, name: str, snap: Any) -> dict[str, Any]:
+    def _store_snapshot(self, name: str, snap: Any) -> PolicySnapshotAdded:
         from ledger_app.provenance.signals import ParsedSite
 
         corpus = self.corpus(name)
@@ -130,7 +235,7 @@ class CorpusService:
         manifest = snap.manifest()
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            sid = repo.insert_snapshot(conn, corpus_id=corpus["id"], sha256=snap.sha256, source=snap.source,
+            sid = repo.insert_snapshot(conn, corpus_id=corpus.id, sha256=snap.sha256, source=snap.source,
                                        problems_json=json.dumps(problems) if problems else None,
                                        created_at=time.time())
             if snap.files:
@@ -146,8 +251,8 @@ class CorpusService:
             )
             repo.set_snapshot_entry(conn, sid, res.first_index)
         self.ledger.after_external_commit(res)
-        return {"corpus": name, "snapshot_sha256": snap.sha256, "sites": len({f.host for f in snap.files}),
-                "files": len(snap.files), "problems": problems, "entry": res.first_index}
+        return PolicySnapshotAdded(name, snap.sha256, len({f.host for f in snap.files}), len(snap.files), problems,
+                                   res.first_index)
 
     def signal_context(self, name: str) -> Any:
         """The corpus's crawler and its latest policy snapshot (files checked against their digests)."""
@@ -156,7 +261,7 @@ class CorpusService:
 
         corpus = self.corpus(name)
         with self.ws.engine.connect() as conn:
-            snap = repo.latest_snapshot(conn, corpus["id"])
+            snap = repo.latest_snapshot(conn, corpus.id)
             rows = repo.policy_files(conn, snap[0]) if snap is not None else []
         files: tuple = ()
         digest = None
@@ -166,18 +271,18 @@ class CorpusService:
             if digest != snap[1]:
                 raise UserError(f"the policy snapshot of corpus {name!r} no longer matches its recorded digest; "
                                 "the workspace was altered — run `ledger log verify` and restore it")
-        return SignalContext(crawler=corpus.get("crawler"), files=files, snapshot_sha256=digest)
+        return SignalContext(crawler=corpus.crawler, files=files, snapshot_sha256=digest)
 
-    def corpus(self, name: str) -> dict[str, Any]:
+    def corpus(self, name: str) -> CorpusRecord:
         with self.ws.engine.connect() as conn:
             row = repo.corpus_by_name(conn, name)
         if row is None:
             raise unknown_corpus(name)
-        return dataclasses.asdict(row)
+        return CorpusRecord(**dataclasses.asdict(row))
 
-    def list_corpora(self) -> list[dict[str, Any]]:
+    def list_corpora(self) -> list[CorpusListing]:
         with self.ws.engine.connect() as conn:
-            return [dataclasses.asdict(r) for r in repo.corpora_with_counts(conn)]
+            return [CorpusListing(**dataclasses.asdict(r)) for r in repo.corpora_with_counts(conn)]
 
     def _license_id(self, name: str) -> int:
         with self.ws.engine.connect() as conn:
@@ -205,21 +310,21 @@ class CorpusService:
 
     # --- trust anchors --------------------------------------------------------------------------------
 
-    def add_trust_anchor(self, pem: str) -> dict[str, Any]:
+    def add_trust_anchor(self, pem: str) -> TrustAnchorAdded:
         from ledger_app.provenance.c2pa_reader import validate_trust_anchor_pem
 
         subjects = validate_trust_anchor_pem(pem)
         digest = hashlib.sha256(pem.strip().encode()).hexdigest()
         with self.ws.engine.connect() as conn:
             if repo.trust_anchor_exists(conn, digest):
-                return {"sha256": digest, "subjects": subjects, "added": False}
+                return TrustAnchorAdded(digest, subjects, False)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             repo.insert_trust_anchor(conn, sha256=digest, subjects=json.dumps(subjects), pem=pem.strip() + "\n",
                                      added_at=time.time())
             res = self.ledger.append([("trust.anchor_added", {"sha256": digest, "subjects": subjects})], conn=conn)
         self.ledger.after_external_commit(res)
-        return {"sha256": digest, "subjects": subjects, "added": True}
+        return TrustAnchorAdded(digest, subjects, True)
 
     def trust_anchors_pem(self) -> str | None:
         with self.ws.engine.connect() as conn:
@@ -227,7 +332,7 @@ class CorpusService:
 
     # --- the dashboard -------------------------------------------------------------------------------
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> CorpusStats:
         """Counts for the dashboard: items by status and corpus, C2PA coverage, AI-generated share."""
         with self.ws.engine.connect() as conn:
             by_status = repo.items_by_status(conn)
@@ -237,8 +342,7 @@ class CorpusService:
             c2pa = repo.items_by_c2pa_state(conn)
             ai = repo.ai_generated_items(conn)
         total = sum(by_status.values())
-        return {"total": total, "by_status": by_status, "by_corpus": by_corpus, "c2pa": c2pa, "ai_generated": ai,
-                "ai_share": (ai / total) if total else 0.0}
+        return CorpusStats(total, by_status, by_corpus, c2pa, ai, (ai / total) if total else 0.0)
 
     # --- ingest runs (services/ingest.py) --------------------------------------------------------------
 
@@ -257,7 +361,7 @@ class CorpusService:
 
     # --- the item catalogue (services/items.py) ---------------------------------------------------------
 
-    def items(self, **filters: Any) -> list[dict[str, Any]]:
+    def items(self, **filters: Any) -> list[ItemRecord]:
         """Items in id order (`ItemCatalogue.items`: filters, `limit` and `offset`)."""
         return self.catalogue.items(**filters)
 
@@ -271,22 +375,22 @@ class CorpusService:
         """Keyed pages of a filtered listing (`ItemCatalogue.item_pages`)."""
         return self.catalogue.item_pages(page_rows, **options)
 
-    def items_from(self, start: str | None, limit: int, **options: Any) -> list[dict[str, Any]]:
+    def items_from(self, start: str | None, limit: int, **options: Any) -> list[ItemRecord]:
         return self.catalogue.items_from(start, limit, **options)
 
-    def items_page(self, pages: ItemPages, page_no: int) -> list[dict[str, Any]]:
+    def items_page(self, pages: ItemPages, page_no: int) -> list[ItemRecord]:
         return self.catalogue.items_page(pages, page_no)
 
     def item_row(self, pages: ItemPages, item_id: str) -> int:
         return self.catalogue.item_row(pages, item_id)
 
-    def item(self, item_id: str, *, with_proof: bool = True) -> dict[str, Any]:
+    def item(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:
         return self.catalogue.item(item_id, with_proof=with_proof)
 
     def thumbnail(self, item_id: str) -> bytes | None:
         return self.catalogue.thumbnail(item_id)
 
-    def manifest(self, name: str) -> Iterator[dict[str, Any]]:
+    def manifest(self, name: str) -> Iterator[ManifestEntry]:
         return self.catalogue.manifest(name)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
@@ -35,6 +35,9 @@ from ledger_app.storage import personal
 from ledger_app.storage.repos import corpora as corpora_repo
 from ledger_app.storage.repos import items as items_repo
 from ledger_app.storage.runlock import run_lock
+
+if TYPE_CHECKING:
+    from ledger_app.services.corpora import CorpusRecord
 
 Progress = Callable[[int, int], None]
 FOLDER_UNIT = 64  # files of a folder corpus per work unit
@@ -135,7 +138,7 @@ class IngestService:
         # already stored (`existing`, the finished shards) must stay true until it commits, or two
         # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
         try:
-            with run_lock(self.ws, "ingest", int(corpus["id"]), f"ingest of corpus {name!r}"):
+            with run_lock(self.ws, "ingest", int(corpus.id), f"ingest of corpus {name!r}"):
                 return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers,
                                     on_batch=on_batch, signals=signals, local_features=local_features)
         except Exception as e:
@@ -146,7 +149,7 @@ class IngestService:
 
     def _ingest(
         self,
-        corpus: dict[str, Any],
+        corpus: CorpusRecord,
         *,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -155,10 +158,10 @@ class IngestService:
         signals: bool,
         local_features: bool,
     ) -> IngestReport:
-        name = corpus["name"]
+        name = corpus.name
         report = IngestReport(corpus=name)
         t0 = time.perf_counter()
-        root, fmt, cid = corpus["path"], corpus["format"], corpus["id"]
+        root, fmt, cid = corpus.path, corpus.format, corpus.id
         adapter = open_corpus(Path(root), fmt)
         shards = adapter.shards()
         report.shards_total = len(shards)
@@ -189,8 +192,8 @@ class IngestService:
         license_name = None
         with self.ws.engine.connect() as conn:
             existing = items_repo.keys_of_corpus(conn, cid)
-            if corpus["license_id"]:
-                license_name = corpora_repo.license_name(conn, corpus["license_id"])
+            if corpus.license_id:
+                license_name = corpora_repo.license_name(conn, corpus.license_id)
         n_workers = workers or self.ws.settings.get("ingest.workers") or (os.cpu_count() or 1)
         results: Iterator[list[ItemResult]]
         pool = None
@@ -226,12 +229,12 @@ class IngestService:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _commit_unit(self, corpus: dict[str, Any], license_name: str | None, unit: WorkUnit,
+    def _commit_unit(self, corpus: CorpusRecord, license_name: str | None, unit: WorkUnit,
                      items: list[ItemResult], existing: set[str], report: IngestReport,
                      sigs: dict[str, str]) -> None:
-        cid = corpus["id"]
+        cid = corpus.id
         for it in items:
-            _fit_columns(corpus["name"], it)
+            _fit_columns(corpus.name, it)
         new = [it for it in items if it.key not in existing]
         report.items_existing += len(items) - len(new)
         now = time.time()
@@ -242,18 +245,19 @@ class IngestService:
             fps: list[tuple[str, str, bytes, bytes | None]] = []
             entries: list[tuple[str, dict[str, Any]]] = []
             for it in new:
-                item_id = f"{corpus['name']}:{it.key}"
+                item_id = f"{corpus.name}:{it.key}"
                 summary = C2paSummary.from_json(it.c2pa)
                 if it.error:
                     decision = Decision(ItemStatus.REFUSED, it.error, "input")
                 else:
+                    assert policy is not None  # made above: there are new items
                     decision = evaluate(
                         policy,
                         ItemFacts(
                             sha256=it.sha256 or "",
                             media_type=it.media_type,
                             c2pa=summary,
-                            extra={"item": it, "item_id": item_id, "corpus": corpus["name"]},
+                            extra={"item": it, "item_id": item_id, "corpus": corpus.name},
                         ),
                     )
                 status = str(decision.status)
@@ -267,8 +271,8 @@ class IngestService:
                     "members": json.dumps(it.members) if it.members else None, "location": it.location,
                     "sha256": it.sha256, "size": it.size, "media_type": it.media_type, "status": status,
                     "status_reason": decision.reason, "source_url": it.source_url, "url_norm": it.url_norm,
-                    "domain": it.domain, "account": account_c, "license_id": corpus["license_id"],
-                    "batch": corpus["batch"], "metadata_json": dumps_metadata(it.metadata),
+                    "domain": it.domain, "account": account_c, "license_id": corpus.license_id,
+                    "batch": corpus.batch, "metadata_json": dumps_metadata(it.metadata),
                     "c2pa_state": str(summary.state), "c2pa_json": json.dumps(summary.to_json()),
                     "ai_generated": summary.ai_generated, "ingested_at": now, "signals_json": it.signals_json,
                     "train_ai": it.train_ai, "language": it.language, "fetched_at": it.fetched_at,
@@ -278,9 +282,9 @@ class IngestService:
                     details.append({"item_id": item_id, "manifest_json": it.manifest_json, "thumbnail": it.thumbnail})
                 if it.fp_kind and it.fp_data:
                     fps.append((item_id, it.fp_kind, it.fp_data, it.local_data))
-                payload = {
+                payload: dict[str, Any] = {
                     "item": item_id,
-                    "corpus": corpus["name"],
+                    "corpus": corpus.name,
                     "sha256": it.sha256,
                     "media_type": it.media_type,
                     "status": status,

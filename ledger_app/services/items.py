@@ -7,6 +7,7 @@ workflow. The statements are in storage/repos/items.py.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -58,32 +59,80 @@ def item_filter(corpus: str | None = None, status: str | None = None, media_type
     return ItemFilter(corpus, status, media_type, c2pa_state, license, search)
 
 
-def item_json(r: ItemRow) -> dict[str, Any]:
-    c2pa = json.loads(r.c2pa_json) if r.c2pa_json else C2paSummary().to_json()
-    return {
-        "id": r.id,
-        "corpus": r.corpus,
-        "location": r.location,
-        "shard": r.shard,
-        "member": r.member,
-        "sha256": r.sha256,
-        "size": r.size,
-        "media_type": r.media_type,
-        "status": r.status,
-        "status_reason": r.status_reason,
-        "source_url": r.source_url,
-        "license": r.license,
-        "c2pa": c2pa,
-        "ingested_at": r.ingested_at,
-        "entry_index": r.entry_idx,
-        "purged_at": r.purged_at,
-        "batch": r.batch,
-        "metadata": json.loads(r.metadata_json) if r.metadata_json else {},
-        "domain": r.domain,
-        "signals": json.loads(r.signals_json) if r.signals_json else None,
-        "language": r.language,
-        "fetched_at": r.fetched_at,
-    }
+@dataclass(slots=True)
+class ItemRecord:
+    """An item as listed: where it is, what it is, its status and why, its C2PA summary, its ledger entry.
+
+    Not frozen: a table page makes hundreds of these, and a frozen dataclass costs several times a
+    plain one to build. Treat it as read-only."""
+
+    id: str
+    corpus: str
+    location: str
+    shard: str
+    member: str | None
+    sha256: str | None
+    size: int | None
+    media_type: str
+    status: str
+    status_reason: str | None
+    source_url: str | None
+    license: str | None
+    c2pa: dict[str, Any]
+    ingested_at: float
+    entry_index: int | None
+    purged_at: float | None
+    batch: str | None
+    metadata: dict[str, Any]
+    domain: str | None
+    signals: dict[str, Any] | None
+    language: str | None
+    fetched_at: str | None
+
+    @classmethod
+    def from_row(cls, r: ItemRow) -> ItemRecord:
+        return cls(
+            r.id, r.corpus, r.location, r.shard, r.member, r.sha256, r.size, r.media_type, r.status,
+            r.status_reason, r.source_url, r.license,
+            json.loads(r.c2pa_json) if r.c2pa_json else C2paSummary().to_json(),
+            r.ingested_at, r.entry_idx, r.purged_at, r.batch,
+            json.loads(r.metadata_json) if r.metadata_json else {},
+            r.domain, json.loads(r.signals_json) if r.signals_json else None, r.language, r.fetched_at,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(ItemRecord)}
+
+
+@dataclass(slots=True)
+class ItemDetails(ItemRecord):
+    """One item with its C2PA manifest and, when asked for, the inclusion proof of its ledger entry."""
+
+    c2pa_manifest: Any = None
+    entry_proof: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out = super().to_json()
+        out["c2pa_manifest"] = self.c2pa_manifest
+        if self.entry_proof is not None:
+            out["entry_proof"] = self.entry_proof
+        return out
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One admitted item of a corpus's training manifest, with the checkpoint it is under."""
+
+    id: str
+    location: str
+    sha256: str | None
+    media_type: str
+    source_url: str | None
+    license: str | None
+    checkpoint_size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 class ItemCatalogue:
@@ -100,12 +149,12 @@ class ItemCatalogue:
 
     def items(self, *, corpus: str | None = None, status: str | None = None, media_type: str | None = None,
               c2pa_state: str | None = None, license: str | None = None, search: str | None = None,
-              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+              limit: int | None = None, offset: int = 0) -> list[ItemRecord]:
         """Items in id order. With `limit`, an OFFSET page: fine for the CLI and small offsets; a table
         that scrolls through a million items pages with `item_pages` instead."""
         f = item_filter(corpus, status, media_type, c2pa_state, license, search)
         with self.ws.engine.connect() as conn:
-            return [item_json(r) for r in repo.rows(conn, f, limit=limit, offset=offset)]
+            return [ItemRecord.from_row(r) for r in repo.rows(conn, f, limit=limit, offset=offset)]
 
     def count_items(self, **filters: Any) -> int:
         f = item_filter(**filters)
@@ -172,16 +221,16 @@ class ItemCatalogue:
         return anchors, last
 
     def items_from(self, start: str | None, limit: int, *, before: str | None = None, through: str | None = None,
-                   **filters: Any) -> list[dict[str, Any]]:
+                   **filters: Any) -> list[ItemRecord]:
         """Up to `limit` items that pass `filters`, in id order, from id `start` (inclusive; None: the
         first), below id `before` and up to id `through` (when given): a keyed page, `WHERE id >= ?
         ORDER BY id LIMIT ?` along the id index, as fast at the end of the list as at its start."""
         f = item_filter(**filters)
         with self.ws.engine.connect() as conn:
-            return [item_json(r) for r in repo.rows(conn, f, seek=True, start=start, before=before, through=through,
+            return [ItemRecord.from_row(r) for r in repo.rows(conn, f, seek=True, start=start, before=before, through=through,
                                                      limit=limit)]
 
-    def items_page(self, pages: ItemPages, page_no: int) -> list[dict[str, Any]]:
+    def items_page(self, pages: ItemPages, page_no: int) -> list[ItemRecord]:
         """Page `page_no` of `pages` (fewer rows, or none, if items changed since it was built)."""
         if not 0 <= page_no < len(pages.anchors):
             return []
@@ -194,7 +243,7 @@ class ItemCatalogue:
         ids = pages.keys[page_no * size:(page_no + 1) * size]
         f = item_filter(**pages.filter_args)
         with self.ws.engine.connect() as conn:
-            return [item_json(r) for r in repo.rows(conn, f, seek=True, among=ids, limit=size)]
+            return [ItemRecord.from_row(r) for r in repo.rows(conn, f, seek=True, among=ids, limit=size)]
 
     def item_row(self, pages: ItemPages, item_id: str) -> int:
         """The row of `item_id` in `pages`' list, or -1 if it does not pass its filters (now)."""
@@ -222,17 +271,17 @@ class ItemCatalogue:
 
     # --- one item -------------------------------------------------------------------------------------
 
-    def item(self, item_id: str, *, with_proof: bool = True) -> dict[str, Any]:
+    def item(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:
+        """One item with its C2PA manifest and (`with_proof`) the inclusion proof of its ledger entry."""
         with self.ws.engine.connect() as conn:
             r = repo.item(conn, item_id)
             if r is None:
                 raise NotFoundError(f"there is no item {item_id!r}")
             manifest = repo.manifest_json(conn, item_id)
-        out = item_json(r)
-        out["c2pa_manifest"] = json.loads(manifest) if manifest else None
-        if with_proof and out["entry_index"] is not None:
-            out["entry_proof"] = self.ledger.prove(int(out["entry_index"])).to_json()
-        return out
+        listed = ItemRecord.from_row(r)
+        proof = self.ledger.prove(int(listed.entry_index)).to_json() if with_proof and listed.entry_index is not None else None
+        fields = {f.name: getattr(listed, f.name) for f in dataclasses.fields(ItemRecord)}
+        return ItemDetails(**fields, c2pa_manifest=json.loads(manifest) if manifest else None, entry_proof=proof)
 
     def thumbnail(self, item_id: str) -> bytes | None:
         """The item's greyscale JPEG thumbnail (kept in its image fingerprint), or None. Read-only;
@@ -245,7 +294,7 @@ class ItemCatalogue:
 
         return ImageFingerprint.from_bytes(data).thumb
 
-    def manifest(self, name: str) -> Iterator[dict[str, Any]]:
+    def manifest(self, name: str) -> Iterator[ManifestEntry]:
         """The admitted items of a corpus, for a training pipeline, with the checkpoint they are under."""
         with self.ws.engine.connect() as conn:
             if corpora_repo.corpus_by_name(conn, name) is None:
@@ -253,5 +302,4 @@ class ItemCatalogue:
         cp = self.ws.store.latest_checkpoint()
         with self.ws.engine.connect() as conn:
             for r in repo.admitted(conn, name):
-                yield {"id": r[0], "location": r[1], "sha256": r[2], "media_type": r[3], "source_url": r[4],
-                       "license": r[5], "checkpoint_size": cp.size if cp else 0}
+                yield ManifestEntry(*r, checkpoint_size=cp.size if cp else 0)

@@ -121,10 +121,10 @@ def record_run(corpus_svc, model: str, corpus: str) -> RecordedRun:  # CorpusSer
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:
         size = ledger.ws.store.size(conn)
-        admitted = repo.admitted_count(conn, c["id"])
+        admitted = repo.admitted_count(conn, c.id)
         res = ledger.append([("run.recorded", {"model": model, "corpus": corpus, "checkpoint_size": size,
                                                "admitted_items": admitted})], conn=conn)
-        repo.insert_run(conn, model, c["id"], size, time.time(), res.first_index)
+        repo.insert_run(conn, model, c.id, size, time.time(), res.first_index)
     ledger.after_external_commit(res)
     return RecordedRun(model, corpus, size, admitted, res.first_index)
 
@@ -172,7 +172,7 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
     else:
         if not corpus:
             raise UserError("name the corpus the release was made from (--corpus)")
-        cid, parent, fixed_size, kind = corpus_svc.corpus(corpus)["id"], None, None, "release"
+        cid, parent, fixed_size, kind = corpus_svc.corpus(corpus).id, None, None, "release"
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:
         size = fixed_size if fixed_size is not None else ledger.ws.store.size(conn)

@@ -79,7 +79,7 @@ def check_pages(svc) -> int:  # a CorpusService
     """Compare keyed pages with the OFFSET listing for every filter; returns how many pages matched."""
     pages_checked = 0
     for filters in FILTERS:
-        expected = [r["id"] for r in svc.items(**filters)]
+        expected = [r.id for r in svc.items(**filters)]
         count = len(expected)
         assert svc.count_items(**filters) == count, filters
         for size in page_sizes(count):
@@ -91,9 +91,9 @@ def check_pages(svc) -> int:  # a CorpusService
                 assert list(pages.anchors) == expected[::size], where
                 assert pages.last == (expected[-1] if expected else None), where
                 for p in range(len(pages.anchors)):
-                    got = [r["id"] for r in svc.items_page(pages, p)]
+                    got = [r.id for r in svc.items_page(pages, p)]
                     assert got == expected[p * size:(p + 1) * size], (where, p)
-                    assert got == [r["id"] for r in svc.items(limit=size, offset=p * size, **filters)], (where, p)
+                    assert got == [r.id for r in svc.items(limit=size, offset=p * size, **filters)], (where, p)
                     pages_checked += 1
                 assert svc.items_page(pages, len(pages.anchors)) == []
                 for row in {0, size - 1, size, count // 2, count - 2, count - 1}:
@@ -104,9 +104,9 @@ def check_pages(svc) -> int:  # a CorpusService
                     assert svc.item_row(pages, outside) == -1, where
                 assert svc.item_row(pages, "no such item") == -1, where
     # The seek query alone: from any key, whether or not an item has it.
-    everything = [r["id"] for r in svc.items()]
-    assert [r["id"] for r in svc.items_from(everything[100], 5)] == everything[100:105]
-    assert [r["id"] for r in svc.items_from(everything[100] + "\x01", 3)] == everything[101:104]
-    assert [r["id"] for r in svc.items_from(None, 2, before=everything[1])] == everything[:1]
-    assert [r["id"] for r in svc.items_from(everything[-3], 9, through=everything[-2])] == everything[-3:-1]
+    everything = [r.id for r in svc.items()]
+    assert [r.id for r in svc.items_from(everything[100], 5)] == everything[100:105]
+    assert [r.id for r in svc.items_from(everything[100] + "\x01", 3)] == everything[101:104]
+    assert [r.id for r in svc.items_from(None, 2, before=everything[1])] == everything[:1]
+    assert [r.id for r in svc.items_from(everything[-3], 9, through=everything[-2])] == everything[-3:-1]
     return pages_checked

@@ -41,7 +41,7 @@ def svc(tmp_path):
 
 
 def statuses(svc, corpus):
-    return {r["id"].split(":", 1)[1]: (r["status"], r["status_reason"]) for r in svc.items(corpus=corpus)}
+    return {r.id.split(":", 1)[1]: (r.status, r.status_reason) for r in svc.items(corpus=corpus)}
 
 
 def test_real_c2pa_assets_follow_the_policy(svc, data_dir, tmp_path):
@@ -63,13 +63,13 @@ def test_real_c2pa_assets_follow_the_policy(svc, data_dir, tmp_path):
     assert st["XCA.jpg"][0] == "quarantined" and "Invalid" in st["XCA.jpg"][1]
     assert st["cloud.jpg"][0] == "quarantined" and "remote" in st["cloud.jpg"][1]
     item = svc.item("assets:C_with_CAWG_data.jpg")
-    assert item["c2pa"]["state"] == "Valid"
-    assert item["c2pa"]["training_mining"]["cawg.ai_generative_training"] == "notAllowed"
-    assert item["media_type"] == "image/jpeg"
-    assert svc.item("assets:file_with_wrong_extension.xyz.jpg")["media_type"] == "image/jpeg"
-    assert svc.item("assets:sample1_signed.wav")["media_type"].startswith("audio/")
+    assert item.c2pa["state"] == "Valid"
+    assert item.c2pa["training_mining"]["cawg.ai_generative_training"] == "notAllowed"
+    assert item.media_type == "image/jpeg"
+    assert svc.item("assets:file_with_wrong_extension.xyz.jpg").media_type == "image/jpeg"
+    assert svc.item("assets:sample1_signed.wav").media_type.startswith("audio/")
     # Every decision is a ledger entry, and the ledger verifies.
-    e = svc.ledger.show(item["entry_index"])
+    e = svc.ledger.show(item.entry_index)
     assert e.type == "item.ingested" and e.payload["status"] == "quarantined"
     assert svc.ledger.verify().entries == 1 + 1 + 8
 
@@ -92,15 +92,15 @@ def test_trusted_and_permissions_with_our_own_ca(svc, tmp_path):
     (corpus / "tampered.jpg").write_bytes(bytes(tampered))
     anchor = tmp_path / "root.pem"
     anchor.write_text(ca.root_pem)
-    assert svc.add_trust_anchor(anchor.read_text())["added"]
+    assert svc.add_trust_anchor(anchor.read_text()).added
     svc.add_corpus("signed", corpus)
     svc.ingest("signed", workers=1)
-    items = {r["id"].split(":")[1]: r for r in svc.items(corpus="signed")}
-    assert items["ok.jpg"]["c2pa"]["state"] == "Trusted" and items["ok.jpg"]["status"] == "admitted"
-    assert items["no.jpg"]["status"] == "quarantined"
-    assert "c2pa.ai_generative_training" in items["no.jpg"]["status_reason"]
-    assert items["ai.jpg"]["c2pa"]["ai_generated"] is True
-    assert items["tampered.jpg"]["status"] in {"quarantined", "refused"}
+    items = {r.id.split(":")[1]: r for r in svc.items(corpus="signed")}
+    assert items["ok.jpg"].c2pa["state"] == "Trusted" and items["ok.jpg"].status == "admitted"
+    assert items["no.jpg"].status == "quarantined"
+    assert "c2pa.ai_generative_training" in items["no.jpg"].status_reason
+    assert items["ai.jpg"].c2pa["ai_generated"] is True
+    assert items["tampered.jpg"].status in {"quarantined", "refused"}
 
 
 def _tar_add(tf, name, data=b"", **attrs):
@@ -131,15 +131,15 @@ def test_hostile_and_broken_input_is_refused_with_reasons(svc, tmp_path):
     items = svc.items(corpus="wds")
     by_status = {}
     for r in items:
-        by_status.setdefault(r["status"], []).append(r)
+        by_status.setdefault(r.status, []).append(r)
     assert len(by_status["admitted"]) == 3
     refused = by_status["refused"]
     assert len(refused) >= 6
-    assert all(r["status_reason"] for r in refused)
+    assert all(r.status_reason for r in refused)
     assert not (tmp_path / "evil.jpg").exists()
     # Personal data: the uploader account never reaches a leaf; the URL is normalised for matching.
     for r in by_status["admitted"]:
-        leaf = svc.ledger.show(r["entry_index"]).leaf_data
+        leaf = svc.ledger.show(r.entry_index).leaf_data
         assert b"user" not in leaf
     with svc.ws.engine.connect() as conn:
         urls = {row[0] for row in conn.exec_driver_sql("SELECT url_norm FROM item WHERE url_norm IS NOT NULL")}
@@ -169,7 +169,7 @@ def test_jsonl_with_bad_lines(svc, tmp_path):
     refused = [k for k, v in st.items() if v[0] == "refused"]
     assert len(refused) >= 3  # the bad line, the record without text, the truncated gzip
     assert "Line 2 is not valid JSON" in st["news-000.jsonl#line=2"][1]
-    assert svc.item("news:news-000.jsonl#id=a1")["media_type"] == "text/plain"
+    assert svc.item("news:news-000.jsonl#id=a1").media_type == "text/plain"
     assert data
 
 
@@ -204,7 +204,7 @@ def test_killed_ingest_resumes_to_the_same_result(svc, tmp_path):
     rep = svc.ingest("many")
     assert svc.count_items(corpus="many") == 200
     assert rep.items_new == 200 - partial
-    ids = [r["id"] for r in svc.items(corpus="many")]
+    ids = [r.id for r in svc.items(corpus="many")]
     assert len(ids) == len(set(ids)) == 200
     assert svc.ledger.verify().entries == 1 + 1 + 200
     again = svc.ingest("many")

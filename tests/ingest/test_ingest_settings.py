@@ -39,7 +39,7 @@ def ingest_folder(s: Services, root, name: str, files: dict[str, bytes], **kw):
         (folder / fname).write_bytes(data)
     s.corpus.add_corpus(name, folder)
     rep = s.corpus.ingest(name, **kw)
-    return rep, {r["id"].split(":", 1)[1]: (r["status"], r["status_reason"]) for r in s.corpus.items(corpus=name)}
+    return rep, {r.id.split(":", 1)[1]: (r.status, r.status_reason) for r in s.corpus.items(corpus=name)}
 
 
 def test_c2pa_quarantine_switches(services, tmp_path, data_dir):

@@ -38,11 +38,11 @@ def test_a_page_index_is_a_snapshot(svc):
     """Items changed after the index was built: its pages shrink, they never repeat or shift rows."""
     for keys_limit in (None, 0):
         pages = svc.item_pages(10, keys_limit=keys_limit, status="admitted")
-        first, second = ([r["id"] for r in svc.items_page(pages, p)] for p in (0, 1))
+        first, second = ([r.id for r in svc.items_page(pages, p)] for p in (0, 1))
         with svc.ws.engine.begin() as conn:
             conn.exec_driver_sql("UPDATE item SET status = 'quarantined' WHERE id = ?", (first[3],))
-        assert [r["id"] for r in svc.items_page(pages, 0)] == first[:3] + first[4:]
-        assert [r["id"] for r in svc.items_page(pages, 1)] == second
+        assert [r.id for r in svc.items_page(pages, 0)] == first[:3] + first[4:]
+        assert [r.id for r in svc.items_page(pages, 1)] == second
         assert svc.item_row(pages, first[3]) == -1
         fresh = svc.item_pages(10, keys_limit=keys_limit, status="admitted")
         assert fresh.count == pages.count - 1 and fresh.anchors[1] == second[1]

@@ -62,15 +62,15 @@ def _parquet(root):
 
 
 def _check(svc) -> None:
-    wds = {it["id"].rsplit("#", 1)[-1]: it for it in svc.items(corpus="wds")}
-    assert wds["0000"]["status"] == "quarantined" and "x-robots-tag 'noimageai'" in wds["0000"]["status_reason"]
-    assert wds["0001"]["signals"]["uses"]["train-ai"] == "allowed" and wds["0001"]["status"] == "admitted"
-    assert wds["0002"]["signals"]["fetched_at"] == "2025-06-01T12:00:00Z" and wds["0002"]["status"] == "admitted"
-    assert all(it["fetched_at"] == "2025-06-01T12:00:00Z" for it in wds.values())
-    rows = {it["id"].rsplit("=", 1)[-1]: it for it in svc.items(corpus="pq")}
-    assert rows["a"]["status"] == "quarantined" and "content-usage 'train-ai=n'" in rows["a"]["status_reason"]
-    assert rows["b"]["signals"]["uses"]["train-ai"] == "allowed"
-    assert rows["c"]["status"] == "admitted" and rows["c"]["fetched_at"] == "2025-06-01T12:00:00Z"
+    wds = {it.id.rsplit("#", 1)[-1]: it for it in svc.items(corpus="wds")}
+    assert wds["0000"].status == "quarantined" and "x-robots-tag 'noimageai'" in wds["0000"].status_reason
+    assert wds["0001"].signals["uses"]["train-ai"] == "allowed" and wds["0001"].status == "admitted"
+    assert wds["0002"].signals["fetched_at"] == "2025-06-01T12:00:00Z" and wds["0002"].status == "admitted"
+    assert all(it.fetched_at == "2025-06-01T12:00:00Z" for it in wds.values())
+    rows = {it.id.rsplit("=", 1)[-1]: it for it in svc.items(corpus="pq")}
+    assert rows["a"].status == "quarantined" and "content-usage 'train-ai=n'" in rows["a"].status_reason
+    assert rows["b"].signals["uses"]["train-ai"] == "allowed"
+    assert rows["c"].status == "admitted" and rows["c"].fetched_at == "2025-06-01T12:00:00Z"
 
 
 def test_webdataset_sidecars_and_parquet_columns(tmp_path):
@@ -104,8 +104,8 @@ def test_on_postgresql_with_a_snapshot_and_the_summary(tmp_path):
         svc.add_corpus("pq", _parquet(tmp_path), fmt="parquet", policy_snapshot=tmp_path / "snap")
         svc.ingest("wds", workers=1)
         svc.ingest("pq", workers=1)
-        c = next(it for it in svc.items(corpus="pq") if it["id"].endswith("=c"))
-        assert c["status"] == "quarantined" and "https://pq.example/robots.txt line 2" in c["status_reason"]
+        c = next(it for it in svc.items(corpus="pq") if it.id.endswith("=c"))
+        assert c.status == "quarantined" and "https://pq.example/robots.txt line 2" in c.status_reason
         s = svc.ai_act_summary(issue=False)
         assert s["sections"]["3_processing"]["3_1_opt_outs"]["excluded_per_signal"] == {
             "content-usage": 2, "x-robots-tag": 1}

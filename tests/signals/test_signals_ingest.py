@@ -28,7 +28,7 @@ def ingested(tmp_path_factory):
     svc = CorpusService(ledger)
     added = svc.add_corpus("crawl", corpus, crawler=CRAWLER, source_kind="crawled", policy_snapshot=snap)
     rep = svc.ingest("crawl", workers=1)
-    items = {it["id"].split(":", 1)[1]: it for it in svc.items(corpus="crawl")}
+    items = {it.id.split(":", 1)[1]: it for it in svc.items(corpus="crawl")}
     return svc, added, rep, items, snap
 
 
@@ -38,46 +38,46 @@ def test_every_item_decision_and_reason(ingested):
     wrong = []
     for name, (status, fragments, train_ai) in EXPECTED.items():
         it = items[name]
-        uses = (it["signals"] or {}).get("uses", {})
-        got = (it["status"], uses.get("train-ai", "unknown"))
-        if got != (status, train_ai) or not all(f in (it["status_reason"] or "") for f in fragments):
-            wrong.append((name, got, it["status_reason"]))
+        uses = (it.signals or {}).get("uses", {})
+        got = (it.status, uses.get("train-ai", "unknown"))
+        if got != (status, train_ai) or not all(f in (it.status_reason or "") for f in fragments):
+            wrong.append((name, got, it.status_reason))
         if status == "admitted":
-            assert not it["status_reason"], name
+            assert not it.status_reason, name
     assert wrong == []
 
 
 def test_malformed_values_and_files_are_reported_not_fatal(ingested):
     _, added, _, items, _ = ingested
     for name, fragment in PROBLEMS.items():
-        problems = " | ".join(items[name]["signals"]["problems"])
+        problems = " | ".join(items[name].signals["problems"])
         assert fragment in problems, (name, problems)
-    snap_problems = " | ".join(added["policy_snapshot"]["problems"])
+    snap_problems = " | ".join(added.policy_snapshot.problems)
     assert "https://bad.example/.well-known/tdmrep.json is not valid JSON" in snap_problems
     assert "notes/readme.md is not HOST/robots.txt" in snap_problems
     # The malformed tdmrep.json of bad.example counts as absent for its items, and says so.
-    assert any("tdmrep.json is not valid JSON" in p for p in items["bad_maybe.html"]["signals"]["problems"])
+    assert any("tdmrep.json is not valid JSON" in p for p in items["bad_maybe.html"].signals["problems"])
 
 
 def test_evidence_names_source_time_and_file_hash_and_the_ledger_commits_to_it(ingested):
     svc, added, _, items, snap = ingested
-    ps = added["policy_snapshot"]
-    entry = decode_entry(svc.ws.store.entry(ps["entry"]).leaf, index=ps["entry"])
+    ps = added.policy_snapshot
+    entry = decode_entry(svc.ws.store.entry(ps.entry).leaf, index=ps.entry)
     assert entry.type == "corpus.policy_snapshot"
     files = {(f["host"], f["file"]): f for f in entry.payload["files"]}
     assert len(files) == 8
-    cu = next(f for f in items["cu_page.html"]["signals"]["findings"] if f["signal"] == "content-usage")
+    cu = next(f for f in items["cu_page.html"].signals["findings"] if f["signal"] == "content-usage")
     assert cu["sha256"] == files[("cu.example", "robots.txt")]["sha256"]
     assert cu["fetched_at"] == "2025-05-01T00:00:00Z"
     # The item's ledger entry commits to its evidence: the stored evidence hashes to it.
     it = items["cu_page.html"]
-    leaf = decode_entry(svc.ws.store.entry(it["entry_index"]).leaf, index=it["entry_index"])
+    leaf = decode_entry(svc.ws.store.entry(it.entry_index).leaf, index=it.entry_index)
     assert leaf.payload["signals"]["uses"]["train-ai"] == "reserved"
-    assert leaf.payload["signals"]["evidence_sha256"] == ItemSignals.from_json(it["signals"]).digest()
+    assert leaf.payload["signals"]["evidence_sha256"] == ItemSignals.from_json(it.signals).digest()
     with svc.ws.engine.connect() as conn:
-        stored = conn.exec_driver_sql("SELECT signals_json FROM item WHERE id = ?", (it["id"],)).scalar()
+        stored = conn.exec_driver_sql("SELECT signals_json FROM item WHERE id = ?", (it.id,)).scalar()
     assert hashlib.sha256(stored.encode()).hexdigest() == leaf.payload["signals"]["evidence_sha256"]
-    assert it["fetched_at"] == "2025-05-02T10:00:00Z"
+    assert it.fetched_at == "2025-05-02T10:00:00Z"
 
 
 def test_a_tampered_snapshot_is_refused_at_the_next_ingest(ingested):
@@ -100,11 +100,11 @@ def test_without_a_snapshot_only_item_carriers_count(tmp_path):
     svc = CorpusService(ledger)
     svc.add_corpus("crawl", corpus)  # no crawler, no snapshot
     svc.ingest("crawl", workers=1)
-    items = {it["id"].split(":", 1)[1]: it for it in svc.items(corpus="crawl")}
-    assert items["cu_page.html"]["status"] == "admitted"  # its opt-out lives in robots.txt, not given
-    assert items["hdr_cu_n.html"]["status"] == "quarantined"
-    assert items["hdr_gptbot.html"]["status"] == "admitted"  # no crawler named: GPTBot's tag does not apply
-    assert items["tdm_blog_meta1.html"]["status"] == "quarantined"
+    items = {it.id.split(":", 1)[1]: it for it in svc.items(corpus="crawl")}
+    assert items["cu_page.html"].status == "admitted"  # its opt-out lives in robots.txt, not given
+    assert items["hdr_cu_n.html"].status == "quarantined"
+    assert items["hdr_gptbot.html"].status == "admitted"  # no crawler named: GPTBot's tag does not apply
+    assert items["tdm_blog_meta1.html"].status == "quarantined"
 
 
 def test_bad_snapshot_paths_and_archives_are_one_line_errors(tmp_path, ingested):

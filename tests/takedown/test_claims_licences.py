@@ -35,7 +35,7 @@ def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos,
                     basis="copyright", terms="not licensed for AI training")
     assert res["flagged"] >= 1
     item = services.corpus.item("p:shard-000.tar#0000")
-    assert item["status"] == "quarantined" and f"claim {res['id']}" in item["status_reason"]
+    assert item.status == "quarantined" and f"claim {res['id']}" in item.status_reason
     # A later ingest of a resized copy is quarantined at once.
     later = tmp_path / "later"
     later.mkdir()
@@ -45,10 +45,10 @@ def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos,
         tar_add(tf, "b.jpg", jpeg(Image.open(photos[4])))
     services.corpus.add_corpus("later", later)
     services.corpus.ingest("later", workers=1)
-    st = {r["id"]: r for r in services.corpus.items(corpus="later")}
-    assert st["later:s.tar#a"]["status"] == "quarantined"
-    assert "standing rights claim" in st["later:s.tar#a"]["status_reason"]
-    assert st["later:s.tar#b"]["status"] == "admitted"
+    st = {r.id: r for r in services.corpus.items(corpus="later")}
+    assert st["later:s.tar#a"].status == "quarantined"
+    assert "standing rights claim" in st["later:s.tar#a"].status_reason
+    assert st["later:s.tar#b"].status == "admitted"
     assert [c["id"] for c in list_claims(td)] == [res["id"]]
     # One step from claim to takedown, located at once.
     req = takedown_from_claim(td, res["id"], type="other")
@@ -108,7 +108,7 @@ def _approved_copy(pristine, dst):
 def _state(base):
     s = make_services(base / "ws")
     shard = (base / "photos" / "shard-000.tar").read_bytes()
-    rows = [(r["id"], r["status"]) for r in s.corpus.items()]
+    rows = [(r.id, r.status) for r in s.corpus.items()]
     show = s.takedown.show(1)
     s.ledger.verify()
     leftovers = [p.name for p in (base / "photos").iterdir() if p.name.startswith(".")]

@@ -73,7 +73,7 @@ def test_review_approve_purge_keeps_everything_else_byte_identical(located):
     assert show["purge"]["shards"][0]["sha256_before"] != show["purge"]["shards"][0]["sha256_after"]
     assert len(show["purge"]["items"]) == 5
     item = services.corpus.item("photos:shard-000.tar#0000")
-    assert item["status"] == "purged"
+    assert item.status == "purged"
     # Derived data is gone.
     with services.ws.engine.connect() as conn:
         n = conn.exec_driver_sql("SELECT count(*) FROM fingerprint WHERE item_id = 'photos:shard-000.tar#0000'").fetchone()[0]
@@ -98,10 +98,10 @@ def test_purged_content_is_refused_when_it_comes_back(located, photos, tmp_path)
         tar_add(tf, "z.jpg", jpeg(Image.open(photos[3])))
     services.corpus.add_corpus("again", again)
     services.corpus.ingest("again", workers=1)
-    st = {r["id"].split("#")[1]: r for r in services.corpus.items(corpus="again")}
-    assert st["x"]["status"] == "refused" and f"takedown request {rid}" in st["x"]["status_reason"]
-    assert st["y"]["status"] == "refused"
-    assert st["z"]["status"] == "admitted"
+    st = {r.id.split("#")[1]: r for r in services.corpus.items(corpus="again")}
+    assert st["x"].status == "refused" and f"takedown request {rid}" in st["x"].status_reason
+    assert st["y"].status == "refused"
+    assert st["z"].status == "admitted"
 
 
 def test_account_and_url_matches(services, photos, tmp_path):
@@ -131,7 +131,7 @@ def test_four_eyes_rule(tmp_path, photos, monkeypatch):
     handler.corpus.add_corpus("p", root)
     handler.corpus.ingest("p", workers=1)
     rid = handler.takedown.new_request(type="other", requester="X", requester_kind="rights_org",
-                                       works=handler.takedown.work_specs(hashes=[handler.corpus.items()[0]["sha256"]]))["id"]
+                                       works=handler.takedown.work_specs(hashes=[handler.corpus.items()[0].sha256]))["id"]
     handler.takedown.locate(rid)
     handler.takedown.review(rid, accept_all=True)
     with pytest.raises(UserError, match="four-eyes"):

@@ -110,7 +110,7 @@ def test_text_threshold_reaches_claims_and_the_blocklist(services, tmp_path):
         _jsonl(tmp_path / name, excerpts)
         services.corpus.add_corpus(name, tmp_path / name)
         services.corpus.ingest(name, workers=1)
-        return {k: services.corpus.item(f"{name}:part-000.jsonl#id={k}")["status"] for k in excerpts}
+        return {k: services.corpus.item(f"{name}:part-000.jsonl#id={k}").status for k in excerpts}
 
     assert statuses("at-default") == {"of-claimed": "quarantined", "of-purged": "refused"}
     services.ws.settings.set("match.text_min_score", 0.9)  # above what a 40 % excerpt scores

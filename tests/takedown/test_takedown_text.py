@@ -135,7 +135,7 @@ def test_parquet_and_folder_purges(services, tmp_path, photos):
     services.corpus.ingest("folder", workers=1)
     td = services.takedown
     rid = td.new_request(type="other", requester="X", requester_kind="internal",
-                         works=td.work_specs(hashes=[services.corpus.item("pq:part-000.parquet#id=p2")["sha256"]],
+                         works=td.work_specs(hashes=[services.corpus.item("pq:part-000.parquet#id=p2").sha256],
                                              files=[photos[1]]))["id"]
     td.locate(rid)
     got = {m["item_id"] for m in td.show(rid)["matches"]}

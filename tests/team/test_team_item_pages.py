@@ -31,7 +31,7 @@ def test_count_and_anchors_come_from_one_snapshot_on_postgres(tmp_path, fresh_db
     ws.create_dirs()
     fill_items(ws)
     svc = Services(ws).corpus
-    before = [r["id"] for r in svc.items()]
+    before = [r.id for r in svc.items()]
     other = Workspace(tmp_path / "other", url)
     inserted = threading.Event()
 

@@ -62,9 +62,9 @@ def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tm
     # The detail panel: thumbnail, facts, C2PA tree, ledger entry with its proof.
     page.select_row(0)
     rec = page.model.index(0, 0).data(RecordRole)
-    assert rec["id"] == "photos:shard-000.tar#0000"
+    assert rec.id == "photos:shard-000.tar#0000"
     assert page.thumb.pixmap() is not None and not page.thumb.pixmap().isNull()
-    assert rec["id"] in page.facts.toPlainText() and rec["sha256"] in page.facts.toPlainText()
+    assert rec.id in page.facts.toPlainText() and rec.sha256 in page.facts.toPlainText()
     # A 64-digit hash wraps inside the panel rather than running off its edge, and copies whole.
     window.resize(1200, 780)
     window.show()

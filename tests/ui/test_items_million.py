@@ -66,8 +66,8 @@ def rows_before(path, item_id: str, **where: str) -> int:
         return db.execute(f"SELECT count(*) FROM item WHERE id < ?{cond}", (item_id, *where.values())).fetchone()[0]
 
 
-def fields(rec: dict) -> tuple:
-    return rec["id"], rec["sha256"], rec["status"], rec["c2pa"]["state"], rec["media_type"]
+def fields(rec) -> tuple:  # an ItemRecord
+    return rec.id, rec.sha256, rec.status, rec.c2pa["state"], rec.media_type
 
 
 def test_a_million_items_page_by_key_and_stay_bounded(qtbot, corpus, million_items):

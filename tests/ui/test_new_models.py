@@ -41,7 +41,7 @@ def many_items(tmp_path_factory):
     (folder / "a.txt").write_text("a small text file for the corpus to exist")
     s = services_for(ws_path)
     s.corpus.add_corpus("bulk", folder)
-    cid = s.corpus.corpus("bulk")["id"]
+    cid = s.corpus.corpus("bulk").id
     states = ["none", "Valid", "Trusted", "Invalid"]
     statuses = ["admitted", "admitted", "admitted", "quarantined"]
     rows = [(f"bulk:{k:06d}", cid, f"{k:06d}", "a.txt", f"a.txt#{k}", f"{k:064x}", "image/jpeg" if k % 2 else "text/plain",
@@ -63,7 +63,7 @@ def test_items_model_passes_qtmodeltester_and_filters(qtmodeltester, many_items)
     assert headers == ["Item", "Media type", "Status", "C2PA", "Licence", "SHA-256"]
     model.set_filters(status="quarantined", media_type="image/*")
     assert model.rowCount() == s.corpus.count_items(status="quarantined", media_type="image/*") == N_ITEMS // 4
-    assert all(model.index(r, 0).data(RecordRole)["status"] == "quarantined" for r in range(10))
+    assert all(model.index(r, 0).data(RecordRole).status == "quarantined" for r in range(10))
     model.set_filters(search="bulk:000123")
     assert model.rowCount() == 1 and model.index(0, model.COL_ID).data() == "bulk:000123"
     model.set_filters(c2pa_state="Invalid")

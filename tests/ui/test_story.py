@@ -136,7 +136,7 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, data_di
     purged = set(page.current["purge"]["items"])
     assert first in purged and second not in purged
     corpus = session.services.corpus
-    assert corpus.item(first)["status"] == "purged" and corpus.item(second)["status"] == "admitted"
+    assert corpus.item(first).status == "purged" and corpus.item(second).status == "admitted"
 
     # 6. The certificate: issued through a (replaced) file dialog, previewed, verified offline.
     out = tmp_path / "certificate.json"
@@ -157,7 +157,7 @@ def test_the_whole_story(window, session, small_ledger, qtbot, tmp_path, data_di
     corpora = window.show_screen("corpora")
     corpora.status_filter.setCurrentIndex(corpora.status_filter.findData("purged"))
     assert corpora.model.rowCount() == len(purged)
-    assert corpora.model.index(0, 0).data(RecordRole)["status"] == "purged"
+    assert corpora.model.index(0, 0).data(RecordRole).status == "purged"
     qtbot.waitUntil(lambda: dashboard.items_card.chart.bars and any(
         b.value == len(purged) for b in dashboard.items_card.chart.bars), timeout=10_000)
     rights = window.show_screen("rights")

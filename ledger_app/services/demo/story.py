@@ -199,10 +199,11 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     reg = svc.corpus.add_corpus("webcrawl", web["webcrawl"], crawler=CRAWLER, source_kind="crawled",
                                 policy_snapshot=web["snapshot"])
     svc.corpus.add_corpus("transcripts", web["transcripts"], source_kind="user")
-    snap = reg["policy_snapshot"]
-    say(f"Registered a web crawl by {CRAWLER} with a snapshot of {snap['files']} policy files from {snap['sites']} sites "
-        f"(ledger entry {snap['entry']}), and video transcripts keyed by video URL and channel")
-    for problem in snap["problems"]:
+    snap = reg.policy_snapshot
+    assert snap is not None  # given one above
+    say(f"Registered a web crawl by {CRAWLER} with a snapshot of {snap.files} policy files from {snap.sites} sites "
+        f"(ledger entry {snap.entry}), and video transcripts keyed by video URL and channel")
+    for problem in snap.problems:
         log(f"      reported, not fatal: {problem}")
 
     for name in ("photohost", "stock-library", "news", "webcrawl", "transcripts"):
@@ -210,14 +211,14 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
         log(f"      {name}: {rep.items_new} items in {rep.seconds:.1f} s — "
             + ", ".join(f"{v} {k}" for k, v in sorted(rep.by_status.items())))
     stats = svc.corpus.stats()
-    say(f"Ingested {stats['total']} items; C2PA: {stats['c2pa']}; AI-generated: {stats['ai_generated']}")
+    say(f"Ingested {stats.total} items; C2PA: {stats.c2pa}; AI-generated: {stats.ai_generated}")
     for key in ("ai_generated", "not_allowed"):
         it = svc.corpus.item(c["special"][key], with_proof=False)
-        log(f"      {it['id']}: {it['status']}" + (f" — {it['status_reason']}" if it["status_reason"] else "")
-            + (" (AI-generated)" if it["c2pa"]["ai_generated"] else ""))
+        log(f"      {it.id}: {it.status}" + (f" — {it.status_reason}" if it.status_reason else "")
+            + (" (AI-generated)" if it.c2pa["ai_generated"] else ""))
 
     for it in svc.corpus.items(corpus="webcrawl", status="quarantined"):
-        log(f"      {it['source_url']}: {it['status_reason']}")
+        log(f"      {it.source_url}: {it.status_reason}")
 
     run = record_run(svc.corpus, "city-diffusion-v1", "photohost")
     for name in ("stock-library", "news", "webcrawl", "transcripts"):

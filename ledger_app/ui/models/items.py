@@ -66,7 +66,7 @@ class ItemsModel(QAbstractTableModel):
         self._filters: dict[str, Any] = {}
         self._pages = None  # the CorpusService.ItemPages of the rows shown
         self._size = 0
-        self._cache: OrderedDict[int, list[dict]] = OrderedDict()
+        self._cache: OrderedDict[int, list] = OrderedDict()  # page number -> its ItemRecords
         self._task = None  # the background indexing task, if one is running
         self._generation = 0  # bumped by every re-index; a late result of an older one is dropped
         self.page_reads = 0  # for tests and diagnostics: pages and rows read from the database
@@ -150,7 +150,7 @@ class ItemsModel(QAbstractTableModel):
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._cache.values())
 
-    def record(self, row: int) -> dict | None:
+    def record(self, row: int):  # -> ItemRecord | None
         if not 0 <= row < self._size or self._source is None or self._pages is None:
             return None
         page_no, offset = divmod(row, self._pages.page_rows)
@@ -199,28 +199,28 @@ class ItemsModel(QAbstractTableModel):
             return rec
         col = index.column()
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == self.COL_STATUS and rec["status"] != "admitted":
-                return text_color(ITEM_STATUS_TEXT.get(rec["status"], "muted"))
-            if col == self.COL_C2PA and rec["c2pa"].get("state") == "Invalid":
+            if col == self.COL_STATUS and rec.status != "admitted":
+                return text_color(ITEM_STATUS_TEXT.get(rec.status, "muted"))
+            if col == self.COL_C2PA and rec.c2pa.get("state") == "Invalid":
                 return text_color("bad")
             return None
         if col == self.COL_ID:
-            return rec["id"]
+            return rec.id
         if col == self.COL_MEDIA:
-            return rec["media_type"]
+            return rec.media_type
         if col == self.COL_STATUS:
-            text = status_text(rec["status"])
-            if role == Qt.ItemDataRole.ToolTipRole and rec.get("status_reason"):
+            text = status_text(rec.status)
+            if role == Qt.ItemDataRole.ToolTipRole and rec.status_reason:
                 from ledger_app.ui.reason_text import reason_text
 
-                return f"{text}: {reason_text(rec['status_reason'])}"
+                return f"{text}: {reason_text(rec.status_reason)}"
             return text
         if col == self.COL_C2PA:
-            return c2pa_text(rec["c2pa"].get("state", "none"))
+            return c2pa_text(rec.c2pa.get("state", "none"))
         if col == self.COL_LICENSE:
-            return rec["license"] or "—"
+            return rec.license or "—"
         if col == self.COL_SHA256:
-            sha = rec["sha256"] or ""
+            sha = rec.sha256 or ""
             return sha if role == Qt.ItemDataRole.ToolTipRole else sha[:16] + ("…" if sha else "")
         return None
 

@@ -125,8 +125,8 @@ class DashboardPage(Page):
 
         def done(result: tuple[dict, list[dict], int]) -> None:
             stats, requests, all_requests = result
-            self.show_item_stats(stats["by_status"] or None)
-            self.show_c2pa_coverage(stats["c2pa"] or None, stats["ai_share"] if stats["total"] else None)
+            self.show_item_stats(stats.by_status or None)
+            self.show_c2pa_coverage(stats.c2pa or None, stats.ai_share if stats.total else None)
             self.show_requests(requests or None)
             if not requests and all_requests:
                 self.requests_card.show_empty(

@@ -74,8 +74,8 @@ class CorpusItemDetail:
             return
         # item() and thumbnail() are a few indexed reads and an O(log n) proof: fine on this thread.
         try:
-            item = services.corpus.item(rec["id"])
-            item["thumbnail"] = services.corpus.thumbnail(rec["id"])
+            item = services.corpus.item(rec.id).to_json()  # the panel shows the item's JSON form
+            item["thumbnail"] = services.corpus.thumbnail(rec.id)
         except LedgerAppError as exc:
             self.facts.setText(str(exc))
             return

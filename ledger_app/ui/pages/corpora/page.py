@@ -168,8 +168,8 @@ class CorporaPage(CorpusItemDetail, Page):
             except LedgerAppError:
                 corpora = []
         self._fill_combo(self.corpus_combo, [("", self.tr("All corpora"))]
-                         + [(c["name"], self.tr("{name} ({items} items, {fmt})").format(
-                             name=c["name"], items=f"{c['items']:,}", fmt=c["format"])) for c in corpora])
+                         + [(c.name, self.tr("{name} ({items} items, {fmt})").format(
+                             name=c.name, items=f"{c.items:,}", fmt=c.format)) for c in corpora])
         self.ingest_button.setEnabled(bool(corpora) and self.ingest_task is None)
 
     def reload(self) -> None:
@@ -223,11 +223,11 @@ class CorporaPage(CorpusItemDetail, Page):
         if services is None:
             return None
 
-        def done(res: dict) -> None:
+        def done(res) -> None:  # a RegisteredCorpus
             self.result.setText(self.tr("Registered corpus {name} ({fmt}, {shards} shards). Ingest it to read its items.")
-                                .format(name=res["name"], fmt=res["format"], shards=res["shards"]))
+                                .format(name=res.name, fmt=res.format, shards=res.shards))
             self.session.notify_data_changed()
-            self.select_corpus(res["name"])
+            self.select_corpus(res.name)
 
         return self.session.runner.run(
             "register",

@@ -19,13 +19,13 @@ class MatchEvidence:
             it = services.corpus.item(item_id, with_proof=False)
         except LedgerAppError:
             return item_id
-        parts = [self.tr("Corpus {corpus}, {location}").format(corpus=it["corpus"], location=it["location"])]
-        if it.get("source_url"):
-            parts.insert(0, it["source_url"])
-        account = (it.get("metadata") or {}).get("account")
+        parts = [self.tr("Corpus {corpus}, {location}").format(corpus=it.corpus, location=it.location)]
+        if it.source_url:
+            parts.insert(0, it.source_url)
+        account = (it.metadata or {}).get("account")
         if account:
             parts.append(self.tr("account {account}").format(account=account))
-        parts.append(self.tr("status: {status}").format(status=it["status"]))
+        parts.append(self.tr("status: {status}").format(status=it.status))
         return "\n".join(parts)
 
     def _summary(self, m: dict, work) -> str:

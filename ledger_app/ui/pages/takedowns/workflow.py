@@ -51,11 +51,11 @@ class TakedownWorkflow:
         live = 0
         for item_id in items:
             it = services.corpus.item(item_id, with_proof=False)
-            if it["status"] == "purged":
+            if it.status == "purged":
                 continue  # removed by an earlier request
             live += 1
-            shards.add((it["corpus"], it["shard"]))
-            corpora.add(it["corpus"])
+            shards.add((it.corpus, it.shard))
+            corpora.add(it.corpus)
         return {"id": rid, "items": live, "shards": len(shards), "corpora": sorted(corpora)}
 
     def purge(self) -> Task | None:
