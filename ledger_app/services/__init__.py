@@ -2,7 +2,9 @@
 
     ledger.py       the signed ledger: init, keys, appends, proofs, verification, erasure
     workspace.py    a workspace folder or team database opened: settings, engine, ledger store, witness file
-    corpora.py      corpora, ingest runs and the item catalogue
+    corpora.py      corpora, licences by name, trust anchors, policy snapshots, dashboard counts
+    items.py        the item catalogue: listings, keyed pages for a million rows, one item
+    ingest.py       ingest runs: parallel, batched into the ledger, resumable
     takedowns.py    takedown requests: intake, locate, review, four-eyes approval
     cases.py, legal.py, replies.py   case work: queue, notes, counter-notices, GDPR steps, letters
     purge.py, evidence.py            physical purge of matched items and the evidence it leaves
