@@ -112,7 +112,7 @@ class ItemDetails(ItemRecord):
     entry_proof: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        out = super().to_json()
+        out = ItemRecord.to_json(self)  # not super(): slots=True makes a new class, which breaks its cell
         out["c2pa_manifest"] = self.c2pa_manifest
         if self.entry_proof is not None:
             out["entry_proof"] = self.entry_proof
