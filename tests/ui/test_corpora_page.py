@@ -75,10 +75,10 @@ def test_register_ingest_filter_and_detail(window, session, ledger_ws, qtbot, tm
     assert page.facts.height() >= doc.size().height()
     page.facts.selectAll()
     page.facts.copy()
-    assert rec["sha256"] in QApplication.clipboard().text()
-    proof = session.ledger.prove(rec["entry_index"])
+    assert rec.sha256 in QApplication.clipboard().text()
+    proof = session.ledger.prove(rec.entry_index)
     text = page.entry_text.toPlainText()
-    assert f"Ledger entry {rec['entry_index']}" in text and proof.root_hash in text
+    assert f"Ledger entry {rec.entry_index}" in text and proof.root_hash in text
     assert "Summary" in page.manifest.texts()
     assert "None declared" in page.permissions.text()
 
