@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     if chosen is not None:
         takedowns.select_request(chosen)
     rights.links.setPlainText("\n".join(
-        [corpora.model.record(0)["sha256"], "https://photos.example/never-ingested.jpg"]))
+        [corpora.model.record(0).sha256, "https://photos.example/never-ingested.jpg"]))
     rights.check()
     wait_tasks()
     for screen in SCREENS:

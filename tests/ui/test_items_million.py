@@ -106,7 +106,7 @@ def test_a_million_items_page_by_key_and_stay_bounded(qtbot, corpus, million_ite
     assert model.rowCount() == corpus.count_items(status="quarantined") == N // 4
     assert model.row_of(admitted) == -1
     row = rows_before(million_items, quarantined, status="quarantined")
-    assert model.row_of(quarantined) == row and model.record(row)["id"] == quarantined
+    assert model.row_of(quarantined) == row and model.record(row).id == quarantined
     assert fields(model.record(N // 4 - 1)) == direct(million_items, N // 4 - 1, status="quarantined")
 
 
@@ -135,7 +135,7 @@ def test_a_large_workspace_is_indexed_in_the_background(qtbot, runner, corpus):
     assert model.indexing and model.rowCount() == N
     qtbot.waitUntil(lambda: not model.indexing, timeout=30_000)
     assert model.rowCount() == 10
-    assert {model.record(r)["status"] for r in range(10)} == {"purged"}
+    assert {model.record(r).status for r in range(10)} == {"purged"}
 
     # A filter changed before its index arrived: only the last filter's index is ever shown, even
     # when the superseded one (a small result, read without pausing) completes first.
@@ -146,4 +146,4 @@ def test_a_large_workspace_is_indexed_in_the_background(qtbot, runner, corpus):
     qtbot.waitUntil(lambda: not runner.active, timeout=30_000)  # the superseded task has ended too
     assert not model.indexing
     assert resets == [100_000] == [corpus.count_items(corpus="texts", license="stock-2024")]
-    assert model.record(0)["corpus"] == "texts" and model.record(99_999)["license"] == "stock-2024"
+    assert model.record(0).corpus == "texts" and model.record(99_999).license == "stock-2024"

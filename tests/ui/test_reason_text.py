@@ -89,7 +89,7 @@ def test_the_corpora_item_detail_shows_the_reason_in_chinese(window, session, pu
     page = window.show_screen("corpora")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
     row = next(k for k in range(page.model.rowCount()) if page.model.record(k)
-               and page.model.record(k)["status"] == "purged")
+               and page.model.record(k).status == "purged")
     page.select_row(row)
     expected = f"已根据删除请求 {ids['dmca']} 移除"
     qtbot.waitUntil(lambda: expected in page.facts.toPlainText(), timeout=20_000)
