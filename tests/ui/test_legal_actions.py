@@ -101,7 +101,7 @@ def test_restore_after_the_counter_notice_window(page, cases, session, qtbot):
     w = legal.restore_window(rid)
     assert len(w.restored) == 6 and not w.can_restore
     restored = session.services.corpus.corpus(f"restored-r{rid}")
-    assert restored["name"] == f"restored-r{rid}"
+    assert restored.name == f"restored-r{rid}"
     qtbot.waitUntil(lambda: not case.restore_button.isEnabled() or page.busy is None, timeout=20_000)
     # Asking again: nothing left, and the box says why instead of restoring.
     qtbot.waitUntil(lambda: page.busy is None, timeout=20_000)
