@@ -81,6 +81,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check ledger_app tests bench
 	$(PY) tests/tools/check_layers.py
+	$(PY) tests/tools/check_shape.py
 	$(PY) -m mypy
 
 bench: $(STAMP)
