@@ -19,9 +19,10 @@ Invariants this module keeps (and `ledger/verify.py` re-checks from scratch):
   still give its root, and it extends the anchor held outside the database (the workspace's
   witness). Otherwise the append is refused with `AppendRefused` and nothing is written or signed.
 
-It stays one module (some 570 lines) on purpose: the write lock, the append path and the
+It stays one module (some 630 lines) on purpose: the write lock, the append path and the
 stored-subtree layout are one invariant, and the append is the benchmarked hot path; split, the
-lock's promise and the code that relies on it would live in different files.
+lock's promise and the code that relies on it would live in different files. The two statement
+helpers at the top (`BulkInsert`, `HashesByKey`) belong to that hot path.
 """
 
 from __future__ import annotations
