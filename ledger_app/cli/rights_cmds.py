@@ -125,7 +125,7 @@ def cmd_claim_takedown(ctx) -> int:
     from ledger_app.services.claims import takedown_from_claim
 
     res = takedown_from_claim(ctx.takedown, ctx.args.id, type=ctx.args.type)
-    ctx.out(res, lambda r: f"{r['id']}")
+    ctx.out(res, lambda r: f"{r.id}")
     return 0
 
 

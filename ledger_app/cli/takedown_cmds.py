@@ -14,6 +14,7 @@ from pathlib import Path
 from ledger_app.cli.legal_cmds import register_legal_actions
 from ledger_app.cli.queue_cmds import register_queue_actions
 from ledger_app.cli.table import when
+from ledger_app.services.takedown_records import KeptDraft
 from ledger_app.takedown.requests import DmcaElements
 
 
@@ -156,16 +157,16 @@ def _dmca(a):
 
 
 def _report_intake(ctx, res) -> int:
-    if res.get("status") == "draft":
-        ctx.out(res, lambda r: f"draft {r['draft']} kept (not recorded); still missing: " + "; ".join(r["missing"])
-                + f". Complete it with `ledger takedown amend {r['draft']} …`")
+    if isinstance(res, KeptDraft):
+        ctx.out(res, lambda r: f"draft {r.draft} kept (not recorded); still missing: " + "; ".join(r.missing)
+                + f". Complete it with `ledger takedown amend {r.draft} …`")
         return EXIT_DRAFT
     if ctx.json:
         ctx.out(res)
     else:
-        print(res["id"])
-        if res["status"] == "rejected":
-            print(f"request {res['id']} recorded as rejected: {res['reason']}", file=sys.stderr)
+        print(res.id)
+        if res.status == "rejected":
+            print(f"request {res.id} recorded as rejected: {res.reason}", file=sys.stderr)
     return 0
 
 
@@ -193,8 +194,8 @@ def cmd_drafts(ctx) -> int:
 
     rows = ctx.takedown.drafts()
     ctx.out(rows, lambda rs: table(["DRAFT", "TYPE", "REQUESTER", "RECEIVED", "WORKS", "MISSING"],
-                                   [[r["draft"], r["type"], r["requester"] or "-", r["received"], r["works"],
-                                     "; ".join(m.split(" (")[0] for m in r["missing"])] for r in rs], max_width=90)
+                                   [[r.draft, r.type, r.requester or "-", r.received, r.works,
+                                     "; ".join(m.split(" (")[0] for m in r.missing)] for r in rs], max_width=90)
             if rs else "no drafts")
     return 0
 
@@ -207,7 +208,7 @@ def cmd_discard(ctx) -> int:
 
 def cmd_import(ctx) -> int:
     res = ctx.takedown.import_requests(ctx.args.file, record_anyway=ctx.args.record_anyway)
-    ctx.out(res, lambda rs: "\n".join(f"{r['id']} {r['status']}" + (f" ({r['reason']})" if r["reason"] else "") for r in rs))
+    ctx.out(res, lambda rs: "\n".join(f"{r.id} {r.status}" + (f" ({r.reason})" if r.reason else "") for r in rs))
     return 0
 
 
@@ -250,8 +251,8 @@ def cmd_locate(ctx) -> int:
     if ctx.json:
         ctx.out(res)
         return 0
-    matches = ctx.takedown.show(ctx.args.id)["matches"]
-    print(f"request {res['id']}: {res['matches']} matches ({res['new_matches']} new)")
+    matches = ctx.takedown.show(ctx.args.id).matches
+    print(f"request {res.id}: {res.matches} matches ({res.new_matches} new)")
     if matches:
         print(_matches_table(matches))
     return 0
@@ -260,20 +261,20 @@ def cmd_locate(ctx) -> int:
 def cmd_review(ctx) -> int:
     a = ctx.args
     res = ctx.takedown.review(a.id, accept_all=a.accept_all, accept=a.accept, reject=a.reject, reject_all=a.reject_all)
-    ctx.out(res, lambda r: f"request {r['id']}: " + ", ".join(f"{v} {k}" for k, v in r["decided"].items())
-            + f"; {r['pending']} pending")
+    ctx.out(res, lambda r: f"request {r.id}: " + ", ".join(f"{v} {k}" for k, v in r.decided.items())
+            + f"; {r.pending} pending")
     return 0
 
 
 def cmd_approve(ctx) -> int:
     res = ctx.takedown.approve(ctx.args.id)
-    ctx.out(res, lambda r: f"request {r['id']} approved: {r['accepted']} items to purge")
+    ctx.out(res, lambda r: f"request {r.id} approved: {r.accepted} items to purge")
     return 0
 
 
 def cmd_purge(ctx) -> int:
     res = ctx.services.purge(ctx.args.id, progress=_progress(ctx, "shards"))
-    ctx.out(res, lambda r: f"request {r['id']}: purged {r['items']} items from {len(r['shards'])} shards")
+    ctx.out(res, lambda r: f"request {r.id}: purged {r.items} items from {len(r.shards)} shards")
     return 0
 
 
@@ -281,7 +282,7 @@ def cmd_show(ctx) -> int:
     from ledger_app.cli.table import table
 
     rid = ctx.args.id
-    shown = ctx.takedown.show(rid)
+    shown = ctx.takedown.show(rid).to_json()
     case = ctx.services.cases.case(rid)
     row = case.row
     shown.update({"requester_name": row.requester.name, "requester_email": row.requester.email,

@@ -34,7 +34,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
     evidence = purge_evidence(services, rid)
     show = td.show(rid)
     best: dict[str, dict[str, Any]] = {}
-    for m in show["matches"]:
+    for m in show.matches:
         if m["decision"] != "accepted":
             continue
         cur = best.get(m["item_id"])
@@ -59,7 +59,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
         else:
             requester = {"commitment": req["requester"], "kind": req["requester_kind"]}
     works = [{"kind": w["kind"], "value": w["value"] if w["kind"] != "account" else "(account, committed)"}
-             for w in show["works"]]
+             for w in show.works]
     for w, raw in zip(works, td.works(rid), strict=True):
         if raw.kind in ("file", "text"):
             w["value"] = raw.sha256 or raw.value
@@ -72,7 +72,7 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
         "removed_items": removed,
         "shards": [dict(s) for s in evidence.shards],
         "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
-                           "items_seen": len(r["items_seen"])} for r in show.get("affected_runs", [])],
+                           "items_seen": len(r["items_seen"])} for r in show.affected_runs or []],
         "affected_releases": _releases(services, [it["item"] for it in evidence.items]),
     }
 

@@ -20,6 +20,7 @@ from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
+from ledger_app.services.takedown_records import KeptDraft, RecordedRequest
 from ledger_app.storage import personal
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
@@ -103,7 +104,7 @@ def list_claims(td) -> list[dict[str, Any]]:
     return out
 
 
-def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:
+def takedown_from_claim(td, cid: int, *, type: str = "other") -> RecordedRequest | KeptDraft:
     """Open a takedown covering the claim's works, then locate at once."""
     claim = _claim(td, cid)
     with td.ws.engine.connect() as conn:
@@ -113,12 +114,12 @@ def takedown_from_claim(td, cid: int, *, type: str = "other") -> dict[str, Any]:
     # Account works already hold commitments: copy them as they are.
     req = _new_request_with_stored_works(td, type=type, requester=holder.get("name"),
                                          requester_kind=claim.holder_kind, works=works, claim_id=cid)
-    if req["status"] == "validated":
-        td.locate(req["id"])
+    if req.status == "validated":
+        td.locate(req.id)
     return req
 
 
-def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> dict[str, Any]:
+def _new_request_with_stored_works(td, *, works: list[WorkSpec], **kw: Any) -> RecordedRequest | KeptDraft:
     # Account values from a claim are commitments already; mark them so they are not committed twice.
     fixed = []
     for w in works:
@@ -276,16 +277,16 @@ def expire_license(td, ref: str) -> dict[str, Any]:
     works = [WorkSpec("hash", sha) for sha in sorted({s for _, s in items})]
     req = td.new_request(type="license", requester=lic.licensor, requester_kind="internal", works=works,
                          license_id=lic.id)
-    if req["status"] == "validated":
+    if req.status == "validated":
         # The request covers exactly the items acquired under the licence (not copies elsewhere).
         from ledger_app.core.types import MatchMethod
 
         found = [loc.Found(i, 0, MatchMethod.EXACT, "exact", {"license": lic.name}) for i, _ in items]
-        wid = {w.value: w.id for w in td.works(req["id"])}
+        wid = {w.value: w.id for w in td.works(req.id)}
         for f, (_, sha) in zip(found, items, strict=True):
             f.work_id = wid.get(sha)
-        td.record_matches(req["id"], td.request_record(req["id"]), found)
-    return {"license": lic.name, "request": req["id"], "items": len(items)}
+        td.record_matches(req.id, td.request_record(req.id), found)
+    return {"license": lic.name, "request": req.id, "items": len(items)}
 
 
 def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:

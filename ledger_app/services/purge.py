@@ -22,6 +22,7 @@ from typing import Any
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
+from ledger_app.services.takedown_records import Purged
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.storage.runlock import run_lock
 from ledger_app.takedown.requests import Status, check_transition
@@ -30,7 +31,7 @@ Progress = Callable[[int, int], None]
 
 
 def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownService
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+                  cancelled: Callable[[], bool] | None = None) -> Purged:
     # One purge of a request at a time: its journal, its temporary files and the final "purged"
     # record belong to one run; a second run reads the request's status only once the first has
     # finished (and then finds it purged). Each corpus whose shards are rewritten is also held, so two
@@ -49,7 +50,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
 
 
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
-                   held: contextlib.ExitStack) -> dict[str, Any]:
+                   held: contextlib.ExitStack) -> Purged:
     req = svc.request_record(rid)
     if req["status"] == Status.PURGED.value:
         raise UserError(f"request {rid} is already purged")
@@ -154,7 +155,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
         )
 
 
-def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> dict[str, Any]:
+def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> Purged:
     now = time.time()
     purged_items: list[dict[str, Any]] = []
     shards_out: list[dict[str, Any]] = []
@@ -191,7 +192,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
     from ledger_app.takedown.locate import FingerprintIndexes
 
     FingerprintIndexes.catch_up_cached(svc.ws.engine)  # drops the purged items from the in-memory indexes
-    return {"id": rid, "items": len(purged_items), "shards": shards_out}
+    return Purged(rid, len(purged_items), shards_out)
 
 
 def _apply_moves(conn, cid: int, moved: dict[str, str]) -> None:

@@ -300,13 +300,13 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
 
     if language not in LANGUAGES:
         raise UserError(f"the reply language is one of {', '.join(LANGUAGES)}, not {language!r}")
-    draft = next((d for d in td.drafts() if d["draft"] == int(draft_id)), None)
+    draft = next((d for d in td.drafts() if d.draft == int(draft_id)), None)
     if draft is None:
         raise UserError(f"there is no open draft {draft_id}; see `ledger takedown drafts`")
     body_json = td.draft_body(draft_id)
     t = T[language]
-    args = {"id": f"D{draft_id}", "type_name": TYPE_NAMES[language][draft["type"]], "received": draft["received"],
-            "missing": "\n".join(f"  - {m}" for m in draft["missing"])}
+    args = {"id": f"D{draft_id}", "type_name": TYPE_NAMES[language][draft.type], "received": draft.received,
+            "missing": "\n".join(f"  - {m}" for m in draft.missing)}
     subject = t["subject.missing_elements"].format(**args)
     sender = _sender(td.ws)
     name = body_json.get("requester") or ("" if language == "zh_CN" else "Sir or Madam")

@@ -21,6 +21,16 @@ from typing import Any
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
+from ledger_app.services.takedown_records import (
+    Approved,
+    DraftSummary,
+    KeptDraft,
+    Located,
+    RecordedRequest,
+    RequestSummary,
+    RequestView,
+    Reviewed,
+)
 from ledger_app.storage import identity, personal
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
@@ -105,7 +115,7 @@ class TakedownService:
     def new_request(self, *, type: str, requester: str | None, requester_kind: str = DEFAULT_REQUESTER_KIND,
                     email: str | None = None, received: str | None = None, works: Sequence[WorkSpec],
                     dmca: DmcaElements | None = None, claim_id: int | None = None, license_id: int | None = None,
-                    record_anyway: bool = False, draft: bool = False) -> dict[str, Any]:
+                    record_anyway: bool = False, draft: bool = False) -> RecordedRequest | KeptDraft:
         """Open a request. A request lacking required elements (the DMCA notice's six, or any
         identification of the material) is refused with IncompleteRequest naming each one and nothing
         is written; with `draft` it is kept as a draft to amend (`amend_draft`), not in the ledger; with
@@ -125,7 +135,7 @@ class TakedownService:
 
     # --- drafts: incomplete notices kept to be amended (not in the ledger) ----------------------------
 
-    def _save_draft(self, draft_id: int | None, intake: _Intake) -> dict[str, Any]:
+    def _save_draft(self, draft_id: int | None, intake: _Intake) -> KeptDraft:
         body = json.dumps(_intake_to_json(intake), ensure_ascii=False)
         problems = json.dumps(intake.problems)
         now = time.time()
@@ -134,16 +144,16 @@ class TakedownService:
                 draft_id = repo.insert_draft(conn, body, problems, now)
             else:
                 repo.update_draft(conn, draft_id, body, problems, now)
-        return {"draft": draft_id, "status": "draft", "missing": list(intake.problems), "due_by": intake.due.isoformat()}
+        return KeptDraft(draft_id, list(intake.problems), intake.due.isoformat())
 
-    def drafts(self) -> list[dict[str, Any]]:
+    def drafts(self) -> list[DraftSummary]:
         with self.ws.engine.connect() as conn:
             rows = repo.open_drafts(conn)
         out = []
         for r in rows:
             b = json.loads(r.body)
-            out.append({"draft": r.id, "type": b["type"], "requester": b.get("requester"), "received": b["received"],
-                        "works": len(b["works"]), "missing": json.loads(r.problems), "updated_at": r.updated_at})
+            out.append(DraftSummary(r.id, b["type"], b.get("requester"), b["received"], len(b["works"]),
+                                    json.loads(r.problems), r.updated_at))
         return out
 
     def draft_body(self, draft_id: int) -> dict[str, Any]:
@@ -158,7 +168,7 @@ class TakedownService:
     def amend_draft(self, draft_id: int, *, type: str | None = None, requester: str | None = None,
                     requester_kind: str | None = None, email: str | None = None, received: str | None = None,
                     works: Sequence[WorkSpec] = (), dmca: DmcaElements | None = None,
-                    record_anyway: bool = False) -> dict[str, Any]:
+                    record_anyway: bool = False) -> RecordedRequest | KeptDraft:
         """Add what was missing to a draft (given values replace, works and statements add up). When
         nothing is missing any more the request is recorded and its result returned; otherwise the draft
         is kept and the result says what is still missing (`status` "draft")."""
@@ -181,7 +191,7 @@ class TakedownService:
             out, entries = self._record_intake(conn, intake)
             res = self.ledger.append(entries, conn=conn)
             # The draft's personal data now lives in the erasable store behind the request's commitment.
-            repo.draft_recorded(conn, draft_id, out["id"])
+            repo.draft_recorded(conn, draft_id, out.id)
         self.ledger.after_external_commit(res)
         return out
 
@@ -216,7 +226,7 @@ class TakedownService:
             problems += d.missing()
         return _Intake(rtype, kind, rec, due, requester, email, list(works), dmca, problems, claim_id, license_id)
 
-    def _record_intake(self, conn, intake: _Intake) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    def _record_intake(self, conn, intake: _Intake) -> tuple[RecordedRequest, list[tuple[str, dict[str, Any]]]]:
         """Write a checked request in the caller's transaction; returns its result and ledger entries."""
         dmca = intake.dmca
         legal = None
@@ -249,7 +259,7 @@ class TakedownService:
             reason, status = None, Status.VALIDATED
         repo.update_request(conn, rid, status=status.value, status_reason=reason)
         entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
-        return {"id": rid, "status": status.value, "reason": reason, "due_by": intake.due.isoformat()}, entries
+        return RecordedRequest(rid, status.value, reason, intake.due.isoformat()), entries
 
     def store_works(self, conn, works: Sequence[WorkSpec], *, request_id=None, claim_id=None) -> list[dict]:
         out = []
@@ -267,7 +277,7 @@ class TakedownService:
             out.append({"kind": w.kind, "value": shown})
         return out
 
-    def import_requests(self, path: Path, *, record_anyway: bool = False) -> list[dict[str, Any]]:
+    def import_requests(self, path: Path, *, record_anyway: bool = False) -> list[RecordedRequest]:
         """CSV (one request per row, or one work per row with a shared request) or JSON; the format is
         described in `ledger takedown import --help` (IMPORT_FORMAT).
 
@@ -336,7 +346,7 @@ class TakedownService:
         if not intakes:
             raise UserError(f"{path.name} holds no requests; nothing was imported")
         self.ledger.unlock()
-        out: list[dict[str, Any]] = []
+        out: list[RecordedRequest] = []
         entries: list[tuple[str, dict[str, Any]]] = []
         with self.ws.store.write_transaction() as conn:
             for intake in intakes:
@@ -428,7 +438,7 @@ class TakedownService:
         exact = {i for (i, m) in found if m == "exact"}
         return [f for (i, m), f in sorted(found.items()) if not (i in exact and m in ("perceptual", "text"))]
 
-    def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+    def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Located:
         req = self.request_record(rid)
         check_transition(req["status"], Status.LOCATED)
         works = self.works(rid)
@@ -437,7 +447,7 @@ class TakedownService:
             raise UserError("locate was cancelled; nothing was recorded")
         return self.record_matches(rid, req, found)
 
-    def record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> dict[str, Any]:
+    def record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> Located:
         with self.ws.engine.connect() as conn:
             known = repo.match_keys(conn, rid)
         new = [f for f in found if (f.item_id, str(f.method)) not in known]
@@ -453,12 +463,12 @@ class TakedownService:
                                             extra={"matches": len(known) + len(new)}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
-        return {"id": rid, "new_matches": len(new), "matches": len(known) + len(new)}
+        return Located(rid, len(new), len(known) + len(new))
 
     # --- review and approval -----------------------------------------------------------------------------
 
     def review(self, rid: int, *, accept_all: bool = False, accept: Sequence[str] = (), reject: Sequence[str] = (),
-               reject_all: bool = False) -> dict[str, Any]:
+               reject_all: bool = False) -> Reviewed:
         req = self.request_record(rid)
         check_transition(req["status"], Status.REVIEWED)
         with self.ws.engine.connect() as conn:
@@ -507,9 +517,9 @@ class TakedownService:
         counts: dict[str, int] = {}
         for d in decisions.values():
             counts[d] = counts.get(d, 0) + 1
-        return {"id": rid, "decided": counts, "pending": pending}
+        return Reviewed(rid, counts, pending)
 
-    def approve(self, rid: int) -> dict[str, Any]:
+    def approve(self, rid: int) -> Approved:
         req = self.request_record(rid)
         check_transition(req["status"], Status.APPROVED)
         with self.ws.engine.connect() as conn:
@@ -526,7 +536,7 @@ class TakedownService:
         self.ledger.after_external_commit(res)
         with self.ws.engine.connect() as conn:
             accepted = repo.count_items(conn, rid, "accepted")
-        return {"id": rid, "status": "approved", "accepted": accepted}
+        return Approved(rid, accepted)
 
     def _check_four_eyes(self, conn, rid: int, handler: str | None) -> None:
         """The approver's account (OS account, or database role in team mode) must differ from the
@@ -551,7 +561,7 @@ class TakedownService:
 
     # --- views -------------------------------------------------------------------------------------------
 
-    def show(self, rid: int) -> dict[str, Any]:
+    def show(self, rid: int) -> RequestView:
         req = self.request_record(rid)
         works = [{"id": w.id, "kind": w.kind,
                   "value": "(account commitment) " + w.value[:12] + "…" if w.kind == "account" else
@@ -565,27 +575,18 @@ class TakedownService:
              "evidence": json.loads(r.evidence or "{}"), "work_id": r.work_id}
             for r in rows
         ]
-        out: dict[str, Any] = {
-            "id": req["id"],
-            "type": req["type"],
-            "status": req["status"],
-            "status_reason": req["status_reason"],
-            "requester_kind": req["requester_kind"],
-            "requester": req["requester"],
-            "received": req["received"],
-            "due_by": req["due_by"],
-            "overdue": req["status"] in OPEN_STATUSES and req["due_by"] < date.today().isoformat(),
-            "extension_reason": req["extended_reason"],
-            "works": works,
-            "matches": matches,
-        }
         purge = self.purge_view(rid)
+        runs = None
         if purge is not None:
-            out["purge"] = purge
             from ledger_app.services.lineage import affected_runs
 
-            out["affected_runs"] = [r.to_json() for r in affected_runs(self, purge["items"])]
-        return out
+            runs = [r.to_json() for r in affected_runs(self, purge["items"])]
+        return RequestView(
+            req["id"], req["type"], req["status"], req["status_reason"], req["requester_kind"], req["requester"],
+            req["received"], req["due_by"],
+            req["status"] in OPEN_STATUSES and req["due_by"] < date.today().isoformat(),
+            req["extended_reason"], works, matches, purge, runs,
+        )
 
     def purge_view(self, rid: int) -> dict[str, Any] | None:
         with self.ws.engine.connect() as conn:
@@ -601,7 +602,7 @@ class TakedownService:
                            "sha256_after": r.sha256_after, "items": len(its)})
         return {"items": sorted(items), "shards": shards}
 
-    def list(self, status: str | None = None, *, open_only: bool = False) -> list[dict[str, Any]]:
+    def list(self, status: str | None = None, *, open_only: bool = False) -> list[RequestSummary]:
         with self.ws.engine.connect() as conn:
             rows = repo.requests(conn, status)
         today = date.today().isoformat()
@@ -610,9 +611,8 @@ class TakedownService:
             is_open = r.status in OPEN_STATUSES
             if open_only and not is_open:
                 continue
-            out.append({"id": r.id, "type": r.type, "status": r.status, "requester_kind": r.requester_kind,
-                        "received": r.received, "due_by": r.due_by, "matches": r.matches,
-                        "overdue": is_open and r.due_by < today})
+            out.append(RequestSummary(r.id, r.type, r.status, r.requester_kind, r.received, r.due_by, r.matches,
+                                      is_open and r.due_by < today))
         return out
 
 

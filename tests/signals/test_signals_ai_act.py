@@ -65,11 +65,11 @@ def world(tmp_path_factory):
     td = svc.takedown
     req = td.new_request(type="optout", requester="Harbour Channel", requester_kind="individual",
                          works=td.work_specs(accounts=["chan-harbour"]))
-    td.locate(req["id"])
-    td.review(req["id"], accept_all=True)
-    td.approve(req["id"])
-    svc.purge(req["id"])
-    return svc, root, crawl, stock, synth, texts, req["id"]
+    td.locate(req.id)
+    td.review(req.id, accept_all=True)
+    td.approve(req.id)
+    svc.purge(req.id)
+    return svc, root, crawl, stock, synth, texts, req.id
 
 
 def independent(crawl: Path, stock: Path, synth: Path, texts: dict[str, str]) -> dict:

@@ -27,24 +27,24 @@ def _new_domain_request(services, **kw):
     args = {"type": "publisher", "requester": "Daily Example", "requester_kind": "news_publisher",
             "email": "legal@daily.example", "works": services.takedown.work_specs(domains=["news.example"])}
     args.update(kw)
-    return services.takedown.new_request(**args)["id"]
+    return services.takedown.new_request(**args).id
 
 
 def test_accept_all_never_overrides_an_explicit_rejection(ws, capsys):
     rid = _new_domain_request(ws)
     assert cli(ws.ws.path, "takedown", "locate", str(rid), capsys=capsys)[0] == 0
-    items = sorted(m["item_id"] for m in ws.takedown.show(rid)["matches"])
+    items = sorted(m["item_id"] for m in ws.takedown.show(rid).matches)
     assert len(items) == 4
     kept = items[1]  # a fair-use quotation the reviewer keeps
     assert cli(ws.ws.path, "takedown", "review", str(rid), "--reject", kept, capsys=capsys)[0] == 0
     rc, out, _ = cli(ws.ws.path, "takedown", "review", str(rid), "--accept-all", "--json", capsys=capsys)
     assert rc == 0 and json.loads(out)["decided"] == {"accepted": 3}
-    decisions = {m["item_id"]: m["decision"] for m in ws.takedown.show(rid)["matches"]}
+    decisions = {m["item_id"]: m["decision"] for m in ws.takedown.show(rid).matches}
     assert decisions[kept] == "rejected"
     assert sorted(i for i, d in decisions.items() if d == "accepted") == [i for i in items if i != kept]
     # An explicit decision may still change an earlier one, and it is recorded as made.
     assert cli(ws.ws.path, "takedown", "review", str(rid), "--accept", kept, capsys=capsys)[0] == 0
-    assert {m["item_id"]: m["decision"] for m in ws.takedown.show(rid)["matches"]}[kept] == "accepted"
+    assert {m["item_id"]: m["decision"] for m in ws.takedown.show(rid).matches}[kept] == "accepted"
     decided = [e for e in ws.cases.timeline(rid) if e.type == "takedown.decision"]
     assert decided[-1].args == {"accepted": 1, "rejected": 0}
 
@@ -78,7 +78,7 @@ def test_notes_assignee_timeline_and_deadline(ws, capsys):
 def test_queue_search_filters_sort_and_csv(ws, capsys, tmp_path):
     a = _new_domain_request(ws, received="2020-01-01")
     b = ws.takedown.new_request(type="gdpr", requester="Ana Pereira", requester_kind="individual",
-                                email="ana@example.org", works=ws.takedown.work_specs(hashes=["a" * 64]))["id"]
+                                email="ana@example.org", works=ws.takedown.work_specs(hashes=["a" * 64])).id
     c = _new_domain_request(ws, requester="=HYPERLINK(\"http://evil\")")
     ws.takedown.reject(c, "duplicate of an earlier request")
     ws.takedown.close(c)
@@ -154,9 +154,9 @@ def test_documents_kept_with_a_request_can_be_erased(ws, tmp_path):
 def test_case_view_actions_return_the_updated_row(ws):
     rid = _new_domain_request(ws)
     ws.takedown.locate(rid)
-    item = sorted(m["item_id"] for m in ws.takedown.show(rid)["matches"])[0]
+    item = sorted(m["item_id"] for m in ws.takedown.show(rid).matches)[0]
     ws.cases.decide(rid, item, "rejected")
-    assert {m["item_id"]: m["decision"] for m in ws.takedown.show(rid)["matches"]}[item] == "rejected"
+    assert {m["item_id"]: m["decision"] for m in ws.takedown.show(rid).matches}[item] == "rejected"
     with pytest.raises(UserError, match="accepted or rejected"):
         ws.cases.decide(rid, item, "maybe")
     with pytest.raises(UserError, match="reason"):
@@ -164,5 +164,5 @@ def test_case_view_actions_return_the_updated_row(ws):
     assert ws.cases.reject(rid, "not their work").status == "rejected"
     row = ws.cases.close(rid)
     assert row.status == "closed" and not row.is_open
-    g = ws.takedown.new_request(type="gdpr", requester="P", works=ws.takedown.work_specs(hashes=["f" * 64]))["id"]
+    g = ws.takedown.new_request(type="gdpr", requester="P", works=ws.takedown.work_specs(hashes=["f" * 64])).id
     assert ws.cases.extend(g, 2, "many copies to check").due_by > ws.cases.row(g).received

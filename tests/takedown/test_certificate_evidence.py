@@ -26,7 +26,7 @@ def _ready(services, tmp_path, *, purge: bool):
     services.corpus.ingest("news")
     td = services.takedown
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)
@@ -57,7 +57,7 @@ def _refused(services, rid, tmp_path, match):
 
 def test_a_purge_forged_in_the_state_tables_gets_no_certificate(services, tmp_path):
     shard, rid = _ready(services, tmp_path, purge=False)
-    item_id, = [m["item_id"] for m in services.takedown.show(rid)["matches"]]
+    item_id, = [m["item_id"] for m in services.takedown.show(rid).matches]
     conn = _db(services)
     conn.execute(_PURGED, (rid,))
     conn.execute("UPDATE item SET status = 'purged' WHERE id = ?", (item_id,))
@@ -89,7 +89,7 @@ def test_a_shard_restored_from_a_backup_gets_no_certificate(services, tmp_path):
 
 def test_an_item_set_back_to_admitted_gets_no_certificate(services, tmp_path):
     _, rid = _ready(services, tmp_path, purge=True)
-    item_id, = [m["item_id"] for m in services.takedown.show(rid)["matches"]]
+    item_id, = [m["item_id"] for m in services.takedown.show(rid).matches]
     _db(services).execute("UPDATE item SET status = 'admitted' WHERE id = ?", (item_id,))
     _refused(services, rid, tmp_path, f"item {item_id} is admitted .* record it purged")
 

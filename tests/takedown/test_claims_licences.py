@@ -52,7 +52,7 @@ def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos,
     assert [c["id"] for c in list_claims(td)] == [res["id"]]
     # One step from claim to takedown, located at once.
     req = takedown_from_claim(td, res["id"], type="other")
-    matches = {m["item_id"] for m in td.show(req["id"])["matches"]}
+    matches = {m["item_id"] for m in td.show(req.id).matches}
     assert {"p:shard-000.tar#0000", "later:s.tar#a"} <= matches
 
 
@@ -72,9 +72,9 @@ def test_licence_expiry_opens_a_takedown_for_its_items(services, photos, tmp_pat
     res = expire_license(td, "stock-2024")
     assert res["items"] == n_stock
     show = td.show(res["request"])
-    assert show["type"] == "license" and show["status"] == "located"
-    assert {m["item_id"].split(":")[0] for m in show["matches"]} == {"stock"}
-    assert len({m["item_id"] for m in show["matches"]}) == n_stock
+    assert show.type == "license" and show.status == "located"
+    assert {m["item_id"].split(":")[0] for m in show.matches} == {"stock"}
+    assert len({m["item_id"] for m in show.matches}) == n_stock
 
 
 CHILD = textwrap.dedent(
@@ -113,7 +113,7 @@ def _state(base):
     s.ledger.verify()
     leftovers = [p.name for p in (base / "photos").iterdir() if p.name.startswith(".")]
     journals = list((base / "ws" / "journal").iterdir())
-    return shard, rows, show["status"], [(x["sha256_before"], x["sha256_after"]) for x in show["purge"]["shards"]], leftovers, journals
+    return shard, rows, show.status, [(x["sha256_before"], x["sha256_after"]) for x in show.purge["shards"]], leftovers, journals
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def pristine(tmp_path_factory, photos):
     s.corpus.add_corpus("photos", base / "photos")
     s.corpus.ingest("photos", workers=1)
     rid = s.takedown.new_request(type="other", requester="X", requester_kind="internal",
-                                 works=s.takedown.work_specs(files=[photos[0]]))["id"]
+                                 works=s.takedown.work_specs(files=[photos[0]])).id
     assert rid == 1
     s.takedown.locate(rid)
     s.takedown.review(rid, accept_all=True)

@@ -119,7 +119,7 @@ def test_a_court_action_stops_the_restore(services, tmp_path, capsys, monkeypatc
 
     rid = td.new_request(type="dmca", requester="A", requester_kind="rights_org", email="a@example.org",
                          works=td.work_specs(urls=["https://news.example/a/1"]),
-                         dmca=DmcaElements("/s/ A", "work", True, None, True, True))["id"]
+                         dmca=DmcaElements("/s/ A", "work", True, None, True, True)).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)

@@ -30,7 +30,7 @@ def test_gdpr_partial_refusal_end_to_end(services, tmp_path, capsys, monkeypatch
                      "https://news.example/a/2", "--json")
     rid = str(json.loads(out)["id"])
     assert run("takedown", "locate", rid)[0] == 0
-    items = sorted(m["item_id"] for m in services.takedown.show(int(rid))["matches"])
+    items = sorted(m["item_id"] for m in services.takedown.show(int(rid)).matches)
     assert len(items) == 3
 
     # Reasonable doubt about who is asking: nothing is erased until the identity is verified.
@@ -42,7 +42,7 @@ def test_gdpr_partial_refusal_end_to_end(services, tmp_path, capsys, monkeypatch
     ref = json.loads(out)
     assert rc == 0 and ref["partial"] is True and ref["ground"] == "Art. 17(3)(a)" and ref["retained"] == [retained]
     assert run("takedown", "review", rid, "--accept-all")[0] == 0
-    decisions = {m["item_id"]: m["decision"] for m in services.takedown.show(int(rid))["matches"]}
+    decisions = {m["item_id"]: m["decision"] for m in services.takedown.show(int(rid)).matches}
     assert decisions == {items[0]: "accepted", items[1]: "accepted", retained: "rejected"}
     assert run("takedown", "approve", rid)[0] == 0
     rc, _, err = run("takedown", "purge", rid)
@@ -110,7 +110,7 @@ def test_full_refusal_rejects_and_a_late_extension_is_refused(services, capsys, 
     services.corpus.ingest("news")
     td, legal = services.takedown, services.legal
     rid = td.new_request(type="gdpr", requester="B", works=td.work_specs(urls=["https://news.example/a/3"]),
-                         received="2026-01-10")["id"]
+                         received="2026-01-10").id
     with pytest.raises(UserError, match="had to be announced before"):
         legal.announce_extension(rid, 2, "many files", today=date(2026, 2, 11))
     assert legal.announce_extension(rid, 2, "many files", today=date(2026, 2, 9))["due_by"] == "2026-04-10"
@@ -118,8 +118,8 @@ def test_full_refusal_rejects_and_a_late_extension_is_refused(services, capsys, 
     with pytest.raises(UserError, match="Art. 17\\(3\\) ground"):
         legal.refuse(rid, "z", reason="no")
     res = legal.refuse(rid, "e", reason="the article is evidence in pending litigation")
-    assert res.partial is False and td.show(rid)["status"] == "rejected"
-    assert "Art. 17(3)(e)" in td.show(rid)["status_reason"]
+    assert res.partial is False and td.show(rid).status == "rejected"
+    assert "Art. 17(3)(e)" in td.show(rid).status_reason
 
 
 def test_an_edited_release_row_gets_no_certificate(services, tmp_path):
@@ -134,7 +134,7 @@ def test_an_edited_release_row_gets_no_certificate(services, tmp_path):
     services.corpus.ingest("news")
     record_release(services.corpus, "news-2026-03", "news")
     td = services.takedown
-    rid = td.new_request(type="optout", requester="C", works=td.work_specs(urls=["https://news.example/a/1"]))["id"]
+    rid = td.new_request(type="optout", requester="C", works=td.work_specs(urls=["https://news.example/a/1"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)

@@ -86,7 +86,7 @@ def test_honest_reports_included_quarantined_purged_and_not_found(services, tmp_
 
     gone_id, gone_sha = _item(svc, "news.example/a/0")
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)
@@ -110,7 +110,7 @@ def test_a_purged_item_set_back_to_admitted_is_not_reported(services, tmp_path, 
     td = svc.takedown
     gone_id, gone_sha = _item(svc, "news.example/a/0")
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)

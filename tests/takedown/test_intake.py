@@ -32,7 +32,7 @@ def test_incomplete_dmca_notice_exits_non_zero_and_records_nothing(ws, capsys):
     assert _entries(ws) == before and ws.takedown.list() == []
     rc, out, err = cli(ws.ws.path, "takedown", "new", "--type", "dmca", "--requester", "Studio", "--hash", "a" * 64,
                        "--record-anyway", capsys=capsys)
-    assert rc == 0 and ws.takedown.list()[0]["status"] == "rejected" and "recorded as rejected" in err
+    assert rc == 0 and ws.takedown.list()[0].status == "rejected" and "recorded as rejected" in err
 
 
 def test_a_draft_is_amended_until_complete(ws, capsys):
@@ -58,7 +58,7 @@ def test_a_draft_is_amended_until_complete(ws, capsys):
     res = json.loads(out)
     assert rc == 0 and res["status"] == "validated"
     shown = ws.takedown.show(res["id"])
-    assert {w["kind"] for w in shown["works"]} == {"hash", "url"}
+    assert {w["kind"] for w in shown.works} == {"hash", "url"}
     assert ws.cases.row(res["id"]).requester.email == "legal@studio.example"
     rc, _, err = cli(ws.ws.path, "takedown", "amend", str(draft["draft"]), "--good-faith", capsys=capsys)
     assert rc == 1 and f"already recorded as request {res['id']}" in err
@@ -87,7 +87,7 @@ def test_new_and_import_share_the_requester_kind_default(ws, tmp_path, capsys):
     f = tmp_path / "one.csv"
     f.write_text("type,requester,hash\noptout,B," + "e" * 64 + "\n", encoding="utf-8")
     assert cli(ws.ws.path, "takedown", "import", str(f), capsys=capsys)[0] == 0
-    assert {r["requester_kind"] for r in ws.takedown.list()} == {"individual"}
+    assert {r.requester_kind for r in ws.takedown.list()} == {"individual"}
 
 
 @pytest.mark.parametrize("bad,why", [

@@ -16,7 +16,7 @@ def _purge_ready(services, tmp_path):
     services.corpus.ingest("news")
     td = services.takedown
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)
@@ -36,13 +36,13 @@ def test_a_record_appended_after_ingest_stops_the_purge_until_it_is_recorded(ser
         services.purge(rid)
     assert shard.read_bytes() == appended and appended.startswith(before)  # nothing was rewritten
     assert services.ws.store.latest_checkpoint().size == size  # nothing was recorded
-    assert services.takedown.show(rid)["status"] == "approved"
+    assert services.takedown.show(rid).status == "approved"
     # The next ingest reads the shard again (even if its size and time were made to look unchanged).
     services.corpus.ingest("news")
     late = services.ws.engine.connect().exec_driver_sql("SELECT status FROM item WHERE key LIKE '%id=late'").fetchall()
     assert late == [("admitted",)]
     res = services.purge(rid)
-    assert res["items"] == 1
+    assert res.items == 1
     assert b'"id": "late"' in shard.read_bytes()  # the late record stays, now in the ledger
 
 

@@ -36,7 +36,7 @@ def located(services, photos, tmp_path):
     services.corpus.ingest("photos", workers=1)
     rid = services.takedown.new_request(type="gdpr", requester="Ann Example", requester_kind="individual",
                                         email="ann@example.net",
-                                        works=services.takedown.work_specs(files=[photos[0]]))["id"]
+                                        works=services.takedown.work_specs(files=[photos[0]])).id
     services.takedown.locate(rid)
     return services, rid, root
 
@@ -44,10 +44,10 @@ def located(services, photos, tmp_path):
 def test_near_copies_are_found_and_nothing_else(located):
     services, rid, _ = located
     show = services.takedown.show(rid)
-    found = {m["item_id"].split("#")[1] for m in show["matches"]}
+    found = {m["item_id"].split("#")[1] for m in show.matches}
     assert found == {"0000", "0100", "0101", "0102", "0103", "0104"}
-    assert all(m["method"] == "perceptual" and m["decision"] == "pending" for m in show["matches"])
-    assert show["status"] == "located" and show["type"] == "gdpr"
+    assert all(m["method"] == "perceptual" and m["decision"] == "pending" for m in show.matches)
+    assert show.status == "located" and show.type == "gdpr"
     # The requester's name and e-mail never reach the ledger.
     for e in services.ledger.ws.store.entries(0):
         assert b"Ann Example" not in e.leaf and b"ann@example" not in e.leaf
@@ -61,17 +61,17 @@ def test_review_approve_purge_keeps_everything_else_byte_identical(located):
     services.takedown.approve(rid)
     services.corpus.ws.settings.set("takedown.four_eyes", False)
     res = services.purge(rid)
-    assert res["items"] == 5
+    assert res.items == 5
     after = raw_blocks(shard)
     removed = {f"{k}.{ext}" for k in ["0000", "0100", "0101", "0102", "0103"] for ext in ("jpg", "json", "txt")}
     assert set(after) == set(before) - removed
     for name, block in after.items():
         assert block == before[name], f"{name} changed"
     show = services.takedown.show(rid)
-    assert show["status"] == "purged"
-    assert {s["path"] for s in show["purge"]["shards"]} == {"shard-000.tar"}
-    assert show["purge"]["shards"][0]["sha256_before"] != show["purge"]["shards"][0]["sha256_after"]
-    assert len(show["purge"]["items"]) == 5
+    assert show.status == "purged"
+    assert {s["path"] for s in show.purge["shards"]} == {"shard-000.tar"}
+    assert show.purge["shards"][0]["sha256_before"] != show.purge["shards"][0]["sha256_after"]
+    assert len(show.purge["items"]) == 5
     item = services.corpus.item("photos:shard-000.tar#0000")
     assert item.status == "purged"
     # Derived data is gone.
@@ -110,14 +110,14 @@ def test_account_and_url_matches(services, photos, tmp_path):
     services.corpus.add_corpus("p", root)
     services.corpus.ingest("p", workers=1)
     rid = services.takedown.new_request(type="optout", requester="A", requester_kind="individual",
-                                        works=services.takedown.work_specs(accounts=["alice"]))["id"]
+                                        works=services.takedown.work_specs(accounts=["alice"])).id
     services.takedown.locate(rid)
-    assert [(m["item_id"], m["method"]) for m in services.takedown.show(rid)["matches"]] == [("p:shard-000.tar#0001", "account")]
+    assert [(m["item_id"], m["method"]) for m in services.takedown.show(rid).matches] == [("p:shard-000.tar#0001", "account")]
     rid2 = services.takedown.new_request(type="publisher", requester="Mirror", requester_kind="rights_org",
                                          works=services.takedown.work_specs(urls=["HTTPS://Mirror.Example:443/0101.jpg#x"],
-                                                                            domains=["photos.example"]))["id"]
+                                                                            domains=["photos.example"])).id
     services.takedown.locate(rid2)
-    got = {(m["item_id"].split("#")[1], m["method"]) for m in services.takedown.show(rid2)["matches"]}
+    got = {(m["item_id"].split("#")[1], m["method"]) for m in services.takedown.show(rid2).matches}
     assert ("0101", "url") in got
     assert {k for k, m in got if m == "url"} >= {"0000", "0001", "0002"}
 
@@ -131,7 +131,7 @@ def test_four_eyes_rule(tmp_path, photos, monkeypatch):
     handler.corpus.add_corpus("p", root)
     handler.corpus.ingest("p", workers=1)
     rid = handler.takedown.new_request(type="other", requester="X", requester_kind="rights_org",
-                                       works=handler.takedown.work_specs(hashes=[handler.corpus.items()[0].sha256]))["id"]
+                                       works=handler.takedown.work_specs(hashes=[handler.corpus.items()[0].sha256])).id
     handler.takedown.locate(rid)
     handler.takedown.review(rid, accept_all=True)
     with pytest.raises(UserError, match="four-eyes"):
@@ -140,7 +140,7 @@ def test_four_eyes_rule(tmp_path, photos, monkeypatch):
     with pytest.raises(UserError, match="four-eyes"):
         renamed.takedown.approve(rid)
     monkeypatch.setattr(identity, "os_account", lambda: "oliver")  # another person's login
-    assert renamed.takedown.approve(rid)["status"] == "approved"
+    assert renamed.takedown.approve(rid).status == "approved"
 
 
 def test_lineage_names_the_runs_that_saw_removed_items(located):
@@ -151,5 +151,5 @@ def test_lineage_names_the_runs_that_saw_removed_items(located):
     services.takedown.review(rid, accept_all=True)
     services.takedown.approve(rid)
     services.purge(rid)
-    runs = services.takedown.show(rid)["affected_runs"]
+    runs = services.takedown.show(rid).affected_runs
     assert len(runs) == 1 and runs[0]["model"] == "photo-gen-v1" and len(runs[0]["items_seen"]) == 6

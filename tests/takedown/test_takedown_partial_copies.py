@@ -37,9 +37,9 @@ def test_locate_finds_partial_copies_with_their_region(services, photos, data_di
     assert stored[0] == len(photos) + 2 and 0 < stored[1] and stored[2] <= 10 + 36 * 256
     rid = services.takedown.new_request(type="gdpr", requester="Ann Example", requester_kind="individual",
                                         email="ann@example.net",
-                                        works=services.takedown.work_specs(files=[grate_path]))["id"]
+                                        works=services.takedown.work_specs(files=[grate_path])).id
     services.takedown.locate(rid)
-    matches = {m["item_id"].split(":", 1)[1]: m for m in services.takedown.show(rid)["matches"]}
+    matches = {m["item_id"].split(":", 1)[1]: m for m in services.takedown.show(rid).matches}
     assert set(matches) == {"crop.jpg", "collage.jpg"}, matches
     crop, collage = matches["crop.jpg"]["evidence"], matches["collage.jpg"]["evidence"]
     assert crop["item_covered"] > 0.95 and abs(crop["work_covered"] - 0.33) < 0.05
@@ -66,6 +66,6 @@ def test_without_local_features_the_partial_copies_are_missed(services, photos, 
     services.corpus.ingest("photos", workers=1, local_features=False)
     rid = services.takedown.new_request(type="gdpr", requester="Ann Example", requester_kind="individual",
                                         email="ann@example.net",
-                                        works=services.takedown.work_specs(files=[grate_path]))["id"]
+                                        works=services.takedown.work_specs(files=[grate_path])).id
     services.takedown.locate(rid)
-    assert services.takedown.show(rid)["matches"] == []
+    assert services.takedown.show(rid).matches == []

@@ -21,15 +21,15 @@ def test_dmca_names_every_missing_element(services):
     assert services.takedown.list() == []  # nothing recorded
     res = services.takedown.new_request(type="dmca", requester="Studio", requester_kind="rights_org", email=None,
                                         works=[], dmca=DmcaElements(), record_anyway=True)
-    assert res["status"] == "rejected"
+    assert res.status == "rejected"
     for element in ["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]:
-        assert f"512(c)(3)(A){element}" in res["reason"]
+        assert f"512(c)(3)(A){element}" in res.reason
     ok = services.takedown.new_request(
         type="dmca", requester="Studio", requester_kind="rights_org", email="legal@studio.example",
         works=services.takedown.work_specs(hashes=["a" * 64]),
         dmca=DmcaElements("/s/ Jane Counsel", "Photo series 'Harbour'", True, None, True, True),
     )
-    assert ok["status"] == "validated"
+    assert ok.status == "validated"
     with pytest.raises(IncompleteRequest) as one:
         services.takedown.new_request(
             type="dmca", requester="Studio", requester_kind="rights_org", email="legal@studio.example",
@@ -54,14 +54,14 @@ def test_gdpr_deadlines():
 def test_extension_once_with_reason_and_overdue_listing(services):
     r = services.takedown.new_request(type="gdpr", requester="P", requester_kind="individual", received="2020-01-10",
                                       works=services.takedown.work_specs(hashes=["c" * 64]))
-    assert r["due_by"] == "2020-02-10"
-    listed = {x["id"]: x for x in services.takedown.list()}
-    assert listed[r["id"]]["overdue"] is True
+    assert r.due_by == "2020-02-10"
+    listed = {x.id: x for x in services.takedown.list()}
+    assert listed[r.id].overdue is True
     with pytest.raises(UserError, match="reason"):
-        services.takedown.extend(r["id"], 2, " ")
-    assert services.takedown.extend(r["id"], 2, "complex request, many files")["due_by"] == "2020-04-10"
+        services.takedown.extend(r.id, 2, " ")
+    assert services.takedown.extend(r.id, 2, "complex request, many files")["due_by"] == "2020-04-10"
     with pytest.raises(UserError, match="already extended"):
-        services.takedown.extend(r["id"], 1, "again")
+        services.takedown.extend(r.id, 1, "again")
 
 
 @pytest.mark.parametrize(
@@ -89,8 +89,8 @@ def test_bulk_import_of_thousands_of_urls(services, tmp_path):
     ]
     csv_path.write_text("\n".join(lines) + "\n")
     res = services.takedown.import_requests(csv_path)
-    assert len(res) == 1 and res[0]["status"] == "validated"
-    works = services.takedown.works(res[0]["id"])
+    assert len(res) == 1 and res[0].status == "validated"
+    works = services.takedown.works(res[0].id)
     assert len(works) == 3000 and works[0].value == "daily.example/2026/00000/story"
     js = tmp_path / "reqs.json"
     js.write_text(json.dumps([
@@ -100,14 +100,14 @@ def test_bulk_import_of_thousands_of_urls(services, tmp_path):
     with pytest.raises(IncompleteRequest, match="request 2 of reqs.json"):
         services.takedown.import_requests(js)
     out = services.takedown.import_requests(js, record_anyway=True)
-    assert [o["status"] for o in out] == ["validated", "rejected"]
+    assert [o.status for o in out] == ["validated", "rejected"]
 
 
 def test_status_transitions_are_enforced(services):
     r = services.takedown.new_request(type="other", requester="X", requester_kind="internal",
                                       works=services.takedown.work_specs(hashes=["e" * 64]))
     with pytest.raises(UserError, match="cannot become approved"):
-        services.takedown.approve(r["id"])
-    services.takedown.locate(r["id"])
+        services.takedown.approve(r.id)
+    services.takedown.locate(r.id)
     with pytest.raises(UserError, match="pending|decide"):
-        services.takedown.review(r["id"])
+        services.takedown.review(r.id)

@@ -49,9 +49,9 @@ def test_pdq_max_distance_decides_where_pdq_alone_does(services, tmp_path):
 
     def locate() -> list[dict]:
         rid = td.new_request(type="other", requester="X", requester_kind="internal",
-                             works=td.work_specs(files=[work]))["id"]
+                             works=td.work_specs(files=[work])).id
         td.locate(rid)
-        return td.show(rid)["matches"]
+        return td.show(rid).matches
 
     (m,) = locate()  # the shipped default, Meta's 31
     assert m["item_id"] == "flat:copy.jpg" and m["evidence"]["how"] == "pdq"
@@ -69,8 +69,8 @@ def test_default_due_days(services):
     services.ws.settings.set("takedown.default_due_days", 30)
     second = td.new_request(type="other", requester="X", requester_kind="internal", received="2026-03-02",
                             works=td.work_specs(hashes=["a" * 64]))
-    due = {r["id"]: td.show(r["id"])["due_by"] for r in (first, second)}
-    assert due == {first["id"]: "2026-03-16", second["id"]: "2026-04-01"}
+    due = {r.id: td.show(r.id).due_by for r in (first, second)}
+    assert due == {first.id: "2026-03-16", second.id: "2026-04-01"}
 
 
 def _jsonl(root, rows: dict[str, str]) -> None:
@@ -98,7 +98,7 @@ def test_text_threshold_reaches_claims_and_the_blocklist(services, tmp_path):
     services.corpus.add_corpus("news", tmp_path / "news")
     services.corpus.ingest("news", workers=1)
     rid = td.new_request(type="other", requester="Data team", requester_kind="internal",
-                         works=td.work_specs(texts=[purged.text]))["id"]
+                         works=td.work_specs(texts=[purged.text])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
     td.approve(rid)

@@ -86,18 +86,18 @@ def test_article_copies_and_excerpts_are_found(services, tmp_path):
     services.corpus.ingest("news", workers=1)
     td = services.takedown
     rid = td.new_request(type="publisher", requester="Daily Example", requester_kind="news_publisher",
-                         works=td.work_specs(texts=[ARTICLE]))["id"]
+                         works=td.work_specs(texts=[ARTICLE])).id
     td.locate(rid)
-    matches = {m["item_id"].split("=")[-1]: m for m in td.show(rid)["matches"]}
+    matches = {m["item_id"].split("=")[-1]: m for m in td.show(rid).matches}
     assert {"orig", "copy", "roundup"} <= set(matches)
     assert "topic" not in matches and "zh1" not in matches
     assert "Marta Ibsen" in matches["roundup"]["evidence"]["passage"]
     assert all(m["method"] in ("text", "exact") for m in matches.values())
 
     rid_zh = td.new_request(type="publisher", requester="Rail Daily", requester_kind="news_publisher",
-                            works=td.work_specs(texts=[ZH_ARTICLE]))["id"]
+                            works=td.work_specs(texts=[ZH_ARTICLE])).id
     td.locate(rid_zh)
-    zh = {m["item_id"].split("=")[-1] for m in td.show(rid_zh)["matches"]}
+    zh = {m["item_id"].split("=")[-1] for m in td.show(rid_zh).matches}
     assert zh == {"zh1"}
 
     # Purge the English copies: every other line of the JSONL shard stays byte-identical.
@@ -136,14 +136,14 @@ def test_parquet_and_folder_purges(services, tmp_path, photos):
     td = services.takedown
     rid = td.new_request(type="other", requester="X", requester_kind="internal",
                          works=td.work_specs(hashes=[services.corpus.item("pq:part-000.parquet#id=p2").sha256],
-                                             files=[photos[1]]))["id"]
+                                             files=[photos[1]])).id
     td.locate(rid)
-    got = {m["item_id"] for m in td.show(rid)["matches"]}
+    got = {m["item_id"] for m in td.show(rid).matches}
     assert got == {"pq:part-000.parquet#id=p2", f"folder:{photos[1].name}"}
     td.review(rid, accept_all=True)
     td.approve(rid)
     services.purge(rid)
     assert pq.read_table(pq_root / "part-000.parquet").column("id").to_pylist() == ["p1", "p3"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in photos[:3] if p != photos[1])
-    shards = {s["path"]: s for s in td.show(rid)["purge"]["shards"]}
+    shards = {s["path"]: s for s in td.show(rid).purge["shards"]}
     assert shards[photos[1].name]["sha256_after"] is None  # the file itself was deleted

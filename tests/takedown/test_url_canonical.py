@@ -56,8 +56,8 @@ def test_locate_claims_and_check_use_the_same_key(news, capsys, monkeypatch):
     td = news.takedown
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
                          works=td.work_specs(urls=["news.example/a/0", "https://news.example/a/2?a=1&b=2",
-                                                   "https://news.example:8443/a/3?utm_content=z"]))["id"]
-    assert td.locate(rid)["matches"] == 3
+                                                   "https://news.example:8443/a/3?utm_content=z"])).id
+    assert td.locate(rid).matches == 3
     # `ledger check` (the signed inclusion report) says "included", not "not found".
     report = news.ws.path.parent / "report.json"
     rc, out, _ = cli(news.ws.path, "check", "--url", "http://www.news.example/a/1/?utm_source=twitter", "-o", str(report),
@@ -91,5 +91,5 @@ def test_items_ingested_before_the_change_are_re_keyed_by_the_migration(news):
         assert conn.exec_driver_sql("SELECT count(*) FROM item WHERE url_norm LIKE 'www.%'").fetchone()[0] == 0
     td = news.takedown
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
-    assert td.locate(rid)["matches"] == 1
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
+    assert td.locate(rid).matches == 1

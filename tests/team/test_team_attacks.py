@@ -139,10 +139,10 @@ def test_a_purge_forged_by_the_application_role_gets_no_certificate(team, tmp_pa
     services.corpus.ingest("news")
     td = services.takedown
     rid = td.new_request(type="publisher", requester="Daily", requester_kind="news_publisher",
-                         works=td.work_specs(urls=["https://news.example/a/0"]))["id"]
+                         works=td.work_specs(urls=["https://news.example/a/0"])).id
     td.locate(rid)
     td.review(rid, accept_all=True)
-    item_id, = [m["item_id"] for m in td.show(rid)["matches"]]
+    item_id, = [m["item_id"] for m in td.show(rid).matches]
     with connect(name, app) as conn:  # the application role may do all of this
         conn.execute("UPDATE takedown_request SET status = 'purged' WHERE id = %s", (rid,))
         conn.execute("UPDATE item SET status = 'purged' WHERE id = %s", (item_id,))

@@ -44,7 +44,7 @@ def test_legal_process_on_postgresql(tmp_path, fresh_db):
     td = alice.takedown
     rid = td.new_request(type="dmca", requester="Harbour Photo Agency", requester_kind="rights_org",
                          email="legal@harbour.example", works=td.work_specs(urls=["https://www.news.example/a/0?utm_source=x"]),
-                         dmca=DmcaElements("/s/ Jo", "Harbour series", True, None, True, True))["id"]
+                         dmca=DmcaElements("/s/ Jo", "Harbour series", True, None, True, True)).id
     alice.cases.add_note(rid, "Checked with the photo desk.")
     alice.cases.assign(rid, "bob")
     notice = tmp_path / "notice.eml"
@@ -69,7 +69,7 @@ def test_legal_process_on_postgresql(tmp_path, fresh_db):
     words = [e.text for e in bob.cases.timeline(rid)]
     assert "Note added" in words and any(w.startswith("Item restored") for w in words)
 
-    g = td.new_request(type="gdpr", requester="Ana", works=td.work_specs(urls=["https://news.example/a/1"]))["id"]
+    g = td.new_request(type="gdpr", requester="Ana", works=td.work_specs(urls=["https://news.example/a/1"])).id
     td.locate(g)
     td.review(g, accept_all=True)  # the register covers the items to be erased
     rec = bob.legal.recipients(g)

@@ -62,13 +62,13 @@ def test_takedown_across_two_members(tmp_path, pg, fresh_db, data_dir):
     alice.corpus.add_corpus("photos", root)
     alice.corpus.ingest("photos", workers=1)
     rid = alice.takedown.new_request(type="gdpr", requester="R", requester_kind="individual",
-                                     works=alice.takedown.work_specs(files=[photos[0]]))["id"]
+                                     works=alice.takedown.work_specs(files=[photos[0]])).id
 
     # Bob starts later on another machine: his indexes are built from the shared fingerprints.
     bob = _member(tmp_path, "bob", db_url(name, bob_role))
     bob.ws.settings.set("takedown.four_eyes", True)
     bob.takedown.locate(rid)
-    got = {m["item_id"] for m in alice.takedown.show(rid)["matches"]}
+    got = {m["item_id"] for m in alice.takedown.show(rid).matches}
     assert got == {"photos:shard-000.tar#0000", "photos:shard-000.tar#0100"}
     alice.takedown.review(rid, accept_all=True)
     for display_name in ("alice", "bob"):  # calling herself Bob does not make Alice someone else
@@ -80,8 +80,8 @@ def test_takedown_across_two_members(tmp_path, pg, fresh_db, data_dir):
         approver = conn.exec_driver_sql("SELECT approver FROM takedown_request WHERE id = %s", (rid,)).scalar()
         assert personal.reveal(conn, approver) == {"name": "bob", "account": f"db:{bob_role}"}
     res = bob.purge(rid)
-    assert res["items"] == 2
-    assert alice.takedown.show(rid)["status"] == "purged"
+    assert res.items == 2
+    assert alice.takedown.show(rid).status == "purged"
     assert alice.ledger.verify().entries == bob.ledger.verify().entries
     with tarfile.open(root / "shard-000.tar") as tf:
         assert sorted(tf.getnames()) == ["0001.jpg", "0002.jpg"]

@@ -31,13 +31,13 @@ def build_case_workspace(path: Path, data_dir: Path) -> dict:
                           works=td.work_specs(files=[photo_paths(data_dir)[0]]),
                           dmca=DmcaElements(signature="/J. Doe/", work="Street photograph q0122", material=True,
                                             contact="legal@agency.example", good_faith=True,
-                                            accurate_under_penalty=True))["id"]
+                                            accurate_under_penalty=True)).id
     td.locate(dmca)
     gdpr = td.new_request(type="gdpr", requester="Ann Example", requester_kind="individual",
-                          email="ann@example.net", works=td.work_specs(urls=["https://photos.example/u/alice/1"]))["id"]
+                          email="ann@example.net", works=td.work_specs(urls=["https://photos.example/u/alice/1"])).id
     td.locate(gdpr)
     done = td.new_request(type="optout", requester="Bob Example", requester_kind="individual",
-                          works=td.work_specs(urls=["https://photos.example/u/bob/2"]))["id"]
+                          works=td.work_specs(urls=["https://photos.example/u/bob/2"])).id
     td.reject(done, "not a work of the requester")
     s.ws.dispose()
     return {"dmca": dmca, "gdpr": gdpr, "closed": done, "corpus": str(corpus_dir)}

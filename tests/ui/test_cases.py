@@ -26,7 +26,7 @@ def page(window, session, cases, qtbot):
 
 
 def decisions_in_db(session, rid: int) -> dict[str, str]:
-    return {m["item_id"]: m["decision"] for m in session.services.takedown.show(rid)["matches"]}
+    return {m["item_id"]: m["decision"] for m in session.services.takedown.show(rid).matches}
 
 
 def test_switching_request_keeps_unrecorded_decisions_and_says_so(page, cases, session, qtbot):
@@ -80,8 +80,8 @@ def test_closing_the_window_asks_and_records(page, window, cases, session, qtbot
     ws, _ = cases
     again = Services(Workspace(ws), lambda c: PASS)
     try:
-        assert "accepted" in {m["decision"] for m in again.takedown.show(ids["dmca"])["matches"]}
-        assert again.takedown.show(ids["gdpr"])["matches"][0]["decision"] == "rejected"
+        assert "accepted" in {m["decision"] for m in again.takedown.show(ids["dmca"]).matches}
+        assert again.takedown.show(ids["gdpr"]).matches[0]["decision"] == "rejected"
     finally:
         again.ws.dispose()
 
@@ -101,7 +101,7 @@ def test_closing_the_window_can_be_cancelled_or_discard_on_purpose(page, window,
 
     again = Services(Workspace(cases[0]), lambda c: "unused")
     try:
-        assert {m["decision"] for m in again.takedown.show(ids["dmca"])["matches"]} == {"pending"}
+        assert {m["decision"] for m in again.takedown.show(ids["dmca"]).matches} == {"pending"}
     finally:
         again.ws.dispose()
 
@@ -155,7 +155,7 @@ def test_purge_asks_first_naming_items_shards_and_corpora(page, cases, session, 
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)  # Enter does not purge
     box.button(QMessageBox.StandardButton.Cancel).click()
     qtbot.waitUntil(lambda: page.purge_confirm is None)
-    assert session.services.takedown.show(ids["dmca"])["status"] == "approved"
+    assert session.services.takedown.show(ids["dmca"]).status == "approved"
     assert page.purge_button.isEnabled()
     page.purge_button.click()
     qtbot.waitUntil(lambda: page.purge_confirm is not None and page.purge_confirm.isVisible(), timeout=20_000)

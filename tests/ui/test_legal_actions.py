@@ -115,7 +115,7 @@ def test_art19_register_and_notices(page, cases, session, qtbot, tmp_path):
     _, ids = cases
     rid = ids["gdpr"]
     services = session.services
-    item = services.takedown.show(rid)["matches"][0]["item_id"]
+    item = services.takedown.show(rid).matches[0]["item_id"]
     services.takedown.review(rid, accept=[item], reject=[])
     from ledger_app.services.lineage import record_release
 

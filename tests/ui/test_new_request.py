@@ -112,8 +112,8 @@ def test_a_refused_request_keeps_the_form_open_with_the_reason(takedowns, claime
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     (req,) = takedowns.td.list()
-    assert [w.kind for w in takedowns.td.works(req["id"])] == ["text"]
-    assert takedowns.current["id"] == req["id"]
+    assert [w.kind for w in takedowns.td.works(req.id)] == ["text"]
+    assert takedowns.current["id"] == req.id
 
 
 def test_dropping_on_the_dialog_anywhere_sorts_files_links_and_text(takedowns, claimed):
@@ -241,15 +241,15 @@ def test_importing_a_csv_list(takedowns, tmp_path, qtbot):
     )
     _import_through_the_dialog(takedowns, path, qtbot)
     assert takedowns.message.text() == "Imported 2 requests from notices.csv."
-    listed = sorted(takedowns.td.list(), key=lambda r: r["id"])
-    assert [(r["type"], r["status"], r["received"]) for r in listed] == [
+    listed = sorted(takedowns.td.list(), key=lambda r: r.id)
+    assert [(r.type, r.status, r.received) for r in listed] == [
         ("publisher", "validated", "2026-03-02"), ("gdpr", "validated", "2026-03-05")]
-    assert listed[1]["due_by"] == "2026-04-05"  # GDPR: one month
-    a, b = (takedowns.td.works(r["id"]) for r in listed)
+    assert listed[1].due_by == "2026-04-05"  # GDPR: one month
+    a, b = (takedowns.td.works(r.id) for r in listed)
     assert [(w.kind, w.value) for w in a] == [("url", "daily.example/a"), ("hash", "d" * 64)]
     assert [(w.kind, w.value) for w in b] == [("domain", "jane-roe.example")]
     assert takedowns.queue.rowCount() == 2
-    assert takedowns.current["id"] == listed[-1]["id"]
+    assert takedowns.current["id"] == listed[-1].id
 
 
 def test_importing_a_json_list(takedowns, tmp_path, qtbot):
@@ -263,8 +263,8 @@ def test_importing_a_json_list(takedowns, tmp_path, qtbot):
     _import_through_the_dialog(takedowns, path, qtbot)
     assert takedowns.message.text() == "Imported 1 requests from notice.json."
     (req,) = takedowns.td.list()
-    assert (req["type"], req["status"]) == ("dmca", "validated")
-    works = takedowns.td.works(req["id"])
+    assert (req.type, req.status) == ("dmca", "validated")
+    works = takedowns.td.works(req.id)
     assert sorted(w.kind for w in works) == ["hash", "text", "url"]
     assert next(w for w in works if w.kind == "text").text == ARTICLE
 

@@ -71,7 +71,7 @@ def purged(session, cases):
     try:
         s.ws.settings.set("takedown.four_eyes", False)
         rid = ids["dmca"]
-        s.takedown.review(rid, accept=[m["item_id"] for m in s.takedown.show(rid)["matches"]], reject=[])
+        s.takedown.review(rid, accept=[m["item_id"] for m in s.takedown.show(rid).matches], reject=[])
         s.legal.check_ownership(rid, "licence register entry")
         s.takedown.approve(rid)
         s.purge(rid)

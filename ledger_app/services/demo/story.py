@@ -228,21 +228,21 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     td = svc.takedown
     gdpr = td.new_request(type="gdpr", requester="Lena Example", requester_kind="individual",
                           email="lena@example.net", works=td.work_specs(accounts=["lena"], files=c["lena_files"]))
-    loc = td.locate(gdpr["id"])
-    show = td.show(gdpr["id"])
+    loc = td.locate(gdpr.id)
+    show = td.show(gdpr.id)
     by_method: dict[str, int] = {}
-    for m in show["matches"]:
+    for m in show.matches:
         by_method[m["method"]] = by_method.get(m["method"], 0) + 1
-    say(f"GDPR request {gdpr['id']} from a photo-host user (account + 3 files): {loc['matches']} matches {by_method}, "
-        f"due {gdpr['due_by']}")
-    reposts = [m for m in show["matches"] if "#r" in m["item_id"]]
+    say(f"GDPR request {gdpr.id} from a photo-host user (account + 3 files): {loc.matches} matches {by_method}, "
+        f"due {gdpr.due_by}")
+    reposts = [m for m in show.matches if "#r" in m["item_id"]]
     log(f"      near copies re-uploaded by another account found: {len(reposts)}")
 
     pub = td.new_request(type="publisher", requester="Harbour Herald", requester_kind="news_publisher",
                          email="rights@harbour-herald.example", works=td.work_specs(text_files=[c["article"]]))
-    td.locate(pub["id"])
-    pm = td.show(pub["id"])["matches"]
-    say(f"News publisher demand {pub['id']} by article text: {len(pm)} matches "
+    td.locate(pub.id)
+    pm = td.show(pub.id).matches
+    say(f"News publisher demand {pub.id} by article text: {len(pm)} matches "
         + ", ".join(f"{m['item_id']} ({m['method']} {m['score']})" for m in pm))
 
     exp = expire_license(td, "stock-2025")
@@ -250,25 +250,25 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
 
     chan = td.new_request(type="optout", requester="Harbour TV", requester_kind="individual",
                           email="owner@harbour-tv.example", works=td.work_specs(accounts=["harbour-tv"]))
-    td.locate(chan["id"])
-    cm = td.show(chan["id"])["matches"]
-    say(f"A channel owner's opt-out {chan['id']} by channel: {len(cm)} transcripts found "
+    td.locate(chan.id)
+    cm = td.show(chan.id).matches
+    say(f"A channel owner's opt-out {chan.id} by channel: {len(cm)} transcripts found "
         f"({', '.join(sorted(m['item_id'].rsplit('=', 1)[-1] for m in cm))})")
 
-    svc.legal.check_ownership(pub["id"], "the Herald's publication record of the article (byline, date, archive URL)")
-    say(f"Ownership of request {pub['id']}'s article checked against the Herald's publication record")
-    requests = (gdpr["id"], pub["id"], exp["request"], chan["id"])
+    svc.legal.check_ownership(pub.id, "the Herald's publication record of the article (byline, date, archive URL)")
+    say(f"Ownership of request {pub.id}'s article checked against the Herald's publication record")
+    requests = (gdpr.id, pub.id, exp["request"], chan.id)
     for rid in requests:
         td.review(rid, accept_all=True)
         td.approve(rid)
         res = svc.purge(rid)
-        log(f"      request {rid}: purged {res['items']} items from {len(res['shards'])} shards")
+        log(f"      request {rid}: purged {res.items} items from {len(res.shards)} shards")
     say(f"Reviewed, approved and purged all {len(requests)} requests (journaled, every other shard byte kept)")
 
     certs = []
     for rid in requests:
         r = certify(svc, rid, out / f"certificate-{rid}.json", pdf=out / f"certificate-{rid}.pdf",
-                    language="zh_CN" if rid == pub["id"] else "en", organisation="Demo Legal Team")
+                    language="zh_CN" if rid == pub.id else "en", organisation="Demo Legal Team")
         certs.append(r)
     say("Issued removal certificates (JSON + PDF): " + ", ".join(Path(r["file"]).name for r in certs))
 
@@ -304,4 +304,4 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     log(f"Done in {time.perf_counter() - t0:.0f} s. Open it in the app: LEDGER_WORKSPACE={ws_dir} ledger-app")
     return {"workspace": str(ws_dir), "out": str(out), "vkey": vkey, "requests": list(requests),
             "certificates": [r["file"] for r in certs], "summary": str(out / "ai-act-summary.json"),
-            "channel_request": chan["id"], "channel_matches": len(cm)}
+            "channel_request": chan.id, "channel_matches": len(cm)}

@@ -121,7 +121,7 @@ class DashboardPage(Page):
 
         def work(progress, cancelled) -> tuple[dict, list[dict], int]:
             td = services.takedown
-            return services.corpus.stats(), td.list(open_only=True), len(td.list())
+            return services.corpus.stats(), [r.to_json() for r in td.list(open_only=True)], len(td.list())
 
         def done(result: tuple[dict, list[dict], int]) -> None:
             stats, requests, all_requests = result

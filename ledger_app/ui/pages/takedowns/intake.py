@@ -42,13 +42,13 @@ class TakedownIntake:
                                   email=form.email, received=form.received, works=works, dmca=form.dmca)
 
         def done(res: dict) -> None:
-            if res["status"] == "rejected":
+            if res.status == "rejected":
                 self.message.setText(self.tr("Request #{id} was recorded but rejected: {reason}").format(
-                    id=res["id"], reason=res["reason"]))
+                    id=res.id, reason=res.reason))
             else:
                 self.message.setText(self.tr("Request #{id} opened, due {due}. Locate its matches next.").format(
-                    id=res["id"], due=res["due_by"]))
-            self.current = {"id": res["id"]}
+                    id=res.id, due=res.due_by))
+            self.current = {"id": res.id}
             self.session.notify_data_changed()
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.submitted()
@@ -72,7 +72,7 @@ class TakedownIntake:
         def done(res: list) -> None:
             self.message.setText(self.tr("Imported {n} requests from {file}.").format(n=len(res), file=Path(path).name))
             if res:
-                self.current = {"id": res[-1]["id"]}
+                self.current = {"id": res[-1].id}
             self.session.notify_data_changed()
 
         return self._run("import", lambda p, c: td.import_requests(Path(path)), done)

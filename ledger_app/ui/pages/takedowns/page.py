@@ -174,7 +174,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
             return
         switching = self.current is None or self.current.get("id") != rec["id"]
         try:
-            current = td.show(rec["id"])
+            current = td.show(rec["id"]).to_json()
             current.update(self._requester(current))
             if not switching and self.current is not None and "case" in self.current:
                 current["case"] = self.current["case"]  # until the fresh one below arrives

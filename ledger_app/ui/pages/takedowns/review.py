@@ -208,7 +208,7 @@ class TakedownReview:
             ds = self.unrecorded.get(rid, {})
             for i in [*acc, *rej]:
                 ds.pop(i, None)
-            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Decisions recorded in the ledger; {n} still pending.'), n=res['pending'])
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Decisions recorded in the ledger; {n} still pending.'), n=res.pending)
             self.session.notify_data_changed()
 
         return self._run("review", lambda p, c: td.review(rid, accept=acc, reject=rej), done)

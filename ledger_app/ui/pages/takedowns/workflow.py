@@ -23,7 +23,7 @@ class TakedownWorkflow:
         self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Locating every copy of the claimed works…'))
 
         def done(res: dict) -> None:
-            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Located {n} matches ({new} new). Review them below.'), n=res['matches'], new=res['new_matches'])
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Located {n} matches ({new} new). Review them below.'), n=res.matches, new=res.new_matches)
             self.session.notify_data_changed()
 
         return self._run("locate", lambda p, c: td.locate(rid, p, c), done, progress=True)
@@ -35,7 +35,7 @@ class TakedownWorkflow:
         rid = cur["id"]
 
         def done(res: dict) -> None:
-            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Approved: {n} items will be purged.'), n=res['accepted'])
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Approved: {n} items will be purged.'), n=res.accepted)
             self.session.notify_data_changed()
 
         return self._run("approve", lambda p, c: td.approve(rid), done)
@@ -45,7 +45,7 @@ class TakedownWorkflow:
         services = self.session.services
         services.legal.check_before_purge(rid)  # e.g. a rights holder's ownership not yet checked: say so now
         show = services.takedown.show(rid)
-        items = sorted({m["item_id"] for m in show["matches"] if m["decision"] == "accepted"})
+        items = sorted({m["item_id"] for m in show.matches if m["decision"] == "accepted"})
         shards: set[tuple[str, str]] = set()
         corpora: set[str] = set()
         live = 0
@@ -106,7 +106,7 @@ class TakedownWorkflow:
         self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Purging the accepted items from their shards…'))
 
         def done(res: dict) -> None:
-            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Purged {n} items from {s} shards; they are blocked from returning.'), n=res['items'], s=len(res['shards']))
+            self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Purged {n} items from {s} shards; they are blocked from returning.'), n=res.items, s=len(res.shards))
             self.session.notify_data_changed()
 
         return self._run("purge", lambda p, c: services.purge(rid, p, c), done, progress=True)

@@ -1,0 +1,151 @@
+"""What the takedown workflow's steps return: typed records instead of dictionaries.
+
+Each record's `to_json()` gives exactly the keys the CLI has always printed for that step, so
+`ledger takedown … --json` is unchanged (services/encoding.py writes records through it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """A request written by intake (new, amended draft or import): validated, or rejected with the
+    missing elements as its reason."""
+
+    id: int
+    status: str
+    reason: str | None
+    due_by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "reason": self.reason, "due_by": self.due_by}
+
+
+@dataclass(frozen=True)
+class KeptDraft:
+    """An incomplete notice kept as a draft to amend (not a request, not in the ledger)."""
+
+    draft: int
+    missing: list[str]
+    due_by: str
+    status: str = "draft"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"draft": self.draft, "status": self.status, "missing": list(self.missing), "due_by": self.due_by}
+
+
+@dataclass(frozen=True)
+class Located:
+    """The matches recorded by a locate: how many are new, how many the request has."""
+
+    id: int
+    new_matches: int
+    matches: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "new_matches": self.new_matches, "matches": self.matches}
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """The decisions a review recorded (decision -> how many items) and the matches still pending."""
+
+    id: int
+    decided: dict[str, int]
+    pending: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "decided": dict(self.decided), "pending": self.pending}
+
+
+@dataclass(frozen=True)
+class Approved:
+    id: int
+    accepted: int  # distinct items the purge will remove
+    status: str = "approved"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "accepted": self.accepted}
+
+
+@dataclass(frozen=True)
+class Purged:
+    """A finished purge: the items removed and each rewritten shard's digests."""
+
+    id: int
+    items: int
+    shards: list[dict[str, Any]]  # {"corpus", "path", "sha256_before", "sha256_after"}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "items": self.items, "shards": [dict(s) for s in self.shards]}
+
+
+@dataclass(frozen=True)
+class RequestSummary:
+    """One row of the request list."""
+
+    id: int
+    type: str
+    status: str
+    requester_kind: str
+    received: str
+    due_by: str
+    matches: int
+    overdue: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "status": self.status, "requester_kind": self.requester_kind,
+                "received": self.received, "due_by": self.due_by, "matches": self.matches, "overdue": self.overdue}
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """A request as `ledger takedown show` presents it: its facts, works and matches, and once purged
+    what the purge removed and the training runs that had seen those items."""
+
+    id: int
+    type: str
+    status: str
+    status_reason: str | None
+    requester_kind: str
+    requester: str | None  # commitment
+    received: str
+    due_by: str
+    overdue: bool
+    extension_reason: str | None
+    works: list[dict[str, Any]]  # {"id", "kind", "value", "description"}
+    matches: list[dict[str, Any]]  # {"item_id", "method", "score", "decision", "evidence", "work_id"}
+    purge: dict[str, Any] | None = None  # TakedownService.purge_view
+    affected_runs: list[dict[str, Any]] | None = None  # services/lineage.affected_runs, when purged
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id, "type": self.type, "status": self.status, "status_reason": self.status_reason,
+            "requester_kind": self.requester_kind, "requester": self.requester, "received": self.received,
+            "due_by": self.due_by, "overdue": self.overdue, "extension_reason": self.extension_reason,
+            "works": self.works, "matches": self.matches,
+        }
+        if self.purge is not None:
+            out["purge"] = self.purge
+            out["affected_runs"] = self.affected_runs or []
+        return out
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One kept draft in the list of drafts."""
+
+    draft: int
+    type: str
+    requester: str | None
+    received: str
+    works: int
+    missing: list[str]
+    updated_at: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"draft": self.draft, "type": self.type, "requester": self.requester, "received": self.received,
+                "works": self.works, "missing": list(self.missing), "updated_at": self.updated_at}
