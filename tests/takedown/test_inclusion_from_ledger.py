@@ -13,6 +13,7 @@ import sqlite3
 
 import pytest
 from legal_helpers import cli, write_jsonl_corpus
+from sqlalchemy import text
 
 
 def _ingested(services, tmp_path):
@@ -23,7 +24,9 @@ def _ingested(services, tmp_path):
 
 
 def _item(services, url: str) -> tuple[str, str]:
-    return services.takedown._one("SELECT id, sha256 FROM item WHERE url_norm LIKE ?", (f"%{url}",))
+    with services.ws.engine.connect() as conn:
+        row = conn.execute(text("SELECT id, sha256 FROM item WHERE url_norm LIKE :url"), {"url": f"%{url}"}).fetchone()
+    return (row[0], row[1]) if row is not None else None
 
 
 def _edit(services, sql: str, *args) -> None:
@@ -140,8 +143,9 @@ def test_matching_key_edited_alone_is_not_reported(services, tmp_path, capsys, m
 def test_url_commitment_is_salted_and_the_honest_url_match_reports(services, tmp_path, capsys, monkeypatch):
     svc = _ingested(services, tmp_path)
     item_id, _ = _item(svc, "news.example/a/3")
-    leaf = svc.takedown._one("SELECT e.leaf FROM item i JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = ?",
-                             (item_id,))[0]
+    with svc.ws.engine.connect() as conn:
+        leaf = conn.execute(text("SELECT e.leaf FROM item i JOIN ledger_entry e ON e.idx = i.entry_idx WHERE i.id = :id"),
+                            {"id": item_id}).scalar_one()
     assert b"news.example" not in bytes(leaf)  # the leaf holds a salted commitment, never the URL
     committed = json.loads(bytes(leaf))["payload"]["url"]
     assert committed != hashlib.sha256(b"https://news.example/a/3").hexdigest()
