@@ -75,6 +75,17 @@ def test_what_is_not_a_violation(tree):
     assert violations(tree) == []
 
 
+def test_a_long_module_says_why_it_stays_whole(tree):
+    path = tree / "core" / "urls.py"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n" * 400, encoding="utf-8")
+    found = violations(tree)
+    assert len(found) == 1 and found[0].startswith("ledger_app/core/urls.py:1 has ") and "stays whole" in found[0], found
+    doc_end = text.index('"""', 3)
+    path.write_text(text[:doc_end] + "\nIt stays one module: planted.\n" + text[doc_end:] + "\n" * 400, encoding="utf-8")
+    assert violations(tree) == []
+
+
 def test_the_migrations_are_history_and_not_checked(tree):
     versions = tree / "storage" / "migrations" / "versions"
     first = sorted(versions.glob("*.py"))[0]

@@ -10,6 +10,9 @@
    others need as public methods or properties. `self._x` and `cls._x` are the object's own; the
    names in ALLOWED_PRIVATE are third-party or standard-library APIs that happen to start with `_`.
 
+3. A module over MAX_LINES lines does several jobs unless it says otherwise: split it along its
+   seams, or say in its docstring why it stays whole, in a sentence beginning "It stays one module".
+
 Run as a script (exit status 1 on a violation); `--package DIR` checks another tree.
 """
 
@@ -23,6 +26,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ledger_app"
 SKIP_DIRS = ("storage/migrations",)
+MAX_LINES = 400
+STAYS_WHOLE = "It stays one module"
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER)|"
                  r"ALTER\s+TABLE|DROP\s+(TABLE|TRIGGER)|WHERE\s+\w+\s*(=|IN|LIKE))\b", re.I | re.S)
 # attribute -> why it is not another object's private state
@@ -68,6 +73,10 @@ def violations(package: Path = PACKAGE) -> list[str]:
         where = f"ledger_app/{rel}"
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         ddl = _ddl_strings(tree)
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_LINES and STAYS_WHOLE not in " ".join((ast.get_docstring(tree) or "").split()):
+            out.append(f"{where}:1 has {lines} lines: split it along its seams, or say in its docstring why it "
+                       f"stays whole (\"{STAYS_WHOLE} …\")")
         for node in ast.walk(tree):
             line = getattr(node, "lineno", 0)
             if isinstance(node, ast.Attribute) and node.attr == "exec_driver_sql":
