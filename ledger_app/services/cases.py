@@ -4,6 +4,10 @@ The queue and the case view of the window and `ledger takedown list/note/assign/
 clients of `CaseService`. Personal data (the requester's name and contact, note texts) is read from
 the erasable personal-data store; ledger entries hold commitments and hashes only. The timeline is
 read from the request's own ledger entries, so it shows what the ledger proves, not a side table.
+
+It stays one module (some 640 lines): it is one class, CaseService, with the records it returns; the
+queue, the case view and the timeline read the same request rows and entries, and splitting one
+class across files would need mixins that hide where a method lives.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ snapshots, and the dashboard's counts — the workflow behind `ledger corpus|tru
 item) and ingest runs (services/ingest.py), so a client holds one object for a workspace's corpora:
 `services.corpus.items(...)`, `services.corpus.ingest(...)`. The statements are in
 storage/repos/corpora.py and storage/repos/items.py.
+
+It stays one module (just over 400 lines): the corpus records and CorpusService's hand-offs to the
+catalogue and ingest belong together; the larger parts already live in services/items.py and
+services/ingest.py.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Services take plain arguments and return typed results; they never print, never prompt by
 themselves (a passphrase comes from the `passphrase` callable the front end supplies) and never
 import Qt. Long operations accept a `progress(done, total)` callback and a `cancelled()` callable.
+
+It stays one module (some 690 lines): it is one class, LedgerService, and its result records; init,
+keys, appends, proofs and erasure all go through the same key chain and verified append, which a
+split would spread over files that each need the whole.
 """
 
 from __future__ import annotations

@@ -12,6 +12,10 @@
 
 Personal data (the counter-notifier's name, address and phone, free-text notes) goes to the erasable
 store; the ledger holds commitments.
+
+It stays one module (some 720 lines): it is one class, LegalService, whose steps (counter-notice,
+restore window, GDPR, ownership) share the request's status machine and the case events; its records
+come with it. Reply letters are already apart (services/replies.py).
 """
 
 from __future__ import annotations

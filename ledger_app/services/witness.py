@@ -14,6 +14,9 @@ verified against the witness's key before they are stored and again before they 
 
 Changes to the witness list and the policy are ledger entries (`witness.added`, `witness.removed`,
 `witness.policy`), so dropping a witness is itself on the record.
+
+It stays one module (some 480 lines): it is one class, WitnessService, with its records;
+configuration, submission and the cosignatures it records share one policy and one witness table.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 The ledger tables (`ledger_entry`, `ledger_node`, `ledger_checkpoint`) are append-only; the
 migrations add database triggers that refuse UPDATE and DELETE on them. Everything that may have to
 be forgotten (personal data) lives in `personal_data`, which the ledger only commits to.
+
+It stays one module (some 410 lines): it is the one declaration of the schema that the migrations
+must reproduce (tests/test_schema.py compares them), and one file is what a reader compares with the
+migrations.
 """
 
 from __future__ import annotations

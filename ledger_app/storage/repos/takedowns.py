@@ -4,6 +4,10 @@ workflow (locate, purge, certify, the inclusion check) makes.
 
 SQLAlchemy Core over the declared tables, bound parameters only, the same statements on SQLite and
 PostgreSQL. Every function takes the caller's connection first: the services own the transactions.
+
+It stays one module (some 620 lines): it is the repository of one aggregate (a request with its
+works, matches, purge records and drafts, and the blocklist and claims they feed), whose statements
+share the same tables and row records.
 """
 
 from __future__ import annotations
