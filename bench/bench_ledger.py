@@ -59,12 +59,13 @@ def leaves(n: int, start: int = 0) -> list[tuple[str, bytes]]:
 class NullSigner:
     """Signs like the real thing (Ed25519 over a checkpoint) so the cost is included."""
 
-    def __init__(self):
+    def __init__(self, private_key=None):
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         from ledger_app.ledger.note import parse_vkey, signer_from_private_key
 
-        self.signer = signer_from_private_key("bench.example/ledger", Ed25519PrivateKey.generate())
+        key = private_key or Ed25519PrivateKey.generate()  # one ledger's key, shared by its writers
+        self.signer = signer_from_private_key("bench.example/ledger", key)
         self.key_id = self.signer.key_id.hex()
         self.origin = "bench.example/ledger"
         self.verifiers = [parse_vkey(self.signer.vkey)]  # what the pre-append check verifies the last checkpoint with

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psycopg
 from bench_ledger import NullSigner, leaves
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg import sql
 
 from ledger_app.ledger.store import LedgerStore
@@ -33,11 +34,13 @@ ADMIN = os.environ.get("LEDGER_BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1
 CTX = multiprocessing.get_context("fork")
 
 
-def _client(url: str, batches: list[list[tuple[str, bytes]]], barrier, results) -> None:
-    """One client: its own engine and signer, appends its batches once every client is ready."""
+def _client(url: str, batches: list[list[tuple[str, bytes]]], key, barrier, results) -> None:
+    """One client: its own engine and a signer with the team ledger's one key (as team members
+    unlock the same key file), appends its batches once every client is ready. With a key each,
+    the pre-append check refuses the others' checkpoints, as it must."""
     engine = make_engine(url)
     store = LedgerStore(engine)
-    signer = NullSigner()
+    signer = NullSigner(key)
     store.size()  # connect before the start line
     barrier.wait()
     t0 = time.monotonic()
@@ -54,8 +57,9 @@ def run(url: str, data: list[tuple[str, bytes]], clients: int, batch: int) -> fl
     engine.dispose()
     batches = [data[i : i + batch] for i in range(0, len(data), batch)]
     barrier, results = CTX.Barrier(clients), CTX.Queue()
+    key = Ed25519PrivateKey.generate()
     procs = [
-        CTX.Process(target=_client, args=(url, batches[k::clients], barrier, results)) for k in range(clients)
+        CTX.Process(target=_client, args=(url, batches[k::clients], key, barrier, results)) for k in range(clients)
     ]
     for p in procs:
         p.start()
