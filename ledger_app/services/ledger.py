@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Table, distinct, insert, select, text, update
+from sqlalchemy import Select, Table, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
@@ -666,8 +666,8 @@ class LedgerService:
         if kind == "requester":
             # The accounts a requester named in their own requests are theirs too.
             targets += [str(r[0]) for r in conn.execute(
-                select(distinct(w.c.value)).join_from(w, t, t.c.id == w.c.request_id)
-                .where(t.c.requester == commitment, w.c.kind == "account"))]
+                select(w.c.value).join_from(w, t, t.c.id == w.c.request_id)
+                .where(t.c.requester == commitment, w.c.kind == "account").distinct())]
         return targets
 
     def screen_permanent_text(self, text: str, what: str) -> None:
