@@ -97,7 +97,7 @@ def main() -> None:
                 time_appends(svc, 3)
                 times = time_appends(svc, reps)
                 st = svc.witness.status()
-                if not st["latest"]["quorum_met"] or len(st["latest"]["cosigned_by"]) != n:
+                if not st.latest.quorum_met or len(st.latest.cosigned_by) != n:
                     raise SystemExit(f"the witnesses did not cosign: {st}")
                 out.append(row(f"the same append, cosigned by {n} witness{'es' if n > 1 else ''} on loopback",
                                times, base))
