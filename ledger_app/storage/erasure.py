@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, and_, column, func, inspect, literal, or_, select, table, union_all, update
+from sqlalchemy import and_, column, func, inspect, literal, or_, select, table, union_all, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -27,7 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import JSON, Boolean, LargeBinary, String, Text
 
-from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest
+from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest, table_of
 
 #: Tables never rewritten: the signed ledger (append-only), key material, the schema's own bookkeeping,
 #: and personal_data (whose rows are deleted whole).
@@ -37,14 +37,9 @@ SKIP_TABLES = {"ledger_entry", "ledger_node", "ledger_checkpoint", "ledger_key",
 MIN_NEEDLE = 3
 
 
-def _table(model: Any) -> Table:
-    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
-    table: Table = model.__table__
-    return table
 
-
-_ENTRY = _table(LedgerEntry)
-_PERSONAL, _REQUEST, _CLAIM = _table(PersonalData), _table(TakedownRequest), _table(Claim)
+_ENTRY = table_of(LedgerEntry)
+_PERSONAL, _REQUEST, _CLAIM = table_of(PersonalData), table_of(TakedownRequest), table_of(Claim)
 
 
 def token(commitment: str) -> str:

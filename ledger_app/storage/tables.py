@@ -11,12 +11,20 @@ migrations.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, LargeBinary, Text
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Integer, LargeBinary, Table, Text
 from sqlmodel import Field, SQLModel
 
 # A ledger position or size can pass 2**31. Primary keys: on SQLite a key spelled INTEGER is the
 # rowid (as migration 0001 makes them); BIGINT elsewhere.
 ROWID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def table_of(model: Any) -> Table:
+    """The Core `Table` of a declared model, for the repositories' statements."""
+    table: Table = model.__table__
+    return table
 
 
 class LedgerEntry(SQLModel, table=True):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.storage.tables import (
@@ -26,22 +26,17 @@ from ledger_app.storage.tables import (
     PersonalData,
     StoredDocument,
     TakedownRequest,
+    table_of,
 )
 
-
-def _t(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-EV = _t(CaseEvent)
-DOC = _t(StoredDocument)
-REQ = _t(TakedownRequest)
-MATCH = _t(Match)
-ITEM = _t(Item)
-CORPUS = _t(Corpus)
-BLOCK = _t(Blocklist)
-PERSONAL = _t(PersonalData)
+EV = table_of(CaseEvent)
+DOC = table_of(StoredDocument)
+REQ = table_of(TakedownRequest)
+MATCH = table_of(Match)
+ITEM = table_of(Item)
+CORPUS = table_of(Corpus)
+BLOCK = table_of(Blocklist)
+PERSONAL = table_of(PersonalData)
 
 #: Rows per IN (...) list: well below SQLite's bound-parameter limit.
 CHUNK = 500

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Table, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ledger_app.storage.tables import (
@@ -22,23 +21,18 @@ from ledger_app.storage.tables import (
     PolicyFile,
     PolicySnapshot,
     TakedownRequest,
+    table_of,
 )
 
-
-def _t(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-ITEM = _t(Item)
-CORPUS = _t(Corpus)
-LIC = _t(License)
-ENTRY = _t(LedgerEntry)
-MATCH = _t(Match)
-REQ = _t(TakedownRequest)
-BLOCK = _t(Blocklist)
-SNAP = _t(PolicySnapshot)
-PFILE = _t(PolicyFile)
+ITEM = table_of(Item)
+CORPUS = table_of(Corpus)
+LIC = table_of(License)
+ENTRY = table_of(LedgerEntry)
+MATCH = table_of(Match)
+REQ = table_of(TakedownRequest)
+BLOCK = table_of(Blocklist)
+SNAP = table_of(PolicySnapshot)
+PFILE = table_of(PolicyFile)
 
 
 def status_leaves(conn: Connection) -> list[tuple[int, bytes]]:
