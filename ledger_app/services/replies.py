@@ -269,11 +269,21 @@ def write_reply(legal, rid: int, template: str, *, language: str = "en", out_dir
         sha = legal.cases.store_document(conn, eml, "message/rfc822")
         _eid, res = legal.cases.record_event(conn, rid, "reply", {"sha256": sha, "name": eml_path.name, "role": "reply",
                                                             "media_type": "message/rfc822", "size": len(eml),
-                                                            "template": template, "language": language},
+                                                            "template": template, "language": language,
+                                                            "files": written_files(eml_path, pdf_path)},
                                        ("case.reply", {"request": rid, "template": template, "language": language,
                                                        "sha256": sha, "size": len(eml)}))
     legal.ledger.after_external_commit(res)
     return Reply(template, language, str(eml_path), str(pdf_path) if pdf_path else None, sha, res.first_index)
+
+
+def written_files(*paths: Path | None) -> list[dict[str, str]]:
+    """Where a letter's files went and what they held, so that erasing the person it was written to
+    deletes them (storage/erasure.py `erase_letters`)."""
+    import hashlib
+
+    return [{"path": str(p.resolve()), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+            for p in paths if p is not None]
 
 
 def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "en") -> bytes:
@@ -324,4 +334,5 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
         pdf_path = out_dir / f"missing_elements.{language}.pdf"
         render_letter_pdf(pdf_path, title=subject, paragraphs=body.split("\n\n"), language=language, sender=sender[0],
                           digest=hashlib.sha256(eml).hexdigest(), facts=[(t["ref"], f"D{draft_id}")])
+    td.draft_letters_written(draft_id, written_files(eml_path, pdf_path))
     return DraftReply(int(draft_id), "missing_elements", language, str(eml_path), str(pdf_path) if pdf_path else None)

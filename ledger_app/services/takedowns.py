@@ -140,34 +140,79 @@ class TakedownService:
     # --- drafts: incomplete notices kept to be amended (not in the ledger) ----------------------------
 
     def _save_draft(self, draft_id: int | None, intake: _Intake) -> KeptDraft:
-        body = json.dumps(_intake_to_json(intake), ensure_ascii=False)
+        """Keep an incomplete notice. Its requester's name, e-mail, signature and contact go to the
+        erasable personal-data store (the body holds the commitment, `person`), as a request's do."""
+        body = _intake_to_json(intake)
+        d = intake.dmca
+        person = {k: v for k, v in {"name": intake.requester, "email": intake.email,
+                                    "signature": d.signature if d else None,
+                                    "contact": d.contact if d else None}.items() if v}
+        body.update(requester=None, email=None)
+        if body["dmca"] is not None:
+            body["dmca"].update(signature=None, contact=None)
         problems = json.dumps(intake.problems)
         now = time.time()
         with self.ws.store.write_transaction() as conn:
+            old = repo.draft(conn, draft_id) if draft_id is not None else None
+            if old is not None:
+                before = json.loads(old.body)
+                body["letters"] = before.get("letters") or []
+                if before.get("person"):
+                    personal.erase(conn, before["person"])  # replaced by what the amended draft holds
+            body["person"] = personal.commit(conn, "requester", person) if person else None
+            text = json.dumps(body, ensure_ascii=False)
             if draft_id is None:
-                draft_id = repo.insert_draft(conn, body, problems, now)
+                draft_id = repo.insert_draft(conn, text, problems, now)
             else:
-                repo.update_draft(conn, draft_id, body, problems, now)
+                repo.update_draft(conn, draft_id, text, problems, now)
         return KeptDraft(draft_id, list(intake.problems), intake.due.isoformat())
 
+    @staticmethod
+    def _draft_json(conn, body: str) -> dict[str, Any]:
+        """A draft's body with its requester read back from the personal-data store (None once erased).
+        Drafts kept before the store was used hold the values themselves and are read as they are."""
+        b = json.loads(body)
+        c = b.get("person")
+        if c:
+            p = personal.reveal(conn, c) or {}
+            b["requester"], b["email"] = p.get("name"), p.get("email")
+            if b.get("dmca") is not None:
+                b["dmca"]["signature"], b["dmca"]["contact"] = p.get("signature"), p.get("contact")
+        return b
+
     def drafts(self) -> list[DraftSummary]:
-        with self.ws.engine.connect() as conn:
-            rows = repo.open_drafts(conn)
         out = []
-        for r in rows:
-            b = json.loads(r.body)
-            out.append(DraftSummary(r.id, b["type"], b.get("requester"), b["received"], len(b["works"]),
-                                    json.loads(r.problems), r.updated_at))
+        with self.ws.engine.connect() as conn:
+            for r in repo.open_drafts(conn):
+                b = self._draft_json(conn, r.body)
+                out.append(DraftSummary(r.id, b["type"], b.get("requester"), b["received"], len(b["works"]),
+                                        json.loads(r.problems), r.updated_at))
         return out
 
-    def draft_body(self, draft_id: int) -> dict[str, Any]:
-        with self.ws.engine.connect() as conn:
-            row = repo.draft(conn, draft_id)
+    def _open_draft(self, conn, draft_id: int) -> repo.DraftRow:
+        row = repo.draft(conn, draft_id)
         if row is None:
             raise NotFoundError(f"there is no draft {draft_id}; see `ledger takedown drafts`")
         if row.request_id is not None:
             raise UserError(f"draft {draft_id} was already recorded as request {row.request_id}")
-        return json.loads(row.body)
+        return row
+
+    def draft_body(self, draft_id: int) -> dict[str, Any]:
+        with self.ws.engine.connect() as conn:
+            return self._draft_json(conn, self._open_draft(conn, draft_id).body)
+
+    def draft_person(self, draft_id: int) -> str | None:
+        """The commitment behind a draft's requester (what `ledger erase` takes), or None."""
+        with self.ws.engine.connect() as conn:
+            person = json.loads(self._open_draft(conn, draft_id).body).get("person")
+        return str(person) if person else None
+
+    def draft_letters_written(self, draft_id: int, files: list[dict[str, str]]) -> None:
+        """Note the files of a letter written for a draft, so that erasing its requester deletes them."""
+        with self.ws.store.write_transaction() as conn:
+            b = json.loads(self._open_draft(conn, draft_id).body)
+            b["letters"] = [*(b.get("letters") or []), *files]
+            repo.set_draft_body(conn, draft_id, json.dumps(b, ensure_ascii=False))
 
     def amend_draft(self, draft_id: int, *, type: str | None = None, requester: str | None = None,
                     requester_kind: str | None = None, email: str | None = None, received: str | None = None,
@@ -194,14 +239,21 @@ class TakedownService:
         with self.ws.store.write_transaction() as conn:
             out, entries = self._record_intake(conn, intake)
             res = self.ledger.append(entries, conn=conn)
-            # The draft's personal data now lives in the erasable store behind the request's commitment.
-            repo.draft_recorded(conn, draft_id, out.id)
+            # The draft's personal data now lives in the erasable store behind the request's commitment;
+            # the letters written for the draft stay noted, for an erasure of the requester.
+            before = json.loads(self._open_draft(conn, draft_id).body)
+            if before.get("person"):
+                personal.erase(conn, before["person"])
+            repo.draft_recorded(conn, draft_id, out.id, json.dumps({"letters": before.get("letters") or []}))
         self.ledger.after_external_commit(res)
         return out
 
     def discard_draft(self, draft_id: int) -> None:
-        self.draft_body(draft_id)
+        """Delete a draft and its requester's data (the letters written for it stay on disk)."""
         with self.ws.store.write_transaction() as conn:
+            person = json.loads(self._open_draft(conn, draft_id).body).get("person")
+            if person:
+                personal.erase(conn, person)
             repo.delete_draft(conn, draft_id)
 
     def _intake(self, *, type: str, requester: str | None, requester_kind: str, email: str | None,

@@ -9,14 +9,20 @@ column holding one cannot change and is reported). What the signed ledger entrie
 changed without breaking every proof: those entries are found and reported, never touched.
 
 The scan is generic (the database's own catalogue), so a table another part of the product adds
-later is covered without being named here.
+later is covered without being named here. Two things a string search cannot reach are handled by
+what they are: the documents kept with a requester's requests (the notice, the reply letters, whose
+e-mail bodies are base64 and whose PDFs compress their text) are cleared whole, and the reply files
+written for the requester (each reply and each draft records where its files went and their SHA-256)
+are deleted where they still hold what was written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, column, func, inspect, literal, or_, select, table, union_all, update
@@ -155,7 +161,9 @@ def _forms(needle: str) -> list[str]:
 
 
 def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> None:
-    """Replace every occurrence of each needle (needle -> its commitment) outside the signed ledger."""
+    """Replace every occurrence of each needle (needle -> its commitment) outside the signed ledger,
+    after erasing the letters and documents of the people behind the commitments (`erase_letters`)."""
+    erase_letters(conn, set(needles.values()), report)
     if not needles:
         return
     ordered = sorted(needles, key=len, reverse=True)  # "alice@example.org" before "alice"
@@ -198,6 +206,60 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> N
             n += 1
         if n:
             (report.cleared if kind == "binary" else report.replaced)[where] = n
+
+
+def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport) -> None:
+    """What was written to or about these people as a requester: the bytes of the documents kept with
+    their requests (the notice and the replies; not the retained copies of purged items, which are
+    corpus content) are cleared, and the reply files written for their requests and for their drafts
+    are deleted when they still hold the bytes recorded (a file replaced since is left and reported).
+
+    The files go before the transaction commits: a failed erasure leaves the letters deleted and the
+    rest unchanged, and the erasure can be run again."""
+    from ledger_app.storage.repos import cases as case_repo
+    from ledger_app.storage.repos import takedowns as td_repo
+
+    if not commitments:
+        return
+    rids = case_repo.requests_of(conn, commitments)
+    files: list[dict[str, Any]] = []
+    docs = 0
+    for ev in case_repo.events_of(conn, rids, ("document", "reply")):
+        files += list(ev.body.get("files") or [])
+        sha = ev.body.get("sha256")
+        if sha and case_repo.erase_document(conn, str(sha)):
+            docs += 1
+    for d in td_repo.all_drafts(conn):
+        try:
+            body = json.loads(d.body)
+        except ValueError:
+            continue
+        if body.get("person") in commitments or (d.request_id is not None and d.request_id in rids):
+            files += list(body.get("letters") or [])
+    if docs:
+        report.cleared["stored_document.data"] = report.cleared.get("stored_document.data", 0) + docs
+    deleted = 0
+    for f in files:
+        path, sha = Path(str(f.get("path", ""))), str(f.get("sha256", ""))
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            report.not_erased.append(f"the reply file {path} could not be read to erase it ({e.strerror})")
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:
+            report.not_erased.append(f"the reply file {path} was changed since it was written; it was left for "
+                                     "you to check")
+            continue
+        try:
+            path.unlink()
+        except OSError as e:
+            report.not_erased.append(f"the reply file {path} could not be deleted ({e.strerror})")
+            continue
+        deleted += 1
+    if deleted:
+        report.cleared["reply files"] = report.cleared.get("reply files", 0) + deleted
 
 
 def signed_entries_holding(conn: Connection, needles: list[str]) -> list[int]:

@@ -124,6 +124,26 @@ def erase_document(conn: Connection, sha256: str) -> bool:
     return bool(res.rowcount)
 
 
+def requests_of(conn: Connection, commitments: Iterable[str]) -> list[int]:
+    """The requests whose requester is one of these commitments."""
+    wanted = sorted(set(commitments))
+    out: list[int] = []
+    for i in range(0, len(wanted), CHUNK):
+        out += [int(r[0]) for r in conn.execute(select(REQ.c.id).where(REQ.c.requester.in_(wanted[i:i + CHUNK])))]
+    return sorted(out)
+
+
+def events_of(conn: Connection, rids: Iterable[int], kinds: Iterable[str]) -> list[EventRow]:
+    """The case events of these kinds on these requests, in the order they were added."""
+    wanted, kinds = sorted(set(rids)), sorted(set(kinds))
+    out: list[EventRow] = []
+    for i in range(0, len(wanted), CHUNK):
+        stmt = (select(EV.c.id, EV.c.kind, EV.c.body, EV.c.created_at, EV.c.entry_idx)
+                .where(EV.c.request_id.in_(wanted[i:i + CHUNK]), EV.c.kind.in_(kinds)).order_by(EV.c.id))
+        out += [EventRow(int(r[0]), r[1], json.loads(r[2]) if r[2] else {}, r[3], r[4]) for r in conn.execute(stmt)]
+    return out
+
+
 def checkpoint_wal(conn: Connection) -> None:
     """SQLite: fold the write-ahead log into the database file, so erased bytes leave the WAL too."""
     conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

@@ -154,9 +154,20 @@ def open_drafts(conn: Connection) -> list[DraftRow]:
     return [DraftRow(*r) for r in conn.execute(q)]
 
 
-def draft_recorded(conn: Connection, draft_id: int, request_id: int) -> None:
-    """The draft became request `request_id`: its body (personal data) is emptied."""
-    conn.execute(update(_draft).where(_draft.c.id == draft_id).values(request_id=request_id, body="{}"))
+def set_draft_body(conn: Connection, draft_id: int, body: str) -> None:
+    """Replace a draft's body without touching its problems or its time (a letter written for it)."""
+    conn.execute(update(_draft).where(_draft.c.id == int(draft_id)).values(body=body))
+
+
+def draft_recorded(conn: Connection, draft_id: int, request_id: int, body: str = "{}") -> None:
+    """The draft became request `request_id`: its body is emptied of the notice (it keeps only what
+    `body` says, the letters written for the draft, so that an erasure can still find them)."""
+    conn.execute(update(_draft).where(_draft.c.id == draft_id).values(request_id=request_id, body=body))
+
+
+def all_drafts(conn: Connection) -> list[DraftRow]:
+    """Every draft, recorded or not (an erasure looks through them all)."""
+    return [DraftRow(*r) for r in conn.execute(select(*_draft_cols()).order_by(_draft.c.id))]
 
 
 def delete_draft(conn: Connection, draft_id: int) -> None:
