@@ -129,8 +129,11 @@ class Recipient:
     corpus: str
     items: tuple[str, ...]
     contact: str | None
-    notified_at: float | None
-    notice_sha256: str | None
+    notified_at: float | None  # None while any of its items is not yet in a notice sent to it
+    notice_sha256: str | None  # the last notice sent to it
+    #: The items no notice has told it of yet: all of them at first; after a notice, those erased since
+    #: (a later decision on the same request), for which it gets a further notice of just those.
+    pending: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -139,6 +142,7 @@ class Recipient:
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["items"] = list(self.items)
+        d["pending"] = list(self.pending)
         d["key"] = self.key
         return d
 
@@ -643,27 +647,44 @@ class LegalService:
         if not items:
             with self.ws.engine.connect() as conn:
                 items = repo.matched_items(conn, rid, "accepted")
-        notified = {ev.body["recipient"]: (ev.created_at, ev.body.get("sha256"))
-                    for ev in self.cases.events(rid, "recipient")}
+        # What each recipient was told: the items of each notice (a notice recorded before notices
+        # listed them covered every item the recipient had then: None).
+        told: dict[str, tuple[float, str | None, set[str] | None]] = {}
+        for ev in self.cases.events(rid, "recipient"):
+            key = ev.body["recipient"]
+            before = told.get(key, (0.0, None, set()))[2]
+            listed = ev.body.get("items")
+            covered = None if before is None or listed is None else before | set(listed)
+            told[key] = (ev.created_at, ev.body.get("sha256"), covered)
+
+        def state(key: str, its: Sequence[str]) -> tuple[float | None, str | None, tuple[str, ...]]:
+            if key not in told:
+                return None, None, tuple(its)
+            at, sha, covered = told[key]
+            pending = () if covered is None else tuple(i for i in its if i not in covered)
+            return (None if pending else at), sha, pending
+
         out = []
         for r in affected_runs(self.takedown, items, include_live=True):
             key = f"training_run:{r.run}"
-            n = notified.get(key, (None, None))
-            out.append(Recipient("training_run", r.run, r.model, r.corpus, r.items_seen, None, *n))
+            at, sha, pending = state(key, r.items_seen)
+            out.append(Recipient("training_run", r.run, r.model, r.corpus, r.items_seen, None, at, sha, pending))
         contacts = {}
         for rel in releases_containing(self.takedown, items):
             if rel.contact and rel.contact not in contacts:
                 with self.ws.engine.connect() as conn:
                     contacts[rel.contact] = (personal.reveal(conn, rel.contact) or {}).get("contact")
             key = f"{rel.kind}:{rel.id}"
-            n = notified.get(key, (None, None))
+            at, sha, pending = state(key, rel.items)
             out.append(Recipient(rel.kind, rel.id, rel.name, rel.corpus, rel.items,
-                                 contacts.get(rel.contact) if rel.contact else None, *n))
+                                 contacts.get(rel.contact) if rel.contact else None, at, sha, pending))
         return out
 
     def notify_recipients(self, rid: int, *, out_dir: Path | None = None, language: str = "en",
                           only: Sequence[str] = ()) -> list[RecipientNotified]:
-        """Write an Art. 19 notice (.eml) to each recipient not yet notified and record that it was sent."""
+        """Write an Art. 19 notice (.eml) to each recipient not yet notified of every item, listing the
+        items it was not told of yet (all at first; a further notice names only those decided since), and
+        record that it was sent, with those items."""
         from ledger_app.services.replies import recipient_notice
 
         req = self._req(rid, RequestType.GDPR)
@@ -674,13 +695,16 @@ class LegalService:
             eml = recipient_notice(self, req, r, language=language)
             out_dir.mkdir(parents=True, exist_ok=True)
             path = out_dir / f"art19-{r.kind}-{r.id}.{language}.eml"
+            if path.exists():  # a further notice to the same recipient: the first one stays as sent
+                path = out_dir / f"art19-{r.kind}-{r.id}.{len(list(out_dir.glob(f'art19-{r.kind}-{r.id}.*')))}.{language}.eml"
             path.write_bytes(eml)
             self.ledger.unlock()
             with self.ws.store.write_transaction() as conn:
                 sha = self.cases.store_document(conn, eml, "message/rfc822")
-                _eid, res = self.cases.record_event(conn, rid, "recipient", {"recipient": r.key, "sha256": sha, "name": r.name},
+                _eid, res = self.cases.record_event(conn, rid, "recipient", {"recipient": r.key, "sha256": sha, "name": r.name,
+                                                                         "items": list(r.pending)},
                                               ("gdpr.recipient_notified", {"request": rid, "recipient": r.key,
-                                                                           "items": list(r.items), "notice": sha}))
+                                                                           "items": list(r.pending), "notice": sha}))
             self.ledger.after_external_commit(res)
             results.append(RecipientNotified(r.key, r.name, str(path), sha, res.first_index))
         return results

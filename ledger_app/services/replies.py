@@ -291,10 +291,10 @@ def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "
     t = T[language]
     lines = []
     with legal.ws.engine.connect() as conn:
-        for item_id in recipient.items:
+        for item_id in recipient.pending or recipient.items:
             origin = item_origin(conn, item_id)
             lines.append(f"  {origin.sha256 if origin else '?'}  {item_id}")
-    args = {"id": req["id"], "count": len(recipient.items), "recipient": recipient.name}
+    args = {"id": req["id"], "count": len(recipient.pending or recipient.items), "recipient": recipient.name}
     name = recipient.name
     sender = _sender(legal.ws)
     body = "\n\n".join([t["greeting"].format(name=name), t["art19"].format(**args), "\n".join(lines),
