@@ -75,8 +75,9 @@ class CaseRow:
     days_left: int
     overdue: bool
     is_open: bool
-    assignee: str | None
+    assignee: str | None  # the display name; "(erased)" once the person's data is erased
     matches: int
+    mine: bool = False  # assigned to the account running this (the OS account or the database role)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -246,8 +247,11 @@ class CaseService:
         return out
 
     def assign(self, rid: int, assignee: str | None) -> CaseRow:
-        """Give the case to a staff member (their user name, as `user.name` or the OS account), or None to
-        unassign."""
+        """Give the case to a staff member, or None to unassign. Who it is, is an account: yours when
+        the name is your display name ("Assign to me"), the account named when it is one (`os:LOGIN`,
+        `db:ROLE`), else the one person who acted here under that display name (a name nobody acted
+        under yet is kept as a name alone). The request row and the case event hold the commitment;
+        the name and account live in the erasable personal-data store, as every entry's actor does."""
         who = (assignee or "").strip() or None
         if who is not None and len(who) > 200:
             raise UserError("an assignee name is at most 200 characters")
@@ -256,12 +260,32 @@ class CaseService:
             raise UserError(f"request {rid} is closed; it cannot be assigned")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
-            c = personal.commit(conn, "actor", {"name": who}, dedupe_on=who) if who else None
-            repo.set_assignee(conn, rid, who, time.time())
-            _eid, res = self.record_event(conn, rid, "assigned", {"assignee": who},
+            c = None
+            if who:
+                account = self._account_of(conn, who)
+                c = (personal.commit(conn, "actor", {"name": who, "account": account}, dedupe_on=f"{account}\n{who}")
+                     if account else personal.commit(conn, "actor", {"name": who}, dedupe_on=who))
+            repo.set_assignee(conn, rid, c, time.time())
+            _eid, res = self.record_event(conn, rid, "assigned", {"assignee": c},
                                     ("case.assigned", {"request": rid, "assignee": c}))
         self.ledger.after_external_commit(res)
         return self.row(rid)
+
+    def _account_of(self, conn, who: str) -> str | None:
+        from ledger_app.storage import identity
+
+        if who == self.current_user():
+            return identity.account(conn)
+        if who.startswith(("os:", "db:")) and len(who) > 3:
+            return who
+        accounts = set()
+        for p in repo.actor_rows(conn):
+            if p.salt is None or p.data is None:
+                continue
+            d = json.loads(p.data)
+            if d.get("name") == who and d.get("account") and personal.commitment_for(p.salt, d) == p.commitment:
+                accounts.add(str(d["account"]))
+        return accounts.pop() if len(accounts) == 1 else None
 
     # --- decisions and status, for the case view (thin wrappers returning the updated row) ---------------
 
@@ -393,9 +417,14 @@ class CaseService:
         return out
 
     def _rows(self, rid: int | None = None) -> list[CaseRow]:
+        from ledger_app.storage import identity
+
         with self.ws.engine.connect() as conn:
             rows = repo.queue_rows(conn, rid)
+            me = identity.account(conn)
         people = self._requesters([r.requester for r in rows if r.requester])
+        assignees = self._requesters([r.assignee for r in rows if r.assignee and _is_commitment(r.assignee)])
+        my_name = self.current_user()
         today = date.today()
         out = []
         for r in rows:
@@ -405,8 +434,16 @@ class CaseService:
                                   erased=bool(rc) and data is None)
             is_open = r.status in OPEN_STATUSES
             left = days_left(r.due_by, today)
+            name, mine = r.assignee, False
+            if r.assignee and _is_commitment(r.assignee):
+                a = assignees.get(r.assignee)
+                name = a.get("name") if a else "(erased)"
+                if a is not None:
+                    mine = a.get("account") == me if a.get("account") else a.get("name") == my_name
+            elif r.assignee:  # assigned before assignees were kept as commitments: by name
+                mine = r.assignee == my_name
             out.append(CaseRow(r.id, r.type, r.status, requester, r.received, r.due_by, left, is_open and left < 0,
-                               is_open, r.assignee, r.matches))
+                               is_open, name, r.matches, mine))
         return out
 
     def row(self, rid: int) -> CaseRow:
@@ -424,7 +461,6 @@ class CaseService:
         if q.sort not in SORT_KEYS:
             raise UserError(f"cannot sort by {q.sort!r}; use one of {', '.join(SORT_KEYS)}")
         rows = self._rows()
-        me = self.current_user() if q.mine else None
         needle = q.search.strip().lower()
         out = []
         for r in rows:
@@ -432,7 +468,7 @@ class CaseService:
                 continue
             if q.overdue_only and not r.overdue:
                 continue
-            if me is not None and r.assignee != me:
+            if q.mine and not r.mine:
                 continue
             if q.type and r.type != q.type:
                 continue
@@ -619,6 +655,10 @@ def _merge(args: dict[str, Any], etype: str, p: dict[str, Any]) -> dict[str, Any
     acc = int(args.get("accepted", 0)) + (p.get("decision") == "accepted")
     rej = int(args.get("rejected", 0)) + (p.get("decision") == "rejected")
     return {"accepted": acc, "rejected": rej}
+
+
+def _is_commitment(value: str) -> bool:
+    return len(value) == 64 and all(ch in "0123456789abcdef" for ch in value)
 
 
 def _csv_safe(value: str) -> str:

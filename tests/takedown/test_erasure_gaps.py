@@ -98,3 +98,34 @@ def test_a_draft_keeps_its_requester_in_the_erasable_store(services, tmp_path, c
     left = [str(p.relative_to(ws)) for p in ws.rglob("*") if p.is_file() and _holds_person(p)]
     assert left == []
     assert services.takedown.drafts()[0].requester is None  # the draft stays, its person is gone
+
+
+def test_my_cases_follow_the_account_and_the_assignee_is_erasable(services, tmp_path, monkeypatch):
+    """"My cases" is who is signed in (the OS account, or the database role), not a display name anyone
+    can type in the settings; and the assignee's name lives in the erasable store, not in the request
+    row or the case event."""
+    from ledger_app.services.cases import QueueQuery
+    from ledger_app.storage import identity
+
+    rid = _request(services, tmp_path)
+    cases = services.cases
+    services.ws.settings.set("user.name", "Dana Whitfield")
+    row = cases.assign(rid, "Dana Whitfield")  # "Assign to me"
+    assert row.assignee == "Dana Whitfield" and row.mine
+    services.ws.settings.set("user.name", "Dana W.")  # she renames herself: still her case
+    assert [r.id for r in cases.queue(QueueQuery(mine=True))] == [rid]
+    # A colleague on another account who calls themself "Dana Whitfield" does not get her cases.
+    monkeypatch.setattr(identity, "os_account", lambda: "someone-else")
+    services.ws.settings.set("user.name", "Dana Whitfield")
+    assert cases.queue(QueueQuery(mine=True)) == []
+    monkeypatch.undo()
+
+    with services.ws.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT assignee FROM takedown_request").fetchall()
+        events = conn.exec_driver_sql("SELECT body FROM case_event WHERE kind = 'assigned'").fetchall()
+        actor = conn.exec_driver_sql("SELECT commitment, data FROM personal_data WHERE kind = 'actor'").fetchall()
+    assert "Whitfield" not in repr(rows) and "Whitfield" not in repr(events)
+    mine = next(c for c, d in actor if "Dana Whitfield" in d and "someone-else" not in d)
+    assert cases.queue(QueueQuery(assignee="Dana Whitfield"))[0].id == rid
+    services.ledger.erase(commitment=mine, reason="GDPR Art. 17 request of a former employee")
+    assert cases.row(rid).assignee == "(erased)"

@@ -201,6 +201,12 @@ def personal_rows(conn: Connection, commitments: Iterable[str]) -> list[Personal
     return out
 
 
+def actor_rows(conn: Connection) -> list[PersonalRow]:
+    """The people who acted in this workspace or were given a case (personal data of kind "actor")."""
+    stmt = select(PERSONAL.c.commitment, PERSONAL.c.salt, PERSONAL.c.data).where(PERSONAL.c.kind == "actor")
+    return [PersonalRow(r[0], None if r[1] is None else bytes(r[1]), r[2]) for r in conn.execute(stmt)]
+
+
 # --- matches, items and the blocklist, as the legal steps touch them -----------------------------------
 
 

@@ -138,7 +138,7 @@ class QueueFilter(QSortFilterProxyModel):
             return False
         if self.view == "overdue" and not rec.get("overdue"):
             return False
-        if self.view == "mine" and not (self.me and rec.get("assignee") == self.me):
+        if self.view == "mine" and not rec.get("mine"):  # by account (CaseRow.mine), not by display name
             return False
         if self.type and rec["type"] != self.type:
             return False

@@ -315,7 +315,7 @@ class CaseView(QWidget):
             self.assignee_edit.setText(cv.row.assignee or "")
         can_assign = not busy and case["status"] != "closed"
         self.assign_button.setEnabled(can_assign)
-        self.assign_me_button.setEnabled(can_assign and bool(self.me) and cv.row.assignee != self.me)
+        self.assign_me_button.setEnabled(can_assign and bool(self.me) and not cv.row.mine)
         self.note_button.setEnabled(not busy)
         self.attach_button.setEnabled(not busy)
         for n in cv.notes:
