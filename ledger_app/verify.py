@@ -19,7 +19,10 @@ A document is a JSON object: the signed *body* (every key except the ones in `UN
 the canonical bytes of body + signature), `entry` (the ledger leaf that commits to that hash) and
 `tlog_proof` (a c2sp.org/tlog-proof@v1 text placing the leaf under a signed checkpoint). An
 inclusion report also carries `item_proofs`: one tlog-proof per matched item's ledger entry against
-the same checkpoint. `verify_document` checks all of it and raises `VerificationError` with one
+the same checkpoint. An *item proof* (`ledger log prove --item ID`, kind `item-proof`) is checked at
+both of its levels: the item's leaf in its shard's RFC 6962 tree, whose root the shard's
+`shard.manifest` entry carries, and that entry in the ledger under a signed checkpoint
+(`ledger/manifest.py`). `verify_document` checks all of it and raises `VerificationError` with one
 sentence naming the first thing that fails. The checks themselves live in `ledger/docverify.py`
 (shared with the services, which verify documents the same way); this module is the command line
 around them and re-exports their public names.
@@ -44,6 +47,8 @@ from ledger_app.ledger.docverify import (
     verify_consistency_to,
     verify_document,
 )
+from ledger_app.ledger.manifest import ITEM_PROOF_KIND, item_proof_from_json, verify_item_proof
+from ledger_app.ledger.note import parse_vkey
 
 __all__ = [
     "VerifiedDocument",
@@ -56,7 +61,18 @@ __all__ = [
     "split_document",
     "verify_consistency_to",
     "verify_document",
+    "verify_item_proof_file",
 ]
+
+
+def verify_item_proof_file(doc: Any, vkey: str) -> tuple[dict[str, Any], str]:
+    """Both levels of an item proof; (summary, sentence), or VerificationError."""
+    try:
+        verifier = parse_vkey(vkey.strip())
+    except VerificationError as exc:
+        raise verification_failure(f"the verifier key given is unusable: {exc}", what="vkey") from None
+    verified = verify_item_proof(item_proof_from_json(doc), [verifier])
+    return verified.summary(), verified.sentence()
 
 
 # --- command line ----------------------------------------------------------------------------------
@@ -100,7 +116,7 @@ def read_witness_vkeys(values: Sequence[str] | None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ledger_app.verify",
-        description="Verify a Provenance Ledger removal certificate, inclusion report or AI Act summary offline.",
+        description="Verify a Provenance Ledger removal certificate, inclusion report, AI Act summary or item proof offline.",
     )
     parser.add_argument("file", help="the certificate or report (JSON)")
     parser.add_argument("--vkey", required=True, help="the ledger's verifier key (name+keyid+base64), or a file holding it")
@@ -118,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         doc = load_json_file(args.file)
         vkey = read_vkey(args.vkey)
+        if isinstance(doc, dict) and doc.get("kind") == ITEM_PROOF_KIND:
+            if args.consistency or args.witness:
+                raise verification_failure("an item proof is checked with --vkey alone", what="arguments")
+            result, text = verify_item_proof_file(doc, vkey)
+            print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else text)
+            return 0
         verified = verify_document(doc, vkey, witnesses=read_witness_vkeys(args.witness), quorum=args.quorum)
         result = verified.summary()
         text = verified.sentence()

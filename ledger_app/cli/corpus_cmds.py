@@ -39,6 +39,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("ingest", parents=[common], help="ingest a corpus (resumable, parallel)")
     p.add_argument("name", help="the corpus (see `ledger corpus list`)")
     p.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    p.add_argument("--store", action="store_true",
+                   help="keep the items in the fingerprint store (Parquet, one file per shard; setting store.location) "
+                        "with one ledger entry per shard")
     p.set_defaults(handler=cmd_ingest)
 
     i = sub.add_parser("items", parents=[common], help="inspect items")
@@ -132,7 +135,7 @@ def cmd_ingest(ctx) -> int:
         )
 
     try:
-        rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch)
+        rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch, store=ctx.args.store)
     finally:
         if drawn:  # end the progress line, so that what follows (a result or an error) starts afresh
             print(file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from ledger_app.core.errors import UserError
@@ -29,8 +30,11 @@ def register(sub, common) -> None:
     p.add_argument("--limit", type=int, default=50, help="at most this many entries (default 50)")
     p.add_argument("--type", action="append", dest="types", help="only entries of this type, e.g. takedown.status (repeatable)")
     p.set_defaults(handler=cmd_list)
-    p = lsub.add_parser("prove", parents=[common], help="inclusion proof of an entry")
-    p.add_argument("index", type=int, help="the entry to prove")
+    p = lsub.add_parser("prove", parents=[common], help="inclusion proof of an entry, or of a stored item (--item)")
+    p.add_argument("index", type=int, nargs="?", help="the entry to prove")
+    p.add_argument("--item", metavar="ITEM_ID",
+                   help="a fingerprint-store item: its two-level proof (item in its shard, shard manifest in the ledger), "
+                        "checked, as JSON that `python -m ledger_app.verify` checks offline")
     p.add_argument("--size", type=int, help="prove against the tree of this size (default: the latest checkpoint)")
     p.set_defaults(handler=cmd_prove)
     p = lsub.add_parser("consistency", parents=[common], help="consistency proof between two tree sizes")
@@ -114,6 +118,17 @@ def cmd_list(ctx) -> int:
 
 
 def cmd_prove(ctx) -> int:
+    if ctx.args.item is not None:
+        if ctx.args.index is not None or ctx.args.size is not None:
+            ctx.err("ledger log prove: give an entry index or --item, not both (--size is for entries)")
+            return 2
+        proof, verified = ctx.corpus.stored.prove_item(ctx.args.item)
+        print(json.dumps(proof.to_json(), indent=2))
+        ctx.err(verified.sentence())
+        return 0
+    if ctx.args.index is None:
+        ctx.err("ledger log prove: give an entry index or --item ITEM_ID")
+        return 2
     ctx.out(ctx.ledger.prove(ctx.args.index, ctx.args.size))
     return 0
 

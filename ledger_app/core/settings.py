@@ -59,6 +59,8 @@ OPTIONS: dict[str, Option] = {
         Option("c2pa.quarantine_invalid", bool, True, "quarantine items whose Content Credentials are Invalid"),
         Option("c2pa.quarantine_unreadable", bool, True, "quarantine items whose manifest cannot be read"),
         Option("c2pa.quarantine_remote", bool, True, "quarantine items whose manifest is remote (not fetched)"),
+        Option("store.location", str, "", "where `ledger ingest --store` keeps item records and fingerprints "
+               "(a folder or a URL such as s3://bucket/prefix; default: fpstore beside the database)"),
         Option("ingest.workers", int, 0, "worker processes for ingest (0: one per core)", 0, 256),
         Option(
             "ingest.max_image_pixels",

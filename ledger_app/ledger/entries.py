@@ -36,6 +36,7 @@ ENTRY_TYPES = frozenset(
         "trust.anchor_added",
         "item.ingested",
         "item.status",
+        "shard.manifest",  # one per corpus shard in the fingerprint store (ledger/manifest.py)
         "license.recorded",
         "license.attached",
         "license.expired",

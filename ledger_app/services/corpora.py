@@ -151,6 +151,9 @@ class CorpusService:
         self.ws = ledger.ws
         self.catalogue = ItemCatalogue(ledger)
         self.ingester = IngestService(self)
+        from ledger_app.services.stored import StoredItems
+
+        self.stored = StoredItems(self.ledger)
 
     @property
     def extra_policies(self) -> list[Callable[[Connection], Policy]]:
@@ -352,10 +355,11 @@ class CorpusService:
 
     def ingest(self, name: str, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                workers: int | None = None, on_batch: Callable[[IngestReport], None] | None = None,
-               signals: bool = True, local_features: bool = True) -> IngestReport:
-        """Ingest a corpus (`IngestService.ingest`)."""
+               signals: bool = True, local_features: bool = True, store: bool = False) -> IngestReport:
+        """Ingest a corpus (`IngestService.ingest`; `store`: into the fingerprint store)."""
         return self.ingester.ingest(name, progress=progress, cancelled=cancelled, workers=workers,
-                                    on_batch=on_batch, signals=signals, local_features=local_features)
+                                    on_batch=on_batch, signals=signals, local_features=local_features,
+                                    store=store)
 
     def limits(self) -> Limits:
         return self.ingester.limits()

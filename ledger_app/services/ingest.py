@@ -93,6 +93,7 @@ class IngestService:
         self.ws = corpora.ws
         # Further ingest policies, each made on the ingest's connection (the blocklist, standing claims).
         self.extra_policies: list[Callable[[Connection], Policy]] = []
+        self.to_store = False  # this run writes the fingerprint store (`ingest(store=True)`)
 
     def limits(self) -> Limits:
         """What one item or shard may cost, from the workspace settings (ingest.max_item_mb, ...)."""
@@ -129,11 +130,14 @@ class IngestService:
         on_batch: Callable[[IngestReport], None] | None = None,
         signals: bool = True,
         local_features: bool = True,
+        store: bool = False,
     ) -> IngestReport:
-        """Ingest a corpus. `signals=False` skips reading opt-out signals (only for the benchmark's
+        """Ingest a corpus. `store=True` puts its items in the fingerprint store (services/stored.py)
+        with one shard.manifest entry per shard instead of item rows and one entry per item. `signals=False` skips reading opt-out signals (only for the benchmark's
         reference run: items ingested so are judged without them); `local_features=False` likewise
         skips the images' local features (items ingested so are found by the PDQ stages only)."""
         corpus = self.corpora.corpus(name)
+        self.to_store = store
         # One ingest of a corpus at a time (across processes, and team clients): what a run reads as
         # already stored (`existing`, the finished shards) must stay true until it commits, or two
         # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
@@ -235,7 +239,8 @@ class IngestService:
         cid = corpus.id
         for it in items:
             _fit_columns(corpus.name, it)
-        new = [it for it in items if it.key not in existing]
+        # A stored shard is written whole again on a re-run (a new file, a new manifest entry).
+        new = list(items) if self.to_store else [it for it in items if it.key not in existing]
         report.items_existing += len(items) - len(new)
         now = time.time()
         with self.ws.store.write_transaction() as conn:
@@ -305,7 +310,11 @@ class IngestService:
                                           "evidence_sha256": hashlib.sha256(it.signals_json.encode()).hexdigest()}
                 entries.append(("item.ingested", payload))
                 report.by_status[status] = report.by_status.get(status, 0) + 1
-            if rows:
+            if rows and self.to_store:  # the fingerprint store: files and one manifest entry per shard
+                res = self.corpora.stored.commit(conn, corpus.name, rows, [p for _, p in entries],
+                                                 {a: (b, c, d) for a, b, c, d in fps},
+                                                 {d["item_id"]: d["manifest_json"] for d in details})
+            elif rows:
                 items_repo.insert_items(conn, rows)
                 if details:
                     items_repo.insert_details(conn, details)

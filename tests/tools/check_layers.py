@@ -36,7 +36,7 @@ LAYERS: dict[str, tuple[int, tuple[str, ...]]] = {
     "storage": (1, ("ledger_app.storage",)),
     "ledger": (1, ("ledger_app.ledger",)),
     "domain": (2, ("ledger_app.provenance", "ledger_app.corpus", "ledger_app.matching", "ledger_app.ingest",
-                   "ledger_app.takedown", "ledger_app.certificates")),
+                   "ledger_app.takedown", "ledger_app.certificates", "ledger_app.fpstore")),
     "services": (3, ("ledger_app.services",)),
     "cli": (4, ("ledger_app.cli",)),
     "ui": (4, ("ledger_app.ui",)),
@@ -53,7 +53,7 @@ VERIFIER_MODULES = frozenset({
     "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson",
     "ledger_app.ledger", "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
     "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
-    "ledger_app.ledger.docverify",
+    "ledger_app.ledger.docverify", "ledger_app.ledger.manifest",
 })
 VERIFIER_THIRD_PARTY = ("cryptography",)
 

@@ -1,0 +1,258 @@
+"""Write and read the fingerprint store: one Parquet file per corpus shard (docs/fingerprint-store.md).
+
+    <location>/<corpus, percent-quoted>/<SHA-256 of the shard name, 32 hex>.parquet
+
+`location` is a local directory or a URL pyarrow's filesystems open (file://, s3://, gs://, hdfs://,
+abfs://). A shard is written whole to a temporary name, flushed and renamed (object stores: one PUT),
+so a reader never sees half a shard; writing a shard again replaces it. The store does not decide
+which files count: the ledger's shard manifests (ledger/manifest.py) do, and readers pass the files
+of the manifested shards (`files=`) so a file written by a run that died before its manifest was
+committed is never read.
+
+Queries go through pyarrow.dataset (column projection, predicate push-down on row-group statistics,
+streaming record batches): see docs/ARCHITECTURE.md for why not DuckDB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from ledger_app.core.errors import UserError
+from ledger_app.fpstore import schema
+from ledger_app.ledger import manifest, merkle
+
+ROW_GROUP = 2048  # a multiple of manifest.CHUNK: a proof reads the leaves of one row group
+
+
+@dataclass(frozen=True)
+class ShardFile:
+    """A written shard: where, how many items, the RFC 6962 root over their leaves, the file's SHA-256."""
+
+    corpus: str
+    shard: str
+    path: str  # relative to the store's location
+    count: int
+    root: bytes
+    sha256: str
+    size: int  # bytes of the Parquet file
+
+
+def shard_file_name(corpus: str, shard: str, root: bytes) -> str:
+    """Where a shard's file goes: named by the shard and by its tree's root, so a shard written
+    again (a re-run, a purge) gets a new file and never overwrites the one an earlier manifest names."""
+    shard_id = hashlib.sha256(shard.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"{quote(corpus, safe='')}/{shard_id}.{root.hex()[:16]}.parquet"
+
+
+def _to_row(rec: dict[str, Any], index: int) -> dict[str, Any]:
+    row = {name: rec.get(name) for name in schema.COLUMNS}
+    for name in schema.COLUMNS:
+        if row[name] is None and name not in schema.OPTIONAL and name != "leaf_index":
+            raise ValueError(f"a fingerprint-store record lacks {name!r}")
+    sha = row["sha256"]
+    if isinstance(sha, str):
+        row["sha256"] = bytes.fromhex(sha)
+    row["leaf_index"] = index
+    return row
+
+
+def record_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as the item records elsewhere hold it (sha256 in hex)."""
+    out = dict(row)
+    if isinstance(out.get("sha256"), bytes):
+        out["sha256"] = out["sha256"].hex()
+    return out
+
+
+class FingerprintStore:
+    """The fingerprint store at one location."""
+
+    def __init__(self, location: str | os.PathLike[str], filesystem: pafs.FileSystem | None = None):
+        """`filesystem`: any pyarrow filesystem, e.g. an fsspec one wrapped as
+        `pyarrow.fs.PyFileSystem(pyarrow.fs.FSSpecHandler(fs))`; `location` is then a path in it."""
+        loc = os.fspath(location)
+        self.location = loc
+        if filesystem is not None:
+            self.fs, self.base, self.local = filesystem, loc, isinstance(filesystem, pafs.LocalFileSystem)
+        elif "://" in loc:
+            try:
+                self.fs, self.base = pafs.FileSystem.from_uri(loc)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError) as exc:
+                raise UserError(f"the fingerprint store location {loc!r} cannot be opened: {exc}") from None
+            self.local = isinstance(self.fs, pafs.LocalFileSystem)
+        else:
+            self.fs, self.base, self.local = pafs.LocalFileSystem(), os.path.abspath(loc), True
+        self.base = self.base.rstrip("/")
+
+    def _full(self, rel: str) -> str:
+        return f"{self.base}/{rel}"
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def write_shard(self, corpus: str, shard: str, records: Sequence[dict[str, Any]]) -> ShardFile:
+        """Write one shard's items, in leaf order, to a new file (see `shard_file_name`). Each record
+        holds the schema's columns (`leaf`, the item's item.ingested leaf bytes, required)."""
+        rows = [_to_row(r, k) for k, r in enumerate(records)]
+        for r in rows:
+            if r["shard"] != shard:
+                raise ValueError(f"a record of shard {r['shard']!r} was given to shard {shard!r}")
+        hashes = [merkle.leaf_hash(bytes(r["leaf"])) for r in rows]
+        chunks, tail = manifest.chunk_hashes(hashes)
+        root = manifest.tree_root(len(hashes), chunks, tail)
+        table = pa.Table.from_pylist(rows, schema=schema.SCHEMA).replace_schema_metadata({
+            schema.META_VERSION: str(schema.SCHEMA_VERSION).encode(),
+            schema.META_CORPUS: corpus.encode(),
+            schema.META_SHARD: shard.encode("utf-8", "surrogateescape"),
+            schema.META_ROOT: root.hex().encode(),
+            schema.META_COUNT: str(len(rows)).encode(),
+            schema.META_CHUNKS: b"".join(chunks).hex().encode(),
+            schema.META_TAIL: b"".join(tail).hex().encode(),
+        })
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink, compression="zstd", row_group_size=ROW_GROUP)
+        data = sink.getvalue().to_pybytes()
+        rel = shard_file_name(corpus, shard, root)
+        self._put(rel, data)
+        return ShardFile(corpus, shard, rel, len(rows), root, hashlib.sha256(data).hexdigest(), len(data))
+
+    def _put(self, rel: str, data: bytes) -> None:
+        final = self._full(rel)
+        if not self.local:
+            self.fs.create_dir(final.rsplit("/", 1)[0], recursive=True)
+            with self.fs.open_output_stream(final) as out:
+                out.write(data)
+            return
+        os.makedirs(os.path.dirname(final), exist_ok=True)
+        tmp = f"{final}.{uuid.uuid4().hex}.tmp"
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        fd = os.open(os.path.dirname(final), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def files(self, corpus: str | None = None) -> list[str]:
+        """The shard files present (relative paths), whether or not a manifest names them."""
+        where = self._full(quote(corpus, safe="")) if corpus is not None else self.base
+        try:
+            infos = self.fs.get_file_info(pafs.FileSelector(where, recursive=True, allow_not_found=True))
+        except OSError:
+            return []
+        return sorted(i.path[len(self.base) + 1 :] for i in infos
+                      if i.type == pafs.FileType.File and i.path.endswith(".parquet"))
+
+    def dataset(self, files: Sequence[str] | None = None, corpus: str | None = None) -> ds.Dataset:
+        rels = list(files) if files is not None else self.files(corpus)
+        return ds.dataset([self._full(r) for r in rels], schema=schema.SCHEMA, format="parquet",
+                          filesystem=self.fs)
+
+    def scan(self, *, files: Sequence[str] | None = None, corpus: str | None = None,
+             columns: Sequence[str] | None = None, filter: pc.Expression | None = None,
+             batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
+        """Stream record batches of the given columns (all by default) of the given files."""
+        yield from self.dataset(files, corpus).to_batches(
+            columns=list(columns) if columns is not None else None, filter=filter, batch_size=batch_size)
+
+    def _rows(self, filter: pc.Expression, files: Sequence[str] | None, corpus: str | None,
+              columns: Sequence[str] | None) -> list[dict[str, Any]]:
+        table = self.dataset(files, corpus).to_table(columns=list(columns) if columns else None, filter=filter)
+        return [record_dict(r) for r in table.to_pylist()]
+
+    def lookup_sha256(self, sha256_hex: str, *, files: Sequence[str] | None = None, corpus: str | None = None,
+                      columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Every stored item whose content has this SHA-256."""
+        try:
+            digest = bytes.fromhex(sha256_hex)
+        except ValueError:
+            digest = b""
+        if len(digest) != 32:
+            raise UserError(f"{sha256_hex!r} is not a SHA-256 (64 hex digits)")
+        return self._rows(pc.field("sha256") == pa.scalar(digest, pa.binary(32)), files, corpus, columns)
+
+    def item(self, item_id: str, *, files: Sequence[str] | None = None,
+             columns: Sequence[str] | None = None) -> dict[str, Any] | None:
+        """The stored item with this ID (`corpus:key`), or None."""
+        corpus = item_id.split(":", 1)[0] if files is None else None
+        rows = self._rows(pc.field("item_id") == item_id, files, corpus, columns)
+        return rows[0] if rows else None
+
+    def shard_rows(self, rel: str, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """One shard file's rows in leaf order."""
+        table = self.read_shard(rel, columns)
+        return [record_dict(r) for r in table.to_pylist()]
+
+    def _open_shard(self, rel: str) -> tuple[pq.ParquetFile, dict[bytes, bytes]]:
+        path = self._full(rel)
+        try:
+            pf = pq.ParquetFile(self.fs.open_input_file(path))
+        except FileNotFoundError:
+            raise UserError(f"the fingerprint store at {self.location} has no file {rel}") from None
+        except pa.ArrowInvalid as exc:
+            raise UserError(f"the fingerprint store file {path} is not readable Parquet: {exc}") from None
+        meta = pf.schema_arrow.metadata or {}
+        version = meta.get(schema.META_VERSION)
+        if version != str(schema.SCHEMA_VERSION).encode():
+            raise UserError(f"the fingerprint store file {rel} has schema version "
+                            f"{(version or b'none').decode(errors='replace')}, not {schema.SCHEMA_VERSION}")
+        return pf, meta
+
+    def read_shard(self, rel: str, columns: Sequence[str] | None = None) -> pa.Table:
+        pf, _ = self._open_shard(rel)
+        return pf.read(columns=list(columns) if columns else None)
+
+    def inner_proof(self, rel: str, leaf_index: int) -> tuple[bytes, int, list[bytes], bytes]:
+        """(leaf, shard size, RFC 6962 inclusion proof of the leaf in the shard's tree, root), from the
+        file's stored subtree hashes and the leaves of one chunk."""
+        pf, meta = self._open_shard(rel)
+        size = int(meta[schema.META_COUNT])
+        if not 0 <= leaf_index < size:
+            raise UserError(f"the fingerprint store file {rel} has no leaf {leaf_index}")
+        raw_chunks, raw_tail = bytes.fromhex(meta[schema.META_CHUNKS].decode()), bytes.fromhex(meta[schema.META_TAIL].decode())
+        chunks = [raw_chunks[i : i + 32] for i in range(0, len(raw_chunks), 32)]
+        tail = [raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)]
+        group, start = 0, 0
+        while start + pf.metadata.row_group(group).num_rows <= leaf_index:
+            start += pf.metadata.row_group(group).num_rows
+            group += 1
+        leaves = pf.read_row_group(group, columns=["leaf"]).column(0).to_pylist()
+        if (start + len(leaves)) % manifest.CHUNK and start + len(leaves) < size or start % manifest.CHUNK:
+            raise UserError(f"the fingerprint store file {rel} splits a 64-leaf chunk "
+                            "across row groups; write it again")
+        own = leaf_index // manifest.CHUNK * manifest.CHUNK
+        chunk_leaves = ([merkle.leaf_hash(x) for x in leaves[own - start : own - start + manifest.CHUNK]]
+                        if leaf_index < len(chunks) * manifest.CHUNK else [])
+        proof = manifest.inner_proof(leaf_index, size, chunks, tail, chunk_leaves)
+        root = manifest.tree_root(size, chunks, tail)
+        if root.hex().encode() != meta[schema.META_ROOT]:
+            raise UserError(f"the fingerprint store file {rel} is damaged: its subtree "
+                            "hashes do not give its root")
+        return leaves[leaf_index - start], size, proof, root
+
+    def file_sha256(self, rel: str) -> str:
+        h = hashlib.sha256()
+        with self.fs.open_input_stream(self._full(rel)) as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()

@@ -1,0 +1,234 @@
+"""Shard manifests: one ledger entry per corpus shard in the fingerprint store, and the two-level
+proof of an item in it (docs/ledger-format.md, "Shard manifests").
+
+A stored shard's items keep the leaf format of every other item: each item's `item.ingested` leaf
+(RFC 8785 JSON). Those leaves form the shard's own RFC 6962 tree; the ledger gets one
+`shard.manifest` entry per shard carrying that tree's root, its size and the shard's identity and
+file digest. An item's proof is then two RFC 6962 inclusion proofs: the item leaf in its shard's
+tree (against the manifest's root), and the manifest entry in the ledger (a c2sp.org/tlog-proof
+against a signed checkpoint). Go's golang.org/x/mod/sumdb/tlog checks both (tests/test_fpstore_go.py).
+
+The inner proof is built without hashing the whole shard: the store keeps, in each file's metadata,
+the hashes of the shard's complete 64-leaf subtrees and the leaf hashes of the last, incomplete
+chunk, so a proof needs those and the leaves of one chunk (`inner_proof`).
+
+Standard library, `merkle`, `tlogproof`, `note`, `strictjson` and `errors` only: the offline verifier
+(ledger_app/verify.py) imports this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ledger_app.core import strictjson
+from ledger_app.core.errors import VerificationError
+from ledger_app.ledger import merkle
+from ledger_app.ledger.note import Verifier
+from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
+
+MANIFEST_TYPE = "shard.manifest"
+ITEM_PROOF_KIND = "item-proof"
+ITEM_PROOF_VERSION = 1
+CHUNK_LEVEL = 6
+CHUNK = 1 << CHUNK_LEVEL  # leaves per stored subtree hash
+
+
+def manifest_payload(corpus: str, shard: str, count: int, root: bytes, *, file: str, file_sha256: str,
+                     file_size: int, schema: int) -> dict[str, Any]:
+    """The payload of a `shard.manifest` entry."""
+    return {"corpus": corpus, "shard": shard, "count": int(count), "root": root.hex(),
+            "store": {"schema": int(schema), "file": file, "sha256": file_sha256, "size": int(file_size)}}
+
+
+# --- the shard tree, from chunk hashes -----------------------------------------------------------
+
+
+def chunk_hashes(leaf_hashes: Sequence[bytes]) -> tuple[list[bytes], list[bytes]]:
+    """(hash of each complete CHUNK-leaf subtree, leaf hashes of the incomplete last chunk)."""
+    full = len(leaf_hashes) // CHUNK * CHUNK
+    return ([merkle.root(leaf_hashes[i : i + CHUNK]) for i in range(0, full, CHUNK)], list(leaf_hashes[full:]))
+
+
+def _perfect(hashes: Sequence[bytes]) -> bytes:
+    level = list(hashes)
+    while len(level) > 1:
+        level = [merkle.node_hash(level[i], level[i + 1]) for i in range(0, len(level), 2)]
+    return level[0]
+
+
+def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[bytes],
+                chunk_leaves: Sequence[bytes]) -> list[bytes]:
+    """The RFC 6962 inclusion proof of leaf `index` in a tree of `size` leaves, from the complete
+    chunks' hashes, the incomplete tail's leaf hashes and the leaf hashes of the chunk holding
+    `index` (empty when `index` is in the tail)."""
+    if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
+        raise VerificationError(f"the stored subtree hashes do not describe a tree of {size} leaves")
+    if not 0 <= index < size:
+        raise VerificationError(f"index {index} is not inside a shard tree of size {size}")
+    full = len(chunks) * CHUNK
+    own = index // CHUNK * CHUNK
+    if index < full and len(chunk_leaves) != CHUNK:
+        raise VerificationError(f"chunk {index // CHUNK} needs {CHUNK} leaf hashes, got {len(chunk_leaves)}")
+
+    def node(level: int, idx: int) -> bytes:
+        start, width = idx << level, 1 << level
+        if level >= CHUNK_LEVEL:
+            return _perfect(chunks[start // CHUNK : (start + width) // CHUNK])
+        if start >= full:
+            return _perfect(tail[start - full : start - full + width])
+        if start < own or start >= own + CHUNK:
+            raise VerificationError("a proof node below a chunk lies outside the item's chunk")
+        return _perfect(chunk_leaves[start - own : start - own + width])
+
+    return [merkle.range_hash(a, b, lambda cover: {c: node(*c) for c in cover})
+            for a, b in merkle.inclusion_ranges(index, size)]
+
+
+def tree_root(size: int, chunks: Sequence[bytes], tail: Sequence[bytes]) -> bytes:
+    """The root of the shard tree from its stored chunk hashes and tail."""
+    if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
+        raise VerificationError(f"the stored subtree hashes do not describe a tree of {size} leaves")
+    if size == 0:
+        return merkle.EMPTY_ROOT
+    full = len(chunks) * CHUNK
+
+    def node(level: int, idx: int) -> bytes:
+        start, width = idx << level, 1 << level
+        if level >= CHUNK_LEVEL:
+            return _perfect(chunks[start // CHUNK : (start + width) // CHUNK])
+        return _perfect(tail[start - full : start - full + width])
+
+    return merkle.range_hash(0, size, lambda cover: {c: node(*c) for c in cover})
+
+
+# --- the two-level proof ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemProof:
+    """An item's two-level proof: `leaf` in its shard's tree, that tree's manifest entry in the ledger."""
+
+    item: str
+    leaf: bytes
+    shard_index: int
+    shard_size: int
+    shard_proof: tuple[bytes, ...]
+    manifest_index: int
+    manifest_leaf: bytes
+    tlog_proof: str  # c2sp.org/tlog-proof@v1 of the manifest entry
+
+    def to_json(self) -> dict[str, Any]:
+        b64 = base64.b64encode
+        return {
+            "kind": ITEM_PROOF_KIND, "version": ITEM_PROOF_VERSION, "item": self.item,
+            "leaf": b64(self.leaf).decode(), "shard_index": self.shard_index, "shard_size": self.shard_size,
+            "shard_proof": [b64(h).decode() for h in self.shard_proof],
+            "manifest_index": self.manifest_index, "manifest_leaf": b64(self.manifest_leaf).decode(),
+            "tlog_proof": self.tlog_proof,
+        }
+
+
+def _bad(message: str) -> VerificationError:
+    return VerificationError(f"the item proof {message}", what="item proof")
+
+
+def _b64(value: Any, what: str) -> bytes:
+    if not isinstance(value, str):
+        raise _bad(f"has no {what}")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise _bad(f"{what} is not base64") from None
+
+
+def _int(doc: dict[str, Any], key: str) -> int:
+    v = doc.get(key)
+    if type(v) is not int or v < 0:
+        raise _bad(f"{key} is not a whole number")
+    return v
+
+
+def item_proof_from_json(doc: Any) -> ItemProof:
+    if not isinstance(doc, dict) or doc.get("kind") != ITEM_PROOF_KIND:
+        raise _bad(f"is not a JSON object of kind {ITEM_PROOF_KIND!r}")
+    if doc.get("version") != ITEM_PROOF_VERSION or type(doc.get("version")) is not int:
+        raise _bad(f"has version {doc.get('version')!r}; this verifier knows version {ITEM_PROOF_VERSION}")
+    path = doc.get("shard_proof")
+    if not isinstance(path, list) or len(path) > 64:
+        raise _bad("has no shard_proof list")
+    if not isinstance(doc.get("item"), str) or not isinstance(doc.get("tlog_proof"), str):
+        raise _bad("lacks the item ID or the tlog_proof")
+    return ItemProof(doc["item"], _b64(doc.get("leaf"), "leaf"), _int(doc, "shard_index"), _int(doc, "shard_size"),
+                     tuple(_b64(h, "shard_proof hash") for h in path), _int(doc, "manifest_index"),
+                     _b64(doc.get("manifest_leaf"), "manifest_leaf"), doc["tlog_proof"])
+
+
+@dataclass(frozen=True)
+class VerifiedItem:
+    item: str
+    sha256: str | None
+    status: str | None
+    corpus: str
+    shard: str
+    manifest_index: int
+    checkpoint_size: int
+    checkpoint_root: bytes
+
+    def summary(self) -> dict[str, Any]:
+        return {"ok": True, "kind": ITEM_PROOF_KIND, "item": self.item, "sha256": self.sha256, "status": self.status,
+                "corpus": self.corpus, "shard": self.shard, "manifest_index": self.manifest_index,
+                "checkpoint": {"size": self.checkpoint_size, "root_hash": self.checkpoint_root.hex()}}
+
+    def sentence(self) -> str:
+        return (f"OK: item {self.item} (SHA-256 {self.sha256}) is leaf of shard {self.shard!r} of corpus "
+                f"{self.corpus!r}, whose manifest is ledger entry {self.manifest_index} under the signed "
+                f"checkpoint of size {self.checkpoint_size}.")
+
+
+def _leaf_doc(leaf: bytes, what: str) -> dict[str, Any]:
+    try:
+        doc = strictjson.loads(leaf, what)
+    except strictjson.StrictJSONError as exc:
+        raise _bad(str(exc)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("payload"), dict):
+        raise _bad(f"{what} is not a ledger entry")
+    return doc
+
+
+def verify_item_proof(proof: ItemProof, verifiers: Sequence[Verifier], *, origin: str | None = None) -> VerifiedItem:
+    """Check both levels; raise VerificationError with one sentence naming the first fault."""
+    manifest = _leaf_doc(proof.manifest_leaf, "manifest entry")
+    if manifest.get("type") != MANIFEST_TYPE:
+        raise _bad(f"names entry {proof.manifest_index}, which is a {manifest.get('type')!r} entry, not {MANIFEST_TYPE}")
+    m = manifest["payload"]
+    try:
+        root = bytes.fromhex(str(m.get("root")))
+    except ValueError:
+        root = b""
+    if len(root) != 32 or type(m.get("count")) is not int:
+        raise _bad("'s manifest entry has no root or count")
+    if m["count"] != proof.shard_size:
+        raise _bad(f"gives a shard of {proof.shard_size} items; its manifest says {m['count']}")
+    item = _leaf_doc(proof.leaf, "item leaf")
+    p = item["payload"]
+    if item.get("type") != "item.ingested" or p.get("item") != proof.item:
+        raise _bad(f"'s leaf is not the item.ingested entry of item {proof.item}")
+    if p.get("corpus") != m.get("corpus"):
+        raise _bad(f"'s item is of corpus {p.get('corpus')!r}, its manifest of corpus {m.get('corpus')!r}")
+    try:
+        merkle.verify_inclusion(proof.shard_index, proof.shard_size, merkle.leaf_hash(proof.leaf),
+                                list(proof.shard_proof), root)
+    except VerificationError as exc:
+        raise _bad(f"does not place the item in its shard's tree (the manifest's root): {exc}") from None
+    try:
+        cp = verify_tlog_proof(proof.tlog_proof, merkle.leaf_hash(proof.manifest_leaf), verifiers, origin=origin)
+    except VerificationError as exc:
+        raise _bad(f"does not place the manifest entry in the ledger: {exc}") from None
+    if parse_tlog_proof(proof.tlog_proof).index != proof.manifest_index:
+        raise _bad(f"names manifest entry {proof.manifest_index}, but its tlog-proof proves another index")
+    return VerifiedItem(proof.item, p.get("sha256"), p.get("status"), str(m.get("corpus")), str(m.get("shard")),
+                        proof.manifest_index, cp.size, cp.root_hash)

@@ -1,0 +1,166 @@
+"""A corpus ingested into the fingerprint store: one shard.manifest entry per shard, items in
+Parquet, and each item's two-level proof built, checked by the service, by the offline verifier
+(ledger_app/verify.py, in a subprocess) and refused when any part of it is altered.
+Go's golang.org/x/mod/sumdb/tlog checks the same proofs in tests/test_fpstore_go.py."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+from corpus_builders import photo, write_wds_shard
+
+from ledger_app.core.errors import VerificationError
+from ledger_app.ledger import merkle
+from ledger_app.ledger.manifest import MANIFEST_TYPE, item_proof_from_json, verify_item_proof
+from ledger_app.services.wiring import Services
+from ledger_app.services.workspace import Workspace
+
+PASS = "fpstore-test-pass"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory):
+    d = tmp_path_factory.mktemp("fpstore")
+    (d / "c").mkdir()
+    write_wds_shard(d / "c" / "shard-000.tar", 0, 70)
+    write_wds_shard(d / "c" / "shard-001.tar", 70, 3, text_only=True)
+    s = Services(Workspace(d / "ws"), passphrase=lambda c: PASS)
+    s.ledger.init("example.com/fpstore-test")
+    s.corpus.add_corpus("wds", d / "c")
+    before = s.ws.store.size()
+    rep = s.corpus.ingest("wds", workers=1, store=True)
+    return s, d, rep, before
+
+
+def run_verify(path: Path, vkey: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ledger_app.verify", str(path), "--vkey", vkey, "--json"],
+                          capture_output=True, text=True, cwd=REPO, timeout=60)
+
+
+def test_one_manifest_entry_per_shard_and_no_item_rows(stored):
+    s, d, rep, before = stored
+    assert rep.items_new == 73 and rep.shards_done == 2
+    assert s.ws.store.size() == before + 2  # two shards, two entries, not 73
+    ms = s.corpus.stored.manifests("wds")
+    assert sorted(ms) == [("wds", "shard-000.tar"), ("wds", "shard-001.tar")]
+    assert [m.count for _, m in sorted(ms.items())] == [70, 3]
+    assert {e.type for e in s.ws.store.entries(before)} == {MANIFEST_TYPE}
+    assert s.corpus.items(corpus="wds") == []  # the database holds no item rows for a stored corpus
+    m = ms[("wds", "shard-000.tar")]
+    assert s.corpus.stored.store().file_sha256(m.file) == m.file_sha256
+    row = s.corpus.stored.item("wds:shard-000.tar#s00004")
+    import hashlib
+
+    assert row["sha256"] == hashlib.sha256(photo(4)).hexdigest() and row["fp_kind"] == "image"
+    assert len(row["pdq"]) % 32 == 0 and row["pdq"]
+    assert row["url_norm"] and row["url_salt"] and row["account"]  # a commitment, not the account name
+    assert "user" not in row["account"]
+    # A re-run finds both shards unchanged and writes nothing.
+    again = s.corpus.ingest("wds", workers=1, store=True)
+    assert again.shards_skipped == 2 and s.ws.store.size() == before + 2
+
+
+def test_two_level_proof_verifies_online_and_offline(stored, tmp_path):
+    s, d, rep, before = stored
+    vkey = s.ledger.vkey()
+    for item in ("wds:shard-000.tar#s00000", "wds:shard-000.tar#s00065", "wds:shard-001.tar#s00072"):
+        proof, verified = s.corpus.stored.prove_item(item)
+        doc = proof.to_json()
+        assert verified.item == item and verified.checkpoint_size == s.ws.store.size()
+        leaf = json.loads(base64.b64decode(doc["leaf"]))
+        assert leaf["type"] == "item.ingested" and leaf["payload"]["item"] == item
+        path = tmp_path / "proof.json"
+        path.write_text(json.dumps(doc))
+        out = run_verify(path, vkey)
+        assert out.returncode == 0, out.stderr
+        res = json.loads(out.stdout)
+        assert res["ok"] and res["item"] == item and res["manifest_index"] == proof.manifest_index
+
+
+def _tampered(doc: dict) -> list[tuple[str, dict]]:
+    def flip(b64: str) -> str:
+        raw = bytearray(base64.b64decode(b64))
+        raw[len(raw) // 2] ^= 1
+        return base64.b64encode(bytes(raw)).decode()
+
+    leaf = json.loads(base64.b64decode(doc["leaf"]))
+    leaf["payload"]["status"] = "refused" if leaf["payload"]["status"] != "refused" else "admitted"
+    from ledger_app.core.canonical import canonical_json
+
+    return [
+        ("inner hash", doc | {"shard_proof": [flip(doc["shard_proof"][0]), *doc["shard_proof"][1:]]}),
+        ("item leaf", doc | {"leaf": base64.b64encode(canonical_json(leaf)).decode()}),
+        ("shard index", doc | {"shard_index": doc["shard_index"] + 1}),
+        ("shard size", doc | {"shard_size": doc["shard_size"] + 1}),
+        ("manifest leaf", doc | {"manifest_leaf": flip(doc["manifest_leaf"])}),
+        ("manifest index", doc | {"manifest_index": doc["manifest_index"] + 1}),
+        ("checkpoint", doc | {"tlog_proof": doc["tlog_proof"].replace("\n\n", "\n\nx", 1)}),
+    ]
+
+
+def test_altered_proofs_fail_offline(stored, tmp_path):
+    s, d, rep, before = stored
+    proof, _ = s.corpus.stored.prove_item("wds:shard-000.tar#s00065")
+    for what, bad in _tampered(proof.to_json()):
+        with pytest.raises(VerificationError):
+            verify_item_proof(item_proof_from_json(bad), s.ledger.known_verifiers())
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(bad))
+        out = run_verify(path, s.ledger.vkey())
+        assert out.returncode == 1, what
+        assert json.loads(out.stdout)["ok"] is False
+
+
+def test_a_store_file_changed_after_its_manifest_is_refused(stored):
+    s, d, rep, before = stored
+    st = s.corpus.stored.store()
+    m = s.corpus.stored.manifests("wds")[("wds", "shard-001.tar")]
+    path = Path(st.base) / m.file
+    original = path.read_bytes()
+    rows = st.shard_rows(m.file)
+    try:
+        rows[0]["status"] = "admitted-by-hand"
+        rows[0]["leaf"] = rows[0]["leaf"].replace(b'"status":"admitted"', b'"status":"quarantined"')
+        forged = st.write_shard("wds", "shard-001.tar", rows)
+        path.write_bytes((Path(st.base) / forged.path).read_bytes())
+        with pytest.raises(VerificationError, match="does not hold what its manifest"):
+            s.corpus.stored.prove_item("wds:shard-001.tar#s00070")
+    finally:
+        path.write_bytes(original)
+    assert s.corpus.stored.prove_item("wds:shard-001.tar#s00070")[1].shard == "shard-001.tar"
+
+
+def test_cli_ingest_store_and_log_prove_item(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    write_wds_shard(corpus / "shard-000.tar", 0, 4)
+    env = {"LEDGER_PASSPHRASE": PASS}
+    import os
+
+    env = {**os.environ, **env}
+    ws = str(tmp_path / "ws")
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "ledger_app.cli.main", "--workspace", ws, *args],
+                              capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+
+    for args in (("init", "--origin", "example.com/fpstore-cli"), ("corpus", "add", "wds", str(corpus)),
+                 ("ingest", "wds", "--store", "--workers", "1")):
+        out = cli(*args)
+        assert out.returncode == 0, (args, out.stderr)
+    out = cli("log", "prove", "--item", "wds:shard-000.tar#s00002")
+    assert out.returncode == 0, out.stderr
+    assert "OK: item wds:shard-000.tar#s00002" in out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["kind"] == "item-proof" and doc["shard_size"] == 4
+    assert merkle.leaf_hash(base64.b64decode(doc["leaf"]))
+    out = cli("log", "prove", "--item", "wds:nothing")
+    assert out.returncode != 0 and "no stored item" in out.stderr

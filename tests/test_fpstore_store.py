@@ -1,0 +1,104 @@
+"""The fingerprint store on its own: Parquet files per shard, queries, and the inner Merkle proof
+built from the stored subtree hashes (checked against the plain RFC 6962 code)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.fpstore import schema
+from ledger_app.fpstore.store import FingerprintStore
+from ledger_app.ledger import manifest, merkle
+
+
+def rec(i: int, shard: str) -> dict:
+    return {"item_id": f"c:{shard}#{i}", "key": f"{shard}#{i}", "shard": shard,
+            "sha256": hashlib.sha256(f"content {i}".encode()).hexdigest(), "media_type": "image/jpeg",
+            "status": "admitted", "location": f"{shard}#{i}", "url_norm": f"photos.example/{i}",
+            "leaf": f'{{"item":{i}}}'.encode()}
+
+
+@pytest.mark.parametrize("n", [1, 2, 63, 64, 65, 128, 129, 2047, 2048, 2049, 5000])
+def test_inner_proofs_equal_rfc6962(tmp_path, n):
+    st = FingerprintStore(tmp_path)
+    f = st.write_shard("c", "s", [rec(i, "s") for i in range(n)])
+    hashes = [merkle.leaf_hash(f'{{"item":{i}}}'.encode()) for i in range(n)]
+    assert f.count == n and f.root == merkle.root(hashes)
+    assert hashlib.sha256((tmp_path / f.path).read_bytes()).hexdigest() == f.sha256 == st.file_sha256(f.path)
+    for i in sorted({0, n // 2, n - 1, min(n - 1, 64), min(n - 1, 2048), max(0, n - 65)}):
+        leaf, size, proof, root = st.inner_proof(f.path, i)
+        assert (leaf, size, root) == (f'{{"item":{i}}}'.encode(), n, f.root)
+        assert proof == merkle.inclusion_proof(i, hashes)
+        merkle.verify_inclusion(i, n, merkle.leaf_hash(leaf), proof, f.root)
+
+
+def test_queries_and_files(tmp_path):
+    st = FingerprintStore(tmp_path / "store")
+    a = st.write_shard("c", "a.tar", [rec(i, "a.tar") for i in range(300)])
+    b = st.write_shard("c", "b.tar", [rec(i, "b.tar") for i in range(300, 310)])
+    other = st.write_shard("d", "a.tar", [rec(i, "a.tar") | {"item_id": f"d:a.tar#{i}"} for i in range(5)])
+    assert st.files() == sorted([a.path, b.path, other.path]) and st.files("c") == sorted([a.path, b.path])
+    hit = st.lookup_sha256(hashlib.sha256(b"content 305").hexdigest(), corpus="c", columns=["item_id", "sha256"])
+    assert hit == [{"item_id": "c:b.tar#305", "sha256": hashlib.sha256(b"content 305").hexdigest()}]
+    assert st.lookup_sha256("00" * 32) == []
+    with pytest.raises(UserError, match="not a SHA-256"):
+        st.lookup_sha256("abc")
+    row = st.item("c:a.tar#7")
+    assert row is not None and row["leaf_index"] == 7 and row["url_norm"] == "photos.example/7"
+    assert st.item("c:a.tar#7", files=[b.path]) is None  # only the files given are read
+    assert st.item("c:nothing") is None
+    n = sum(batch.num_rows for batch in st.scan(corpus="c", columns=["sha256"], filter=pc.field("status") == "admitted"))
+    assert n == 310
+    meta = pq.read_schema(tmp_path / "store" / a.path).metadata
+    assert meta[schema.META_VERSION] == b"1" and meta[schema.META_ROOT] == a.root.hex().encode()
+    assert [r["leaf_index"] for r in st.shard_rows(b.path, ["leaf_index"])] == list(range(10))
+
+
+def test_rewritten_shard_gets_a_new_file_and_the_old_one_stays(tmp_path):
+    st = FingerprintStore(tmp_path)
+    first = st.write_shard("c", "a.tar", [rec(i, "a.tar") for i in range(3)])
+    again = st.write_shard("c", "a.tar", [rec(i, "a.tar") for i in range(4)])
+    assert first.path != again.path and (tmp_path / first.path).exists() and (tmp_path / again.path).exists()
+
+
+def test_refusals(tmp_path):
+    st = FingerprintStore(tmp_path)
+    with pytest.raises(ValueError, match="lacks 'leaf'"):
+        st.write_shard("c", "a", [{k: v for k, v in rec(0, "a").items() if k != "leaf"}])
+    with pytest.raises(ValueError, match="was given to shard"):
+        st.write_shard("c", "b", [rec(0, "a")])
+    with pytest.raises(UserError, match="has no file"):
+        st.inner_proof("c/missing.parquet", 0)
+    f = st.write_shard("c", "a", [rec(i, "a") for i in range(3)])
+    with pytest.raises(UserError, match="has no leaf 3"):
+        st.inner_proof(f.path, 3)
+    table = pq.read_table(tmp_path / f.path)
+    meta = dict(table.schema.metadata)
+    meta[schema.META_VERSION] = b"2"
+    pq.write_table(table.replace_schema_metadata(meta), tmp_path / f.path)
+    with pytest.raises(UserError, match="schema version 2, not 1"):
+        st.inner_proof(f.path, 0)
+    (tmp_path / "c" / "junk.parquet").write_bytes(b"not parquet")
+    with pytest.raises(UserError, match="not readable Parquet"):
+        st.inner_proof("c/junk.parquet", 0)
+    with pytest.raises(UserError, match="cannot be opened"):
+        FingerprintStore("nosuchscheme://bucket/x")
+
+
+def test_inner_proof_refuses_bad_stored_hashes():
+    hashes = [merkle.leaf_hash(bytes([i])) for i in range(100)]
+    chunks, tail = manifest.chunk_hashes(hashes)
+    with pytest.raises(VerificationError, match="do not describe a tree of 101"):
+        manifest.inner_proof(5, 101, chunks, tail, hashes[:64])
+    with pytest.raises(VerificationError, match="needs 64 leaf hashes"):
+        manifest.inner_proof(5, 100, chunks, tail, hashes[:10])
+    # A wrong chunk's leaves give a proof that no longer leads to the root.
+    bad = manifest.inner_proof(5, 100, chunks, tail, hashes[1:65])
+    with pytest.raises(VerificationError):
+        merkle.verify_inclusion(5, 100, hashes[5], bad, merkle.root(hashes))
+    forged = [bytes(32)] + chunks[1:]
+    assert manifest.tree_root(100, forged, tail) != merkle.root(hashes)
