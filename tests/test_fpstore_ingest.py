@@ -63,6 +63,8 @@ def test_one_manifest_entry_per_shard_and_no_item_rows(stored):
     assert len(row["pdq"]) % 32 == 0 and row["pdq"]
     assert row["url_norm"] and row["url_salt"] and row["account"]  # a commitment, not the account name
     assert "user" not in row["account"]
+    report = s.ledger.verify(deep=True)  # the manifest entries are ordinary, verifiable entries
+    assert report.entries == s.ws.store.size() and not report.warnings
     # A re-run finds both shards unchanged and writes nothing.
     again = s.corpus.ingest("wds", workers=1, store=True)
     assert again.shards_skipped == 2 and s.ws.store.size() == before + 2
