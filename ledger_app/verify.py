@@ -2,7 +2,7 @@
 
 Why this exists: the person who receives a certificate trusts nothing but the ledger's verifier key.
 This module checks a certificate (or an inclusion report) with only `cryptography` and the standard
-library, plus the few ledger modules that need nothing more (`ledger/note.py`, `checkpoint.py`,
+library, plus the few ledger modules that need nothing more (`ledger/note.py`, `checkpoint.py`, `manifest.py`,
 `tlogproof.py`, `merkle.py`, `core/errors.py`); a test runs it with every other package blocked.
 
     python -m ledger_app.verify certificate.json --vkey 'origin+1a2b3c4d+AbC…' [--json]

@@ -358,7 +358,7 @@ import runpy, sys
 ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson", "ledger_app.ledger",
                "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
                "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
-               "ledger_app.ledger.docverify", "ledger_app.verify"}
+               "ledger_app.ledger.docverify", "ledger_app.ledger.manifest", "ledger_app.verify"}
 REFUSED = ("sqlalchemy", "sqlmodel", "rfc8785", "PIL", "numpy", "c2pa", "PySide6", "reportlab", "qrcode", "alembic")
 
 class Guard:
