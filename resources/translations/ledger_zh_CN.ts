@@ -2175,62 +2175,62 @@
 <context>
     <name>OwnershipDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="44"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="48"/>
         <source>Ownership check for request #{id}</source>
         <translation>请求 #{id} 的所有权核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="46"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="50"/>
         <source>A rights holder&apos;s request is purged only once the evidence that the requester owns the works was seen and recorded: a registration, a licence or assignment, the original files with their metadata. The text goes to the erasable personal-data store; the ledger keeps a commitment to it.</source>
         <translation>只有在看到并记录了请求者拥有作品的证据（登记证明、许可或转让协议、带元数据的原始文件）之后，权利人的请求才会被清除。文本保存在可擦除的个人数据存储中；账本只保存其承诺值。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="51"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="55"/>
         <source>Recorded so far: ownership confirmed.</source>
         <translation>已记录：所有权已确认。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="52"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="56"/>
         <source>Recorded so far: ownership not shown.</source>
         <translation>已记录：未能证明所有权。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="54"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="58"/>
         <source>Evidence: {text}</source>
         <translation>证据：{text}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="56"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="60"/>
         <source>No ownership check recorded yet.</source>
         <translation>尚未记录所有权核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="65"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="69"/>
         <source>e.g. US copyright registration VA 2-345-678, seen 3 March</source>
         <translation>例如：美国版权登记 VA 2-345-678，3 月 3 日查验</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="67"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="71"/>
         <source>&amp;Evidence seen:</source>
         <translation>所见证据(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="74"/>
         <source>Confirmed: the requester owns the works</source>
         <translation>已确认：请求者拥有这些作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="71"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="75"/>
         <source>Not shown: the evidence does not establish ownership</source>
         <translation>未证明：证据不足以确立所有权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="72"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="76"/>
         <source>&amp;Result:</source>
         <translation>结果(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="75"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="79"/>
         <source>Record the check</source>
         <translation>记录核查</translation>
     </message>
@@ -2320,87 +2320,87 @@
 <context>
     <name>RecipientsDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="94"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="98"/>
         <source>Recipients of request #{id} (GDPR Art. 19)</source>
         <translation>请求 #{id} 的接收方（GDPR 第 19 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="95"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="99"/>
         <source>Art. 19: each recipient to whom the personal data was disclosed is told of the erasure, unless that proves impossible or involves disproportionate effort. The register is read from the lineage: training runs that saw the items, dataset releases made while they were in, and mirrors of those releases. A notice names the items by their SHA-256 only.</source>
         <translation>第 19 条：个人数据被披露给的每个接收方都应被告知删除事宜，除非这被证明不可能或需要付出不成比例的努力。登记册根据数据谱系生成：见过这些条目的训练运行、条目在库期间发布的数据集，以及这些发布的镜像。通知仅以 SHA-256 标识条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="112"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="116"/>
         <source>Send notices…</source>
         <translation>发送通知……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="119"/>
         <source>Write a notice (.eml) to each recipient not yet notified, into a folder you choose, and record in the ledger that it was sent.</source>
         <translation>为每个尚未通知的接收方在所选文件夹中写一份通知（.eml），并在账本中记录已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="126"/>
         <source>training run</source>
         <translation>训练运行</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="126"/>
         <source>dataset release</source>
         <translation>数据集发布</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="123"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
         <source>mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="131"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="128"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="132"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="128"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="132"/>
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="137"/>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="139"/>
         <source>no contact recorded</source>
         <translation>未记录联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="144"/>
         <source>No recipient: no training run or dataset release contained these items.</source>
         <translation>没有接收方：没有训练运行或数据集发布包含这些条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="146"/>
         <source>{n} recipients; {p} not yet notified.</source>
         <translation>{n} 个接收方；{p} 个尚未通知。</translation>
     </message>
@@ -2496,78 +2496,78 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="159"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="163"/>
         <source>Write a reply for request #{id}</source>
         <translation>为请求 #{id} 撰写回复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="160"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="164"/>
         <source>The letter is written from its template as an e-mail (.eml, ready to send) and a PDF, kept with the case and recorded in the ledger.</source>
         <translation>信函根据模板写成电子邮件（.eml，可直接发送）和 PDF，与案件一同保存并记录在账本中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="168"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="172"/>
         <source>&amp;Letter:</source>
         <translation>信函(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="174"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
         <source>La&amp;nguage:</source>
         <translation>语言(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="178"/>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="189"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="182"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="193"/>
         <source>Choose…</source>
         <translation>选择……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="182"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="186"/>
         <source>&amp;Save in:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="188"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="192"/>
         <source>the removal certificate (.json) to attach</source>
         <translation>要附上的删除证书（.json）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="197"/>
         <source>&amp;Certificate:</source>
         <translation>证书(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="199"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="203"/>
         <source>Write the letter</source>
         <translation>写出信函</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="213"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="217"/>
         <source>Acknowledgement of receipt</source>
         <translation>收件确认</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="218"/>
         <source>Request for the missing elements</source>
         <translation>要求补充缺失要素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="219"/>
         <source>Counter-notice forwarded (to the claimant)</source>
         <translation>反通知已转交（致主张方）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="220"/>
         <source>Completion, with the removal certificate</source>
         <translation>处理完成，附删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="221"/>
         <source>Extension of the deadline, with the reasons</source>
         <translation>延长期限，并说明理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="218"/>
+        <location filename="../../ledger_app/ui/pages/legal_actions.py" line="222"/>
         <source>Refusal under Art. 17(3), with the remedies</source>
         <translation>依第 17(3) 条拒绝，并说明救济途径</translation>
     </message>
@@ -3005,77 +3005,87 @@
 <context>
     <name>TakedownLegalSteps</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="81"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="85"/>
         <source>Identity check recorded: {result}.</source>
         <translation>已记录身份核查：{result}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="91"/>
         <source>{scope} refusal recorded on {ground}; {n} items retained.</source>
         <translation>已依据 {ground} 记录{scope}拒绝；保留 {n} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="92"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="88"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="92"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="161"/>
         <source>Restore the items of request #{id}</source>
         <translation>恢复请求 #{id} 的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="166"/>
         <source>The restore window is open: {why}. Restore the counter-noticed items now?</source>
         <translation>恢复期已开始：{why}。现在恢复反通知所涉条目吗？</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="164"/>
-        <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}); for the others the ledger records the source to re-acquire.</source>
-        <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}）；其余条目由账本记录需重新获取的来源。</translation>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="169"/>
+        <source>Each item&apos;s block is lifted. An item whose copy was retained is re-admitted from it (as the corpus restored-r{id}, written into the workspace&apos;s restored folder, or a folder you choose); for the others the ledger records the source to re-acquire.</source>
+        <translation>每个条目的屏蔽都将解除。保留了副本的条目将从副本重新收录（作为语料库 restored-r{id}，写入工作区的 restored 文件夹或您选择的文件夹）；其余条目由账本记录需重新获取的来源。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="172"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="173"/>
+        <source>Restore into…</source>
+        <translation>恢复到…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="178"/>
         <source>Nothing can be restored now: {why}.</source>
         <translation>现在无法恢复任何条目：{why}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="206"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="189"/>
+        <source>Restore the items into</source>
+        <translation>将条目恢复到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="222"/>
         <source>Court action on request #{id}</source>
         <translation>请求 #{id} 的法院诉讼</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="223"/>
         <source>The claimant says it filed an action seeking a court order to restrain the subscriber: the items stay removed. Describe it (court, case number, date of the claimant&apos;s notice).</source>
         <translation>主张方称已提起诉讼，寻求法院命令禁止该用户的行为：条目保持移除。请加以说明（法院、案号、主张方通知的日期）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="259"/>
         <source>Save the Art. 19 notices in</source>
         <translation>第 19 条通知保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="266"/>
         <source>{n} notices written to {folder} and recorded as sent.</source>
         <translation>已将 {n} 份通知写入 {folder}，并记录为已发送。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="296"/>
         <source>Save the reply in</source>
         <translation>回复保存到</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="312"/>
         <source>Written: {eml} and {pdf}; recorded as ledger entry {entry}.</source>
         <translation>已写出：{eml} 和 {pdf}；记录为账本条目 {entry}。</translation>
     </message>
@@ -3389,137 +3399,137 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="129"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="130"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="130"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="276"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="277"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
@@ -3554,57 +3564,57 @@
         <translation>{name} 已随请求 #{id} 保存（SHA-256 {sha}…）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="40"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="44"/>
         <source>Counter-notice recorded for {n} items of request #{id}; forward it to the claimant next.</source>
         <translation>已为请求 #{id} 的 {n} 个条目记录反通知；下一步请转交主张人。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="59"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="63"/>
         <source>Counter-notice forwarded. The items may be restored from {earliest} to {latest} (10 to 14 business days), unless the claimant files a court action.</source>
         <translation>反通知已转交。除非主张人提起诉讼，这些条目可在 {earliest} 至 {latest}（10 至 14 个工作日）之间恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="129"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="133"/>
         <source>Ownership check recorded for request #{id}: confirmed. The purge may go ahead.</source>
         <translation>已记录请求 #{id} 的所有权核查：已确认。可以进行清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="132"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="136"/>
         <source>Ownership check recorded for request #{id}: not shown. The items are not purged.</source>
         <translation>已记录请求 #{id} 的所有权核查：未证明。条目不会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="189"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="205"/>
         <source>Restoring the counter-noticed items…</source>
         <translation>正在恢复反通知所涉条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="209"/>
         <source>Restored {n} items of request #{id}: {c} re-admitted from their retained copies, {a} to re-acquire.</source>
         <translation>已恢复请求 #{id} 的 {n} 个条目：{c} 个从保留副本重新收录，{a} 个需重新获取。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="230"/>
         <source>Court action recorded for request #{id}: the items stay removed.</source>
         <translation>已记录请求 #{id} 的法院诉讼：条目保持移除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/legal_steps.py" line="314"/>
         <source>Reply {name} written for request #{id}.</source>
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="264"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="265"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="281"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="297"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
@@ -3619,7 +3629,7 @@
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="305"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>

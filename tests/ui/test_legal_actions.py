@@ -111,6 +111,40 @@ def test_restore_after_the_counter_notice_window(page, cases, session, qtbot):
     page.restore_confirm.close()
 
 
+def test_restore_into_a_folder_the_user_chooses(page, cases, session, qtbot, tmp_path):
+    """The window's twin of `ledger takedown restore --to DIR`: the restored items go into the chosen
+    folder, which becomes the restored corpus."""
+    _, ids = cases
+    rid = ids["dmca"]
+    approve_all(page, session, qtbot, rid)
+    purge(page, qtbot)
+    legal = session.services.legal
+    from ledger_app.services.legal import CounterNotice
+
+    legal.counter_notice(rid, CounterNotice(signature="/S/", material="street photograph", location="photos",
+                                            mistake_under_penalty=True, name="Sam", address="1 Main St",
+                                            phone="+1 555 0100", consent_to_jurisdiction=True,
+                                            accepts_service=True))
+    legal.forward_counter_notice(rid, forwarded_on=(date.today() - timedelta(days=28)).isoformat())
+    session.notify_data_changed()
+    case = page.case_view
+    qtbot.waitUntil(case.restore_button.isEnabled, timeout=20_000)
+    chosen = tmp_path / "restored-here"
+    chosen.mkdir()
+    asked = []
+    page.ask_folder = lambda purpose, title: (asked.append(purpose), str(chosen))[1]
+    case.restore_button.click()
+    qtbot.waitUntil(lambda: page.restore_confirm is not None and page.restore_confirm.isVisible(), timeout=20_000)
+    assert page.restore_into_button is not None and page.restore_into_button.text() == "Restore into…"
+    page.restore_into_button.click()
+    qtbot.waitUntil(lambda: "Restored 6 items" in page.message.text(), timeout=120_000)
+    assert asked == ["restored"]
+    assert len(list(chosen.glob("*.data"))) == 6
+    assert not (session.services.ws.path / "restored" / f"request-{rid}").exists()
+    restored = session.services.corpus.corpus(f"restored-r{rid}")
+    assert restored.path == str(chosen)
+
+
 def test_art19_register_and_notices(page, cases, session, qtbot, tmp_path):
     _, ids = cases
     rid = ids["gdpr"]

@@ -160,14 +160,18 @@ class TakedownLegalSteps:
         box.setObjectName("RestoreConfirmBox")
         box.setWindowTitle(self.tr("Restore the items of request #{id}").format(id=rid))
         self.restore_confirm_button = None
+        self.restore_into_button = None
         if w.can_restore:
             box.setIcon(QMessageBox.Icon.Question)
             box.setText(self.tr("The restore window is open: {why}. Restore the counter-noticed items now?").format(
                 why=legal_text(w.reason)))
             box.setInformativeText(self.tr(
                 "Each item's block is lifted. An item whose copy was retained is re-admitted from it (as the corpus "
-                "restored-r{id}); for the others the ledger records the source to re-acquire.").format(id=rid))
+                "restored-r{id}, written into the workspace's restored folder, or a folder you choose); for the "
+                "others the ledger records the source to re-acquire.").format(id=rid))
             self.restore_confirm_button = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+            self.restore_into_button = box.addButton(self.tr("Restore into…"), QMessageBox.ButtonRole.ActionRole)
+            self.restore_into_button.setObjectName("RestoreIntoButton")
             box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         else:
             box.setIcon(QMessageBox.Icon.Information)
@@ -179,6 +183,14 @@ class TakedownLegalSteps:
             self.restore_confirm = None
             if self.restore_confirm_button is not None and button is self.restore_confirm_button:
                 self._start_restore(rid)
+            elif self.restore_into_button is not None and button is self.restore_into_button:
+                # Where the restored corpus lives (`ledger takedown restore --to DIR`): an empty folder, so
+                # that the corpus holds the restored items and nothing else.
+                folder = self.ask_folder("restored", self.tr("Restore the items into"))
+                if folder:
+                    self._start_restore(rid, Path(folder))
+                else:
+                    self._render()
             else:
                 self._render()
 
@@ -186,7 +198,7 @@ class TakedownLegalSteps:
         box.open()
         return box
 
-    def _start_restore(self, rid: int) -> Task | None:
+    def _start_restore(self, rid: int, to: Path | None = None) -> Task | None:
         services = self.session.services
         if services is None or self.busy is not None:
             return None
@@ -199,7 +211,7 @@ class TakedownLegalSteps:
                       n=len(res.restored), id=rid, c=copies, a=len(res.restored) - copies)
             self.session.notify_data_changed()
 
-        return self._run("restore", lambda p, c: services.legal.restore(rid), done, progress=True)
+        return self._run("restore", lambda p, c: services.legal.restore(rid, to=to), done, progress=True)
 
     def court_action(self) -> ReasonDialog | None:
         """The claimant filed an action seeking a court order (512(g)(2)(C)): recorded, nothing restored."""

@@ -67,6 +67,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         self.purge_confirm: QMessageBox | None = None
         self.restore_confirm: QMessageBox | None = None
         self.restore_confirm_button = None
+        self.restore_into_button = None  # "Restore into…": the items into a folder the user chooses
         self._works: dict[int, object] = {}
         # Review decisions made here and not yet recorded: request id -> item id -> decision.
         self.unrecorded: dict[int, dict[str, str]] = {}
