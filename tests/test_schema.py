@@ -1,4 +1,4 @@
-"""The SQLModel tables and the Alembic migrations describe the same schema, on a fresh database:
+"""The declared tables (storage/tables.py) and the Alembic migrations describe the same schema, on a fresh database:
 tables, columns, indexes, and each column's type, nullability and server default, on SQLite and on
 PostgreSQL. A drift in any of them (say `leaf_hash` made nullable in the models only) fails."""
 
@@ -12,13 +12,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import DefaultClause, Integer, MetaData, text
 
+from ledger_app.storage import tables
 from ledger_app.storage.engine import head_revision, make_engine, sqlite_url, upgrade
-from ledger_app.storage.tables import SQLModel
 
 ADMIN_URL = os.environ.get("LEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-def drift(engine, metadata: MetaData = SQLModel.metadata) -> list:
+def drift(engine, metadata: MetaData = tables.metadata) -> list:
     """Every difference between the migrated database and `metadata`, types and defaults included."""
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
@@ -36,7 +36,7 @@ def _flat(diffs: list) -> list[tuple]:
 def altered_models() -> MetaData:
     """A copy of the models with three drifts an edit could bring in."""
     m = MetaData()
-    for t in SQLModel.metadata.sorted_tables:
+    for t in tables.metadata.sorted_tables:
         t.to_metadata(m)
     m.tables["ledger_entry"].c.leaf_hash.nullable = True
     m.tables["ledger_checkpoint"].c.size.type = Integer()  # a tree size past 2**31 would not fit
@@ -88,7 +88,7 @@ def test_the_ledger_layer_declares_the_models_columns():
     from ledger_app.ledger import schema
 
     for name, table in schema.metadata.tables.items():
-        model = SQLModel.metadata.tables[name]
+        model = tables.metadata.tables[name]
         assert set(table.c.keys()) == set(model.c.keys()), name
         for col in table.columns:
             want = model.c[col.name]
@@ -100,11 +100,9 @@ def test_the_ledger_layer_declares_the_models_columns():
 
 def _family(t) -> str:
     from sqlalchemy import Float, LargeBinary, String
-    from sqlalchemy.types import TypeDecorator
 
-    if isinstance(t, TypeDecorator):  # SQLModel's AutoString is a String underneath
-        t = t.impl_instance
     for kind, family in ((LargeBinary, "bytes"), (String, "str"), (Integer, "int"), (Float, "float")):
         if isinstance(t, kind):
             return family
     return type(t).__name__
+

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Table, insert, select, text, update
+from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
@@ -43,14 +43,10 @@ Progress = Callable[[int, int], None]
 
 _ORIGIN_RE = re.compile(r"^[\x21-\x7e]+$")
 
-def _table(model: Any) -> Table:
-    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
-    table: Table = model.__table__
-    return table
 
 
-_KEYS = _table(LedgerKey)
-_PERSONAL, _REQUEST, _WORK = _table(PersonalData), _table(TakedownRequest), _table(Work)
+_KEYS = LedgerKey
+_PERSONAL, _REQUEST, _WORK = PersonalData, TakedownRequest, Work
 
 
 def _active_key(*columns: Any) -> Select:

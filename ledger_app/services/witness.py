@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
 from ledger_app.ledger import witness_client
@@ -60,13 +60,9 @@ AUTO_TIMEOUT = 3.0  # seconds per request when submitting right after a commit
 SUBMIT_TIMEOUT = witness_client.DEFAULT_TIMEOUT
 STATUS_SCAN = 1000  # checkpoints `status()` looks back for the last cosigned one
 
-def _table(model: Any) -> Table:
-    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
-    table: Table = model.__table__
-    return table
 
 
-_WITNESS, _COSIGNATURE = _table(Witness), _table(WitnessCosignature)
+_WITNESS, _COSIGNATURE = Witness, WitnessCosignature
 # One witness's submission outcome (executemany: one parameter set per witness).
 _RECORD_ATTEMPT = (
     update(_WITNESS)

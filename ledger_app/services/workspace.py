@@ -20,9 +20,8 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection, Engine
 
 from ledger_app.core.errors import ConfigError, VerificationError
@@ -35,14 +34,7 @@ from ledger_app.ledger.store import LedgerStore
 from ledger_app.storage import engine as engines
 from ledger_app.storage.tables import WorkspaceMeta
 
-
-def _table(model: Any) -> Table:
-    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
-    table: Table = model.__table__
-    return table
-
-
-_META = _table(WorkspaceMeta)
+_META = WorkspaceMeta
 
 DB_ENV = "LEDGER_DATABASE_URL"
 

@@ -33,7 +33,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import JSON, Boolean, LargeBinary, String, Text
 
-from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest, table_of
+from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest
 
 #: Tables never rewritten: the signed ledger (append-only), key material, the schema's own bookkeeping,
 #: and personal_data (whose rows are deleted whole).
@@ -44,8 +44,8 @@ MIN_NEEDLE = 3
 
 
 
-_ENTRY = table_of(LedgerEntry)
-_PERSONAL, _REQUEST, _CLAIM = table_of(PersonalData), table_of(TakedownRequest), table_of(Claim)
+_ENTRY = LedgerEntry
+_PERSONAL, _REQUEST, _CLAIM = PersonalData, TakedownRequest, Claim
 
 
 def token(commitment: str) -> str:

@@ -14,21 +14,14 @@ import os
 import time
 from typing import Any
 
-from sqlalchemy import Select, Table, delete, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.canonical import canonical_json
 from ledger_app.core.errors import NotFoundError
 from ledger_app.storage.tables import PersonalData
 
-
-def _table(model: Any) -> Table:
-    """The Core table of a declared model (typed: SQLModel's `__table__` is not, for mypy)."""
-    table: Table = model.__table__
-    return table
-
-
-_P = _table(PersonalData)
+_P = PersonalData
 
 
 def lookup_key(kind: str, value: str) -> str:

@@ -26,17 +26,16 @@ from ledger_app.storage.tables import (
     PersonalData,
     StoredDocument,
     TakedownRequest,
-    table_of,
 )
 
-EV = table_of(CaseEvent)
-DOC = table_of(StoredDocument)
-REQ = table_of(TakedownRequest)
-MATCH = table_of(Match)
-ITEM = table_of(Item)
-CORPUS = table_of(Corpus)
-BLOCK = table_of(Blocklist)
-PERSONAL = table_of(PersonalData)
+EV = CaseEvent
+DOC = StoredDocument
+REQ = TakedownRequest
+MATCH = Match
+ITEM = Item
+CORPUS = Corpus
+BLOCK = Blocklist
+PERSONAL = PersonalData
 
 #: Rows per IN (...) list: well below SQLite's bound-parameter limit.
 CHUNK = 500

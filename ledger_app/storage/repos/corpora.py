@@ -24,13 +24,13 @@ from ledger_app.storage.tables import (
     TrustAnchor,
 )
 
-corpus_t = Corpus.__table__  # type: ignore[attr-defined]
-item_t = Item.__table__  # type: ignore[attr-defined]
-license_t = License.__table__  # type: ignore[attr-defined]
-shard_t = IngestShard.__table__  # type: ignore[attr-defined]
-anchor_t = TrustAnchor.__table__  # type: ignore[attr-defined]
-snapshot_t = PolicySnapshot.__table__  # type: ignore[attr-defined]
-file_t = PolicyFile.__table__  # type: ignore[attr-defined]
+corpus_t = Corpus
+item_t = Item
+license_t = License
+shard_t = IngestShard
+anchor_t = TrustAnchor
+snapshot_t = PolicySnapshot
+file_t = PolicyFile
 
 
 @dataclass(frozen=True)

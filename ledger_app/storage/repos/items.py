@@ -33,11 +33,11 @@ from sqlalchemy.sql.selectable import Select
 
 from ledger_app.storage.tables import Corpus, Fingerprint, Item, ItemDetail, License
 
-item_t = Item.__table__  # type: ignore[attr-defined]
-detail_t = ItemDetail.__table__  # type: ignore[attr-defined]
-fingerprint_t = Fingerprint.__table__  # type: ignore[attr-defined]
-corpus_t = Corpus.__table__  # type: ignore[attr-defined]
-license_t = License.__table__  # type: ignore[attr-defined]
+item_t = Item
+detail_t = ItemDetail
+fingerprint_t = Fingerprint
+corpus_t = Corpus
+license_t = License
 
 # The listing's aliases: `item i JOIN corpus c LEFT JOIN license l`.
 i = item_t.alias("i")

@@ -11,21 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from ledger_app.storage.tables import Corpus, DatasetRelease, Item, TrainingRun
 
-
-def _t(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-RUN = _t(TrainingRun)
-REL = _t(DatasetRelease)
-CORPUS = _t(Corpus)
-ITEM = _t(Item)
+RUN = TrainingRun
+REL = DatasetRelease
+CORPUS = Corpus
+ITEM = Item
 
 #: Item ids per IN (...) list: well below SQLite's bound-parameter limit.
 CHUNK = 500

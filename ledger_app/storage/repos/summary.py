@@ -21,18 +21,17 @@ from ledger_app.storage.tables import (
     PolicyFile,
     PolicySnapshot,
     TakedownRequest,
-    table_of,
 )
 
-ITEM = table_of(Item)
-CORPUS = table_of(Corpus)
-LIC = table_of(License)
-ENTRY = table_of(LedgerEntry)
-MATCH = table_of(Match)
-REQ = table_of(TakedownRequest)
-BLOCK = table_of(Blocklist)
-SNAP = table_of(PolicySnapshot)
-PFILE = table_of(PolicyFile)
+ITEM = Item
+CORPUS = Corpus
+LIC = License
+ENTRY = LedgerEntry
+MATCH = Match
+REQ = TakedownRequest
+BLOCK = Blocklist
+SNAP = PolicySnapshot
+PFILE = PolicyFile
 
 
 def status_leaves(conn: Connection) -> list[tuple[int, bytes]]:

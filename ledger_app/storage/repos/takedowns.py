@@ -35,19 +35,19 @@ from ledger_app.storage.tables import (
     Work,
 )
 
-_request = TakedownRequest.__table__  # type: ignore[attr-defined]
-_draft = TakedownDraft.__table__  # type: ignore[attr-defined]
-_work = Work.__table__  # type: ignore[attr-defined]
-_match = Match.__table__  # type: ignore[attr-defined]
-_purge = PurgeRecord.__table__  # type: ignore[attr-defined]
-_block = Blocklist.__table__  # type: ignore[attr-defined]
-_claim = Claim.__table__  # type: ignore[attr-defined]
-_license = License.__table__  # type: ignore[attr-defined]
-_item = Item.__table__  # type: ignore[attr-defined]
-_corpus = Corpus.__table__  # type: ignore[attr-defined]
-_fp = Fingerprint.__table__  # type: ignore[attr-defined]
-_detail = ItemDetail.__table__  # type: ignore[attr-defined]
-_shard = IngestShard.__table__  # type: ignore[attr-defined]
+_request = TakedownRequest
+_draft = TakedownDraft
+_work = Work
+_match = Match
+_purge = PurgeRecord
+_block = Blocklist
+_claim = Claim
+_license = License
+_item = Item
+_corpus = Corpus
+_fp = Fingerprint
+_detail = ItemDetail
+_shard = IngestShard
 
 #: The rows of `IN (…)` lists are read in chunks of this many ids.
 CHUNK = 500
@@ -485,7 +485,7 @@ class ReportedItem:
 def reported_item(conn: Connection, item_id: str) -> ReportedItem | None:
     from ledger_app.storage.tables import LedgerEntry
 
-    entry = LedgerEntry.__table__  # type: ignore[attr-defined]
+    entry = LedgerEntry
     q = (select(_item.c.id, _corpus.c.name, _item.c.location, _item.c.status, _item.c.ingested_at, _license.c.name,
                 _item.c.entry_idx, _item.c.purged_at, _item.c.sha256, entry.c.leaf, _item.c.source_url,
                 _item.c.url_norm, _item.c.url_salt)
