@@ -106,3 +106,61 @@ def _family(t) -> str:
             return family
     return type(t).__name__
 
+
+def test_the_recorded_head_is_the_migrations_head():
+    """Opening a workspace compares its version row with SCHEMA_HEAD instead of reading every
+    migration script; a new migration that forgets to update it would leave schemas un-upgraded."""
+    from ledger_app.storage.engine import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_database_one_revision_behind_is_still_upgraded(tmp_path):
+    """The fast check must not skip an upgrade: a workspace at the previous revision opens at the head."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from ledger_app.storage.engine import MIGRATIONS, current_revision
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(cfg)
+    previous = scripts.get_revision(scripts.get_current_head()).down_revision
+    engine = make_engine(sqlite_url(tmp_path / "w.db"))
+    try:
+        upgrade(engine, previous)
+        assert current_revision(engine) == previous
+        assert current_revision(engine) != head_revision()
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_opening_an_up_to_date_workspace_imports_neither_alembic_nor_an_orm(tmp_path):
+    """The launch's cost: an up-to-date workspace opens with Core alone (no Alembic, SQLModel or
+    pydantic import); a regression here put a third of a second back on every start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ledger_app.services import open_workspace\n"
+        f"ws = open_workspace(Path({str(tmp_path)!r}), None)\n"
+        "ws.create_dirs()\n"
+        "print(ws.store.size())\n"
+        "ws.dispose()\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert first.returncode == 0 and first.stdout.strip() == "0", first.stdout + first.stderr
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ledger_app.services import open_workspace\n"
+        f"ws = open_workspace(Path({str(tmp_path)!r}), None)\n"
+        "ws.store.size()\n"
+        "print(sorted(m for m in ('alembic', 'sqlmodel', 'pydantic', 'sqlalchemy.orm') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
