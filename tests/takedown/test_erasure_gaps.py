@@ -16,7 +16,7 @@ from pathlib import Path
 from legal_helpers import cli, write_jsonl_corpus
 from sqlalchemy import select
 
-from ledger_app.storage.tables import PersonalData, TakedownDraft, table_of
+from ledger_app.storage.tables import PersonalData, TakedownDraft
 
 NAME, EMAIL = "Zoë Łukaszewicz", "zoe.lukaszewicz@mail.example"
 
@@ -80,8 +80,8 @@ def test_a_draft_keeps_its_requester_in_the_erasable_store(services, tmp_path, c
     kept = services.takedown.new_request(type="dmca", requester=NAME, requester_kind="individual", email=EMAIL,
                                          works=[], draft=True)
     with services.ws.engine.connect() as conn:
-        bodies = [r[0] for r in conn.execute(select(table_of(TakedownDraft).c.body))]
-        people = conn.execute(select(table_of(PersonalData).c.commitment)).all()
+        bodies = [r[0] for r in conn.execute(select(TakedownDraft.c.body))]
+        people = conn.execute(select(PersonalData.c.commitment)).all()
     assert len(bodies) == 1 and NAME not in bodies[0] and EMAIL not in bodies[0]
     assert services.takedown.drafts()[0].requester == NAME  # read back from the store
     assert services.takedown.draft_body(kept.draft)["email"] == EMAIL
