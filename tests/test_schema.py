@@ -138,8 +138,9 @@ def test_a_database_one_revision_behind_is_still_upgraded(tmp_path):
 
 
 def test_opening_an_up_to_date_workspace_imports_neither_alembic_nor_an_orm(tmp_path):
-    """The launch's cost: an up-to-date workspace opens with Core alone (no Alembic, SQLModel or
-    pydantic import); a regression here put a third of a second back on every start."""
+    """The launch's cost: an up-to-date workspace opens, and its services start, with Core alone
+    (no Alembic, SQLModel, pydantic or pyarrow import); each of these put a third to half a second
+    back on every start when it crept in."""
     import subprocess
     import sys
 
@@ -157,10 +158,11 @@ def test_opening_an_up_to_date_workspace_imports_neither_alembic_nor_an_orm(tmp_
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from ledger_app.services import open_workspace\n"
+        "from ledger_app.services import Services, open_workspace\n"
         f"ws = open_workspace(Path({str(tmp_path)!r}), None)\n"
         "ws.store.size()\n"
-        "print(sorted(m for m in ('alembic', 'sqlmodel', 'pydantic', 'sqlalchemy.orm') if m in sys.modules))\n"
+        "Services(ws, lambda confirm: 'unused').corpus.count_items()\n"
+        "print(sorted(m for m in ('alembic', 'sqlmodel', 'pydantic', 'sqlalchemy.orm', 'pyarrow') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr

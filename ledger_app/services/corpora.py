@@ -14,13 +14,14 @@ services/ingest.py.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
@@ -38,6 +39,9 @@ from ledger_app.services.items import (
 )
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage.repos import corpora as repo
+
+if TYPE_CHECKING:
+    from ledger_app.services.stored import StoredItems
 
 Progress = Callable[[int, int], None]
 
@@ -151,9 +155,14 @@ class CorpusService:
         self.ws = ledger.ws
         self.catalogue = ItemCatalogue(ledger)
         self.ingester = IngestService(self)
+
+    @functools.cached_property
+    def stored(self) -> StoredItems:
+        """Items kept in a fingerprint store (Parquet); made when first used, since it imports
+        pyarrow (about half a second), which a workspace without stored corpora never needs."""
         from ledger_app.services.stored import StoredItems
 
-        self.stored = StoredItems(self.ledger)
+        return StoredItems(self.ledger)
 
     @property
     def extra_policies(self) -> list[Callable[[Connection], Policy]]:
