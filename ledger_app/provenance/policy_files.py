@@ -5,14 +5,20 @@ Why this exists apart from signals.py: a corpus's policy-file snapshot is parsed
 (`parsed_sites`, cached by the snapshot's digest) into one `ParsedSite` per host, with the problems
 found in the files; signals.py then asks each site about each item's path. The rule grammar
 (RFC 9309 grouping, `*` and `$` patterns, longest match) lives here.
+
+Cost: a host's files are parsed when an item of that host is first evaluated in the process (a
+worker that reads one site's shard parses that site only), and a file's content is parsed once per
+process whatever the number of sites serving the same bytes (many sites serve the same
+robots.txt); path patterns are compiled once per pattern.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -53,6 +59,7 @@ class SignalContext:
         return out
 
 
+@lru_cache(maxsize=8192)  # the same few patterns ("/", "/private/", "*.jpg") recur across sites
 def _pattern_regex(pattern: str) -> re.Pattern[str]:
     """A robots.txt / tdmrep path pattern (`*` any run, `$` end) as a regex matched at the start."""
     anchored = pattern.endswith("$")
@@ -162,69 +169,46 @@ class ParsedSite:
         return rules
 
     @classmethod
-    def parse(cls, host: str, files: Iterable[PolicyFile]) -> ParsedSite:
+    def parse(cls, host: str, files: Iterable[PolicyFile],
+              parsed: Callable[[PolicyFile], _ParsedContent | str] | None = None) -> ParsedSite:
+        """The site of `host` from its files; `parsed` (default: `parse_content`) reads one file's bytes,
+        and may answer from a cache for bytes it has read before."""
+        read = parsed or parse_content
         site = cls(host)
         for f in files:
-            try:
-                text = f.content[:MAX_POLICY_BYTES].decode("utf-8")
-            except UnicodeDecodeError as e:
-                site.problems.append(f"{f.url} is not UTF-8 text (byte {e.start}); it was not used")
+            content = read(f)
+            if isinstance(content, str):  # not UTF-8: nothing of the file is used
+                site.problems.append(f"{f.url} {content}")
                 continue
             if len(f.content) > MAX_POLICY_BYTES:
                 site.problems.append(f"{f.url} is over {MAX_POLICY_BYTES} bytes; only its start was read")
-            if text.startswith("\ufeff"):
-                text = text[1:]
-            if f.name == "robots.txt":
-                site.read_robots(f, text)
-            elif f.name == "tdmrep.json":
-                site.read_tdmrep(f, text)
-            elif f.name == "ai.txt":
-                site.read_aitxt(f, text)
+            if f.name in _READERS:
+                site.take(f, content)
         return site
+
+    def take(self, f: PolicyFile, parsed: _ParsedContent) -> None:
+        """Take one of this site's files, parsed (`parse_content`): its rules, and its problems
+        prefixed with the file's URL."""
+        if f.name == "robots.txt":
+            self.robots, self.protego = f, parsed.protego
+            self.usage_groups, self.signal_groups = parsed.groups["content-usage"], parsed.groups["content-signal"]
+        elif f.name == "tdmrep.json":
+            self.tdmrep, self.tdm_rules = f, list(parsed.tdm_rules)
+        else:
+            self.aitxt, self.ai_groups = f, parsed.groups["ai.txt"]
+        self.problems += [f"{f.url} {p}" for p in parsed.problems]
 
     def read_robots(self, f: PolicyFile, text: str) -> None:
         """Take this site's robots.txt: protego's Allow/Disallow, and our Content-Usage and Content-Signal rules."""
-        from protego import Protego
-
-        self.robots = f
-        try:
-            self.protego = Protego.parse(text)
-        except Exception as e:  # protego is lenient, but a parser must never stop an ingest
-            self.problems.append(f"{f.url} could not be parsed ({e}); its rules were not used")
-            self.protego = None
-        self.usage_groups, p1 = _robots_groups(text, "content-usage")
-        self.signal_groups, p2 = _robots_groups(text, "content-signal")
-        self.problems += [f"{f.url} {p}" for p in p1 + p2]
+        self.take(f, _robots_content(text))
 
     def read_aitxt(self, f: PolicyFile, text: str) -> None:
         """Take this site's ai.txt: Allow/Disallow path or file-type patterns per user agent."""
-        self.aitxt = f
-        self.ai_groups = {}
-        groups_d, _ = _robots_groups(text, "disallow")
-        groups_a, _ = _robots_groups(text, "allow")
-        for a in set(groups_d) | set(groups_a):
-            rules = [PathRule(_ai_path(r.path or r.value), "disallow", r.line) for r in groups_d.get(a, [])]
-            rules += [PathRule(_ai_path(r.path or r.value), "allow", r.line) for r in groups_a.get(a, [])]
-            self.ai_groups[a] = rules
+        self.take(f, _aitxt_content(text))
 
     def read_tdmrep(self, f: PolicyFile, text: str) -> None:
         """Take this site's /.well-known/tdmrep.json rules."""
-        self.tdmrep = f
-        try:
-            doc = json.loads(text)
-        except ValueError as e:
-            self.problems.append(f"{f.url} is not valid JSON ({e}); TDMRep from the file is unknown")
-            return
-        if not isinstance(doc, list):
-            self.problems.append(f"{f.url} is not a JSON array of rules; TDMRep from the file is unknown")
-            return
-        for k, rule in enumerate(doc, 1):
-            if not isinstance(rule, dict) or not isinstance(rule.get("location"), str) or "tdm-reservation" not in rule:
-                self.problems.append(f"{f.url} rule {k} lacks a location or tdm-reservation; it was skipped")
-                continue
-            loc = rule["location"]
-            self.tdm_rules.append((_pattern_regex(loc if loc.startswith("/") else "/" + loc), loc,
-                                   rule["tdm-reservation"], rule.get("tdm-policy")))
+        self.take(f, _tdmrep_content(text))
 
     # Queries per item --------------------------------------------------------------------------
 
@@ -250,17 +234,115 @@ def _ai_path(p: str) -> str:
     return p if p.startswith("/") else "*" + p.lstrip("*")
 
 
+@dataclass(frozen=True)
+class _ParsedContent:
+    """What one policy file's bytes say, whichever site serves them (shared read-only between the
+    sites serving the same bytes): rules, protego's parse, and problems without the file's URL."""
+
+    problems: tuple[str, ...] = ()
+    protego: Any = None
+    groups: Mapping[str, dict[str, list[PathRule]]] = field(default_factory=dict)
+    tdm_rules: tuple[tuple[re.Pattern[str], str, Any, Any], ...] = ()
+
+
+def _robots_content(text: str) -> _ParsedContent:
+    from protego import Protego
+
+    problems: list[str] = []
+    try:
+        protego = Protego.parse(text)
+    except Exception as e:  # protego is lenient, but a parser must never stop an ingest
+        problems.append(f"could not be parsed ({e}); its rules were not used")
+        protego = None
+    usage, p1 = _robots_groups(text, "content-usage")
+    signal, p2 = _robots_groups(text, "content-signal")
+    return _ParsedContent(tuple(problems + p1 + p2), protego, {"content-usage": usage, "content-signal": signal})
+
+
+def _aitxt_content(text: str) -> _ParsedContent:
+    groups_d, _ = _robots_groups(text, "disallow")
+    groups_a, _ = _robots_groups(text, "allow")
+    ai_groups: dict[str, list[PathRule]] = {}
+    for a in set(groups_d) | set(groups_a):
+        rules = [PathRule(_ai_path(r.path or r.value), "disallow", r.line) for r in groups_d.get(a, [])]
+        rules += [PathRule(_ai_path(r.path or r.value), "allow", r.line) for r in groups_a.get(a, [])]
+        ai_groups[a] = rules
+    return _ParsedContent(groups={"ai.txt": ai_groups})
+
+
+def _tdmrep_content(text: str) -> _ParsedContent:
+    try:
+        doc = json.loads(text)
+    except ValueError as e:
+        return _ParsedContent((f"is not valid JSON ({e}); TDMRep from the file is unknown",))
+    if not isinstance(doc, list):
+        return _ParsedContent(("is not a JSON array of rules; TDMRep from the file is unknown",))
+    problems, rules = [], []
+    for k, rule in enumerate(doc, 1):
+        if not isinstance(rule, dict) or not isinstance(rule.get("location"), str) or "tdm-reservation" not in rule:
+            problems.append(f"rule {k} lacks a location or tdm-reservation; it was skipped")
+            continue
+        loc = rule["location"]
+        rules.append((_pattern_regex(loc if loc.startswith("/") else "/" + loc), loc, rule["tdm-reservation"],
+                      rule.get("tdm-policy")))
+    return _ParsedContent(tuple(problems), tdm_rules=tuple(rules))
+
+
+_READERS = {"robots.txt": _robots_content, "tdmrep.json": _tdmrep_content, "ai.txt": _aitxt_content}
+
+
+def parse_content(f: PolicyFile) -> _ParsedContent | str:
+    """One policy file's bytes parsed, whichever site serves them, or, for bytes that are not UTF-8,
+    the problem (without the file's URL)."""
+    try:
+        text = f.content[:MAX_POLICY_BYTES].decode("utf-8")
+    except UnicodeDecodeError as e:
+        return f"is not UTF-8 text (byte {e.start}); it was not used"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = _READERS.get(f.name)
+    return reader(text) if reader else _ParsedContent()
+
+
 # --- parsed once per process ---------------------------------------------------------------------
 
-_PARSED: dict[str, dict[str, ParsedSite]] = {}
+
+class _Sites:
+    """A snapshot's sites by host, each parsed when it is first asked for; a file's bytes are parsed
+    once however many sites serve them (many sites serve the same robots.txt)."""
+
+    def __init__(self, ctx: SignalContext):
+        self._files = ctx.by_host()
+        self._parsed: dict[str, ParsedSite | None] = {}
+        self._contents: dict[tuple[str, str], tuple[bytes, _ParsedContent | str]] = {}
+
+    def get(self, host: str) -> ParsedSite | None:
+        try:
+            return self._parsed[host]
+        except KeyError:
+            files = self._files.get(host)
+            site = self._parsed[host] = ParsedSite.parse(host, files, self._content) if files else None
+            return site
+
+    def _content(self, f: PolicyFile) -> _ParsedContent | str:
+        key = (f.name, f.sha256)
+        hit = self._contents.get(key)
+        if hit is not None and hit[0] == f.content:  # the digest picks the entry; the bytes confirm it
+            return hit[1]
+        parsed = parse_content(f)
+        self._contents[key] = (f.content, parsed)
+        return parsed
 
 
-def parsed_sites(ctx: SignalContext) -> dict[str, ParsedSite]:
-    """The context's sites, parsed once per process (cached by the snapshot's digest)."""
+_PARSED: dict[str, _Sites] = {}
+
+
+def parsed_sites(ctx: SignalContext) -> _Sites:
+    """The context's sites (`.get(host)`), each parsed once per process (cached by the snapshot's digest)."""
     key = ctx.snapshot_sha256 or ""
     sites = _PARSED.get(key)
     if sites is None:
-        sites = {host: ParsedSite.parse(host, files) for host, files in ctx.by_host().items()}
+        sites = _Sites(ctx)
         if len(_PARSED) > 8:
             _PARSED.clear()
         _PARSED[key] = sites
