@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -193,6 +194,14 @@ def fetched_at_from(meta: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 
 def iso_time(raw: Any) -> str | None:
+    if type(raw) is int and 0 <= raw <= 1e11:  # Unix seconds, the common case: whole seconds, no rounding
+        try:
+            u = time.gmtime(raw)
+        except (OverflowError, OSError, ValueError):
+            return None
+        if not 1990 <= u.tm_year <= 2200:
+            return None
+        return f"{u.tm_year:04d}-{u.tm_mon:02d}-{u.tm_mday:02d}T{u.tm_hour:02d}:{u.tm_min:02d}:{u.tm_sec:02d}Z"
     try:
         if isinstance(raw, bool):
             return None

@@ -33,6 +33,8 @@ a note for the ledger entry, not an objection.
 
 from __future__ import annotations
 
+import json
+
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy
 from ledger_app.core.types import C2paState, C2paSummary, ItemStatus
 
@@ -173,7 +175,7 @@ class OptOutSignalPolicy:
         from ledger_app.provenance.signals import TRAIN_AI, ItemSignals, reason_for
 
         item = facts.extra.get("item")
-        raw = getattr(item, "signals", None)
+        raw = getattr(item, "signals_json", None)  # the stored evidence (ItemSignals.canonical())
         if not raw or getattr(item, "train_ai", "reserved") != "reserved":
             return None  # nothing reserves training: no need to read the findings
         if hasattr(item, "train_ai_reason"):
@@ -181,7 +183,7 @@ class OptOutSignalPolicy:
             # C2PA/CAWG entries reserve training (TrainingPermissionPolicy names those).
             reason = item.train_ai_reason
             return Decision(ItemStatus.QUARANTINED, reason, self.name) if reason else None
-        reserving = ItemSignals.from_json(raw).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
+        reserving = ItemSignals.from_json(json.loads(raw)).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
         if not reserving:
             return None
         return Decision(ItemStatus.QUARANTINED, reason_for(reserving), self.name)

@@ -40,6 +40,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -156,12 +157,40 @@ class ItemSignals:
 
     def canonical(self, as_json: dict[str, Any] | None = None) -> str:
         """The evidence as stored: JSON with sorted keys and no spaces (of `as_json`, its to_json())."""
-        return json.dumps(self.to_json() if as_json is None else as_json, sort_keys=True, separators=(",", ":"),
-                          ensure_ascii=False)
+        if as_json is None:
+            return self.evidence()[0] or "null"
+        return _dumps(as_json)
+
+    def evidence(self) -> tuple[str | None, dict[str, str] | None]:
+        """(the canonical JSON of to_json(), its uses), or (None, None) when there is nothing to keep.
+
+        The same text as `_dumps(self.to_json())`, written from each finding's own canonical JSON
+        (cached: a site's findings recur on every page of the site) instead of a new dictionary per
+        item: the top level's keys in sorted order, each finding's object as json.dumps writes it."""
+        if not self.findings and not self.problems and not self.fetched_at:
+            return None, None
+        uses = self.uses()
+        parts = []
+        if self.fetched_at:
+            parts.append('"fetched_at":' + _dumps(self.fetched_at))
+        parts.append('"findings":[' + ",".join([_finding_json(f) for f in self.findings]) + "]")
+        if self.problems:
+            parts.append('"problems":' + _dumps(self.problems))
+        parts.append('"uses":' + _dumps(uses))
+        return "{" + ",".join(parts) + "}", uses
 
     def digest(self) -> str:
         """SHA-256 of the canonical evidence, for the ledger entry."""
         return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@lru_cache(maxsize=8192)
+def _finding_json(f: Finding) -> str:
+    return _dumps(f.to_json())
 
 
 # --- the per-item evaluation -------------------------------------------------------------------------
