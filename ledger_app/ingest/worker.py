@@ -51,8 +51,8 @@ class ItemResult:
     text_excerpt: str | None = None
     error: str | None = None
     fp_note: str | None = None
-    signals: dict[str, Any] | None = None  # ItemSignals.to_json(): opt-out findings and problems
-    signals_json: str | None = None  # its canonical JSON, stored as is; its SHA-256 goes in the ledger entry
+    signals_json: str | None = None  # ItemSignals' canonical JSON (findings, problems), stored as is; its SHA-256
+    # goes in the ledger entry (only the text is sent back to the parent, not the same findings as objects too)
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
     train_ai_reason: str | None = None  # the quarantine reason when a non-C2PA signal reserves training
@@ -107,10 +107,7 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
     sig = evaluate_item(ctx, url=res.source_url, metadata=res.metadata, media_type=res.media_type, data=raw.data,
                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
                         c2pa_detail=summary.get("training_mining_detail"))
-    res.signals = sig.to_json()
-    if res.signals is not None:
-        res.signals_json = sig.canonical(res.signals)
-        res.signals_uses = res.signals["uses"]
+    res.signals_json, res.signals_uses = sig.evidence()
     res.train_ai = sig.state("train-ai")
     if res.train_ai == "reserved":
         from ledger_app.provenance.policy import OptOutSignalPolicy
