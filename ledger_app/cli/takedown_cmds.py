@@ -335,7 +335,7 @@ def cmd_reject(ctx) -> int:
 
 def cmd_extend(ctx) -> int:
     res = ctx.services.legal.announce_extension(ctx.args.id, ctx.args.months, ctx.args.reason)
-    ctx.out(res, lambda r: f"request {r['id']} now due by {r['due_by']}")
+    ctx.out(res, lambda r: f"request {r.id} now due by {r.due_by}")
     return 0
 
 

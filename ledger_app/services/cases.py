@@ -63,6 +63,20 @@ class Requester:
 
 
 @dataclass(frozen=True)
+class RequesterDetails:
+    """What the personal-data store holds of a requester (`CaseService.requester`); None where not
+    given, or once erased. `to_json()` gives the keys that were stored, as the dictionary did."""
+
+    name: str | None
+    email: str | None
+    signature: str | None = None
+    contact: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
 class CaseRow:
     """One request as the queue shows it."""
 
@@ -256,7 +270,7 @@ class CaseService:
         if who is not None and len(who) > 200:
             raise UserError("an assignee name is at most 200 characters")
         req = self.takedown.request_record(rid)
-        if req["status"] == Status.CLOSED.value:
+        if req.status == Status.CLOSED.value:
             raise UserError(f"request {rid} is closed; it cannot be assigned")
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
@@ -514,20 +528,21 @@ class CaseService:
 
     def deadline(self, rid: int) -> Deadline:
         req = self.takedown.request_record(rid)
-        left = days_left(req["due_by"])
-        return Deadline(req["due_by"], left, req["status"] in OPEN_STATUSES and left < 0, bool(req["extended_reason"]),
-                        req["extended_reason"])
+        left = days_left(req.due_by)
+        return Deadline(req.due_by, left, req.status in OPEN_STATUSES and left < 0, bool(req.extended_reason),
+                        req.extended_reason)
 
-    def requester(self, commitment: str) -> dict[str, Any]:
-        """The personal data behind a requester commitment (name, email or contact) from the erasable
-        store; empty once it is erased."""
+    def requester(self, commitment: str) -> RequesterDetails:
+        """The personal data behind a requester commitment (name, e-mail, signature, contact) from the
+        erasable store; all None once it is erased."""
         with self.ws.engine.connect() as conn:
-            return personal.reveal(conn, commitment) or {}
+            d = personal.reveal(conn, commitment) or {}
+        return RequesterDetails(d.get("name"), d.get("email"), d.get("signature"), d.get("contact"))
 
     def case(self, rid: int) -> CaseView:
         row = self.row(rid)
         req = self.takedown.request_record(rid)
-        return CaseView(row, req["status_reason"], self.deadline(rid), tuple(self.notes(rid)),
+        return CaseView(row, req.status_reason, self.deadline(rid), tuple(self.notes(rid)),
                         tuple(self.documents(rid)), tuple(self.timeline(rid)))
 
     def timeline(self, rid: int) -> list[TimelineEvent]:

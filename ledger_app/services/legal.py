@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, UserError
+from ledger_app.services.takedown_records import Extended, PurgeView, RequestRecord
 from ledger_app.storage import personal
 from ledger_app.storage.repos import cases as repo
 from ledger_app.takedown.calendar import add_business_days, business_days_between, parse_holidays
@@ -303,11 +304,11 @@ class LegalService:
     def _holidays(self) -> frozenset[date]:
         return parse_holidays(self.ws.settings.get("legal.holidays"))
 
-    def _req(self, rid: int, *types: RequestType) -> dict[str, Any]:
+    def _req(self, rid: int, *types: RequestType) -> RequestRecord:
         req = self.takedown.request_record(rid)
-        if types and req["type"] not in {t.value for t in types}:
+        if types and req.type not in {t.value for t in types}:
             names = " or ".join(t.value.upper() if t is RequestType.DMCA else t.value for t in types)
-            raise UserError(f"request {rid} is a {req['type']} request; this step applies to {names} requests only")
+            raise UserError(f"request {rid} is a {req.type} request; this step applies to {names} requests only")
         return req
 
     # --- ownership -----------------------------------------------------------------------------------
@@ -340,13 +341,13 @@ class LegalService:
     def check_before_purge(self, rid: int) -> None:
         """What must hold before a request's items are removed; raises UserError saying what to do."""
         req = self.takedown.request_record(rid)
-        if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req["type"], req["requester_kind"]):
+        if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req.type, req.requester_kind):
             own = self.ownership(rid)
             if own is None or own.result != "confirmed":
                 raise UserError(
                     f"request {rid} comes from a rights holder: record the evidence of ownership seen before the purge "
                     f"(`ledger takedown ownership {rid} --evidence \"…\"`)")
-        if req["type"] == RequestType.GDPR.value:
+        if req.type == RequestType.GDPR.value:
             ident = self.identity(rid)
             if ident in ("requested", "failed"):
                 raise UserError(
@@ -361,9 +362,9 @@ class LegalService:
         `items` names some). Incomplete: IncompleteRequest naming each missing element, nothing recorded,
         unless `record_anyway` (recorded as incomplete; it cannot be forwarded)."""
         req = self._req(rid, RequestType.DMCA)
-        if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value):
-            raise UserError(f"request {rid} is {req['status']}; a counter-notice answers material already removed")
-        purged = (self.takedown.purge_view(rid) or {"items": []})["items"]
+        if req.status not in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value):
+            raise UserError(f"request {rid} is {req.status}; a counter-notice answers material already removed")
+        purged = purged_items(self.takedown.purge_view(rid))
         chosen = list(items) or list(purged)
         unknown = [i for i in chosen if i not in purged]
         if unknown:
@@ -591,8 +592,8 @@ class LegalService:
             raise UserError(f"item {unknown[0]!r} is not among the matches of request {rid}")
         if not chosen:
             raise UserError(f"request {rid} has no matches to retain; locate first, or reject the request with a reason")
-        if req["status"] in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value, Status.REJECTED.value):
-            raise UserError(f"request {rid} is {req['status']}; a refusal is decided before the purge")
+        if req.status in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value, Status.REJECTED.value):
+            raise UserError(f"request {rid} is {req.status}; a refusal is decided before the purge")
         partial = set(chosen) != set(matched)
         now = time.time()
         self.ledger.unlock()
@@ -609,7 +610,7 @@ class LegalService:
             repo.insert_event_json(conn, rid, "refusal", {"ground": g, "partial": partial, "retained": chosen,
                                                           "commitment": c}, now)
             if not partial:
-                entries.append(self.takedown.set_status(conn, rid, req["status"], Status.REJECTED,
+                entries.append(self.takedown.set_status(conn, rid, req.status, Status.REJECTED,
                                                          f"erasure refused under Art. 17(3)({g})"))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
@@ -625,13 +626,13 @@ class LegalService:
                                          tuple(b["retained"]), reasons, created))
         return out
 
-    def announce_extension(self, rid: int, months: int, reason: str, *, today: date | None = None) -> dict[str, Any]:
+    def announce_extension(self, rid: int, months: int, reason: str, *, today: date | None = None) -> Extended:
         """Art. 12(3): extend by up to two months, telling the data subject within the first month, with
         the reasons. Refused after the first month has passed."""
         req = self._req(rid, RequestType.GDPR)
         today = today or date.today()
-        if today > date.fromisoformat(req["due_by"]) and not req["extended_reason"]:
-            raise UserError(f"the first month of request {rid} ended on {req['due_by']}; an extension had to be announced "
+        if today > date.fromisoformat(req.due_by) and not req.extended_reason:
+            raise UserError(f"the first month of request {rid} ended on {req.due_by}; an extension had to be announced "
                             "before then (Art. 12(3))")
         res = self.takedown.extend(rid, months, reason)
         return res
@@ -643,7 +644,7 @@ class LegalService:
         they were in, and the mirrors of those releases; with whether each was notified."""
         from ledger_app.services.lineage import affected_runs, releases_containing
 
-        items = (self.takedown.purge_view(rid) or {}).get("items")
+        items = purged_items(self.takedown.purge_view(rid))
         if not items:
             with self.ws.engine.connect() as conn:
                 items = repo.matched_items(conn, rid, "accepted")
@@ -708,6 +709,11 @@ class LegalService:
             self.ledger.after_external_commit(res)
             results.append(RecipientNotified(r.key, r.name, str(path), sha, res.first_index))
         return results
+
+
+def purged_items(view: PurgeView | None) -> list[str]:
+    """The items a purge removed (none before the purge)."""
+    return list(view.items) if view is not None else []
 
 
 def _safe_name(location: str) -> str:

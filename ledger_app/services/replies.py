@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import UserError
-from ledger_app.services.legal import ART17_3_GROUNDS, CounterNotifier
+from ledger_app.services.legal import ART17_3_GROUNDS, CounterNotifier, purged_items
+from ledger_app.services.takedown_records import RequestRecord
 from ledger_app.storage.repos.cases import item_origin
 
 TEMPLATES = ("acknowledgement", "missing_elements", "counter_notice_forwarded", "completion", "extension", "refusal")
@@ -175,8 +176,8 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
     td = legal.takedown
     req = td.request_record(rid)
     row = legal.cases.row(rid)
-    args: dict[str, Any] = {"id": rid, "type_name": TYPE_NAMES[language][req["type"]], "received": req["received"],
-                            "due_by": req["due_by"]}
+    args: dict[str, Any] = {"id": rid, "type_name": TYPE_NAMES[language][req.type], "received": req.received,
+                            "due_by": req.due_by}
     attachments: list = []
     extra = ""
     if template == "missing_elements":
@@ -185,8 +186,8 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
             cn = legal.counter_notice_record(rid)
             if cn is not None and cn.missing:
                 miss = list(cn.missing)
-            elif req["status"] == "rejected" and req["status_reason"]:
-                miss = req["status_reason"].split("; ")
+            elif req.status == "rejected" and req.status_reason:
+                miss = req.status_reason.split("; ")
         if not miss:
             raise UserError(f"request {rid} lacks no element; there is nothing to ask for")
         args["missing"] = "\n".join(f"  - {m}" for m in miss)
@@ -200,9 +201,9 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         extra = "\n".join(f"{k}: {getattr(person, k)}" for k in ("name", "address", "phone", "material", "location", "signature")
                           if getattr(person, k)) + f"\nitems: {', '.join(cn.items)}"
     elif template == "completion":
-        if req["status"] not in ("purged", "certified", "closed"):
-            raise UserError(f"request {rid} is {req['status']}; the completion letter follows the purge")
-        args["items"] = len((td.purge_view(rid) or {"items": []})["items"])
+        if req.status not in ("purged", "certified", "closed"):
+            raise UserError(f"request {rid} is {req.status}; the completion letter follows the purge")
+        args["items"] = len(purged_items(td.purge_view(rid)))
         if certificate is None:
             raise UserError("attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)")
         try:
@@ -220,13 +221,13 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
         if pdf.exists():
             attachments.append((pdf.name, pdf.read_bytes(), "application", "pdf"))
     elif template == "extension":
-        if not req["extended_reason"]:
+        if not req.extended_reason:
             raise UserError(f"request {rid} was not extended (`ledger takedown extend {rid} --months N --reason …`)")
         from ledger_app.takedown.requests import add_months
 
-        received = datetime.fromisoformat(req["received"]).date()
-        months = next(m for m in (1, 2) if add_months(received, 1 + m).isoformat() == req["due_by"])
-        args.update(reason=req["extended_reason"], months=months)
+        received = datetime.fromisoformat(req.received).date()
+        months = next(m for m in (1, 2) if add_months(received, 1 + m).isoformat() == req.due_by)
+        args.update(reason=req.extended_reason, months=months)
     elif template == "refusal":
         refs = legal.refusals(rid)
         if not refs:
@@ -286,7 +287,7 @@ def written_files(*paths: Path | None) -> list[dict[str, str]]:
             for p in paths if p is not None]
 
 
-def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "en") -> bytes:
+def recipient_notice(legal, req: RequestRecord, recipient, *, language: str = "en") -> bytes:
     """The Art. 19 notice to one recipient, as an .eml (the hashes of its items listed, no personal data)."""
     t = T[language]
     lines = []
@@ -294,7 +295,7 @@ def recipient_notice(legal, req: dict[str, Any], recipient, *, language: str = "
         for item_id in recipient.pending or recipient.items:
             origin = item_origin(conn, item_id)
             lines.append(f"  {origin.sha256 if origin else '?'}  {item_id}")
-    args = {"id": req["id"], "count": len(recipient.pending or recipient.items), "recipient": recipient.name}
+    args = {"id": req.id, "count": len(recipient.pending or recipient.items), "recipient": recipient.name}
     name = recipient.name
     sender = _sender(legal.ws)
     body = "\n\n".join([t["greeting"].format(name=name), t["art19"].format(**args), "\n".join(lines),
@@ -319,10 +320,10 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
             "missing": "\n".join(f"  - {m}" for m in draft.missing)}
     subject = t["subject.missing_elements"].format(**args)
     sender = _sender(td.ws)
-    name = body_json.get("requester") or ("" if language == "zh_CN" else "Sir or Madam")
+    name = body_json.requester or ("" if language == "zh_CN" else "Sir or Madam")
     body = "\n\n".join([t["greeting"].format(name=name), t["missing_elements"].format(**args),
                          t["closing"].format(sender=sender[0])])
-    eml = _eml(subject, body, sender, body_json.get("email"))
+    eml = _eml(subject, body, sender, body_json.email)
     out_dir = Path(out_dir) if out_dir else td.ws.path / "replies" / f"draft-{draft_id}"
     out_dir.mkdir(parents=True, exist_ok=True)
     eml_path = out_dir / f"missing_elements.{language}.eml"

@@ -118,7 +118,7 @@ class RequestView:
     extension_reason: str | None
     works: list[dict[str, Any]]  # {"id", "kind", "value", "description"}
     matches: list[dict[str, Any]]  # {"item_id", "method", "score", "decision", "evidence", "work_id"}
-    purge: dict[str, Any] | None = None  # TakedownService.purge_view
+    purge: PurgeView | None = None  # TakedownService.purge_view
     affected_runs: list[dict[str, Any]] | None = None  # services/lineage.affected_runs, when purged
 
     def to_json(self) -> dict[str, Any]:
@@ -129,7 +129,7 @@ class RequestView:
             "works": self.works, "matches": self.matches,
         }
         if self.purge is not None:
-            out["purge"] = self.purge
+            out["purge"] = self.purge.to_json()
             out["affected_runs"] = self.affected_runs or []
         return out
 
@@ -149,3 +149,92 @@ class DraftSummary:
     def to_json(self) -> dict[str, Any]:
         return {"draft": self.draft, "type": self.type, "requester": self.requester, "received": self.received,
                 "works": self.works, "missing": list(self.missing), "updated_at": self.updated_at}
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """A request's row as the workflow reads it (`TakedownService.request_record`); the requester and
+    the handler are commitments. `to_json()` gives every column, as the dictionary always did."""
+
+    id: int
+    type: str
+    status: str
+    status_reason: str | None
+    requester: str | None
+    requester_kind: str
+    received: str
+    due_by: str
+    extended_reason: str | None
+    legal_json: str | None
+    claim_id: int | None
+    license_id: int | None
+    handler: str | None
+    approver: str | None
+    created_at: float
+    updated_at: float
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __getitem__(self, key: str) -> Any:
+        """Read a column by name, for callers written against the dictionary this used to be
+        (services/certificates.py, evidence.py and purge.py, which another branch is moving to
+        attributes). An unknown name is a KeyError, as it was."""
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+@dataclass(frozen=True)
+class Extended:
+    """A deadline extended (`TakedownService.extend`, GDPR Art. 12(3) via `LegalService.announce_extension`)."""
+
+    id: int
+    due_by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "due_by": self.due_by}
+
+
+@dataclass(frozen=True)
+class PurgedShard:
+    """One shard a purge rewrote: its digest before and after (None: the shard was deleted)."""
+
+    corpus: str
+    path: str
+    sha256_before: str
+    sha256_after: str | None
+    items: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "path": self.path, "sha256_before": self.sha256_before,
+                "sha256_after": self.sha256_after, "items": self.items}
+
+
+@dataclass(frozen=True)
+class PurgeView:
+    """What a request's purge removed (`TakedownService.purge_view`): the items, sorted, and the shards."""
+
+    items: list[str]
+    shards: list[PurgedShard]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"items": list(self.items), "shards": [s.to_json() for s in self.shards]}
+
+
+@dataclass(frozen=True)
+class DraftBody:
+    """A kept draft as it can be amended (`TakedownService.draft_body`): the notice's fields, the
+    requester's read back from the personal-data store (None once erased), and the works as stored."""
+
+    type: str
+    requester_kind: str
+    received: str
+    requester: str | None
+    email: str | None
+    works: list[dict[str, Any]]
+    dmca: dict[str, Any] | None  # {"signature", "work", "contact", "good_faith", "accurate_under_penalty"}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.type, "requester": self.requester, "requester_kind": self.requester_kind,
+                "email": self.email, "received": self.received, "works": self.works, "dmca": self.dmca}

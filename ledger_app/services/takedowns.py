@@ -27,10 +27,15 @@ from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.services.takedown_records import (
     Approved,
+    DraftBody,
     DraftSummary,
+    Extended,
     KeptDraft,
     Located,
+    PurgedShard,
+    PurgeView,
     RecordedRequest,
+    RequestRecord,
     RequestSummary,
     RequestView,
     Reviewed,
@@ -84,8 +89,8 @@ class TakedownService:
     # --- identifications ----------------------------------------------------------------------------
 
     @staticmethod
-    def work_specs(*, files: Sequence[Path] = (), hashes: Sequence[str] = (), urls: Sequence[str] = (),
-                   domains: Sequence[str] = (), accounts: Sequence[str] = (), text_files: Sequence[Path] = (),
+    def work_specs(*, files: Sequence[str | Path] = (), hashes: Sequence[str] = (), urls: Sequence[str] = (),
+                   domains: Sequence[str] = (), accounts: Sequence[str] = (), text_files: Sequence[str | Path] = (),
                    texts: Sequence[str] = (), c2pa_signers: Sequence[str] = ()) -> list[WorkSpec]:
         """Turn what a requester gave into stored identifications. Files are hashed and fingerprinted
         here and never stored; article text is kept (it is the claimed work, needed as evidence)."""
@@ -197,9 +202,11 @@ class TakedownService:
             raise UserError(f"draft {draft_id} was already recorded as request {row.request_id}")
         return row
 
-    def draft_body(self, draft_id: int) -> dict[str, Any]:
+    def draft_body(self, draft_id: int) -> DraftBody:
         with self.ws.engine.connect() as conn:
-            return self._draft_json(conn, self._open_draft(conn, draft_id).body)
+            b = self._draft_json(conn, self._open_draft(conn, draft_id).body)
+        return DraftBody(b["type"], b["requester_kind"], b["received"], b.get("requester"), b.get("email"),
+                         list(b["works"]), b.get("dmca"))
 
     def draft_person(self, draft_id: int) -> str | None:
         """The commitment behind a draft's requester (what `ledger erase` takes), or None."""
@@ -222,16 +229,16 @@ class TakedownService:
         nothing is missing any more the request is recorded and its result returned; otherwise the draft
         is kept and the result says what is still missing (`status` "draft")."""
         b = self.draft_body(draft_id)
-        old = b.get("dmca") or {}
+        old = b.dmca or {}
         d = dmca or DmcaElements()
         merged = DmcaElements(d.signature or old.get("signature"), d.work or old.get("work"), True,
                               d.contact or old.get("contact"), d.good_faith or bool(old.get("good_faith")),
                               d.accurate_under_penalty or bool(old.get("accurate_under_penalty")))
         intake = self._intake(
-            type=type or b["type"], requester=requester or b.get("requester"),
-            requester_kind=requester_kind or b["requester_kind"], email=email or b.get("email"),
-            received=received or b["received"], works=[*[_work_from_json(w) for w in b["works"]], *works],
-            dmca=merged if (type or b["type"]) == "dmca" or b.get("dmca") or dmca else None,
+            type=type or b.type, requester=requester or b.requester,
+            requester_kind=requester_kind or b.requester_kind, email=email or b.email,
+            received=received or b.received, works=[*[_work_from_json(w) for w in b.works], *works],
+            dmca=merged if (type or b.type) == "dmca" or b.dmca or dmca else None,
         )
         if intake.problems and not record_anyway:
             return self._save_draft(draft_id, intake)
@@ -415,12 +422,12 @@ class TakedownService:
 
     # --- status ----------------------------------------------------------------------------------------
 
-    def request_record(self, rid: int) -> dict[str, Any]:
+    def request_record(self, rid: int) -> RequestRecord:
         with self.ws.engine.connect() as conn:
             row = repo.request(conn, rid)
         if row is None:
             raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
-        return dataclasses.asdict(row)
+        return RequestRecord(**dataclasses.asdict(row))
 
     def set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
                     extra: dict | None = None) -> tuple[str, dict]:
@@ -428,33 +435,33 @@ class TakedownService:
         repo.update_request(conn, rid, status=new.value, status_reason=reason, updated_at=time.time())
         return ("takedown.status", {"request": rid, "status": new.value, "reason": reason, **(extra or {})})
 
-    def extend(self, rid: int, months: int, reason: str) -> dict[str, Any]:
+    def extend(self, rid: int, months: int, reason: str) -> Extended:
         req = self.request_record(rid)
         if not reason.strip():
             raise UserError("an extension needs a recorded reason (GDPR Art. 12(3))")
         self.ledger.screen_permanent_text(reason, "reason")
-        if req["extended_reason"]:
+        if req.extended_reason:
             raise UserError(f"request {rid} was already extended once")
-        due = extended_due(RequestType(req["type"]), date.fromisoformat(req["received"]), months)
+        due = extended_due(RequestType(req.type), date.fromisoformat(req.received), months)
         with self.ws.store.write_transaction() as conn:
             repo.update_request(conn, rid, due_by=due.isoformat(), extended_reason=reason, updated_at=time.time())
-            res = self.ledger.append([("takedown.status", {"request": rid, "status": req["status"],
+            res = self.ledger.append([("takedown.status", {"request": rid, "status": req.status,
                                                             "due_by": due.isoformat(), "extension": reason})], conn=conn)
         self.ledger.after_external_commit(res)
-        return {"id": rid, "due_by": due.isoformat()}
+        return Extended(rid, due.isoformat())
 
     def reject(self, rid: int, reason: str) -> None:
         req = self.request_record(rid)
         self.ledger.screen_permanent_text(reason, "reason")
         with self.ws.store.write_transaction() as conn:
-            e = self.set_status(conn, rid, req["status"], Status.REJECTED, reason)
+            e = self.set_status(conn, rid, req.status, Status.REJECTED, reason)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
 
     def close(self, rid: int) -> None:
         req = self.request_record(rid)
         with self.ws.store.write_transaction() as conn:
-            e = self.set_status(conn, rid, req["status"], Status.CLOSED)
+            e = self.set_status(conn, rid, req.status, Status.CLOSED)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
 
@@ -496,14 +503,14 @@ class TakedownService:
 
     def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Located:
         req = self.request_record(rid)
-        check_transition(req["status"], Status.LOCATED)
+        check_transition(req.status, Status.LOCATED)
         works = self.works(rid)
         found = self.find(works, progress)
         if cancelled and cancelled():
             raise UserError("locate was cancelled; nothing was recorded")
         return self.record_matches(rid, req, found)
 
-    def record_matches(self, rid: int, req: dict[str, Any], found: Sequence[loc.Found]) -> Located:
+    def record_matches(self, rid: int, req: RequestRecord, found: Sequence[loc.Found]) -> Located:
         with self.ws.engine.connect() as conn:
             known = repo.match_keys(conn, rid)
         new = [f for f in found if (f.item_id, str(f.method)) not in known]
@@ -515,7 +522,7 @@ class TakedownService:
                 entries.append(("takedown.match", {"request": rid, "item": f.item_id,
                                                    "sha256": repo.item_sha256(conn, f.item_id),
                                                    "method": str(f.method), "score": f.score}))
-            entries.append(self.set_status(conn, rid, req["status"], Status.LOCATED,
+            entries.append(self.set_status(conn, rid, req.status, Status.LOCATED,
                                             extra={"matches": len(known) + len(new)}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
@@ -526,7 +533,7 @@ class TakedownService:
     def review(self, rid: int, *, accept_all: bool = False, accept: Sequence[str] = (), reject: Sequence[str] = (),
                reject_all: bool = False) -> Reviewed:
         req = self.request_record(rid)
-        check_transition(req["status"], Status.REVIEWED)
+        check_transition(req.status, Status.REVIEWED)
         with self.ws.engine.connect() as conn:
             matches = repo.match_decisions(conn, rid)
         ids = {m[0] for m in matches}
@@ -567,7 +574,7 @@ class TakedownService:
                 repo.decide(conn, rid, item_id, d, who, now)
                 entries.append(("takedown.decision", {"request": rid, "item": item_id, "decision": d}))
             pending = repo.count_matches(conn, rid, "pending")
-            entries.append(self.set_status(conn, rid, req["status"], Status.REVIEWED, extra={"pending": pending}))
+            entries.append(self.set_status(conn, rid, req.status, Status.REVIEWED, extra={"pending": pending}))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
         counts: dict[str, int] = {}
@@ -577,7 +584,7 @@ class TakedownService:
 
     def approve(self, rid: int) -> Approved:
         req = self.request_record(rid)
-        check_transition(req["status"], Status.APPROVED)
+        check_transition(req.status, Status.APPROVED)
         with self.ws.engine.connect() as conn:
             pending = repo.count_matches(conn, rid, "pending")
         if pending:
@@ -585,9 +592,9 @@ class TakedownService:
         with self.ws.store.write_transaction() as conn:
             approver = self.ledger.actor_commitment(conn)
             if self.ws.settings.get("takedown.four_eyes"):
-                self._check_four_eyes(conn, rid, req["handler"])
+                self._check_four_eyes(conn, rid, req.handler)
             repo.update_request(conn, rid, approver=approver)
-            e = self.set_status(conn, rid, req["status"], Status.APPROVED)
+            e = self.set_status(conn, rid, req.status, Status.APPROVED)
             res = self.ledger.append([e], conn=conn)
         self.ledger.after_external_commit(res)
         with self.ws.engine.connect() as conn:
@@ -636,15 +643,15 @@ class TakedownService:
         if purge is not None:
             from ledger_app.services.lineage import affected_runs
 
-            runs = [r.to_json() for r in affected_runs(self, purge["items"])]
+            runs = [r.to_json() for r in affected_runs(self, purge.items)]
         return RequestView(
-            req["id"], req["type"], req["status"], req["status_reason"], req["requester_kind"], req["requester"],
-            req["received"], req["due_by"],
-            req["status"] in OPEN_STATUSES and req["due_by"] < date.today().isoformat(),
-            req["extended_reason"], works, matches, purge, runs,
+            req.id, req.type, req.status, req.status_reason, req.requester_kind, req.requester,
+            req.received, req.due_by,
+            req.status in OPEN_STATUSES and req.due_by < date.today().isoformat(),
+            req.extended_reason, works, matches, purge, runs,
         )
 
-    def purge_view(self, rid: int) -> dict[str, Any] | None:
+    def purge_view(self, rid: int) -> PurgeView | None:
         with self.ws.engine.connect() as conn:
             rows = repo.purge_records(conn, rid)
         if not rows:
@@ -654,9 +661,8 @@ class TakedownService:
         for r in rows:
             its = json.loads(r.items_json)
             items += its
-            shards.append({"corpus": r.corpus, "path": r.shard, "sha256_before": r.sha256_before,
-                           "sha256_after": r.sha256_after, "items": len(its)})
-        return {"items": sorted(items), "shards": shards}
+            shards.append(PurgedShard(r.corpus, r.shard, r.sha256_before, r.sha256_after, len(its)))
+        return PurgeView(sorted(items), shards)
 
     def list(self, status: str | None = None, *, open_only: bool = False) -> list[RequestSummary]:
         with self.ws.engine.connect() as conn:

@@ -113,7 +113,7 @@ def _state(base):
     s.ledger.verify()
     leftovers = [p.name for p in (base / "photos").iterdir() if p.name.startswith(".")]
     journals = list((base / "ws" / "journal").iterdir())
-    return shard, rows, show.status, [(x["sha256_before"], x["sha256_after"]) for x in show.purge["shards"]], leftovers, journals
+    return shard, rows, show.status, [(x.sha256_before, x.sha256_after) for x in show.purge.shards], leftovers, journals
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def test_a_draft_keeps_its_requester_in_the_erasable_store(services, tmp_path, c
         people = conn.execute(select(PersonalData.c.commitment)).all()
     assert len(bodies) == 1 and NAME not in bodies[0] and EMAIL not in bodies[0]
     assert services.takedown.drafts()[0].requester == NAME  # read back from the store
-    assert services.takedown.draft_body(kept.draft)["email"] == EMAIL
+    assert services.takedown.draft_body(kept.draft).email == EMAIL
     rc, out, err = cli(ws, "takedown", "reply", str(kept.draft), "missing_elements", "--draft", "--json",
                        capsys=capsys, monkeypatch=monkeypatch)
     assert rc == 0, err

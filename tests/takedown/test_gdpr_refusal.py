@@ -113,7 +113,7 @@ def test_full_refusal_rejects_and_a_late_extension_is_refused(services, capsys, 
                          received="2026-01-10").id
     with pytest.raises(UserError, match="had to be announced before"):
         legal.announce_extension(rid, 2, "many files", today=date(2026, 2, 11))
-    assert legal.announce_extension(rid, 2, "many files", today=date(2026, 2, 9))["due_by"] == "2026-04-10"
+    assert legal.announce_extension(rid, 2, "many files", today=date(2026, 2, 9)).due_by == "2026-04-10"
     td.locate(rid)
     with pytest.raises(UserError, match="Art. 17\\(3\\) ground"):
         legal.refuse(rid, "z", reason="no")

@@ -69,9 +69,9 @@ def test_review_approve_purge_keeps_everything_else_byte_identical(located):
         assert block == before[name], f"{name} changed"
     show = services.takedown.show(rid)
     assert show.status == "purged"
-    assert {s["path"] for s in show.purge["shards"]} == {"shard-000.tar"}
-    assert show.purge["shards"][0]["sha256_before"] != show.purge["shards"][0]["sha256_after"]
-    assert len(show.purge["items"]) == 5
+    assert {s.path for s in show.purge.shards} == {"shard-000.tar"}
+    assert show.purge.shards[0].sha256_before != show.purge.shards[0].sha256_after
+    assert len(show.purge.items) == 5
     item = services.corpus.item("photos:shard-000.tar#0000")
     assert item.status == "purged"
     # Derived data is gone.

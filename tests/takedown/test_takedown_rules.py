@@ -59,7 +59,7 @@ def test_extension_once_with_reason_and_overdue_listing(services):
     assert listed[r.id].overdue is True
     with pytest.raises(UserError, match="reason"):
         services.takedown.extend(r.id, 2, " ")
-    assert services.takedown.extend(r.id, 2, "complex request, many files")["due_by"] == "2020-04-10"
+    assert services.takedown.extend(r.id, 2, "complex request, many files").due_by == "2020-04-10"
     with pytest.raises(UserError, match="already extended"):
         services.takedown.extend(r.id, 1, "again")
 

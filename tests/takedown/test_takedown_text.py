@@ -145,5 +145,5 @@ def test_parquet_and_folder_purges(services, tmp_path, photos):
     services.purge(rid)
     assert pq.read_table(pq_root / "part-000.parquet").column("id").to_pylist() == ["p1", "p3"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in photos[:3] if p != photos[1])
-    shards = {s["path"]: s for s in td.show(rid).purge["shards"]}
+    shards = {s.path: s.to_json() for s in td.show(rid).purge.shards}
     assert shards[photos[1].name]["sha256_after"] is None  # the file itself was deleted

@@ -81,7 +81,7 @@ class TakedownCaseSteps:
             # Through LegalService: refused once the first month has passed without an announcement.
             services = self.session.services
             self._run("extend", lambda p, c: services.legal.announce_extension(rid, months, reason), lambda r: (
-                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} is now due {due}.'), id=rid, due=r['due_by']),
+                self._say(rid, QT_TRANSLATE_NOOP("TakedownsPage", 'Request #{id} is now due {due}.'), id=rid, due=r.due_by),
                 self.session.notify_data_changed()))
 
         dialog.accepted.connect(accepted)
