@@ -76,6 +76,9 @@ def test_refusals(tmp_path):
     f = st.write_shard("c", "a", [rec(i, "a") for i in range(3)])
     with pytest.raises(UserError, match="has no leaf 3"):
         st.inner_proof(f.path, 3)
+    assert st.inner_proof(f.path, 1, b'{"item":1}') == st.inner_proof(f.path, 1)
+    with pytest.raises(UserError, match="leaf 1 does not match its hash"):
+        st.inner_proof(f.path, 1, b'{"item":2}')
     table = pq.read_table(tmp_path / f.path)
     meta = dict(table.schema.metadata)
     meta[schema.META_VERSION] = b"2"

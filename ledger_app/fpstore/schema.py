@@ -2,7 +2,8 @@
 
 One row per item. The columns mirror the database's `item` and `fingerprint` rows, plus what a
 proof needs without the database: `leaf` (the item's `item.ingested` leaf, the RFC 8785 bytes the
-shard's Merkle tree is built over) and `leaf_index` (its position in that tree). `pdq` holds the
+shard's Merkle tree is built over), `leaf_index` (its position in that tree) and `leaf_hash` (its
+RFC 6962 leaf hash, stored uncompressed so a proof reads 32 bytes per neighbour, not whole leaves). `pdq` holds the
 image's stored PDQ hashes (one 32-byte hash per region, region 0 the whole image) so a sweep reads
 them without decoding `fp_data`.
 
@@ -58,8 +59,13 @@ FIELDS: list[pa.Field] = [
     pa.field("local_data", pa.binary()),
     pa.field("pdq", pa.binary()),
     pa.field("leaf", pa.binary(), nullable=False),
+    pa.field("leaf_hash", pa.binary(32), nullable=False),  # SHA-256(0x00 || leaf): a proof reads these, not the leaves
 ]
 SCHEMA = pa.schema(FIELDS)
+# Columns with few distinct values, dictionary-encoded; hashes, leaves and fingerprints are not (a
+# dictionary of unique values only costs time to build and to decode).
+DICTIONARY = ("shard", "media_type", "status", "status_reason", "domain", "account", "license_id", "batch",
+              "c2pa_state", "train_ai", "language", "fp_kind")
 COLUMNS = tuple(f.name for f in FIELDS)
 # Columns that may be left out of a record (written as null).
 OPTIONAL = frozenset(f.name for f in FIELDS if f.nullable)

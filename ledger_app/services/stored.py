@@ -131,7 +131,7 @@ class StoredItems:
         m = self.manifests(corpus).get((corpus, str(row["shard"])))
         if m is None:
             raise NotFoundError(f"stored item {item_id!r} has no shard manifest in the ledger")
-        leaf, size, inner, root = self.store().inner_proof(m.file, int(row["leaf_index"]))
+        leaf, size, inner, root = self.store().inner_proof(m.file, int(row["leaf_index"]), row["leaf"])
         if root.hex() != m.root or size != m.count:
             raise VerificationError(f"the store file {m.file} does not hold what its manifest (entry {m.index}) "
                                     "says: its tree root or size differs", what="store")
