@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 from corpus_builders import photo, write_wds_shard
 
-from ledger_app.core.errors import VerificationError
+from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.manifest import MANIFEST_TYPE, item_proof_from_json, verify_item_proof
 from ledger_app.services.wiring import Services
@@ -53,7 +53,7 @@ def test_one_manifest_entry_per_shard_and_no_item_rows(stored):
     assert sorted(ms) == [("wds", "shard-000.tar"), ("wds", "shard-001.tar")]
     assert [m.count for _, m in sorted(ms.items())] == [70, 3]
     assert {e.type for e in s.ws.store.entries(before)} == {MANIFEST_TYPE}
-    assert s.corpus.items(corpus="wds") == []  # the database holds no item rows for a stored corpus
+    assert s.corpus.catalogue.items(corpus="wds") == []  # the database holds no item rows for a stored corpus
     m = ms[("wds", "shard-000.tar")]
     assert s.corpus.stored.store().file_sha256(m.file) == m.file_sha256
     row = s.corpus.stored.item("wds:shard-000.tar#s00004")
@@ -68,6 +68,46 @@ def test_one_manifest_entry_per_shard_and_no_item_rows(stored):
     # A re-run finds both shards unchanged and writes nothing.
     again = s.corpus.ingest("wds", workers=1, store=True)
     assert again.shards_skipped == 2 and s.ws.store.size() == before + 2
+
+
+def test_items_list_and_show_read_the_store(stored):
+    s, d, rep, before = stored
+    listed = s.corpus.items(corpus="wds")
+    assert len(listed) == 73 and [r.id for r in listed] == sorted(r.id for r in listed)
+    ms = s.corpus.stored.manifests("wds")
+    first = listed[0]
+    assert first.id == "wds:shard-000.tar#s00000" and first.entry_index == ms[("wds", "shard-000.tar")].index
+    assert first.status == "admitted" and first.media_type == "image/jpeg" and first.domain == "photos.example"
+    assert [r.id for r in s.corpus.items(corpus="wds", search="s0007")] == [
+        "wds:shard-001.tar#s00070", "wds:shard-001.tar#s00071", "wds:shard-001.tar#s00072"]
+    assert [r.id for r in s.corpus.items(corpus="wds", limit=2, offset=69)] == [
+        "wds:shard-000.tar#s00069", "wds:shard-001.tar#s00070"]
+    assert s.corpus.items(corpus="wds", status="refused") == []
+    assert len(s.corpus.items()) == 73  # all corpora: the database's items (none here) and the store's
+    shown = s.corpus.item("wds:shard-001.tar#s00071")
+    assert shown.sha256 == listed[71].sha256 and shown.media_type.startswith("text/")
+    assert shown.entry_proof is not None and shown.entry_proof["kind"] == "item-proof"
+    assert verify_item_proof(item_proof_from_json(shown.entry_proof), s.ledger.known_verifiers()).item == shown.id
+    with pytest.raises(Exception, match="no stored item"):
+        s.corpus.item("wds:shard-001.tar#nothing")
+
+
+def test_check_finds_stored_items_by_hash_and_url(stored, tmp_path):
+    import hashlib
+
+    from ledger_app.services.certificates import inclusion_report
+
+    s, d, rep, before = stored
+    m = s.corpus.stored.manifests("wds")[("wds", "shard-000.tar")]
+    res = inclusion_report(s, hashes=[hashlib.sha256(photo(4)).hexdigest(), "ab" * 32],
+                           urls=["https://photos.example/5.jpg"])["results"]
+    assert [q["verdict"] for q in res] == ["included", "not_found", "included"]
+    (by_hash,), (by_url,) = res[0]["items"], res[2]["items"]
+    assert by_hash["item_id"] == "wds:shard-000.tar#s00004" and by_hash["method"] == "exact"
+    assert by_hash["entry_index"] == m.index and by_hash["stored"] and by_hash["status"] == "admitted"
+    assert by_url["item_id"] == "wds:shard-000.tar#s00005" and by_url["method"] == "url"
+    with pytest.raises(UserError, match="cannot carry the two-level proofs"):
+        inclusion_report(s, hashes=[hashlib.sha256(photo(4)).hexdigest()], out=tmp_path / "r.json")
 
 
 def test_two_level_proof_verifies_online_and_offline(stored, tmp_path):

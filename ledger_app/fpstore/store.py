@@ -65,7 +65,7 @@ def _to_row(rec: dict[str, Any], index: int) -> dict[str, Any]:
     if isinstance(sha, str):
         row["sha256"] = bytes.fromhex(sha)
     row["leaf_index"] = index
-    row["leaf_hash"] = merkle.leaf_hash(bytes(row["leaf"]))
+    row["leaf_hash"] = merkle.leaf_hash(bytes(row["leaf"] or b""))
     return row
 
 

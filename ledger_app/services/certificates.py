@@ -135,6 +135,9 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
     results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used)
     if out is None and pdf is None:
         return {"results": results}
+    if any(it.get("stored") for q in results for it in q["items"] + q["near_copies"]):
+        raise UserError("a signed inclusion report cannot carry the two-level proofs of fingerprint-store items yet; "
+                        "run the check without -o/--pdf, and prove each item with `ledger log prove --item ID`")
     from ledger_app.certificates.report import issue_inclusion_report
     from ledger_app.services.inclusion import prove_entries
 

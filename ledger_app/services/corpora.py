@@ -379,8 +379,15 @@ class CorpusService:
     # --- the item catalogue (services/items.py) ---------------------------------------------------------
 
     def items(self, **filters: Any) -> list[ItemRecord]:
-        """Items in id order (`ItemCatalogue.items`: filters, `limit` and `offset`)."""
-        return self.catalogue.items(**filters)
+        """Items in id order (`ItemCatalogue.items`: filters, `limit` and `offset`), the fingerprint
+        store's items (services/stored.py) merged in where a corpus was ingested into it."""
+        if not self.stored.manifests(filters.get("corpus")):
+            return self.catalogue.items(**filters)
+        limit, offset = filters.pop("limit", None), filters.pop("offset", 0) or 0
+        upto = None if limit is None else offset + limit
+        rows = self.catalogue.items(**filters, limit=upto) + self.stored.records(**filters, limit=upto)
+        rows.sort(key=lambda r: r.id)
+        return rows[offset:upto]
 
     def count_items(self, **filters: Any) -> int:
         return self.catalogue.count_items(**filters)
@@ -402,7 +409,13 @@ class CorpusService:
         return self.catalogue.item_row(pages, item_id)
 
     def item(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:
-        return self.catalogue.item(item_id, with_proof=with_proof)
+        """One item (`ItemCatalogue.item`), or a stored item with its two-level proof (services/stored.py)."""
+        try:
+            return self.catalogue.item(item_id, with_proof=with_proof)
+        except NotFoundError:
+            if not self.stored.manifests(item_id.split(":", 1)[0]):
+                raise
+        return self.stored.details(item_id, with_proof=with_proof)
 
     def thumbnail(self, item_id: str) -> bytes | None:
         return self.catalogue.thumbnail(item_id)

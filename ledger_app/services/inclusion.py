@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.core.errors import NotFoundError, UserError, VerificationError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
 from ledger_app.ledger.item_entries import StatusEntry, check_item_row, check_item_url, status_entries
@@ -70,6 +70,12 @@ def _find_all(td, works) -> list[loc.Found]:
             if w.kind == "url":
                 for iid, _ in repo.items_by_url(conn, w.value):
                     out[(iid, "url")] = loc.Found(iid, w.id, loc.MatchMethod.URL, "exact")
+    # Items in the fingerprint store (services/stored.py): exact hash and URL.
+    by_sha = {w.value: w.id for w in works if w.kind in ("hash", "file") and w.value}
+    by_url = {w.value: w.id for w in works if w.kind == "url"}
+    for iid, how, value in td.corpus.stored.find_exact(list(by_sha), list(by_url)):
+        wid = by_sha[value] if how == "exact" else by_url[value]
+        out[(iid, how)] = loc.Found(iid, wid, loc.MatchMethod.EXACT if how == "exact" else loc.MatchMethod.URL, "exact")
     if any(w.fingerprint or w.text for w in works):
         for f in td.find(works):
             if f.method in ("perceptual", "text"):
@@ -110,7 +116,7 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
     with td.ws.engine.connect() as conn:
         row = repo.reported_item(conn, f.item_id)
     if row is None:
-        return None
+        return _describe_stored(td, f, statuses, used)
     item_id, entry_idx = row.id, row.entry_idx
     hist = statuses.get(item_id, [])
     try:
@@ -144,6 +150,34 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
             if cert is not None:
                 out["certificate_entry"] = cert
     return out
+
+
+def _describe_stored(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> dict[str, Any] | None:
+    """`_describe` for an item of the fingerprint store: its row must agree with its item.ingested leaf,
+    and that leaf must be proven in its shard's tree under the shard's manifest entry (two levels,
+    services/stored.py) before anything is stated from it."""
+    stored = td.corpus.stored
+    try:
+        row = stored.item(f.item_id)
+    except NotFoundError:
+        return None
+    item_id = f.item_id
+    try:
+        _, verified = stored.prove_item(item_id)
+        hist = statuses.get(item_id, [])
+        doc = check_item_row(item_id, verified.manifest_index, row["leaf"], sha256=row["sha256"], status=row["status"],
+                             later={item_id: hist[-1].status} if hist else {}, redo="ask for the report again")
+        if f.method == loc.MatchMethod.URL:
+            check_item_url(item_id, verified.manifest_index, doc, source_url=row["source_url"], url_norm=row["url_norm"],
+                           salt=row["url_salt"], redo="ask for the report again")
+    except VerificationError as exc:
+        raise UserError(f"no inclusion report: {exc}") from None
+    p = doc["payload"]
+    used.add(verified.manifest_index)
+    return {"item_id": item_id, "corpus": p.get("corpus"), "location": row["location"],
+            "status": hist[-1].status if hist else str(p.get("status")), "since": _iso_ts(doc.get("ts")),
+            "license": p.get("license"), "entry_index": verified.manifest_index, "stored": True,
+            "method": str(f.method), "score": f.score, "sha256": p.get("sha256")}
 
 
 def prove_entries(services, indexes: set[int]) -> None:

@@ -9,13 +9,19 @@ entry names: a shard written again (a resumed or repeated ingest) gets a new fil
 
 from __future__ import annotations
 
+import functools
+import json
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import NotFoundError, VerificationError
+from ledger_app.core.types import C2paSummary
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import FingerprintStore
 from ledger_app.ledger.entries import decode_entry, encode_entry
@@ -28,6 +34,8 @@ from ledger_app.ledger.manifest import (
 )
 from ledger_app.ledger.store import AppendResult
 from ledger_app.ledger.tlogproof import format_tlog_proof
+from ledger_app.services.items import ItemDetails, ItemRecord, item_filter
+from ledger_app.storage.repos import corpora as corpora_repo
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,72 @@ class StoredItems:
             raise NotFoundError(f"no stored item {item_id!r}")
         return row
 
+    def records(self, *, corpus: str | None = None, status: str | None = None, media_type: str | None = None,
+                c2pa_state: str | None = None, license: str | None = None, search: str | None = None,
+                limit: int | None = None) -> list[ItemRecord]:
+        """Stored items as `ItemCatalogue.items` lists database items (id order; at most `limit`)."""
+        f = item_filter(corpus, status, media_type, c2pa_state, license, search)
+        manifests = self.manifests(f.corpus)
+        if not manifests:
+            return []
+        with self.ws.engine.connect() as conn:
+            lid = corpora_repo.license_id(conn, f.license) if f.license else None
+            if f.license and lid is None:
+                return []
+            names = {i: corpora_repo.license_name(conn, i) for i in self._license_ids(manifests)}
+        by_shard = {key: m.index for key, m in manifests.items()}
+        table = self.store().dataset(sorted(m.file for m in manifests.values())).to_table(
+            columns=list(LISTED), filter=stored_filter(f.status, f.media_type, f.c2pa_state, lid, f.search))
+        table = table.sort_by("item_id")
+        if limit is not None:
+            table = table.slice(0, limit)
+        out = []
+        for row in table.to_pylist():
+            row["sha256"] = row["sha256"].hex() if row["sha256"] is not None else None
+            cname = row["item_id"].split(":", 1)[0]
+            out.append(listed_record(row, by_shard[(cname, row["shard"])], names.get(row["license_id"])))
+        return out
+
+    def _license_ids(self, manifests: dict[tuple[str, str], Manifest]) -> set[int]:
+        table = self.store().dataset(sorted(m.file for m in manifests.values())).to_table(columns=["license_id"])
+        return {int(x) for x in pc.unique(table.column("license_id")).to_pylist() if x is not None}
+
+    def find_exact(self, sha256s: Sequence[str], url_keys: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(item ID, "exact" | "url", the hash or URL key asked for) of every stored item matching one."""
+        files = self.files()
+        if not files or not (sha256s or url_keys):
+            return []
+        parts = []
+        if sha256s:
+            parts.append(pc.field("sha256").isin(pa.array([bytes.fromhex(h) for h in sha256s], pa.binary(32))))
+        if url_keys:
+            parts.append(pc.field("url_norm").isin(pa.array(list(url_keys), pa.string())))
+        table = self.store().dataset(files).to_table(columns=["item_id", "sha256", "url_norm"],
+                                                     filter=functools.reduce(operator.or_, parts))
+        wanted_sha, wanted_url = {bytes.fromhex(h) for h in sha256s}, set(url_keys)
+        out = []
+        for row in table.to_pylist():
+            if row["sha256"] in wanted_sha:
+                out.append((row["item_id"], "exact", row["sha256"].hex()))
+            if row["url_norm"] in wanted_url:
+                out.append((row["item_id"], "url", row["url_norm"]))
+        return out
+
+    def details(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:
+        """One stored item as `ItemCatalogue.item` gives a database item; `entry_proof` is its two-level proof."""
+        row = self.item(item_id)
+        corpus = item_id.split(":", 1)[0]
+        m = self.manifests(corpus)[(corpus, str(row["shard"]))]
+        name = None
+        if row.get("license_id") is not None:
+            with self.ws.engine.connect() as conn:
+                name = corpora_repo.license_name(conn, int(row["license_id"]))
+        listed = listed_record(row, m.index, name)
+        fields = {k: getattr(listed, k) for k in ItemRecord.__dataclass_fields__}
+        proof = self.prove_item(item_id)[0].to_json() if with_proof else None
+        manifest = row.get("manifest_json")
+        return ItemDetails(**fields, c2pa_manifest=json.loads(manifest) if manifest else None, entry_proof=proof)
+
     def prove_item(self, item_id: str) -> tuple[ItemProof, VerifiedItem]:
         """An item's two-level proof against the latest checkpoint, checked before it is returned."""
         row = self.item(item_id)
@@ -145,3 +219,38 @@ class StoredItems:
         verified = verify_item_proof(proof, self.ledger.known_verifiers(), origin=self.ledger.origin)
         return proof, verified
 
+
+
+# --- listings: stored items as the item catalogue shows database items ----------------------------
+
+LISTED = ("item_id", "location", "shard", "member", "sha256", "size", "media_type", "status", "status_reason",
+          "source_url", "license_id", "c2pa_json", "ingested_at", "batch", "metadata_json", "domain",
+          "signals_json", "language", "fetched_at")
+
+
+def stored_filter(status: str | None, media_type: str | None, c2pa_state: str | None, license_id: int | None,
+                  search: str | None) -> pc.Expression | None:
+    """The listing filters (services/items.item_filter) as a pyarrow.dataset expression."""
+    parts = []
+    if status:
+        parts.append(pc.field("status") == status)
+    if media_type:
+        parts.append(pc.field("media_type") == media_type)
+    if c2pa_state:
+        parts.append(pc.field("c2pa_state") == c2pa_state)
+    if license_id is not None:
+        parts.append(pc.field("license_id") == license_id)
+    if search:
+        parts.append(pc.match_substring(pc.field("item_id"), search) | pc.match_substring(pc.field("location"), search)
+                     | pc.match_substring(pc.field("source_url"), search))
+    return functools.reduce(operator.and_, parts) if parts else None
+
+
+def listed_record(row: dict[str, Any], entry_index: int, license_name: str | None) -> ItemRecord:
+    return ItemRecord(
+        row["item_id"], row["item_id"].split(":", 1)[0], row["location"], row["shard"], row["member"], row["sha256"],
+        row["size"], row["media_type"], row["status"], row["status_reason"], row["source_url"], license_name,
+        json.loads(row["c2pa_json"]) if row["c2pa_json"] else C2paSummary().to_json(), row["ingested_at"] or 0.0,
+        entry_index, None, row["batch"], json.loads(row["metadata_json"]) if row["metadata_json"] else {},
+        row["domain"], json.loads(row["signals_json"]) if row["signals_json"] else None, row["language"],
+        row["fetched_at"])
