@@ -246,7 +246,7 @@ def run(n: int, work: Path) -> None:
     verifiers = svc.known_verifiers()
     cp = svc.ws.store.latest_checkpoint()
     assert cp is not None
-    build, build_read, check = [], [], []
+    build, build_read, build_inner, check = [], [], [], []
     prng = random.Random(7)
     for _ in range(300):
         m_idx, f = manifests[prng.randrange(len(manifests))]
@@ -256,6 +256,7 @@ def run(n: int, work: Path) -> None:
         build_read.append(time.perf_counter() - t)
         t = time.perf_counter()
         leaf, size, inner, _root = store.inner_proof(f.path, i, leaf)  # the leaf known from the item's row
+        build_inner.append(time.perf_counter() - t)
         _, outer, _, _ = svc.ws.store.inclusion_proof(m_idx, cp.size)
         mleaf = svc.ws.store.entry(m_idx).leaf
         proof = ItemProof(f"bench:{f.shard}#?", leaf, i, size, tuple(inner), m_idx, mleaf,
@@ -290,10 +291,12 @@ def run(n: int, work: Path) -> None:
           f"**{ratio:.2f}x the plain scan** per CPU-second (goal >= 0.5x: {'met' if ratio >= 0.5 else 'not met'}) |")
     print(f"| sweep candidates | {exact} by SHA-256, {by_url} by URL or domain, {by_pdq} by PDQ <= {PDQ_RADIUS} |")
     print(f"| exact lookup of one SHA-256 (filtered scan of all files) | {t_lookup * ms:,.0f} ms |")
-    print(f"| two-level proof, build from the item's row (footer, 2,048 leaf hashes, ledger path), p50 / p95 | "
+    print(f"| two-level proof, build from the item's row (inner level + the manifest's ledger path and leaf), p50 / p95 | "
           f"{pct(build, .5) * ms:.2f} / {pct(build, .95) * ms:.2f} ms (goal < 1 ms: "
           f"{'met' if pct(build, .95) < 1e-3 else 'not met'}) |")
-    print(f"| inner proof alone, reading the item's leaf from the file too, p50 / p95 | "
+    print(f"| of which the inner level (footer, one chunk of leaf hashes), p50 / p95 | "
+          f"{pct(build_inner, .5) * ms:.2f} / {pct(build_inner, .95) * ms:.2f} ms |")
+    print(f"| inner level reading the item's leaf from the file too, p50 / p95 | "
           f"{pct(build_read, .5) * ms:.2f} / {pct(build_read, .95) * ms:.2f} ms |")
     print(f"| two-level proof, check (both levels + checkpoint signature), p50 / p95 | "
           f"{pct(check, .5) * ms:.2f} / {pct(check, .95) * ms:.2f} ms |")

@@ -79,6 +79,13 @@ def test_refusals(tmp_path):
     assert st.inner_proof(f.path, 1, b'{"item":1}') == st.inner_proof(f.path, 1)
     with pytest.raises(UserError, match="leaf 1 does not match its hash"):
         st.inner_proof(f.path, 1, b'{"item":2}')
+    big = st.write_shard("c", "big", [rec(i, "big") for i in range(200)])
+    table = pq.read_table(tmp_path / big.path)
+    meta = dict(table.schema.metadata)
+    meta[schema.META_UPPER] = meta[schema.META_UPPER][:-64]
+    pq.write_table(table.replace_schema_metadata(meta), tmp_path / big.path)
+    with pytest.raises(UserError, match="do not fit 200 leaves"):
+        st.inner_proof(big.path, 0)
     table = pq.read_table(tmp_path / f.path)
     meta = dict(table.schema.metadata)
     meta[schema.META_VERSION] = b"2"
@@ -103,5 +110,7 @@ def test_inner_proof_refuses_bad_stored_hashes():
     bad = manifest.inner_proof(5, 100, chunks, tail, hashes[1:65])
     with pytest.raises(VerificationError):
         merkle.verify_inclusion(5, 100, hashes[5], bad, merkle.root(hashes))
+    assert manifest.inner_proof(5, 100, chunks, tail, hashes[:64], manifest.upper_levels(chunks)) == \
+        merkle.inclusion_proof(5, hashes)
     forged = [bytes(32)] + chunks[1:]
     assert manifest.tree_root(100, forged, tail) != merkle.root(hashes)

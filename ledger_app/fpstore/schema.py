@@ -20,8 +20,9 @@ META_CORPUS = b"provenance-ledger.corpus"
 META_SHARD = b"provenance-ledger.shard"
 META_ROOT = b"provenance-ledger.shard_root"
 META_COUNT = b"provenance-ledger.count"
-# Hex of the hashes of the shard tree's complete 64-leaf subtrees, and of the last chunk's leaf hashes.
-META_CHUNKS = b"provenance-ledger.chunks"
+# Hex of the hashes of the shard tree's perfect subtrees of 64 leaves and more (level 6 left to right,
+# then level 7, ...: `ledger.manifest.upper_levels`), and of the last, incomplete chunk's leaf hashes.
+META_UPPER = b"provenance-ledger.upper"
 META_TAIL = b"provenance-ledger.tail"
 
 FIELDS: list[pa.Field] = [

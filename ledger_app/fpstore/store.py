@@ -77,6 +77,24 @@ def record_dict(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _Hashes(Sequence[bytes]):
+    """`count` 32-byte hashes from position `pos` of `raw`, sliced when read."""
+
+    def __init__(self, raw: bytes, pos: int, count: int):
+        self.raw, self.pos, self.n = raw, pos, count
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self.n))]
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        at = (self.pos + i) * 32
+        return self.raw[at : at + 32]
+
+
 class FingerprintStore:
     """The fingerprint store at one location."""
 
@@ -118,7 +136,7 @@ class FingerprintStore:
             schema.META_SHARD: shard.encode("utf-8", "surrogateescape"),
             schema.META_ROOT: root.hex().encode(),
             schema.META_COUNT: str(len(rows)).encode(),
-            schema.META_CHUNKS: b"".join(chunks).hex().encode(),
+            schema.META_UPPER: b"".join(h for level in manifest.upper_levels(chunks) for h in level).hex().encode(),
             schema.META_TAIL: b"".join(tail).hex().encode(),
         })
         sink = pa.BufferOutputStream()
@@ -233,27 +251,35 @@ class FingerprintStore:
         size = int(meta[schema.META_COUNT])
         if not 0 <= leaf_index < size:
             raise UserError(f"the fingerprint store file {rel} has no leaf {leaf_index}")
-        raw_chunks, raw_tail = bytes.fromhex(meta[schema.META_CHUNKS].decode()), bytes.fromhex(meta[schema.META_TAIL].decode())
-        chunks = [raw_chunks[i : i + 32] for i in range(0, len(raw_chunks), 32)]
+        raw_upper, raw_tail = bytes.fromhex(meta[schema.META_UPPER].decode()), bytes.fromhex(meta[schema.META_TAIL].decode())
+        upper, pos, count = [], 0, size // manifest.CHUNK
+        while count:
+            upper.append(_Hashes(raw_upper, pos, count))
+            pos, count = pos + count, count // 2
+        if pos * 32 != len(raw_upper):
+            raise UserError(f"the fingerprint store file {rel} is damaged: its subtree hashes do not fit {size} leaves")
+        chunks = upper[0] if upper else _Hashes(b"", 0, 0)
         tail = [raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)]
         group, start = 0, 0
         while start + pf.metadata.row_group(group).num_rows <= leaf_index:
             start += pf.metadata.row_group(group).num_rows
             group += 1
         col = pf.read_row_group(group, columns=["leaf_hash"], use_threads=False).column(0).combine_chunks()
-        raw = col.buffers()[1].to_pybytes()[col.offset * 32 : (col.offset + len(col)) * 32]
-        hashes = [raw[i : i + 32] for i in range(0, len(raw), 32)]
-        if (start + len(hashes)) % manifest.CHUNK and start + len(hashes) < size or start % manifest.CHUNK:
+        rows = len(col)
+        if (start + rows) % manifest.CHUNK and start + rows < size or start % manifest.CHUNK:
             raise UserError(f"the fingerprint store file {rel} splits a 64-leaf chunk "
                             "across row groups; write it again")
         own = leaf_index // manifest.CHUNK * manifest.CHUNK
-        chunk_leaves = hashes[own - start : own - start + manifest.CHUNK] if leaf_index < len(chunks) * manifest.CHUNK else []
+        # Only the item's chunk of hashes becomes Python bytes.
+        raw = col.buffers()[1].to_pybytes()[(col.offset + own - start) * 32 : (col.offset + rows) * 32][: manifest.CHUNK * 32]
+        hashes = [raw[i : i + 32] for i in range(0, len(raw), 32)]
+        chunk_leaves = hashes if leaf_index < len(chunks) * manifest.CHUNK else []
         if leaf is None:
             leaf = pf.read_row_group(group, columns=["leaf"], use_threads=False).column(0)[leaf_index - start].as_py()
         assert leaf is not None
-        if merkle.leaf_hash(leaf) != hashes[leaf_index - start]:
+        if merkle.leaf_hash(leaf) != hashes[leaf_index - own]:
             raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
-        proof = manifest.inner_proof(leaf_index, size, chunks, tail, chunk_leaves)
+        proof = manifest.inner_proof(leaf_index, size, chunks, tail, chunk_leaves, upper)
         # The root as the file states it; a caller checks the proof against the manifest's root, so
         # damaged subtree hashes cannot pass (services/stored.py verifies every proof it returns).
         root = bytes.fromhex(meta[schema.META_ROOT].decode())

@@ -9,7 +9,7 @@ tree (against the manifest's root), and the manifest entry in the ledger (a c2sp
 against a signed checkpoint). Go's golang.org/x/mod/sumdb/tlog checks both (tests/test_fpstore_go.py).
 
 The inner proof is built without hashing the whole shard: the store keeps, in each file's metadata,
-the hashes of the shard's complete 64-leaf subtrees and the leaf hashes of the last, incomplete
+the hashes of the shard's perfect subtrees of 64 leaves and more (`upper_levels`) and the leaf hashes of the last, incomplete
 chunk, so a proof needs those and the leaves of one chunk (`inner_proof`).
 
 Standard library, `merkle`, `tlogproof`, `note`, `strictjson` and `errors` only: the offline verifier
@@ -60,11 +60,21 @@ def _perfect(hashes: Sequence[bytes]) -> bytes:
     return level[0]
 
 
+def upper_levels(chunks: Sequence[bytes]) -> list[list[bytes]]:
+    """The perfect subtrees above the chunks: level CHUNK_LEVEL (the chunks), then each level of
+    their pairs, up to the largest; what a store file keeps so a proof hashes nothing above a chunk."""
+    levels = [list(chunks)]
+    while len(levels[-1]) > 1:
+        below = levels[-1]
+        levels.append([merkle.node_hash(below[i], below[i + 1]) for i in range(0, len(below) - 1, 2)])
+    return levels
+
+
 def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[bytes],
-                chunk_leaves: Sequence[bytes]) -> list[bytes]:
+                chunk_leaves: Sequence[bytes], upper: Sequence[Sequence[bytes]] | None = None) -> list[bytes]:
     """The RFC 6962 inclusion proof of leaf `index` in a tree of `size` leaves, from the complete
     chunks' hashes, the incomplete tail's leaf hashes and the leaf hashes of the chunk holding
-    `index` (empty when `index` is in the tail)."""
+    `index` (empty when `index` is in the tail). `upper`: `upper_levels(chunks)`, when stored."""
     if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
         raise VerificationError(f"the stored subtree hashes do not describe a tree of {size} leaves")
     if not 0 <= index < size:
@@ -77,6 +87,8 @@ def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[b
     def node(level: int, idx: int) -> bytes:
         start, width = idx << level, 1 << level
         if level >= CHUNK_LEVEL:
+            if upper is not None:
+                return upper[level - CHUNK_LEVEL][idx]
             return _perfect(chunks[start // CHUNK : (start + width) // CHUNK])
         if start >= full:
             return _perfect(tail[start - full : start - full + width])
