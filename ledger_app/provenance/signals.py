@@ -176,7 +176,7 @@ class ItemSignals:
         parts.append('"findings":[' + ",".join([_finding_json(f) for f in self.findings]) + "]")
         if self.problems:
             parts.append('"problems":' + _dumps(self.problems))
-        parts.append('"uses":' + _dumps(uses))
+        parts.append('"uses":' + _uses_json(tuple(uses[u] for u in USES)))
         return "{" + ",".join(parts) + "}", uses
 
     def digest(self) -> str:
@@ -184,8 +184,13 @@ class ItemSignals:
         return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without a new encoder per call.
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+
+
+@lru_cache(maxsize=64)  # 27 combinations of three tri-states
+def _uses_json(states: tuple[str, ...]) -> str:
+    return _dumps(dict(zip(USES, states, strict=True)))
 
 
 @lru_cache(maxsize=8192)
