@@ -94,11 +94,13 @@ def split_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], str | None, st
 def process_item(raw: RawItem, trust_anchors_pem: str | None, signals: SignalContext | None = None,
                  *, with_signals: bool = True, max_image_pixels: int = MAX_IMAGE_PIXELS,
                  local_features: bool = True) -> ItemResult:
-    """One item's result; with `with_signals`, also its opt-out signals and language; with
+    """One item's result and language; with `with_signals`, also its opt-out signals; with
     `local_features`, an image's keypoints and descriptors (matching/local.py)."""
     res = _process_item(raw, trust_anchors_pem, max_image_pixels, local_features)
-    if with_signals and res.error is None:
-        add_signals(res, raw, signals)
+    if res.error is None:
+        if with_signals:
+            add_signals(res, raw, signals)
+        add_language(res, raw)
     return res
 
 
@@ -116,6 +118,11 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
         reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
         res.train_ai_reason = reason_for(reserving) if reserving else None
     res.fetched_at = sig.fetched_at
+
+
+def add_language(res: ItemResult, raw: RawItem) -> None:
+    """The item's language: from its metadata, else guessed from a text's script. Every ingest
+    records it, with or without signals (the bench's reference run included)."""
     lang = res.metadata.get("language") or res.metadata.get("lang")
     if isinstance(lang, str) and lang.strip():
         res.language = lang.strip()[:16]
