@@ -175,9 +175,12 @@ def test_a_store_file_changed_after_its_manifest_is_refused(stored):
         path.write_bytes((Path(st.base) / forged.path).read_bytes())
         with pytest.raises(VerificationError, match="does not hold what its manifest"):
             s.corpus.stored.prove_item("wds:shard-001.tar#s00070")
+        with pytest.raises(VerificationError, match="has another SHA-256 than its manifest says"):
+            s.corpus.stored.verify_files()
     finally:
         path.write_bytes(original)
     assert s.corpus.stored.prove_item("wds:shard-001.tar#s00070")[1].shard == "shard-001.tar"
+    assert s.corpus.stored.verify_files() == {"shards": 2, "items": 73}
 
 
 def test_cli_ingest_store_and_log_prove_item(tmp_path):
@@ -204,5 +207,40 @@ def test_cli_ingest_store_and_log_prove_item(tmp_path):
     doc = json.loads(out.stdout)
     assert doc["kind"] == "item-proof" and doc["shard_size"] == 4
     assert merkle.leaf_hash(base64.b64decode(doc["leaf"]))
+    out = cli("log", "verify", "--store", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["store"] == {"shards": 1, "items": 4}
     out = cli("log", "prove", "--item", "wds:nothing")
     assert out.returncode != 0 and "no stored item" in out.stderr
+
+
+def test_a_run_that_dies_before_its_manifest_commits_leaves_nothing_that_counts(tmp_path, monkeypatch):
+    (tmp_path / "c").mkdir()
+    write_wds_shard(tmp_path / "c" / "shard-000.tar", 0, 5)
+    write_wds_shard(tmp_path / "c" / "shard-001.tar", 5, 4)
+    s = Services(Workspace(tmp_path / "ws"), passphrase=lambda c: PASS)
+    s.ledger.init("example.com/fpstore-crash")
+    s.corpus.add_corpus("wds", tmp_path / "c")
+    real_append = s.ledger.append
+    calls = []
+
+    def dies_on_second_shard(entries, conn=None):
+        calls.append(entries)
+        if len(calls) == 2:
+            raise RuntimeError("killed")
+        return real_append(entries, conn=conn)
+
+    monkeypatch.setattr(s.ledger, "append", dies_on_second_shard)
+    with pytest.raises(RuntimeError, match="killed"):
+        s.corpus.ingest("wds", workers=1, store=True)
+    monkeypatch.setattr(s.ledger, "append", real_append)
+    store = s.corpus.stored.store()
+    assert len(store.files("wds")) == 2  # both shards' files were written ...
+    assert len(s.corpus.stored.manifests("wds")) == 1  # ... but only the first shard's manifest committed
+    assert len(s.corpus.items(corpus="wds")) in (4, 5)  # the orphan file is not read
+    rep = s.corpus.ingest("wds", workers=1, store=True)
+    assert rep.shards_skipped == 1 and rep.shards_done == 1
+    listed = s.corpus.items(corpus="wds")
+    assert len(listed) == 9 and len({r.id for r in listed}) == 9  # nothing lost, nothing twice
+    for r in listed:
+        assert s.corpus.stored.prove_item(r.id)[1].item == r.id

@@ -45,6 +45,9 @@ def register(sub, common) -> None:
     p.add_argument("--deep", action="store_true", help="also decode every leaf and check its canonical form")
     p.add_argument("--vkey", metavar="FILE", help="a verifier key you hold (file or the key itself): it must be in the key chain")
     p.add_argument("--checkpoint", metavar="FILE", help="a signed checkpoint you hold: the ledger must contain it")
+    p.add_argument("--store", action="store_true",
+                   help="also re-read every fingerprint-store file a shard manifest names: its SHA-256, each leaf's "
+                        "hash and the shard tree's root must be what the manifest says")
     p.set_defaults(handler=cmd_verify)
     p = lsub.add_parser(
         "acknowledge-rollback", parents=[common],
@@ -160,9 +163,12 @@ def cmd_verify(ctx) -> int:
         "verified_at": datetime.now(UTC).isoformat(),
         "warnings": list(rep.warnings),
     }
+    if ctx.args.store:
+        res["store"] = ctx.corpus.stored.verify_files()
     for w in rep.warnings if not ctx.json else ():
         ctx.err(f"warning: {w}")
-    ctx.out(res, lambda r: f"ledger OK: {r['entries']} entries, {r['checkpoints']} checkpoints, root {r['root_hash']}")
+    ctx.out(res, lambda r: f"ledger OK: {r['entries']} entries, {r['checkpoints']} checkpoints, root {r['root_hash']}"
+            + (f"; store OK: {r['store']['shards']} shard files, {r['store']['items']} items" if "store" in r else ""))
     return 0
 
 

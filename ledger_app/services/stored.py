@@ -24,6 +24,7 @@ from ledger_app.core.errors import NotFoundError, VerificationError
 from ledger_app.core.types import C2paSummary
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import FingerprintStore
+from ledger_app.ledger import merkle
 from ledger_app.ledger.entries import decode_entry, encode_entry
 from ledger_app.ledger.manifest import (
     MANIFEST_TYPE,
@@ -121,6 +122,34 @@ class StoredItems:
                                                             file_sha256=f.sha256, file_size=f.size,
                                                             schema=schema.SCHEMA_VERSION)))
         return self.ledger.append(entries, conn=conn)
+
+    # --- verification ---------------------------------------------------------------------------
+
+    def verify_files(self) -> dict[str, int]:
+        """Re-read every file the current manifests name: its SHA-256, every leaf against its stored
+        hash, and the shard tree's size and root, each as the signed manifest says. Raises
+        VerificationError naming the first file that differs (`ledger log verify --store`)."""
+        store = self.store()
+        shards = items = 0
+        for m in self.manifests().values():
+            def bad(what: str, m: Manifest = m) -> VerificationError:
+                return VerificationError(f"the fingerprint store file {m.file} of shard {m.shard!r} of corpus "
+                                         f"{m.corpus!r} {what} (manifest entry {m.index})", index=m.index, what="store")
+            try:
+                digest = store.file_sha256(m.file)
+            except OSError as exc:
+                raise bad(f"cannot be read ({exc})") from None
+            if digest != m.file_sha256:
+                raise bad("has another SHA-256 than its manifest says")
+            table = store.read_shard(m.file, ["leaf", "leaf_hash"])
+            hashes = [merkle.leaf_hash(leaf) for leaf in table.column("leaf").to_pylist()]
+            if hashes != table.column("leaf_hash").to_pylist():
+                raise bad("holds a leaf that does not match its stored hash")
+            if len(hashes) != m.count or merkle.root(hashes).hex() != m.root:
+                raise bad("does not give the manifest's tree size and root")
+            shards += 1
+            items += len(hashes)
+        return {"shards": shards, "items": items}
 
     # --- reads ----------------------------------------------------------------------------------
 
