@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.storage import personal
 from ledger_app.storage.repos import cases as repo
 from ledger_app.storage.repos.cases import EventRow
@@ -240,7 +241,7 @@ class CaseService:
     def add_note(self, rid: int, text: str) -> CaseNote:
         text = (text or "").strip()
         if not text:
-            raise UserError("a note needs some text")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a note needs some text"))
         self.takedown.request_record(rid)
         author = self.current_user()
         self.ledger.unlock()
@@ -268,10 +269,10 @@ class CaseService:
         the name and account live in the erasable personal-data store, as every entry's actor does."""
         who = (assignee or "").strip() or None
         if who is not None and len(who) > 200:
-            raise UserError("an assignee name is at most 200 characters")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an assignee name is at most 200 characters"))
         req = self.takedown.request_record(rid)
         if req.status == Status.CLOSED.value:
-            raise UserError(f"request {rid} is closed; it cannot be assigned")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is closed; it cannot be assigned"), rid=rid)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = None
@@ -306,14 +307,15 @@ class CaseService:
     def decide(self, rid: int, item_id: str, decision: str) -> CaseRow:
         """Record one reviewer decision as it is made (the window calls this on each click)."""
         if decision not in ("accepted", "rejected"):
-            raise UserError(f"a decision is accepted or rejected, not {decision!r}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a decision is accepted or rejected, not {decision}"),
+                decision=repr(decision))
         self.takedown.review(rid, accept=[item_id] if decision == "accepted" else [],
                              reject=[item_id] if decision == "rejected" else [])
         return self.row(rid)
 
     def reject(self, rid: int, reason: str) -> CaseRow:
         if not (reason or "").strip():
-            raise UserError("a rejection needs a reason (it is recorded and told to the requester)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a rejection needs a reason (it is recorded and told to the requester)"))
         self.takedown.reject(rid, reason.strip())
         return self.row(rid)
 
@@ -338,14 +340,16 @@ class CaseService:
         """Keep the original notice (the e-mail, letter or PDF as received) with the request."""
         if data is None:
             if path is None:
-                raise UserError("give the notice file to attach")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "give the notice file to attach"))
             p = Path(path)
             try:
                 if p.stat().st_size > MAX_NOTICE_BYTES:
-                    raise UserError(f"{p.name} is larger than {MAX_NOTICE_BYTES // (1024 * 1024)} MB; attach a smaller copy")
+                    raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} is larger than {value} MB; attach a smaller copy"),
+                        name=p.name, value=MAX_NOTICE_BYTES // (1024 * 1024))
                 data = p.read_bytes()
             except OSError as e:
-                raise UserError(f"cannot read the notice {p}: {e.strerror}") from None
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the notice {p}: {strerror}"),
+                    p=p, strerror=e.strerror) from None
             name = name or p.name
         if not data:
             raise UserError(f"the notice {name or ''} is empty".replace("  ", " "))
@@ -381,12 +385,15 @@ class CaseService:
         with self.ws.engine.connect() as conn:
             doc = repo.document_data(conn, sha256.lower())
         if doc is None:
-            raise NotFoundError(f"no document {sha256[:12]}… is stored")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no document {sha256}… is stored"), error=NotFoundError,
+                sha256=sha256[:12])
         if doc.data is None:
-            raise NotFoundError(f"document {sha256[:12]}… was erased")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "document {sha256}… was erased"), error=NotFoundError,
+                sha256=sha256[:12])
         data = doc.data
         if hashlib.sha256(data).hexdigest() != sha256.lower():
-            raise UserError(f"the stored document {sha256[:12]}… does not match its hash; it was altered")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the stored document {sha256}… does not match its hash; it was altered"),
+                sha256=sha256[:12])
         return data
 
     def erase_documents(self, rid: int, reason: str) -> list[str]:
@@ -394,7 +401,7 @@ class CaseService:
         they hold personal data. The hashes stay in the ledger; a `case.document` entry records each
         erasure. Returns the erased SHA-256 values."""
         if not (reason or "").strip():
-            raise UserError("say why the documents are erased (recorded in the ledger)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "say why the documents are erased (recorded in the ledger)"))
         self.takedown.request_record(rid)
         shas = sorted({ev.body[key] for ev in self.events(rid) if ev.kind in ("document", "reply", "retained")
                        for key in ("sha256", "metadata_sha256") if ev.body.get(key)})
@@ -463,17 +470,21 @@ class CaseService:
     def row(self, rid: int) -> CaseRow:
         rows = self._rows(int(rid))
         if not rows:
-            raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no takedown request {rid}; see `ledger takedown list`"), error=NotFoundError,
+                rid=rid)
         return rows[0]
 
     def queue(self, query: QueueQuery | None = None) -> list[CaseRow]:
         q = query or QueueQuery()
         if q.type and q.type not in {t.value for t in RequestType}:
-            raise UserError(f"unknown request type {q.type!r}; use one of {', '.join(t.value for t in RequestType)}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown request type {type}; use one of {choices}"),
+                type=repr(q.type), choices=', '.join(t.value for t in RequestType))
         if q.status and q.status not in {s.value for s in Status}:
-            raise UserError(f"unknown status {q.status!r}; use one of {', '.join(s.value for s in Status)}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown status {status}; use one of {choices}"),
+                status=repr(q.status), choices=', '.join(s.value for s in Status))
         if q.sort not in SORT_KEYS:
-            raise UserError(f"cannot sort by {q.sort!r}; use one of {', '.join(SORT_KEYS)}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot sort by {sort}; use one of {choices}"),
+                sort=repr(q.sort), choices=', '.join(SORT_KEYS))
         rows = self._rows()
         needle = q.search.strip().lower()
         out = []
@@ -521,7 +532,8 @@ class CaseService:
         try:
             Path(path).write_text(self.to_csv(rows), encoding="utf-8")
         except OSError as e:
-            raise UserError(f"cannot write {path}: {e.strerror}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot write {path}: {strerror}"),
+                path=path, strerror=e.strerror) from None
         return len(rows)
 
     # --- the case ---------------------------------------------------------------------------------------

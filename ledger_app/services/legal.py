@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.services.takedown_records import Extended, PurgeView, RequestRecord
 from ledger_app.storage import personal
 from ledger_app.storage.repos import cases as repo
@@ -132,8 +133,8 @@ class Recipient:
     contact: str | None
     notified_at: float | None  # None while any of its items is not yet in a notice sent to it
     notice_sha256: str | None  # the last notice sent to it
-    #: The items no notice has told it of yet: all of them at first; after a notice, those erased since
-    #: (a later decision on the same request), for which it gets a further notice of just those.
+    # The items no notice has told it of yet: all of them at first; after a notice, those erased since
+    # (a later decision on the same request), for which it gets a further notice of just those.
     pending: tuple[str, ...] = ()
 
     @property
@@ -192,7 +193,7 @@ class CounterNoticeRecord:
     entry: int | None
 
 
-#: The counter-notifier's details kept in the erasable store (those given).
+# The counter-notifier's details kept in the erasable store (those given).
 COUNTER_NOTIFIER_FIELDS = ("name", "address", "phone", "email", "signature", "material", "location")
 
 
@@ -308,7 +309,8 @@ class LegalService:
         req = self.takedown.request_record(rid)
         if types and req.type not in {t.value for t in types}:
             names = " or ".join(t.value.upper() if t is RequestType.DMCA else t.value for t in types)
-            raise UserError(f"request {rid} is a {req.type} request; this step applies to {names} requests only")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is a {type} request; this step applies to {names} requests only"),
+                rid=rid, type=req.type, names=names)
         return req
 
     # --- ownership -----------------------------------------------------------------------------------
@@ -317,9 +319,10 @@ class LegalService:
         """Record the evidence of ownership seen for a rights holder's request (a registration, a
         contract, the original files with metadata…). Required before the purge of such a request."""
         if result not in OWNERSHIP_RESULTS:
-            raise UserError(f"the ownership result is {' or '.join(OWNERSHIP_RESULTS)}, not {result!r}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ownership result is {choices}, not {result}"),
+                choices=' or '.join(OWNERSHIP_RESULTS), result=repr(result))
         if not (evidence or "").strip():
-            raise UserError("say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)"))
         self.takedown.request_record(rid)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
@@ -344,15 +347,13 @@ class LegalService:
         if self.ws.settings.get("legal.require_ownership_check") and rights_holder_request(req.type, req.requester_kind):
             own = self.ownership(rid)
             if own is None or own.result != "confirmed":
-                raise UserError(
-                    f"request {rid} comes from a rights holder: record the evidence of ownership seen before the purge "
-                    f"(`ledger takedown ownership {rid} --evidence \"…\"`)")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", 'request {rid} comes from a rights holder: record the evidence of ownership seen before the purge (`ledger takedown ownership {rid} --evidence "…"`)'),
+                    rid=rid)
         if req.type == RequestType.GDPR.value:
             ident = self.identity(rid)
             if ident in ("requested", "failed"):
-                raise UserError(
-                    f"the identity of the data subject of request {rid} is {'not yet verified' if ident == 'requested' else 'not verified'}; "
-                    f"verify it first (`ledger takedown identity {rid} --result verified --method …`)")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the identity of the data subject of request {rid} is {value}; verify it first (`ledger takedown identity {rid} --result verified --method …`)"),
+                    rid=rid, value='not yet verified' if ident == 'requested' else 'not verified')
 
     # --- DMCA 512(g) ------------------------------------------------------------------------------------
 
@@ -363,12 +364,14 @@ class LegalService:
         unless `record_anyway` (recorded as incomplete; it cannot be forwarded)."""
         req = self._req(rid, RequestType.DMCA)
         if req.status not in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value):
-            raise UserError(f"request {rid} is {req.status}; a counter-notice answers material already removed")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is {status}; a counter-notice answers material already removed"),
+                rid=rid, status=req.status)
         purged = purged_items(self.takedown.purge_view(rid))
         chosen = list(items) or list(purged)
         unknown = [i for i in chosen if i not in purged]
         if unknown:
-            raise UserError(f"item {unknown[0]!r} was not removed under request {rid}; a counter-notice names removed material")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "item {unknown} was not removed under request {rid}; a counter-notice names removed material"),
+                unknown=repr(unknown[0]), rid=rid)
         missing = cn.missing()
         if missing and not record_anyway:
             raise IncompleteRequest(
@@ -414,16 +417,19 @@ class LegalService:
         self._req(rid, RequestType.DMCA)
         cn = self.counter_notice_record(rid)
         if cn is None:
-            raise UserError(f"request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)"),
+                rid=rid)
         if not cn.complete:
-            raise UserError(f"the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete"),
+                rid=rid)
         if self.cases.events(rid, "forwarded"):
-            raise UserError(f"the counter-notice of request {rid} was already forwarded")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the counter-notice of request {rid} was already forwarded"),
+                rid=rid)
         day = parse_date(forwarded_on, "forwarding date")
         hol = self._holidays()
         n = int(self.ws.settings.get("legal.restore_business_days"))
         if not 10 <= n <= 14:
-            raise UserError("legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))"))
         earliest, latest = add_business_days(day, 10, hol), add_business_days(day, 14, hol)
         planned = add_business_days(day, n, hol)
         self.ledger.unlock()
@@ -440,7 +446,7 @@ class LegalService:
         """The claimant says it filed an action seeking a court order (512(g)(2)(C)): do not restore."""
         self._req(rid, RequestType.DMCA)
         if not (note or "").strip():
-            raise UserError("describe the court action (court, case number, date of the claimant's notice)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "describe the court action (court, case number, date of the claimant's notice)"))
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": note.strip()})
@@ -492,7 +498,8 @@ class LegalService:
         """
         win = self.restore_window(rid, today)
         if not win.can_restore:
-            raise UserError(f"request {rid} cannot be restored now: {win.reason}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} cannot be restored now: {reason}"),
+                rid=rid, reason=win.reason)
         cn = self.counter_notice_record(rid)
         assert cn is not None
         items = [i for i in cn.items if i not in win.restored]
@@ -563,9 +570,10 @@ class LegalService:
         `verified` (with the method: a signed e-mail from the known address, a video call, …) or `failed`."""
         self._req(rid, RequestType.GDPR)
         if result not in IDENTITY_RESULTS:
-            raise UserError(f"the identity result is one of {', '.join(IDENTITY_RESULTS)}, not {result!r}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the identity result is one of {choices}, not {result}"),
+                choices=', '.join(IDENTITY_RESULTS), result=repr(result))
         if result == "verified" and not method.strip():
-            raise UserError("say how the identity was verified (--method)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "say how the identity was verified (--method)"))
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             c = personal.commit(conn, "note", {"text": note.strip()}) if note.strip() else None
@@ -581,19 +589,23 @@ class LegalService:
         req = self._req(rid, RequestType.GDPR)
         g = ground.strip().lower().removeprefix("art. 17(3)").strip("() ")
         if g not in ART17_3_GROUNDS:
-            raise UserError(f"name the Art. 17(3) ground: {', '.join(ART17_3_GROUNDS)} ({ground!r} is not one)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "name the Art. 17(3) ground: {choices} ({ground} is not one)"),
+                choices=', '.join(ART17_3_GROUNDS), ground=repr(ground))
         if not reason.strip():
-            raise UserError("a refusal needs the reasons given to the data subject (Art. 12(4))")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a refusal needs the reasons given to the data subject (Art. 12(4))"))
         with self.ws.engine.connect() as conn:
             matched = repo.matched_items(conn, rid)
         chosen = sorted(set(items)) if items else matched
         unknown = [i for i in chosen if i not in matched]
         if unknown:
-            raise UserError(f"item {unknown[0]!r} is not among the matches of request {rid}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "item {unknown} is not among the matches of request {rid}"),
+                unknown=repr(unknown[0]), rid=rid)
         if not chosen:
-            raise UserError(f"request {rid} has no matches to retain; locate first, or reject the request with a reason")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no matches to retain; locate first, or reject the request with a reason"),
+                rid=rid)
         if req.status in (Status.PURGED.value, Status.CERTIFIED.value, Status.CLOSED.value, Status.REJECTED.value):
-            raise UserError(f"request {rid} is {req.status}; a refusal is decided before the purge")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is {status}; a refusal is decided before the purge"),
+                rid=rid, status=req.status)
         partial = set(chosen) != set(matched)
         now = time.time()
         self.ledger.unlock()
@@ -632,8 +644,8 @@ class LegalService:
         req = self._req(rid, RequestType.GDPR)
         today = today or date.today()
         if today > date.fromisoformat(req.due_by) and not req.extended_reason:
-            raise UserError(f"the first month of request {rid} ended on {req.due_by}; an extension had to be announced "
-                            "before then (Art. 12(3))")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the first month of request {rid} ended on {due_by}; an extension had to be announced before then (Art. 12(3))"),
+                rid=rid, due_by=req.due_by)
         res = self.takedown.extend(rid, months, reason)
         return res
 

@@ -16,7 +16,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.services.legal import ART17_3_GROUNDS, CounterNotifier, purged_items
 from ledger_app.services.takedown_records import RequestRecord
 from ledger_app.storage.repos.cases import item_origin
@@ -169,9 +169,11 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
             missing: list[str] | None = None) -> tuple[str, str, list]:
     """(subject, body, attachments) of a reply; raises UserError when the case has not reached it."""
     if template not in TEMPLATES:
-        raise UserError(f"unknown reply template {template!r}; use one of {', '.join(TEMPLATES)}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown reply template {template}; use one of {choices}"),
+            template=repr(template), choices=', '.join(TEMPLATES))
     if language not in LANGUAGES:
-        raise UserError(f"the reply language is one of {', '.join(LANGUAGES)}, not {language!r}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the reply language is one of {choices}, not {language}"),
+            choices=', '.join(LANGUAGES), language=repr(language))
     t = T[language]
     td = legal.takedown
     req = td.request_record(rid)
@@ -189,12 +191,14 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
             elif req.status == "rejected" and req.status_reason:
                 miss = req.status_reason.split("; ")
         if not miss:
-            raise UserError(f"request {rid} lacks no element; there is nothing to ask for")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} lacks no element; there is nothing to ask for"),
+                rid=rid)
         args["missing"] = "\n".join(f"  - {m}" for m in miss)
     elif template == "counter_notice_forwarded":
         win = legal.restore_window(rid)
         if win.forwarded_on is None:
-            raise UserError(f"the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)"),
+                rid=rid)
         args.update(earliest=win.earliest, latest=win.latest)
         cn = legal.counter_notice_record(rid)
         person = legal.counter_notifier(rid) or CounterNotifier()
@@ -202,27 +206,32 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
                           if getattr(person, k)) + f"\nitems: {', '.join(cn.items)}"
     elif template == "completion":
         if req.status not in ("purged", "certified", "closed"):
-            raise UserError(f"request {rid} is {req.status}; the completion letter follows the purge")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is {status}; the completion letter follows the purge"),
+                rid=rid, status=req.status)
         args["items"] = len(purged_items(td.purge_view(rid)))
         if certificate is None:
-            raise UserError("attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)"))
         try:
             data = Path(certificate).read_bytes()
         except OSError as e:
-            raise UserError(f"cannot read the certificate {certificate}: {e.strerror}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the certificate {certificate}: {strerror}"),
+                certificate=certificate, strerror=e.strerror) from None
         try:
             doc = json.loads(data)
         except json.JSONDecodeError:
-            raise UserError(f"{Path(certificate).name} is not a removal certificate (not JSON)") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} is not a removal certificate (not JSON)"),
+                name=Path(certificate).name) from None
         if doc.get("request", {}).get("id") != rid:
-            raise UserError(f"{Path(certificate).name} is not the certificate of request {rid}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} is not the certificate of request {rid}"),
+                name=Path(certificate).name, rid=rid)
         attachments.append((Path(certificate).name, data, "application", "json"))
         pdf = Path(certificate).with_suffix(".pdf")
         if pdf.exists():
             attachments.append((pdf.name, pdf.read_bytes(), "application", "pdf"))
     elif template == "extension":
         if not req.extended_reason:
-            raise UserError(f"request {rid} was not extended (`ledger takedown extend {rid} --months N --reason …`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} was not extended (`ledger takedown extend {rid} --months N --reason …`)"),
+                rid=rid)
         from ledger_app.takedown.requests import add_months
 
         received = datetime.fromisoformat(req.received).date()
@@ -231,7 +240,8 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
     elif template == "refusal":
         refs = legal.refusals(rid)
         if not refs:
-            raise UserError(f"request {rid} has no recorded refusal (`ledger takedown refuse {rid} --ground …`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no recorded refusal (`ledger takedown refuse {rid} --ground …`)"),
+                rid=rid)
         r = refs[-1]
         g = r.ground[-2]
         args.update(scope=t["scope.partial" if r.partial else "scope.full"], count=len(r.retained),
@@ -310,10 +320,12 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
     from ledger_app.certificates.letter import render_letter_pdf
 
     if language not in LANGUAGES:
-        raise UserError(f"the reply language is one of {', '.join(LANGUAGES)}, not {language!r}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the reply language is one of {choices}, not {language}"),
+            choices=', '.join(LANGUAGES), language=repr(language))
     draft = next((d for d in td.drafts() if d.draft == int(draft_id)), None)
     if draft is None:
-        raise UserError(f"there is no open draft {draft_id}; see `ledger takedown drafts`")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no open draft {draft_id}; see `ledger takedown drafts`"),
+            draft_id=draft_id)
     body_json = td.draft_body(draft_id)
     t = T[language]
     args = {"id": f"D{draft_id}", "type_name": TYPE_NAMES[language][draft.type], "received": draft.received,

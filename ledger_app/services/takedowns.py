@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.services.takedown_records import (
@@ -105,13 +106,14 @@ class TakedownService:
             specs.append(WorkSpec("domain", normalize_domain(d)))
         for a in accounts:
             if not a.strip():
-                raise UserError("an empty account ID cannot be matched")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an empty account ID cannot be matched"))
             specs.append(WorkSpec("account", a.strip()))
         for tf in text_files:
             try:
                 text = Path(tf).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
-                raise UserError(f"cannot read the article text {tf}: {e}") from None
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the article text {tf}: {e}"),
+                    tf=tf, e=e) from None
             specs.append(text_work(text, description=Path(tf).name))
         for t in texts:
             specs.append(text_work(t))
@@ -197,9 +199,11 @@ class TakedownService:
     def _open_draft(self, conn, draft_id: int) -> repo.DraftRow:
         row = repo.draft(conn, draft_id)
         if row is None:
-            raise NotFoundError(f"there is no draft {draft_id}; see `ledger takedown drafts`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no draft {draft_id}; see `ledger takedown drafts`"), error=NotFoundError,
+                draft_id=draft_id)
         if row.request_id is not None:
-            raise UserError(f"draft {draft_id} was already recorded as request {row.request_id}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "draft {draft_id} was already recorded as request {request_id}"),
+                draft_id=draft_id, request_id=row.request_id)
         return row
 
     def draft_body(self, draft_id: int) -> DraftBody:
@@ -271,13 +275,13 @@ class TakedownService:
         try:
             rtype = RequestType(type)
         except ValueError:
-            raise UserError(f"unknown request type {type!r}; use one of {', '.join(t.value for t in RequestType)}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown request type {type}; use one of {choices}"),
+                type=repr(type), choices=', '.join(t.value for t in RequestType)) from None
         try:
             kind = RequesterKind(requester_kind)
         except ValueError:
-            raise UserError(
-                f"unknown requester kind {requester_kind!r}; use one of {', '.join(k.value for k in RequesterKind)}"
-            ) from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown requester kind {requester_kind}; use one of {choices}"),
+                requester_kind=repr(requester_kind), choices=', '.join(k.value for k in RequesterKind)) from None
         rec = parse_date(received, "received date")
         due = due_date(rtype, rec, self.ws.settings.get("takedown.default_due_days"))
         problems: list[str] = []
@@ -328,7 +332,7 @@ class TakedownService:
         out = []
         for w in works:
             if w.kind not in WORK_KINDS:
-                raise UserError(f"unknown kind of identification {w.kind!r}")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown kind of identification {kind}"), kind=repr(w.kind))
             value = w.value
             if w.kind == "account" and not w.committed:
                 value = personal.commit(conn, "account", {"account": w.value}, dedupe_on=w.value)
@@ -353,18 +357,21 @@ class TakedownService:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            raise UserError(f"{path.name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again"),
+                name=path.name) from None
         except OSError as e:
-            raise UserError(f"cannot read {path}: {e.strerror}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read {path}: {strerror}"),
+                path=path, strerror=e.strerror) from None
         try:
             rows = _parse_import(text, path.suffix.lower())
         except UserError as e:
-            raise UserError(f"{path.name}: {e}; nothing was imported") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name}: {e}; nothing was imported"),
+                name=path.name, e=e) from None
         for r in rows:
             unknown = sorted(k for k in r if k != _WHERE and k not in IMPORT_FIELDS)
             if unknown:
-                raise UserError(f"{r[_WHERE]} of {path.name}: unknown column {', '.join(map(repr, unknown))}; the columns are "
-                                f"{', '.join(IMPORT_FIELDS)} (see `ledger takedown import --help`); nothing was imported")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{r} of {name}: unknown column {choices}; the columns are {choices2} (see `ledger takedown import --help`); nothing was imported"),
+                    r=r[_WHERE], name=path.name, choices=', '.join(map(repr, unknown)), choices2=', '.join(IMPORT_FIELDS))
         groups: dict[str, list[dict[str, Any]]] = {}
         single = _single(rows)
         for i, r in enumerate(rows):
@@ -382,11 +389,12 @@ class TakedownService:
                         texts=_list(r.get("text")), text_files=_list(r.get("text_file")),
                     )
                 except UserError as e:
-                    raise UserError(f"{r[_WHERE]} of {path.name}: {e}; nothing was imported") from None
+                    raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{r} of {name}: {e}; nothing was imported"),
+                        r=r[_WHERE], name=path.name, e=e) from None
             rtype = _scalar(head.get("type"))
             if not rtype:
-                raise UserError(f"{head[_WHERE]} of {path.name}: no request type; give a type column ("
-                                f"{', '.join(t.value for t in RequestType)}); nothing was imported")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{head} of {name}: no request type; give a type column ({choices}); nothing was imported"),
+                    head=head[_WHERE], name=path.name, choices=', '.join(t.value for t in RequestType))
             dmca = None
             if rtype == "dmca":
                 dmca = DmcaElements(_scalar(head.get("signature")), _scalar(head.get("work")), bool(works),
@@ -399,7 +407,8 @@ class TakedownService:
                     email=_scalar(head.get("email")), received=_scalar(head.get("received")), works=works, dmca=dmca,
                 )
             except UserError as e:
-                raise UserError(f"{head[_WHERE]} of {path.name}: {e}; nothing was imported") from None
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{head} of {name}: {e}; nothing was imported"),
+                    head=head[_WHERE], name=path.name, e=e) from None
             if intake.problems and not record_anyway:
                 raise IncompleteRequest(
                     f"{head[_WHERE]} of {path.name}: the {rtype} request is incomplete; missing "
@@ -407,7 +416,8 @@ class TakedownService:
                     "--record-anyway to record such requests as rejected)", intake.problems)
             intakes.append(intake)
         if not intakes:
-            raise UserError(f"{path.name} holds no requests; nothing was imported")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} holds no requests; nothing was imported"),
+                name=path.name)
         self.ledger.unlock()
         out: list[RecordedRequest] = []
         entries: list[tuple[str, dict[str, Any]]] = []
@@ -426,7 +436,8 @@ class TakedownService:
         with self.ws.engine.connect() as conn:
             row = repo.request(conn, rid)
         if row is None:
-            raise NotFoundError(f"there is no takedown request {rid}; see `ledger takedown list`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no takedown request {rid}; see `ledger takedown list`"), error=NotFoundError,
+                rid=rid)
         return RequestRecord(**dataclasses.asdict(row))
 
     def set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
@@ -438,10 +449,10 @@ class TakedownService:
     def extend(self, rid: int, months: int, reason: str) -> Extended:
         req = self.request_record(rid)
         if not reason.strip():
-            raise UserError("an extension needs a recorded reason (GDPR Art. 12(3))")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an extension needs a recorded reason (GDPR Art. 12(3))"))
         self.ledger.screen_permanent_text(reason, "reason")
         if req.extended_reason:
-            raise UserError(f"request {rid} was already extended once")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} was already extended once"), rid=rid)
         due = extended_due(RequestType(req.type), date.fromisoformat(req.received), months)
         with self.ws.store.write_transaction() as conn:
             repo.update_request(conn, rid, due_by=due.isoformat(), extended_reason=reason, updated_at=time.time())
@@ -507,7 +518,7 @@ class TakedownService:
         works = self.works(rid)
         found = self.find(works, progress)
         if cancelled and cancelled():
-            raise UserError("locate was cancelled; nothing was recorded")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "locate was cancelled; nothing was recorded"))
         return self.record_matches(rid, req, found)
 
     def record_matches(self, rid: int, req: RequestRecord, found: Sequence[loc.Found]) -> Located:
@@ -539,13 +550,14 @@ class TakedownService:
         ids = {m[0] for m in matches}
         for i in [*accept, *reject]:
             if i not in ids:
-                raise UserError(f"item {i!r} is not among the matches of request {rid}")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "item {i} is not among the matches of request {rid}"),
+                    i=repr(i), rid=rid)
         if set(accept) & set(reject):
-            raise UserError("an item cannot be both accepted and rejected")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an item cannot be both accepted and rejected"))
         if not (accept_all or reject_all or accept or reject):
-            raise UserError("say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…"))
         if accept_all and reject_all:
-            raise UserError("--accept-all and --reject-all cannot be given together")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "--accept-all and --reject-all cannot be given together"))
         # Explicit decisions (named items) are applied as given; --accept-all / --reject-all only decide
         # the matches still pending, so a decision made earlier (a fair-use quotation kept) is never
         # overridden by a blanket one. A match has one decision per item, whatever its methods.
@@ -588,7 +600,8 @@ class TakedownService:
         with self.ws.engine.connect() as conn:
             pending = repo.count_matches(conn, rid, "pending")
         if pending:
-            raise UserError(f"{pending} matches of request {rid} are still pending review")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{pending} matches of request {rid} are still pending review"),
+                pending=pending, rid=rid)
         with self.ws.store.write_transaction() as conn:
             approver = self.ledger.actor_commitment(conn)
             if self.ws.settings.get("takedown.four_eyes"):
@@ -607,20 +620,16 @@ class TakedownService:
         me = identity.account(conn)
         who = personal.reveal(conn, handler) if handler else None
         if who is None:
-            raise UserError(
-                f"four-eyes rule: the handler of request {rid} is not known (their record was erased), so "
-                "no one can be shown to be someone else; turn takedown.four_eyes off to approve it"
-            )
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "four-eyes rule: the handler of request {rid} is not known (their record was erased), so no one can be shown to be someone else; turn takedown.four_eyes off to approve it"),
+                rid=rid)
         theirs = who.get("account")
         if theirs is None:  # recorded before accounts were: only the name is known
             same = who.get("name") in (self.ws.settings.get("user.name") or None, identity.os_account())
         else:
             same = theirs == me
         if same:
-            raise UserError(
-                f"four-eyes rule: the approver must be someone other than the handler of request {rid}, and "
-                f"you ({me}) handled it; a different display name (user.name) does not make a different person"
-            )
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "four-eyes rule: the approver must be someone other than the handler of request {rid}, and you ({me}) handled it; a different display name (user.name) does not make a different person"),
+                rid=rid, me=me)
 
     # --- views -------------------------------------------------------------------------------------------
 
@@ -752,9 +761,10 @@ def file_work(path: Path) -> WorkSpec:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise UserError(f"cannot read {path}: {e.strerror}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read {path}: {strerror}"),
+            path=path, strerror=e.strerror) from None
     if not data:
-        raise UserError(f"{path} is empty")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is empty"), path=path)
     sha = hashlib.sha256(data).hexdigest()
     media = sniff_media_type(data)
     if media.startswith("image/"):
@@ -764,7 +774,7 @@ def file_work(path: Path) -> WorkSpec:
         try:
             fp = image_fingerprint(data, local="work").to_bytes()
         except InputRefused as e:
-            raise UserError(f"{path.name}: {e}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name}: {e}"), name=path.name, e=e) from None
         return WorkSpec("file", sha, description=path.name, fingerprint=fp, fp_kind="image", sha256=sha,
                         media_type=media)
     if media == "text/plain":
@@ -779,7 +789,7 @@ def text_work(text: str, description: str | None = None) -> WorkSpec:
     from ledger_app.matching.text import text_fingerprint
 
     if len(text.strip()) < MIN_ARTICLE_CHARS:
-        raise UserError("the article text is too short to match reliably (give at least a paragraph)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the article text is too short to match reliably (give at least a paragraph)"))
     fp = text_fingerprint(text).to_bytes()
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return WorkSpec("text", sha, description=description, text=text, fingerprint=fp, fp_kind="text", sha256=sha)
@@ -794,7 +804,7 @@ def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
-            raise UserError(f"the import file is not valid JSON: {e}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the import file is not valid JSON: {e}"), e=e) from None
         if isinstance(doc, dict):
             works = doc.pop("works", None)
             if isinstance(works, list):
@@ -803,10 +813,10 @@ def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
             return [{**doc, _WHERE: "the request"}]
         if isinstance(doc, list) and all(isinstance(d, dict) for d in doc):
             return [{**d, _WHERE: f"request {i + 1}"} for i, d in enumerate(doc)]
-        raise UserError("a JSON import is one request object (with a works list) or a list of request objects")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a JSON import is one request object (with a works list) or a list of request objects"))
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
-        raise UserError("the CSV import has no header row")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the CSV import has no header row"))
     rows = []
     for r in reader:
         row = {k.strip().lower(): (v or "").strip() for k, v in r.items() if isinstance(k, str) and k}

@@ -20,6 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.core.messages import Said
+from ledger_app.ui.messages import Message
+
+
+def said_message(said: Said) -> Message:
+    """A service's message as the window renders it (its arguments that are messages too)."""
+    return Message(said.context, said.source,
+                   {k: said_message(v) if isinstance(v, Said) else v for k, v in said.args.items()})
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's sentence in the current language: a service's message (`said`, see core/messages.py)
+    translated, anything else as it was raised."""
+    said = getattr(exc, "said", None)
+    return said_message(said).text() if isinstance(said, Said) else str(exc)
 
 
 def is_expected(exc: BaseException) -> bool:
@@ -86,7 +101,7 @@ def show_error(parent: QWidget | None, exc: BaseException, report: str = "") -> 
         box.setObjectName("ExpectedErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("Errors", "Cannot do that"))
-        box.setText(str(exc))
+        box.setText(error_text(exc))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         return _keep(box)
     return _keep(ErrorReportDialog(parent, exc, report))

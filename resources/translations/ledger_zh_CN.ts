@@ -879,17 +879,17 @@
 <context>
     <name>ErrorReportDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="36"/>
+        <location filename="../../ledger_app/ui/errors.py" line="51"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="40"/>
+        <location filename="../../ledger_app/ui/errors.py" line="55"/>
         <source>Something went wrong that the application did not expect. Please send this report to support.</source>
         <translation>发生了应用程序未预料到的错误。请将此报告发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="50"/>
+        <location filename="../../ledger_app/ui/errors.py" line="65"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -897,7 +897,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ledger_app/ui/errors.py" line="88"/>
+        <location filename="../../ledger_app/ui/errors.py" line="103"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
@@ -2669,6 +2669,413 @@
     </message>
 </context>
 <context>
+    <name>ServiceMessage</name>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="244"/>
+        <source>a note needs some text</source>
+        <translation>备注需要填写内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="272"/>
+        <source>an assignee name is at most 200 characters</source>
+        <translation>负责人名称最多 200 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="275"/>
+        <source>request {rid} is closed; it cannot be assigned</source>
+        <translation>请求 {rid} 已关闭，无法分配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="310"/>
+        <source>a decision is accepted or rejected, not {decision}</source>
+        <translation>决定只能是接受或拒绝，而不是 {decision}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="318"/>
+        <source>a rejection needs a reason (it is recorded and told to the requester)</source>
+        <translation>拒绝需要理由（会被记录并告知请求者）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="343"/>
+        <source>give the notice file to attach</source>
+        <translation>请提供要附加的通知文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="347"/>
+        <source>{name} is larger than {value} MB; attach a smaller copy</source>
+        <translation>{name} 大于 {value} MB；请附加较小的副本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="351"/>
+        <source>cannot read the notice {p}: {strerror}</source>
+        <translation>无法读取通知 {p}：{strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="388"/>
+        <source>no document {sha256}… is stored</source>
+        <translation>未存储文档 {sha256}…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="391"/>
+        <source>document {sha256}… was erased</source>
+        <translation>文档 {sha256}… 已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="395"/>
+        <source>the stored document {sha256}… does not match its hash; it was altered</source>
+        <translation>存储的文档 {sha256}… 与其哈希不符；它已被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="404"/>
+        <source>say why the documents are erased (recorded in the ledger)</source>
+        <translation>请说明删除这些文档的原因（会记录在账本中）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="473"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="439"/>
+        <source>there is no takedown request {rid}; see `ledger takedown list`</source>
+        <translation>不存在删除请求 {rid}；请查看 `ledger takedown list`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="480"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="278"/>
+        <source>unknown request type {type}; use one of {choices}</source>
+        <translation>未知的请求类型 {type}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="483"/>
+        <source>unknown status {status}; use one of {choices}</source>
+        <translation>未知的状态 {status}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="486"/>
+        <source>cannot sort by {sort}; use one of {choices}</source>
+        <translation>无法按 {sort} 排序；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/cases.py" line="535"/>
+        <source>cannot write {path}: {strerror}</source>
+        <translation>无法写入 {path}：{strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="312"/>
+        <source>request {rid} is a {type} request; this step applies to {names} requests only</source>
+        <translation>请求 {rid} 是 {type} 请求；此步骤仅适用于 {names} 请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="322"/>
+        <source>the ownership result is {choices}, not {result}</source>
+        <translation>所有权核查结果应为 {choices}，而不是 {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="325"/>
+        <source>say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)</source>
+        <translation>请说明看到了哪些所有权证据（例如：美国版权登记 VA 2-345-678）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="350"/>
+        <source>request {rid} comes from a rights holder: record the evidence of ownership seen before the purge (`ledger takedown ownership {rid} --evidence &quot;…&quot;`)</source>
+        <translation>请求 {rid} 来自权利人：清除之前请记录所看到的所有权证据（`ledger takedown ownership {rid} --evidence &quot;…&quot;`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="355"/>
+        <source>the identity of the data subject of request {rid} is {value}; verify it first (`ledger takedown identity {rid} --result verified --method …`)</source>
+        <translation>请求 {rid} 的数据主体身份{value}；请先核实（`ledger takedown identity {rid} --result verified --method …`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="367"/>
+        <source>request {rid} is {status}; a counter-notice answers material already removed</source>
+        <translation>请求 {rid} 的状态为 {status}；反通知针对的是已删除的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="373"/>
+        <source>item {unknown} was not removed under request {rid}; a counter-notice names removed material</source>
+        <translation>条目 {unknown} 并未依据请求 {rid} 删除；反通知应指明已删除的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="420"/>
+        <source>request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)</source>
+        <translation>请求 {rid} 没有可转交的反通知；请先记录（`ledger takedown counter-notice {rid} …`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="423"/>
+        <source>the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete</source>
+        <translation>请求 {rid} 的反通知不完整；完整之前不会转交</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="426"/>
+        <source>the counter-notice of request {rid} was already forwarded</source>
+        <translation>请求 {rid} 的反通知已经转交</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="432"/>
+        <source>legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))</source>
+        <translation>legal.restore_business_days 必须在 10 到 14 之间（《美国法典》第 17 编第 512(g)(2)(C) 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="449"/>
+        <source>describe the court action (court, case number, date of the claimant&apos;s notice)</source>
+        <translation>请描述诉讼（法院、案号、索赔方通知的日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="501"/>
+        <source>request {rid} cannot be restored now: {reason}</source>
+        <translation>请求 {rid} 现在不能恢复：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="573"/>
+        <source>the identity result is one of {choices}, not {result}</source>
+        <translation>身份核实结果应为以下之一：{choices}，而不是 {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="576"/>
+        <source>say how the identity was verified (--method)</source>
+        <translation>请说明如何核实身份（--method）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="592"/>
+        <source>name the Art. 17(3) ground: {choices} ({ground} is not one)</source>
+        <translation>请指明第 17(3) 条的理由：{choices}（{ground} 不在其中）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="595"/>
+        <source>a refusal needs the reasons given to the data subject (Art. 12(4))</source>
+        <translation>拒绝需要说明告知数据主体的理由（第 12(4) 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="601"/>
+        <source>item {unknown} is not among the matches of request {rid}</source>
+        <translation>条目 {unknown} 不在请求 {rid} 的匹配项中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="604"/>
+        <source>request {rid} has no matches to retain; locate first, or reject the request with a reason</source>
+        <translation>请求 {rid} 没有可保留的匹配项；请先定位，或附理由拒绝该请求</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="607"/>
+        <source>request {rid} is {status}; a refusal is decided before the purge</source>
+        <translation>请求 {rid} 的状态为 {status}；拒绝须在清除之前决定</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="647"/>
+        <source>the first month of request {rid} ended on {due_by}; an extension had to be announced before then (Art. 12(3))</source>
+        <translation>请求 {rid} 的第一个月已于 {due_by} 结束；延期必须在此之前通知（第 12(3) 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="172"/>
+        <source>unknown reply template {template}; use one of {choices}</source>
+        <translation>未知的回复模板 {template}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="175"/>
+        <location filename="../../ledger_app/services/replies.py" line="323"/>
+        <source>the reply language is one of {choices}, not {language}</source>
+        <translation>回复语言应为以下之一：{choices}，而不是 {language}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="194"/>
+        <source>request {rid} lacks no element; there is nothing to ask for</source>
+        <translation>请求 {rid} 没有缺少任何要素；无需索取</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="200"/>
+        <source>the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)</source>
+        <translation>请求 {rid} 的反通知尚未转交（`ledger takedown forward {rid}`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="209"/>
+        <source>request {rid} is {status}; the completion letter follows the purge</source>
+        <translation>请求 {rid} 的状态为 {status}；完成函须在清除之后发出</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="213"/>
+        <source>attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)</source>
+        <translation>请附上删除证书（--certificate FILE，由 `ledger takedown certificate` 生成）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="217"/>
+        <source>cannot read the certificate {certificate}: {strerror}</source>
+        <translation>无法读取证书 {certificate}：{strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="222"/>
+        <source>{name} is not a removal certificate (not JSON)</source>
+        <translation>{name} 不是删除证书（不是 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="225"/>
+        <source>{name} is not the certificate of request {rid}</source>
+        <translation>{name} 不是请求 {rid} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="233"/>
+        <source>request {rid} was not extended (`ledger takedown extend {rid} --months N --reason …`)</source>
+        <translation>请求 {rid} 未延期（`ledger takedown extend {rid} --months N --reason …`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="243"/>
+        <source>request {rid} has no recorded refusal (`ledger takedown refuse {rid} --ground …`)</source>
+        <translation>请求 {rid} 没有已记录的拒绝（`ledger takedown refuse {rid} --ground …`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/replies.py" line="327"/>
+        <source>there is no open draft {draft_id}; see `ledger takedown drafts`</source>
+        <translation>没有未完成的草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="109"/>
+        <source>an empty account ID cannot be matched</source>
+        <translation>空的账户 ID 无法匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="115"/>
+        <source>cannot read the article text {tf}: {e}</source>
+        <translation>无法读取文章文本 {tf}：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="202"/>
+        <source>there is no draft {draft_id}; see `ledger takedown drafts`</source>
+        <translation>没有草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="205"/>
+        <source>draft {draft_id} was already recorded as request {request_id}</source>
+        <translation>草稿 {draft_id} 已记录为请求 {request_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="283"/>
+        <source>unknown requester kind {requester_kind}; use one of {choices}</source>
+        <translation>未知的请求者类型 {requester_kind}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="335"/>
+        <source>unknown kind of identification {kind}</source>
+        <translation>未知的标识类型 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="360"/>
+        <source>{name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again</source>
+        <translation>{name} 不是 UTF-8 文本；请将列表另存为 UTF-8 CSV 或 JSON 后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="363"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="764"/>
+        <source>cannot read {path}: {strerror}</source>
+        <translation>无法读取 {path}：{strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="368"/>
+        <source>{name}: {e}; nothing was imported</source>
+        <translation>{name}：{e}；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="373"/>
+        <source>{r} of {name}: unknown column {choices}; the columns are {choices2} (see `ledger takedown import --help`); nothing was imported</source>
+        <translation>{name} 的{r}：未知列 {choices}；可用的列为 {choices2}（见 `ledger takedown import --help`）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="392"/>
+        <source>{r} of {name}: {e}; nothing was imported</source>
+        <translation>{name} 的{r}：{e}；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="396"/>
+        <source>{head} of {name}: no request type; give a type column ({choices}); nothing was imported</source>
+        <translation>{name} 的{head}：没有请求类型；请提供 type 列（{choices}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="410"/>
+        <source>{head} of {name}: {e}; nothing was imported</source>
+        <translation>{name} 的{head}：{e}；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="419"/>
+        <source>{name} holds no requests; nothing was imported</source>
+        <translation>{name} 中没有请求；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="452"/>
+        <source>an extension needs a recorded reason (GDPR Art. 12(3))</source>
+        <translation>延期需要记录理由（GDPR 第 12(3) 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="455"/>
+        <source>request {rid} was already extended once</source>
+        <translation>请求 {rid} 已经延期过一次</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="521"/>
+        <source>locate was cancelled; nothing was recorded</source>
+        <translation>定位已取消；未记录任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="553"/>
+        <source>item {i} is not among the matches of request {rid}</source>
+        <translation>条目 {i} 不在请求 {rid} 的匹配项中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="556"/>
+        <source>an item cannot be both accepted and rejected</source>
+        <translation>同一条目不能既被接受又被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="558"/>
+        <source>say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…</source>
+        <translation>请说明要做的决定：--accept-all，或 --accept ITEM… 和/或 --reject ITEM…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="560"/>
+        <source>--accept-all and --reject-all cannot be given together</source>
+        <translation>--accept-all 与 --reject-all 不能同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="603"/>
+        <source>{pending} matches of request {rid} are still pending review</source>
+        <translation>请求 {rid} 还有 {pending} 个匹配项待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="623"/>
+        <source>four-eyes rule: the handler of request {rid} is not known (their record was erased), so no one can be shown to be someone else; turn takedown.four_eyes off to approve it</source>
+        <translation>四眼原则：请求 {rid} 的处理人未知（其记录已被删除），因此无法证明审批人是另一个人；如需批准，请关闭 takedown.four_eyes</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="631"/>
+        <source>four-eyes rule: the approver must be someone other than the handler of request {rid}, and you ({me}) handled it; a different display name (user.name) does not make a different person</source>
+        <translation>四眼原则：审批人必须不是请求 {rid} 的处理人，而您（{me}）处理过该请求；不同的显示名称（user.name）并不代表不同的人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="767"/>
+        <source>{path} is empty</source>
+        <translation>{path} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="777"/>
+        <source>{name}: {e}</source>
+        <translation>{name}：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="792"/>
+        <source>the article text is too short to match reliably (give at least a paragraph)</source>
+        <translation>文章文本太短，无法可靠匹配（请至少提供一段）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="807"/>
+        <source>the import file is not valid JSON: {e}</source>
+        <translation>导入文件不是有效的 JSON：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="816"/>
+        <source>a JSON import is one request object (with a works list) or a list of request objects</source>
+        <translation>JSON 导入应为一个请求对象（带 works 列表）或请求对象的列表</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="819"/>
+        <source>the CSV import has no header row</source>
+        <translation>CSV 导入文件没有标题行</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ledger_app/ui/pages/settings.py" line="216"/>
@@ -3399,137 +3806,137 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="130"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="277"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="278"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
@@ -3604,17 +4011,17 @@
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="265"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="266"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="282"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="297"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="298"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
@@ -3629,7 +4036,7 @@
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="305"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="306"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>

@@ -14,6 +14,15 @@ from ledger_app.ui import i18n_build
 from ledger_app.ui.resources import TRANSLATIONS
 
 UI = Path(__file__).resolve().parents[2] / "ledger_app" / "ui"
+PACKAGE = UI.parent
+
+
+def catalogue_sources() -> list[str]:
+    """What pyside6-lupdate reads: the window's modules, and every other module that marks service
+    sentences for translation (core/messages.py QT_TRANSLATE_NOOP, rendered by the window)."""
+    marked = [p for p in PACKAGE.rglob("*.py") if UI not in p.parents and "core.messages import" in p.read_text(
+        encoding="utf-8") and "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    return sorted(str(p) for p in [*UI.rglob("*.py"), *marked])
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -27,7 +36,8 @@ def test_the_chinese_catalogue_is_complete_and_matches_the_sources(tmp_path):
     shutil.copy(committed, fresh)
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate, "pyside6-lupdate is part of PySide6"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = catalogue_sources()
+    assert any("services/legal.py" in p for p in sources)  # the service sentences are in the catalogue
     subprocess.run([lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-silent"], check=True)
     old, new = messages(committed), messages(fresh)
     assert set(new) == set(old), "resources/translations/ledger_zh_CN.ts is out of date: run pyside6-lupdate"
@@ -66,3 +76,28 @@ def test_a_missing_catalogue_is_a_clear_error(qapp, monkeypatch, tmp_path):
     monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
     with pytest.raises(ConfigError, match="i18n_build"):
         i18n.set_language("zh_CN")
+
+
+def test_a_service_refusal_is_said_in_the_window_language(window, qtbot, small_ledger, session):
+    """A service's error carries its message ID; the window translates it, the CLI prints English."""
+    from ledger_app.core.errors import NotFoundError, UserError
+    from ledger_app.ui.errors import error_text, show_error
+
+    i18n_build.build()
+    session.open(small_ledger)
+    window.show()
+    services = session.services
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "概览")
+    with pytest.raises(NotFoundError) as missing:
+        services.takedown.request_record(999)
+    assert str(missing.value) == "there is no takedown request 999; see `ledger takedown list`"  # the CLI's
+    box = show_error(window, missing.value)
+    assert box.text() == "不存在删除请求 999；请查看 `ledger takedown list`"
+    box.close()
+    with pytest.raises(UserError) as bad:
+        services.cases.add_note(1, "   ")
+    assert error_text(bad.value) == "备注需要填写内容"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Dashboard")
+    assert error_text(bad.value) == "a note needs some text"

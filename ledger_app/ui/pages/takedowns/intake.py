@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 
-from ledger_app.ui.errors import is_expected, show_error
+from ledger_app.ui.errors import error_text, is_expected, show_error
 from ledger_app.ui.pages.new_request import NewRequestDialog, RequestForm
 from ledger_app.ui.tasks import Task
 
@@ -57,7 +57,7 @@ class TakedownIntake:
             if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
                 show_error(self, exc, report)  # the form is gone (cancelled meanwhile): say it here
             elif is_expected(exc):
-                dialog.refused(str(exc))
+                dialog.refused(error_text(exc))
             else:
                 dialog.refused(self.tr("The request was not recorded: an unexpected error (see the report)."))
                 show_error(dialog, exc, report)

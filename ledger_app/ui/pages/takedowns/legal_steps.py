@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from ledger_app.ui.errors import is_expected, show_error
+from ledger_app.ui.errors import error_text, is_expected, show_error
 from ledger_app.ui.file_dialogs import existing_dir
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP
 from ledger_app.ui.pages.legal_dialogs import ReasonDialog
@@ -108,7 +108,7 @@ class TakedownLegalSteps:
             if button is not None:
                 button.setEnabled(True)
             if is_expected(exc):
-                dialog.refused(str(exc))
+                dialog.refused(error_text(exc))
             else:
                 show_error(dialog, exc, report)
         return failed

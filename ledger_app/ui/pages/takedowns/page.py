@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.core.errors import LedgerAppError
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 from ledger_app.ui.models.matches import MatchesModel
@@ -182,7 +183,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
             self.current = current
             self._works = {w.id: w for w in td.works(rec["id"])}
         except LedgerAppError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         if switching:
             # What was said and shown about the previous request does not belong to this one.

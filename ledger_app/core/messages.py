@@ -1,0 +1,93 @@
+"""Sentences kept as a message ID with arguments, so that the window can say them in its language.
+
+A service that refuses something raises `refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is …"),
+rid=rid)`: the error's text is the English sentence (what the CLI prints and the log shows), and the
+error also carries `said`, the message ID (the English source) with its arguments. The window
+translates the ID in the current language at its edge (ui/errors.py `error_text`) and fills in the
+arguments; an argument that is itself a `Said` is rendered the same way. A reason the services store
+(a request's status reason) is kept as `Said.to_stored()` JSON and read back with `Said.from_stored`,
+which gives None for text stored before, or typed by a person (shown as it is).
+
+`QT_TRANSLATE_NOOP` here is a plain function returning its source: it imports nothing from Qt (this
+is core), and pyside6-lupdate finds the sources by its name and literal arguments (so the context is
+written out, "ServiceMessage", as CONTEXT says; tests/ui/test_i18n.py scans every module
+that uses it).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledger_app.core.errors import UserError
+
+#: The translation context of every service sentence.
+CONTEXT = "ServiceMessage"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name pyside6-lupdate looks for
+    """Mark `source` for the translation catalogue; returns it unchanged."""
+    return source
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence as its message ID (the English source, with `{name}` fields) and arguments."""
+
+    source: str
+    args: dict[str, Any] = field(default_factory=dict)
+    context: str = CONTEXT
+
+    def __str__(self) -> str:
+        args = {k: str(v) if isinstance(v, Said) else v for k, v in self.args.items()}
+        try:
+            return self.source.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return self.source
+
+    def to_json(self) -> dict[str, Any]:
+        return {"msg": self.source, "args": {k: v.to_json() if isinstance(v, Said) else v for k, v in self.args.items()}}
+
+    def to_stored(self) -> str:
+        """The form kept in a text column (JSON with the ID and its arguments)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+
+    @staticmethod
+    def from_json(data: Any) -> Said | None:
+        if not isinstance(data, dict) or not isinstance(data.get("msg"), str) or not isinstance(data.get("args", {}), dict):
+            return None
+        args: dict[str, Any] = {}
+        for k, v in (data.get("args") or {}).items():
+            inner = Said.from_json(v) if isinstance(v, dict) else None
+            args[str(k)] = inner if inner is not None else v
+        return Said(data["msg"], args)
+
+    @staticmethod
+    def from_stored(text: str | None) -> Said | None:
+        """The message a column holds, or None when it holds a plain sentence (stored before message
+        IDs, or typed by a person)."""
+        if not text or not text.startswith("{"):
+            return None
+        try:
+            return Said.from_json(json.loads(text))
+        except ValueError:
+            return None
+
+
+def say(source: str, **args: Any) -> Said:
+    return Said(source, args)
+
+
+def stored_text(text: str | None) -> str | None:
+    """A stored reason in English, whichever form it was kept in."""
+    said = Said.from_stored(text)
+    return str(said) if said is not None else text
+
+
+def refused(source: str, *, error: type[UserError] = UserError, **args: Any) -> UserError:
+    """A UserError (or `error`) whose text is the English sentence and whose `said` is its message."""
+    said = Said(source, args)
+    exc = error(str(said))
+    exc.said = said  # type: ignore[attr-defined]
+    return exc
