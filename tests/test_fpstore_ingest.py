@@ -106,8 +106,47 @@ def test_check_finds_stored_items_by_hash_and_url(stored, tmp_path):
     assert by_hash["item_id"] == "wds:shard-000.tar#s00004" and by_hash["method"] == "exact"
     assert by_hash["entry_index"] == m.index and by_hash["stored"] and by_hash["status"] == "admitted"
     assert by_url["item_id"] == "wds:shard-000.tar#s00005" and by_url["method"] == "url"
-    with pytest.raises(UserError, match="cannot carry the two-level proofs"):
-        inclusion_report(s, hashes=[hashlib.sha256(photo(4)).hexdigest()], out=tmp_path / "r.json")
+
+
+
+def test_signed_inclusion_report_carries_both_levels(stored, tmp_path):
+    import copy
+    import hashlib
+
+    from ledger_app.ledger.docverify import verify_document
+    from ledger_app.services.certificates import inclusion_report
+
+    s, d, rep, before = stored
+    out = tmp_path / "report.json"
+    inclusion_report(s, hashes=[hashlib.sha256(photo(4)).hexdigest()], urls=["https://photos.example/66.jpg"], out=out)
+    doc = json.loads(out.read_text())
+    m = s.corpus.stored.manifests("wds")[("wds", "shard-000.tar")]
+    items = [it for q in doc["queries"] for it in q["items"]]
+    assert {it["item_id"] for it in items} == {"wds:shard-000.tar#s00004", "wds:shard-000.tar#s00066"}
+    assert all(it["stored"] is True and it["entry_index"] == m.index for it in items)
+    assert sorted(doc["stored_item_proofs"]) == ["wds:shard-000.tar#s00004", "wds:shard-000.tar#s00066"]
+    vkey = s.ledger.vkey()
+    assert verify_document(doc, vkey).item_entries == (m.index,)
+    res = run_verify(out, vkey)
+    assert res.returncode == 0 and json.loads(res.stdout)["ok"], res.stderr
+    # Each level can fail: a stored item's inner proof swapped for another's, its shard hashes altered,
+    # its proof missing, or the flag that makes the verifier ask for it removed.
+    proofs = doc["stored_item_proofs"]
+    a, b = sorted(proofs)
+    bad = []
+    for change in (lambda x: x["stored_item_proofs"].__setitem__(a, proofs[b]),
+                   lambda x: x["stored_item_proofs"][a]["shard_proof"].reverse(),
+                   lambda x: x["stored_item_proofs"].pop(a),
+                   lambda x: x.pop("stored_item_proofs")):
+        forged = copy.deepcopy(doc)
+        change(forged)
+        bad.append(forged)
+    for forged in bad:
+        with pytest.raises(VerificationError):
+            verify_document(forged, vkey)
+        path = tmp_path / "forged.json"
+        path.write_text(json.dumps(forged))
+        assert run_verify(path, vkey).returncode == 1
 
 
 def test_two_level_proof_verifies_online_and_offline(stored, tmp_path):

@@ -41,6 +41,7 @@ ITEM_KEYS = frozenset(
         "certificate",
         "certificate_entry",
         "region",  # a partial copy: {"item_covered": "NN%", "work_covered": "NN%"}
+        "stored",  # true: an item of the fingerprint store; entry_index names its shard's manifest
     }
 )
 REGION_KEYS = frozenset({"item_covered", "work_covered"})
@@ -67,6 +68,8 @@ def _item(raw: Any, where: str) -> dict[str, Any]:
         raise UserError(f"{where} has no valid ledger entry_index")
     if not isinstance(raw["score"], str):
         raise UserError(f"{where} has a score that is not a string such as \"0.93\"")
+    if "stored" in raw and raw["stored"] is not True:
+        raise UserError(f"{where} has a stored flag that is not true")
     if "sha256" in raw and not _hex64(raw["sha256"]):
         raise UserError(f"{where} has a sha256 that is not lowercase hex")
     if "region" in raw:
@@ -127,20 +130,29 @@ def build_inclusion_report(
 
 def issue_inclusion_report(
     ledger: DocumentLedger, *, queries: list[dict[str, Any]], issued_at: str, origin: str, key_id: str,
-    report_id: str | None = None,
+    report_id: str | None = None, stored_proofs: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Build, sign and record (`report.issued`) the report, then attach `item_proofs`: one
-    tlog-proof per matched item's `item.ingested` entry against the report's own checkpoint."""
+    tlog-proof per matched item's `item.ingested` entry against the report's own checkpoint (for an
+    item of the fingerprint store, its shard's `shard.manifest` entry), and `stored_item_proofs`:
+    each stored item's leaf in its shard's tree (`stored_proofs`, from services/stored.py)."""
     from ledger_app.ledger.entries import decode_entry
 
     body = build_inclusion_report(queries=queries, issued_at=issued_at, origin=origin, key_id=key_id, report_id=report_id)
     # Check the entries before anything is signed or appended: a wrong index must not produce a report.
     for it in report_items(body):
         e = decode_entry(ledger.ws.store.entry(it["entry_index"]).leaf, index=it["entry_index"])
-        if e.type != "item.ingested" or e.payload.get("item") != it["item_id"]:
+        if it.get("stored"):
+            if e.type != "shard.manifest" or it["item_id"] not in (stored_proofs or {}):
+                raise UserError(f"ledger entry {it['entry_index']} is not the shard manifest of stored item {it['item_id']}, "
+                                "or the item has no proof in its shard")
+        elif e.type != "item.ingested" or e.payload.get("item") != it["item_id"]:
             raise UserError(f"ledger entry {it['entry_index']} is not the item.ingested entry of item {it['item_id']}")
     doc = issue_document(ledger, body, entry_type="report.issued", payload_extra={"subject": body["id"]})
     size, checkpoint = checkpoint_of(doc)
     indexes = sorted({it["entry_index"] for it in report_items(body)})
     doc["item_proofs"] = [entry_proof(ledger, i, size, checkpoint) for i in indexes]
+    if stored_proofs:
+        wanted = {it["item_id"] for it in report_items(body) if it.get("stored")}
+        doc["stored_item_proofs"] = {k: v for k, v in sorted(stored_proofs.items()) if k in wanted}
     return doc

@@ -20,7 +20,7 @@ KIND_SUMMARY = "ai-act-summary"  # the EU AI Act training-content summary (certi
 ENTRY_TYPE_FOR_KIND = {KIND_CERTIFICATE: "certificate.issued", KIND_REPORT: "report.issued",
                        KIND_SUMMARY: "summary.issued"}
 # Keys added after signing: everything else in the file is the signed body.
-UNSIGNED_KEYS = frozenset({"signature", "document_sha256", "entry", "tlog_proof", "item_proofs"})
+UNSIGNED_KEYS = frozenset({"signature", "document_sha256", "entry", "tlog_proof", "item_proofs", "stored_item_proofs"})
 
 _MAX_SAFE_INT = 2**53 - 1
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode

@@ -37,6 +37,7 @@ from ledger_app.ledger.documents import (  # the encoding rules, shared with the
     document_digest,
     report_items,
 )
+from ledger_app.ledger.manifest import MANIFEST_TYPE, verify_inner
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
 
@@ -311,7 +312,8 @@ def verify_document(
     # 5. Inclusion reports: every matched item's ledger entry, under the same checkpoint.
     items: tuple[int, ...] = ()
     if kind == KIND_REPORT:
-        items = _verify_item_proofs(body, rest.get("item_proofs"), checkpoint_text, verifier)
+        items = _verify_item_proofs(body, rest.get("item_proofs"), checkpoint_text, verifier,
+                                    rest.get("stored_item_proofs"))
     elif "item_proofs" in rest:
         raise verification_failure("a removal certificate carries no item_proofs", what="item_proofs")
 
@@ -339,7 +341,11 @@ def verify_document(
     )
 
 
-def _verify_item_proofs(body: dict[str, Any], proofs: Any, checkpoint_text: str, verifier: Verifier) -> tuple[int, ...]:
+def _verify_item_proofs(body: dict[str, Any], proofs: Any, checkpoint_text: str, verifier: Verifier,
+                        stored: Any = None) -> tuple[int, ...]:
+    """Each item's ledger entry under the report's checkpoint. An item of the fingerprint store
+    (`"stored": true`) names its shard's `shard.manifest` entry; its leaf is proven in that shard's
+    tree by `stored_item_proofs[item_id]` (ledger/manifest.py), the second level."""
     if not isinstance(proofs, list):
         raise verification_failure("the report carries no item_proofs list", what="item_proofs")
     wanted: dict[int, list[dict[str, Any]]] = {}
@@ -355,11 +361,17 @@ def _verify_item_proofs(body: dict[str, Any], proofs: Any, checkpoint_text: str,
             raise verification_failure(f"{what} is for ledger entry {index}, which no item in the report names", what="item_proofs", index=index)
         seen.add(index)
         leaf_doc = _decode_leaf(leaf, index, f"{what}'s leaf")
-        if leaf_doc.get("type") != "item.ingested":
+        if leaf_doc.get("type") == MANIFEST_TYPE:
+            for it in wanted[index]:
+                _verify_stored_item(it, stored, leaf, index, what)
+        elif any(it.get("stored") is not None for it in wanted[index]):
+            raise verification_failure(f"{what}: an item marked stored names ledger entry {index}, which is not a "
+                                       "shard.manifest entry", what="item_proofs", index=index)
+        elif leaf_doc.get("type") != "item.ingested":
             raise verification_failure(f"{what}: ledger entry {index} is a {leaf_doc.get('type')!r} entry, not item.ingested",
                         what="item_proofs", index=index)
         payload = leaf_doc["payload"]
-        for it in wanted[index]:
+        for it in wanted[index] if leaf_doc.get("type") != MANIFEST_TYPE else ():
             if payload.get("item") != it.get("item_id"):
                 raise verification_failure(f"{what}: ledger entry {index} records item {payload.get('item')!r}, not "
                             f"{it.get('item_id')!r}", what="item_proofs", index=index)
@@ -376,6 +388,23 @@ def _verify_item_proofs(body: dict[str, Any], proofs: Any, checkpoint_text: str,
         raise verification_failure(f"the report has no proof for ledger entry {missing[0]} (item {wanted[missing[0]][0].get('item_id')!r})",
                     what="item_proofs", index=missing[0])
     return tuple(sorted(seen))
+
+
+def _verify_stored_item(it: dict[str, Any], stored: Any, manifest_leaf: bytes, index: int, what: str) -> None:
+    item_id = it.get("item_id")
+    if it.get("stored") is not True:
+        raise verification_failure(f"{what}: ledger entry {index} is a shard manifest, but item {item_id!r} is not "
+                                   "marked stored", what="item_proofs", index=index)
+    if not isinstance(stored, dict) or not isinstance(item_id, str):
+        raise verification_failure(f"the report has no stored_item_proofs entry for item {item_id!r}",
+                                   what="item_proofs", index=index)
+    try:
+        payload = verify_inner(item_id, stored.get(item_id), manifest_leaf)
+    except VerificationError as exc:
+        raise verification_failure(f"{what}: {exc}", what="item_proofs", index=index) from None
+    if "sha256" in it and payload.get("sha256") != it["sha256"]:
+        raise verification_failure(f"{what}: the leaf of stored item {item_id!r} records SHA-256 "
+                                   f"{payload.get('sha256')!r}, not {it['sha256']!r}", what="item_proofs", index=index)
 
 
 def verify_consistency_to(verified: VerifiedDocument, newer_checkpoint: str, proof: Any, vkey: str) -> Checkpoint:

@@ -211,8 +211,25 @@ def _leaf_doc(leaf: bytes, what: str) -> dict[str, Any]:
     return doc
 
 
-def verify_item_proof(proof: ItemProof, verifiers: Sequence[Verifier], *, origin: str | None = None) -> VerifiedItem:
-    """Check both levels; raise VerificationError with one sentence naming the first fault."""
+def inner_to_json(proof: ItemProof) -> dict[str, Any]:
+    """The inner level alone, as a signed inclusion report carries it (`stored_item_proofs`)."""
+    doc = proof.to_json()
+    return {k: doc[k] for k in ("leaf", "shard_index", "shard_size", "shard_proof")}
+
+
+def verify_inner(item_id: str, inner: Any, manifest_leaf: bytes) -> dict[str, Any]:
+    """Check an inner proof object ({leaf, shard_index, shard_size, shard_proof}) of `item_id`
+    against a `shard.manifest` leaf (proven in the ledger by the caller); returns the item leaf's
+    payload. Raises VerificationError."""
+    if not isinstance(inner, dict):
+        raise _bad(f"of item {item_id} is missing")
+    doc = {"kind": ITEM_PROOF_KIND, "version": ITEM_PROOF_VERSION, "item": item_id, "manifest_index": 0,
+           "manifest_leaf": base64.b64encode(manifest_leaf).decode(), "tlog_proof": "",
+           **{k: inner.get(k) for k in ("leaf", "shard_index", "shard_size", "shard_proof")}}
+    return _check_inner(item_proof_from_json(doc))
+
+
+def _check_inner(proof: ItemProof) -> dict[str, Any]:
     manifest = _leaf_doc(proof.manifest_leaf, "manifest entry")
     if manifest.get("type") != MANIFEST_TYPE:
         raise _bad(f"names entry {proof.manifest_index}, which is a {manifest.get('type')!r} entry, not {MANIFEST_TYPE}")
@@ -236,6 +253,13 @@ def verify_item_proof(proof: ItemProof, verifiers: Sequence[Verifier], *, origin
                                 list(proof.shard_proof), root)
     except VerificationError as exc:
         raise _bad(f"does not place the item in its shard's tree (the manifest's root): {exc}") from None
+    return dict(p)
+
+
+def verify_item_proof(proof: ItemProof, verifiers: Sequence[Verifier], *, origin: str | None = None) -> VerifiedItem:
+    """Check both levels; raise VerificationError with one sentence naming the first fault."""
+    p = _check_inner(proof)
+    m = _leaf_doc(proof.manifest_leaf, "manifest entry")["payload"]
     try:
         cp = verify_tlog_proof(proof.tlog_proof, merkle.leaf_hash(proof.manifest_leaf), verifiers, origin=origin)
     except VerificationError as exc:

@@ -135,9 +135,11 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
     results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used)
     if out is None and pdf is None:
         return {"results": results}
-    if any(it.get("stored") for q in results for it in q["items"] + q["near_copies"]):
-        raise UserError("a signed inclusion report cannot carry the two-level proofs of fingerprint-store items yet; "
-                        "run the check without -o/--pdf, and prove each item with `ledger log prove --item ID`")
+    # Items of the fingerprint store: the inner level of each one's two-level proof (checked whole here).
+    from ledger_app.ledger.manifest import inner_to_json
+
+    stored_ids = sorted({it["item_id"] for q in results for it in q["items"] + q["near_copies"] if it.get("stored")})
+    stored_proofs = {i: inner_to_json(services.corpus.stored.prove_item(i)[0]) for i in stored_ids}
     from ledger_app.certificates.report import issue_inclusion_report
     from ledger_app.services.inclusion import prove_entries
 
@@ -146,7 +148,7 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
 
     ledger = services.ledger
     doc = issue_inclusion_report(ledger, queries=results, issued_at=_now(), origin=ledger.origin,
-                                 key_id=ledger.unlock()[0].verifier.key_id.hex())
+                                 key_id=ledger.unlock()[0].verifier.key_id.hex(), stored_proofs=stored_proofs)
     if out is not None:
         Path(out).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if pdf is not None:
