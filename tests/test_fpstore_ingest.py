@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 from corpus_builders import photo, write_wds_shard
 
-from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.core.errors import VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.manifest import MANIFEST_TYPE, item_proof_from_json, verify_item_proof
 from ledger_app.services.wiring import Services
