@@ -79,6 +79,11 @@ def say(source: str, **args: Any) -> Said:
     return Said(source, args)
 
 
+def joined(parts: list[Said], separator: str = "; ") -> Said:
+    """Several messages said as one, in order (each translated on its own)."""
+    return Said(separator.join(f"{{p{i}}}" for i in range(len(parts))), {f"p{i}": p for i, p in enumerate(parts)})
+
+
 def stored_text(text: str | None) -> str | None:
     """A stored reason in English, whichever form it was kept in."""
     said = Said.from_stored(text)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, say
 from ledger_app.services.takedown_records import Extended, PurgeView, RequestRecord
 from ledger_app.storage import personal
 from ledger_app.storage.repos import cases as repo
@@ -97,9 +97,11 @@ class RestoreWindow:
     restored: tuple[str, ...]
     can_restore: bool
     reason: str  # why (not) now, in words
+    said: Said | None = None  # the reason as a message, for the window (not in the JSON)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["said"]
         d["restored"] = list(self.restored)
         return d
 
@@ -463,27 +465,30 @@ class LegalService:
         court = bool(self.cases.events(rid, "court_action"))
         restored = tuple(sorted(ev.body["item"] for ev in self.cases.events(rid, "restored")))
         if cn is None:
-            return RestoreWindow(False, False, None, None, None, None, None, court, restored, False,
-                                 "no counter-notice received")
+            why = say(QT_TRANSLATE_NOOP("ServiceMessage", "no counter-notice received"))
+            return RestoreWindow(False, False, None, None, None, None, None, court, restored, False, str(why), why)
         if not fw:
-            why = "the counter-notice is incomplete" if not cn.complete else "the counter-notice is not yet forwarded to the claimant"
-            return RestoreWindow(True, cn.complete, None, None, None, None, None, court, restored, False, why)
+            why = (say(QT_TRANSLATE_NOOP("ServiceMessage", "the counter-notice is incomplete")) if not cn.complete else
+                   say(QT_TRANSLATE_NOOP("ServiceMessage", "the counter-notice is not yet forwarded to the claimant")))
+            return RestoreWindow(True, cn.complete, None, None, None, None, None, court, restored, False, str(why), why)
         f = fw[-1].body
         fwd, earliest, latest = (date.fromisoformat(f[k]) for k in ("forwarded_on", "earliest", "latest"))
         elapsed = business_days_between(fwd, today, self._holidays())
         pending = [i for i in cn.items if i not in restored]
         if court:
-            ok, why = False, "the claimant filed a court action; the material stays removed"
+            ok, why = False, say(QT_TRANSLATE_NOOP("ServiceMessage", "the claimant filed a court action; the material stays removed"))
         elif not pending:
-            ok, why = False, "every item is restored"
+            ok, why = False, say(QT_TRANSLATE_NOOP("ServiceMessage", "every item is restored"))
         elif today < earliest:
-            ok, why = False, f"{elapsed} of 10 business days have passed; restore from {earliest.isoformat()}"
+            ok, why = False, say(QT_TRANSLATE_NOOP("ServiceMessage", "{n} of 10 business days have passed; restore from {date}"), n=elapsed, date=earliest.isoformat())
         elif today > latest:
-            ok, why = True, f"the window closed on {latest.isoformat()}; restore now"
+            ok, why = True, say(QT_TRANSLATE_NOOP("ServiceMessage", "the window closed on {date}; restore now"),
+                                date=latest.isoformat())
         else:
-            ok, why = True, f"within the window ({earliest.isoformat()} to {latest.isoformat()})"
+            ok, why = True, say(QT_TRANSLATE_NOOP("ServiceMessage", "within the window ({start} to {end})"),
+                                start=earliest.isoformat(), end=latest.isoformat())
         return RestoreWindow(True, True, fwd.isoformat(), earliest.isoformat(), latest.isoformat(), f["planned"], elapsed,
-                             court, restored, ok, why)
+                             court, restored, ok, str(why), why)
 
     def restore(self, rid: int, *, to: Path | None = None, today: date | None = None) -> Restoration:
         """Restore the counter-noticed items once the window allows (512(g)(2)(C)).
@@ -499,7 +504,7 @@ class LegalService:
         win = self.restore_window(rid, today)
         if not win.can_restore:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} cannot be restored now: {reason}"),
-                rid=rid, reason=win.reason)
+                rid=rid, reason=win.said or win.reason)
         cn = self.counter_notice_record(rid)
         assert cn is not None
         items = [i for i in cn.items if i not in win.restored]
@@ -622,8 +627,8 @@ class LegalService:
             repo.insert_event_json(conn, rid, "refusal", {"ground": g, "partial": partial, "retained": chosen,
                                                           "commitment": c}, now)
             if not partial:
-                entries.append(self.takedown.set_status(conn, rid, req.status, Status.REJECTED,
-                                                         f"erasure refused under Art. 17(3)({g})"))
+                entries.append(self.takedown.set_status(conn, rid, req.status, Status.REJECTED, say(
+                    QT_TRANSLATE_NOOP("ServiceMessage", "erasure refused under Art. 17(3)({g})"), g=g)))
             res = self.ledger.append(entries, conn=conn)
         self.ledger.after_external_commit(res)
         return Refusal(rid, f"Art. 17(3)({g})", ART17_3_GROUNDS[g], partial, tuple(chosen), res.first_index)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ledger_app.core.messages import Said
+
 
 @dataclass(frozen=True)
 class RecordedRequest:
@@ -120,6 +122,7 @@ class RequestView:
     matches: list[dict[str, Any]]  # {"item_id", "method", "score", "decision", "evidence", "work_id"}
     purge: PurgeView | None = None  # TakedownService.purge_view
     affected_runs: list[dict[str, Any]] | None = None  # services/lineage.affected_runs, when purged
+    reason_said: Said | None = None  # RequestRecord.reason_said (not in the JSON)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -172,9 +175,12 @@ class RequestRecord:
     approver: str | None
     created_at: float
     updated_at: float
+    #: The status reason as a message when the services wrote it (`status_reason` is its English), for
+    #: the window to say in its language; None for a reason typed by a person or stored before.
+    reason_said: Said | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "reason_said"}
 
     def __getitem__(self, key: str) -> Any:
         """Read a column by name, for callers written against the dictionary this used to be

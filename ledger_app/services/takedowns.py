@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined, refused, say
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.services.takedown_records import (
@@ -78,6 +78,7 @@ class _Intake:
     problems: list[str]
     claim_id: int | None = None
     license_id: int | None = None
+    problems_said: list[Said] = dataclasses.field(default_factory=list)  # `problems` as messages
 
 
 class TakedownService:
@@ -284,14 +285,15 @@ class TakedownService:
                 requester_kind=repr(requester_kind), choices=', '.join(k.value for k in RequesterKind)) from None
         rec = parse_date(received, "received date")
         due = due_date(rtype, rec, self.ws.settings.get("takedown.default_due_days"))
-        problems: list[str] = []
+        said: list[Said] = []
         if not works:
-            problems.append("no identification of the material (give files, hashes, URLs, domains, accounts or text)")
+            said.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "no identification of the material (give files, hashes, URLs, domains, accounts or text)")))
         if rtype is RequestType.DMCA:
             d = dmca or DmcaElements()
             d = DmcaElements(d.signature, d.work, bool(works), d.contact or email, d.good_faith, d.accurate_under_penalty)
-            problems += d.missing()
-        return _Intake(rtype, kind, rec, due, requester, email, list(works), dmca, problems, claim_id, license_id)
+            said += d.missing_said()
+        return _Intake(rtype, kind, rec, due, requester, email, list(works), dmca, [str(m) for m in said], claim_id,
+                       license_id, said)
 
     def _record_intake(self, conn, intake: _Intake) -> tuple[RecordedRequest, list[tuple[str, dict[str, Any]]]]:
         """Write a checked request in the caller's transaction; returns its result and ledger entries."""
@@ -319,12 +321,14 @@ class TakedownService:
             "received": intake.received.isoformat(), "due_by": intake.due.isoformat(), "works": stored,
             "claim": intake.claim_id,
         })]
+        said = None
         if intake.problems:
             reason = "; ".join(intake.problems)
+            said = joined(intake.problems_said) if len(intake.problems_said) == len(intake.problems) else None
             status = Status.REJECTED
         else:
             reason, status = None, Status.VALIDATED
-        repo.update_request(conn, rid, status=status.value, status_reason=reason)
+        repo.update_request(conn, rid, status=status.value, status_reason=said.to_stored() if said else reason)
         entries.append(("takedown.status", {"request": rid, "status": status.value, "reason": reason}))
         return RecordedRequest(rid, status.value, reason, intake.due.isoformat()), entries
 
@@ -438,13 +442,22 @@ class TakedownService:
         if row is None:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no takedown request {rid}; see `ledger takedown list`"), error=NotFoundError,
                 rid=rid)
-        return RequestRecord(**dataclasses.asdict(row))
+        fields = dataclasses.asdict(row)
+        said = Said.from_stored(row.status_reason)
+        if said is not None:
+            fields["status_reason"] = str(said)
+        return RequestRecord(**fields, reason_said=said)
 
-    def set_status(self, conn, rid: int, current: str, new: Status, reason: str | None = None,
+    def set_status(self, conn, rid: int, current: str, new: Status, reason: str | Said | None = None,
                     extra: dict | None = None) -> tuple[str, dict]:
+        """A status change in the caller's transaction; returns its ledger entry. A reason the services
+        word themselves is a message (kept as its ID and arguments, said in the window's language); the
+        ledger entry holds its English, as it always did."""
         check_transition(current, new)
-        repo.update_request(conn, rid, status=new.value, status_reason=reason, updated_at=time.time())
-        return ("takedown.status", {"request": rid, "status": new.value, "reason": reason, **(extra or {})})
+        stored = reason.to_stored() if isinstance(reason, Said) else reason
+        repo.update_request(conn, rid, status=new.value, status_reason=stored, updated_at=time.time())
+        text = str(reason) if reason is not None else None
+        return ("takedown.status", {"request": rid, "status": new.value, "reason": text, **(extra or {})})
 
     def extend(self, rid: int, months: int, reason: str) -> Extended:
         req = self.request_record(rid)
@@ -657,7 +670,7 @@ class TakedownService:
             req.id, req.type, req.status, req.status_reason, req.requester_kind, req.requester,
             req.received, req.due_by,
             req.status in OPEN_STATUSES and req.due_by < date.today().isoformat(),
-            req.extended_reason, works, matches, purge, runs,
+            req.extended_reason, works, matches, purge, runs, req.reason_said,
         )
 
     def purge_view(self, rid: int) -> PurgeView | None:

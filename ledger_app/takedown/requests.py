@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, say
 
 # Claimed article text shorter than this (stripped, in characters) is refused: too few shingles
 # to tell a copy from a coincidence. The new-request dialog checks it as the user types.
@@ -89,19 +90,23 @@ class DmcaElements:
     accurate_under_penalty: bool = False  # (vi) accuracy statement, under penalty of perjury
 
     def missing(self) -> list[str]:
+        return [str(m) for m in self.missing_said()]
+
+    def missing_said(self) -> list[Said]:
+        """The elements missing, as messages (the window says them in its language)."""
         out = []
         if not (self.signature or "").strip():
-            out.append("a physical or electronic signature (--signature), 512(c)(3)(A)(i)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "a physical or electronic signature (--signature), 512(c)(3)(A)(i)")))
         if not (self.work or "").strip():
-            out.append("identification of the copyrighted work (--work), 512(c)(3)(A)(ii)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "identification of the copyrighted work (--work), 512(c)(3)(A)(ii)")))
         if not self.material:
-            out.append("identification of the infringing material (--file/--hash/--url/…), 512(c)(3)(A)(iii)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "identification of the infringing material (--file/--hash/--url/…), 512(c)(3)(A)(iii)")))
         if not (self.contact or "").strip():
-            out.append("contact information (--email), 512(c)(3)(A)(iv)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "contact information (--email), 512(c)(3)(A)(iv)")))
         if not self.good_faith:
-            out.append("a good-faith statement (--good-faith), 512(c)(3)(A)(v)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "a good-faith statement (--good-faith), 512(c)(3)(A)(v)")))
         if not self.accurate_under_penalty:
-            out.append("an accuracy statement under penalty of perjury (--accurate-under-penalty), 512(c)(3)(A)(vi)")
+            out.append(say(QT_TRANSLATE_NOOP("ServiceMessage", "an accuracy statement under penalty of perjury (--accurate-under-penalty), 512(c)(3)(A)(vi)")))
         return out
 
 

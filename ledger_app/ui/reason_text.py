@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ledger_app.core.messages import Said
+from ledger_app.ui.errors import said_message
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 
 CONTEXT = "ItemReason"
@@ -147,8 +149,8 @@ def verification_text(text: str | None) -> str:
     return text
 
 
-# Where a DMCA restore window stands (takedown/legal.py RestoreWindow.reason), and the request status
-# reasons the services write themselves (a reason typed by a person is shown as typed).
+# Where a DMCA restore window stands and the request status reasons the services write, as they were
+# stored before they were kept as messages (a reason typed by a person is shown as typed).
 LEGAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^no counter-notice received$"), QT_TRANSLATE_NOOP("LegalReason", "no counter-notice received")),
     (re.compile(r"^the counter-notice is incomplete$"),
@@ -169,8 +171,14 @@ LEGAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def legal_text(text: str | None) -> str:
-    """A restore window's or a request status's reason in the current language (as stored otherwise)."""
+def legal_text(text: str | None, said: Said | None = None) -> str:
+    """A restore window's or a request status's reason in the current language: from its message
+    (`said`, or a reason stored as one, core/messages.py) when there is one; a reason stored as an
+    English sentence before is read back through the patterns above; anything else is shown as it is."""
+    if said is None:
+        said = Said.from_stored(text)
+    if said is not None:
+        return said_message(said).text()
     if not text:
         return ""
     for pattern, source in LEGAL_PATTERNS:

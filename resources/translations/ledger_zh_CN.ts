@@ -1102,77 +1102,77 @@
 <context>
     <name>ItemReason</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="21"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="23"/>
         <source>{reason} (admitted: {flag} is off)</source>
         <translation>{reason}（已收录：设置 {flag} 处于关闭状态）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="23"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="25"/>
         <source>Content Credentials restrict AI training or data mining: {details}</source>
         <translation>内容凭证限制 AI 训练或数据挖掘：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="26"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="28"/>
         <source>Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing</source>
         <translation>内容凭证无效（{why}）；资源或其清单在签名后被改动</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="30"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="32"/>
         <source>Content Credentials are present but could not be read ({error}); they may restrict training</source>
         <translation>存在内容凭证但无法读取（{error}）；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="33"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="35"/>
         <source>Content Credentials are present but could not be read; they may restrict training</source>
         <translation>存在内容凭证但无法读取；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="37"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="39"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown: {error}</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知：{error}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="41"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="43"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="44"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="46"/>
         <source>AI training is reserved by {details}</source>
         <translation>AI 训练权利已被保留：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="47"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
         <source>matches standing rights claim {claim} ({basis}: {terms}) by {method}</source>
         <translation>通过 {method} 匹配常设权利主张 {claim}（{basis}：{terms}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="51"/>
         <source>removed by takedown request {request}</source>
         <translation>已根据删除请求 {request} 移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="52"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="54"/>
         <source>removed by takedown request {request}; restored after a counter-notice (retained copy, as corpus {corpus})</source>
         <translation>已根据删除请求 {request} 移除；反通知后已从保留副本恢复，作为语料库 {corpus}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="55"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="57"/>
         <source>removed by takedown request {request}; restored after a counter-notice (re-acquire)</source>
         <translation>已根据删除请求 {request} 移除；反通知后已恢复，需从其来源重新获取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="59"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="61"/>
         <source>this exact content was removed by takedown request {request} and may not be ingested again</source>
         <translation>完全相同的内容已根据删除请求 {request} 移除，不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="63"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="65"/>
         <source>a near copy of an image removed by takedown request {request} (match score {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的图像的近似副本（匹配分数 {score}）不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="67"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="69"/>
         <source>a near copy of a text removed by takedown request {request} (containment {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的文本的近似副本（包含度 {score}）不得再次收录</translation>
     </message>
@@ -1539,47 +1539,47 @@
 <context>
     <name>LegalReason</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="153"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="155"/>
         <source>no counter-notice received</source>
         <translation>未收到反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="155"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="157"/>
         <source>the counter-notice is incomplete</source>
         <translation>反通知不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="157"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="159"/>
         <source>the counter-notice is not yet forwarded to the claimant</source>
         <translation>反通知尚未转交主张方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="159"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="161"/>
         <source>the claimant filed a court action; the material stays removed</source>
         <translation>主张方已提起法院诉讼；材料保持移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="160"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="162"/>
         <source>every item is restored</source>
         <translation>所有条目均已恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="162"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="164"/>
         <source>{n} of 10 business days have passed; restore from {date}</source>
         <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="164"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="166"/>
         <source>the window closed on {date}; restore now</source>
         <translation>恢复期已于 {date} 结束；请立即恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="166"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="168"/>
         <source>within the window ({start} to {end})</source>
         <translation>处于恢复期内（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="168"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="170"/>
         <source>erasure refused under Art. 17(3)({g})</source>
         <translation>依第 17(3)({g}) 条拒绝删除</translation>
     </message>
@@ -2732,13 +2732,13 @@
     </message>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="473"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="439"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="443"/>
         <source>there is no takedown request {rid}; see `ledger takedown list`</source>
         <translation>不存在删除请求 {rid}；请查看 `ledger takedown list`</translation>
     </message>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="480"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="278"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="279"/>
         <source>unknown request type {type}; use one of {choices}</source>
         <translation>未知的请求类型 {type}；请使用以下之一：{choices}</translation>
     </message>
@@ -2758,107 +2758,152 @@
         <translation>无法写入 {path}：{strerror}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="312"/>
+        <location filename="../../ledger_app/services/legal.py" line="314"/>
         <source>request {rid} is a {type} request; this step applies to {names} requests only</source>
         <translation>请求 {rid} 是 {type} 请求；此步骤仅适用于 {names} 请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="322"/>
+        <location filename="../../ledger_app/services/legal.py" line="324"/>
         <source>the ownership result is {choices}, not {result}</source>
         <translation>所有权核查结果应为 {choices}，而不是 {result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="325"/>
+        <location filename="../../ledger_app/services/legal.py" line="327"/>
         <source>say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)</source>
         <translation>请说明看到了哪些所有权证据（例如：美国版权登记 VA 2-345-678）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="350"/>
+        <location filename="../../ledger_app/services/legal.py" line="352"/>
         <source>request {rid} comes from a rights holder: record the evidence of ownership seen before the purge (`ledger takedown ownership {rid} --evidence &quot;…&quot;`)</source>
         <translation>请求 {rid} 来自权利人：清除之前请记录所看到的所有权证据（`ledger takedown ownership {rid} --evidence &quot;…&quot;`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="355"/>
+        <location filename="../../ledger_app/services/legal.py" line="357"/>
         <source>the identity of the data subject of request {rid} is {value}; verify it first (`ledger takedown identity {rid} --result verified --method …`)</source>
         <translation>请求 {rid} 的数据主体身份{value}；请先核实（`ledger takedown identity {rid} --result verified --method …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="367"/>
+        <location filename="../../ledger_app/services/legal.py" line="369"/>
         <source>request {rid} is {status}; a counter-notice answers material already removed</source>
         <translation>请求 {rid} 的状态为 {status}；反通知针对的是已删除的材料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="373"/>
+        <location filename="../../ledger_app/services/legal.py" line="375"/>
         <source>item {unknown} was not removed under request {rid}; a counter-notice names removed material</source>
         <translation>条目 {unknown} 并未依据请求 {rid} 删除；反通知应指明已删除的材料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="420"/>
+        <location filename="../../ledger_app/services/legal.py" line="422"/>
         <source>request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)</source>
         <translation>请求 {rid} 没有可转交的反通知；请先记录（`ledger takedown counter-notice {rid} …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="423"/>
+        <location filename="../../ledger_app/services/legal.py" line="425"/>
         <source>the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete</source>
         <translation>请求 {rid} 的反通知不完整；完整之前不会转交</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="426"/>
+        <location filename="../../ledger_app/services/legal.py" line="428"/>
         <source>the counter-notice of request {rid} was already forwarded</source>
         <translation>请求 {rid} 的反通知已经转交</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="432"/>
+        <location filename="../../ledger_app/services/legal.py" line="434"/>
         <source>legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))</source>
         <translation>legal.restore_business_days 必须在 10 到 14 之间（《美国法典》第 17 编第 512(g)(2)(C) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="449"/>
+        <location filename="../../ledger_app/services/legal.py" line="451"/>
         <source>describe the court action (court, case number, date of the claimant&apos;s notice)</source>
         <translation>请描述诉讼（法院、案号、索赔方通知的日期）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="501"/>
+        <location filename="../../ledger_app/services/legal.py" line="468"/>
+        <source>no counter-notice received</source>
+        <translation>未收到反通知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="471"/>
+        <source>the counter-notice is incomplete</source>
+        <translation>反通知不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="472"/>
+        <source>the counter-notice is not yet forwarded to the claimant</source>
+        <translation>反通知尚未转交主张方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="479"/>
+        <source>the claimant filed a court action; the material stays removed</source>
+        <translation>主张方已提起法院诉讼；材料保持移除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="481"/>
+        <source>every item is restored</source>
+        <translation>所有条目均已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="483"/>
+        <source>{n} of 10 business days have passed; restore from {date}</source>
+        <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="485"/>
+        <source>the window closed on {date}; restore now</source>
+        <translation>恢复期已于 {date} 结束；请立即恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="488"/>
+        <source>within the window ({start} to {end})</source>
+        <translation>处于恢复期内（{start} 至 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="506"/>
         <source>request {rid} cannot be restored now: {reason}</source>
         <translation>请求 {rid} 现在不能恢复：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="573"/>
+        <location filename="../../ledger_app/services/legal.py" line="578"/>
         <source>the identity result is one of {choices}, not {result}</source>
         <translation>身份核实结果应为以下之一：{choices}，而不是 {result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="576"/>
+        <location filename="../../ledger_app/services/legal.py" line="581"/>
         <source>say how the identity was verified (--method)</source>
         <translation>请说明如何核实身份（--method）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="592"/>
+        <location filename="../../ledger_app/services/legal.py" line="597"/>
         <source>name the Art. 17(3) ground: {choices} ({ground} is not one)</source>
         <translation>请指明第 17(3) 条的理由：{choices}（{ground} 不在其中）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="595"/>
+        <location filename="../../ledger_app/services/legal.py" line="600"/>
         <source>a refusal needs the reasons given to the data subject (Art. 12(4))</source>
         <translation>拒绝需要说明告知数据主体的理由（第 12(4) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="601"/>
+        <location filename="../../ledger_app/services/legal.py" line="606"/>
         <source>item {unknown} is not among the matches of request {rid}</source>
         <translation>条目 {unknown} 不在请求 {rid} 的匹配项中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="604"/>
+        <location filename="../../ledger_app/services/legal.py" line="609"/>
         <source>request {rid} has no matches to retain; locate first, or reject the request with a reason</source>
         <translation>请求 {rid} 没有可保留的匹配项；请先定位，或附理由拒绝该请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="607"/>
+        <location filename="../../ledger_app/services/legal.py" line="612"/>
         <source>request {rid} is {status}; a refusal is decided before the purge</source>
         <translation>请求 {rid} 的状态为 {status}；拒绝须在清除之前决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="647"/>
+        <location filename="../../ledger_app/services/legal.py" line="631"/>
+        <source>erasure refused under Art. 17(3)({g})</source>
+        <translation>依第 17(3)({g}) 条拒绝删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/legal.py" line="652"/>
         <source>the first month of request {rid} ended on {due_by}; an extension had to be announced before then (Art. 12(3))</source>
         <translation>请求 {rid} 的第一个月已于 {due_by} 结束；延期必须在此之前通知（第 12(3) 条）</translation>
     </message>
@@ -2924,155 +2969,190 @@
         <translation>没有未完成的草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="109"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="110"/>
         <source>an empty account ID cannot be matched</source>
         <translation>空的账户 ID 无法匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="115"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="116"/>
         <source>cannot read the article text {tf}: {e}</source>
         <translation>无法读取文章文本 {tf}：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="202"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="203"/>
         <source>there is no draft {draft_id}; see `ledger takedown drafts`</source>
         <translation>没有草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="205"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="206"/>
         <source>draft {draft_id} was already recorded as request {request_id}</source>
         <translation>草稿 {draft_id} 已记录为请求 {request_id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="283"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="284"/>
         <source>unknown requester kind {requester_kind}; use one of {choices}</source>
         <translation>未知的请求者类型 {requester_kind}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="335"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="290"/>
+        <source>no identification of the material (give files, hashes, URLs, domains, accounts or text)</source>
+        <translation>未指明相关材料（请提供文件、哈希、URL、域名、账户或文本）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="339"/>
         <source>unknown kind of identification {kind}</source>
         <translation>未知的标识类型 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="360"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="364"/>
         <source>{name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again</source>
         <translation>{name} 不是 UTF-8 文本；请将列表另存为 UTF-8 CSV 或 JSON 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="363"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="764"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="367"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="777"/>
         <source>cannot read {path}: {strerror}</source>
         <translation>无法读取 {path}：{strerror}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="368"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="372"/>
         <source>{name}: {e}; nothing was imported</source>
         <translation>{name}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="373"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="377"/>
         <source>{r} of {name}: unknown column {choices}; the columns are {choices2} (see `ledger takedown import --help`); nothing was imported</source>
         <translation>{name} 的{r}：未知列 {choices}；可用的列为 {choices2}（见 `ledger takedown import --help`）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="392"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="396"/>
         <source>{r} of {name}: {e}; nothing was imported</source>
         <translation>{name} 的{r}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="396"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="400"/>
         <source>{head} of {name}: no request type; give a type column ({choices}); nothing was imported</source>
         <translation>{name} 的{head}：没有请求类型；请提供 type 列（{choices}）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="410"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="414"/>
         <source>{head} of {name}: {e}; nothing was imported</source>
         <translation>{name} 的{head}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="419"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="423"/>
         <source>{name} holds no requests; nothing was imported</source>
         <translation>{name} 中没有请求；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="452"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="465"/>
         <source>an extension needs a recorded reason (GDPR Art. 12(3))</source>
         <translation>延期需要记录理由（GDPR 第 12(3) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="455"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="468"/>
         <source>request {rid} was already extended once</source>
         <translation>请求 {rid} 已经延期过一次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="521"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="534"/>
         <source>locate was cancelled; nothing was recorded</source>
         <translation>定位已取消；未记录任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="553"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="566"/>
         <source>item {i} is not among the matches of request {rid}</source>
         <translation>条目 {i} 不在请求 {rid} 的匹配项中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="556"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="569"/>
         <source>an item cannot be both accepted and rejected</source>
         <translation>同一条目不能既被接受又被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="558"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="571"/>
         <source>say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…</source>
         <translation>请说明要做的决定：--accept-all，或 --accept ITEM… 和/或 --reject ITEM…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="560"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="573"/>
         <source>--accept-all and --reject-all cannot be given together</source>
         <translation>--accept-all 与 --reject-all 不能同时使用</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="603"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="616"/>
         <source>{pending} matches of request {rid} are still pending review</source>
         <translation>请求 {rid} 还有 {pending} 个匹配项待审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="623"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="636"/>
         <source>four-eyes rule: the handler of request {rid} is not known (their record was erased), so no one can be shown to be someone else; turn takedown.four_eyes off to approve it</source>
         <translation>四眼原则：请求 {rid} 的处理人未知（其记录已被删除），因此无法证明审批人是另一个人；如需批准，请关闭 takedown.four_eyes</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="631"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="644"/>
         <source>four-eyes rule: the approver must be someone other than the handler of request {rid}, and you ({me}) handled it; a different display name (user.name) does not make a different person</source>
         <translation>四眼原则：审批人必须不是请求 {rid} 的处理人，而您（{me}）处理过该请求；不同的显示名称（user.name）并不代表不同的人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="767"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="780"/>
         <source>{path} is empty</source>
         <translation>{path} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="777"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="790"/>
         <source>{name}: {e}</source>
         <translation>{name}：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="792"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="805"/>
         <source>the article text is too short to match reliably (give at least a paragraph)</source>
         <translation>文章文本太短，无法可靠匹配（请至少提供一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="807"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="820"/>
         <source>the import file is not valid JSON: {e}</source>
         <translation>导入文件不是有效的 JSON：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="816"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="829"/>
         <source>a JSON import is one request object (with a works list) or a list of request objects</source>
         <translation>JSON 导入应为一个请求对象（带 works 列表）或请求对象的列表</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="819"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="832"/>
         <source>the CSV import has no header row</source>
         <translation>CSV 导入文件没有标题行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="99"/>
+        <source>a physical or electronic signature (--signature), 512(c)(3)(A)(i)</source>
+        <translation>手写或电子签名（--signature），第 512(c)(3)(A)(i) 条</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="101"/>
+        <source>identification of the copyrighted work (--work), 512(c)(3)(A)(ii)</source>
+        <translation>受版权保护作品的说明（--work），第 512(c)(3)(A)(ii) 条</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="103"/>
+        <source>identification of the infringing material (--file/--hash/--url/…), 512(c)(3)(A)(iii)</source>
+        <translation>侵权材料的说明（--file/--hash/--url/…），第 512(c)(3)(A)(iii) 条</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="105"/>
+        <source>contact information (--email), 512(c)(3)(A)(iv)</source>
+        <translation>联系方式（--email），第 512(c)(3)(A)(iv) 条</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="107"/>
+        <source>a good-faith statement (--good-faith), 512(c)(3)(A)(v)</source>
+        <translation>善意声明（--good-faith），第 512(c)(3)(A)(v) 条</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/takedown/requests.py" line="109"/>
+        <source>an accuracy statement under penalty of perjury (--accurate-under-penalty), 512(c)(3)(A)(vi)</source>
+        <translation>承担伪证责任的准确性声明（--accurate-under-penalty），第 512(c)(3)(A)(vi) 条</translation>
     </message>
 </context>
 <context>
@@ -3936,7 +4016,7 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
@@ -4011,17 +4091,17 @@
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="266"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="268"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="282"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="284"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="298"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="300"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
@@ -4036,7 +4116,7 @@
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="306"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="308"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>
@@ -4222,107 +4302,107 @@
 <context>
     <name>Verification</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="98"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="100"/>
         <source>{reason} (an edge strip of {n} blocks set aside)</source>
         <translation>{reason}（边缘 {n} 个块未计入）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="100"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="102"/>
         <source>{p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="102"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="104"/>
         <source>only {p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中仅有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="103"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="105"/>
         <source>too little texture to compare</source>
         <translation>纹理太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="104"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="106"/>
         <source>no consistent feature matches</source>
         <translation>没有一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="106"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="108"/>
         <source>only {n} consistent feature matches</source>
         <translation>仅有 {n} 个一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="108"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="110"/>
         <source>the features fit no edit: {why}</source>
         <translation>这些特征不符合任何编辑方式：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="109"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="111"/>
         <source>too few keypoints to compare</source>
         <translation>关键点太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="110"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="112"/>
         <source>only {n} descriptor matches</source>
         <translation>仅有 {n} 个描述子匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="111"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="113"/>
         <source>no consistent transform</source>
         <translation>没有一致的变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="113"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="115"/>
         <source>only {i} of {n} matches agree on one transform</source>
         <translation>{n} 个匹配中仅有 {i} 个符合同一变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="114"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="116"/>
         <source>the transform mirrors the image</source>
         <translation>该变换将图像镜像翻转</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="116"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="118"/>
         <source>the transform stretches {x} times more one way</source>
         <translation>该变换在一个方向上多拉伸 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="117"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="119"/>
         <source>the transform scales by {x}</source>
         <translation>该变换缩放了 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="118"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="120"/>
         <source>the frames do not overlap</source>
         <translation>两幅画面没有重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="119"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="121"/>
         <source>the shared region is too small</source>
         <translation>共同区域太小</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="121"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="123"/>
         <source>the matching keypoints cover only {p} of the shared region</source>
         <translation>匹配的关键点仅覆盖共同区域的 {p}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="123"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="125"/>
         <source>{n} keypoints agree on one transform (pixels not compared)</source>
         <translation>{n} 个关键点符合同一变换（未比较像素）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="125"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="127"/>
         <source>{n} keypoints agree; too little texture to compare the pixels</source>
         <translation>{n} 个关键点一致；纹理太少，无法比较像素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="128"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="130"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="132"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="134"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree: a different picture of the same subject</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致：同一主体的另一张照片</translation>
     </message>

@@ -101,3 +101,40 @@ def test_a_service_refusal_is_said_in_the_window_language(window, qtbot, small_l
     window.set_language("en")
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Dashboard")
     assert error_text(bad.value) == "a note needs some text"
+
+
+def test_stored_reasons_are_messages_said_in_the_window_language(window, qtbot, small_ledger, session):
+    """A reason the services write (an incomplete notice's missing elements) is stored as message IDs
+    with arguments and said in the current language; the CLI's JSON and the ledger entry keep the
+    English; a reason stored before as an English sentence is still read (through the patterns)."""
+    from ledger_app.services.takedowns import DmcaElements
+    from ledger_app.ui.reason_text import legal_text
+
+    i18n_build.build()
+    session.open(small_ledger)
+    services = session.services
+    td = services.takedown
+    rec = td.new_request(type="dmca", requester="Jo", email="jo@example.org", works=[], record_anyway=True,
+                         dmca=DmcaElements(signature="/Jo/", work="a photo", good_faith=True,
+                                           accurate_under_penalty=True))
+    with services.ws.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT status_reason FROM takedown_request WHERE id = ?", (rec.id,)).scalar()
+    assert stored.startswith("{") and '"msg"' in stored and "no identification of the material" in stored
+    english = ("no identification of the material (give files, hashes, URLs, domains, accounts or text); "
+               "identification of the infringing material (--file/--hash/--url/…), 512(c)(3)(A)(iii)")
+    view = td.show(rec.id)
+    assert view.status_reason == english and view.to_json()["status_reason"] == english  # the CLI's
+    entry = [e for e in services.ledger.entries(0, 1000) if e.type == "takedown.status"][-1]
+    assert entry.payload["reason"] == english  # the signed entry holds the English, as before
+    window.show()
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "概览")
+    assert legal_text(view.status_reason, view.reason_said) == (
+        "未指明相关材料（请提供文件、哈希、URL、域名、账户或文本）; 侵权材料的说明（--file/--hash/--url/…），第 512(c)(3)(A)(iii) 条")
+    assert legal_text(stored) == legal_text(view.status_reason, view.reason_said)  # read from the column alike
+    # Stored before reasons were messages: the English sentence, read back through the patterns.
+    assert legal_text("erasure refused under Art. 17(3)(a)") == "依第 17(3)(a) 条拒绝删除"
+    assert legal_text("withdrawn by the requester") == "withdrawn by the requester"  # typed by a person
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Dashboard")
+    assert legal_text(view.status_reason, view.reason_said) == english

@@ -277,7 +277,7 @@ class CaseView(QWidget):
             rows.append((self.tr("Contact"), case["requester_contact"]))
         rows.append((self.tr("Type"), request_type_text(case["type"])))
         rows.append((self.tr("Status"), request_status_text(case["status"])
-                     + (f" — {legal_text(case['status_reason'])}" if case.get("status_reason") else "")))
+                     + (f" — {legal_text(case['status_reason'], case.get('status_reason_said'))}" if case.get("status_reason") else "")))
         rows.append((self.tr("Received"), str(case["received"])))
         if case.get("extension_reason"):
             rows.append((self.tr("Extended because"), case["extension_reason"]))

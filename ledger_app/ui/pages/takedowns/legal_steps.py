@@ -164,7 +164,7 @@ class TakedownLegalSteps:
         if w.can_restore:
             box.setIcon(QMessageBox.Icon.Question)
             box.setText(self.tr("The restore window is open: {why}. Restore the counter-noticed items now?").format(
-                why=legal_text(w.reason)))
+                why=legal_text(w.reason, w.said)))
             box.setInformativeText(self.tr(
                 "Each item's block is lifted. An item whose copy was retained is re-admitted from it (as the corpus "
                 "restored-r{id}, written into the workspace's restored folder, or a folder you choose); for the "
@@ -175,7 +175,7 @@ class TakedownLegalSteps:
             box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         else:
             box.setIcon(QMessageBox.Icon.Information)
-            box.setText(self.tr("Nothing can be restored now: {why}.").format(why=legal_text(w.reason)))
+            box.setText(self.tr("Nothing can be restored now: {why}.").format(why=legal_text(w.reason, w.said)))
             box.addButton(QMessageBox.StandardButton.Ok)
         self.restore_confirm = box
 

@@ -176,7 +176,9 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
             return
         switching = self.current is None or self.current.get("id") != rec["id"]
         try:
-            current = td.show(rec["id"]).to_json()
+            view = td.show(rec["id"])
+            current = view.to_json()
+            current["status_reason_said"] = view.reason_said  # the reason as a message, when it is one
             current.update(self._requester(current))
             if not switching and self.current is not None and "case" in self.current:
                 current["case"] = self.current["case"]  # until the fresh one below arrives
@@ -279,7 +281,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
             id=cur["id"], type=request_type_text(cur["type"]), who=who,
             received=cur["received"], due=due, status=request_status_text(status))
         if cur.get("status_reason"):
-            header += " " + self.tr("Reason: {reason}").format(reason=legal_text(cur["status_reason"]))
+            header += " " + self.tr("Reason: {reason}").format(reason=legal_text(cur["status_reason"], cur.get("status_reason_said")))
         self.header.setText(header)
         counts = self.matches.counts()
         acc, rej = self.matches.pending_changes()
