@@ -31,13 +31,21 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
-from ledger_app.matching.local import RegionMatch, match_region
+from ledger_app.matching.local import (
+    RegionMatch,
+    apply_affine,
+    box_of,
+    clip_polygon,
+    frame_polygon,
+    match_region,
+)
 from ledger_app.matching.local_index import LocalIndex
 from ledger_app.matching.verify import Features, Verification, features, verify
 
@@ -173,27 +181,35 @@ class ImageMatcher:
 
         need = [c for c in ranked if c not in self._cache] + [c for c in local_ranked if c not in ranked]
         fps = self._fingerprints(need)
+        thumbs: dict[str, np.ndarray] = {}  # each candidate's thumbnail decoded once per query
         matches: dict[str, ImageMatch] = {}
         if ranked:
             query_features = features(grey, with_mirror=True)
             for item_id in ranked:
-                cand = self._features(item_id, fps)
+                cand = self._features(item_id, fps, thumbs)
                 if cand is None:
                     continue
                 pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
                 v = verify(query_features, cand)
                 match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
                 if match is not None:
+                    if v.ok:  # the whole picture aligned: its region is the verification's overlap
+                        match.detail["region"] = whole_image_region(v, grey.shape, cand.grey.shape).to_json()
                     matches[item_id] = match
-        # Local features: the candidates they propose, those the PDQ stages proposed but whole-image
-        # verification refused (a 30 % crop is often one), and the region of every match above.
+        # Local features: the candidates they propose, and those the PDQ stages proposed that
+        # whole-image verification did not confirm (a 30 % crop is often one; a match by PDQ alone
+        # gains its region here).
         if query_fp.local is not None:
             for item_id in dict.fromkeys(local_ranked + ranked):
+                found = matches.get(item_id)
+                if found is not None and "region" in found.detail:
+                    continue
                 fp = fps.get(item_id) or self._fingerprints([item_id]).get(item_id)
                 if fp is None or fp.local is None:
                     continue
-                region = match_region(query_fp.local, fp.local, grey, fp.thumbnail())
-                found = matches.get(item_id)
+                if item_id not in thumbs:
+                    thumbs[item_id] = fp.thumbnail()
+                region = match_region(query_fp.local, fp.local, grey, thumbs[item_id])
                 if found is not None:
                     if region.ok:
                         found.detail["region"] = region.to_json()
@@ -217,18 +233,45 @@ class ImageMatcher:
             for k, v in got.items()
         }
 
-    def _features(self, item_id: str, fps: Mapping[str, ImageFingerprint]) -> Features | None:
+    def _features(
+        self, item_id: str, fps: Mapping[str, ImageFingerprint], thumbs: dict[str, np.ndarray]
+    ) -> Features | None:
         if item_id in self._cache:
             self._cache.move_to_end(item_id)
-            return self._cache[item_id]
+            f = self._cache[item_id]
+            if f is not None:
+                thumbs[item_id] = f.grey
+            return f
         fp = fps.get(item_id)
         if fp is None:
             return None
-        f = features(fp.thumbnail())
+        thumbs[item_id] = fp.thumbnail()
+        f = features(thumbs[item_id])
         self._cache[item_id] = f
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return f
+
+
+def whole_image_region(v: Verification, query_shape: tuple[int, ...], item_shape: tuple[int, ...]) -> RegionMatch:
+    """The region of a copy that whole-image verification confirmed, from its transform (query
+    thumbnail pixels, mirrored when `v.mirrored`, to the item's): the query's frame mapped into the
+    item's and clipped to it, and back; the same boxes and covered fractions `match_region` reports,
+    without fitting keypoints again."""
+    if v.transform is None:
+        raise ValueError("a verification without a transform has no region")
+    model = np.array(v.transform, np.float64)
+    (qh, qw), (ih, iw) = query_shape[:2], item_shape[:2]
+    in_item, item_area = clip_polygon(apply_affine(model, frame_polygon(qw, qh)), iw, ih)
+    in_query, query_area = clip_polygon(apply_affine(cv2.invertAffineTransform(model), frame_polygon(iw, ih)), qw, qh)
+    item_box, query_box = box_of(in_item, iw, ih), box_of(in_query, qw, qh)
+    if v.mirrored:  # the transform starts from the mirrored query: mirror its box back
+        query_box = (1 - query_box[2], query_box[1], 1 - query_box[0], query_box[3])
+    return RegionMatch(
+        True, v.inliers, v.inliers, tuple(tuple(float(x) for x in row) for row in model), 90.0 * v.rotation,
+        math.sqrt(max(0.0, v.scale[0] * v.scale[1])), item_box, query_box, item_area / (iw * ih),
+        query_area / (qw * qh), v.agreement, "the whole picture, aligned by whole-image verification: " + v.reason,
+    )
 
 
 def _local_match(item_id: str, region: RegionMatch, pdq: PdqHit | None) -> ImageMatch:

@@ -276,7 +276,7 @@ def _fit(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray | None, np.ndarra
     )
     if sim is None:
         return None, np.zeros(len(src), bool)
-    err = np.linalg.norm(_apply(sim, src) - dst, axis=1)
+    err = np.linalg.norm(apply_affine(sim, src) - dst, axis=1)
     near = err <= STRETCH_SLACK * RANSAC_TOLERANCE
     if near.sum() < 3:
         return sim, mask.reshape(-1).astype(bool)
@@ -293,20 +293,20 @@ def _fit(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray | None, np.ndarra
     return model, keep
 
 
-def _frame(w: float, h: float) -> np.ndarray:
+def frame_polygon(w: float, h: float) -> np.ndarray:
     return np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
 
 
-def _apply(m: np.ndarray, pts: np.ndarray) -> np.ndarray:
+def apply_affine(m: np.ndarray, pts: np.ndarray) -> np.ndarray:
     return (pts @ m[:, :2].T + m[:, 2]).astype(np.float32)
 
 
-def _clip(poly: np.ndarray, w: float, h: float) -> tuple[np.ndarray, float]:
-    area, inter = cv2.intersectConvexConvex(poly.astype(np.float32), _frame(w, h))
+def clip_polygon(poly: np.ndarray, w: float, h: float) -> tuple[np.ndarray, float]:
+    area, inter = cv2.intersectConvexConvex(poly.astype(np.float32), frame_polygon(w, h))
     return (inter.reshape(-1, 2) if inter is not None else np.zeros((0, 2), np.float32)), float(area)
 
 
-def _box(poly: np.ndarray, w: float, h: float) -> tuple[float, float, float, float]:
+def box_of(poly: np.ndarray, w: float, h: float) -> tuple[float, float, float, float]:
     x0, y0 = poly.min(axis=0)
     x1, y1 = poly.max(axis=0)
     return (max(0.0, x0 / w), max(0.0, y0 / h), min(1.0, x1 / w), min(1.0, y1 / h))
@@ -347,9 +347,9 @@ def match_region(
     rotation = math.degrees(math.atan2(lin[1, 0] - lin[0, 1], lin[0, 0] + lin[1, 1]))
 
     # The shared region: the query's frame mapped into the item's, clipped to it (and back).
-    in_item, item_area = _clip(_apply(model, _frame(query.width, query.height)), item.width, item.height)
+    in_item, item_area = clip_polygon(apply_affine(model, frame_polygon(query.width, query.height)), item.width, item.height)
     inverse = cv2.invertAffineTransform(model)
-    in_query, query_area = _clip(_apply(inverse, _frame(item.width, item.height)), query.width, query.height)
+    in_query, query_area = clip_polygon(apply_affine(inverse, frame_polygon(item.width, item.height)), query.width, query.height)
     item_covered = item_area / (item.width * item.height)
     query_covered = query_area / (query.width * query.height)
     if len(in_item) < 3 or min(item_covered, query_covered) <= 0:
@@ -364,8 +364,8 @@ def match_region(
     spread = min((ix1 - ix0) / max(1e-6, rx1 - rx0), (iy1 - iy0) / max(1e-6, ry1 - ry0))
     if spread < MIN_SPREAD:
         return _fail(f"the matching keypoints cover only {spread:.0%} of the shared region", inliers, len(qi))
-    item_box = _box(in_item, item.width, item.height)
-    query_box = _box(in_query, query.width, query.height)
+    item_box = box_of(in_item, item.width, item.height)
+    query_box = box_of(in_query, query.width, query.height)
     transform = tuple(tuple(float(v) for v in row) for row in model)
 
     def result(ok: bool | None, agreement: float, reason: str) -> RegionMatch:
