@@ -165,16 +165,24 @@ class ImageMatcher:
         scored = _rank_candidates(
             pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index)
         )
-        # Every candidate that chance cannot explain is verified; the others up to max_verify.
+        # Every candidate that chance cannot explain is verified; the others up to max_verify, and
+        # when the local stage knows the item, only if it is also among the items sharing the most
+        # keypoint words with the query: at a million items, hundreds of items sit at chance
+        # distance from a query's hashes, and a copy that shares pixels with the query shares words.
         sure = [i for i, s in scored if s <= SURE_CANDIDATE]
         worth = [i for i, s in scored if SURE_CANDIDATE < s <= CHANCE_CANDIDATE]
-        ranked = sure + worth[: self.max_verify]
         local_ranked = []
         if query_fp.local is not None and len(self.local):
+            votes = self.local.votes(query_fp.local)
+            proposed = [i for i, _ in votes.top(self.local_candidates + len(sure) + self.max_verify)]
+            supported = set(proposed)
+            worth = [i for i in worth if i in supported or votes.shared(i) is None]
+            ranked = sure + worth[: self.max_verify]
             # The PDQ stages' candidates are verified anyway: the local stage's slots go to others.
-            proposed = self.local.candidates(query_fp.local, self.local_candidates + len(ranked))
             already = set(ranked)
-            local_ranked = [i for i, _ in proposed if i not in already][: self.local_candidates]
+            local_ranked = [i for i in proposed if i not in already][: self.local_candidates]
+        else:
+            ranked = sure + worth[: self.max_verify]
         self.last_verified = len(set(ranked) | set(local_ranked))
         if not ranked and not local_ranked:
             return []

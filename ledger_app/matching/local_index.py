@@ -72,6 +72,7 @@ class LocalIndex:
         self._ids: list[str | None] = []
         self._num: dict[str, int] = {}
         self._alive = np.zeros(0, bool)
+        self._worded = np.zeros(0, bool)  # the item has keypoint words posted
 
     def __len__(self) -> int:
         return len(self._num)
@@ -102,9 +103,11 @@ class LocalIndex:
         self._ids.extend(item_ids)
         self._num.update((item_id, start + k) for k, item_id in enumerate(item_ids))
         self._alive = np.concatenate([self._alive, np.ones(len(item_ids), bool)])
+        worded = np.array([w is not None and len(w) > 0 for w in word_lists], bool)
+        self._worded = np.concatenate([self._worded, worded])
         ws, ns = [], []
         for k, w in enumerate(word_lists):
-            if w is None or not len(w):
+            if not worded[k]:
                 continue
             u = np.unique(np.asarray(w, np.uint32).reshape(-1))
             ws.append(u)
@@ -118,6 +121,15 @@ class LocalIndex:
             merged = _Segment(np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs]))
             self._segments = [s for s in self._segments if len(s) >= MERGE_BELOW] + [merged]
 
+    def item_ids(self) -> list[str | None]:
+        return self._ids
+
+    def number(self, item_id: str) -> int | None:
+        return self._num.get(item_id)
+
+    def has_words(self, num: int) -> bool:
+        return bool(num < len(self._worded) and self._worded[num])
+
     def remove(self, item_ids: Iterable[str]) -> int:
         nums = [self._num.pop(i) for i in item_ids if i in self._num]
         for n in nums:
@@ -126,10 +138,11 @@ class LocalIndex:
             self._alive[np.array(nums)] = False
         return len(nums)
 
-    def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:
-        """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most first."""
+    def votes(self, features: LocalFeatures) -> LocalVotes:
+        """How many words each indexed item shares with the query, and their rarity-weighted votes."""
+        n_items = len(self._ids)
         if not self._num or not len(features):
-            return []
+            return LocalVotes(self, np.zeros(n_items, np.int64), np.zeros(n_items))
         qwords = np.unique(words(features.descriptors).reshape(-1))
         spans = []
         df = np.zeros(len(qwords), np.int64)
@@ -138,11 +151,11 @@ class LocalIndex:
             hi = np.searchsorted(seg.keys, qwords, "right")
             spans.append((seg, lo, hi))
             df += hi - lo
-        stop = max(64, int(STOP_FRACTION * len(self._ids)))
+        stop = max(64, int(STOP_FRACTION * n_items))
         useful = (df > 0) & (df <= stop)
         # Each shared word votes with its rarity (inverse document frequency): a word that a
         # thousand items share says little about any of them.
-        weight = np.log((len(self._ids) + 1) / (df + 1)).astype(np.float32)
+        weight = np.log((n_items + 1) / (df + 1)).astype(np.float32)
         hits, weights = [], []
         for seg, lo, hi in spans:
             lo, hi = lo[useful], hi[useful]
@@ -154,13 +167,41 @@ class LocalIndex:
             hits.append(seg.items[starts + np.arange(int(n.sum()))])
             weights.append(np.repeat(weight[useful], n))
         if not hits:
-            return []
+            return LocalVotes(self, np.zeros(n_items, np.int64), np.zeros(n_items))
         items = np.concatenate(hits)
-        counts = np.bincount(items, minlength=len(self._ids))
-        votes = np.bincount(items, weights=np.concatenate(weights), minlength=len(self._ids))
+        counts = np.bincount(items, minlength=n_items)
+        votes = np.bincount(items, weights=np.concatenate(weights), minlength=n_items)
         votes[~self._alive] = 0
+        counts[~self._alive] = 0
+        return LocalVotes(self, counts, votes)
+
+    def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:
+        """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most first."""
+        return self.votes(features).top(k)
+
+
+class LocalVotes:
+    """The words a query shares with each indexed item (`LocalIndex.votes`)."""
+
+    def __init__(self, index: LocalIndex, counts: np.ndarray, votes: np.ndarray):
+        self._index = index
+        self.counts = counts
+        self.votes = votes
+
+    def top(self, k: int) -> list[tuple[str, int]]:
+        """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most votes first."""
+        counts, votes = self.counts, self.votes
         top = np.flatnonzero((counts >= MIN_VOTES) & (votes > 0))
         if len(top) > k:
             top = top[np.argpartition(-votes[top], k - 1)[:k]]
         top = top[np.lexsort((top, -votes[top]))]
-        return [(self._ids[int(n)], int(counts[n])) for n in top]
+        ids = self._index.item_ids()
+        return [(ids[int(n)], int(counts[n])) for n in top]  # type: ignore[misc]
+
+    def shared(self, item_id: str) -> int | None:
+        """Words the item shares with the query; None when the item has no keypoints indexed (the
+        local stage knows nothing of it) or is not indexed."""
+        num = self._index.number(item_id)
+        if num is None or not self._index.has_words(num):
+            return None
+        return int(self.counts[num]) if num < len(self.counts) else 0
