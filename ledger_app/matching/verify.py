@@ -257,18 +257,41 @@ def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
 def verify(query: Features, candidate: Features) -> Verification:
     """Decide whether `candidate` is an edited copy of `query` (or the reverse)."""
     fits = []
+    skipped = None
     for mirrored, q in ((False, query), (True, query.mirrored)):
         if q is None:
             continue
+        if fits and fits[0][0] >= CONFIDENT_INLIERS:
+            skipped = q  # tried only if the confident fit does not verify (below)
+            break
         fit = _fit(q, candidate)
         if fit is not None:
             fits.append((fit[0], mirrored, q, fit[1], fit[2]))
-            if fit[0] >= CONFIDENT_INLIERS:
-                break  # a mirrored fit cannot do better than this one
     if not fits:
         few = min(len(query.points), len(candidate.points)) < 2 * MIN_MATCHES
         return _fail("too little texture to compare" if few else "no consistent feature matches", None)
-    inliers, mirrored, q, src, dst = max(fits, key=lambda f: f[0])
+    fits.sort(key=lambda f: -f[0])
+    first = _judge(*fits[0], candidate)
+    if first.ok:
+        return first
+    # The fit with the most inliers did not verify. Text and repeated shapes give a spurious fit in
+    # the wrong orientation (a mirrored leaflet matched unmirrored letter by letter): the other
+    # orientation's fit is judged too, by the same rules, and wins only if it verifies.
+    if skipped is not None:
+        fit = _fit(skipped, candidate)
+        if fit is not None:
+            fits.append((fit[0], True, skipped, fit[1], fit[2]))
+    for other in fits[1:]:
+        if other[0] >= MIN_INLIERS:
+            second = _judge(*other, candidate)
+            if second.ok:
+                return second
+    return first
+
+
+def _judge(inliers: int, mirrored: bool, q: Features, src: np.ndarray, dst: np.ndarray, candidate: Features) -> Verification:
+    """The verdict on one fit (query or its mirror onto the candidate): edit-shaped, overlapping,
+    and agreeing block by block."""
     if inliers < MIN_INLIERS:
         return _fail(f"only {inliers} consistent feature matches", None, inliers)
     shaped = _constrained_model(src, dst)
