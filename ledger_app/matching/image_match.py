@@ -160,8 +160,12 @@ class ImageMatcher:
             self._cache_removals = self.index.removals
         pdq_hits = self.index.search_pdq(query_fp.query_hashes(), PDQ_CANDIDATE) if query_fp.reliable else {}
         codes = query_codes(grey, fine=len(self.index) <= self.fine_grid_max_items)
-        coarse_hits = self.index.search_coarse(codes, COARSE_CANDIDATE)
         n_hashes = len(query_fp.query_hashes())
+        # Only coarse hits closer than chance can become candidates (`_rank_candidates`): at a
+        # million items of real pictures, a hundred thousand items lie within COARSE_CANDIDATE bits
+        # of some crop hypothesis, and turning each into a hit cost seconds.
+        coarse_radius = chance_radius(64, len(codes) * len(self.index), COARSE_CANDIDATE)
+        coarse_hits = self.index.search_coarse(codes, coarse_radius) if coarse_radius >= 0 else {}
         scored = _rank_candidates(
             pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index)
         )
@@ -295,6 +299,18 @@ def _log10_chance(distance: int, bits: int) -> float:
     """log10 of the chance that a random code is this close (the binomial lower tail)."""
     total = sum(math.comb(bits, i) for i in range(min(distance, bits) + 1))
     return math.log10(total) - bits * math.log10(2)
+
+
+def chance_radius(bits: int, trials: int, cap: int) -> int:
+    """The largest distance up to `cap` at which a hit is still closer than chance would put one
+    among `trials` comparisons (log10 expected chance hits at most CHANCE_CANDIDATE); -1 if none."""
+    log_trials = math.log10(max(1, trials))
+    best = -1
+    for d in range(cap + 1):
+        if _log10_chance(d, bits) + log_trials > CHANCE_CANDIDATE:
+            break
+        best = d
+    return best
 
 
 def _rank_candidates(
