@@ -1,0 +1,62 @@
+"""Which candidates the image matcher verifies, and how cheaply: the chance radius of the coarse
+search, the region of a whole-image match taken from its verification, and the mirror tried when an
+unmirrored fit of text does not verify."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+from PIL import Image, ImageOps
+
+from ledger_app.matching import evalset, image_match
+from ledger_app.matching.image import image_fingerprint
+from ledger_app.matching.image_match import CHANCE_CANDIDATE, ImageMatcher, chance_radius
+from ledger_app.matching.verify import features, verify
+
+
+def _jpeg(im: Image.Image, q: int = 90) -> bytes:
+    buf = io.BytesIO()
+    im.convert("RGB").save(buf, "JPEG", quality=q)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def grate(data_dir) -> Image.Image:
+    with Image.open(data_dir / "fixtures" / "c2pa" / "P1000827.jpg") as im:
+        return im.convert("RGB")
+
+
+@pytest.mark.parametrize("bits,trials,cap", [(64, 262 * 1000, 16), (64, 1304 * 50_000, 16), (64, 262 * 10**6, 16),
+                                             (256, 72 * 10**6, 90), (64, 10**30, 16)])
+def test_chance_radius_is_where_a_hit_stops_beating_chance(bits, trials, cap):
+    r = chance_radius(bits, trials, cap)
+    log_trials = math.log10(trials)
+    if r >= 0:
+        assert image_match._log10_chance(r, bits) + log_trials <= CHANCE_CANDIDATE
+    if r < cap:
+        assert image_match._log10_chance(r + 1, bits) + log_trials > CHANCE_CANDIDATE
+    assert chance_radius(64, 262 * 10**6, 16) < chance_radius(64, 262 * 1000, 16)  # more items, less reach
+
+
+def test_a_whole_image_match_has_its_region_from_the_verification(grate):
+    m = ImageMatcher()
+    small = grate.resize((grate.width // 2, grate.height // 2))
+    m.add(["resized", "mirrored"], [image_fingerprint(_jpeg(small)), image_fingerprint(_jpeg(ImageOps.mirror(grate)))])
+    found = {x.item_id: x for x in m.query(image_fingerprint(_jpeg(grate), local="work"))}
+    for item_id in ("resized", "mirrored"):
+        assert found[item_id].method == "verified"
+        region = found[item_id].detail["region"]
+        assert region["item_covered"] > 0.95 and region["query_covered"] > 0.95
+        assert region["item_box"][0] < 0.03 and region["item_box"][2] > 0.97
+        assert "whole-image verification" in region["reason"]
+
+
+def test_a_mirrored_leaflet_is_verified_though_its_letters_fit_unmirrored(data_dir):
+    photos, _ = evalset.load_photos(data_dir, recipe=evalset.HELDOUT_RECIPE)
+    leaflet = next(p for p in photos if p.name == "tuscany-leaflet")
+    copy = image_fingerprint(_jpeg(ImageOps.mirror(leaflet.image), 85))
+    original = image_fingerprint(_jpeg(leaflet.image, 95))
+    v = verify(features(copy.thumbnail(), with_mirror=True), features(original.thumbnail()))
+    assert v.ok and v.mirrored, v.reason
