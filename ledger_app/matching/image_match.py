@@ -17,7 +17,12 @@ Signals, cheapest first:
    collage tiles, small rotations, captions, frames, stretches): items sharing many keypoint words
    with the query are verified by a RANSAC affine fit with enough inliers spread over the shared
    region, and by the pixels of that region agreeing. A match names the region: `detail["region"]`
-   holds its box in the item and in the query and the covered fractions.
+   holds its box in the item and in the query and the covered fractions (for a copy that stage 3
+   confirmed, taken from its transform).
+
+Cost at a million items: coarse codes are searched only as far as a hit can still beat chance,
+hash candidates at chance level are verified only when the keypoint index ranks them among its
+top items too, and each candidate's thumbnail is decoded once.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.

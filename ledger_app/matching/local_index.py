@@ -65,7 +65,9 @@ class _Segment:
 
 
 class LocalIndex:
-    """`add(ids, features)`, `remove(ids)`, `candidates(features, k)`."""
+    """`add(ids, features)`, `remove(ids)`, `candidates(features, k)`; `votes(features)` for the
+    shared words of every item at once (the matcher asks both for its top items and whether a
+    hash candidate is among them)."""
 
     def __init__(self) -> None:
         self._segments: list[_Segment] = []
