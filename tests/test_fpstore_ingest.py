@@ -100,12 +100,12 @@ def test_check_finds_stored_items_by_hash_and_url(stored, tmp_path):
     s, d, rep, before = stored
     m = s.corpus.stored.manifests("wds")[("wds", "shard-000.tar")]
     res = inclusion_report(s, hashes=[hashlib.sha256(photo(4)).hexdigest(), "ab" * 32],
-                           urls=["https://photos.example/5.jpg"])["results"]
-    assert [q["verdict"] for q in res] == ["included", "not_found", "included"]
-    (by_hash,), (by_url,) = res[0]["items"], res[2]["items"]
-    assert by_hash["item_id"] == "wds:shard-000.tar#s00004" and by_hash["method"] == "exact"
-    assert by_hash["entry_index"] == m.index and by_hash["stored"] and by_hash["status"] == "admitted"
-    assert by_url["item_id"] == "wds:shard-000.tar#s00005" and by_url["method"] == "url"
+                           urls=["https://photos.example/5.jpg"]).results
+    assert [q.verdict for q in res] == ["included", "not_found", "included"]
+    (by_hash,), (by_url,) = res[0].items, res[2].items
+    assert by_hash.item_id == "wds:shard-000.tar#s00004" and by_hash.method == "exact"
+    assert by_hash.entry_index == m.index and by_hash.stored and by_hash.status == "admitted"
+    assert by_url.item_id == "wds:shard-000.tar#s00005" and by_url.method == "url"
 
 
 

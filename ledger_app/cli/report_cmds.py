@@ -46,7 +46,8 @@ def cmd_ai_act(ctx) -> int:
     from ledger_app.certificates.ai_act_render import render_html, render_markdown, render_summary_pdf
 
     a = ctx.args
-    doc = ctx.corpus.ai_act_summary(run=a.run, corpora=a.corpus or None, sme=a.sme, answers=_answers(a.attestations))
+    doc = ctx.corpus.ai_act_summary(run=a.run, corpora=a.corpus or None, sme=a.sme,
+                                    answers=_answers(a.attestations)).document
     text = json.dumps(doc, indent=2, ensure_ascii=False)
     written = []
     if a.output:

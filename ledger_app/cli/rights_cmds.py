@@ -108,7 +108,7 @@ def cmd_claim_add(ctx) -> int:
     a = ctx.args
     res = add_claim(ctx.takedown, holder=a.holder, holder_kind=a.holder_kind, works=works_from_args(ctx), basis=a.basis,
                     terms=a.terms, action=a.action)
-    ctx.out(res, lambda r: f"claim {r['id']} registered (entry {r['entry']}); {r['flagged']} items flagged")
+    ctx.out(res, lambda r: f"claim {r.id} registered (entry {r.entry}); {r.flagged} items flagged")
     return 0
 
 
@@ -116,8 +116,8 @@ def cmd_claim_list(ctx) -> int:
     from ledger_app.services.claims import list_claims
 
     rows = list_claims(ctx.takedown)
-    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['basis']:<14} {r['action']:<10} {r['terms']}  "
-                                       f"({len(r['works'])} works)" for r in rs) or "no claims")
+    ctx.out(rows, lambda rs: "\n".join(f"{r.id:>4}  {r.basis:<14} {r.action:<10} {r.terms}  "
+                                       f"({len(r.works)} works)" for r in rs) or "no claims")
     return 0
 
 
@@ -135,7 +135,7 @@ def cmd_license_add(ctx) -> int:
     a = ctx.args
     res = add_license(ctx.takedown, name=a.name, licensor=a.licensor, kind=a.kind, permitted_uses=a.uses,
                       territory=a.territory, expires=a.expires, terms=a.terms)
-    ctx.out(res, lambda r: f"licence {r['id']} ({r['name']}) recorded as entry {r['entry']}")
+    ctx.out(res, lambda r: f"licence {r.id} ({r.name}) recorded as entry {r.entry}")
     return 0
 
 
@@ -143,8 +143,8 @@ def cmd_license_list(ctx) -> int:
     from ledger_app.services.claims import list_licenses
 
     rows = list_licenses(ctx.takedown)
-    ctx.out(rows, lambda rs: "\n".join(f"{r['id']:>4}  {r['name']:<24} {r['licensor']:<20} expires {r['expires'] or '-'}"
-                                       f"{'  EXPIRED' if r['expired_at'] else ''}  {r['items']} items" for r in rs) or "no licences")
+    ctx.out(rows, lambda rs: "\n".join(f"{r.id:>4}  {r.name:<24} {r.licensor:<20} expires {r.expires or '-'}"
+                                       f"{'  EXPIRED' if r.expired_at else ''}  {r.items} items" for r in rs) or "no licences")
     return 0
 
 
@@ -152,7 +152,7 @@ def cmd_license_expire(ctx) -> int:
     from ledger_app.services.claims import expire_license
 
     res = expire_license(ctx.takedown, ctx.args.id)
-    ctx.out(res, lambda r: f"licence {r['license']} expired: request {r['request']} covers {r['items']} items")
+    ctx.out(res, lambda r: f"licence {r.license} expired: request {r.request} covers {r.items} items")
     return 0
 
 
@@ -160,7 +160,7 @@ def cmd_license_check(ctx) -> int:
     from ledger_app.services.claims import check_expiries
 
     res = check_expiries(ctx.takedown)
-    ctx.out(res, lambda rs: "\n".join(f"licence {r['license']} expired: request {r['request']}" for r in rs)
+    ctx.out(res, lambda rs: "\n".join(f"licence {r.license} expired: request {r.request}" for r in rs)
             or "no licence has passed its expiry date")
     return 0
 
@@ -191,15 +191,15 @@ def cmd_check(ctx) -> int:
 
     def text(r) -> str:
         lines = []
-        for q in r["results"]:
-            name = q["query"].get("name") or q["query"]["value"]
-            lines.append(f"{name}: {q['verdict']}")
-            for it in q["items"] + q["near_copies"]:
-                extra = f", purged {it['purged_at']} by request {it.get('request')}" if it["status"] == "purged" else ""
-                lines.append(f"  {it['status']:<12} {it['item_id']}  ({it['method']} {it['score']}, since {it['since']}"
-                             f"{', licence ' + it['license'] if it['license'] else ''}{extra})")
-        if r.get("file"):
-            lines.append(f"signed report written to {r['file']} (ledger entry {r['entry']})")
+        for q in r.results:
+            name = q.query.name or q.query.value
+            lines.append(f"{name}: {q.verdict}")
+            for it in q.items + q.near_copies:
+                extra = f", purged {it.purged_at} by request {it.request}" if it.status == "purged" else ""
+                lines.append(f"  {it.status:<12} {it.item_id}  ({it.method} {it.score}, since {it.since}"
+                             f"{', licence ' + it.license if it.license else ''}{extra})")
+        if r.file:
+            lines.append(f"signed report written to {r.file} (ledger entry {r.entry})")
         return "\n".join(lines)
 
     ctx.out(res, text)

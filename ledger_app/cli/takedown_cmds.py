@@ -344,6 +344,6 @@ def cmd_certificate(ctx) -> int:
 
     a = ctx.args
     res = certify(ctx.services, a.id, a.output, pdf=a.pdf, language=a.language)
-    ctx.out(res, lambda r: f"certificate for request {r['request']} written to {r['file']}"
-            + (f" and {r['pdf']}" if r.get("pdf") else "") + f" (ledger entry {r['entry']})")
+    ctx.out(res, lambda r: f"certificate for request {r.request} written to {r.file}"
+            + (f" and {r.pdf}" if r.pdf else "") + f" (ledger entry {r.entry})")
     return 0

@@ -19,6 +19,10 @@ Before anything is signed the ledger is verified, and every item row the figures
 against its ledger entries (content hash, media type, status, the opt-out evidence's SHA-256 and
 train-ai state): an insider who edits the rows cannot get a signed summary out of them. Byte sizes,
 domains and languages are not in the entries; they are as the rows hold them.
+
+It stays one module: the figures are computed in one pass over the rows, checked and signed from
+that same pass, and its few records (figures, attestations, the issued document) only name what the
+pass returns.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import json
 import math
 import os
 import time
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +54,58 @@ TEXT_BANDS = ((1_000_000_000, "less than 1 billion tokens"), (10_000_000_000_000
 IMAGE_BANDS = ((1_000_000, "less than 1 million images"), (1_000_000_000, "1 million to 1 billion images"),
                (None, "more than 1 billion images"))
 BYTES_PER_TOKEN = 4  # the usual estimate for tokenised text; stated in the document
+
+
+TO_ATTEST = "to be attested by a person"
+ATTESTED = "attested by a person (not proven by the ledger)"
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """A statement the ledger cannot prove, for a person to answer (`answer` None until then)."""
+
+    id: str
+    section: str
+    statement: str
+    status: str = TO_ATTEST
+    answer: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "section": self.section, "statement": self.statement, "status": self.status,
+                "answer": self.answer}
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    """The summary's figures, unsigned (a preview, or the body's contents once signed). `scope` says
+    what was summarised; `sections` are the template's numbered sections ("1_general", "2_sources",
+    "3_processing"), nested as the template nests them and read by key by `certificates/ai_act_render.py`."""
+
+    scope: dict[str, Any]
+    sections: dict[str, Any]
+    attestations: tuple[Attestation, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"scope": self.scope, "sections": self.sections, "attestations": [a.to_json() for a in self.attestations]}
+
+
+@dataclass(frozen=True)
+class IssuedSummary:
+    """A summary signed and recorded (`summary.issued`): `document` is the whole JSON document, as
+    written to its file and verified by `ledger_app.verify`."""
+
+    document: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.document["id"])
+
+    @property
+    def entry(self) -> int:
+        return int(self.document["entry"]["index"])
+
+    def to_json(self) -> dict[str, Any]:
+        return self.document
 
 
 def modality(media_type: str | None) -> str:
@@ -99,7 +156,7 @@ def _check_row(item_id: str, entry_idx: int | None, leaf: bytes | None, sha: str
 
 
 def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list[str] | None = None,
-                    sme: bool = False) -> dict[str, Any]:
+                    sme: bool = False) -> SummaryFigures:
     """The summary's figures (no signature): for the training run `run` (its corpora as of each run's
     checkpoint), else for `corpora` (as they are now), else for every corpus."""
     scope: dict[str, Any]
@@ -274,10 +331,10 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
                              "blocklist_entries": blocklist},
         },
     }
-    return {"scope": scope, "sections": sections, "attestations": attestations(sections, sme=sme)}
+    return SummaryFigures(scope, sections, attestations(sections, sme=sme))
 
 
-def attestations(sections: dict[str, Any], *, sme: bool) -> list[dict[str, Any]]:
+def attestations(sections: dict[str, Any], *, sme: bool) -> tuple[Attestation, ...]:
     """The statements the ledger cannot prove, each for a person to answer (answer None until then)."""
     a = [
         ("provider", "1", "Name and contact details of the provider, and the model's name and release date."),
@@ -300,26 +357,28 @@ def attestations(sections: dict[str, Any], *, sme: bool) -> list[dict[str, Any]]
                                               "time (the ledger records what was fetched, not how)."))
     if sme:
         a.append(("sme", "2.3", "That the provider qualifies as an SME or small mid-cap for the shorter domain list."))
-    return [{"id": i, "section": s, "statement": text, "status": "to be attested by a person", "answer": None}
-            for i, s, text in a]
+    return tuple(Attestation(i, s, text) for i, s, text in a)
 
 
-def apply_attestations(summary: dict[str, Any], answers: dict[str, Any]) -> None:
-    """Fill attestations from a person's answers ({id: text}); unknown ids are an error."""
-    known = {x["id"] for x in summary["attestations"]}
+def apply_attestations(summary: SummaryFigures, answers: dict[str, Any]) -> SummaryFigures:
+    """The summary with its attestations filled from a person's answers ({id: text}); unknown ids are
+    an error."""
+    known = {x.id for x in summary.attestations}
     bad = sorted(set(answers) - known)
     if bad:
         raise UserError(f"unknown attestation ids {bad}; the summary asks for {sorted(known)}")
-    for x in summary["attestations"]:
-        if x["id"] in answers:
-            value = answers[x["id"]]
+    out = []
+    for x in summary.attestations:
+        if x.id in answers:
+            value = answers[x.id]
             if not isinstance(value, str) or not value.strip():
-                raise UserError(f"the attestation {x['id']!r} must be a non-empty text")
-            x["answer"] = value.strip()
-            x["status"] = "attested by a person (not proven by the ledger)"
+                raise UserError(f"the attestation {x.id!r} must be a non-empty text")
+            x = replace(x, answer=value.strip(), status=ATTESTED)
+        out.append(x)
+    return replace(summary, attestations=tuple(out))
 
 
-def build_summary_body(figures: dict[str, Any], *, issued_at: str, origin: str, key_id: str,
+def build_summary_body(figures: SummaryFigures, *, issued_at: str, origin: str, key_id: str,
                        checkpoint_size: int, sme: bool) -> dict[str, Any]:
     return {
         "version": DOCUMENT_VERSION,
@@ -330,12 +389,12 @@ def build_summary_body(figures: dict[str, Any], *, issued_at: str, origin: str, 
         "template": TEMPLATE,
         "variant": "sme" if sme else "standard",
         "computed_at_tree_size": checkpoint_size,
-        **figures,
+        **figures.to_json(),
     }
 
 
 def issue_summary(svc: CorpusService, *, run: str | None = None, corpora: list[str] | None = None, sme: bool = False,
-                  answers: dict[str, Any] | None = None) -> dict[str, Any]:
+                  answers: dict[str, Any] | None = None) -> IssuedSummary:
     """Compute, sign and record (`summary.issued`) the training-content summary."""
     from ledger_app.certificates.document import issue_document
 
@@ -347,8 +406,8 @@ def issue_summary(svc: CorpusService, *, run: str | None = None, corpora: list[s
     cp = ledger.ws.store.latest_checkpoint()
     figures = compute_summary(svc, run=run, corpora=corpora, sme=sme)
     if answers:
-        apply_attestations(figures, answers)
+        figures = apply_attestations(figures, answers)
     body = build_summary_body(figures, issued_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                               origin=key.name, key_id=key.verifier.key_id.hex(),
                               checkpoint_size=cp.size if cp else 0, sme=sme)
-    return issue_document(ledger, body, entry_type="summary.issued", payload_extra={"subject": body["id"]})
+    return IssuedSummary(issue_document(ledger, body, entry_type="summary.issued", payload_extra={"subject": body["id"]}))

@@ -10,25 +10,170 @@ the ledger and attaches the tlog-proof.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import UserError
 from ledger_app.storage import personal
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown.requests import Status, check_transition
 
+if TYPE_CHECKING:  # both imported where used, as before, to keep them out of the start-up path
+    from ledger_app.services.evidence import ShardDigest
+    from ledger_app.services.inclusion import InclusionAnswer
+
+
+@dataclass(frozen=True)
+class CertifiedRequester:
+    """Who asked: an organisation by its name, anyone else only by the commitment to them."""
+
+    kind: str
+    name: str | None = None
+    commitment: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.name is not None:
+            return {"name": self.name, "kind": self.kind}
+        return {"commitment": self.commitment, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class CertifiedRequest:
+    id: int
+    type: str
+    received: str
+    due_by: str
+    requester: CertifiedRequester | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "received": self.received, "due_by": self.due_by,
+                "requester": self.requester.to_json() if self.requester is not None else None}
+
+
+@dataclass(frozen=True)
+class CertifiedWork:
+    """A work the request named: a file or text by its SHA-256 (`name` its description), an account
+    only as "(account, committed)"."""
+
+    kind: str
+    value: str
+    name: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "value": self.value}
+        if self.name:
+            out["name"] = self.name
+        return out
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    item_id: str
+    sha256: str
+    corpus: str
+    location: str
+    method: str
+    score: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item_id": self.item_id, "sha256": self.sha256, "corpus": self.corpus, "location": self.location,
+                "method": self.method, "score": self.score}
+
+
+@dataclass(frozen=True)
+class RunSeen:
+    """A training run that saw removed items (`items_seen` of them)."""
+
+    model: str
+    corpus: str
+    checkpoint_size: int
+    items_seen: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"model": self.model, "corpus": self.corpus, "checkpoint_size": self.checkpoint_size,
+                "items_seen": self.items_seen}
+
+
+@dataclass(frozen=True)
+class ReleaseSeen:
+    """A dataset release or mirror that contained removed items (`items_contained` of them)."""
+
+    name: str
+    kind: str
+    corpus: str
+    checkpoint_size: int
+    items_contained: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "corpus": self.corpus, "checkpoint_size": self.checkpoint_size,
+                "items_contained": self.items_contained}
+
+
+@dataclass(frozen=True)
+class CertificateInputs:
+    """What a removal certificate states; `to_json()` gives the keyword arguments of
+    `certificates.certificate.build_removal_certificate`."""
+
+    request: CertifiedRequest
+    works: tuple[CertifiedWork, ...]
+    removed_items: tuple[RemovedItem, ...]
+    shards: tuple[ShardDigest, ...]
+    affected_runs: tuple[RunSeen, ...]
+    affected_releases: tuple[ReleaseSeen, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.request.to_json(), "works": [w.to_json() for w in self.works],
+                "removed_items": [i.to_json() for i in self.removed_items],
+                "shards": [s.to_json() for s in self.shards],
+                "affected_runs": [r.to_json() for r in self.affected_runs],
+                "affected_releases": [r.to_json() for r in self.affected_releases]}
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    """A removal certificate just issued: its file, its ledger entry and, if asked for, its PDF."""
+
+    request: int
+    file: str
+    entry: int
+    pdf: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"request": self.request, "file": self.file, "entry": self.entry}
+        if self.pdf is not None:
+            out["pdf"] = self.pdf
+        return out
+
+
+@dataclass(frozen=True)
+class InclusionReport:
+    """The inclusion check's answers; once signed (`entry` set), the report's file (None when only a
+    PDF was asked for) and its ledger entry."""
+
+    results: tuple[InclusionAnswer, ...]
+    file: str | None = None
+    entry: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"results": [r.to_json() for r in self.results]}
+        if self.entry is not None:
+            out["file"] = self.file
+            out["entry"] = self.entry
+        return out
+
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.services.Services
+def certificate_inputs(services, rid: int) -> CertificateInputs:  # ledger_app.services.Services
     td = services.takedown
     req = td.request_record(rid)
-    if req["status"] not in (Status.PURGED.value, Status.CERTIFIED.value):
-        raise UserError(f"request {rid} is {req['status']}; a removal certificate is issued only after the purge")
+    if req.status not in (Status.PURGED.value, Status.CERTIFIED.value):
+        raise UserError(f"request {rid} is {req.status}; a removal certificate is issued only after the purge")
     from ledger_app.services.evidence import purge_evidence
 
     evidence = purge_evidence(services, rid)
@@ -42,42 +187,40 @@ def certificate_inputs(services, rid: int) -> dict[str, Any]:  # ledger_app.serv
             best[m["item_id"]] = m
     removed = []
     for it in evidence.items:
-        item_id = it["item"]
+        item_id = it.item
         with services.ws.engine.connect() as conn:
             location = repo.item_location(conn, item_id)
         m = best.get(item_id, {"method": "exact", "score": "exact"})
-        removed.append({"item_id": item_id, "sha256": it["sha256"], "corpus": it["corpus"],
-                        "location": location if location is not None else item_id.split(":", 1)[-1],
-                        "method": m["method"], "score": str(m["score"])})
+        removed.append(RemovedItem(item_id, it.sha256, it.corpus,
+                                   location if location is not None else item_id.split(":", 1)[-1],
+                                   m["method"], str(m["score"])))
     # The requester: the name they gave (organisations) or only the commitment (individuals).
-    requester: Any = None
-    if req["requester"]:
+    requester = None
+    if req.requester:
         with services.ws.engine.connect() as conn:
-            data = personal.reveal(conn, req["requester"]) or {}
-        if req["requester_kind"] in ("news_publisher", "rights_org", "internal") and data.get("name"):
-            requester = {"name": data["name"], "kind": req["requester_kind"]}
+            data = personal.reveal(conn, req.requester) or {}
+        if req.requester_kind in ("news_publisher", "rights_org", "internal") and data.get("name"):
+            requester = CertifiedRequester(req.requester_kind, name=data["name"])
         else:
-            requester = {"commitment": req["requester"], "kind": req["requester_kind"]}
-    works = [{"kind": w["kind"], "value": w["value"] if w["kind"] != "account" else "(account, committed)"}
-             for w in show.works]
-    for w, raw in zip(works, td.works(rid), strict=True):
+            requester = CertifiedRequester(req.requester_kind, commitment=req.requester)
+    works = []
+    for w, raw in zip(show.works, td.works(rid), strict=True):
         if raw.kind in ("file", "text"):
-            w["value"] = raw.sha256 or raw.value
-            if raw.description:
-                w["name"] = raw.description
-    return {
-        "request": {"id": rid, "type": req["type"], "received": req["received"], "due_by": req["due_by"],
-                    "requester": requester},
-        "works": works,
-        "removed_items": removed,
-        "shards": [dict(s) for s in evidence.shards],
-        "affected_runs": [{"model": r["model"], "corpus": r["corpus"], "checkpoint_size": r["checkpoint_size"],
-                           "items_seen": len(r["items_seen"])} for r in show.affected_runs or []],
-        "affected_releases": _releases(services, [it["item"] for it in evidence.items]),
-    }
+            works.append(CertifiedWork(w["kind"], raw.sha256 or raw.value, raw.description or None))
+        else:
+            works.append(CertifiedWork(w["kind"], w["value"] if w["kind"] != "account" else "(account, committed)"))
+    return CertificateInputs(
+        CertifiedRequest(rid, req.type, req.received, req.due_by, requester),
+        tuple(works),
+        tuple(removed),
+        evidence.shards,
+        tuple(RunSeen(r["model"], r["corpus"], r["checkpoint_size"], len(r["items_seen"]))
+              for r in show.affected_runs or []),
+        _releases(services, [it.item for it in evidence.items]),
+    )
 
 
-def _releases(services, items: list[str]) -> list[dict[str, Any]]:
+def _releases(services, items: list[str]) -> tuple[ReleaseSeen, ...]:
     """The dataset releases and mirrors that contained any removed item (takedown/lineage.py), each
     checked against its signed `release.recorded` entry: a release row edited in the database (its
     name, kind or checkpoint) is refused, not stated."""
@@ -93,13 +236,12 @@ def _releases(services, items: list[str]) -> list[dict[str, Any]]:
         if (p.get("name"), p.get("kind"), p.get("checkpoint_size")) != (r.name, r.kind, r.checkpoint_size):
             raise VerificationError(f"the dataset release {r.name!r} does not match its ledger entry {idx}; "
                                     "no certificate was issued", index=idx)
-        out.append({"name": r.name, "kind": r.kind, "corpus": r.corpus, "checkpoint_size": r.checkpoint_size,
-                    "items_contained": len(r.items)})
-    return out
+        out.append(ReleaseSeen(r.name, r.kind, r.corpus, r.checkpoint_size, len(r.items)))
+    return tuple(out)
 
 
 def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language: str = "en",
-            organisation: str | None = None) -> dict[str, Any]:
+            organisation: str | None = None) -> IssuedCertificate:
     from ledger_app.certificates.certificate import issue_removal_certificate
     from ledger_app.certificates.pdf import render_certificate_pdf
 
@@ -110,35 +252,35 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
     ledger = services.ledger
     doc = issue_removal_certificate(
         ledger, organisation=org, issued_at=_now(), origin=ledger.origin,
-        key_id=ledger.unlock()[0].verifier.key_id.hex(), **inputs,
+        key_id=ledger.unlock()[0].verifier.key_id.hex(), **inputs.to_json(),
     )
     out = Path(out)
     out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    result = {"request": rid, "file": str(out), "entry": doc["entry"]["index"]}
     if pdf is not None:
         render_certificate_pdf(doc, Path(pdf), language=language, organisation=org)
-        result["pdf"] = str(pdf)
-    if req["status"] == Status.PURGED.value:
-        check_transition(req["status"], Status.CERTIFIED)
+    result = IssuedCertificate(rid, str(out), doc["entry"]["index"], str(pdf) if pdf is not None else None)
+    if req.status == Status.PURGED.value:
+        check_transition(req.status, Status.CERTIFIED)
         with services.ws.store.write_transaction() as conn:
-            e = td.set_status(conn, rid, req["status"], Status.CERTIFIED, extra={"certificate_entry": doc["entry"]["index"]})
+            e = td.set_status(conn, rid, req.status, Status.CERTIFIED, extra={"certificate_entry": doc["entry"]["index"]})
             res = ledger.append([e], conn=conn)
         ledger.after_external_commit(res)
     return result
 
 
-def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None = None,
-                     pdf: Path | None = None, language: str = "en") -> dict[str, Any]:
+def inclusion_report(services, *, files: Sequence[Path | str] = (), hashes: Sequence[str] = (),
+                     urls: Sequence[str] = (), out: Path | None = None, pdf: Path | None = None,
+                     language: str = "en") -> InclusionReport:
     from ledger_app.services.inclusion import check_inclusion
 
     used: set[int] = set()
-    results = check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used)
+    results = tuple(check_inclusion(services.takedown, files=files, hashes=hashes, urls=urls, used=used))
     if out is None and pdf is None:
-        return {"results": results}
+        return InclusionReport(results)
     # Items of the fingerprint store: the inner level of each one's two-level proof (checked whole here).
     from ledger_app.ledger.manifest import inner_to_json
 
-    stored_ids = sorted({it["item_id"] for q in results for it in q["items"] + q["near_copies"] if it.get("stored")})
+    stored_ids = sorted({it.item_id for q in results for it in q.items + q.near_copies if it.stored})
     stored_proofs = {i: inner_to_json(services.corpus.stored.prove_item(i)[0]) for i in stored_ids}
     from ledger_app.certificates.report import issue_inclusion_report
     from ledger_app.services.inclusion import prove_entries
@@ -147,7 +289,7 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
     prove_entries(services, used)
 
     ledger = services.ledger
-    doc = issue_inclusion_report(ledger, queries=results, issued_at=_now(), origin=ledger.origin,
+    doc = issue_inclusion_report(ledger, queries=[r.to_json() for r in results], issued_at=_now(), origin=ledger.origin,
                                  key_id=ledger.unlock()[0].verifier.key_id.hex(), stored_proofs=stored_proofs)
     if out is not None:
         Path(out).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -155,4 +297,4 @@ def inclusion_report(services, *, files=(), hashes=(), urls=(), out: Path | None
         from ledger_app.certificates.pdf import render_report_pdf
 
         render_report_pdf(doc, Path(pdf), language=language)
-    return {"results": results, "file": str(out) if out else None, "entry": doc["entry"]["index"]}
+    return InclusionReport(results, str(out) if out else None, doc["entry"]["index"])

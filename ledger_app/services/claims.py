@@ -11,8 +11,8 @@ every item acquired under it.
 
 from __future__ import annotations
 
-import dataclasses
 import time
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,8 +30,92 @@ BASES = ("copyright", "license_terms", "privacy", "other")
 ACTIONS = ("quarantine", "flag")
 
 
+@dataclass(frozen=True)
+class RegisteredClaim:
+    """A standing claim just registered (`ledger claim add`): `flagged` items already matched it."""
+
+    id: int
+    entry: int
+    flagged: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "entry": self.entry, "flagged": self.flagged}
+
+
+@dataclass(frozen=True)
+class ClaimedWork:
+    """A work a claim covers; an account is shown only as "(commitment)"."""
+
+    kind: str
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A standing rights claim (`ledger claim list`)."""
+
+    id: int
+    holder_kind: str
+    basis: str
+    terms: str
+    action: str
+    created_at: float
+    works: tuple[ClaimedWork, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "holder_kind": self.holder_kind, "basis": self.basis, "terms": self.terms,
+                "action": self.action, "created_at": self.created_at, "works": [w.to_json() for w in self.works]}
+
+
+@dataclass(frozen=True)
+class RecordedLicense:
+    """A licence just recorded (`ledger license add`)."""
+
+    id: int
+    name: str
+    entry: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "entry": self.entry}
+
+
+@dataclass(frozen=True)
+class License:
+    """A recorded licence (`ledger license list`); `items` counts the live items acquired under it."""
+
+    id: int
+    name: str
+    licensor: str
+    kind: str
+    permitted_uses: str
+    territory: str
+    expires: str | None
+    expired_at: float | None
+    items: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "licensor": self.licensor, "kind": self.kind,
+                "permitted_uses": self.permitted_uses, "territory": self.territory, "expires": self.expires,
+                "expired_at": self.expired_at, "items": self.items}
+
+
+@dataclass(frozen=True)
+class ExpiredLicense:
+    """A licence just expired and the licence-expiry request opened for its `items`."""
+
+    license: str
+    request: int
+    items: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"license": self.license, "request": self.request, "items": self.items}
+
+
 def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis: str, terms: str,
-              action: str = "quarantine") -> dict[str, Any]:
+              action: str = "quarantine") -> RegisteredClaim:
     if basis not in BASES:
         raise UserError(f"unknown basis {basis!r}; use one of {', '.join(BASES)}")
     if action not in ACTIONS:
@@ -52,7 +136,7 @@ def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis
         repo.set_claim_entry(conn, cid, res.first_index)
     td.ledger.after_external_commit(res)
     flagged = apply_claim(td, cid)
-    return {"id": cid, "entry": res.first_index, "flagged": flagged}
+    return RegisteredClaim(cid, res.first_index, flagged)
 
 
 def apply_claim(td, cid: int) -> int:
@@ -91,16 +175,15 @@ def _claim(td, cid: int) -> repo.ClaimRow:
     return row
 
 
-def list_claims(td) -> list[dict[str, Any]]:
+def list_claims(td) -> list[Claim]:
     out = []
     with td.ws.engine.connect() as conn:
         rows = repo.claims(conn)
     for r in rows:
         works = td.works(claim_id=r.id)
-        out.append({"id": r.id, "holder_kind": r.holder_kind, "basis": r.basis, "terms": r.terms, "action": r.action,
-                    "created_at": r.created_at,
-                    "works": [{"kind": w.kind, "value": w.value if w.kind != "account" else "(commitment)"}
-                              for w in works]})
+        out.append(Claim(r.id, r.holder_kind, r.basis, r.terms, r.action, r.created_at,
+                         tuple(ClaimedWork(w.kind, w.value if w.kind != "account" else "(commitment)")
+                               for w in works)))
     return out
 
 
@@ -114,7 +197,7 @@ def takedown_from_claim(td, cid: int, *, type: str = "other") -> RecordedRequest
     # Account works already hold commitments: copy them as they are.
     req = _new_request_with_stored_works(td, type=type, requester=holder.get("name"),
                                          requester_kind=claim.holder_kind, works=works, claim_id=cid)
-    if req.status == "validated":
+    if isinstance(req, RecordedRequest) and req.status == "validated":
         td.locate(req.id)
     return req
 
@@ -223,7 +306,7 @@ def _with_local(fp_data: bytes, local_data: bytes | None):  # an ImageFingerprin
 
 
 def add_license(td, *, name: str, licensor: str, kind: str = "license", permitted_uses: str = "",
-                territory: str = "", expires: str | None = None, terms: str = "") -> dict[str, Any]:
+                territory: str = "", expires: str | None = None, terms: str = "") -> RecordedLicense:
     if not name.strip() or not licensor.strip():
         raise UserError("a licence needs a name and a licensor")
     if expires:
@@ -244,13 +327,14 @@ def add_license(td, *, name: str, licensor: str, kind: str = "license", permitte
                                                       "expires": expires, "terms": terms})], conn=conn)
         repo.update_license(conn, lid, entry_idx=res.first_index)
     td.ledger.after_external_commit(res)
-    return {"id": lid, "name": name, "entry": res.first_index}
+    return RecordedLicense(lid, name, res.first_index)
 
 
-def list_licenses(td) -> list[dict[str, Any]]:
+def list_licenses(td) -> list[License]:
     with td.ws.engine.connect() as conn:
         rows = repo.licenses(conn)
-    return [dataclasses.asdict(r) for r in rows]
+    return [License(r.id, r.name, r.licensor, r.kind, r.permitted_uses, r.territory, r.expires, r.expired_at, r.items)
+            for r in rows]
 
 
 def _license(td, ref: str) -> repo.LicenseRow:
@@ -261,7 +345,7 @@ def _license(td, ref: str) -> repo.LicenseRow:
     return row
 
 
-def expire_license(td, ref: str) -> dict[str, Any]:
+def expire_license(td, ref: str) -> ExpiredLicense:
     """Expire a licence and open a licence-expiry request covering every item acquired under it."""
     lic = _license(td, ref)
     if lic.expired_at:
@@ -277,6 +361,7 @@ def expire_license(td, ref: str) -> dict[str, Any]:
     works = [WorkSpec("hash", sha) for sha in sorted({s for _, s in items})]
     req = td.new_request(type="license", requester=lic.licensor, requester_kind="internal", works=works,
                          license_id=lic.id)
+    assert isinstance(req, RecordedRequest)  # new_request keeps a draft only when asked to (draft=True)
     if req.status == "validated":
         # The request covers exactly the items acquired under the licence (not copies elsewhere).
         from ledger_app.core.types import MatchMethod
@@ -286,15 +371,15 @@ def expire_license(td, ref: str) -> dict[str, Any]:
         for f, (_, sha) in zip(found, items, strict=True):
             f.work_id = wid.get(sha)
         td.record_matches(req.id, td.request_record(req.id), found)
-    return {"license": lic.name, "request": req.id, "items": len(items)}
+    return ExpiredLicense(lic.name, req.id, len(items))
 
 
-def check_expiries(td, today: date | None = None) -> list[dict[str, Any]]:
+def check_expiries(td, today: date | None = None) -> list[ExpiredLicense]:
     """Expire every licence whose date has passed (run at start-up and by `ledger license check`)."""
     today = today or date.today()
     out = []
     for lic in list_licenses(td):
-        if lic["expires"] and not lic["expired_at"] and lic["expires"] < today.isoformat():
-            out.append(expire_license(td, lic["name"]))
+        if lic.expires and not lic.expired_at and lic.expires < today.isoformat():
+            out.append(expire_license(td, lic.name))
     return out
 

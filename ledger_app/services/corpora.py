@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from sqlalchemy.engine import Connection
 
@@ -41,6 +41,7 @@ from ledger_app.services.workspace import Workspace
 from ledger_app.storage.repos import corpora as repo
 
 if TYPE_CHECKING:
+    from ledger_app.services.ai_act import IssuedSummary, SummaryFigures
     from ledger_app.services.stored import StoredItems
 
 Progress = Callable[[int, int], None]
@@ -309,8 +310,16 @@ class CorpusService:
 
     # --- the EU AI Act training-content summary ------------------------------------------------------
 
+    @overload
     def ai_act_summary(self, *, run: str | None = None, corpora: list[str] | None = None, sme: bool = False,
-                       answers: dict[str, Any] | None = None, issue: bool = True) -> dict[str, Any]:
+                       answers: dict[str, Any] | None = None, issue: Literal[True] = True) -> IssuedSummary: ...
+
+    @overload
+    def ai_act_summary(self, *, run: str | None = None, corpora: list[str] | None = None, sme: bool = False,
+                       answers: dict[str, Any] | None = None, issue: Literal[False]) -> SummaryFigures: ...
+
+    def ai_act_summary(self, *, run: str | None = None, corpora: list[str] | None = None, sme: bool = False,
+                       answers: dict[str, Any] | None = None, issue: bool = True) -> IssuedSummary | SummaryFigures:
         """The Art. 53(1)(d) summary for a training run or corpora (`certificates/ai_act.py`): signed
         and recorded (`summary.issued`) when `issue`, else the unsigned figures (a preview)."""
         from ledger_app.services import ai_act
@@ -320,7 +329,7 @@ class CorpusService:
         if not issue:
             figures = ai_act.compute_summary(self, run=run, corpora=corpora, sme=sme)
             if answers:
-                ai_act.apply_attestations(figures, answers)
+                figures = ai_act.apply_attestations(figures, answers)
             return figures
         return ai_act.issue_summary(self, run=run, corpora=corpora, sme=sme, answers=answers)
 

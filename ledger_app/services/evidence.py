@@ -32,12 +32,38 @@ PURGED = "takedown.purged"
 
 
 @dataclass(frozen=True)
+class PurgedItem:
+    """An item a signed `takedown.purged` entry records as removed."""
+
+    item: str
+    sha256: str
+    corpus: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "sha256": self.sha256, "corpus": self.corpus}
+
+
+@dataclass(frozen=True)
+class ShardDigest:
+    """A shard a purge rewrote: its SHA-256 before and after (None once the purge emptied it)."""
+
+    corpus: str
+    path: str
+    sha256_before: str
+    sha256_after: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "path": self.path, "sha256_before": self.sha256_before,
+                "sha256_after": self.sha256_after}
+
+
+@dataclass(frozen=True)
 class PurgeEvidence:
     """The request's purges as the ledger records them, verified against the files."""
 
     entries: tuple[int, ...]  # ledger indexes of the request's takedown.purged entries
-    items: tuple[dict[str, Any], ...]  # {"item", "sha256", "corpus"}
-    shards: tuple[dict[str, Any], ...]  # {"corpus", "path", "sha256_before", "sha256_after"}
+    items: tuple[PurgedItem, ...]
+    shards: tuple[ShardDigest, ...]
 
 
 def _refuse(rid: int, what: str) -> UserError:
@@ -102,8 +128,8 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
             "and purge records say (the state tables were edited, or the purge never ran)",
         )
 
-    items: list[dict[str, Any]] = []
-    shards: list[dict[str, Any]] = []
+    purged: list[dict[str, Any]] = []
+    rewritten: list[dict[str, Any]] = []
     for index, payload in mine:
         entry_items = [{"item": str(it["item"]), "sha256": str(it["sha256"]),
                         "corpus": it.get("corpus") or _item_corpus(str(it["item"])), "shard": it.get("shard")}
@@ -111,16 +137,16 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
         corpora = {it["corpus"] for it in entry_items}
         for sh in payload.get("shards") or []:
             corpus = sh.get("corpus") or next(iter(corpora))
-            shards.append({"corpus": corpus, "path": sh["path"], "sha256_before": sh["sha256_before"],
-                           "sha256_after": sh.get("sha256_after"), "entry": index})
-        items.extend(entry_items)
+            rewritten.append({"corpus": corpus, "path": sh["path"], "sha256_before": sh["sha256_before"],
+                              "sha256_after": sh.get("sha256_after"), "entry": index})
+        purged.extend(entry_items)
 
-    _check_state(services, rid, mine, items, shards)
-    _check_files(services, rid, items, shards, latest_after)
+    _check_state(services, rid, mine, purged, rewritten)
+    _check_files(services, rid, purged, rewritten, latest_after)
     return PurgeEvidence(
         entries=tuple(i for i, _ in mine),
-        items=tuple({"item": it["item"], "sha256": it["sha256"], "corpus": it["corpus"]} for it in items),
-        shards=tuple({k: s[k] for k in ("corpus", "path", "sha256_before", "sha256_after")} for s in shards),
+        items=tuple(PurgedItem(it["item"], it["sha256"], it["corpus"]) for it in purged),
+        shards=tuple(ShardDigest(s["corpus"], s["path"], s["sha256_before"], s["sha256_after"]) for s in rewritten),
     )
 
 
@@ -128,8 +154,8 @@ def _check_state(services, rid: int, mine, items, shards) -> None:
     """The state tables must say what the signed entries say."""
     where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
     req = services.takedown.request_record(rid)
-    if req["status"] not in ("purged", "certified", "closed"):
-        raise _refuse(rid, f"its status is {req['status']}, but {where} record a purge")
+    if req.status not in ("purged", "certified", "closed"):
+        raise _refuse(rid, f"its status is {req.status}, but {where} record a purge")
     with services.ws.engine.connect() as conn:
         recorded = repo.purge_digests(conn, rid)
     signed = {(s["path"], s["sha256_before"], s["sha256_after"]) for s in shards}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,35 +21,116 @@ from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown import locate as loc
 
 
-def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None = None) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class InclusionQuery:
+    """One queried work: a file (by its SHA-256, `name` its file name), a hash or a canonical URL."""
+
+    kind: str  # file | hash | url
+    value: str
+    name: str | None = None  # files only
+
+    def to_json(self) -> dict[str, Any]:
+        if self.kind == "file":
+            return {"kind": self.kind, "name": self.name, "value": self.value}
+        return {"kind": self.kind, "value": self.value}
+
+
+@dataclass(frozen=True)
+class CopyRegion:
+    """How much of the item holds the work and of the work it holds, as whole per cents ("37%")."""
+
+    item_covered: str
+    work_covered: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item_covered": self.item_covered, "work_covered": self.work_covered}
+
+
+@dataclass(frozen=True)
+class ReportedMatch:
+    """What the check states about one matched item, from its signed entries. `region` only for a
+    partial copy; `purged_at` (and `request`, `certificate_entry` when known) only for a purged item of
+    the item table; `stored` for an item of the fingerprint store (`entry_index` is then its shard's
+    manifest entry)."""
+
+    item_id: str
+    corpus: str | None
+    location: str
+    status: str
+    since: str | None
+    license: str | None
+    entry_index: int
+    method: str
+    score: str
+    sha256: str | None
+    region: CopyRegion | None = None
+    purged_at: str | None = None
+    request: int | None = None
+    certificate_entry: int | None = None
+    stored: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"item_id": self.item_id, "corpus": self.corpus, "location": self.location,
+                               "status": self.status, "since": self.since, "license": self.license,
+                               "entry_index": self.entry_index}
+        if self.stored:
+            out["stored"] = True
+        out.update({"method": self.method, "score": self.score, "sha256": self.sha256})
+        if self.region is not None:
+            out["region"] = self.region.to_json()
+        if self.status == "purged" and not self.stored:
+            out["purged_at"] = self.purged_at
+            if self.request is not None:
+                out["request"] = self.request
+                if self.certificate_entry is not None:
+                    out["certificate_entry"] = self.certificate_entry
+        return out
+
+
+@dataclass(frozen=True)
+class InclusionAnswer:
+    """The answer to one query: `verdict` included | purged | not_found; `items` the exact and URL
+    matches, `near_copies` the perceptual and text ones."""
+
+    query: InclusionQuery
+    verdict: str
+    items: tuple[ReportedMatch, ...]
+    near_copies: tuple[ReportedMatch, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query.to_json(), "verdict": self.verdict, "items": [i.to_json() for i in self.items],
+                "near_copies": [i.to_json() for i in self.near_copies]}
+
+
+def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None = None) -> list[InclusionAnswer]:
     """The answer per query (td: TakedownService). `used` collects the ledger indexes of every entry
     the answer states something from, for the signer to prove them included."""
     used = set() if used is None else used
-    queries: list[tuple[dict[str, Any], list[loc.StoredWork]]] = []
+    queries: list[tuple[InclusionQuery, list[loc.StoredWork]]] = []
     for f in files:
         spec = _file_spec(Path(f))
         w = loc.StoredWork(-(len(queries) + 1), "file", spec.value, None, spec.fingerprint, spec.text, sha256=spec.sha256,
                            media_type=spec.media_type, fp_kind=spec.fp_kind)
-        queries.append(({"kind": "file", "name": Path(f).name, "value": spec.value}, [w]))
+        queries.append((InclusionQuery("file", spec.value, Path(f).name), [w]))
     for h in hashes:
         h = parse_sha256(h)
-        queries.append(({"kind": "hash", "value": h}, [loc.StoredWork(-(len(queries) + 1), "hash", h)]))
+        queries.append((InclusionQuery("hash", h), [loc.StoredWork(-(len(queries) + 1), "hash", h)]))
     for u in urls:
         k = url_key(u)
-        queries.append(({"kind": "url", "value": k}, [loc.StoredWork(-(len(queries) + 1), "url", k)]))
+        queries.append((InclusionQuery("url", k), [loc.StoredWork(-(len(queries) + 1), "url", k)]))
     if not queries:
         raise UserError("give at least one file, --hash or --url to check")
     out = []
     statuses = status_entries((e.index, e.leaf) for e in td.ws.store.entries(0, types=["item.status"]))
     for query, works in queries:
         found = _find_all(td, works)
-        items = [_describe(td, f, statuses, used) for f in found]
-        items = [i for i in items if i is not None]
-        direct = [i for i in items if i["method"] in ("exact", "url")]
-        near = [i for i in items if i["method"] not in ("exact", "url")]
-        live = [i for i in items if i["status"] in ("admitted", "quarantined")]
+        described = [_describe(td, f, statuses, used) for f in found]
+        items = [i for i in described if i is not None]
+        direct = tuple(i for i in items if i.method in ("exact", "url"))
+        near = tuple(i for i in items if i.method not in ("exact", "url"))
+        live = [i for i in items if i.status in ("admitted", "quarantined")]
         verdict = "included" if live else ("purged" if items else "not_found")
-        out.append({"query": query, "verdict": verdict, "items": direct, "near_copies": near})
+        out.append(InclusionAnswer(query, verdict, direct, near))
     return out
 
 
@@ -94,7 +176,8 @@ def _blocklisted(td, works) -> list[loc.Found]:
     if not rows:
         return []
     m = ImageMatcher(pdq_max_distance=MatchThresholds.from_settings(td.ws.settings).pdq_max_distance)
-    m.add([f"b{k}" for k in range(len(rows))], [r.fingerprint for r in rows])
+    fps = [(f"b{k}", r.fingerprint) for k, r in enumerate(rows) if r.fingerprint is not None]  # kind image: all set
+    m.add([key for key, _ in fps], [fp for _, fp in fps])
     out = []
     for w in works:
         if w.kind != "file" or not w.fingerprint or w.fp_kind != "image":
@@ -108,7 +191,7 @@ def _blocklisted(td, works) -> list[loc.Found]:
     return out
 
 
-def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> dict[str, Any] | None:
+def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> ReportedMatch | None:
     """What the report states about a matched item, taken from its signed entries: the item.ingested
     entry (content hash, corpus, ingest decision and date) and the later item.status entries
     (quarantine, purge and its date and request). The item row must agree with them, or the check
@@ -128,31 +211,29 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
                            salt=row.url_salt, redo="ask for the report again")
     except VerificationError as exc:
         raise UserError(f"no inclusion report: {exc}") from None
+    assert entry_idx is not None  # check_item_row refuses a row without its item.ingested entry
     p = doc["payload"]
     status = hist[-1].status if hist else str(p.get("status"))
     used.add(int(entry_idx))
     used.update(e.index for e in hist)
-    out = {"item_id": item_id, "corpus": p.get("corpus") or row.corpus, "location": row.location, "status": status,
-           "since": _iso_ts(doc.get("ts")), "license": row.license, "entry_index": int(entry_idx), "method": str(f.method),
-           "score": f.score, "sha256": p.get("sha256")}
+    region = None
     ev = f.evidence or {}
     if ev.get("region_box") is not None:
         # A partial copy (local features): how much of the item holds the work, and how much of the
         # work it holds, as whole per cents (the signed report carries no floats).
-        out["region"] = {"item_covered": f"{round(100 * float(ev['item_covered']))}%",
-                         "work_covered": f"{round(100 * float(ev['work_covered']))}%"}
+        region = CopyRegion(f"{round(100 * float(ev['item_covered']))}%", f"{round(100 * float(ev['work_covered']))}%")
+    purged_at = request = cert = None
     if status == "purged":
         purge = hist[-1]
-        out["purged_at"] = _iso_ts(purge.ts)
+        purged_at = _iso_ts(purge.ts)
         if purge.request is not None:
-            out["request"] = purge.request
+            request = purge.request
             cert = certificate_entry(td, int(purge.request))
-            if cert is not None:
-                out["certificate_entry"] = cert
-    return out
+    return ReportedMatch(item_id, p.get("corpus") or row.corpus, row.location, status, _iso_ts(doc.get("ts")), row.license,
+                         int(entry_idx), str(f.method), f.score, p.get("sha256"), region, purged_at, request, cert)
 
 
-def _describe_stored(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> dict[str, Any] | None:
+def _describe_stored(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: set[int]) -> ReportedMatch | None:
     """`_describe` for an item of the fingerprint store: its row must agree with its item.ingested leaf,
     and that leaf must be proven in its shard's tree under the shard's manifest entry (two levels,
     services/stored.py) before anything is stated from it."""
@@ -174,10 +255,9 @@ def _describe_stored(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], u
         raise UserError(f"no inclusion report: {exc}") from None
     p = doc["payload"]
     used.add(verified.manifest_index)
-    return {"item_id": item_id, "corpus": p.get("corpus"), "location": row["location"],
-            "status": hist[-1].status if hist else str(p.get("status")), "since": _iso_ts(doc.get("ts")),
-            "license": p.get("license"), "entry_index": verified.manifest_index, "stored": True,
-            "method": str(f.method), "score": f.score, "sha256": p.get("sha256")}
+    return ReportedMatch(item_id, p.get("corpus"), row["location"], hist[-1].status if hist else str(p.get("status")),
+                         _iso_ts(doc.get("ts")), p.get("license"), verified.manifest_index, str(f.method), f.score,
+                         p.get("sha256"), stored=True)
 
 
 def prove_entries(services, indexes: set[int]) -> None:
@@ -221,5 +301,5 @@ def _iso_ts(ts: Any) -> str | None:
     return f"{ts[:19]}Z" if isinstance(ts, str) and len(ts) >= 19 else None
 
 
-def query_digest(query: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()
+def query_digest(query: InclusionQuery) -> str:
+    return hashlib.sha256(json.dumps(query.to_json(), sort_keys=True).encode()).hexdigest()

@@ -22,7 +22,7 @@ from typing import Any
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
-from ledger_app.services.takedown_records import Purged
+from ledger_app.services.takedown_records import Purged, RequestRecord
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.storage.runlock import run_lock
 from ledger_app.takedown.requests import Status, check_transition
@@ -52,9 +52,9 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
                    held: contextlib.ExitStack) -> Purged:
     req = svc.request_record(rid)
-    if req["status"] == Status.PURGED.value:
+    if req.status == Status.PURGED.value:
         raise UserError(f"request {rid} is already purged")
-    check_transition(req["status"], Status.PURGED)
+    check_transition(req.status, Status.PURGED)
     with svc.ws.engine.connect() as conn:
         rows = repo.accepted_items(conn, rid)
     if not rows:
@@ -75,7 +75,7 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
     for cid in sorted(by_corpus):
         held.enter_context(run_lock(svc.ws, "shards", cid, f"purge of the corpus {by_corpus[cid]['path']}"))
     svc.ws.journal_dir.mkdir(parents=True, exist_ok=True)
-    if req["type"] == "dmca" and svc.ws.settings.get("legal.retain_purged_dmca"):
+    if req.type == "dmca" and svc.ws.settings.get("legal.retain_purged_dmca"):
         # The copy a successful counter-notice restores from (17 U.S.C. 512(g)(2)(C)); kept before any
         # shard is rewritten, and idempotent, so a resumed purge keeps the copies of the first attempt.
         retain_copies(svc, rid, by_corpus)
@@ -155,7 +155,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
         )
 
 
-def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> Purged:
+def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> Purged:
     now = time.time()
     purged_items: list[dict[str, Any]] = []
     shards_out: list[dict[str, Any]] = []
@@ -185,7 +185,7 @@ def _record(svc, rid: int, req: dict[str, Any], by_corpus: dict[int, dict[str, A
                 _apply_moves(conn, cid, rw.moved_keys)
                 repo.set_shard_sig(conn, cid, rw.shard, stat_sig(Path(c["path"]), rw.shard))
         entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
-        entries.append(svc.set_status(conn, rid, req["status"], Status.PURGED, extra={"items": len(purged_items)}))
+        entries.append(svc.set_status(conn, rid, req.status, Status.PURGED, extra={"items": len(purged_items)}))
         res = svc.ledger.append(entries, conn=conn)
         _crashpoint("before-commit")
     svc.ledger.after_external_commit(res)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.services.ledger import LedgerService, PassphraseProvider, Progress
 from ledger_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ledger_app.services.demo.story import DemoBuilt
+    from ledger_app.services.takedown_records import Purged
 
 
 class Services:
@@ -40,14 +44,15 @@ class Services:
             lambda conn: ClaimsPolicy(self.takedown, conn),
         ]
 
-    def purge(self, request_id: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
+    def purge(self, request_id: int, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Purged:
         from ledger_app.services.purge import purge_request
 
         return purge_request(self.takedown, request_id, progress, cancelled)
 
 
 def build_demo(directory: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-               log: Callable[[str], None] | None = None) -> dict[str, Any]:
+               log: Callable[[str], None] | None = None) -> DemoBuilt:
     """Build the demo workspace in `directory` (see ledger_app/services/demo/story.py); returns its paths."""
     from ledger_app.services.demo.story import run_story
 

@@ -46,7 +46,7 @@ class StoredWork:
 @dataclass
 class Found:
     item_id: str
-    work_id: int
+    work_id: int | None
     method: MatchMethod
     score: str  # text, so certificates carry no floats: "exact", "0.93", "d=12"
     evidence: dict[str, Any] = field(default_factory=dict)

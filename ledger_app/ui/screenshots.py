@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.pop("LEDGER_PASSPHRASE", None)
     demo = run_story(tmp / "demo", log=lambda m: None, photos=40)
-    ws = Path(demo["workspace"])
+    ws = Path(demo.workspace)
     from ledger_app.services import Services, open_workspace
 
     svc = Services(open_workspace(ws), lambda confirm: DEMO_PASSPHRASE)

@@ -110,7 +110,7 @@ def test_figures_equal_the_ones_computed_from_the_corpus(world):
     svc, _, crawl, stock, synth, texts, rid = world
     want = independent(crawl, stock, synth, texts)
     s = svc.corpus.ai_act_summary(issue=False)
-    g = s["sections"]["1_general"]
+    g = s.sections["1_general"]
     assert g["training_items"] == want["items"]
     assert {m: v["items"] for m, v in g["modalities"].items()} == dict(want["mods"])
     assert {m: v["bytes"] for m, v in g["modalities"].items()} == dict(want["mod_bytes"])
@@ -118,27 +118,27 @@ def test_figures_equal_the_ones_computed_from_the_corpus(world):
     assert g["modalities"]["image"]["size_band"] == "less than 1 million images"
     assert g["languages"] == dict(want["langs"])
     assert g["latest_acquisition"] == FETCHED[:10]
-    cr = s["sections"]["2_sources"]["2_3_crawled"]
+    cr = s.sections["2_sources"]["2_3_crawled"]
     ranked = sorted(want["domains"].items(), key=lambda kv: (-kv[1], kv[0]))
     k = math.ceil(0.10 * len(ranked))
     assert cr["domains_total"] == len(ranked)
     assert [(d["domain"], d["bytes"]) for d in cr["top_domains"]] == ranked[:k]
     assert cr["crawlers"] == [CRAWLER]
     assert cr["corpora"][0]["period_from"] == FETCHED and cr["corpora"][0]["period_to"] == FETCHED
-    lic = s["sections"]["2_sources"]["2_2_licensed"]
+    lic = s.sections["2_sources"]["2_2_licensed"]
     assert lic["licences"] == {"stock-2025": 3} and lic["corpora"][0]["corpus"] == "stock"
-    assert s["sections"]["2_sources"]["2_5_synthetic"]["ai_generated_items_c2pa"] == 1
-    assert [c["corpus"] for c in s["sections"]["2_sources"]["2_4_user_data"]] == ["talks"]
-    o = s["sections"]["3_processing"]["3_1_opt_outs"]
+    assert s.sections["2_sources"]["2_5_synthetic"]["ai_generated_items_c2pa"] == 1
+    assert [c["corpus"] for c in s.sections["2_sources"]["2_4_user_data"]] == ["talks"]
+    o = s.sections["3_processing"]["3_1_opt_outs"]
     assert o["excluded_per_signal"] == dict(want["per_signal"])
     assert o["excluded_items"]["quarantined"] == want["quarantined"]
     assert o["excluded_items"]["purged"] == CHANNELS["chan-harbour"]
     assert o["excluded_train_ai_reserved"] == len(RESERVING)
-    rm = s["sections"]["3_processing"]["3_2_removals"]
+    rm = s.sections["3_processing"]["3_2_removals"]
     assert rm["takedowns"] == [{"request": rid, "type": "optout", "items_removed": CHANNELS["chan-harbour"]}]
-    ids = {a["id"] for a in s["attestations"]}
+    ids = {a.id for a in s.attestations}
     assert {"code_of_practice", "user_data_services", "synthetic_models", "crawler_behaviour"} <= ids
-    assert all(a["answer"] is None and a["status"] == "to be attested by a person" for a in s["attestations"])
+    assert all(a.answer is None and a.status == "to be attested by a person" for a in s.attestations)
 
 
 def test_sme_variant_and_top_share_rule():
@@ -150,15 +150,15 @@ def test_run_scope_counts_what_the_model_saw(world):
     svc, *_ = world
     record_run(svc.corpus, "m1", "stock")
     s = svc.corpus.ai_act_summary(run="m1", issue=False)
-    assert s["scope"]["kind"] == "training-run" and s["scope"]["corpora"] == ["stock"]
-    assert s["sections"]["1_general"]["training_items"] == 3
+    assert s.scope["kind"] == "training-run" and s.scope["corpora"] == ["stock"]
+    assert s.sections["1_general"]["training_items"] == 3
     with pytest.raises(UserError, match="no training run"):
         svc.corpus.ai_act_summary(run="nope", issue=False)
 
 
 def test_signed_summary_verifies_offline_and_tampering_is_caught(world, tmp_path):
     svc, *_ = world
-    doc = svc.corpus.ai_act_summary(answers={"code_of_practice": "Yes, signed on 2025-08-01."})
+    doc = svc.corpus.ai_act_summary(answers={"code_of_practice": "Yes, signed on 2025-08-01."}).document
     vkey = svc.ledger.vkey()
     v = verify_document(json.loads(json.dumps(doc)), vkey)
     assert v.kind == "ai-act-summary" and "AI Act training-content summary" in v.sentence()
@@ -182,7 +182,7 @@ def test_signed_summary_verifies_offline_and_tampering_is_caught(world, tmp_path
 
 def test_renderings_in_both_languages(world, tmp_path):
     svc, *_ = world
-    doc = svc.corpus.ai_act_summary()
+    doc = svc.corpus.ai_act_summary().document
     md = render_markdown(doc)
     assert "## 2. List of data sources" in md and "### 2.3 Data crawled and scraped from online sources" in md
     assert "| crawl | GPTBot |" in md

@@ -22,15 +22,15 @@ def test_demo_crawl_channel_takedown_and_summary(tmp_path):
                      "reported, not fatal: https://gallery.example/.well-known/tdmrep.json is not valid JSON"):
         assert fragment in text, fragment
     # The channel owner's request found every transcript of the channel and nothing else.
-    assert res["channel_matches"] == CHANNELS["harbour-tv"]
-    doc = json.loads(Path(res["summary"]).read_text())
-    verify_document(doc, res["vkey"])
+    assert res.channel_matches == CHANNELS["harbour-tv"]
+    doc = json.loads(Path(res.summary).read_text())
+    verify_document(doc, res.vkey)
     opt = doc["sections"]["3_processing"]["3_1_opt_outs"]
     assert opt["excluded_per_signal"]["tdmrep"] == 2 and opt["excluded_per_signal"]["robots"] == 1
     removed = {t["request"]: t["items_removed"] for t in doc["sections"]["3_processing"]["3_2_removals"]["takedowns"]}
-    assert removed[res["channel_request"]] == CHANNELS["harbour-tv"]
+    assert removed[res.channel_request] == CHANNELS["harbour-tv"]
     crawled = {c["corpus"]: c for c in doc["sections"]["2_sources"]["2_3_crawled"]["corpora"]}
     assert crawled["webcrawl"]["crawler"] == "DemoAIBot" and crawled["webcrawl"]["excluded"] == 6
     assert crawled["webcrawl"]["items"] + crawled["webcrawl"]["excluded"] == len(PAGES)
     for f in ("ai-act-summary.md", "ai-act-summary.html", "ai-act-summary.pdf", "ai-act-summary-zh_CN.pdf"):
-        assert (Path(res["out"]) / f).stat().st_size > 500
+        assert (Path(res.out) / f).stat().st_size > 500

@@ -107,9 +107,9 @@ def test_on_postgresql_with_a_snapshot_and_the_summary(tmp_path):
         c = next(it for it in svc.items(corpus="pq") if it.id.endswith("=c"))
         assert c.status == "quarantined" and "https://pq.example/robots.txt line 2" in c.status_reason
         s = svc.ai_act_summary(issue=False)
-        assert s["sections"]["3_processing"]["3_1_opt_outs"]["excluded_per_signal"] == {
+        assert s.sections["3_processing"]["3_1_opt_outs"]["excluded_per_signal"] == {
             "content-usage": 2, "x-robots-tag": 1}
-        doc = svc.ai_act_summary()
+        doc = svc.ai_act_summary().document
         from ledger_app.verify import verify_document
 
         verify_document(json.loads(json.dumps(doc)), svc.ledger.vkey())

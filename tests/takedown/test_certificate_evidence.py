@@ -75,7 +75,7 @@ def test_a_real_purge_certifies_from_the_ledger_entry(services, tmp_path):
     payload = services.ledger.show(purged[0].index).payload
     assert [i["sha256"] for i in doc["removed_items"]] == [i["sha256"] for i in payload["items"]]
     assert [(s["path"], s["sha256_after"]) for s in doc["shards"]] == [(s["path"], s["sha256_after"]) for s in payload["shards"]]
-    assert res["entry"] > purged[0].index
+    assert res.entry > purged[0].index
 
 
 def test_a_shard_restored_from_a_backup_gets_no_certificate(services, tmp_path):

@@ -33,9 +33,9 @@ def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos,
     res = add_claim(td, holder="Harbour Photo Agency", holder_kind="rights_org",
                     works=td.work_specs(files=[photos[1]], domains=["mirror.example"]),
                     basis="copyright", terms="not licensed for AI training")
-    assert res["flagged"] >= 1
+    assert res.flagged >= 1
     item = services.corpus.item("p:shard-000.tar#0000")
-    assert item.status == "quarantined" and f"claim {res['id']}" in item.status_reason
+    assert item.status == "quarantined" and f"claim {res.id}" in item.status_reason
     # A later ingest of a resized copy is quarantined at once.
     later = tmp_path / "later"
     later.mkdir()
@@ -49,9 +49,9 @@ def test_claim_flags_existing_items_and_quarantines_later_ones(services, photos,
     assert st["later:s.tar#a"].status == "quarantined"
     assert "standing rights claim" in st["later:s.tar#a"].status_reason
     assert st["later:s.tar#b"].status == "admitted"
-    assert [c["id"] for c in list_claims(td)] == [res["id"]]
+    assert [c.id for c in list_claims(td)] == [res.id]
     # One step from claim to takedown, located at once.
-    req = takedown_from_claim(td, res["id"], type="other")
+    req = takedown_from_claim(td, res.id, type="other")
     matches = {m["item_id"] for m in td.show(req.id).matches}
     assert {"p:shard-000.tar#0000", "later:s.tar#a"} <= matches
 
@@ -70,8 +70,8 @@ def test_licence_expiry_opens_a_takedown_for_its_items(services, photos, tmp_pat
     services.corpus.ingest("own", workers=1)
     n_stock = services.corpus.count_items(corpus="stock")
     res = expire_license(td, "stock-2024")
-    assert res["items"] == n_stock
-    show = td.show(res["request"])
+    assert res.items == n_stock
+    show = td.show(res.request)
     assert show.type == "license" and show.status == "located"
     assert {m["item_id"].split(":")[0] for m in show.matches} == {"stock"}
     assert len({m["item_id"] for m in show.matches}) == n_stock

@@ -50,10 +50,10 @@ def test_locate_finds_partial_copies_with_their_region(services, photos, data_di
     from ledger_app.services.inclusion import check_inclusion
 
     (result,) = check_inclusion(services.takedown, files=[grate_path])
-    near = {i["location"]: i for i in result["near_copies"]}
-    assert result["verdict"] == "included" and set(near) == {"crop.jpg", "collage.jpg"}, result
-    assert near["collage.jpg"]["region"]["item_covered"] in ("24%", "25%", "26%")
-    assert near["crop.jpg"]["region"]["item_covered"] in ("99%", "100%")
+    near = {i.location: i for i in result.near_copies}
+    assert result.verdict == "included" and set(near) == {"crop.jpg", "collage.jpg"}, result
+    assert near["collage.jpg"].region.item_covered in ("24%", "25%", "26%")
+    assert near["crop.jpg"].region.item_covered in ("99%", "100%")
 
 
 def test_without_local_features_the_partial_copies_are_missed(services, photos, data_dir, tmp_path):

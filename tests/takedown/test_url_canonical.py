@@ -69,7 +69,7 @@ def test_locate_claims_and_check_use_the_same_key(news, capsys, monkeypatch):
 
     res = add_claim(td, holder="Daily", holder_kind="news_publisher", basis="copyright", terms="no AI training",
                     works=td.work_specs(urls=["https://www.news.example/a/1?fbclid=1"]), action="flag")
-    assert res["flagged"] == 1
+    assert res.flagged == 1
 
 
 def test_items_ingested_before_the_change_are_re_keyed_by_the_migration(news):

@@ -19,13 +19,53 @@ import tarfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.errors import UserError
 
+if TYPE_CHECKING:
+    from ledger_app.provenance.testsign import DemoCA
+    from ledger_app.services.takedown_records import KeptDraft, RecordedRequest
+
 Log = Callable[[str], None]
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoCorpora:
+    """What the story needs to know of the corpora `build_corpora` wrote: the demo CA, the files the
+    requests and the inclusion check name, the special items by role, and each corpus's folder."""
+
+    ca: DemoCA
+    lena_files: tuple[Path, ...]
+    article: Path
+    special: dict[str, str]  # "ai_generated" | "not_allowed" -> item id
+    stock_copy: Path
+    never: Path
+    photohost: Path
+    stock: Path
+    news: Path
+
+
+@dataclass(frozen=True)
+class DemoBuilt:
+    """The demo workspace built and its story run (`ledger demo --json`)."""
+
+    workspace: str
+    out: str
+    vkey: str
+    requests: tuple[int, ...]
+    certificates: tuple[str, ...]
+    summary: str
+    channel_request: int
+    channel_matches: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"workspace": self.workspace, "out": self.out, "vkey": self.vkey, "requests": list(self.requests),
+                "certificates": list(self.certificates), "summary": self.summary,
+                "channel_request": self.channel_request, "channel_matches": self.channel_matches}
 
 DEMO_PASSPHRASE = "demo passphrase"
 USERS = ["lena", "omar", "mei", "jonas", "priya", "tomas", "aiko", "sam"]
@@ -48,7 +88,15 @@ def _tar_add(tf: tarfile.TarFile, name: str, data: bytes) -> None:
     tf.addfile(ti, io.BytesIO(data))
 
 
-def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[str, Any]:
+def _recorded(req: RecordedRequest | KeptDraft) -> RecordedRequest:
+    """`new_request` keeps a draft only when asked to (draft=True); the story never asks."""
+    from ledger_app.services.takedown_records import RecordedRequest
+
+    assert isinstance(req, RecordedRequest)
+    return req
+
+
+def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> DemoCorpora:
     """Write the demo corpora under root; returns what the story needs to know about them."""
     from PIL import Image
 
@@ -70,7 +118,7 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
     (root / "demo-ca.pem").write_text(ca.root_pem)
     host = root / "photohost"
     host.mkdir(exist_ok=True)
-    lena_originals = []
+    lena_originals: list[tuple[int, bytes]] = []
     per_shard = (photos + 2) // 3
     k = 0
     special: dict[str, str] = {}
@@ -143,13 +191,12 @@ def build_corpora(root: Path, *, photos: int = 240, log: Log = print) -> dict[st
         "Certificates and reports: ./out. Verify one offline:\n"
         "  python -m ledger_app.verify out/certificate-1.json --vkey \"$(cat out/vkey.txt)\"\n"
     )
-    return {"ca": ca, "lena_files": lena_files, "article": article, "special": special,
-            "stock_copy": lena_dir / "stock-agency-photo.jpg", "never": never,
-            "photohost": host, "stock": stock, "news": news}
+    return DemoCorpora(ca, tuple(lena_files), article, special, lena_dir / "stock-agency-photo.jpg", never, host, stock,
+                       news)
 
 
 def run_story(directory: Path, *, log: Log = print, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None, photos: int = 240) -> dict[str, Any]:
+              cancelled: Callable[[], bool] | None = None, photos: int = 240) -> DemoBuilt:
     from ledger_app.ledger.docverify import verify_document
     from ledger_app.services import Services
     from ledger_app.services.certificates import certify, inclusion_report
@@ -188,17 +235,17 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     svc.corpus.add_trust_anchor((directory / "corpora" / "demo-ca.pem").read_text())
     add_license(svc.takedown, name="stock-2025", licensor="Harbour Stock Images Ltd", permitted_uses="AI training",
                 territory="worldwide", expires="2026-06-30", terms="training use until expiry")
-    svc.corpus.add_corpus("photohost", c["photohost"], source_kind="public")
-    svc.corpus.add_corpus("stock-library", c["stock"], license="stock-2025", source_kind="licensed")
-    svc.corpus.add_corpus("news", c["news"], source_kind="crawled")
+    svc.corpus.add_corpus("photohost", c.photohost, source_kind="public")
+    svc.corpus.add_corpus("stock-library", c.stock, license="stock-2025", source_kind="licensed")
+    svc.corpus.add_corpus("news", c.news, source_kind="crawled")
     say("Registered three corpora (WebDataset, folder under a stock licence, JSONL news) and the demo CA as a trust anchor")
 
     from ledger_app.services.demo.web import CRAWLER, build_web
 
     web = build_web(directory / "corpora")
-    reg = svc.corpus.add_corpus("webcrawl", web["webcrawl"], crawler=CRAWLER, source_kind="crawled",
-                                policy_snapshot=web["snapshot"])
-    svc.corpus.add_corpus("transcripts", web["transcripts"], source_kind="user")
+    reg = svc.corpus.add_corpus("webcrawl", web.webcrawl, crawler=CRAWLER, source_kind="crawled",
+                                policy_snapshot=web.snapshot)
+    svc.corpus.add_corpus("transcripts", web.transcripts, source_kind="user")
     snap = reg.policy_snapshot
     assert snap is not None  # given one above
     say(f"Registered a web crawl by {CRAWLER} with a snapshot of {snap.files} policy files from {snap.sites} sites "
@@ -213,12 +260,12 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     stats = svc.corpus.stats()
     say(f"Ingested {stats.total} items; C2PA: {stats.c2pa}; AI-generated: {stats.ai_generated}")
     for key in ("ai_generated", "not_allowed"):
-        it = svc.corpus.item(c["special"][key], with_proof=False)
+        it = svc.corpus.item(c.special[key], with_proof=False)
         log(f"      {it.id}: {it.status}" + (f" — {it.status_reason}" if it.status_reason else "")
             + (" (AI-generated)" if it.c2pa["ai_generated"] else ""))
 
-    for it in svc.corpus.items(corpus="webcrawl", status="quarantined"):
-        log(f"      {it.source_url}: {it.status_reason}")
+    for row in svc.corpus.items(corpus="webcrawl", status="quarantined"):
+        log(f"      {row.source_url}: {row.status_reason}")
 
     run = record_run(svc.corpus, "city-diffusion-v1", "photohost")
     for name in ("stock-library", "news", "webcrawl", "transcripts"):
@@ -226,8 +273,8 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     say(f"Recorded training run city-diffusion-v1 on the five corpora at checkpoint size {run.checkpoint_size}")
 
     td = svc.takedown
-    gdpr = td.new_request(type="gdpr", requester="Lena Example", requester_kind="individual",
-                          email="lena@example.net", works=td.work_specs(accounts=["lena"], files=c["lena_files"]))
+    gdpr = _recorded(td.new_request(type="gdpr", requester="Lena Example", requester_kind="individual",
+                          email="lena@example.net", works=td.work_specs(accounts=["lena"], files=list(c.lena_files))))
     loc = td.locate(gdpr.id)
     show = td.show(gdpr.id)
     by_method: dict[str, int] = {}
@@ -238,18 +285,18 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     reposts = [m for m in show.matches if "#r" in m["item_id"]]
     log(f"      near copies re-uploaded by another account found: {len(reposts)}")
 
-    pub = td.new_request(type="publisher", requester="Harbour Herald", requester_kind="news_publisher",
-                         email="rights@harbour-herald.example", works=td.work_specs(text_files=[c["article"]]))
+    pub = _recorded(td.new_request(type="publisher", requester="Harbour Herald", requester_kind="news_publisher",
+                         email="rights@harbour-herald.example", works=td.work_specs(text_files=[c.article])))
     td.locate(pub.id)
     pm = td.show(pub.id).matches
     say(f"News publisher demand {pub.id} by article text: {len(pm)} matches "
         + ", ".join(f"{m['item_id']} ({m['method']} {m['score']})" for m in pm))
 
     exp = expire_license(td, "stock-2025")
-    say(f"Licence stock-2025 expired: request {exp['request']} covers {exp['items']} stock items")
+    say(f"Licence stock-2025 expired: request {exp.request} covers {exp.items} stock items")
 
-    chan = td.new_request(type="optout", requester="Harbour TV", requester_kind="individual",
-                          email="owner@harbour-tv.example", works=td.work_specs(accounts=["harbour-tv"]))
+    chan = _recorded(td.new_request(type="optout", requester="Harbour TV", requester_kind="individual",
+                          email="owner@harbour-tv.example", works=td.work_specs(accounts=["harbour-tv"])))
     td.locate(chan.id)
     cm = td.show(chan.id).matches
     say(f"A channel owner's opt-out {chan.id} by channel: {len(cm)} transcripts found "
@@ -257,7 +304,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
 
     svc.legal.check_ownership(pub.id, "the Herald's publication record of the article (byline, date, archive URL)")
     say(f"Ownership of request {pub.id}'s article checked against the Herald's publication record")
-    requests = (gdpr.id, pub.id, exp["request"], chan.id)
+    requests = (gdpr.id, pub.id, exp.request, chan.id)
     for rid in requests:
         td.review(rid, accept_all=True)
         td.approve(rid)
@@ -270,22 +317,22 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
         r = certify(svc, rid, out / f"certificate-{rid}.json", pdf=out / f"certificate-{rid}.pdf",
                     language="zh_CN" if rid == pub.id else "en", organisation="Demo Legal Team")
         certs.append(r)
-    say("Issued removal certificates (JSON + PDF): " + ", ".join(Path(r["file"]).name for r in certs))
+    say("Issued removal certificates (JSON + PDF): " + ", ".join(Path(r.file).name for r in certs))
 
     vkey = init.vkey
     for r in certs:
-        doc = json.loads(Path(r["file"]).read_text())
+        doc = json.loads(Path(r.file).read_text())
         verify_document(doc, vkey)
     say("Verified every certificate offline with only the public key")
 
-    rep = inclusion_report(svc, files=[c["stock_copy"], c["never"]], urls=["https://photohost.example/omar/1"],
-                           out=out / "inclusion-report.json")
-    verdicts = [f"{q['query'].get('name') or q['query']['value']}: {q['verdict']}" for q in rep["results"]]
+    report = inclusion_report(svc, files=[c.stock_copy, c.never], urls=["https://photohost.example/omar/1"],
+                              out=out / "inclusion-report.json")
+    verdicts = [f"{q.query.name or q.query.value}: {q.verdict}" for q in report.results]
     say("Inclusion check for a rights holder: " + "; ".join(verdicts))
 
     from ledger_app.certificates.ai_act_render import render_html, render_markdown, render_summary_pdf
 
-    summary = svc.corpus.ai_act_summary(run="city-diffusion-v1")
+    summary = svc.corpus.ai_act_summary(run="city-diffusion-v1").document
     (out / "ai-act-summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     (out / "ai-act-summary.md").write_text(render_markdown(summary), encoding="utf-8")
     (out / "ai-act-summary.html").write_text(render_html(summary), encoding="utf-8")
@@ -302,6 +349,5 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
     v = svc.ledger.verify()
     say(f"Ledger verified: {v.entries} entries, {v.checkpoints} checkpoints, root {v.root_hash.hex()[:16]}…")
     log(f"Done in {time.perf_counter() - t0:.0f} s. Open it in the app: LEDGER_WORKSPACE={ws_dir} ledger-app")
-    return {"workspace": str(ws_dir), "out": str(out), "vkey": vkey, "requests": list(requests),
-            "certificates": [r["file"] for r in certs], "summary": str(out / "ai-act-summary.json"),
-            "channel_request": chan.id, "channel_matches": len(cm)}
+    return DemoBuilt(str(ws_dir), str(out), vkey, tuple(requests), tuple(r.file for r in certs),
+                     str(out / "ai-act-summary.json"), chan.id, len(cm))

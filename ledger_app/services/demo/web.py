@@ -12,6 +12,7 @@ a channel owner's request by channel finds every transcript of the channel.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,16 @@ PAGES = [  # (url, headers, text)
 CHANNELS = {"harbour-tv": 4, "cooking-with-ana": 3, "space-weekly": 3}
 
 
-def build_web(root: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class DemoWeb:
+    """The folders `build_web` wrote: the crawl corpus, its sites' policy snapshot, the transcripts."""
+
+    webcrawl: Path
+    snapshot: Path
+    transcripts: Path
+
+
+def build_web(root: Path) -> DemoWeb:
     """Write the crawl shard, the policy snapshot and the transcript shard under root."""
     crawl = root / "webcrawl"
     crawl.mkdir(parents=True, exist_ok=True)
@@ -87,4 +97,4 @@ def build_web(root: Path) -> dict[str, Any]:
                     "text": f"[{ch}] episode {v}: welcome back to the channel. Today we look at part {v} of the series, "
                             f"with notes in the description and a summary at the end.",
                 }) + "\n")
-    return {"webcrawl": crawl, "snapshot": snap, "transcripts": talks}
+    return DemoWeb(crawl, snap, talks)

@@ -126,7 +126,7 @@ class AiActPage(Page):
         def work(p, c) -> tuple[dict, str]:
             from ledger_app.certificates.ai_act_render import render_markdown
 
-            doc = services.corpus.ai_act_summary(issue=False, **args)
+            doc = services.corpus.ai_act_summary(issue=False, **args).to_json()
             body = {"version": 1, "kind": "ai-act-summary", "id": "(preview)", "variant": "sme" if args["sme"] else "standard",
                     "computed_at_tree_size": None, **doc}
             return doc, render_markdown(body, language)
@@ -166,7 +166,7 @@ class AiActPage(Page):
 
             from ledger_app.certificates.ai_act_render import render_markdown, render_summary_pdf
 
-            doc = services.corpus.ai_act_summary(**args)
+            doc = services.corpus.ai_act_summary(**args).document
             out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", "utf-8")
             out.with_suffix(".md").write_text(render_markdown(doc, language), "utf-8")
             render_summary_pdf(doc, out.with_suffix(".pdf"), language=language)

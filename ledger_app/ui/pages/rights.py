@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.drop_list import DropFileList
 from ledger_app.ui.widgets.labels import intro_label, status_label
 
+if TYPE_CHECKING:
+    from ledger_app.services.certificates import InclusionReport
+
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
@@ -37,7 +41,7 @@ class RightsPage(Page):
         super().__init__(session, prefs, "RightsPage", parent)
         self.model = InclusionResultsModel(parent=self)
         self.last_query: dict | None = None
-        self.last_export: dict | None = None
+        self.last_export: InclusionReport | None = None
 
         outer = self.outer
         self.intro = intro_label(self)
@@ -133,14 +137,14 @@ class RightsPage(Page):
         self.check_button.setEnabled(False)
         self.result.setText(self.tr("Checking…"))
 
-        def work(p, c) -> dict:
+        def work(p, c) -> InclusionReport:
             from ledger_app.services.certificates import inclusion_report
 
             return inclusion_report(services, **q)
 
-        def done(res: dict) -> None:
+        def done(res: InclusionReport) -> None:
             self.last_query = q
-            rows = res["results"]
+            rows = [r.to_json() for r in res.results]
             self.model.set_rows(rows)
             n = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("included", "purged", "not_found")}
             self.result.setText(self.tr("{total} works checked: {i} included, {p} purged, {n} not found.").format(
@@ -170,15 +174,15 @@ class RightsPage(Page):
 
         language = current_language()
 
-        def work(p, c) -> dict:
+        def work(p, c) -> InclusionReport:
             from ledger_app.services.certificates import inclusion_report
 
             return inclusion_report(services, **q, out=out, pdf=pdf, language=language)
 
-        def done(res: dict) -> None:
+        def done(res: InclusionReport) -> None:
             self.last_export = res
             self.result.setText(self.tr("Signed report written to {file} and {pdf} (ledger entry {entry}).").format(
-                file=res["file"], pdf=pdf, entry=res["entry"]))
+                file=res.file, pdf=pdf, entry=res.entry))
             self.session.notify_appended()
 
         # The report is recorded in the ledger: a write.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +20,9 @@ from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.labels import status_label
 from ledger_app.ui.widgets.pdf_preview import PdfPreview
+
+if TYPE_CHECKING:
+    from ledger_app.services.certificates import IssuedCertificate
 
 
 class TakedownCertificate:
@@ -141,19 +145,19 @@ class TakedownCertificate:
         language = current_language()
         workspace_id = self.session.workspace_id
 
-        def work(p, c) -> dict:
+        def work(p, c) -> tuple[IssuedCertificate, object]:
             from ledger_app.services.certificates import certify
             from ledger_app.verify import verify_document
 
             res = certify(services, rid, out, pdf=pdf, language=language)
             # Check what we send, offline, exactly as the recipient will.
-            res["verified"] = verify_document(json.loads(out.read_text(encoding="utf-8")), services.ledger.vkey())
-            return res
+            return res, verify_document(json.loads(out.read_text(encoding="utf-8")), services.ledger.vkey())
 
-        def done(res: dict) -> None:
+        def done(result: tuple[IssuedCertificate, object]) -> None:
+            res, verified = result
             self.prefs.set_certificate_file(workspace_id, rid, str(out))
             self.last_certificate = res
-            self.last_verification = res["verified"]
+            self.last_verification = verified
             self.session.notify_data_changed()  # re-reads the request, and its Certificate tab
             if self.current is not None and self.current["id"] == rid:
                 self.tabs.setCurrentWidget(self.certificate_tab)

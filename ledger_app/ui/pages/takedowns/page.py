@@ -15,6 +15,8 @@ certificate.py, case_steps.py, legal_steps.py, intake.py (new requests and impor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -55,6 +57,9 @@ from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.labels import status_label
 from ledger_app.ui.widgets.task_table import TaskStrip
 
+if TYPE_CHECKING:
+    from ledger_app.services.certificates import IssuedCertificate
+
 
 class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkflow, TakedownCertificate,
                     TakedownCaseSteps, TakedownLegalSteps, TakedownIntake, Page):
@@ -63,7 +68,7 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
         self.current: dict | None = None  # takedown.show() of the selected request
         self.busy: Task | None = None  # the running locate / purge
         self.busy_request: int | None = None  # the request it runs for
-        self.last_certificate: dict | None = None
+        self.last_certificate: IssuedCertificate | None = None
         self.last_verification: object | None = None
         self.purge_confirm: QMessageBox | None = None
         self.restore_confirm: QMessageBox | None = None
