@@ -1939,198 +1939,203 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="120"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="121"/>
         <source>New takedown request</source>
         <translation>新建下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
         <source>Requester:</source>
         <translation>请求方：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
         <source>Requester kind:</source>
         <translation>请求方类别：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="139"/>
         <source>E-mail:</source>
         <translation>电子邮件：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="140"/>
         <source>Received:</source>
         <translation>接收日期：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="146"/>
         <source>Drop the claimed files here, or add them:</source>
         <translation>将主张的文件拖放到此处，或添加：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="152"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="152"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="153"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="158"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="159"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="162"/>
         <source>One per line: URLs of the material, or SHA-256 hashes</source>
         <translation>每行一个：材料的 URL 或 SHA-256 哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="162"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="163"/>
         <source>URLs and hashes</source>
         <translation>URL 与哈希</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="167"/>
         <source>One domain per line, e.g. dailychronicle.example</source>
         <translation>每行一个域名，例如 dailychronicle.example</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="168"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
         <source>One uploader account ID per line</source>
         <translation>每行一个上传者账号 ID</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
         <source>Domains:</source>
         <translation>域名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="171"/>
         <source>Accounts:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="171"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="172"/>
         <source>Domains and accounts</source>
         <translation>域名与账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="174"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="175"/>
         <source>Paste the article text (at least a paragraph)</source>
         <translation>粘贴文章正文（至少一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="175"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="176"/>
         <source>Article text</source>
         <translation>文章正文</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="178"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="179"/>
         <source>DMCA notice elements (17 U.S.C. 512(c)(3)(A))</source>
         <translation>DMCA 通知要素（17 U.S.C. 512(c)(3)(A)）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="183"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="184"/>
         <source>Good-faith statement: the use is not authorised by the owner, its agent or the law</source>
         <translation>善意声明：该使用未经权利人、其代理人或法律授权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="185"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
         <source>Accuracy statement, under penalty of perjury, that the notifier is authorised to act</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）：通知人有权代为行事</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="186"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="187"/>
         <source>Signature:</source>
         <translation>签名：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="187"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="188"/>
         <source>Copyrighted work:</source>
         <translation>受版权保护的作品：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="204"/>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="374"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="205"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="380"/>
         <source>Open request</source>
         <translation>创建请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="205"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="206"/>
         <source>Import CSV/JSON…</source>
         <translation>导入 CSV/JSON…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="208"/>
+        <source>Keep as draft and ask for what is missing…</source>
+        <translation>存为草稿并索取缺少的要素…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
         <source>a physical or electronic signature — 512(c)(3)(A)(i)</source>
         <translation>亲笔或电子签名 —— 512(c)(3)(A)(i)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="271"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="276"/>
         <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
         <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="277"/>
         <source>identification of the infringing material (files, URLs, hashes, text…) — 512(c)(3)(A)(iii)</source>
         <translation>侵权材料的标识（文件、URL、哈希、文本…）—— 512(c)(3)(A)(iii)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="278"/>
         <source>contact information (an e-mail address) — 512(c)(3)(A)(iv)</source>
         <translation>联系方式（电子邮件地址）—— 512(c)(3)(A)(iv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="279"/>
         <source>a good-faith statement — 512(c)(3)(A)(v)</source>
         <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="280"/>
         <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
         <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="286"/>
         <source>identification of the material: give files, URLs, hashes, domains, accounts or text</source>
         <translation>材料的标识：请提供文件、URL、哈希、域名、账号或文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="288"/>
         <source>a longer article text: {n} characters at least, a paragraph is best</source>
         <translation>更长的文章文本：至少 {n} 个字符，最好是一整段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="292"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="297"/>
         <source>Missing:</source>
         <translation>缺少：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="357"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="363"/>
         <source>Opening…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="380"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="386"/>
         <source>Claimed files</source>
         <translation>主张的文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="386"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="392"/>
         <source>Import requests</source>
         <translation>导入请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/new_request.py" line="386"/>
+        <location filename="../../ledger_app/ui/pages/new_request.py" line="392"/>
         <source>Request lists (*.csv *.json)</source>
         <translation>请求列表 (*.csv *.json)</translation>
     </message>
@@ -3464,27 +3469,38 @@
 <context>
     <name>TakedownIntake</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="35"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="36"/>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="46"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="47"/>
         <source>Request #{id} was recorded but rejected: {reason}</source>
         <translation>请求 #{id} 已记录但被驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="49"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="50"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="95"/>
         <source>Request #{id} opened, due {due}. Locate its matches next.</source>
         <translation>请求 #{id} 已创建，截止 {due}。下一步请定位其匹配。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="62"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="63"/>
         <source>The request was not recorded: an unexpected error (see the report).</source>
         <translation>请求未被记录：发生了意外错误（见错误报告）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="73"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="79"/>
+        <source>Save the request for the missing elements in</source>
+        <translation>将索取缺少要素的函件保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="102"/>
+        <source>Kept as draft D{id} (not recorded); the request for the missing elements is in {eml}.</source>
+        <translation>已存为草稿 D{id}（未记录）；索取缺少要素的函件位于 {eml}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="121"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>

@@ -275,3 +275,32 @@ def test_restore_waits_for_the_window_and_a_court_action_stops_it(page, cases, s
     w = legal.restore_window(rid)
     assert w.court_action and not w.can_restore
     qtbot.waitUntil(lambda: not case.court_button.isEnabled() and not case.restore_button.isEnabled(), timeout=20_000)
+
+
+def test_an_incomplete_notice_kept_as_a_draft_with_its_letter(page, session, qtbot, tmp_path):
+    """The window's twin of `takedown new --draft` and `takedown reply D missing_elements --draft`: an
+    incomplete DMCA notice is not recorded; kept as a draft, the letter asking for what it lacks is
+    written into the folder the user chooses."""
+    import email
+    from email import policy
+
+    before = len(session.services.takedown.list())
+    dialog = page.open_new_request()
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("dmca"))
+    qtbot.keyClicks(dialog.requester_edit, "Pat Sender")
+    qtbot.keyClicks(dialog.email_edit, "pat@example.org")
+    qtbot.keyClicks(dialog.links_edit, "https://photos.example/p/1")
+    assert not dialog.ok_button.isEnabled() and dialog.draft_button.isEnabled()  # the signature etc. are missing
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    page.ask_folder = lambda purpose, title: str(letters) if purpose == "replies" else ""
+    dialog.draft_button.click()
+    qtbot.waitUntil(lambda: "Kept as draft D1" in page.message.text(), timeout=20_000)
+    assert not dialog.isVisible()
+    (draft,) = session.services.takedown.drafts()
+    assert draft.requester == "Pat Sender" and any("512(c)(3)(A)(i)" in m for m in draft.missing)
+    eml = letters / "missing_elements.en.eml"
+    assert eml.exists() and (letters / "missing_elements.en.pdf").exists()
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["To"] == "pat@example.org" and "512(c)(3)(A)(i)" in msg.get_body().get_content()
+    assert len(session.services.takedown.list()) == before  # nothing recorded: a draft is not a request

@@ -113,6 +113,7 @@ def sort_drop(mime: QMimeData) -> Dropped:
 
 class NewRequestDialog(QDialog):
     import_requested = Signal(str)  # a CSV/JSON file to import instead of filling the form
+    draft_requested = Signal()  # keep the incomplete notice as a draft and write the request for what it lacks
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -204,6 +205,10 @@ class NewRequestDialog(QDialog):
         self.ok_button.setText(self.tr("Open request"))
         self.import_button = QPushButton(self.tr("Import CSV/JSON…"), self)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.draft_button = QPushButton(self.tr("Keep as draft and ask for what is missing…"), self)  # page: keep_draft
+        self.draft_button.setObjectName("KeepDraftButton")
+        self.buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.draft_button.clicked.connect(lambda: emit(self.draft_requested))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -293,6 +298,7 @@ class NewRequestDialog(QDialog):
         else:
             self.missing_label.setText("")
         self.ok_button.setEnabled(not missing and not self.submitting)
+        self.draft_button.setEnabled(bool(missing) and not self.submitting)
 
     # --- drops -------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class TakedownIntake:
         self.new_request_dialog = dialog
         dialog.submitter = lambda d: self.submit(d.form(), dialog=d)
         dialog.import_requested.connect(self.import_file)
+        dialog.draft_requested.connect(lambda: self.keep_draft(dialog.form(), dialog))
         dialog.open()
         return dialog
 
@@ -63,6 +64,53 @@ class TakedownIntake:
                 show_error(dialog, exc, report)
 
         return self._run("new request", work, done, on_error=failed if dialog is not None else None)
+
+    def keep_draft(self, form: RequestForm, dialog: NewRequestDialog | None = None) -> Task | None:
+        """An incomplete notice kept as a draft (not recorded, not in the ledger), and the letter asking
+        its sender for the missing elements written, in the interface's language, into a folder the user
+        chooses (`ledger takedown new --draft` then `takedown reply D missing_elements --draft`)."""
+        from ledger_app.services.replies import DraftReply, write_draft_reply
+        from ledger_app.services.takedown_records import KeptDraft
+        from ledger_app.ui.i18n import current_language
+
+        td = self.td
+        if td is None:
+            return None
+        folder = self.ask_folder("replies", self.tr("Save the request for the missing elements in"))
+        if not folder:
+            return None
+        language = current_language()
+
+        def work(p, c):
+            works = td.work_specs(files=form.files, hashes=form.hashes, urls=form.urls, domains=form.domains,
+                                  accounts=form.accounts, texts=form.texts)
+            kept = td.new_request(type=form.type, requester=form.requester, requester_kind=form.requester_kind,
+                                  email=form.email, received=form.received, works=works, dmca=form.dmca, draft=True)
+            if not isinstance(kept, KeptDraft):
+                return kept  # nothing was missing after all: recorded as a request
+            return write_draft_reply(td, kept.draft, language=language, out_dir=Path(folder))
+
+        def done(r) -> None:  # services.replies.DraftReply, or a RecordedRequest
+            if not isinstance(r, DraftReply):
+                self.message.setText(self.tr("Request #{id} opened, due {due}. Locate its matches next.").format(
+                    id=r.id, due=r.due_by))
+                self.session.notify_data_changed()
+                if dialog is not None and shiboken6.isValid(dialog):
+                    dialog.submitted()
+                return
+            self.prefs.set_last_folder("replies", str(Path(r.eml).parent))
+            self.message.setText(self.tr("Kept as draft D{id} (not recorded); the request for the missing elements "
+                                         "is in {eml}.").format(id=r.draft, eml=r.eml))
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.submitted()
+
+        def failed(exc: BaseException, report: str) -> None:
+            if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible() and is_expected(exc):
+                dialog.refused(error_text(exc))
+            else:
+                show_error(self, exc, report)
+
+        return self._run("keep draft", work, done, on_error=failed)
 
     def import_file(self, path: str) -> Task | None:
         td = self.td
