@@ -40,8 +40,30 @@ def stored(tmp_path_factory):
     return s, d, rep, before
 
 
+# The offline verifier runs with every import outside the standard library, cryptography and its own
+# few ledger modules refused (as tests/certificates/test_cert_verify.py runs it for certificates).
+GUARDED = r"""
+import runpy, sys
+ALLOWED = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson", "ledger_app.ledger",
+           "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
+           "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
+           "ledger_app.ledger.docverify", "ledger_app.ledger.manifest", "ledger_app.verify"}
+
+class Guard:
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        if top in sys.stdlib_module_names or top in ("cryptography", "_cffi_backend") or name in ALLOWED:
+            return None
+        raise ImportError(f"the offline verifier must not import {name}")
+
+sys.meta_path.insert(0, Guard())
+sys.argv = ["ledger_app.verify", *sys.argv[1:]]
+runpy.run_module("ledger_app.verify", run_name="__main__")
+"""
+
+
 def run_verify(path: Path, vkey: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ledger_app.verify", str(path), "--vkey", vkey, "--json"],
+    return subprocess.run([sys.executable, "-c", GUARDED, str(path), "--vkey", vkey, "--json"],
                           capture_output=True, text=True, cwd=REPO, timeout=60)
 
 
@@ -146,7 +168,8 @@ def test_signed_inclusion_report_carries_both_levels(stored, tmp_path):
             verify_document(forged, vkey)
         path = tmp_path / "forged.json"
         path.write_text(json.dumps(forged))
-        assert run_verify(path, vkey).returncode == 1
+        res = run_verify(path, vkey)
+        assert res.returncode == 1 and json.loads(res.stdout)["ok"] is False, res.stderr
 
 
 def test_two_level_proof_verifies_online_and_offline(stored, tmp_path):
