@@ -182,14 +182,6 @@ class RequestRecord:
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "reason_said"}
 
-    def __getitem__(self, key: str) -> Any:
-        """Read a column by name, for callers written against the dictionary this used to be
-        (services/certificates.py, evidence.py and purge.py, which another branch is moving to
-        attributes). An unknown name is a KeyError, as it was."""
-        if key not in self.__dataclass_fields__:
-            raise KeyError(key)
-        return getattr(self, key)
-
 
 @dataclass(frozen=True)
 class Extended:
