@@ -148,11 +148,17 @@ def cmd_license_list(ctx) -> int:
     return 0
 
 
+def _expiry_outcome(r) -> str:
+    if r.request is None:
+        return "no item was acquired under it, so no request was opened"
+    return f"request {r.request} covers {r.items} items"
+
+
 def cmd_license_expire(ctx) -> int:
     from ledger_app.services.claims import expire_license
 
     res = expire_license(ctx.takedown, ctx.args.id)
-    ctx.out(res, lambda r: f"licence {r.license} expired: request {r.request} covers {r.items} items")
+    ctx.out(res, lambda r: f"licence {r.license} expired: {_expiry_outcome(r)}")
     return 0
 
 
@@ -160,7 +166,7 @@ def cmd_license_check(ctx) -> int:
     from ledger_app.services.claims import check_expiries
 
     res = check_expiries(ctx.takedown)
-    ctx.out(res, lambda rs: "\n".join(f"licence {r.license} expired: request {r.request}" for r in rs)
+    ctx.out(res, lambda rs: "\n".join(f"licence {r.license} expired: {_expiry_outcome(r)}" for r in rs)
             or "no licence has passed its expiry date")
     return 0
 

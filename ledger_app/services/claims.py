@@ -104,10 +104,11 @@ class License:
 
 @dataclass(frozen=True)
 class ExpiredLicense:
-    """A licence just expired and the licence-expiry request opened for its `items`."""
+    """A licence just expired and the licence-expiry request opened for its `items` (None when no
+    item was acquired under it: there is nothing to remove, so no request)."""
 
     license: str
-    request: int
+    request: int | None
     items: int
 
     def to_json(self) -> dict[str, Any]:
@@ -358,6 +359,8 @@ def expire_license(td, ref: str) -> ExpiredLicense:
         res = td.ledger.append([("license.expired", {"license": lic.id, "name": lic.name, "items": len(items)})],
                                conn=conn)
     td.ledger.after_external_commit(res)
+    if not items:  # a request needs works; the license.expired entry records that none were held
+        return ExpiredLicense(lic.name, None, 0)
     works = [WorkSpec("hash", sha) for sha in sorted({s for _, s in items})]
     req = td.new_request(type="license", requester=lic.licensor, requester_kind="internal", works=works,
                          license_id=lic.id)

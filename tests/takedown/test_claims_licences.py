@@ -13,9 +13,11 @@ import textwrap
 import pytest
 from td_builders import PASS, jpeg, make_services, tar_add, write_photo_shard
 
+from ledger_app.core.errors import UserError
 from ledger_app.services.claims import (
     add_claim,
     add_license,
+    check_expiries,
     expire_license,
     list_claims,
     takedown_from_claim,
@@ -76,6 +78,22 @@ def test_licence_expiry_opens_a_takedown_for_its_items(services, photos, tmp_pat
     assert {m["item_id"].split(":")[0] for m in show.matches} == {"stock"}
     assert len({m["item_id"] for m in show.matches}) == n_stock
 
+
+
+def test_a_licence_with_no_items_expires_whole(services):
+    """Expiring a licence nothing was acquired under opens no request (there is nothing to remove)
+    and leaves no half-expired licence: the expiry is in the ledger and a later check is quiet."""
+    td = services.takedown
+    add_license(td, name="unused-2024", licensor="Nobody Ltd", permitted_uses="AI training",
+                territory="worldwide", expires="2025-01-31")
+    size = services.ledger.ws.store.size()
+    [res] = check_expiries(td)
+    assert (res.license, res.request, res.items) == ("unused-2024", None, 0)
+    assert services.ledger.ws.store.size() == size + 1
+    assert td.list() == []
+    assert check_expiries(td) == []
+    with pytest.raises(UserError, match="already expired"):
+        expire_license(td, "unused-2024")
 
 CHILD = textwrap.dedent(
     """

@@ -293,6 +293,7 @@ def run_story(directory: Path, *, log: Log = print, progress: Progress | None = 
         + ", ".join(f"{m['item_id']} ({m['method']} {m['score']})" for m in pm))
 
     exp = expire_license(td, "stock-2025")
+    assert exp.request is not None  # the stock corpus was acquired under it
     say(f"Licence stock-2025 expired: request {exp.request} covers {exp.items} stock items")
 
     chan = _recorded(td.new_request(type="optout", requester="Harbour TV", requester_kind="individual",
