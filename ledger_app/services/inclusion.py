@@ -7,8 +7,6 @@ returned. The signed report (certificates/report.py) adds a proof for every matc
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -300,6 +298,3 @@ def _iso_ts(ts: Any) -> str | None:
     """A leaf's RFC 3339 time to the second, as reports state times."""
     return f"{ts[:19]}Z" if isinstance(ts, str) and len(ts) >= 19 else None
 
-
-def query_digest(query: InclusionQuery) -> str:
-    return hashlib.sha256(json.dumps(query.to_json(), sort_keys=True).encode()).hexdigest()
