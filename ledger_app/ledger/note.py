@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -275,13 +276,15 @@ class OpenedNote:
     unverified_sigs: tuple[Signature, ...]
 
 
+_BAD_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f\ud800-\udfff]")  # control characters but newline; surrogates
+
+
 def _check_characters(s: str, what: str) -> None:
-    for ch in s:
-        o = ord(ch)
-        if (o < 0x20 and ch != "\n") or 0xD800 <= o <= 0xDFFF:
-            raise VerificationError(
-                f"malformed note: the {what} contains a control character (U+{o:04X})", what="note"
-            )
+    bad = _BAD_CHARACTER.search(s)
+    if bad is not None:
+        raise VerificationError(
+            f"malformed note: the {what} contains a control character (U+{ord(bad.group()):04X})", what="note"
+        )
 
 
 def sign_note(text: str, signers: Sequence[Signer]) -> str:

@@ -33,19 +33,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Column, Table, bindparam, func, insert, select, text
+from sqlalchemy import Column, Select, Table, bindparam, func, insert, select, text
 from sqlalchemy.engine import Connection, Dialect, Engine, Row
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
 from ledger_app.ledger import merkle
 from ledger_app.ledger.anchor import check_extends
-from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
-from ledger_app.ledger.note import Verifier
+from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint, parse_checkpoint_body
+from ledger_app.ledger.note import ALG_ED25519, Verifier
 from ledger_app.ledger.schema import ledger_checkpoint, ledger_entry, ledger_node
 
 LEVEL_SHIFT = 50
 PG_APPEND_LOCK = 7243002  # advisory lock key: "one ledger appender at a time"
 INIT_TYPE = "ledger.init"  # the entry that starts a ledger; only ever entry 0
+_MEMO = 64  # notes remembered as opened, and proven prefixes of the current head (see LedgerStore)
 
 
 # The statements every append runs, built once (SQLAlchemy caches their compiled form too).
@@ -56,7 +57,7 @@ _INSERT_CHECKPOINT = insert(ledger_checkpoint)
 _MAX_IDX = select(func.max(_E.idx))
 _LAST_CHECKPOINT = select(*_CP_COLUMNS).order_by(_K.id.desc()).limit(1)
 # The last checkpoint and the stored size in one statement (this runs before every append).
-_HEAD = select(*_CP_COLUMNS, _MAX_IDX.scalar_subquery()).order_by(_K.id.desc()).limit(1)
+_HEAD_SELECT = select(*_CP_COLUMNS, _MAX_IDX.scalar_subquery()).order_by(_K.id.desc()).limit(1)
 _PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -140,6 +141,33 @@ class HashesByKey:
             cursor.close()
 
 
+class FirstRow:
+    """The first row of a Core select whose only bound values are its own (a LIMIT), compiled once per
+    dialect and run on the connection's DBAPI cursor, as `HashesByKey` and for the same reason: the
+    head of the ledger is read before every append, and SQLAlchemy's execution was four fifths of
+    that read."""
+
+    def __init__(self, statement: Select[Any]):
+        self.statement = statement
+        self._compiled: dict[str, tuple[str, Any]] = {}
+
+    def first(self, conn: Connection) -> tuple[Any, ...] | None:
+        found = self._compiled.get(conn.dialect.name)
+        if found is None:
+            compiled = self.statement.compile(dialect=conn.dialect)
+            params = (tuple(compiled.params[k] for k in compiled.positiontup or ()) if compiled.positional
+                      else dict(compiled.params))
+            found = self._compiled[conn.dialect.name] = (compiled.string, params)
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(*found)
+            row = cursor.fetchone()
+            return None if row is None else tuple(row)
+        finally:
+            cursor.close()
+
+
+_HEAD = FirstRow(_HEAD_SELECT)
 _LEAF_HASHES = HashesByKey(_E.idx, _E.leaf_hash)
 _NODE_HASHES = HashesByKey(_N.id, _N.hash)
 _INSERT_ENTRIES = BulkInsert(ledger_entry, ("idx", "type", "leaf", "leaf_hash", "created_at"))
@@ -212,10 +240,17 @@ class LedgerStore:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.dialect = engine.dialect.name
-        # The tree head this object signed last (checkpoint id, note, head with its cover nodes), and
-        # the anchors already proven to be prefixes of it: see `verified_head`'s fast path.
-        self._head_cache: tuple[int, str, VerifiedHead] | None = None
-        self._anchors_ok: set[tuple[int, bytes]] = set()
+        # What `verified_head` need not redo (see there); never the stored tree itself, which it
+        # reads and folds on every call.
+        # Checkpoint notes known to verify under a key set: opened by `verified_head`, or signed by
+        # this object with those keys. Ed25519 over the same bytes under the same keys always gives
+        # the same answer, and any other byte is another note.
+        self._opened: dict[tuple[str, tuple[Verifier, ...]], Checkpoint] = {}
+        # The last tree head (size, root) `verified_head` accepted or this object then signed on top
+        # of it, and the heads proven to be prefixes of it (anchors checked with a consistency proof,
+        # the heads it extended on the way).
+        self._head: tuple[int, bytes] | None = None
+        self._prefixes: dict[tuple[int, bytes], None] = {}
 
     # --- appends -------------------------------------------------------------------------------
 
@@ -299,9 +334,10 @@ class LedgerStore:
         cp = None
         if signer is not None:
             cp = self._store_checkpoint(conn, end, root_hash, signer, now)
+            self._remember_signed(cp.note, signer)
             if pre_check:
-                # Built only on a verified head, so it extends every anchor proven so far.
-                self._head_cache = (cp.id, cp.note, VerifiedHead(end, root_hash, cp, {c: cover_nodes[c] for c in cover}))
+                # Built on the head `verified_head` just accepted, so it extends every prefix of it.
+                self._extend_head(start, end, root_hash)
         return AppendResult(first_index=start, size=end, root_hash=root_hash, checkpoint=cp)
 
     def write_transaction(self):
@@ -357,7 +393,9 @@ class LedgerStore:
         """Sign a checkpoint for the current tree, after the same check as an append."""
         with self.write_transaction() as conn:
             head = self.verified_head(conn, signer.verifiers, signer.origin, anchor)
-            return self._store_checkpoint(conn, head.size, head.root_hash, signer, time.time())
+            cp = self._store_checkpoint(conn, head.size, head.root_hash, signer, time.time())
+            self._remember_signed(cp.note, signer)
+            return cp
 
     def _last_checkpoint(self, conn: Connection) -> StoredCheckpoint | None:
         row = conn.execute(_LAST_CHECKPOINT).first()
@@ -383,25 +421,13 @@ class LedgerStore:
            a smaller checkpoint than the anchor is a rollback, another root a fork.
         """
         # One statement for the last checkpoint and the stored size (this runs before every append).
-        row = conn.execute(_HEAD).first()
+        row = _HEAD.first(conn)
         if row is None:
             cp, n = None, self._size(conn)
         else:
             cp, n = _cp(row), (0 if row[6] is None else int(row[6]) + 1)
-        cached = self._head_cache
-        if cp is not None and cached is not None and (cp.id, cp.note) == cached[:2] and n == cached[2].size:
-            # Fast path: the last checkpoint is, byte for byte, the one this object signed over a
-            # head it had verified, and nothing is stored beyond it. Ed25519 signatures are
-            # deterministic, so an equal note is the same tree head; the nodes remembered from that
-            # append are the ones the signed root was folded from (stored rows changed since then
-            # are not read, and `ledger log verify` names them).
-            head = cached[2]
-            if anchor is None or (anchor.size, anchor.root_hash) in self._anchors_ok or (
-                anchor.size, anchor.root_hash) == (head.size, head.root_hash):
-                return head
-        else:
-            self._anchors_ok = set()
         if cp is None:
+            self._head = None
             if n:
                 raise AppendRefused(
                     f"the database holds entries 0..{n - 1} but no signed checkpoint covers them", index=0
@@ -416,7 +442,7 @@ class LedgerStore:
             return VerifiedHead(0, merkle.EMPTY_ROOT, None, {})
         where = f"the last signed checkpoint (#{cp.id}, size {cp.size})"
         try:
-            signed = open_checkpoint(cp.note, list(verifiers))
+            signed = self._open(cp.note, verifiers)
         except VerificationError as exc:
             raise AppendRefused(f"{where} does not verify under the signing key: {exc}", what="checkpoint") from None
         if signed.origin != origin:
@@ -432,10 +458,17 @@ class LedgerStore:
                 f"{where} covers {signed.size} entries but only {n} are stored: entry {n} is the first missing one",
                 index=n,
             )
+        head = (signed.size, signed.root_hash)
+        if head != self._head:
+            self._head, self._prefixes = head, {}
+        # An anchor needs a consistency proof unless it is this head, or a head already proven to be
+        # a prefix of this very (size, root) (4 is then settled: one tree head has one set of prefixes).
+        proven = anchor is None or (anchor.origin == signed.origin and (
+            (anchor.size, anchor.root_hash) == head or (anchor.size, anchor.root_hash) in self._prefixes))
         cover = merkle.perfect_cover(0, signed.size)
         want = set(cover)
         proof_covers: list[list[tuple[int, int]]] = []
-        if anchor is not None and 0 < anchor.size < signed.size:
+        if not proven and anchor is not None and 0 < anchor.size < signed.size:
             proof_covers = [merkle.perfect_cover(a, b) for a, b in merkle.consistency_ranges(anchor.size, signed.size)]
             want.update(c for pc in proof_covers for c in pc)
         try:
@@ -449,15 +482,54 @@ class LedgerStore:
                 "were changed (run `ledger log verify` to name the entry)",
                 what="nodes",
             )
-        if anchor is not None:
+        if not proven and anchor is not None:
             proof = [merkle.fold([nodes[c] for c in pc]) for pc in proof_covers]
             try:
                 check_extends(anchor, signed, proof, old_name="the workspace's witness checkpoint",
                               new_name=f"the database's {where[4:]}")
             except VerificationError as exc:
                 raise AppendRefused(str(exc), what=exc.what or "anchor", index=exc.index) from None
-            self._anchors_ok.add((anchor.size, anchor.root_hash))
+            self._add_prefix((anchor.size, anchor.root_hash))
         return VerifiedHead(signed.size, root, cp, {c: nodes[c] for c in cover})
+
+    def _open(self, note: str, verifiers: Sequence[Verifier]) -> Checkpoint:
+        """`open_checkpoint(note, verifiers)`, done once per (note, keys) (see `_opened`)."""
+        key = (note, tuple(verifiers))
+        found = self._opened.get(key)
+        if found is None:
+            found = open_checkpoint(note, list(verifiers))
+            self._remember_opened(key, found)
+        return found
+
+    def _remember_opened(self, key: tuple[str, tuple[Verifier, ...]], cp: Checkpoint) -> None:
+        if len(self._opened) >= _MEMO:
+            del self._opened[next(iter(self._opened))]  # the oldest
+        self._opened[key] = cp
+
+    def _remember_signed(self, note: str, signer: CheckpointSigner) -> None:
+        """A note this object just signed verifies under the signer's own keys: remember it as opened,
+        as `open_checkpoint` would return it (its origin must name one of those keys)."""
+        try:
+            cp = parse_checkpoint_body(note[: note.rfind("\n\n") + 1])
+        except VerificationError:
+            return  # not a checkpoint this store can read back; `verified_head` will say so
+        if any(v.name == cp.origin and v.sig_type == ALG_ED25519 for v in signer.verifiers):
+            self._remember_opened((note, tuple(signer.verifiers)), cp)
+
+    def _extend_head(self, old_size: int, size: int, root_hash: bytes) -> None:
+        """This object signed (size, root_hash) on top of the head `verified_head` accepted: that head
+        and its prefixes are prefixes of the new one."""
+        old = self._head
+        if old is None or old[0] != old_size:
+            self._head, self._prefixes = None, {}
+            return
+        self._add_prefix(old)
+        self._head = (size, root_hash)
+
+    def _add_prefix(self, head: tuple[int, bytes]) -> None:
+        if len(self._prefixes) >= _MEMO:
+            del self._prefixes[next(iter(self._prefixes))]  # the oldest: an anchor that old is proven anew
+        self._prefixes[head] = None
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -630,5 +702,5 @@ def _entry(row: Row) -> StoredEntry:
     return StoredEntry(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3]), float(row[4]))
 
 
-def _cp(row: Row) -> StoredCheckpoint:
+def _cp(row: Row | tuple[Any, ...]) -> StoredCheckpoint:
     return StoredCheckpoint(int(row[0]), int(row[1]), bytes(row[2]), str(row[3]), str(row[4]), float(row[5]))

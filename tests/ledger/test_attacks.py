@@ -107,6 +107,95 @@ def test_a_long_running_appender_checks_again_after_a_forged_insert(ws):
     assert checkpoints(ws) == before
 
 
+def _edit_frontier_leaf(conn):
+    leaf = forged_note("rewritten between two appends")
+    conn.execute("UPDATE ledger_entry SET leaf = ?, leaf_hash = ? WHERE idx = 44",
+                 (leaf, hashlib.sha256(b"\0" + leaf).digest()))
+
+
+def _edit_stored_subtree(conn):
+    from ledger_app.ledger.store import node_key
+
+    # Size 45 is covered by (5, 0), (3, 4), (2, 10), (0, 44); (2, 10) is stored (even level).
+    assert conn.execute("UPDATE ledger_node SET hash = ? WHERE id = ?", (b"\x11" * 32, node_key(2, 10))).rowcount == 1
+
+
+def _resign_last_checkpoint_with_another_key(conn):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
+    from ledger_app.ledger.note import signer_from_private_key
+
+    cid, root = conn.execute("SELECT id, root_hash FROM ledger_checkpoint ORDER BY id DESC LIMIT 1").fetchone()
+    mallory = signer_from_private_key(ORIGIN, Ed25519PrivateKey.generate())
+    conn.execute("UPDATE ledger_checkpoint SET note = ? WHERE id = ?",
+                 (sign_checkpoint(Checkpoint(ORIGIN, 45, bytes(root)), mallory), cid))
+
+
+def _delete_last_checkpoint(conn):
+    conn.execute("DELETE FROM ledger_checkpoint WHERE id = (SELECT max(id) FROM ledger_checkpoint)")
+
+
+def _roll_back_both_appends(conn):
+    conn.execute("DELETE FROM ledger_entry WHERE idx >= 43")
+    conn.execute("DELETE FROM ledger_checkpoint WHERE size > 43")
+
+
+@pytest.mark.parametrize(("edit", "match"), [
+    (_edit_frontier_leaf, "no longer fold to its signed root"),
+    (_edit_stored_subtree, "no longer fold to its signed root"),
+    (_resign_last_checkpoint_with_another_key, r"size 45\) does not verify under the signing key"),
+    (_delete_last_checkpoint, r"entries 44\.\.44 are stored beyond the last signed checkpoint .*size 44"),
+    (_roll_back_both_appends, r"covers 43 entries, fewer than the 45 .*rolled back"),
+])
+def test_an_edit_between_two_appends_of_one_appender_is_caught(ws, edit, match):
+    """What a long-running appender remembers (LedgerStore: the checkpoint notes it opened or signed,
+    the witness checkpoints proven to be prefixes of its head) never stands in for the stored tree:
+    the stored head and the subtrees covering it are read and folded again before every append, so an
+    insider's edit between two appends of one process is refused by the next, as by a new process."""
+    svc = service(ws)
+    svc.note("first")
+    svc.note("second: the store now remembers this head, its note and the witness proven against it")
+    edit(raw(ws))
+    before = checkpoints(ws)
+    with pytest.raises(AppendRefused, match=match):
+        svc.note("third")
+    assert checkpoints(ws) == before, "the refused append signed a checkpoint"
+    with pytest.raises(AppendRefused, match=match):
+        service(ws).note("and a new process refuses it alike")
+
+
+def test_a_remembered_note_is_opened_again_under_other_keys(tmp_path):
+    """A note remembered as verified under one key set says nothing about another."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
+    from ledger_app.ledger.note import parse_vkey, signer_from_private_key
+    from ledger_app.ledger.store import LedgerStore
+    from ledger_app.storage.engine import make_engine, sqlite_url, upgrade
+
+    class Signer:
+        def __init__(self):
+            self.s = signer_from_private_key(ORIGIN, Ed25519PrivateKey.generate())
+            self.key_id, self.origin, self.verifiers = self.s.key_id.hex(), ORIGIN, [parse_vkey(self.s.vkey)]
+
+        def sign_tree_head(self, size, root_hash):
+            return sign_checkpoint(Checkpoint(ORIGIN, size, root_hash), self.s)
+
+    engine = make_engine(sqlite_url(tmp_path / "ledger.db"))
+    upgrade(engine)
+    store, alice, bob = LedgerStore(engine), Signer(), Signer()
+    store.append([("ledger.note", forged_note("one"))], alice)
+    store.append([("ledger.note", forged_note("two"))], alice)
+    with store.write_transaction() as conn:
+        assert store.verified_head(conn, alice.verifiers, ORIGIN).size == 2
+        with pytest.raises(AppendRefused, match="does not verify under the signing key"):
+            store.verified_head(conn, bob.verifiers, ORIGIN)
+    with pytest.raises(AppendRefused, match="does not verify under the signing key"):
+        store.append([("ledger.note", forged_note("three"))], bob)
+    engine.dispose()
+
+
 def test_a_forged_entry_far_beyond_the_end_is_never_signed(ws):
     leaf = forged_note("far away")
     raw(ws).execute(
