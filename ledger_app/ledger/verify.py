@@ -24,7 +24,7 @@ A truncated tail is named by its first missing entry.
 
 The triggers that refuse UPDATE/DELETE are not relied on: an attacker can drop them.
 
-It stays one module (some 460 lines) on purpose: the checks above are successive streamed passes of
+It stays one module (some 550 lines) on purpose: the checks above are successive streamed passes of
 `verify_ledger` over the entries, the stored subtrees and the checkpoints, sharing the recomputed
 tree levels and the key chain; split, that state would have to be handed between files, and the
 order of the checks, which decides which problem is named first, would no longer be read in one place.
@@ -39,6 +39,9 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.engine import Connection
@@ -154,111 +157,47 @@ def verify_ledger(
     `key_table`: the (vkey, active) rows of `ledger_key`, which must agree with the chain.
     `witness_table`: the (name, url, vkey) rows of `witness` and the stored policy (k, or None),
     which must be what the witness.added / witness.removed / witness.policy entries made them."""
-    sha = hashlib.sha256
-    leaf_hashes: list[bytes] = []
     total = store.size()
     # Decoding and the canonical-form check of every leaf dominate the cost: spread them over the
     # other cores while this process hashes and rebuilds the tree. Results are checked in order, so
     # the first bad entry is still the one named.
     pool = _decode_pool(total) if deep else None
     pending: list = []
-    with store.engine.connect() as conn:
-        cur = _stream(conn, "verify_entries", _ALL_ENTRIES)
-        expected = 0
-        chain_leaves: list[tuple[int, bytes, str]] = []
-        witness_leaves: list[tuple[int, bytes]] = []
-        last_ts, last_ts_idx = "", -1
-        warnings: list[str] = []
-        while True:
-            rows = cur.fetchmany(20_000)
-            if not rows:
-                break
-            chunk_start = expected
-            chunk: list[bytes] = []
-            for idx, leaf, stored_hash, column in rows:
-                idx = int(idx)
-                if idx != expected:
-                    if idx > expected:
-                        raise VerificationError(f"entry {expected} is missing (the next stored entry is {idx})", index=expected)
-                    raise VerificationError(f"entry {idx} appears twice or out of order", index=idx)
-                leaf = bytes(leaf)
-                h = sha(b"\x00" + leaf).digest()
-                if h != bytes(stored_hash):
-                    raise VerificationError(
-                        f"entry {idx}: stored leaf hash {bytes(stored_hash).hex()} does not match its bytes ({h.hex()})",
-                        index=idx,
-                    )
-                ts, typ = leaf_ts_type(leaf)
-                if typ != column:
-                    raise VerificationError(
-                        f"entry {idx}: the type column says {column!r} but the signed leaf is "
-                        + (f"a {typ!r} entry" if typ else "not a readable entry"),
-                        index=idx, what="type",
-                    )
-                if ts < last_ts and len(warnings) < 20:
-                    # Reported, not fatal: clients of a team ledger may have skewed clocks.
-                    warnings.append(f"entry {idx}: its time {ts} runs backwards (entry {last_ts_idx} is {last_ts})")
-                if ts >= last_ts:
-                    last_ts, last_ts_idx = ts, idx
-                if idx == 0 or typ == "key.rotated":
-                    chain_leaves.append((idx, leaf, column))
-                elif typ in WITNESS_TYPES:
-                    witness_leaves.append((idx, leaf))
-                chunk.append(leaf)
-                leaf_hashes.append(h)
-                expected += 1
-            if not deep:
-                pass
-            elif pool is None:
-                check_leaves((chunk_start, chunk))
-            else:
-                pending.append(pool.submit(check_leaves, (chunk_start, chunk)))
-            if progress:
-                progress(expected, max(total, expected))
-            if cancelled and cancelled():
-                _shutdown(pool)
-                raise VerificationError("verification cancelled", what="cancelled")
+    scan = EntryScan()
+    subtree_problem: VerificationError | None = None
     try:
+        with store.engine.connect() as conn:
+            cur = _stream(conn, "verify_entries", _ALL_ENTRIES)
+            while True:
+                rows = cur.fetchmany(20_000)
+                if not rows:
+                    break
+                chunk_start = scan.expected
+                chunk = scan.page(rows)
+                if not deep:
+                    pass
+                elif pool is None:
+                    check_leaves((chunk_start, chunk))
+                else:
+                    pending.append(pool.submit(check_leaves, (chunk_start, chunk)))
+                if progress:
+                    progress(scan.expected, max(total, scan.expected))
+                if cancelled and cancelled():
+                    raise VerificationError("verification cancelled", what="cancelled")
+        # Check 3 while the pool still decodes (the cores stay busy); a leaf that fails to decode
+        # is still named before a stored subtree that does not match, as when they ran one by one.
+        try:
+            levels, stored_nodes = _check_subtrees(store, scan.leaf_hashes)
+        except VerificationError as exc:
+            subtree_problem = exc
         for fut in pending:
             fut.result()
     finally:
         _shutdown(pool)
+    if subtree_problem is not None:
+        raise subtree_problem
+    leaf_hashes, chain_leaves, witness_leaves = scan.leaf_hashes, scan.chain_leaves, scan.witness_leaves
     n = len(leaf_hashes)
-
-    # Recompute every perfect subtree level by level and compare with what is stored.
-    levels: list[list[bytes]] = [leaf_hashes]
-    nh = merkle.node_hash
-    while len(levels[-1]) >= 2:
-        prev = levels[-1]
-        levels.append([nh(prev[i], prev[i + 1]) for i in range(0, len(prev) - 1, 2)])
-    mask = (1 << LEVEL_SHIFT) - 1
-    stored_nodes = 0
-    with store.engine.connect() as conn:
-        cur = _stream(conn, "verify_nodes", _ALL_NODES)
-        while True:
-            rows = cur.fetchmany(50_000)
-            if not rows:
-                break
-            for key, h in rows:
-                level, ix = int(key) >> LEVEL_SHIFT, int(key) & mask
-                if level & 1 or level == 0:
-                    raise VerificationError(
-                        f"a subtree hash is stored for odd level {level}, which the ledger never stores", what="nodes"
-                    )
-                if level >= len(levels) or ix >= len(levels[level]):
-                    raise VerificationError(
-                        f"entry {n} is missing: a stored subtree hash (level {level}, index {ix}) covers entries "
-                        f"up to {((ix + 1) << level) - 1} but only 0..{n - 1} are stored; the tail was cut",
-                        index=n,
-                    )
-                if levels[level][ix] != bytes(h):
-                    first = ix << level
-                    raise VerificationError(
-                        f"stored subtree hash (level {level}, index {ix}) over entries {first}..{first + (1 << level) - 1} "
-                        "does not match the entries",
-                        index=first,
-                    )
-                stored_nodes += 1
 
     def root_at(size: int) -> bytes:
         if size == 0:
@@ -366,11 +305,179 @@ def verify_ledger(
     if witness_table is not None:
         check_witness_table(witness_leaves, *witness_table)
     return VerifyReport(entries=n, checkpoints=len(checkpoints), nodes=stored_nodes, root_hash=root_at(n),
-                        warnings=tuple(warnings))
+                        warnings=tuple(scan.warnings))
+
+
+def _check_subtrees(store: LedgerStore, leaf_hashes: list[bytes]) -> tuple[list[list[bytes]], int]:
+    """Check 3: recompute every perfect subtree level by level and compare with what is stored.
+    Returns the levels (level 0: the leaf hashes) and the number of stored subtree hashes."""
+    n = len(leaf_hashes)
+    levels: list[list[bytes]] = [leaf_hashes]
+    sha = hashlib.sha256
+    while len(levels[-1]) >= 2:
+        prev = levels[-1]  # merkle.node_hash, inlined: a million calls
+        levels.append([sha(b"\x01" + a + b).digest() for a, b in zip(prev[0::2], prev[1::2])])
+    mask = (1 << LEVEL_SHIFT) - 1
+    stored_nodes = 0
+    with store.engine.connect() as conn:
+        cur = _stream(conn, "verify_nodes", _ALL_NODES)
+        while True:
+            rows = cur.fetchmany(50_000)
+            if not rows:
+                break
+            if _node_page_matches(rows, levels):
+                stored_nodes += len(rows)
+                continue
+            for key, h in rows:
+                level, ix = int(key) >> LEVEL_SHIFT, int(key) & mask
+                if level & 1 or level == 0:
+                    raise VerificationError(
+                        f"a subtree hash is stored for odd level {level}, which the ledger never stores", what="nodes"
+                    )
+                if level >= len(levels) or ix >= len(levels[level]):
+                    raise VerificationError(
+                        f"entry {n} is missing: a stored subtree hash (level {level}, index {ix}) covers entries "
+                        f"up to {((ix + 1) << level) - 1} but only 0..{n - 1} are stored; the tail was cut",
+                        index=n,
+                    )
+                if levels[level][ix] != bytes(h):
+                    first = ix << level
+                    raise VerificationError(
+                        f"stored subtree hash (level {level}, index {ix}) over entries {first}..{first + (1 << level) - 1} "
+                        "does not match the entries",
+                        index=first,
+                    )
+                stored_nodes += 1
+
+    return levels, stored_nodes
+
+
+class EntryScan:
+    """Checks 1 and 2 over the entries, a page of rows (idx, leaf, leaf_hash, type) at a time, in
+    index order; keeps the leaf hashes, the key-chain and witness leaves, and the time warnings."""
+
+    def __init__(self) -> None:
+        self.expected = 0
+        self.leaf_hashes: list[bytes] = []
+        self.chain_leaves: list[tuple[int, bytes, str]] = []
+        self.witness_leaves: list[tuple[int, bytes]] = []
+        self.last_ts, self.last_ts_idx = "", -1
+        self.warnings: list[str] = []
+
+    def page(self, rows: Sequence[Sequence[Any]]) -> list[bytes]:
+        """Check one page; return its leaves. Raises VerificationError naming the first bad entry."""
+        leaves = self.page_at_once(rows)
+        return leaves if leaves is not None else self.page_row_by_row(rows)
+
+    def page_at_once(self, rows: Sequence[Sequence[Any]]) -> list[bytes] | None:
+        """The page checked at once, in a few passes of the interpreter's C loops instead of a Python
+        loop per entry, if it is what an honest ledger holds: the next indexes in order, leaf hashes
+        that match, type columns equal to the leaves' types, times that never run backwards. Then
+        it records exactly what `page_row_by_row` would; otherwise it records nothing and returns None,
+        and `page_row_by_row` checks the page and names the first problem."""
+        start, count = self.expected, len(rows)
+        # Columns by itemgetter, not zip(*rows): that makes an iterator per row for the collector.
+        leaves = list(map(_LEAF, rows))
+        if list(map(_IDX, rows)) != list(range(start, start + count)) or set(map(type, leaves)) != {bytes}:
+            return None
+        sha = hashlib.sha256
+        hashes = [sha(b"\x00" + leaf).digest() for leaf in leaves]
+        if hashes != list(map(_HASH, rows)):
+            return None
+        # `leaf_tail` of every leaf, in passes that make no tuples (the garbage collector would
+        # otherwise walk them): the type and time strings sit between fixed markers at the end.
+        if not all(map(bytes.endswith, leaves, repeat(_TAIL_END))):
+            return None
+        type_at = list(map(bytes.rfind, leaves, repeat(_TYPE_MARK)))
+        ts_at = list(map(bytes.rfind, leaves, repeat(_TS_MARK), repeat(0), type_at))
+        if min(type_at) <= 0 or min(ts_at) <= 0:
+            return None  # a leaf `leaf_ts_type` must parse whole
+        type_bytes = [leaf[j + 10 : -8] for leaf, j in zip(leaves, type_at, strict=True)]
+        stamps = [leaf[k + 7 : j] for leaf, k, j in zip(leaves, ts_at, type_at, strict=True)]
+        joined = b"".join(type_bytes) + b"".join(stamps)
+        if b'"' in joined or b"\\" in joined:
+            return None
+        types = [t.decode("utf-8", "replace") for t in type_bytes]
+        if types != list(map(_TYPE, rows)):
+            return None
+        # ASCII times compare as bytes as they do as strings; the page's first is not before the
+        # latest time so far, and each is not before the one before it (sorted() of a sorted list
+        # is one pass).
+        if not b"".join(stamps).isascii() or stamps[0] < self.last_ts.encode("utf-8") or stamps != sorted(stamps):
+            return None
+        special = _KEY_AND_WITNESS_TYPES.intersection(types)
+        if start == 0 or special:
+            for k, typ in enumerate(types):
+                if start + k == 0 or typ == "key.rotated":
+                    self.chain_leaves.append((start + k, leaves[k], typ))
+                elif typ in WITNESS_TYPES:
+                    self.witness_leaves.append((start + k, leaves[k]))
+        self.last_ts, self.last_ts_idx = stamps[-1].decode("ascii"), start + count - 1
+        self.leaf_hashes += hashes
+        self.expected += count
+        return leaves
+
+    def page_row_by_row(self, rows: Sequence[Sequence[Any]]) -> list[bytes]:
+        sha = hashlib.sha256
+        chunk: list[bytes] = []
+        for idx, leaf, stored_hash, column in rows:
+            idx = int(idx)
+            expected = self.expected
+            if idx != expected:
+                if idx > expected:
+                    raise VerificationError(f"entry {expected} is missing (the next stored entry is {idx})", index=expected)
+                raise VerificationError(f"entry {idx} appears twice or out of order", index=idx)
+            leaf = bytes(leaf)
+            h = sha(b"\x00" + leaf).digest()
+            if h != bytes(stored_hash):
+                raise VerificationError(
+                    f"entry {idx}: stored leaf hash {bytes(stored_hash).hex()} does not match its bytes ({h.hex()})",
+                    index=idx,
+                )
+            ts, typ = leaf_ts_type(leaf)
+            if typ != column:
+                raise VerificationError(
+                    f"entry {idx}: the type column says {column!r} but the signed leaf is "
+                    + (f"a {typ!r} entry" if typ else "not a readable entry"),
+                    index=idx, what="type",
+                )
+            if ts < self.last_ts and len(self.warnings) < 20:
+                # Reported, not fatal: clients of a team ledger may have skewed clocks.
+                self.warnings.append(
+                    f"entry {idx}: its time {ts} runs backwards (entry {self.last_ts_idx} is {self.last_ts})")
+            if ts >= self.last_ts:
+                self.last_ts, self.last_ts_idx = ts, idx
+            if idx == 0 or typ == "key.rotated":
+                self.chain_leaves.append((idx, leaf, column))
+            elif typ in WITNESS_TYPES:
+                self.witness_leaves.append((idx, leaf))
+            chunk.append(leaf)
+            self.leaf_hashes.append(h)
+            self.expected += 1
+        return chunk
+
+
+def _node_page_matches(rows: Sequence[Sequence[Any]], levels: Sequence[Sequence[bytes]]) -> bool:
+    """True if a page of stored (id, hash) rows is a run of consecutive subtrees of one even level
+    >= 2 that all equal the recomputed ones (checked at once); False sends the page to the row by row
+    check, which names the problem."""
+    keys = list(map(_NODE_ID, rows))
+    first = keys[0]
+    if type(first) is not int:
+        return False
+    level, ix = first >> LEVEL_SHIFT, first & ((1 << LEVEL_SHIFT) - 1)
+    if level & 1 or level == 0 or level >= len(levels) or ix + len(keys) > len(levels[level]):
+        return False
+    return keys == list(range(first, first + len(keys))) and levels[level][ix : ix + len(keys)] == list(map(_NODE_HASH, rows))
 
 
 
 WITNESS_TYPES = frozenset({"witness.added", "witness.removed", "witness.policy"})
+_KEY_AND_WITNESS_TYPES = WITNESS_TYPES | {"key.rotated"}
+# The markers `entries.leaf_tail` looks for (it is the reference; `EntryScan` finds them a page at a time).
+_TAIL_END, _TYPE_MARK, _TS_MARK = b'","v":1}', b'","type":"', b',"ts":"'
+_IDX, _LEAF, _HASH, _TYPE = (itemgetter(i) for i in range(4))  # the columns of _ALL_ENTRIES
+_NODE_ID, _NODE_HASH = itemgetter(0), itemgetter(1)  # the columns of _ALL_NODES
 
 
 def check_witness_table(leaves: Sequence[tuple[int, bytes]], table: Sequence[tuple[str, str, str]],
