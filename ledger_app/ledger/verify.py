@@ -315,8 +315,9 @@ def _check_subtrees(store: LedgerStore, leaf_hashes: list[bytes]) -> tuple[list[
     levels: list[list[bytes]] = [leaf_hashes]
     sha = hashlib.sha256
     while len(levels[-1]) >= 2:
-        prev = levels[-1]  # merkle.node_hash, inlined: a million calls
-        levels.append([sha(b"\x01" + a + b).digest() for a, b in zip(prev[0::2], prev[1::2])])
+        prev = levels[-1]  # merkle.node_hash, inlined: a million calls; an odd last node waits
+        pairs = zip(prev[0::2], prev[1::2], strict=False)
+        levels.append([sha(b"\x01" + a + b).digest() for a, b in pairs])
     mask = (1 << LEVEL_SHIFT) - 1
     stored_nodes = 0
     with store.engine.connect() as conn:

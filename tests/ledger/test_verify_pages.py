@@ -32,8 +32,9 @@ def _leaf(rng: random.Random) -> tuple[bytes, str]:
     elif bend == 4:
         leaf = b"not json"
     elif bend == 5:  # an escape in the type, and the column holding its raw bytes
-        leaf = leaf.replace(b'","type":"' + typ.encode(), b'","type":"' + typ[:-1].encode() + b"\\u%04x" % ord(typ[-1]))
-        typ = typ[:-1] + "\\u%04x" % ord(typ[-1])
+        escaped = f"{typ[:-1]}\\u{ord(typ[-1]):04x}"
+        leaf = leaf.replace(b'","type":"' + typ.encode(), b'","type":"' + escaped.encode())
+        typ = escaped
     elif bend == 6:  # an escape in the time
         leaf = leaf.replace(b'Z","type":"', b'\\u005a","type":"')
     return leaf, typ
