@@ -157,6 +157,8 @@ class ParsedSite:
     ai_groups: dict[str, list[PathRule]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     _groups: dict[tuple[str, str | None], list[PathRule]] = field(default_factory=dict)
+    # The findings (signals.Finding) this site's files have stated, by their fields: made once, shared by its pages.
+    findings_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def group(self, label: str, agent: str | None) -> list[PathRule]:
         """The rules of `label` (content-usage, content-signal, ai.txt) for `agent`, chosen once."""

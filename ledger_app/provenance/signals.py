@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from ledger_app.provenance.carriers import (
     AI_USE,
@@ -115,6 +115,14 @@ class Finding:
         return cls(d["signal"], d["carrier"], d["use"], d["state"], d["value"], d["where"], d.get("fetched_at"),
                    d.get("sha256"))
 
+    def canonical_json(self) -> str:
+        """to_json() as the stored evidence writes it; kept on the finding, which a site's pages share."""
+        text = self.__dict__.get("_json")
+        if text is None:
+            text = _dumps(self.to_json())
+            object.__setattr__(self, "_json", text)
+        return text
+
     def describe(self) -> str:
         when = f", fetched {self.fetched_at}" if self.fetched_at else ""
         return f"{self.signal} {self.value!r} ({self.carrier} at {self.where}{when})"
@@ -173,7 +181,7 @@ class ItemSignals:
         parts = []
         if self.fetched_at:
             parts.append('"fetched_at":' + _dumps(self.fetched_at))
-        parts.append('"findings":[' + ",".join([_finding_json(f) for f in self.findings]) + "]")
+        parts.append('"findings":[' + ",".join([f.canonical_json() for f in self.findings]) + "]")
         if self.problems:
             parts.append('"problems":' + _dumps(self.problems))
         parts.append('"uses":' + _uses_json(tuple(uses[u] for u in USES)))
@@ -193,9 +201,13 @@ def _uses_json(states: tuple[str, ...]) -> str:
     return _dumps(dict(zip(USES, states, strict=True)))
 
 
-@lru_cache(maxsize=8192)
-def _finding_json(f: Finding) -> str:
-    return _dumps(f.to_json())
+def _site_finding(site: ParsedSite, *fields: Any) -> Finding:
+    """The Finding of these fields from a site's policy file, made once per process: every page of the
+    site that matches the same rule shares it (and its canonical JSON)."""
+    f = site.findings_memo.get(fields)
+    if f is None:
+        f = site.findings_memo[fields] = Finding(*fields)
+    return f
 
 
 # --- the per-item evaluation -------------------------------------------------------------------------
@@ -212,14 +224,22 @@ def _tdm_value(raw: Any) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a site's pages share their netloc
+def _host_of(netloc: str) -> str | None:
+    """The host (lowercased, with a port other than 80 and 443) of a URL's netloc; ValueError for a bad port."""
+    parts = SplitResult("", netloc, "", "", "")
+    host = (parts.hostname or "").lower() or None
+    if host and parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    return host
+
+
 def _host_path(url: str | None) -> tuple[str | None, str]:
     if not url:
         return None, "/"
     try:
         parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower() or None
-        if host and parts.port and parts.port not in (80, 443):
-            host = f"{host}:{parts.port}"
+        host = _host_of(parts.netloc)
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
@@ -304,7 +324,10 @@ def evaluate_item(
         state = RESERVED if val == 1 else ALLOWED
         text = f"tdm-reservation: {val}" + (f"; tdm-policy: {pol}" if pol and val == 1 else "")
         for use in _TDM_USES:
-            add(Finding("tdmrep", carrier, use, state, text, where, when, sha))
+            if carrier == "tdmrep.json" and site is not None:
+                add(_site_finding(site, "tdmrep", carrier, use, state, text, where, when, sha))
+            else:
+                add(Finding("tdmrep", carrier, use, state, text, where, when, sha))
 
     if site is not None:
         _site_findings(out, site, url or "", path, agent)
@@ -336,8 +359,8 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
         if site.can_fetch(url, agent or "*") is False:
             crawlable = False
             if agent:
-                add(Finding("robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
-                            rb.fetched_at, rb.sha256))
+                add(_site_finding(site, "robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
+                                  rb.fetched_at, rb.sha256))
     if rb is not None and crawlable:
         for label, parse in (("content-usage", parse_content_usage), ("content-signal", parse_content_signal)):
             rules = longest_match(site.group(label, agent), path)
@@ -349,8 +372,8 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                         out.problems.append(msg)
                 for use, state in prefs.items():
                     shown = f"{r.path} {r.value}" if r.path else r.value
-                    add(Finding(label, "robots.txt", use, state, shown, f"{rb.url} line {r.line}", rb.fetched_at,
-                                rb.sha256))
+                    add(_site_finding(site, label, "robots.txt", use, state, shown, f"{rb.url} line {r.line}",
+                                      rb.fetched_at, rb.sha256))
     ai = site.aitxt
     if ai is not None:
         rules = site.group("ai.txt", agent)
@@ -360,9 +383,9 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
             top = [r for r in hits if len(r.path) == best]
             allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
             r = next(x for x in top if x.value == ("allow" if allow else "disallow"))
-            add(Finding("ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
-                        f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at,
-                        ai.sha256))
+            add(_site_finding(site, "ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
+                              f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at,
+                              ai.sha256))
 
 
 def reason_for(findings: list[Finding]) -> str:

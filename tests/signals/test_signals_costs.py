@@ -79,3 +79,19 @@ def test_sites_sharing_a_file_get_their_own_urls_and_the_same_rules():
             assert [f.sha256 for f in got.findings if f.sha256] == [
                 f.sha256 for f in got.findings if f.sha256 and f.sha256 in {x.sha256 for x in files if x.host == host}]
     assert sites.get("unknown.example") is None
+
+
+def test_site_findings_shared_by_pages_are_equal_to_new_ones():
+    robots = "User-Agent: GPTBot\nDisallow: /private/\nContent-Usage: train-ai=n\n"
+    tdm = '[{"location": "/", "tdm-reservation": 1, "tdm-policy": "https://p.example/"}]'
+    files = (_pf("s.example", "robots.txt", robots), _pf("s.example", "tdmrep.json", tdm),
+             _pf("s.example", "ai.txt", "Disallow: *.jpg\n"))
+    ctx = SignalContext("GPTBot", files, "memo-test")
+    first = [evaluate_item(ctx, url=f"https://S.example:443/{p}", metadata={}, media_type="image/jpeg")
+             for p in ("a.jpg", "private/b.jpg")]
+    again = [evaluate_item(ctx, url=f"https://s.example/{p}", metadata={}, media_type="image/jpeg")
+             for p in ("c.jpg", "private/d.jpg")]
+    for a, b in zip(first, again, strict=True):
+        assert a.findings == b.findings and a.findings  # the same statements, whichever page asked first
+        assert a.evidence() == b.evidence() == (_reference_dumps(b), b.uses())
+    assert any(f.signal == "robots" for f in again[1].findings)
