@@ -42,6 +42,10 @@ def register(sub, common) -> None:
     p.add_argument("--store", action="store_true",
                    help="keep the items in the fingerprint store (Parquet, one file per shard; setting store.location) "
                         "with one ledger entry per shard")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="where items are read: this machine's process pool (default) or Ray tasks")
+    p.add_argument("--address", metavar="HOST:PORT",
+                   help="with --engine ray: the Ray cluster's GCS address (default: a local Ray instance)")
     p.set_defaults(handler=cmd_ingest)
 
     i = sub.add_parser("items", parents=[common], help="inspect items")
@@ -135,7 +139,8 @@ def cmd_ingest(ctx) -> int:
         )
 
     try:
-        rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch, store=ctx.args.store)
+        rep = ctx.corpus.ingest(ctx.args.name, workers=ctx.args.workers, on_batch=on_batch, store=ctx.args.store,
+                                engine=ctx.args.engine, address=ctx.args.address)
     finally:
         if drawn:  # end the progress line, so that what follows (a result or an error) starts afresh
             print(file=sys.stderr)

@@ -373,11 +373,13 @@ class CorpusService:
 
     def ingest(self, name: str, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                workers: int | None = None, on_batch: Callable[[IngestReport], None] | None = None,
-               signals: bool = True, local_features: bool = True, store: bool = False) -> IngestReport:
-        """Ingest a corpus (`IngestService.ingest`; `store`: into the fingerprint store)."""
+               signals: bool = True, local_features: bool = True, store: bool = False, engine: str = "local",
+               address: str | None = None) -> IngestReport:
+        """Ingest a corpus (`IngestService.ingest`; `store`: into the fingerprint store; `engine` "local" or
+        "ray", `address` a Ray cluster's)."""
         return self.ingester.ingest(name, progress=progress, cancelled=cancelled, workers=workers,
                                     on_batch=on_batch, signals=signals, local_features=local_features,
-                                    store=store)
+                                    store=store, engine=engine, address=address)
 
     def limits(self) -> Limits:
         return self.ingester.limits()

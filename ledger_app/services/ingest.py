@@ -16,7 +16,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
 from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import Limits, open_corpus, stat_sig
 from ledger_app.corpus.base import MiB
-from ledger_app.ingest import lifeline
+from ledger_app.engine import Engine, open_engine
 from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
 from ledger_app.ledger.item_entries import url_commitment
 from ledger_app.storage import personal
@@ -131,25 +130,37 @@ class IngestService:
         signals: bool = True,
         local_features: bool = True,
         store: bool = False,
+        engine: str | Engine = "local",
+        address: str | None = None,
     ) -> IngestReport:
         """Ingest a corpus. `store=True` puts its items in the fingerprint store (services/stored.py)
         with one shard.manifest entry per shard instead of item rows and one entry per item. `signals=False` skips reading opt-out signals (only for the benchmark's
         reference run: items ingested so are judged without them); `local_features=False` likewise
-        skips the images' local features (items ingested so are found by the PDQ stages only)."""
+        skips the images' local features (items ingested so are found by the PDQ stages only).
+        `engine` is where the items are read: "local" (a process pool here), "ray" (Ray tasks on the
+        cluster at `address`, or on a local Ray instance), or an open `ledger_app.engine.Engine`;
+        the items, fingerprints, statuses and ledger entries are the same whichever runs them."""
         corpus = self.corpora.corpus(name)
         self.to_store = store
+        n_workers = workers or self.ws.settings.get("ingest.workers") or None
+        # Opened first, so that a Ray address that does not answer stops the command before anything else.
+        runner = (open_engine(engine, address=address, workers=n_workers, preload=WORKER_PRELOAD)
+                  if isinstance(engine, str) else engine)
         # One ingest of a corpus at a time (across processes, and team clients): what a run reads as
         # already stored (`existing`, the finished shards) must stay true until it commits, or two
         # runs insert the same items. A second run stops with a sentence; a crash frees the lock.
         try:
             with run_lock(self.ws, "ingest", int(corpus.id), f"ingest of corpus {name!r}"):
-                return self._ingest(corpus, progress=progress, cancelled=cancelled, workers=workers,
-                                    on_batch=on_batch, signals=signals, local_features=local_features)
+                return self._ingest(corpus, progress=progress, cancelled=cancelled, on_batch=on_batch,
+                                    signals=signals, local_features=local_features, runner=runner)
         except Exception as e:
             problem = environment_problem(e, database=self.ws.database_label)
             if problem is None or isinstance(e, UserError):
                 raise
             raise EnvironmentProblem(f"The ingest of {name!r} stopped: {problem}") from e
+        finally:
+            if runner is not engine:
+                runner.close()
 
     def _ingest(
         self,
@@ -157,10 +168,10 @@ class IngestService:
         *,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
-        workers: int | None,
         on_batch: Callable[[IngestReport], None] | None,
         signals: bool,
         local_features: bool,
+        runner: Engine,
     ) -> IngestReport:
         name = corpus.name
         report = IngestReport(corpus=name)
@@ -198,24 +209,11 @@ class IngestService:
             existing = items_repo.keys_of_corpus(conn, cid)
             if corpus.license_id:
                 license_name = corpora_repo.license_name(conn, corpus.license_id)
-        n_workers = workers or self.ws.settings.get("ingest.workers") or (os.cpu_count() or 1)
-        results: Iterator[list[ItemResult]]
-        pool = None
-        if n_workers > 1 and len(units) > 1:
-            from ledger_app.provenance.c2pa_loader import worker_process_context
-
-            # Not fork: c2pa's native threads do not survive it (see provenance/c2pa_loader.py).
-            # Every pool process (the fork server and each worker) exits when this process does, even
-            # when it is killed and cannot shut the pool down (ingest/lifeline.py).
-            command = lifeline.mark_command()
-            pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=worker_process_context(WORKER_PRELOAD),
-                                       initializer=lifeline.watch, initargs=(command,))
-            results = pool.map(process_unit, units)
-            report.workers = min(n_workers, len(units))
-        else:
-            results = map(process_unit, units)
-            report.workers = 1
         try:
+            # Both engines run the same process_unit over the same units and hand back each unit's
+            # results in order; what follows, the commit, is the same for both.
+            results: Iterator[list[ItemResult]] = runner.map(process_unit, units)
+            report.workers = runner.workers
             for unit, items in zip(units, results, strict=True):
                 self._commit_unit(corpus, license_name, unit, items, existing, report, sigs)
                 report.shards_done += len(unit.shards)
@@ -228,8 +226,7 @@ class IngestService:
                     report.cancelled = True
                     break
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            runner.stop()
         report.seconds = time.perf_counter() - t0
         return report
 

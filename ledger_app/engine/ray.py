@@ -1,0 +1,162 @@
+"""The Ray engine: the same work units, run as Ray tasks on a local Ray instance or an existing cluster.
+
+Each unit is one task (`max_retries`): a worker that dies (killed, out of memory, its node lost) has
+its unit computed again from the start by Ray, and since a task only reads the corpus and returns
+results, nothing is lost and nothing is stored twice; the driver commits each unit's results once,
+in the units' order. At most `window` units are in flight, so a corpus of any size streams through
+the driver's memory a few units at a time.
+
+Without an address a local Ray instance starts for the command and stops with it: at most one CPU
+per core (or `workers`), no dashboard, worker output not copied to the terminal, and token
+authentication with a fresh random token that only this process and its children know (nothing is
+written under ~/.ray). Ray's gRPC servers listen on all interfaces of the machine, which Ray does not
+let a caller change; the token is what keeps others out. With an address, the cluster must run the
+same version of this package on its nodes (docs/scale.md); an address that does not answer within
+CONNECT_SECONDS is a one-line error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ledger_app.core.errors import UserError
+
+CONNECT_SECONDS = 5.0  # the TCP check of an address; with Ray's own start-up, well inside 10 s
+MAX_RETRIES = 3  # a unit whose worker died is computed again this many times before the run stops
+LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # bytes of shared memory for a local instance's results in flight
+
+
+def check_address(address: str, timeout: float = CONNECT_SECONDS) -> None:
+    """Refuse an address that is malformed or where nothing accepts a connection (one line, quickly)."""
+    if address.startswith("ray://"):
+        raise UserError(f"--address {address}: Ray Client addresses (ray://) are not supported; give the "
+                        "cluster's GCS address HOST:PORT (the head node's port 6379 by default)")
+    if address == "auto":
+        return
+    host, sep, port = address.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UserError(f"--address {address!r} is not HOST:PORT (the Ray head node's GCS address)")
+    host = host.strip("[]")
+    try:
+        with socket.create_connection((host, int(port)), timeout=timeout):
+            pass
+    except OSError as e:
+        reason = "timed out" if isinstance(e, TimeoutError) else (e.strerror or type(e).__name__)
+        raise UserError(f"The Ray cluster at {address} cannot be reached: {reason}") from None
+
+
+def run_unit(fn: Callable[[Any], Any], unit: Any) -> Any:
+    """The Ray task: `fn` (any picklable callable, sent once per map) over one unit."""
+    return fn(unit)
+
+
+class RayEngine:
+    name = "ray"
+
+    def __init__(self, address: str | None = None, workers: int | None = None, *,
+                 max_retries: int = MAX_RETRIES, window: int | None = None):
+        self.address = address
+        self.max_workers = workers
+        self.max_retries = max_retries
+        self.window = window
+        self.workers = 0
+        self._owned = False  # this engine started the Ray session (and stops it on close)
+        self._env_set: dict[str, str | None] = {}
+        self._pending: deque[Any] = deque()
+
+    # --- the session --------------------------------------------------------------------------------------
+
+    def connect(self) -> None:
+        import ray
+
+        if ray.is_initialized():  # a session the caller opened (tests, a notebook): used, left running
+            return
+        if self.address is not None:
+            check_address(self.address)
+            try:
+                ray.init(address=self.address, log_to_driver=False, logging_level=logging.WARNING)
+            except Exception as e:  # Ray raises ConnectionError, RuntimeError and its own types
+                raise UserError(f"The Ray cluster at {self.address} could not be joined: "
+                                f"{str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
+            self._owned = True
+            return
+        if "RAY_AUTH_MODE" not in os.environ and "RAY_AUTH_TOKEN" not in os.environ:
+            self._set_env("RAY_AUTH_MODE", "token")
+            self._set_env("RAY_AUTH_TOKEN", secrets.token_hex(32))
+        cpus = self.max_workers or os.cpu_count() or 1
+        # address="local": always a new instance, never one that RAY_ADDRESS or /tmp/ray names.
+        ray.init(address="local", num_cpus=cpus, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING, object_store_memory=LOCAL_OBJECT_STORE)
+        self._owned = True
+
+    def _set_env(self, key: str, value: str) -> None:
+        self._env_set[key] = os.environ.get(key)
+        os.environ[key] = value
+
+    def stop(self) -> None:
+        import ray
+
+        if self._pending and ray.is_initialized():
+            for ref in self._pending:
+                ray.cancel(ref, force=True)
+        self._pending.clear()
+
+    def close(self) -> None:
+        import ray
+
+        self.stop()
+        if self._owned:
+            ray.shutdown()
+            self._owned = False
+        for key, old in self._env_set.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+        self._env_set.clear()
+
+    # --- the work -----------------------------------------------------------------------------------------
+
+    def map(self, fn: Callable[[Any], Any], units: Sequence[Any]) -> Iterator[Any]:
+        import ray
+
+        self.connect()
+        cpus = int(ray.cluster_resources().get("CPU", 1)) or 1
+        if self.max_workers:
+            cpus = min(cpus, self.max_workers)
+        self.workers = max(1, min(cpus, len(units)))
+        task = ray.remote(run_unit).options(num_cpus=1, max_retries=self.max_retries, retry_exceptions=False)
+        return self._ordered(task, ray.put(fn), units, self.window or 2 * self.workers + 1)
+
+    def _ordered(self, task: Any, fn: Any, units: Sequence[Any], window: int) -> Iterator[Any]:
+        import ray
+        from ray.exceptions import RayTaskError, WorkerCrashedError
+
+        todo = iter(units)
+        for unit in todo:
+            self._pending.append(task.remote(fn, unit))
+            if len(self._pending) >= window:
+                break
+        while self._pending:
+            ref = self._pending[0]
+            try:
+                result = ray.get(ref)
+            except RayTaskError as e:  # the unit's own exception, as the local engine raises it
+                cause = getattr(e, "cause", None)
+                if isinstance(cause, Exception):
+                    raise cause from None
+                raise
+            except WorkerCrashedError:
+                raise UserError(f"a Ray worker died {self.max_retries + 1} times computing one unit of work; "
+                                "nothing of that unit was stored, run the command again") from None
+            self._pending.popleft()
+            nxt = next(todo, None)
+            if nxt is not None:
+                self._pending.append(task.remote(fn, nxt))
+            yield result
