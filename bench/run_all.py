@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = ["bench_ledger", "bench_store", "bench_ingest", "bench_c2pa", "bench_matching", "bench_text", "bench_purge", "bench_signing", "bench_team", "bench_ui"]
+ORDER = ["bench_ledger", "bench_store", "bench_ingest", "bench_ray", "bench_c2pa", "bench_matching", "bench_text", "bench_purge", "bench_signing", "bench_team", "bench_ui"]
 
 
 def main() -> int:

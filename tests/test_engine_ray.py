@@ -267,6 +267,25 @@ class NodeRecording(RayEngine):
         return super().map(partial(record_node, self.folder, fn), units)
 
 
+def test_cli_ingest_on_a_local_ray_instance(tmp_path, corpus, local_snapshot):
+    """`ledger ingest --engine ray` in a fresh process: starts its own Ray instance (token auth with its
+    own token), ingests, stops it; the counts are the local ones."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
+    env.update(PYTHONPATH=str(REPO), LEDGER_PASSPHRASE=PASS)
+    ws = tmp_path / "ws"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "ledger_app.cli.main", "--workspace", str(ws), *a],  # noqa: E731
+                                    capture_output=True, text=True, env=env, timeout=300)
+    assert run("init", "--origin", "example.com/engine-cli").returncode == 0
+    assert run("corpus", "add", "photos", str(corpus)).returncode == 0
+    r = run("ingest", "photos", "--engine", "ray", "--json")
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    expected: dict[str, int] = {}
+    for v in local_snapshot["items"].values():
+        expected[v["status"]] = expected.get(v["status"], 0) + 1
+    assert rep["items_new"] == 48 and rep["by_status"] == expected
+
+
 @pytest.mark.slow
 def test_two_node_cluster_gives_the_same_results(corpus, local_snapshot, tmp_path):
     """Two simulated nodes of one CPU each; the units spread over both; the results are the local ones."""

@@ -8,8 +8,9 @@ the driver's memory a few units at a time.
 
 Without an address a local Ray instance starts for the command and stops with it: at most one CPU
 per core (or `workers`), no dashboard, worker output not copied to the terminal, and token
-authentication with a fresh random token that only this process and its children know (nothing is
-written under ~/.ray). Ray's gRPC servers listen on all interfaces of the machine, which Ray does not
+authentication with a random token that only this process and its children know (set in this
+process's environment unless RAY_AUTH_MODE, RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH is already there;
+nothing is written under ~/.ray). Ray's gRPC servers listen on all interfaces of the machine, which Ray does not
 let a caller change; the token is what keeps others out. With an address, the cluster must run the
 same version of this package on its nodes (docs/scale.md); an address that does not answer within
 CONNECT_SECONDS is a one-line error.
@@ -67,7 +68,6 @@ class RayEngine:
         self.window = window
         self.workers = 0
         self._owned = False  # this engine started the Ray session (and stops it on close)
-        self._env_set: dict[str, str | None] = {}
         self._pending: deque[Any] = deque()
 
     # --- the session --------------------------------------------------------------------------------------
@@ -86,18 +86,23 @@ class RayEngine:
                                 f"{str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
             self._owned = True
             return
-        if "RAY_AUTH_MODE" not in os.environ and "RAY_AUTH_TOKEN" not in os.environ:
-            self._set_env("RAY_AUTH_MODE", "token")
-            self._set_env("RAY_AUTH_TOKEN", secrets.token_hex(32))
+        if not any(k in os.environ for k in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH")):
+            # Ray turns token authentication on for a new local instance and takes its token from here
+            # (rather than creating ~/.ray/auth_token). Set for the rest of this process: Ray keeps the
+            # first token it read, so a second local instance in the same process uses the same one.
+            os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(32)
         cpus = self.max_workers or os.cpu_count() or 1
-        # address="local": always a new instance, never one that RAY_ADDRESS or /tmp/ray names.
-        ray.init(address="local", num_cpus=cpus, include_dashboard=False, log_to_driver=False,
-                 logging_level=logging.WARNING, object_store_memory=LOCAL_OBJECT_STORE)
+        # Ray's notice that it turned token authentication on is for Ray users, not ours.
+        notice = logging.getLogger("ray._private.authentication.authentication_token_setup")
+        level = notice.level
+        notice.setLevel(logging.ERROR)
+        try:
+            # address="local": always a new instance, never one that RAY_ADDRESS or /tmp/ray names.
+            ray.init(address="local", num_cpus=cpus, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING, object_store_memory=LOCAL_OBJECT_STORE)
+        finally:
+            notice.setLevel(level)
         self._owned = True
-
-    def _set_env(self, key: str, value: str) -> None:
-        self._env_set[key] = os.environ.get(key)
-        os.environ[key] = value
 
     def stop(self) -> None:
         import ray
@@ -114,12 +119,6 @@ class RayEngine:
         if self._owned:
             ray.shutdown()
             self._owned = False
-        for key, old in self._env_set.items():
-            if old is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = old
-        self._env_set.clear()
 
     # --- the work -----------------------------------------------------------------------------------------
 
