@@ -164,9 +164,8 @@ def always_crash(fn, unit):
 
 def test_store_ingest_same_on_both_engines(ray_session, tmp_path):
     """`--store`: the Parquet rows and the shard manifests are the same whichever engine read the items."""
-    from tests.corpus.corpus_builders import write_wds_shard
-
     from ledger_app.services.wiring import Services
+    from tests.corpus.corpus_builders import write_wds_shard
 
     (tmp_path / "c").mkdir()
     write_wds_shard(tmp_path / "c" / "shard-000.tar", 0, 20)
