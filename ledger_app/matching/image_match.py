@@ -66,6 +66,10 @@ FINE_GRID_MAX_ITEMS = 100_000
 # put even one item) the most surprising `max_verify` are; beyond it, none.
 SURE_CANDIDATE = -3.0
 CHANCE_CANDIDATE = 0.0
+# Between the two, a candidate is verified without the keypoint index's support up to this level
+# (under 1 % of a chance hit expected). Tuning set: a sea photo framed with a watermark sat at -2.15
+# and shared too few keypoint words to be among the index's top items; it is a copy.
+UNSUPPORTED_CANDIDATE = -2.0
 # Items sharing the most keypoint words with the query that are verified by local features.
 LOCAL_CANDIDATES = 32
 
@@ -175,17 +179,21 @@ class ImageMatcher:
             pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index)
         )
         # Every candidate that chance cannot explain is verified; the others up to max_verify, and
-        # when the local stage knows the item, only if it is also among the items sharing the most
-        # keypoint words with the query: at a million items, hundreds of items sit at chance
-        # distance from a query's hashes, and a copy that shares pixels with the query shares words.
+        # when the local stage knows the item and chance could explain it (UNSUPPORTED_CANDIDATE),
+        # only if it is also among the items sharing the most keypoint words with the query: at a
+        # million items, hundreds sit at chance distance from a query's hashes.
         sure = [i for i, s in scored if s <= SURE_CANDIDATE]
         worth = [i for i, s in scored if SURE_CANDIDATE < s <= CHANCE_CANDIDATE]
+        surprise = dict(scored)
         local_ranked = []
         if query_fp.local is not None and len(self.local):
             votes = self.local.votes(query_fp.local)
             proposed = [i for i, _ in votes.top(self.local_candidates + len(sure) + self.max_verify)]
             supported = set(proposed)
-            worth = [i for i in worth if i in supported or votes.shared(i) is None]
+            worth = [
+                i for i in worth
+                if surprise[i] <= UNSUPPORTED_CANDIDATE or i in supported or votes.shared(i) is None
+            ]
             ranked = sure + worth[: self.max_verify]
             # The PDQ stages' candidates are verified anyway: the local stage's slots go to others.
             already = set(ranked)
