@@ -225,11 +225,13 @@ class ImageMatcher:
         # whole-image verification did not confirm (a 30 % crop is often one; a match by PDQ alone
         # gains its region here).
         if query_fp.local is not None:
-            for item_id in dict.fromkeys(local_ranked + ranked):
+            with_region = {i for i, m in matches.items() if "region" in m.detail}
+            todo = [i for i in dict.fromkeys(local_ranked + ranked) if i not in with_region]
+            # Candidates whose whole-image features were cached were not read above: one read for all.
+            fps.update(self._fingerprints([i for i in todo if i not in fps]))
+            for item_id in todo:
                 found = matches.get(item_id)
-                if found is not None and "region" in found.detail:
-                    continue
-                fp = fps.get(item_id) or self._fingerprints([item_id]).get(item_id)
+                fp = fps.get(item_id)
                 if fp is None or fp.local is None:
                     continue
                 if item_id not in thumbs:

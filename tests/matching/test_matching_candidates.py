@@ -60,3 +60,35 @@ def test_a_mirrored_leaflet_is_verified_though_its_letters_fit_unmirrored(data_d
     original = image_fingerprint(_jpeg(leaflet.image, 95))
     v = verify(features(copy.thumbnail(), with_mirror=True), features(original.thumbnail()))
     assert v.ok and v.mirrored, v.reason
+
+
+def _banner(im: Image.Image) -> Image.Image:
+    out = im.copy()
+    out.paste((250, 250, 250), (0, 0, im.width, im.height // 3))
+    return out
+
+
+def test_candidates_are_read_in_batches_not_one_by_one(grate):
+    w, h = grate.size
+    items = {
+        "crop": image_fingerprint(_jpeg(grate.crop((w // 3, h // 3, w, h)))),  # whole-image verify refuses it
+        "crop2": image_fingerprint(_jpeg(grate.crop((0, 0, 2 * w // 3, 2 * h // 3)))),
+        "crop3": image_fingerprint(_jpeg(grate.crop((0, h // 3, 2 * w // 3, h)))),
+        "banner": image_fingerprint(_jpeg(_banner(grate))),
+        "resized": image_fingerprint(_jpeg(grate.resize((w // 2, h // 2)))),
+        "mirrored": image_fingerprint(_jpeg(ImageOps.mirror(grate))),
+    }
+    reads: list[list[str]] = []
+
+    def load(ids):
+        reads.append(list(ids))
+        return {i: items[i] for i in ids if i in items}
+
+    m = ImageMatcher(fingerprints=load)
+    m.add(list(items), list(items.values()))
+    query = image_fingerprint(_jpeg(grate), local="work")
+    first = {x.item_id for x in m.query(query)}
+    reads.clear()
+    second = {x.item_id for x in m.query(query)}  # whole-image features now cached
+    assert first == second and "crop" in second
+    assert len(reads) <= 2, reads  # one read for the uncached, one for the local stage's rest
