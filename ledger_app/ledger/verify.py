@@ -428,6 +428,10 @@ class EntryScan:
                 if idx > expected:
                     raise VerificationError(f"entry {expected} is missing (the next stored entry is {idx})", index=expected)
                 raise VerificationError(f"entry {idx} appears twice or out of order", index=idx)
+            for value, what in ((leaf, "leaf"), (stored_hash, "leaf hash")):
+                if not isinstance(value, bytes | bytearray | memoryview):  # SQLite keeps any type in any column
+                    raise VerificationError(
+                        f"entry {idx}: its {what} is stored as {type(value).__name__}, not as bytes", index=idx)
             leaf = bytes(leaf)
             h = sha(b"\x00" + leaf).digest()
             if h != bytes(stored_hash):

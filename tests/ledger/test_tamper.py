@@ -75,6 +75,18 @@ def test_a_changed_byte_is_named(ws):
     assert err.index == 17
 
 
+@pytest.mark.parametrize(("column", "value", "stored_as"), [
+    ("leaf", '{"v":1}', "str"), ("leaf", 7, "int"), ("leaf_hash", "ab", "str"), ("leaf_hash", 1.5, "float"),
+])
+def test_a_leaf_stored_as_another_type_is_named(ws, column, value, stored_as):
+    """SQLite keeps text or a number in a BLOB column: a sentence naming the entry, no traceback."""
+    conn = raw(ws)
+    conn.execute(f"UPDATE ledger_entry SET {column} = ? WHERE idx = 17", (value,))
+    assert conn.execute(f"SELECT typeof({column}) FROM ledger_entry WHERE idx = 17").fetchone()[0] != "blob"
+    what = "leaf hash" if column == "leaf_hash" else "leaf"
+    assert verify_fails(ws, f"entry 17: its {what} is stored as {stored_as}, not as bytes").index == 17
+
+
 def test_a_changed_byte_with_recomputed_hashes_is_caught_by_the_signed_root(ws):
     import hashlib
 
