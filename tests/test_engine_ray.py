@@ -86,9 +86,12 @@ def snapshot(svc: CorpusService) -> dict:
 
 @pytest.fixture(scope="module")
 def ray_session():
-    """One local Ray instance for the module: two CPUs, no dashboard."""
+    """One local Ray instance for the module: two CPUs, no dashboard, a token of its own (so Ray writes
+    none under ~/.ray)."""
     if ray.is_initialized():
         ray.shutdown()
+    if not any(k in os.environ for k in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH")):
+        os.environ["RAY_AUTH_TOKEN"] = os.urandom(32).hex()
     ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False,
              object_store_memory=128 * 1024 * 1024)
     yield
