@@ -339,3 +339,11 @@ def test_two_node_cluster_gives_the_same_results(corpus, local_snapshot, tmp_pat
         if ray.is_initialized():
             ray.shutdown()
         cluster.shutdown()
+
+
+def test_without_the_ray_package_the_engine_says_what_is_missing(monkeypatch):
+    """The desktop bundle leaves Ray out (packaging/ledger.spec): asking it for the Ray engine is a
+    sentence naming the package, not an ImportError traceback."""
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
+    with pytest.raises(UserError, match="needs the `ray` package"):
+        RayEngine().connect()

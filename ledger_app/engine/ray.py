@@ -73,8 +73,12 @@ class RayEngine:
     # --- the session --------------------------------------------------------------------------------------
 
     def connect(self) -> None:
-        import ray
-
+        try:
+            import ray
+        except ImportError:
+            raise UserError("the Ray engine needs the `ray` package, which this installation does not have "
+                            "(the desktop bundle leaves it out): install it with `pip install 'ray>=2.60,<3'` "
+                            "beside ledger-app, or use the default local engine") from None
         if ray.is_initialized():  # a session the caller opened (tests, a notebook): used, left running
             return
         if self.address is not None:
