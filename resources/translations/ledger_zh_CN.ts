@@ -877,6 +877,94 @@
     </message>
 </context>
 <context>
+    <name>DraftsDialog</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="37"/>
+        <source>Kept drafts</source>
+        <translation>保留的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="38"/>
+        <source>Incomplete notices kept as drafts: not recorded, not in the ledger. Open one to add what is missing; once complete it is recorded as a request.</source>
+        <translation>作为草稿保留的不完整通知：未记录，不在账本中。打开一份草稿补充缺少的内容；补全后即作为请求记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="41"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="41"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="41"/>
+        <source>Requester kind</source>
+        <translation>请求方类型</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="42"/>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="42"/>
+        <source>Kept</source>
+        <translation>保留于</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="52"/>
+        <source>Amend…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="54"/>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="70"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="76"/>
+        <source>No drafts are kept.</source>
+        <translation>没有保留的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="90"/>
+        <source>a signature — 512(c)(3)(A)(i)</source>
+        <translation>签名 —— 512(c)(3)(A)(i)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="91"/>
+        <source>identification of the copyrighted work — 512(c)(3)(A)(ii)</source>
+        <translation>受版权保护作品的标识 —— 512(c)(3)(A)(ii)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="92"/>
+        <source>identification of the infringing material — 512(c)(3)(A)(iii)</source>
+        <translation>侵权材料的标识 —— 512(c)(3)(A)(iii)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="93"/>
+        <source>contact information — 512(c)(3)(A)(iv)</source>
+        <translation>联系信息 —— 512(c)(3)(A)(iv)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="94"/>
+        <source>a good-faith statement — 512(c)(3)(A)(v)</source>
+        <translation>善意声明 —— 512(c)(3)(A)(v)</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="95"/>
+        <source>an accuracy statement under penalty of perjury — 512(c)(3)(A)(vi)</source>
+        <translation>准确性声明（如有不实愿受伪证罪处罚）—— 512(c)(3)(A)(vi)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReportDialog</name>
     <message>
         <location filename="../../ledger_app/ui/errors.py" line="51"/>
@@ -2598,77 +2686,77 @@
 <context>
     <name>RightsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="99"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="103"/>
         <source>Rights check</source>
         <translation>权利核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="101"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="105"/>
         <source>Is a work in the corpus, or was it removed? Drop the files, or paste hashes and URLs; each work gets an answer — included, purged (with the date and certificate), or not found — and the answer can be exported as a signed report that anyone can verify offline.</source>
         <translation>某件作品是否在语料库中，或是否已被删除？拖入文件，或粘贴哈希和 URL；每件作品都会得到答复——已收录、已清除（附日期和证书）或未找到——答复可导出为任何人都能离线验证的签名报告。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="108"/>
         <source>Files (drop them here):</source>
         <translation>文件（拖放到此处）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="105"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="109"/>
         <source>SHA-256 hashes or URLs, one per line:</source>
         <translation>SHA-256 哈希或 URL，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="106"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="110"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="111"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="112"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="109"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="113"/>
         <source>Export signed report…</source>
         <translation>导出签名报告…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="113"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="117"/>
         <source>Works to check</source>
         <translation>要核查的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="135"/>
         <source>Give at least one file, hash or URL to check.</source>
         <translation>请至少提供一个文件、哈希或 URL 以供核查。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="138"/>
         <source>Checking…</source>
         <translation>正在核查…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="150"/>
         <source>{total} works checked: {i} included, {p} purged, {n} not found.</source>
         <translation>已核查 {total} 件作品：{i} 件已收录，{p} 件已清除，{n} 件未找到。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="160"/>
         <source>Save signed inclusion report</source>
         <translation>保存签名的收录报告</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="161"/>
         <source>Reports (*.json)</source>
         <translation>报告 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/rights.py" line="180"/>
+        <location filename="../../ledger_app/ui/pages/rights.py" line="184"/>
         <source>Signed report written to {file} and {pdf} (ledger entry {entry}).</source>
         <translation>签名报告已写入 {file} 和 {pdf}（账本记录 {entry}）。</translation>
     </message>
@@ -3399,71 +3487,114 @@
 <context>
     <name>TakedownCertificate</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="47"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
         <source>Save removal certificate</source>
         <translation>保存删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="48"/>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="52"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
         <source>Certificates (*.json)</source>
         <translation>证书 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="51"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="55"/>
         <source>Open removal certificate</source>
         <translation>打开删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="70"/>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="78"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="74"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="82"/>
         <source>No certificate issued yet.</source>
         <translation>尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="76"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="80"/>
         <source>No certificate has been issued for request #{id}.</source>
         <translation>请求 #{id} 尚未签发证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="77"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="81"/>
         <source>It is issued once the request is purged.</source>
         <translation>请求清除后即可签发。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="85"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="89"/>
         <source>Request #{id} was certified: its certificate is ledger entry {entry}. The file was saved outside this window; open it to preview it and verify it again.</source>
         <translation>请求 #{id} 已签发证书：证书为账本条目 {entry}。证书文件不是在此窗口中保存的；打开该文件即可预览并再次验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="87"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="91"/>
         <source>Certificate issued (ledger entry {entry}); its file is not at hand.</source>
         <translation>证书已签发（账本条目 {entry}）；证书文件不在此处。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="99"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="103"/>
         <source>{file} is the certificate of request #{other}, not of #{id}.</source>
         <translation>{file} 是请求 #{other} 的证书，而不是 #{id} 的。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="106"/>
         <source>{file} cannot be shown: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="103"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="107"/>
         <source>No certificate to preview.</source>
         <translation>没有可预览的证书。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="111"/>
         <source>Certificate of request #{id}: {file}, recorded as ledger entry {entry}. Verified offline: signed by {key}, included in the signed checkpoint of size {size}.</source>
         <translation>请求 #{id} 的证书：{file}，记录为账本条目 {entry}。已离线验证：由 {key} 签名，包含在大小为 {size} 的已签名检查点中。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/certificate.py" line="118"/>
         <source>No PDF beside {file}.</source>
         <translation>{file} 旁没有 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownDrafts</name>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="188"/>
+        <source>Keep as draft with these changes</source>
+        <translation>保存修改，仍作为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="216"/>
+        <source>Kept as draft D{id}; still missing: {missing}</source>
+        <translation>已保存为草稿 D{id}；仍缺少：{missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="219"/>
+        <source>Draft D{id} kept with the changes; still missing: {missing}</source>
+        <translation>草稿 D{id} 已保存修改；仍缺少：{missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="222"/>
+        <source>Draft D{draft} recorded as request #{id}, due {due}.</source>
+        <translation>草稿 D{draft} 已记录为请求 #{id}，截止日期 {due}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="240"/>
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="241"/>
+        <source>Discard draft D{id}? It and its requester&apos;s name and contact are deleted; this cannot be undone. Letters written for it stay where they were saved.</source>
+        <translation>丢弃草稿 D{id}？草稿及其请求方的姓名和联系方式将被删除，且无法撤销。为其撰写的函件仍保留在保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="245"/>
+        <source>Discard D{id}</source>
+        <translation>丢弃 D{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="260"/>
+        <source>Draft D{id} discarded.</source>
+        <translation>草稿 D{id} 已丢弃。</translation>
     </message>
 </context>
 <context>
@@ -3596,27 +3727,27 @@
 <context>
     <name>TakedownQueue</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="127"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="131"/>
         <source>{open} open, {overdue} overdue; {shown} of {total} shown</source>
         <translation>{open} 个未结，{overdue} 个逾期；显示 {shown}/{total} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="135"/>
         <source>review decisions not yet recorded on {requests}</source>
         <translation>尚未记录的审核决定：{requests}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="155"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="159"/>
         <source>Export the queue</source>
         <translation>导出队列</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="160"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="166"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/queue.py" line="170"/>
         <source>Exported {n} requests to {file}.</source>
         <translation>已将 {n} 个请求导出到 {file}。</translation>
     </message>
@@ -3902,137 +4033,147 @@
 <context>
     <name>TakedownsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="132"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
         <source>New request…</source>
         <translation>新建请求…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
+        <source>Drafts…</source>
+        <translation>草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <source>Incomplete notices kept as drafts: amend or discard them.</source>
+        <translation>作为草稿保留的不完整通知：修改或丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
         <source>Locate</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
         <source>Find every copy of the claimed works: exact, perceptual, text, URL, account.</source>
         <translation>查找主张作品的每个副本：精确、感知、文本、URL、账号。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="136"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
         <source>Purge</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
         <source>Remove the accepted items from their shards and block them from returning.</source>
         <translation>从分片中删除已接受的条目，并阻止其再次进入。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="138"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
         <source>Issue certificate…</source>
         <translation>签发证书…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="139"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="140"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="141"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="142"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
         <source>Accept all pending</source>
         <translation>接受全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="143"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="152"/>
         <source>Reject all pending</source>
         <translation>驳回全部待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="153"/>
         <source>Record decisions</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="146"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="155"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="147"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="156"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="148"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
         <source>Open certificate file…</source>
         <translation>打开证书文件…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="158"/>
         <source>Search: request number, requester, status, assignee…</source>
         <translation>搜索：请求编号、请求人、状态、经办人…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>Open requests</source>
         <translation>未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="150"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="159"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>Closed and rejected</source>
         <translation>已结案和已驳回</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="160"/>
         <source>All requests</source>
         <translation>全部请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="154"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="163"/>
         <source>Any type</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="157"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="166"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="280"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="289"/>
         <source>Request #{id}: {type} from {who}, received {received}, due {due}. Status: {status}.</source>
         <translation>请求 #{id}：来自{who}的{type}，收到于 {received}，截止 {due}。状态：{status}。</translation>
     </message>
@@ -4107,17 +4248,17 @@
         <translation>已为请求 #{id} 写出回复 {name}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="268"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="277"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>在队列中选择一个请求，或新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="284"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="293"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="300"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="309"/>
         <source>{p} pending, {a} accepted, {r} rejected; {u} not yet recorded</source>
         <translation>{p} 个待定，{a} 个已接受，{r} 个已驳回；{u} 个尚未记录</translation>
     </message>
@@ -4132,7 +4273,7 @@
         <translation>决定已记入账本；仍有 {n} 个待定。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="308"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/page.py" line="317"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消；未做任何更改。</translation>
     </message>

@@ -11,7 +11,8 @@ asks to record or discard them — they are never lost without a word.
 The page is one widget whose parts share its state (the selected request, the running task, the
 unrecorded decisions); each part of the workflow is its own module, mixed into `TakedownsPage`:
 queue.py, review.py and match_evidence.py, workflow.py (locate, approve, purge),
-certificate.py, case_steps.py, legal_steps.py, intake.py (new requests and imports)."""
+certificate.py, case_steps.py, legal_steps.py, intake.py (new requests and imports), drafts.py
+(kept drafts: listed, amended, discarded)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ from ledger_app.ui.pages import Page
 from ledger_app.ui.pages.new_request import REQUEST_TYPES
 from ledger_app.ui.pages.takedowns.case_steps import TakedownCaseSteps
 from ledger_app.ui.pages.takedowns.certificate import TakedownCertificate
+from ledger_app.ui.pages.takedowns.drafts import TakedownDrafts
 from ledger_app.ui.pages.takedowns.intake import TakedownIntake
 from ledger_app.ui.pages.takedowns.legal_steps import TakedownLegalSteps
 from ledger_app.ui.pages.takedowns.match_evidence import MatchEvidence
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
 
 
 class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkflow, TakedownCertificate,
-                    TakedownCaseSteps, TakedownLegalSteps, TakedownIntake, Page):
+                    TakedownCaseSteps, TakedownLegalSteps, TakedownIntake, TakedownDrafts, Page):
     def __init__(self, session: Session, prefs: Preferences, parent: QWidget | None = None):
         super().__init__(session, prefs, "TakedownsPage", parent)
         self.current: dict | None = None  # takedown.show() of the selected request
@@ -135,6 +137,8 @@ class TakedownsPage(TakedownQueue, TakedownReview, MatchEvidence, TakedownWorkfl
     def retranslate(self) -> None:
         self.title.setText(self.tr("Takedowns"))
         self.new_button.setText(self.tr("New request…"))
+        self.drafts_button.setText(self.tr("Drafts…"))
+        self.drafts_button.setToolTip(self.tr("Incomplete notices kept as drafts: amend or discard them."))
         self.locate_button.setText(self.tr("Locate"))
         self.locate_button.setToolTip(self.tr("Find every copy of the claimed works: exact, perceptual, text, URL, account."))
         self.approve_button.setText(self.tr("Approve"))

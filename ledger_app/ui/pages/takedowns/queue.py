@@ -37,6 +37,8 @@ class TakedownQueue:
         bar = QHBoxLayout()
         self.new_button = QPushButton(icon(Icon.TAKEDOWNS), "", top)
         self.new_button.setObjectName("NewRequestButton")
+        self.drafts_button = QPushButton("", top)
+        self.drafts_button.setObjectName("DraftsButton")
         self.search_edit = QLineEdit(top)
         self.search_edit.setObjectName("QueueSearch")
         self.search_edit.setClearButtonEnabled(True)
@@ -54,6 +56,7 @@ class TakedownQueue:
         self.queue_info = QLabel(top)
         self.queue_info.setObjectName("QueueInfo")
         bar.addWidget(self.new_button)
+        bar.addWidget(self.drafts_button)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.view_combo)
         bar.addWidget(self.type_combo)
@@ -78,6 +81,7 @@ class TakedownQueue:
         self.type_combo.currentIndexChanged.connect(lambda _i: self._filter(type=self.type_combo.currentData()))
         self.export_button.clicked.connect(self.export_csv)
         self.new_button.clicked.connect(self.open_new_request)
+        self.drafts_button.clicked.connect(self.open_drafts)
 
     def reload(self) -> None:
         """Re-read the queue and the selected request (after any write)."""
