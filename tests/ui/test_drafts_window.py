@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 
 @pytest.fixture()
@@ -121,3 +122,33 @@ def test_the_drafts_list_in_chinese(page, window, session, qtbot, tmp_path):
     dialog.amend_button.click()
     shot(page.new_request_dialog, "amend_zh.png")
     window.set_language("en")
+
+
+def test_an_amendment_still_incomplete_is_kept_in_the_draft(page, window, session, qtbot, tmp_path):
+    td = session.services.takedown
+    before = len(td.list())
+    keep_draft(page, qtbot, tmp_path, requester="Pat Sender", kind="rights_org", url="https://photos.example/p/1", n=1)
+    page.drafts_button.click()
+    dialog = page.drafts_dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
+    shot(page, "page_en.png")
+    dialog.amend_button.click()
+    form = page.new_request_dialog
+    qtbot.keyClicks(form.signature_edit, "/Pat Sender/")
+    form.links_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(form.links_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.links_edit, "https://photos.example/p/9")
+    assert not form.ok_button.isEnabled() and form.draft_button.text() == "Keep as draft with these changes"
+    form.draft_button.click()
+    qtbot.waitUntil(lambda: "Draft D1 kept with the changes; still missing:" in page.message.text(), timeout=20_000)
+    assert not form.isVisible() and len(td.list()) == before  # still a draft, nothing recorded
+    (draft,) = td.drafts()
+    assert not any("(A)(i)" in m for m in draft.missing) and any("(A)(ii)" in m for m in draft.missing)
+    assert draft.works == 2  # the new URL added, the one already there not twice
+    qtbot.waitUntil(lambda: not cells(dialog)[0][3].startswith("a signature"), timeout=20_000)
+    # Opened again, the form shows what was kept.
+    dialog.amend_button.click()
+    again = page.new_request_dialog
+    assert again.signature_edit.text() == "/Pat Sender/"
+    assert again.links_edit.toPlainText().splitlines() == ["https://photos.example/p/1", "https://photos.example/p/9"]
+    again.reject()
