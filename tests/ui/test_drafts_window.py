@@ -42,6 +42,15 @@ def cells(dialog) -> list[list[str]]:
     return [[m.item(r, c).text() for c in range(m.columnCount())] for r in range(m.rowCount())]
 
 
+def amend(page, dialog, qtbot):
+    """Amend… on the selected draft: the form opens once the draft is read."""
+    before = page.new_request_dialog
+    dialog.amend_button.click()
+    qtbot.waitUntil(lambda: page.new_request_dialog is not before and page.new_request_dialog.isVisible(),
+                    timeout=20_000)
+    return page.new_request_dialog
+
+
 def shot(widget, name: str) -> None:
     folder = os.environ.get("DRAFTS_SHOTS")
     if folder:
@@ -67,8 +76,7 @@ def test_drafts_listed_amended_into_a_request_and_discarded(page, window, sessio
 
     # Amend D1: the form comes pre-filled; adding the signature, the work and the statements records it.
     dialog.table.selectRow(0)
-    dialog.amend_button.click()
-    form = page.new_request_dialog
+    form = amend(page, dialog, qtbot)
     assert form.requester_edit.text() == "Pat Sender" and form.email_edit.text() == "pat@example.org"
     assert form.kind_combo.currentData() == "rights_org" and form.type_combo.currentData() == "dmca"
     assert form.links_edit.toPlainText() == "https://photos.example/p/1"
@@ -119,8 +127,7 @@ def test_the_drafts_list_in_chinese(page, window, session, qtbot, tmp_path):
     dialog.resize(900, 420)
     shot(dialog, "drafts_zh.png")
     dialog.table.selectRow(0)
-    dialog.amend_button.click()
-    shot(page.new_request_dialog, "amend_zh.png")
+    shot(amend(page, dialog, qtbot), "amend_zh.png")
     window.set_language("en")
 
 
@@ -132,8 +139,7 @@ def test_an_amendment_still_incomplete_is_kept_in_the_draft(page, window, sessio
     dialog = page.drafts_dialog
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
     shot(page, "page_en.png")
-    dialog.amend_button.click()
-    form = page.new_request_dialog
+    form = amend(page, dialog, qtbot)
     qtbot.keyClicks(form.signature_edit, "/Pat Sender/")
     form.links_edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(form.links_edit, Qt.Key.Key_Return)
@@ -147,8 +153,16 @@ def test_an_amendment_still_incomplete_is_kept_in_the_draft(page, window, sessio
     assert draft.works == 2  # the new URL added, the one already there not twice
     qtbot.waitUntil(lambda: not cells(dialog)[0][3].startswith("a signature"), timeout=20_000)
     # Opened again, the form shows what was kept.
-    dialog.amend_button.click()
-    again = page.new_request_dialog
+    again = amend(page, dialog, qtbot)
     assert again.signature_edit.text() == "/Pat Sender/"
     assert again.links_edit.toPlainText().splitlines() == ["https://photos.example/p/1", "https://photos.example/p/9"]
     again.reject()
+    # Kept from the form while the list is open, a draft appears in it.
+    keep_draft(page, qtbot, tmp_path, requester="Lee Other", kind="individual", url="https://photos.example/p/2", n=2)
+    qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["D1", "D2"], timeout=20_000)
+    # Discarded elsewhere meanwhile (`ledger takedown discard 1`): Amend… says so, and the list follows.
+    td.discard_draft(1)
+    dialog.table.selectRow(0)
+    dialog.amend_button.click()
+    qtbot.waitUntil(lambda: "there is no draft 1" in dialog.problem.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["D2"], timeout=20_000)

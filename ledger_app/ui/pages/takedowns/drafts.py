@@ -160,8 +160,8 @@ class TakedownDrafts:
     def load_drafts(self) -> Task | None:
         td = self.td
         dialog = self.drafts_dialog
-        if td is None or dialog is None:
-            return None
+        if td is None or dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return None  # the list is read when it is shown
 
         def done(drafts: list) -> None:
             if shiboken6.isValid(dialog):
@@ -169,28 +169,33 @@ class TakedownDrafts:
 
         return self.session.runner.run("drafts", lambda p, c: _with_kinds(td), on_success=done, error_parent=dialog)
 
-    def amend(self, draft_id: int) -> NewRequestDialog | None:
-        """The new-request form pre-filled with draft `draft_id`: "Open request" records it once nothing
-        is missing; "Keep as draft" keeps the changes in the draft."""
+    def amend(self, draft_id: int) -> Task | None:
+        """The new-request form pre-filled with draft `draft_id` (read in the background): "Open
+        request" records it once nothing is missing; "Keep as draft" keeps the changes in the draft."""
         td = self.td
         if td is None:
             return None
-        try:
-            body = td.draft_body(draft_id)
-        except Exception as exc:  # the draft was recorded or discarded meanwhile
-            if self.drafts_dialog is not None and is_expected(exc):
-                self.drafts_dialog.refused(error_text(exc))
-                return None
-            raise
-        dialog = self.make_new_request_dialog()
-        self.new_request_dialog = dialog
-        prefill(dialog, draft_id, body)
-        dialog.draft_button.setText(self.tr("Keep as draft with these changes"))
-        dialog.import_button.hide()
-        dialog.submitter = lambda d: self.submit_amendment(draft_id, body, d, record=True)
-        dialog.draft_requested.connect(lambda: self.submit_amendment(draft_id, body, dialog, record=False))
-        dialog.open()
-        return dialog
+        drafts = self.drafts_dialog
+
+        def loaded(body) -> None:  # services.takedown_records.DraftBody
+            dialog = self.make_new_request_dialog()
+            self.new_request_dialog = dialog
+            prefill(dialog, draft_id, body)
+            dialog.draft_button.setText(self.tr("Keep as draft with these changes"))
+            dialog.import_button.hide()
+            dialog.submitter = lambda d: self.submit_amendment(draft_id, body, d, record=True)
+            dialog.draft_requested.connect(lambda: self.submit_amendment(draft_id, body, dialog, record=False))
+            dialog.open()
+
+        def failed(exc: BaseException, report: str) -> None:  # e.g. recorded or discarded meanwhile
+            if drafts is not None and shiboken6.isValid(drafts) and drafts.isVisible() and is_expected(exc):
+                drafts.refused(error_text(exc))
+                self.load_drafts()
+            else:
+                show_error(self, exc, report)
+
+        return self.session.runner.run("draft", lambda p, c: td.draft_body(draft_id), on_success=loaded,
+                                       on_error=failed, error_parent=self)
 
     def submit_amendment(self, draft_id: int, body, dialog: NewRequestDialog, *, record: bool) -> Task | None:
         from ledger_app.services.takedown_records import KeptDraft

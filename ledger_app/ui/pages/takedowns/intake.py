@@ -101,6 +101,7 @@ class TakedownIntake:
             self.prefs.set_last_folder("replies", str(Path(r.eml).parent))
             self.message.setText(self.tr("Kept as draft D{id} (not recorded); the request for the missing elements "
                                          "is in {eml}.").format(id=r.draft, eml=r.eml))
+            self.load_drafts()  # the list of drafts, when it is open
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.submitted()
 
