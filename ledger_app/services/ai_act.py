@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.errors import NotFoundError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_SUMMARY
 from ledger_app.ledger.item_entries import check_item_row, later_statuses
 from ledger_app.storage.repos import lineage as lineage_repo
@@ -166,7 +167,7 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
         with svc.ws.engine.connect() as conn:
             runs = lineage_repo.runs(conn, run)
         if not runs:
-            raise NotFoundError(f"there is no training run of model {run!r}; see `ledger run record`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no training run of model {run!r}; see `ledger run record`"), error=NotFoundError, run=run)
         for r in runs:
             limits[r.corpus_id] = max(limits.get(r.corpus_id) or 0, r.checkpoint_size)
         run_time = max(r.created_at for r in runs)
@@ -175,7 +176,7 @@ def compute_summary(svc: CorpusService, *, run: str | None = None, corpora: list
     else:
         names = corpora or [c.name for c in svc.list_corpora()]
         if not names:
-            raise UserError("there are no corpora to summarise; register and ingest one first")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there are no corpora to summarise; register and ingest one first"))
         for n in names:
             limits[svc.corpus(n).id] = None
         scope = {"kind": "corpora", "corpora": sorted(names)}
@@ -366,13 +367,13 @@ def apply_attestations(summary: SummaryFigures, answers: dict[str, Any]) -> Summ
     known = {x.id for x in summary.attestations}
     bad = sorted(set(answers) - known)
     if bad:
-        raise UserError(f"unknown attestation ids {bad}; the summary asks for {sorted(known)}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown attestation ids {bad}; the summary asks for {known}"), bad=bad, known=sorted(known))
     out = []
     for x in summary.attestations:
         if x.id in answers:
             value = answers[x.id]
             if not isinstance(value, str) or not value.strip():
-                raise UserError(f"the attestation {x.id!r} must be a non-empty text")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the attestation {id!r} must be a non-empty text"), id=x.id)
             x = replace(x, answer=value.strip(), status=ATTESTED)
         out.append(x)
     return replace(summary, attestations=tuple(out))

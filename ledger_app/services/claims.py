@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.errors import NotFoundError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
@@ -118,13 +119,13 @@ class ExpiredLicense:
 def add_claim(td, *, holder: str, holder_kind: str, works: list[WorkSpec], basis: str, terms: str,
               action: str = "quarantine") -> RegisteredClaim:
     if basis not in BASES:
-        raise UserError(f"unknown basis {basis!r}; use one of {', '.join(BASES)}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown basis {basis!r}; use one of {choices}"), basis=basis, choices=', '.join(BASES))
     if action not in ACTIONS:
-        raise UserError(f"unknown action {action!r}; use quarantine or flag")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown action {action!r}; use quarantine or flag"), action=action)
     if not works:
-        raise UserError("a claim needs at least one work (files, hashes, URLs, domains or text)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a claim needs at least one work (files, hashes, URLs, domains or text)"))
     if not holder.strip():
-        raise UserError("name the rights holder")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "name the rights holder"))
     td.ledger.unlock()
     with td.ws.store.write_transaction() as conn:
         holder_c = personal.commit(conn, "holder", {"name": holder.strip()}, dedupe_on=holder.strip())
@@ -172,7 +173,7 @@ def _claim(td, cid: int) -> repo.ClaimRow:
     with td.ws.engine.connect() as conn:
         row = repo.claim(conn, cid)
     if row is None:
-        raise NotFoundError(f"there is no claim {cid}; see `ledger claim list`")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no claim {cid}; see `ledger claim list`"), error=NotFoundError, cid=cid)
     return row
 
 
@@ -309,16 +310,16 @@ def _with_local(fp_data: bytes, local_data: bytes | None):  # an ImageFingerprin
 def add_license(td, *, name: str, licensor: str, kind: str = "license", permitted_uses: str = "",
                 territory: str = "", expires: str | None = None, terms: str = "") -> RecordedLicense:
     if not name.strip() or not licensor.strip():
-        raise UserError("a licence needs a name and a licensor")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a licence needs a name and a licensor"))
     if expires:
         try:
             date.fromisoformat(expires)
         except ValueError:
-            raise UserError(f"the expiry date {expires!r} is not a date like 2027-06-30") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the expiry date {expires!r} is not a date like 2027-06-30"), expires=expires) from None
     with td.ws.engine.connect() as conn:
         taken = repo.license_named(conn, name)
     if taken is not None:
-        raise UserError(f"a licence named {name!r} already exists")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a licence named {name!r} already exists"), name=name)
     td.ledger.unlock()
     with td.ws.store.write_transaction() as conn:
         lid = repo.insert_license(conn, name=name, licensor=licensor, kind=kind, permitted_uses=permitted_uses,
@@ -342,7 +343,7 @@ def _license(td, ref: str) -> repo.LicenseRow:
     with td.ws.engine.connect() as conn:
         row = repo.license_by_ref(conn, ref)
     if row is None:
-        raise NotFoundError(f"there is no licence {ref!r}; see `ledger license list`")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no licence {ref!r}; see `ledger license list`"), error=NotFoundError, ref=ref)
     return row
 
 
@@ -350,7 +351,7 @@ def expire_license(td, ref: str) -> ExpiredLicense:
     """Expire a licence and open a licence-expiry request covering every item acquired under it."""
     lic = _license(td, ref)
     if lic.expired_at:
-        raise UserError(f"licence {lic.name!r} has already expired")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "licence {name!r} has already expired"), name=lic.name)
     with td.ws.engine.connect() as conn:
         items = repo.licensed_items(conn, lic.id)
     td.ledger.unlock()

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import CorpusError, NotFoundError, UserError
+from ledger_app.core.errors import CorpusError, NotFoundError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.policy import Policy
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
 from ledger_app.services.ingest import IngestReport, IngestService
@@ -185,16 +186,16 @@ class CorpusService:
         `add_policy_snapshot`)."""
         name = name.strip()
         if source_kind is not None and source_kind not in SOURCE_KINDS:
-            raise UserError(f"unknown source kind {source_kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown source kind {source_kind!r}; choose one of {choices}"), source_kind=source_kind, choices=', '.join(SOURCE_KINDS))
         if crawler is not None and (not crawler.strip() or len(crawler) > 200 or any(c.isspace() for c in crawler.strip())):
-            raise UserError("a crawler is named by its user-agent product token, such as GPTBot (no spaces)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a crawler is named by its user-agent product token, such as GPTBot (no spaces)"))
         snapshot = None
         if policy_snapshot is not None:
             from ledger_app.provenance.snapshot import load_snapshot
 
             snapshot = load_snapshot(policy_snapshot)  # read before anything is recorded: a bad path fails early
         if not name or any(c in name for c in ":/\\") or len(name) > 200:
-            raise UserError("a corpus name must be non-empty, without ':', '/' or '\\', and short")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a corpus name must be non-empty, without ':', '/' or '\\', and short"))
         try:
             path = Path(path).expanduser().resolve()
         except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
@@ -205,12 +206,12 @@ class CorpusService:
         if fmt == "auto":
             fmt = detect_format(path)
         elif fmt not in FORMATS:
-            raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown format {fmt!r}; choose one of {choices}"), fmt=fmt, choices=', '.join(FORMATS))
         adapter = open_corpus(path, fmt)
         shards = adapter.shards()
         with self.ws.engine.connect() as conn:
             if repo.corpus_id(conn, name) is not None:
-                raise UserError(f"a corpus named {name!r} is already registered")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a corpus named {name!r} is already registered"), name=name)
         lic_id = self._license_id(license) if license else None
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
@@ -286,8 +287,7 @@ class CorpusService:
             files = tuple(snapshot_from_rows(rows))
             digest = snapshot_digest(list(files))
             if digest != snap[1]:
-                raise UserError(f"the policy snapshot of corpus {name!r} no longer matches its recorded digest; "
-                                "the workspace was altered — run `ledger log verify` and restore it")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the policy snapshot of corpus {name!r} no longer matches its recorded digest; the workspace was altered — run `ledger log verify` and restore it"), name=name)
         return SignalContext(crawler=corpus.crawler, files=files, snapshot_sha256=digest)
 
     def corpus(self, name: str) -> CorpusRecord:
@@ -305,7 +305,7 @@ class CorpusService:
         with self.ws.engine.connect() as conn:
             lid = repo.license_id(conn, name)
         if lid is None:
-            raise NotFoundError(f"there is no licence named {name!r}; add it with `ledger license add`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no licence named {name!r}; add it with `ledger license add`"), error=NotFoundError, name=name)
         return lid
 
     # --- the EU AI Act training-content summary ------------------------------------------------------
@@ -325,7 +325,7 @@ class CorpusService:
         from ledger_app.services import ai_act
 
         if run and corpora:
-            raise UserError("summarise either a training run or a set of corpora, not both")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "summarise either a training run or a set of corpora, not both"))
         if not issue:
             figures = ai_act.compute_summary(self, run=run, corpora=corpora, sme=sme)
             if answers:

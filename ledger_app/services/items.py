@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import NotFoundError, UserError
+from ledger_app.core.errors import NotFoundError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.storage.repos import corpora as corpora_repo
 from ledger_app.storage.repos import items as repo
@@ -48,14 +49,17 @@ class ItemPages:
 
 
 def unknown_corpus(name: str) -> NotFoundError:
-    return NotFoundError(f"there is no corpus named {name!r}; see `ledger corpus list`")
+    exc = refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no corpus named {name!r}; see `ledger corpus list`"),
+                  error=NotFoundError, name=name)
+    assert isinstance(exc, NotFoundError)
+    return exc
 
 
 def item_filter(corpus: str | None = None, status: str | None = None, media_type: str | None = None,
                 c2pa_state: str | None = None, license: str | None = None, search: str | None = None) -> ItemFilter:
     """The filters of a listing, checked (an unknown status is a sentence, not an empty list)."""
     if status and status not in {s.value for s in ItemStatus}:
-        raise UserError(f"unknown status {status!r}; use admitted, quarantined, refused or purged")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "unknown status {status!r}; use admitted, quarantined, refused or purged"), status=status)
     return ItemFilter(corpus, status, media_type, c2pa_state, license, search)
 
 
@@ -215,7 +219,7 @@ class ItemCatalogue:
             if progress:
                 progress(len(anchors), pages)
             if cancelled and cancelled():
-                raise UserError("listing the items was cancelled")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "listing the items was cancelled"))
             if len(got) < n:  # fewer rows than counted: impossible within one snapshot, but never loop
                 break
         return anchors, last
@@ -276,7 +280,7 @@ class ItemCatalogue:
         with self.ws.engine.connect() as conn:
             r = repo.item(conn, item_id)
             if r is None:
-                raise NotFoundError(f"there is no item {item_id!r}")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no item {item_id!r}"), error=NotFoundError, item_id=item_id)
             manifest = repo.manifest_json(conn, item_id)
         listed = ItemRecord.from_row(r)
         proof = self.ledger.prove(int(listed.entry_index)).to_json() if with_proof and listed.entry_index is not None else None

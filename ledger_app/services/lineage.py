@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.storage.repos import lineage as repo
 
 
@@ -115,7 +115,7 @@ class ReleaseContents:
 
 def record_run(corpus_svc, model: str, corpus: str) -> RecordedRun:  # CorpusService
     if not model.strip():
-        raise UserError("name the model (for example, photo-gen-v3)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "name the model (for example, photo-gen-v3)"))
     c = corpus_svc.corpus(corpus)
     ledger = corpus_svc.ledger
     ledger.unlock()
@@ -160,18 +160,18 @@ def record_release(corpus_svc, name: str, corpus: str | None = None, *, mirror_o
     from ledger_app.storage import personal
 
     if not name.strip():
-        raise UserError("name the release (for example, photos-2026-03)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "name the release (for example, photos-2026-03)"))
     ledger = corpus_svc.ledger
     if mirror_of:
         with ledger.ws.engine.connect() as conn:
             rel = repo.release_named(conn, mirror_of)
         if rel is None:
-            raise UserError(f"there is no release named {mirror_of!r}; see `ledger release list`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no release named {name!r}; see `ledger release list`"), name=mirror_of)
         parent, cid, fixed_size, corpus = rel.id, rel.corpus_id, rel.checkpoint_size, rel.corpus
         kind = "mirror"
     else:
         if not corpus:
-            raise UserError("name the corpus the release was made from (--corpus)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "name the corpus the release was made from (--corpus)"))
         cid, parent, fixed_size, kind = corpus_svc.corpus(corpus).id, None, None, "release"
     ledger.unlock()
     with ledger.ws.store.write_transaction() as conn:

@@ -3247,6 +3247,156 @@
         <source>an accuracy statement under penalty of perjury (--accurate-under-penalty), 512(c)(3)(A)(vi)</source>
         <translation>承担伪证责任的准确性声明（--accurate-under-penalty），第 512(c)(3)(A)(vi) 条</translation>
     </message>
+    <message>
+        <location filename="../../ledger_app/services/ai_act.py" line="170"/>
+        <source>there is no training run of model {run!r}; see `ledger run record`</source>
+        <translation>不存在模型 {run!r} 的训练运行记录；请查看 `ledger run record`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ai_act.py" line="179"/>
+        <source>there are no corpora to summarise; register and ingest one first</source>
+        <translation>没有可供汇总的语料库；请先登记并导入一个语料库</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ai_act.py" line="370"/>
+        <source>unknown attestation ids {bad}; the summary asks for {known}</source>
+        <translation>未知的声明编号 {bad}；该摘要要求的是 {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ai_act.py" line="376"/>
+        <source>the attestation {id!r} must be a non-empty text</source>
+        <translation>声明 {id!r} 必须是非空文本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="122"/>
+        <source>unknown basis {basis!r}; use one of {choices}</source>
+        <translation>未知的权利依据 {basis!r}；请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="124"/>
+        <source>unknown action {action!r}; use quarantine or flag</source>
+        <translation>未知的处理方式 {action!r}；请使用 quarantine（隔离）或 flag（标记）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="126"/>
+        <source>a claim needs at least one work (files, hashes, URLs, domains or text)</source>
+        <translation>权利主张至少需要一件作品（文件、哈希、URL、域名或文本）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="128"/>
+        <source>name the rights holder</source>
+        <translation>请填写权利人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="176"/>
+        <source>there is no claim {cid}; see `ledger claim list`</source>
+        <translation>不存在权利主张 {cid}；请查看 `ledger claim list`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="313"/>
+        <source>a licence needs a name and a licensor</source>
+        <translation>许可需要名称和许可方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="318"/>
+        <source>the expiry date {expires!r} is not a date like 2027-06-30</source>
+        <translation>到期日 {expires!r} 不是形如 2027-06-30 的日期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="322"/>
+        <source>a licence named {name!r} already exists</source>
+        <translation>名为 {name!r} 的许可已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="346"/>
+        <source>there is no licence {ref!r}; see `ledger license list`</source>
+        <translation>不存在许可 {ref!r}；请查看 `ledger license list`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/claims.py" line="354"/>
+        <source>licence {name!r} has already expired</source>
+        <translation>许可 {name!r} 已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="189"/>
+        <source>unknown source kind {source_kind!r}; choose one of {choices}</source>
+        <translation>未知的来源类型 {source_kind!r}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="191"/>
+        <source>a crawler is named by its user-agent product token, such as GPTBot (no spaces)</source>
+        <translation>爬虫以其 User-Agent 产品标识命名，例如 GPTBot（不含空格）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="198"/>
+        <source>a corpus name must be non-empty, without &apos;:&apos;, &apos;/&apos; or &apos;\&apos;, and short</source>
+        <translation>语料库名称不能为空，不得包含 &apos;:&apos;、&apos;/&apos; 或 &apos;\&apos;，且应简短</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="209"/>
+        <source>unknown format {fmt!r}; choose one of {choices}</source>
+        <translation>未知的格式 {fmt!r}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="214"/>
+        <source>a corpus named {name!r} is already registered</source>
+        <translation>名为 {name!r} 的语料库已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="290"/>
+        <source>the policy snapshot of corpus {name!r} no longer matches its recorded digest; the workspace was altered — run `ledger log verify` and restore it</source>
+        <translation>语料库 {name!r} 的政策快照与其记录的摘要不再一致；工作区已被改动——请运行 `ledger log verify` 并恢复工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="308"/>
+        <source>there is no licence named {name!r}; add it with `ledger license add`</source>
+        <translation>不存在名为 {name!r} 的许可；请用 `ledger license add` 添加</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/corpora.py" line="328"/>
+        <source>summarise either a training run or a set of corpora, not both</source>
+        <translation>请汇总一次训练运行或一组语料库，二者不可兼选</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/items.py" line="52"/>
+        <source>there is no corpus named {name!r}; see `ledger corpus list`</source>
+        <translation>不存在名为 {name!r} 的语料库；请查看 `ledger corpus list`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/items.py" line="62"/>
+        <source>unknown status {status!r}; use admitted, quarantined, refused or purged</source>
+        <translation>未知的状态 {status!r}；请使用 admitted（已收录）、quarantined（已隔离）、refused（已拒绝）或 purged（已清除）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/items.py" line="222"/>
+        <source>listing the items was cancelled</source>
+        <translation>条目列表的读取已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/items.py" line="283"/>
+        <source>there is no item {item_id!r}</source>
+        <translation>不存在条目 {item_id!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/lineage.py" line="118"/>
+        <source>name the model (for example, photo-gen-v3)</source>
+        <translation>请填写模型名称（例如 photo-gen-v3）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/lineage.py" line="163"/>
+        <source>name the release (for example, photos-2026-03)</source>
+        <translation>请填写发布版本名称（例如 photos-2026-03）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/lineage.py" line="169"/>
+        <source>there is no release named {name!r}; see `ledger release list`</source>
+        <translation>不存在名为 {name!r} 的发布版本；请查看 `ledger release list`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/lineage.py" line="174"/>
+        <source>name the corpus the release was made from (--corpus)</source>
+        <translation>请填写该发布版本所依据的语料库（--corpus）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -3557,42 +3707,42 @@
 <context>
     <name>TakedownDrafts</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="188"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="184"/>
         <source>Keep as draft with these changes</source>
         <translation>保存修改，仍作为草稿</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="221"/>
         <source>Kept as draft D{id}; still missing: {missing}</source>
         <translation>已保存为草稿 D{id}；仍缺少：{missing}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="219"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="224"/>
         <source>Draft D{id} kept with the changes; still missing: {missing}</source>
         <translation>草稿 D{id} 已保存修改；仍缺少：{missing}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="227"/>
         <source>Draft D{draft} recorded as request #{id}, due {due}.</source>
         <translation>草稿 D{draft} 已记录为请求 #{id}，截止日期 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="245"/>
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="246"/>
         <source>Discard draft D{id}? It and its requester&apos;s name and contact are deleted; this cannot be undone. Letters written for it stay where they were saved.</source>
         <translation>丢弃草稿 D{id}？草稿及其请求方的姓名和联系方式将被删除，且无法撤销。为其撰写的函件仍保留在保存位置。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="250"/>
         <source>Discard D{id}</source>
         <translation>丢弃 D{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="265"/>
         <source>Draft D{id} discarded.</source>
         <translation>草稿 D{id} 已丢弃。</translation>
     </message>
@@ -3631,7 +3781,7 @@
         <translation>已存为草稿 D{id}（未记录）；索取缺少要素的函件位于 {eml}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="121"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/intake.py" line="122"/>
         <source>Imported {n} requests from {file}.</source>
         <translation>已从 {file} 导入 {n} 个请求。</translation>
     </message>
