@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.storage import personal
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.takedown.requests import Status, check_transition
@@ -173,7 +173,7 @@ def certificate_inputs(services, rid: int) -> CertificateInputs:  # ledger_app.s
     td = services.takedown
     req = td.request_record(rid)
     if req.status not in (Status.PURGED.value, Status.CERTIFIED.value):
-        raise UserError(f"request {rid} is {req.status}; a removal certificate is issued only after the purge")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is {status}; a removal certificate is issued only after the purge"), rid=rid, status=req.status)
     from ledger_app.services.evidence import purge_evidence
 
     evidence = purge_evidence(services, rid)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import NotFoundError, UserError, VerificationError
+from ledger_app.core.errors import NotFoundError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import parse_sha256, url_key
 from ledger_app.ledger.item_entries import StatusEntry, check_item_row, check_item_url, status_entries
@@ -117,7 +118,7 @@ def check_inclusion(td, *, files=(), hashes=(), urls=(), used: set[int] | None =
         k = url_key(u)
         queries.append((InclusionQuery("url", k), [loc.StoredWork(-(len(queries) + 1), "url", k)]))
     if not queries:
-        raise UserError("give at least one file, --hash or --url to check")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "give at least one file, --hash or --url to check"))
     out = []
     statuses = status_entries((e.index, e.leaf) for e in td.ws.store.entries(0, types=["item.status"]))
     for query, works in queries:
@@ -208,7 +209,7 @@ def _describe(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], used: se
             check_item_url(item_id, entry_idx, doc, source_url=row.source_url, url_norm=row.url_norm,
                            salt=row.url_salt, redo="ask for the report again")
     except VerificationError as exc:
-        raise UserError(f"no inclusion report: {exc}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: {reason}"), reason=str(exc)) from None
     assert entry_idx is not None  # check_item_row refuses a row without its item.ingested entry
     p = doc["payload"]
     status = hist[-1].status if hist else str(p.get("status"))
@@ -250,7 +251,7 @@ def _describe_stored(td, f: loc.Found, statuses: dict[str, list[StatusEntry]], u
             check_item_url(item_id, verified.manifest_index, doc, source_url=row["source_url"], url_norm=row["url_norm"],
                            salt=row["url_salt"], redo="ask for the report again")
     except VerificationError as exc:
-        raise UserError(f"no inclusion report: {exc}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: {reason}"), reason=str(exc)) from None
     p = doc["payload"]
     used.add(verified.manifest_index)
     return ReportedMatch(item_id, p.get("corpus"), row["location"], hist[-1].status if hist else str(p.get("status")),
@@ -271,17 +272,16 @@ def prove_entries(services, indexes: set[int]) -> None:
         try:
             head = store.verified_head(conn, [chain[-1].verifier], ledger.origin, anchor)
         except AppendRefused as exc:
-            raise UserError(f"no inclusion report: the ledger cannot be trusted as stored ({exc.reason})") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: the ledger cannot be trusted as stored ({reason})"), reason=exc.reason) from None
     for i in sorted(indexes):
         if i >= head.size:
-            raise UserError(f"no inclusion report: ledger entry {i} is not covered by the latest signed checkpoint")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: ledger entry {i} is not covered by the latest signed checkpoint"), i=i)
         leaf = store.entry(i).leaf
         _, proof, _, _ = store.inclusion_proof(i, head.size)
         try:
             merkle.verify_inclusion(i, head.size, merkle.leaf_hash(bytes(leaf)), proof, head.root_hash)
         except VerificationError:
-            raise UserError(f"no inclusion report: ledger entry {i} is not the one the signed checkpoint includes; "
-                            "run `ledger log verify`") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: ledger entry {i} is not the one the signed checkpoint includes; run `ledger log verify`"), i=i) from None
 
 
 def certificate_entry(td, request_id: int) -> int | None:

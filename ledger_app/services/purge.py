@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
 from ledger_app.services.takedown_records import Purged, RequestRecord
@@ -53,12 +54,12 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
                    held: contextlib.ExitStack) -> Purged:
     req = svc.request_record(rid)
     if req.status == Status.PURGED.value:
-        raise UserError(f"request {rid} is already purged")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is already purged"), rid=rid)
     check_transition(req.status, Status.PURGED)
     with svc.ws.engine.connect() as conn:
         rows = repo.accepted_items(conn, rid)
     if not rows:
-        raise UserError(f"request {rid} has no accepted matches; nothing to purge")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no accepted matches; nothing to purge"), rid=rid)
     by_corpus: dict[int, dict[str, Any]] = {}
     for r in rows:
         if r.status == "purged":
@@ -103,7 +104,7 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
         done += len(c["plan"])
         if cancelled and cancelled() and cid != max(by_corpus):
             # Shards already rewritten stay journaled; the next `takedown purge` finishes the job.
-            raise UserError(f"purge of request {rid} paused after {done} of {total} shards; run it again to finish")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "purge of request {rid} paused after {done} of {total} shards; run it again to finish"), rid=rid, done=done, total=total)
     _crashpoint("files-purged")
     summary = _record(svc, rid, req, by_corpus, results)
     _crashpoint("recorded")
@@ -149,10 +150,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
             if keys:
                 shown = ", ".join(k.split("#", 1)[-1] for k in keys[:3]) + (" …" if len(keys) > 3 else "")
                 parts.append(f"{len(keys)} record{'s' if len(keys) != 1 else ''} {what} ({shown})")
-        raise UserError(
-            f"shard {shard} of corpus {name} changed since it was ingested: {'; '.join(parts)}. Nothing was purged; "
-            f"run `ledger ingest {name}` to record the shard as it is now, then purge again"
-        )
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "shard {shard} of corpus {name} changed since it was ingested: {changes}. Nothing was purged; run `ledger ingest {name}` to record the shard as it is now, then purge again"), shard=shard, name=name, changes='; '.join(parts))
 
 
 def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, Any]], results: dict[int, list]) -> Purged:

@@ -3268,6 +3268,11 @@
         <translation>声明 {id!r} 必须是非空文本</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/certificates.py" line="176"/>
+        <source>request {rid} is {status}; a removal certificate is issued only after the purge</source>
+        <translation>请求 {rid} 的状态为 {status}；删除证书只在清除完成后签发</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/claims.py" line="122"/>
         <source>unknown basis {basis!r}; use one of {choices}</source>
         <translation>未知的权利依据 {basis!r}；请使用以下之一：{choices}</translation>
@@ -3358,6 +3363,32 @@
         <translation>请汇总一次训练运行或一组语料库，二者不可兼选</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/inclusion.py" line="121"/>
+        <source>give at least one file, --hash or --url to check</source>
+        <translation>请至少提供一个要检查的文件、--hash 或 --url</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/inclusion.py" line="212"/>
+        <location filename="../../ledger_app/services/inclusion.py" line="254"/>
+        <source>no inclusion report: {reason}</source>
+        <translation>无法生成收录报告：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/inclusion.py" line="275"/>
+        <source>no inclusion report: the ledger cannot be trusted as stored ({reason})</source>
+        <translation>无法生成收录报告：账本的存储状态不可信（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/inclusion.py" line="278"/>
+        <source>no inclusion report: ledger entry {i} is not covered by the latest signed checkpoint</source>
+        <translation>无法生成收录报告：账本条目 {i} 不在最新签名检查点的覆盖范围内</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/inclusion.py" line="284"/>
+        <source>no inclusion report: ledger entry {i} is not the one the signed checkpoint includes; run `ledger log verify`</source>
+        <translation>无法生成收录报告：账本条目 {i} 与签名检查点所收录的条目不一致；请运行 `ledger log verify`</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/items.py" line="52"/>
         <source>there is no corpus named {name!r}; see `ledger corpus list`</source>
         <translation>不存在名为 {name!r} 的语料库；请查看 `ledger corpus list`</translation>
@@ -3396,6 +3427,26 @@
         <location filename="../../ledger_app/services/lineage.py" line="174"/>
         <source>name the corpus the release was made from (--corpus)</source>
         <translation>请填写该发布版本所依据的语料库（--corpus）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/purge.py" line="57"/>
+        <source>request {rid} is already purged</source>
+        <translation>请求 {rid} 已清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/purge.py" line="62"/>
+        <source>request {rid} has no accepted matches; nothing to purge</source>
+        <translation>请求 {rid} 没有已接受的匹配项；无可清除内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/purge.py" line="107"/>
+        <source>purge of request {rid} paused after {done} of {total} shards; run it again to finish</source>
+        <translation>请求 {rid} 的清除在 {total} 个分片中完成 {done} 个后暂停；请再次运行以完成</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/purge.py" line="153"/>
+        <source>shard {shard} of corpus {name} changed since it was ingested: {changes}. Nothing was purged; run `ledger ingest {name}` to record the shard as it is now, then purge again</source>
+        <translation>语料库 {name} 的分片 {shard} 自导入以来已发生变化：{changes}。未清除任何内容；请运行 `ledger ingest {name}` 记录该分片的当前状态，然后再次清除</translation>
     </message>
 </context>
 <context>
