@@ -26,6 +26,7 @@ from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, say
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
@@ -214,13 +215,13 @@ class LedgerService:
     def init(self, origin: str | None = None) -> LedgerCreated:
         ws = self.ws
         if ws.path.exists() and (ws.path / "config.json").exists() and ws.settings.get("ledger.origin"):
-            raise UserError(f"a workspace already exists at {ws.path}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a workspace already exists at {path}"), path=ws.path)
         origin = origin or default_origin()
         if not _ORIGIN_RE.match(origin) or "+" in origin:
-            raise UserError("the origin must be printable ASCII without spaces or '+', e.g. example.com/ledger")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the origin must be printable ASCII without spaces or '+', e.g. example.com/ledger"))
         ws.create_dirs()
         if ws.meta("origin") is not None:
-            raise UserError(f"the database {ws.db_url.split('@')[-1]} already holds a ledger; use it with --db")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the database {db} already holds a ledger; use it with --db"), db=ws.db_url.split('@')[-1])
         passphrase = self._passphrase(True)
         key = keyfiles.create_key_file(self._key_path_for_new(), origin, passphrase)
         final = ws.keys_dir / f"{key.verifier.key_id.hex()}.json"
@@ -254,7 +255,7 @@ class LedgerService:
         if self._origin is None:
             origin = self.ws.meta("origin")
             if not origin:
-                raise ConfigError(f"the workspace at {self.ws.path} has no ledger yet; run `ledger init`")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace at {path} has no ledger yet; run `ledger init`"), error=ConfigError, path=self.ws.path)
             self._origin = origin
         return self._origin
 
@@ -274,7 +275,7 @@ class LedgerService:
         store = self.ws.store
         candidates = store.key_entries()
         if not candidates:
-            raise ConfigError(f"the workspace at {self.ws.path} has no ledger yet; run `ledger init`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace at {path} has no ledger yet; run `ledger init`"), error=ConfigError, path=self.ws.path)
         chain = key_chain_from_leaves([(e.index, e.leaf, e.type) for e in candidates])
         # The same O(log n) check an append makes: the latest checkpoint verifies under the chain's
         # newest key, nothing is stored beyond it, and the stored tree still has its root.
@@ -319,7 +320,7 @@ class LedgerService:
         with self.ws.engine.connect() as conn:
             row = conn.execute(_active_key(_KEYS.c.key_id, _KEYS.c.encrypted)).first()
         if row is None or not row[1]:
-            raise ConfigError("the workspace has no active signing key; run `ledger init`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace has no active signing key; run `ledger init`"), error=ConfigError)
         return str(row[0]), str(row[1])
 
     def unlock(self) -> list[keyfiles.SigningKey]:
@@ -340,10 +341,7 @@ class LedgerService:
                     raise
                 raise AppendRefused(str(exc), index=exc.index, what=exc.what or "append") from None
             if key.vkey != head.vkey:
-                raise ConfigError(
-                    f"the active signing key in the database ({key.vkey}) is not the key the ledger's key chain "
-                    f"names ({head.vkey}); the key table was altered or a rotation is missing. Nothing was signed."
-                )
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the active signing key in the database ({vkey}) is not the key the ledger's key chain names ({chain_vkey}); the key table was altered or a rotation is missing. Nothing was signed."), error=ConfigError, vkey=key.vkey, chain_vkey=head.vkey)
             self._keys = [key]
         return self._keys
 
@@ -408,10 +406,7 @@ class LedgerService:
         if row is None or str(row[0]) != key.verifier.key_id.hex():
             self._keys = None
             self._chain = None
-            raise UserError(
-                "the ledger's signing key changed since this client unlocked it (a rotation by another client); "
-                "nothing was signed, run the command again"
-            )
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger's signing key changed since this client unlocked it (a rotation by another client); nothing was signed, run the command again"))
 
     def append(self, items: Sequence[tuple[str, dict[str, Any]]], conn: Connection | None = None) -> AppendResult:
         """Append entries in one batch with one checkpoint. With `conn`, join the caller's transaction."""
@@ -505,7 +500,7 @@ class LedgerService:
 
     def note(self, text: str) -> AppendResult:
         if not text.strip():
-            raise UserError("a note needs some text")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a note needs some text"))
         self.screen_permanent_text(text, "note")
         return self.append([("ledger.note", {"text": text})])
 
@@ -514,7 +509,7 @@ class LedgerService:
     def checkpoint(self) -> str:
         cp = self.ws.store.latest_checkpoint()
         if cp is None:
-            raise NotFoundError("the ledger has no checkpoint yet")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has no checkpoint yet"), error=NotFoundError)
         return cp.note
 
     def show(self, index: int) -> EntryView:
@@ -600,7 +595,7 @@ class LedgerService:
         from ledger_app.storage import erasure
 
         if not reason.strip():
-            raise UserError("say why the data is erased (--reason); the reason is kept in the ledger for good")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "say why the data is erased (--reason); the reason is kept in the ledger for good"))
         self.unlock()
         with self.ws.store.write_transaction() as conn:
             targets = self._erasure_targets(conn, commitment, account, request)
@@ -610,12 +605,10 @@ class LedgerService:
                 if data is not None:
                     records[c] = data
             if not records:
-                raise NotFoundError("no personal data is stored for that person (already erased, or never held)")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no personal data is stored for that person (already erased, or never held)"), error=NotFoundError)
             needles = {n: c for c, data in records.items() for n in erasure.needles_of(data)}
             if needles and erasure.bounded(sorted(needles, key=len, reverse=True)).search(reason):
-                raise UserError("The reason names the person being erased; it would be written into a permanent "
-                                "ledger entry that can never be erased. Give a reason without their name, e-mail "
-                                "or account (e.g. 'GDPR Art. 17 request of 2026-12-01').")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. 'GDPR Art. 17 request of 2026-12-01')."))
             report = erasure.ErasureReport()
             erasure.scrub(conn, needles, report)
             for c in records:
@@ -645,15 +638,15 @@ class LedgerService:
             row = conn.execute(select(p.c.commitment).where(
                 p.c.kind == "account", p.c.lookup == personal.lookup_key("account", account))).first()
             if row is None:
-                raise NotFoundError(f"no uploader account {account!r} is stored (already erased, or never seen)")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no uploader account {account!r} is stored (already erased, or never seen)"), error=NotFoundError, account=account)
             return [str(row[0])]
         if request is not None:
             t = _REQUEST
             row = conn.execute(select(t.c.requester).where(t.c.id == request)).first()
             if row is None:
-                raise NotFoundError(f"there is no takedown request {request}")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no takedown request {request}"), error=NotFoundError, request=request)
             if not row[0]:
-                raise NotFoundError(f"request {request} has no requester on record")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {request} has no requester on record"), error=NotFoundError, request=request)
             commitment = str(row[0])
         assert commitment is not None  # exactly one of commitment, account, request was given
         targets = [commitment]
@@ -668,15 +661,18 @@ class LedgerService:
 
     def screen_permanent_text(self, text: str, what: str) -> None:
         """Refuse free text bound for a permanent ledger entry when it holds personal data the workspace
-        knows (a requester's name, an uploader's account...): it could never be erased."""
+        knows (a requester's name, an uploader's account...): it could never be erased. `what` names the
+        text ("reason", "note"); it is said in the window's language too."""
         from ledger_app.storage import erasure
 
         with self.ws.engine.connect() as conn:
             found = erasure.screen(conn, text)
         if found:
-            raise UserError(f"The {what} names personal data this workspace holds ({found}); it would be written "
-                            "into a permanent ledger entry that can never be erased. Reword it without names, "
-                            "e-mail addresses or account IDs.")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs."), what=say(_TEXT_NAMES.get(what, what)), found=found)
+
+
+#: The names of the free texts screen_permanent_text refuses, marked so the window can say them.
+_TEXT_NAMES = {"reason": QT_TRANSLATE_NOOP("ServiceMessage", "reason"), "note": QT_TRANSLATE_NOOP("ServiceMessage", "note")}
 
 
 def _view(e) -> EntryView:  # a StoredEntry

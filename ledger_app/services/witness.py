@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, delete, insert, update
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.ledger import witness_client
 from ledger_app.ledger.checkpoint import parse_checkpoint_body
 from ledger_app.ledger.cosignature import parse_witness_vkey, split_note
@@ -220,20 +221,19 @@ class WitnessService:
 
     def add(self, name: str, url: str, vkey: str) -> WitnessAdded:
         if not _NAME.fullmatch(name or ""):
-            raise UserError(f"the witness name {name!r} must be 1 to 64 letters, digits, '.', '_' or '-'")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness name {name!r} must be 1 to 64 letters, digits, '.', '_' or '-'"), name=name)
         parts = urllib.parse.urlsplit(url or "")
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-            raise UserError(f"the witness URL {url!r} must be an http:// or https:// submission prefix, e.g. "
-                            "https://witness.example/  (add-checkpoint is appended to it)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness URL {url!r} must be an http:// or https:// submission prefix, e.g. https://witness.example/  (add-checkpoint is appended to it)"), url=url)
         try:
             w = parse_witness_vkey(vkey)
         except VerificationError as exc:
             raise UserError(str(exc)) from None
         existing = self.list()
         if any(x.name == name for x in existing):
-            raise UserError(f"a witness named {name} is already configured; remove it first")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a witness named {name} is already configured; remove it first"), name=name)
         if any(parse_witness_vkey(x.vkey).public_key == w.public_key for x in existing):
-            raise UserError(f"the key {w.vkey} is already configured for another witness")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the key {vkey} is already configured for another witness"), vkey=w.vkey)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             conn.execute(insert(_WITNESS).values(name=name, url=url, vkey=w.vkey, cosigned_size=0, added_at=time.time()))
@@ -244,11 +244,10 @@ class WitnessService:
     def remove(self, name: str) -> WitnessRemoved:
         existing = self.list()
         if not any(x.name == name for x in existing):
-            raise NotFoundError(f"no witness named {name} is configured (see `ledger witness list`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no witness named {name} is configured (see `ledger witness list`)"), error=NotFoundError, name=name)
         stored = self.ws.meta(QUORUM_META)
         if stored is not None and stored.isdigit() and int(stored) > len(existing) - 1:
-            raise UserError(f"the policy needs {stored} cosignatures; with {name} gone only {len(existing) - 1} "
-                            "witness(es) remain: lower it first (`ledger witness policy K`)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the policy needs {stored} cosignatures; with {name} gone only {left} witness(es) remain: lower it first (`ledger witness policy K`)"), stored=stored, name=name, left=len(existing) - 1)
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             conn.execute(delete(_WITNESS).where(_WITNESS.c.name == name))
@@ -263,8 +262,7 @@ class WitnessService:
     def set_policy(self, k: int) -> WitnessPolicy:
         names = [w.name for w in self.list()]
         if not 0 <= k <= len(names):
-            raise UserError(f"the policy must ask for 0 to {len(names)} cosignatures (there are {len(names)} "
-                            "witnesses); add witnesses first with `ledger witness add`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the policy must ask for 0 to {n} cosignatures (there are {n} witnesses); add witnesses first with `ledger witness add`"), n=len(names))
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             self.ws.set_meta(conn, QUORUM_META, str(k))
@@ -288,10 +286,10 @@ class WitnessService:
         """Offer the latest checkpoint to every witness now; returns the results and whether the policy is met."""
         cp = self.ws.store.latest_checkpoint()
         if cp is None:
-            raise NotFoundError("the ledger has no checkpoint yet")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has no checkpoint yet"), error=NotFoundError)
         witnesses = self.list()
         if not witnesses:
-            raise UserError("no witness is configured; add one with `ledger witness add NAME URL VKEY`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no witness is configured; add one with `ledger witness add NAME URL VKEY`"))
         results = self._submit(cp, witnesses, timeout)
         st = self.status()
         return Submitted(cp.size, results, st.quorum, st.latest.cosigned_by, st.latest.quorum_met)
@@ -426,24 +424,21 @@ class WitnessService:
         from ledger_app.certificates.document import entry_proof
 
         if not isinstance(doc, dict) or not isinstance(doc.get("entry"), dict) or "tlog_proof" not in doc:
-            raise UserError("this is not an issued certificate or report (it has no entry and tlog_proof)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "this is not an issued certificate or report (it has no entry and tlog_proof)"))
         cp = self.latest_cosigned()
         if cp is None:
-            raise UserError("no checkpoint is cosigned by the witnesses the policy asks for yet; run "
-                            "`ledger witness submit` first (`ledger witness status` shows what is missing)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no checkpoint is cosigned by the witnesses the policy asks for yet; run `ledger witness submit` first (`ledger witness status` shows what is missing)"))
         index = doc["entry"].get("index")
         if type(index) is not int or not 0 <= index < cp.size:
-            raise UserError(f"the document's entry {index!r} is not inside the newest cosigned checkpoint (size "
-                            f"{cp.size}); run `ledger witness submit` first (`ledger witness status` shows what is "
-                            "missing)")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the document's entry {index!r} is not inside the newest cosigned checkpoint (size {size}); run `ledger witness submit` first (`ledger witness status` shows what is missing)"), index=index, size=cp.size)
         note = cosigned_note(self.ws.engine, cp)
         body = parse_checkpoint_body(split_note(note)[0])
         if body.size != cp.size:
-            raise UserError("the cosigned checkpoint does not match its stored size")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the cosigned checkpoint does not match its stored size"))
         out = dict(doc)
         proven = entry_proof(self.ledger, index, cp.size, note)
         if proven["leaf_data"] != doc["entry"].get("leaf_data"):
-            raise UserError(f"ledger entry {index} is not the entry the document names; it belongs to another ledger")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {index} is not the entry the document names; it belongs to another ledger"), index=index)
         out["tlog_proof"] = proven["tlog_proof"]
         if isinstance(doc.get("item_proofs"), list):
             out["item_proofs"] = [
@@ -456,7 +451,7 @@ class WitnessService:
         """The latest checkpoint as a signed note carrying the witnesses' verified cosignature lines."""
         cp = self.ws.store.latest_checkpoint()
         if cp is None:
-            raise NotFoundError("the ledger has no checkpoint yet")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has no checkpoint yet"), error=NotFoundError)
         st = self.status()
         return CosignedCheckpoint(cosigned_note(self.ws.engine, cp), cp.size, st.quorum, st.latest.cosigned_by,
                                   st.latest.quorum_met, st.not_cosigned)

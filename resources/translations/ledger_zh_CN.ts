@@ -2765,6 +2765,7 @@
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="244"/>
+        <location filename="../../ledger_app/services/ledger.py" line="503"/>
         <source>a note needs some text</source>
         <translation>备注需要填写内容</translation>
     </message>
@@ -3409,6 +3410,95 @@
         <translation>不存在条目 {item_id!r}</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/ledger.py" line="218"/>
+        <source>a workspace already exists at {path}</source>
+        <translation>{path} 处已存在工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="221"/>
+        <source>the origin must be printable ASCII without spaces or &apos;+&apos;, e.g. example.com/ledger</source>
+        <translation>来源标识必须是可打印的 ASCII 字符，不含空格或 &apos;+&apos;，例如 example.com/ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="224"/>
+        <source>the database {db} already holds a ledger; use it with --db</source>
+        <translation>数据库 {db} 中已有账本；请通过 --db 使用它</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="258"/>
+        <location filename="../../ledger_app/services/ledger.py" line="278"/>
+        <source>the workspace at {path} has no ledger yet; run `ledger init`</source>
+        <translation>{path} 处的工作区尚无账本；请运行 `ledger init`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="323"/>
+        <source>the workspace has no active signing key; run `ledger init`</source>
+        <translation>工作区没有启用中的签名密钥；请运行 `ledger init`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="344"/>
+        <source>the active signing key in the database ({vkey}) is not the key the ledger&apos;s key chain names ({chain_vkey}); the key table was altered or a rotation is missing. Nothing was signed.</source>
+        <translation>数据库中启用的签名密钥（{vkey}）不是账本密钥链所指定的密钥（{chain_vkey}）；密钥表已被改动，或缺少一次密钥轮换。未签署任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="409"/>
+        <source>the ledger&apos;s signing key changed since this client unlocked it (a rotation by another client); nothing was signed, run the command again</source>
+        <translation>自本客户端解锁以来，账本的签名密钥已更换（由另一客户端轮换）；未签署任何内容，请重新执行该操作</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="512"/>
+        <location filename="../../ledger_app/services/witness.py" line="289"/>
+        <location filename="../../ledger_app/services/witness.py" line="454"/>
+        <source>the ledger has no checkpoint yet</source>
+        <translation>账本尚无检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="598"/>
+        <source>say why the data is erased (--reason); the reason is kept in the ledger for good</source>
+        <translation>请说明删除这些数据的理由（--reason）；该理由将永久保存在账本中</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="608"/>
+        <source>no personal data is stored for that person (already erased, or never held)</source>
+        <translation>未存储此人的任何个人数据（已删除，或从未持有）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="611"/>
+        <source>The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. &apos;GDPR Art. 17 request of 2026-12-01&apos;).</source>
+        <translation>该理由提及了被删除数据的当事人；它将被写入永久且无法删除的账本条目。请给出不含其姓名、电子邮箱或账户的理由（例如 &apos;GDPR Art. 17 request of 2026-12-01&apos;）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="641"/>
+        <source>no uploader account {account!r} is stored (already erased, or never seen)</source>
+        <translation>未存储上传者账户 {account!r}（已删除，或从未出现）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="647"/>
+        <source>there is no takedown request {request}</source>
+        <translation>不存在删除请求 {request}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="649"/>
+        <source>request {request} has no requester on record</source>
+        <translation>请求 {request} 没有记录请求人</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="671"/>
+        <source>The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs.</source>
+        <translation>该{what}包含本工作区持有的个人数据（{found}）；它将被写入永久且无法删除的账本条目。请改写，去掉姓名、电子邮箱地址或账户 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="675"/>
+        <source>reason</source>
+        <extracomment>The names of the free texts screen_permanent_text refuses, marked so the window can say them.</extracomment>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="675"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/lineage.py" line="118"/>
         <source>name the model (for example, photo-gen-v3)</source>
         <translation>请填写模型名称（例如 photo-gen-v3）</translation>
@@ -3447,6 +3537,71 @@
         <location filename="../../ledger_app/services/purge.py" line="153"/>
         <source>shard {shard} of corpus {name} changed since it was ingested: {changes}. Nothing was purged; run `ledger ingest {name}` to record the shard as it is now, then purge again</source>
         <translation>语料库 {name} 的分片 {shard} 自导入以来已发生变化：{changes}。未清除任何内容；请运行 `ledger ingest {name}` 记录该分片的当前状态，然后再次清除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="224"/>
+        <source>the witness name {name!r} must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>见证方名称 {name!r} 必须由 1 至 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="227"/>
+        <source>the witness URL {url!r} must be an http:// or https:// submission prefix, e.g. https://witness.example/  (add-checkpoint is appended to it)</source>
+        <translation>见证方 URL {url!r} 必须是 http:// 或 https:// 开头的提交前缀，例如 https://witness.example/（其后会追加 add-checkpoint）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="234"/>
+        <source>a witness named {name} is already configured; remove it first</source>
+        <translation>名为 {name} 的见证方已配置；请先将其移除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="236"/>
+        <source>the key {vkey} is already configured for another witness</source>
+        <translation>密钥 {vkey} 已配置给另一见证方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="247"/>
+        <source>no witness named {name} is configured (see `ledger witness list`)</source>
+        <translation>未配置名为 {name} 的见证方（请查看 `ledger witness list`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="250"/>
+        <source>the policy needs {stored} cosignatures; with {name} gone only {left} witness(es) remain: lower it first (`ledger witness policy K`)</source>
+        <translation>当前策略需要 {stored} 个联署签名；移除 {name} 后仅剩 {left} 个见证方：请先降低要求（`ledger witness policy K`）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="265"/>
+        <source>the policy must ask for 0 to {n} cosignatures (there are {n} witnesses); add witnesses first with `ledger witness add`</source>
+        <translation>策略要求的联署签名数须在 0 至 {n} 之间（共有 {n} 个见证方）；请先用 `ledger witness add` 添加见证方</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="292"/>
+        <source>no witness is configured; add one with `ledger witness add NAME URL VKEY`</source>
+        <translation>尚未配置见证方；请用 `ledger witness add NAME URL VKEY` 添加</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="427"/>
+        <source>this is not an issued certificate or report (it has no entry and tlog_proof)</source>
+        <translation>这不是已签发的证书或报告（缺少 entry 和 tlog_proof）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="430"/>
+        <source>no checkpoint is cosigned by the witnesses the policy asks for yet; run `ledger witness submit` first (`ledger witness status` shows what is missing)</source>
+        <translation>尚无检查点获得策略所要求的见证方联署；请先运行 `ledger witness submit`（`ledger witness status` 会显示缺少哪些）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="433"/>
+        <source>the document&apos;s entry {index!r} is not inside the newest cosigned checkpoint (size {size}); run `ledger witness submit` first (`ledger witness status` shows what is missing)</source>
+        <translation>文档的条目 {index!r} 不在最新的联署检查点（大小 {size}）范围内；请先运行 `ledger witness submit`（`ledger witness status` 会显示缺少哪些）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="437"/>
+        <source>the cosigned checkpoint does not match its stored size</source>
+        <translation>联署检查点与其存储的大小不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="441"/>
+        <source>ledger entry {index} is not the entry the document names; it belongs to another ledger</source>
+        <translation>账本条目 {index} 不是文档所指的条目；该文档属于另一个账本</translation>
     </message>
 </context>
 <context>
