@@ -119,7 +119,7 @@ class WorkspaceOpening:
         on (an unreachable server, a wrong database) is a sentence on the Settings page, or in a
         message box when another screen is showing; anything unexpected gets the error report.
         """
-        from ledger_app.ui.errors import is_expected
+        from ledger_app.ui.errors import error_text, is_expected
 
         settings = self.pages["settings"]
         message = settings.opening_message(folder, db_url)
@@ -133,7 +133,7 @@ class WorkspaceOpening:
         def on_failed(exc: BaseException, report: str) -> None:
             self._workspace_status()
             if is_expected(exc):
-                settings.show_open_finished(str(exc))
+                settings.show_open_finished(error_text(exc))
                 if self.stack.currentWidget() is settings and failed is None:
                     return
             else:

@@ -540,122 +540,122 @@
 <context>
     <name>CorpusItemDetail</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="93"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="94"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="96"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="97"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="98"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="98"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="99"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="99"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="100"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="100"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="101"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="102"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="103"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="103"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="104"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="105"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="106"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="114"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="118"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="119"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="123"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="124"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="125"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="128"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="129"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="129"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="130"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="130"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="131"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="135"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -781,97 +781,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="134"/>
         <source>No open requests: all {n} are certified, closed or rejected.</source>
         <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="162"/>
         <source>No corpora yet — register one in Corpora &amp; items.</source>
         <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="170"/>
         <source>No items yet — C2PA coverage appears after the first ingest.</source>
         <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="177"/>
         <source>AI-generated items: {share:.1f} %</source>
         <translation>AI 生成的条目：{share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
         <source>No takedown requests yet — open one in Takedowns.</source>
         <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="191"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
         <source>Ledger health</source>
         <translation>账本状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
         <source>Entries:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
         <source>Last checkpoint:</source>
         <translation>最新检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
         <source>Last full verification:</source>
         <translation>上次完整验证：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
         <source>Items by status</source>
         <translation>按状态统计条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
         <source>C2PA coverage</source>
         <translation>C2PA 覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
         <source>Open requests by due date</source>
         <translation>按截止日期统计未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="216"/>
         <source>No ledger yet — create it on the Ledger screen.</source>
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="236"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="239"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -1354,67 +1354,67 @@
 <context>
     <name>LedgerDetails</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="132"/>
         <source>Entry {index}</source>
         <translation>记录 {index}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="132"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="133"/>
         <source>Type: {type}</source>
         <translation>类型：{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="133"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="134"/>
         <source>Recorded: {ts}</source>
         <translation>记录时间：{ts}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="135"/>
         <source>Actor commitment: {actor}</source>
         <translation>操作者承诺值：{actor}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="136"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="137"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="138"/>
         <source>Payload:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="144"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="145"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在包含 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="145"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="146"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="149"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="150"/>
         <source>  (empty: the tree has one entry)</source>
         <translation>  （为空：树中只有一条记录）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="151"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="152"/>
         <source>No inclusion proof: {reason}</source>
         <translation>无包含证明：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="157"/>
         <source>Save consistency proof</source>
         <translation>保存一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="156"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="157"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="177"/>
+        <location filename="../../ledger_app/ui/pages/ledger/details.py" line="178"/>
         <source>Consistency proof from size {old} to size {new} written to {path}.</source>
         <translation>从大小 {old} 到大小 {new} 的一致性证明已写入 {path}。</translation>
     </message>
@@ -3607,202 +3607,202 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="217"/>
         <source>Display name on entries (empty: the account name; four-eyes compares accounts):</source>
         <translation>条目上的显示名称（留空：使用账户名；四眼原则比较的是账户）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="218"/>
         <source>Quarantine items whose Content Credentials are invalid</source>
         <translation>隔离内容凭证无效的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="218"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="219"/>
         <source>Quarantine items whose manifest cannot be read</source>
         <translation>隔离清单无法读取的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="219"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="220"/>
         <source>Ingest worker processes (0: one per core):</source>
         <translation>导入工作进程数（0：每个核心一个）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="220"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="221"/>
         <source>Largest image accepted, in pixels:</source>
         <translation>可接受的最大图像（像素）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="222"/>
         <source>Image match: largest PDQ distance (0–256):</source>
         <translation>图像匹配：最大 PDQ 距离（0–256）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="222"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="223"/>
         <source>Text match: smallest containment score:</source>
         <translation>文本匹配：最低包含度分数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="223"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="224"/>
         <source>Days until a request without a legal deadline is due:</source>
         <translation>无法定期限的请求的处理天数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="225"/>
         <source>Four-eyes rule: the approver of a takedown must differ from its handler</source>
         <translation>四眼原则：下架请求的批准人必须不同于经办人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="228"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="229"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="229"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="230"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="230"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="231"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="231"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="232"/>
         <source>the default per-user workspace</source>
         <translation>默认的个人工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="232"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="233"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="233"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="234"/>
         <source>Database URL:</source>
         <translation>数据库 URL：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="235"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="236"/>
         <source>empty: the workspace&apos;s own SQLite database; team mode: postgresql://user@host/db</source>
         <translation>留空：使用工作区自带的 SQLite 数据库；团队模式：postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="237"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="238"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="238"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="239"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="240"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
         <source>Ledger and user</source>
         <translation>账本与用户</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="241"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
         <source>Content Credentials (C2PA)</source>
         <translation>内容凭证 (C2PA)</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="242"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
         <source>Ingest</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="243"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
         <source>Matching thresholds</source>
         <translation>匹配阈值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="244"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="245"/>
         <source>Takedowns</source>
         <translation>下架请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="248"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="249"/>
         <source>Ledger origin:</source>
         <translation>账本来源标识：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="258"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="259"/>
         <source>Save workspace settings</source>
         <translation>保存工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="259"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
         <source>Preferences (this user)</source>
         <translation>偏好设置（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="260"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="261"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="262"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="263"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="270"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="271"/>
         <source>Choose the workspace folder</source>
         <translation>选择工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="288"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="289"/>
         <source>Connecting to the team database {url}…</source>
         <translation>正在连接团队数据库 {url}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="289"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="290"/>
         <source>Opening the workspace {folder}…</source>
         <translation>正在打开工作区 {folder}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="289"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="290"/>
         <source>(the default one)</source>
         <translation>（默认工作区）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="309"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="310"/>
         <source>The current workspace stays open.</source>
         <translation>当前工作区保持打开。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="313"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="314"/>
         <source>Stopped waiting; nothing was opened.</source>
         <translation>已停止等待，未打开任何工作区。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="338"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="339"/>
         <source>● Unsaved changes: {n}</source>
         <translation>● 未保存的更改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="351"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="352"/>
         <source>(no ledger yet)</source>
         <translation>（尚无账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/settings.py" line="381"/>
+        <location filename="../../ledger_app/ui/pages/settings.py" line="382"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>

@@ -103,6 +103,44 @@ def test_a_service_refusal_is_said_in_the_window_language(window, qtbot, small_l
     assert error_text(bad.value) == "a note needs some text"
 
 
+
+def test_refusals_of_the_other_services_are_said_in_the_window_language(window, qtbot, small_ledger, session):
+    """The corpus, witness and ledger services' refusals carry message IDs too: the window says them in
+    Chinese (the error box, the item panel), str() stays the CLI's English; an argument that is a
+    message itself (which text names personal data) is translated as well."""
+    from ledger_app.core.errors import NotFoundError, UserError
+    from ledger_app.ui.errors import error_text, show_error
+
+    i18n_build.build()
+    session.open(small_ledger)
+    services = session.services
+    services.takedown.new_request(type="gdpr", requester="Jo Bloggs", email="jo@example.org", works=[],
+                                  record_anyway=True)
+    window.show()
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "概览")
+    with pytest.raises(NotFoundError) as missing:
+        services.witness.remove("w9")
+    assert str(missing.value) == "no witness named w9 is configured (see `ledger witness list`)"  # the CLI's
+    box = show_error(window, missing.value)
+    assert box.text() == "未配置名为 w9 的见证方（请查看 `ledger witness list`）"
+    box.close()
+    with pytest.raises(NotFoundError) as no_item:
+        services.corpus.item("photos:nope")
+    assert str(no_item.value) == "there is no item 'photos:nope'"
+    assert error_text(no_item.value) == "不存在条目 'photos:nope'"
+    with pytest.raises(UserError) as named:
+        services.ledger.note("called jo@example.org about it")
+    assert str(named.value).startswith("The note names personal data this workspace holds (")
+    assert error_text(named.value).startswith("该备注包含本工作区持有的个人数据（")
+    with pytest.raises(UserError) as bad_name:
+        services.corpus.add_corpus("a/b", small_ledger)
+    assert error_text(bad_name.value) == "语料库名称不能为空，不得包含 ':'、'/' 或 '\\'，且应简短"
+    assert str(bad_name.value) == "a corpus name must be non-empty, without ':', '/' or '\\', and short"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Dashboard")
+    assert error_text(no_item.value) == "there is no item 'photos:nope'"
+
 def test_stored_reasons_are_messages_said_in_the_window_language(window, qtbot, small_ledger, session):
     """A reason the services write (an incomplete notice's missing elements) is stored as message IDs
     with arguments and said in the current language; the CLI's JSON and the ledger entry keep the

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QStacked
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.pages import Page, empty_state_label
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
@@ -227,7 +228,7 @@ class DashboardPage(Page):
             # until an operator acknowledges it (`ledger log acknowledge-rollback`), as the CLI does.
             problem = self.session.ledger.anchor_problem()
         except LedgerAppError as exc:
-            v["size"].setText(str(exc))
+            v["size"].setText(error_text(exc))
             return
         if problem:
             v["checkpoint"].setText(problem)

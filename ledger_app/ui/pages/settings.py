@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ledger_app.core.errors import ConfigError, UserError
 from ledger_app.core.settings import OPTIONS
 from ledger_app.ui import metrics
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.pages import Page
 from ledger_app.ui.prefs import Preferences
@@ -275,7 +276,7 @@ class SettingsPage(Page):
         try:
             url = validate_database_url(self.db_url.text())
         except UserError as exc:
-            self.ws_problem.setText(str(exc))
+            self.ws_problem.setText(error_text(exc))
             return
         self.ws_problem.clear()
         emit(self.workspace_requested, self.ws_path.text().strip(), url)
@@ -375,7 +376,7 @@ class SettingsPage(Page):
                 if ws.settings.get(key) != value:
                     ws.settings.set(key, value)
         except UserError as exc:
-            self.save_status.setText(str(exc))
+            self.save_status.setText(error_text(exc))
             return
         self._edited()
         self.save_status.setText(self.tr("Saved to {path}.").format(path=Path(ws.settings.path)))

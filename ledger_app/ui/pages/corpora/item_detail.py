@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.models import RecordRole
 from ledger_app.ui.models.items import c2pa_text, status_text
 from ledger_app.ui.reason_text import reason_text
@@ -77,7 +78,7 @@ class CorpusItemDetail:
             item = services.corpus.item(rec.id).to_json()  # the panel shows the item's JSON form
             item["thumbnail"] = services.corpus.thumbnail(rec.id)
         except LedgerAppError as exc:
-            self.facts.setText(str(exc))
+            self.facts.setText(error_text(exc))
             return
         self.current_item = item
         self._render_item(item)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import LedgerAppError
 from ledger_app.ui import metrics
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.file_dialogs import save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.widgets.labels import status_label
@@ -111,7 +112,7 @@ class LedgerDetails:
             self.checkpoint_text.setPlainText(ledger.checkpoint())
             self.vkey_edit.setText(ledger.vkey())
         except LedgerAppError as exc:
-            self.checkpoint_text.setPlainText(str(exc))
+            self.checkpoint_text.setPlainText(error_text(exc))
         cps = ledger.ws.store.latest_checkpoint()
         if cps is not None and self.old_size.value() <= 1:
             self.old_size.setValue(max(1, min(cps.size, self.model.rowCount()) // 2))
@@ -125,7 +126,7 @@ class LedgerDetails:
         try:
             e = ledger.show(row)
         except LedgerAppError as exc:
-            self.detail.setPlainText(str(exc))
+            self.detail.setPlainText(error_text(exc))
             return
         lines = [
             self.tr("Entry {index}").format(index=e.index),
