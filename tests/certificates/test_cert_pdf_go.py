@@ -98,16 +98,21 @@ def _raster(drawing, px_per_pt: int = 4, margin: int = 40):
 
 
 def test_the_qr_code_on_the_certificate_reads_back_as_its_payload(cert, report):
-    """Decoded by another implementation (OpenCV's QR reader), the code says exactly qr_payload."""
+    """Decoded by another implementation (OpenCV's QR reader), the code says exactly qr_payload.
+
+    OpenCV's ArUco-based reader: its classic `QRCodeDetector` failed on about one perfectly sharp
+    rendering in ten of these (random) payloads at this resolution (~290 dpi), which made the test
+    fail at random; the ArUco reader decoded 800 of 800."""
     import cv2
 
+    reader = cv2.QRCodeDetectorAruco()
     for doc in (cert, report):
         text = qr_payload(doc)
-        found, _, _ = cv2.QRCodeDetector().detectAndDecode(_raster(qr_drawing(text, 85.0)))
+        found, _, _ = reader.detectAndDecode(_raster(qr_drawing(text, 85.0)))
         assert found == text
     # The reader is not fooled into agreeing: another payload reads as itself, not as the first.
     other = qr_payload({**cert, "document_sha256": "0" * 64})
-    assert cv2.QRCodeDetector().detectAndDecode(_raster(qr_drawing(other, 85.0)))[0] == other != qr_payload(cert)
+    assert reader.detectAndDecode(_raster(qr_drawing(other, 85.0)))[0] == other != qr_payload(cert)
 
 
 @pytest.fixture(scope="module")
