@@ -164,7 +164,7 @@ def cmd_verify(ctx) -> int:
         "warnings": list(rep.warnings),
     }
     if ctx.args.store:
-        res["store"] = ctx.corpus.stored.verify_files()
+        res["store"] = ctx.corpus.stored.verify_files().to_json()
     for w in rep.warnings if not ctx.json else ():
         ctx.err(f"warning: {w}")
     ctx.out(res, lambda r: f"ledger OK: {r['entries']} entries, {r['checkpoints']} checkpoints, root {r['root_hash']}"

@@ -60,6 +60,17 @@ def _pdq_column(fp_kind: str | None, fp_data: bytes | None) -> bytes | None:
     return b"".join(ImageFingerprint.from_bytes(fp_data).stored_hashes())
 
 
+@dataclass(frozen=True)
+class StoreCheck:
+    """What `verify_files` re-read and found as the signed manifests say."""
+
+    shards: int
+    items: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"shards": self.shards, "items": self.items}
+
+
 class StoredItems:
     """The fingerprint store of one workspace."""
 
@@ -125,7 +136,7 @@ class StoredItems:
 
     # --- verification ---------------------------------------------------------------------------
 
-    def verify_files(self) -> dict[str, int]:
+    def verify_files(self) -> StoreCheck:
         """Re-read every file the current manifests name: its SHA-256, every leaf against its stored
         hash, and the shard tree's size and root, each as the signed manifest says. Raises
         VerificationError naming the first file that differs (`ledger log verify --store`)."""
@@ -149,11 +160,13 @@ class StoredItems:
                 raise bad("does not give the manifest's tree size and root")
             shards += 1
             items += len(hashes)
-        return {"shards": shards, "items": items}
+        return StoreCheck(shards, items)
 
     # --- reads ----------------------------------------------------------------------------------
 
     def item(self, item_id: str) -> dict[str, Any]:
+        """The store's row of `item_id` as it is in the Parquet file: the versioned columns of
+        docs/fingerprint-store.md by name (the raw record that proofs and reports are built from)."""
         corpus = item_id.split(":", 1)[0]
         files = self.files(corpus)
         row = self.store().item(item_id, files=files) if files else None
