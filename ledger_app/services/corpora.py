@@ -49,18 +49,8 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
-class CorpusRecord:
-    """A registered corpus."""
-
-    id: int
-    name: str
-    path: str
-    format: str
-    license_id: int | None
-    batch: str | None
-    created_at: float
-    crawler: str | None
-    source_kind: str | None
+class CorpusRecord(repo.CorpusRow):
+    """A registered corpus: its stored row."""
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

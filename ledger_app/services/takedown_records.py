@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_app.core.messages import Said
+from ledger_app.storage.repos.takedowns import RequestRow
 
 
 @dataclass(frozen=True)
@@ -155,26 +156,11 @@ class DraftSummary:
 
 
 @dataclass(frozen=True)
-class RequestRecord:
-    """A request's row as the workflow reads it (`TakedownService.request_record`); the requester and
-    the handler are commitments. `to_json()` gives every column, as the dictionary always did."""
+class RequestRecord(RequestRow):
+    """A request's row as the workflow reads it (`TakedownService.request_record`): the stored row
+    (the requester and the handler are commitments) and the reason as a message. `to_json()` gives
+    every column, as the dictionary always did."""
 
-    id: int
-    type: str
-    status: str
-    status_reason: str | None
-    requester: str | None
-    requester_kind: str
-    received: str
-    due_by: str
-    extended_reason: str | None
-    legal_json: str | None
-    claim_id: int | None
-    license_id: int | None
-    handler: str | None
-    approver: str | None
-    created_at: float
-    updated_at: float
     #: The status reason as a message when the services wrote it (`status_reason` is its English), for
     #: the window to say in its language; None for a reason typed by a person or stored before.
     reason_said: Said | None = None
