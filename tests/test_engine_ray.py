@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import ray  # a dependency (pyproject): missing, these tests fail rather than skip
 from PIL import Image
 from sqlalchemy import select
 
@@ -31,8 +32,6 @@ from ledger_app.services import LedgerService
 from ledger_app.services.corpora import CorpusService
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage.tables import Fingerprint, Item, ItemDetail
-
-ray = pytest.importorskip("ray")
 
 PASS = "engine-test-pass"
 REPO = Path(__file__).resolve().parents[1]
