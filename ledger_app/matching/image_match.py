@@ -22,7 +22,13 @@ Signals, cheapest first:
 
 Cost at a million items: coarse codes are searched only as far as a hit can still beat chance,
 hash candidates at chance level are verified only when the keypoint index ranks them among its
-top items too, and each candidate's thumbnail is decoded once.
+top items too, and each candidate's thumbnail is decoded once. Whole-image verification first
+aligns the candidate by its stored keypoints (the query's claimed-work keypoints matched against
+them once per query and candidate, the same matches the local stage uses), which costs no ORB on
+the candidate's thumbnail; only when that does not verify is ORB run on both thumbnails, with the
+mirrored query, and only for candidates chance cannot explain or that PDQ alone could match
+(mirrored copies, thumbnails too small for their keypoints, the veto on a look-alike). The same
+verdict rules (`verify._judge`) decide either way.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
@@ -32,27 +38,20 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import cv2
 import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
-from ledger_app.matching.local import (
-    RegionMatch,
-    apply_affine,
-    box_of,
-    clip_polygon,
-    frame_polygon,
-    match_region,
-)
+from ledger_app.matching.local import PairCache, RegionMatch, match_region, whole_image_region
 from ledger_app.matching.local_index import LocalIndex
-from ledger_app.matching.verify import Features, Verification, features, verify
+from ledger_app.matching.verify import Features, Verification, features, stored_features, verify
 
 # Candidates worth verifying: PDQ hits up to this distance (beyond it, PDQ says nothing) ...
 PDQ_CANDIDATE = 90
@@ -114,6 +113,9 @@ class ImageMatcher:
         self.local = LocalIndex()
         self.local_candidates = LOCAL_CANDIDATES
         self.last_verified = 0  # candidates verified by the last query (both stages)
+        # Seconds the last query spent in each stage (hashes, keypoint votes, fingerprint reads,
+        # whole-image verification, local-feature verification): what the benchmark reports.
+        self.last_stages: dict[str, float] = {}
         self._own_store: dict[str, ImageFingerprint] | None = None
         if fingerprints is None:
             self._own_store = {}
@@ -164,6 +166,8 @@ class ImageMatcher:
             query_fp = ImageFingerprint.from_bytes(query_fp)
         grey = query_bytes_or_thumb if isinstance(query_bytes_or_thumb, np.ndarray) else query_fp.thumbnail()
 
+        clock = _Stages()
+        self.last_stages = clock.seconds
         if self._cache_removals != self.index.removals:  # an item was removed or replaced
             self._cache.clear()
             self._cache_removals = self.index.removals
@@ -178,6 +182,7 @@ class ImageMatcher:
         scored = _rank_candidates(
             pdq_hits, coarse_hits, n_hashes * 3 * len(self.index), len(codes) * len(self.index)
         )
+        clock.lap("hashes")
         # Every candidate that chance cannot explain is verified; the others up to max_verify, and
         # when the local stage knows the item and chance could explain it (UNSUPPORTED_CANDIDATE),
         # only if it is also among the items sharing the most keypoint words with the query: at a
@@ -200,35 +205,57 @@ class ImageMatcher:
             local_ranked = [i for i in proposed if i not in already][: self.local_candidates]
         else:
             ranked = sure + worth[: self.max_verify]
+        clock.lap("keypoint votes")
         self.last_verified = len(set(ranked) | set(local_ranked))
         if not ranked and not local_ranked:
             return []
 
-        need = [c for c in ranked if c not in self._cache] + [c for c in local_ranked if c not in ranked]
-        fps = self._fingerprints(need)
+        # One read for every candidate: both stages use the stored keypoints.
+        fps = self._fingerprints(list(dict.fromkeys(ranked + local_ranked)))
+        clock.lap("fingerprint reads")
         thumbs: dict[str, np.ndarray] = {}  # each candidate's thumbnail decoded once per query
+        pairs = PairCache()  # each candidate's descriptor matches computed once per query
         matches: dict[str, ImageMatch] = {}
         if ranked:
-            query_features = features(grey, with_mirror=True)
+            stored_query = stored_features(query_fp.local, grey)
+            orb_query: list[Features] = []  # ORB on the query's thumbnail, computed when first needed
             for item_id in ranked:
-                cand = self._features(item_id, fps, thumbs)
-                if cand is None:
-                    continue
                 pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
-                v = verify(query_features, cand)
+                fp = fps.get(item_id)
+                v = None
+                # First the stored keypoints (no ORB on the candidate's thumbnail), query unmirrored.
+                if stored_query is not None and fp is not None and fp.local is not None and len(fp.local):
+                    if item_id not in thumbs:
+                        thumbs[item_id] = fp.thumbnail()
+                    v = verify(stored_query, stored_features(fp.local, thumbs[item_id]), matcher=pairs.matcher(item_id))
+                # Then, unless that verified, ORB on both thumbnails with the mirrored query (a mirrored
+                # copy; a thumbnail too small for its stored keypoints), for the candidates chance cannot
+                # explain or PDQ alone could match (its verdict may veto a look-alike); a candidate at
+                # chance distance without keypoints of its own is tried this way too.
+                if (v is None or not v.ok) and (
+                    v is None or surprise[item_id] <= SURE_CANDIDATE
+                    or (pdq is not None and pdq.distance <= self.pdq_max_distance)
+                ):
+                    cand = self._features(item_id, fps, thumbs)
+                    if cand is None:
+                        continue
+                    if not orb_query:
+                        orb_query.append(features(grey, with_mirror=True))
+                    v = verify(orb_query[0], cand)
+                if v is None:
+                    continue
                 match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
                 if match is not None:
                     if v.ok:  # the whole picture aligned: its region is the verification's overlap
-                        match.detail["region"] = whole_image_region(v, grey.shape, cand.grey.shape).to_json()
+                        match.detail["region"] = whole_image_region(v, grey.shape, thumbs[item_id].shape).to_json()
                     matches[item_id] = match
+        clock.lap("whole-image verification")
         # Local features: the candidates they propose, and those the PDQ stages proposed that
         # whole-image verification did not confirm (a 30 % crop is often one; a match by PDQ alone
         # gains its region here).
         if query_fp.local is not None:
             with_region = {i for i, m in matches.items() if "region" in m.detail}
             todo = [i for i in dict.fromkeys(local_ranked + ranked) if i not in with_region]
-            # Candidates whose whole-image features were cached were not read above: one read for all.
-            fps.update(self._fingerprints([i for i in todo if i not in fps]))
             for item_id in todo:
                 found = matches.get(item_id)
                 fp = fps.get(item_id)
@@ -236,12 +263,13 @@ class ImageMatcher:
                     continue
                 if item_id not in thumbs:
                     thumbs[item_id] = fp.thumbnail()
-                region = match_region(query_fp.local, fp.local, grey, thumbs[item_id])
+                region = match_region(query_fp.local, fp.local, grey, thumbs[item_id], matcher=pairs.matcher(item_id))
                 if found is not None:
                     if region.ok:
                         found.detail["region"] = region.to_json()
                 elif region.ok:
                     matches[item_id] = _local_match(item_id, region, pdq_hits.get(item_id))
+            clock.lap("local verification")
         out = sorted(matches.values(), key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
         return out
 
@@ -280,25 +308,17 @@ class ImageMatcher:
         return f
 
 
-def whole_image_region(v: Verification, query_shape: tuple[int, ...], item_shape: tuple[int, ...]) -> RegionMatch:
-    """The region of a copy that whole-image verification confirmed, from its transform (query
-    thumbnail pixels, mirrored when `v.mirrored`, to the item's): the query's frame mapped into the
-    item's and clipped to it, and back; the same boxes and covered fractions `match_region` reports,
-    without fitting keypoints again."""
-    if v.transform is None:
-        raise ValueError("a verification without a transform has no region")
-    model = np.array(v.transform, np.float64)
-    (qh, qw), (ih, iw) = query_shape[:2], item_shape[:2]
-    in_item, item_area = clip_polygon(apply_affine(model, frame_polygon(qw, qh)), iw, ih)
-    in_query, query_area = clip_polygon(apply_affine(cv2.invertAffineTransform(model), frame_polygon(iw, ih)), qw, qh)
-    item_box, query_box = box_of(in_item, iw, ih), box_of(in_query, qw, qh)
-    if v.mirrored:  # the transform starts from the mirrored query: mirror its box back
-        query_box = (1 - query_box[2], query_box[1], 1 - query_box[0], query_box[3])
-    return RegionMatch(
-        True, v.inliers, v.inliers, tuple(tuple(float(x) for x in row) for row in model), 90.0 * v.rotation,
-        math.sqrt(max(0.0, v.scale[0] * v.scale[1])), item_box, query_box, item_area / (iw * ih),
-        query_area / (qw * qh), v.agreement, "the whole picture, aligned by whole-image verification: " + v.reason,
-    )
+class _Stages:
+    """Seconds per named stage of one query (a stage timed twice adds up)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._t
+        self._t = now
 
 
 def _local_match(item_id: str, region: RegionMatch, pdq: PdqHit | None) -> ImageMatch:

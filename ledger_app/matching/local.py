@@ -245,6 +245,23 @@ def ratio_matches(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return qi[order][keep], ci[order][keep]
 
 
+class PairCache:
+    """A query's `ratio_matches` with each candidate's stored keypoints, computed once per query and
+    candidate and shared by whole-image verification and `match_region` (their `matcher`)."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def matcher(self, item_id: str):  # (query descriptors, item descriptors) -> index pairs
+        def pairs(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            got = self._pairs.get(item_id)
+            if got is None:
+                got = self._pairs[item_id] = ratio_matches(qd, cd)
+            return got
+
+        return pairs
+
+
 def _two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(nearest distance, second nearest distance, nearest index) in `cd` of each row of `qd`."""
     if faiss is not None:
@@ -382,6 +399,27 @@ def match_region(
         ok, agreement,
         f"{inliers} keypoints agree on one transform; {agreement:.0%} of {blocks} textured blocks of the shared "
         "region agree" + ("" if ok else ": a different picture of the same subject"),
+    )
+
+
+def whole_image_region(v: _dense.Verification, query_shape: tuple[int, ...], item_shape: tuple[int, ...]) -> RegionMatch:
+    """The region of a copy that whole-image verification confirmed, from its transform (query
+    thumbnail pixels, mirrored when `v.mirrored`, to the item's): the query's frame mapped into the
+    item's and clipped to it, and back; the same boxes and covered fractions `match_region` reports,
+    without fitting keypoints again."""
+    if v.transform is None:
+        raise ValueError("a verification without a transform has no region")
+    model = np.array(v.transform, np.float64)
+    (qh, qw), (ih, iw) = query_shape[:2], item_shape[:2]
+    in_item, item_area = clip_polygon(apply_affine(model, frame_polygon(qw, qh)), iw, ih)
+    in_query, query_area = clip_polygon(apply_affine(cv2.invertAffineTransform(model), frame_polygon(iw, ih)), qw, qh)
+    item_box, query_box = box_of(in_item, iw, ih), box_of(in_query, qw, qh)
+    if v.mirrored:  # the transform starts from the mirrored query: mirror its box back
+        query_box = (1 - query_box[2], query_box[1], 1 - query_box[0], query_box[3])
+    return RegionMatch(
+        True, v.inliers, v.inliers, tuple(tuple(float(x) for x in row) for row in model), 90.0 * v.rotation,
+        math.sqrt(max(0.0, v.scale[0] * v.scale[1])), item_box, query_box, item_area / (iw * ih),
+        query_area / (qw * qh), v.agreement, "the whole picture, aligned by whole-image verification: " + v.reason,
     )
 
 

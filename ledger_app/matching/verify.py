@@ -88,6 +88,16 @@ def features(grey: np.ndarray, *, with_mirror: bool = False) -> Features:
     return f
 
 
+def stored_features(feats, thumb: np.ndarray) -> Features | None:  # feats: local.LocalFeatures | None
+    """An image's stored keypoints (`local.LocalFeatures`) as features for `verify` on its
+    thumbnail: positions moved from the feature frame to the thumbnail's pixels (the same picture
+    at another size). Match them with `local.ratio_matches` (`verify(..., matcher=...)`)."""
+    if feats is None or not len(feats):
+        return None
+    scale = np.float32([thumb.shape[1] / feats.width, thumb.shape[0] / feats.height])
+    return Features(np.ascontiguousarray(thumb, dtype=np.uint8), feats.points * scale, feats.descriptors)
+
+
 @dataclass(frozen=True)
 class Verification:
     ok: bool | None
@@ -120,7 +130,7 @@ def _fail(reason: str, ok: bool | None = False, inliers: int = 0) -> Verificatio
     return Verification(ok, 0.0, inliers, False, 0, (0.0, 0.0), (0.0, 0.0), None, reason)
 
 
-def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
+def _fit(q: Features, c: Features, matcher=None) -> tuple[int, np.ndarray, np.ndarray] | None:
     if (
         q.descriptors is None
         or c.descriptors is None
@@ -128,7 +138,7 @@ def _fit(q: Features, c: Features) -> tuple[int, np.ndarray, np.ndarray] | None:
         or len(c.points) < MIN_MATCHES
     ):
         return None
-    qi, ci = _ratio_matches(q.descriptors, c.descriptors)
+    qi, ci = (matcher or _ratio_matches)(q.descriptors, c.descriptors)
     if len(qi) < MIN_MATCHES:
         return None
     src, dst = q.points[qi], c.points[ci]
@@ -254,8 +264,10 @@ def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
     return overall, best, left
 
 
-def verify(query: Features, candidate: Features) -> Verification:
-    """Decide whether `candidate` is an edited copy of `query` (or the reverse)."""
+def verify(query: Features, candidate: Features, *, matcher=None) -> Verification:
+    """Decide whether `candidate` is an edited copy of `query` (or the reverse). `matcher`:
+    (query descriptors, candidate descriptors) -> index pairs, when the features are not ORB's on
+    the thumbnails (the stored keypoints: `local.ratio_matches`)."""
     fits = []
     skipped = None
     for mirrored, q in ((False, query), (True, query.mirrored)):
@@ -264,7 +276,7 @@ def verify(query: Features, candidate: Features) -> Verification:
         if fits and fits[0][0] >= CONFIDENT_INLIERS:
             skipped = q  # tried only if the confident fit does not verify (below)
             break
-        fit = _fit(q, candidate)
+        fit = _fit(q, candidate, matcher)
         if fit is not None:
             fits.append((fit[0], mirrored, q, fit[1], fit[2]))
     if not fits:
@@ -278,7 +290,7 @@ def verify(query: Features, candidate: Features) -> Verification:
     # the wrong orientation (a mirrored leaflet matched unmirrored letter by letter): the other
     # orientation's fit is judged too, by the same rules, and wins only if it verifies.
     if skipped is not None:
-        fit = _fit(skipped, candidate)
+        fit = _fit(skipped, candidate, matcher)
         if fit is not None:
             fits.append((fit[0], True, skipped, fit[1], fit[2]))
     for other in fits[1:]:

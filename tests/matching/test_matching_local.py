@@ -153,3 +153,72 @@ def test_local_index_add_remove():
     assert idx.candidates(feats, 5) == []
     idx.add(["a"], [feats])  # re-added: found again
     assert [i for i, _ in idx.candidates(feats, 5)] == ["a"]
+
+
+def test_compacted_index_gives_the_same_votes():
+    """An index built in many small steps, once compacted into one segment, holds the same postings
+    and gives every item the same shared words and votes; a removal before and an addition after
+    the compaction still count."""
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 256, (3000, 32), dtype=np.uint8)
+
+    def item(k: int) -> local.LocalFeatures:
+        d = base[rng.choice(3000, 120, replace=False)].copy()
+        d[: 40 + k % 30] = rng.integers(0, 256, (40 + k % 30, 32), dtype=np.uint8)  # some shared, some not
+        return local.LocalFeatures(100, 100, rng.random((120, 2), dtype=np.float32) * 100, d)
+
+    feats = [item(k) for k in range(400)]
+    ids = [f"i{k}" for k in range(400)]
+    whole, steps = LocalIndex(), LocalIndex()
+    whole.add(ids, feats)
+    for s in range(0, 400, 7):
+        steps.add(ids[s : s + 7], feats[s : s + 7])
+    whole.remove(["i5"])
+    steps.remove(["i5"])
+    segments_before = len(steps._segments)
+    steps.compact()
+    assert segments_before > 1 and len(steps._segments) == 1
+    assert steps.postings == whole.postings
+    query = local.LocalFeatures(100, 100, np.zeros((3000, 2), np.float32), base)
+    a, b = whole.votes(query), steps.votes(query)
+    np.testing.assert_array_equal(a.counts, b.counts)
+    np.testing.assert_allclose(a.votes, b.votes)
+    assert whole.candidates(query, 50) == steps.candidates(query, 50) and len(whole.candidates(query, 50)) == 50
+    steps.add(["new"], [feats[0]])
+    assert steps.votes(query).shared("new") == whole.votes(query).shared("i0")
+
+
+def test_whole_image_verification_uses_stored_keypoints_first(grate, data_dir, monkeypatch):
+    """A resized copy is verified from the stored keypoints, with no ORB run on any thumbnail; a
+    mirrored copy (which the unmirrored keypoints cannot align) still is, by ORB on both thumbnails
+    with the mirrored query; an unrelated photo is not; and without stored keypoints the ORB path
+    alone decides as before."""
+    from ledger_app.matching import image_match
+
+    orb_runs = []
+    real = image_match.features
+    monkeypatch.setattr(image_match, "features", lambda grey, **kw: orb_runs.append(grey.shape) or real(grey, **kw))
+    work = image_fingerprint(_jpeg(grate), local="work")
+    w, h = grate.size
+    resized = image_fingerprint(_jpeg(grate.resize((w * 2 // 3, h * 2 // 3))))
+    mirrored = image_fingerprint(_jpeg(ImageOps.mirror(grate)))
+    other = image_fingerprint((data_dir / "fixtures" / "pdq" / "labelme-subset").glob("*.jpg").__next__().read_bytes())
+
+    m = ImageMatcher()
+    m.add(["resized", "other"], [resized, other])
+    found = m.query(work)
+    assert [(f.item_id, f.method) for f in found] == [("resized", "verified")]
+    assert found[0].detail["verification"]["inliers"] >= 40 and "region" in found[0].detail
+    assert orb_runs == []  # neither the query's nor the candidate's thumbnail needed ORB
+
+    m = ImageMatcher()
+    m.add(["mirrored"], [mirrored])
+    found = m.query(work)
+    assert [(f.item_id, f.method) for f in found] == [("mirrored", "verified")]
+    assert found[0].detail["verification"]["mirrored"] is True
+    assert orb_runs  # the fallback ran
+
+    m = ImageMatcher()
+    m.add(["resized"], [resized.without_local()])
+    assert [(f.item_id, f.method) for f in m.query(work)] == [("resized", "verified")]
