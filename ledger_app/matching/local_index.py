@@ -197,9 +197,10 @@ class LocalIndex:
             n = hi - lo
             if not n.sum():
                 continue
-            # All the postings of the useful words at once: run k covers lo[k]..hi[k].
-            starts = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
-            hits.append(seg.items[starts + np.arange(int(n.sum()))])
+            # Each useful word's postings are one contiguous run (lo[k]..hi[k]): copied as slices,
+            # not gathered element by element through an index array as long as all of them.
+            items_of = seg.items
+            hits.extend(items_of[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a)
             weights.append(np.repeat(weight[useful], n))
         if not hits:
             return LocalVotes(self, np.zeros(n_items, np.int64), np.zeros(n_items))
