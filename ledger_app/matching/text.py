@@ -22,7 +22,6 @@ import re
 import struct
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -67,26 +66,70 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Tokens with their spans in `text` (normalisation is applied piecewise, offsets kept)."""
+    if text.isascii():
+        # NFKC leaves ASCII as it is and case folding is lower(), which keeps every character's
+        # class and offset: the same tokens and spans as the piecewise path below.
+        return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text.lower())]
     out = []
     for m in _TOKEN.finditer(text):
-        norm = unicodedata.normalize("NFKC", m.group()).casefold()
-        # NFKC can turn one compatibility character into several tokens' worth (e.g. "㍿").
-        for piece in _TOKEN.findall(norm):
-            out.append(Token(piece, m.start(), m.end()))
+        start, end = m.span()
+        out += [Token(piece, start, end) for piece in _pieces(m.group())]
     return out
 
 
-@lru_cache(maxsize=200_000)
-def _token_hash(token: str) -> int:
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Each token's (start, end) in `text`: `[(t.start, t.end) for t in tokens(text)]`, faster."""
+    if text.isascii():
+        return [m.span() for m in _TOKEN.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        out += [m.span()] * len(_pieces(m.group()))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The tokens' texts alone (what a fingerprint needs): `[t.text for t in tokens(text)]`, faster."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())
+    out: list[str] = []
+    for w in _TOKEN.findall(text):
+        out += _pieces(w)
+    return out
+
+
+class _Memo(dict):
+    """A bounded memo of a function of one string (cleared when full; lookups stay dict-fast)."""
+
+    def __init__(self, fn, size: int):
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, key: str):
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+def _normalized_pieces(token: str) -> tuple[str, ...]:
+    # NFKC can turn one compatibility character into several tokens' worth (e.g. "㍿").
+    return tuple(_TOKEN.findall(unicodedata.normalize("NFKC", token).casefold()))
+
+
+def _blake(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+_pieces = _Memo(_normalized_pieces, 200_000).__getitem__
+_token_hash = _Memo(_blake, 200_000).__getitem__
 
 
 def shingle_hashes(toks: list[Token] | list[str]) -> np.ndarray:
     """64-bit hash of each run of SHINGLE tokens, in order (one hash for a shorter text)."""
-    words = [t.text if isinstance(t, Token) else t for t in toks]
-    if not words:
+    if not toks:
         return np.empty(0, np.uint64)
-    h = np.fromiter((_token_hash(w) for w in words), np.uint64, len(words))
+    ws = [t.text for t in toks] if isinstance(toks[0], Token) else toks
+    h = np.fromiter(map(_token_hash, ws), np.uint64, len(ws))
     n = max(1, len(h) - SHINGLE + 1)
     acc = np.zeros(n, np.uint64)
     with np.errstate(over="ignore"):
@@ -103,9 +146,11 @@ def minhash(shingles: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         out = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, np.uint64)
         for chunk in range(0, len(shingles), 4096):
-            x = shingles[chunk : chunk + 4096, None]
-            out = np.minimum(out, ((x * _MUL + _ADD) >> np.uint64(32)).min(axis=0))
-    return out.astype(np.uint32)
+            v = shingles[chunk : chunk + 4096, None] * _MUL
+            v += _ADD
+            out = np.minimum(out, v.min(axis=0))
+    # The shift is monotonic: the minimum's top half is the minimum of the top halves.
+    return (out >> np.uint64(32)).astype(np.uint32)
 
 
 def sample(shingles: np.ndarray) -> np.ndarray:
@@ -164,5 +209,5 @@ class TextFingerprint:
 
 
 def text_fingerprint(text: str) -> TextFingerprint:
-    sh = np.unique(shingle_hashes(tokens(text)))
+    sh = np.unique(shingle_hashes(words(text)))
     return TextFingerprint(int(sh.size), minhash(sh), sample(sh))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ledger_app.matching.text import shingle_hashes, tokens
+from ledger_app.matching.text import shingle_hashes, words
 from ledger_app.matching.text_index import TextIndex
 
 RECIPE = Path(__file__).resolve().parents[2] / "resources" / "evalsets" / "text_articles.json"
@@ -277,7 +277,7 @@ def threshold_evidence(seeds: range | list[int] = range(20), split: str = "tunin
 
     def shingles(key: str, text: str) -> np.ndarray:
         if key not in sh:
-            sh[key] = np.unique(shingle_hashes(tokens(text)))
+            sh[key] = np.unique(shingle_hashes(words(text)))
         return sh[key]
 
     lo, lo_of, hi, hi_of, pairs = 1.0, "", 0.0, "", 0

@@ -29,7 +29,8 @@ from ledger_app.matching.text import (
     TextFingerprint,
     shingle_hashes,
     text_fingerprint,
-    tokens,
+    token_spans,
+    words,
 )
 
 BANDS, ROWS = 32, 4
@@ -248,13 +249,13 @@ class TextIndex:
             return []
         ids = [self._ids[int(nums[i])] for i in chosen]
         texts = self._texts(ids) if text is not None else {}
-        q_tokens = tokens(text) if text is not None else None
-        q_sh = shingle_hashes(q_tokens) if q_tokens is not None else None
+        q_spans = token_spans(text) if text is not None else None
+        q_sh = shingle_hashes(words(text)) if text is not None else None
         matches = []
         for i, item_id in zip(chosen, ids, strict=True):
             item_text = texts.get(item_id)
             if q_sh is not None and item_text is not None:
-                m = _exact_match(item_id, text, q_tokens, q_sh, item_text, min_containment)
+                m = _exact_match(item_id, text, q_spans, q_sh, item_text, min_containment)
             else:
                 m = _estimated_match(
                     item_id,
@@ -352,10 +353,9 @@ def _estimated_match(
 
 
 def _exact_match(
-    item_id: str, query_text: str, q_tokens: list, q_sh: np.ndarray, item_text: str, min_containment: float
+    item_id: str, query_text: str, q_spans: list, q_sh: np.ndarray, item_text: str, min_containment: float
 ) -> TextMatch | None:
-    c_tokens = tokens(item_text)
-    c_sh = shingle_hashes(c_tokens)
+    c_sh = shingle_hashes(words(item_text))  # the tokens' spans only for a match's passages
     q_set, c_set = np.unique(q_sh), np.unique(c_sh)
     shared = np.intersect1d(q_set, c_set, assume_unique=True)
     if len(shared) == 0:
@@ -365,7 +365,7 @@ def _exact_match(
     small = min(len(q_set), len(c_set))
     if max(c_query, c_item) < min_containment or len(shared) < min(MIN_SHARED, small):
         return None
-    passages = _passages(query_text, q_tokens, q_sh, item_text, c_tokens, c_sh, shared)
+    passages = _passages(query_text, q_spans, q_sh, item_text, token_spans(item_text), c_sh, shared)
     detail = {
         "method": "exact",
         "containment_of_item": round(c_item, 4),
@@ -379,36 +379,29 @@ def _exact_match(
 
 def _runs(sh: np.ndarray, shared: np.ndarray) -> list[tuple[int, int]]:
     """Maximal runs [first, last] of shingle positions whose hashes are shared."""
-    inside = np.isin(sh, shared)
-    runs, start = [], None
-    for i, v in enumerate(inside.tolist() + [False]):
-        if v and start is None:
-            start = i
-        elif not v and start is not None:
-            runs.append((start, i - 1))
-            start = None
-    return runs
+    edges = np.diff(np.concatenate([[0], np.isin(sh, shared).astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist(), strict=True))
 
 
-def _passages(query_text, q_tokens, q_sh, item_text, c_tokens, c_sh, shared) -> list[dict]:
+def _passages(query_text, q_spans, q_sh, item_text, c_spans, c_sh, shared) -> list[dict]:
     """The overlapping passages, longest first, as they read in the query and in the item."""
     c_runs = _runs(c_sh, shared)
-    first_pos: dict[int, int] = {}
-    for n, (a, b) in enumerate(c_runs):
-        for p in range(a, b + 1):
-            first_pos.setdefault(int(c_sh[p]), n)
+    # For each shared hash, the first of the item's runs that holds it.
+    inside = np.concatenate([np.arange(a, b + 1) for a, b in c_runs]) if c_runs else np.empty(0, np.int64)
+    run_of = np.searchsorted(np.array([a for a, _ in c_runs], np.int64), inside, "right") - 1
+    held, first = np.unique(c_sh[inside], return_index=True)
     out = []
     for a, b in sorted(_runs(q_sh, shared), key=lambda r: r[0] - r[1]):
-        q_span = (q_tokens[a].start, q_tokens[min(len(q_tokens) - 1, b + SHINGLE - 1)].end)
-        n = first_pos.get(int(q_sh[a]))
+        q_span = (q_spans[a][0], q_spans[min(len(q_spans) - 1, b + SHINGLE - 1)][1])
         entry = {
             "query": query_text[q_span[0] : q_span[1]],
             "query_span": list(q_span),
             "tokens": b - a + SHINGLE,
         }
-        if n is not None:
-            ca, cb = c_runs[n]
-            c_span = (c_tokens[ca].start, c_tokens[min(len(c_tokens) - 1, cb + SHINGLE - 1)].end)
+        at = int(np.searchsorted(held, q_sh[a]))
+        if at < len(held) and held[at] == q_sh[a]:
+            ca, cb = c_runs[int(run_of[first[at]])]
+            c_span = (c_spans[ca][0], c_spans[min(len(c_spans) - 1, cb + SHINGLE - 1)][1])
             entry.update(item=item_text[c_span[0] : c_span[1]], item_span=list(c_span))
         else:
             entry.update(item=entry["query"], item_span=None)
