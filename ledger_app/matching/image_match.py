@@ -47,11 +47,18 @@ import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
-from ledger_app.matching.image import ImageFingerprint, image_fingerprint
+from ledger_app.matching.image import CROP_FRACTIONS, ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
 from ledger_app.matching.local import PairCache, RegionMatch, match_region, whole_image_region
 from ledger_app.matching.local_index import LocalIndex
-from ledger_app.matching.verify import Features, Verification, features, stored_features, verify
+from ledger_app.matching.verify import (
+    Features,
+    Verification,
+    features,
+    stored_features,
+    verify,
+    verify_frames,
+)
 
 # Candidates worth verifying: PDQ hits up to this distance (beyond it, PDQ says nothing) ...
 PDQ_CANDIDATE = 90
@@ -71,6 +78,7 @@ CHANCE_CANDIDATE = 0.0
 UNSUPPORTED_CANDIDATE = -2.0
 # Items sharing the most keypoint words with the query that are verified by local features.
 LOCAL_CANDIDATES = 32
+_CUTS = (0.0, *CROP_FRACTIONS)  # off each edge, by PDQ region (whole image, central crops)
 
 
 @dataclass(frozen=True)
@@ -221,21 +229,16 @@ class ImageMatcher:
             orb_query: list[Features] = []  # ORB on the query's thumbnail, computed when first needed
             for item_id in ranked:
                 pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
-                fp = fps.get(item_id)
+                fp, pdq_close = fps.get(item_id), pdq is not None and pdq.distance <= self.pdq_max_distance
                 v = None
                 # First the stored keypoints (no ORB on the candidate's thumbnail), query unmirrored.
                 if stored_query is not None and fp is not None and fp.local is not None and len(fp.local):
                     if item_id not in thumbs:
                         thumbs[item_id] = fp.thumbnail()
                     v = verify(stored_query, stored_features(fp.local, thumbs[item_id]), matcher=pairs.matcher(item_id))
-                # Then, unless that verified, ORB on both thumbnails with the mirrored query (a mirrored
-                # copy; a thumbnail too small for its stored keypoints), for the candidates chance cannot
-                # explain or PDQ alone could match (its verdict may veto a look-alike); a candidate at
-                # chance distance without keypoints of its own is tried this way too.
-                if (v is None or not v.ok) and (
-                    v is None or surprise[item_id] <= SURE_CANDIDATE
-                    or (pdq is not None and pdq.distance <= self.pdq_max_distance)
-                ):
+                # Unless that verified: ORB on both thumbnails, mirrored query too, where it can matter
+                # (chance cannot explain the candidate, PDQ alone could match it, or no stored keypoints).
+                if (v is None or not v.ok) and (v is None or surprise[item_id] <= SURE_CANDIDATE or pdq_close):
                     cand = self._features(item_id, fps, thumbs)
                     if cand is None:
                         continue
@@ -244,6 +247,10 @@ class ImageMatcher:
                     v = verify(orb_query[0], cand)
                 if v is None:
                     continue
+                if not v.ok and pdq_close:  # the close hash's own alignment (region, dihedral variant)
+                    framed = verify_frames(grey, thumbs[item_id], pdq.query_variant, _CUTS[pdq.query_region],
+                                           _CUTS[pdq.stored_region])
+                    v = framed if framed.ok else v
                 match = _decide(item_id, pdq, coarse, v, query_fp, self.pdq_max_distance)
                 if match is not None:
                     if v.ok:  # the whole picture aligned: its region is the verification's overlap

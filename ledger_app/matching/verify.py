@@ -19,12 +19,13 @@ asymmetrically. This step compares the two greyscale thumbnails themselves:
 The result says `ok` True (aligned by an edit and agreeing), False (aligned by an edit, yet the
 pixels disagree: a look-alike), or None when no edit-shaped alignment was found or the images lack
 the texture to decide; then the caller falls back on PDQ alone, with Meta's threshold.
+`verify_frames` judges, by the same rules, the alignment a close PDQ hash proposes (frame to frame).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -309,8 +310,48 @@ def _judge(inliers: int, mirrored: bool, q: Features, src: np.ndarray, dst: np.n
     shaped = _constrained_model(src, dst)
     if isinstance(shaped, str):
         return _fail(f"the features fit no edit: {shaped}", None, inliers)
-    k, affine, scale = shaped
+    return _compare(inliers, mirrored, q, candidate, *shaped)
 
+
+# PDQ's eight dihedral variants (`image.DIHEDRAL_NAMES`) as maps of the unit square: the indexed image
+# is variant t of the query where (u, v) in the query lies at A[t] (u, v, 1) in it.
+_DIHEDRAL = np.array([
+    [[1, 0, 0], [0, 1, 0]], [[0, 1, 0], [-1, 0, 1]], [[-1, 0, 1], [0, -1, 1]], [[0, -1, 1], [1, 0, 0]],
+    [[1, 0, 0], [0, -1, 1]], [[-1, 0, 1], [0, 1, 0]], [[0, 1, 0], [1, 0, 0]], [[0, -1, 1], [-1, 0, 1]],
+], float)
+
+
+def verify_frames(query: np.ndarray, candidate: np.ndarray, variant: int, query_cut: float, item_cut: float) -> Verification:
+    """Judge the alignment a close PDQ hash proposes, frame to frame: the query's region (`query_cut`
+    off each edge) in dihedral `variant` is the candidate's region (`item_cut` off each edge); both
+    greyscale thumbnails. For a
+    copy whose keypoints align it a pixel off (text, flipped: their positions are biased by the
+    pyramid level they come from); the pixels decide by the same rules as `verify`."""
+    mirrored = variant >= 4  # compared from the mirrored query, as `verify` does: a quarter turn is left
+    grey = query[:, ::-1] if mirrored else query
+    unit = np.vstack([_DIHEDRAL[variant], [0, 0, 1]])
+    if mirrored:
+        unit = unit @ np.array([[-1, 0, 1], [0, 1, 0], [0, 0, 1]], float)
+
+    def to_unit(shape: tuple[int, ...], cut: float) -> np.ndarray:  # pixel centres -> the region's unit square
+        h, w = shape[:2]
+        span = 1 - 2 * cut
+        return np.array([[1 / (w * span), 0, (0.5 / w - cut) / span], [0, 1 / (h * span), (0.5 / h - cut) / span], [0, 0, 1]])
+
+    affine = (np.linalg.inv(to_unit(candidate.shape, item_cut)) @ unit @ to_unit(grey.shape, query_cut))[:2]
+    lin = affine[:, :2]
+    k = next(k for k in range(4) if np.all(np.diag(lin @ _quarter_turn(k).T) > 1e-9))
+    diag = np.diag(lin @ _quarter_turn(k).T)
+    none = np.zeros((0, 2), np.float32)
+    q, c = Features(np.ascontiguousarray(grey), none, None), Features(candidate, none, None)
+    v = _compare(0, mirrored, q, c, k, affine, (float(diag[0]), float(diag[1])))
+    return replace(v, reason=f"aligned frame to frame as the PDQ hash proposes: {v.reason}")
+
+
+def _compare(
+    inliers: int, mirrored: bool, q: Features, candidate: Features, k: int, affine: np.ndarray, scale: tuple[float, float]
+) -> Verification:
+    """Warp the candidate onto the (mirrored) query by `affine` and compare them block by block."""
     qg = q.grey.astype(np.float32)
     cg = candidate.grey.astype(np.float32)
     h, w = qg.shape

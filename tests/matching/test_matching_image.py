@@ -171,3 +171,36 @@ def test_modes_other_than_rgb_are_fingerprinted(pdq_dir):
         im.save(buf, "TIFF")
         fp = image_fingerprint(buf.getvalue())
         assert hamming(fp.pdq_hash, ref.pdq_hash) <= 40, mode
+
+
+def test_a_close_hash_proposes_its_own_alignment_frame_to_frame(pdq_dir):
+    """`verify_frames` aligns the frames as the PDQ variant says: each of the eight rotations and
+    reflections of a photo (and a 10 % central crop of it) agrees under the variant PDQ reports,
+    and under no other variant; another photo does not agree under any."""
+    from PIL import ImageOps
+
+    from ledger_app.matching.image import image_fingerprint
+    from ledger_app.matching.image_index import ImageIndex
+    from ledger_app.matching.verify import verify_frames
+
+    with Image.open(pdq_dir / "bridge-mods" / "aaa-orig.jpg") as im:
+        photo = im.convert("RGB")
+    T = Image.Transpose
+    ops = [lambda x: x, lambda x: x.transpose(T.ROTATE_90), lambda x: x.transpose(T.ROTATE_180),
+           lambda x: x.transpose(T.ROTATE_270), ImageOps.flip, ImageOps.mirror,
+           lambda x: x.transpose(T.TRANSPOSE), lambda x: x.transpose(T.TRANSVERSE)]
+    work = image_fingerprint(jpeg_bytes(photo))
+    index = ImageIndex()
+    index.add(["work"], [work])
+    cuts = (0.0, 0.05, 0.10)
+    w, h = photo.size
+    for op in ops:
+        for copy in (op(photo), op(photo.crop((w // 10, h // 10, w - w // 10, h - h // 10)))):
+            fp = image_fingerprint(jpeg_bytes(copy))
+            hit = index.search_pdq(fp.query_hashes(), 31)["work"]
+            for variant in range(8):
+                v = verify_frames(fp.thumbnail(), work.thumbnail(), variant, cuts[hit.query_region], cuts[hit.stored_region])
+                assert bool(v.ok) == (variant == hit.query_variant), (variant, hit, v.reason)
+    other = next((pdq_dir / "labelme-subset").glob("*.jpg"))
+    other_thumb = image_fingerprint(other.read_bytes()).thumbnail()
+    assert not any(verify_frames(other_thumb, work.thumbnail(), t, 0.0, 0.0).ok for t in range(8))
