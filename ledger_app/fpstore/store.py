@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -95,6 +96,22 @@ class _Hashes(Sequence[bytes]):
         return self.raw[at : at + 32]
 
 
+SHARD_INDEXES = 4096  # shard footers a store keeps parsed for proofs (each about 1 % of its leaves' hashes)
+
+
+@dataclass(frozen=True)
+class ShardIndex:
+    """A shard file's tree as its footer states it: size, root, the perfect subtree hashes of 64
+    leaves and more (`upper[0]` the chunks), the incomplete last chunk's leaf hashes, and each row
+    group's first leaf, rows and where its leaf hashes start in the file (None: decode them)."""
+
+    size: int
+    root: bytes
+    upper: tuple[_Hashes, ...]
+    tail: tuple[bytes, ...]
+    groups: tuple[tuple[int, int, int | None], ...]
+
+
 class FingerprintStore:
     """The fingerprint store at one location."""
 
@@ -114,6 +131,7 @@ class FingerprintStore:
         else:
             self.fs, self.base, self.local = pafs.LocalFileSystem(), os.path.abspath(loc), True
         self.base = self.base.rstrip("/")
+        self._indexes: OrderedDict[str, tuple[tuple[int, int, int] | None, ShardIndex]] = OrderedDict()
 
     def _full(self, rel: str) -> str:
         return f"{self.base}/{rel}"
@@ -242,15 +260,24 @@ class FingerprintStore:
         pf, _ = self._open_shard(rel)
         return pf.read(columns=list(columns) if columns else None)
 
-    def inner_proof(self, rel: str, leaf_index: int, leaf: bytes | None = None) -> tuple[bytes, int, list[bytes], bytes]:
-        """(leaf, shard size, RFC 6962 inclusion proof of the leaf in the shard's tree, root), from the
-        file's stored subtree hashes and the leaf hashes of one chunk. `leaf`: the item's leaf when the
-        caller has already read its row (else it is read from the file); it must hash to the stored
-        leaf hash."""
+    def shard_index(self, rel: str) -> ShardIndex:
+        """What a proof needs from a shard file's footer (size, root, subtree hashes, row groups),
+        parsed once per open store. A local file is parsed again when its size or modification time
+        changed (a file replaced under its name); an object store's is not (a name carries its tree's
+        root, and objects are written whole). Every proof is checked against its manifest anyway."""
+        stamp = None
+        if self.local:
+            try:
+                st = os.stat(self._full(rel))
+            except FileNotFoundError:
+                raise UserError(f"the fingerprint store at {self.location} has no file {rel}") from None
+            stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        got = self._indexes.get(rel)
+        if got is not None and got[0] == stamp:
+            self._indexes.move_to_end(rel)
+            return got[1]
         pf, meta = self._open_shard(rel)
         size = int(meta[schema.META_COUNT])
-        if not 0 <= leaf_index < size:
-            raise UserError(f"the fingerprint store file {rel} has no leaf {leaf_index}")
         raw_upper, raw_tail = bytes.fromhex(meta[schema.META_UPPER].decode()), bytes.fromhex(meta[schema.META_TAIL].decode())
         upper, pos, count = [], 0, size // manifest.CHUNK
         while count:
@@ -258,32 +285,74 @@ class FingerprintStore:
             pos, count = pos + count, count // 2
         if pos * 32 != len(raw_upper):
             raise UserError(f"the fingerprint store file {rel} is damaged: its subtree hashes do not fit {size} leaves")
-        chunks = upper[0] if upper else _Hashes(b"", 0, 0)
-        tail = [raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)]
-        group, start = 0, 0
-        while start + pf.metadata.row_group(group).num_rows <= leaf_index:
-            start += pf.metadata.row_group(group).num_rows
-            group += 1
+        md = pf.metadata
+        column = md.schema.names.index("leaf_hash")
+        groups, start = [], 0
+        for g in range(md.num_row_groups):
+            rg = md.row_group(g)
+            cc = rg.column(column)
+            # The leaf hashes of an uncompressed, plain, single-page column chunk sit at its end, 32
+            # bytes each, after the page header: read straight from there (checked when read).
+            header = cc.total_compressed_size - rg.num_rows * 32
+            direct = (cc.data_page_offset + header if cc.compression == "UNCOMPRESSED" and not cc.has_dictionary_page
+                      and 0 < header < 1024 else None)
+            groups.append((start, rg.num_rows, direct))
+            start += rg.num_rows
+        index = ShardIndex(size, bytes.fromhex(meta[schema.META_ROOT].decode()), tuple(upper),
+                           tuple(raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)), tuple(groups))
+        self._indexes[rel] = (stamp, index)
+        while len(self._indexes) > SHARD_INDEXES:
+            self._indexes.popitem(last=False)
+        return index
+
+    def _chunk_hashes(self, rel: str, group: int, first: int, count: int, *, direct_read: bool = True) -> bytes:
+        """`count` leaf hashes from leaf `first` of row group `group`, as 32-byte runs: read directly
+        when the column chunk's layout allows (and `direct_read`), else the group's column decoded."""
+        start, _, direct = self.shard_index(rel).groups[group]
+        if direct is not None and direct_read:
+            with self.fs.open_input_file(self._full(rel)) as f:
+                raw = f.read_at(count * 32, direct + (first - start) * 32)
+            if len(raw) == count * 32:
+                return bytes(raw)
+        pf, _ = self._open_shard(rel)
         col = pf.read_row_group(group, columns=["leaf_hash"], use_threads=False).column(0).combine_chunks()
-        rows = len(col)
+        return col.buffers()[1].to_pybytes()[(col.offset + first - start) * 32 : (col.offset + first - start + count) * 32]
+
+    def inner_proof(self, rel: str, leaf_index: int, leaf: bytes | None = None) -> tuple[bytes, int, list[bytes], bytes]:
+        """(leaf, shard size, RFC 6962 inclusion proof of the leaf in the shard's tree, root), from the
+        file's stored subtree hashes (`shard_index`) and the 64 leaf hashes of the leaf's chunk, the
+        only bytes read per proof. `leaf`: the item's leaf when the caller has already read its row
+        (else it is read from the file); it must hash to the stored leaf hash."""
+        idx = self.shard_index(rel)
+        size = idx.size
+        if not 0 <= leaf_index < size:
+            raise UserError(f"the fingerprint store file {rel} has no leaf {leaf_index}")
+        chunks = idx.upper[0] if idx.upper else _Hashes(b"", 0, 0)
+        group = 0
+        while idx.groups[group][0] + idx.groups[group][1] <= leaf_index:
+            group += 1
+        start, rows, _ = idx.groups[group]
         if (start + rows) % manifest.CHUNK and start + rows < size or start % manifest.CHUNK:
             raise UserError(f"the fingerprint store file {rel} splits a 64-leaf chunk "
                             "across row groups; write it again")
         own = leaf_index // manifest.CHUNK * manifest.CHUNK
-        # Only the item's chunk of hashes becomes Python bytes.
-        raw = col.buffers()[1].to_pybytes()[(col.offset + own - start) * 32 : (col.offset + rows) * 32][: manifest.CHUNK * 32]
-        hashes = [raw[i : i + 32] for i in range(0, len(raw), 32)]
-        chunk_leaves = hashes if leaf_index < len(chunks) * manifest.CHUNK else []
+        count = min(manifest.CHUNK, start + rows - own)
         if leaf is None:
+            pf, _ = self._open_shard(rel)
             leaf = pf.read_row_group(group, columns=["leaf"], use_threads=False).column(0)[leaf_index - start].as_py()
         assert leaf is not None
-        if merkle.leaf_hash(leaf) != hashes[leaf_index - own]:
+        raw = self._chunk_hashes(rel, group, own, count)
+        if merkle.leaf_hash(leaf) != raw[(leaf_index - own) * 32 : (leaf_index - own + 1) * 32] and idx.groups[group][2] is not None:
+            # The direct read was not where the layout said (another writer's pages): decode instead.
+            raw = self._chunk_hashes(rel, group, own, count, direct_read=False)
+        hashes = [raw[i : i + 32] for i in range(0, len(raw), 32)]
+        if len(hashes) != count or merkle.leaf_hash(leaf) != hashes[leaf_index - own]:
             raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
-        proof = manifest.inner_proof(leaf_index, size, chunks, tail, chunk_leaves, upper)
+        chunk_leaves = hashes if leaf_index < len(chunks) * manifest.CHUNK else []
+        proof = manifest.inner_proof(leaf_index, size, chunks, list(idx.tail), chunk_leaves, idx.upper)
         # The root as the file states it; a caller checks the proof against the manifest's root, so
         # damaged subtree hashes cannot pass (services/stored.py verifies every proof it returns).
-        root = bytes.fromhex(meta[schema.META_ROOT].decode())
-        return leaf, size, proof, root
+        return leaf, size, proof, idx.root
 
     def file_sha256(self, rel: str) -> str:
         h = hashlib.sha256()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import operator
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from ledger_app.ledger.manifest import (
     manifest_payload,
     verify_item_proof,
 )
-from ledger_app.ledger.store import AppendResult
+from ledger_app.ledger.store import AppendResult, StoredCheckpoint
 from ledger_app.ledger.tlogproof import format_tlog_proof
 from ledger_app.services.items import ItemDetails, ItemRecord, item_filter
 from ledger_app.storage.repos import corpora as corpora_repo
@@ -50,6 +51,7 @@ class Manifest:
     root: str
     file: str
     file_sha256: str
+    leaf: bytes = b""  # the entry's leaf as read (its outer proof is of this leaf)
 
 
 def _pdq_column(fp_kind: str | None, fp_data: bytes | None) -> bytes | None:
@@ -77,29 +79,56 @@ class StoredItems:
     def __init__(self, ledger):  # LedgerService
         self.ledger = ledger
         self.ws = ledger.ws
+        self._lock = threading.Lock()
+        # The manifests as of one signed checkpoint (its note), read on from there when the ledger
+        # grows; and the outer proofs under that checkpoint, one per shard, which all its items share.
+        self._seen: tuple[str | None, int, dict[tuple[str, str], Manifest]] = (None, 0, {})
+        self._outer: dict[int, str] = {}
+        self._store: FingerprintStore | None = None
 
     def location(self) -> str:
         return str(self.ws.settings.get("store.location") or (self.ws.path / "fpstore"))
 
     def store(self) -> FingerprintStore:
-        return FingerprintStore(self.location())
+        """The store at the current location, kept open (it keeps the shard footers proofs need)."""
+        loc = self.location()
+        if self._store is None or self._store.location != loc:
+            self._store = FingerprintStore(loc)
+        return self._store
+
+    def _current(self) -> tuple[StoredCheckpoint | None, dict[tuple[str, str], Manifest]]:
+        """The latest checkpoint and the newest manifest of each stored shard among the entries it
+        covers. Entries only ever follow: a new checkpoint reads on from the last one's size (a
+        checkpoint of the same size or smaller, a rolled-back ledger, reads everything again)."""
+        cp = self.ws.store.latest_checkpoint()
+        note, size = (cp.note, cp.size) if cp is not None else (None, 0)
+        with self._lock:
+            seen_note, seen_size, known = self._seen
+            if note == seen_note:
+                return cp, known
+            if size <= seen_size:
+                seen_size, known = 0, {}
+            out = dict(known)
+            for e in self.ws.store.entries(seen_size, None, types=[MANIFEST_TYPE]):
+                if e.index >= size:
+                    break
+                entry = decode_entry(e.leaf, index=e.index)
+                if entry.type != MANIFEST_TYPE:
+                    continue
+                p = entry.payload
+                store = p.get("store") or {}
+                out[(str(p["corpus"]), str(p["shard"]))] = Manifest(
+                    e.index, str(p["corpus"]), str(p["shard"]), int(p["count"]), str(p["root"]), str(store.get("file")),
+                    str(store.get("sha256")), bytes(e.leaf))
+            self._seen, self._outer = (note, size, out), {}
+            return cp, out
 
     def manifests(self, corpus: str | None = None) -> dict[tuple[str, str], Manifest]:
-        """The newest manifest entry of each stored shard (of one corpus, or all), by (corpus, shard).
-        Each is decoded from its leaf, never from the type column (that only finds candidates)."""
-        out: dict[tuple[str, str], Manifest] = {}
-        for e in self.ws.store.entries(0, None, types=[MANIFEST_TYPE]):
-            entry = decode_entry(e.leaf, index=e.index)
-            if entry.type != MANIFEST_TYPE:
-                continue
-            p = entry.payload
-            if corpus is not None and p.get("corpus") != corpus:
-                continue
-            store = p.get("store") or {}
-            out[(str(p["corpus"]), str(p["shard"]))] = Manifest(e.index, str(p["corpus"]), str(p["shard"]),
-                                                               int(p["count"]), str(p["root"]), str(store.get("file")),
-                                                               str(store.get("sha256")))
-        return out
+        """The newest manifest entry of each stored shard (of one corpus, or all), by (corpus, shard),
+        among the entries the latest checkpoint covers. Each is decoded from its leaf, never from the
+        type column (that only finds candidates)."""
+        _, known = self._current()
+        return {k: m for k, m in known.items() if corpus is None or k[0] == corpus}
 
     def files(self, corpus: str | None = None) -> list[str]:
         return sorted(m.file for m in self.manifests(corpus).values())
@@ -242,24 +271,34 @@ class StoredItems:
 
     def prove_item(self, item_id: str) -> tuple[ItemProof, VerifiedItem]:
         """An item's two-level proof against the latest checkpoint, checked before it is returned."""
-        row = self.item(item_id)
+        proof = self.build_proof(item_id, self.item(item_id))
+        verified = verify_item_proof(proof, self.ledger.known_verifiers(), origin=self.ledger.origin)
+        return proof, verified
+
+    def build_proof(self, item_id: str, row: dict[str, Any]) -> ItemProof:
+        """The two-level proof of a stored item from its row (`item`), not yet checked: the inner
+        level from its shard file (the footer's subtree hashes and the 64 leaf hashes of its chunk),
+        the outer one the manifest entry's path under the latest checkpoint (the entry's leaf as read
+        with the manifests; the path made once per shard and checkpoint)."""
         corpus = item_id.split(":", 1)[0]
-        m = self.manifests(corpus).get((corpus, str(row["shard"])))
+        cp, known = self._current()
+        m = known.get((corpus, str(row["shard"])))
         if m is None:
             raise NotFoundError(f"stored item {item_id!r} has no shard manifest in the ledger")
         leaf, size, inner, root = self.store().inner_proof(m.file, int(row["leaf_index"]), row["leaf"])
         if root.hex() != m.root or size != m.count:
             raise VerificationError(f"the store file {m.file} does not hold what its manifest (entry {m.index}) "
                                     "says: its tree root or size differs", what="store")
-        cp = self.ws.store.latest_checkpoint()
         if cp is None:
             raise NotFoundError("the ledger has no checkpoint yet")
-        _, outer, _, _ = self.ws.store.inclusion_proof(m.index, cp.size)
-        mleaf = self.ws.store.entry(m.index).leaf
-        proof = ItemProof(item_id, bytes(leaf), int(row["leaf_index"]), size, tuple(inner), m.index, bytes(mleaf),
-                          format_tlog_proof(m.index, outer, cp.note))
-        verified = verify_item_proof(proof, self.ledger.known_verifiers(), origin=self.ledger.origin)
-        return proof, verified
+        tlog = self._outer.get(m.index)
+        if tlog is None:
+            _, outer, _, _ = self.ws.store.inclusion_proof(m.index, cp.size)
+            tlog = format_tlog_proof(m.index, outer, cp.note)
+            with self._lock:
+                if self._seen[0] == cp.note:
+                    self._outer[m.index] = tlog
+        return ItemProof(item_id, bytes(leaf), int(row["leaf_index"]), size, tuple(inner), m.index, m.leaf, tlog)
 
 
 
