@@ -256,6 +256,11 @@ class FingerprintStore:
                             f"{(version or b'none').decode(errors='replace')}, not {schema.SCHEMA_VERSION}")
         return pf, meta
 
+    def row_group(self, rel: str, group: int, columns: Sequence[str] | None = None) -> pa.Table:
+        """One row group of a shard file (2,048 leaves from leaf 2,048 x `group`, see `shard_index`)."""
+        pf, _ = self._open_shard(rel)
+        return pf.read_row_group(group, columns=list(columns) if columns else None, use_threads=False)
+
     def read_shard(self, rel: str, columns: Sequence[str] | None = None) -> pa.Table:
         pf, _ = self._open_shard(rel)
         return pf.read(columns=list(columns) if columns else None)

@@ -29,6 +29,7 @@ from ledger_app.core.errors import CorpusError, NotFoundError
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.policy import Policy
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
+from ledger_app.ledger.manifest import MANIFEST_TYPE
 from ledger_app.services.ingest import IngestReport, IngestService
 from ledger_app.services.items import (
     ItemCatalogue,
@@ -44,6 +45,7 @@ from ledger_app.storage.repos import corpora as repo
 if TYPE_CHECKING:
     from ledger_app.services.ai_act import IssuedSummary, SummaryFigures
     from ledger_app.services.stored import StoredItems
+    from ledger_app.services.stored_pages import ListingPages, StoredListing
 
 Progress = Callable[[int, int], None]
 
@@ -288,8 +290,16 @@ class CorpusService:
         return CorpusRecord(**dataclasses.asdict(row))
 
     def list_corpora(self) -> list[CorpusListing]:
+        """The corpora, each with its items: database rows plus those its shard manifests count."""
         with self.ws.engine.connect() as conn:
-            return [CorpusListing(**dataclasses.asdict(r)) for r in repo.corpora_with_counts(conn)]
+            rows = [dataclasses.asdict(r) for r in repo.corpora_with_counts(conn)]
+        if self.has_stored_items():
+            stored: dict[str, int] = {}
+            for m in self.stored.manifests().values():
+                stored[m.corpus] = stored.get(m.corpus, 0) + m.count
+            for r in rows:
+                r["items"] += stored.get(r["name"], 0)
+        return [CorpusListing(**r) for r in rows]
 
     def _license_id(self, name: str) -> int:
         with self.ws.engine.connect() as conn:
@@ -394,20 +404,39 @@ class CorpusService:
         return self.catalogue.count_items(**filters)
 
     def item_count_estimate(self) -> int:
-        return self.catalogue.item_count_estimate()
+        """`ItemCatalogue.item_count_estimate`, plus the fingerprint store's items (their manifests' counts)."""
+        stored = sum(m.count for m in self.stored.manifests().values()) if self.has_stored_items() else 0
+        return self.catalogue.item_count_estimate() + stored
 
-    def item_pages(self, page_rows: int, **options: Any) -> ItemPages:
-        """Keyed pages of a filtered listing (`ItemCatalogue.item_pages`)."""
+    def has_stored_items(self) -> bool:
+        """Whether any corpus was ingested into the fingerprint store (one indexed read; no pyarrow)."""
+        return bool(self.ws.store.entries(0, 1, types=[MANIFEST_TYPE]))
+
+    @functools.cached_property
+    def stored_listing(self) -> StoredListing:
+        from ledger_app.services.stored_pages import StoredListing
+
+        return StoredListing(self.catalogue, self.stored)
+
+    def item_pages(self, page_rows: int, **options: Any) -> ItemPages | ListingPages:
+        """Keyed pages of a filtered listing (`ItemCatalogue.item_pages`), followed by the fingerprint
+        store's items where a corpus lives there (services/stored_pages.py)."""
+        if self.has_stored_items() and self.stored.manifests(options.get("corpus") or None):
+            return self.stored_listing.pages(page_rows, **options)
         return self.catalogue.item_pages(page_rows, **options)
 
     def items_from(self, start: str | None, limit: int, **options: Any) -> list[ItemRecord]:
         return self.catalogue.items_from(start, limit, **options)
 
-    def items_page(self, pages: ItemPages, page_no: int) -> list[ItemRecord]:
-        return self.catalogue.items_page(pages, page_no)
+    def items_page(self, pages: ItemPages | ListingPages, page_no: int) -> list[ItemRecord]:
+        if isinstance(pages, ItemPages):
+            return self.catalogue.items_page(pages, page_no)
+        return self.stored_listing.page(pages, page_no)
 
-    def item_row(self, pages: ItemPages, item_id: str) -> int:
-        return self.catalogue.item_row(pages, item_id)
+    def item_row(self, pages: ItemPages | ListingPages, item_id: str) -> int:
+        if isinstance(pages, ItemPages):
+            return self.catalogue.item_row(pages, item_id)
+        return self.stored_listing.row_of(pages, item_id)
 
     def item(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:
         """One item (`ItemCatalogue.item`), or a stored item with its two-level proof (services/stored.py)."""
@@ -419,7 +448,10 @@ class CorpusService:
         return self.stored.details(item_id, with_proof=with_proof)
 
     def thumbnail(self, item_id: str) -> bytes | None:
-        return self.catalogue.thumbnail(item_id)
+        thumb = self.catalogue.thumbnail(item_id)
+        if thumb is None and self.has_stored_items():
+            return self.stored.thumbnail(item_id)
+        return thumb
 
     def manifest(self, name: str) -> Iterator[ManifestEntry]:
         return self.catalogue.manifest(name)

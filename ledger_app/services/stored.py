@@ -38,6 +38,7 @@ from ledger_app.ledger.store import AppendResult, StoredCheckpoint
 from ledger_app.ledger.tlogproof import format_tlog_proof
 from ledger_app.services.items import ItemDetails, ItemRecord, item_filter
 from ledger_app.storage.repos import corpora as corpora_repo
+from ledger_app.storage.repos.items import like_escape
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,16 @@ class StoredItems:
         _, known = self._current()
         return {k: m for k, m in known.items() if corpus is None or k[0] == corpus}
 
+    def files_of(self, item_id: str) -> list[str]:
+        """The files that can hold `item_id`: its key is its shard's name, or that name, `#` and a
+        member (corpus/base.item_key), so the manifests of those shards name them; failing that,
+        every file of its corpus."""
+        corpus, _, key = item_id.partition(":")
+        known = self.manifests(corpus)
+        shards = [key] + [key[:k] for k, ch in enumerate(key) if ch == "#"]
+        return sorted({known[(corpus, s)].file for s in shards if (corpus, s) in known}) or sorted(
+            m.file for m in known.values())
+
     def files(self, corpus: str | None = None) -> list[str]:
         return sorted(m.file for m in self.manifests(corpus).values())
 
@@ -196,8 +207,7 @@ class StoredItems:
     def item(self, item_id: str) -> dict[str, Any]:
         """The store's row of `item_id` as it is in the Parquet file: the versioned columns of
         docs/fingerprint-store.md by name (the raw record that proofs and reports are built from)."""
-        corpus = item_id.split(":", 1)[0]
-        files = self.files(corpus)
+        files = self.files_of(item_id)
         row = self.store().item(item_id, files=files) if files else None
         if row is None:
             raise NotFoundError(f"no stored item {item_id!r}")
@@ -269,6 +279,16 @@ class StoredItems:
         manifest = row.get("manifest_json")
         return ItemDetails(**fields, c2pa_manifest=json.loads(manifest) if manifest else None, entry_proof=proof)
 
+    def thumbnail(self, item_id: str) -> bytes | None:
+        """A stored image's greyscale JPEG thumbnail (kept in its fingerprint), or None."""
+        files = self.files_of(item_id)
+        row = self.store().item(item_id, files=files, columns=["fp_kind", "fp_data"]) if files else None
+        if row is None or row["fp_kind"] != "image" or not row["fp_data"]:
+            return None
+        from ledger_app.matching.image import ImageFingerprint
+
+        return ImageFingerprint.from_bytes(row["fp_data"]).thumb
+
     def prove_item(self, item_id: str) -> tuple[ItemProof, VerifiedItem]:
         """An item's two-level proof against the latest checkpoint, checked before it is returned."""
         proof = self.build_proof(item_id, self.item(item_id))
@@ -311,19 +331,27 @@ LISTED = ("item_id", "location", "shard", "member", "sha256", "size", "media_typ
 
 def stored_filter(status: str | None, media_type: str | None, c2pa_state: str | None, license_id: int | None,
                   search: str | None) -> pc.Expression | None:
-    """The listing filters (services/items.item_filter) as a pyarrow.dataset expression."""
+    """The listing filters (services/items.item_filter) as a pyarrow.dataset expression, meaning what
+    they mean for database items (storage/repos/items.py): `media_type` with `*` as its one wildcard,
+    `search` a literal substring of the id or source URL, or the SHA-256 itself."""
     parts = []
     if status:
         parts.append(pc.field("status") == status)
     if media_type:
-        parts.append(pc.field("media_type") == media_type)
+        parts.append(pc.match_like(pc.field("media_type"), like_escape(media_type).replace("*", "%")))
     if c2pa_state:
         parts.append(pc.field("c2pa_state") == c2pa_state)
     if license_id is not None:
         parts.append(pc.field("license_id") == license_id)
     if search:
-        parts.append(pc.match_substring(pc.field("item_id"), search) | pc.match_substring(pc.field("location"), search)
-                     | pc.match_substring(pc.field("source_url"), search))
+        found = pc.match_substring(pc.field("item_id"), search) | pc.match_substring(pc.field("source_url"), search)
+        try:
+            digest = bytes.fromhex(search)
+        except ValueError:
+            digest = b""
+        if len(digest) == 32:
+            found = found | (pc.field("sha256") == pa.scalar(digest, pa.binary(32)))
+        parts.append(found)
     return functools.reduce(operator.and_, parts) if parts else None
 
 

@@ -630,6 +630,21 @@
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="126"/>
+        <source>Fingerprint store: shard manifest in ledger entry {index} (shard.manifest)</source>
+        <translation>指纹库：分片清单位于账本条目 {index}（shard.manifest）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="128"/>
+        <source>Leaf {leaf} of the {size} in the shard&apos;s tree; its proof in that tree:</source>
+        <translation>分片树 {size} 个叶子中的第 {leaf} 个；它在该树中的证明：</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="131"/>
+        <source>The manifest entry&apos;s proof in the ledger (c2sp.org/tlog-proof):</source>
+        <translation>清单条目在账本中的证明（c2sp.org/tlog-proof）：</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="123"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>

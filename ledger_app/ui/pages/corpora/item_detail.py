@@ -4,6 +4,7 @@ with the inclusion proof."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -119,7 +120,18 @@ class CorpusItemDetail:
             self.permissions.setText(self.tr("None declared (no C2PA training-and-data-mining assertion)."))
         self.manifest.show_manifest(item.get("c2pa_manifest"), c2pa)
         lines = []
-        if item.get("entry_index") is None:
+        proof = item.get("entry_proof") or {}
+        if "shard_proof" in proof:  # a fingerprint-store item: its two-level proof (services/stored.py)
+            lines += [
+                self.tr("Fingerprint store: shard manifest in ledger entry {index} (shard.manifest)").format(
+                    index=item["entry_index"]),
+                self.tr("Leaf {leaf} of the {size} in the shard's tree; its proof in that tree:").format(
+                    leaf=proof["shard_index"], size=proof["shard_size"]),
+                *[f"  {i}: {base64.b64decode(h).hex()}" for i, h in enumerate(proof["shard_proof"])],
+                self.tr("The manifest entry's proof in the ledger (c2sp.org/tlog-proof):"),
+                proof["tlog_proof"].rstrip("\n"),
+            ]
+        elif item.get("entry_index") is None:
             lines.append(self.tr("This item has no ledger entry."))
         else:
             lines.append(self.tr("Ledger entry {index} (item.ingested)").format(index=item["entry_index"]))
