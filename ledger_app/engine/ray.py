@@ -10,14 +10,14 @@ Without an address a local Ray instance starts for the command and stops with it
 per core (or `workers`), no dashboard, worker output not copied to the terminal, and token
 authentication with a random token that only this process and its children know (set in this
 process's environment unless RAY_AUTH_MODE, RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH is already there;
-nothing is written under ~/.ray). Ray's gRPC servers listen on all interfaces of the machine, which Ray does not
-let a caller change; the token is what keeps others out. With an address, the cluster must run the
-same version of this package on its nodes (docs/scale.md); an address that does not answer within
-CONNECT_SECONDS is a one-line error.
+nothing is written under ~/.ray), and every server of the instance listening on 127.0.0.1 only. With
+an address, the cluster must run the same version of this package on its nodes (docs/scale.md); an
+address that does not answer within CONNECT_SECONDS is a one-line error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -31,6 +31,7 @@ from ledger_app.core.errors import UserError
 CONNECT_SECONDS = 5.0  # the TCP check of an address; with Ray's own start-up, well inside 10 s
 MAX_RETRIES = 3  # a unit whose worker died is computed again this many times before the run stops
 LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # bytes of shared memory for a local instance's results in flight
+LOOPBACK = "127.0.0.1"  # the one address a local instance's servers listen on
 
 
 def check_address(address: str, timeout: float = CONNECT_SECONDS) -> None:
@@ -50,6 +51,24 @@ def check_address(address: str, timeout: float = CONNECT_SECONDS) -> None:
     except OSError as e:
         reason = "timed out" if isinstance(e, TimeoutError) else (e.strerror or type(e).__name__)
         raise UserError(f"The Ray cluster at {address} cannot be reached: {reason}") from None
+
+
+@contextlib.contextmanager
+def _loopback_node(ray: Any) -> Iterator[None]:
+    """Keep a new local instance's node address at 127.0.0.1. Ray replaces a loopback node address
+    with the machine's outward one (for other nodes to reach; a local instance has none), and its
+    servers then listen on every interface; at 127.0.0.1 each of them (GCS, raylet, object manager,
+    workers, agents) listens on 127.0.0.1 only (tests/test_engine_ray.py checks every port)."""
+    services = getattr(getattr(ray, "_private", None), "services", None)
+    resolve = getattr(services, "resolve_ip_for_localhost", None)
+    if resolve is None:
+        yield
+        return
+    services.resolve_ip_for_localhost = lambda host: host if host == LOOPBACK else resolve(host)
+    try:
+        yield
+    finally:
+        services.resolve_ip_for_localhost = resolve
 
 
 def run_unit(fn: Callable[[Any], Any], unit: Any) -> Any:
@@ -102,8 +121,10 @@ class RayEngine:
         notice.setLevel(logging.ERROR)
         try:
             # address="local": always a new instance, never one that RAY_ADDRESS or /tmp/ray names.
-            ray.init(address="local", num_cpus=cpus, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING, object_store_memory=LOCAL_OBJECT_STORE)
+            with _loopback_node(ray):
+                ray.init(address="local", num_cpus=cpus, include_dashboard=False, log_to_driver=False,
+                         logging_level=logging.WARNING, object_store_memory=LOCAL_OBJECT_STORE,
+                         _node_ip_address=LOOPBACK)
         finally:
             notice.setLevel(level)
         self._owned = True
