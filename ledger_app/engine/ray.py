@@ -59,7 +59,7 @@ def _loopback_node(ray: Any) -> Iterator[None]:
     with the machine's outward one (for other nodes to reach; a local instance has none), and its
     servers then listen on every interface; at 127.0.0.1 each of them (GCS, raylet, object manager,
     workers, agents) listens on 127.0.0.1 only (tests/test_engine_ray.py checks every port)."""
-    services = getattr(getattr(ray, "_private", None), "services", None)
+    services: Any = getattr(getattr(ray, "_private", None), "services", None)
     resolve = getattr(services, "resolve_ip_for_localhost", None)
     if resolve is None:
         yield
