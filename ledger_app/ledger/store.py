@@ -386,13 +386,16 @@ class LedgerStore:
     def _store_checkpoint(
         self, conn: Connection, size: int, root_hash: bytes, signer: CheckpointSigner, now: float
     ) -> StoredCheckpoint:
+        """Sign and store the checkpoint, and return that row as written: built from what was inserted
+        and the id the insert reports, never read back by "the newest id", which a row inserted by
+        someone else (team mode's role may INSERT, without the append lock) could be; the store
+        remembers the returned note as its own signature (`_remember_signed`)."""
         note = signer.sign_tree_head(size, root_hash)
-        conn.execute(
+        res = conn.execute(
             _INSERT_CHECKPOINT,
             {"size": size, "root_hash": root_hash, "note": note, "key_id": signer.key_id, "created_at": now},
         )
-        row = conn.execute(_LAST_CHECKPOINT).one()
-        return _cp(row)
+        return StoredCheckpoint(int(res.inserted_primary_key[0]), size, root_hash, note, signer.key_id, now)
 
     def sign_checkpoint(self, signer: CheckpointSigner, anchor: Checkpoint | None = None) -> StoredCheckpoint:
         """Sign a checkpoint for the current tree, after the same check as an append."""

@@ -174,3 +174,26 @@ def test_a_note_with_more_than_the_keys_signature_is_still_verified(db, monkeypa
     calls = count_verifications(monkeypatch)
     assert bob.append(leaves("b"), key).size == size + 3
     assert calls[0] == 1
+
+
+def test_a_checkpoint_row_slipped_in_after_the_appenders_own_is_not_taken_for_it(db):
+    """Team mode's role may INSERT checkpoint rows without the append lock. A forged row that lands
+    right after the appender's own (a trigger plays the racing insider) is not what the append
+    reports as its checkpoint, and is not remembered as a note this store signed: the next append
+    opens it in full and refuses it."""
+    (alice,) = writers(db, 1)
+    key = Signer()
+    alice.append(leaves("a"), key)
+    with sqlite3.connect(db, isolation_level=None) as conn:
+        # The same body under a signature line whose last base64 characters are changed.
+        conn.execute(
+            "CREATE TRIGGER race AFTER INSERT ON ledger_checkpoint WHEN NEW.key_id != 'mallory0' BEGIN "
+            "INSERT INTO ledger_checkpoint (size, root_hash, note, key_id, created_at) VALUES (NEW.size, "
+            "NEW.root_hash, substr(NEW.note, 1, length(NEW.note) - 6) || 'AAAA=' || char(10), 'mallory0', 0); END")
+    res = alice.append(leaves("b"), key)
+    assert open_checkpoint(res.checkpoint.note, key.verifiers).size == 6
+    _, size, forged = last_checkpoint(db)
+    assert (size, forged != res.checkpoint.note) == (6, True)
+    with sqlite3.connect(db, isolation_level=None) as conn:
+        conn.execute("DROP TRIGGER race")
+    refused_without_signing(db, alice, key, r"\(#3, size 6\) does not verify under the signing key")
