@@ -237,6 +237,9 @@ class AppendResult:
     size: int
     root_hash: bytes
     checkpoint: StoredCheckpoint | None
+    # The checkpoint in `checkpoint.note` as opened under the signer's own keys (`signer.verifiers`),
+    # which made that note in this append; None without a signer or for a note it cannot read back.
+    signed: Checkpoint | None = None
 
 
 class LedgerStore:
@@ -336,14 +339,14 @@ class LedgerStore:
         cover = merkle.perfect_cover(0, end)
         cover_nodes = self._nodes(conn, cover, known)
         root_hash = merkle.fold([cover_nodes[c] for c in cover])
-        cp = None
+        cp = signed = None
         if signer is not None:
             cp = self._store_checkpoint(conn, end, root_hash, signer, now)
-            self._remember_signed(cp.note, signer)
+            signed = self._remember_signed(cp.note, signer)
             if pre_check:
                 # Built on the head `verified_head` just accepted, so it extends every prefix of it.
                 self._extend_head(start, end, root_hash)
-        return AppendResult(first_index=start, size=end, root_hash=root_hash, checkpoint=cp)
+        return AppendResult(first_index=start, size=end, root_hash=root_hash, checkpoint=cp, signed=signed)
 
     def write_transaction(self):
         """A connection in a transaction that holds the ledger's write lock until commit."""
@@ -395,7 +398,10 @@ class LedgerStore:
             _INSERT_CHECKPOINT,
             {"size": size, "root_hash": root_hash, "note": note, "key_id": signer.key_id, "created_at": now},
         )
-        return StoredCheckpoint(int(res.inserted_primary_key[0]), size, root_hash, note, signer.key_id, now)
+        key = res.inserted_primary_key
+        if key is None:  # every dialect this store runs on reports it (SQLite lastrowid, PostgreSQL RETURNING)
+            raise RuntimeError("the database did not report the id of the checkpoint just stored")
+        return StoredCheckpoint(int(key[0]), size, root_hash, note, signer.key_id, now)
 
     def sign_checkpoint(self, signer: CheckpointSigner, anchor: Checkpoint | None = None) -> StoredCheckpoint:
         """Sign a checkpoint for the current tree, after the same check as an append."""
@@ -548,15 +554,17 @@ class LedgerStore:
             del self._opened[next(iter(self._opened))]  # the oldest
         self._opened[key] = cp
 
-    def _remember_signed(self, note: str, signer: CheckpointSigner) -> None:
+    def _remember_signed(self, note: str, signer: CheckpointSigner) -> Checkpoint | None:
         """A note this object just signed verifies under the signer's own keys: remember it as opened,
-        as `open_checkpoint` would return it (its origin must name one of those keys)."""
+        as `open_checkpoint` would return it (its origin must name one of those keys), and return it."""
         try:
             cp = parse_checkpoint_body(note[: note.rfind("\n\n") + 1])
         except VerificationError:
-            return  # not a checkpoint this store can read back; `verified_head` will say so
+            return None  # not a checkpoint this store can read back; `verified_head` will say so
         if any(v.name == cp.origin and v.sig_type == ALG_ED25519 for v in signer.verifiers):
             self._remember_opened((note, tuple(signer.verifiers)), cp)
+            return cp
+        return None
 
     def _extend_head(self, old_size: int, size: int, root_hash: bytes) -> None:
         """This object signed (size, root_hash) on top of the head `verified_head` accepted: that head
