@@ -420,15 +420,22 @@ class LedgerService:
 
     def _after_commit(self, res: AppendResult) -> None:
         if res.checkpoint is not None:
-            self._update_witness(res.checkpoint)
+            self._update_witness(res.checkpoint, res.signed)
 
     def after_external_commit(self, res: AppendResult) -> None:
         """Call after committing a transaction in which `append(conn=...)` ran."""
         self._after_commit(res)
 
-    def _update_witness(self, cp: StoredCheckpoint) -> None:
-        """Advance the workspace witness to `cp`, only with a consistency proof (see Workspace.advance_witness)."""
-        self.ws.advance_witness(cp.note, self.known_verifiers(), self.consistency_hashes)
+    def _update_witness(self, cp: StoredCheckpoint, signed: Checkpoint | None = None) -> None:
+        """Advance the workspace witness to `cp`, only with a consistency proof (see Workspace.advance_witness).
+
+        `signed`: the note as the store opened it under the keys this service signed it with
+        (`AppendResult.signed`). Its signature lines are those keys' only, so it opens under the chain
+        as well when the chain holds the signing key; then it is not verified a second time."""
+        verifiers = self.known_verifiers()
+        chain = {v.vkey for v in verifiers}
+        mine = signed is not None and any(k.verifier.vkey in chain for k in self._keys or [])
+        self.ws.advance_witness(cp.note, verifiers, self.consistency_hashes, opened=signed if mine else None)
         for hook in list(self.checkpoint_hooks):
             hook(cp)
 

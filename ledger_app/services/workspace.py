@@ -186,8 +186,12 @@ class Workspace:
         note: str,
         verifiers: Sequence[Verifier],
         prove: Callable[[int, int], Sequence[bytes]],
+        opened: Checkpoint | None = None,
     ) -> bool:
         """Move the witness to the signed checkpoint `note` if, and only if, it is proven to extend it.
+
+        `opened`: `note` as opened by the caller who signed it (`LedgerService`), under keys that
+        `verifiers` include; otherwise it is opened here. The note written is remembered as opened.
 
         `prove(old_size, new_size)` returns the RFC 6962 consistency proof between two sizes (from
         the store; the proof is checked against the two signed roots, so where it comes from does
@@ -197,7 +201,7 @@ class Workspace:
         the file changed. Several processes may append at once; the lock makes read-check-replace
         one step.
         """
-        new = open_checkpoint(note, list(verifiers))
+        new = opened if opened is not None else open_checkpoint(note, list(verifiers))
         with os.fdopen(_private(self.path / ".witness.lock", os.O_RDWR), "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             current = self.open_witness(verifiers)
@@ -211,6 +215,7 @@ class Workspace:
                 check_extends(current, new, proof, old_name="the workspace's witness checkpoint",
                               new_name="the checkpoint just signed")
             self._write_witness(note)
+            self._witness_opened = ((note, tuple(v.vkey for v in verifiers)), new)
             return True
 
     def replace_witness_after_rollback(self, note: str) -> Path | None:

@@ -197,3 +197,39 @@ def test_a_checkpoint_row_slipped_in_after_the_appenders_own_is_not_taken_for_it
     with sqlite3.connect(db, isolation_level=None) as conn:
         conn.execute("DROP TRIGGER race")
     refused_without_signing(db, alice, key, r"\(#3, size 6\) does not verify under the signing key")
+
+
+# --- through the service: the workspace witness --------------------------------------------------------
+
+
+PASS = "correct horse battery staple"
+
+
+def test_a_service_append_verifies_no_note_it_signed_itself_and_refuses_a_swapped_witness(tmp_path, monkeypatch):
+    """One person's appends: the witness file holds the note the last append signed, remembered as
+    opened with its exact bytes, so a steady append verifies no signature. A witness file the insider
+    replaced between two appends (one signature byte flipped) is not those bytes: it is verified in
+    full, and the append is refused with nothing signed."""
+    from ledger_app.core.errors import VerificationError
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+
+    svc = LedgerService(Workspace(tmp_path / "ws"), passphrase=lambda confirm: PASS)
+    svc.init(ORIGIN)
+    svc.note("first")
+    calls = count_verifications(monkeypatch)
+    for i in range(3):
+        svc.note(f"steady {i}")
+    assert calls[0] == 0, "an append verified a note this service had just signed"
+    witness = tmp_path / "ws" / "checkpoint.latest"
+    text = witness.read_text()
+    body, line = text[: text.rfind("\n\n") + 1], text[text.rfind("\n\n") + 2 :].rstrip("\n")
+    head, b64 = line.rsplit(" ", 1)
+    raw = bytearray(base64.b64decode(b64))
+    raw[-1] ^= 0x01
+    witness.write_text(body + "\n" + head + " " + base64.b64encode(bytes(raw)).decode() + "\n")
+    before = checkpoints(tmp_path / "ws" / "ledger.db")
+    with pytest.raises(VerificationError, match="witness checkpoint .* does not verify under the ledger's keys"):
+        svc.note("after the witness was swapped")
+    assert checkpoints(tmp_path / "ws" / "ledger.db") == before
+    assert calls[0] == 1
