@@ -1,14 +1,16 @@
 """Witness submission cost per checkpoint (c2sp.org/tlog-witness), against our own witness on loopback.
 
-What is timed, through the path users run:
-- `LedgerService.note` (one entry, one signed checkpoint, one SQLite commit) through `Services`, with
-  no witness configured: the same-run reference;
-- the same append with 1 and with 2 witnesses configured: each is a `ledger witness serve` process on
-  127.0.0.1 (started here, stopped here), so every append also POSTs add-checkpoint with its
-  consistency proof, and the witness verifies the log signature and the proof, cosigns, fsyncs its
-  state file and answers; the ledger verifies and stores the cosignature. The difference is the
-  submission cost per checkpoint;
-- the witness side alone: `Witness.add_checkpoint` in process (no HTTP), at the bench's tree size.
+What is timed, through the path users run: `LedgerService.note` (one entry, one signed checkpoint,
+one SQLite commit) through `Services`, in three workspaces of the same size that take turns append by
+append (the order rotating every round), so that load and tree growth fall on all three alike:
+- no witness configured: the same-run reference;
+- 1 and 2 witnesses configured: each a `ledger witness serve` process on 127.0.0.1 (started here,
+  stopped here), so every append also POSTs add-checkpoint with its consistency proof, and the
+  witness verifies the log signature and the proof, cosigns, fsyncs its state file and answers; the
+  ledger verifies and stores the cosignature.
+The submission cost per checkpoint is the median over rounds of (witnessed append - reference append)
+in the same round, with its interquartile range. Also timed: the witness side alone,
+`Witness.add_checkpoint` in process (no HTTP), at the bench's tree size.
 
 Run: .venv/bin/python bench/bench_witness.py [--quick]   (or LEDGER_BENCH_QUICK=1)
 """
@@ -52,22 +54,9 @@ def start_witness(d: Path, n: int, origin: str, log_vkey: str) -> tuple[subproce
     return proc, json.loads(line)["url"] + "|" + vkey
 
 
-def time_appends(svc: Services, reps: int) -> list[float]:
-    out = []
-    for i in range(reps):
-        t = time.perf_counter()
-        svc.ledger.note(f"bench {i}")
-        out.append(time.perf_counter() - t)
-    return out
-
-
-def row(what: str, times: list[float], ref: list[float] | None) -> str:
-    med = statistics.median(times) * 1000
-    if ref is None:
-        return f"| {what} | {med:.2f} ms per append (median of {len(times)}) | — | reference |"
-    r = statistics.median(ref) * 1000
-    return (f"| {what} | {med:.2f} ms per append (median of {len(times)}) | no witness: {r:.2f} ms | "
-            f"submission cost **{med - r:.2f} ms** per checkpoint ({med / r:.1f}×) |")
+def quartiles(xs: list[float]) -> tuple[float, float, float]:
+    q = statistics.quantiles(xs, n=4)
+    return q[0], statistics.median(xs), q[2]
 
 
 def main() -> None:
@@ -77,30 +66,47 @@ def main() -> None:
     quick = args.quick or os.environ.get("LEDGER_BENCH_QUICK") == "1"
     reps = 20 if quick else 200
     out = ["## Witnesses", "", f"Command: `{CMD}`", "",
-           "Appends through `Services` on SQLite; witnesses are `ledger witness serve` processes on 127.0.0.1.", "",
+           "Appends through `Services` on SQLite, three workspaces taking turns append by append; witnesses are "
+           "`ledger witness serve` processes on 127.0.0.1.", "",
            "| what | measured | same-run reference | ratio / goal |", "|---|---|---|---|"]
     procs: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         d = Path(tmp)
         try:
-            svc = Services(Workspace(d / "ws"), passphrase=lambda confirm: PASS)
-            origin = "bench.example/witnessed-ledger"
-            svc.ledger.init(origin)
-            time_appends(svc, 5)  # warm up
-            base = time_appends(svc, reps)
-            out.append(row("append one entry + checkpoint, no witness", base, None))
+            spaces: list[Services] = []
+            for n in (0, 1, 2):
+                svc = Services(Workspace(d / f"ws{n}"), passphrase=lambda confirm: PASS)
+                origin = f"bench.example/witnessed-ledger-{n}"
+                svc.ledger.init(origin)
+                for k in range(n):
+                    proc, spec = start_witness(d, 10 * n + k, origin, svc.ledger.vkey())
+                    procs.append(proc)
+                    url, vkey = spec.split("|")
+                    svc.witness.add(f"w{k}", url, vkey)
+                spaces.append(svc)
+            times: list[list[float]] = [[], [], []]
+            for i in range(5 + reps):  # the first 5 rounds warm up and are not counted
+                for n in (i % 3, (i + 1) % 3, (i + 2) % 3):
+                    t = time.perf_counter()
+                    spaces[n].ledger.note(f"bench {i}")
+                    if i >= 5:
+                        times[n].append(time.perf_counter() - t)
             for n in (1, 2):
-                proc, spec = start_witness(d, n, origin, svc.ledger.vkey())
-                procs.append(proc)
-                url, vkey = spec.split("|")
-                svc.witness.add(f"w{n}", url, vkey)
-                time_appends(svc, 3)
-                times = time_appends(svc, reps)
-                st = svc.witness.status()
+                st = spaces[n].witness.status()
                 if not st.latest.quorum_met or len(st.latest.cosigned_by) != n:
                     raise SystemExit(f"the witnesses did not cosign: {st}")
-                out.append(row(f"the same append, cosigned by {n} witness{'es' if n > 1 else ''} on loopback",
-                               times, base))
+            ref = statistics.median(times[0]) * 1000
+            out.append(f"| append one entry + checkpoint, no witness | {ref:.2f} ms per append (median of {reps}) | — | "
+                       "reference |")
+            for n in (1, 2):
+                med = statistics.median(times[n]) * 1000
+                lo, mid, hi = quartiles([(a - b) * 1000 for a, b in zip(times[n], times[0], strict=True)])
+                out.append(
+                    f"| the same append, cosigned by {n} witness{'es' if n > 1 else ''} on loopback | {med:.2f} ms per "
+                    f"append (median of {reps}) | no witness, same rounds: {ref:.2f} ms | submission cost **{mid:.2f} ms** "
+                    f"per checkpoint (median of {reps} same-round differences, IQR {lo:.2f}–{hi:.2f} ms; {med / ref:.1f}×) |")
+            svc = spaces[2]
+            origin = svc.ledger.origin
             # The witness side alone, at this tree size.
             from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -113,18 +119,19 @@ def main() -> None:
             cps = [c for c in store.checkpoints() if c.size > 2][-reps:]
             first = cps[0]
             assert w.add_checkpoint(witness_client.format_request(0, [], first.note)).status == 200
-            times, prev = [], first.size
+            side: list[float] = []
+            prev = first.size
             for cp in cps[1:]:
                 body = witness_client.format_request(prev, store.consistency_proof(prev, cp.size)[1], cp.note)
                 t = time.perf_counter()
                 a = w.add_checkpoint(body)
-                times.append(time.perf_counter() - t)
+                side.append(time.perf_counter() - t)
                 assert a.status == 200, a.body
                 prev = cp.size
-            med = statistics.median(times) * 1000
+            med = statistics.median(side) * 1000
             out.append(f"| witness side: add-checkpoint in process (log signature, consistency proof, cosign, fsync "
                        f"of the state file), tree of ~{store.size():,} entries | {med:.2f} ms per checkpoint (median "
-                       f"of {len(times)}) | — | — |")
+                       f"of {len(side)}) | — | — |")
         finally:
             for p in procs:
                 p.terminate()
