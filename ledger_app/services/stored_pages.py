@@ -29,7 +29,13 @@ from ledger_app.services.stored import LISTED, StoredItems, listed_record, store
 from ledger_app.storage.repos import corpora as corpora_repo
 
 Progress = Callable[[int, int], None]
-FILTER_COLUMNS = ("status", "media_type", "c2pa_state", "license_id", "item_id", "source_url", "sha256")
+# The store's columns each listing filter reads.
+FILTER_COLUMNS = {"status": ("status",), "media_type": ("media_type",), "c2pa_state": ("c2pa_state",),
+                  "license": ("license_id",), "search": ("item_id", "source_url", "sha256")}
+
+
+def filter_columns(filters: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(c for k, cols in FILTER_COLUMNS.items() if filters.get(k) for c in cols))
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ class StoredListing:
             if expr is None:
                 n, counts = m.count, None
             else:
-                table = store.read_shard(m.file, [*FILTER_COLUMNS, "leaf_index"]).filter(expr)
+                table = store.read_shard(m.file, [*filter_columns(filters), "leaf_index"]).filter(expr)
                 bounds = [start for start, _, _ in store.shard_index(m.file).groups]
                 at = np.searchsorted(np.asarray(bounds), table.column("leaf_index").to_numpy(), side="right") - 1
                 counts = tuple(int(c) for c in np.bincount(at, minlength=len(bounds)))
@@ -135,6 +141,7 @@ class StoredListing:
     def rows(self, sp: StoredPages, start: int, n: int) -> list[ItemRecord]:
         """Up to `n` stored rows of the listing from its stored row `start`."""
         expr, _ = self._filter(dict(sp.filters))
+        columns = list(dict.fromkeys([*LISTED, *filter_columns(dict(sp.filters))]))
         store = self.stored.store()
         out: list[ItemRecord] = []
         names: dict[int, str | None] = {}
@@ -148,7 +155,7 @@ class StoredListing:
                 g += 1
             while g < len(counts) and len(out) < n:
                 if counts[g]:
-                    table = store.row_group(sp.files[f], g, [*LISTED, *(FILTER_COLUMNS if expr is not None else ())])
+                    table = store.row_group(sp.files[f], g, columns)
                     if expr is not None:
                         table = table.filter(expr)
                     out += self._records(table.slice(skip, n - len(out)).select(list(LISTED)).to_pylist(),
@@ -190,7 +197,7 @@ class StoredListing:
         groups = store.shard_index(sp.files[f]).groups
         g = bisect.bisect_right([start for start, _, _ in groups], leaf) - 1
         counts = sp.groups[f] or [rows for _, rows, _ in groups]
-        table = store.row_group(sp.files[f], g, ["leaf_index", *(FILTER_COLUMNS if expr is not None else ())])
+        table = store.row_group(sp.files[f], g, ["leaf_index", *filter_columns(dict(sp.filters))])
         if expr is not None:
             table = table.filter(expr)
         before = table.column("leaf_index").to_numpy()

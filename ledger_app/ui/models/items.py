@@ -11,6 +11,10 @@ unfiltered; see bench/bench_ui.py), too long for the main thread. Given a task r
 workspace of more than INDEX_IN_BACKGROUND_ABOVE items, the model therefore indexes in the
 background: the previous rows and count stay until the new index arrives, then the model resets.
 Without a runner, or for a smaller workspace, it indexes on the spot.
+
+Where a corpus lives in the fingerprint store, `item_pages` gives a `services.stored_pages.ListingPages`
+instead (the database's rows, then the stored ones by shard and leaf; the store's items count toward
+the background threshold), read the same way through `items_page` and `item_row`.
 """
 
 from __future__ import annotations
