@@ -115,6 +115,11 @@ def register(sub, common) -> None:
         p = tsub.add_parser(name, parents=[common], help=helptext)
         p.add_argument("id", type=int, help="the request number (see `ledger takedown list`)")
         p.set_defaults(handler=handler)
+        if name == "purge":
+            p.add_argument("--engine", choices=["local", "ray"], default="local",
+                           help="where shards are rewritten: this machine (default) or Ray tasks")
+            p.add_argument("--address", metavar="HOST:PORT",
+                           help="with --engine ray: the Ray cluster's GCS address (default: a local Ray instance)")
 
     p = tsub.add_parser("review", parents=[common], help="accept or reject matches")
     p.add_argument("id", type=int, help="the request number")
@@ -273,7 +278,8 @@ def cmd_approve(ctx) -> int:
 
 
 def cmd_purge(ctx) -> int:
-    res = ctx.services.purge(ctx.args.id, progress=_progress(ctx, "shards"))
+    res = ctx.services.purge(ctx.args.id, progress=_progress(ctx, "shards"), engine=ctx.args.engine,
+                             address=ctx.args.address)
     ctx.out(res, lambda r: f"request {r.id}: purged {r.items} items from {len(r.shards)} shards")
     return 0
 

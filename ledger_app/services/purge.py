@@ -23,6 +23,8 @@ from ledger_app.core.errors import EnvironmentProblem, UserError, environment_pr
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
+from ledger_app.engine import Engine, open_engine
+from ledger_app.engine.ray_purge import run_purge_on_engine
 from ledger_app.services.takedown_records import Purged, RequestRecord
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.storage.runlock import run_lock
@@ -32,16 +34,26 @@ Progress = Callable[[int, int], None]
 
 
 def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownService
-                  cancelled: Callable[[], bool] | None = None) -> Purged:
+                  cancelled: Callable[[], bool] | None = None, *, engine: str | Engine = "local",
+                  address: str | None = None) -> Purged:
+    """Purge request `rid`'s accepted items. `engine`: where the shards are rewritten, "local" (threads
+    here), "ray" (Ray tasks on the cluster at `address`, or on a local Ray instance) or an open
+    `ledger_app.engine.Engine`; the journal, the records and the ledger entries are the driver's either way."""
     # One purge of a request at a time: its journal, its temporary files and the final "purged"
     # record belong to one run; a second run reads the request's status only once the first has
     # finished (and then finds it purged). Each corpus whose shards are rewritten is also held, so two
     # requests never rewrite the same shard at once. A second run stops with a sentence.
     svc.request_record(rid)  # an unknown request is reported before any lock is taken
+    if engine == "local" and address is not None:
+        open_engine("local", address=address)  # refuses: an address is for Ray
+    runner = open_engine(engine, address=address) if isinstance(engine, str) and engine != "local" else engine
     try:
         with contextlib.ExitStack() as held:
+            if runner is not engine:
+                held.callback(runner.close)  # type: ignore[union-attr]
             held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
-            return _purge_request(svc, rid, progress, cancelled, held)
+            return _purge_request(svc, rid, progress, cancelled, held,
+                                  None if isinstance(runner, str) else runner)
     except Exception as e:
         problem = environment_problem(e, database=svc.ws.database_label)
         if problem is None or isinstance(e, UserError):
@@ -51,7 +63,7 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
 
 
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
-                   held: contextlib.ExitStack) -> Purged:
+                   held: contextlib.ExitStack, engine: Engine | None) -> Purged:
     req = svc.request_record(rid)
     if req.status == Status.PURGED.value:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is already purged"), rid=rid)
@@ -100,7 +112,11 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
             if progress:
                 progress(base + i, total)
 
-        results[cid] = run_purge(adapter, {s: sorted(k) for s, k in c["plan"].items()}, journal, progress=shard_progress)
+        plan = {s: sorted(k) for s, k in c["plan"].items()}
+        if engine is None:
+            results[cid] = run_purge(adapter, plan, journal, progress=shard_progress)
+        else:
+            results[cid] = run_purge_on_engine(engine, adapter, plan, journal, progress=shard_progress)
         done += len(c["plan"])
         if cancelled and cancelled() and cid != max(by_corpus):
             # Shards already rewritten stay journaled; the next `takedown purge` finishes the job.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.services.ledger import LedgerService, PassphraseProvider, Progress
@@ -45,10 +45,11 @@ class Services:
         ]
 
     def purge(self, request_id: int, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Purged:
+              cancelled: Callable[[], bool] | None = None, *, engine: Any = "local",
+              address: str | None = None) -> Purged:
         from ledger_app.services.purge import purge_request
 
-        return purge_request(self.takedown, request_id, progress, cancelled)
+        return purge_request(self.takedown, request_id, progress, cancelled, engine=engine, address=address)
 
 
 def build_demo(directory: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
