@@ -50,11 +50,14 @@ class ShardFile:
     size: int  # bytes of the Parquet file
 
 
-def shard_file_name(corpus: str, shard: str, root: bytes) -> str:
+def shard_file_name(corpus: str, shard: str, root: bytes, revision: str | None = None) -> str:
     """Where a shard's file goes: named by the shard and by its tree's root, so a shard written
-    again (a re-run, a purge) gets a new file and never overwrites the one an earlier manifest names."""
+    again (a re-run, a purge) gets a new file and never overwrites the one an earlier manifest names.
+    A purge keeps the tree (every leaf stays, the removed items' rows are marked) and names the
+    file it writes by a `revision` instead (`purged-r<request>`)."""
     shard_id = hashlib.sha256(shard.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return f"{quote(corpus, safe='')}/{shard_id}.{root.hex()[:16]}.parquet"
+    extra = f".{quote(revision, safe='')}" if revision else ""
+    return f"{quote(corpus, safe='')}/{shard_id}.{root.hex()[:16]}{extra}.parquet"
 
 
 def _to_row(rec: dict[str, Any], index: int) -> dict[str, Any]:
@@ -138,7 +141,8 @@ class FingerprintStore:
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def write_shard(self, corpus: str, shard: str, records: Sequence[dict[str, Any]]) -> ShardFile:
+    def write_shard(self, corpus: str, shard: str, records: Sequence[dict[str, Any]], *,
+                    revision: str | None = None) -> ShardFile:
         """Write one shard's items, in leaf order, to a new file (see `shard_file_name`). Each record
         holds the schema's columns (`leaf`, the item's item.ingested leaf bytes, required)."""
         rows = [_to_row(r, k) for k, r in enumerate(records)]
@@ -161,7 +165,7 @@ class FingerprintStore:
         pq.write_table(table, sink, compression={c: "none" if c == "leaf_hash" else "zstd" for c in schema.COLUMNS},
                        use_dictionary=list(schema.DICTIONARY), row_group_size=ROW_GROUP)
         data = sink.getvalue().to_pybytes()
-        rel = shard_file_name(corpus, shard, root)
+        rel = shard_file_name(corpus, shard, root, revision)
         self._put(rel, data)
         return ShardFile(corpus, shard, rel, len(rows), root, hashlib.sha256(data).hexdigest(), len(data))
 

@@ -123,6 +123,7 @@ class CertificateInputs:
     shards: tuple[ShardDigest, ...]
     affected_runs: tuple[RunSeen, ...]
     affected_releases: tuple[ReleaseSeen, ...]
+    stored: frozenset[str] = frozenset()  # removed items that live in the fingerprint store
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request.to_json(), "works": [w.to_json() for w in self.works],
@@ -190,6 +191,8 @@ def certificate_inputs(services, rid: int) -> CertificateInputs:  # ledger_app.s
         item_id = it.item
         with services.ws.engine.connect() as conn:
             location = repo.item_location(conn, item_id)
+        if location is None and item_id in evidence.stored:
+            location = str(services.corpus.stored.item(item_id)["location"])
         m = best.get(item_id, {"method": "exact", "score": "exact"})
         removed.append(RemovedItem(item_id, it.sha256, it.corpus,
                                    location if location is not None else item_id.split(":", 1)[-1],
@@ -217,6 +220,7 @@ def certificate_inputs(services, rid: int) -> CertificateInputs:  # ledger_app.s
         tuple(RunSeen(r["model"], r["corpus"], r["checkpoint_size"], len(r["items_seen"]))
               for r in show.affected_runs or []),
         _releases(services, [it.item for it in evidence.items]),
+        evidence.stored,
     )
 
 
@@ -254,6 +258,11 @@ def certify(services, rid: int, out: Path, *, pdf: Path | None = None, language:
         ledger, organisation=org, issued_at=_now(), origin=ledger.origin,
         key_id=ledger.unlock()[0].verifier.key_id.hex(), **inputs.to_json(),
     )
+    if inputs.stored:
+        # Items of the fingerprint store: each one's two-level proof (item in its shard's tree, the
+        # shard's manifest entry in the ledger), checked when made; unsigned, like a report's proofs,
+        # and each checked on its own by verify.py.
+        doc["stored_item_proofs"] = {i: services.corpus.stored.prove_item(i)[0].to_json() for i in sorted(inputs.stored)}
     out = Path(out)
     out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if pdf is not None:

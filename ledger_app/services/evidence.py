@@ -64,6 +64,7 @@ class PurgeEvidence:
     entries: tuple[int, ...]  # ledger indexes of the request's takedown.purged entries
     items: tuple[PurgedItem, ...]
     shards: tuple[ShardDigest, ...]
+    stored: frozenset[str] = frozenset()  # the items that live in the fingerprint store
 
 
 def _refuse(rid: int, what: str) -> UserError:
@@ -141,17 +142,19 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
                               "sha256_after": sh.get("sha256_after"), "entry": index})
         purged.extend(entry_items)
 
-    _check_state(services, rid, mine, purged, rewritten)
+    stored = _check_state(services, rid, mine, purged, rewritten)
     _check_files(services, rid, purged, rewritten, latest_after)
     return PurgeEvidence(
         entries=tuple(i for i, _ in mine),
         items=tuple(PurgedItem(it["item"], it["sha256"], it["corpus"]) for it in purged),
         shards=tuple(ShardDigest(s["corpus"], s["path"], s["sha256_before"], s["sha256_after"]) for s in rewritten),
+        stored=frozenset(stored),
     )
 
 
-def _check_state(services, rid: int, mine, items, shards) -> None:
-    """The state tables must say what the signed entries say."""
+def _check_state(services, rid: int, mine, items, shards) -> set[str]:
+    """The state tables (and for stored items, their rows in the fingerprint store) must say what the
+    signed entries say; returns the stored items."""
     where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
     req = services.takedown.request_record(rid)
     if req.status not in ("purged", "certified", "closed"):
@@ -165,14 +168,31 @@ def _check_state(services, rid: int, mine, items, shards) -> None:
         detail = (f"a purge record for shard {extra[0][0]} that the ledger does not hold" if extra
                   else f"no purge record for shard {missing[0][0]} that the ledger holds")
         raise _refuse(rid, f"the purge_record table disagrees with {where}: it has {detail}")
+    stored = set()
     for it in items:
         with services.ws.engine.connect() as conn:
             row = repo.item_status(conn, it["item"])
+        if row is None:
+            row = _stored_status(services, it["item"])  # an item of the fingerprint store
+            stored.add(it["item"])
         if row is None:
             raise _refuse(rid, f"item {it['item']}, purged according to {where}, has no item row")
         if row[0] != "purged" or (row[1] and row[1] != it["sha256"]):
             raise _refuse(rid, f"item {it['item']} is {row[0]} with SHA-256 {row[1]} in the item table, but {where} "
                                f"record it purged with SHA-256 {it['sha256']}")
+    return stored
+
+
+def _stored_status(services, item_id: str) -> tuple[str, str | None] | None:
+    """(status, SHA-256) of a stored item in its shard's current store file, if it is one."""
+    from ledger_app.core.errors import NotFoundError
+
+    try:
+        row = services.corpus.stored.item(item_id)
+    except NotFoundError:
+        return None
+    sha = row.get("sha256")
+    return str(row["status"]), sha.hex() if isinstance(sha, bytes) else sha
 
 
 def _check_files(services, rid: int, items, shards, latest_after) -> None:

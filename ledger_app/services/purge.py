@@ -25,6 +25,7 @@ from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
 from ledger_app.engine import Engine, open_engine
 from ledger_app.engine.ray_purge import run_purge_on_engine
+from ledger_app.services.purge_stored import accepted_stored, record_stored_shard, stored_shard_items
 from ledger_app.services.takedown_records import Purged, RequestRecord
 from ledger_app.storage.repos import takedowns as repo
 from ledger_app.storage.runlock import run_lock
@@ -70,6 +71,9 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
     check_transition(req.status, Status.PURGED)
     with svc.ws.engine.connect() as conn:
         rows = repo.accepted_items(conn, rid)
+    stored = accepted_stored(svc, rid, {r.id for r in rows})  # items of the fingerprint store
+    stored_ids = {r.id for r in stored}
+    rows += stored
     if not rows:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no accepted matches; nothing to purge"), rid=rid)
     by_corpus: dict[int, dict[str, Any]] = {}
@@ -77,9 +81,11 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
         if r.status == "purged":
             continue  # already removed by an earlier request
         c = by_corpus.setdefault(r.corpus_id, {"path": r.corpus_path, "format": r.corpus_format, "name": r.corpus_name,
-                                               "plan": {}, "items": {}})
+                                               "plan": {}, "items": {}, "stored": set()})
         c["plan"].setdefault(r.shard, set()).add(r.key)
         c["items"][(r.shard, r.key)] = (r.id, r.sha256)
+        if r.id in stored_ids:
+            c["stored"].add((r.shard, r.key))
     from ledger_app.services.cases import CaseService
     from ledger_app.services.legal import LegalService, retain_copies
 
@@ -148,6 +154,7 @@ def check_shards_unchanged(svc, cid: int, adapter, shards: list[str]) -> None:
     for shard in shards:
         with svc.ws.engine.connect() as conn:
             recorded = repo.shard_items(conn, cid, shard)
+        recorded.update(stored_shard_items(svc, str(name), shard))
         added, changed = [], []
         seen = set()
         for raw in adapter.iter_items(shard):
@@ -178,11 +185,12 @@ def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, An
         for cid, rewrites in results.items():
             c = by_corpus[cid]
             for rw in rewrites:
-                keys = [k for k in rw.removed_keys if (rw.shard, k) in c["items"]]
+                in_store = {k: c["items"][(rw.shard, k)][0] for k in rw.removed_keys if (rw.shard, k) in c["stored"]}
+                keys = [k for k in rw.removed_keys if (rw.shard, k) in c["items"] and k not in in_store]
                 item_ids = [c["items"][(rw.shard, k)][0] for k in keys]
                 repo.insert_purge_record(conn, request_id=rid, corpus_id=cid, shard=rw.shard,
                                          sha256_before=rw.sha256_before, sha256_after=rw.sha256_after,
-                                         items_json=json.dumps(item_ids), done_at=now)
+                                         items_json=json.dumps(item_ids + sorted(in_store.values())), done_at=now)
                 shards_out.append({"corpus": c["name"], "path": rw.shard, "sha256_before": rw.sha256_before,
                                    "sha256_after": rw.sha256_after})
                 for k, item_id in zip(keys, item_ids, strict=True):
@@ -197,6 +205,10 @@ def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, An
                     purged_items.append({"item": item_id, "sha256": sha, "corpus": c["name"], "shard": rw.shard})
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
                 _apply_moves(conn, cid, rw.moved_keys)
+                if in_store:
+                    items, more = record_stored_shard(svc, conn, rid, c["name"], rw, now, in_store)
+                    purged_items += items
+                    entries += more
                 repo.set_shard_sig(conn, cid, rw.shard, stat_sig(Path(c["path"]), rw.shard))
         entries.append(("takedown.purged", {"request": rid, "items": purged_items, "shards": shards_out}))
         entries.append(svc.set_status(conn, rid, req.status, Status.PURGED, extra={"items": len(purged_items)}))

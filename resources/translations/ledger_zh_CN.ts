@@ -3554,6 +3554,16 @@
         <translation>语料库 {name} 的分片 {shard} 自导入以来已发生变化：{changes}。未清除任何内容；请运行 `ledger ingest {name}` 记录该分片的当前状态，然后再次清除</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/purge_stored.py" line="54"/>
+        <source>item {item} accepted for request {rid} is neither a database item nor in the fingerprint store; nothing was purged</source>
+        <translation>请求 {rid} 已接受的条目 {item} 既不是数据库条目，也不在指纹库中；未清除任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/purge_stored.py" line="61"/>
+        <source>item {item} accepted for request {rid} belongs to corpus {name}, which is not registered; nothing was purged</source>
+        <translation>请求 {rid} 已接受的条目 {item} 属于未登记的语料库 {name}；未清除任何内容</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/witness.py" line="224"/>
         <source>the witness name {name!r} must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>见证方名称 {name!r} 必须由 1 至 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
