@@ -148,9 +148,9 @@ class RayEngine:
     # --- the work -----------------------------------------------------------------------------------------
 
     def map(self, fn: Callable[[Any], Any], units: Sequence[Any]) -> Iterator[Any]:
+        self.connect()  # first: without the ray package, its sentence rather than an ImportError
         import ray
 
-        self.connect()
         cpus = int(ray.cluster_resources().get("CPU", 1)) or 1
         if self.max_workers:
             cpus = min(cpus, self.max_workers)

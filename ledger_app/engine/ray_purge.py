@@ -17,6 +17,7 @@ journaled, and the next run continues from there.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,8 @@ def rewrite_on_engine(engine: Any, adapter: ShardAdapter, plan: dict[str, list[s
             if progress is not None:
                 progress(done, len(plan), unit.shard)
     except BaseException:
-        engine.stop()  # no new unit starts; those under way are cancelled
+        with contextlib.suppress(ImportError):  # an engine that never started (no Ray here) has none
+            engine.stop()  # no new unit starts; those under way are cancelled
         for unit in units:  # temporary files of units not recorded (the next run would drop them too)
             if unit.shard not in finished and journal.state(unit.shard) is None:
                 discard_tmp(adapter, unit.shard)

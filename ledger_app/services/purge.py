@@ -47,20 +47,27 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
     svc.request_record(rid)  # an unknown request is reported before any lock is taken
     if engine == "local" and address is not None:
         open_engine("local", address=address)  # refuses: an address is for Ray
-    runner = open_engine(engine, address=address) if isinstance(engine, str) and engine != "local" else engine
+    # None: the local purge's threads; an engine opened here is closed here.
+    runner = (open_engine(engine, address=address) if engine != "local" else None) if isinstance(engine, str) else engine
     try:
         with contextlib.ExitStack() as held:
-            if runner is not engine:
-                held.callback(runner.close)  # type: ignore[union-attr]
+            if runner is not None and isinstance(engine, str):
+                held.callback(_close, runner)
             held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
-            return _purge_request(svc, rid, progress, cancelled, held,
-                                  None if isinstance(runner, str) else runner)
+            return _purge_request(svc, rid, progress, cancelled, held, runner)
     except Exception as e:
         problem = environment_problem(e, database=svc.ws.database_label)
         if problem is None or isinstance(e, UserError):
             raise
         # The journal keeps what was done: a re-run once the problem is fixed finishes the purge.
         raise EnvironmentProblem(f"The purge of request {rid} stopped: {problem}") from e
+
+
+def _close(engine: Engine) -> None:
+    """Stop an engine this purge opened; one that never started (Ray not installed, say) has nothing
+    to stop, and its own error is the one to report."""
+    with contextlib.suppress(ImportError):
+        engine.close()
 
 
 def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable[[], bool] | None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import ray  # a dependency (pyproject): missing, these tests fail rather than sk
 from legal_helpers import cli, write_jsonl_corpus
 from td_builders import make_services
 
+from ledger_app.core.errors import UserError
 from ledger_app.services.certificates import certify
 
 URLS = [f"https://news.example/a/{i}" for i in range(4)]
@@ -109,3 +111,13 @@ def test_cli_purge_with_an_unreachable_address_is_one_line(tmp_path, capsys, mon
                         capsys=capsys, monkeypatch=monkeypatch)
     assert rc != 0 and "--engine ray" in err
     assert (corpus / "news-000.jsonl").read_bytes() == before  # nothing was purged
+
+
+def test_purge_on_ray_without_the_ray_package_says_what_is_missing(tmp_path, monkeypatch):
+    services, rid, corpus = _approved(tmp_path)
+    before = (corpus / "news-000.jsonl").read_bytes()
+    monkeypatch.setitem(sys.modules, "ray", None)  # as in the desktop bundle, which leaves Ray out
+    with pytest.raises(UserError, match="needs the `ray` package"):
+        services.purge(rid, engine="ray")
+    assert (corpus / "news-000.jsonl").read_bytes() == before
+    assert services.takedown.request_record(rid).status == "approved"
