@@ -1,7 +1,9 @@
 """Crash-safe physical removal of items from corpus shards, resumable from a journal.
 
 Each shard is rewritten to a temporary file beside it (`.<name>.purge-tmp`), fsynced, renamed over
-the shard atomically, and the directory fsynced; a folder file is deleted instead. The journal is an
+the shard atomically, and the directory fsynced; a folder file is deleted instead. `run_purge` fsyncs
+each directory once after all its renames and records those shards `done` in one append: a `done`
+record is never durable before its rename (until then the journal says `written`). The journal is an
 append-only JSON Lines file: its first record is the plan, then one record per step, each appended
 with a single write and fsynced, so a record is either wholly there or (torn by a power cut) ignored.
 
@@ -11,13 +13,15 @@ only by this code and removed only by a rename or a fresh start. So on resume:
 
 - no record (or `planned`): the shard is untouched; drop any stale temporary file and rewrite.
 - `written`, temporary file present: the rename did not happen; check the file's hash and rename it.
-- `written`, temporary file gone: the rename happened; the shard's hash must equal `sha256_after`.
+- `written`, temporary file gone: the rename happened; the shard's hash must equal `sha256_after`
+  (the directory is fsynced before the `done` record, in case the rename was not yet durable).
 - `done`: nothing to do.
 
 Rewrites are deterministic (tar entries and JSONL lines copied as bytes, gzip and Parquet written
 with fixed settings), so a resumed purge ends with the same bytes as an uninterrupted one. Shards are
-independent, so `run_purge` rewrites two at a time: one copies while the other waits on the disk.
-The journal's format and durability are in corpus/journal.py.
+independent, so `run_purge` rewrites two at a time: one copies while the other waits on the disk;
+`engine/ray_purge.py` hands the writing of temporary files to Ray tasks instead (`write_shard_tmp`),
+the other steps staying with the driver. The journal's format and durability are in corpus/journal.py.
 """
 
 from __future__ import annotations
