@@ -110,7 +110,7 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
                         c2pa_detail=summary.get("training_mining_detail"))
     res.signals_json, res.signals_uses = sig.evidence()
-    res.train_ai = sig.state("train-ai")
+    res.train_ai = res.signals_uses["train-ai"] if res.signals_uses else sig.state("train-ai")
     if res.train_ai == "reserved":
         from ledger_app.provenance.policy import OptOutSignalPolicy
         from ledger_app.provenance.signals import reason_for

@@ -68,6 +68,7 @@ from ledger_app.provenance.carriers import (
 from ledger_app.provenance.policy_files import (
     MAX_POLICY_BYTES,
     ParsedSite,
+    PathRule,
     PolicyFile,
     SignalContext,
     longest_match,
@@ -116,10 +117,21 @@ class Finding:
                    d.get("sha256"))
 
     def canonical_json(self) -> str:
-        """to_json() as the stored evidence writes it; kept on the finding, which a site's pages share."""
+        """to_json() as the stored evidence writes it (json.dumps with sorted keys, no spaces, not
+        ASCII-escaped), written field by field in the keys' sorted order when every field is text;
+        kept on the finding, which a site's pages share."""
         text = self.__dict__.get("_json")
         if text is None:
-            text = _dumps(self.to_json())
+            fields = (self.signal, self.carrier, self.use, self.state, self.value, self.where)
+            if all(type(x) is str for x in fields) and type(self.fetched_at or "") is str \
+                    and type(self.sha256 or "") is str:
+                text = ('{"carrier":' + _str(self.carrier)
+                        + (',"fetched_at":' + _str(self.fetched_at) if self.fetched_at else "")
+                        + (',"sha256":' + _str(self.sha256) if self.sha256 else "")
+                        + ',"signal":' + _str(self.signal) + ',"state":' + _str(self.state) + ',"use":'
+                        + _str(self.use) + ',"value":' + _str(self.value) + ',"where":' + _str(self.where) + "}")
+            else:
+                text = _dumps(self.to_json())
             object.__setattr__(self, "_json", text)
         return text
 
@@ -140,7 +152,12 @@ class ItemSignals:
         return combine(f.state for f in self.findings if f.use == use)
 
     def uses(self) -> dict[str, str]:
-        return {u: self.state(u) for u in USES}
+        """{use: combined state} for every use, in one pass over the findings."""
+        best = dict.fromkeys(USES, UNKNOWN)
+        for f in self.findings:
+            if f.state == RESERVED or (f.state == ALLOWED and best.get(f.use) == UNKNOWN):
+                best[f.use] = f.state
+        return {u: best[u] for u in USES}
 
     def reserving(self, use: str, *, exclude: Iterable[str] = ()) -> list[Finding]:
         skip = set(exclude)
@@ -194,6 +211,7 @@ class ItemSignals:
 
 # json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without a new encoder per call.
 _dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_str = json.encoder.encode_basestring  # what _dumps writes for a str (ensure_ascii=False)
 
 
 @lru_cache(maxsize=64)  # 27 combinations of three tri-states
@@ -362,18 +380,19 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                 add(_site_finding(site, "robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
                                   rb.fetched_at, rb.sha256))
     if rb is not None and crawlable:
-        for label, parse in (("content-usage", parse_content_usage), ("content-signal", parse_content_signal)):
+        for label in ("content-usage", "content-signal"):
             rules = longest_match(site.group(label, agent), path)
-            for r in rules:
-                prefs, p = parse(r.value)
-                if p:
-                    msg = f"{rb.url} line {r.line}: {p}"
-                    if msg not in out.problems:
-                        out.problems.append(msg)
-                for use, state in prefs.items():
-                    shown = f"{r.path} {r.value}" if r.path else r.value
-                    add(_site_finding(site, label, "robots.txt", use, state, shown, f"{rb.url} line {r.line}",
-                                      rb.fetched_at, rb.sha256))
+            if not rules:
+                continue
+            # What these matching rules state: the same for every page they match, so made once.
+            key = (label, *map(id, rules))
+            said = site.findings_memo.get(key)
+            if said is None:
+                said = site.findings_memo[key] = _rules_say(site, rb, label, rules)
+            for msg in said[1]:
+                if msg not in out.problems:
+                    out.problems.append(msg)
+            out.findings += said[0]
     ai = site.aitxt
     if ai is not None:
         rules = site.group("ai.txt", agent)
@@ -383,9 +402,31 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
             top = [r for r in hits if len(r.path) == best]
             allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
             r = next(x for x in top if x.value == ("allow" if allow else "disallow"))
-            add(_site_finding(site, "ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
-                              f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at,
-                              ai.sha256))
+            key = ("ai.txt", id(r), allow)
+            f = site.findings_memo.get(key)
+            if f is None:
+                f = site.findings_memo[key] = _site_finding(
+                    site, "ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
+                    f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at, ai.sha256)
+            add(f)
+
+
+def _rules_say(site: ParsedSite, rb: PolicyFile, label: str, rules: list[PathRule]) -> tuple[list[Finding], list[str]]:
+    """(the findings, the problems) of a page's matching Content-Usage or Content-Signal rules of robots.txt."""
+    parse = parse_content_usage if label == "content-usage" else parse_content_signal
+    findings: list[Finding] = []
+    problems: list[str] = []
+    for r in rules:
+        prefs, p = parse(r.value)
+        if p:
+            msg = f"{rb.url} line {r.line}: {p}"
+            if msg not in problems:
+                problems.append(msg)
+        for use, state in prefs.items():
+            shown = f"{r.path} {r.value}" if r.path else r.value
+            findings.append(_site_finding(site, label, "robots.txt", use, state, shown, f"{rb.url} line {r.line}",
+                                          rb.fetched_at, rb.sha256))
+    return findings, problems
 
 
 def reason_for(findings: list[Finding]) -> str:

@@ -95,3 +95,24 @@ def test_site_findings_shared_by_pages_are_equal_to_new_ones():
         assert a.findings == b.findings and a.findings  # the same statements, whichever page asked first
         assert a.evidence() == b.evidence() == (_reference_dumps(b), b.uses())
     assert any(f.signal == "robots" for f in again[1].findings)
+
+
+def test_a_context_sent_to_workers_is_packed_once_and_unpacked_once_per_process():
+    import pickle
+
+    from ledger_app.provenance import policy_files
+
+    files = tuple(_pf(f"s{k}.example", "robots.txt", f"User-Agent: *\nContent-Usage: train-ai=n\n# {k}\n")
+                  for k in range(300))
+    ctx = SignalContext("GPTBot", files, "pack-test")
+    first, second = pickle.dumps(ctx), pickle.dumps(ctx)
+    assert first == second and len(first) < len(pickle.dumps(files)) / 2  # packed once, compressed
+    back = pickle.loads(first)
+    assert back == ctx and back.files == files and back.crawler == "GPTBot" and back.snapshot_sha256 == "pack-test"
+    assert pickle.loads(second) is back  # the same bytes again: the context already unpacked
+    policy_files._UNPACKED.clear()
+    again = pickle.loads(second)
+    assert again is not back and again == ctx
+    other = SignalContext("OtherBot", files, "pack-test")
+    assert pickle.loads(pickle.dumps(other)).crawler == "OtherBot"  # another context is never taken for it
+    assert pickle.loads(pickle.dumps(SignalContext())) == SignalContext()
