@@ -1,0 +1,163 @@
+"""The findings of opt-out signals and the evidence text stored per item.
+
+Why this exists apart from signals.py: `Finding` (one statement about one use: which signal, which
+carrier, where, when) and `ItemSignals` (an item's findings and problems, combined per use, and the
+canonical JSON kept as its evidence) are what ingest records and what the ingest policy, the item
+pages and the AI Act summary read back; signals.py makes them from an item's carriers and its site's
+policy files. The evidence text is written here once per finding (`Finding.canonical_json`, cached:
+a site's findings recur on every page of the site).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
+
+__all__ = ["Finding", "ItemSignals", "reason_for"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement about one use: which signal said it, through which carrier, where, when."""
+
+    signal: str  # content-usage | content-signal | robots | tdmrep | x-robots-tag | ai.txt | c2pa | cawg
+    carrier: str  # header | robots.txt | tdmrep.json | meta | ai.txt | c2pa | cawg
+    use: str
+    state: str
+    value: str  # the statement as written, e.g. "train-ai=n" or "Disallow: / for GPTBot"
+    where: str  # the HTTP response of the item, a policy file's URL, the item's manifest
+    fetched_at: str | None = None
+    sha256: str | None = None  # of the policy file the statement is in
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"signal": self.signal, "carrier": self.carrier, "use": self.use, "state": self.state,
+               "value": self.value, "where": self.where}
+        if self.fetched_at:
+            out["fetched_at"] = self.fetched_at
+        if self.sha256:
+            out["sha256"] = self.sha256
+        return out
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Finding:
+        return cls(d["signal"], d["carrier"], d["use"], d["state"], d["value"], d["where"], d.get("fetched_at"),
+                   d.get("sha256"))
+
+    def canonical_json(self) -> str:
+        """to_json() as the stored evidence writes it (json.dumps with sorted keys, no spaces, not
+        ASCII-escaped), written field by field in the keys' sorted order when every field is text;
+        kept on the finding, which a site's pages share."""
+        text = self.__dict__.get("_json")
+        if text is None:
+            fields = (self.signal, self.carrier, self.use, self.state, self.value, self.where)
+            if all(type(x) is str for x in fields) and type(self.fetched_at or "") is str \
+                    and type(self.sha256 or "") is str:
+                text = ('{"carrier":' + _str(self.carrier)
+                        + (',"fetched_at":' + _str(self.fetched_at) if self.fetched_at else "")
+                        + (',"sha256":' + _str(self.sha256) if self.sha256 else "")
+                        + ',"signal":' + _str(self.signal) + ',"state":' + _str(self.state) + ',"use":'
+                        + _str(self.use) + ',"value":' + _str(self.value) + ',"where":' + _str(self.where) + "}")
+            else:
+                text = _dumps(self.to_json())
+            object.__setattr__(self, "_json", text)
+        return text
+
+    def describe(self) -> str:
+        when = f", fetched {self.fetched_at}" if self.fetched_at else ""
+        return f"{self.signal} {self.value!r} ({self.carrier} at {self.where}{when})"
+
+
+@dataclass
+class ItemSignals:
+    """Everything the signals say about one item."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    fetched_at: str | None = None
+
+    def state(self, use: str) -> str:
+        return combine(f.state for f in self.findings if f.use == use)
+
+    def uses(self) -> dict[str, str]:
+        """{use: combined state} for every use, in one pass over the findings."""
+        best = dict.fromkeys(USES, UNKNOWN)
+        for f in self.findings:
+            if f.state == RESERVED or (f.state == ALLOWED and best.get(f.use) == UNKNOWN):
+                best[f.use] = f.state
+        return {u: best[u] for u in USES}
+
+    def reserving(self, use: str, *, exclude: Iterable[str] = ()) -> list[Finding]:
+        skip = set(exclude)
+        return [f for f in self.findings if f.use == use and f.state == RESERVED and f.signal not in skip]
+
+    def to_json(self) -> dict[str, Any] | None:
+        if not self.findings and not self.problems and not self.fetched_at:
+            return None
+        out: dict[str, Any] = {"uses": self.uses(), "findings": [f.to_json() for f in self.findings]}
+        if self.problems:
+            out["problems"] = list(self.problems)
+        if self.fetched_at:
+            out["fetched_at"] = self.fetched_at
+        return out
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any] | None) -> ItemSignals:
+        if not d:
+            return cls()
+        return cls([Finding.from_json(f) for f in d.get("findings", [])], list(d.get("problems", [])),
+                   d.get("fetched_at"))
+
+    def canonical(self, as_json: dict[str, Any] | None = None) -> str:
+        """The evidence as stored: JSON with sorted keys and no spaces (of `as_json`, its to_json())."""
+        if as_json is None:
+            return self.evidence()[0] or "null"
+        return _dumps(as_json)
+
+    def evidence(self) -> tuple[str | None, dict[str, str] | None]:
+        """(the canonical JSON of to_json(), its uses), or (None, None) when there is nothing to keep.
+
+        The same text as `_dumps(self.to_json())`, written from each finding's own canonical JSON
+        (cached: a site's findings recur on every page of the site) instead of a new dictionary per
+        item: the top level's keys in sorted order, each finding's object as json.dumps writes it."""
+        if not self.findings and not self.problems and not self.fetched_at:
+            return None, None
+        uses = self.uses()
+        parts = []
+        if self.fetched_at:
+            parts.append('"fetched_at":' + _dumps(self.fetched_at))
+        parts.append('"findings":[' + ",".join([f.canonical_json() for f in self.findings]) + "]")
+        if self.problems:
+            parts.append('"problems":' + _dumps(self.problems))
+        parts.append('"uses":' + _uses_json(tuple(uses[u] for u in USES)))
+        return "{" + ",".join(parts) + "}", uses
+
+    def digest(self) -> str:
+        """SHA-256 of the canonical evidence, for the ledger entry."""
+        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+
+
+# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without a new encoder per call.
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_str = json.encoder.encode_basestring  # what _dumps writes for a str (ensure_ascii=False)
+
+
+@lru_cache(maxsize=64)  # 27 combinations of three tri-states
+def _uses_json(states: tuple[str, ...]) -> str:
+    return _dumps(dict(zip(USES, states, strict=True)))
+
+
+def reason_for(findings: list[Finding]) -> str:
+    """The quarantine reason: every reserving statement, with its carrier, place and fetch time."""
+    seen, parts = set(), []
+    for f in findings:
+        text = f.describe()
+        if text not in seen:
+            seen.add(text)
+            parts.append(text)
+    return "AI training is reserved by " + "; ".join(parts)
