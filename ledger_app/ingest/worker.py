@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -198,28 +198,41 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
 
 
 def process_unit(unit: WorkUnit) -> list[ItemResult]:
-    """All items of some shards. Top-level so a process pool can run it."""
+    """All items of some shards. Top-level so a process pool can run it.
+
+    The items' opt-out signals are read in a second pass over the unit's results, not between the
+    items' fingerprints: the same as `process_item` per item, at well under half the cost, since the
+    sites' parsed files stay in the processor's caches instead of being evicted by each fingerprint."""
     adapter = open_corpus(Path(unit.root), unit.fmt, **unit.options)
     out: list[ItemResult] = []
+    later: list[tuple[int, RawItem]] = []  # (index in out, the item, with only the bytes signals read)
     for shard in unit.shards:
         for raw in adapter.iter_items(shard):
             try:
-                out.append(process_item(raw, unit.trust_anchors_pem, unit.signals, with_signals=unit.with_signals,
-                                        max_image_pixels=unit.max_image_pixels,
-                                        local_features=unit.with_local_features))
+                res = process_item(raw, unit.trust_anchors_pem, with_signals=False,
+                                   max_image_pixels=unit.max_image_pixels, local_features=unit.with_local_features)
             except Exception as e:  # one broken item never aborts the batch
-                out.append(
-                    ItemResult(
-                        key=raw.key,
-                        shard=raw.shard,
-                        member=raw.member,
-                        members=list(raw.members),
-                        location=raw.location,
-                        is_text=raw.is_text,
-                        error=f"could not be processed: {type(e).__name__}: {e}",
-                    )
-                )
+                out.append(_failed(raw, e))
+                continue
+            out.append(res)
+            if unit.with_signals and res.error is None:
+                # A page's HTML head is all that signals read of its bytes (carriers.html_meta_from).
+                later.append((len(out) - 1, replace(raw, data=raw.data[:SIGNAL_BYTES] if raw.is_text else None)))
+    for k, raw in later:
+        try:
+            add_signals(out[k], raw, unit.signals)
+        except Exception as e:
+            out[k] = _failed(raw, e)
     return out
+
+
+SIGNAL_BYTES = 65536  # the most of a text item's bytes that signals read (carriers.html_meta_from)
+
+
+def _failed(raw: RawItem, e: Exception) -> ItemResult:
+    return ItemResult(key=raw.key, shard=raw.shard, member=raw.member, members=list(raw.members),
+                      location=raw.location, is_text=raw.is_text,
+                      error=f"could not be processed: {type(e).__name__}: {e}")
 
 
 def shard_digest(unit_root: str, fmt: str, shard: str, options: dict[str, Any]) -> str:
