@@ -109,7 +109,15 @@ def register(sub, common) -> None:
     p.add_argument("--record-anyway", action="store_true", help="record incomplete requests, as rejected")
     p.set_defaults(handler=cmd_import)
 
-    for name, handler, helptext in [("locate", cmd_locate, "find every copy"), ("approve", cmd_approve, "approve the purge"),
+    p = tsub.add_parser("locate", parents=[common], help="find every copy")
+    p.add_argument("id", type=int, help="the request number (see `ledger takedown list`)")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="where the fingerprint store is swept: this machine (default) or Ray tasks")
+    p.add_argument("--address", metavar="HOST:PORT",
+                   help="with --engine ray: the Ray cluster's GCS address (default: a local Ray instance)")
+    p.set_defaults(handler=cmd_locate)
+
+    for name, handler, helptext in [("approve", cmd_approve, "approve the purge"),
                                     ("purge", cmd_purge, "remove the accepted items physically"),
                                     ("show", cmd_show, "show a request"), ("close", cmd_close, "close a request")]:
         p = tsub.add_parser(name, parents=[common], help=helptext)
@@ -252,7 +260,8 @@ def _matches_table(matches) -> str:
 
 
 def cmd_locate(ctx) -> int:
-    res = ctx.takedown.locate(ctx.args.id, progress=_progress(ctx, "locate"))
+    res = ctx.takedown.locate(ctx.args.id, progress=_progress(ctx, "locate"), engine=ctx.args.engine,
+                              address=ctx.args.address)
     if ctx.json:
         ctx.out(res)
         return 0

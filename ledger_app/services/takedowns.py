@@ -26,6 +26,7 @@ from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined, refused, say
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
+from ledger_app.engine import Engine, open_engine
 from ledger_app.services.takedown_records import (
     Approved,
     DraftBody,
@@ -496,8 +497,20 @@ class TakedownService:
             rows = repo.works(conn, request_id=rid, claim_id=claim_id if rid is None else None)
         return [loc.StoredWork.from_row(r) for r in rows]
 
-    def find(self, works: Sequence[loc.StoredWork], progress: Progress | None = None) -> list[loc.Found]:
-        """Every live item matching any of the works, best evidence per (item, method)."""
+    def find(self, works: Sequence[loc.StoredWork], progress: Progress | None = None, *,
+             engine: str | Engine = "local", address: str | None = None) -> list[loc.Found]:
+        """Every live item matching any of the works, best evidence per (item, method): the database's
+        items here, the fingerprint store's swept on `engine` ("local", "ray" with `address`, or an
+        open Engine; takedown/store_locate.py)."""
+        runner = (open_engine(engine, address=address)
+                  if isinstance(engine, str) and (engine != "local" or address is not None) else engine)
+        try:
+            return self._find(works, progress, runner)
+        finally:
+            if runner is not engine and not isinstance(runner, str):
+                runner.close()
+
+    def _find(self, works: Sequence[loc.StoredWork], progress: Progress | None, runner: str | Engine) -> list[loc.Found]:
         engine = self.ws.engine
         steps = [
             lambda: loc.find_exact(engine, works),
@@ -513,6 +526,9 @@ class TakedownService:
                 )
                 return loc.find_perceptual(idx, works) + loc.find_text(idx, works)
             steps.append(perceptual_and_text)
+        files = self.corpus.stored.files() if works else []
+        if files:
+            steps.append(lambda: self._sweep(works, files, runner))
         found: dict[tuple[str, str], loc.Found] = {}
         for k, step in enumerate(steps):
             for f in step():
@@ -525,11 +541,32 @@ class TakedownService:
         exact = {i for (i, m) in found if m == "exact"}
         return [f for (i, m), f in sorted(found.items()) if not (i in exact and m in ("perceptual", "text"))]
 
-    def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Located:
+    def _sweep(self, works: Sequence[loc.StoredWork], files: list[str], runner: str | Engine) -> list[loc.Found]:
+        from ledger_app.storage.repos import corpora as corpora_repo
+        from ledger_app.takedown.store_locate import find_in_store
+
+        def place(name: str) -> tuple[str, str] | None:
+            with self.ws.engine.connect() as conn:
+                row = corpora_repo.corpus_by_name(conn, name)
+            return (row.path, row.format) if row is not None else None
+
+        # A small store is swept in this process; a larger one on a pool of this machine's cores.
+        sweeper = open_engine("local", workers=1 if len(files) <= 4 else None,
+                              preload=("ledger_app.engine.sweep",)) if isinstance(runner, str) else runner
+        try:
+            return find_in_store(self.corpus.stored.location(), files, works,
+                                 MatchThresholds.from_settings(self.ws.settings), sweeper, place)
+        finally:
+            if sweeper is not runner:
+                sweeper.close()
+
+    def locate(self, rid: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None, *,
+               engine: str | Engine = "local", address: str | None = None) -> Located:
+        """Find and record the request's matches; the fingerprint store is swept on `engine` (see `find`)."""
         req = self.request_record(rid)
         check_transition(req.status, Status.LOCATED)
         works = self.works(rid)
-        found = self.find(works, progress)
+        found = self.find(works, progress, engine=engine, address=address)
         if cancelled and cancelled():
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "locate was cancelled; nothing was recorded"))
         return self.record_matches(rid, req, found)
@@ -544,7 +581,7 @@ class TakedownService:
                 repo.insert_match(conn, request_id=rid, item_id=f.item_id, work_id=f.work_id, method=str(f.method),
                                   score=f.score, evidence=json.dumps(f.evidence, ensure_ascii=False))
                 entries.append(("takedown.match", {"request": rid, "item": f.item_id,
-                                                   "sha256": repo.item_sha256(conn, f.item_id),
+                                                   "sha256": f.sha256 or repo.item_sha256(conn, f.item_id),
                                                    "method": str(f.method), "score": f.score}))
             entries.append(self.set_status(conn, rid, req.status, Status.LOCATED,
                                             extra={"matches": len(known) + len(new)}))

@@ -50,6 +50,7 @@ class Found:
     method: MatchMethod
     score: str  # text, so certificates carry no floats: "exact", "0.93", "d=12"
     evidence: dict[str, Any] = field(default_factory=dict)
+    sha256: str | None = None  # the item's content hash when the finder read it (stored items: not in the database)
 
 
 def find_exact(engine: Engine, works: Sequence[StoredWork]) -> list[Found]:
@@ -217,25 +218,37 @@ def find_perceptual(indexes: FingerprintIndexes, works: Sequence[StoredWork]) ->
     for w in works:
         if w.kind != "file" or not w.fingerprint or w.fp_kind == "text":
             continue
-        fp = ImageFingerprint.from_bytes(w.fingerprint)
-        for m in indexes.images.query(fp):
-            ev = {"distance": m.distance, "how": m.method, **{k: v for k, v in m.detail.items() if _jsonable(v)}}
-            if "region" in m.detail:  # where in the item the claimed work is, and how much of each
-                r = m.detail["region"]
-                ev.update(region_box=r["item_box"], work_box=r["query_box"], item_covered=r["item_covered"],
-                          work_covered=r["query_covered"])
-            out.append(Found(m.item_id, w.id, MatchMethod.PERCEPTUAL, f"{m.score:.2f}", ev))
+        out += perceptual_found(w, indexes.images.query(ImageFingerprint.from_bytes(w.fingerprint)))
+    return out
+
+
+def perceptual_found(w: StoredWork, matches: Sequence[Any]) -> list[Found]:
+    """The image matcher's matches of work `w` as locate records them (its score and evidence)."""
+    out = []
+    for m in matches:
+        ev = {"distance": m.distance, "how": m.method, **{k: v for k, v in m.detail.items() if _jsonable(v)}}
+        if "region" in m.detail:  # where in the item the claimed work is, and how much of each
+            r = m.detail["region"]
+            ev.update(region_box=r["item_box"], work_box=r["query_box"], item_covered=r["item_covered"],
+                      work_covered=r["query_covered"])
+        out.append(Found(m.item_id, w.id, MatchMethod.PERCEPTUAL, f"{m.score:.2f}", ev))
     return out
 
 
 def find_text(indexes: FingerprintIndexes, works: Sequence[StoredWork]) -> list[Found]:
     out = []
     for w in works:
-        if not w.text:
-            continue
-        for m in indexes.texts.query(None, w.text):
-            ev = {"containment": round(m.containment, 3), "passage": (m.passage or "")[:2000]}
-            out.append(Found(m.item_id, w.id, MatchMethod.TEXT, f"{m.score:.2f}", ev))
+        if w.text:
+            out += text_found(w, indexes.texts.query(None, w.text))
+    return out
+
+
+def text_found(w: StoredWork, matches: Sequence[Any]) -> list[Found]:
+    """The text index's matches of work `w` as locate records them."""
+    out = []
+    for m in matches:
+        ev = {"containment": round(m.containment, 3), "passage": (m.passage or "")[:2000]}
+        out.append(Found(m.item_id, w.id, MatchMethod.TEXT, f"{m.score:.2f}", ev))
     return out
 
 

@@ -1,0 +1,370 @@
+"""Locate as a sweep (issue #20): one request's works streamed past the fingerprint store, one shard
+file per work unit, on either engine (the local pool or Ray tasks run the same `sweep_unit`).
+
+A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
+passes (pyarrow compute and numpy, no per-row Python except for text fingerprints and C2PA JSON):
+
+- exact SHA-256, URL key, domain (the domain or any subdomain, one regular expression), account
+  commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
+- PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
+  searched with the batch's stored hashes of reliable images, up to each work's radius;
+- coarse codes (uneven crops): a faiss index of the request's crop hypotheses, searched likewise;
+- keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
+  words: how many distinct query words each item shares, and each query word's document count;
+- text: the shingle sample and MinHash band keys of each text fingerprint against the request's keys.
+
+It returns candidates, never matches: `takedown/locate.py` verifies them with the same matcher
+(`ImageMatcher`, `TextIndex`) and the same corpus-wide counts the local locate uses. A unit only
+reads, so a worker that dies has its unit computed again (Ray's retries) and nothing is duplicated:
+only the driver records matches, once, after every unit has answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
+_FP_HEAD = 20  # image fingerprint header: magic (3), version, width (4), height (4), quality, coarse code (8)
+_FP_QUALITY, _FP_COARSE = 11, 12
+_LOCAL_HEAD = 10  # local features header: magic (3), version, width (2), height (2), keypoints (2)
+
+
+@dataclass(frozen=True)
+class SweepQuery:
+    """What a request looks for, in arrays a unit can search (picklable: sent with every unit).
+
+    `*_work` arrays name the image or text work (its position among the request's image or text
+    works) that each hash, code, word or key belongs to; `pdq_radius` and `coarse_radius` are
+    per hash or code (each work's own radius; -1: none)."""
+
+    sha256: tuple[bytes, ...] = ()
+    urls: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    signers: tuple[str, ...] = ()  # lower-cased needles
+    pdq: np.ndarray = field(default_factory=lambda: np.empty((0, 32), np.uint8))
+    pdq_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    pdq_radius: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    coarse: np.ndarray = field(default_factory=lambda: np.empty((0, 8), np.uint8))
+    coarse_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    coarse_radius: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    words: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint32))  # sorted within each work
+    words_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    min_words: int = 6  # shared query words that make an item a keypoint candidate
+    text_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
+    text_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+
+    @property
+    def images(self) -> bool:
+        return bool(len(self.pdq) or len(self.coarse) or len(self.words))
+
+    def columns(self) -> list[str]:
+        """The store columns this query reads (and nothing else, until its hits are read back)."""
+        cols = ["status"]
+        if self.sha256:
+            cols.append("sha256")
+        if self.urls:
+            cols.append("url_norm")
+        if self.domains:
+            cols.append("domain")
+        if self.accounts:
+            cols.append("account")
+        if self.signers:
+            cols += ["c2pa_state", "c2pa_json"]
+        if self.images or len(self.text_keys):
+            cols += ["fp_kind", "fp_data"]
+        if len(self.pdq):
+            cols.append("pdq")
+        if len(self.words):
+            cols.append("local_data")
+        return cols
+
+
+@dataclass(frozen=True)
+class SweepTask:
+    """One unit: the store's location, one shard file (relative to it), the query."""
+
+    location: str
+    file: str
+    query: SweepQuery
+
+
+@dataclass
+class UnitHits:
+    """A unit's candidates, by row of its file; `rows` holds what the driver needs of each hit row."""
+
+    file: str
+    image_items: int = 0  # live image items in the file (the corpus-wide count is their sum)
+    exact: list[tuple[int, int]] = field(default_factory=list)  # (hash number, row)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    domains: list[tuple[int, int]] = field(default_factory=list)
+    accounts: list[tuple[int, int]] = field(default_factory=list)
+    signers: list[tuple[int, int]] = field(default_factory=list)
+    pdq: list[tuple[int, int]] = field(default_factory=list)  # (image work, row)
+    coarse: list[tuple[int, int]] = field(default_factory=list)
+    local: list[tuple[int, int, np.ndarray]] = field(default_factory=list)  # (work, row, shared word positions)
+    text: list[tuple[int, int]] = field(default_factory=list)  # (text work, row)
+    word_df: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # items holding each query word
+    rows: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+READ_BACK = ("item_id", "key", "shard", "leaf_index", "sha256", "source_url", "url_norm", "fp_kind", "fp_data",
+             "local_data", "c2pa_json")
+
+
+def read_batches(pf: pq.ParquetFile, columns: Sequence[str]) -> Iterator[pa.RecordBatch]:
+    """The file's record batches of `columns`, in row order (the sweep's reader, and the plain scan's)."""
+    yield from pf.iter_batches(batch_size=BATCH_ROWS, columns=list(columns), use_threads=False)
+
+
+def open_file(location: str, rel: str) -> pq.ParquetFile:
+    from ledger_app.fpstore.store import FingerprintStore
+
+    store = FingerprintStore(location)
+    return pq.ParquetFile(store.fs.open_input_file(f"{store.base}/{rel}"), pre_buffer=False)
+
+
+def sweep_unit(task: SweepTask) -> UnitHits:
+    """The work unit both engines run: sweep one shard file with the query."""
+    pf = open_file(task.location, task.file)
+    return sweep_file(pf, task.file, task.query)
+
+
+def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
+    out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
+    searchers = _Searchers(query)
+    start = 0
+    for batch in read_batches(pf, query.columns()):
+        _sweep_batch(batch, start, query, searchers, out)
+        start += batch.num_rows
+    wanted = sorted({r for hits in (out.exact, out.urls, out.domains, out.accounts, out.signers, out.pdq, out.coarse,
+                                    out.text) for _, r in hits} | {r for _, r, _ in out.local})
+    if wanted:
+        out.rows = read_rows(pf, wanted)
+    return out
+
+
+def read_rows(pf: pq.ParquetFile, wanted: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The READ_BACK columns of the given rows (sorted), reading only the row groups that hold them."""
+    bounds = np.cumsum([0] + [pf.metadata.row_group(g).num_rows for g in range(pf.metadata.num_row_groups)])
+    rows = np.asarray(wanted, np.int64)
+    groups = np.unique(np.searchsorted(bounds, rows, "right") - 1)
+    table = pf.read_row_groups([int(g) for g in groups], columns=list(READ_BACK), use_threads=False)
+    # Positions of the wanted rows within the concatenated groups.
+    sizes = bounds[groups + 1] - bounds[groups]
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    g_of = np.searchsorted(bounds[groups], rows, "right") - 1
+    local = rows - bounds[groups][g_of] + starts[g_of]
+    picked = table.take(pa.array(local, pa.int64())).to_pylist()
+    return {int(r): row for r, row in zip(rows, picked, strict=True)}
+
+
+class _Searchers:
+    """The request's faiss indexes, built once per unit."""
+
+    def __init__(self, q: SweepQuery):
+        import faiss
+
+        self.pdq = self.coarse = None
+        if len(q.pdq):
+            self.pdq = faiss.IndexBinaryFlat(256)
+            self.pdq.add(np.ascontiguousarray(q.pdq, np.uint8))
+            self.pdq_max = int(q.pdq_radius.max())
+        if len(q.coarse):
+            self.coarse = faiss.IndexBinaryFlat(64)
+            self.coarse.add(np.ascontiguousarray(q.coarse, np.uint8))
+            self.coarse_max = int(q.coarse_radius.max())
+        self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
+        self.urls = pa.array(q.urls, pa.string()) if q.urls else None
+        self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
+        self.domain_re = None
+        if q.domains:
+            import re
+
+            self.domain_re = "(^|\\.)(" + "|".join(re.escape(d) for d in q.domains) + ")$"
+        self.signer_ascii = all(s.isascii() and s.isprintable() and '"' not in s and "\\" not in s for s in q.signers)
+
+
+def _rows_of(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.flatnonzero(np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False)))
+
+
+def _which(values: pa.Array, wanted: pa.Array, rows: np.ndarray) -> np.ndarray:
+    return np.asarray(pc.index_in(values.take(pa.array(rows)), value_set=wanted).to_numpy(zero_copy_only=False))
+
+
+def _sweep_batch(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, out: UnitHits) -> None:
+    live = pc.not_equal(batch.column("status"), "purged")
+    if s.sha is not None:
+        col = batch.column("sha256")
+        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.sha), live))
+        out.exact += [(int(k), start + int(r)) for k, r in zip(_which(col, s.sha, rows), rows, strict=True)]
+    if s.urls is not None:
+        col = batch.column("url_norm")
+        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.urls), live))
+        out.urls += [(int(k), start + int(r)) for k, r in zip(_which(col, s.urls, rows), rows, strict=True)]
+    if s.domain_re is not None:
+        col = batch.column("domain")
+        for r in _rows_of(pc.and_(pc.match_substring_regex(col, s.domain_re), live)):
+            d = col[int(r)].as_py()
+            out.domains += [(k, start + int(r)) for k, w in enumerate(q.domains) if d == w or d.endswith("." + w)]
+    if s.accounts is not None:
+        col = batch.column("account")
+        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.accounts), live))
+        out.accounts += [(int(k), start + int(r)) for k, r in zip(_which(col, s.accounts, rows), rows, strict=True)]
+    if q.signers:
+        _signers(batch, start, q, s, live, out)
+    if q.images or len(q.text_keys):
+        kind = batch.column("fp_kind")
+        if q.images:
+            image = _rows_of(pc.and_(pc.equal(kind, "image"), live))
+            out.image_items += len(image)
+            if len(image):
+                _images(batch, start, image, q, s, out)
+        if len(q.text_keys):
+            _texts(batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, out)
+
+
+def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: Any, out: UnitHits) -> None:
+    import json
+
+    col = batch.column("c2pa_json")
+    mask = pc.and_(pc.not_equal(batch.column("c2pa_state"), "none"), live)
+    if s.signer_ascii:  # a needle JSON writes as it is: prefilter on the raw text
+        near = None
+        for needle in q.signers:
+            m = pc.match_substring(col, needle, ignore_case=True)
+            near = m if near is None else pc.or_(near, m)
+        mask = pc.and_(mask, near)
+    for r in _rows_of(mask):
+        try:
+            signer = (json.loads(col[int(r)].as_py() or "{}").get("signer") or "").lower()
+        except (ValueError, AttributeError):
+            continue
+        out.signers += [(k, start + int(r)) for k, needle in enumerate(q.signers) if signer and needle in signer]
+
+
+def _binary(col: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(offsets, data bytes, valid) of a binary column, without copying."""
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    bufs = col.buffers()
+    offs = np.frombuffer(bufs[1], np.int32)[col.offset : col.offset + len(col) + 1]
+    data = np.frombuffer(bufs[2], np.uint8) if bufs[2] is not None else np.empty(0, np.uint8)
+    valid = np.asarray(col.is_valid().to_numpy(zero_copy_only=False))
+    return offs, data, valid
+
+
+def _gather(offs: np.ndarray, data: np.ndarray, rows: np.ndarray, skip: np.ndarray | int, take: np.ndarray) -> np.ndarray:
+    """For each row, `take[i]` bytes from `offs[row] + skip[i]`, concatenated."""
+    starts = offs[rows] + skip
+    total = int(take.sum())
+    if not total:
+        return np.empty(0, np.uint8)
+    base = np.repeat(starts - np.concatenate([[0], np.cumsum(take)[:-1]]), take)
+    return data[base + np.arange(total)]
+
+
+def _images(batch: pa.RecordBatch, start: int, image: np.ndarray, q: SweepQuery, s: _Searchers, out: UnitHits) -> None:
+    offs, data, valid = _binary(batch.column("fp_data"))
+    lens = offs[1:] - offs[:-1]
+    ok = image[valid[image] & (lens[image] >= _FP_HEAD)]
+    ok = ok[(data[offs[ok]] == ord("L")) & (data[offs[ok] + 1] == ord("P")) & (data[offs[ok] + 2] == ord("F"))]
+    if not len(ok):
+        return
+    if s.pdq is not None:
+        reliable = ok[data[offs[ok] + _FP_QUALITY] >= _min_quality()]
+        poffs, pdata, pvalid = _binary(batch.column("pdq"))
+        reliable = reliable[pvalid[reliable]]
+        plen = (poffs[1:] - poffs[:-1])[reliable] // 32 * 32
+        codes = _gather(poffs, pdata, reliable, 0, plen).reshape(-1, 32)
+        if len(codes):
+            code_row = np.repeat(reliable, plen // 32)
+            for work, row in _range_hits(s.pdq, codes, code_row, s.pdq_max, q.pdq_radius, q.pdq_work):
+                out.pdq.append((work, start + row))
+    if s.coarse is not None:
+        codes = _gather(offs, data, ok, _FP_COARSE, np.full(len(ok), 8)).reshape(-1, 8)
+        for work, row in _range_hits(s.coarse, codes, ok, s.coarse_max, q.coarse_radius, q.coarse_work):
+            out.coarse.append((work, start + row))
+    if len(q.words):
+        _words(batch, start, ok, q, out)
+
+
+def _min_quality() -> int:
+    from ledger_app.matching.image import MIN_QUALITY
+
+    return MIN_QUALITY
+
+
+def _range_hits(index: Any, codes: np.ndarray, code_row: np.ndarray, radius: int, radii: np.ndarray,
+                works: np.ndarray) -> list[tuple[int, int]]:
+    """Distinct (work, row) pairs with a code within the work's radius of one of its query codes."""
+    lims, dist, labels = index.range_search(np.ascontiguousarray(codes), radius + 1)  # faiss: distance < radius
+    if not len(labels):
+        return []
+    keep = dist <= radii[labels]
+    qrow = np.repeat(code_row, np.diff(lims).astype(np.int64))[keep]
+    pairs = np.unique(np.stack([works[labels[keep]].astype(np.int64), qrow.astype(np.int64)], 1), axis=0)
+    return [(int(w), int(r)) for w, r in pairs]
+
+
+def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
+    from ledger_app.matching.local_index import TABLES, WORD_BITS, words
+
+    offs, data, valid = _binary(batch.column("local_data"))
+    lens = offs[1:] - offs[:-1]
+    rows = ok[valid[ok] & (lens[ok] > _LOCAL_HEAD)]
+    rows = rows[(data[offs[rows]] == ord("L")) & (data[offs[rows] + 1] == ord("L")) & (data[offs[rows] + 2] == ord("F"))]
+    n = (data[offs[rows] + 8].astype(np.int64) << 8) | data[offs[rows] + 9]
+    fits = lens[rows] == _LOCAL_HEAD + n * 36
+    rows, n = rows[fits], n[fits]
+    if not len(rows):
+        return
+    width = (TABLES * WORD_BITS + 7) // 8  # the descriptor bytes a word reads
+    # Descriptor k of a row starts at its offset + header + 4 n + 32 k.
+    desc_row = np.repeat(np.arange(len(rows)), n)
+    first = np.repeat(offs[rows] + _LOCAL_HEAD + 4 * n - np.concatenate([[0], np.cumsum(n)[:-1]]) * 32, n)
+    desc_start = first + np.arange(int(n.sum())) * 32
+    prefix = data[desc_start[:, None] + np.arange(width)]
+    w = words(prefix)  # (descriptors, TABLES)
+    item_of = np.repeat(desc_row, TABLES)
+    w = w.reshape(-1)
+    for work in np.unique(q.words_work):
+        sel = np.flatnonzero(q.words_work == work)
+        qw = q.words[sel]
+        pos = np.searchsorted(qw, w)
+        pos[pos == len(qw)] = 0
+        hit = qw[pos] == w
+        if not hit.any():
+            continue
+        pairs = np.unique(item_of[hit].astype(np.int64) * len(qw) + pos[hit])  # (item, word) once
+        item, word = pairs // len(qw), pairs % len(qw)
+        np.add.at(out.word_df, sel[word], 1)
+        counts = np.bincount(item, minlength=len(rows))
+        for i in np.flatnonzero(counts >= q.min_words):
+            out.local.append((int(work), start + int(rows[i]), sel[word[item == i]]))
+
+
+def _texts(batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
+    from ledger_app.matching.text import TextFingerprint
+    from ledger_app.matching.text_index import band_keys
+
+    col = batch.column("fp_data")
+    for r in rows:
+        raw = col[int(r)].as_py()
+        if not raw:
+            continue
+        try:
+            fp = TextFingerprint.from_bytes(raw)
+        except ValueError:
+            continue
+        keys = np.concatenate([fp.sample, band_keys(fp.minhash)])
+        shared = np.isin(q.text_keys, keys)
+        for work in np.unique(q.text_work[shared]):
+            out.text.append((int(work), start + int(r)))
