@@ -17,6 +17,9 @@ It returns candidates, never matches: `takedown/locate.py` verifies them with th
 (`ImageMatcher`, `TextIndex`) and the same corpus-wide counts the local locate uses. A unit only
 reads, so a worker that dies has its unit computed again (Ray's retries) and nothing is duplicated:
 only the driver records matches, once, after every unit has answered.
+
+It stays one module (some 400 lines) on purpose: the query's arrays, the batch's column buffers and
+the passes that read them share one layout, which a split would spread over files.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from ledger_app.core.errors import UserError
+from ledger_app.fpstore import schema
+from ledger_app.matching.image import MIN_QUALITY
+from ledger_app.matching.local_index import TABLES, WORD_BITS, words
+from ledger_app.matching.text import TextFingerprint
+from ledger_app.matching.text_index import band_keys
 
 BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
 _FP_HEAD = 20  # image fingerprint header: magic (3), version, width (4), height (4), quality, coarse code (8)
@@ -125,10 +135,19 @@ def read_batches(pf: pq.ParquetFile, columns: Sequence[str]) -> Iterator[pa.Reco
 
 
 def open_file(location: str, rel: str) -> pq.ParquetFile:
+    """One shard file of the store at `location`, refused unless it has the schema version this reads."""
     from ledger_app.fpstore.store import FingerprintStore
 
     store = FingerprintStore(location)
-    return pq.ParquetFile(store.fs.open_input_file(f"{store.base}/{rel}"), pre_buffer=False)
+    try:
+        pf = pq.ParquetFile(store.fs.open_input_file(f"{store.base}/{rel}"), pre_buffer=False)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise UserError(f"the fingerprint store file {rel} cannot be read: {exc}") from None
+    version = (pf.schema_arrow.metadata or {}).get(schema.META_VERSION)
+    if version != str(schema.SCHEMA_VERSION).encode():
+        raise UserError(f"the fingerprint store file {rel} has schema version "
+                        f"{(version or b'none').decode(errors='replace')}, not {schema.SCHEMA_VERSION}")
+    return pf
 
 
 def sweep_unit(task: SweepTask) -> UnitHits:
@@ -137,26 +156,40 @@ def sweep_unit(task: SweepTask) -> UnitHits:
     return sweep_file(pf, task.file, task.query)
 
 
+_HIT_LISTS = ("exact", "urls", "domains", "accounts", "signers", "pdq", "coarse", "text", "local")
+
+
 def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
     out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
     searchers = _Searchers(query)
+    columns = query.columns()
     start = 0
-    for batch in read_batches(pf, query.columns()):
+    for batch in read_batches(pf, columns):
+        before = [len(getattr(out, k)) for k in _HIT_LISTS]
         _sweep_batch(batch, start, query, searchers, out)
+        hit = sorted({h[1] for k, n in zip(_HIT_LISTS, before, strict=True) for h in getattr(out, k)[n:]})
+        if hit:  # what the batch already holds of its hit rows is kept now, not read again
+            kept = batch.select([c for c in READ_BACK if c in columns]).take(pa.array(np.array(hit) - start))
+            for r, row in zip(hit, kept.to_pylist(), strict=True):
+                out.rows.setdefault(r, {}).update(row)
         start += batch.num_rows
-    wanted = sorted({r for hits in (out.exact, out.urls, out.domains, out.accounts, out.signers, out.pdq, out.coarse,
-                                    out.text) for _, r in hits} | {r for _, r, _ in out.local})
-    if wanted:
-        out.rows = read_rows(pf, wanted)
+    if out.rows:
+        # Of the rest, only the item's ID (and the source URL for URL finds) is read; a row's shard is the
+        # file's, its leaf index its position (docs/fingerprint-store.md).
+        rest = ["item_id"] + (["source_url"] if out.urls or out.domains else [])
+        shard = (pf.schema_arrow.metadata or {}).get(schema.META_SHARD, b"").decode("utf-8", "surrogateescape")
+        for r, row in read_rows(pf, sorted(out.rows), rest).items():
+            out.rows[r].update(row, key=row["item_id"].split(":", 1)[1], shard=shard, leaf_index=r)
+            out.rows[r].setdefault("source_url", None)
     return out
 
 
-def read_rows(pf: pq.ParquetFile, wanted: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The READ_BACK columns of the given rows (sorted), reading only the row groups that hold them."""
+def read_rows(pf: pq.ParquetFile, wanted: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
+    """Columns of the given rows (sorted), reading only the row groups that hold them."""
     bounds = np.cumsum([0] + [pf.metadata.row_group(g).num_rows for g in range(pf.metadata.num_row_groups)])
     rows = np.asarray(wanted, np.int64)
     groups = np.unique(np.searchsorted(bounds, rows, "right") - 1)
-    table = pf.read_row_groups([int(g) for g in groups], columns=list(READ_BACK), use_threads=False)
+    table = pf.read_row_groups([int(g) for g in groups], columns=list(columns), use_threads=False)
     # Positions of the wanted rows within the concatenated groups.
     sizes = bounds[groups + 1] - bounds[groups]
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -170,16 +203,12 @@ class _Searchers:
     """The request's faiss indexes, built once per unit."""
 
     def __init__(self, q: SweepQuery):
-        import faiss
-
         self.pdq = self.coarse = None
         if len(q.pdq):
-            self.pdq = faiss.IndexBinaryFlat(256)
-            self.pdq.add(np.ascontiguousarray(q.pdq, np.uint8))
+            self.pdq = np.ascontiguousarray(q.pdq, np.uint8)
             self.pdq_max = int(q.pdq_radius.max())
         if len(q.coarse):
-            self.coarse = faiss.IndexBinaryFlat(64)
-            self.coarse.add(np.ascontiguousarray(q.coarse, np.uint8))
+            self.coarse = np.ascontiguousarray(q.coarse, np.uint8)
             self.coarse_max = int(q.coarse_radius.max())
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
@@ -279,44 +308,55 @@ def _images(batch: pa.RecordBatch, start: int, image: np.ndarray, q: SweepQuery,
     if not len(ok):
         return
     if s.pdq is not None:
-        reliable = ok[data[offs[ok] + _FP_QUALITY] >= _min_quality()]
-        poffs, pdata, pvalid = _binary(batch.column("pdq"))
-        reliable = reliable[pvalid[reliable]]
-        plen = (poffs[1:] - poffs[:-1])[reliable] // 32 * 32
-        codes = _gather(poffs, pdata, reliable, 0, plen).reshape(-1, 32)
+        reliable = np.zeros(len(lens), bool)
+        reliable[ok[data[offs[ok] + _FP_QUALITY] >= MIN_QUALITY]] = True
+        codes, code_row = _pdq_codes(batch.column("pdq"), reliable)
         if len(codes):
-            code_row = np.repeat(reliable, plen // 32)
             for work, row in _range_hits(s.pdq, codes, code_row, s.pdq_max, q.pdq_radius, q.pdq_work):
                 out.pdq.append((work, start + row))
     if s.coarse is not None:
-        codes = _gather(offs, data, ok, _FP_COARSE, np.full(len(ok), 8)).reshape(-1, 8)
+        codes = data[(offs[ok] + _FP_COARSE)[:, None] + np.arange(8)]
         for work, row in _range_hits(s.coarse, codes, ok, s.coarse_max, q.coarse_radius, q.coarse_work):
             out.coarse.append((work, start + row))
     if len(q.words):
         _words(batch, start, ok, q, out)
 
 
-def _min_quality() -> int:
-    from ledger_app.matching.image import MIN_QUALITY
+def _pdq_codes(col: pa.Array, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stored PDQ hashes (n, 32) of the rows marked in `rows` (a mask) and the row of each; a view
+    of the column's buffer when every row is wanted."""
+    poffs, pdata, valid = _binary(col)
+    span = poffs[1:] - poffs[:-1]
+    whole = span * valid // 32
+    if (span % 32).any() or (span * ~valid).any():  # a damaged value, or a null spanning bytes: gather
+        keep = np.flatnonzero(rows & (whole > 0))
+        flat = _gather(poffs, pdata, keep, 0, whole[keep] * 32).reshape(-1, 32)
+        return flat, np.repeat(keep, whole[keep])
+    codes = pdata[poffs[0] : poffs[-1]].reshape(-1, 32)
+    code_row = np.repeat(np.arange(len(span)), whole)
+    sel = rows[code_row]
+    return (codes, code_row) if sel.all() else (codes[sel], code_row[sel])
 
-    return MIN_QUALITY
 
-
-def _range_hits(index: Any, codes: np.ndarray, code_row: np.ndarray, radius: int, radii: np.ndarray,
+def _range_hits(queries: np.ndarray, codes: np.ndarray, code_row: np.ndarray, radius: int, radii: np.ndarray,
                 works: np.ndarray) -> list[tuple[int, int]]:
-    """Distinct (work, row) pairs with a code within the work's radius of one of its query codes."""
-    lims, dist, labels = index.range_search(np.ascontiguousarray(codes), radius + 1)  # faiss: distance < radius
+    """Distinct (work, row) pairs with a code within the work's radius of one of its query codes: the
+    batch's codes in a faiss binary index, searched with the request's (fewer searches than codes)."""
+    import faiss
+
+    index = faiss.IndexBinaryFlat(codes.shape[1] * 8)
+    index.add(np.ascontiguousarray(codes))
+    lims, dist, labels = index.range_search(queries, radius + 1)  # faiss: distance < radius + 1
     if not len(labels):
         return []
-    keep = dist <= radii[labels]
-    qrow = np.repeat(code_row, np.diff(lims).astype(np.int64))[keep]
-    pairs = np.unique(np.stack([works[labels[keep]].astype(np.int64), qrow.astype(np.int64)], 1), axis=0)
-    return [(int(w), int(r)) for w, r in pairs]
+    query = np.searchsorted(lims.astype(np.int64), np.arange(len(labels)), "right") - 1  # the query of each result
+    keep = dist <= radii[query]
+    span = int(code_row.max()) + 1
+    pairs = np.unique(works[query[keep]].astype(np.int64) * span + code_row[labels[keep]])
+    return list(zip((pairs // span).tolist(), (pairs % span).tolist(), strict=True))
 
 
 def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
-    from ledger_app.matching.local_index import TABLES, WORD_BITS, words
-
     offs, data, valid = _binary(batch.column("local_data"))
     lens = offs[1:] - offs[:-1]
     rows = ok[valid[ok] & (lens[ok] > _LOCAL_HEAD)]
@@ -352,9 +392,6 @@ def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out
 
 
 def _texts(batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
-    from ledger_app.matching.text import TextFingerprint
-    from ledger_app.matching.text_index import band_keys
-
     col = batch.column("fp_data")
     for r in rows:
         raw = col[int(r)].as_py()
