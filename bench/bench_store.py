@@ -4,19 +4,22 @@
 Content: BASES images derived from the real photos among the test fixtures (Meta's PDQ test set): a
 random crop of 30-100 % of each side, scaled to 96-320 pixels, sometimes mirrored, fingerprinted
 exactly as ingest does (`image_fingerprint`: PDQ of the whole image and of two central crops).
-Each item is one base with 0-8 random bits of each stored PDQ flipped (re-encodes, resizes), its
-SHA-256 taken over distinct content bytes (the base's JPEG plus the item number), a source URL on
-one of 5,000 hosts, and its `item.ingested` leaf encoded as ingest encodes it.
+Each item is one base with 0-8 random bits of each stored PDQ flipped (re-encodes, resizes), the
+base's fingerprint bytes as ingest stores them (`fp_data`: quality, coarse code, PDQ family, thumbnail;
+no local features), its SHA-256 taken over distinct content bytes (the base's JPEG plus the item
+number), a source URL on one of 5,000 hosts, and its `item.ingested` leaf encoded as ingest encodes it.
 
 Measured (same run, so the ratios hold under load):
 - write rate of the store (items/s) and bytes per item on disk;
 - manifest commit rate: one `shard.manifest` entry per transaction and checkpoint (as ingest commits a
   shard), through `LedgerService.append`; ledger bytes per item (SQLite file growth / items);
-- the sweep of one request (10 photos: every region in every dihedral variant against a faiss index
-  of the batch's codes searched with the request's 240 hashes, Hamming <= 31, one thread; 100 URLs and their domains; the 10 photos' and one
-  article's SHA-256) over sha256, url_norm, domain and pdq, in items per second per core, against a
-  plain scan of the same Parquet columns (goal >= 0.5x the scan). The article's text pass (shingles
-  or MinHash) is not in this sweep: the store's items here are images;
+- the sweep of one request as locate runs it (`engine/sweep.py`, every file's unit in this process,
+  one faiss thread: the request's arrays built by `takedown/store_locate.py` for 10 photos with their
+  keypoints, one article, 100 URLs and their domains, 11 hashes; PDQ of every region in every dihedral
+  variant and the coarse crop codes, each within the image matcher's radius at this store's size), in
+  items per second per core, against a plain scan of the same columns with the same reader (goal >=
+  0.5x the scan). The candidates' verification (the image matcher) is not in it: it costs per
+  candidate, not per item. The store holds no text items or keypoints, so those passes find nothing;
 - exact lookup of one SHA-256 over the whole store (a filtered scan: the store has no hash index);
 - two-level proof: building it from the item's row as the service does (`StoredItems.build_proof`:
   the shard footer parsed once per shard, the 64 leaf hashes of the item's chunk, the manifest
@@ -309,7 +312,7 @@ def run(n: int, work: Path) -> None:
           "ledger entry per shard. Same-run figures on a shared 2-core machine.\n")
     print("| figure | value |\n|---|---|")
     print(f"| store write (records, leaves, Parquet, fsync) | {n / t_write:,.0f} items/s |")
-    print(f"| store bytes per item (Parquet, zstd; no thumbnails or local features in this store) | "
+    print(f"| store bytes per item (Parquet, zstd; fingerprints with thumbnails, no local features) | "
           f"{store_bytes / n:,.1f} B |")
     print(f"| manifest commits (one entry + one signed checkpoint per transaction) | "
           f"{shards / t_commit:,.1f} manifests/s ({shards / t_commit * SHARD:,.0f} items/s) |")
