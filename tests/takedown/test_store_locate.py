@@ -24,6 +24,7 @@ from PIL import Image, ImageOps
 from td_builders import PASS, jpeg, make_services, tar_add
 
 from ledger_app.core.errors import UserError
+from ledger_app.engine import open_engine
 from ledger_app.engine.ray import RayEngine
 from ledger_app.matching import evalset
 
@@ -143,6 +144,19 @@ def test_the_store_sweep_gives_the_same_matches_scores_and_evidence(stored, data
     s, rid = stored
     s.takedown.locate(rid)
     assert located(s, rid) == database_result
+
+
+def test_the_local_pool_sweeps_as_this_process_does(stored):
+    """Units on two pool processes (what a store of more than a few files gets) find what one process finds."""
+    s, rid = stored
+    works = s.takedown.works(rid)
+    here = s.takedown.find(works)
+    pool = open_engine("local", workers=2, preload=("ledger_app.engine.sweep",))
+    try:
+        assert s.takedown.find(works, engine=pool) == here and pool.workers == 2
+    finally:
+        pool.close()
+    assert {f.method for f in here} == {"exact", "url", "account", "perceptual", "text"}
 
 
 @pytest.fixture(scope="module")
