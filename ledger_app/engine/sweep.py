@@ -122,7 +122,20 @@ class UnitHits:
     local: list[tuple[int, int, np.ndarray]] = field(default_factory=list)  # (work, row, shared word positions)
     text: list[tuple[int, int]] = field(default_factory=list)  # (text work, row)
     word_df: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # items holding each query word
-    rows: dict[int, dict[str, Any]] = field(default_factory=dict)
+    shard: str = ""
+    hit_rows: list[int] = field(default_factory=list)  # the rows of `table`, ascending
+    table: pa.Table | None = None  # what the driver needs of the hit rows (READ_BACK columns read)
+
+    def rows(self) -> dict[int, dict[str, Any]]:
+        """Each hit row as a dict of READ_BACK columns (its key, shard and leaf index derived)."""
+        if self.table is None:
+            return {}
+        out = {}
+        for r, row in zip(self.hit_rows, self.table.to_pylist(), strict=True):
+            row.update(key=row["item_id"].split(":", 1)[1], shard=self.shard, leaf_index=r)
+            row.setdefault("source_url", None)
+            out[r] = row
+        return out
 
 
 READ_BACK = ("item_id", "key", "shard", "leaf_index", "sha256", "source_url", "url_norm", "fp_kind", "fp_data",
@@ -163,29 +176,31 @@ def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
     out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
     searchers = _Searchers(query)
     columns = query.columns()
+    keep = [c for c in READ_BACK if c in columns]
+    kept = []
     start = 0
     for batch in read_batches(pf, columns):
         before = [len(getattr(out, k)) for k in _HIT_LISTS]
         _sweep_batch(batch, start, query, searchers, out)
         hit = sorted({h[1] for k, n in zip(_HIT_LISTS, before, strict=True) for h in getattr(out, k)[n:]})
         if hit:  # what the batch already holds of its hit rows is kept now, not read again
-            kept = batch.select([c for c in READ_BACK if c in columns]).take(pa.array(np.array(hit) - start))
-            for r, row in zip(hit, kept.to_pylist(), strict=True):
-                out.rows.setdefault(r, {}).update(row)
+            kept.append(batch.select(keep).take(pa.array(np.array(hit) - start)))
+            out.hit_rows += hit
         start += batch.num_rows
-    if out.rows:
+    if out.hit_rows:
         # Of the rest, only the item's ID (and the source URL for URL finds) is read; a row's shard is the
         # file's, its leaf index its position (docs/fingerprint-store.md).
         rest = ["item_id"] + (["source_url"] if out.urls or out.domains else [])
-        shard = (pf.schema_arrow.metadata or {}).get(schema.META_SHARD, b"").decode("utf-8", "surrogateescape")
-        for r, row in read_rows(pf, sorted(out.rows), rest).items():
-            out.rows[r].update(row, key=row["item_id"].split(":", 1)[1], shard=shard, leaf_index=r)
-            out.rows[r].setdefault("source_url", None)
+        table = pa.Table.from_batches(kept)
+        for name_, col in zip(rest, read_rows(pf, out.hit_rows, rest).columns, strict=True):
+            table = table.append_column(name_, col)
+        out.table = table
+        out.shard = (pf.schema_arrow.metadata or {}).get(schema.META_SHARD, b"").decode("utf-8", "surrogateescape")
     return out
 
 
-def read_rows(pf: pq.ParquetFile, wanted: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
-    """Columns of the given rows (sorted), reading only the row groups that hold them."""
+def read_rows(pf: pq.ParquetFile, wanted: Sequence[int], columns: Sequence[str]) -> pa.Table:
+    """Columns of the given rows (ascending), reading only the row groups that hold them."""
     bounds = np.cumsum([0] + [pf.metadata.row_group(g).num_rows for g in range(pf.metadata.num_row_groups)])
     rows = np.asarray(wanted, np.int64)
     groups = np.unique(np.searchsorted(bounds, rows, "right") - 1)
@@ -194,9 +209,7 @@ def read_rows(pf: pq.ParquetFile, wanted: Sequence[int], columns: Sequence[str])
     sizes = bounds[groups + 1] - bounds[groups]
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     g_of = np.searchsorted(bounds[groups], rows, "right") - 1
-    local = rows - bounds[groups][g_of] + starts[g_of]
-    picked = table.take(pa.array(local, pa.int64())).to_pylist()
-    return {int(r): row for r, row in zip(rows, picked, strict=True)}
+    return table.take(pa.array(rows - bounds[groups][g_of] + starts[g_of], pa.int64()))
 
 
 class _Searchers:

@@ -141,7 +141,7 @@ def find_in_store(location: str, files: Sequence[str], works: Sequence[StoredWor
     hits = list(engine.map(sweep_unit, [SweepTask(location, f, query) for f in files]))
     if p.images and sum(h.image_items for h in hits) != n_images:
         raise UserError("the fingerprint store changed during the sweep; run locate again")
-    rows = {(h.file, r): row for h in hits for r, row in h.rows.items()}
+    rows = {(h.file, r): row for h in hits for r, row in h.rows().items()}
     out = _exact_finds(p, hits, rows)
     if p.images:
         df = sum((h.word_df for h in hits), np.zeros(len(query.words), np.int64))
