@@ -47,7 +47,10 @@ class Said:
             return self.source
 
     def to_json(self) -> dict[str, Any]:
-        return {"msg": self.source, "args": {k: v.to_json() if isinstance(v, Said) else v for k, v in self.args.items()}}
+        out = {"msg": self.source, "args": {k: v.to_json() if isinstance(v, Said) else v for k, v in self.args.items()}}
+        if self.context != CONTEXT:
+            out["ctx"] = self.context  # another catalogue context (an item's reason: core/item_reasons.py)
+        return out
 
     def to_stored(self) -> str:
         """The form kept in a text column (JSON with the ID and its arguments)."""
@@ -61,7 +64,8 @@ class Said:
         for k, v in (data.get("args") or {}).items():
             inner = Said.from_json(v) if isinstance(v, dict) else None
             args[str(k)] = inner if inner is not None else v
-        return Said(data["msg"], args)
+        ctx = data.get("ctx")
+        return Said(data["msg"], args, ctx if isinstance(ctx, str) else CONTEXT)
 
     @staticmethod
     def from_stored(text: str | None) -> Said | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from ledger_app.core.messages import Said
 from ledger_app.core.types import C2paSummary, ItemStatus
 
 __all__ = ["Decision", "ItemFacts", "Policy", "AllOf", "AnyOf", "evaluate", "severity"]
@@ -30,8 +31,19 @@ class Decision:
     """What one rule decided about one item, and why."""
 
     status: ItemStatus
-    reason: str | None
+    reason: str | None  # in English: what the ledger entry and the CLI say
     rule: str
+    said: Said | None = None  # the reason as a message (core/item_reasons.py), kept so in the items table
+
+    @classmethod
+    def saying(cls, status: ItemStatus, said: Said, rule: str) -> Decision:
+        """A decision whose reason is a message; `reason` is its English."""
+        return cls(status, str(said), rule, said)
+
+    @property
+    def stored_reason(self) -> str | None:
+        """What the items table keeps: the message as its JSON, else the plain reason."""
+        return self.said.to_stored() if self.said is not None else self.reason
 
     def __post_init__(self) -> None:
         if self.status not in _SEVERITY:

@@ -55,7 +55,7 @@ class ItemResult:
     # goes in the ledger entry (only the text is sent back to the parent, not the same findings as objects too)
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
-    train_ai_reason: str | None = None  # the quarantine reason when a non-C2PA signal reserves training
+    train_ai_reason: str | None = None  # what reserves training (signals.reserved_by), when a non-C2PA signal does
     language: str | None = None
     fetched_at: str | None = None
     partial: bool = False  # records of its shard were left unread by a limit: read the shard again next run
@@ -113,10 +113,10 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
     res.train_ai = res.signals_uses["train-ai"] if res.signals_uses else sig.state("train-ai")
     if res.train_ai == "reserved":
         from ledger_app.provenance.policy import OptOutSignalPolicy
-        from ledger_app.provenance.signals import reason_for
+        from ledger_app.provenance.signals import reserved_by
 
         reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
-        res.train_ai_reason = reason_for(reserving) if reserving else None
+        res.train_ai_reason = reserved_by(reserving) if reserving else None
     res.fetched_at = sig.fetched_at
 
 

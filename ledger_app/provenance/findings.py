@@ -19,7 +19,7 @@ from typing import Any
 
 from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
 
-__all__ = ["Finding", "ItemSignals", "reason_for"]
+__all__ = ["Finding", "ItemSignals", "reserved_by"]
 
 
 @dataclass(frozen=True)
@@ -152,12 +152,13 @@ def _uses_json(states: tuple[str, ...]) -> str:
     return _dumps(dict(zip(USES, states, strict=True)))
 
 
-def reason_for(findings: list[Finding]) -> str:
-    """The quarantine reason: every reserving statement, with its carrier, place and fetch time."""
+def reserved_by(findings: list[Finding]) -> str:
+    """What reserves training, for the quarantine reason: every reserving statement, with its carrier,
+    place and fetch time (core/item_reasons.py RESERVED says it)."""
     seen, parts = set(), []
     for f in findings:
         text = f.describe()
         if text not in seen:
             seen.add(text)
             parts.append(text)
-    return "AI training is reserved by " + "; ".join(parts)
+    return "; ".join(parts)

@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import json
 
+from ledger_app.core import item_reasons as reasons
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import Said, joined
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy
 from ledger_app.core.types import C2paState, C2paSummary, ItemStatus
 
@@ -58,26 +61,22 @@ class TrainingPermissionPolicy:
 
     def decide(self, facts: ItemFacts) -> Decision | None:
         summary = facts.c2pa
-        problems: list[str] = []
+        problems: list[Said] = []
         for key, value in summary.training_mining.items():
             if value == "allowed":
                 continue
             label = _label_for(summary, key)
             if value in ("notAllowed", "constrained"):
-                text = f"{key} is {value} in {label}"
                 constraint = (summary.training_mining_detail.get(key) or {}).get("constraint_info")
-                if constraint:
-                    text += f" (constraint: {constraint})"
+                problems.append(item_said(reasons.PERMISSION_CONSTRAINED, key=key, value=value, label=label,
+                                          constraint=constraint) if constraint
+                                else item_said(reasons.PERMISSION, key=key, value=value, label=label))
             else:
-                text = f"{key} has the unknown permission value {value!r} in {label}"
-            problems.append(text)
+                problems.append(item_said(reasons.PERMISSION_UNKNOWN, key=key, value=repr(value), label=label))
         if not problems:
             return None
-        return Decision(
-            ItemStatus.QUARANTINED,
-            "Content Credentials restrict AI training or data mining: " + "; ".join(problems),
-            self.name,
-        )
+        return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.TRAINING_RESTRICTED, details=joined(problems)),
+                               self.name)
 
     def __repr__(self) -> str:
         return "TrainingPermissionPolicy()"
@@ -104,33 +103,22 @@ class CredentialStatePolicy:
         state = summary.state
         if state is C2paState.INVALID:
             failures = [c for c in summary.failure_codes if c not in _UNTRUSTED_ONLY]
-            why = ", ".join(failures) if failures else "a failure in an ingredient's manifest"
-            return self._decision(
-                self.quarantine_invalid,
-                f"Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing",
-                "quarantine_invalid",
-            )
+            why = ", ".join(failures) if failures else item_said(reasons.INGREDIENT_FAILURE)
+            return self._decision(self.quarantine_invalid, item_said(reasons.INVALID, why=why), "quarantine_invalid")
         if state is C2paState.UNREADABLE:
-            return self._decision(
-                self.quarantine_unreadable,
-                "Content Credentials are present but could not be read"
-                + (f" ({summary.error})" if summary.error else "")
-                + "; they may restrict training",
-                "quarantine_unreadable",
-            )
+            said = (item_said(reasons.UNREADABLE_WHY, error=summary.error) if summary.error
+                    else item_said(reasons.UNREADABLE))
+            return self._decision(self.quarantine_unreadable, said, "quarantine_unreadable")
         if state is C2paState.REMOTE:
-            return self._decision(
-                self.quarantine_remote,
-                "Content Credentials are in a remote manifest that was not fetched (network access is off), "
-                "so its training permissions are unknown" + (f": {summary.error}" if summary.error else ""),
-                "quarantine_remote",
-            )
+            said = item_said(reasons.REMOTE_WHY, error=summary.error) if summary.error else item_said(reasons.REMOTE)
+            return self._decision(self.quarantine_remote, said, "quarantine_remote")
         return None
 
-    def _decision(self, quarantine: bool, reason: str, flag: str) -> Decision:
+    def _decision(self, quarantine: bool, reason: Said, flag: str) -> Decision:
         if quarantine:
-            return Decision(ItemStatus.QUARANTINED, reason, self.name)
-        return Decision(ItemStatus.ADMITTED, f"{reason} (admitted: {flag} is off)", self.name)
+            return Decision.saying(ItemStatus.QUARANTINED, reason, self.name)
+        return Decision.saying(ItemStatus.ADMITTED, item_said(reasons.ADMITTED_FLAG_OFF, reason=reason, flag=flag),
+                               self.name)
 
     def __repr__(self) -> str:
         return (
@@ -172,7 +160,7 @@ class OptOutSignalPolicy:
     C2PA_SIGNALS = ("c2pa", "cawg")
 
     def decide(self, facts: ItemFacts) -> Decision | None:
-        from ledger_app.provenance.signals import TRAIN_AI, ItemSignals, reason_for
+        from ledger_app.provenance.signals import TRAIN_AI, ItemSignals, reserved_by
 
         item = facts.extra.get("item")
         raw = getattr(item, "signals_json", None)  # the stored evidence (ItemSignals.canonical())
@@ -181,12 +169,14 @@ class OptOutSignalPolicy:
         if hasattr(item, "train_ai_reason"):
             # The worker read the findings already (ingest/worker.py): its reason, or None when only
             # C2PA/CAWG entries reserve training (TrainingPermissionPolicy names those).
-            reason = item.train_ai_reason
-            return Decision(ItemStatus.QUARANTINED, reason, self.name) if reason else None
+            details = item.train_ai_reason
+            return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.RESERVED, details=details),
+                                   self.name) if details else None
         reserving = ItemSignals.from_json(json.loads(raw)).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
         if not reserving:
             return None
-        return Decision(ItemStatus.QUARANTINED, reason_for(reserving), self.name)
+        return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.RESERVED, details=reserved_by(reserving)),
+                               self.name)
 
     def __repr__(self) -> str:
         return "OptOutSignalPolicy()"

@@ -29,7 +29,7 @@ Combining (draft-ietf-aipref-vocab §7.1): any reserved → reserved; else any a
 else unknown. Nothing here raises on bad input: a malformed header or file becomes a problem
 sentence and the statement it held is unknown.
 
-The findings and the evidence text they make (`Finding`, `ItemSignals`, `reason_for`) live in
+The findings and the evidence text they make (`Finding`, `ItemSignals`, `reserved_by`) live in
 findings.py and are re-exported here.
 
 Per-item cost: each policy file is parsed once per process (`ParsedSite` in policy_files.py, cached
@@ -65,7 +65,7 @@ from ledger_app.provenance.carriers import (
     parse_content_usage,
     parse_x_robots_tag,
 )
-from ledger_app.provenance.findings import Finding, ItemSignals, reason_for
+from ledger_app.provenance.findings import Finding, ItemSignals, reserved_by
 from ledger_app.provenance.policy_files import (
     MAX_POLICY_BYTES,
     ParsedSite,
@@ -78,7 +78,7 @@ from ledger_app.provenance.policy_files import (
 
 __all__ = [
     "ALLOWED", "RESERVED", "UNKNOWN", "USES", "TRAIN_AI", "AI_USE", "SEARCH",
-    "Finding", "ItemSignals", "reason_for", "PolicyFile", "SignalContext", "ParsedSite",
+    "Finding", "ItemSignals", "reserved_by", "PolicyFile", "SignalContext", "ParsedSite",
     "parse_content_usage", "parse_content_signal", "parse_x_robots_tag", "evaluate_item",
     "headers_from", "fetched_at_from", "html_meta_from", "combine",
     "MAX_POLICY_BYTES", "parsed_sites", "iso_time", "MAX_HEADER_CHARS", "HEADER_KEYS", "FETCHED_KEYS", "META_KEYS",

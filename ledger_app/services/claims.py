@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from ledger_app.core.errors import NotFoundError
+from ledger_app.core.item_reasons import claim_reason
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
@@ -154,9 +155,8 @@ def apply_claim(td, cid: int) -> int:
             row = repo.item_status(conn, f.item_id)
             if row is None or row[0] == "purged":
                 continue
-            reason = f"matches standing rights claim {cid} ({claim.basis}: {claim.terms}) by {f.method}"
             if claim.action == "quarantine" and row[0] == "admitted":
-                repo.quarantine(conn, f.item_id, reason)
+                repo.quarantine(conn, f.item_id, claim_reason(cid, claim.basis, claim.terms, f.method).to_stored())
                 entries.append(("item.status", {"item": f.item_id, "status": "quarantined", "claim": cid}))
             entries.append(("claim.flagged", {"claim": cid, "item": f.item_id, "method": str(f.method), "score": f.score}))
             flagged += 1
@@ -258,10 +258,10 @@ class ClaimsPolicy:
             return None
         cid, how = hit
         claim = self.claims[cid]
-        reason = f"matches standing rights claim {cid} ({claim['basis']}: {claim['terms']}) by {how}"
+        reason = claim_reason(cid, claim["basis"], claim["terms"], how)
         if claim["action"] == "quarantine":
-            return Decision(ItemStatus.QUARANTINED, reason, self.name)
-        return Decision(ItemStatus.ADMITTED, reason, self.name)
+            return Decision.saying(ItemStatus.QUARANTINED, reason, self.name)
+        return Decision.saying(ItemStatus.ADMITTED, reason, self.name)
 
     def _match(self, facts: ItemFacts, item) -> tuple[int, str] | None:
         from ledger_app.core.urls import domain_matches

@@ -272,7 +272,7 @@ class IngestService:
                     "id": item_id, "corpus_id": cid, "key": it.key, "shard": it.shard, "member": it.member,
                     "members": json.dumps(it.members) if it.members else None, "location": it.location,
                     "sha256": it.sha256, "size": it.size, "media_type": it.media_type, "status": status,
-                    "status_reason": decision.reason, "source_url": it.source_url, "url_norm": it.url_norm,
+                    "status_reason": decision.stored_reason, "source_url": it.source_url, "url_norm": it.url_norm,
                     "domain": it.domain, "account": account_c, "license_id": corpus.license_id,
                     "batch": corpus.batch, "metadata_json": dumps_metadata(it.metadata),
                     "c2pa_state": str(summary.state), "c2pa_json": json.dumps(summary.to_json()),

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import NotFoundError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused
 from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.storage.repos import corpora as corpora_repo
 from ledger_app.storage.repos import items as repo
@@ -92,20 +92,24 @@ class ItemRecord:
     signals: dict[str, Any] | None
     language: str | None
     fetched_at: str | None
+    #: The status reason as a message (core/item_reasons.py) when it was stored as one, for the window
+    #: to say in its language; `status_reason` is its English (the CLI's and the JSON's). Not in the JSON.
+    reason_said: Said | None = None
 
     @classmethod
     def from_row(cls, r: ItemRow) -> ItemRecord:
+        said = Said.from_stored(r.status_reason)
         return cls(
             r.id, r.corpus, r.location, r.shard, r.member, r.sha256, r.size, r.media_type, r.status,
-            r.status_reason, r.source_url, r.license,
+            str(said) if said is not None else r.status_reason, r.source_url, r.license,
             json.loads(r.c2pa_json) if r.c2pa_json else C2paSummary().to_json(),
             r.ingested_at, r.entry_idx, r.purged_at, r.batch,
             json.loads(r.metadata_json) if r.metadata_json else {},
-            r.domain, json.loads(r.signals_json) if r.signals_json else None, r.language, r.fetched_at,
+            r.domain, json.loads(r.signals_json) if r.signals_json else None, r.language, r.fetched_at, said,
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(ItemRecord)}
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(ItemRecord) if f.name != "reason_said"}
 
 
 @dataclass(slots=True)

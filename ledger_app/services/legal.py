@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, UserError
+from ledger_app.core.item_reasons import RESTORED_COPY, RESTORED_REACQUIRE, item_said
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, say
 from ledger_app.services.takedown_records import Extended, PurgeView, RequestRecord
 from ledger_app.storage import personal
@@ -540,9 +541,9 @@ class LegalService:
                 else:
                     how, where = "re-acquire", url
                 repo.unblock(conn, sha, rid)
-                repo.set_item_status_reason(
-                    conn, item_id, f"removed by takedown request {rid}; restored after a counter-notice ({how}"
-                    + (f", as corpus {corpus_name})" if data is not None else ")"))
+                repo.set_item_status_reason(conn, item_id, (
+                    item_said(RESTORED_COPY, request=rid, corpus=corpus_name) if data is not None
+                    else item_said(RESTORED_REACQUIRE, request=rid)).to_stored())
                 repo.insert_event_json(conn, rid, "restored", {"item": item_id, "how": how, "where": where}, time.time())
                 entries.append(("item.restored", {"request": rid, "item": item_id, "sha256": sha, "how": how,
                                                   "corpus": corpus_name if data is not None else None}))

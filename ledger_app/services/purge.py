@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
+from ledger_app.core.item_reasons import PURGED, item_said
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
@@ -207,7 +208,7 @@ def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, An
                                       request_id=rid, created_at=now)
                     repo.drop_derived(conn, item_id)
                     # The purged item's position key is freed for the records that moved up.
-                    repo.mark_purged(conn, item_id, reason=f"removed by takedown request {rid}", now=now,
+                    repo.mark_purged(conn, item_id, reason=item_said(PURGED, request=rid).to_stored(), now=now,
                                      key=f"{k}@purged-r{rid}")
                     purged_items.append({"item": item_id, "sha256": sha, "corpus": c["name"], "shard": rw.shard})
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))

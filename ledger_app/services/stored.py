@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import NotFoundError, VerificationError
+from ledger_app.core.messages import Said
 from ledger_app.core.types import C2paSummary
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import FingerprintStore
@@ -356,10 +357,12 @@ def stored_filter(status: str | None, media_type: str | None, c2pa_state: str | 
 
 
 def listed_record(row: dict[str, Any], entry_index: int, license_name: str | None) -> ItemRecord:
+    said = Said.from_stored(row["status_reason"])  # a reason kept as a message (core/item_reasons.py)
     return ItemRecord(
         row["item_id"], row["item_id"].split(":", 1)[0], row["location"], row["shard"], row["member"], row["sha256"],
-        row["size"], row["media_type"], row["status"], row["status_reason"], row["source_url"], license_name,
+        row["size"], row["media_type"], row["status"], str(said) if said is not None else row["status_reason"],
+        row["source_url"], license_name,
         json.loads(row["c2pa_json"]) if row["c2pa_json"] else C2paSummary().to_json(), row["ingested_at"] or 0.0,
         entry_index, None, row["batch"], json.loads(row["metadata_json"]) if row["metadata_json"] else {},
         row["domain"], json.loads(row["signals_json"]) if row["signals_json"] else None, row["language"],
-        row["fetched_at"])
+        row["fetched_at"], said)

@@ -6,6 +6,8 @@ signatures in a small image matcher, text signatures in a small text index.
 
 from __future__ import annotations
 
+from ledger_app.core import item_reasons as reasons
+from ledger_app.core.item_reasons import item_said
 from ledger_app.core.policy import Decision, ItemFacts
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import ItemStatus
@@ -47,30 +49,20 @@ class BlocklistPolicy:
     def decide(self, facts: ItemFacts) -> Decision | None:
         rid = self.by_sha.get(facts.sha256)
         if rid is not None:
-            return Decision(
-                ItemStatus.REFUSED,
-                f"this exact content was removed by takedown request {rid} and may not be ingested again",
-                self.name,
-            )
+            return Decision.saying(ItemStatus.REFUSED, item_said(reasons.BLOCKED_EXACT, request=rid), self.name)
         item = facts.extra.get("item")
         fp_kind = getattr(item, "fp_kind", None)
         fp = getattr(item, "fp_data", None)
         if fp and fp_kind == "image" and self.images is not None:
             hits = self.images.query(fp)
             if hits:
-                return Decision(
-                    ItemStatus.REFUSED,
-                    f"a near copy of an image removed by takedown request {self.fp_request[hits[0].item_id]} "
-                    f"(match score {hits[0].score:.2f}) may not be ingested again",
-                    self.name,
-                )
+                return Decision.saying(ItemStatus.REFUSED, item_said(
+                    reasons.BLOCKED_IMAGE, request=self.fp_request[hits[0].item_id], score=f"{hits[0].score:.2f}"),
+                    self.name)
         if fp and fp_kind == "text" and self.texts is not None:
             hits = self.texts.query(fp)
             if hits:
-                return Decision(
-                    ItemStatus.REFUSED,
-                    f"a near copy of a text removed by takedown request {self.fp_request[hits[0].item_id]} "
-                    f"(containment {hits[0].score:.2f}) may not be ingested again",
-                    self.name,
-                )
+                return Decision.saying(ItemStatus.REFUSED, item_said(
+                    reasons.BLOCKED_TEXT, request=self.fp_request[hits[0].item_id], score=f"{hits[0].score:.2f}"),
+                    self.name)
         return None

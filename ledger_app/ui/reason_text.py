@@ -1,96 +1,29 @@
-"""An item's status reason in the current language.
+"""Stored reasons in the current language.
 
-The ingest policies, the standing claims, the blocklist and the purge store an item's reason as an
-English sentence (it is also what the CLI prints and what the ledger entries say). The window reads
-the common ones back as a message ID with its arguments (messages.py) and renders that in the
-current language; the technical parts (assertion keys, failure codes, hashes, request numbers) are
-kept as they are. A sentence not recognised here is shown as stored, never dropped."""
+An item's status reason is kept as a message ID with arguments (core/item_reasons.py; English for
+the CLI and the ledger entries); the window renders it, and a reason stored as English before is
+read back as its message there. The geometric check's sentences of a match's evidence and the
+request reasons stored as English before message IDs are read back through the patterns below;
+a sentence not recognised is shown as stored, never dropped."""
 
 from __future__ import annotations
 
 import re
 
+from ledger_app.core.item_reasons import reason_said
 from ledger_app.core.messages import Said
 from ledger_app.ui.errors import said_message
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 
-CONTEXT = "ItemReason"
 
-# (pattern on the stored English, source of the message). Arguments named `reason` are themselves
-# reasons and rendered recursively.
-PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?P<reason>.+) \(admitted: (?P<flag>[\w.]+) is off\)$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "{reason} (admitted: {flag} is off)")),
-    (re.compile(r"^Content Credentials restrict AI training or data mining: (?P<details>.+)$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials restrict AI training or data mining: {details}")),
-    (re.compile(r"^Content Credentials are Invalid \((?P<why>.+)\); the asset or its manifest was altered after "
-                r"signing$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials are Invalid ({why}); the asset or its manifest was altered "
-                                     "after signing")),
-    (re.compile(r"^Content Credentials are present but could not be read \((?P<error>.+)\); they may restrict "
-                r"training$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials are present but could not be read ({error}); they may "
-                                     "restrict training")),
-    (re.compile(r"^Content Credentials are present but could not be read; they may restrict training$"),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials are present but could not be read; they may restrict "
-                                     "training")),
-    (re.compile(r"^Content Credentials are in a remote manifest that was not fetched \(network access is off\), so "
-                r"its training permissions are unknown: (?P<error>.+)$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials are in a remote manifest that was not fetched (network "
-                                     "access is off), so its training permissions are unknown: {error}")),
-    (re.compile(r"^Content Credentials are in a remote manifest that was not fetched \(network access is off\), so "
-                r"its training permissions are unknown$"),
-     QT_TRANSLATE_NOOP("ItemReason", "Content Credentials are in a remote manifest that was not fetched (network "
-                                     "access is off), so its training permissions are unknown")),
-    (re.compile(r"^AI training is reserved by (?P<details>.+)$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "AI training is reserved by {details}")),
-    (re.compile(r"^matches standing rights claim (?P<claim>\d+) \((?P<basis>[^:]*): (?P<terms>.*)\) by "
-                r"(?P<method>[\w-]+)$", re.S),
-     QT_TRANSLATE_NOOP("ItemReason", "matches standing rights claim {claim} ({basis}: {terms}) by {method}")),
-    (re.compile(r"^removed by takedown request (?P<request>\d+)$"),
-     QT_TRANSLATE_NOOP("ItemReason", "removed by takedown request {request}")),
-    (re.compile(r"^removed by takedown request (?P<request>\d+); restored after a counter-notice \(retained copy, as "
-                r"corpus (?P<corpus>[^)]+)\)$"),
-     QT_TRANSLATE_NOOP("ItemReason", "removed by takedown request {request}; restored after a counter-notice "
-                                     "(retained copy, as corpus {corpus})")),
-    (re.compile(r"^removed by takedown request (?P<request>\d+); restored after a counter-notice \(re-acquire\)$"),
-     QT_TRANSLATE_NOOP("ItemReason", "removed by takedown request {request}; restored after a counter-notice "
-                                     "(re-acquire)")),
-    (re.compile(r"^this exact content was removed by takedown request (?P<request>\d+) and may not be ingested "
-                r"again$"),
-     QT_TRANSLATE_NOOP("ItemReason", "this exact content was removed by takedown request {request} and may not be "
-                                     "ingested again")),
-    (re.compile(r"^a near copy of an image removed by takedown request (?P<request>\d+) \(match score "
-                r"(?P<score>[\d.]+)\) may not be ingested again$"),
-     QT_TRANSLATE_NOOP("ItemReason", "a near copy of an image removed by takedown request {request} (match score "
-                                     "{score}) may not be ingested again")),
-    (re.compile(r"^a near copy of a text removed by takedown request (?P<request>\d+) \(containment "
-                r"(?P<score>[\d.]+)\) may not be ingested again$"),
-     QT_TRANSLATE_NOOP("ItemReason", "a near copy of a text removed by takedown request {request} (containment "
-                                     "{score}) may not be ingested again")),
-]
-
-
-def reason_message(text: str) -> Message | None:
-    """The stored English reason as a message ID with arguments, or None when it is not a known one."""
-    for pattern, source in PATTERNS:
-        m = pattern.match(text)
-        if m is None:
-            continue
-        args: dict[str, object] = {}
-        for key, value in m.groupdict().items():
-            inner = reason_message(value) if key == "reason" else None
-            args[key] = inner if inner is not None else value
-        return Message(CONTEXT, source, args)
-    return None
-
-
-def reason_text(text: str | None) -> str:
-    """An item's status reason in the current language (as stored when it is not a known sentence)."""
-    if not text:
-        return ""
-    msg = reason_message(text)
-    return msg.text() if msg is not None else text
+def reason_text(said: Said | None, stored: str | None = None) -> str:
+    """An item's status reason in the current language: its message (`ItemRecord.reason_said`), or,
+    for a reason stored as an English sentence before, the message that sentence reads back as
+    (core/item_reasons.py); a sentence no policy writes is shown as stored."""
+    said = said or reason_said(stored)
+    if said is not None:
+        return said_message(said).text()
+    return stored or ""
 
 
 # The geometric check of a perceptual match (matching/verify.py and matching/local.py), as stored in a

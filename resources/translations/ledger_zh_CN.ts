@@ -540,137 +540,137 @@
 <context>
     <name>CorpusItemDetail</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="94"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="97"/>
         <source>No thumbnail (not an image, or purged)</source>
         <translation>无缩略图（不是图像，或已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="97"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="100"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="98"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="101"/>
         <source>Corpus</source>
         <translation>语料库</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="99"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="102"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="100"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="103"/>
         <source>Media type</source>
         <translation>媒体类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="101"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="102"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="105"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="103"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="106"/>
         <source>Source URL</source>
         <translation>来源 URL</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="104"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="105"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
         <source>C2PA</source>
         <translation>C2PA</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="107"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="110"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="111"/>
         <source>AI-generated</source>
         <translation>AI 生成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="111"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="108"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="111"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="118"/>
         <source>allowed</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="118"/>
         <source>not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="115"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="118"/>
         <source>constrained</source>
         <translation>有限制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="119"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="122"/>
         <source>None declared (no C2PA training-and-data-mining assertion).</source>
         <translation>未声明（无 C2PA 训练与数据挖掘断言）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="126"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="128"/>
         <source>Fingerprint store: shard manifest in ledger entry {index} (shard.manifest)</source>
         <translation>指纹库：分片清单位于账本条目 {index}（shard.manifest）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="128"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="130"/>
         <source>Leaf {leaf} of the {size} in the shard&apos;s tree; its proof in that tree:</source>
         <translation>分片树 {size} 个叶子中的第 {leaf} 个；它在该树中的证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="133"/>
         <source>The manifest entry&apos;s proof in the ledger (c2sp.org/tlog-proof):</source>
         <translation>清单条目在账本中的证明（c2sp.org/tlog-proof）：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="123"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="137"/>
         <source>This item has no ledger entry.</source>
         <translation>此条目没有账本记录。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="125"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="139"/>
         <source>Ledger entry {index} (item.ingested)</source>
         <translation>账本记录 {index}（item.ingested）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="129"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="143"/>
         <source>Inclusion proof in the tree of {size} entries:</source>
         <translation>在 {size} 条记录的树中的包含证明：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="130"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="144"/>
         <source>Leaf hash: {hash}</source>
         <translation>叶哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="131"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="145"/>
         <source>Root hash: {root}</source>
         <translation>根哈希：{root}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="135"/>
+        <location filename="../../ledger_app/ui/pages/corpora/item_detail.py" line="149"/>
         <source>Metadata:</source>
         <translation>元数据：</translation>
     </message>
@@ -1205,79 +1205,150 @@
 <context>
     <name>ItemReason</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="23"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="22"/>
         <source>{reason} (admitted: {flag} is off)</source>
         <translation>{reason}（已收录：设置 {flag} 处于关闭状态）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="25"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="23"/>
         <source>Content Credentials restrict AI training or data mining: {details}</source>
         <translation>内容凭证限制 AI 训练或数据挖掘：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="28"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="24"/>
+        <source>{key} is {value} in {label}</source>
+        <translation>{label} 中 {key} 为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="25"/>
+        <source>{key} is {value} in {label} (constraint: {constraint})</source>
+        <translation>{label} 中 {key} 为 {value}（约束：{constraint}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="26"/>
+        <source>{key} has the unknown permission value {value} in {label}</source>
+        <translation>{label} 中 {key} 的权限值 {value} 未知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="27"/>
         <source>Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing</source>
         <translation>内容凭证无效（{why}）；资源或其清单在签名后被改动</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="32"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="29"/>
+        <source>a failure in an ingredient&apos;s manifest</source>
+        <translation>某个成分的清单验证失败</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="30"/>
         <source>Content Credentials are present but could not be read ({error}); they may restrict training</source>
         <translation>存在内容凭证但无法读取（{error}）；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="35"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="32"/>
         <source>Content Credentials are present but could not be read; they may restrict training</source>
         <translation>存在内容凭证但无法读取；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="39"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="34"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown: {error}</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知：{error}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="43"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="36"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="46"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="38"/>
         <source>AI training is reserved by {details}</source>
         <translation>AI 训练权利已被保留：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="39"/>
         <source>matches standing rights claim {claim} ({basis}: {terms}) by {method}</source>
-        <translation>通过 {method} 匹配常设权利主张 {claim}（{basis}：{terms}）</translation>
+        <translation>经{method}匹配，符合常设权利主张 {claim}（{basis}：{terms}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="51"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="40"/>
         <source>removed by takedown request {request}</source>
         <translation>已根据删除请求 {request} 移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="54"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="41"/>
         <source>removed by takedown request {request}; restored after a counter-notice (retained copy, as corpus {corpus})</source>
         <translation>已根据删除请求 {request} 移除；反通知后已从保留副本恢复，作为语料库 {corpus}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="57"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="43"/>
         <source>removed by takedown request {request}; restored after a counter-notice (re-acquire)</source>
         <translation>已根据删除请求 {request} 移除；反通知后已恢复，需从其来源重新获取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="61"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="45"/>
         <source>this exact content was removed by takedown request {request} and may not be ingested again</source>
         <translation>完全相同的内容已根据删除请求 {request} 移除，不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="65"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="47"/>
         <source>a near copy of an image removed by takedown request {request} (match score {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的图像的近似副本（匹配分数 {score}）不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="69"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="49"/>
         <source>a near copy of a text removed by takedown request {request} (containment {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的文本的近似副本（包含度 {score}）不得再次收录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="55"/>
+        <source>copyright</source>
+        <extracomment>Words said inside a reason (a claim&apos;s basis, how an item matched): each a message of its own, so the window does not leave an English word inside a translated sentence; English as it always was.</extracomment>
+        <translation>版权</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="56"/>
+        <source>license_terms</source>
+        <translation>许可条款</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="57"/>
+        <source>privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="58"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="59"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="60"/>
+        <source>perceptual</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="61"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="62"/>
+        <source>url</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="63"/>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/item_reasons.py" line="64"/>
+        <source>c2pa</source>
+        <translation>C2PA 签名者</translation>
     </message>
 </context>
 <context>
@@ -1642,47 +1713,47 @@
 <context>
     <name>LegalReason</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="155"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="88"/>
         <source>no counter-notice received</source>
         <translation>未收到反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="157"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="90"/>
         <source>the counter-notice is incomplete</source>
         <translation>反通知不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="159"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="92"/>
         <source>the counter-notice is not yet forwarded to the claimant</source>
         <translation>反通知尚未转交主张方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="161"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="94"/>
         <source>the claimant filed a court action; the material stays removed</source>
         <translation>主张方已提起法院诉讼；材料保持移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="162"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="95"/>
         <source>every item is restored</source>
         <translation>所有条目均已恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="164"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="97"/>
         <source>{n} of 10 business days have passed; restore from {date}</source>
         <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="166"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="99"/>
         <source>the window closed on {date}; restore now</source>
         <translation>恢复期已于 {date} 结束；请立即恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="168"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="101"/>
         <source>within the window ({start} to {end})</source>
         <translation>处于恢复期内（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="170"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="103"/>
         <source>erasure refused under Art. 17(3)({g})</source>
         <translation>依第 17(3)({g}) 条拒绝删除</translation>
     </message>
@@ -2780,7 +2851,7 @@
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="244"/>
-        <location filename="../../ledger_app/services/ledger.py" line="503"/>
+        <location filename="../../ledger_app/services/ledger.py" line="510"/>
         <source>a note needs some text</source>
         <translation>备注需要填写内容</translation>
     </message>
@@ -2867,152 +2938,152 @@
         <translation>无法写入 {path}：{strerror}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="314"/>
+        <location filename="../../ledger_app/services/legal.py" line="315"/>
         <source>request {rid} is a {type} request; this step applies to {names} requests only</source>
         <translation>请求 {rid} 是 {type} 请求；此步骤仅适用于 {names} 请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="324"/>
+        <location filename="../../ledger_app/services/legal.py" line="325"/>
         <source>the ownership result is {choices}, not {result}</source>
         <translation>所有权核查结果应为 {choices}，而不是 {result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="327"/>
+        <location filename="../../ledger_app/services/legal.py" line="328"/>
         <source>say what evidence of ownership was seen (for example: US copyright registration VA 2-345-678)</source>
         <translation>请说明看到了哪些所有权证据（例如：美国版权登记 VA 2-345-678）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="352"/>
+        <location filename="../../ledger_app/services/legal.py" line="353"/>
         <source>request {rid} comes from a rights holder: record the evidence of ownership seen before the purge (`ledger takedown ownership {rid} --evidence &quot;…&quot;`)</source>
         <translation>请求 {rid} 来自权利人：清除之前请记录所看到的所有权证据（`ledger takedown ownership {rid} --evidence &quot;…&quot;`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="357"/>
+        <location filename="../../ledger_app/services/legal.py" line="358"/>
         <source>the identity of the data subject of request {rid} is {value}; verify it first (`ledger takedown identity {rid} --result verified --method …`)</source>
         <translation>请求 {rid} 的数据主体身份{value}；请先核实（`ledger takedown identity {rid} --result verified --method …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="369"/>
+        <location filename="../../ledger_app/services/legal.py" line="370"/>
         <source>request {rid} is {status}; a counter-notice answers material already removed</source>
         <translation>请求 {rid} 的状态为 {status}；反通知针对的是已删除的材料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="375"/>
+        <location filename="../../ledger_app/services/legal.py" line="376"/>
         <source>item {unknown} was not removed under request {rid}; a counter-notice names removed material</source>
         <translation>条目 {unknown} 并未依据请求 {rid} 删除；反通知应指明已删除的材料</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="422"/>
+        <location filename="../../ledger_app/services/legal.py" line="423"/>
         <source>request {rid} has no counter-notice to forward; record it first (`ledger takedown counter-notice {rid} …`)</source>
         <translation>请求 {rid} 没有可转交的反通知；请先记录（`ledger takedown counter-notice {rid} …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="425"/>
+        <location filename="../../ledger_app/services/legal.py" line="426"/>
         <source>the counter-notice of request {rid} is incomplete; it is not forwarded until it is complete</source>
         <translation>请求 {rid} 的反通知不完整；完整之前不会转交</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="428"/>
+        <location filename="../../ledger_app/services/legal.py" line="429"/>
         <source>the counter-notice of request {rid} was already forwarded</source>
         <translation>请求 {rid} 的反通知已经转交</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="434"/>
+        <location filename="../../ledger_app/services/legal.py" line="435"/>
         <source>legal.restore_business_days must be between 10 and 14 (17 U.S.C. 512(g)(2)(C))</source>
         <translation>legal.restore_business_days 必须在 10 到 14 之间（《美国法典》第 17 编第 512(g)(2)(C) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="451"/>
+        <location filename="../../ledger_app/services/legal.py" line="452"/>
         <source>describe the court action (court, case number, date of the claimant&apos;s notice)</source>
         <translation>请描述诉讼（法院、案号、索赔方通知的日期）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="468"/>
+        <location filename="../../ledger_app/services/legal.py" line="469"/>
         <source>no counter-notice received</source>
         <translation>未收到反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="471"/>
+        <location filename="../../ledger_app/services/legal.py" line="472"/>
         <source>the counter-notice is incomplete</source>
         <translation>反通知不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="472"/>
+        <location filename="../../ledger_app/services/legal.py" line="473"/>
         <source>the counter-notice is not yet forwarded to the claimant</source>
         <translation>反通知尚未转交主张方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="479"/>
+        <location filename="../../ledger_app/services/legal.py" line="480"/>
         <source>the claimant filed a court action; the material stays removed</source>
         <translation>主张方已提起法院诉讼；材料保持移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="481"/>
+        <location filename="../../ledger_app/services/legal.py" line="482"/>
         <source>every item is restored</source>
         <translation>所有条目均已恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="483"/>
+        <location filename="../../ledger_app/services/legal.py" line="484"/>
         <source>{n} of 10 business days have passed; restore from {date}</source>
         <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="485"/>
+        <location filename="../../ledger_app/services/legal.py" line="486"/>
         <source>the window closed on {date}; restore now</source>
         <translation>恢复期已于 {date} 结束；请立即恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="488"/>
+        <location filename="../../ledger_app/services/legal.py" line="489"/>
         <source>within the window ({start} to {end})</source>
         <translation>处于恢复期内（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="506"/>
+        <location filename="../../ledger_app/services/legal.py" line="507"/>
         <source>request {rid} cannot be restored now: {reason}</source>
         <translation>请求 {rid} 现在不能恢复：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="578"/>
+        <location filename="../../ledger_app/services/legal.py" line="579"/>
         <source>the identity result is one of {choices}, not {result}</source>
         <translation>身份核实结果应为以下之一：{choices}，而不是 {result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="581"/>
+        <location filename="../../ledger_app/services/legal.py" line="582"/>
         <source>say how the identity was verified (--method)</source>
         <translation>请说明如何核实身份（--method）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="597"/>
+        <location filename="../../ledger_app/services/legal.py" line="598"/>
         <source>name the Art. 17(3) ground: {choices} ({ground} is not one)</source>
         <translation>请指明第 17(3) 条的理由：{choices}（{ground} 不在其中）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="600"/>
+        <location filename="../../ledger_app/services/legal.py" line="601"/>
         <source>a refusal needs the reasons given to the data subject (Art. 12(4))</source>
         <translation>拒绝需要说明告知数据主体的理由（第 12(4) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="606"/>
+        <location filename="../../ledger_app/services/legal.py" line="607"/>
         <source>item {unknown} is not among the matches of request {rid}</source>
         <translation>条目 {unknown} 不在请求 {rid} 的匹配项中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="609"/>
+        <location filename="../../ledger_app/services/legal.py" line="610"/>
         <source>request {rid} has no matches to retain; locate first, or reject the request with a reason</source>
         <translation>请求 {rid} 没有可保留的匹配项；请先定位，或附理由拒绝该请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="612"/>
+        <location filename="../../ledger_app/services/legal.py" line="613"/>
         <source>request {rid} is {status}; a refusal is decided before the purge</source>
         <translation>请求 {rid} 的状态为 {status}；拒绝须在清除之前决定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="631"/>
+        <location filename="../../ledger_app/services/legal.py" line="632"/>
         <source>erasure refused under Art. 17(3)({g})</source>
         <translation>依第 17(3)({g}) 条拒绝删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/legal.py" line="652"/>
+        <location filename="../../ledger_app/services/legal.py" line="653"/>
         <source>the first month of request {rid} ended on {due_by}; an extension had to be announced before then (Art. 12(3))</source>
         <translation>请求 {rid} 的第一个月已于 {due_by} 结束；延期必须在此之前通知（第 12(3) 条）</translation>
     </message>
@@ -3289,22 +3360,22 @@
         <translation>请求 {rid} 的状态为 {status}；删除证书只在清除完成后签发</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/claims.py" line="122"/>
+        <location filename="../../ledger_app/services/claims.py" line="123"/>
         <source>unknown basis {basis!r}; use one of {choices}</source>
         <translation>未知的权利依据 {basis!r}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/claims.py" line="124"/>
+        <location filename="../../ledger_app/services/claims.py" line="125"/>
         <source>unknown action {action!r}; use quarantine or flag</source>
         <translation>未知的处理方式 {action!r}；请使用 quarantine（隔离）或 flag（标记）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/claims.py" line="126"/>
+        <location filename="../../ledger_app/services/claims.py" line="127"/>
         <source>a claim needs at least one work (files, hashes, URLs, domains or text)</source>
         <translation>权利主张至少需要一件作品（文件、哈希、URL、域名或文本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/claims.py" line="128"/>
+        <location filename="../../ledger_app/services/claims.py" line="129"/>
         <source>name the rights holder</source>
         <translation>请填写权利人</translation>
     </message>
@@ -3339,32 +3410,32 @@
         <translation>许可 {name!r} 已过期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="189"/>
+        <location filename="../../ledger_app/services/corpora.py" line="181"/>
         <source>unknown source kind {source_kind!r}; choose one of {choices}</source>
         <translation>未知的来源类型 {source_kind!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="191"/>
+        <location filename="../../ledger_app/services/corpora.py" line="183"/>
         <source>a crawler is named by its user-agent product token, such as GPTBot (no spaces)</source>
         <translation>爬虫以其 User-Agent 产品标识命名，例如 GPTBot（不含空格）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="198"/>
+        <location filename="../../ledger_app/services/corpora.py" line="190"/>
         <source>a corpus name must be non-empty, without &apos;:&apos;, &apos;/&apos; or &apos;\&apos;, and short</source>
         <translation>语料库名称不能为空，不得包含 &apos;:&apos;、&apos;/&apos; 或 &apos;\&apos;，且应简短</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="209"/>
+        <location filename="../../ledger_app/services/corpora.py" line="201"/>
         <source>unknown format {fmt!r}; choose one of {choices}</source>
         <translation>未知的格式 {fmt!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="214"/>
+        <location filename="../../ledger_app/services/corpora.py" line="206"/>
         <source>a corpus named {name!r} is already registered</source>
         <translation>名为 {name!r} 的语料库已登记</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/corpora.py" line="290"/>
+        <location filename="../../ledger_app/services/corpora.py" line="282"/>
         <source>the policy snapshot of corpus {name!r} no longer matches its recorded digest; the workspace was altered — run `ledger log verify` and restore it</source>
         <translation>语料库 {name!r} 的政策快照与其记录的摘要不再一致；工作区已被改动——请运行 `ledger log verify` 并恢复工作区</translation>
     </message>
@@ -3415,12 +3486,14 @@
         <translation>未知的状态 {status!r}；请使用 admitted（已收录）、quarantined（已隔离）、refused（已拒绝）或 purged（已清除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/items.py" line="222"/>
+        <location filename="../../ledger_app/services/items.py" line="226"/>
+        <location filename="../../ledger_app/services/stored_pages.py" line="116"/>
         <source>listing the items was cancelled</source>
+        <extracomment>The status reason as a message (core/item_reasons.py) when it was stored as one, for the window to say in its language; `status_reason` is its English (the CLI&apos;s and the JSON&apos;s). Not in the JSON.</extracomment>
         <translation>条目列表的读取已取消</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/items.py" line="283"/>
+        <location filename="../../ledger_app/services/items.py" line="287"/>
         <source>there is no item {item_id!r}</source>
         <translation>不存在条目 {item_id!r}</translation>
     </message>
@@ -3461,55 +3534,55 @@
         <translation>自本客户端解锁以来，账本的签名密钥已更换（由另一客户端轮换）；未签署任何内容，请重新执行该操作</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="512"/>
+        <location filename="../../ledger_app/services/ledger.py" line="519"/>
         <location filename="../../ledger_app/services/witness.py" line="289"/>
         <location filename="../../ledger_app/services/witness.py" line="454"/>
         <source>the ledger has no checkpoint yet</source>
         <translation>账本尚无检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="598"/>
+        <location filename="../../ledger_app/services/ledger.py" line="605"/>
         <source>say why the data is erased (--reason); the reason is kept in the ledger for good</source>
         <translation>请说明删除这些数据的理由（--reason）；该理由将永久保存在账本中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="608"/>
+        <location filename="../../ledger_app/services/ledger.py" line="615"/>
         <source>no personal data is stored for that person (already erased, or never held)</source>
         <translation>未存储此人的任何个人数据（已删除，或从未持有）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="611"/>
+        <location filename="../../ledger_app/services/ledger.py" line="618"/>
         <source>The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. &apos;GDPR Art. 17 request of 2026-12-01&apos;).</source>
         <translation>该理由提及了被删除数据的当事人；它将被写入永久且无法删除的账本条目。请给出不含其姓名、电子邮箱或账户的理由（例如 &apos;GDPR Art. 17 request of 2026-12-01&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="641"/>
+        <location filename="../../ledger_app/services/ledger.py" line="648"/>
         <source>no uploader account {account!r} is stored (already erased, or never seen)</source>
         <translation>未存储上传者账户 {account!r}（已删除，或从未出现）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="647"/>
+        <location filename="../../ledger_app/services/ledger.py" line="654"/>
         <source>there is no takedown request {request}</source>
         <translation>不存在删除请求 {request}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="649"/>
+        <location filename="../../ledger_app/services/ledger.py" line="656"/>
         <source>request {request} has no requester on record</source>
         <translation>请求 {request} 没有记录请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="671"/>
+        <location filename="../../ledger_app/services/ledger.py" line="678"/>
         <source>The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs.</source>
         <translation>该{what}包含本工作区持有的个人数据（{found}）；它将被写入永久且无法删除的账本条目。请改写，去掉姓名、电子邮箱地址或账户 ID。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="675"/>
+        <location filename="../../ledger_app/services/ledger.py" line="682"/>
         <source>reason</source>
         <extracomment>The names of the free texts screen_permanent_text refuses, marked so the window can say them.</extracomment>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="675"/>
+        <location filename="../../ledger_app/services/ledger.py" line="682"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -3534,22 +3607,22 @@
         <translation>请填写该发布版本所依据的语料库（--corpus）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="57"/>
+        <location filename="../../ledger_app/services/purge.py" line="58"/>
         <source>request {rid} is already purged</source>
         <translation>请求 {rid} 已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="62"/>
+        <location filename="../../ledger_app/services/purge.py" line="63"/>
         <source>request {rid} has no accepted matches; nothing to purge</source>
         <translation>请求 {rid} 没有已接受的匹配项；无可清除内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="107"/>
+        <location filename="../../ledger_app/services/purge.py" line="108"/>
         <source>purge of request {rid} paused after {done} of {total} shards; run it again to finish</source>
         <translation>请求 {rid} 的清除在 {total} 个分片中完成 {done} 个后暂停；请再次运行以完成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="153"/>
+        <location filename="../../ledger_app/services/purge.py" line="154"/>
         <source>shard {shard} of corpus {name} changed since it was ingested: {changes}. Nothing was purged; run `ledger ingest {name}` to record the shard as it is now, then purge again</source>
         <translation>语料库 {name} 的分片 {shard} 自导入以来已发生变化：{changes}。未清除任何内容；请运行 `ledger ingest {name}` 记录该分片的当前状态，然后再次清除</translation>
     </message>
@@ -4840,107 +4913,107 @@
 <context>
     <name>Verification</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="100"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="33"/>
         <source>{reason} (an edge strip of {n} blocks set aside)</source>
         <translation>{reason}（边缘 {n} 个块未计入）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="102"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="35"/>
         <source>{p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="104"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="37"/>
         <source>only {p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中仅有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="105"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="38"/>
         <source>too little texture to compare</source>
         <translation>纹理太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="106"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="39"/>
         <source>no consistent feature matches</source>
         <translation>没有一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="108"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="41"/>
         <source>only {n} consistent feature matches</source>
         <translation>仅有 {n} 个一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="110"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="43"/>
         <source>the features fit no edit: {why}</source>
         <translation>这些特征不符合任何编辑方式：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="111"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="44"/>
         <source>too few keypoints to compare</source>
         <translation>关键点太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="112"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="45"/>
         <source>only {n} descriptor matches</source>
         <translation>仅有 {n} 个描述子匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="113"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="46"/>
         <source>no consistent transform</source>
         <translation>没有一致的变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="115"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="48"/>
         <source>only {i} of {n} matches agree on one transform</source>
         <translation>{n} 个匹配中仅有 {i} 个符合同一变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="116"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
         <source>the transform mirrors the image</source>
         <translation>该变换将图像镜像翻转</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="118"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="51"/>
         <source>the transform stretches {x} times more one way</source>
         <translation>该变换在一个方向上多拉伸 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="119"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="52"/>
         <source>the transform scales by {x}</source>
         <translation>该变换缩放了 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="120"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="53"/>
         <source>the frames do not overlap</source>
         <translation>两幅画面没有重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="121"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="54"/>
         <source>the shared region is too small</source>
         <translation>共同区域太小</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="123"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="56"/>
         <source>the matching keypoints cover only {p} of the shared region</source>
         <translation>匹配的关键点仅覆盖共同区域的 {p}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="125"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="58"/>
         <source>{n} keypoints agree on one transform (pixels not compared)</source>
         <translation>{n} 个关键点符合同一变换（未比较像素）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="127"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="60"/>
         <source>{n} keypoints agree; too little texture to compare the pixels</source>
         <translation>{n} 个关键点一致；纹理太少，无法比较像素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="130"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="63"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="134"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="67"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree: a different picture of the same subject</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致：同一主体的另一张照片</translation>
     </message>

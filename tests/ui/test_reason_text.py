@@ -1,21 +1,47 @@
-"""Items' status reasons read in the interface's language: the sentences the policies, the claims,
-the blocklist and the purge store in English are shown in Chinese through message IDs with their
-arguments (technical parts kept), and a sentence not recognised is shown as stored."""
+"""Items' status reasons in the interface's language: the policies, the claims, the blocklist, the
+purge and the restore keep an item's reason as a message ID with arguments (core/item_reasons.py),
+English for the CLI and the ledger entries; a reason stored as an English sentence before is read
+back as its message; a sentence no policy writes is shown as stored."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from ledger_app.core.item_reasons import from_english, reason_said
 from ledger_app.core.policy import ItemFacts
 from ledger_app.core.types import C2paState, C2paSummary
 from ledger_app.provenance.policy import CredentialStatePolicy, TrainingPermissionPolicy
-from ledger_app.ui.reason_text import reason_message, reason_text
+from ledger_app.ui.reason_text import reason_text
+
+# The sentences as the policies, claims, blocklist, purge and restore stored them before they were
+# kept as messages (workspaces and fingerprint stores hold them): each is read back as a message.
+OLD = [
+    "Content Credentials restrict AI training or data mining: c2pa.ai_training is notAllowed in c2pa.training-mining",
+    "Content Credentials are Invalid (assertion.dataHash.mismatch); the asset or its manifest was altered after signing",
+    "Content Credentials are present but could not be read (truncated JUMBF box); they may restrict training",
+    "Content Credentials are present but could not be read; they may restrict training",
+    "Content Credentials are in a remote manifest that was not fetched (network access is off), so its training "
+    "permissions are unknown: https://cdn.example/m.c2pa",
+    "Content Credentials are Invalid (assertion.dataHash.mismatch); the asset or its manifest was altered after signing "
+    "(admitted: quarantine_invalid is off)",
+    "Content Credentials are in a remote manifest that was not fetched (network access is off), so its training "
+    "permissions are unknown (admitted: quarantine_remote is off)",
+    "matches standing rights claim 3 (license_terms: no AI training) by perceptual",
+    "removed by takedown request 7",
+    "removed by takedown request 7; restored after a counter-notice (retained copy, as corpus restored-r7)",
+    "removed by takedown request 7; restored after a counter-notice (re-acquire)",
+    "this exact content was removed by takedown request 7 and may not be ingested again",
+    "a near copy of an image removed by takedown request 7 (match score 0.91) may not be ingested again",
+    "a near copy of a text removed by takedown request 7 (containment 0.88) may not be ingested again",
+    "AI training is reserved by the Content-Usage header train-ai=n of https://photos.example/ (fetched 2026-12-01)",
+]
 
 
-def _produced() -> list[str]:
-    """The reasons as the real policies write them (so a changed sentence breaks this test)."""
-    def decide(policy, **summary) -> str:
-        return policy.decide(ItemFacts("0" * 64, "image/jpeg", C2paSummary(**summary))).reason
+def _decisions():
+    def decide(policy, **summary):
+        return policy.decide(ItemFacts("0" * 64, "image/jpeg", C2paSummary(**summary)))
 
     on, off = CredentialStatePolicy(), CredentialStatePolicy(quarantine_invalid=False, quarantine_remote=False)
     return [
@@ -26,36 +52,49 @@ def _produced() -> list[str]:
         decide(on, state=C2paState.REMOTE, error="https://cdn.example/m.c2pa"),
         decide(off, state=C2paState.INVALID, failure_codes=("assertion.dataHash.mismatch",)),
         decide(off, state=C2paState.REMOTE),
-        "matches standing rights claim 3 (licence: no AI training) by perceptual",
-        "removed by takedown request 7",
-        "removed by takedown request 7; restored after a counter-notice (retained copy, as corpus restored-r7)",
-        "removed by takedown request 7; restored after a counter-notice (re-acquire)",
-        "this exact content was removed by takedown request 7 and may not be ingested again",
-        "a near copy of an image removed by takedown request 7 (match score 0.91) may not be ingested again",
-        "a near copy of a text removed by takedown request 7 (containment 0.88) may not be ingested again",
-        "AI training is reserved by the Content-Usage header train-ai=n of https://photos.example/ (fetched 2026-12-01)",
     ]
 
 
-def test_each_reason_is_recognised_and_reads_the_same_in_english(qapp):
-    for text in _produced():
-        assert reason_message(text) is not None, text
-        assert reason_text(text) == text, text
+def test_policies_keep_the_reason_as_a_message_whose_english_is_the_sentence_of_before():
+    for decision, english in zip(_decisions(), OLD, strict=False):
+        assert decision.said is not None and decision.reason == str(decision.said) == english
+        stored = decision.stored_reason
+        assert json.loads(stored)["ctx"] == "ItemReason"  # what the items table keeps
+        assert reason_said(stored) == decision.said  # read back as the same message
+
+
+def test_reasons_stored_in_english_before_are_read_back_as_their_messages():
+    for text in OLD:
+        said = from_english(text)
+        assert said is not None and str(said) == text, text
+    nested = from_english(OLD[5])
+    assert nested.args["flag"] == "quarantine_invalid" and nested.args["reason"].args["why"] == "assertion.dataHash.mismatch"
+    assert from_english("removed by takedown request 7; restored after a counter-notice (re-acquire)").source.endswith(
+        "(re-acquire)")  # not the purge's shorter sentence with the rest as its request number
+    assert from_english("a reason nobody wrote") is None and reason_said("a reason nobody wrote") is None
 
 
 def test_reasons_read_in_chinese_with_their_technical_parts_kept(qapp):
     from ledger_app.ui import i18n
 
+    for decision, english in zip(_decisions(), OLD, strict=False):
+        assert reason_text(decision.said) == english
     i18n.set_language("zh_CN")
     try:
-        for text in _produced():
-            zh = reason_text(text)
+        for text in OLD:
+            zh = reason_text(None, text)  # stored in English before
             assert zh != text and any("\u4e00" <= c <= "\u9fff" for c in zh), text
-        assert reason_text("removed by takedown request 7") == "已根据删除请求 7 移除"
-        invalid = reason_text(_produced()[5])
+        for decision in _decisions()[1:]:  # the same either way (the first's parts are messages only when new)
+            assert reason_text(decision.said) == reason_text(None, decision.reason)
+        assert reason_text(None, "removed by takedown request 7") == "已根据删除请求 7 移除"
+        invalid = reason_text(_decisions()[5].said)
         assert "assertion.dataHash.mismatch" in invalid and "quarantine_invalid" in invalid
         assert invalid.startswith("内容凭证无效") and "设置 quarantine_invalid 处于关闭状态" in invalid
-        assert reason_text("a reason nobody wrote a pattern for") == "a reason nobody wrote a pattern for"
+        restricted = reason_text(_decisions()[0].said)
+        assert restricted == "内容凭证限制 AI 训练或数据挖掘：c2pa.training-mining 中 c2pa.ai_training 为 notAllowed"
+        claim = reason_text(None, OLD[7])  # the basis and the method are words: translated too
+        assert claim == "经感知匹配，符合常设权利主张 3（许可条款：no AI training）" and "perceptual" not in claim
+        assert reason_text(None, "a reason nobody wrote") == "a reason nobody wrote"
     finally:
         i18n.set_language("en")
 
@@ -80,20 +119,46 @@ def purged(session, cases):
     return ws, ids
 
 
-def test_the_corpora_item_detail_shows_the_reason_in_chinese(window, session, purged, qtbot):
+def test_the_corpora_item_detail_shows_the_reason_in_chinese(window, session, purged, qtbot, tmp_path):
+    """The purge keeps the reason as a message: the column holds its ID and arguments, the CLI's record
+    its English, the window says it in Chinese; the same reason stored in English by an older version
+    is shown in Chinese too."""
     ws, ids = purged
+    rid = ids["dmca"]
     session.open(ws)
+    services = session.services
+    purged_items = [r for r in services.corpus.items(status="purged")]
+    assert purged_items and all(r.status_reason == f"removed by takedown request {rid}" for r in purged_items)
+    assert all(r.to_json()["status_reason"] == f"removed by takedown request {rid}" for r in purged_items)
+    with services.ws.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT status_reason FROM item WHERE id = ?", (purged_items[0].id,)).scalar()
+    assert json.loads(stored) == {"msg": "removed by takedown request {request}", "args": {"request": rid},
+                                  "ctx": "ItemReason"}
     window.show()
     qtbot.waitExposed(window)
     window.set_language("zh_CN")
     page = window.show_screen("corpora")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
-    row = next(k for k in range(page.model.rowCount()) if page.model.record(k)
-               and page.model.record(k).status == "purged")
-    page.select_row(row)
-    expected = f"已根据删除请求 {ids['dmca']} 移除"
+
+    def select(item_id: str) -> None:
+        row = next(k for k in range(page.model.rowCount()) if page.model.record(k)
+                   and page.model.record(k).id == item_id)
+        page.select_row(row)
+
+    expected = f"已根据删除请求 {rid} 移除"
+    select(purged_items[0].id)
     qtbot.waitUntil(lambda: expected in page.facts.toPlainText(), timeout=20_000)
     assert "removed by takedown request" not in page.facts.toPlainText()
+    qtbot.wait(500)  # the language change reaches every widget, the panel is laid out
+    page.grab().save(str(tmp_path / "corpora-zh.png"))
+    # An older workspace: the same reason stored as its English sentence.
+    with services.ws.store.write_transaction() as conn:
+        conn.exec_driver_sql("UPDATE item SET status_reason = ? WHERE id = ?",
+                             (f"removed by takedown request {rid}", purged_items[0].id))
+    page.facts.clear()
+    page.show_item(page.table.currentIndex().row())
+    assert expected in page.facts.toPlainText() and purged_items[0].id in page.facts.toPlainText()
+    assert services.corpus.item(purged_items[0].id).reason_said is None  # read as stored: the window reads it back
 
 
 GEOMETRY = [

@@ -217,7 +217,7 @@ class ItemsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and rec.status_reason:
                 from ledger_app.ui.reason_text import reason_text
 
-                return f"{text}: {reason_text(rec.status_reason)}"
+                return f"{text}: {reason_text(rec.reason_said, rec.status_reason)}"
             return text
         if col == self.COL_C2PA:
             return c2pa_text(rec.c2pa.get("state", "none"))

@@ -76,7 +76,9 @@ class CorpusItemDetail:
             return
         # item() and thumbnail() are a few indexed reads and an O(log n) proof: fine on this thread.
         try:
-            item = services.corpus.item(rec.id).to_json()  # the panel shows the item's JSON form
+            details = services.corpus.item(rec.id)
+            item = details.to_json()  # the panel shows the item's JSON form
+            item["reason_said"] = details.reason_said
             item["thumbnail"] = services.corpus.thumbnail(rec.id)
         except LedgerAppError as exc:
             self.facts.setText(error_text(exc))
@@ -99,7 +101,7 @@ class CorpusItemDetail:
             (self.tr("Corpus"), item["corpus"]),
             (self.tr("Location"), item["location"]),
             (self.tr("Media type"), item["media_type"]),
-            (self.tr("Status"), status_text(item["status"]) + (f" — {reason_text(item['status_reason'])}" if item.get("status_reason") else "")),
+            (self.tr("Status"), status_text(item["status"]) + (f" — {reason_text(item.get('reason_said'), item['status_reason'])}" if item.get("status_reason") else "")),
             (self.tr("SHA-256"), item["sha256"] or "—"),
             (self.tr("Source URL"), item.get("source_url") or "—"),
             (self.tr("Licence"), item.get("license") or "—"),
