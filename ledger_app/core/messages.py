@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.errors import UserError, VerificationError
 
 #: The translation context of every service sentence.
 CONTEXT = "ServiceMessage"
@@ -100,3 +100,18 @@ def refused(source: str, *, error: type[UserError] = UserError, **args: Any) -> 
     exc = error(str(said))
     exc.said = said  # type: ignore[attr-defined]
     return exc
+
+
+def failed(source: str, *, index: int | None = None, what: str | None = None, **args: Any) -> VerificationError:
+    """A VerificationError whose text is the English sentence and whose `said` is its message (as
+    `refused` for a UserError)."""
+    said = Said(source, args)
+    exc = VerificationError(str(said), index=index, what=what)
+    exc.said = said  # type: ignore[attr-defined]
+    return exc
+
+
+def said_of(exc: BaseException) -> Said | str:
+    """An error as an argument of another message: its message when it has one, else its text."""
+    said = getattr(exc, "said", None)
+    return said if isinstance(said, Said) else str(exc)

@@ -47,6 +47,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, said_of, say
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import open_checkpoint
 from ledger_app.ledger.entries import check_leaves, decode_entry, leaf_ts_type
@@ -80,10 +81,9 @@ def key_chain_from_leaves(entries: Sequence[tuple[int, bytes, str | None]]) -> l
     for index, leaf, column in entries:
         e = decode_entry(leaf, index=index)
         if column is not None and column != e.type:
-            raise VerificationError(
-                f"entry {index}: the type column says {column!r} but the signed leaf is a {e.type!r} entry",
-                index=index, what="type",
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the type column says {column} but the signed leaf "
+                                                             "is a {type} entry"),
+                         index=index, what="type", n=index, column=repr(column), type=repr(e.type))
         if index == 0:
             if e.type != "ledger.init":
                 raise VerificationError("entry 0 is not the ledger.init entry", index=0, what="key")
@@ -183,7 +183,7 @@ def verify_ledger(
                 if progress:
                     progress(scan.expected, max(total, scan.expected))
                 if cancelled and cancelled():
-                    raise VerificationError("verification cancelled", what="cancelled")
+                    raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "verification cancelled"), what="cancelled")
         # Check 3 while the pool still decodes (the cores stay busy); a leaf that fails to decode
         # is still named before a stored subtree that does not match, as when they ran one by one.
         try:
@@ -222,7 +222,8 @@ def verify_ledger(
         try:
             opened = open_checkpoint(cp.note, all_keys)
         except VerificationError as e:
-            raise VerificationError(f"checkpoint #{cp.id} (size {cp.size}): {e}", what="checkpoint") from None
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} (size {size}): {problem}"),
+                         what="checkpoint", id=cp.id, size=cp.size, problem=said_of(e)) from None
         if verifiers is None:
             valid = _valid_keys(chain, cp.size)
             try:
@@ -234,72 +235,70 @@ def verify_ledger(
                     what="key",
                 ) from None
         if opened.origin != origin:
-            raise VerificationError(
-                f"checkpoint #{cp.id} names origin {opened.origin!r}, expected {origin!r}", what="checkpoint"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} names origin {found}, expected {origin}"),
+                         what="checkpoint", id=cp.id, found=repr(opened.origin), origin=repr(origin))
         if opened.size != cp.size or opened.root_hash != cp.root_hash:
-            raise VerificationError(
-                f"checkpoint #{cp.id}: the stored size/root columns differ from the signed note", what="checkpoint"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id}: the stored size/root columns differ from the "
+                                                             "signed note"), what="checkpoint", id=cp.id)
         if opened.size > n:
-            raise VerificationError(
-                f"checkpoint #{cp.id} covers {opened.size} entries but only {n} are stored: entries "
-                f"{n}..{opened.size - 1} were removed",
-                index=n,
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} covers {size} entries but only {n} are "
+                                                             "stored: entries {n}..{last} were removed"),
+                         index=n, id=cp.id, size=opened.size, n=n, last=opened.size - 1)
         if opened.size < prev_size:
-            raise VerificationError(
-                f"checkpoint #{cp.id} has size {opened.size}, smaller than the previous {prev_size}", what="checkpoint"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} has size {size}, smaller than the previous "
+                                                             "{previous}"), what="checkpoint", id=cp.id, size=opened.size,
+                         previous=prev_size)
         if root_at(opened.size) != opened.root_hash:
             # Everything up to prev_size matched an earlier signed root, so the change lies in
             # the entries this checkpoint added.
-            raise VerificationError(
-                f"entries {prev_size}..{opened.size - 1}: one of them was changed, swapped or re-hashed "
-                f"(checkpoint #{cp.id} of size {opened.size} signs a root they no longer produce)",
-                index=prev_size,
-                what="checkpoint",
+            raise failed(
+                QT_TRANSLATE_NOOP("ServiceMessage", "entries {first}..{last}: one of them was changed, swapped or "
+                                                    "re-hashed (checkpoint #{id} of size {size} signs a root they no "
+                                                    "longer produce)"),
+                index=prev_size, what="checkpoint", first=prev_size, last=opened.size - 1, id=cp.id, size=opened.size,
             )
         prev_size = opened.size
     pins = []
     if witness_checkpoint:
-        pins.append(("the workspace's last seen checkpoint", witness_checkpoint, all_keys))
+        pins.append((say(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace's last seen checkpoint")), witness_checkpoint,
+                     all_keys))
     if pinned_checkpoint is not None:
-        pins.append(("the checkpoint you hold", pinned_checkpoint, [pinned_vkey] if pinned_vkey else all_keys))
+        pins.append((say(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint you hold")), pinned_checkpoint,
+                     [pinned_vkey] if pinned_vkey else all_keys))
     for name, text, keys in pins:
         try:
             w = open_checkpoint(text, keys)
         except VerificationError as e:
-            raise VerificationError(
-                f"{name} does not verify under {'the key you hold' if keys is not all_keys else 'the ledger keys'}: "
-                f"{e}; the ledger was rewritten or the checkpoint is another ledger's",
-                what="pin",
-            ) from None
+            raise failed(
+                QT_TRANSLATE_NOOP("ServiceMessage", "{name} does not verify under the key you hold: {problem}; the "
+                                                    "ledger was rewritten or the checkpoint is another ledger's")
+                if keys is not all_keys else
+                QT_TRANSLATE_NOOP("ServiceMessage", "{name} does not verify under the ledger keys: {problem}; the ledger "
+                                                    "was rewritten or the checkpoint is another ledger's"),
+                what="pin", name=name, problem=said_of(e)) from None
         if w.origin != origin:
-            raise VerificationError(f"{name} is for log {w.origin!r}, not {origin!r}", what="pin")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{name} is for log {found}, not {origin}"), what="pin",
+                         name=name, found=repr(w.origin), origin=repr(origin))
         if w.size > n:
-            raise VerificationError(
-                f"{name} covers {w.size} entries but only {n} are stored: entry {n} is the first missing one "
-                f"(entries {n}..{w.size - 1} were removed or the database was rolled back)",
-                index=n,
-                what="rollback",
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{name} covers {size} entries but only {n} are stored: "
+                                                             "entry {n} is the first missing one (entries {n}..{last} "
+                                                             "were removed or the database was rolled back)"),
+                         index=n, what="rollback", name=name, size=w.size, n=n, last=w.size - 1)
         if root_at(w.size) != w.root_hash:
-            raise VerificationError(
-                f"{name} (size {w.size}) does not match the stored entries: the ledger was rewritten (a fork)",
-                what="fork",
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{name} (size {size}) does not match the stored entries: "
+                                                             "the ledger was rewritten (a fork)"),
+                         what="fork", name=name, size=w.size)
     if n and not checkpoints:
-        raise VerificationError("the ledger has entries but no signed checkpoint", what="checkpoint")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has entries but no signed checkpoint"),
+                     what="checkpoint")
     if checkpoints and checkpoints[-1].size != n:
         # Appends always sign; entries past the last checkpoint were added outside the application.
-        raise VerificationError(
-            f"entries {checkpoints[-1].size}..{n - 1} are not covered by any signed checkpoint",
-            index=checkpoints[-1].size,
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entries {first}..{last} are not covered by any signed checkpoint"),
+                     index=checkpoints[-1].size, first=checkpoints[-1].size, last=n - 1)
     want_nodes = sum(len(lv) for lv in levels[2::2])
     if stored_nodes != want_nodes:
-        raise VerificationError(f"{want_nodes - stored_nodes} stored subtree hashes are missing", what="nodes")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{n} stored subtree hashes are missing"), what="nodes",
+                     n=want_nodes - stored_nodes)
     if verifiers is None:
         _check_key_table(chain, key_table)
     if witness_table is not None:
@@ -332,22 +331,19 @@ def _check_subtrees(store: LedgerStore, leaf_hashes: list[bytes]) -> tuple[list[
             for key, h in rows:
                 level, ix = int(key) >> LEVEL_SHIFT, int(key) & mask
                 if level & 1 or level == 0:
-                    raise VerificationError(
-                        f"a subtree hash is stored for odd level {level}, which the ledger never stores", what="nodes"
-                    )
+                    raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a subtree hash is stored for odd level {level}, "
+                                                                     "which the ledger never stores"),
+                                 what="nodes", level=level)
                 if level >= len(levels) or ix >= len(levels[level]):
-                    raise VerificationError(
-                        f"entry {n} is missing: a stored subtree hash (level {level}, index {ix}) covers entries "
-                        f"up to {((ix + 1) << level) - 1} but only 0..{n - 1} are stored; the tail was cut",
-                        index=n,
-                    )
+                    raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n} is missing: a stored subtree hash (level "
+                                                                     "{level}, index {ix}) covers entries up to {end} but "
+                                                                     "only 0..{last} are stored; the tail was cut"),
+                                 index=n, n=n, level=level, ix=ix, end=((ix + 1) << level) - 1, last=n - 1)
                 if levels[level][ix] != bytes(h):
                     first = ix << level
-                    raise VerificationError(
-                        f"stored subtree hash (level {level}, index {ix}) over entries {first}..{first + (1 << level) - 1} "
-                        "does not match the entries",
-                        index=first,
-                    )
+                    raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "stored subtree hash (level {level}, index {ix}) over "
+                                                                     "entries {first}..{last} does not match the entries"),
+                                 index=first, level=level, ix=ix, first=first, last=first + (1 << level) - 1)
                 stored_nodes += 1
 
     return levels, stored_nodes
@@ -426,26 +422,28 @@ class EntryScan:
             expected = self.expected
             if idx != expected:
                 if idx > expected:
-                    raise VerificationError(f"entry {expected} is missing (the next stored entry is {idx})", index=expected)
-                raise VerificationError(f"entry {idx} appears twice or out of order", index=idx)
-            for value, what in ((leaf, "leaf"), (stored_hash, "leaf hash")):
+                    raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n} is missing (the next stored entry is {next})"),
+                                 index=expected, n=expected, next=idx)
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n} appears twice or out of order"), index=idx, n=idx)
+            for value, source in ((leaf, QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: its leaf is stored as {type}, "
+                                                                               "not as bytes")),
+                                  (stored_hash, QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: its leaf hash is stored as "
+                                                                                    "{type}, not as bytes"))):
                 if not isinstance(value, bytes | bytearray | memoryview):  # SQLite keeps any type in any column
-                    raise VerificationError(
-                        f"entry {idx}: its {what} is stored as {type(value).__name__}, not as bytes", index=idx)
+                    raise failed(source, index=idx, n=idx, type=type(value).__name__)
             leaf = bytes(leaf)
             h = sha(b"\x00" + leaf).digest()
             if h != bytes(stored_hash):
-                raise VerificationError(
-                    f"entry {idx}: stored leaf hash {bytes(stored_hash).hex()} does not match its bytes ({h.hex()})",
-                    index=idx,
-                )
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: stored leaf hash {stored} does not match its "
+                                                                 "bytes ({computed})"),
+                             index=idx, n=idx, stored=bytes(stored_hash).hex(), computed=h.hex())
             ts, typ = leaf_ts_type(leaf)
             if typ != column:
-                raise VerificationError(
-                    f"entry {idx}: the type column says {column!r} but the signed leaf is "
-                    + (f"a {typ!r} entry" if typ else "not a readable entry"),
-                    index=idx, what="type",
-                )
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the type column says {column} but the signed "
+                                                                 "leaf is a {type} entry") if typ else
+                             QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the type column says {column} but the signed "
+                                                                 "leaf is not a readable entry"),
+                             index=idx, what="type", n=idx, column=repr(column), type=repr(typ))
             if ts < self.last_ts and len(self.warnings) < 20:
                 # Reported, not fatal: clients of a team ledger may have skewed clocks.
                 self.warnings.append(

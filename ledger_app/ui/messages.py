@@ -28,13 +28,19 @@ class Message:
             return template
 
     def to_json(self) -> dict[str, Any]:
-        return {"context": self.context, "source": self.source, "args": self.args, "n": self.n}
+        """JSON for a setting; an argument that is a message is kept as one (`{"message": …}`)."""
+        args = {k: {"message": v.to_json()} if isinstance(v, Message) else v for k, v in self.args.items()}
+        return {"context": self.context, "source": self.source, "args": args, "n": self.n}
 
     @staticmethod
     def from_json(data: Any) -> Message | None:
         if not isinstance(data, dict) or not isinstance(data.get("source"), str):
             return None
-        return Message(str(data.get("context", "")), data["source"], dict(data.get("args") or {}), int(data.get("n", -1)))
+        args = {}
+        for k, v in dict(data.get("args") or {}).items():
+            inner = Message.from_json(v["message"]) if isinstance(v, dict) and set(v) == {"message"} else None
+            args[k] = inner if inner is not None else v
+        return Message(str(data.get("context", "")), data["source"], args, int(data.get("n", -1)))
 
 
 def message(context: str, source: str, n: int = -1, **args: Any) -> Message:

@@ -1657,22 +1657,22 @@
         <translation>%v / %m 条记录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="43"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="45"/>
         <source>The ledger is intact: {entries} entries and {checkpoints} signed checkpoints verified.</source>
         <translation>账本完好：已验证 {entries} 条记录和 {checkpoints} 个已签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="55"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="57"/>
         <source>Verification could not run.</source>
         <translation>无法执行验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="60"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="63"/>
         <source>Verification failed: {reason}</source>
         <translation>验证失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="70"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="74"/>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>验证已取消，未记录任何结果。</translation>
     </message>
@@ -1680,32 +1680,32 @@
 <context>
     <name>LedgerVerification</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="25"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="27"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="111"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="115"/>
         <source>Open a workspace first: a certificate is checked against its ledger&apos;s key.</source>
         <translation>请先打开工作区：证书要用其账本的公钥核验。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="116"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="120"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="119"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="123"/>
         <source>{name} is not a readable certificate: {why}</source>
         <translation>{name} 不是可读取的证书：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="122"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="126"/>
         <source>{name} does NOT verify: {why}</source>
         <translation>{name} 核验未通过：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="125"/>
+        <location filename="../../ledger_app/ui/pages/ledger/verification.py" line="129"/>
         <source>{name} verifies: signed by this ledger&apos;s key and included at entry {index}.</source>
         <translation>{name} 核验通过：由本账本的密钥签名，收录于条目 {index}。</translation>
     </message>
@@ -3700,6 +3700,142 @@
         <location filename="../../ledger_app/services/witness.py" line="441"/>
         <source>ledger entry {index} is not the entry the document names; it belongs to another ledger</source>
         <translation>账本条目 {index} 不是文档所指的条目；该文档属于另一个账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="84"/>
+        <location filename="../../ledger_app/ledger/verify.py" line="442"/>
+        <source>entry {n}: the type column says {column} but the signed leaf is a {type} entry</source>
+        <translation>条目 {n}：类型列为 {column}，但已签名的叶子是 {type} 条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="186"/>
+        <source>verification cancelled</source>
+        <translation>验证已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="225"/>
+        <source>checkpoint #{id} (size {size}): {problem}</source>
+        <translation>检查点 #{id}（大小 {size}）：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="238"/>
+        <source>checkpoint #{id} names origin {found}, expected {origin}</source>
+        <translation>检查点 #{id} 的来源为 {found}，应为 {origin}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="241"/>
+        <source>checkpoint #{id}: the stored size/root columns differ from the signed note</source>
+        <translation>检查点 #{id}：存储的大小/根哈希列与已签名的记录不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="244"/>
+        <source>checkpoint #{id} covers {size} entries but only {n} are stored: entries {n}..{last} were removed</source>
+        <translation>检查点 #{id} 覆盖 {size} 个条目，但只存有 {n} 个：条目 {n}..{last} 已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="248"/>
+        <source>checkpoint #{id} has size {size}, smaller than the previous {previous}</source>
+        <translation>检查点 #{id} 的大小为 {size}，小于前一个的 {previous}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="255"/>
+        <source>entries {first}..{last}: one of them was changed, swapped or re-hashed (checkpoint #{id} of size {size} signs a root they no longer produce)</source>
+        <translation>条目 {first}..{last}：其中有条目被修改、调换或重新哈希（大小为 {size} 的检查点 #{id} 签署的根哈希已无法由这些条目得出）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="263"/>
+        <source>the workspace&apos;s last seen checkpoint</source>
+        <translation>工作区最后见到的检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="266"/>
+        <source>the checkpoint you hold</source>
+        <translation>您持有的检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="273"/>
+        <source>{name} does not verify under the key you hold: {problem}; the ledger was rewritten or the checkpoint is another ledger&apos;s</source>
+        <translation>{name}无法用您持有的密钥验证：{problem}；账本已被改写，或该检查点属于另一个账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="276"/>
+        <source>{name} does not verify under the ledger keys: {problem}; the ledger was rewritten or the checkpoint is another ledger&apos;s</source>
+        <translation>{name}无法用账本的密钥验证：{problem}；账本已被改写，或该检查点属于另一个账本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="280"/>
+        <source>{name} is for log {found}, not {origin}</source>
+        <translation>{name}属于日志 {found}，而不是 {origin}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="283"/>
+        <source>{name} covers {size} entries but only {n} are stored: entry {n} is the first missing one (entries {n}..{last} were removed or the database was rolled back)</source>
+        <translation>{name}覆盖 {size} 个条目，但只存有 {n} 个：条目 {n} 是第一个缺失的条目（条目 {n}..{last} 已被删除，或数据库已被回滚）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="288"/>
+        <source>{name} (size {size}) does not match the stored entries: the ledger was rewritten (a fork)</source>
+        <translation>{name}（大小 {size}）与存储的条目不一致：账本已被改写（分叉）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="292"/>
+        <source>the ledger has entries but no signed checkpoint</source>
+        <translation>账本有条目，但没有已签名的检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="296"/>
+        <source>entries {first}..{last} are not covered by any signed checkpoint</source>
+        <translation>条目 {first}..{last} 未被任何已签名的检查点覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="300"/>
+        <source>{n} stored subtree hashes are missing</source>
+        <translation>缺少 {n} 个存储的子树哈希</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="334"/>
+        <source>a subtree hash is stored for odd level {level}, which the ledger never stores</source>
+        <translation>存有奇数层 {level} 的子树哈希，而账本从不存储这一层</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="338"/>
+        <source>entry {n} is missing: a stored subtree hash (level {level}, index {ix}) covers entries up to {end} but only 0..{last} are stored; the tail was cut</source>
+        <translation>条目 {n} 缺失：一个存储的子树哈希（层 {level}，索引 {ix}）覆盖到条目 {end}，但只存有 0..{last}；末尾已被截去</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="344"/>
+        <source>stored subtree hash (level {level}, index {ix}) over entries {first}..{last} does not match the entries</source>
+        <translation>条目 {first}..{last} 上存储的子树哈希（层 {level}，索引 {ix}）与这些条目不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="425"/>
+        <source>entry {n} is missing (the next stored entry is {next})</source>
+        <translation>条目 {n} 缺失（下一个存储的条目是 {next}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="427"/>
+        <source>entry {n} appears twice or out of order</source>
+        <translation>条目 {n} 出现两次或顺序错乱</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="428"/>
+        <source>entry {n}: its leaf is stored as {type}, not as bytes</source>
+        <translation>条目 {n}：其叶子以 {type} 而非字节形式存储</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="430"/>
+        <source>entry {n}: its leaf hash is stored as {type}, not as bytes</source>
+        <translation>条目 {n}：其叶子哈希以 {type} 而非字节形式存储</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="437"/>
+        <source>entry {n}: stored leaf hash {stored} does not match its bytes ({computed})</source>
+        <translation>条目 {n}：存储的叶子哈希 {stored} 与其内容不符（{computed}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/verify.py" line="444"/>
+        <source>entry {n}: the type column says {column} but the signed leaf is not a readable entry</source>
+        <translation>条目 {n}：类型列为 {column}，但已签名的叶子不是可读的条目</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,44 @@ def test_a_tampered_database_names_the_entry(window, session, small_ledger, qtbo
     assert rec is not None and not rec.ok and rec.index == 17
 
 
+def test_a_verification_failure_is_said_in_chinese_and_kept_as_a_message(window, session, small_ledger, qtbot,
+                                                                           tmp_path):
+    """The verifier's sentence is a message ID with arguments: the Ledger page says it in Chinese,
+    the result kept for the dashboard is said again in the language of the day, the CLI's text
+    (str of the error) stays English."""
+    from ledger_app.core.errors import VerificationError
+
+    conn = sqlite3.connect(small_ledger / "ledger.db", isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE ledger_entry SET leaf_hash = ? WHERE idx = 17", (bytes(32),))
+    conn.close()
+
+    page = open_ledger(window, session, small_ledger, qtbot)
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: page.verify_button.text() == "验证整个账本")
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: page.verify_task is None, timeout=20_000)
+    text = page.verify_result.text()
+    assert text.startswith("验证失败：条目 17：存储的叶子哈希 " + "00" * 32 + " 与其内容不符（"), text
+    assert "does not match" not in text
+    qtbot.wait(300)
+    page.grab().save(str(tmp_path / "ledger-zh.png"))
+    rec = page.prefs.last_verification(session.workspace_id)
+    assert rec is not None and rec.text() == text  # kept as the message, said in Chinese
+    window.set_language("en")
+    qtbot.waitUntil(lambda: page.verify_button.text() == "Verify the whole ledger")
+    english = page.verify_result.text()
+    assert english.startswith("Verification failed: entry 17: stored leaf hash " + "00" * 32 + " does not match its bytes")
+    assert rec.text() == english
+    try:
+        session.ledger.verify()
+    except VerificationError as exc:
+        assert english == f"Verification failed: {exc}"  # the CLI's sentence, unchanged
+    else:
+        raise AssertionError("the tampered ledger verified")
+
+
 def test_cancel_verification(window, session, small_ledger, qtbot, monkeypatch):
     page = open_ledger(window, session, small_ledger, qtbot)
     import threading

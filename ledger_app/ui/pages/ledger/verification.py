@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import Said
+from ledger_app.ui.errors import said_message
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message, message
 from ledger_app.ui.prefs import VerificationRecord
 
@@ -57,7 +59,9 @@ class LedgerVerification:
             show_error(self, exc, report)
             return
         self.last_verify_ok = False
-        msg = message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Verification failed: {reason}"), reason=str(exc))
+        said = getattr(exc, "said", None)  # the verifier's sentence as a message (core/messages.py failed)
+        msg = message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Verification failed: {reason}"),
+                      reason=said_message(said) if isinstance(said, Said) else str(exc))
         self._set_result(msg, failed=True)
         self.prefs.set_last_verification(
             self.session.workspace_id,
