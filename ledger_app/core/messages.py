@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.core.errors import CorpusError, UserError, VerificationError
 
 #: The translation context of every service sentence.
 CONTEXT = "ServiceMessage"
@@ -115,3 +115,10 @@ def said_of(exc: BaseException) -> Said | str:
     """An error as an argument of another message: its message when it has one, else its text."""
     said = getattr(exc, "said", None)
     return said if isinstance(said, Said) else str(exc)
+
+
+def corpus_refused(source: str, **args: Any) -> CorpusError:
+    """A CorpusError whose `said` is its message (see `refused`)."""
+    exc = refused(source, error=CorpusError, **args)
+    assert isinstance(exc, CorpusError)
+    return exc

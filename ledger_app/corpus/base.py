@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.files import MiB, open_regular, sha256_fd, walk_files
 
 GiB = 1024 * MiB
@@ -293,9 +294,9 @@ class ShardAdapter:
         try:
             self.root = Path(root).resolve()
         except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
-            raise CorpusError(f"Corpus root {root} is a loop of symbolic links; give its real directory.") from None
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Corpus root {root} is a loop of symbolic links; give its real directory."), root=root) from None
         if not self.root.is_dir():
-            raise CorpusError(f"Corpus root {self.root} is not a directory.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Corpus root {root} is not a directory."), root=self.root)
         self.limits = limits
         self.only = sorted(only) if only is not None else None
         self._bad_names: set[str] = set()  # listed names that were not valid UTF-8, with escapes
@@ -367,7 +368,7 @@ class ShardAdapter:
         prefix = shard + "#"
         for k in keys:
             if not k.startswith(prefix):
-                raise CorpusError(f"Item key {k!r} does not belong to shard {shard!r}.")
+                raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Item key {key} does not belong to shard {shard}."), key=repr(k), shard=repr(shard))
             members.add(k[len(prefix):])
         return members
 

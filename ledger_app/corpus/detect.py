@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import ShardAdapter, is_purge_tmp
 from ledger_app.corpus.files import open_regular, walk_files
 
@@ -58,18 +59,18 @@ def detect_format(path: Path | str) -> str:
     try:
         st = os.lstat(path)
     except OSError as e:
-        raise CorpusError(f"{path} cannot be read: {e.strerror}.") from None
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} cannot be read: {why}."), path=path, why=e.strerror) from None
     if stat.S_ISLNK(st.st_mode):
         path = path.resolve()  # the corpus root itself may be a link; nothing inside it is followed
         st = os.stat(path)
     if stat.S_ISREG(st.st_mode):
         fmt = _shard_format(path.name)
         if fmt is None:
-            raise CorpusError(f"{path} is a single file that is not a shard (.tar, .jsonl[.gz], .parquet); "
-                              "to ingest loose files, give their folder.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is a single file that is not a shard (.tar, .jsonl[.gz], .parquet); to ingest loose files, give their folder."),
+                                 path=path)
         return fmt
     if not stat.S_ISDIR(st.st_mode):
-        raise CorpusError(f"{path} is neither a directory nor a shard file.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is neither a directory nor a shard file."), path=path)
     counts: dict[str, int] = {}
     confirmed: dict[str, int] = {}
     others: list[str] = []
@@ -87,18 +88,18 @@ def detect_format(path: Path | str) -> str:
         if stat.S_ISREG(lst.st_mode) and lst.st_size and _magic_ok(path, rel, fmt):
             confirmed[fmt] = confirmed.get(fmt, 0) + 1
     if empty:
-        raise CorpusError(f"{path} is empty: there is nothing to ingest.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is empty: there is nothing to ingest."), path=path)
     if not counts:
         return "folder"
     if len(counts) > 1:
         found = ", ".join(f"{n} {f}" for f, n in sorted(counts.items()))
-        raise CorpusError(f"{path} mixes shard formats ({found} shards); give the format explicitly.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} mixes shard formats ({found} shards); give the format explicitly."), path=path, found=found)
     (fmt,) = counts
     if others:
-        raise CorpusError(f"{path} holds {counts[fmt]} {fmt} shard(s) and {len(others)} other file(s) such as "
-                          f"{others[0]!r}; give the format explicitly (folder or {fmt}).")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} holds {shards} {fmt} shard(s) and {others} other file(s) such as {example}; give the format explicitly (folder or {fmt})."),
+                             path=path, shards=counts[fmt], fmt=fmt, others=len(others), example=repr(others[0]))
     if not confirmed:
-        raise CorpusError(f"{path} has files named like {fmt} shards but none of them has {fmt} content.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} has files named like {fmt} shards but none of them has {fmt} content."), path=path, fmt=fmt)
     return fmt
 
 
@@ -119,7 +120,7 @@ def adapter_class(fmt: str) -> type[ShardAdapter]:
         from ledger_app.corpus.parquet import ParquetAdapter
 
         return ParquetAdapter
-    raise CorpusError(f"Unknown corpus format {fmt!r}; use one of auto, {', '.join(FORMATS)}.")
+    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Unknown corpus format {fmt}; use one of auto, {formats}."), fmt=repr(fmt), formats=", ".join(FORMATS))
 
 
 def open_corpus(path: Path | str, fmt: str = "auto", **options: Any) -> ShardAdapter:
@@ -132,15 +133,15 @@ def open_corpus(path: Path | str, fmt: str = "auto", **options: Any) -> ShardAda
     try:
         path.resolve()
     except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
-        raise CorpusError(f"{path} is a loop of symbolic links; give the real directory of the corpus.") from None
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is a loop of symbolic links; give the real directory of the corpus."), path=path) from None
     if fmt == "auto":
         fmt = detect_format(path)
     cls = adapter_class(fmt)
     if path.is_file():
         if fmt == "folder":
-            raise CorpusError(f"{path} is a file; a folder corpus is a directory.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is a file; a folder corpus is a directory."), path=path)
         resolved = path.resolve()
         return cls(resolved.parent, only=[resolved.name], **options)
     if not path.is_dir():
-        raise CorpusError(f"{path} does not exist or is not a directory.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} does not exist or is not a directory."), path=path)
     return cls(path, **options)

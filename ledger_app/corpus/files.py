@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, say
 
 MiB = 1024 * 1024
 
@@ -25,10 +25,10 @@ MiB = 1024 * 1024
 def check_relpath(rel: str) -> tuple[str, ...]:
     """The components of a shard path, refusing anything that could leave the corpus root."""
     if not rel or rel.startswith("/") or "\x00" in rel:
-        raise CorpusError(f"Shard path {rel!r} is not a relative path inside the corpus.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Shard path {path} is not a relative path inside the corpus."), path=repr(rel))
     parts = tuple(rel.split("/"))
     if any(p in ("..", ".", "") for p in parts):
-        raise CorpusError(f"Shard path {rel!r} is not a plain relative path inside the corpus.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Shard path {path} is not a plain relative path inside the corpus."), path=repr(rel))
     return parts
 
 
@@ -44,7 +44,7 @@ def open_parent_dir(root: Path, rel: str) -> tuple[int, str]:
     try:
         fd = os.open(root, _DIR_FLAGS)
     except OSError as e:
-        raise CorpusError(f"Cannot open the corpus root {root}: {e.strerror}.") from None
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot open the corpus root {root}: {why}."), root=root, why=e.strerror) from None
     try:
         for part in parts[:-1]:
             nfd = os.open(part, _DIR_FLAGS, dir_fd=fd)
@@ -52,8 +52,11 @@ def open_parent_dir(root: Path, rel: str) -> tuple[int, str]:
             fd = nfd
     except OSError as e:
         os.close(fd)
-        reason = "a symbolic link (not followed)" if e.errno in (errno.ELOOP, errno.ENOTDIR) else e.strerror
-        raise CorpusError(f"Cannot open the directory of {rel!r}: {reason}.") from None
+        if e.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot open the directory of {path}: a symbolic link (not followed)."),
+                                 path=repr(rel)) from None
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot open the directory of {path}: {why}."), path=repr(rel),
+                             why=e.strerror) from None
     return fd, parts[-1]
 
 
@@ -66,15 +69,32 @@ def open_regular(root: Path, rel: str) -> int:
                      dir_fd=dfd)
     except OSError as e:
         if e.errno == errno.ELOOP:  # the final component is a symbolic link
-            raise CorpusError(f"{rel} is a symbolic link; links are not followed.") from None
-        raise CorpusError(f"Cannot open {rel}: {e.strerror}.") from None
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is a symbolic link; links are not followed."), path=rel) from None
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot open {path}: {why}."), path=rel, why=e.strerror) from None
     finally:
         os.close(dfd)
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise CorpusError(f"{rel} is not a regular file ({file_kind(st.st_mode)}).")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is not a regular file ({kind})."), path=rel, kind=kind_said(st.st_mode))
     return fd
+
+
+#: What a path is, as said in a refusal (file_kind's English, a word of its own for the window).
+KINDS = {
+    "symbolic link": QT_TRANSLATE_NOOP("ServiceMessage", "symbolic link"),
+    "directory": QT_TRANSLATE_NOOP("ServiceMessage", "directory"),
+    "FIFO": QT_TRANSLATE_NOOP("ServiceMessage", "FIFO"),
+    "socket": QT_TRANSLATE_NOOP("ServiceMessage", "socket"),
+    "character device": QT_TRANSLATE_NOOP("ServiceMessage", "character device"),
+    "block device": QT_TRANSLATE_NOOP("ServiceMessage", "block device"),
+    "regular file": QT_TRANSLATE_NOOP("ServiceMessage", "regular file"),
+    "special file": QT_TRANSLATE_NOOP("ServiceMessage", "special file"),
+}
+
+
+def kind_said(mode: int) -> Said:
+    return say(KINDS[file_kind(mode)])
 
 
 def file_kind(mode: int) -> str:
@@ -100,7 +120,7 @@ def read_exact_at(fd: int, size: int, offset: int) -> bytes:
     while got < size:
         b = os.pread(fd, min(size - got, 16 * MiB), offset + got)
         if not b:
-            raise CorpusError(f"The file ended {size - got} bytes early at offset {offset + got}.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The file ended {n} bytes early at offset {offset}."), n=size - got, offset=offset + got)
         chunks.append(b)
         got += len(b)
     return b"".join(chunks) if len(chunks) != 1 else chunks[0]
@@ -172,7 +192,7 @@ class HashingWriter:
             else:
                 n = _copy_file_range(src, self.fd, size - done, offset + done)
                 if n == 0:
-                    raise CorpusError(f"The source ended {size - done} bytes early at offset {offset + done}.")
+                    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The source ended {n} bytes early at offset {offset}."), n=size - done, offset=offset + done)
             done += n
         self.pos += size
 

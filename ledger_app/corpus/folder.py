@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import (
     FilterResult,
     RawItem,
@@ -211,7 +212,7 @@ class FolderAdapter(ShardAdapter):
     def members_of(self, shard: str, keys: Iterable[str]) -> set[str]:
         for k in keys:
             if k != shard:
-                raise CorpusError(f"Item key {k!r} does not belong to the folder file {shard!r}.")
+                raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Item key {key} does not belong to the folder file {shard}."), key=repr(k), shard=repr(shard))
         return {shard}
 
     def plan_delete(self, shard: str) -> tuple[list[str], FilterResult]:
@@ -252,4 +253,4 @@ class FolderAdapter(ShardAdapter):
         return targets, result
 
     def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
-        raise CorpusError("A folder corpus is purged by deleting files, not by rewriting them.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "A folder corpus is purged by deleting files, not by rewriting them."))

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import ShardRewrite
 from ledger_app.corpus.files import fsync_dir
 
@@ -46,8 +46,8 @@ class PurgeJournal:
             journal.write_plan(header)
         elif {k: journal.plan.get(k) for k in ("root", "format", "plan")} != {
                 "root": root, "format": fmt, "plan": plan}:
-            raise CorpusError(f"The purge journal {journal.path} belongs to a different purge (another corpus "
-                              "or another plan); use a new journal path for this one.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The purge journal {journal} belongs to a different purge (another corpus or another plan); use a new journal path for this one."),
+                                 journal=journal.path)
         return journal
 
     def write_plan(self, header: dict[str, Any]) -> None:
@@ -70,8 +70,8 @@ class PurgeJournal:
             good += len(line) + 1
             if rec.get("type") == "plan":
                 if rec.get("version") != JOURNAL_VERSION:
-                    raise CorpusError(f"The purge journal {self.path} has version {rec.get('version')}, "
-                                      f"not {JOURNAL_VERSION}.")
+                    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The purge journal {journal} has version {version}, not {expected}."),
+                                         journal=self.path, version=rec.get("version"), expected=JOURNAL_VERSION)
                 self.plan = rec
             elif rec.get("type") == "shard":
                 self.records[rec["shard"]] = rec

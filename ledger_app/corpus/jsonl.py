@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -298,7 +298,7 @@ class JsonlAdapter(ShardAdapter):
 
     def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
         if SHARD_MEMBER in members:
-            raise CorpusError(f"The refusal {shard}#{SHARD_MEMBER} is not an item that can be purged.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The refusal {shard}#{member} is not an item that can be purged."), shard=shard, member=SHARD_MEMBER)
         reader = HashingReader(src)
         gz, events = self._events(reader)
         sink = _Sink(out, gz)
@@ -309,8 +309,8 @@ class JsonlAdapter(ShardAdapter):
         long_hash: Any = None
         for kind, lineno, payload, last in events:
             if kind == _DAMAGE:
-                raise CorpusError(f"Cannot rewrite {shard}: {payload} after line {lineno}. Restore or "
-                                  "repair the shard first; nothing was changed.")
+                raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: {damage} after line {line}. Restore or repair the shard first; nothing was changed."),
+                                     shard=shard, damage=payload, line=lineno)
             if kind == _LONG:
                 member = f"line={lineno}"
                 if long_hash is None:  # the first piece of this line

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -68,9 +69,9 @@ def detect_content(schema: Any, column: str | None = None) -> ContentSpec:
     kinds = {f.name: _kind(f.type) for f in schema}
     if column is not None:
         if column not in kinds:
-            raise CorpusError(f"The content column {column!r} is not in the table (columns: {', '.join(kinds)}).")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The content column {column} is not in the table (columns: {columns})."), column=repr(column), columns=", ".join(kinds))
         if kinds[column] is None:
-            raise CorpusError(f"The content column {column!r} holds neither text nor bytes.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The content column {column} holds neither text nor bytes."), column=repr(column))
         return ContentSpec(column, kinds[column])  # type: ignore[arg-type]
     for name in TEXT_COLUMNS:
         if kinds.get(name) == "text":
@@ -82,8 +83,10 @@ def detect_content(schema: Any, column: str | None = None) -> ContentSpec:
         found = [n for n, k in kinds.items() if k == kind]
         if len(found) == 1:
             return ContentSpec(found[0], kind)
-    raise CorpusError("Cannot tell which column holds the content (columns: "
-                      f"{', '.join(kinds) or 'none'}); name it with content_column.")
+    if not kinds:
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot tell which column holds the content (the table has no columns); name it with content_column."))
+    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot tell which column holds the content (columns: {columns}); name it with content_column."),
+                         columns=", ".join(kinds))
 
 
 def _cell_sizes(col: Any) -> list[int | None]:
@@ -306,11 +309,11 @@ class ParquetAdapter(ShardAdapter):
         import pyarrow.parquet as pq
 
         if SHARD_MEMBER in members or any(m.startswith("row-group=") for m in members):
-            raise CorpusError(f"Only rows can be purged from {shard}, not a refused row group or the shard.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Only rows can be purged from {shard}, not a refused row group or the shard."), shard=shard)
         try:
             pf = self._parquet(src)
         except Exception as e:
-            raise CorpusError(f"Cannot rewrite {shard}: it is not a readable Parquet file ({e}).") from None
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: it is not a readable Parquet file ({why})."), shard=shard, why=str(e)) from None
         with pf:
             md = pf.metadata
             schema = pf.schema_arrow
@@ -336,8 +339,8 @@ class ParquetAdapter(ShardAdapter):
                     try:
                         table = pf.read_row_group(rg, use_threads=False)
                     except Exception as e:
-                        raise CorpusError(f"Cannot rewrite {shard}: row group {rg} cannot be decoded ({e}). "
-                                          "Restore or repair the shard first; nothing was changed.") from None
+                        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: row group {group} cannot be decoded ({why}). Restore or repair the shard first; nothing was changed."),
+                                             shard=shard, group=rg, why=str(e)) from None
                     ids = table.column(self.id_column).to_pylist() if has_id else [None] * table.num_rows
                     keep = []
                     removed_idx = []

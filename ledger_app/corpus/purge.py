@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import TMP_SUFFIX, ShardAdapter, ShardRewrite
 from ledger_app.corpus.files import HashingWriter, open_parent_dir, sha256_fd
 from ledger_app.corpus.journal import PurgeJournal
@@ -102,8 +103,8 @@ def _check_missing(shard: str, keys: set[str], result: ShardRewrite, strict: boo
     missing = sorted(keys - set(result.removed_keys))
     if missing and strict:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise CorpusError(f"Cannot purge {shard}: {len(missing)} item(s) to remove are not in it ({shown}); "
-                          "the shard was not changed.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot purge {shard}: {n} item(s) to remove are not in it ({shown}); the shard was not changed."),
+                             shard=shard, n=len(missing), shown=shown)
 
 
 @dataclass
@@ -159,8 +160,8 @@ def prepare_shard(adapter: ShardAdapter, shard: str, keys: set[str],
                 # Not renamed yet: finish the step if the temporary file is the one recorded.
                 current = adapter.shard_sha256(shard)
                 if current != done.sha256_before:
-                    raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
-                                      f"{done.sha256_before}); the purge cannot safely continue.")
+                    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{shard} changed since its purge began (SHA-256 {current}, expected {expected}); the purge cannot safely continue."),
+                                         shard=shard, current=current, expected=done.sha256_before)
                 if sha256_in_dir(dfd, tmp) == done.sha256_after:
                     return _install(journal, dfd, name, tmp, shard, done, None)
                 unlink_in_dir(dfd, tmp)
@@ -172,8 +173,8 @@ def prepare_shard(adapter: ShardAdapter, shard: str, keys: set[str],
                     _crashpoint("done-recorded")
                     return done
                 if current != done.sha256_before:
-                    raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, expected "
-                                      f"{done.sha256_before} or {done.sha256_after}).")
+                    raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{shard} changed since its purge began (SHA-256 {current}, expected {expected} or {after})."),
+                                         shard=shard, current=current, expected=done.sha256_before, after=done.sha256_after)
         else:
             unlink_in_dir(dfd, tmp)  # a stale temporary file from a run killed mid-write
     finally:
@@ -357,8 +358,8 @@ def run_purge(adapter: ShardAdapter, plan: Mapping[str, Iterable[str]], journal_
         workers = min(2, os.cpu_count() or 1)
     norm = normalize_plan(adapter, plan)
     if Path(journal_path).resolve().is_relative_to(adapter.root):
-        raise CorpusError(f"The purge journal {journal_path} is inside the corpus {adapter.root}; keep it "
-                          "outside, where the corpus listing cannot mistake it for data.")
+        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The purge journal {journal} is inside the corpus {root}; keep it outside, where the corpus listing cannot mistake it for data."),
+                             journal=journal_path, root=adapter.root)
     journal = PurgeJournal.open(journal_path, root=str(adapter.root), fmt=adapter.format, plan=norm)
     _crashpoint("plan-recorded")
     shards = list(norm)

@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused, said_of
 from ledger_app.corpus.base import ShardRewrite
 from ledger_app.corpus.files import fsync_dir, open_parent_dir
 from ledger_app.corpus.journal import PurgeJournal
@@ -29,7 +30,8 @@ def delete_shards(adapter: Any, items: list[tuple[str, set[str]]], journal: Purg
             targets, fr = adapter.plan_delete(shard)
         except (CorpusError, OSError) as e:
             if strict:
-                raise CorpusError(f"Cannot purge {shard}: {e}") from None
+                raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot purge {shard}: {problem}"), shard=shard,
+                                     problem=said_of(e)) from None
             continue
         result = ShardRewrite(shard, fr.sha256_before, None, tuple(fr.removed_keys), fr.removed_item_hashes,
                               fr.removed_member_hashes)
@@ -53,8 +55,9 @@ def delete_shards(adapter: Any, items: list[tuple[str, set[str]]], journal: Purg
                 if rel == shard and exists_in_dir(dfd, name):
                     current = sha256_in_dir(dfd, name)
                     if current != result.sha256_before:
-                        raise CorpusError(f"{shard} changed since its purge began (SHA-256 {current}, "
-                                          f"expected {result.sha256_before}).")
+                        raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{shard} changed since its purge began "
+                                                                               "(SHA-256 {current}, expected {expected})."),
+                                             shard=shard, current=current, expected=result.sha256_before)
                 unlink_in_dir(dfd, name)
             finally:
                 os.close(dfd)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from ledger_app.core.errors import CorpusError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -185,10 +185,10 @@ class WebDatasetAdapter(ShardAdapter):
     def filter_shard(self, shard: str, src: int, members: set[str], out: BinaryIO) -> FilterResult:
         scan = scan_tar(src)
         if scan.damage is not None:
-            raise CorpusError(f"Cannot rewrite {shard}: {scan.damage}. Restore or repair the shard first; "
-                              "nothing was changed.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: {damage}. Restore or repair the shard first; nothing was changed."),
+                                 shard=shard, damage=scan.damage)
         if SHARD_MEMBER in members:
-            raise CorpusError(f"The refusal {shard}#{SHARD_MEMBER} is not an item that can be purged.")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "The refusal {shard}#{member} is not an item that can be purged."), shard=shard, member=SHARD_MEMBER)
         result = FilterResult()
         removed: set[int] = set()
         for sample in group_samples(scan):

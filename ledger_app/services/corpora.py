@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import CorpusError, NotFoundError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.errors import NotFoundError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused, refused
 from ledger_app.core.policy import Policy
 from ledger_app.corpus import FORMATS, Limits, detect_format, open_corpus
 from ledger_app.ledger.manifest import MANIFEST_TYPE
@@ -191,10 +191,10 @@ class CorpusService:
         try:
             path = Path(path).expanduser().resolve()
         except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
-            raise CorpusError(f"{Path(path).expanduser().absolute()} is a loop of symbolic links; give the real "
-                              "directory of the corpus.") from None
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is a loop of symbolic links; give the real directory of the corpus."),
+                                 path=Path(path).expanduser().absolute()) from None
         if not path.exists():
-            raise CorpusError(f"{path} does not exist")
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} does not exist"), path=path)
         if fmt == "auto":
             fmt = detect_format(path)
         elif fmt not in FORMATS:

@@ -3425,6 +3425,11 @@
         <translation>语料库名称不能为空，不得包含 &apos;:&apos;、&apos;/&apos; 或 &apos;\&apos;，且应简短</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/corpora.py" line="197"/>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/corpora.py" line="201"/>
         <source>unknown format {fmt!r}; choose one of {choices}</source>
         <translation>未知的格式 {fmt!r}；请从以下选择：{choices}</translation>
@@ -3836,6 +3841,272 @@
         <location filename="../../ledger_app/ledger/verify.py" line="444"/>
         <source>entry {n}: the type column says {column} but the signed leaf is not a readable entry</source>
         <translation>条目 {n}：类型列为 {column}，但已签名的叶子不是可读的条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/base.py" line="297"/>
+        <source>Corpus root {root} is a loop of symbolic links; give its real directory.</source>
+        <extracomment>The member name of a refusal that concerns a whole shard or the damaged rest of it (a truncated tar, a truncated or bomb gzip stream, a file that is not what its format needs). Suffix of the temporary file a purge writes next to the shard it rewrites.</extracomment>
+        <translation>语料库根目录 {root} 是符号链接循环；请给出其真实目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/base.py" line="299"/>
+        <source>Corpus root {root} is not a directory.</source>
+        <translation>语料库根目录 {root} 不是目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/base.py" line="371"/>
+        <source>Item key {key} does not belong to shard {shard}.</source>
+        <extracomment>True when purging a shard deletes it (a folder file) rather than rewriting it.</extracomment>
+        <translation>条目键 {key} 不属于分片 {shard}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="62"/>
+        <source>{path} cannot be read: {why}.</source>
+        <translation>无法读取 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="69"/>
+        <source>{path} is a single file that is not a shard (.tar, .jsonl[.gz], .parquet); to ingest loose files, give their folder.</source>
+        <translation>{path} 是单个文件，但不是分片（.tar、.jsonl[.gz]、.parquet）；要导入零散文件，请给出其所在文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="73"/>
+        <source>{path} is neither a directory nor a shard file.</source>
+        <translation>{path} 既不是目录，也不是分片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="91"/>
+        <source>{path} is empty: there is nothing to ingest.</source>
+        <translation>{path} 为空：没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="96"/>
+        <source>{path} mixes shard formats ({found} shards); give the format explicitly.</source>
+        <translation>{path} 混有多种分片格式（{found} 分片）；请明确指定格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="99"/>
+        <source>{path} holds {shards} {fmt} shard(s) and {others} other file(s) such as {example}; give the format explicitly (folder or {fmt}).</source>
+        <translation>{path} 含有 {shards} 个 {fmt} 分片和 {others} 个其他文件（例如 {example}）；请明确指定格式（folder 或 {fmt}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="102"/>
+        <source>{path} has files named like {fmt} shards but none of them has {fmt} content.</source>
+        <translation>{path} 中有名称类似 {fmt} 分片的文件，但没有一个含有 {fmt} 内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="123"/>
+        <source>Unknown corpus format {fmt}; use one of auto, {formats}.</source>
+        <translation>未知的语料库格式 {fmt}；请使用 auto、{formats} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="136"/>
+        <location filename="../../ledger_app/services/corpora.py" line="194"/>
+        <source>{path} is a loop of symbolic links; give the real directory of the corpus.</source>
+        <translation>{path} 是符号链接循环；请给出语料库的真实目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="142"/>
+        <source>{path} is a file; a folder corpus is a directory.</source>
+        <translation>{path} 是文件；文件夹语料库必须是目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/detect.py" line="146"/>
+        <source>{path} does not exist or is not a directory.</source>
+        <translation>{path} 不存在或不是目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="28"/>
+        <source>Shard path {path} is not a relative path inside the corpus.</source>
+        <translation>分片路径 {path} 不是语料库内的相对路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="31"/>
+        <source>Shard path {path} is not a plain relative path inside the corpus.</source>
+        <translation>分片路径 {path} 不是语料库内的普通相对路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="47"/>
+        <source>Cannot open the corpus root {root}: {why}.</source>
+        <translation>无法打开语料库根目录 {root}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="56"/>
+        <source>Cannot open the directory of {path}: a symbolic link (not followed).</source>
+        <translation>无法打开 {path} 所在的目录：这是符号链接（不会跟随）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="58"/>
+        <source>Cannot open the directory of {path}: {why}.</source>
+        <translation>无法打开 {path} 所在的目录：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="72"/>
+        <source>{path} is a symbolic link; links are not followed.</source>
+        <translation>{path} 是符号链接；不会跟随链接。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="73"/>
+        <source>Cannot open {path}: {why}.</source>
+        <translation>无法打开 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="79"/>
+        <source>{path} is not a regular file ({kind}).</source>
+        <translation>{path} 不是普通文件（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="85"/>
+        <source>symbolic link</source>
+        <extracomment>What a path is, as said in a refusal (file_kind&apos;s English, a word of its own for the window).</extracomment>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="86"/>
+        <source>directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="87"/>
+        <source>FIFO</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="88"/>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="89"/>
+        <source>character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="90"/>
+        <source>block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="91"/>
+        <source>regular file</source>
+        <translation>普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="92"/>
+        <source>special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="123"/>
+        <source>The file ended {n} bytes early at offset {offset}.</source>
+        <translation>文件在偏移量 {offset} 处提前 {n} 字节结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/files.py" line="195"/>
+        <source>The source ended {n} bytes early at offset {offset}.</source>
+        <translation>源数据在偏移量 {offset} 处提前 {n} 字节结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="215"/>
+        <source>Item key {key} does not belong to the folder file {shard}.</source>
+        <translation>条目键 {key} 不属于文件夹中的文件 {shard}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="256"/>
+        <source>A folder corpus is purged by deleting files, not by rewriting them.</source>
+        <translation>文件夹语料库通过删除文件来清除，而不是重写文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/journal.py" line="49"/>
+        <source>The purge journal {journal} belongs to a different purge (another corpus or another plan); use a new journal path for this one.</source>
+        <translation>清除日志 {journal} 属于另一次清除（另一个语料库或另一份计划）；请为本次清除使用新的日志路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/journal.py" line="73"/>
+        <source>The purge journal {journal} has version {version}, not {expected}.</source>
+        <translation>清除日志 {journal} 的版本为 {version}，而不是 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="301"/>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="188"/>
+        <source>The refusal {shard}#{member} is not an item that can be purged.</source>
+        <translation>拒收记录 {shard}#{member} 不是可清除的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="312"/>
+        <source>Cannot rewrite {shard}: {damage} after line {line}. Restore or repair the shard first; nothing was changed.</source>
+        <translation>无法重写 {shard}：第 {line} 行之后 {damage}。请先恢复或修复该分片；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="72"/>
+        <source>The content column {column} is not in the table (columns: {columns}).</source>
+        <translation>内容列 {column} 不在表中（各列：{columns}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="74"/>
+        <source>The content column {column} holds neither text nor bytes.</source>
+        <translation>内容列 {column} 既不是文本也不是字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="87"/>
+        <source>Cannot tell which column holds the content (the table has no columns); name it with content_column.</source>
+        <translation>无法判断哪一列存放内容（表中没有列）；请用 content_column 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="88"/>
+        <source>Cannot tell which column holds the content (columns: {columns}); name it with content_column.</source>
+        <translation>无法判断哪一列存放内容（各列：{columns}）；请用 content_column 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="312"/>
+        <source>Only rows can be purged from {shard}, not a refused row group or the shard.</source>
+        <translation>只能从 {shard} 中清除行，不能清除被拒收的行组或整个分片。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="316"/>
+        <source>Cannot rewrite {shard}: it is not a readable Parquet file ({why}).</source>
+        <translation>无法重写 {shard}：它不是可读的 Parquet 文件（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="342"/>
+        <source>Cannot rewrite {shard}: row group {group} cannot be decoded ({why}). Restore or repair the shard first; nothing was changed.</source>
+        <translation>无法重写 {shard}：行组 {group} 无法解码（{why}）。请先恢复或修复该分片；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="103"/>
+        <source>Cannot purge {shard}: {n} item(s) to remove are not in it ({shown}); the shard was not changed.</source>
+        <extracomment>Test hook: called with a label at every step where a crash is interesting. A crash test installs a function that kills the process at the k-th call; production code never sets it. The longest file name most file systems accept (bytes); a temporary name must fit in it too.</extracomment>
+        <translation>无法清除 {shard}：其中没有 {n} 个要移除的条目（{shown}）；分片未被更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="136"/>
+        <source>{shard} changed since its purge began (SHA-256 {current}, expected {expected}); the purge cannot safely continue.</source>
+        <translation>{shard} 在清除开始后已被更改（SHA-256 为 {current}，应为 {expected}）；清除无法安全地继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="148"/>
+        <source>{shard} changed since its purge began (SHA-256 {current}, expected {expected} or {after}).</source>
+        <translation>{shard} 在清除开始后已被更改（SHA-256 为 {current}，应为 {expected} 或 {after}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="232"/>
+        <source>Cannot purge {shard}: {problem}</source>
+        <translation>无法清除 {shard}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="256"/>
+        <source>{shard} changed since its purge began (SHA-256 {current}, expected {expected}).</source>
+        <translation>{shard} 在清除开始后已被更改（SHA-256 为 {current}，应为 {expected}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/purge.py" line="335"/>
+        <source>The purge journal {journal} is inside the corpus {root}; keep it outside, where the corpus listing cannot mistake it for data.</source>
+        <translation>清除日志 {journal} 位于语料库 {root} 之内；请将其放在语料库之外，以免语料库列表将其误认为数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="185"/>
+        <source>Cannot rewrite {shard}: {damage}. Restore or repair the shard first; nothing was changed.</source>
+        <translation>无法重写 {shard}：{damage}。请先恢复或修复该分片；未做任何更改。</translation>
     </message>
 </context>
 <context>

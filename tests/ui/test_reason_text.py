@@ -213,3 +213,32 @@ def test_restore_window_and_request_reasons_read_in_chinese(qapp):
         assert legal_text("not a work of the requester") == "not a work of the requester"  # typed by a person
     finally:
         i18n.set_language("en")
+
+
+def test_corpus_refusals_are_said_in_chinese_with_their_words_translated(qapp, tmp_path):
+    """A corpus that cannot be read is refused with a message: English for the CLI (unchanged), in
+    the window's language through error_text, a path's kind a word of its own."""
+    from ledger_app.core.errors import CorpusError
+    from ledger_app.corpus import detect
+    from ledger_app.corpus.files import open_regular
+    from ledger_app.ui import i18n
+    from ledger_app.ui.errors import error_text
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "root" / "sub").mkdir(parents=True)
+    with pytest.raises(CorpusError) as empty:
+        detect.detect_format(tmp_path / "empty")
+    with pytest.raises(CorpusError) as kind:
+        open_regular(tmp_path / "root", "sub")
+    with pytest.raises(CorpusError) as unknown:
+        detect.adapter_class("zip")
+    assert str(empty.value) == f"{tmp_path / 'empty'} is empty: there is nothing to ingest."
+    assert str(kind.value) == "sub is not a regular file (directory)."
+    assert error_text(kind.value) == str(kind.value)
+    i18n.set_language("zh_CN")
+    try:
+        assert error_text(empty.value) == f"{tmp_path / 'empty'} 为空：没有可导入的内容。"
+        assert error_text(kind.value) == "sub 不是普通文件（目录）。"
+        assert error_text(unknown.value).startswith("未知的语料库格式 'zip'；请使用 auto、")
+    finally:
+        i18n.set_language("en")
