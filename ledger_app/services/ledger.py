@@ -617,7 +617,7 @@ class LedgerService:
             if needles and erasure.bounded(sorted(needles, key=len, reverse=True)).search(reason):
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. 'GDPR Art. 17 request of 2026-12-01')."))
             report = erasure.ErasureReport()
-            erasure.scrub(conn, needles, report)
+            erasure.scrub(conn, needles, report, self.ws.path / "replies")  # letters written by default there
             for c in records:
                 personal.erase(conn, c)
                 report.erased_records.append(c)

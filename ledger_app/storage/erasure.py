@@ -160,10 +160,10 @@ def _forms(needle: str) -> list[str]:
     return forms
 
 
-def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> None:
+def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport, letters_dir: Path | None = None) -> None:
     """Replace every occurrence of each needle (needle -> its commitment) outside the signed ledger,
     after erasing the letters and documents of the people behind the commitments (`erase_letters`)."""
-    erase_letters(conn, set(needles.values()), report)
+    erase_letters(conn, set(needles.values()), report, letters_dir)
     if not needles:
         return
     ordered = sorted(needles, key=len, reverse=True)  # "alice@example.org" before "alice"
@@ -208,11 +208,14 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport) -> N
             (report.cleared if kind == "binary" else report.replaced)[where] = n
 
 
-def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport) -> None:
+def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport,
+                  letters_dir: Path | None = None) -> None:
     """What was written to or about these people as a requester: the bytes of the documents kept with
     their requests (the notice and the replies; not the retained copies of purged items, which are
     corpus content) are cleared, and the reply files written for their requests and for their drafts
     are deleted when they still hold the bytes recorded (a file replaced since is left and reported).
+    Letters written before their files were recorded are looked for where they were written by
+    default, under `letters_dir` (the workspace's replies/ folder; `legacy_reply_files`).
 
     The files go before the transaction commits: a failed erasure leaves the letters deleted and the
     rest unchanged, and the erasure can be run again."""
@@ -224,20 +227,96 @@ def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport
     rids = case_repo.requests_of(conn, commitments)
     files: list[dict[str, Any]] = []
     docs = 0
-    for ev in case_repo.events_of(conn, rids, ("document", "reply")):
-        files += list(ev.body.get("files") or [])
-        sha = ev.body.get("sha256")
-        if sha and case_repo.erase_document(conn, str(sha)):
-            docs += 1
+    for rid in sorted(rids):
+        for ev in case_repo.events_of(conn, [rid], ("document", "reply")):
+            if "files" in ev.body:
+                files += list(ev.body.get("files") or [])
+            elif ev.kind == "reply" and letters_dir is not None:
+                files += legacy_reply_files(letters_dir, rid, ev.body, report.not_erased)
+            sha = ev.body.get("sha256")
+            if sha and case_repo.erase_document(conn, str(sha)):
+                docs += 1
     for d in td_repo.all_drafts(conn):
         try:
             body = json.loads(d.body)
         except ValueError:
             continue
         if body.get("person") in commitments or (d.request_id is not None and d.request_id in rids):
-            files += list(body.get("letters") or [])
+            files += draft_letter_files(letters_dir, d.id, body, report.not_erased)
     if docs:
         report.cleared["stored_document.data"] = report.cleared.get("stored_document.data", 0) + docs
+    deleted = delete_letter_files(files, report.not_erased)
+    if deleted:
+        report.cleared["reply files"] = report.cleared.get("reply files", 0) + deleted
+
+
+def legacy_reply_files(letters_dir: Path, rid: int, body: dict[str, Any], notes: list[str]) -> list[dict[str, str]]:
+    """A reply written before its files were recorded, where `write_reply` put it by default: the
+    e-mail if it still holds the bytes kept with the request (`sha256`), and the PDF beside it if it
+    names that e-mail's SHA-256 (every letter PDF prints it in its footer). What is not found so is
+    said in `notes` (saved elsewhere, or replaced since)."""
+    name, sha = str(body.get("name") or ""), str(body.get("sha256") or "")
+    folder = letters_dir / f"request-{int(rid)}"
+    eml = folder / name
+    if name.endswith(".eml") and "/" not in name and "\\" not in name and sha and _sha_of(eml) == sha:
+        return [{"path": str(eml), "sha256": sha}, *_pdf_beside(eml, sha, notes)]
+    notes.append(f"the reply {name} to request {rid} was written before reply files were recorded and is not in "
+                 f"{folder} as written; if it was saved elsewhere, delete it there")
+    return []
+
+
+def draft_letter_files(letters_dir: Path | None, draft_id: int, body: dict[str, Any],
+                       notes: list[str]) -> list[dict[str, str]]:
+    """The letter files of a draft: those it recorded, and, under `letters_dir`, the ones written to its
+    default folder before letters were recorded (an e-mail whose subject names the draft, D<id>, and
+    the PDF beside it that names the e-mail's SHA-256)."""
+    import email
+    from email import policy
+
+    files = list(body.get("letters") or [])
+    if letters_dir is None:
+        return files
+    recorded = {str(f.get("path")) for f in files}
+    folder = letters_dir / f"draft-{int(draft_id)}"
+    for eml in sorted(folder.glob("missing_elements*.eml")) if folder.is_dir() else []:
+        if str(eml.resolve()) in recorded or str(eml) in recorded:
+            continue
+        try:
+            data = eml.read_bytes()
+        except OSError:
+            continue
+        subject = str(email.message_from_bytes(data, policy=policy.default).get("subject") or "")
+        if not re.search(rf"(?<![0-9A-Za-z])D{int(draft_id)}(?![0-9])", subject):
+            continue  # not this draft's letter: left alone
+        sha = hashlib.sha256(data).hexdigest()
+        files += [{"path": str(eml), "sha256": sha}, *_pdf_beside(eml, sha, notes)]
+    return files
+
+
+def _sha_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _pdf_beside(eml: Path, eml_sha: str, notes: list[str]) -> list[dict[str, str]]:
+    """The PDF written with an e-mail letter, if it names the e-mail's SHA-256."""
+    pdf = eml.with_suffix(".pdf")
+    try:
+        data = pdf.read_bytes()
+    except OSError:
+        return []
+    if eml_sha.encode() not in data:
+        notes.append(f"the reply file {pdf} was changed since it was written; it was left for you to check")
+        return []
+    return [{"path": str(pdf), "sha256": hashlib.sha256(data).hexdigest()}]
+
+
+def delete_letter_files(files: list[dict[str, Any]], notes: list[str]) -> int:
+    """Delete letter files that still hold the bytes whose SHA-256 was recorded. A file gone already is
+    skipped; one changed since, unreadable or not deletable is left and said in `notes`. Returns how
+    many were deleted."""
     deleted = 0
     for f in files:
         path, sha = Path(str(f.get("path", ""))), str(f.get("sha256", ""))
@@ -246,20 +325,18 @@ def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport
         except FileNotFoundError:
             continue
         except OSError as e:
-            report.not_erased.append(f"the reply file {path} could not be read to erase it ({e.strerror})")
+            notes.append(f"the reply file {path} could not be read to erase it ({e.strerror})")
             continue
         if hashlib.sha256(data).hexdigest() != sha:
-            report.not_erased.append(f"the reply file {path} was changed since it was written; it was left for "
-                                     "you to check")
+            notes.append(f"the reply file {path} was changed since it was written; it was left for you to check")
             continue
         try:
             path.unlink()
         except OSError as e:
-            report.not_erased.append(f"the reply file {path} could not be deleted ({e.strerror})")
+            notes.append(f"the reply file {path} could not be deleted ({e.strerror})")
             continue
         deleted += 1
-    if deleted:
-        report.cleared["reply files"] = report.cleared.get("reply files", 0) + deleted
+    return deleted
 
 
 def signed_entries_holding(conn: Connection, needles: list[str]) -> list[int]:
