@@ -80,14 +80,18 @@ def register(sub, common) -> None:
 
     p = tsub.add_parser("amend", parents=[common], help="complete a draft; records the request once nothing is missing",
                         description="Add what a draft lacked. Given values replace the draft's, identifications and "
-                                    "statements add to them. Exit status 0 when the request was recorded, 3 when the "
-                                    "draft is still incomplete (it is kept).")
+                                    "statements add to them (--remove-work takes one out). Exit status 0 when the "
+                                    "request was recorded, 3 when the draft is still incomplete (it is kept; if a "
+                                    "letter was written for it, a new one asks for what is still missing).")
     p.add_argument("draft", type=int, help="draft number (see `ledger takedown drafts`)")
     p.add_argument("--type", choices=["dmca", "gdpr", "publisher", "optout", "license", "court", "other"],
                    help="change the kind of request")
     _intake_args(p, default_kind=None)
     works_args(p)
     _dmca_args(p)
+    p.add_argument("--remove-work", action="append", metavar="VALUE",
+                   help="take an identification out of the draft, by its value (URL, hash, account, domain, text) "
+                        "or a file's SHA-256; repeatable")
     p.add_argument("--record-anyway", action="store_true", help="record it even if incomplete, as rejected")
     p.set_defaults(handler=cmd_amend)
 
@@ -172,7 +176,8 @@ def _dmca(a):
 def _report_intake(ctx, res) -> int:
     if isinstance(res, KeptDraft):
         ctx.out(res, lambda r: f"draft {r.draft} kept (not recorded); still missing: " + "; ".join(r.missing)
-                + f". Complete it with `ledger takedown amend {r.draft} …`")
+                + f". Complete it with `ledger takedown amend {r.draft} …`"
+                + (f"\nnew letter asking for what is still missing: {r.letter}" if r.letter else ""))
         return EXIT_DRAFT
     if ctx.json:
         ctx.out(res)
@@ -198,7 +203,7 @@ def cmd_amend(ctx) -> int:
         dmca = DmcaElements(a.signature, a.work, True, a.email, a.good_faith, a.accurate_under_penalty)
     res = ctx.takedown.amend_draft(a.draft, type=a.type, requester=a.requester, requester_kind=a.requester_kind,
                                    email=a.email, received=a.received, works=works_from_args(ctx), dmca=dmca,
-                                   record_anyway=a.record_anyway)
+                                   remove_works=a.remove_work or (), record_anyway=a.record_anyway)
     return _report_intake(ctx, res)
 
 
@@ -214,8 +219,9 @@ def cmd_drafts(ctx) -> int:
 
 
 def cmd_discard(ctx) -> int:
-    ctx.takedown.discard_draft(ctx.args.draft)
-    ctx.out({"draft": ctx.args.draft, "discarded": True}, f"draft {ctx.args.draft} discarded")
+    res = ctx.takedown.discard_draft(ctx.args.draft)
+    ctx.out(res, lambda r: "\n".join([f"draft {r.draft} discarded; {r.letters_deleted} letter file(s) deleted",
+                                       *r.letters_left]))
     return 0
 
 

@@ -8,6 +8,7 @@ remedies), and the Art. 19 notice to a recipient (`recipient_notice`).
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -338,14 +339,41 @@ def write_draft_reply(td, draft_id: int, *, language: str = "en", out_dir: Path 
     eml = _eml(subject, body, sender, body_json.email)
     out_dir = Path(out_dir) if out_dir else td.ws.path / "replies" / f"draft-{draft_id}"
     out_dir.mkdir(parents=True, exist_ok=True)
-    eml_path = out_dir / f"missing_elements.{language}.eml"
+    stem = _free_stem(out_dir, language)
+    eml_path = out_dir / f"{stem}.{language}.eml"
     eml_path.write_bytes(eml)
     pdf_path = None
     if pdf:
         import hashlib
 
-        pdf_path = out_dir / f"missing_elements.{language}.pdf"
+        pdf_path = out_dir / f"{stem}.{language}.pdf"
         render_letter_pdf(pdf_path, title=subject, paragraphs=body.split("\n\n"), language=language, sender=sender[0],
                           digest=hashlib.sha256(eml).hexdigest(), facts=[(t["ref"], f"D{draft_id}")])
     td.draft_letters_written(draft_id, written_files(eml_path, pdf_path))
     return DraftReply(int(draft_id), "missing_elements", language, str(eml_path), str(pdf_path) if pdf_path else None)
+
+
+def _free_stem(out_dir: Path, language: str) -> str:
+    """The name of a new request for missing elements in `out_dir`: a later letter (the draft amended)
+    is written beside the earlier ones (missing_elements-2, -3, …), never over them."""
+    for k in itertools.count(1):
+        stem = "missing_elements" if k == 1 else f"missing_elements-{k}"
+        if not any((out_dir / f"{stem}.{language}.{ext}").exists() for ext in ("eml", "pdf")):
+            return stem
+    raise AssertionError("unreachable")
+
+
+def letter_after_amendment(td, draft_id: int) -> DraftReply | None:
+    """A draft amended and still incomplete, whose requester was already sent a request for the
+    missing elements, gets a new one asking for what is still missing: in the folder and language of
+    the last letter, with a PDF if that one had one. None when no letter was written for the draft."""
+    letters = [Path(str(f.get("path", ""))) for f in td.draft_letters(draft_id)]
+    emls = [p for p in letters if p.suffix == ".eml"]
+    if not emls:
+        return None
+    last = emls[-1]
+    language = last.name.rsplit(".", 2)[-2] if last.name.count(".") >= 2 else "en"
+    if language not in LANGUAGES:
+        language = "en"
+    return write_draft_reply(td, draft_id, language=language, out_dir=last.parent,
+                             pdf=last.with_suffix(".pdf") in letters)

@@ -35,9 +35,27 @@ class KeptDraft:
     missing: list[str]
     due_by: str
     status: str = "draft"
+    letter: str | None = None  # amended: the new letter asking for what is still missing (its .eml), if one was due
 
     def to_json(self) -> dict[str, Any]:
-        return {"draft": self.draft, "status": self.status, "missing": list(self.missing), "due_by": self.due_by}
+        out = {"draft": self.draft, "status": self.status, "missing": list(self.missing), "due_by": self.due_by}
+        if self.letter is not None:
+            out["letter"] = self.letter
+        return out
+
+
+@dataclass(frozen=True)
+class DiscardedDraft:
+    """A draft deleted with its requester's data and the letter files written for it: how many files
+    went, and those left (changed since written, or not deletable), each said in a sentence."""
+
+    draft: int
+    letters_deleted: int
+    letters_left: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"draft": self.draft, "discarded": True, "letters_deleted": self.letters_deleted,
+                "letters_left": list(self.letters_left)}
 
 
 @dataclass(frozen=True)

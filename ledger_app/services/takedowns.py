@@ -10,6 +10,7 @@ claim steps already live in their own modules.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import hashlib
@@ -29,6 +30,7 @@ from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.engine import Engine, open_engine
 from ledger_app.services.takedown_records import (
     Approved,
+    DiscardedDraft,
     DraftBody,
     DraftSummary,
     Extended,
@@ -227,14 +229,31 @@ class TakedownService:
             b["letters"] = [*(b.get("letters") or []), *files]
             repo.set_draft_body(conn, draft_id, json.dumps(b, ensure_ascii=False))
 
+    def draft_letters(self, draft_id: int) -> list[dict[str, str]]:
+        """The letter files written for a draft, oldest first ({"path", "sha256"})."""
+        with self.ws.engine.connect() as conn:
+            return list(json.loads(self._open_draft(conn, draft_id).body).get("letters") or [])
+
     def amend_draft(self, draft_id: int, *, type: str | None = None, requester: str | None = None,
                     requester_kind: str | None = None, email: str | None = None, received: str | None = None,
                     works: Sequence[WorkSpec] = (), dmca: DmcaElements | None = None,
-                    record_anyway: bool = False) -> RecordedRequest | KeptDraft:
-        """Add what was missing to a draft (given values replace, works and statements add up). When
-        nothing is missing any more the request is recorded and its result returned; otherwise the draft
-        is kept and the result says what is still missing (`status` "draft")."""
+                    remove_works: Sequence[str] = (), record_anyway: bool = False) -> RecordedRequest | KeptDraft:
+        """Add what was missing to a draft (given values replace, works and statements add up; the
+        identifications named in `remove_works`, by value or SHA-256, are taken out). When nothing is
+        missing any more the request is recorded and its result returned; otherwise the draft is kept
+        and the result says what is still missing (`status` "draft"), and, when the requester was
+        written to already, a new letter asks for what is still missing (`letter`, services/replies.py)."""
         b = self.draft_body(draft_id)
+        kept_works = list(b.works)
+        for value in remove_works:
+            forms = {value}
+            with contextlib.suppress(ValueError, UserError):
+                forms.add(url_key(value))  # a URL as typed: its matching key is what the draft holds
+            match = [w for w in kept_works if forms & {w.get("value"), w.get("sha256"), w.get("url")}]
+            if not match:
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "draft {draft_id} has no identification {value}"),
+                              draft_id=draft_id, value=repr(value))
+            kept_works = [w for w in kept_works if w not in match]
         old = b.dmca or {}
         d = dmca or DmcaElements()
         merged = DmcaElements(d.signature or old.get("signature"), d.work or old.get("work"), True,
@@ -243,11 +262,15 @@ class TakedownService:
         intake = self._intake(
             type=type or b.type, requester=requester or b.requester,
             requester_kind=requester_kind or b.requester_kind, email=email or b.email,
-            received=received or b.received, works=[*[_work_from_json(w) for w in b.works], *works],
+            received=received or b.received, works=[*[_work_from_json(w) for w in kept_works], *works],
             dmca=merged if (type or b.type) == "dmca" or b.dmca or dmca else None,
         )
         if intake.problems and not record_anyway:
-            return self._save_draft(draft_id, intake)
+            kept = self._save_draft(draft_id, intake)
+            from ledger_app.services.replies import letter_after_amendment
+
+            letter = letter_after_amendment(self, kept.draft)
+            return dataclasses.replace(kept, letter=letter.eml) if letter is not None else kept
         self.ledger.unlock()
         with self.ws.store.write_transaction() as conn:
             out, entries = self._record_intake(conn, intake)
@@ -261,13 +284,20 @@ class TakedownService:
         self.ledger.after_external_commit(res)
         return out
 
-    def discard_draft(self, draft_id: int) -> None:
-        """Delete a draft and its requester's data (the letters written for it stay on disk)."""
+    def discard_draft(self, draft_id: int) -> DiscardedDraft:
+        """Delete a draft, its requester's data and the letter files written for it (those it recorded,
+        and older ones in its default folder: storage/erasure.py); a file changed since is left and said."""
+        from ledger_app.storage import erasure
+
+        left: list[str] = []
         with self.ws.store.write_transaction() as conn:
-            person = json.loads(self._open_draft(conn, draft_id).body).get("person")
-            if person:
-                personal.erase(conn, person)
+            body = json.loads(self._open_draft(conn, draft_id).body)
+            if body.get("person"):
+                personal.erase(conn, body["person"])
+            files = erasure.draft_letter_files(self.ws.path / "replies", int(draft_id), body, left)
+            deleted = erasure.delete_letter_files(files, left)
             repo.delete_draft(conn, draft_id)
+        return DiscardedDraft(int(draft_id), deleted, left)
 
     def _intake(self, *, type: str, requester: str | None, requester_kind: str, email: str | None,
                 received: str | None, works: Sequence[WorkSpec], dmca: DmcaElements | None,

@@ -2912,13 +2912,13 @@
     </message>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="473"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="443"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="473"/>
         <source>there is no takedown request {rid}; see `ledger takedown list`</source>
         <translation>不存在删除请求 {rid}；请查看 `ledger takedown list`</translation>
     </message>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="480"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="279"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="309"/>
         <source>unknown request type {type}; use one of {choices}</source>
         <translation>未知的请求类型 {type}；请使用以下之一：{choices}</translation>
     </message>
@@ -3088,219 +3088,224 @@
         <translation>请求 {rid} 的第一个月已于 {due_by} 结束；延期必须在此之前通知（第 12(3) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="172"/>
+        <location filename="../../ledger_app/services/replies.py" line="173"/>
         <source>unknown reply template {template}; use one of {choices}</source>
         <translation>未知的回复模板 {template}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="175"/>
-        <location filename="../../ledger_app/services/replies.py" line="323"/>
+        <location filename="../../ledger_app/services/replies.py" line="176"/>
+        <location filename="../../ledger_app/services/replies.py" line="324"/>
         <source>the reply language is one of {choices}, not {language}</source>
         <translation>回复语言应为以下之一：{choices}，而不是 {language}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="194"/>
+        <location filename="../../ledger_app/services/replies.py" line="195"/>
         <source>request {rid} lacks no element; there is nothing to ask for</source>
         <translation>请求 {rid} 没有缺少任何要素；无需索取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="200"/>
+        <location filename="../../ledger_app/services/replies.py" line="201"/>
         <source>the counter-notice of request {rid} is not forwarded yet (`ledger takedown forward {rid}`)</source>
         <translation>请求 {rid} 的反通知尚未转交（`ledger takedown forward {rid}`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="209"/>
+        <location filename="../../ledger_app/services/replies.py" line="210"/>
         <source>request {rid} is {status}; the completion letter follows the purge</source>
         <translation>请求 {rid} 的状态为 {status}；完成函须在清除之后发出</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="213"/>
+        <location filename="../../ledger_app/services/replies.py" line="214"/>
         <source>attach the removal certificate (--certificate FILE, from `ledger takedown certificate`)</source>
         <translation>请附上删除证书（--certificate FILE，由 `ledger takedown certificate` 生成）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="217"/>
+        <location filename="../../ledger_app/services/replies.py" line="218"/>
         <source>cannot read the certificate {certificate}: {strerror}</source>
         <translation>无法读取证书 {certificate}：{strerror}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="222"/>
+        <location filename="../../ledger_app/services/replies.py" line="223"/>
         <source>{name} is not a removal certificate (not JSON)</source>
         <translation>{name} 不是删除证书（不是 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="225"/>
+        <location filename="../../ledger_app/services/replies.py" line="226"/>
         <source>{name} is not the certificate of request {rid}</source>
         <translation>{name} 不是请求 {rid} 的证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="233"/>
+        <location filename="../../ledger_app/services/replies.py" line="234"/>
         <source>request {rid} was not extended (`ledger takedown extend {rid} --months N --reason …`)</source>
         <translation>请求 {rid} 未延期（`ledger takedown extend {rid} --months N --reason …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="243"/>
+        <location filename="../../ledger_app/services/replies.py" line="244"/>
         <source>request {rid} has no recorded refusal (`ledger takedown refuse {rid} --ground …`)</source>
         <translation>请求 {rid} 没有已记录的拒绝（`ledger takedown refuse {rid} --ground …`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/replies.py" line="327"/>
+        <location filename="../../ledger_app/services/replies.py" line="328"/>
         <source>there is no open draft {draft_id}; see `ledger takedown drafts`</source>
         <translation>没有未完成的草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="110"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="112"/>
         <source>an empty account ID cannot be matched</source>
         <translation>空的账户 ID 无法匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="116"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="118"/>
         <source>cannot read the article text {tf}: {e}</source>
         <translation>无法读取文章文本 {tf}：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="203"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="205"/>
         <source>there is no draft {draft_id}; see `ledger takedown drafts`</source>
         <translation>没有草稿 {draft_id}；请查看 `ledger takedown drafts`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="206"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="208"/>
         <source>draft {draft_id} was already recorded as request {request_id}</source>
         <translation>草稿 {draft_id} 已记录为请求 {request_id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="284"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="253"/>
+        <source>draft {draft_id} has no identification {value}</source>
+        <translation>草稿 {draft_id} 中没有标识 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="314"/>
         <source>unknown requester kind {requester_kind}; use one of {choices}</source>
         <translation>未知的请求者类型 {requester_kind}；请使用以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="290"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="320"/>
         <source>no identification of the material (give files, hashes, URLs, domains, accounts or text)</source>
         <translation>未指明相关材料（请提供文件、哈希、URL、域名、账户或文本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="339"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="369"/>
         <source>unknown kind of identification {kind}</source>
         <translation>未知的标识类型 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="364"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="394"/>
         <source>{name} is not UTF-8 text; save the list as UTF-8 CSV or JSON and import it again</source>
         <translation>{name} 不是 UTF-8 文本；请将列表另存为 UTF-8 CSV 或 JSON 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="367"/>
-        <location filename="../../ledger_app/services/takedowns.py" line="777"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="397"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="807"/>
         <source>cannot read {path}: {strerror}</source>
         <translation>无法读取 {path}：{strerror}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="372"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="402"/>
         <source>{name}: {e}; nothing was imported</source>
         <translation>{name}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="377"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="407"/>
         <source>{r} of {name}: unknown column {choices}; the columns are {choices2} (see `ledger takedown import --help`); nothing was imported</source>
         <translation>{name} 的{r}：未知列 {choices}；可用的列为 {choices2}（见 `ledger takedown import --help`）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="396"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="426"/>
         <source>{r} of {name}: {e}; nothing was imported</source>
         <translation>{name} 的{r}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="400"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="430"/>
         <source>{head} of {name}: no request type; give a type column ({choices}); nothing was imported</source>
         <translation>{name} 的{head}：没有请求类型；请提供 type 列（{choices}）；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="414"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="444"/>
         <source>{head} of {name}: {e}; nothing was imported</source>
         <translation>{name} 的{head}：{e}；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="423"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="453"/>
         <source>{name} holds no requests; nothing was imported</source>
         <translation>{name} 中没有请求；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="465"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="495"/>
         <source>an extension needs a recorded reason (GDPR Art. 12(3))</source>
         <translation>延期需要记录理由（GDPR 第 12(3) 条）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="468"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="498"/>
         <source>request {rid} was already extended once</source>
         <translation>请求 {rid} 已经延期过一次</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="534"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="564"/>
         <source>locate was cancelled; nothing was recorded</source>
         <translation>定位已取消；未记录任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="566"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="596"/>
         <source>item {i} is not among the matches of request {rid}</source>
         <translation>条目 {i} 不在请求 {rid} 的匹配项中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="569"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="599"/>
         <source>an item cannot be both accepted and rejected</source>
         <translation>同一条目不能既被接受又被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="571"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="601"/>
         <source>say what to decide: --accept-all, or --accept ITEM… and/or --reject ITEM…</source>
         <translation>请说明要做的决定：--accept-all，或 --accept ITEM… 和/或 --reject ITEM…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="573"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="603"/>
         <source>--accept-all and --reject-all cannot be given together</source>
         <translation>--accept-all 与 --reject-all 不能同时使用</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="616"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="646"/>
         <source>{pending} matches of request {rid} are still pending review</source>
         <translation>请求 {rid} 还有 {pending} 个匹配项待审核</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="636"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="666"/>
         <source>four-eyes rule: the handler of request {rid} is not known (their record was erased), so no one can be shown to be someone else; turn takedown.four_eyes off to approve it</source>
         <translation>四眼原则：请求 {rid} 的处理人未知（其记录已被删除），因此无法证明审批人是另一个人；如需批准，请关闭 takedown.four_eyes</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="644"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="674"/>
         <source>four-eyes rule: the approver must be someone other than the handler of request {rid}, and you ({me}) handled it; a different display name (user.name) does not make a different person</source>
         <translation>四眼原则：审批人必须不是请求 {rid} 的处理人，而您（{me}）处理过该请求；不同的显示名称（user.name）并不代表不同的人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="780"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="810"/>
         <source>{path} is empty</source>
         <translation>{path} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="790"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="820"/>
         <source>{name}: {e}</source>
         <translation>{name}：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="805"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="835"/>
         <source>the article text is too short to match reliably (give at least a paragraph)</source>
         <translation>文章文本太短，无法可靠匹配（请至少提供一段）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="820"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="850"/>
         <source>the import file is not valid JSON: {e}</source>
         <translation>导入文件不是有效的 JSON：{e}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="829"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="859"/>
         <source>a JSON import is one request object (with a works list) or a list of request objects</source>
         <translation>JSON 导入应为一个请求对象（带 works 列表）或请求对象的列表</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/takedowns.py" line="832"/>
+        <location filename="../../ledger_app/services/takedowns.py" line="862"/>
         <source>the CSV import has no header row</source>
         <translation>CSV 导入文件没有标题行</translation>
     </message>
@@ -4423,37 +4428,52 @@
         <translation>保存修改，仍作为草稿</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="224"/>
+        <source>A new letter asks for what is still missing: {path}</source>
+        <translation>已写好一封新信函，索要仍缺少的内容：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="227"/>
         <source>Kept as draft D{id}; still missing: {missing}</source>
         <translation>已保存为草稿 D{id}；仍缺少：{missing}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="224"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="231"/>
         <source>Draft D{id} kept with the changes; still missing: {missing}</source>
         <translation>草稿 D{id} 已保存修改；仍缺少：{missing}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="227"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="234"/>
         <source>Draft D{draft} recorded as request #{id}, due {due}.</source>
         <translation>草稿 D{draft} 已记录为请求 #{id}，截止日期 {due}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="245"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="252"/>
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="246"/>
-        <source>Discard draft D{id}? It and its requester&apos;s name and contact are deleted; this cannot be undone. Letters written for it stay where they were saved.</source>
-        <translation>丢弃草稿 D{id}？草稿及其请求方的姓名和联系方式将被删除，且无法撤销。为其撰写的函件仍保留在保存位置。</translation>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="253"/>
+        <source>Discard draft D{id}? It, its requester&apos;s name and contact, and the letters written for it are deleted; this cannot be undone.</source>
+        <translation>丢弃草稿 D{id}？该草稿、其请求人的姓名和联系方式以及为其撰写的信件都将被删除；此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="250"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="274"/>
+        <source>{n} letter file(s) deleted.</source>
+        <translation>已删除 {n} 个信件文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="276"/>
+        <source>Left for you to check: {files}</source>
+        <translation>留待您检查：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="257"/>
         <source>Discard D{id}</source>
         <translation>丢弃 D{id}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="265"/>
+        <location filename="../../ledger_app/ui/pages/takedowns/drafts.py" line="272"/>
         <source>Draft D{id} discarded.</source>
         <translation>草稿 D{id} 已丢弃。</translation>
     </message>

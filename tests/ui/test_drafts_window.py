@@ -104,10 +104,15 @@ def test_drafts_listed_amended_into_a_request_and_discarded(page, window, sessio
     assert "D2" in box.text()
     box.button(box.StandardButton.Cancel).click()
     assert [d.draft for d in td.drafts()] == [2]
+    assert "letters written for it are deleted" in box.text()
+    written = sorted(p.name for p in (tmp_path / "letters2").iterdir())
+    assert written and all(n.startswith("missing_elements.") for n in written)  # the letter kept with D2
     dialog.discard_button.click()
     page.discard_confirm_button.click()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and dialog.empty.isVisible(), timeout=20_000)
     assert td.drafts() == [] and "Draft D2 discarded." in dialog.result.text()
+    assert f"{len(written)} letter file(s) deleted." in dialog.result.text()
+    assert list((tmp_path / "letters2").iterdir()) == []  # its letter went with it
     assert len(td.list()) == before + 1  # discarding records nothing
 
 
@@ -151,12 +156,20 @@ def test_an_amendment_still_incomplete_is_kept_in_the_draft(page, window, sessio
     (draft,) = td.drafts()
     assert not any("(A)(i)" in m for m in draft.missing) and any("(A)(ii)" in m for m in draft.missing)
     assert draft.works == 2  # the new URL added, the one already there not twice
+    # The requester was sent a request for the missing elements when the draft was kept: a new one now.
+    assert "A new letter asks for what is still missing:" in page.message.text()
+    assert (tmp_path / "letters1" / "missing_elements.en.eml").exists()
+    assert (tmp_path / "letters1" / "missing_elements-2.en.eml").exists()
     qtbot.waitUntil(lambda: not cells(dialog)[0][3].startswith("a signature"), timeout=20_000)
     # Opened again, the form shows what was kept.
     again = amend(page, dialog, qtbot)
     assert again.signature_edit.text() == "/Pat Sender/"
     assert again.links_edit.toPlainText().splitlines() == ["https://photos.example/p/1", "https://photos.example/p/9"]
-    again.reject()
+    # An identification taken out of the form is taken out of the draft.
+    again.links_edit.setPlainText("https://photos.example/p/9")
+    again.draft_button.click()
+    qtbot.waitUntil(lambda: not again.isVisible(), timeout=20_000)
+    assert [w["url"] for w in td.draft_body(1).works] == ["https://photos.example/p/9"]
     # Kept from the form while the list is open, a draft appears in it.
     keep_draft(page, qtbot, tmp_path, requester="Lee Other", kind="individual", url="https://photos.example/p/2", n=2)
     qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["D1", "D2"], timeout=20_000)

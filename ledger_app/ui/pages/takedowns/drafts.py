@@ -210,19 +210,26 @@ class TakedownDrafts:
             specs = td.work_specs(files=form.files, hashes=form.hashes, urls=form.urls, domains=form.domains,
                                   accounts=form.accounts, texts=form.texts)
             new = [s for s in specs if s.value not in known and (s.sha256 is None or s.sha256 not in known)]
+            wanted = {v for s in specs for v in (s.value, s.sha256) if v}
+            # An identification taken out of the form is taken out of the draft.
+            removed = [w["value"] for w in body.works
+                       if not {v for v in (w.get("value"), w.get("sha256")) if v} & wanted]
             return td.amend_draft(draft_id, type=form.type, requester=form.requester,
                                   requester_kind=form.requester_kind, email=form.email, received=form.received,
-                                  works=new, dmca=form.dmca)
+                                  works=new, remove_works=removed, dmca=form.dmca)
 
         def done(r) -> None:
             if isinstance(r, KeptDraft):
                 missing = "; ".join(legal_text(m) for m in r.missing)
+                letter = (" " + self.tr("A new letter asks for what is still missing: {path}").format(path=r.letter)
+                          if r.letter else "")  # the requester was written to before
                 if record and shiboken6.isValid(dialog):  # the service still finds elements missing
-                    dialog.refused(self.tr("Kept as draft D{id}; still missing: {missing}").format(id=r.draft, missing=missing))
+                    dialog.refused(self.tr("Kept as draft D{id}; still missing: {missing}").format(
+                        id=r.draft, missing=missing) + letter)
                     self.load_drafts()
                     return
                 self.message.setText(self.tr("Draft D{id} kept with the changes; still missing: {missing}").format(
-                    id=r.draft, missing=missing))
+                    id=r.draft, missing=missing) + letter)
             else:
                 self.message.setText(self.tr("Draft D{draft} recorded as request #{id}, due {due}.").format(
                     draft=draft_id, id=r.id, due=r.due_by))
@@ -243,8 +250,8 @@ class TakedownDrafts:
     def ask_discard(self, draft_id: int) -> QMessageBox:
         """Discarding deletes the draft and its requester's data: asked first."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard draft"),
-                          self.tr("Discard draft D{id}? It and its requester's name and contact are deleted; this "
-                                  "cannot be undone. Letters written for it stay where they were saved.").format(id=draft_id),
+                          self.tr("Discard draft D{id}? It, its requester's name and contact, and the letters "
+                                  "written for it are deleted; this cannot be undone.").format(id=draft_id),
                           QMessageBox.StandardButton.Cancel, self.drafts_dialog or self)
         box.setObjectName("DiscardDraftConfirm")
         self.discard_confirm_button = box.addButton(self.tr("Discard D{id}").format(id=draft_id),
@@ -261,8 +268,12 @@ class TakedownDrafts:
             return None
         dialog = self.drafts_dialog
 
-        def done(_r) -> None:
+        def done(r) -> None:  # a DiscardedDraft
             text = self.tr("Draft D{id} discarded.").format(id=draft_id)
+            if r.letters_deleted:
+                text += " " + self.tr("{n} letter file(s) deleted.").format(n=r.letters_deleted)
+            if r.letters_left:  # a letter changed since it was written: named, in the service's words
+                text += " " + self.tr("Left for you to check: {files}").format(files="; ".join(r.letters_left))
             self.message.setText(text)
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.recorded(text)
