@@ -167,7 +167,7 @@ class OptOutSignalPolicy:
         if not raw or getattr(item, "train_ai", "reserved") != "reserved":
             return None  # nothing reserves training: no need to read the findings
         if hasattr(item, "train_ai_reason"):
-            # The worker read the findings already (ingest/worker.py): its reason, or None when only
+            # The worker read the findings already (ingest/worker.py): what reserves training, or None when only
             # C2PA/CAWG entries reserve training (TrainingPermissionPolicy names those).
             details = item.train_ai_reason
             return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.RESERVED, details=details),
