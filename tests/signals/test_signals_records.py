@@ -62,6 +62,7 @@ def _crawl(root: Path, n_docs: int = 240, n_sites: int = 24) -> tuple[Path, Path
 def _records(svc, corpus: str) -> list[dict]:
     """What ingest recorded for each item of `corpus`, without what is random per run (URL salts,
     signed files' bytes) or per workspace (times of ingest)."""
+    from ledger_app.core.item_reasons import reason_english
     from ledger_app.ledger.entries import decode_entry
 
     with svc.ws.engine.connect() as conn:
@@ -73,7 +74,8 @@ def _records(svc, corpus: str) -> list[dict]:
     out = []
     for r in rows:
         payload = decode_entry(svc.ws.store.entry(r.entry_idx).leaf, index=r.entry_idx).payload
-        out.append({"id": r.id, "status": r.status, "reason": r.status_reason, "train_ai": r.train_ai,
+        # The column keeps a reason as a message (core/item_reasons.py); its English is what was recorded before.
+        out.append({"id": r.id, "status": r.status, "reason": reason_english(r.status_reason), "train_ai": r.train_ai,
                     "signals_json": r.signals_json, "fetched_at": r.fetched_at, "language": r.language,
                     "entry": {k: payload.get(k) for k in ("status", "reason", "signals")}})
     return out
