@@ -264,26 +264,31 @@ def corpus_text_loader(engine: Engine) -> Callable[[Sequence[str]], dict[str, st
     """Read candidate texts back from the corpus shards (texts are not copied into the database)."""
 
     def load(ids: Sequence[str]) -> dict[str, str]:
-        from ledger_app.corpus import open_corpus
-
         if not ids:
             return {}
         wanted: dict[tuple[str, str, str], dict[str, str]] = {}
         with engine.connect() as conn:
             for item_id, key, shard, path, fmt in repo.item_places(conn, ids):
                 wanted.setdefault((path, fmt, shard), {})[key] = item_id
-        out: dict[str, str] = {}
-        for (path, fmt, shard), keys in wanted.items():
-            try:
-                adapter = open_corpus(Path(path), fmt)
-                for raw in adapter.iter_items(shard):
-                    if raw.key in keys and raw.data is not None:
-                        try:
-                            out[keys[raw.key]] = raw.data.decode("utf-8")
-                        except UnicodeDecodeError:
-                            pass
-            except Exception:  # a missing shard only costs the evidence passage
-                continue
-        return out
+        return read_shard_texts(wanted)
 
     return load
+
+
+def read_shard_texts(wanted: dict[tuple[str, str, str], dict[str, str]]) -> dict[str, str]:
+    """Item texts read from their shards: `wanted` maps (corpus path, format, shard) to {record key:
+    item id}; returns {item id: text}. A missing shard or undecodable record only costs its passage."""
+    from ledger_app.corpus import open_corpus
+
+    out: dict[str, str] = {}
+    for (path, fmt, shard), keys in wanted.items():
+        try:
+            for raw in open_corpus(Path(path), fmt).iter_items(shard):
+                if raw.key in keys and raw.data is not None:
+                    try:
+                        out[keys[raw.key]] = raw.data.decode("utf-8")
+                    except UnicodeDecodeError:
+                        pass
+        except Exception:  # a missing shard only costs the evidence passage
+            continue
+    return out

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,7 +29,7 @@ from ledger_app.core.types import MatchMethod
 from ledger_app.engine import Engine
 from ledger_app.engine.sweep import SweepQuery, SweepTask, UnitHits, sweep_unit
 from ledger_app.matching.image_index import ImageIndex
-from ledger_app.takedown.locate import Found, StoredWork, perceptual_found, text_found
+from ledger_app.takedown.locate import Found, StoredWork, perceptual_found, read_shard_texts, text_found
 
 
 @dataclass
@@ -260,8 +259,6 @@ def stored_text_loader(places: dict[str, tuple[str, str]], corpus_place: Callabl
     """Candidate texts read back from their corpus shards, as `locate.corpus_text_loader` reads them."""
 
     def load(ids: Sequence[str]) -> dict[str, str]:
-        from ledger_app.corpus import open_corpus
-
         wanted: dict[tuple[str, str, str], dict[str, str]] = {}
         for item_id in ids:
             if item_id not in places:
@@ -270,18 +267,7 @@ def stored_text_loader(places: dict[str, tuple[str, str]], corpus_place: Callabl
             if where is not None:
                 key, shard = places[item_id]
                 wanted.setdefault((where[0], where[1], shard), {})[key] = item_id
-        out: dict[str, str] = {}
-        for (path, fmt, shard), keys in wanted.items():
-            try:
-                for raw in open_corpus(Path(path), fmt).iter_items(shard):
-                    if raw.key in keys and raw.data is not None:
-                        try:
-                            out[keys[raw.key]] = raw.data.decode("utf-8")
-                        except UnicodeDecodeError:
-                            pass
-            except Exception:  # a missing shard only costs the evidence passage
-                continue
-        return out
+        return read_shard_texts(wanted)
 
     return load
 
