@@ -72,3 +72,32 @@ def init_worker(url: str, path: str, origin: str, barrier, results) -> None:
         results.put(("refused", origin, str(e)))
     except BaseException as e:
         results.put(("error", origin, f"{type(e).__name__}: {e}"))
+
+
+def connect(name: str, user: str | None = None):
+    """A psycopg connection (autocommit) to database `name`, as `user` (the superuser if None)."""
+    import psycopg
+
+    return psycopg.connect(db_url(name, user).replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+
+def granted_team(pg, tmp_path: Path, prefix: str, origin: str) -> tuple[str, str, str]:
+    """A database owned by an owner role, initialised by the administrator, granted to an app role:
+    (database, owner, app)."""
+    owner, app = pg.create_role(f"{prefix}_owner"), pg.create_role(f"{prefix}_app")
+    name = pg.create_database(owner=owner)
+    with connect(name) as conn:
+        conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
+        conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{name}" TO "{app}"')
+    admin = service(tmp_path / "admin", db_url(name, owner))
+    admin.init(origin)
+    admin.ws.dispose()
+    with connect(name, owner) as conn:
+        conn.execute(grant_script(app))
+    return name, owner, app
+
+
+def checkpoints(name: str) -> int:
+    """How many checkpoint rows database `name` holds."""
+    with connect(name) as conn:
+        return conn.execute("SELECT count(*) FROM ledger_checkpoint").fetchone()[0]

@@ -10,9 +10,8 @@ from __future__ import annotations
 import base64
 import itertools
 
-import psycopg
 import pytest
-from teamkit import db_url, grant_script, service
+from teamkit import checkpoints, connect, db_url, granted_team, service
 
 from ledger_app.ledger import note as note_module
 from ledger_app.ledger.checkpoint import open_checkpoint
@@ -22,30 +21,10 @@ pytestmark = pytest.mark.postgres
 _N = itertools.count()
 
 
-def connect(name: str, user: str | None = None) -> psycopg.Connection:
-    return psycopg.connect(db_url(name, user).replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
-
-
 @pytest.fixture()
 def team(pg, tmp_path):
     """A database owned by an owner role, initialised by the administrator, granted to an app role."""
-    n = next(_N)
-    owner, app = pg.create_role(f"chk_owner{n}"), pg.create_role(f"chk_app{n}")
-    name = pg.create_database(owner=owner)
-    with connect(name) as conn:
-        conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
-        conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{name}" TO "{app}"')
-    admin = service(tmp_path / "admin", db_url(name, owner))
-    admin.init("example.com/team-append-check")
-    admin.ws.dispose()
-    with connect(name, owner) as conn:
-        conn.execute(grant_script(app))
-    return name, owner, app
-
-
-def checkpoints(name: str) -> int:
-    with connect(name) as conn:
-        return conn.execute("SELECT count(*) FROM ledger_checkpoint").fetchone()[0]
+    return granted_team(pg, tmp_path, f"chk{next(_N)}", "example.com/team-append-check")
 
 
 def count_verifications(monkeypatch) -> list[int]:

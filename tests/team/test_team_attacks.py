@@ -13,7 +13,7 @@ import subprocess
 
 import psycopg
 import pytest
-from teamkit import PASS, db_url, grant_script, service
+from teamkit import PASS, checkpoints, connect, db_url, grant_script, granted_team, service
 
 from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.ledger.entries import encode_entry
@@ -25,30 +25,10 @@ pytestmark = pytest.mark.postgres
 _N = itertools.count()
 
 
-def connect(name: str, user: str | None = None) -> psycopg.Connection:
-    return psycopg.connect(db_url(name, user).replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
-
-
 @pytest.fixture()
 def team(pg, tmp_path):
     """A database owned by an owner role, initialised by the administrator, granted to an app role."""
-    n = next(_N)
-    owner, app = pg.create_role(f"atk_owner{n}"), pg.create_role(f"atk_app{n}")
-    name = pg.create_database(owner=owner)
-    with connect(name) as conn:
-        conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
-        conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{name}" TO "{app}"')
-    admin = service(tmp_path / "admin", db_url(name, owner))
-    admin.init("example.com/team-attacks")
-    admin.ws.dispose()
-    with connect(name, owner) as conn:
-        conn.execute(grant_script(app))
-    return name, owner, app
-
-
-def checkpoints(name: str) -> int:
-    with connect(name) as conn:
-        return conn.execute("SELECT count(*) FROM ledger_checkpoint").fetchone()[0]
+    return granted_team(pg, tmp_path, f"atk{next(_N)}", "example.com/team-attacks")
 
 
 def test_a_row_inserted_by_the_application_role_is_never_signed(team, tmp_path):
