@@ -41,8 +41,6 @@ from ledger_app.matching.text import TextFingerprint
 from ledger_app.matching.text_index import band_keys
 
 BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
-_FP_HEAD = 20  # image fingerprint header: magic (3), version, width (4), height (4), quality, coarse code (8)
-_FP_QUALITY, _FP_COARSE = 11, 12
 _LOCAL_HEAD = 10  # local features header: magic (3), version, width (2), height (2), keypoints (2)
 
 
@@ -75,8 +73,10 @@ class SweepQuery:
     def images(self) -> bool:
         return bool(len(self.pdq) or len(self.coarse) or len(self.words))
 
-    def columns(self) -> list[str]:
-        """The store columns this query reads (and nothing else, until its hits are read back)."""
+    def columns(self, version: int = schema.SCHEMA_VERSION) -> list[str]:
+        """The store columns this query reads from a file of schema `version` (and nothing else, until
+        its hits are read back). From version 2 an image query reads `quality` and `coarse`, never
+        `fp_data` (thumbnails); a text query reads `fp_data` of the text rows only (`_texts`)."""
         cols = ["status"]
         if self.sha256:
             cols.append("sha256")
@@ -89,7 +89,11 @@ class SweepQuery:
         if self.signers:
             cols += ["c2pa_state", "c2pa_json"]
         if self.images or len(self.text_keys):
-            cols += ["fp_kind", "fp_data"]
+            cols.append("fp_kind")
+            if version == 1 and self.images:
+                cols.append("fp_data")
+        if version >= 2 and self.images:
+            cols += ["coarse"] + (["quality"] if len(self.pdq) else [])
         if len(self.pdq):
             cols.append("pdq")
         if len(self.words):
@@ -148,19 +152,22 @@ def read_batches(pf: pq.ParquetFile, columns: Sequence[str]) -> Iterator[pa.Reco
 
 
 def open_file(location: str, rel: str) -> pq.ParquetFile:
-    """One shard file of the store at `location`, refused unless it has the schema version this reads."""
-    from ledger_app.fpstore.store import FingerprintStore
+    """One shard file of the store at `location`, refused unless it has a schema version this reads."""
+    from ledger_app.fpstore.store import FingerprintStore, check_version
 
     store = FingerprintStore(location)
     try:
         pf = pq.ParquetFile(store.fs.open_input_file(f"{store.base}/{rel}"), pre_buffer=False)
     except (OSError, pa.ArrowInvalid) as exc:
         raise UserError(f"the fingerprint store file {rel} cannot be read: {exc}") from None
-    version = (pf.schema_arrow.metadata or {}).get(schema.META_VERSION)
-    if version != str(schema.SCHEMA_VERSION).encode():
-        raise UserError(f"the fingerprint store file {rel} has schema version "
-                        f"{(version or b'none').decode(errors='replace')}, not {schema.SCHEMA_VERSION}")
+    check_version(rel, pf.schema_arrow.metadata)
     return pf
+
+
+def file_version(pf: pq.ParquetFile) -> int:
+    from ledger_app.fpstore.store import check_version
+
+    return check_version("", pf.schema_arrow.metadata)
 
 
 def sweep_unit(task: SweepTask) -> UnitHits:
@@ -175,13 +182,13 @@ _HIT_LISTS = ("exact", "urls", "domains", "accounts", "signers", "pdq", "coarse"
 def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
     out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
     searchers = _Searchers(query)
-    columns = query.columns()
+    columns = query.columns(file_version(pf))
     keep = [c for c in READ_BACK if c in columns]
     kept = []
     start = 0
     for batch in read_batches(pf, columns):
         before = [len(getattr(out, k)) for k in _HIT_LISTS]
-        _sweep_batch(batch, start, query, searchers, out)
+        _sweep_batch(pf, batch, start, query, searchers, out)
         hit = sorted({h[1] for k, n in zip(_HIT_LISTS, before, strict=True) for h in getattr(out, k)[n:]})
         if hit:  # what the batch already holds of its hit rows is kept now, not read again
             kept.append(batch.select(keep).take(pa.array(np.array(hit) - start)))
@@ -191,6 +198,8 @@ def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
         # Of the rest, only the item's ID (and the source URL for URL finds) is read; a row's shard is the
         # file's, its leaf index its position (docs/fingerprint-store.md).
         rest = ["item_id"] + (["source_url"] if out.urls or out.domains else [])
+        if "fp_data" not in columns and (out.pdq or out.coarse or out.local or out.text):
+            rest.append("fp_data")  # the candidates' fingerprints, for the verification
         table = pa.Table.from_batches(kept)
         for name_, col in zip(rest, read_rows(pf, out.hit_rows, rest).columns, strict=True):
             table = table.append_column(name_, col)
@@ -199,7 +208,7 @@ def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
     return out
 
 
-def read_rows(pf: pq.ParquetFile, wanted: Sequence[int], columns: Sequence[str]) -> pa.Table:
+def read_rows(pf: pq.ParquetFile, wanted: Sequence[int] | np.ndarray, columns: Sequence[str]) -> pa.Table:
     """Columns of the given rows (ascending), reading only the row groups that hold them."""
     bounds = np.cumsum([0] + [pf.metadata.row_group(g).num_rows for g in range(pf.metadata.num_row_groups)])
     rows = np.asarray(wanted, np.int64)
@@ -242,7 +251,8 @@ def _which(values: pa.Array, wanted: pa.Array, rows: np.ndarray) -> np.ndarray:
     return np.asarray(pc.index_in(values.take(pa.array(rows)), value_set=wanted).to_numpy(zero_copy_only=False))
 
 
-def _sweep_batch(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, out: UnitHits) -> None:
+def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers,
+                 out: UnitHits) -> None:
     live = pc.not_equal(batch.column("status"), "purged")
     if s.sha is not None:
         col = batch.column("sha256")
@@ -271,7 +281,7 @@ def _sweep_batch(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers
             if len(image):
                 _images(batch, start, image, q, s, out)
         if len(q.text_keys):
-            _texts(batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, out)
+            _texts(pf, batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, out)
 
 
 def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: Any, out: UnitHits) -> None:
@@ -313,23 +323,44 @@ def _gather(offs: np.ndarray, data: np.ndarray, rows: np.ndarray, skip: np.ndarr
     return data[base + np.arange(total)]
 
 
-def _images(batch: pa.RecordBatch, start: int, image: np.ndarray, q: SweepQuery, s: _Searchers, out: UnitHits) -> None:
+def _image_header(batch: pa.RecordBatch, image: np.ndarray, coarse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, quality, coarse codes (n, 8)) of the image rows among `image` that hold an image
+    fingerprint: from the `quality` and `coarse` columns (schema 2), or from `fp_data`'s header (1)."""
+    if "fp_data" not in batch.schema.names:
+        col = batch.column("coarse")
+        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        valid = np.asarray(col.is_valid().to_numpy(zero_copy_only=False))
+        rows = image[valid[image]]
+        quality = np.empty(0, np.uint8)
+        if "quality" in batch.schema.names:
+            quality = pc.fill_null(batch.column("quality"), 0).to_numpy(zero_copy_only=False)[rows]
+        codes = np.empty((0, 8), np.uint8)
+        if coarse:
+            buf = col.buffers()[1]
+            codes = np.frombuffer(buf, np.uint8)[col.offset * 8 : (col.offset + len(col)) * 8].reshape(-1, 8)[rows]
+        return rows, np.asarray(quality, np.uint8), codes
     offs, data, valid = _binary(batch.column("fp_data"))
     lens = offs[1:] - offs[:-1]
-    ok = image[valid[image] & (lens[image] >= _FP_HEAD)]
+    ok = image[valid[image] & (lens[image] >= schema.IMAGE_HEAD)]
     ok = ok[(data[offs[ok]] == ord("L")) & (data[offs[ok] + 1] == ord("P")) & (data[offs[ok] + 2] == ord("F"))]
+    quality = data[offs[ok] + schema.IMAGE_QUALITY]
+    codes = data[(offs[ok] + schema.IMAGE_COARSE)[:, None] + np.arange(8)] if coarse else np.empty((0, 8), np.uint8)
+    return ok, quality, codes
+
+
+def _images(batch: pa.RecordBatch, start: int, image: np.ndarray, q: SweepQuery, s: _Searchers, out: UnitHits) -> None:
+    ok, quality, coarse = _image_header(batch, image, s.coarse is not None)
     if not len(ok):
         return
     if s.pdq is not None:
-        reliable = np.zeros(len(lens), bool)
-        reliable[ok[data[offs[ok] + _FP_QUALITY] >= MIN_QUALITY]] = True
+        reliable = np.zeros(batch.num_rows, bool)
+        reliable[ok[quality >= MIN_QUALITY]] = True
         codes, code_row = _pdq_codes(batch.column("pdq"), reliable)
         if len(codes):
             for work, row in _range_hits(s.pdq, codes, code_row, s.pdq_max, q.pdq_radius, q.pdq_work):
                 out.pdq.append((work, start + row))
     if s.coarse is not None:
-        codes = data[(offs[ok] + _FP_COARSE)[:, None] + np.arange(8)]
-        for work, row in _range_hits(s.coarse, codes, ok, s.coarse_max, q.coarse_radius, q.coarse_work):
+        for work, row in _range_hits(s.coarse, coarse, ok, s.coarse_max, q.coarse_radius, q.coarse_work):
             out.coarse.append((work, start + row))
     if len(q.words):
         _words(batch, start, ok, q, out)
@@ -404,10 +435,15 @@ def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out
             out.local.append((int(work), start + int(rows[i]), sel[word[item == i]]))
 
 
-def _texts(batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
-    col = batch.column("fp_data")
-    for r in rows:
-        raw = col[int(r)].as_py()
+def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery,
+           out: UnitHits) -> None:
+    if not len(rows):
+        return
+    if "fp_data" in batch.schema.names:
+        col = batch.column("fp_data").take(pa.array(rows))
+    else:  # only the text rows' fingerprints, from the row groups that hold them
+        col = read_rows(pf, start + rows, ["fp_data"]).column(0)
+    for r, raw in zip(rows, col.to_pylist(), strict=True):
         if not raw:
             continue
         try:

@@ -1,20 +1,26 @@
-"""The fingerprint store's Parquet schema, version 1 (docs/fingerprint-store.md).
+"""The fingerprint store's Parquet schema, version 2 (docs/fingerprint-store.md); version 1 files are read too.
 
 One row per item. The columns mirror the database's `item` and `fingerprint` rows, plus what a
 proof needs without the database: `leaf` (the item's `item.ingested` leaf, the RFC 8785 bytes the
 shard's Merkle tree is built over), `leaf_index` (its position in that tree) and `leaf_hash` (its
 RFC 6962 leaf hash, stored uncompressed so a proof reads 32 bytes per neighbour, not whole leaves). `pdq` holds the
 image's stored PDQ hashes (one 32-byte hash per region, region 0 the whole image) so a sweep reads
-them without decoding `fp_data`.
+them without decoding `fp_data`; from version 2, `quality` and `coarse` hold the image fingerprint's
+quality and 8-byte coarse code (copied by the writer from `fp_data`'s header), so a sweep reads only
+small columns and never the thumbnails.
 
-A reader refuses a file whose `provenance-ledger.store` metadata names another schema version.
+A reader refuses a file whose `provenance-ledger.store` metadata names a version not in READABLE.
+Version 1 files lack `quality` and `coarse`: a dataset over them reads those as null, and the sweep
+takes them from `fp_data` (`image_header`).
 """
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE = (1, 2)  # the versions readers accept
+ADDED_IN_V2 = ("quality", "coarse")  # columns a version 1 file lacks
 META_VERSION = b"provenance-ledger.store"
 META_CORPUS = b"provenance-ledger.corpus"
 META_SHARD = b"provenance-ledger.shard"
@@ -59,6 +65,8 @@ FIELDS: list[pa.Field] = [
     pa.field("fp_data", pa.binary()),
     pa.field("local_data", pa.binary()),
     pa.field("pdq", pa.binary()),
+    pa.field("quality", pa.uint8()),  # images: the fingerprint's quality (0-100), from fp_data's header
+    pa.field("coarse", pa.binary(8)),  # images: the fingerprint's coarse code, from fp_data's header
     pa.field("leaf", pa.binary(), nullable=False),
     pa.field("leaf_hash", pa.binary(32), nullable=False),  # SHA-256(0x00 || leaf): a proof reads these, not the leaves
 ]
@@ -66,7 +74,21 @@ SCHEMA = pa.schema(FIELDS)
 # Columns with few distinct values, dictionary-encoded; hashes, leaves and fingerprints are not (a
 # dictionary of unique values only costs time to build and to decode).
 DICTIONARY = ("shard", "media_type", "status", "status_reason", "domain", "account", "license_id", "batch",
-              "c2pa_state", "train_ai", "language", "fp_kind")
+              "c2pa_state", "train_ai", "language", "fp_kind", "quality")
 COLUMNS = tuple(f.name for f in FIELDS)
 # Columns that may be left out of a record (written as null).
 OPTIONAL = frozenset(f.name for f in FIELDS if f.nullable)
+
+# The image fingerprint's header (matching/image.py): magic "LPF", version, width (4), height (4),
+# quality (1), coarse code (8).
+IMAGE_MAGIC = b"LPF"
+IMAGE_HEAD = 20
+IMAGE_QUALITY = 11
+IMAGE_COARSE = 12
+
+
+def image_header(fp_kind: str | None, fp_data: bytes | None) -> tuple[int | None, bytes | None]:
+    """(quality, coarse code) of an image fingerprint's bytes; (None, None) for anything else."""
+    if fp_kind != "image" or not fp_data or len(fp_data) < IMAGE_HEAD or fp_data[:3] != IMAGE_MAGIC:
+        return None, None
+    return fp_data[IMAGE_QUALITY], bytes(fp_data[IMAGE_COARSE : IMAGE_COARSE + 8])

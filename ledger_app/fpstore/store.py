@@ -69,8 +69,27 @@ def _to_row(rec: dict[str, Any], index: int) -> dict[str, Any]:
     if isinstance(sha, str):
         row["sha256"] = bytes.fromhex(sha)
     row["leaf_index"] = index
+    # Derived from fp_data, never taken from the record: a row whose fingerprint was cleared (a purge)
+    # loses them too.
+    row["quality"], row["coarse"] = schema.image_header(row["fp_kind"], row["fp_data"])
     row["leaf_hash"] = merkle.leaf_hash(bytes(row["leaf"] or b""))
     return row
+
+
+def file_version(meta: dict[bytes, bytes] | None) -> int | None:
+    """The schema version a file's metadata names, if it is one this code reads."""
+    raw = (meta or {}).get(schema.META_VERSION)
+    return next((v for v in schema.READABLE if raw == str(v).encode()), None)
+
+
+def check_version(rel: str, meta: dict[bytes, bytes] | None) -> int:
+    """The file's schema version; refused (UserError) unless readers accept it."""
+    version = file_version(meta)
+    if version is None:
+        raw = (meta or {}).get(schema.META_VERSION) or b"none"
+        raise UserError(f"the fingerprint store file {rel} has schema version {raw.decode(errors='replace')}, "
+                        f"not one of {', '.join(map(str, schema.READABLE))}")
+    return version
 
 
 def record_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -254,10 +273,7 @@ class FingerprintStore:
         except pa.ArrowInvalid as exc:
             raise UserError(f"the fingerprint store file {path} is not readable Parquet: {exc}") from None
         meta = pf.schema_arrow.metadata or {}
-        version = meta.get(schema.META_VERSION)
-        if version != str(schema.SCHEMA_VERSION).encode():
-            raise UserError(f"the fingerprint store file {rel} has schema version "
-                            f"{(version or b'none').decode(errors='replace')}, not {schema.SCHEMA_VERSION}")
+        check_version(rel, meta)
         return pf, meta
 
     def row_group(self, rel: str, group: int, columns: Sequence[str] | None = None) -> pa.Table:
