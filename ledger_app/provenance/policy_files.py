@@ -293,14 +293,16 @@ def _robots_content(text: str) -> _ParsedContent:
 
 
 def _aitxt_content(text: str) -> _ParsedContent:
-    groups_d, _ = _robots_groups(text, "disallow")
-    groups_a, _ = _robots_groups(text, "allow")
+    groups_d, problems_d = _robots_groups(text, "disallow")
+    groups_a, problems_a = _robots_groups(text, "allow")
     ai_groups: dict[str, list[PathRule]] = {}
     for a in set(groups_d) | set(groups_a):
         rules = [PathRule(_ai_path(r.path or r.value), "disallow", r.line) for r in groups_d.get(a, [])]
         rules += [PathRule(_ai_path(r.path or r.value), "allow", r.line) for r in groups_a.get(a, [])]
         ai_groups[a] = rules
-    return _ParsedContent(groups={"ai.txt": ai_groups})
+    # Rules before any User-Agent line belong to no group: reported (in the file's line order), not used.
+    problems = sorted(problems_d + problems_a, key=lambda p: int(p.split(":", 1)[0].removeprefix("line ")))
+    return _ParsedContent(tuple(problems), groups={"ai.txt": ai_groups})
 
 
 def _tdmrep_content(text: str) -> _ParsedContent:
