@@ -1,0 +1,410 @@
+"""A fingerprint store of many items written directly, for bench/bench_store.py --direct (issue #20).
+
+The items are those of the bench's own writer (bench_store.shard_records), built as columns instead
+of a dict per item and written by the product's writer (`FingerprintStore.write_columns`: the store's
+schema, compression, row groups, file names, leaf hashes, shard tree and footer), so the product's
+reader, sweep and proofs read them as they read an ingested corpus:
+
+- each item is one of the bench's base images (real photos of the fixtures, cropped and re-encoded:
+  `bench_store.bases`) with 0-8 random bits of each stored PDQ hash flipped, its content SHA-256
+  taken over the base's JPEG and the item number, the base's fingerprint bytes (`fp_data`: quality,
+  coarse code, PDQ family) without the thumbnail unless `thumbnails` (see below), no local features;
+- its source URL on one of 5,000 hosts drawn from a Zipf law (a few hosts hold most items, as on the
+  web), an account commitment from 50,000 accounts drawn likewise, a random URL salt;
+- its `item.ingested` leaf: the bench's payload encoded by `encode_entry` once with markers, the
+  markers then replaced column-wise (checked byte for byte against `encode_entry` by the tests), a
+  time stamp per item rising through the shard.
+
+Thumbnails: the sweep reads `fp_data` (quality and coarse code in its header) but never the thumbnail
+at its end, which is most of an image fingerprint's bytes (about 2.4 kB of 3.7 kB per item). 100
+million items with thumbnails do not fit this machine's disk, so the large store leaves them out
+(`thumbnails=False`: the fingerprint's version-1 form with an empty thumbnail) and the build measures
+the bytes per item both ways on its first shard. A store without thumbnails is smaller on disk, and a
+sweep reading `fp_data` reads less of it than it would of a real store: bench_store.py says so beside
+its figures.
+
+Every shard is a pure function of (seed, shard number), so shards are written by worker processes in
+any order and the ledger's manifest entries are appended in shard order by the parent, through the
+product's `LedgerService.append`, 100 shards per transaction while building (the bench's own
+per-shard commit rate is measured at 1M by bench_store.py without --direct).
+
+The built store is kept under ~/.cache/ledger-bench (or $LEDGER_BENCH_CACHE) in a folder named by
+this writer's version, the store's schema version and the item count, and reused when its record
+`build.json` matches and every file it names is present with its size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from ledger_app.fpstore import schema  # noqa: E402
+from ledger_app.fpstore.store import FingerprintStore, ShardFile  # noqa: E402
+from ledger_app.ledger.entries import encode_entry  # noqa: E402
+from ledger_app.ledger.manifest import MANIFEST_TYPE, manifest_payload  # noqa: E402
+from ledger_app.matching.image import ImageFingerprint  # noqa: E402
+
+SYNTH_VERSION = 1  # raise when the items written change: the cached stores are named by it
+SHARD = 10_000
+HOSTS = 5_000
+ACCOUNTS = 50_000
+CORPUS = "bench"
+SEED = 20
+T0 = 1_796_601_600  # 2026-12-07 00:00 UTC: the first shard's leaves' time; one second more per shard
+ACTOR = hashlib.sha256(b"bench actor").hexdigest()
+APPEND_BATCH = 100  # manifest entries per ledger transaction while building
+SPARE = 10 * 10**9  # bytes of disk left free after a build
+
+# The columns this writer fills; the schema's other columns are written as nulls, as ingest leaves them
+# for an image without C2PA, licence or text. A schema column in neither set stops the writer (a new
+# column must be filled, or be said to be null here).
+FILLED = ("item_id", "key", "shard", "sha256", "size", "media_type", "status", "status_reason", "location", "member",
+          "source_url", "url_norm", "url_salt", "domain", "account", "c2pa_state", "ingested_at", "fp_kind",
+          "fp_data", "pdq", "leaf")
+NULLS = ("members", "license_id", "batch", "metadata_json", "c2pa_json", "manifest_json", "ai_generated",
+         "signals_json", "train_ai", "language", "fetched_at", "local_data")
+
+
+def _zipf_cdf(n: int, s: float = 1.0) -> np.ndarray:
+    w = 1.0 / np.arange(1, n + 1) ** s
+    return np.cumsum(w) / w.sum()
+
+
+_HOST_CDF = _zipf_cdf(HOSTS)
+_ACCOUNT_CDF = _zipf_cdf(ACCOUNTS)
+
+
+def _draw(i: np.ndarray, cdf: np.ndarray, mult: int) -> np.ndarray:
+    """A Zipf-distributed index for each item number, a pure function of the number (so a request
+    can name the URL of any item without reading the store)."""
+    u = ((i.astype(np.uint64) * np.uint64(mult)) >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+    return np.minimum(np.searchsorted(cdf, u, "right"), len(cdf) - 1)
+
+
+def host_name(k: int) -> str:
+    return f"img{k % 7}.site{k}.example" if k % 5 == 0 else f"site{k}.example"
+
+
+_HOST_NAMES = np.array([host_name(k) for k in range(HOSTS)], dtype=object)
+
+
+def url_norm(i: int) -> str:
+    """The URL key (`core.urls.url_key` of its source URL) of item number i."""
+    host = _HOST_NAMES[int(_draw(np.array([i]), _HOST_CDF, 0x9E3779B97F4A7C15)[0])]
+    return f"{host}/p/{i}.jpg"
+
+
+def _fixed_strings(fixed: np.ndarray, kind: pa.DataType | None = None) -> pa.Array:
+    """Rows of a (n, w) uint8 array as n strings (or binaries) of w bytes each, without a copy per row."""
+    kind = kind or pa.string()
+    n, w = fixed.shape
+    offsets = pa.py_buffer((np.arange(n + 1, dtype=np.int32) * w).tobytes())
+    return pa.Array.from_buffers(kind, n, [None, offsets, pa.py_buffer(np.ascontiguousarray(fixed).tobytes())])
+
+
+def _hex(raw: bytes, width: int = 32) -> pa.Array:
+    """Runs of `width` bytes as strings of 2 x width hex digits."""
+    return _fixed_strings(np.frombuffer(raw.hex().encode(), np.uint8).reshape(-1, 2 * width))
+
+
+def flip_bits(codes: np.ndarray, rng: np.random.Generator, max_bits: int = 8) -> np.ndarray:
+    """Flip 0..max_bits random bits of each row of a (n, w) uint8 array (bench_store.flip_bits, for
+    any width)."""
+    out = codes.copy()
+    counts = rng.integers(0, max_bits + 1, len(out))
+    for k in range(max_bits):
+        rows = np.nonzero(counts > k)[0]
+        bits = rng.integers(0, out.shape[1] * 8, len(rows))
+        out[rows, bits // 8] ^= (1 << (bits % 8)).astype(np.uint8)
+    return out
+
+
+@dataclass
+class Bases:
+    """What the writer needs of the base images, as arrays (built in each worker from the raw list)."""
+
+    prefix: list[Any]  # SHA-256 state after each base's JPEG bytes
+    size: np.ndarray  # bytes of each item's content (JPEG + 8)
+    stored: np.ndarray  # (bases, regions, 32) stored PDQ hashes
+    fp_data: pa.Array  # each base's fingerprint bytes as written
+
+    @classmethod
+    def of(cls, base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]], thumbnails: bool) -> Bases:
+        fps = [b[3] if thumbnails else replace(ImageFingerprint.from_bytes(b[3]), thumb=b"").to_bytes() for b in base]
+        return cls([hashlib.sha256(b[0]) for b in base], np.array([len(b[0]) + 8 for b in base], np.int64),
+                   np.frombuffer(b"".join(b"".join(b[1]) for b in base), np.uint8).reshape(len(base), -1, 32),
+                   pa.array(fps, pa.binary()))
+
+
+_MARK = {name: f"\u00a7{name}\u00a7" for name in ("account", "item", "sha256", "url", "ts")}
+
+
+def _leaf_template() -> list[str]:
+    """The item leaf as `encode_entry` writes it, cut at the variable values: literal, value, literal, ..."""
+    payload = {"item": _MARK["item"], "corpus": CORPUS, "sha256": _MARK["sha256"], "media_type": "image/jpeg",
+               "status": "admitted", "reason": "no C2PA manifest", "c2pa": "none", "training_mining": None,
+               "ai_generated": False, "license": "CC-BY-4.0", "account": _MARK["account"], "url": _MARK["url"]}
+    text = encode_entry("item.ingested", payload, actor=ACTOR, ts=_MARK["ts"]).decode()
+    parts = []
+    while "\u00a7" in text:  # a marker JSON writes as it is
+        head, name, text = text.split("\u00a7", 2)
+        parts += [head, name]
+    return parts + [text]
+
+
+def leaf_payload(item_id: str, sha256_hex: str, account: str, url: str) -> dict[str, Any]:
+    """The payload the template encodes (for checking it against `encode_entry`)."""
+    return {"item": item_id, "corpus": CORPUS, "sha256": sha256_hex, "media_type": "image/jpeg", "status": "admitted",
+            "reason": "no C2PA manifest", "c2pa": "none", "training_mining": None, "ai_generated": False,
+            "license": "CC-BY-4.0", "account": account, "url": url}
+
+
+_ACCOUNT_HEX: pa.Array | None = None
+
+
+def shard_name(shard_no: int) -> str:
+    return f"shard-{shard_no:06d}.tar"
+
+
+def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa.Table:
+    """Shard `shard_no`'s items (numbers SHARD x shard_no onwards) as the store's columns, less the
+    leaf index and hash the writer derives."""
+    global _ACCOUNT_HEX
+    unknown = [f.name for f in schema.SCHEMA if f.name not in FILLED + NULLS + ("leaf_index", "leaf_hash")]
+    if unknown:
+        raise RuntimeError(f"store_synth does not fill the store's columns {unknown} (schema {schema.SCHEMA_VERSION})")
+    if _ACCOUNT_HEX is None:
+        _ACCOUNT_HEX = pa.array([hashlib.sha256(f"acct{k}".encode()).hexdigest() for k in range(ACCOUNTS)])
+    rng = np.random.default_rng((seed, shard_no))
+    first = shard_no * SHARD
+    idx = np.arange(first, first + count, dtype=np.int64)
+    which = rng.integers(0, len(bases.size), count)
+    shard = shard_name(shard_no)
+
+    sha = bytearray()
+    for w, i in zip(which.tolist(), idx.tolist(), strict=True):
+        h = bases.prefix[w].copy()
+        h.update(i.to_bytes(8, "big"))
+        sha += h.digest()
+    sha_np = np.frombuffer(bytes(sha), np.uint8).reshape(count, 32)
+    num = pc.utf8_lpad(pc.cast(pa.array(idx), pa.string()), width=9, padding="0")
+    key = pc.binary_join_element_wise(shard, "#", num, "")
+    item_id = pc.binary_join_element_wise(CORPUS, ":", key, "")
+    host_k = _draw(idx, _HOST_CDF, 0x9E3779B97F4A7C15)
+    host = pa.array(_HOST_NAMES[host_k], pa.string())
+    path = pc.binary_join_element_wise("/p/", pc.cast(pa.array(idx), pa.string()), ".jpg", "")
+    norm = pc.binary_join_element_wise(host, path, "")
+    account = _ACCOUNT_HEX.take(pa.array(_draw(idx, _ACCOUNT_CDF, 0xD1B54A32D192ED03)))
+    micro = pc.utf8_lpad(pc.cast(pa.array(np.arange(count, dtype=np.int64) * (900_000 // SHARD)), pa.string()),
+                         width=6, padding="0")
+    second = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(T0 + shard_no))
+    ts = pc.binary_join_element_wise(second + ".", micro, "Z", "")
+    # The leaf's URL commitment (a salted hash of the URL in ingest): 32 random bytes, drawn, not hashed.
+    values = {"account": account, "item": item_id, "sha256": _hex(bytes(sha)), "ts": ts, "url": _hex(rng.bytes(32 * count))}
+    tmpl = _leaf_template()
+    leaf = pc.binary_join_element_wise(*[values[p] if k % 2 else p for k, p in enumerate(tmpl)], "")
+
+    stored = bases.stored[which]  # (count, regions, 32)
+    pdq = flip_bits(stored.reshape(-1, 32), rng).reshape(count, -1)
+
+    zeros = pa.array(np.zeros(count, np.int32))
+
+    def const(value: Any, kind: pa.DataType) -> pa.Array:
+        return pa.array([value], kind).take(zeros)
+
+    cols: dict[str, Any] = {
+        "item_id": item_id, "key": key, "shard": const(shard, pa.string()),
+        "sha256": _fixed_strings(sha_np, pa.binary()).cast(pa.binary(32)), "size": pa.array(bases.size[which]),
+        "media_type": const("image/jpeg", pa.string()), "status": const("admitted", pa.string()),
+        "status_reason": const("no C2PA manifest", pa.string()), "location": key, "member": num,
+        "source_url": pc.binary_join_element_wise("https://", norm, ""), "url_norm": norm,
+        "url_salt": _fixed_strings(rng.integers(0, 256, (count, 16), dtype=np.uint8), pa.binary()),
+        "domain": host, "account": account, "c2pa_state": const("none", pa.string()),
+        "ingested_at": const(float(T0 + shard_no), pa.float64()), "fp_kind": const("image", pa.string()),
+        "fp_data": bases.fp_data.take(pa.array(which)), "pdq": _fixed_strings(pdq, pa.binary()),
+        "leaf": leaf.cast(pa.binary()),
+    }
+    fields = [f for f in schema.SCHEMA if f.name not in ("leaf_index", "leaf_hash")]
+    arrays = [cols[f.name].cast(f.type) if f.name in cols else pa.nulls(count, f.type) for f in fields]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def write_shard(store: FingerprintStore, shard_no: int, count: int, bases: Bases, seed: int = SEED) -> ShardFile:
+    return store.write_columns(CORPUS, shard_name(shard_no), shard_table(shard_no, count, bases, seed))
+
+
+# --- building a cached store in worker processes ---------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init(base: list, location: str, thumbnails: bool) -> None:
+    _WORKER.update(bases=Bases.of(base, thumbnails), store=FingerprintStore(location))
+
+
+def _write_range(task: tuple[int, int, int]) -> tuple[list[ShardFile], float]:
+    start, stop, n = task
+    c = time.process_time()
+    out = [write_shard(_WORKER["store"], s, min(SHARD, n - s * SHARD), _WORKER["bases"]) for s in range(start, stop)]
+    return out, time.process_time() - c
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get("LEDGER_BENCH_CACHE") or Path.home() / ".cache" / "ledger-bench")
+
+
+def cache_key(n: int) -> str:
+    return f"store-synth-v{SYNTH_VERSION}-schema{schema.SCHEMA_VERSION}-n{n}"
+
+
+@dataclass
+class Built:
+    """A built store: its folder (`store/`, `ws/`), its manifests (ledger index, shard file) and the
+    build's figures (`build.json`)."""
+
+    work: Path
+    manifests: list[tuple[int, ShardFile]]
+    stats: dict[str, Any]
+    reused: bool
+
+
+def bases_digest(base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]]) -> str:
+    """What a cached store was built from: the base images and their fingerprints."""
+    h = hashlib.sha256()
+    for b in base:
+        h.update(hashlib.sha256(b[0]).digest() + hashlib.sha256(b[3]).digest())
+    return h.hexdigest()
+
+
+def _load(work: Path, n: int, base: list) -> Built | None:
+    try:
+        doc = json.loads((work / "build.json").read_text())
+    except (OSError, ValueError):
+        return None
+    if doc.get("key") != cache_key(n) or doc.get("bases") != bases_digest(base):
+        return None
+    manifests = [(int(m[0]), ShardFile(CORPUS, m[1], m[2], int(m[3]), bytes.fromhex(m[4]), m[5], int(m[6])))
+                 for m in doc["manifests"]]
+    for _, f in manifests:
+        p = work / "store" / f.path
+        if not p.is_file() or p.stat().st_size != f.size:
+            return None
+    if sum(f.count for _, f in manifests) != n or not (work / "ws" / "ledger.db").is_file():
+        return None
+    return Built(work, manifests, doc["stats"], True)
+
+
+def dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, rebuild: bool = False,
+          log=print) -> Built:
+    """The store of n items in the cache (built unless a valid one is there), with its ledger."""
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+
+    work = cache_root() / (cache_key(n) + ("-thumbs" if thumbnails else ""))
+    if not rebuild:
+        got = _load(work, n, base)
+        if got is not None:
+            return got
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "store").mkdir(parents=True)
+    shards = (n + SHARD - 1) // SHARD
+    store = FingerprintStore(work / "store")
+
+    # The first shard, written here both ways: its bytes decide whether the store fits, and give the
+    # bytes per item with thumbnails beside those without.
+    t, c = time.perf_counter(), time.process_time()
+    bases = Bases.of(base, thumbnails)
+    first = write_shard(store, 0, min(SHARD, n), bases)
+    first_s, first_cpu = time.perf_counter() - t, time.process_time() - c
+    other = FingerprintStore(work / "other")
+    other_f = write_shard(other, 0, min(SHARD, n), Bases.of(base, not thumbnails))
+    shutil.rmtree(work / "other")
+    need = first.size * n // first.count + 3_000 * shards  # the ledger: about 3 kB per manifest entry
+    free = shutil.disk_usage(work).free
+    if free < need + SPARE:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SystemExit(f"not building {n:,} items: they need about {need / 1e9:,.1f} GB and {SPARE / 1e9:.0f} GB "
+                         f"must stay free, but {free / 1e9:,.1f} GB are free at {work.parent}")
+    log(f"building {n:,} items in {shards:,} shards at {work} (about {need / 1e9:,.1f} GB; "
+        f"first shard {first_s:.2f} s)")
+
+    svc = LedgerService(Workspace(work / "ws"), passphrase=lambda confirm: "bench passphrase")
+    svc.init("bench.example/store")
+    ledger_before = dir_bytes(work / "ws")
+    manifests: list[tuple[int, ShardFile]] = []
+    pending: list[ShardFile] = []
+    t_commit = 0.0
+    cpu = first_cpu
+
+    def commit() -> None:
+        nonlocal t_commit
+        if not pending:
+            return
+        t0 = time.perf_counter()
+        res = svc.append([(MANIFEST_TYPE, manifest_payload(CORPUS, f.shard, f.count, f.root, file=f.path,
+                                                           file_sha256=f.sha256, file_size=f.size,
+                                                           schema=schema.SCHEMA_VERSION)) for f in pending])
+        t_commit += time.perf_counter() - t0
+        manifests.extend((res.first_index + k, f) for k, f in enumerate(pending))
+        pending.clear()
+
+    pending.append(first)
+    per_task = 5
+    tasks = [(s, min(s + per_task, shards), n) for s in range(1, shards, per_task)]
+    t = time.perf_counter()
+    done, next_log = 1, 1000
+    if tasks and workers < 1:  # in this process (tests)
+        _init(base, str(work / "store"), thumbnails)
+        for task in tasks:
+            files, task_cpu = _write_range(task)
+            cpu += task_cpu
+            pending.extend(files)
+            if len(pending) >= APPEND_BATCH:
+                commit()
+    elif tasks:
+        import multiprocessing as mp
+
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=_init,
+                                 initargs=(base, str(work / "store"), thumbnails)) as pool:
+            for files, task_cpu in pool.map(_write_range, tasks):
+                cpu += task_cpu
+                pending.extend(files)
+                done += len(files)
+                if len(pending) >= APPEND_BATCH:
+                    commit()
+                if done >= next_log:
+                    next_log += 1000
+                    rate = (done - 1) * SHARD / (time.perf_counter() - t)
+                    log(f"  {done:,}/{shards:,} shards, {rate:,.0f} items/s")
+    commit()
+    write_s = first_s + time.perf_counter() - t  # the manifest commits overlap the workers' writing
+    stats = {"items": n, "shards": shards, "workers": workers, "thumbnails": thumbnails,
+             "write_s": write_s, "write_cpu_s": cpu, "commit_s": t_commit,
+             "store_bytes": dir_bytes(work / "store"), "ledger_bytes": dir_bytes(work / "ws") - ledger_before,
+             "first_shard_bytes": first.size, "first_shard_other_bytes": other_f.size, "first_shard_items": first.count,
+             "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()[0]}
+    doc = {"key": cache_key(n), "bases": bases_digest(base), "stats": stats,
+           "manifests": [[i, f.shard, f.path, f.count, f.root.hex(), f.sha256, f.size] for i, f in manifests]}
+    (work / "build.json").write_text(json.dumps(doc))
+    return Built(work, manifests, stats, False)
