@@ -8,11 +8,13 @@ brute-force reference (every query code against every stored code)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import random
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -147,6 +149,41 @@ def test_version_2_columns_and_a_version_1_file_sweeps_alike(tmp_path, sources):
     assert store.item("c:a#7", files=[v1])["coarse"] is None and store.item("c:a#7", files=[f.path])["coarse"]
     assert store.inner_proof(v1, 4321)[1:] == store.inner_proof(f.path, 4321)[1:]
     assert count_images(str(tmp_path), [v1]) == count_images(str(tmp_path), [f.path])
+
+
+def brute_force(recs: list[dict], query) -> tuple[set, set]:
+    """(work, row) pairs within radius, every stored code against every query code."""
+    coarse, pdq = set(), set()
+    q_coarse = query.coarse.view(np.uint64).reshape(-1)
+    q_pdq = query.pdq.view(np.uint64).reshape(-1, 4)
+    for row, rec in enumerate(recs):
+        quality, code = schema.image_header(rec.get("fp_kind"), rec.get("fp_data"))
+        if code is None or rec["status"] == "purged":
+            continue
+        d = np.bitwise_count(q_coarse ^ np.frombuffer(code, np.uint64)[0])
+        coarse |= {(int(w), row) for w in query.coarse_work[d <= query.coarse_radius]}
+        if quality is not None and quality >= 50 and rec.get("pdq"):
+            for h in np.frombuffer(rec["pdq"], np.uint64).reshape(-1, 4):
+                d = np.bitwise_count(q_pdq ^ h).sum(1)
+                pdq |= {(int(w), row) for w in query.pdq_work[d <= query.pdq_radius]}
+    return coarse, pdq
+
+
+@pytest.mark.parametrize("spread", [0, 3, 6, 12])
+def test_the_candidates_are_every_code_within_radius(tmp_path, sources, spread):
+    from ledger_app.engine.sweep import group_codes
+
+    store = FingerprintStore(tmp_path)
+    recs = records("a", sources, 3000, 4)
+    f = store.write_shard("c", "a", recs)
+    query = query_for(sources, str(tmp_path), [f.path], texts=False)
+    codes, works, radii, groups = group_codes(query.coarse, query.coarse_work, query.coarse_radius, spread)
+    assert sorted(map(bytes, codes)) == sorted(map(bytes, query.coarse)) and len(groups) > 2
+    query = dataclasses.replace(query, coarse=codes, coarse_work=works, coarse_radius=radii, coarse_groups=groups)
+    hits = sweep_unit(SweepTask(str(tmp_path), f.path, query))
+    coarse, pdq = brute_force(recs, query)
+    assert set(hits.coarse) == coarse and len(hits.coarse) == len(coarse) and coarse
+    assert set(hits.pdq) == pdq and len(hits.pdq) == len(pdq) and pdq
 
 
 def test_a_text_only_query_reads_fingerprints_of_text_rows_only(tmp_path, sources):

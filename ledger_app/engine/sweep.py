@@ -8,7 +8,10 @@ passes (pyarrow compute and numpy, no per-row Python except for text fingerprint
   commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
   searched with the batch's stored hashes of reliable images, up to each work's radius;
-- coarse codes (uneven crops): a faiss index of the request's crop hypotheses, searched likewise;
+- coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
+  once per request); a group whose leader is further from an item's code than the group's spread
+  plus the radius cannot hold a match (triangle inequality), so an item is compared with the group
+  leaders (faiss) and then only with the members of the few groups left (numpy popcount);
 - keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
   words: how many distinct query words each item shares, and each query word's document count;
 - text: the shingle sample and MinHash band keys of each text fingerprint against the request's keys.
@@ -18,7 +21,7 @@ It returns candidates, never matches: `takedown/locate.py` verifies them with th
 reads, so a worker that dies has its unit computed again (Ray's retries) and nothing is duplicated:
 only the driver records matches, once, after every unit has answered.
 
-It stays one module (some 400 lines) on purpose: the query's arrays, the batch's column buffers and
+It stays one module (some 550 lines) on purpose: the query's arrays, the batch's column buffers and
 the passes that read them share one layout, which a split would spread over files.
 """
 
@@ -63,6 +66,9 @@ class SweepQuery:
     coarse: np.ndarray = field(default_factory=lambda: np.empty((0, 8), np.uint8))
     coarse_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
     coarse_radius: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    # Where each group of `coarse` starts (and the end); a group's first code is its leader. Empty:
+    # every code is its own group.
+    coarse_groups: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     words: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint32))  # sorted within each work
     words_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
     min_words: int = 6  # shared query words that make an item a keypoint candidate
@@ -176,10 +182,19 @@ def sweep_unit(task: SweepTask) -> UnitHits:
     return sweep_file(pf, task.file, task.query)
 
 
+GROUP_SPREAD = 6  # bits from its leader within which a coarse code joins the leader's group
+
 _HIT_LISTS = ("exact", "urls", "domains", "accounts", "signers", "pdq", "coarse", "text", "local")
 
 
 def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
+    """The file's candidates (`find_candidates`) with what the driver needs of them (`read_back`)."""
+    return read_back(pf, find_candidates(pf, name, query))
+
+
+def find_candidates(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
+    """One pass over the query's columns of the file: its candidates, by row, with what the batches
+    already held of the hit rows (the READ_BACK columns the query read)."""
     out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
     searchers = _Searchers(query)
     columns = query.columns(file_version(pf))
@@ -195,16 +210,26 @@ def sweep_file(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHits:
             out.hit_rows += hit
         start += batch.num_rows
     if out.hit_rows:
-        # Of the rest, only the item's ID (and the source URL for URL finds) is read; a row's shard is the
-        # file's, its leaf index its position (docs/fingerprint-store.md).
-        rest = ["item_id"] + (["source_url"] if out.urls or out.domains else [])
-        if "fp_data" not in columns and (out.pdq or out.coarse or out.local or out.text):
-            rest.append("fp_data")  # the candidates' fingerprints, for the verification
-        table = pa.Table.from_batches(kept)
-        for name_, col in zip(rest, read_rows(pf, out.hit_rows, rest).columns, strict=True):
-            table = table.append_column(name_, col)
-        out.table = table
-        out.shard = (pf.schema_arrow.metadata or {}).get(schema.META_SHARD, b"").decode("utf-8", "surrogateescape")
+        out.table = pa.Table.from_batches(kept)
+    return out
+
+
+def read_back(pf: pq.ParquetFile, out: UnitHits) -> UnitHits:
+    """Add to the hit rows what the pass did not read: the item's ID, the source URL for URL finds,
+    and the fingerprint of image and text candidates for their verification (reading only the row
+    groups that hold hit rows). It costs per candidate, not per item. A row's shard is the file's,
+    its leaf index its position (docs/fingerprint-store.md)."""
+    if not out.hit_rows or out.table is None:
+        return out
+    rest = ["item_id"] + (["source_url"] if out.urls or out.domains else [])
+    if out.pdq or out.coarse or out.local or out.text:
+        rest.append("fp_data")
+    rest = [c for c in rest if c not in out.table.column_names]
+    table = out.table
+    for name_, col in zip(rest, read_rows(pf, out.hit_rows, rest).columns, strict=True):
+        table = table.append_column(name_, col)
+    out.table = table
+    out.shard = (pf.schema_arrow.metadata or {}).get(schema.META_SHARD, b"").decode("utf-8", "surrogateescape")
     return out
 
 
@@ -231,7 +256,14 @@ class _Searchers:
             self.pdq_max = int(q.pdq_radius.max())
         if len(q.coarse):
             self.coarse = np.ascontiguousarray(q.coarse, np.uint8)
-            self.coarse_max = int(q.coarse_radius.max())
+            self.coarse64 = self.coarse.view(np.uint64).reshape(-1)
+            groups = q.coarse_groups if len(q.coarse_groups) else np.arange(len(q.coarse) + 1)
+            self.groups = np.asarray(groups, np.int64)
+            lead = np.repeat(self.groups[:-1], np.diff(self.groups))
+            spread = np.bitwise_count(self.coarse64 ^ self.coarse64[lead])
+            # An item further than this from a group's leader is further than its radius from every member.
+            self.group_bound = np.maximum.reduceat(spread.astype(np.int64) + q.coarse_radius, self.groups[:-1])
+            self.leaders = np.ascontiguousarray(self.coarse[self.groups[:-1]])
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
         self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
@@ -359,8 +391,8 @@ def _images(batch: pa.RecordBatch, start: int, image: np.ndarray, q: SweepQuery,
         if len(codes):
             for work, row in _range_hits(s.pdq, codes, code_row, s.pdq_max, q.pdq_radius, q.pdq_work):
                 out.pdq.append((work, start + row))
-    if s.coarse is not None:
-        for work, row in _range_hits(s.coarse, coarse, ok, s.coarse_max, q.coarse_radius, q.coarse_work):
+    if s.coarse is not None and len(coarse):
+        for work, row in _grouped_hits(s, coarse, ok, q):
             out.coarse.append((work, start + row))
     if len(q.words):
         _words(batch, start, ok, q, out)
@@ -398,6 +430,67 @@ def _range_hits(queries: np.ndarray, codes: np.ndarray, code_row: np.ndarray, ra
     span = int(code_row.max()) + 1
     pairs = np.unique(works[query[keep]].astype(np.int64) * span + code_row[labels[keep]])
     return list(zip((pairs // span).tolist(), (pairs % span).tolist(), strict=True))
+
+
+def _grouped_hits(s: _Searchers, codes: np.ndarray, rows: np.ndarray, q: SweepQuery) -> list[tuple[int, int]]:
+    """Distinct (work, row) pairs with a coarse code within the work's radius of one of its query
+    codes: the groups whose leader is near enough (faiss, the batch's codes indexed), then the
+    members of those groups (numpy popcount), the same pairs as comparing every code."""
+    import faiss
+
+    index = faiss.IndexBinaryFlat(64)
+    index.add(np.ascontiguousarray(codes, np.uint8))
+    lims, dist, labels = index.range_search(s.leaders, int(s.group_bound.max()) + 1)
+    if not len(labels):
+        return []
+    group = np.searchsorted(lims.astype(np.int64), np.arange(len(labels)), "right") - 1
+    near = dist <= s.group_bound[group]
+    group, item = group[near], labels[near].astype(np.int64)
+    size = s.groups[group + 1] - s.groups[group]
+    total = int(size.sum())
+    if not total:
+        return []
+    pair_item = np.repeat(item, size)
+    member = np.repeat(s.groups[group] - np.concatenate([[0], np.cumsum(size)[:-1]]), size) + np.arange(total)
+    item64 = np.ascontiguousarray(codes, np.uint8).view(np.uint64).reshape(-1)
+    keep = np.bitwise_count(item64[pair_item] ^ s.coarse64[member]) <= q.coarse_radius[member]
+    if not keep.any():
+        return []
+    row = rows[pair_item[keep]].astype(np.int64)
+    span = int(row.max()) + 1
+    pairs = np.unique(q.coarse_work[member[keep]].astype(np.int64) * span + row)
+    return list(zip((pairs // span).tolist(), (pairs % span).tolist(), strict=True))
+
+
+def group_codes(codes: np.ndarray, works: np.ndarray, radii: np.ndarray,
+                spread: int = GROUP_SPREAD) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The request's coarse codes (n, 8) reordered in groups for `_grouped_hits`, with their works and
+    radii, and where each group starts: greedily, the first ungrouped code leads a group of every
+    ungrouped code within `spread` bits of it."""
+    import faiss
+
+    n = len(codes)
+    if not n:
+        return codes, works, radii, np.zeros(1, np.int64)
+    codes = np.ascontiguousarray(codes, np.uint8)
+    index = faiss.IndexBinaryFlat(64)
+    index.add(codes)
+    lims, _, labels = index.range_search(codes, spread + 1)
+    free = np.ones(n, bool)
+    order: list[int] = []
+    starts: list[int] = []
+    for i in range(n):
+        if not free[i]:
+            continue
+        near = labels[lims[i] : lims[i + 1]]
+        near = np.sort(near[free[near] & (near != i)])
+        starts.append(len(order))
+        order.append(i)
+        order += near.tolist()
+        free[near] = False
+        free[i] = False
+    perm = np.array(order, np.int64)
+    return codes[perm], works[perm], radii[perm], np.array(starts + [n], np.int64)
 
 
 def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out: UnitHits) -> None:

@@ -16,6 +16,7 @@ text candidates scoring exactly alike) are broken by shard and position here, by
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ from ledger_app.core.errors import UserError
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.types import MatchMethod
 from ledger_app.engine import Engine
-from ledger_app.engine.sweep import SweepQuery, SweepTask, UnitHits, sweep_unit
+from ledger_app.engine.sweep import SweepQuery, SweepTask, UnitHits, group_codes, sweep_unit
 from ledger_app.matching.image_index import ImageIndex
 from ledger_app.takedown.locate import Found, StoredWork, perceptual_found, read_shard_texts, text_found
 
@@ -115,7 +116,7 @@ def build_query(p: _Plan, n_images: int) -> SweepQuery:
         q = np.unique(np.concatenate([tf.sample, band_keys(tf.minhash)]))
         keys.append(q)
         key_work += [k] * len(q)
-    return SweepQuery(
+    query = SweepQuery(
         sha256=tuple(p.sha), urls=tuple(w.value for w in p.urls), domains=tuple(w.value for w in p.domains),
         accounts=tuple(w.value for w in p.accounts), signers=tuple(w.value.strip().lower() for w in p.signers),
         pdq=np.frombuffer(b"".join(pdq), np.uint8).reshape(-1, 32),
@@ -126,6 +127,10 @@ def build_query(p: _Plan, n_images: int) -> SweepQuery:
         words_work=np.array(wds_work, np.int32), min_words=MIN_VOTES,
         text_keys=np.concatenate(keys).astype(np.uint64) if keys else np.empty(0, np.uint64),
         text_work=np.array(key_work, np.int32))
+    if len(query.coarse):
+        codes, works, radii, groups = group_codes(query.coarse, query.coarse_work, query.coarse_radius)
+        query = dataclasses.replace(query, coarse=codes, coarse_work=works, coarse_radius=radii, coarse_groups=groups)
+    return query
 
 
 def find_in_store(location: str, files: Sequence[str], works: Sequence[StoredWork], thresholds: MatchThresholds,
@@ -208,7 +213,6 @@ def _hex(row: dict[str, Any]) -> str | None:
 def _image_matcher(k: int, hits: Sequence[UnitHits], rows: dict[tuple[str, int], dict[str, Any]], n_images: int,
                    query: SweepQuery, df: np.ndarray, thresholds: MatchThresholds) -> Any:
     """An ImageMatcher over image work k's candidates that counts and weighs as one over the whole store."""
-    import dataclasses
 
     from ledger_app.matching.image import ImageFingerprint
     from ledger_app.matching.image_match import ImageMatcher
