@@ -8,7 +8,8 @@ simply computed again (by Ray's task retries, or by re-running the command), and
 writes.
 
     open_engine("local", workers=4)            # ProcessPoolExecutor, or this process for one worker
-    open_engine("ray")                         # a local Ray instance, started here and stopped on close()
+    open_engine("ray")                         # a local Ray instance, starting from here (in the
+                                               # background, see engine/ray.py) and stopped on close()
     open_engine("ray", address="10.0.0.5:6379")  # an existing Ray cluster
 """
 
@@ -54,5 +55,7 @@ def open_engine(name: str = "local", *, address: str | None = None, workers: int
 
         if address is not None:
             check_address(address)
-        return RayEngine(address=address, workers=workers)
+        engine = RayEngine(address=address, workers=workers, preload=tuple(preload))
+        engine.start()  # a local instance comes up while the caller prepares its units
+        return engine
     raise UserError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
