@@ -186,6 +186,26 @@ def test_the_candidates_are_every_code_within_radius(tmp_path, sources, spread):
     assert set(hits.pdq) == pdq and len(hits.pdq) == len(pdq) and pdq
 
 
+def test_quality_and_coarse_are_derived_from_fp_data_by_both_writers(tmp_path, sources):
+    recs = records("a", sources, 400, 5)
+    kinds = pa.array([r.get("fp_kind") for r in recs], pa.string())
+    datas = pa.array([r.get("fp_data") for r in recs], pa.binary())
+    expected = [schema.image_header(r.get("fp_kind"), r.get("fp_data")) for r in recs]
+    for lo in (0, 3):
+        quality, coarse = schema.image_columns(kinds.slice(lo), datas.slice(lo))
+        assert list(zip(quality.to_pylist(), coarse.to_pylist(), strict=True)) == expected[lo:]
+    store = FingerprintStore(tmp_path)
+    want = pa.schema([f for f in schema.FIELDS if f.name not in ("leaf_index", "leaf_hash")])
+    lies = [{**r, "quality": 99, "coarse": b"\xff" * 8} for r in recs]  # what a caller claims is never kept
+    for r in lies:
+        r["sha256"] = bytes.fromhex(r["sha256"])
+    by_columns = store.write_columns("c", "a", pa.Table.from_pylist(lies, schema=want))
+    by_rows = store.write_shard("c", "a", [{**r, "quality": 99, "coarse": b"\xff" * 8} for r in recs])
+    assert (tmp_path / by_columns.path).read_bytes() == (tmp_path / by_rows.path).read_bytes()
+    got = pq.read_table(tmp_path / by_rows.path, columns=["quality", "coarse"])
+    assert list(zip(got.column("quality").to_pylist(), got.column("coarse").to_pylist(), strict=True)) == expected
+
+
 def test_a_text_only_query_reads_fingerprints_of_text_rows_only(tmp_path, sources):
     store = FingerprintStore(tmp_path)
     f = store.write_shard("c", "a", records("a", sources, 300, 2))

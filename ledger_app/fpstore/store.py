@@ -11,6 +11,10 @@ committed is never read.
 
 Queries go through pyarrow.dataset (column projection, predicate push-down on row-group statistics,
 streaming record batches): see docs/ARCHITECTURE.md for why not DuckDB.
+
+It stays one module (some 420 lines) on purpose: writing a shard, its file layout (row groups of
+whole 64-leaf chunks, the uncompressed leaf-hash column) and the proofs read straight from that layout
+depend on each other line by line.
 """
 
 from __future__ import annotations
@@ -173,7 +177,8 @@ class FingerprintStore:
 
     def write_columns(self, corpus: str, shard: str, table: pa.Table, *, revision: str | None = None) -> ShardFile:
         """`write_shard` for items given as columns (a table of the schema's columns in its order, less
-        `leaf_index` and `leaf_hash`, which are derived here as `write_shard` derives them): the same
+        `leaf_index` and `leaf_hash`, which are derived here as `write_shard` derives them, and with
+        `quality` and `coarse` replaced by those derived from `fp_data`, null or not): the same
         file, written without a dict per item (bench/store_synth.py writes 100 million items so)."""
         want = schema.SCHEMA.remove(schema.COLUMNS.index("leaf_hash")).remove(schema.COLUMNS.index("leaf_index"))
         if not table.schema.equals(want):
@@ -184,6 +189,11 @@ class FingerprintStore:
             if name in table.column_names and name not in schema.OPTIONAL and table.column(name).null_count:
                 raise ValueError(f"a fingerprint-store record lacks {name!r}")
         hashes = [merkle.leaf_hash(leaf) for leaf in table.column("leaf").to_pylist()]
+        # As write_shard: derived from fp_data, whatever the table holds.
+        quality, coarse = schema.image_columns(table.column("fp_kind"), table.column("fp_data"))
+        for name, col in (("quality", quality), ("coarse", coarse)):
+            at = table.column_names.index(name)
+            table = table.set_column(at, schema.SCHEMA.field(name), col)
         table = table.add_column(schema.COLUMNS.index("leaf_index"), schema.SCHEMA.field("leaf_index"),
                                  pa.array(range(table.num_rows), pa.int32()))
         table = table.add_column(schema.COLUMNS.index("leaf_hash"), schema.SCHEMA.field("leaf_hash"),
