@@ -73,13 +73,15 @@ APPEND_BATCH = 100  # manifest entries per ledger transaction while building
 SPARE = 10 * 10**9  # bytes of disk left free after a build
 
 # The columns this writer fills; the schema's other columns are written as nulls, as ingest leaves them
-# for an image without C2PA, licence or text. A schema column in neither set stops the writer (a new
-# column must be filled, or be said to be null here).
+# for an image without C2PA, licence or text, or derived by the product's writer (`write_columns`: the
+# leaf index and hash, and the quality and coarse code it takes from fp_data whatever is given). A
+# schema column in none of these stops the writer (a new column must be filled, or be said to be null).
 FILLED = ("item_id", "key", "shard", "sha256", "size", "media_type", "status", "status_reason", "location", "member",
           "source_url", "url_norm", "url_salt", "domain", "account", "c2pa_state", "ingested_at", "fp_kind",
           "fp_data", "pdq", "leaf")
 NULLS = ("members", "license_id", "batch", "metadata_json", "c2pa_json", "manifest_json", "ai_generated",
          "signals_json", "train_ai", "language", "fetched_at", "local_data")
+BY_WRITER = ("quality", "coarse")  # given as nulls, replaced by the writer's
 
 
 def _zipf_cdf(n: int, s: float = 1.0) -> np.ndarray:
@@ -187,7 +189,7 @@ def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa
     """Shard `shard_no`'s items (numbers SHARD x shard_no onwards) as the store's columns, less the
     leaf index and hash the writer derives."""
     global _ACCOUNT_HEX
-    unknown = [f.name for f in schema.SCHEMA if f.name not in FILLED + NULLS + ("leaf_index", "leaf_hash")]
+    unknown = [f.name for f in schema.SCHEMA if f.name not in FILLED + NULLS + BY_WRITER + ("leaf_index", "leaf_hash")]
     if unknown:
         raise RuntimeError(f"store_synth does not fill the store's columns {unknown} (schema {schema.SCHEMA_VERSION})")
     if _ACCOUNT_HEX is None:

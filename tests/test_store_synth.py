@@ -162,3 +162,10 @@ def test_build_proofs_and_cache(base, tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "disk_usage", lambda p: Usage(10**12, 0, 10**9))
     with pytest.raises(SystemExit, match="need about .* GB and 10 GB must stay free, but 1.0 GB are free"):
         store_synth.build(n, base, workers=0, rebuild=True)
+
+
+def test_quality_and_coarse_are_the_fingerprints(shards):
+    """The sweep's image columns (schema version 2) hold the header of each item's fp_data."""
+    _, st, files = shards
+    for r in st.shard_rows(files[1].path, ["fp_kind", "fp_data", "quality", "coarse"]):
+        assert (r["quality"], r["coarse"]) == schema.image_header(r["fp_kind"], r["fp_data"]) and r["coarse"]
