@@ -114,3 +114,59 @@ def test_inner_proof_refuses_bad_stored_hashes():
         merkle.inclusion_proof(5, hashes)
     forged = [bytes(32)] + chunks[1:]
     assert manifest.tree_root(100, forged, tail) != merkle.root(hashes)
+
+
+def test_the_first_proof_of_a_shard_reads_the_side_index_not_the_footer(tmp_path, monkeypatch):
+    """The writer puts the proof index beside the file; a fresh store builds proofs from it without
+    opening the Parquet footer (checked by making any footer parse fail)."""
+    from ledger_app.fpstore import proof_index
+    from ledger_app.fpstore import store as store_mod
+
+    n = 5000
+    f = FingerprintStore(tmp_path).write_shard("c", "s", [rec(i, "s") for i in range(n)])
+    assert (tmp_path / (f.path + proof_index.SUFFIX)).exists()
+    assert FingerprintStore(tmp_path).files() == [f.path]  # the side index is not a shard file
+    hashes = [merkle.leaf_hash(f'{{"item":{i}}}'.encode()) for i in range(n)]
+
+    def no_footer(*args, **kwargs):
+        raise AssertionError("the footer was parsed")
+
+    monkeypatch.setattr(store_mod.pq, "ParquetFile", no_footer)
+    fresh = FingerprintStore(tmp_path)
+    for i in (0, 63, 64, 2047, 2048, 4100, n - 1):
+        leaf, size, proof, root = fresh.inner_proof(f.path, i, f'{{"item":{i}}}'.encode())
+        assert (size, root, proof) == (n, f.root, merkle.inclusion_proof(i, hashes))
+    monkeypatch.undo()
+    side, footer = fresh.shard_index(f.path), FingerprintStore(tmp_path).shard_index(f.path, footer=True)
+    assert side.side and not footer.side
+    assert (side.size, side.root, side.tail, side.groups) == (footer.size, footer.root, footer.tail, footer.groups)
+    assert [list(level) for level in side.upper] == [list(level) for level in footer.upper]
+
+
+@pytest.mark.parametrize("damage", ["subtree hash", "group offset", "truncated", "other file size", "missing"])
+def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path, damage):
+    from ledger_app.fpstore import proof_index
+
+    n = 3000
+    f = FingerprintStore(tmp_path).write_shard("c", "s", [rec(i, "s") for i in range(n)])
+    side = tmp_path / (f.path + proof_index.SUFFIX)
+    raw = bytearray(side.read_bytes())
+    at_upper = proof_index._HEAD.size + len(FingerprintStore(tmp_path).shard_index(f.path).groups) * 16 + 4
+    if damage == "subtree hash":
+        raw[at_upper + 5] ^= 1
+    elif damage == "group offset":
+        raw[proof_index._HEAD.size + 15] ^= 8  # the first group's leaf hashes "start" 8 bytes off
+    elif damage == "truncated":
+        del raw[-7:]
+    elif damage == "other file size":
+        raw[12] ^= 1
+    if damage == "missing":
+        side.unlink()
+    else:
+        side.write_bytes(bytes(raw))
+    hashes = [merkle.leaf_hash(f'{{"item":{i}}}'.encode()) for i in range(n)]
+    st = FingerprintStore(tmp_path)
+    for i in (5, 70, 2100, n - 1):
+        leaf, size, proof, root = st.inner_proof(f.path, i)
+        assert (leaf, size, root, proof) == (f'{{"item":{i}}}'.encode(), n, f.root, merkle.inclusion_proof(i, hashes))
+    assert st.shard_index(f.path).side == (damage == "group offset")  # a wrong offset is caught per read

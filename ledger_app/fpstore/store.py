@@ -12,7 +12,7 @@ committed is never read.
 Queries go through pyarrow.dataset (column projection, predicate push-down on row-group statistics,
 streaming record batches): see docs/ARCHITECTURE.md for why not DuckDB.
 
-It stays one module (some 420 lines) on purpose: writing a shard, its file layout (row groups of
+It stays one module (some 400 lines) on purpose: writing a shard, its file layout (row groups of
 whole 64-leaf chunks, the uncompressed leaf-hash column) and the proofs read straight from that layout
 depend on each other line by line.
 """
@@ -34,8 +34,9 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from ledger_app.core.errors import UserError
-from ledger_app.fpstore import schema
+from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.fpstore import proof_index, schema
+from ledger_app.fpstore.proof_index import Hashes, ShardIndex
 from ledger_app.ledger import manifest, merkle
 
 ROW_GROUP = 2048  # a multiple of manifest.CHUNK: a proof reads the leaves of one row group
@@ -104,38 +105,7 @@ def record_dict(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _Hashes(Sequence[bytes]):
-    """`count` 32-byte hashes from position `pos` of `raw`, sliced when read."""
-
-    def __init__(self, raw: bytes, pos: int, count: int):
-        self.raw, self.pos, self.n = raw, pos, count
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self.n))]
-        if not 0 <= i < self.n:
-            raise IndexError(i)
-        at = (self.pos + i) * 32
-        return self.raw[at : at + 32]
-
-
-SHARD_INDEXES = 4096  # shard footers a store keeps parsed for proofs (each about 1 % of its leaves' hashes)
-
-
-@dataclass(frozen=True)
-class ShardIndex:
-    """A shard file's tree as its footer states it: size, root, the perfect subtree hashes of 64
-    leaves and more (`upper[0]` the chunks), the incomplete last chunk's leaf hashes, and each row
-    group's first leaf, rows and where its leaf hashes start in the file (None: decode them)."""
-
-    size: int
-    root: bytes
-    upper: tuple[_Hashes, ...]
-    tail: tuple[bytes, ...]
-    groups: tuple[tuple[int, int, int | None], ...]
+SHARD_INDEXES = 4096  # shard indexes a store keeps for proofs (each about 1 % of its leaves' hashes)
 
 
 class FingerprintStore:
@@ -218,6 +188,10 @@ class FingerprintStore:
         data = sink.getvalue().to_pybytes()
         rel = shard_file_name(corpus, shard, root, revision)
         self._put(rel, data)
+        # The proof index beside it (a cache: a reader without it parses the footer).
+        footer = pq.ParquetFile(pa.BufferReader(data))
+        index = proof_index.from_footer(rel, footer, footer.schema_arrow.metadata or {})
+        self._put(rel + proof_index.SUFFIX, proof_index.encode(index, len(data)))
         return ShardFile(corpus, shard, rel, table.num_rows, root, hashlib.sha256(data).hexdigest(), len(data))
 
     def _put(self, rel: str, data: bytes) -> None:
@@ -317,11 +291,13 @@ class FingerprintStore:
         pf, _ = self._open_shard(rel)
         return pf.read(columns=list(columns) if columns else None)
 
-    def shard_index(self, rel: str) -> ShardIndex:
-        """What a proof needs from a shard file's footer (size, root, subtree hashes, row groups),
-        parsed once per open store. A local file is parsed again when its size or modification time
-        changed (a file replaced under its name); an object store's is not (a name carries its tree's
-        root, and objects are written whole). Every proof is checked against its manifest anyway."""
+    def shard_index(self, rel: str, *, footer: bool = False) -> ShardIndex:
+        """What a proof needs of a shard file (size, root, subtree hashes, row groups), read once per
+        open store from its side index (`proof_index`: a small file decoded by slicing) or, when that
+        is missing, malformed or describes another file (or `footer`), from the file's footer. A local
+        file is read again when its size or modification time changed (a file replaced under its
+        name); an object store's is not (a name carries its tree's root, and objects are written
+        whole). Every proof is checked against its manifest anyway."""
         stamp = None
         if self.local:
             try:
@@ -330,42 +306,35 @@ class FingerprintStore:
                 raise UserError(f"the fingerprint store at {self.location} has no file {rel}") from None
             stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
         got = self._indexes.get(rel)
-        if got is not None and got[0] == stamp:
+        if got is not None and got[0] == stamp and not (footer and got[1].side):
             self._indexes.move_to_end(rel)
             return got[1]
-        pf, meta = self._open_shard(rel)
-        size = int(meta[schema.META_COUNT])
-        raw_upper, raw_tail = bytes.fromhex(meta[schema.META_UPPER].decode()), bytes.fromhex(meta[schema.META_TAIL].decode())
-        upper, pos, count = [], 0, size // manifest.CHUNK
-        while count:
-            upper.append(_Hashes(raw_upper, pos, count))
-            pos, count = pos + count, count // 2
-        if pos * 32 != len(raw_upper):
-            raise UserError(f"the fingerprint store file {rel} is damaged: its subtree hashes do not fit {size} leaves")
-        md = pf.metadata
-        column = md.schema.names.index("leaf_hash")
-        groups, start = [], 0
-        for g in range(md.num_row_groups):
-            rg = md.row_group(g)
-            cc = rg.column(column)
-            # The leaf hashes of an uncompressed, plain, single-page column chunk sit at its end, 32
-            # bytes each, after the page header: read straight from there (checked when read).
-            header = cc.total_compressed_size - rg.num_rows * 32
-            direct = (cc.data_page_offset + header if cc.compression == "UNCOMPRESSED" and not cc.has_dictionary_page
-                      and 0 < header < 1024 else None)
-            groups.append((start, rg.num_rows, direct))
-            start += rg.num_rows
-        index = ShardIndex(size, bytes.fromhex(meta[schema.META_ROOT].decode()), tuple(upper),
-                           tuple(raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)), tuple(groups))
+        index = None if footer else self._side_index(rel, stamp[0] if stamp else None)
+        if index is None:
+            pf, meta = self._open_shard(rel)
+            index = proof_index.from_footer(rel, pf, meta)
         self._indexes[rel] = (stamp, index)
         while len(self._indexes) > SHARD_INDEXES:
             self._indexes.popitem(last=False)
         return index
 
-    def _chunk_hashes(self, rel: str, group: int, first: int, count: int, *, direct_read: bool = True) -> bytes:
+    def _side_index(self, rel: str, file_size: int | None) -> ShardIndex | None:
+        try:
+            if self.local:
+                with open(self._full(rel + proof_index.SUFFIX), "rb") as f:
+                    raw = f.read()
+            else:
+                with self.fs.open_input_file(self._full(rel + proof_index.SUFFIX)) as f:
+                    raw = f.read()
+        except (OSError, pa.ArrowException):
+            return None
+        return proof_index.decode(bytes(raw), file_size)
+
+    def _chunk_hashes(self, rel: str, idx: ShardIndex, group: int, first: int, count: int, *,
+                      direct_read: bool = True) -> bytes:
         """`count` leaf hashes from leaf `first` of row group `group`, as 32-byte runs: read directly
         when the column chunk's layout allows (and `direct_read`), else the group's column decoded."""
-        start, _, direct = self.shard_index(rel).groups[group]
+        start, _, direct = idx.groups[group]
         if direct is not None and direct_read:
             with self.fs.open_input_file(self._full(rel)) as f:
                 raw = f.read_at(count * 32, direct + (first - start) * 32)
@@ -379,12 +348,25 @@ class FingerprintStore:
         """(leaf, shard size, RFC 6962 inclusion proof of the leaf in the shard's tree, root), from the
         file's stored subtree hashes (`shard_index`) and the 64 leaf hashes of the leaf's chunk, the
         only bytes read per proof. `leaf`: the item's leaf when the caller has already read its row
-        (else it is read from the file); it must hash to the stored leaf hash."""
+        (else it is read from the file); it must hash to the stored leaf hash. A proof that a side
+        index gives but that fails a check is built again from the footer."""
         idx = self.shard_index(rel)
+        if not idx.side:
+            return self._inner_proof(rel, idx, leaf_index, leaf)
+        try:
+            got = self._inner_proof(rel, idx, leaf_index, leaf)
+            # A side index is a cache: its proof must lead to its root.
+            merkle.verify_inclusion(leaf_index, got[1], merkle.leaf_hash(got[0]), got[2], got[3])
+            return got
+        except (UserError, VerificationError):
+            return self._inner_proof(rel, self.shard_index(rel, footer=True), leaf_index, leaf)
+
+    def _inner_proof(self, rel: str, idx: ShardIndex, leaf_index: int,
+                     leaf: bytes | None) -> tuple[bytes, int, list[bytes], bytes]:
         size = idx.size
         if not 0 <= leaf_index < size:
             raise UserError(f"the fingerprint store file {rel} has no leaf {leaf_index}")
-        chunks = idx.upper[0] if idx.upper else _Hashes(b"", 0, 0)
+        chunks = idx.upper[0] if idx.upper else Hashes(b"", 0, 0)
         group = 0
         while idx.groups[group][0] + idx.groups[group][1] <= leaf_index:
             group += 1
@@ -398,10 +380,10 @@ class FingerprintStore:
             pf, _ = self._open_shard(rel)
             leaf = pf.read_row_group(group, columns=["leaf"], use_threads=False).column(0)[leaf_index - start].as_py()
         assert leaf is not None
-        raw = self._chunk_hashes(rel, group, own, count)
+        raw = self._chunk_hashes(rel, idx, group, own, count)
         if merkle.leaf_hash(leaf) != raw[(leaf_index - own) * 32 : (leaf_index - own + 1) * 32] and idx.groups[group][2] is not None:
             # The direct read was not where the layout said (another writer's pages): decode instead.
-            raw = self._chunk_hashes(rel, group, own, count, direct_read=False)
+            raw = self._chunk_hashes(rel, idx, group, own, count, direct_read=False)
         hashes = [raw[i : i + 32] for i in range(0, len(raw), 32)]
         if len(hashes) != count or merkle.leaf_hash(leaf) != hashes[leaf_index - own]:
             raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
