@@ -29,6 +29,12 @@ Measured (same run, so the ratios hold under load):
 Run: .venv/bin/python bench/bench_store.py [--items N] (default 1,000,000, or BENCH_STORE_ITEMS;
 --quick: 100,000). Disk needed: about (store + ledger bytes per item) x N; the report gives both,
 so 100 million items can be planned from a smaller run.
+
+--direct (100 million items: `bench/bench_store.py --items 100000000 --direct`): the same items written
+by bench/store_synth.py (columns instead of a dict per item, `--workers` processes, 100 manifests per
+ledger transaction, without thumbnails: see there), kept under ~/.cache/ledger-bench and reused by the
+next run; the write and manifest figures are then the build's (when, at what load, said in the report)
+and the sweep and the plain scan are timed once each, cold (a store larger than the page cache).
 """
 
 from __future__ import annotations
@@ -173,6 +179,23 @@ def proof_timings(svc, store: FingerprintStore, manifests: list) -> tuple[list[f
     return build, first, inner, outer, check
 
 
+def store_synth_batch() -> int:
+    import store_synth
+
+    return store_synth.APPEND_BATCH
+
+
+def direct_note(direct, n: int) -> str:
+    """What the direct store is and when it was built, for the report."""
+    st = direct.stats
+    return (f"Written directly by bench/store_synth.py ({'reused from the cache, ' if direct.reused else ''}built "
+            f"{st['built_at']} at load {st['load']:.1f}, {st['write_s'] / 60:,.1f} min): the same items as the 1M run "
+            "but with hosts and accounts drawn from Zipf laws (the request's 100 URLs: one item on each of 100 hosts "
+            "drawn uniformly, as claimants' sites are), and the fingerprints without their thumbnails (the "
+            "sweep never reads them; 100 million items with them do not fit this machine's disk). The sweep and the "
+            f"plain scan are timed once each{', from disk (larger than the page cache)' if n >= 10_000_000 else ''}.\n")
+
+
 def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -186,8 +209,15 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=int(os.environ.get("BENCH_STORE_ITEMS", 1_000_000)))
     ap.add_argument("--quick", action="store_true", help="100,000 items")
     ap.add_argument("--dir", help="where to build (default: a temporary folder, removed afterwards)")
+    ap.add_argument("--direct", action="store_true",
+                    help="write with bench/store_synth.py into the cache (~/.cache/ledger-bench), or reuse it")
+    ap.add_argument("--workers", type=int, default=2, help="--direct: writer processes (default 2)")
+    ap.add_argument("--rebuild", action="store_true", help="--direct: build again even if the cached store is valid")
     args = ap.parse_args()
     n = 100_000 if args.quick else args.items
+    if args.direct:
+        run(n, Path(), direct=(args.workers, args.rebuild))
+        return
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bench-store-"))
     try:
         run(n, work)
@@ -196,14 +226,39 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run(n: int, work: Path) -> None:
+def run(n: int, work: Path, direct: tuple[int, bool] | None = None) -> None:
+    t = time.perf_counter()
+    base = bases(BASES)
+    t_bases = time.perf_counter() - t
+    if direct:
+        svc, store, manifests, built = direct_store(n, base, *direct)
+    else:
+        svc, store, manifests, built = write_store(n, work, base)
+    measure(n, svc, store, manifests, built, base, t_bases)
+
+
+def direct_store(n: int, base: list, workers: int, rebuild: bool) -> tuple:
+    """The store of bench/store_synth.py (built, or reused from the cache) and the build's figures."""
+    import store_synth
+
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+
+    got = store_synth.build(n, base, workers=workers, rebuild=rebuild, log=lambda line: print(line, file=sys.stderr))
+    st = got.stats
+    svc = LedgerService(Workspace(got.work / "ws"), passphrase=lambda confirm: "bench passphrase")
+    built = {"direct": got, "t_write": st["write_s"], "c_write": st["write_cpu_s"], "t_commit": st["commit_s"],
+             "store_bytes": st["store_bytes"], "ledger_bytes": st["ledger_bytes"], "urls": store_synth.request_urls}
+    return svc, FingerprintStore(got.work / "store"), got.manifests, built
+
+
+def write_store(n: int, work: Path, base: list) -> tuple:
+    """The store written item by item (`shard_records`, `write_shard`), each shard's manifest committed
+    as ingest commits it (one entry, one checkpoint)."""
     from ledger_app.services import LedgerService
     from ledger_app.services.workspace import Workspace
 
     rng = np.random.default_rng(20)
-    t = time.perf_counter()
-    base = bases(BASES)
-    t_bases = time.perf_counter() - t
     svc = LedgerService(Workspace(work / "ws"), passphrase=lambda confirm: "bench passphrase")
     svc.init("bench.example/store")
     db = work / "ws" / "ledger.db"
@@ -229,9 +284,16 @@ def run(n: int, work: Path) -> None:
         manifests.append((res.first_index, f))
         written += count
         shard_no += 1
-    store_bytes = dir_bytes(work / "store")
-    ledger_after = db.stat().st_size + sum(p.stat().st_size for p in db.parent.glob("ledger.db-*"))
+    built = {"direct": None, "t_write": t_write, "t_commit": t_commit, "store_bytes": dir_bytes(work / "store"),
+             "ledger_bytes": db.stat().st_size + sum(p.stat().st_size for p in db.parent.glob("ledger.db-*"))
+             - ledger_before,
+             "urls": lambda n: [f"site{i % HOSTS}.example/p/{i}.jpg" for i in range(0, n, max(1, n // 100))][:100]}
+    return svc, store, manifests, built
+
+
+def measure(n: int, svc, store: FingerprintStore, manifests: list, built: dict, base: list, t_bases: float) -> None:
     files = [f.path for _, f in manifests]
+    direct = built["direct"]
 
     # The request as locate builds it (takedown/store_locate.py): 10 photos (bases the store holds perturbed
     # copies of; fingerprinted as a claimed work is, with its keypoints), one article, 100 URLs and their
@@ -246,14 +308,14 @@ def run(n: int, work: Path) -> None:
     photos = [base[k] for k in range(0, 10 * 37, 37)]
     probe = manifests[len(manifests) // 2][1]
     probe_row = store.shard_rows(probe.path, ["sha256"])[1234 % probe.count]
-    urls = [f"site{i % HOSTS}.example/p/{i}.jpg" for i in range(0, n, max(1, n // 100))][:100]
+    urls = built["urls"](n)
     works = [StoredWork(k, "file", hashlib.sha256(p[0]).hexdigest(), sha256=hashlib.sha256(p[0]).hexdigest(),
                         fingerprint=image_fingerprint(p[0], local="work").to_bytes(), fp_kind="image")
              for k, p in enumerate(photos)]
     works += [StoredWork(20, "hash", probe_row["sha256"]), StoredWork(21, "text", "article", text=ARTICLE)]
     works += [StoredWork(100 + k, "url", u) for k, u in enumerate(urls)]
     works += [StoredWork(300 + k, "domain", d) for k, d in enumerate(sorted({u.split("/", 1)[0] for u in urls}))]
-    location = str(work / "store")
+    location = store.location
 
     def request():
         return build_query(_plan(works), count_images(location, files))
@@ -289,10 +351,11 @@ def run(n: int, work: Path) -> None:
         """The second half of each unit (`read_back`): the hit rows' IDs, URLs and fingerprints."""
         return sum(len(read_back(pf, hits).hit_rows) for pf, hits in found)
 
-    plain()  # warm the page cache for both
+    if not direct:
+        plain()  # warm the page cache for both (a direct store of 100M items is larger than it: read cold)
     load = os.getloadavg()
     t_plain = c_plain = t_sweep = c_sweep = t_back = c_back = float("inf")
-    for _ in range(3):  # interleaved, best of three: the machine is shared
+    for _ in range(1 if direct else 3):  # interleaved, best of three: the machine is shared
         t, c = time.perf_counter(), time.process_time()
         rows_plain = plain()
         t_plain, c_plain = min(t_plain, time.perf_counter() - t), min(c_plain, time.process_time() - c)
@@ -317,19 +380,34 @@ def run(n: int, work: Path) -> None:
     shards = len(manifests)
     ms = 1000.0
     print("## Fingerprint store (issue #20)\n")
-    print(f"Command: `make bench` (.venv/bin/python bench/bench_store.py --items {n})\n")
+    print(f"Command: `make bench` (.venv/bin/python bench/bench_store.py --items {n}{' --direct' if direct else ''})\n")
     print(f"{n:,} items in {shards:,} shards of {SHARD:,}; fingerprints from {BASES} images derived from the "
           f"fixture photos (built in {t_bases:.1f} s), 0-8 PDQ bits flipped per item; one `shard.manifest` "
           "ledger entry per shard. Same-run figures on a shared 2-core machine.\n")
+    if direct:
+        print(direct_note(direct, n))
     print(f"Load average (1, 5, 15 min) when the sweep was timed: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}; "
           f"at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n")
     print("| figure | value |\n|---|---|")
-    print(f"| store write (records, leaves, Parquet, fsync) | {n / t_write:,.0f} items/s |")
-    print(f"| store bytes per item (Parquet, zstd; fingerprints with thumbnails, no local features) | "
-          f"{store_bytes / n:,.1f} B |")
-    print(f"| manifest commits (one entry + one signed checkpoint per transaction) | "
-          f"{shards / t_commit:,.1f} manifests/s ({shards / t_commit * SHARD:,.0f} items/s) |")
-    print(f"| ledger bytes per item (SQLite growth / items) | {(ledger_after - ledger_before) / n:,.2f} B |")
+    t_write, t_commit, store_bytes, ledger_bytes = (built[k] for k in ("t_write", "t_commit", "store_bytes", "ledger_bytes"))
+    if direct:
+        st = direct.stats
+        print(f"| store write, direct (bench/store_synth.py: columns, leaves, Parquet, fsync; {st['workers']} worker "
+              f"processes, manifests appended meanwhile) | {n / t_write:,.0f} items/s wall, "
+              f"{n / st['write_cpu_s']:,.0f} items per CPU-second of the writers |")
+        with_thumbs = st["first_shard_other_bytes"] / st["first_shard_items"]
+        print(f"| store bytes per item (Parquet, zstd; fingerprints without thumbnails, no local features) | "
+              f"{store_bytes / n:,.1f} B (with thumbnails, as ingest stores them: {with_thumbs:,.1f} B on the first "
+              f"shard, {with_thumbs * n / 1e9:,.0f} GB for the store) |")
+        print(f"| manifest appends while building ({store_synth_batch()} entries + one signed checkpoint per "
+              f"transaction; one per transaction: the 1M run without --direct) | {shards / t_commit:,.1f} manifests/s |")
+    else:
+        print(f"| store write (records, leaves, Parquet, fsync) | {n / t_write:,.0f} items/s |")
+        print(f"| store bytes per item (Parquet, zstd; fingerprints with thumbnails, no local features) | "
+              f"{store_bytes / n:,.1f} B |")
+        print(f"| manifest commits (one entry + one signed checkpoint per transaction) | "
+              f"{shards / t_commit:,.1f} manifests/s ({shards / t_commit * SHARD:,.0f} items/s) |")
+    print(f"| ledger bytes per item (SQLite growth / items) | {ledger_bytes / n:,.2f} B |")
     ratio = c_plain / c_sweep
     print(f"| plain scan of the columns the sweep reads ({', '.join(cols)}), same reader | "
           f"{n / c_plain:,.0f} items per CPU-second ({n / t_plain:,.0f} items/s wall) |")
@@ -359,7 +437,7 @@ def run(n: int, work: Path) -> None:
           f"{pct(build_outer, .5) * ms:.2f} / {pct(build_outer, .95) * ms:.2f} ms |")
     print(f"| two-level proof, check (both levels + checkpoint signature), p50 / p95 | "
           f"{pct(check, .5) * ms:.2f} / {pct(check, .95) * ms:.2f} ms |")
-    per_item = store_bytes / n + (ledger_after - ledger_before) / n
+    per_item = store_bytes / n + ledger_bytes / n
     print(f"\nAt 100 million items: about {per_item * 1e8 / 1e9:,.0f} GB (store + ledger at these bytes per item), "
           f"{1e8 / SHARD:,.0f} manifest entries; one sweep costs {1e8 / (n / c_sweep) / 3600:,.2f} "
           "core-hours at this rate.\n")

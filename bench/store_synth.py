@@ -113,6 +113,28 @@ def url_norm(i: int) -> str:
     return f"{host}/p/{i}.jpg"
 
 
+def request_urls(n: int, count: int = 100, seed: int = SEED) -> list[str]:
+    """The URL keys of a request's `count` URLs: one item on each of `count` hosts drawn uniformly
+    among the hosts (a claimant's site is any site, not one drawn in proportion to its items, which
+    would name the largest hosts), the first item of the store on it; hosts with no item are passed."""
+    rng = np.random.default_rng((seed, 1))
+    out: list[str] = []
+    wanted = list(rng.permutation(HOSTS))
+    firsts: dict[int, int] = {}
+    for start in range(0, n, 1 << 22):
+        idx = np.arange(start, min(n, start + (1 << 22)), dtype=np.int64)
+        hosts = _draw(idx, _HOST_CDF, 0x9E3779B97F4A7C15)
+        uniq, first = np.unique(hosts, return_index=True)
+        for h, f in zip(uniq.tolist(), first.tolist(), strict=True):
+            firsts.setdefault(h, start + f)
+        if all(h in firsts for h in wanted[: count * 2]):
+            break
+    for h in wanted:
+        if h in firsts and len(out) < count:
+            out.append(url_norm(firsts[h]))
+    return out
+
+
 def _fixed_strings(fixed: np.ndarray, kind: pa.DataType | None = None) -> pa.Array:
     """Rows of a (n, w) uint8 array as n strings (or binaries) of w bytes each, without a copy per row."""
     kind = kind or pa.string()

@@ -169,3 +169,14 @@ def test_quality_and_coarse_are_the_fingerprints(shards):
     _, st, files = shards
     for r in st.shard_rows(files[1].path, ["fp_kind", "fp_data", "quality", "coarse"]):
         assert (r["quality"], r["coarse"]) == schema.image_header(r["fp_kind"], r["fp_data"]) and r["coarse"]
+
+
+def test_request_urls_are_items_on_hosts_drawn_uniformly():
+    urls = store_synth.request_urls(200_000)
+    hosts = [u.split("/", 1)[0] for u in urls]
+    assert len(urls) == 100 and len(set(hosts)) == 100
+    for u in urls:
+        i = int(u.rsplit("/", 1)[1].removesuffix(".jpg"))
+        assert i < 200_000 and store_synth.url_norm(i) == u
+    ranks = sorted(int(h.split("site", 1)[1].split(".", 1)[0]) for h in hosts)
+    assert ranks[50] > 1000  # not the largest hosts, as items drawn in proportion would give
