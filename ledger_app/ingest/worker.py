@@ -18,7 +18,8 @@ from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.core.types import C2paSummary
 from ledger_app.core.urls import url_domain, url_key
 from ledger_app.corpus import RawItem, open_corpus, sniff_media_type
-from ledger_app.provenance.signals import SignalContext, evaluate_item
+from ledger_app.provenance.policy import OptOutSignalPolicy
+from ledger_app.provenance.signals import SignalContext, evaluate_item, reserved_by
 
 # Metadata fields that identify a person: never stored with the item, only as a commitment.
 PERSONAL_FIELDS = ("account", "uploader", "user", "user_id", "username", "author_id", "email", "owner", "channel",
@@ -112,9 +113,6 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
     res.signals_json, res.signals_uses = sig.evidence()
     res.train_ai = res.signals_uses["train-ai"] if res.signals_uses else sig.state("train-ai")
     if res.train_ai == "reserved":
-        from ledger_app.provenance.policy import OptOutSignalPolicy
-        from ledger_app.provenance.signals import reserved_by
-
         reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
         res.train_ai_reason = reserved_by(reserving) if reserving else None
     res.fetched_at = sig.fetched_at
@@ -216,8 +214,11 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
                 continue
             out.append(res)
             if unit.with_signals and res.error is None:
-                # A page's HTML head is all that signals read of its bytes (carriers.html_meta_from).
-                later.append((len(out) - 1, replace(raw, data=raw.data[:SIGNAL_BYTES] if raw.is_text else None)))
+                # A page's HTML head is all that signals read of its bytes (carriers.html_meta_from); a
+                # short text is kept as it is (no copy to make).
+                short = raw.is_text and raw.data is not None and len(raw.data) <= SIGNAL_BYTES
+                later.append((len(out) - 1, raw if short else
+                              replace(raw, data=raw.data[:SIGNAL_BYTES] if raw.is_text else None)))
     for k, raw in later:
         try:
             add_signals(out[k], raw, unit.signals)

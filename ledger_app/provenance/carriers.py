@@ -216,13 +216,14 @@ def fetched_at_from(meta: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 def iso_time(raw: Any) -> str | None:
     if type(raw) is int and 0 <= raw <= 1e11:  # Unix seconds, the common case: whole seconds, no rounding
-        try:
-            u = time.gmtime(raw)
-        except (OverflowError, OSError, ValueError):
+        # Unix time has no leap seconds: the date is the day's (cached: a crawl's items share a few days),
+        # the time of day the remainder's.
+        day, secs = divmod(raw, 86400)
+        date = _utc_date(day)
+        if date is None:
             return None
-        if not 1990 <= u.tm_year <= 2200:
-            return None
-        return f"{u.tm_year:04d}-{u.tm_mon:02d}-{u.tm_mday:02d}T{u.tm_hour:02d}:{u.tm_min:02d}:{u.tm_sec:02d}Z"
+        hour, rest = divmod(secs, 3600)
+        return f"{date}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
     try:
         if isinstance(raw, bool):
             return None
@@ -249,6 +250,18 @@ def iso_time(raw: Any) -> str | None:
         return f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}Z"
     except (ValueError, OverflowError, OSError):
         return None
+
+
+@lru_cache(maxsize=1024)
+def _utc_date(day: int) -> str | None:
+    """YYYY-MM-DD of the UTC day `day` days after 1970-01-01, or None outside 1990-2200."""
+    try:
+        u = time.gmtime(day * 86400)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if not 1990 <= u.tm_year <= 2200:
+        return None
+    return f"{u.tm_year:04d}-{u.tm_mon:02d}-{u.tm_mday:02d}"
 
 
 _META_RE = re.compile(rb"<meta\b[^>]*>", re.I)

@@ -253,10 +253,11 @@ class ParsedSite:
         except Exception:  # an odd URL: no statement rather than a crash
             return None
 
-    def tdm_for(self, path: str) -> tuple[str, Any, Any] | None:
-        for rx, loc, reservation, policy in self.tdm_rules:
-            if rx.match(path):
-                return loc, reservation, policy
+    def tdm_index(self, path: str) -> int | None:
+        """The index of the first tdmrep.json rule whose location matches `path` (TDMRep: the first wins)."""
+        for k, rule in enumerate(self.tdm_rules):
+            if rule[0].match(path):
+                return k
         return None
 
 

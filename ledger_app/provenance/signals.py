@@ -39,6 +39,7 @@ headers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -113,6 +114,10 @@ def _tdm_value(raw: Any) -> int | None:
     return None
 
 
+# What urlsplit treats specially (removed or-validated characters, IPv6 brackets, controls): such URLs take urlsplit.
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\[\]\\]")
+
+
 @lru_cache(maxsize=4096)  # a site's pages share their netloc
 def _host_of(netloc: str) -> str | None:
     """The host (lowercased, with a port other than 80 and 443) of a URL's netloc; ValueError for a bad port."""
@@ -126,8 +131,25 @@ def _host_of(netloc: str) -> str | None:
 def _host_path(url: str | None) -> tuple[str | None, str]:
     if not url:
         return None, "/"
+    u = url.strip()
+    if u.startswith(("https://", "http://")) and u.isascii() and not _UNSAFE.search(u):
+        # The common case, split as urlsplit splits it (netloc up to the first / ? #, then path, query,
+        # fragment) without its general machinery; anything unusual takes urlsplit below.
+        rest = u[8:] if u[4] == "s" else u[7:]
+        end = len(rest)
+        for ch in "/?#":
+            k = rest.find(ch)
+            if k != -1 and k < end:
+                end = k
+        try:
+            host = _host_of(rest[:end])
+        except ValueError:
+            return None, "/"
+        tail = rest[end:].partition("#")[0]
+        path, q, query = tail.partition("?")
+        return host, (path or "/") + ("?" + query if query else "")
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(u)
         host = _host_of(parts.netloc)
         path = parts.path or "/"
         if parts.query:
@@ -188,16 +210,18 @@ def evaluate_item(
 
     # W3C TDMRep: file, then header supersedes, then meta supersedes; absence never resets.
     tdm: tuple[int, Any, str, str, str | None, str | None] | None = None  # value, policy, carrier, where, when, sha
+    rule_k = None  # the tdmrep.json rule that `tdm` holds, while no header or meta supersedes it
     if site and site.tdmrep is not None:
-        hit = site.tdm_for(path)
-        if hit is not None:
-            loc, raw, pol = hit
-            val = _tdm_value(raw)
-            if val is None:
-                out.problems.append(f"{site.tdmrep.url}: tdm-reservation {raw!r} for {loc!r} is not 0 or 1; unset")
+        rule_k = site.tdm_index(path)
+        if rule_k is not None:
+            said = site.findings_memo.get(("tdm-rule", rule_k))  # what the rule says: the same for all its pages
+            if said is None:
+                said = site.findings_memo["tdm-rule", rule_k] = _tdm_rule_says(site.tdmrep, site.tdm_rules[rule_k])
+            if type(said) is str:
+                out.problems.append(said)
+                rule_k = None
             else:
-                tdm = (val, pol, "tdmrep.json", f"{site.tdmrep.url} (location {loc})", site.tdmrep.fetched_at,
-                       site.tdmrep.sha256)
+                tdm = said
     hdr_tdm = {k: headers[k][-1] for k in ("tdm-reservation", "tdm-policy") if headers.get(k)}
     for carrier, src, where in (("header", hdr_tdm, where_resp), ("meta", meta, "the page's <meta name=tdm-reservation>")):
         raw = src.get("tdm-reservation")
@@ -208,15 +232,21 @@ def evaluate_item(
             out.problems.append(f"{carrier} tdm-reservation {str(raw)[:40]!r} is not 0 or 1; ignored")
             continue
         tdm = (val, src.get("tdm-policy") or (tdm[1] if tdm else None), carrier, where, fetched, None)
+        rule_k = None
     if tdm is not None:
-        val, pol, carrier, where, when, sha = tdm
-        state = RESERVED if val == 1 else ALLOWED
-        text = f"tdm-reservation: {val}" + (f"; tdm-policy: {pol}" if pol and val == 1 else "")
-        for use in _TDM_USES:
+        pair = site.findings_memo.get(("tdm-findings", rule_k)) if (rule_k is not None and site is not None) else None
+        if pair is None:
+            val, pol, carrier, where, when, sha = tdm
+            state = RESERVED if val == 1 else ALLOWED
+            text = f"tdm-reservation: {val}" + (f"; tdm-policy: {pol}" if pol and val == 1 else "")
             if carrier == "tdmrep.json" and site is not None:
-                add(_site_finding(site, "tdmrep", carrier, use, state, text, where, when, sha))
+                pair = tuple(_site_finding(site, "tdmrep", carrier, use, state, text, where, when, sha)
+                             for use in _TDM_USES)
+                if rule_k is not None:
+                    site.findings_memo["tdm-findings", rule_k] = pair
             else:
-                add(Finding("tdmrep", carrier, use, state, text, where, when, sha))
+                pair = tuple(Finding("tdmrep", carrier, use, state, text, where, when, sha) for use in _TDM_USES)
+        out.findings += pair
 
     if site is not None:
         _site_findings(out, site, url or "", path, agent)
@@ -235,6 +265,16 @@ def evaluate_item(
         for use in uses:
             add(Finding(signal, signal, use, state, f"{key}={value}", f"the item's {label} assertion"))
     return out
+
+
+def _tdm_rule_says(f: PolicyFile, rule: tuple[Any, str, Any, Any]) -> tuple[int, Any, str, str, str | None, str | None] | str:
+    """What one tdmrep.json rule says (value, policy, carrier, where, when, the file's SHA-256), or the
+    problem of its reservation value."""
+    _, loc, raw, pol = rule
+    val = _tdm_value(raw)
+    if val is None:
+        return f"{f.url}: tdm-reservation {raw!r} for {loc!r} is not 0 or 1; unset"
+    return val, pol, "tdmrep.json", f"{f.url} (location {loc})", f.fetched_at, f.sha256
 
 
 def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agent: str | None) -> None:
