@@ -30,7 +30,8 @@ per-shard commit rate is measured at 1M by bench_store.py without --direct).
 
 The built store is kept under ~/.cache/ledger-bench (or $LEDGER_BENCH_CACHE) in a folder named by
 this writer's version, the store's schema version and the item count, and reused when its record
-`build.json` matches and every file it names is present with its size.
+`build.json` matches (the same base images, the same code: this file, ledger_app/fpstore and the shard
+tree's) and every file it names is present with its size; otherwise it is built again in its place.
 """
 
 from __future__ import annotations
@@ -317,12 +318,22 @@ def bases_digest(base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]]) 
     return h.hexdigest()
 
 
+def code_digest() -> str:
+    """What a cached store was written by: this writer and the product's store and tree code, so a
+    change in either (a new file layout, a new column) builds the store again."""
+    h = hashlib.sha256()
+    for p in sorted([Path(__file__), *(ROOT / "ledger_app" / "fpstore").glob("*.py"),
+                     ROOT / "ledger_app" / "ledger" / "manifest.py", ROOT / "ledger_app" / "ledger" / "merkle.py"]):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def _load(work: Path, n: int, base: list) -> Built | None:
     try:
         doc = json.loads((work / "build.json").read_text())
     except (OSError, ValueError):
         return None
-    if doc.get("key") != cache_key(n) or doc.get("bases") != bases_digest(base):
+    if doc.get("key") != cache_key(n) or doc.get("bases") != bases_digest(base) or doc.get("code") != code_digest():
         return None
     manifests = [(int(m[0]), ShardFile(CORPUS, m[1], m[2], int(m[3]), bytes.fromhex(m[4]), m[5], int(m[6])))
                  for m in doc["manifests"]]
@@ -428,7 +439,7 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
              "store_bytes": dir_bytes(work / "store"), "ledger_bytes": dir_bytes(work / "ws") - ledger_before,
              "first_shard_bytes": first.size, "first_shard_other_bytes": other_f.size, "first_shard_items": first.count,
              "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()[0]}
-    doc = {"key": cache_key(n), "bases": bases_digest(base), "stats": stats,
+    doc = {"key": cache_key(n), "bases": bases_digest(base), "code": code_digest(), "stats": stats,
            "manifests": [[i, f.shard, f.path, f.count, f.root.hex(), f.sha256, f.size] for i, f in manifests]}
     (work / "build.json").write_text(json.dumps(doc))
     return Built(work, manifests, stats, False)

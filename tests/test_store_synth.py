@@ -154,6 +154,9 @@ def test_build_proofs_and_cache(base, tmp_path, monkeypatch):
         assert verified.item == row["item_id"]
 
     assert store_synth.build(n, base, workers=0).reused
+    monkeypatch.setattr(store_synth, "code_digest", lambda: "another writer")
+    assert not store_synth.build(n, base, workers=0, log=lambda *a: None).reused
+    assert store_synth.build(n, base, workers=0).reused
     victim = built.work / "store" / built.manifests[2][1].path
     victim.write_bytes(victim.read_bytes()[:-1])
     assert not store_synth.build(n, base, workers=0, log=lambda *a: None).reused
