@@ -11,6 +11,11 @@ reader, sweep and proofs read them as they read an ingested corpus:
   coarse code, PDQ family) without the thumbnail unless `thumbnails` (see below), no local features;
 - its source URL on one of 5,000 hosts drawn from a Zipf law (a few hosts hold most items, as on the
   web), an account commitment from 50,000 accounts drawn likewise, a random URL salt;
+- one item in TEXT_SHARE (a pure function of its number) is a text document instead: one of
+  TEXT_BASES documents of two paragraphs of real documentation on this machine (bench_text.paragraphs:
+  Python's docstrings, /usr/share/doc), its text fingerprint as ingest stores it (`text_fingerprint`),
+  its SHA-256 over the text and the item number, so the article of the bench's request is compared
+  with every text row as locate compares it;
 - its `item.ingested` leaf: the bench's payload encoded by `encode_entry` once with markers, the
   markers then replaced column-wise (checked byte for byte against `encode_entry` by the tests), a
   time stamp per item rising through the shard.
@@ -56,16 +61,19 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from ledger_app.core.language import script_language  # noqa: E402
 from ledger_app.fpstore import schema  # noqa: E402
 from ledger_app.fpstore.store import FingerprintStore, ShardFile  # noqa: E402
 from ledger_app.ledger.entries import encode_entry  # noqa: E402
 from ledger_app.ledger.manifest import MANIFEST_TYPE, manifest_payload  # noqa: E402
 from ledger_app.matching.image import ImageFingerprint  # noqa: E402
 
-SYNTH_VERSION = 1  # raise when the items written change: the cached stores are named by it
+SYNTH_VERSION = 2  # raise when the items written change: the cached stores are named by it
 SHARD = 10_000
 HOSTS = 5_000
 ACCOUNTS = 50_000
+TEXT_SHARE = 0.05  # of the items, text documents
+TEXT_BASES = 2_000
 CORPUS = "bench"
 SEED = 20
 T0 = 1_796_601_600  # 2026-12-07 00:00 UTC: the first shard's leaves' time; one second more per shard
@@ -79,9 +87,9 @@ SPARE = 10 * 10**9  # bytes of disk left free after a build
 # schema column in none of these stops the writer (a new column must be filled, or be said to be null).
 FILLED = ("item_id", "key", "shard", "sha256", "size", "media_type", "status", "status_reason", "location", "member",
           "source_url", "url_norm", "url_salt", "domain", "account", "c2pa_state", "ingested_at", "fp_kind",
-          "fp_data", "pdq", "leaf")
+          "fp_data", "pdq", "leaf", "language")
 NULLS = ("members", "license_id", "batch", "metadata_json", "c2pa_json", "manifest_json", "ai_generated",
-         "signals_json", "train_ai", "language", "fetched_at", "local_data")
+         "signals_json", "train_ai", "fetched_at", "local_data")
 BY_WRITER = ("quality", "coarse")  # given as nulls, replaced by the writer's
 
 
@@ -101,6 +109,12 @@ def _draw(i: np.ndarray, cdf: np.ndarray, mult: int) -> np.ndarray:
     return np.minimum(np.searchsorted(cdf, u, "right"), len(cdf) - 1)
 
 
+def is_text(i: np.ndarray) -> np.ndarray:
+    """Whether each item number is a text document (a pure function of the number)."""
+    u = ((i.astype(np.uint64) * np.uint64(0xBF58476D1CE4E5B9)) >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+    return u < TEXT_SHARE
+
+
 def host_name(k: int) -> str:
     return f"img{k % 7}.site{k}.example" if k % 5 == 0 else f"site{k}.example"
 
@@ -111,7 +125,7 @@ _HOST_NAMES = np.array([host_name(k) for k in range(HOSTS)], dtype=object)
 def url_norm(i: int) -> str:
     """The URL key (`core.urls.url_key` of its source URL) of item number i."""
     host = _HOST_NAMES[int(_draw(np.array([i]), _HOST_CDF, 0x9E3779B97F4A7C15)[0])]
-    return f"{host}/p/{i}.jpg"
+    return f"{host}/a/{i}.html" if is_text(np.array([i]))[0] else f"{host}/p/{i}.jpg"
 
 
 def request_urls(n: int, count: int = 100, seed: int = SEED) -> list[str]:
@@ -161,29 +175,51 @@ def flip_bits(codes: np.ndarray, rng: np.random.Generator, max_bits: int = 8) ->
     return out
 
 
+def text_bases(count: int = TEXT_BASES, seed: int = SEED) -> list[tuple[bytes, bytes]]:
+    """(UTF-8 text, text fingerprint bytes) of `count` documents of two paragraphs of real documentation."""
+    import bench_text
+
+    from ledger_app.matching.text import text_fingerprint
+
+    paras, _ = bench_text.paragraphs()
+    rng = np.random.default_rng((seed, 2))
+    out = []
+    for pick in rng.integers(0, len(paras), (count, 2)):
+        text = "\n\n".join(paras[j] for j in pick)
+        out.append((text.encode(), text_fingerprint(text).to_bytes()))
+    return out
+
+
 @dataclass
 class Bases:
-    """What the writer needs of the base images, as arrays (built in each worker from the raw list)."""
+    """What the writer needs of the base images and texts, as arrays (built in each worker from the raw lists)."""
 
     prefix: list[Any]  # SHA-256 state after each base's JPEG bytes
     size: np.ndarray  # bytes of each item's content (JPEG + 8)
     stored: np.ndarray  # (bases, regions, 32) stored PDQ hashes
     fp_data: pa.Array  # each base's fingerprint bytes as written
+    text_prefix: list[Any]
+    text_size: np.ndarray
+    text_fp: pa.Array
+    text_language: pa.Array  # as ingest guesses it (`script_language`)
 
     @classmethod
-    def of(cls, base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]], thumbnails: bool) -> Bases:
+    def of(cls, base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]], thumbnails: bool,
+           texts: Sequence[tuple[bytes, bytes]]) -> Bases:
         fps = [b[3] if thumbnails else replace(ImageFingerprint.from_bytes(b[3]), thumb=b"").to_bytes() for b in base]
         return cls([hashlib.sha256(b[0]) for b in base], np.array([len(b[0]) + 8 for b in base], np.int64),
                    np.frombuffer(b"".join(b"".join(b[1]) for b in base), np.uint8).reshape(len(base), -1, 32),
-                   pa.array(fps, pa.binary()))
+                   pa.array(fps, pa.binary()), [hashlib.sha256(t[0]) for t in texts],
+                   np.array([len(t[0]) + 8 for t in texts], np.int64), pa.array([t[1] for t in texts], pa.binary()),
+                   pa.array([script_language(t[0][:3000].decode("utf-8", "ignore")) for t in texts], pa.string()))
 
 
-_MARK = {name: f"\u00a7{name}\u00a7" for name in ("account", "item", "sha256", "url", "ts")}
+_MARK = {name: f"\u00a7{name}\u00a7" for name in ("account", "item", "sha256", "url", "ts", "media_type")}
 
 
 def _leaf_template() -> list[str]:
     """The item leaf as `encode_entry` writes it, cut at the variable values: literal, value, literal, ..."""
-    payload = {"item": _MARK["item"], "corpus": CORPUS, "sha256": _MARK["sha256"], "media_type": "image/jpeg",
+    payload = {"item": _MARK["item"], "corpus": CORPUS, "sha256": _MARK["sha256"], "media_type": _MARK["media_type"],
                "status": "admitted", "reason": "no C2PA manifest", "c2pa": "none", "training_mining": None,
                "ai_generated": False, "license": "CC-BY-4.0", "account": _MARK["account"], "url": _MARK["url"]}
     text = encode_entry("item.ingested", payload, actor=ACTOR, ts=_MARK["ts"]).decode()
@@ -194,9 +230,9 @@ def _leaf_template() -> list[str]:
     return parts + [text]
 
 
-def leaf_payload(item_id: str, sha256_hex: str, account: str, url: str) -> dict[str, Any]:
+def leaf_payload(item_id: str, sha256_hex: str, account: str, url: str, media_type: str) -> dict[str, Any]:
     """The payload the template encodes (for checking it against `encode_entry`)."""
-    return {"item": item_id, "corpus": CORPUS, "sha256": sha256_hex, "media_type": "image/jpeg", "status": "admitted",
+    return {"item": item_id, "corpus": CORPUS, "sha256": sha256_hex, "media_type": media_type, "status": "admitted",
             "reason": "no C2PA manifest", "c2pa": "none", "training_mining": None, "ai_generated": False,
             "license": "CC-BY-4.0", "account": account, "url": url}
 
@@ -220,12 +256,13 @@ def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa
     rng = np.random.default_rng((seed, shard_no))
     first = shard_no * SHARD
     idx = np.arange(first, first + count, dtype=np.int64)
-    which = rng.integers(0, len(bases.size), count)
+    text = is_text(idx)
+    which = np.where(text, rng.integers(0, len(bases.text_size), count), rng.integers(0, len(bases.size), count))
     shard = shard_name(shard_no)
 
     sha = bytearray()
-    for w, i in zip(which.tolist(), idx.tolist(), strict=True):
-        h = bases.prefix[w].copy()
+    for w, i, t in zip(which.tolist(), idx.tolist(), text.tolist(), strict=True):
+        h = (bases.text_prefix if t else bases.prefix)[w].copy()
         h.update(i.to_bytes(8, "big"))
         sha += h.digest()
     sha_np = np.frombuffer(bytes(sha), np.uint8).reshape(count, 32)
@@ -234,7 +271,10 @@ def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa
     item_id = pc.binary_join_element_wise(CORPUS, ":", key, "")
     host_k = _draw(idx, _HOST_CDF, 0x9E3779B97F4A7C15)
     host = pa.array(_HOST_NAMES[host_k], pa.string())
-    path = pc.binary_join_element_wise("/p/", pc.cast(pa.array(idx), pa.string()), ".jpg", "")
+    kind = pa.array(np.where(text, "text", "image"), pa.string())
+    media = pa.array(np.where(text, "text/plain", "image/jpeg"), pa.string())
+    path = pc.binary_join_element_wise(pa.array(np.where(text, "/a/", "/p/")), pc.cast(pa.array(idx), pa.string()),
+                                       pa.array(np.where(text, ".html", ".jpg")), "")
     norm = pc.binary_join_element_wise(host, path, "")
     account = _ACCOUNT_HEX.take(pa.array(_draw(idx, _ACCOUNT_CDF, 0xD1B54A32D192ED03)))
     micro = pc.utf8_lpad(pc.cast(pa.array(np.arange(count, dtype=np.int64) * (900_000 // SHARD)), pa.string()),
@@ -242,12 +282,22 @@ def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa
     second = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(T0 + shard_no))
     ts = pc.binary_join_element_wise(second + ".", micro, "Z", "")
     # The leaf's URL commitment (a salted hash of the URL in ingest): 32 random bytes, drawn, not hashed.
-    values = {"account": account, "item": item_id, "sha256": _hex(bytes(sha)), "ts": ts, "url": _hex(rng.bytes(32 * count))}
+    values = {"account": account, "item": item_id, "sha256": _hex(bytes(sha)), "ts": ts, "url": _hex(rng.bytes(32 * count)),
+              "media_type": media}
     tmpl = _leaf_template()
     leaf = pc.binary_join_element_wise(*[values[p] if k % 2 else p for k, p in enumerate(tmpl)], "")
 
-    stored = bases.stored[which]  # (count, regions, 32)
-    pdq = flip_bits(stored.reshape(-1, 32), rng).reshape(count, -1)
+    images = np.flatnonzero(~text)
+    stored = bases.stored[which[images]]  # (images, regions, 32)
+    pdq_bytes = flip_bits(stored.reshape(-1, 32), rng).tobytes()
+    span = stored.shape[1] * 32
+    pdq_offs = np.zeros(count + 1, np.int32)
+    pdq_offs[1:] = np.cumsum(np.where(text, 0, span))
+    pdq = pa.Array.from_buffers(pa.binary(), count, [pa.array(~text).buffers()[1], pa.py_buffer(pdq_offs.tobytes()),
+                                                      pa.py_buffer(pdq_bytes)])
+    fp_data = pc.if_else(pa.array(text), bases.text_fp.take(pa.array(np.where(text, which, 0))),
+                         bases.fp_data.take(pa.array(np.where(text, 0, which))))
+    size = np.where(text, bases.text_size[np.where(text, which, 0)], bases.size[np.where(text, 0, which)])
 
     zeros = pa.array(np.zeros(count, np.int32))
 
@@ -256,14 +306,16 @@ def shard_table(shard_no: int, count: int, bases: Bases, seed: int = SEED) -> pa
 
     cols: dict[str, Any] = {
         "item_id": item_id, "key": key, "shard": const(shard, pa.string()),
-        "sha256": _fixed_strings(sha_np, pa.binary()).cast(pa.binary(32)), "size": pa.array(bases.size[which]),
-        "media_type": const("image/jpeg", pa.string()), "status": const("admitted", pa.string()),
+        "sha256": _fixed_strings(sha_np, pa.binary()).cast(pa.binary(32)), "size": pa.array(size),
+        "media_type": media, "status": const("admitted", pa.string()),
         "status_reason": const("no C2PA manifest", pa.string()), "location": key, "member": num,
         "source_url": pc.binary_join_element_wise("https://", norm, ""), "url_norm": norm,
         "url_salt": _fixed_strings(rng.integers(0, 256, (count, 16), dtype=np.uint8), pa.binary()),
         "domain": host, "account": account, "c2pa_state": const("none", pa.string()),
-        "ingested_at": const(float(T0 + shard_no), pa.float64()), "fp_kind": const("image", pa.string()),
-        "fp_data": bases.fp_data.take(pa.array(which)), "pdq": _fixed_strings(pdq, pa.binary()),
+        "ingested_at": const(float(T0 + shard_no), pa.float64()), "fp_kind": kind,
+        "fp_data": fp_data, "pdq": pdq,
+        "language": pc.if_else(pa.array(text), bases.text_language.take(pa.array(np.where(text, which, 0))),
+                               pa.nulls(count, pa.string())),
         "leaf": leaf.cast(pa.binary()),
     }
     fields = [f for f in schema.SCHEMA if f.name not in ("leaf_index", "leaf_hash")]
@@ -280,8 +332,8 @@ def write_shard(store: FingerprintStore, shard_no: int, count: int, bases: Bases
 _WORKER: dict[str, Any] = {}
 
 
-def _init(base: list, location: str, thumbnails: bool) -> None:
-    _WORKER.update(bases=Bases.of(base, thumbnails), store=FingerprintStore(location))
+def _init(base: list, texts: list, location: str, thumbnails: bool) -> None:
+    _WORKER.update(bases=Bases.of(base, thumbnails, texts), store=FingerprintStore(location))
 
 
 def _write_range(task: tuple[int, int, int]) -> tuple[list[ShardFile], float]:
@@ -310,11 +362,13 @@ class Built:
     reused: bool
 
 
-def bases_digest(base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]]) -> str:
-    """What a cached store was built from: the base images and their fingerprints."""
+def bases_digest(base: Sequence[tuple[bytes, list[bytes], list[bytes], bytes]], texts: Sequence[tuple[bytes, bytes]]) -> str:
+    """What a cached store was built from: the base images and texts and their fingerprints."""
     h = hashlib.sha256()
     for b in base:
         h.update(hashlib.sha256(b[0]).digest() + hashlib.sha256(b[3]).digest())
+    for t in texts:
+        h.update(hashlib.sha256(t[0]).digest() + hashlib.sha256(t[1]).digest())
     return h.hexdigest()
 
 
@@ -328,12 +382,12 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _load(work: Path, n: int, base: list) -> Built | None:
+def _load(work: Path, n: int, base: list, texts: list) -> Built | None:
     try:
         doc = json.loads((work / "build.json").read_text())
     except (OSError, ValueError):
         return None
-    if doc.get("key") != cache_key(n) or doc.get("bases") != bases_digest(base) or doc.get("code") != code_digest():
+    if doc.get("key") != cache_key(n) or doc.get("bases") != bases_digest(base, texts) or doc.get("code") != code_digest():
         return None
     manifests = [(int(m[0]), ShardFile(CORPUS, m[1], m[2], int(m[3]), bytes.fromhex(m[4]), m[5], int(m[6])))
                  for m in doc["manifests"]]
@@ -350,7 +404,7 @@ def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, rebuild: bool = False,
+def build(n: int, base: list, texts: list, *, workers: int = 2, thumbnails: bool = False, rebuild: bool = False,
           log=print) -> Built:
     """The store of n items in the cache (built unless a valid one is there), with its ledger."""
     from ledger_app.services import LedgerService
@@ -358,7 +412,7 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
 
     work = cache_root() / (cache_key(n) + ("-thumbs" if thumbnails else ""))
     if not rebuild:
-        got = _load(work, n, base)
+        got = _load(work, n, base, texts)
         if got is not None:
             return got
     shutil.rmtree(work, ignore_errors=True)
@@ -369,11 +423,11 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
     # The first shard, written here both ways: its bytes decide whether the store fits, and give the
     # bytes per item with thumbnails beside those without.
     t, c = time.perf_counter(), time.process_time()
-    bases = Bases.of(base, thumbnails)
+    bases = Bases.of(base, thumbnails, texts)
     first = write_shard(store, 0, min(SHARD, n), bases)
     first_s, first_cpu = time.perf_counter() - t, time.process_time() - c
     other = FingerprintStore(work / "other")
-    other_f = write_shard(other, 0, min(SHARD, n), Bases.of(base, not thumbnails))
+    other_f = write_shard(other, 0, min(SHARD, n), Bases.of(base, not thumbnails, texts))
     shutil.rmtree(work / "other")
     need = first.size * n // first.count + 3_000 * shards  # the ledger: about 3 kB per manifest entry
     free = shutil.disk_usage(work).free
@@ -410,7 +464,7 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
     t = time.perf_counter()
     done, next_log = 1, 1000
     if tasks and workers < 1:  # in this process (tests)
-        _init(base, str(work / "store"), thumbnails)
+        _init(base, texts, str(work / "store"), thumbnails)
         for task in tasks:
             files, task_cpu = _write_range(task)
             cpu += task_cpu
@@ -421,7 +475,7 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
         import multiprocessing as mp
 
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=_init,
-                                 initargs=(base, str(work / "store"), thumbnails)) as pool:
+                                 initargs=(base, texts, str(work / "store"), thumbnails)) as pool:
             for files, task_cpu in pool.map(_write_range, tasks):
                 cpu += task_cpu
                 pending.extend(files)
@@ -439,7 +493,7 @@ def build(n: int, base: list, *, workers: int = 2, thumbnails: bool = False, reb
              "store_bytes": dir_bytes(work / "store"), "ledger_bytes": dir_bytes(work / "ws") - ledger_before,
              "first_shard_bytes": first.size, "first_shard_other_bytes": other_f.size, "first_shard_items": first.count,
              "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()[0]}
-    doc = {"key": cache_key(n), "bases": bases_digest(base), "code": code_digest(), "stats": stats,
+    doc = {"key": cache_key(n), "bases": bases_digest(base, texts), "code": code_digest(), "stats": stats,
            "manifests": [[i, f.shard, f.path, f.count, f.root.hex(), f.sha256, f.size] for i, f in manifests]}
     (work / "build.json").write_text(json.dumps(doc))
     return Built(work, manifests, stats, False)

@@ -22,6 +22,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import bench_store  # noqa: E402
 import store_synth  # noqa: E402
 
+from ledger_app.core.language import script_language  # noqa: E402
 from ledger_app.core.urls import url_domain, url_key  # noqa: E402
 from ledger_app.engine.sweep import SweepQuery, open_file, sweep_file  # noqa: E402
 from ledger_app.fpstore import schema  # noqa: E402
@@ -30,6 +31,8 @@ from ledger_app.ledger import merkle  # noqa: E402
 from ledger_app.ledger.entries import decode_entry, encode_entry  # noqa: E402
 from ledger_app.ledger.manifest import verify_item_proof  # noqa: E402
 from ledger_app.matching.image import ImageFingerprint  # noqa: E402
+from ledger_app.matching.text import TextFingerprint, text_fingerprint  # noqa: E402
+from ledger_app.matching.text_index import band_keys  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +41,15 @@ def base():
 
 
 @pytest.fixture(scope="module")
-def shards(base, tmp_path_factory):
+def texts():
+    return store_synth.text_bases(20)
+
+
+@pytest.fixture(scope="module")
+def shards(base, texts, tmp_path_factory):
     d = tmp_path_factory.mktemp("synth")
     st = FingerprintStore(d / "store")
-    bases = store_synth.Bases.of(base, thumbnails=False)
+    bases = store_synth.Bases.of(base, False, texts)
     files = [store_synth.write_shard(st, 0, 3000, bases), store_synth.write_shard(st, 7, 130, bases)]
     return d, st, files
 
@@ -57,12 +65,11 @@ def test_write_columns_is_write_shard(shards, tmp_path):
         assert f.root == merkle.root([merkle.leaf_hash(r["leaf"]) for r in rows])
 
 
-def test_items_are_what_the_bench_says(shards, base):
+def test_items_are_what_the_bench_says(shards, base, texts):
     _, st, files = shards
-    rows = st.shard_rows(files[1].path) + st.shard_rows(files[0].path)[::97]
-    by_sha = {}
-    for b in base:
-        by_sha[b[0]] = b
+    rows = st.shard_rows(files[1].path) + st.shard_rows(files[0].path)[::29]
+    kinds = [r["fp_kind"] for r in rows]
+    assert 5 < kinds.count("text") < 40 and kinds.count("image") > 80
     stored = np.frombuffer(b"".join(b"".join(b[1]) for b in base), np.uint8).reshape(len(base), -1, 32)
     for r in rows:
         i = int(r["member"])
@@ -70,8 +77,19 @@ def test_items_are_what_the_bench_says(shards, base):
         assert i // store_synth.SHARD == int(r["shard"][6:12]) and r["leaf_index"] == i % store_synth.SHARD
         # The leaf: decoded strictly, and encoded again by encode_entry to the same bytes.
         e = decode_entry(r["leaf"])
-        assert e.payload == store_synth.leaf_payload(r["item_id"], r["sha256"], r["account"], e.payload["url"])
+        assert e.payload == store_synth.leaf_payload(r["item_id"], r["sha256"], r["account"], e.payload["url"],
+                                                     r["media_type"])
         assert encode_entry(e.type, e.payload, actor=e.actor, ts=e.ts) == r["leaf"]
+        assert r["url_norm"] == url_key(r["source_url"]) == store_synth.url_norm(i)
+        assert r["domain"] == url_domain(r["source_url"])
+        if r["fp_kind"] == "text":  # a real document's text and fingerprint, as ingest stores them
+            k = [j for j, t in enumerate(texts) if hashlib.sha256(t[0] + i.to_bytes(8, "big")).hexdigest() == r["sha256"]]
+            assert len(k) == 1 and r["size"] == len(texts[k[0]][0]) + 8 and r["media_type"] == "text/plain"
+            text = texts[k[0]][0].decode()
+            assert r["fp_data"] == text_fingerprint(text).to_bytes() and r["pdq"] is None
+            assert r["language"] == script_language(text) and r["source_url"].endswith(".html")
+            continue
+        assert r["media_type"] == "image/jpeg" and r["language"] is None
         # The content hash is a real photo's bytes and the item's number; the PDQ within 8 bits of its.
         k = [j for j, b in enumerate(base) if hashlib.sha256(b[0] + i.to_bytes(8, "big")).hexdigest() == r["sha256"]]
         assert len(k) == 1 and r["size"] == len(base[k[0]][0]) + 8
@@ -79,8 +97,6 @@ def test_items_are_what_the_bench_says(shards, base):
         assert (np.unpackbits(pdq ^ stored[k[0]], axis=1).sum(axis=1) <= 8).all()
         fp = ImageFingerprint.from_bytes(r["fp_data"])
         assert fp.thumb == b"" and fp.pdq == ImageFingerprint.from_bytes(base[k[0]][3]).pdq
-        assert r["url_norm"] == url_key(r["source_url"]) == store_synth.url_norm(i)
-        assert r["domain"] == url_domain(r["source_url"])
 
 
 def test_hosts_are_skewed(shards):
@@ -91,20 +107,27 @@ def test_hosts_are_skewed(shards):
     assert counts[0] > 100 * counts[-1] and sum(counts[:10]) > 0.2 * len(hosts) and len(counts) > 500
 
 
-def test_sweep_reads_the_store(shards, base):
-    """The product's sweep finds an item by hash, URL, domain and PDQ (a base's hash within radius)."""
+def test_sweep_reads_the_store(shards, base, texts):
+    """The product's sweep finds an item by hash, URL, domain, PDQ (a base's hash within radius) and
+    text (a base document's shingle sample and MinHash bands)."""
     d, st, files = shards
     f = files[0]
     row = st.shard_rows(f.path)[1234]
     target = np.frombuffer(base[2][1][0], np.uint8)[None, :]
+    fp = TextFingerprint.from_bytes(texts[3][1])
+    keys = np.unique(np.concatenate([fp.sample, band_keys(fp.minhash)]))
     q = SweepQuery(sha256=(bytes.fromhex(row["sha256"]),), urls=(row["url_norm"],), domains=(row["domain"],),
-                   pdq=target, pdq_work=np.zeros(1, np.int32), pdq_radius=np.full(1, 8, np.int32))
+                   pdq=target, pdq_work=np.zeros(1, np.int32), pdq_radius=np.full(1, 8, np.int32),
+                   text_keys=keys, text_work=np.zeros(len(keys), np.int32))
     hits = sweep_file(open_file(str(d / "store"), f.path), f.path, q)
     assert hits.exact == [(0, 1234)] and hits.urls == [(0, 1234)] and (0, 1234) in hits.domains
-    copies = [k for k, r in enumerate(st.shard_rows(f.path, ["sha256"]))
-              if r["sha256"] == hashlib.sha256(base[2][0] + k.to_bytes(8, "big")).hexdigest()]
+    rows = st.shard_rows(f.path, ["sha256", "fp_kind"])
+    copies = [k for k, r in enumerate(rows) if r["sha256"] == hashlib.sha256(base[2][0] + k.to_bytes(8, "big")).hexdigest()]
     assert len(copies) > 300 and {row for _, row in hits.pdq} == set(copies)
-    assert hits.image_items == f.count
+    text_copies = {k for k, r in enumerate(rows)
+                   if r["sha256"] == hashlib.sha256(texts[3][0] + k.to_bytes(8, "big")).hexdigest()}
+    assert len(text_copies) > 3 and text_copies <= {row for _, row in hits.text}
+    assert hits.image_items == sum(r["fp_kind"] == "image" for r in rows) < f.count
 
 
 def test_refusals(shards, tmp_path):
@@ -123,19 +146,19 @@ def test_refusals(shards, tmp_path):
     assert other.files() == []
 
 
-def test_a_new_schema_column_stops_the_writer(base, monkeypatch):
+def test_a_new_schema_column_stops_the_writer(base, texts, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA", schema.SCHEMA.append(pa.field("novel", pa.binary())))
     with pytest.raises(RuntimeError, match="novel"):
-        store_synth.shard_table(0, 10, store_synth.Bases.of(base, thumbnails=False))
+        store_synth.shard_table(0, 10, store_synth.Bases.of(base, False, texts))
 
 
-def test_build_proofs_and_cache(base, tmp_path, monkeypatch):
+def test_build_proofs_and_cache(base, texts, tmp_path, monkeypatch):
     """A cached build: manifests in the product's ledger, two-level proofs that verify, reused when
     whole, built again when a file is damaged, refused when the disk is short."""
     monkeypatch.setenv("LEDGER_BENCH_CACHE", str(tmp_path))
     monkeypatch.setattr(store_synth, "SHARD", 1000)
     n = 4_500
-    built = store_synth.build(n, base, workers=0, log=lambda *a: None)
+    built = store_synth.build(n, base, texts, workers=0, log=lambda *a: None)
     assert not built.reused and [f.count for _, f in built.manifests] == [1000] * 4 + [500]
     assert built.stats["first_shard_other_bytes"] > built.stats["first_shard_bytes"]  # the thumbnails (6 bases here)
 
@@ -153,25 +176,26 @@ def test_build_proofs_and_cache(base, tmp_path, monkeypatch):
         verified = verify_item_proof(stored.build_proof(row["item_id"], row), svc.known_verifiers())
         assert verified.item == row["item_id"]
 
-    assert store_synth.build(n, base, workers=0).reused
+    assert store_synth.build(n, base, texts, workers=0).reused
     monkeypatch.setattr(store_synth, "code_digest", lambda: "another writer")
-    assert not store_synth.build(n, base, workers=0, log=lambda *a: None).reused
-    assert store_synth.build(n, base, workers=0).reused
+    assert not store_synth.build(n, base, texts, workers=0, log=lambda *a: None).reused
+    assert store_synth.build(n, base, texts, workers=0).reused
     victim = built.work / "store" / built.manifests[2][1].path
     victim.write_bytes(victim.read_bytes()[:-1])
-    assert not store_synth.build(n, base, workers=0, log=lambda *a: None).reused
+    assert not store_synth.build(n, base, texts, workers=0, log=lambda *a: None).reused
 
     Usage = namedtuple("Usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda p: Usage(10**12, 0, 10**9))
     with pytest.raises(SystemExit, match="need about .* GB and 10 GB must stay free, but 1.0 GB are free"):
-        store_synth.build(n, base, workers=0, rebuild=True)
+        store_synth.build(n, base, texts, workers=0, rebuild=True)
 
 
 def test_quality_and_coarse_are_the_fingerprints(shards):
     """The sweep's image columns (schema version 2) hold the header of each item's fp_data."""
     _, st, files = shards
     for r in st.shard_rows(files[1].path, ["fp_kind", "fp_data", "quality", "coarse"]):
-        assert (r["quality"], r["coarse"]) == schema.image_header(r["fp_kind"], r["fp_data"]) and r["coarse"]
+        assert (r["quality"], r["coarse"]) == schema.image_header(r["fp_kind"], r["fp_data"])
+        assert (r["coarse"] is not None) == (r["fp_kind"] == "image")
 
 
 def test_request_urls_are_items_on_hosts_drawn_uniformly():
@@ -179,7 +203,7 @@ def test_request_urls_are_items_on_hosts_drawn_uniformly():
     hosts = [u.split("/", 1)[0] for u in urls]
     assert len(urls) == 100 and len(set(hosts)) == 100
     for u in urls:
-        i = int(u.rsplit("/", 1)[1].removesuffix(".jpg"))
+        i = int(u.rsplit("/", 1)[1].split(".", 1)[0])
         assert i < 200_000 and store_synth.url_norm(i) == u
     ranks = sorted(int(h.split("site", 1)[1].split(".", 1)[0]) for h in hosts)
     assert ranks[50] > 1000  # not the largest hosts, as items drawn in proportion would give
