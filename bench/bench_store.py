@@ -156,20 +156,23 @@ def proof_timings(svc, store: FingerprintStore, manifests: list) -> tuple[list[f
         shard_rows = store.shard_rows(path, ["item_id", "shard", "leaf_index", "leaf"])
         rows.update({(path, i): shard_rows[i] for _, f, i in picks if f.path == path})
     inner_store = FingerprintStore(store.location)
-    build, first, inner, outer, check = [], [], [], [], []
+    build, first, inner, inner_first, outer, check, build_cpu, first_cpu = [], [], [], [], [], [], [], []
     seen: set[str] = set()
     for m_idx, f, i in picks:
         row = rows[(f.path, i)]
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         proof = stored.build_proof(row["item_id"], row)
-        dt = time.perf_counter() - t
+        dt, dc = time.perf_counter() - t, time.process_time() - c
         build.append(dt)
-        if f.path not in seen:
-            first.append(dt)
-            seen.add(f.path)
+        build_cpu.append(dc)
         t = time.perf_counter()
         inner_store.inner_proof(f.path, i, row["leaf"])
         inner.append(time.perf_counter() - t)
+        if f.path not in seen:
+            first.append(dt)
+            first_cpu.append(dc)
+            inner_first.append(inner[-1])
+            seen.add(f.path)
         t = time.perf_counter()
         svc.ws.store.inclusion_proof(m_idx, cp.size)
         outer.append(time.perf_counter() - t)
@@ -177,7 +180,7 @@ def proof_timings(svc, store: FingerprintStore, manifests: list) -> tuple[list[f
         verified = verify_item_proof(proof, verifiers)
         check.append(time.perf_counter() - t)
         assert verified.item == json.loads(row["leaf"])["payload"]["item"] == row["item_id"]
-    return build, first, inner, outer, check
+    return build, first, inner, inner_first, outer, check, build_cpu, first_cpu
 
 
 def store_synth_batch() -> int:
@@ -384,7 +387,8 @@ def measure(n: int, svc, store: FingerprintStore, manifests: list, built: dict, 
 
     # Two-level proofs of random items, built as `ledger log prove --item` builds them once it has the
     # item's row (services/stored.StoredItems.build_proof), on a service that has not built any yet.
-    build, build_first, build_inner, build_outer, check = proof_timings(svc, store, manifests)
+    build, build_first, build_inner, inner_first, build_outer, check, build_cpu, first_cpu = proof_timings(
+        svc, store, manifests)
 
     shards = len(manifests)
     ms = 1000.0
@@ -435,13 +439,16 @@ def measure(n: int, svc, store: FingerprintStore, manifests: list, built: dict, 
           f"per hit row per CPU ({c_back:.2f} CPU-s); sweep and read-back together "
           f"{n / (c_sweep + c_back):,.0f} items per CPU-second, {c_plain / (c_sweep + c_back):.2f}x the plain scan |")
     print(f"| exact lookup of one SHA-256 (filtered scan of all files) | {t_lookup * ms:,.0f} ms |")
-    print(f"| two-level proof, build from the item's row (`StoredItems.build_proof`, {len(build)} random items), p50 / p95 | "
-          f"{pct(build, .5) * ms:.2f} / {pct(build, .95) * ms:.2f} ms (goal < 1 ms: "
-          f"{'met' if pct(build, .95) < 1e-3 else 'not met'}) |")
-    print(f"| of which the first proof of each shard (proof index read, ledger path read), p50 / p95 | "
-          f"{pct(build_first, .5) * ms:.2f} / {pct(build_first, .95) * ms:.2f} ms ({len(build_first)} proofs) |")
-    print(f"| inner level alone (`inner_proof`: 64 leaf hashes read; the shard's proof index read once), p50 / p95 | "
-          f"{pct(build_inner, .5) * ms:.2f} / {pct(build_inner, .95) * ms:.2f} ms |")
+    print(f"| two-level proof, build from the item's row (`StoredItems.build_proof`, {len(build)} random items), "
+          f"p50 / p95 wall (CPU) | {pct(build, .5) * ms:.2f} / {pct(build, .95) * ms:.2f} ms "
+          f"({pct(build_cpu, .5) * ms:.2f} / {pct(build_cpu, .95) * ms:.2f} ms CPU) (goal < 1 ms: "
+          f"{'met' if pct(build, .95) < 1e-3 else 'not met'} at p95 wall) |")
+    print(f"| of which the first proof of each shard (proof index read, ledger path read), p50 / p95 wall (CPU) | "
+          f"{pct(build_first, .5) * ms:.2f} / {pct(build_first, .95) * ms:.2f} ms "
+          f"({pct(first_cpu, .5) * ms:.2f} / {pct(first_cpu, .95) * ms:.2f} ms CPU; {len(build_first)} proofs) |")
+    print(f"| inner level alone (`inner_proof`: 64 leaf hashes read; the shard's proof index read once), p50 / p95; "
+          f"first of each shard | {pct(build_inner, .5) * ms:.2f} / {pct(build_inner, .95) * ms:.2f} ms; "
+          f"{pct(inner_first, .5) * ms:.2f} / {pct(inner_first, .95) * ms:.2f} ms |")
     print(f"| outer level alone (the manifest entry's path from SQLite, `LedgerStore.inclusion_proof`), p50 / p95 | "
           f"{pct(build_outer, .5) * ms:.2f} / {pct(build_outer, .95) * ms:.2f} ms |")
     print(f"| two-level proof, check (both levels + checkpoint signature), p50 / p95 | "
