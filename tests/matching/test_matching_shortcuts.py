@@ -1,0 +1,78 @@
+"""The shortcuts that make image locate fast at a million items give the same answers as the long way:
+the blocked faiss scan the same hits in the same order as one scan, and the buffered keypoint votes
+the same counts and votes as counting each item's words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ledger_app.matching import binary_index, local
+from ledger_app.matching.binary_index import BinaryIndex
+from ledger_app.matching.local_index import STOP_FRACTION, LocalIndex, words
+
+
+@pytest.mark.skipif(binary_index.faiss is None, reason="faiss is not installed")
+@pytest.mark.parametrize("nbytes", [8, 32])
+def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
+    """Codes added in several calls, spread over blocks of 1,000 rows (one item's codes straddling
+    a block edge), one removal: every hit within the radius, in query-then-row order, equal to the
+    numpy scan's; and the k nearest equal too."""
+    rng = np.random.default_rng(11)
+    base = rng.integers(0, 256, (300, nbytes), dtype=np.uint8)
+    codes = base[rng.integers(0, 300, 12_345)]  # clusters, so that a query has many hits
+    flips = rng.integers(0, 256, codes.shape, dtype=np.uint8) & rng.integers(0, 256, codes.shape, dtype=np.uint8)
+    codes = codes ^ (flips & (rng.random(codes.shape) < 0.15).astype(np.uint8) * 255)
+    labels = np.arange(len(codes)) // 3  # three codes per item, as PDQ regions are
+    queries = np.concatenate([base[:50], rng.integers(0, 256, (10, nbytes), dtype=np.uint8)])
+    assert not binary_index._small(queries, codes)  # the faiss scan, not numpy's, for faiss
+    radius = nbytes * 8 // 4
+    got = []
+    for use_faiss, block in ((True, 1_000), (True, 10**9), (False, 0)):
+        index = BinaryIndex(nbytes, use_faiss=use_faiss)
+        if block:
+            index.block_rows = block
+        for a, b in ((0, 4_000), (4_000, 4_001), (4_001, len(codes))):
+            index.add(codes[a:b], labels[a:b])
+        index.remove(labels[999:1003])
+        q, d, lab = index.range_search(queries, radius)
+        dist, near = index.search(queries[:5], 4)
+        got.append((q, d, lab, dist))
+        if use_faiss and block == 1_000:
+            assert len(index._blocks) == 13  # the blocks really were many
+    assert len(got[0][0]) > 1_000 and len(np.unique(got[0][0])) == 50
+    for blocked, other in ((got[0], got[1]), (got[0], got[2])):
+        for a, b in zip(blocked, other, strict=True):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_keypoint_votes_count_each_items_shared_words():
+    """Votes from an index in several segments with a removal: per item, the number of the query's
+    words it holds (among those no more than STOP_FRACTION of the items hold) and the sum of their
+    weights, as counted one item at a time; a second query reuses the buffers and is right too."""
+    rng = np.random.default_rng(5)
+    pool = rng.integers(0, 256, (3_000, 32), dtype=np.uint8)  # each in some 20 items
+    common = pool[:4]  # each in a third of the items: stop words
+    feats = []
+    for k in range(3_000):
+        d = np.concatenate([pool[rng.choice(3_000, 20, replace=False)], common[k % 3 : k % 3 + 2],
+                            rng.integers(0, 256, (10 + k % 20, 32), dtype=np.uint8)])
+        feats.append(local.LocalFeatures(100, 100, np.zeros((len(d), 2), np.float32), d))
+    ids = [f"i{k}" for k in range(3_000)]
+    index = LocalIndex()
+    for s in range(0, 3_000, 700):
+        index.add(ids[s : s + 700], feats[s : s + 700])
+    index.remove(["i7"])
+    item_words = [set(words(f.descriptors).reshape(-1).tolist()) for f in feats]
+    for query_desc in (pool[:400], pool[2:1_500]):
+        query = local.LocalFeatures(100, 100, np.zeros((len(query_desc), 2), np.float32), query_desc)
+        qwords = set(words(query_desc).reshape(-1).tolist())
+        df = {w: sum(w in iw for iw in item_words) for w in qwords}  # a removed item's postings stay until compaction
+        useful = {w for w, n in df.items() if 0 < n <= max(64, int(STOP_FRACTION * 3_000))}
+        weight = {w: float(np.float32(np.log(3_001 / (df[w] + 1)))) for w in useful}
+        assert useful and any(n > max(64, int(STOP_FRACTION * 3_000)) for n in df.values())  # stop words exist
+        v = index.votes(query)
+        for n, iw in enumerate(item_words):
+            shared = useful & iw if n != 7 else set()
+            assert v.counts[n] == len(shared)
+            assert v.votes[n] == pytest.approx(sum(weight[w] for w in shared), rel=1e-12, abs=1e-12)
