@@ -169,17 +169,23 @@ def _check_state(services, rid: int, mine, items, shards) -> set[str]:
                   else f"no purge record for shard {missing[0][0]} that the ledger holds")
         raise _refuse(rid, f"the purge_record table disagrees with {where}: it has {detail}")
     stored = set()
+    stored_shards = services.corpus.stored.manifests()
     for it in items:
         with services.ws.engine.connect() as conn:
             row = repo.item_status(conn, it["item"])
-        if row is None:
-            row = _stored_status(services, it["item"])  # an item of the fingerprint store
-            stored.add(it["item"])
-        if row is None:
+        # An item of the fingerprint store; or a database item whose shard is also stored (ingested
+        # again with --store), whose stored row the purge marks too: both must say purged.
+        in_store = None
+        if row is None or (it["corpus"], it.get("shard")) in stored_shards:
+            in_store = _stored_status(services, it["item"])
+        if row is None and in_store is None:
             raise _refuse(rid, f"item {it['item']}, purged according to {where}, has no item row")
-        if row[0] != "purged" or (row[1] and row[1] != it["sha256"]):
-            raise _refuse(rid, f"item {it['item']} is {row[0]} with SHA-256 {row[1]} in the item table, but {where} "
-                               f"record it purged with SHA-256 {it['sha256']}")
+        if in_store is not None:
+            stored.add(it["item"])
+        for table, r in (("item table", row), ("fingerprint store", in_store)):
+            if r is not None and (r[0] != "purged" or (r[1] and r[1] != it["sha256"])):
+                raise _refuse(rid, f"item {it['item']} is {r[0]} with SHA-256 {r[1]} in the {table}, but {where} "
+                                   f"record it purged with SHA-256 {it['sha256']}")
     return stored
 
 

@@ -78,22 +78,20 @@ def _purge_request(svc, rid: int, progress: Progress | None, cancelled: Callable
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} is already purged"), rid=rid)
     check_transition(req.status, Status.PURGED)
     with svc.ws.engine.connect() as conn:
-        rows = repo.accepted_items(conn, rid)
-    stored = accepted_stored(svc, rid, {r.id for r in rows})  # items of the fingerprint store
-    stored_ids = {r.id for r in stored}
-    rows += stored
+        db_rows = repo.accepted_items(conn, rid)
+    stored = accepted_stored(svc, rid, db_rows)  # items of the fingerprint store (some also database items)
+    rows = [(r, False) for r in db_rows] + [(r, True) for r in stored]
     if not rows:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid} has no accepted matches; nothing to purge"), rid=rid)
     by_corpus: dict[int, dict[str, Any]] = {}
-    for r in rows:
+    for r, in_store in rows:
         if r.status == "purged":
             continue  # already removed by an earlier request
         c = by_corpus.setdefault(r.corpus_id, {"path": r.corpus_path, "format": r.corpus_format, "name": r.corpus_name,
-                                               "plan": {}, "items": {}, "stored": set()})
+                                               "plan": {}, "items": {}, "stored": set(), "db": set()})
         c["plan"].setdefault(r.shard, set()).add(r.key)
         c["items"][(r.shard, r.key)] = (r.id, r.sha256)
-        if r.id in stored_ids:
-            c["stored"].add((r.shard, r.key))
+        c["stored" if in_store else "db"].add((r.shard, r.key))
     from ledger_app.services.cases import CaseService
     from ledger_app.services.legal import LegalService, retain_copies
 
@@ -194,11 +192,12 @@ def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, An
             c = by_corpus[cid]
             for rw in rewrites:
                 in_store = {k: c["items"][(rw.shard, k)][0] for k in rw.removed_keys if (rw.shard, k) in c["stored"]}
-                keys = [k for k in rw.removed_keys if (rw.shard, k) in c["items"] and k not in in_store]
+                keys = [k for k in rw.removed_keys if (rw.shard, k) in c["db"]]  # some also in the store
                 item_ids = [c["items"][(rw.shard, k)][0] for k in keys]
+                only_stored = sorted(set(in_store.values()) - set(item_ids))
                 repo.insert_purge_record(conn, request_id=rid, corpus_id=cid, shard=rw.shard,
                                          sha256_before=rw.sha256_before, sha256_after=rw.sha256_after,
-                                         items_json=json.dumps(item_ids + sorted(in_store.values())), done_at=now)
+                                         items_json=json.dumps(item_ids + only_stored), done_at=now)
                 shards_out.append({"corpus": c["name"], "path": rw.shard, "sha256_before": rw.sha256_before,
                                    "sha256_after": rw.sha256_after})
                 for k, item_id in zip(keys, item_ids, strict=True):
@@ -214,7 +213,8 @@ def _record(svc, rid: int, req: RequestRecord, by_corpus: dict[int, dict[str, An
                     entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
                 _apply_moves(conn, cid, rw.moved_keys)
                 if in_store:
-                    items, more = record_stored_shard(svc, conn, rid, c["name"], rw, now, in_store)
+                    items, more = record_stored_shard(svc, conn, rid, c["name"], rw, now, in_store,
+                                                      frozenset(item_ids))
                     purged_items += items
                     entries += more
                 repo.set_shard_sig(conn, cid, rw.shard, stat_sig(Path(c["path"]), rw.shard))

@@ -14,6 +14,11 @@ record of it, in the same transaction as the `takedown.purged` entry:
 - the removed items' hashes and fingerprints go to the blocklist and each gets an `item.status` entry,
   as for database items.
 
+An item that is both a database row and a stored row (its shard ingested into the database, then
+again with `--store`) is purged in both: its item row as services/purge.py purges database items, its
+store row marked as above; it is recorded once (one blocklist row, one `item.status` entry, one item
+of the `takedown.purged` entry), and its certificate carries the stored row's two-level proof.
+
 The file is written before its entry commits (a killed run leaves a file no manifest names, never read),
 under a name of its own (`shard_file_name(..., revision="purged-r<request>")`), so it never replaces the
 file an earlier manifest names.
@@ -40,17 +45,25 @@ def _hex(sha: Any) -> str | None:
     return sha.hex() if isinstance(sha, bytes | bytearray) else sha
 
 
-def accepted_stored(svc, rid: int, known: set[str]) -> list[AcceptedItem]:  # TakedownService
-    """The request's accepted items that are not database items (`known`): each from its shard's current
-    store file, with its corpus. An accepted item found in neither place stops the purge."""
+def accepted_stored(svc, rid: int, db_items: list[AcceptedItem]) -> list[AcceptedItem]:  # TakedownService
+    """The request's accepted items as the fingerprint store holds them, each from its shard's current
+    store file, with its corpus: the items that are not database items (`db_items`), and the stored
+    copies of database items whose shard is also in the store (a shard ingested again with `--store`:
+    its item is then both a database row and a stored row, and the purge removes both). An accepted item
+    found in neither place stops the purge."""
+    known = {r.id for r in db_items}
     with svc.ws.engine.connect() as conn:
         ids = sorted({i for i, d in repo.match_decisions(conn, rid) if d == "accepted"} - known)
+    in_store = svc.corpus.stored.manifests() if db_items else {}
+    also = sorted({r.id for r in db_items if (r.corpus_name, r.shard) in in_store})
     out: list[AcceptedItem] = []
     corpora: dict[str, Any] = {}
-    for item_id in ids:
+    for item_id in ids + also:
         try:
             row = svc.corpus.stored.item(item_id)
         except NotFoundError:
+            if item_id in known:
+                continue  # a database item only: its shard's store file does not hold it
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "item {item} accepted for request {rid} is neither a database item nor in the fingerprint store; nothing was purged"), item=item_id, rid=rid) from None
         name = item_id.split(":", 1)[0]
         if name not in corpora:
@@ -74,11 +87,13 @@ def stored_shard_items(svc, corpus: str, shard: str) -> dict[str, str | None]:
 
 
 def record_stored_shard(svc, conn, rid: int, corpus: str, rw: ShardRewrite, now: float,
-                        item_ids: dict[str, str]) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+                        item_ids: dict[str, str], recorded: frozenset[str] = frozenset(),
+                        ) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
     """Inside the purge's write transaction: the shard's store file written again with the removed items
     (`item_ids`: key -> item id) marked, their blocklist rows, and the entries to append (`item.status`
     each, one `shard.manifest`). Returns the `takedown.purged` items and the entries; none if the shard
-    is not stored."""
+    is not stored. Items in `recorded` are also database items whose purge the caller has recorded
+    (blocklist row, `item.status` entry, `takedown.purged` item): their store row is marked all the same."""
     stored = svc.corpus.stored
     m = stored.manifests(corpus).get((corpus, rw.shard))
     if m is None:
@@ -91,12 +106,13 @@ def record_stored_shard(svc, conn, rid: int, corpus: str, rw: ShardRewrite, now:
         key = str(row["key"])
         if key in item_ids and row["status"] != "purged":
             item_id, sha = str(row["item_id"]), _hex(row["sha256"])
-            repo.insert_block(conn, sha256=sha, kind=row["fp_kind"], fingerprint=row["fp_data"], request_id=rid,
-                              created_at=now)
+            if item_id not in recorded:
+                repo.insert_block(conn, sha256=sha, kind=row["fp_kind"], fingerprint=row["fp_data"], request_id=rid,
+                                  created_at=now)
+                purged.append({"item": item_id, "sha256": sha, "corpus": corpus, "shard": rw.shard})
+                entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
             row.update({c: None for c in DERIVED})
             row.update(status="purged", status_reason=f"removed by takedown request {rid}", key=f"{key}@purged-r{rid}")
-            purged.append({"item": item_id, "sha256": sha, "corpus": corpus, "shard": rw.shard})
-            entries.append(("item.status", {"item": item_id, "status": "purged", "request": rid}))
         elif key in rw.moved_keys:
             new = rw.moved_keys[key]
             row.update(key=new, location=new, member=new.split("#", 1)[1] if "#" in new else None)
