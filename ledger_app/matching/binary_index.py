@@ -104,6 +104,51 @@ class BinaryIndex:
 
     def range_search(self, queries: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every code within `radius` bits of a query: flat arrays (query number, distance, label)."""
+        qnum, dist, rows = self._range_rows(queries, radius)
+        return qnum, dist, self._labels[rows]
+
+    def range_search_grouped(
+        self, queries: np.ndarray, radius: int, spread: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """What `range_search` returns, in its order (by query, then row), for many queries that lie
+        close together (the crop hypotheses of one image): the queries are grouped around centres
+        at most `spread` bits from each of their group, the index is scanned for the centres only,
+        `radius + spread` bits around them (a code within `radius` of a query is within that of its
+        centre), and the codes found are measured against each query of the group."""
+        self._flush()
+        queries = np.ascontiguousarray(queries, dtype=np.uint8).reshape(-1, self.nbytes)
+        if len(queries) < 2 or spread <= 0 or len(self._codes) == 0:
+            return self.range_search(queries, radius)
+        qv = _words(queries, queries)[0]
+        near = np.bitwise_count(qv[:, None, :] ^ qv[None, :, :]).sum(axis=2) <= spread
+        centres, groups = [], []
+        left = np.ones(len(queries), bool)
+        while left.any():  # greedily, the centre that covers most of the queries left
+            c = int(np.argmax((near & left).sum(axis=1)))
+            groups.append(np.flatnonzero(near[c] & left))
+            centres.append(c)
+            left &= ~near[c]
+        cnum, _, crows = self._range_rows(queries[centres], radius + spread)
+        base = _words(self._codes, queries)[0]
+        qs, ds, rs = [], [], []
+        for g, members in enumerate(groups):
+            rows = crows[cnum == g]
+            if not len(rows):
+                continue
+            d = np.bitwise_count(qv[members][:, None, :] ^ base[rows][None, :, :]).sum(axis=2, dtype=np.int32)
+            mi, ri = np.nonzero(d <= radius)
+            qs.append(members[mi])
+            ds.append(d[mi, ri])
+            rs.append(rows[ri])
+        if not qs:
+            empty = np.empty(0, np.int64)
+            return empty, empty.astype(np.int32), empty
+        qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
+        order = np.lexsort((rows, qnum))
+        return qnum[order].astype(np.int64), dist[order].astype(np.int32), self._labels[rows[order]]
+
+    def _range_rows(self, queries: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(query number, distance, row) of every code within `radius` bits of a query."""
         self._flush()
         queries = np.ascontiguousarray(queries, dtype=np.uint8).reshape(-1, self.nbytes)
         if len(queries) == 0 or len(self._codes) == 0:
@@ -142,8 +187,7 @@ class BinaryIndex:
                 ds.append(d[hit])
                 rs.append(hit)
             qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
-        return qnum.astype(np.int64), dist.astype(np.int32), self._labels[rows]
-
+        return qnum.astype(np.int64), dist.astype(np.int32), rows.astype(np.int64)
 
     def _block_search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The k nearest rows of each query over every block (-1 where there are fewer)."""

@@ -76,3 +76,34 @@ def test_keypoint_votes_count_each_items_shared_words():
             shared = useful & iw if n != 7 else set()
             assert v.counts[n] == len(shared)
             assert v.votes[n] == pytest.approx(sum(weight[w] for w in shared), rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize("use_faiss", [True, False])
+@pytest.mark.parametrize("nbytes", [8, 32])
+def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes, monkeypatch):
+    """Queries in tight clusters (as a query image's crop hypotheses are) and a few lone ones: the
+    grouped search scans the index for fewer codes than there are queries, and returns exactly
+    the hits, distances, labels and order of `range_search`, at several radii (none found too)."""
+    rng = np.random.default_rng(23)
+    seeds = rng.integers(0, 256, (6, nbytes), dtype=np.uint8)
+    noise = lambda n, p: (rng.random((n, nbytes * 8)) < p)  # noqa: E731
+    queries = np.concatenate(
+        [seeds[rng.integers(0, 6, 120)] ^ np.packbits(noise(120, 0.03), axis=1), rng.integers(0, 256, (7, nbytes), dtype=np.uint8)]
+    )
+    codes = np.concatenate(
+        [seeds[rng.integers(0, 6, 30_000)] ^ np.packbits(noise(30_000, 0.08), axis=1),
+         rng.integers(0, 256, (30_000, nbytes), dtype=np.uint8)]
+    )
+    index = BinaryIndex(nbytes, use_faiss=use_faiss)
+    index.add(codes, np.arange(len(codes)) * 2 + 1)
+    scanned = []
+    real = index._range_rows
+    monkeypatch.setattr(index, "_range_rows", lambda q, r: scanned.append(len(q)) or real(q, r))
+    for radius in (0, nbytes * 2, nbytes * 3):
+        want = index.range_search(queries, radius)
+        scanned.clear()
+        got = index.range_search_grouped(queries, radius, 8 if nbytes == 8 else 20)
+        assert scanned and scanned[0] < len(queries) // 3
+        for a, b in zip(got, want, strict=True):
+            np.testing.assert_array_equal(a, b)
+        assert radius == 0 or len(want[0]) > 100
