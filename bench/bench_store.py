@@ -205,7 +205,12 @@ def direct_note(direct, n: int) -> str:
             "sweep never reads them; 100 million items with them do not fit this machine's disk), and one item in "
             f"{round(1 / store_synth_share())} a text document (two paragraphs of real documentation, its text "
             "fingerprint), which the article is compared with. The sweep and the "
-            f"plain scan are timed once each{', from disk (larger than the page cache)' if n >= 10_000_000 else ''}.\n")
+            "plain scan are timed once each, with no warming pass"
+            f"{' (the store is larger than the memory of this machine: read from disk)' if larger_than_memory(st) else ''}.\n")
+
+
+def larger_than_memory(stats: dict) -> bool:
+    return stats["store_bytes"] > os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
 def dir_bytes(path: Path) -> int:
