@@ -23,6 +23,7 @@ Run: .venv/bin/python bench/bench_images_1m.py [--quick]   (--quick: 50,000 item
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import random
@@ -83,7 +84,10 @@ def _all_frames(path: Path) -> list[Image.Image]:
 
 
 def build_bases(n: int, seed: int = 5) -> dict[str, np.ndarray]:
-    path = CACHE / f"image-bases-{n}-{seed}-v1.npz"
+    # Keyed by the keypoint extraction and the held-out recipe the bases are cut from: a change to
+    # either builds new bases instead of reusing stale ones.
+    recipe = hashlib.sha256(evalset.HELDOUT_RECIPE.read_bytes()).hexdigest()[:8]
+    path = CACHE / f"image-bases-{n}-{seed}-{local.extraction_key()}-{recipe}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as z:
             return {k: z[k] for k in z.files}

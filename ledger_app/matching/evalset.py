@@ -98,6 +98,22 @@ class EvalResult:
         return self.found / self.total if self.total else 1.0
 
 
+def combine(results: Iterable[EvalResult]) -> EvalResult:
+    """The results of independent draws of one set (other seeds) as one: counts added, lists joined."""
+    out = EvalResult()
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in results:
+        for kind, (found, total) in r.recall.items():
+            totals[kind][0] += found
+            totals[kind][1] += total
+        out.misses += r.misses
+        out.false_matches += r.false_matches
+        out.queries += r.queries
+        out.seconds += r.seconds
+    out.recall = {k: (v[0], v[1]) for k, v in sorted(totals.items(), key=lambda kv: ALL_KINDS.index(kv[0]))}
+    return out
+
+
 def _recipe(path: Path = RECIPE) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 

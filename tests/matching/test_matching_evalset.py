@@ -74,3 +74,13 @@ def test_stereo_pair_is_close_in_pdq_but_rejected(photos):
     v = verify(features(a.thumbnail(), with_mirror=True), features(b.thumbnail()))
     assert v.ok is False, v
     assert v.inliers >= 20  # the features do align roughly: only the dense check tells them apart
+
+
+def test_draws_of_other_seeds_add_up_per_alteration():
+    a = evalset.EvalResult({"crop": (2, 3), "caption": (1, 1)}, ["x: crop"], [], 4, 1.0)
+    b = evalset.EvalResult({"caption": (0, 1), "crop": (3, 3)}, ["y: caption"], ["y matched z"], 5, 2.0)
+    both = evalset.combine([a, b])
+    assert both.recall == {"crop": (5, 6), "caption": (1, 2)}
+    assert list(both.recall) == ["crop", "caption"]  # the order of evalset.ALL_KINDS
+    assert both.misses == ["x: crop", "y: caption"] and both.false_matches == ["y matched z"]
+    assert (both.queries, both.seconds, both.found, both.total) == (9, 3.0, 6, 8)

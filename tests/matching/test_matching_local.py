@@ -99,6 +99,60 @@ def test_a_five_degree_tilt_and_a_caption(grate):
     assert _region(grate, cap).ok
 
 
+def _keypoints(xy: list[tuple[float, float]], response: float) -> list:
+    import cv2
+
+    return [cv2.KeyPoint(float(x), float(y), 7.0, -1, response) for x, y in xy]
+
+
+def test_a_caption_band_cannot_take_the_budget_of_the_cells_it_crosses():
+    # A 320 x 240 frame: a band of 600 strong corners (a caption's letters) across the upper half of
+    # the top row of grid cells, and the picture's 160 weaker corners just below it, in the same
+    # cells. The band must not take the whole budget: the picture keeps a fair share of each cell.
+    rng = np.random.default_rng(1)
+    band = [(rng.uniform(0, 320), rng.uniform(5, 25)) for _ in range(600)]
+    picture = [(rng.uniform(0, 320), rng.uniform(35, 55)) for _ in range(160)]
+    kps = _keypoints(band, 100.0) + _keypoints(picture, 1.0)
+    kept = local.spread(kps, 320, 240, 128)
+    assert len(kept) == 128
+    below = sum(1 for k in kept if k.pt[1] >= 30)
+    assert below >= 48, below  # a 4 x 4 grid alone kept none of them
+
+
+def test_a_small_picture_among_busy_ones_keeps_its_cells_share():
+    # A collage: three quarters of busy noise corners, one quarter a sparse picture whose corners
+    # sit in one sub-cell of each of its grid cells. Its cells keep as much as a busy cell each.
+    rng = np.random.default_rng(2)
+    busy = [(x, y) for x, y in rng.uniform(0, 320, (3000, 2)) if not (x >= 160 and y >= 160)]
+    sparse = [(rng.uniform(160, 180) + 80 * (i % 2), rng.uniform(160, 180) + 80 * ((i // 2) % 2)) for i in range(200)]
+    kps = _keypoints(busy, 50.0) + _keypoints(sparse, 1.0)
+    kept = local.spread(kps, 320, 320, 256)
+    tile = sum(1 for k in kept if k.pt[0] >= 160 and k.pt[1] >= 160)
+    assert tile >= 256 // 4 - 4, tile
+
+
+def test_a_fit_that_few_of_many_matches_agree_on_is_refused():
+    # 10 matches agree on a shift; the others are scattered. Among 40 matches that is a copy's
+    # geometry; among 120 (what a repetitive texture passes through the ratio test) it is not.
+    rng = np.random.default_rng(5)
+
+    def features(points: np.ndarray) -> local.LocalFeatures:
+        return local.LocalFeatures(320, 240, points.astype(np.float32), np.zeros((len(points), 32), np.uint8))
+
+    def region(n: int) -> local.RegionMatch:
+        q = rng.uniform(20, 220, (n, 2))
+        item = rng.uniform(20, 220, (n, 2))
+        item[:10] = q[:10] + (30, 10)
+        grid = np.array([(x, y) for x in (20, 80, 140, 200) for y in (20, 110, 200)][:10], float)
+        q[:10], item[:10] = grid, grid + (30, 10)
+        idx = np.arange(n)
+        return local.match_region(features(q), features(item), matcher=lambda qd, cd: (idx, idx))
+
+    assert region(40).transform is not None
+    weak = region(120)
+    assert weak.transform is None and "of 120 matches agree" in weak.reason, weak
+
+
 def test_other_shots_of_the_same_scene_do_not_match(data_dir):
     photos, lookalikes = evalset.load_photos(data_dir, recipe=evalset.RECIPE, names=["motorcycle"])
     pytest.importorskip("skimage")
