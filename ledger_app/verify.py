@@ -3,7 +3,9 @@
 Why this exists: the person who receives a certificate trusts nothing but the ledger's verifier key.
 This module checks a certificate (or an inclusion report) with only `cryptography` and the standard
 library, plus the few ledger modules that need nothing more (`ledger/note.py`, `checkpoint.py`, `manifest.py`,
-`tlogproof.py`, `merkle.py`, `core/errors.py`); a test runs it with every other package blocked.
+`tlogproof.py`, `merkle.py`, `core/errors.py`, and `core/messages.py`, whose sentences are kept as message
+IDs with arguments so that the window says them in its language); a test runs it with every other
+package blocked.
 
     python -m ledger_app.verify certificate.json --vkey 'origin+1a2b3c4d+AbC…' [--json]
         [--consistency NEWER_CHECKPOINT --proof CONSISTENCY_JSON]
@@ -39,6 +41,7 @@ from typing import Any
 
 from ledger_app.core import strictjson
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, said_of
 from ledger_app.ledger.documents import canonical_bytes, document_digest
 from ledger_app.ledger.docverify import (
     VerifiedDocument,
@@ -70,7 +73,8 @@ def verify_item_proof_file(doc: Any, vkey: str) -> tuple[dict[str, Any], str]:
     try:
         verifier = parse_vkey(vkey.strip())
     except VerificationError as exc:
-        raise verification_failure(f"the verifier key given is unusable: {exc}", what="vkey") from None
+        raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key given is unusable: {problem}"),
+                                   what="vkey", problem=said_of(exc)) from None
     verified = verify_item_proof(item_proof_from_json(doc), [verifier])
     return verified.summary(), verified.sentence()
 
@@ -86,11 +90,12 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as exc:
-        raise verification_failure(f"{path} cannot be read ({exc.strerror})", what="file") from None
+        raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "{path} cannot be read ({problem})"), what="file",
+                                   path=str(path), problem=exc.strerror) from None
     try:
         return strictjson.loads(data, str(path))
     except strictjson.StrictJSONError as exc:
-        raise verification_failure(str(exc), what="file") from None
+        raise VerificationError(str(exc), what="file") from None  # strictjson's sentence, naming the file
 
 
 def read_vkey(value: str) -> str:
@@ -136,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         vkey = read_vkey(args.vkey)
         if isinstance(doc, dict) and doc.get("kind") == ITEM_PROOF_KIND:
             if args.consistency or args.witness:
-                raise verification_failure("an item proof is checked with --vkey alone", what="arguments")
+                raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "an item proof is checked with --vkey alone"),
+                                           what="arguments")
             result, text = verify_item_proof_file(doc, vkey)
             print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else text)
             return 0
@@ -148,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
                 with open(args.consistency, encoding="utf-8") as f:
                     newer_text = f.read()
             except (OSError, UnicodeDecodeError) as exc:
-                raise verification_failure(f"the consistency inputs cannot be read ({exc})", what="consistency") from None
+                raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the consistency inputs cannot be read "
+                                                                               "({problem})"),
+                                           what="consistency", problem=str(exc)) from None
             cons = load_json_file(args.proof)
             newer = verify_consistency_to(verified, newer_text, cons, vkey)
             result["consistent_with"] = {"size": newer.size, "root_hash": newer.root_hash.hex()}

@@ -44,7 +44,7 @@ def stored(tmp_path_factory):
 # few ledger modules refused (as tests/certificates/test_cert_verify.py runs it for certificates).
 GUARDED = r"""
 import runpy, sys
-ALLOWED = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson", "ledger_app.ledger",
+ALLOWED = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.messages", "ledger_app.core.strictjson", "ledger_app.ledger",
            "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
            "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
            "ledger_app.ledger.docverify", "ledger_app.ledger.manifest", "ledger_app.verify"}

@@ -12,6 +12,11 @@ which gives None for text stored before, or typed by a person (shown as it is).
 is core), and pyside6-lupdate finds the sources by its name and literal arguments (so the context is
 written out, "ServiceMessage", as CONTEXT says; tests/ui/test_i18n.py scans every module
 that uses it).
+
+The ledger and document verifiers (`ledger/`, and `verify.py`, the offline verifier certificate
+recipients run) say their sentences this way too, so this module is in that verifier's import
+closure: it must import only the standard library and `core/errors.py` (tests/tools/check_layers.py
+VERIFIER_MODULES; tests/certificates/test_cert_verify.py runs the verifier with all else blocked).
 """
 
 from __future__ import annotations

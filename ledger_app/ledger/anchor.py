@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, said_of, say
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint
 
@@ -28,40 +29,39 @@ def check_extends(
     new: Checkpoint,
     proof: Sequence[bytes],
     *,
-    old_name: str = "the checkpoint held",
-    new_name: str = "the new checkpoint",
+    old_name: str | Said | None = None,
+    new_name: str | Said | None = None,
 ) -> None:
     """Raise VerificationError unless `new` is `old` or a proven extension of it.
 
     `proof` is the RFC 6962 consistency proof from old.size to new.size (empty for equal sizes).
     The error's `what` is "rollback" when `new` is smaller, "fork" when it is not an extension.
     """
+    old_name = old_name if old_name is not None else say(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint held"))
+    new_name = new_name if new_name is not None else say(QT_TRANSLATE_NOOP("ServiceMessage", "the new checkpoint"))
     if new.origin != old.origin:
-        raise VerificationError(
-            f"{new_name} is for log {new.origin!r}, but {old_name} is for {old.origin!r}", what=FORK
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{new_name} is for log {new_origin}, but {old_name} is for "
+                                                         "{old_origin}"),
+                     what=FORK, new_name=new_name, new_origin=repr(new.origin), old_name=old_name,
+                     old_origin=repr(old.origin))
     if new.size < old.size:
-        raise VerificationError(
-            f"{new_name} covers {new.size} entries, fewer than the {old.size} of {old_name}: the ledger was "
-            f"rolled back (entries {new.size}..{old.size - 1} are gone)",
-            what=ROLLBACK,
-            index=new.size,
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{new_name} covers {new_size} entries, fewer than the "
+                                                         "{old_size} of {old_name}: the ledger was rolled back (entries "
+                                                         "{new_size}..{last} are gone)"),
+                     what=ROLLBACK, index=new.size, new_name=new_name, new_size=new.size, old_size=old.size,
+                     old_name=old_name, last=old.size - 1)
     if new.size == old.size:
         if new.root_hash != old.root_hash:
-            raise VerificationError(
-                f"{new_name} and {old_name} both cover {new.size} entries but have different roots: "
-                "the ledger forked",
-                what=FORK,
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{new_name} and {old_name} both cover {size} entries but "
+                                                             "have different roots: the ledger forked"),
+                         what=FORK, new_name=new_name, old_name=old_name, size=new.size)
         return
     if old.size == 0:
         return  # every tree extends the empty one
     try:
         merkle.verify_consistency(old.size, new.size, old.root_hash, new.root_hash, list(proof))
     except VerificationError as exc:
-        raise VerificationError(
-            f"{new_name} (size {new.size}) is not proven to extend {old_name} (size {old.size}): {exc}; "
-            "the ledger forked",
-            what=FORK,
-        ) from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{new_name} (size {new_size}) is not proven to extend "
+                                                         "{old_name} (size {old_size}): {problem}; the ledger forked"),
+                     what=FORK, new_name=new_name, new_size=new.size, old_name=old_name, old_size=old.size,
+                     problem=said_of(exc)) from None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, said_of, say
 from ledger_app.ledger.note import ALG_ED25519, Signer, Verifier, b64decode_strict, open_note, sign_note
 
 _DECIMAL = re.compile(r"0|[1-9][0-9]{0,18}")
@@ -52,32 +53,29 @@ class Checkpoint:
 def parse_checkpoint_body(text: str) -> Checkpoint:
     """Parse the note text of a checkpoint; raise VerificationError naming the bad line."""
     if not text.endswith("\n"):
-        raise VerificationError(
-            "malformed checkpoint: the body does not end with a newline", what="checkpoint"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: the body does not end with a newline"),
+                     what="checkpoint")
     lines = text[:-1].split("\n")
     if len(lines) < 3:
-        raise VerificationError(
-            "malformed checkpoint: it needs an origin, a size and a root hash line", what="checkpoint"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: it needs an origin, a size and a root "
+                                                         "hash line"), what="checkpoint")
     origin, size_s, root_s, *extensions = lines
     if not origin:
-        raise VerificationError("malformed checkpoint: the origin line is empty", what="checkpoint")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: the origin line is empty"), what="checkpoint")
     if not _DECIMAL.fullmatch(size_s) or int(size_s) > MAX_SIZE:
-        raise VerificationError(
-            f"malformed checkpoint: the size {size_s!r} is not a decimal number without leading zeros",
-            what="checkpoint",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: the size {size} is not a decimal number "
+                                                         "without leading zeros"), what="checkpoint", size=repr(size_s))
     try:
-        root = b64decode_strict(root_s, "the checkpoint root hash")
+        root = b64decode_strict(root_s, say(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint root hash")))
     except VerificationError as exc:
-        raise VerificationError(f"malformed checkpoint: {exc}", what="checkpoint") from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: {problem}"), what="checkpoint",
+                     problem=said_of(exc)) from None
     if len(root) != 32:
-        raise VerificationError(
-            f"malformed checkpoint: the root hash is {len(root)} bytes, expected 32", what="checkpoint"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: the root hash is {length} bytes, "
+                                                         "expected 32"), what="checkpoint", length=len(root))
     if any(not ext for ext in extensions):
-        raise VerificationError("malformed checkpoint: an extension line is empty", what="checkpoint")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed checkpoint: an extension line is empty"),
+                     what="checkpoint")
     return Checkpoint(origin, int(size_s), root, tuple(extensions))
 
 
@@ -102,16 +100,15 @@ def open_checkpoint(
     log_signers = [v for v in opened.verified_signers if v.sig_type == ALG_ED25519]
     if origin is not None:
         if cp.origin != origin:
-            raise VerificationError(
-                f"the checkpoint's origin is {cp.origin!r}, expected {origin!r}", what="checkpoint"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint's origin is {found}, expected {origin}"),
+                         what="checkpoint", found=repr(cp.origin), origin=repr(origin))
         if not log_signers:
-            raise VerificationError("the checkpoint carries no verified log signature", what="signature")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint carries no verified log signature"),
+                         what="signature")
         return cp
     if not any(v.name == cp.origin for v in log_signers):
         names = ", ".join(sorted({v.name for v in opened.verified_signers}))
-        raise VerificationError(
-            f"the checkpoint's origin {cp.origin!r} is not the name of the key that signed it ({names})",
-            what="checkpoint",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint's origin {origin} is not the name of the key "
+                                                         "that signed it ({names})"),
+                     what="checkpoint", origin=repr(cp.origin), names=names)
     return cp

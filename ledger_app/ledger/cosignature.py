@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, said_of, say
 from ledger_app.ledger.note import (
     ALG_COSIGNATURE_V1,
     SIG_PREFIX,
@@ -55,14 +56,13 @@ def parse_witness_vkey(vkey: str) -> Verifier:
     try:
         v = parse_vkey(vkey.strip(), allow_cosignature=True)
     except VerificationError as exc:
-        raise VerificationError(f"the witness key {vkey.strip()[:60]!r} is unusable: {exc}", what="witness") from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness key {vkey} is unusable: {problem}"), what="witness",
+                     vkey=repr(vkey.strip()[:60]), problem=said_of(exc)) from None
     if v.sig_type != ALG_COSIGNATURE_V1:
-        raise VerificationError(
-            f"the witness key {v.name}+{v.key_id.hex()} is a note signing key (type 0x{v.sig_type:02x}), not a "
-            "cosignature/v1 witness key (type 0x04); ask the witness operator for the key `ledger witness keygen` "
-            "printed",
-            what="witness",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness key {key} is a note signing key (type {type}), not "
+                                                         "a cosignature/v1 witness key (type 0x04); ask the witness "
+                                                         "operator for the key `ledger witness keygen` printed"),
+                     what="witness", key=f"{v.name}+{v.key_id.hex()}", type=f"0x{v.sig_type:02x}")
     return v
 
 
@@ -70,7 +70,8 @@ def split_note(signed_note: str) -> tuple[str, list[str]]:
     """(note text with its final newline, signature lines each with its newline)."""
     split = signed_note.rfind("\n\n")
     if split < 0 or not signed_note.endswith("\n"):
-        raise VerificationError("malformed note: no blank line separates the text from the signatures", what="note")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: no blank line separates the text from the "
+                                                         "signatures"), what="note")
     text, block = signed_note[: split + 1], signed_note[split + 2 :]
     return text, [line + "\n" for line in block[:-1].split("\n")] if block else []
 
@@ -79,13 +80,16 @@ def _parse_line(line: str, n: int) -> tuple[str, bytes, bytes]:
     """(name, key id, signature bytes) of one signature line (without or with its newline)."""
     body = line[:-1] if line.endswith("\n") else line
     if not body.startswith(SIG_PREFIX):
-        raise VerificationError(f"signature line {n} does not start with an em dash and a space", what="note")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "signature line {n} does not start with an em dash and a space"),
+                     what="note", n=n)
     name, sep, b64 = body[len(SIG_PREFIX) :].partition(" ")
     if not sep or not is_valid_name(name) or not b64 or " " in b64:
-        raise VerificationError(f"signature line {n} has no valid key name and signature", what="note")
-    raw = b64decode_strict(b64, f"signature line {n}")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "signature line {n} has no valid key name and signature"),
+                     what="note", n=n)
+    raw = b64decode_strict(b64, say(QT_TRANSLATE_NOOP("ServiceMessage", "signature line {n}"), n=n))
     if len(raw) < 5:
-        raise VerificationError(f"signature line {n} ({name}) is too short", what="note")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "signature line {n} ({name}) is too short"), what="note", n=n,
+                     name=name)
     return name, raw[:4], raw[4:]
 
 
@@ -93,11 +97,9 @@ def _check(text: str, v: Verifier, sig: bytes) -> Cosignature:
     v.verify(text.encode("utf-8"), sig)  # raises a sentence naming the witness
     (ts,) = struct.unpack(">Q", sig[:8])
     if ts == 0 or ts >= 2**63:
-        raise VerificationError(
-            f"the cosignature by {v.name} (key ID {v.key_id.hex()}) has timestamp {ts}; cosignature/v1 requires a "
-            "non-zero time below 2**63",
-            what="witness",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the cosignature by {name} (key ID {key_id}) has timestamp "
+                                                         "{ts}; cosignature/v1 requires a non-zero time below 2**63"),
+                     what="witness", name=v.name, key_id=v.key_id.hex(), ts=ts)
     line = f"{SIG_PREFIX}{v.name} {base64.b64encode(v.key_id + sig).decode('ascii')}\n"
     return Cosignature(v.name, v.key_id.hex(), ts, line)
 
@@ -130,21 +132,19 @@ def require_quorum(signed_note: str, witnesses: Sequence[Verifier], quorum: int 
         return []
     k = len(witnesses) if quorum is None else quorum
     if not 1 <= k <= len(witnesses):
-        raise VerificationError(
-            f"a witness quorum of {k} cannot be met by {len(witnesses)} witness key(s); give 1 to {len(witnesses)}",
-            what="witness",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a witness quorum of {k} cannot be met by {n} witness key(s); "
+                                                         "give 1 to {n}"), what="witness", k=k, n=len(witnesses))
     found = cosignatures(signed_note, witnesses)
     if len(found) < k:
         have = {(c.name, c.key_id) for c in found}
         missing = [f"{w.name}+{w.key_id.hex()}" for w in witnesses if (w.name, w.key_id.hex()) not in have]
-        got = ", ".join(c.name for c in found) or "none"
-        raise VerificationError(
-            f"the checkpoint is cosigned by {len(found)} of the {len(witnesses)} witnesses given ({got}), fewer than "
-            f"the {k} required; missing: {', '.join(missing)}. It may not have been submitted to witnesses yet "
-            "(`ledger witness submit`, then re-prove the document with `ledger witness cosign-document`)",
-            what="witness",
-        )
+        got = ", ".join(c.name for c in found) or say(QT_TRANSLATE_NOOP("ServiceMessage", "none"))
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the checkpoint is cosigned by {found} of the {given} witnesses "
+                                                         "given ({got}), fewer than the {k} required; missing: "
+                                                         "{missing}. It may not have been submitted to witnesses yet "
+                                                         "(`ledger witness submit`, then re-prove the document with "
+                                                         "`ledger witness cosign-document`)"),
+                     what="witness", found=len(found), given=len(witnesses), got=got, k=k, missing=", ".join(missing))
     return found
 
 
@@ -155,10 +155,12 @@ def response_cosignatures(signed_note: str, response: str, witness: Verifier) ->
     are ignored, and a response with no valid cosignature by this witness is refused.
     """
     if not response.endswith("\n"):
-        raise VerificationError("the witness's response does not end with a newline", what="witness")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness's response does not end with a newline"),
+                     what="witness")
     lines = response[:-1].split("\n")
     if not lines or len(lines) > MAX_RESPONSE_LINES:
-        raise VerificationError(f"the witness answered {len(lines)} lines; expected 1 to {MAX_RESPONSE_LINES} signature lines", what="witness")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness answered {n} lines; expected 1 to {max} signature "
+                                                         "lines"), what="witness", n=len(lines), max=MAX_RESPONSE_LINES)
     text, _ = split_note(signed_note)
     found = []
     for n, line in enumerate(lines, 1):
@@ -167,11 +169,9 @@ def response_cosignatures(signed_note: str, response: str, witness: Verifier) ->
             continue
         found.append(_check(text, witness, sig))
     if not found:
-        raise VerificationError(
-            f"the witness's response carries no cosignature by {witness.name}+{witness.key_id.hex()} (the key "
-            "configured for it): check the key given to `ledger witness add`",
-            what="witness",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness's response carries no cosignature by {key} (the "
+                                                         "key configured for it): check the key given to `ledger witness "
+                                                         "add`"), what="witness", key=f"{witness.name}+{witness.key_id.hex()}")
     return found
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from ledger_app.core import strictjson
 from ledger_app.core.canonical import canonical_json
 from ledger_app.core.canonical import dumps_sorted as _fast_dumps
-from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed
 
 LEAF_VERSION = 1
 
@@ -172,23 +172,29 @@ def decode_entry(leaf: bytes, *, index: int | None = None) -> Entry:
     try:
         doc, fast = _parse(leaf)
     except strictjson.StrictJSONError as e:
-        raise VerificationError(f"entry {index}: {e}", index=index) from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: {problem}"), index=index, n=index,
+                     problem=str(e)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise VerificationError(f"entry {index}: the leaf is not valid UTF-8 JSON ({e})", index=index) from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf is not valid UTF-8 JSON ({problem})"),
+                     index=index, n=index, problem=str(e)) from None
     if not isinstance(doc, dict):
-        raise VerificationError(f"entry {index}: the leaf is not a JSON object", index=index)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf is not a JSON object"), index=index, n=index)
     if doc.get("v") != LEAF_VERSION:
-        raise VerificationError(f"entry {index}: unknown leaf version {doc.get('v')!r}", index=index)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: unknown leaf version {version}"), index=index, n=index,
+                     version=repr(doc.get("v")))
     if doc.get("type") not in ENTRY_TYPES:
-        raise VerificationError(f"entry {index}: unknown entry type {doc.get('type')!r}", index=index)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: unknown entry type {type}"), index=index, n=index,
+                     type=repr(doc.get("type")))
     if (_dumps_sorted(doc).encode() if fast else canonical_json(doc)) != leaf:
         reason = _strict_reason(leaf)
         if reason:
-            raise VerificationError(f"entry {index}: the leaf {reason}", index=index)
-        raise VerificationError(f"entry {index}: the leaf bytes are not in canonical form", index=index)
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf {problem}"), index=index, n=index,
+                         problem=reason)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf bytes are not in canonical form"), index=index,
+                     n=index)
     payload = doc.get("payload")
     if not isinstance(payload, dict):
-        raise VerificationError(f"entry {index}: the payload is not a JSON object", index=index)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the payload is not a JSON object"), index=index, n=index)
     return Entry(type=doc["type"], ts=str(doc.get("ts")), actor=doc.get("actor"), payload=payload)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, say
 from ledger_app.core.urls import url_key
 
 
@@ -54,45 +55,47 @@ def later_statuses(leaves: Iterable[tuple[int, bytes]]) -> dict[str, str]:
 
 def ingested_payload(item_id: str, entry_idx: int | None, leaf: bytes | None, bad) -> dict[str, Any]:
     if leaf is None:
-        raise bad("no item.ingested entry")
+        raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "no item.ingested entry")))
     doc = json.loads(bytes(leaf))
     p = doc.get("payload") or {}
     if doc.get("type") != "item.ingested" or p.get("item") != item_id:
-        raise bad("the entry is not this item's item.ingested entry")
+        raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "the entry is not this item's item.ingested entry")))
     return doc
 
 
-def mismatch(item_id: str, entry_idx: int | None, what: str, redo: str) -> VerificationError:
-    return VerificationError(
-        f"item {item_id} does not match its ledger entry {entry_idx} ({what}); the workspace was altered — "
-        f"run `ledger log verify`, restore it from a backup, and {redo}", index=entry_idx, what="item")
+def mismatch(item_id: str, entry_idx: int | None, what: str | Said, redo: str | Said | None = None) -> VerificationError:
+    redo = redo if redo is not None else say(QT_TRANSLATE_NOOP("ServiceMessage", "issue the document again"))
+    return failed(QT_TRANSLATE_NOOP("ServiceMessage", "item {item} does not match its ledger entry {n} ({field}); the "
+                                                      "workspace was altered — run `ledger log verify`, restore it "
+                                                      "from a backup, and {redo}"),
+                  index=entry_idx, what="item", item=item_id, n=entry_idx, field=what, redo=redo)
 
 
 def check_item_row(item_id: str, entry_idx: int | None, leaf: bytes | None, *, sha256: str | None,
                    status: str, later: dict[str, str], media_type: str | None = None,
                    signals: tuple[str | None, str | None] | None = None,
-                   redo: str = "issue the document again") -> dict[str, Any]:
+                   redo: str | Said | None = None) -> dict[str, Any]:
     """An item row must say what its ledger entries say: content hash, media type (when given),
     status (the latest item.status entry, else the ingest decision), and, when `signals` is given as
     (signals_json, train_ai), its opt-out evidence (the SHA-256 of the stored findings and the
     combined train-ai state). Returns the decoded item.ingested leaf; raises VerificationError."""
-    def bad(what: str) -> VerificationError:
+    def bad(what: str | Said) -> VerificationError:
         return mismatch(item_id, entry_idx, what, redo)
 
     doc = ingested_payload(item_id, entry_idx, leaf, bad)
     p = doc["payload"]
     if p.get("sha256") != sha256 or (media_type is not None and p.get("media_type") != media_type):
-        raise bad("content hash or media type")
+        raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "content hash or media type")))
     if later.get(item_id, p.get("status")) != status:
-        raise bad(f"status {status!r}")
+        raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "status {status}"), status=repr(status)))
     if signals is not None:
         sig_json, train_ai = signals
         sig = p.get("signals")
         if sig_json is not None or sig is not None:
             if sig is None or sig_json is None or hashlib.sha256(sig_json.encode()).hexdigest() != sig.get("evidence_sha256"):
-                raise bad("opt-out evidence")
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "opt-out evidence")))
             if (sig.get("uses") or {}).get("train-ai") != train_ai:
-                raise bad("train-ai state")
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "train-ai state")))
     return doc
 
 
@@ -103,15 +106,16 @@ def url_commitment(salt: bytes, url: str) -> str:
 
 
 def check_item_url(item_id: str, entry_idx: int | None, doc: dict[str, Any], *, source_url: str | None,
-                   url_norm: str | None, salt: bytes | None, redo: str = "issue the document again") -> None:
+                   url_norm: str | None, salt: bytes | None, redo: str | Said | None = None) -> None:
     """An item matched by its URL: the row's source URL must open the entry's commitment and give the
     row's matching key, so a URL written into the row by hand is never reported."""
     committed = (doc.get("payload") or {}).get("url")
     if committed is None:
-        raise VerificationError(
-            f"item {item_id} matched by its URL, but its ledger entry {entry_idx} holds no commitment to a URL "
-            "(ingested before URLs were committed, or the URL was added to the row later); its URL cannot be "
-            "proven — ask by file or --hash instead", index=entry_idx, what="item")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "item {item} matched by its URL, but its ledger entry {n} holds "
+                                                         "no commitment to a URL (ingested before URLs were committed, "
+                                                         "or the URL was added to the row later); its URL cannot be "
+                                                         "proven — ask by file or --hash instead"),
+                     index=entry_idx, what="item", item=item_id, n=entry_idx)
     if (salt is None or source_url is None or url_commitment(salt, source_url) != committed
             or url_key(source_url) != url_norm):
-        raise mismatch(item_id, entry_idx, "URL", redo)
+        raise mismatch(item_id, entry_idx, say(QT_TRANSLATE_NOOP("ServiceMessage", "URL")), redo)

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ledger_app.core.errors import SigningKeyError, UserError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, say
 from ledger_app.ledger.note import Signer, Verifier, b64decode_strict, parse_vkey, signer_from_private_key
 
 KEY_FILE_VERSION = 1
@@ -243,23 +244,27 @@ def verify_rotation(record: dict) -> None:
     """Raise VerificationError unless both keys signed the statement in `record`."""
     try:
         if record["version"] != 1:
-            raise VerificationError(
-                f"unknown key rotation record version {record['version']!r}", what="rotation"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "unknown key rotation record version {version}"),
+                         what="rotation", version=repr(record["version"]))
         old, new = parse_vkey(record["old_vkey"]), parse_vkey(record["new_vkey"])
         msg = rotation_statement(record["old_vkey"], record["new_vkey"], record["timestamp"])
-        old_sig = b64decode_strict(record["old_signature"], "the old key's signature")
-        new_sig = b64decode_strict(record["new_signature"], "the new key's signature")
+        old_sig = b64decode_strict(record["old_signature"], say(QT_TRANSLATE_NOOP("ServiceMessage",
+                                                                                  "the old key's signature")))
+        new_sig = b64decode_strict(record["new_signature"], say(QT_TRANSLATE_NOOP("ServiceMessage",
+                                                                                  "the new key's signature")))
     except (KeyError, TypeError, ValueError) as exc:
-        raise VerificationError(f"malformed key rotation record ({exc})", what="rotation") from None
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed key rotation record ({problem})"), what="rotation",
+                     problem=str(exc)) from None
     if old.public_key == new.public_key:
-        raise VerificationError("the key rotation record names the same key twice", what="rotation")
-    for who, verifier, sig in (("old", old, old_sig), ("new", new, new_sig)):
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the key rotation record names the same key twice"),
+                     what="rotation")
+    for source, verifier, sig in (
+        (QT_TRANSLATE_NOOP("ServiceMessage", "the key rotation record's signature by the old key {key} does not verify"),
+         old, old_sig),
+        (QT_TRANSLATE_NOOP("ServiceMessage", "the key rotation record's signature by the new key {key} does not verify"),
+         new, new_sig),
+    ):
         try:
             verifier.verify(msg, sig)
         except VerificationError:
-            raise VerificationError(
-                f"the key rotation record's signature by the {who} key {verifier.name}+{verifier.key_id.hex()} "
-                "does not verify",
-                what="rotation",
-            ) from None
+            raise failed(source, what="rotation", key=f"{verifier.name}+{verifier.key_id.hex()}") from None

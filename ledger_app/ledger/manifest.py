@@ -26,6 +26,7 @@ from typing import Any
 
 from ledger_app.core import strictjson
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, said_of
 from ledger_app.ledger import merkle
 from ledger_app.ledger.note import Verifier
 from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
@@ -76,13 +77,14 @@ def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[b
     chunks' hashes, the incomplete tail's leaf hashes and the leaf hashes of the chunk holding
     `index` (empty when `index` is in the tail). `upper`: `upper_levels(chunks)`, when stored."""
     if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
-        raise VerificationError(f"the stored subtree hashes do not describe a tree of {size} leaves")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the stored subtree hashes do not describe a tree of {size} leaves"), size=size)
     if not 0 <= index < size:
-        raise VerificationError(f"index {index} is not inside a shard tree of size {size}")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "index {i} is not inside a shard tree of size {size}"), i=index, size=size)
     full = len(chunks) * CHUNK
     own = index // CHUNK * CHUNK
     if index < full and len(chunk_leaves) != CHUNK:
-        raise VerificationError(f"chunk {index // CHUNK} needs {CHUNK} leaf hashes, got {len(chunk_leaves)}")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "chunk {chunk} needs {want} leaf hashes, got {got}"), chunk=index // CHUNK, want=CHUNK,
+                     got=len(chunk_leaves))
 
     def node(level: int, idx: int) -> bytes:
         start, width = idx << level, 1 << level
@@ -93,7 +95,7 @@ def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[b
         if start >= full:
             return _perfect(tail[start - full : start - full + width])
         if start < own or start >= own + CHUNK:
-            raise VerificationError("a proof node below a chunk lies outside the item's chunk")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a proof node below a chunk lies outside the item's chunk"))
         return _perfect(chunk_leaves[start - own : start - own + width])
 
     return [merkle.range_hash(a, b, lambda cover: {c: node(*c) for c in cover})
@@ -103,7 +105,7 @@ def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[b
 def tree_root(size: int, chunks: Sequence[bytes], tail: Sequence[bytes]) -> bytes:
     """The root of the shard tree from its stored chunk hashes and tail."""
     if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
-        raise VerificationError(f"the stored subtree hashes do not describe a tree of {size} leaves")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the stored subtree hashes do not describe a tree of {size} leaves"), size=size)
     if size == 0:
         return merkle.EMPTY_ROOT
     full = len(chunks) * CHUNK
@@ -144,36 +146,38 @@ class ItemProof:
         }
 
 
-def _bad(message: str) -> VerificationError:
-    return VerificationError(f"the item proof {message}", what="item proof")
+def _bad(source: str, **args: Any) -> VerificationError:
+    """A fault of an item proof: `source` is a whole sentence marked for translation (core/messages.py)."""
+    return failed(source, what="item proof", **args)
 
 
 def _b64(value: Any, what: str) -> bytes:
     if not isinstance(value, str):
-        raise _bad(f"has no {what}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof has no {field}"), field=what)
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise _bad(f"{what} is not base64") from None
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {field} is not base64"), field=what) from None
 
 
 def _int(doc: dict[str, Any], key: str) -> int:
     v = doc.get(key)
     if type(v) is not int or v < 0:
-        raise _bad(f"{key} is not a whole number")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {field} is not a whole number"), field=key)
     return v
 
 
 def item_proof_from_json(doc: Any) -> ItemProof:
     if not isinstance(doc, dict) or doc.get("kind") != ITEM_PROOF_KIND:
-        raise _bad(f"is not a JSON object of kind {ITEM_PROOF_KIND!r}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof is not a JSON object of kind {kind}"), kind=repr(ITEM_PROOF_KIND))
     if doc.get("version") != ITEM_PROOF_VERSION or type(doc.get("version")) is not int:
-        raise _bad(f"has version {doc.get('version')!r}; this verifier knows version {ITEM_PROOF_VERSION}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof has version {version}; this verifier knows version {known}"),
+                   version=repr(doc.get("version")), known=ITEM_PROOF_VERSION)
     path = doc.get("shard_proof")
     if not isinstance(path, list) or len(path) > 64:
-        raise _bad("has no shard_proof list")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof has no shard_proof list"))
     if not isinstance(doc.get("item"), str) or not isinstance(doc.get("tlog_proof"), str):
-        raise _bad("lacks the item ID or the tlog_proof")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof lacks the item ID or the tlog_proof"))
     return ItemProof(doc["item"], _b64(doc.get("leaf"), "leaf"), _int(doc, "shard_index"), _int(doc, "shard_size"),
                      tuple(_b64(h, "shard_proof hash") for h in path), _int(doc, "manifest_index"),
                      _b64(doc.get("manifest_leaf"), "manifest_leaf"), doc["tlog_proof"])
@@ -205,9 +209,9 @@ def _leaf_doc(leaf: bytes, what: str) -> dict[str, Any]:
     try:
         doc = strictjson.loads(leaf, what)
     except strictjson.StrictJSONError as exc:
-        raise _bad(str(exc)) from None
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {problem}"), problem=str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("payload"), dict):
-        raise _bad(f"{what} is not a ledger entry")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {field} is not a ledger entry"), field=what)
     return doc
 
 
@@ -222,7 +226,7 @@ def verify_inner(item_id: str, inner: Any, manifest_leaf: bytes) -> dict[str, An
     against a `shard.manifest` leaf (proven in the ledger by the caller); returns the item leaf's
     payload. Raises VerificationError."""
     if not isinstance(inner, dict):
-        raise _bad(f"of item {item_id} is missing")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof of item {item} is missing"), item=item_id)
     doc = {"kind": ITEM_PROOF_KIND, "version": ITEM_PROOF_VERSION, "item": item_id, "manifest_index": 0,
            "manifest_leaf": base64.b64encode(manifest_leaf).decode(), "tlog_proof": "",
            **{k: inner.get(k) for k in ("leaf", "shard_index", "shard_size", "shard_proof")}}
@@ -232,27 +236,32 @@ def verify_inner(item_id: str, inner: Any, manifest_leaf: bytes) -> dict[str, An
 def _check_inner(proof: ItemProof) -> dict[str, Any]:
     manifest = _leaf_doc(proof.manifest_leaf, "manifest entry")
     if manifest.get("type") != MANIFEST_TYPE:
-        raise _bad(f"names entry {proof.manifest_index}, which is a {manifest.get('type')!r} entry, not {MANIFEST_TYPE}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof names entry {n}, which is a {type} entry, not {manifest}"),
+                   n=proof.manifest_index, type=repr(manifest.get("type")), manifest=MANIFEST_TYPE)
     m = manifest["payload"]
     try:
         root = bytes.fromhex(str(m.get("root")))
     except ValueError:
         root = b""
     if len(root) != 32 or type(m.get("count")) is not int:
-        raise _bad("'s manifest entry has no root or count")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof's manifest entry has no root or count"))
     if m["count"] != proof.shard_size:
-        raise _bad(f"gives a shard of {proof.shard_size} items; its manifest says {m['count']}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof gives a shard of {size} items; its manifest says {count}"),
+                   size=proof.shard_size, count=m["count"])
     item = _leaf_doc(proof.leaf, "item leaf")
     p = item["payload"]
     if item.get("type") != "item.ingested" or p.get("item") != proof.item:
-        raise _bad(f"'s leaf is not the item.ingested entry of item {proof.item}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof's leaf is not the item.ingested entry of item {item}"),
+                   item=proof.item)
     if p.get("corpus") != m.get("corpus"):
-        raise _bad(f"'s item is of corpus {p.get('corpus')!r}, its manifest of corpus {m.get('corpus')!r}")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof's item is of corpus {corpus}, its manifest of corpus {manifest_corpus}"),
+                   corpus=repr(p.get("corpus")), manifest_corpus=repr(m.get("corpus")))
     try:
         merkle.verify_inclusion(proof.shard_index, proof.shard_size, merkle.leaf_hash(proof.leaf),
                                 list(proof.shard_proof), root)
     except VerificationError as exc:
-        raise _bad(f"does not place the item in its shard's tree (the manifest's root): {exc}") from None
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof does not place the item in its shard's tree (the manifest's root): "
+                                                     "{problem}"), problem=said_of(exc)) from None
     return dict(p)
 
 
@@ -263,8 +272,10 @@ def verify_item_proof(proof: ItemProof, verifiers: Sequence[Verifier], *, origin
     try:
         cp = verify_tlog_proof(proof.tlog_proof, merkle.leaf_hash(proof.manifest_leaf), verifiers, origin=origin)
     except VerificationError as exc:
-        raise _bad(f"does not place the manifest entry in the ledger: {exc}") from None
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof does not place the manifest entry in the ledger: {problem}"),
+                   problem=said_of(exc)) from None
     if parse_tlog_proof(proof.tlog_proof).index != proof.manifest_index:
-        raise _bad(f"names manifest entry {proof.manifest_index}, but its tlog-proof proves another index")
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof names manifest entry {n}, but its tlog-proof proves another index"),
+                   n=proof.manifest_index)
     return VerifiedItem(proof.item, p.get("sha256"), p.get("status"), str(m.get("corpus")), str(m.get("shard")),
                         proof.manifest_index, cp.size, cp.root_hash)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
-from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed
 
 LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"
@@ -196,14 +196,14 @@ def nodes_completed_by_append(old_size: int, new_size: int) -> list[NodeId]:
 
 def root_from_inclusion_proof(index: int, size: int, leaf: bytes, proof: Sequence[bytes]) -> bytes:
     if size <= 0 or not 0 <= index < size:
-        raise VerificationError(f"index {index} is not inside a tree of size {size}")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "index {i} is not inside a tree of size {size}"), i=index, size=size)
     if len(leaf) != 32 or any(len(p) != 32 for p in proof):
-        raise VerificationError("inclusion proof hashes must be 32 bytes each")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "inclusion proof hashes must be 32 bytes each"))
     fn, sn = index, size - 1
     r = leaf
     for p in proof:
         if sn == 0:
-            raise VerificationError("inclusion proof is longer than the tree allows")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "inclusion proof is longer than the tree allows"))
         if fn & 1 or fn == sn:
             r = node_hash(p, r)
             if not fn & 1:
@@ -215,40 +215,39 @@ def root_from_inclusion_proof(index: int, size: int, leaf: bytes, proof: Sequenc
         fn >>= 1
         sn >>= 1
     if sn != 0:
-        raise VerificationError("inclusion proof is shorter than the tree requires")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "inclusion proof is shorter than the tree requires"))
     return r
 
 
 def verify_inclusion(index: int, size: int, leaf: bytes, proof: Sequence[bytes], expected_root: bytes) -> None:
     got = root_from_inclusion_proof(index, size, leaf, proof)
     if got != expected_root:
-        raise VerificationError(
-            f"inclusion proof for leaf {index} in a tree of size {size} leads to root {got.hex()}, "
-            f"expected {expected_root.hex()}"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "inclusion proof for leaf {leaf} in a tree of size {size} leads to "
+                                                         "root {got}, expected {expected}"),
+                     leaf=index, size=size, got=got.hex(), expected=expected_root.hex())
 
 
 def verify_consistency(
     old_size: int, new_size: int, old_root: bytes, new_root: bytes, proof: Sequence[bytes]
 ) -> None:
     if old_size < 0 or new_size < 0 or old_size > new_size:
-        raise VerificationError(f"cannot prove size {old_size} consistent with smaller size {new_size}")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "cannot prove size {old} consistent with smaller size {new}"), old=old_size, new=new_size)
     if any(len(p) != 32 for p in proof):
-        raise VerificationError("consistency proof hashes must be 32 bytes each")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "consistency proof hashes must be 32 bytes each"))
     if old_size == 0:
         # Every tree is trivially consistent with the empty one; like transparency-dev/merkle we
         # refuse such a "proof" rather than accept something that proves nothing.
-        raise VerificationError("a consistency proof from the empty tree proves nothing")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a consistency proof from the empty tree proves nothing"))
     if old_size == new_size:
         if proof:
-            raise VerificationError("a consistency proof between equal sizes must be empty")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a consistency proof between equal sizes must be empty"))
         if old_root != new_root:
-            raise VerificationError("the two roots of the same size differ")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the two roots of the same size differ"))
         return
     if not proof:
-        raise VerificationError("the consistency proof is empty")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the consistency proof is empty"))
     if len(old_root) != 32 or len(new_root) != 32:
-        raise VerificationError("roots must be 32 bytes each")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "roots must be 32 bytes each"))
     path = list(proof)
     if old_size & (old_size - 1) == 0:  # a power of two: the old root is the first node
         path.insert(0, old_root)
@@ -259,7 +258,7 @@ def verify_consistency(
     fr = sr = path[0]
     for c in path[1:]:
         if sn == 0:
-            raise VerificationError("the consistency proof is longer than the sizes allow")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the consistency proof is longer than the sizes allow"))
         if fn & 1 or fn == sn:
             fr = node_hash(c, fr)
             sr = node_hash(c, sr)
@@ -272,14 +271,12 @@ def verify_consistency(
         fn >>= 1
         sn >>= 1
     if sn != 0:
-        raise VerificationError("the consistency proof is shorter than the sizes require")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the consistency proof is shorter than the sizes require"))
     if fr != old_root:
-        raise VerificationError(
-            f"consistency proof does not lead to the old root of size {old_size}: got {fr.hex()}, "
-            f"expected {old_root.hex()}"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "consistency proof does not lead to the old root of size {size}: got "
+                                                         "{got}, expected {expected}"),
+                     size=old_size, got=fr.hex(), expected=old_root.hex())
     if sr != new_root:
-        raise VerificationError(
-            f"consistency proof does not lead to the new root of size {new_size}: got {sr.hex()}, "
-            f"expected {new_root.hex()}"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "consistency proof does not lead to the new root of size {size}: got "
+                                                         "{got}, expected {expected}"),
+                     size=new_size, got=sr.hex(), expected=new_root.hex())

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, say
 
 ALG_ED25519 = 0x01
 ALG_COSIGNATURE_V1 = 0x04  # timestamped Ed25519 witness cosignature
@@ -57,14 +58,17 @@ def key_id(name: str, sig_type: int, public_key: bytes) -> bytes:
     return hashlib.sha256(name.encode("utf-8") + b"\n" + bytes([sig_type]) + public_key).digest()[:4]
 
 
-def b64decode_strict(text: str, what: str) -> bytes:
-    """Standard base64 (RFC 4648 section 4) with padding, refusing anything non-canonical."""
+def b64decode_strict(text: str, what: str | Said) -> bytes:
+    """Standard base64 (RFC 4648 section 4) with padding, refusing anything non-canonical. `what`
+    names the field in the sentence (a message, core/messages.py, where the window shows it)."""
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
-        raise VerificationError(f"{what} is not valid base64", what=what) from exc
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{subject} is not valid base64"), what=str(what),
+                     subject=what) from exc
     if base64.b64encode(raw).decode("ascii") != text:
-        raise VerificationError(f"{what} is not canonical base64", what=what)
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "{subject} is not canonical base64"), what=str(what),
+                     subject=what)
     return raw
 
 
@@ -129,27 +133,21 @@ class Verifier:
         key = Ed25519PublicKey.from_public_bytes(self.public_key)
         if self.sig_type == ALG_COSIGNATURE_V1:
             if len(sig) != 8 + 64:
-                raise VerificationError(
-                    f"the cosignature by {self.name} (key ID {self.key_id.hex()}) does not verify: it is "
-                    f"{len(sig)} bytes long, expected 72",
-                    what="signature",
-                )
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the cosignature by {name} (key ID {key_id}) does "
+                                                                 "not verify: it is {length} bytes long, expected 72"),
+                             what="signature", name=self.name, key_id=self.key_id.hex(), length=len(sig))
             (timestamp,) = struct.unpack(">Q", sig[:8])
             msg, sig = _cosignature_message(timestamp, msg), sig[8:]
         elif len(sig) != 64:
-            raise VerificationError(
-                f"the signature by {self.name} (key ID {self.key_id.hex()}) does not verify: it is "
-                f"{len(sig)} bytes long, expected 64",
-                what="signature",
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the signature by {name} (key ID {key_id}) does not "
+                                                             "verify: it is {length} bytes long, expected 64"),
+                         what="signature", name=self.name, key_id=self.key_id.hex(), length=len(sig))
         try:
             key.verify(sig, msg)
         except InvalidSignature:
-            raise VerificationError(
-                f"the signature by {self.name} (key ID {self.key_id.hex()}) does not verify: the note "
-                "was altered or was not signed by this key",
-                what="signature",
-            ) from None
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the signature by {name} (key ID {key_id}) does not "
+                                                             "verify: the note was altered or was not signed by this key"),
+                         what="signature", name=self.name, key_id=self.key_id.hex()) from None
 
     def __repr__(self) -> str:
         return f"Verifier({self.vkey!r})"
@@ -222,40 +220,38 @@ def parse_vkey(vkey: str, *, allow_cosignature: bool = False) -> Verifier:
     """
     parts = vkey.split("+", 2)  # the base64 key may itself contain "+"
     if len(parts) != 3:
-        raise VerificationError("a verifier key has the form <name>+<8 hex digits>+<base64 key>", what="vkey")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a verifier key has the form <name>+<8 hex digits>+<base64 key>"),
+                     what="vkey")
     name, hex_id, b64 = parts
     if not is_valid_name(name):
-        raise VerificationError(f"the verifier key's name {name!r} is not valid", what="vkey")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's name {name} is not valid"), what="vkey",
+                     name=repr(name))
     if len(hex_id) != 8 or any(c not in "0123456789abcdefABCDEF" for c in hex_id):
-        raise VerificationError("the verifier key's key ID is not 8 hex digits", what="vkey")
-    raw = b64decode_strict(b64, "the verifier key's public key")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's key ID is not 8 hex digits"), what="vkey")
+    raw = b64decode_strict(b64, say(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's public key")))
     if not raw:
-        raise VerificationError("the verifier key holds no public key", what="vkey")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key holds no public key"), what="vkey")
     sig_type, public = raw[0], raw[1:]
     allowed = {ALG_ED25519, ALG_COSIGNATURE_V1} if allow_cosignature else {ALG_ED25519}
     if sig_type not in allowed:
-        kind = _KNOWN_TYPES.get(sig_type, "unsupported")
-        raise VerificationError(
-            f"the verifier key has signature type 0x{sig_type:02x} ({kind}); expected "
-            + " or ".join(f"0x{t:02x}" for t in sorted(allowed)),
-            what="vkey",
-        )
+        kind = _KNOWN_TYPES.get(sig_type) or say(QT_TRANSLATE_NOOP("ServiceMessage", "unsupported"))
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key has signature type {type} ({kind}); "
+                                                         "expected {expected}"),
+                     what="vkey", type=f"0x{sig_type:02x}", kind=kind,
+                     expected=" or ".join(f"0x{t:02x}" for t in sorted(allowed)))
     if len(public) != 32:
-        raise VerificationError(
-            f"the verifier key's Ed25519 public key is {len(public)} bytes, expected 32", what="vkey"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's Ed25519 public key is {length} bytes, "
+                                                         "expected 32"), what="vkey", length=len(public))
     kid = key_id(name, sig_type, public)
     if hex_id.lower() != kid.hex():
-        raise VerificationError(
-            f"the verifier key's key ID {hex_id} does not match its name and key (expected {kid.hex()})",
-            what="vkey",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's key ID {key_id} does not match its name "
+                                                         "and key (expected {expected})"),
+                     what="vkey", key_id=hex_id, expected=kid.hex())
     try:
         Ed25519PublicKey.from_public_bytes(public)
     except ValueError as exc:
-        raise VerificationError(
-            "the verifier key's public key is not a valid Ed25519 key", what="vkey"
-        ) from exc
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key's public key is not a valid Ed25519 key"),
+                     what="vkey") from exc
     return Verifier(name, kid, public, sig_type)
 
 
@@ -282,9 +278,11 @@ _BAD_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f\ud800-\udfff]")  # control char
 def _check_characters(s: str, what: str) -> None:
     bad = _BAD_CHARACTER.search(s)
     if bad is not None:
-        raise VerificationError(
-            f"malformed note: the {what} contains a control character (U+{ord(bad.group()):04X})", what="note"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: the note contains a control character "
+                                                         "(U+{code})") if what == "note" else
+                     QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: the text contains a control character "
+                                                         "(U+{code})"),
+                     what="note", code=f"{ord(bad.group()):04X}")
 
 
 def sign_note(text: str, signers: Sequence[Signer]) -> str:
@@ -323,29 +321,25 @@ def open_note(note: str | bytes, verifiers: Sequence[Verifier]) -> OpenedNote:
         try:
             note = note.decode("utf-8")
         except UnicodeDecodeError:
-            raise VerificationError("malformed note: it is not valid UTF-8", what="note") from None
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: it is not valid UTF-8"), what="note") from None
     _check_characters(note, "note")
     split = note.rfind("\n\n")
     if split < 0:
-        raise VerificationError(
-            "malformed note: no blank line separates the text from the signatures", what="note"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: no blank line separates the text from the "
+                                                         "signatures"), what="note")
     text, sig_block = note[: split + 1], note[split + 2 :]
     if not sig_block:
-        raise VerificationError("malformed note: it has no signature lines", what="note")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: it has no signature lines"), what="note")
     if not sig_block.endswith("\n"):
-        raise VerificationError(
-            "malformed note: the last signature line does not end with a newline", what="note"
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: the last signature line does not end with a "
+                                                         "newline"), what="note")
 
     known: dict[tuple[str, bytes], Verifier] = {}
     for v in verifiers:
         other = known.get((v.name, v.key_id))
         if other is not None and other != v:
-            raise VerificationError(
-                f"two different verifier keys share the name {v.name} and key ID {v.key_id.hex()}",
-                what="vkey",
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "two different verifier keys share the name {name} and key "
+                                                             "ID {key_id}"), what="vkey", name=v.name, key_id=v.key_id.hex())
         known[(v.name, v.key_id)] = v
 
     msg = text.encode("utf-8")
@@ -353,23 +347,24 @@ def open_note(note: str | bytes, verifiers: Sequence[Verifier]) -> OpenedNote:
     unverified: list[Signature] = []
     lines = sig_block[:-1].split("\n")
     if len(lines) > MAX_SIGNATURES:
-        raise VerificationError(f"malformed note: more than {MAX_SIGNATURES} signature lines", what="note")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: more than {max} signature lines"), what="note",
+                     max=MAX_SIGNATURES)
     for n, line in enumerate(lines, 1):
         if not line.startswith(SIG_PREFIX):
-            raise VerificationError(
-                f"malformed note: signature line {n} does not start with an em dash and a space", what="note"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: signature line {n} does not start with an "
+                                                             "em dash and a space"), what="note", n=n)
         name, sep, b64 = line[len(SIG_PREFIX) :].partition(" ")
         if not sep or not is_valid_name(name) or not b64:
-            raise VerificationError(f"malformed note: signature line {n} has no valid key name", what="note")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: signature line {n} has no valid key name"),
+                         what="note", n=n)
         try:
             raw = b64decode_strict(b64, "signature")
         except VerificationError:
-            raise VerificationError(
-                f"malformed note: signature line {n} ({name}) is not valid base64", what="note"
-            ) from None
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: signature line {n} ({name}) is not valid "
+                                                             "base64"), what="note", n=n, name=name) from None
         if len(raw) < 5:
-            raise VerificationError(f"malformed note: signature line {n} ({name}) is too short", what="note")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed note: signature line {n} ({name}) is too short"),
+                         what="note", n=n, name=name)
         kid, sig = raw[:4], raw[4:]
         signer = known.get((name, kid))
         if signer is None:
@@ -382,9 +377,9 @@ def open_note(note: str | bytes, verifiers: Sequence[Verifier]) -> OpenedNote:
             verified.append(signer)
     if not verified:
         found = ", ".join(f"{s.name}+{s.key_id.hex()}" for s in unverified)
-        expected = ", ".join(f"{v.name}+{v.key_id.hex()}" for v in verifiers) or "none given"
-        raise VerificationError(
-            f"the note has no signature from a known key (signatures from {found}; known keys: {expected})",
-            what="signature",
-        )
+        expected = ", ".join(f"{v.name}+{v.key_id.hex()}" for v in verifiers) or say(
+            QT_TRANSLATE_NOOP("ServiceMessage", "none given"))
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the note has no signature from a known key (signatures from "
+                                                         "{found}; known keys: {expected})"),
+                     what="signature", found=found, expected=expected)
     return OpenedNote(text, tuple(verified), tuple(unverified))

@@ -39,6 +39,7 @@ from sqlalchemy import Column, Select, Table, bindparam, func, insert, select, t
 from sqlalchemy.engine import Connection, Dialect, Engine, Row
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
 from ledger_app.ledger import merkle
 from ledger_app.ledger.anchor import check_extends
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint, parse_checkpoint_body
@@ -195,11 +196,15 @@ class CheckpointSigner(Protocol):
 
 
 class AppendRefused(VerificationError):
-    """The stored ledger is not what was last signed; the append wrote and signed nothing."""
+    """The stored ledger is not what was last signed; the append wrote and signed nothing. `reason`
+    is the English sentence, `reason_said` the same as a message (core/messages.py), `said` the whole."""
 
-    def __init__(self, message: str, *, index: int | None = None, what: str = "append"):
-        super().__init__(f"{message}; nothing was appended or signed", index=index, what=what)
-        self.reason = message
+    def __init__(self, message: str | Said, *, index: int | None = None, what: str = "append"):
+        said = say(QT_TRANSLATE_NOOP("ServiceMessage", "{reason}; nothing was appended or signed"), reason=message)
+        super().__init__(str(said), index=index, what=what)
+        self.reason = str(message)
+        self.reason_said = message
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -447,33 +452,41 @@ class LedgerStore:
         if cp is None:
             self._head = None
             if n:
-                raise AppendRefused(
-                    f"the database holds entries 0..{n - 1} but no signed checkpoint covers them", index=0
-                )
+                raise AppendRefused(say(QT_TRANSLATE_NOOP("ServiceMessage", "the database holds entries 0..{last} but "
+                                                                            "no signed checkpoint covers them"),
+                                        last=n - 1), index=0)
             if anchor is not None and anchor.size:
                 raise AppendRefused(
-                    f"the ledger is empty but this workspace saw a signed checkpoint of {anchor.size} entries: "
-                    "the database was replaced or rolled back",
+                    say(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger is empty but this workspace saw a signed "
+                                                            "checkpoint of {size} entries: the database was replaced "
+                                                            "or rolled back"), size=anchor.size),
                     index=0,
                     what="rollback",
                 )
             return VerifiedHead(0, merkle.EMPTY_ROOT, None, {})
-        where = f"the last signed checkpoint (#{cp.id}, size {cp.size})"
+        where = say(QT_TRANSLATE_NOOP("ServiceMessage", "the last signed checkpoint (#{id}, size {size})"), id=cp.id,
+                    size=cp.size)
         try:
             signed = self._open(cp.note, verifiers, signer)
         except VerificationError as exc:
-            raise AppendRefused(f"{where} does not verify under the signing key: {exc}", what="checkpoint") from None
+            raise AppendRefused(say(QT_TRANSLATE_NOOP("ServiceMessage", "{where} does not verify under the signing key: "
+                                                                        "{problem}"), where=where, problem=said_of(exc)),
+                                what="checkpoint") from None
         if signed.origin != origin:
-            raise AppendRefused(f"{where} names origin {signed.origin!r}, not this ledger's {origin!r}", what="checkpoint")
+            raise AppendRefused(say(QT_TRANSLATE_NOOP("ServiceMessage", "{where} names origin {found}, not this ledger's "
+                                                                        "{origin}"),
+                                    where=where, found=repr(signed.origin), origin=repr(origin)), what="checkpoint")
         if n > signed.size:
             raise AppendRefused(
-                f"entries {signed.size}..{n - 1} are stored beyond {where} and were not written by an appender "
-                f"(entry {signed.size} is the first one no checkpoint signs)",
+                say(QT_TRANSLATE_NOOP("ServiceMessage", "entries {first}..{last} are stored beyond {where} and were not "
+                                                        "written by an appender (entry {first} is the first one no "
+                                                        "checkpoint signs)"), first=signed.size, last=n - 1, where=where),
                 index=signed.size,
             )
         if n < signed.size:
             raise AppendRefused(
-                f"{where} covers {signed.size} entries but only {n} are stored: entry {n} is the first missing one",
+                say(QT_TRANSLATE_NOOP("ServiceMessage", "{where} covers {size} entries but only {n} are stored: entry {n} "
+                                                        "is the first missing one"), where=where, size=signed.size, n=n),
                 index=n,
             )
         head = (signed.size, signed.root_hash)
@@ -492,21 +505,27 @@ class LedgerStore:
         try:
             nodes = self._nodes(conn, want, {})
         except NotFoundError as exc:
-            raise AppendRefused(f"the stored tree under {where} is incomplete ({exc})", what="nodes") from None
+            raise AppendRefused(say(QT_TRANSLATE_NOOP("ServiceMessage", "the stored tree under {where} is incomplete "
+                                                                        "({problem})"), where=where, problem=said_of(exc)),
+                                what="nodes") from None
         root = merkle.fold([nodes[c] for c in cover])
         if root != signed.root_hash:
             raise AppendRefused(
-                f"the stored subtree hashes under {where} no longer fold to its signed root: stored ledger rows "
-                "were changed (run `ledger log verify` to name the entry)",
+                say(QT_TRANSLATE_NOOP("ServiceMessage", "the stored subtree hashes under {where} no longer fold to its "
+                                                        "signed root: stored ledger rows were changed (run `ledger log "
+                                                        "verify` to name the entry)"), where=where),
                 what="nodes",
             )
         if not proven and anchor is not None:
             proof = [merkle.fold([nodes[c] for c in pc]) for pc in proof_covers]
             try:
-                check_extends(anchor, signed, proof, old_name="the workspace's witness checkpoint",
-                              new_name=f"the database's {where[4:]}")
+                check_extends(anchor, signed, proof,
+                              old_name=say(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace's witness checkpoint")),
+                              new_name=say(QT_TRANSLATE_NOOP("ServiceMessage", "the database's last signed checkpoint "
+                                                                               "(#{id}, size {size})"), id=cp.id,
+                                           size=cp.size))
             except VerificationError as exc:
-                raise AppendRefused(str(exc), what=exc.what or "anchor", index=exc.index) from None
+                raise AppendRefused(said_of(exc), what=exc.what or "anchor", index=exc.index) from None
             self._add_prefix((anchor.size, anchor.root_hash))
         return VerifiedHead(signed.size, root, cp, {c: nodes[c] for c in cover})
 
@@ -615,7 +634,8 @@ class LedgerStore:
                     out[(lv, ix)] = merkle.node_hash(a, b)
         lost = sorted(i for i in ids if i not in out)
         if lost:
-            raise NotFoundError(f"the ledger is missing stored subtree hashes {lost[:3]}; run `ledger log verify`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger is missing stored subtree hashes {lost}; run "
+                                                              "`ledger log verify`"), error=NotFoundError, lost=lost[:3])
         return out
 
     def size(self, conn: Connection | None = None) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, said_of, say
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, open_checkpoint
 from ledger_app.ledger.note import Verifier, b64decode_strict
@@ -55,8 +56,10 @@ def format_tlog_proof(
     return "\n".join(lines) + "\n\n" + signed_checkpoint
 
 
-def _bad(message: str) -> VerificationError:
-    return VerificationError(f"malformed tlog-proof: {message}", what="tlog-proof")
+def _bad(message: str | Said) -> VerificationError:
+    return failed(QT_TRANSLATE_NOOP("ServiceMessage", "malformed tlog-proof: {problem}"), what="tlog-proof",
+                  problem=message)
+
 
 
 def parse_tlog_proof(text: str | bytes) -> TlogProof:
@@ -65,36 +68,38 @@ def parse_tlog_proof(text: str | bytes) -> TlogProof:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise _bad("it is not valid UTF-8") from None
+            raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "it is not valid UTF-8"))) from None
     head, sep, checkpoint = text.partition("\n\n")
     if not sep:
-        raise _bad("no empty line separates the proof from the checkpoint")
+        raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "no empty line separates the proof from the checkpoint")))
     if not checkpoint:
-        raise _bad("the signed checkpoint is missing")
+        raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "the signed checkpoint is missing")))
     lines = head.split("\n")
     if lines[0] != HEADER:
-        raise _bad(f"the first line is not {HEADER!r}")
+        raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "the first line is not {header}"), header=repr(HEADER)))
     pos = 1
     extra = None
     if pos < len(lines) and lines[pos].startswith("extra "):
         try:
-            extra = b64decode_strict(lines[pos][len("extra ") :], "the extra data")
+            extra = b64decode_strict(lines[pos][len("extra ") :], say(QT_TRANSLATE_NOOP("ServiceMessage", "the extra data")))
         except VerificationError as exc:
-            raise _bad(str(exc)) from None
+            raise _bad(said_of(exc)) from None
         pos += 1
     if pos >= len(lines) or not lines[pos].startswith("index "):
-        raise _bad("the index line is missing")
+        raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "the index line is missing")))
     index_s = lines[pos][len("index ") :]
     if not _DECIMAL.fullmatch(index_s) or int(index_s) >= 2**63:
-        raise _bad(f"the index {index_s!r} is not a decimal number without leading zeros")
+        raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "the index {index} is not a decimal number without leading "
+                                                             "zeros"), index=repr(index_s)))
     hashes = []
     for n, line in enumerate(lines[pos + 1 :], 1):
         try:
-            h = b64decode_strict(line, f"proof hash {n}")
+            h = b64decode_strict(line, say(QT_TRANSLATE_NOOP("ServiceMessage", "proof hash {n}"), n=n))
         except VerificationError as exc:
-            raise _bad(str(exc)) from None
+            raise _bad(said_of(exc)) from None
         if len(h) != 32:
-            raise _bad(f"proof hash {n} is {len(h)} bytes, expected 32")
+            raise _bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "proof hash {n} is {length} bytes, expected 32"), n=n,
+                            length=len(h)))
         hashes.append(h)
     return TlogProof(int(index_s), tuple(hashes), checkpoint, extra)
 
@@ -109,18 +114,15 @@ def verify_tlog_proof(
     p = parse_tlog_proof(text)
     cp = open_checkpoint(p.signed_checkpoint, verifiers, origin=origin)
     if p.index >= cp.size:
-        raise VerificationError(
-            f"the tlog-proof's index {p.index} is not inside its checkpoint's tree of size {cp.size}",
-            index=p.index,
-            what="inclusion proof",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the tlog-proof's index {i} is not inside its checkpoint's "
+                                                         "tree of size {size}"),
+                     index=p.index, what="inclusion proof", i=p.index, size=cp.size)
     try:
         merkle.verify_inclusion(p.index, cp.size, leaf_hash, list(p.proof), cp.root_hash)
     except VerificationError as exc:
-        raise VerificationError(
-            f"the tlog-proof's inclusion proof does not place this entry at index {p.index} under the "
-            f"signed checkpoint of size {cp.size}: {exc}",
-            index=p.index,
-            what="inclusion proof",
+        raise failed(
+            QT_TRANSLATE_NOOP("ServiceMessage", "the tlog-proof's inclusion proof does not place this entry at index {i} "
+                                                "under the signed checkpoint of size {size}: {problem}"),
+            index=p.index, what="inclusion proof", i=p.index, size=cp.size, problem=said_of(exc),
         ) from None
     return cp

@@ -86,29 +86,32 @@ def key_chain_from_leaves(entries: Sequence[tuple[int, bytes, str | None]]) -> l
                          index=index, what="type", n=index, column=repr(column), type=repr(e.type))
         if index == 0:
             if e.type != "ledger.init":
-                raise VerificationError("entry 0 is not the ledger.init entry", index=0, what="key")
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry 0 is not the ledger.init entry"), index=0, what="key")
             try:
                 chain.append(KeyLink(0, parse_vkey(e.payload["vkey"])))
             except (KeyError, TypeError) as exc:
-                raise VerificationError(f"entry 0 names no usable key ({exc})", index=0, what="key") from None
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry 0 names no usable key ({problem})"), index=0, what="key",
+                             problem=str(exc)) from None
             continue
         if e.type != "key.rotated":
             continue
         if not chain:
-            raise VerificationError("a key rotation comes before the ledger.init entry", index=index, what="key")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a key rotation comes before the ledger.init entry"), index=index,
+                         what="key")
         try:
             verify_rotation(e.payload)
         except VerificationError as exc:
-            raise VerificationError(f"entry {index}: {exc}", index=index, what="key") from None
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: {problem}"), index=index, what="key", n=index,
+                         problem=said_of(exc)) from None
         if e.payload["old_vkey"] != chain[-1].verifier.vkey:
-            raise VerificationError(
-                f"entry {index}: the key rotation starts from {e.payload['old_vkey']}, not from the ledger's key "
-                f"at that point ({chain[-1].verifier.vkey})",
-                index=index, what="key",
+            raise failed(
+                QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the key rotation starts from {old}, not from the "
+                                                    "ledger's key at that point ({current})"),
+                index=index, what="key", n=index, old=e.payload["old_vkey"], current=chain[-1].verifier.vkey,
             )
         chain.append(KeyLink(index, parse_vkey(e.payload["new_vkey"])))
     if not chain:
-        raise VerificationError("the ledger has no ledger.init entry", index=0, what="key")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has no ledger.init entry"), index=0, what="key")
     return chain
 
 
@@ -211,10 +214,11 @@ def verify_ledger(
         chain = key_chain_from_leaves(chain_leaves) if n else []
         all_keys = [link.verifier for link in chain]
     if pinned_vkey is not None and all(v.vkey != pinned_vkey.vkey for v in all_keys):
-        raise VerificationError(
-            f"the verifier key you hold ({pinned_vkey.vkey}) is not in this ledger's key chain "
-            f"({', '.join(v.vkey for v in all_keys) or 'empty'}): the ledger was rewritten or is another ledger",
-            what="vkey",
+        raise failed(
+            QT_TRANSLATE_NOOP("ServiceMessage", "the verifier key you hold ({vkey}) is not in this ledger's key chain "
+                                                "({chain}): the ledger was rewritten or is another ledger"),
+            what="vkey", vkey=pinned_vkey.vkey,
+            chain=", ".join(v.vkey for v in all_keys) or say(QT_TRANSLATE_NOOP("ServiceMessage", "empty")),
         )
     checkpoints = store.checkpoints()
     prev_size = 0
@@ -229,10 +233,11 @@ def verify_ledger(
             try:
                 open_checkpoint(cp.note, valid)
             except VerificationError:
-                raise VerificationError(
-                    f"checkpoint #{cp.id} (size {cp.size}) is not signed by {valid[0].vkey}, the key valid at that "
-                    "size: a key retired by a rotation signed it after its rotation",
-                    what="key",
+                raise failed(
+                    QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} (size {size}) is not signed by {vkey}, the "
+                                                        "key valid at that size: a key retired by a rotation signed it "
+                                                        "after its rotation"),
+                    what="key", id=cp.id, size=cp.size, vkey=valid[0].vkey,
                 ) from None
         if opened.origin != origin:
             raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "checkpoint #{id} names origin {found}, expected {origin}"),
@@ -503,35 +508,47 @@ def check_witness_table(leaves: Sequence[tuple[int, bytes]], table: Sequence[tup
         elif doc.get("type") == "witness.policy":
             k = p.get("quorum")
             if type(k) is not int:
-                raise VerificationError(f"ledger entry {idx} (witness.policy) has no whole-number quorum",
-                                        index=idx, what="witness")
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n} (witness.policy) has no whole-number "
+                                                                 "quorum"), index=idx, what="witness", n=idx)
             policy = (k, idx)
     have = {name: (url, vkey) for name, url, vkey in table}
-    redo = "restore the workspace from a backup, or add or remove the witness with `ledger witness` so that it is recorded"
+    redo = say(QT_TRANSLATE_NOOP("ServiceMessage", "restore the workspace from a backup, or add or remove the witness "
+                                                   "with `ledger witness` so that it is recorded"))
     for name, (url, vkey, idx) in sorted(want.items()):
         if name not in have:
-            raise VerificationError(
-                f"witness {name} was added by ledger entry {idx} and never removed, but the witness table no longer "
-                f"holds it (deleted outside the application); {redo}", index=idx, what="witness")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "witness {name} was added by ledger entry {n} and never "
+                                                             "removed, but the witness table no longer holds it (deleted "
+                                                             "outside the application); {redo}"),
+                         index=idx, what="witness", name=name, n=idx, redo=redo)
         if have[name] != (url, vkey):
-            what = "URL" if have[name][0] != url else "key"
-            raise VerificationError(
-                f"witness {name}'s {what} in the witness table is not the one its ledger entry {idx} records "
-                f"(changed outside the application); {redo}", index=idx, what="witness")
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "witness {name}'s URL in the witness table is not the one "
+                                                             "its ledger entry {n} records (changed outside the "
+                                                             "application); {redo}") if have[name][0] != url else
+                         QT_TRANSLATE_NOOP("ServiceMessage", "witness {name}'s key in the witness table is not the one "
+                                                             "its ledger entry {n} records (changed outside the "
+                                                             "application); {redo}"),
+                         index=idx, what="witness", name=name, n=idx, redo=redo)
     for name in sorted(set(have) - set(want)):
         gone = removed.get(name)
-        raise VerificationError(
-            f"witness {name} is in the witness table but "
-            + (f"ledger entry {gone} removed it" if gone is not None else "no witness.added entry records it")
-            + f" (added outside the application); {redo}", index=gone, what="witness")
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "witness {name} is in the witness table but ledger entry {n} "
+                                                         "removed it (added outside the application); {redo}")
+                     if gone is not None else
+                     QT_TRANSLATE_NOOP("ServiceMessage", "witness {name} is in the witness table but no witness.added "
+                                                         "entry records it (added outside the application); {redo}"),
+                     index=gone, what="witness", name=name, n=gone, redo=redo)
     stored = int(quorum) if quorum is not None and quorum.isdigit() else None
     if stored != (policy[0] if policy else None):
-        raise VerificationError(
-            f"the witness policy stored in the workspace asks for {stored if stored is not None else 'the default'} "
-            "cosignature(s) but "
-            + (f"the last witness.policy entry ({policy[1]}) says {policy[0]}" if policy else "no witness.policy entry sets one")
-            + " (changed outside the application); set it again with `ledger witness policy K`",
-            index=policy[1] if policy else None, what="witness")
+        asked = stored if stored is not None else say(QT_TRANSLATE_NOOP("ServiceMessage", "the default"))
+        if policy:
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness policy stored in the workspace asks for "
+                                                             "{stored} cosignature(s) but the last witness.policy entry "
+                                                             "({n}) says {k} (changed outside the application); set it "
+                                                             "again with `ledger witness policy K`"),
+                         index=policy[1], what="witness", stored=asked, n=policy[1], k=policy[0])
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the witness policy stored in the workspace asks for {stored} "
+                                                         "cosignature(s) but no witness.policy entry sets one (changed "
+                                                         "outside the application); set it again with `ledger witness "
+                                                         "policy K`"), what="witness", stored=asked)
 
 
 def _check_key_table(chain: Sequence[KeyLink], table: Sequence[tuple[str, bool]] | None) -> None:
@@ -541,16 +558,14 @@ def _check_key_table(chain: Sequence[KeyLink], table: Sequence[tuple[str, bool]]
     known = {link.verifier.vkey for link in chain}
     for vkey, _ in table:
         if vkey not in known:
-            raise VerificationError(
-                f"the ledger_key table holds the key {vkey}, which the ledger's key chain never introduced", what="key"
-            )
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger_key table holds the key {vkey}, which the "
+                                                             "ledger's key chain never introduced"), what="key", vkey=vkey)
     active = [vkey for vkey, on in table if on]
     if active != [chain[-1].verifier.vkey]:
-        raise VerificationError(
-            f"the ledger_key table marks {', '.join(active) or 'no key'} active, but the key chain's current key is "
-            f"{chain[-1].verifier.vkey}",
-            what="key",
-        )
+        raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger_key table marks {active} active, but the key "
+                                                         "chain's current key is {current}"), what="key",
+                     active=", ".join(active) or say(QT_TRANSLATE_NOOP("ServiceMessage", "no key")),
+                     current=chain[-1].verifier.vkey)
 
 
 def _decode_pool(total: int):

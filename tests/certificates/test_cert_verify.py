@@ -355,7 +355,8 @@ def test_cli_verify_certificate(issued, cert, tmp_path, capsys):
 
 _GUARDED = r"""
 import runpy, sys
-ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson", "ledger_app.ledger",
+ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.messages",
+               "ledger_app.core.strictjson", "ledger_app.ledger",
                "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
                "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
                "ledger_app.ledger.docverify", "ledger_app.ledger.manifest", "ledger_app.verify"}

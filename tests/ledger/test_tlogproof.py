@@ -157,7 +157,7 @@ def test_proofs_over_tessera_published_checkpoints(data_dir):
 
 _LIGHT_IMPORTS = r"""
 import sys
-ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.ledger",
+ALLOWED_APP = {"ledger_app", "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.messages", "ledger_app.ledger",
                "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
                "ledger_app.ledger.tlogproof"}
 

@@ -51,7 +51,7 @@ NOT_FOR_THIN_CLIENTS = ("ledger_app.storage",)
 VERIFIER = "ledger_app.verify"
 VERIFIER_MODULES = frozenset({
     "ledger_app", "ledger_app.verify",
-    "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.strictjson",
+    "ledger_app.core", "ledger_app.core.errors", "ledger_app.core.messages", "ledger_app.core.strictjson",
     "ledger_app.ledger", "ledger_app.ledger.merkle", "ledger_app.ledger.note", "ledger_app.ledger.checkpoint",
     "ledger_app.ledger.tlogproof", "ledger_app.ledger.cosignature", "ledger_app.ledger.documents",
     "ledger_app.ledger.docverify", "ledger_app.ledger.manifest",

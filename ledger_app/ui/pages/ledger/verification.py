@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from ledger_app.core.errors import VerificationError
 from ledger_app.core.messages import Said
-from ledger_app.ui.errors import said_message
+from ledger_app.ui.errors import error_text, said_message
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message, message
 from ledger_app.ui.prefs import VerificationRecord
 
@@ -23,8 +23,7 @@ class LedgerVerification:
         if ledger is None or self.verify_task is not None:
             return
         self.verify_button.setEnabled(False)
-        self.verify_result.setObjectName("VerifyResult")
-        self.verify_result.setText(self.tr("Verifying…"))
+        self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "Verifying…")), failed=False)
         self.verify_task = self.session.runner.run(
             "verify",
             lambda progress, cancelled: ledger.verify(progress, cancelled),
@@ -106,29 +105,37 @@ class LedgerVerification:
 
     def verify_certificate_file(self, path: Path) -> bool:
         """Verify a removal certificate or inclusion report offline against this ledger's key; the
-        result sentence is shown where the ledger verification result goes."""
+        result sentence is shown where the ledger verification result goes, kept as a message (the
+        verifier's sentence too, core/messages.py) so that a language switch says it again."""
         from ledger_app.core import strictjson
         from ledger_app.verify import verify_document
 
         ledger = self.session.ledger
         if ledger is None:
-            self._set_result(self.tr("Open a workspace first: a certificate is checked against its ledger's key."), True)
+            self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP(
+                "LedgerPage", "Open a workspace first: a certificate is checked against its ledger's key.")), True)
             return False
         try:
             doc = strictjson.loads(path.read_bytes(), path.name)  # duplicate keys, huge numbers: refused
             if not isinstance(doc, dict):
-                raise ValueError(self.tr("not a JSON object"))
+                self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "{name} is not a readable "
+                                                                                       "certificate: {why}"),
+                                         name=path.name, why=message("LedgerPage", QT_TRANSLATE_NOOP(
+                                             "LedgerPage", "not a JSON object"))), True)
+                return False
             verified = verify_document(doc, ledger.vkey())
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            self._set_result(self.tr("{name} is not a readable certificate: {why}").format(name=path.name, why=exc), True)
+            self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "{name} is not a readable certificate: "
+                                                                                   "{why}"),
+                                     name=path.name, why=error_text(exc)), True)
             return False
         except VerificationError as exc:
-            self._set_result(self.tr("{name} does NOT verify: {why}").format(name=path.name, why=exc), True)
+            said = getattr(exc, "said", None)
+            self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP("LedgerPage", "{name} does NOT verify: {why}"),
+                                     name=path.name, why=said_message(said) if isinstance(said, Said) else str(exc)),
+                             True)
             return False
-        self._set_result(
-            self.tr("{name} verifies: signed by this ledger's key and included at entry {index}.").format(
-                name=path.name, index=verified.entry_index
-            ),
-            False,
-        )
+        self._set_result(message("LedgerPage", QT_TRANSLATE_NOOP(
+            "LedgerPage", "{name} verifies: signed by this ledger's key and included at entry {index}."),
+            name=path.name, index=verified.entry_index), False)
         return True

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger_app.core.errors import LedgerAppError
+from ledger_app.ui.errors import error_text
 from ledger_app.ui.file_dialogs import open_file, save_file
 from ledger_app.ui.icons import Icon, icon
 from ledger_app.ui.tasks import Task
@@ -103,7 +104,8 @@ class TakedownCertificate:
                 raise LedgerAppError(self.tr("{file} is the certificate of request #{other}, not of #{id}.").format(
                     file=path.name, other=(v.body.get("request") or {}).get("id"), id=rid))
         except (OSError, ValueError, LedgerAppError) as exc:
-            self.certificate_result.setText(self.tr("{file} cannot be shown: {reason}").format(file=path.name, reason=exc))
+            self.certificate_result.setText(self.tr("{file} cannot be shown: {reason}").format(file=path.name,
+                                                                                      reason=error_text(exc)))
             self.pdf.clear(self.tr("No certificate to preview."))
             return False
         self.last_verification = v
