@@ -179,13 +179,15 @@ def flip_bits(codes: np.ndarray, rng: np.random.Generator, max_bits: int = 8) ->
     return out
 
 
-def text_bases(count: int = TEXT_BASES, seed: int = SEED) -> list[tuple[bytes, bytes]]:
-    """(UTF-8 text, text fingerprint bytes) of `count` documents of two paragraphs of real documentation."""
-    import bench_text
-
+def text_bases(count: int = TEXT_BASES, seed: int = SEED, paras: Sequence[str] | None = None) -> list[tuple[bytes, bytes]]:
+    """(UTF-8 text, text fingerprint bytes) of `count` documents of two paragraphs of real documentation
+    (`paras`, by default bench_text's: this machine's, cached)."""
     from ledger_app.matching.text import text_fingerprint
 
-    paras, _ = bench_text.paragraphs()
+    if paras is None:
+        import bench_text
+
+        paras, _ = bench_text.paragraphs()
     rng = np.random.default_rng((seed, 2))
     out = []
     for pick in rng.integers(0, len(paras), (count, 2)):

@@ -42,7 +42,11 @@ def base():
 
 @pytest.fixture(scope="module")
 def texts():
-    return store_synth.text_bases(20)
+    """Documents of this repository's own paragraphs (the bench's, from the whole machine, take longer to gather)."""
+    paras = [p.strip() for f in sorted((REPO / "docs").glob("*.md")) for p in f.read_text().split("\n\n")
+             if len(p.split()) > 30]
+    assert len(paras) > 40
+    return store_synth.text_bases(20, paras=paras)
 
 
 @pytest.fixture(scope="module")
