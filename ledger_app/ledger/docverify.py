@@ -40,7 +40,7 @@ from ledger_app.ledger.documents import (  # the encoding rules, shared with the
     document_digest,
     report_items,
 )
-from ledger_app.ledger.manifest import MANIFEST_TYPE, verify_inner
+from ledger_app.ledger.manifest import MANIFEST_TYPE, item_proof_from_json, verify_inner, verify_item_proof
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.tlogproof import parse_tlog_proof, verify_tlog_proof
 
@@ -373,6 +373,8 @@ def verify_document(
     elif "item_proofs" in rest:
         raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "a removal certificate carries no item_proofs"),
                                    what="item_proofs")
+    if kind == KIND_CERTIFICATE and "stored_item_proofs" in rest:
+        _verify_certificate_stored_proofs(body, rest["stored_item_proofs"], verifier)
 
     # 6. Independent witnesses: k of the given witnesses cosigned that checkpoint.
     cosigned: list[Cosignature] = []
@@ -486,6 +488,45 @@ def _verify_stored_item(it: dict[str, Any], stored: Any, manifest_leaf: bytes, i
                                                                        "SHA-256 {found}, not {sha256}"),
                                    what="item_proofs", index=index, subject=what, item=repr(item_id),
                                    found=repr(payload.get("sha256")), sha256=repr(it["sha256"]))
+
+
+def _verify_certificate_stored_proofs(body: dict[str, Any], proofs: Any, verifier: Verifier) -> None:
+    """A removal certificate's `stored_item_proofs` (unsigned): each is the full two-level proof of a
+    removed item the signed body lists, under its ID, of that item's leaf with the listed SHA-256 and corpus."""
+    if not isinstance(proofs, dict):
+        raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the certificate's stored_item_proofs is not an "
+                                                                       "object"), what="stored_item_proofs")
+    listed = {it.get("item_id"): it for it in body.get("removed_items") or [] if isinstance(it, dict)}
+    for item_id, doc in proofs.items():
+        if item_id not in listed:
+            raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the certificate carries a stored item proof "
+                                                                           "for {item}, which it does not list as removed"),
+                                       what="stored_item_proofs", item=repr(item_id))
+        try:
+            proof = item_proof_from_json(doc)
+        except VerificationError as exc:
+            raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the stored item proof of {item} is "
+                                                                           "unreadable: {problem}"),
+                                       what="stored_item_proofs", item=repr(item_id), problem=said_of(exc)) from None
+        if proof.item != item_id:
+            raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the stored item proof under {item} is the "
+                                                                           "proof of item {other}"),
+                                       what="stored_item_proofs", item=repr(item_id), other=repr(proof.item))
+        try:
+            item = verify_item_proof(proof, [verifier], origin=verifier.name)
+        except VerificationError as exc:
+            raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the stored item proof of {item} fails: "
+                                                                           "{problem}"),
+                                       what="stored_item_proofs", item=repr(item_id), problem=said_of(exc)) from None
+        want = listed[item_id]
+        if (item.sha256, item.corpus) != (want.get("sha256"), want.get("corpus")):
+            raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the stored item proof of {item} proves a leaf "
+                                                                           "of corpus {corpus} with SHA-256 {sha256}, but "
+                                                                           "the certificate lists corpus {want_corpus} "
+                                                                           "with SHA-256 {want_sha256}"),
+                                       what="stored_item_proofs", item=repr(item_id), corpus=repr(item.corpus),
+                                       sha256=repr(item.sha256), want_corpus=repr(want.get("corpus")),
+                                       want_sha256=repr(want.get("sha256")))
 
 
 def verify_consistency_to(verified: VerifiedDocument, newer_checkpoint: str, proof: Any, vkey: str) -> Checkpoint:

@@ -3620,27 +3620,27 @@
         <translation>请求 {rid} 已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="86"/>
+        <location filename="../../ledger_app/services/purge.py" line="85"/>
         <source>request {rid} has no accepted matches; nothing to purge</source>
         <translation>请求 {rid} 没有已接受的匹配项；无可清除内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="137"/>
+        <location filename="../../ledger_app/services/purge.py" line="135"/>
         <source>purge of request {rid} paused after {done} of {total} shards; run it again to finish</source>
         <translation>请求 {rid} 的清除在 {total} 个分片中完成 {done} 个后暂停；请再次运行以完成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge.py" line="184"/>
+        <location filename="../../ledger_app/services/purge.py" line="182"/>
         <source>shard {shard} of corpus {name} changed since it was ingested: {changes}. Nothing was purged; run `ledger ingest {name}` to record the shard as it is now, then purge again</source>
         <translation>语料库 {name} 的分片 {shard} 自导入以来已发生变化：{changes}。未清除任何内容；请运行 `ledger ingest {name}` 记录该分片的当前状态，然后再次清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge_stored.py" line="54"/>
+        <location filename="../../ledger_app/services/purge_stored.py" line="67"/>
         <source>item {item} accepted for request {rid} is neither a database item nor in the fingerprint store; nothing was purged</source>
         <translation>请求 {rid} 已接受的条目 {item} 既不是数据库条目，也不在指纹库中；未清除任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/purge_stored.py" line="61"/>
+        <location filename="../../ledger_app/services/purge_stored.py" line="74"/>
         <source>item {item} accepted for request {rid} belongs to corpus {name}, which is not registered; nothing was purged</source>
         <translation>请求 {rid} 已接受的条目 {item} 属于未登记的语料库 {name}；未清除任何内容</translation>
     </message>
@@ -4375,391 +4375,421 @@
         <translation>见证方的响应中没有 {key}（为其配置的密钥）的联署签名：请检查提供给 `ledger witness add` 的密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="45"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="47"/>
         <source>certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="46"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="48"/>
         <source>report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="47"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="49"/>
         <source>summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="105"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="107"/>
         <source>AI Act training-content summary ({scope_kind}: {scope})</source>
         <translation>AI 法案训练内容摘要（{scope_kind}：{scope}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="110"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="112"/>
         <source>removal certificate for request {request} ({n} removed item)</source>
         <translation>请求 {request} 的删除证书（已删除 {n} 个条目）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="112"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="114"/>
         <source>removal certificate for request {request} ({n} removed items)</source>
         <translation>请求 {request} 的删除证书（已删除 {n} 个条目）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="116"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="118"/>
         <source>inclusion report ({n} matched ledger entry, each proven)</source>
         <translation>收录报告（{n} 个匹配的账本条目，已证明）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="118"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="120"/>
         <source>inclusion report ({n} matched ledger entries, each proven)</source>
         <translation>收录报告（{n} 个匹配的账本条目，均已证明）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="121"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="123"/>
         <source>OK: the {what} is signed by {key_name} (key ID {key_id}) and recorded as ledger entry {entry}, included in the signed checkpoint of size {size} (root {root}); document SHA-256 {sha256}.</source>
         <translation>通过：该{what}由 {key_name}（密钥 ID {key_id}）签名，记录为账本条目 {entry}，收录于大小为 {size} 的已签名检查点（根哈希 {root}）；文档 SHA-256 为 {sha256}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="128"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="130"/>
         <source>{ok} The checkpoint is cosigned by {n} of the {given} witnesses given ({names}).</source>
         <translation>{ok}该检查点已获得给定的 {given} 个见证方中 {n} 个的联署签名（{names}）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="146"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="148"/>
         <source>{subject}&apos;s {part}</source>
         <translation>{subject}的 {part}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="151"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="153"/>
         <source>{subject} is not a base64 string</source>
         <translation>{subject}不是 base64 字符串</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="156"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="158"/>
         <location filename="../../ledger_app/ledger/note.py" line="67"/>
         <source>{subject} is not valid base64</source>
         <translation>{subject}不是有效的 base64</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="159"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="161"/>
         <location filename="../../ledger_app/ledger/note.py" line="70"/>
         <source>{subject} is not canonical base64</source>
         <translation>{subject}不是规范的 base64</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="166"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="168"/>
         <source>{subject} is not a non-negative integer (found {found})</source>
         <translation>{subject}不是非负整数（实际为 {found}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="186"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="188"/>
         <source>{subject} (ledger entry {n}) is not a ledger entry with a payload</source>
         <translation>{subject}（账本条目 {n}）不是带载荷的账本条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="190"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="192"/>
         <source>{subject} (ledger entry {n}) has unknown leaf version {version}</source>
         <translation>{subject}（账本条目 {n}）的叶版本 {version} 未知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="196"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="198"/>
         <source>{subject} (ledger entry {n}) is not canonical: {problem}</source>
         <translation>{subject}（账本条目 {n}）不是规范形式：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="200"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="202"/>
         <source>{subject} (ledger entry {n}) is not in canonical form</source>
         <translation>{subject}（账本条目 {n}）不是规范形式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="208"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="210"/>
         <source>{subject} is missing or is not an object with index, leaf_data and leaf_hash</source>
         <translation>{subject}缺失，或不是含 index、leaf_data 和 leaf_hash 的对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="215"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="217"/>
         <source>{subject}&apos;s leaf_hash is not 64 lowercase hex digits</source>
         <translation>{subject}的 leaf_hash 不是 64 位小写十六进制数字</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="220"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="222"/>
         <source>{subject}&apos;s leaf_hash {claimed} is not SHA-256(0x00 || leaf_data) = {actual}: the leaf data or its hash was changed</source>
         <translation>{subject}的 leaf_hash {claimed} 不等于 SHA-256(0x00 || leaf_data) = {actual}：叶数据或其哈希已被修改</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="229"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="231"/>
         <source>{subject} is missing or is not a c2sp.org/tlog-proof@v1 text</source>
         <translation>{subject}缺失，或不是 c2sp.org/tlog-proof@v1 文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="235"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="237"/>
         <source>{subject} is unreadable: {problem}</source>
         <translation>{subject}无法读取：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="239"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="241"/>
         <source>{subject} is for ledger entry {found}, but the entry it should prove is {n}</source>
         <translation>{subject}针对的是账本条目 {found}，但它应证明的条目是 {n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="245"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="247"/>
         <source>{subject} does not verify: {problem}</source>
         <translation>{subject}验证失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="263"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="265"/>
         <location filename="../../ledger_app/verify.py" line="76"/>
         <source>the verifier key given is unusable: {problem}</source>
         <translation>给出的验证密钥不可用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="267"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="269"/>
         <source>the file is not a JSON object</source>
         <translation>该文件不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="269"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="271"/>
         <source>the document nests arrays or objects deeper than {max} levels</source>
         <translation>该文档中数组或对象的嵌套超过 {max} 层</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="277"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="279"/>
         <source>the document&apos;s version is {version}; this verifier knows version {known}</source>
         <translation>该文档的版本为 {version}；本验证程序只认识版本 {known}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="282"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="284"/>
         <source>the document&apos;s kind {kind} is not {certificate}, {report} or {summary}</source>
         <translation>该文档的类型 {kind} 不是 {certificate}、{report} 或 {summary}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="290"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="292"/>
         <source>the {noun} was altered: {problem}</source>
         <translation>该{noun}已被改动：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="296"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="298"/>
         <source>the {noun} carries no signature object</source>
         <translation>该{noun}没有签名对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="299"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="301"/>
         <source>the signature&apos;s algorithm is {alg}, expected {expected}</source>
         <translation>签名算法为 {alg}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="304"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="306"/>
         <source>the {noun} says it is signed by {name} (key ID {key_id}), but the verifier key given is {given} (key ID {given_id}): check that you have this ledger&apos;s key</source>
         <translation>该{noun}声称由 {name}（密钥 ID {key_id}）签名，但给出的验证密钥是 {given}（密钥 ID {given_id}）：请确认您持有的是本账本的密钥</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="312"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="314"/>
         <source>the signature object has unexpected fields {extra}</source>
         <translation>签名对象含有意外的字段 {extra}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="314"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="316"/>
         <source>the signature value</source>
         <translation>签名值</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="319"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="321"/>
         <source>the signature does not match the {noun}&apos;s contents: a field was changed, added or removed after signing</source>
         <translation>签名与该{noun}的内容不符：签名之后有字段被修改、添加或删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="326"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="328"/>
         <source>the {noun} names ledger {origin} with key ID {key_id}, not the signing key {name} ({given_id})</source>
         <translation>该{noun}指明的账本为 {origin}（密钥 ID {key_id}），而不是签名密钥 {name}（{given_id}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="334"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="336"/>
         <source>the document_sha256 field ({found}) is not the SHA-256 of the signed {noun} ({digest})</source>
         <translation>document_sha256 字段（{found}）不是已签名{noun}的 SHA-256（{digest}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="340"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="342"/>
         <source>the entry</source>
         <translation>entry 字段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="346"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="348"/>
         <source>ledger entry {n} is a {type} entry, not the {want} entry of this {noun}</source>
         <translation>账本条目 {n} 是 {type} 条目，而不是本{noun}的 {want} 条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="353"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="355"/>
         <source>ledger entry {n} commits to document {found}, not to this {noun} ({digest})</source>
         <translation>账本条目 {n} 承诺的是文档 {found}，而不是本{noun}（{digest}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="358"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="360"/>
         <source>ledger entry {n} records a {found}, not a {kind}</source>
         <translation>账本条目 {n} 记录的是 {found}，而不是 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="363"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="365"/>
         <source>the tlog_proof</source>
         <translation>tlog_proof 字段</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="372"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="374"/>
         <source>a removal certificate carries no item_proofs</source>
         <translation>删除证书不应带有 item_proofs</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="381"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="385"/>
         <source>the {noun}&apos;s checkpoint fails the witness check: {problem}</source>
         <translation>该{noun}的检查点未通过见证检查：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="407"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="411"/>
         <source>the report carries no item_proofs list</source>
         <translation>该报告没有 item_proofs 列表</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="411"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="415"/>
         <source>the entry_index of item {item}</source>
         <translation>条目 {item} 的 entry_index</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="415"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="419"/>
         <source>item proof {k}</source>
         <translation>条目证明 {k}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="418"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="422"/>
         <source>{subject} repeats ledger entry {n}</source>
         <translation>{subject}重复了账本条目 {n}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="421"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="425"/>
         <source>{subject} is for ledger entry {n}, which no item in the report names</source>
         <translation>{subject}针对账本条目 {n}，但报告中没有任何条目指向它</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="430"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="434"/>
         <source>{subject}: an item marked stored names ledger entry {n}, which is not a shard.manifest entry</source>
         <translation>{subject}：标记为 stored 的条目指向账本条目 {n}，它不是 shard.manifest 条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="435"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="439"/>
         <source>{subject}: ledger entry {n} is a {type} entry, not item.ingested</source>
         <translation>{subject}：账本条目 {n} 是 {type} 条目，而不是 item.ingested</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="442"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="446"/>
         <source>{subject}: ledger entry {n} records item {found}, not {item}</source>
         <translation>{subject}：账本条目 {n} 记录的是条目 {found}，而不是 {item}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="447"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="451"/>
         <source>{subject}: ledger entry {n} records SHA-256 {found} for item {item}, not {sha256}</source>
         <translation>{subject}：账本条目 {n} 为条目 {item} 记录的 SHA-256 是 {found}，而不是 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="455"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="459"/>
         <source>{subject}&apos;s tlog_proof is against another checkpoint than the report&apos;s own</source>
         <translation>{subject}的 tlog_proof 所依据的检查点不是报告自己的检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="460"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="464"/>
         <source>the report has no proof for ledger entry {n} (item {item})</source>
         <translation>该报告缺少账本条目 {n}（条目 {item}）的证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="470"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="474"/>
         <source>{subject}: ledger entry {n} is a shard manifest, but item {item} is not marked stored</source>
         <translation>{subject}：账本条目 {n} 是分片清单，但条目 {item} 未标记为 stored</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="474"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="478"/>
         <source>the report has no stored_item_proofs entry for item {item}</source>
         <translation>该报告的 stored_item_proofs 中没有条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="480"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="484"/>
         <source>{subject}: {problem}</source>
         <translation>{subject}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="483"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="487"/>
         <source>{subject}: the leaf of stored item {item} records SHA-256 {found}, not {sha256}</source>
         <translation>{subject}：存储条目 {item} 的叶数据记录的 SHA-256 是 {found}，而不是 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="499"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="497"/>
+        <source>the certificate&apos;s stored_item_proofs is not an object</source>
+        <translation>证书的 stored_item_proofs 不是一个对象</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="502"/>
+        <source>the certificate carries a stored item proof for {item}, which it does not list as removed</source>
+        <translation>证书带有条目 {item} 的存储条目证明，但证书并未将该条目列为已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="508"/>
+        <source>the stored item proof of {item} is unreadable: {problem}</source>
+        <translation>条目 {item} 的存储条目证明无法读取：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="512"/>
+        <source>the stored item proof under {item} is the proof of item {other}</source>
+        <translation>{item} 名下的存储条目证明实为条目 {other} 的证明</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="518"/>
+        <source>the stored item proof of {item} fails: {problem}</source>
+        <translation>条目 {item} 的存储条目证明未通过：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="523"/>
+        <source>the stored item proof of {item} proves a leaf of corpus {corpus} with SHA-256 {sha256}, but the certificate lists corpus {want_corpus} with SHA-256 {want_sha256}</source>
+        <translation>条目 {item} 的存储条目证明证明的是语料库 {corpus}、SHA-256 为 {sha256} 的叶子，但证书列出的是语料库 {want_corpus}、SHA-256 为 {want_sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ledger/docverify.py" line="542"/>
         <source>the newer checkpoint does not verify: {problem}</source>
         <translation>较新的检查点验证失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="503"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="546"/>
         <source>the newer checkpoint is for log {found}, not {origin}</source>
         <translation>较新的检查点属于日志 {found}，而不是 {origin}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="507"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="550"/>
         <source>the consistency proof is not a JSON object with a proof list</source>
         <translation>一致性证明不是带有 proof 列表的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="511"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="554"/>
         <source>the consistency proof is from size {from_size} to {to_size}, but the checkpoints have sizes {old} and {new}</source>
         <translation>一致性证明是从大小 {from_size} 到 {to_size} 的，但两个检查点的大小为 {old} 和 {new}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="519"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="562"/>
         <source>the consistency proof&apos;s hashes are not hex</source>
         <translation>一致性证明中的哈希不是十六进制</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="522"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="565"/>
         <source>the newer checkpoint has the same size but another root: the log forked</source>
         <translation>较新的检查点大小相同但根哈希不同：日志已分叉</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/docverify.py" line="527"/>
+        <location filename="../../ledger_app/ledger/docverify.py" line="570"/>
         <source>the newer checkpoint does not extend the document&apos;s checkpoint: {problem}</source>
         <translation>较新的检查点并未延续该文档的检查点：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="176"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="175"/>
         <location filename="../../ledger_app/ledger/verify.py" line="104"/>
         <source>entry {n}: {problem}</source>
         <translation>条目 {n}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="179"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="178"/>
         <source>entry {n}: the leaf is not valid UTF-8 JSON ({problem})</source>
         <translation>条目 {n}：叶数据不是有效的 UTF-8 JSON（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="182"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="181"/>
         <source>entry {n}: the leaf is not a JSON object</source>
         <translation>条目 {n}：叶数据不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="184"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="183"/>
         <source>entry {n}: unknown leaf version {version}</source>
         <translation>条目 {n}：未知的叶版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="187"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="186"/>
         <source>entry {n}: unknown entry type {type}</source>
         <translation>条目 {n}：未知的条目类型 {type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="192"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="191"/>
         <source>entry {n}: the leaf {problem}</source>
         <translation>条目 {n}：叶数据 {problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="194"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="193"/>
         <source>entry {n}: the leaf bytes are not in canonical form</source>
         <translation>条目 {n}：叶数据的字节不是规范形式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/entries.py" line="198"/>
+        <location filename="../../ledger_app/ledger/entries.py" line="197"/>
         <source>entry {n}: the payload is not a JSON object</source>
         <translation>条目 {n}：载荷不是 JSON 对象</translation>
     </message>
@@ -4960,82 +4990,82 @@
         <translation>条目证明指向清单条目 {n}，但其 tlog-proof 证明的是另一个索引</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="200"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="199"/>
         <source>index {i} is not inside a tree of size {size}</source>
         <translation>索引 {i} 不在大小为 {size} 的树内</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="202"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="201"/>
         <source>inclusion proof hashes must be 32 bytes each</source>
         <translation>包含证明的每个哈希必须为 32 字节</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="207"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="206"/>
         <source>inclusion proof is longer than the tree allows</source>
         <translation>包含证明比该树允许的更长</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="219"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="218"/>
         <source>inclusion proof is shorter than the tree requires</source>
         <translation>包含证明比该树要求的更短</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="226"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="225"/>
         <source>inclusion proof for leaf {leaf} in a tree of size {size} leads to root {got}, expected {expected}</source>
         <translation>大小为 {size} 的树中叶 {leaf} 的包含证明得出根哈希 {got}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="235"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="234"/>
         <source>cannot prove size {old} consistent with smaller size {new}</source>
         <translation>无法证明大小 {old} 与更小的大小 {new} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="237"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="236"/>
         <source>consistency proof hashes must be 32 bytes each</source>
         <translation>一致性证明的每个哈希必须为 32 字节</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="241"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="240"/>
         <source>a consistency proof from the empty tree proves nothing</source>
         <translation>从空树出发的一致性证明不能证明任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="244"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="243"/>
         <source>a consistency proof between equal sizes must be empty</source>
         <translation>相同大小之间的一致性证明必须为空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="246"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="245"/>
         <source>the two roots of the same size differ</source>
         <translation>相同大小的两个根哈希不同</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="249"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="248"/>
         <source>the consistency proof is empty</source>
         <translation>一致性证明为空</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="251"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="250"/>
         <source>roots must be 32 bytes each</source>
         <translation>每个根哈希必须为 32 字节</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="262"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="261"/>
         <source>the consistency proof is longer than the sizes allow</source>
         <translation>一致性证明比这两个大小允许的更长</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="275"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="274"/>
         <source>the consistency proof is shorter than the sizes require</source>
         <translation>一致性证明比这两个大小要求的更短</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="277"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="276"/>
         <source>consistency proof does not lead to the old root of size {size}: got {got}, expected {expected}</source>
         <translation>一致性证明得不出大小为 {size} 的旧根哈希：得到 {got}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/merkle.py" line="281"/>
+        <location filename="../../ledger_app/ledger/merkle.py" line="280"/>
         <source>consistency proof does not lead to the new root of size {size}: got {got}, expected {expected}</source>
         <translation>一致性证明得不出大小为 {size} 的新根哈希：得到 {got}，应为 {expected}</translation>
     </message>
