@@ -26,7 +26,7 @@ from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
@@ -445,8 +445,9 @@ class LedgerService:
 
     # --- rollbacks -------------------------------------------------------------------------------
 
-    def anchor_problem(self) -> str | None:
-        """None if the database extends what this workspace last saw; else the sentence saying why not.
+    def anchor_problem(self) -> Said | str | None:
+        """None if the database extends what this workspace last saw; else the sentence saying why not
+        (a message, core/messages.py: str() of it is the English the CLI prints).
 
         O(log n): the same check an append makes (`LedgerStore.verified_head`) against the witness.
         A command can call it on every run, so a rolled-back database is reported until an
@@ -458,9 +459,9 @@ class LedgerService:
             with self.ws.engine.connect() as conn:
                 self.ws.store.verified_head(conn, [chain[-1].verifier], self.origin, anchor)
         except AppendRefused as exc:
-            return exc.reason
+            return exc.reason_said
         except VerificationError as exc:
-            return str(exc)
+            return said_of(exc)
         return None
 
     def acknowledge_rollback(self, reason: str) -> RollbackAcknowledged:

@@ -796,97 +796,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="134"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="135"/>
         <source>No open requests: all {n} are certified, closed or rejected.</source>
         <translation>没有未结请求：全部 {n} 个均已出证、关闭或驳回。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="163"/>
         <source>No corpora yet — register one in Corpora &amp; items.</source>
         <translation>尚无语料库 —— 请在“语料库与条目”中登记一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="171"/>
         <source>No items yet — C2PA coverage appears after the first ingest.</source>
         <translation>尚无条目 —— 首次导入后将显示 C2PA 覆盖情况。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="177"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="178"/>
         <source>AI-generated items: {share:.1f} %</source>
         <translation>AI 生成的条目：{share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="183"/>
         <source>No takedown requests yet — open one in Takedowns.</source>
         <translation>尚无下架请求 —— 请在“下架请求”中新建一个。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
         <source>Ledger health</source>
         <translation>账本状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
         <source>Entries:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
         <source>Last checkpoint:</source>
         <translation>最新检查点：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
         <source>Last full verification:</source>
         <translation>上次完整验证：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
         <source>Items by status</source>
         <translation>按状态统计条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
         <source>C2PA coverage</source>
         <translation>C2PA 覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="199"/>
         <source>Open requests by due date</source>
         <translation>按截止日期统计未结请求</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="217"/>
         <source>No ledger yet — create it on the Ledger screen.</source>
         <translation>尚无账本 —— 请在“账本”界面创建。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="237"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="239"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="240"/>
         <source>size {size}, signed {when}</source>
         <translation>大小 {size}，签名于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="246"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="247"/>
         <source>never — verify it on the Ledger screen.</source>
         <translation>从未验证 —— 请在“账本”界面验证。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/dashboard.py" line="249"/>
+        <location filename="../../ledger_app/ui/pages/dashboard.py" line="250"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
@@ -2849,7 +2849,7 @@
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="244"/>
-        <location filename="../../ledger_app/services/ledger.py" line="510"/>
+        <location filename="../../ledger_app/services/ledger.py" line="511"/>
         <source>a note needs some text</source>
         <translation>备注需要填写内容</translation>
     </message>
@@ -3542,55 +3542,55 @@
         <translation>自本客户端解锁以来，账本的签名密钥已更换（由另一客户端轮换）；未签署任何内容，请重新执行该操作</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="519"/>
+        <location filename="../../ledger_app/services/ledger.py" line="520"/>
         <location filename="../../ledger_app/services/witness.py" line="289"/>
         <location filename="../../ledger_app/services/witness.py" line="454"/>
         <source>the ledger has no checkpoint yet</source>
         <translation>账本尚无检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="605"/>
+        <location filename="../../ledger_app/services/ledger.py" line="606"/>
         <source>say why the data is erased (--reason); the reason is kept in the ledger for good</source>
         <translation>请说明删除这些数据的理由（--reason）；该理由将永久保存在账本中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="615"/>
+        <location filename="../../ledger_app/services/ledger.py" line="616"/>
         <source>no personal data is stored for that person (already erased, or never held)</source>
         <translation>未存储此人的任何个人数据（已删除，或从未持有）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="618"/>
+        <location filename="../../ledger_app/services/ledger.py" line="619"/>
         <source>The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. &apos;GDPR Art. 17 request of 2026-12-01&apos;).</source>
         <translation>该理由提及了被删除数据的当事人；它将被写入永久且无法删除的账本条目。请给出不含其姓名、电子邮箱或账户的理由（例如 &apos;GDPR Art. 17 request of 2026-12-01&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="648"/>
+        <location filename="../../ledger_app/services/ledger.py" line="649"/>
         <source>no uploader account {account!r} is stored (already erased, or never seen)</source>
         <translation>未存储上传者账户 {account!r}（已删除，或从未出现）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="654"/>
+        <location filename="../../ledger_app/services/ledger.py" line="655"/>
         <source>there is no takedown request {request}</source>
         <translation>不存在删除请求 {request}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="656"/>
+        <location filename="../../ledger_app/services/ledger.py" line="657"/>
         <source>request {request} has no requester on record</source>
         <translation>请求 {request} 没有记录请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="678"/>
+        <location filename="../../ledger_app/services/ledger.py" line="679"/>
         <source>The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs.</source>
         <translation>该{what}包含本工作区持有的个人数据（{found}）；它将被写入永久且无法删除的账本条目。请改写，去掉姓名、电子邮箱地址或账户 ID。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="682"/>
+        <location filename="../../ledger_app/services/ledger.py" line="683"/>
         <source>reason</source>
         <extracomment>The names of the free texts screen_permanent_text refuses, marked so the window can say them.</extracomment>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="682"/>
+        <location filename="../../ledger_app/services/ledger.py" line="683"/>
         <source>note</source>
         <translation>备注</translation>
     </message>

@@ -195,3 +195,32 @@ def test_a_dropped_document_is_said_in_chinese_and_again_after_a_switch(certific
     to_language(window, page, qtbot, "en")
     assert page.verify_result.text() == (f"certificate.json verifies: signed by this ledger's key and included at "
                                          f"entry {entry}.")
+
+
+def test_the_dashboard_says_a_rolled_back_database_in_chinese(window, session, small_ledger, qtbot, tmp_path):
+    """The append check's refusal (AppendRefused, from the anchor check) shown on the dashboard is a
+    message too; the CLI's warning keeps its English."""
+    import shutil
+
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+
+    i18n_build.build()
+    backup = tmp_path / "backup.db"
+    shutil.copy(small_ledger / "ledger.db", backup)
+    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
+    svc.note("after the backup")
+    svc.ws.dispose()
+    shutil.copy(backup, small_ledger / "ledger.db")
+    page = open_ledger(window, session, small_ledger, qtbot)
+    to_language(window, page, qtbot, "zh_CN")
+    dashboard = window.show_screen("dashboard")
+    dashboard.refresh()
+    assert dashboard.health_values["checkpoint"].text() == (
+        "数据库中最后一个已签名的检查点（#4，大小 31）覆盖 31 个条目，少于工作区的见证检查点的 32 个：账本已被回滚（条目 31..31 已丢失）")
+    english = ("the database's last signed checkpoint (#4, size 31) covers 31 entries, fewer than the 32 of the "
+               "workspace's witness checkpoint: the ledger was rolled back (entries 31..31 are gone)")
+    assert str(session.ledger.anchor_problem()) == english
+    to_language(window, page, qtbot, "en")
+    dashboard.refresh()
+    assert dashboard.health_values["checkpoint"].text() == english

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ledger_app.core.errors import LedgerAppError
+from ledger_app.core.messages import Said
 from ledger_app.ui import metrics
-from ledger_app.ui.errors import error_text
+from ledger_app.ui.errors import error_text, said_message
 from ledger_app.ui.pages import Page, empty_state_label
 from ledger_app.ui.prefs import Preferences
 from ledger_app.ui.session import Session
@@ -231,7 +232,7 @@ class DashboardPage(Page):
             v["size"].setText(error_text(exc))
             return
         if problem:
-            v["checkpoint"].setText(problem)
+            v["checkpoint"].setText(said_message(problem).text() if isinstance(problem, Said) else problem)
         elif cp is None:
             v["checkpoint"].setText(self.tr("none yet"))
         else:
