@@ -272,7 +272,7 @@ def prove_entries(services, indexes: set[int]) -> None:
         try:
             head = store.verified_head(conn, [chain[-1].verifier], ledger.origin, anchor)
         except AppendRefused as exc:
-            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: the ledger cannot be trusted as stored ({reason})"), reason=exc.reason) from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: the ledger cannot be trusted as stored ({reason})"), reason=exc.reason_said) from None
     for i in sorted(indexes):
         if i >= head.size:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no inclusion report: ledger entry {i} is not covered by the latest signed checkpoint"), i=i)

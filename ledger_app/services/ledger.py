@@ -339,7 +339,7 @@ class LedgerService:
             except VerificationError as exc:
                 if isinstance(exc, AppendRefused):
                     raise
-                raise AppendRefused(str(exc), index=exc.index, what=exc.what or "append") from None
+                raise AppendRefused(said_of(exc), index=exc.index, what=exc.what or "append") from None
             if key.vkey != head.vkey:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the active signing key in the database ({vkey}) is not the key the ledger's key chain names ({chain_vkey}); the key table was altered or a rotation is missing. Nothing was signed."), error=ConfigError, vkey=key.vkey, chain_vkey=head.vkey)
             self._keys = [key]
@@ -392,8 +392,9 @@ class LedgerService:
         except AppendRefused as exc:
             if exc.what in ("rollback", "fork"):
                 raise AppendRefused(
-                    f"{exc.reason} (if an operator restored this on purpose, record it with "
-                    "`ledger log acknowledge-rollback --reason …`)",
+                    say(QT_TRANSLATE_NOOP("ServiceMessage", "{reason} (if an operator restored this on purpose, record "
+                                                            "it with `ledger log acknowledge-rollback --reason …`)"),
+                        reason=exc.reason_said),
                     index=exc.index, what=exc.what,
                 ) from None
             raise

@@ -2849,7 +2849,7 @@
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="244"/>
-        <location filename="../../ledger_app/services/ledger.py" line="511"/>
+        <location filename="../../ledger_app/services/ledger.py" line="512"/>
         <source>a note needs some text</source>
         <translation>备注需要填写内容</translation>
     </message>
@@ -3537,60 +3537,65 @@
         <translation>数据库中启用的签名密钥（{vkey}）不是账本密钥链所指定的密钥（{chain_vkey}）；密钥表已被改动，或缺少一次密钥轮换。未签署任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="409"/>
+        <location filename="../../ledger_app/services/ledger.py" line="395"/>
+        <source>{reason} (if an operator restored this on purpose, record it with `ledger log acknowledge-rollback --reason …`)</source>
+        <translation>{reason}（如果这是操作人员有意恢复的，请用 `ledger log acknowledge-rollback --reason …` 记录下来）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="410"/>
         <source>the ledger&apos;s signing key changed since this client unlocked it (a rotation by another client); nothing was signed, run the command again</source>
         <translation>自本客户端解锁以来，账本的签名密钥已更换（由另一客户端轮换）；未签署任何内容，请重新执行该操作</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="520"/>
+        <location filename="../../ledger_app/services/ledger.py" line="521"/>
         <location filename="../../ledger_app/services/witness.py" line="289"/>
         <location filename="../../ledger_app/services/witness.py" line="454"/>
         <source>the ledger has no checkpoint yet</source>
         <translation>账本尚无检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="606"/>
+        <location filename="../../ledger_app/services/ledger.py" line="607"/>
         <source>say why the data is erased (--reason); the reason is kept in the ledger for good</source>
         <translation>请说明删除这些数据的理由（--reason）；该理由将永久保存在账本中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="616"/>
+        <location filename="../../ledger_app/services/ledger.py" line="617"/>
         <source>no personal data is stored for that person (already erased, or never held)</source>
         <translation>未存储此人的任何个人数据（已删除，或从未持有）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="619"/>
+        <location filename="../../ledger_app/services/ledger.py" line="620"/>
         <source>The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. &apos;GDPR Art. 17 request of 2026-12-01&apos;).</source>
         <translation>该理由提及了被删除数据的当事人；它将被写入永久且无法删除的账本条目。请给出不含其姓名、电子邮箱或账户的理由（例如 &apos;GDPR Art. 17 request of 2026-12-01&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="649"/>
+        <location filename="../../ledger_app/services/ledger.py" line="650"/>
         <source>no uploader account {account!r} is stored (already erased, or never seen)</source>
         <translation>未存储上传者账户 {account!r}（已删除，或从未出现）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="655"/>
+        <location filename="../../ledger_app/services/ledger.py" line="656"/>
         <source>there is no takedown request {request}</source>
         <translation>不存在删除请求 {request}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="657"/>
+        <location filename="../../ledger_app/services/ledger.py" line="658"/>
         <source>request {request} has no requester on record</source>
         <translation>请求 {request} 没有记录请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="679"/>
+        <location filename="../../ledger_app/services/ledger.py" line="680"/>
         <source>The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs.</source>
         <translation>该{what}包含本工作区持有的个人数据（{found}）；它将被写入永久且无法删除的账本条目。请改写，去掉姓名、电子邮箱地址或账户 ID。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="683"/>
+        <location filename="../../ledger_app/services/ledger.py" line="684"/>
         <source>reason</source>
         <extracomment>The names of the free texts screen_permanent_text refuses, marked so the window can say them.</extracomment>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="683"/>
+        <location filename="../../ledger_app/services/ledger.py" line="684"/>
         <source>note</source>
         <translation>备注</translation>
     </message>

@@ -224,3 +224,35 @@ def test_the_dashboard_says_a_rolled_back_database_in_chinese(window, session, s
     to_language(window, page, qtbot, "en")
     dashboard.refresh()
     assert dashboard.health_values["checkpoint"].text() == english
+
+
+def test_an_append_refused_after_a_rollback_is_said_in_chinese(window, session, small_ledger, qtbot, tmp_path):
+    """What an append refuses (AppendRefused, with the service's advice around the store's reason) is
+    one message: Chinese in the window, the same English as before for the CLI."""
+    import shutil
+
+    from ledger_app.ledger.store import AppendRefused
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+    from ledger_app.ui.errors import error_text
+
+    i18n_build.build()
+    backup = tmp_path / "backup.db"
+    shutil.copy(small_ledger / "ledger.db", backup)
+    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
+    svc.note("after the backup")
+    svc.ws.dispose()
+    shutil.copy(backup, small_ledger / "ledger.db")
+    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
+    with pytest.raises(AppendRefused) as refused:
+        svc.note("one more")
+    svc.ws.dispose()
+    assert str(refused.value) == (
+        "the database's last signed checkpoint (#4, size 31) covers 31 entries, fewer than the 32 of the workspace's "
+        "witness checkpoint: the ledger was rolled back (entries 31..31 are gone) (if an operator restored this on "
+        "purpose, record it with `ledger log acknowledge-rollback --reason …`); nothing was appended or signed")
+    page = open_ledger(window, session, small_ledger, qtbot)
+    to_language(window, page, qtbot, "zh_CN")
+    assert error_text(refused.value) == (
+        "数据库中最后一个已签名的检查点（#4，大小 31）覆盖 31 个条目，少于工作区的见证检查点的 32 个：账本已被回滚（条目 31..31 已丢失）"
+        "（如果这是操作人员有意恢复的，请用 `ledger log acknowledge-rollback --reason …` 记录下来）；未追加或签署任何内容")
