@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app import __version__
-from ledger_app.core.errors import LedgerAppError, UserError, VerificationError, environment_problem
+from ledger_app.core.errors import LedgerAppError, UserError, VerificationError
+from ledger_app.core.os_errors import environment_problem
 
 EXIT_FAIL = 1
 EXIT_USAGE = 2

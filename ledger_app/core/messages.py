@@ -127,3 +127,23 @@ def corpus_refused(source: str, **args: Any) -> CorpusError:
     exc = refused(source, error=CorpusError, **args)
     assert isinstance(exc, CorpusError)
     return exc
+
+
+class SaidText(str):
+    """A sentence kept as its English text (what lists of notes, the CLI and JSON hold: `str` in every
+    way) that also carries its message, `said`, for the window (ui/errors.py `said_text`)."""
+
+    said: Said
+
+    def __new__(cls, said: Said) -> SaidText:
+        out = super().__new__(cls, str(said))
+        out.said = said
+        return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SaidText, (self.said,))
+
+
+def said_text(source: str, context: str = CONTEXT, **args: Any) -> SaidText:
+    """A message of `context` as a SaidText."""
+    return SaidText(Said(source, args, context))

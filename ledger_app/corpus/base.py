@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
 
 from ledger_app.core.errors import CorpusError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, said_of
+from ledger_app.corpus import reasons
 from ledger_app.corpus.files import MiB, open_regular, sha256_fd, walk_files
 
 GiB = 1024 * MiB
@@ -60,14 +61,10 @@ class Limits:
     def records_allowed(self, file_bytes: int) -> int:
         return min(self.max_records_per_shard, self.records_free + self.max_records_per_kib * file_bytes // 1024)
 
-    def too_many_records(self, shard: str, file_bytes: int, after: str) -> str:
+    def too_many_records(self, shard: str, file_bytes: int, after: Said) -> Said:
         """The refusal of a shard's records past `records_allowed`, saying which setting raises it."""
-        allowed = self.records_allowed(file_bytes)
-        return (f"{shard} holds more than {allowed} records for its {file_bytes} bytes (the limit is "
-                f"{self.records_free} plus {self.max_records_per_kib} per KiB of file, at most "
-                f"{self.max_records_per_shard}): the records after {after} were not read. If the shard is "
-                "genuine, raise the setting ingest.max_records_per_kib (or ingest.max_records_per_shard) and "
-                "run the ingest again.")
+        return reasons.too_many_records(shard, self.records_allowed(file_bytes), file_bytes, self.records_free,
+                                        self.max_records_per_kib, self.max_records_per_shard, after)
 
 
 DEFAULT_LIMITS = Limits()
@@ -81,7 +78,8 @@ class RawItem:
     `shard#member` otherwise. `member` is the WebDataset sample key, `id=<id>` for a JSONL/Parquet
     record with its own id, `line=<n>` (1-based) or `row=<n>` (0-based) for one without, and
     `@shard` for a refusal that concerns a whole shard. `data` is None exactly when `error` says why
-    the item is refused.
+    the item is refused (in English; `error_said` is the same reason as a message, core/item_reasons.py,
+    which the items table keeps so that the window says it in its language).
     """
 
     key: str
@@ -94,6 +92,7 @@ class RawItem:
     error: str | None = None
     members: tuple[str, ...] = ()
     partial: bool = False  # a refusal of records left unread by a limit: the shard is read again next run
+    error_said: Said | None = None
 
     @property
     def refused(self) -> bool:
@@ -178,11 +177,14 @@ def item_key(shard: str, member: str | None) -> str:
     return shard if member is None else f"{shard}#{member}"
 
 
-def refused(shard: str, member: str | None, reason: str, *, members: tuple[str, ...] = (),
+def refused(shard: str, member: str | None, reason: Said | str, *, members: tuple[str, ...] = (),
             metadata: dict[str, Any] | None = None, partial: bool = False) -> RawItem:
+    """An item refused for `reason`: a message (its English is the error), or a plain sentence."""
     key = item_key(shard, member)
+    said = reason if isinstance(reason, Said) else None
     return RawItem(key=key, shard=shard, member=member, location=key, data=None, is_text=False,
-                   metadata=metadata or {}, error=reason, members=members, partial=partial)
+                   metadata=metadata or {}, error=str(reason), members=members, partial=partial, error_said=said)
+
 
 
 def printable_name(name: str) -> str:
@@ -339,15 +341,14 @@ class ShardAdapter:
     def _open_or_refuse(self, shard: str) -> tuple[int | None, RawItem | None]:
         """Open a shard for reading, or the refusal that says why it cannot be."""
         if shard in self._bad_names:
-            return None, refused(shard, SHARD_MEMBER, f"The file name {shard!r} is not valid UTF-8 "
-                                                      "(shown with escapes).")
+            return None, refused(shard, SHARD_MEMBER, reasons.bad_name(shard))
         try:
             fd = self.open_shard(shard)
         except CorpusError as e:
-            return None, refused(shard, SHARD_MEMBER, str(e))
+            return None, refused(shard, SHARD_MEMBER, said_of(e))
         if os.fstat(fd).st_size == 0:
             os.close(fd)
-            return None, refused(shard, SHARD_MEMBER, f"{shard} is a zero-byte file.")
+            return None, refused(shard, SHARD_MEMBER, reasons.zero_bytes(shard))
         return fd, None
 
     def shard_sha256(self, shard: str) -> str:

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from ledger_app.core.errors import CorpusError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, said_of
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.corpus.base import (
     FilterResult,
     RawItem,
@@ -28,13 +30,14 @@ from ledger_app.corpus.base import (
 )
 from ledger_app.corpus.files import (
     check_relpath,
-    file_kind,
+    kind_said,
     open_parent_dir,
     open_regular,
     read_exact_at,
     sha256_fd,
     walk_files,
 )
+from ledger_app.corpus.reasons import bad_name, json_why, zero_bytes
 from ledger_app.corpus.sniff import sniff_media_type
 
 
@@ -107,26 +110,29 @@ class FolderAdapter(ShardAdapter):
         try:
             yield self._item(shard)
         except OSError as e:  # one file the system will not let us read never stops the others
-            what = e.strerror or str(e)
-            yield refused(shard, None, f"{shard} cannot be read ({what}); check its name and permissions, "
-                                       "then run the ingest again.")
+            yield refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                "ItemReason", "{shard} cannot be read ({why}); check its name and permissions, then run the ingest "
+                              "again."), shard=shard, why=os_error_said(e)))
 
     def _item(self, shard: str) -> RawItem:
         if shard in self._bad_names:
-            return refused(shard, None, f"The file name {shard!r} is not valid UTF-8 (shown with escapes).")
+            return refused(shard, None, bad_name(shard))
         try:
             dfd, name = open_parent_dir(self.root, shard)
         except CorpusError as e:
-            return refused(shard, None, str(e))
+            return refused(shard, None, said_of(e))
         try:
             st = self._lstat(dfd, name)
             if st is None:
                 if "\\x" in shard:  # listed by another adapter instance, with its bytes escaped
-                    return refused(shard, None, f"The file name {shard!r} is not valid UTF-8 (shown with escapes).")
-                return refused(shard, None, f"{shard} no longer exists.")
+                    return refused(shard, None, bad_name(shard))
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP("ItemReason", "{shard} no longer exists."),
+                                                      shard=shard))
             if stat.S_ISLNK(st.st_mode):
                 target = printable_name(os.readlink(name, dir_fd=dfd))
-                return refused(shard, None, f"{shard} is a symbolic link to {target!r}; links are not followed.")
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} is a symbolic link to {target}; links are not followed."),
+                    shard=shard, target=repr(target)))
             if stat.S_ISDIR(st.st_mode):
                 try:
                     sub = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=dfd)
@@ -135,15 +141,20 @@ class FolderAdapter(ShardAdapter):
                     finally:
                         os.close(sub)
                 except OSError as e:
-                    return refused(shard, None, f"The directory {shard} cannot be listed ({e.strerror}).")
-                return refused(shard, None, f"{shard} is a directory.")
+                    return refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "The directory {shard} cannot be listed ({why})."), shard=shard,
+                        why=os_error_said(e)))
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP("ItemReason", "{shard} is a directory."),
+                                                      shard=shard))
             if not stat.S_ISREG(st.st_mode):
-                return refused(shard, None, f"{shard} is not a regular file ({file_kind(st.st_mode)}).")
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} is not a regular file ({kind})."), shard=shard, kind=kind_said(st.st_mode)))
             if st.st_size == 0:
-                return refused(shard, None, f"{shard} is a zero-byte file.")
+                return refused(shard, None, zero_bytes(shard))
             if st.st_size > self.limits.max_member_bytes:
-                return refused(shard, None, f"{shard} is {st.st_size} bytes, over the limit of "
-                                            f"{self.limits.max_member_bytes} bytes; it was not read.")
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} is {size} bytes, over the limit of {limit} bytes; it was not read."),
+                    shard=shard, size=st.st_size, limit=self.limits.max_member_bytes))
             metadata, problem, sidecars = self._sidecar_metadata(dfd, name, shard)
             if problem is not None:
                 return refused(shard, None, problem)
@@ -152,14 +163,16 @@ class FolderAdapter(ShardAdapter):
         try:
             fd = open_regular(self.root, shard)
         except CorpusError as e:
-            return refused(shard, None, str(e))
+            return refused(shard, None, said_of(e))
         try:
             size = os.fstat(fd).st_size
             if size == 0 or size > self.limits.max_member_bytes:
-                return refused(shard, None, f"{shard} changed size while being read.")
+                return refused(shard, None, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} changed size while being read."), shard=shard))
             data = read_exact_at(fd, size, 0)
         except CorpusError as e:
-            return refused(shard, None, f"{shard}: {e}")
+            return refused(shard, None, item_said(QT_TRANSLATE_NOOP("ItemReason", "{shard}: {problem}"), shard=shard,
+                                                  problem=said_of(e)))
         finally:
             os.close(fd)
         if sidecars:
@@ -167,7 +180,7 @@ class FolderAdapter(ShardAdapter):
         return RawItem(key=shard, shard=shard, member=None, location=shard, data=data,
                        is_text=sniff_media_type(data) == "text/plain", metadata=normalize_metadata(metadata))
 
-    def _sidecar_metadata(self, dfd: int, name: str, shard: str) -> tuple[dict[str, Any], str | None, list[str]]:
+    def _sidecar_metadata(self, dfd: int, name: str, shard: str) -> tuple[dict[str, Any], Said | None, list[str]]:
         """Merged sidecar metadata, or the reason a sidecar makes the item unusable."""
         d = shard.rpartition("/")[0]
         metas, caption_name = sidecar_names(name)
@@ -179,13 +192,18 @@ class FolderAdapter(ShardAdapter):
                 continue
             rel = f"{d}/{side}" if d else side
             if not stat.S_ISREG(st.st_mode):
-                return {}, f"Its metadata sidecar {rel} is not a regular file ({file_kind(st.st_mode)}).", []
+                return {}, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Its metadata sidecar {rel} is not a regular file ({kind})."), rel=rel,
+                    kind=kind_said(st.st_mode)), []
             if st.st_size > self.limits.max_metadata_bytes:
-                return {}, f"Its metadata sidecar {rel} is over the limit of {self.limits.max_metadata_bytes} bytes.", []
+                return {}, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Its metadata sidecar {rel} is over the limit of {limit} bytes."), rel=rel,
+                    limit=self.limits.max_metadata_bytes), []
             try:
                 fd = open_regular(self.root, rel)
             except CorpusError as e:
-                return {}, f"Its metadata sidecar cannot be read: {e}", []
+                return {}, item_said(QT_TRANSLATE_NOOP("ItemReason", "Its metadata sidecar cannot be read: {problem}"),
+                                     problem=said_of(e)), []
             try:
                 raw = read_exact_at(fd, os.fstat(fd).st_size, 0)
             finally:
@@ -193,7 +211,9 @@ class FolderAdapter(ShardAdapter):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as e:
-                return {}, f"Its metadata sidecar {rel} is not valid UTF-8 (byte at position {e.start}).", []
+                return {}, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Its metadata sidecar {rel} is not valid UTF-8 (byte at position {at})."), rel=rel,
+                    at=e.start), []
             found.append(rel)
             if side == caption_name:
                 merged["caption"] = text
@@ -201,9 +221,12 @@ class FolderAdapter(ShardAdapter):
             try:
                 parsed = json.loads(text) if text.strip() else {}
             except json.JSONDecodeError as e:
-                return {}, f"Its metadata sidecar {rel} is not valid JSON ({e.msg} at line {e.lineno}).", []
+                return {}, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Its metadata sidecar {rel} is not valid JSON ({why} at line {line})."), rel=rel,
+                    why=json_why(e.msg), line=e.lineno), []
             if not isinstance(parsed, dict):
-                return {}, f"Its metadata sidecar {rel} is not a JSON object.", []
+                return {}, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Its metadata sidecar {rel} is not a JSON object."), rel=rel), []
             merged.update(parsed)
         return merged, None, found
 

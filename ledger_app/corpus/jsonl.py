@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -32,6 +33,7 @@ from ledger_app.corpus.base import (
     refused,
 )
 from ledger_app.corpus.files import HashingReader
+from ledger_app.corpus.reasons import json_why, utf8_problem
 
 READ_CHUNK = 1 * MiB
 TEXT_FIELDS = ("text", "content", "body")
@@ -40,7 +42,7 @@ _SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".jsonl.gzip")
 
 
 class _Damage:
-    def __init__(self, message: str):
+    def __init__(self, message: Said):
         self.message = message
 
 
@@ -63,7 +65,8 @@ def _gzip_chunks(reader: HashingReader, first: bytes, limits: Limits) -> Iterato
             data = reader.read(READ_CHUNK)
             if not data:
                 if not d.eof:
-                    yield _Damage("the gzip stream is truncated (it ends before its trailer)")
+                    yield _Damage(item_said(QT_TRANSLATE_NOOP("ItemReason", "the gzip stream is truncated (it ends before its "
+                                                                                "trailer)")))
                 return
         if d.eof:
             # Between members: what follows must be another gzip member or zero padding.
@@ -77,14 +80,16 @@ def _gzip_chunks(reader: HashingReader, first: bytes, limits: Limits) -> Iterato
                     break
                 data += more
             if not data.startswith(b"\x1f\x8b"):
-                yield _Damage(f"unexpected bytes follow the gzip stream at offset {consumed}")
+                yield _Damage(item_said(QT_TRANSLATE_NOOP("ItemReason", "unexpected bytes follow the gzip stream at offset "
+                                                                        "{offset}"), offset=consumed))
                 return
             d = zlib.decompressobj(31)
             member_offset = consumed
         try:
             out = d.decompress(data, READ_CHUNK)
         except zlib.error as e:
-            yield _Damage(f"the gzip data is corrupt ({e}) in the member at offset {member_offset}")
+            yield _Damage(item_said(QT_TRANSLATE_NOOP("ItemReason", "the gzip data is corrupt ({why}) in the member at "
+                                                                    "offset {offset}"), why=str(e), offset=member_offset))
             return
         rest = d.unconsumed_tail if not d.eof else d.unused_data
         consumed += len(data) - len(rest)
@@ -92,10 +97,10 @@ def _gzip_chunks(reader: HashingReader, first: bytes, limits: Limits) -> Iterato
         if out:
             produced += len(out)
             if produced > limits.bomb_bytes and produced > limits.bomb_ratio * max(consumed, 1):
-                yield _Damage(
-                    f"the gzip stream expands to more than {produced} bytes from {consumed} "
-                    f"(over {limits.bomb_ratio:g} to 1 and past {limits.bomb_bytes} bytes): "
-                    "refused as a decompression bomb")
+                yield _Damage(item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "the gzip stream expands to more than {produced} bytes from {consumed} (over "
+                                  "{ratio} to 1 and past {limit} bytes): refused as a decompression bomb"),
+                    produced=produced, consumed=consumed, ratio=f"{limits.bomb_ratio:g}", limit=limits.bomb_bytes))
                 return
             yield out
 
@@ -163,19 +168,11 @@ class _Parsed:
     """A line's meaning, independent of its position: its own id, or why it is refused."""
 
     rid: str | None = None
-    error: str | None = None  # completes "Line N ..."
+    error: Said | None = None  # completes "Line N ..."
     record: dict | None = None
     text_field: str | None = None
     text: bytes | None = None
     blank: bool = False
-
-
-def _utf8_problem(raw: bytes) -> str | None:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return f"is not valid UTF-8 (byte 0x{raw[e.start]:02x} at position {e.start})"
-    return None
 
 
 class JsonlAdapter(ShardAdapter):
@@ -197,44 +194,53 @@ class JsonlAdapter(ShardAdapter):
             body = body[3:].strip()
         if not body:
             return _Parsed(blank=True)
-        bad = _utf8_problem(body)
+        bad = utf8_problem(body)
         if bad:
             return _Parsed(error=bad)
         try:
             obj = json.loads(body.decode("utf-8"))
         except json.JSONDecodeError as e:
-            return _Parsed(error=f"is not valid JSON ({e.msg} at column {e.colno})")
+            return _Parsed(error=item_said(QT_TRANSLATE_NOOP("ItemReason", "is not valid JSON ({why} at column {col})"),
+                                           why=json_why(e.msg), col=e.colno))
         except RecursionError:
-            return _Parsed(error="is not valid JSON (nested too deeply)")
+            return _Parsed(error=item_said(QT_TRANSLATE_NOOP("ItemReason", "is not valid JSON (nested too deeply)")))
         if not isinstance(obj, dict):
-            return _Parsed(error="is not a JSON object")
+            return _Parsed(error=item_said(QT_TRANSLATE_NOOP("ItemReason", "is not a JSON object")))
         rid = record_id(obj.get(self.id_field))
         field = self.text_field or next((f for f in TEXT_FIELDS if f in obj), None)
         if field is None or field not in obj:
             want = self.text_field or "text"
-            return _Parsed(rid=rid, error=f"has no {want!r} field", record=obj)
+            return _Parsed(rid=rid, error=item_said(QT_TRANSLATE_NOOP("ItemReason", "has no {field} field"),
+                                                    field=repr(want)), record=obj)
         value = obj[field]
         if not isinstance(value, str):
-            return _Parsed(rid=rid, error=f"has a {field!r} field that is not a string", record=obj)
+            return _Parsed(rid=rid, error=item_said(QT_TRANSLATE_NOOP("ItemReason", "has a {field} field that is not a "
+                                                                                  "string"), field=repr(field)), record=obj)
         if not value:
-            return _Parsed(rid=rid, error=f"has an empty {field!r} field (zero bytes of content)", record=obj)
+            return _Parsed(rid=rid, error=item_said(QT_TRANSLATE_NOOP("ItemReason", "has an empty {field} field (zero "
+                                                                                  "bytes of content)"), field=repr(field)),
+                           record=obj)
         try:
             text = value.encode("utf-8")
         except UnicodeEncodeError:
-            return _Parsed(rid=rid, error=f"has a {field!r} field with an unpaired surrogate escape", record=obj)
+            return _Parsed(rid=rid, error=item_said(QT_TRANSLATE_NOOP("ItemReason", "has a {field} field with an "
+                                                                                  "unpaired surrogate escape"),
+                                                    field=repr(field)), record=obj)
         return _Parsed(rid=rid, record=obj, text_field=field, text=text)
 
     @staticmethod
-    def _member(p: _Parsed, lineno: int, keyer: RecordKeyer) -> tuple[str, str | None]:
+    def _member(p: _Parsed, lineno: int, keyer: RecordKeyer) -> tuple[str, Said | None]:
         """The member key of a parsed line and, if it is refused, the reason."""
+        line = QT_TRANSLATE_NOOP("ItemReason", "Line {line} {problem}.")
         if p.error is not None and p.rid is None:
-            return f"line={lineno}", f"Line {lineno} {p.error}."
+            return f"line={lineno}", item_said(line, line=lineno, problem=p.error)
         member, first = keyer.key(lineno, p.rid)
         if first is not None:
-            return member, (f"Line {lineno} repeats id {p.rid!r} first seen on line {first}; "
-                            "ids must be unique within a shard.")
+            return member, item_said(QT_TRANSLATE_NOOP("ItemReason", "Line {line} repeats id {id} first seen on line "
+                                                                     "{first}; ids must be unique within a shard."),
+                                     line=lineno, id=repr(p.rid), first=first)
         if p.error is not None:
-            return member, f"Line {lineno} {p.error}."
+            return member, item_said(line, line=lineno, problem=p.error)
         return member, None
 
     def _events(self, reader: HashingReader) -> tuple[bool, Iterator[tuple[int, int, Any, bool]]]:
@@ -258,8 +264,9 @@ class JsonlAdapter(ShardAdapter):
             too_many = False
             for kind, lineno, payload, _last in events:
                 if kind == _DAMAGE:
-                    yield refused(shard, SHARD_MEMBER, f"{shard}: {payload} after line {lineno}; the "
-                                                       "records before it are listed.")
+                    yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "{shard}: {damage} after line {line}; the records before it are listed."),
+                        shard=shard, damage=payload, line=lineno))
                     return
                 if kind == _LONG:
                     if lineno != long_reported:  # one refusal per over-long line, on its first piece
@@ -268,9 +275,9 @@ class JsonlAdapter(ShardAdapter):
                         if records > allowed:
                             too_many = True
                             break
-                        yield refused(shard, f"line={lineno}",
-                                      f"Line {lineno} is longer than the limit of "
-                                      f"{self.limits.max_member_bytes} bytes; it was not read.")
+                        yield refused(shard, f"line={lineno}", item_said(QT_TRANSLATE_NOOP(
+                            "ItemReason", "Line {line} is longer than the limit of {limit} bytes; it was not read."),
+                            line=lineno, limit=self.limits.max_member_bytes))
                     continue
                 p = self._parse(payload)
                 if p.blank:
@@ -290,7 +297,8 @@ class JsonlAdapter(ShardAdapter):
             if too_many:
                 # A record bomb (a tiny gzip of countless short lines): the rest is not read.
                 yield refused(shard, SHARD_MEMBER,
-                              self.limits.too_many_records(shard, file_bytes, f"line {lineno - 1}"), partial=True)
+                              self.limits.too_many_records(shard, file_bytes, item_said(QT_TRANSLATE_NOOP(
+                                  "ItemReason", "line {n}"), n=lineno - 1)), partial=True)
         finally:
             os.close(fd)
 

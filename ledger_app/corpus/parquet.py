@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from ledger_app.core.errors import CorpusError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, said_of
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -149,10 +150,12 @@ class ParquetAdapter(ShardAdapter):
                     pf.close()
                     pf = self._parquet(fd, read_dictionary=flat)
             except CorpusError as e:
-                yield refused(shard, SHARD_MEMBER, f"{shard}: {e}")
+                yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP("ItemReason", "{shard}: {problem}"),
+                                                             shard=shard, problem=said_of(e)))
                 return
             except Exception as e:  # pyarrow raises several types for a file that is not Parquet
-                yield refused(shard, SHARD_MEMBER, f"{shard} is not a readable Parquet file ({e}).")
+                yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} is not a readable Parquet file ({why})."), shard=shard, why=str(e)))
                 return
             with pf:
                 yield from self._rows(shard, pf, spec, os.fstat(fd).st_size)
@@ -172,30 +175,35 @@ class ParquetAdapter(ShardAdapter):
                 if row < allowed:
                     yield from self._row_group(shard, pf, rg, spec, has_id, keyer, row, allowed - row)
                 yield refused(shard, SHARD_MEMBER,
-                              self.limits.too_many_records(shard, file_bytes, f"row {allowed - 1}"), partial=True)
+                              self.limits.too_many_records(shard, file_bytes, item_said(QT_TRANSLATE_NOOP(
+                                  "ItemReason", "row {n}"), n=allowed - 1)), partial=True)
                 return
             problem = self._row_group_problem(meta)
             if problem is not None:
-                yield refused(shard, f"row-group={rg}", f"Row group {rg} (rows {row} to {row + n - 1}) {problem}; "
-                                                        "it was not read.")
+                yield refused(shard, f"row-group={rg}", item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row group {group} (rows {first} to {last}) {problem}; it was not read."),
+                    group=rg, first=row, last=row + n - 1, problem=problem))
             else:
                 yield from self._row_group(shard, pf, rg, spec, has_id, keyer, row, n)
             row += n
 
-    def _row_group_problem(self, meta: Any) -> str | None:
+    def _row_group_problem(self, meta: Any) -> Said | None:
         """Why a row group must not be decoded at all, judged from its metadata alone: a declared size
         over the limit, or a column chunk that decompresses far beyond its stored size (the
         dictionary bomb: one 200 MB value stored once in 7 KB and repeated on every row)."""
         lim = self.limits
         if meta.total_byte_size > lim.max_row_group_bytes:
-            return f"declares {meta.total_byte_size} bytes, over the limit of {lim.max_row_group_bytes}"
+            return item_said(QT_TRANSLATE_NOOP("ItemReason", "declares {size} bytes, over the limit of {limit}"),
+                             size=meta.total_byte_size, limit=lim.max_row_group_bytes)
         for j in range(meta.num_columns):
             c = meta.column(j)
             raw, packed = c.total_uncompressed_size, max(c.total_compressed_size, 1)
             if raw > lim.chunk_bomb_bytes and raw > lim.bomb_ratio * packed:
-                return (f"has a column {c.path_in_schema!r} declaring {raw} bytes uncompressed from {packed} "
-                        f"(over {lim.bomb_ratio:g} to 1 and past {lim.chunk_bomb_bytes} bytes): refused as a "
-                        "decompression bomb")
+                return item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "has a column {column} declaring {raw} bytes uncompressed from {packed} (over {ratio} "
+                                  "to 1 and past {limit} bytes): refused as a decompression bomb"),
+                    column=repr(c.path_in_schema), raw=raw, packed=packed, ratio=f"{lim.bomb_ratio:g}",
+                    limit=lim.chunk_bomb_bytes)
         return None
 
     def _batch_rows(self, meta: Any, dictionaries: frozenset[str] = frozenset()) -> int:
@@ -232,17 +240,19 @@ class ParquetAdapter(ShardAdapter):
                     batch = batch.slice(0, take - (row - first_row))
                 decoded += _decoded_bytes(batch)
                 if decoded > lim.bomb_bytes and decoded > lim.bomb_ratio * stored:
-                    yield refused(shard, f"row-group={rg}",
-                                  f"Row group {rg} expands to more than {decoded} bytes from {stored} (over "
-                                  f"{lim.bomb_ratio:g} to 1 and past {lim.bomb_bytes} bytes): refused as a "
-                                  f"decompression bomb; rows {row} to {first_row + n - 1} were not read.")
+                    yield refused(shard, f"row-group={rg}", item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "Row group {group} expands to more than {decoded} bytes from {stored} (over "
+                                      "{ratio} to 1 and past {limit} bytes): refused as a decompression bomb; rows "
+                                      "{first} to {last} were not read."),
+                        group=rg, decoded=decoded, stored=stored, ratio=f"{lim.bomb_ratio:g}", limit=lim.bomb_bytes,
+                        first=row, last=first_row + n - 1))
                     return
                 yield from self._batch(shard, batch, spec, has_id, keyer, row)
                 row += batch.num_rows
         except Exception as e:  # pyarrow raises several types for a damaged row group
-            yield refused(shard, f"row-group={rg}",
-                          f"Row group {rg} cannot be decoded ({e}); rows {row} to {first_row + n - 1} "
-                          "were not read.")
+            yield refused(shard, f"row-group={rg}", item_said(QT_TRANSLATE_NOOP(
+                "ItemReason", "Row group {group} cannot be decoded ({why}); rows {first} to {last} were not read."),
+                group=rg, why=str(e), first=row, last=first_row + n - 1))
 
     def _batch(self, shard: str, batch: Any, spec: ContentSpec, has_id: bool, keyer: RecordKeyer,
                first_row: int) -> Iterator[RawItem]:
@@ -276,25 +286,31 @@ class ParquetAdapter(ShardAdapter):
             rid = record_id(meta.get(self.id_column)) if has_id else None
             member, first = keyer.key(row, rid)
             if first is not None:
-                yield refused(shard, member, f"Row {row} repeats id {rid!r} first seen on row {first}; ids "
-                                             "must be unique within a shard.")
+                yield refused(shard, member, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row {row} repeats id {id} first seen on row {first}; ids must be unique within a "
+                                  "shard."), row=row, id=repr(rid), first=first))
                 continue
             if meta_sizes[i] > mlimit:
-                yield refused(shard, member, f"Row {row}'s metadata is {meta_sizes[i]} bytes, over the limit of "
-                                             f"{mlimit} bytes.")
+                yield refused(shard, member, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row {row}'s metadata is {size} bytes, over the limit of {limit} bytes."),
+                    row=row, size=meta_sizes[i], limit=mlimit))
                 continue
             size = sizes[i]
             if size is None:
-                yield refused(shard, member, f"Row {row} has no content (its {spec.column!r} is null).")
+                yield refused(shard, member, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row {row} has no content (its {column} is null)."), row=row, column=repr(spec.column)))
                 continue
             if size > limit:
-                yield refused(shard, member, f"Row {row}'s content is {size} bytes, over the limit of "
-                                             f"{limit} bytes.")
+                yield refused(shard, member, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row {row}'s content is {size} bytes, over the limit of {limit} bytes."),
+                    row=row, size=size, limit=limit))
                 continue
             value = values[i] if values is not None else col[i].as_py()
             data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
             if not data:
-                yield refused(shard, member, f"Row {row} has empty content (zero bytes in {spec.column!r}).")
+                yield refused(shard, member, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "Row {row} has empty content (zero bytes in {column})."), row=row,
+                    column=repr(spec.column)))
                 continue
             if paths[i] is not None:
                 meta = {**meta, "image_path": paths[i]}

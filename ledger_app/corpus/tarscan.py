@@ -17,6 +17,9 @@ import os
 import re
 from dataclasses import dataclass
 
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
+
 BLOCK = 512
 RECORD = 20 * BLOCK
 ZERO_BLOCK = bytes(BLOCK)
@@ -26,12 +29,12 @@ REGULAR_TYPES = {b"0", b"\x00", b"7"}
 _NO_DATA_TYPES = {b"1", b"2", b"3", b"4", b"5", b"6"}
 _KNOWN_TYPES = REGULAR_TYPES | _NO_DATA_TYPES
 _TYPE_PROBLEMS = {
-    b"3": "is a character device",
-    b"4": "is a block device",
-    b"6": "is a FIFO",
-    b"S": "is a GNU sparse file (not supported)",
-    b"V": "is a GNU volume header (not supported)",
-    b"M": "is a GNU multi-volume continuation (not supported)",
+    b"3": QT_TRANSLATE_NOOP("ItemReason", "is a character device"),
+    b"4": QT_TRANSLATE_NOOP("ItemReason", "is a block device"),
+    b"6": QT_TRANSLATE_NOOP("ItemReason", "is a FIFO"),
+    b"S": QT_TRANSLATE_NOOP("ItemReason", "is a GNU sparse file (not supported)"),
+    b"V": QT_TRANSLATE_NOOP("ItemReason", "is a GNU volume header (not supported)"),
+    b"M": QT_TRANSLATE_NOOP("ItemReason", "is a GNU multi-volume continuation (not supported)"),
 }
 
 
@@ -46,7 +49,7 @@ class TarEntry:
     name: str  # decoded UTF-8; undecodable bytes kept as surrogate escapes
     typeflag: bytes
     linkname: str
-    problem: str | None  # why the entry is unsafe ("is a symbolic link to ...", "has ..."), or None
+    problem: Said | None  # why the entry is unsafe ("is a symbolic link to ...", "has ..."), or None
     is_global: bool = False  # a pax global header: belongs to no sample, always kept
 
     @property
@@ -62,15 +65,16 @@ class TarEntry:
 class TarScan:
     entries: list[TarEntry]
     file_size: int
-    damage: str | None  # why reading stopped early, or None for a clean end-of-archive marker
+    damage: Said | None  # why reading stopped early, or None for a clean end-of-archive marker
     damage_offset: int | None
     damaged_name: str | None  # the entry the damage cut off, when its header could be read
     missing_end_marker: bool = False  # the file ended cleanly between entries, without the marker
 
 
 class _Damage(Exception):
-    def __init__(self, message: str, offset: int, name: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Said, offset: int, name: str | None = None):
+        super().__init__(str(message))
+        self.said = message
         self.offset = offset
         self.name = name
 
@@ -111,29 +115,33 @@ def _decode(raw: bytes) -> tuple[str, bool]:
 _PAX_RECORD = re.compile(rb"(\d+) ([^=]+)=")
 
 
+def _malformed_pax(offset: int) -> Said:
+    return item_said(QT_TRANSLATE_NOOP("ItemReason", "malformed pax extended header at offset {offset}"), offset=offset)
+
+
 def _pax_records(buf: bytes, offset: int) -> dict[bytes, bytes]:
     out: dict[bytes, bytes] = {}
     pos = 0
     while pos < len(buf) and buf[pos:pos + 1] != b"\x00":
         m = _PAX_RECORD.match(buf, pos)
         if not m:
-            raise _Damage(f"malformed pax extended header at offset {offset}", offset)
+            raise _Damage(_malformed_pax(offset), offset)
         length = int(m.group(1))
         if length <= 0 or pos + length > len(buf):
-            raise _Damage(f"malformed pax extended header at offset {offset}", offset)
+            raise _Damage(_malformed_pax(offset), offset)
         out[m.group(2)] = buf[m.end():pos + length - 1]
         pos += length
     return out
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str) -> Said | None:
     """Why a member name is unsafe to use as a path, or None."""
     if not name:
-        return "has an empty name"
+        return item_said(QT_TRANSLATE_NOOP("ItemReason", "has an empty name"))
     if name[0] in "/\\" or (len(name) > 1 and name[1] == ":" and name[0].isascii() and name[0].isalpha()):
-        return "has an absolute path"
+        return item_said(QT_TRANSLATE_NOOP("ItemReason", "has an absolute path"))
     if ".." in name and ".." in name.replace("\\", "/").split("/"):
-        return "has a parent-directory component ('..')"
+        return item_said(QT_TRANSLATE_NOOP("ItemReason", "has a parent-directory component ('..')"))
     return None
 
 
@@ -153,27 +161,35 @@ def scan_tar(fd: int, file_size: int | None = None) -> TarScan:
         while True:
             if pos + BLOCK > file_size:
                 if entry_start is not None:
-                    raise _Damage(f"the archive ends inside the extended headers at offset {entry_start}",
+                    raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "the archive ends inside the extended headers at offset {offset}"),
+                        offset=entry_start),
                                   entry_start)
                 if pos == file_size and pos > 0:
                     return TarScan(entries, file_size, None, None, None, missing_end_marker=True)
-                raise _Damage(f"the archive is truncated inside a header at offset {pos}", pos)
+                raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "the archive is truncated inside a header at offset {offset}"), offset=pos), pos)
             hdr = os.pread(fd, BLOCK, pos)
             if len(hdr) < BLOCK:
-                raise _Damage(f"the archive is truncated inside a header at offset {pos}", pos)
+                raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "the archive is truncated inside a header at offset {offset}"), offset=pos), pos)
             if hdr == ZERO_BLOCK:
                 if entry_start is not None:
-                    raise _Damage(f"extended headers at offset {entry_start} are not followed by a member",
+                    raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "extended headers at offset {offset} are not followed by a member"),
+                        offset=entry_start),
                                   entry_start)
                 return TarScan(entries, file_size, None, None, None)
             if not _checksum_ok(hdr):
-                what = "not a tar archive" if pos == 0 else "corrupt"
-                raise _Damage(f"{what}: bad header checksum at offset {pos}", pos)
+                what = (QT_TRANSLATE_NOOP("ItemReason", "not a tar archive: bad header checksum at offset {offset}")
+                        if pos == 0 else QT_TRANSLATE_NOOP("ItemReason", "corrupt: bad header checksum at offset {offset}"))
+                raise _Damage(item_said(what, offset=pos), pos)
             typeflag = hdr[156:157]
             try:
                 size = _number(hdr[124:136])
             except ValueError:
-                raise _Damage(f"invalid size field in the header at offset {pos}", pos) from None
+                raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "invalid size field in the header at offset {offset}"), offset=pos), pos) from None
             hdr_pos = pos
             if entry_start is None:
                 entry_start = pos
@@ -181,14 +197,20 @@ def scan_tar(fd: int, file_size: int | None = None) -> TarScan:
 
             if typeflag in (b"x", b"X", b"g", b"L", b"K"):
                 if size > MAX_EXTENDED_HEADER:
-                    raise _Damage(f"an extended header of {size} bytes at offset {pos} is over the limit", pos)
+                    raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "an extended header of {size} bytes at offset {offset} is over the limit"),
+                        size=size, offset=pos), pos)
                 if data_start + size > file_size:
-                    raise _Damage(f"the archive is truncated inside an extended header at offset {pos}", pos)
+                    raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                        "ItemReason", "the archive is truncated inside an extended header at offset {offset}"),
+                        offset=pos), pos)
                 buf = os.pread(fd, size, data_start)
                 pos = data_start + _padded(size)
                 if typeflag == b"g":
                     if entry_start != hdr_pos:
-                        raise _Damage(f"a global header at offset {hdr_pos} interrupts an entry", hdr_pos)
+                        raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                            "ItemReason", "a global header at offset {offset} interrupts an entry"), offset=hdr_pos),
+                            hdr_pos)
                     entries.append(TarEntry(entry_start, data_start, size, pos, "", typeflag, "", None,
                                             is_global=True))
                     entry_start = None
@@ -202,7 +224,8 @@ def scan_tar(fd: int, file_size: int | None = None) -> TarScan:
                         try:
                             pending["size"] = int(recs[b"size"])
                         except ValueError:
-                            raise _Damage(f"invalid pax size at offset {hdr_pos}", hdr_pos) from None
+                            raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                                "ItemReason", "invalid pax size at offset {offset}"), offset=hdr_pos), hdr_pos) from None
                 elif typeflag == b"L":
                     pending["path"] = _cstr(buf)
                 else:
@@ -226,29 +249,31 @@ def scan_tar(fd: int, file_size: int | None = None) -> TarScan:
             data_len = size if has_data else 0
             if data_start + data_len > file_size:
                 remain = max(0, file_size - data_start)
-                raise _Damage(
-                    f"member {name!r} at offset {entry_start} is truncated: its header declares "
-                    f"{data_len} bytes but only {remain} remain", entry_start, name)
-            problem = None
+                raise _Damage(item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "member {name} at offset {offset} is truncated: its header declares {size} bytes "
+                                  "but only {remain} remain"), name=repr(name), offset=entry_start, size=data_len,
+                    remain=remain), entry_start, name)
+            problem: Said | None = None
             if typeflag == b"2":
-                problem = f"is a symbolic link to {link!r}"
+                problem = item_said(QT_TRANSLATE_NOOP("ItemReason", "is a symbolic link to {target}"), target=repr(link))
             elif typeflag == b"1":
-                problem = f"is a hard link to {link!r}"
+                problem = item_said(QT_TRANSLATE_NOOP("ItemReason", "is a hard link to {target}"), target=repr(link))
             elif typeflag in _TYPE_PROBLEMS:
-                problem = _TYPE_PROBLEMS[typeflag]
+                problem = item_said(_TYPE_PROBLEMS[typeflag])
             elif typeflag not in _KNOWN_TYPES:
-                problem = f"has an unsupported member type {typeflag.decode('latin-1')!r}"
+                problem = item_said(QT_TRANSLATE_NOOP("ItemReason", "has an unsupported member type {type}"),
+                                    type=repr(typeflag.decode("latin-1")))
             if problem is None:
                 problem = name_problem(name)
             if problem is None and not name_ok:
-                problem = "has a name that is not valid UTF-8"
+                problem = item_said(QT_TRANSLATE_NOOP("ItemReason", "has a name that is not valid UTF-8"))
             end = data_start + _padded(data_len)
             entries.append(TarEntry(entry_start, data_start, data_len, end, name, typeflag, link, problem))
             entry_start = None
             pending = {}
             pos = end
     except _Damage as d:
-        return TarScan(entries, file_size, str(d), d.offset, d.name)
+        return TarScan(entries, file_size, d.said, d.offset, d.name)
 
 
 def end_of_archive(length: int) -> bytes:

@@ -14,8 +14,9 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from ledger_app.core.item_reasons import item_said
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, corpus_refused
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
@@ -29,6 +30,7 @@ from ledger_app.corpus.base import (
     refused,
 )
 from ledger_app.corpus.files import HashingWriter, read_exact_at
+from ledger_app.corpus.reasons import json_why, utf8_problem
 from ledger_app.corpus.tarscan import TarEntry, TarScan, end_of_archive, scan_tar
 
 IMAGE_EXTS = {"jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "heic", "heif", "avif", "dng",
@@ -82,14 +84,6 @@ def content_entry(entries: list[TarEntry]) -> tuple[TarEntry | None, bool]:
     return None, False
 
 
-def _utf8_error(data: bytes) -> str | None:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return f"is not valid UTF-8 (byte 0x{data[e.start]:02x} at position {e.start})"
-    return None
-
-
 class WebDatasetAdapter(ShardAdapter):
     format = "webdataset"
 
@@ -109,11 +103,13 @@ class WebDatasetAdapter(ShardAdapter):
             for sample in group_samples(scan):
                 yield self._item(shard, fd, sample, damaged_key)
             if scan.damage is not None:
-                yield refused(shard, SHARD_MEMBER, f"{shard}: {scan.damage}; the samples before it are "
-                                                   "listed, nothing after it can be read.")
+                yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard}: {damage}; the samples before it are listed, nothing after it can be "
+                                  "read."), shard=shard, damage=scan.damage))
             elif scan.missing_end_marker:
-                yield refused(shard, SHARD_MEMBER, f"{shard} ends without the tar end-of-archive marker: "
-                                                   "it may have been truncated after its last member.")
+                yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP(
+                    "ItemReason", "{shard} ends without the tar end-of-archive marker: it may have been truncated "
+                                  "after its last member."), shard=shard))
         finally:
             os.close(fd)
 
@@ -121,28 +117,34 @@ class WebDatasetAdapter(ShardAdapter):
         key = printable_name(sample.key)
         names = tuple(printable_name(e.name) for e in sample.entries)
 
-        def refuse(reason: str) -> RawItem:
-            return refused(shard, key, reason, members=names)
+        def refuse(reason: str, **args: Any) -> RawItem:
+            return refused(shard, key, item_said(reason, **args), members=names)
 
         for e in sample.entries:
             if e.problem is not None:
-                return refuse(f"Member {printable_name(e.name)!r} {e.problem}; it was not extracted.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Member {name} {problem}; it was not extracted."),
+                              name=repr(printable_name(e.name)), problem=e.problem)
         seen: set[str] = set()
         for e in sample.entries:
             if e.name in seen:
-                return refuse(f"Member {printable_name(e.name)!r} appears more than once in the shard.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Member {name} appears more than once in the shard."),
+                              name=repr(printable_name(e.name)))
             seen.add(e.name)
         if sample.key == damaged_key:
-            return refuse(f"The sample is incomplete: a member of it is cut off where {shard} is damaged.")
+            return refuse(QT_TRANSLATE_NOOP("ItemReason", "The sample is incomplete: a member of it is cut off where "
+                                                          "{shard} is damaged."), shard=shard)
         content, is_text = content_entry(sample.entries)
         if content is None:
-            return refuse(f"The sample has no image, media or text member (members: {', '.join(names)}).")
+            return refuse(QT_TRANSLATE_NOOP("ItemReason", "The sample has no image, media or text member (members: "
+                                                          "{members})."), members=", ".join(names))
         cname = printable_name(content.name)
         if content.size == 0:
-            return refuse(f"Content member {cname!r} is empty (zero bytes).")
+            return refuse(QT_TRANSLATE_NOOP("ItemReason", "Content member {name} is empty (zero bytes)."),
+                          name=repr(cname))
         if content.size > self.limits.max_member_bytes:
-            return refuse(f"Content member {cname!r} is {content.size} bytes, over the limit of "
-                          f"{self.limits.max_member_bytes} bytes; it was not read.")
+            return refuse(QT_TRANSLATE_NOOP("ItemReason", "Content member {name} is {size} bytes, over the limit of "
+                                                          "{limit} bytes; it was not read."),
+                          name=repr(cname), size=content.size, limit=self.limits.max_member_bytes)
         metadata: dict = {}
         caption: str | None = None
         for e in sample.entries:
@@ -150,28 +152,33 @@ class WebDatasetAdapter(ShardAdapter):
             if e is content or ext not in ("json", "txt"):
                 continue
             if e.size > self.limits.max_metadata_bytes:
-                return refuse(f"Metadata member {printable_name(e.name)!r} is {e.size} bytes, over the "
-                              f"limit of {self.limits.max_metadata_bytes} bytes.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Metadata member {name} is {size} bytes, over the "
+                                                              "limit of {limit} bytes."),
+                              name=repr(printable_name(e.name)), size=e.size, limit=self.limits.max_metadata_bytes)
             raw = read_exact_at(fd, e.size, e.data_start)
-            bad = _utf8_error(raw)
+            bad = utf8_problem(raw)
             if bad:
-                return refuse(f"Metadata member {printable_name(e.name)!r} {bad}.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Metadata member {name} {problem}."),
+                              name=repr(printable_name(e.name)), problem=bad)
             if ext == "txt":
                 caption = raw.decode("utf-8")
                 continue
             try:
                 parsed = json.loads(raw.decode("utf-8")) if raw.strip() else {}
             except json.JSONDecodeError as err:
-                return refuse(f"Metadata member {printable_name(e.name)!r} is not valid JSON ({err.msg} at "
-                              f"line {err.lineno} column {err.colno}).")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Metadata member {name} is not valid JSON ({why} at "
+                                                              "line {line} column {col})."),
+                              name=repr(printable_name(e.name)), why=json_why(err.msg), line=err.lineno, col=err.colno)
             if not isinstance(parsed, dict):
-                return refuse(f"Metadata member {printable_name(e.name)!r} is not a JSON object.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Metadata member {name} is not a JSON object."),
+                              name=repr(printable_name(e.name)))
             metadata = parsed
         data = read_exact_at(fd, content.size, content.data_start)
         if is_text:
-            bad = _utf8_error(data)
+            bad = utf8_problem(data)
             if bad:
-                return refuse(f"Content member {cname!r} {bad}.")
+                return refuse(QT_TRANSLATE_NOOP("ItemReason", "Content member {name} {problem}."), name=repr(cname),
+                              problem=bad)
         if caption is not None:
             metadata = {**metadata, "caption": caption}
         metadata = normalize_metadata(metadata)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import InputRefused
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, said_of
 from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.core.types import C2paSummary
 from ledger_app.core.urls import url_domain, url_key
@@ -50,13 +52,14 @@ class ItemResult:
     local_data: bytes | None = None  # images: local features (matching/local.py), stored beside fp_data
     thumbnail: bytes | None = None
     text_excerpt: str | None = None
-    error: str | None = None
+    error: str | None = None  # why the item is refused, in English (the ledger entry's reason)
+    error_said: Said | None = None  # the same as a message (core/item_reasons.py), kept in the items table
     fp_note: str | None = None
     signals_json: str | None = None  # ItemSignals' canonical JSON (findings, problems), stored as is; its SHA-256
     # goes in the ledger entry (only the text is sent back to the parent, not the same findings as objects too)
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
-    train_ai_reason: str | None = None  # what reserves training (signals.reserved_by), when a non-C2PA signal does
+    train_ai_reason: Said | None = None  # what reserves training (signals.reserved_by), when a non-C2PA signal does
     language: str | None = None
     fetched_at: str | None = None
     partial: bool = False  # records of its shard were left unread by a limit: read the shard again next run
@@ -150,20 +153,24 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
         except Exception:  # a malformed URL is kept as written, unmatched by URL
             res.url_norm = None
     if raw.error is not None or raw.data is None:
-        res.error = raw.error or "no content"
+        if raw.error is not None:
+            res.error, res.error_said = raw.error, raw.error_said
+        else:
+            _refuse(res, item_said(QT_TRANSLATE_NOOP("ItemReason", "no content")))
         return res
     data = raw.data
     res.size = len(data)
     res.sha256 = hashlib.sha256(data).hexdigest()
     if not data:
-        res.error = "the item is empty (zero bytes)"
+        _refuse(res, item_said(QT_TRANSLATE_NOOP("ItemReason", "the item is empty (zero bytes)")))
         return res
     if raw.is_text:
         res.media_type = "text/plain"
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
-            res.error = f"the text is not valid UTF-8 (byte {e.start})"
+            _refuse(res, item_said(QT_TRANSLATE_NOOP("ItemReason", "the text is not valid UTF-8 (byte {at})"),
+                                   at=e.start))
             return res
         res.text_excerpt = text[:400]
         try:
@@ -180,7 +187,8 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
         try:
             fp = image_fingerprint(data, max_pixels=max_image_pixels, local="item" if local_features else None)
         except InputRefused as e:
-            res.error = str(e)
+            said = said_of(e)
+            res.error, res.error_said = str(e), said if isinstance(said, Said) else None
             return res
         res.fp_kind, res.fp_data, res.thumbnail = "image", fp.without_local().to_bytes(), fp.thumb
         res.local_data = fp.local.to_bytes() if fp.local is not None else None
@@ -230,10 +238,16 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
 SIGNAL_BYTES = 65536  # the most of a text item's bytes that signals read (carriers.html_meta_from)
 
 
+def _refuse(res: ItemResult, said: Said) -> None:
+    res.error, res.error_said = str(said), said
+
+
 def _failed(raw: RawItem, e: Exception) -> ItemResult:
-    return ItemResult(key=raw.key, shard=raw.shard, member=raw.member, members=list(raw.members),
-                      location=raw.location, is_text=raw.is_text,
-                      error=f"could not be processed: {type(e).__name__}: {e}")
+    res = ItemResult(key=raw.key, shard=raw.shard, member=raw.member, members=list(raw.members),
+                     location=raw.location, is_text=raw.is_text)
+    _refuse(res, item_said(QT_TRANSLATE_NOOP("ItemReason", "could not be processed: {kind}: {error}"),
+                           kind=type(e).__name__, error=str(e)))
+    return res
 
 
 def shard_digest(unit_root: str, fmt: str, shard: str, options: dict[str, Any]) -> str:

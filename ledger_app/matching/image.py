@@ -25,6 +25,7 @@ in full, and `exact=True` decodes everything in full, reproducing Meta's publish
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,8 @@ import numpy as np
 from PIL import Image, ImageFile
 
 from ledger_app.core.errors import InputRefused
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP
 from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.matching import pdq
 from ledger_app.matching.coarse import coarse_code
@@ -177,18 +180,18 @@ def open_image(
     true size. With `grey`, colour JPEGs are decoded straight to their luma channel (mode "L"),
     which skips the colour conversion: JPEG's Y is the luminance PDQ hashes."""
     if not data:
-        raise InputRefused("empty file: zero bytes, not an image")
+        raise _refused(QT_TRANSLATE_NOOP("ItemReason", "empty file: zero bytes, not an image"))
     try:
         im = Image.open(io.BytesIO(data))
         w, h = im.size
         limit = min(max_pixels, PIXEL_LIMIT)
         if w * h > limit:
-            raise InputRefused(
-                f"decompression bomb refused: {w}x{h} = {w * h:,} pixels exceeds the limit of {limit:,} "
-                "(the setting ingest.max_image_pixels)"
-            )
+            raise _refused(QT_TRANSLATE_NOOP("ItemReason", "decompression bomb refused: {w}x{h} = {pixels} pixels "
+                                                           "exceeds the limit of {limit} (the setting "
+                                                           "ingest.max_image_pixels)"),
+                           w=w, h=h, pixels=f"{w * h:,}", limit=f"{limit:,}")
         if w < 1 or h < 1:
-            raise InputRefused(f"image has no pixels ({w}x{h})")
+            raise _refused(QT_TRANSLATE_NOOP("ItemReason", "image has no pixels ({w}x{h})"), w=w, h=h)
         im.info["original_size"] = (w, h)
         if not exact and im.format == "JPEG":
             size = None
@@ -201,15 +204,40 @@ def open_image(
     except InputRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise InputRefused(f"decompression bomb refused: {e}") from e
+        m = _PIL_BOMB.match(str(e))
+        if m is not None:  # Pillow's own check, at twice its limit: its sentence, said in the window's language
+            raise _refused(QT_TRANSLATE_NOOP("ItemReason", "decompression bomb refused: Image size ({pixels} pixels) "
+                                                           "exceeds limit of {limit} pixels, could be decompression "
+                                                           "bomb DOS attack."), **m.groupdict()) from e
+        raise _refused(QT_TRANSLATE_NOOP("ItemReason", "decompression bomb refused: {why}"), why=str(e)) from e
     except Image.UnidentifiedImageError as e:
-        raise InputRefused("not a decodable image (unknown or corrupt format)") from e
+        raise _refused(QT_TRANSLATE_NOOP("ItemReason", "not a decodable image (unknown or corrupt format)")) from e
     except (OSError, SyntaxError, ValueError, struct.error, EOFError, IndexError) as e:
         reason = str(e) or type(e).__name__
         if "truncated" in reason or isinstance(e, EOFError):
-            raise InputRefused(f"truncated image: {reason}") from e
-        raise InputRefused(f"undecodable image: {reason}") from e
+            m = _PIL_TRUNCATED.match(reason)
+            if m is not None and m.group("n") is not None:
+                raise _refused(QT_TRANSLATE_NOOP("ItemReason", "truncated image: image file is truncated ({n} bytes "
+                                                               "not processed)"), n=m.group("n")) from e
+            if m is not None:
+                raise _refused(QT_TRANSLATE_NOOP("ItemReason", "truncated image: image file is truncated")) from e
+            raise _refused(QT_TRANSLATE_NOOP("ItemReason", "truncated image: {why}"), why=reason) from e
+        raise _refused(QT_TRANSLATE_NOOP("ItemReason", "undecodable image: {why}"), why=reason) from e
     return im
+
+
+# Pillow's English for a decompression bomb and a truncated file (PIL/Image.py, PIL/ImageFile.py).
+_PIL_BOMB = re.compile(r"^Image size \((?P<pixels>\d+) pixels\) exceeds limit of (?P<limit>\d+) pixels, could be "
+                       r"decompression bomb DOS attack\.$")
+_PIL_TRUNCATED = re.compile(r"^image file is truncated(?: \((?P<n>\d+) bytes not processed\))?$")
+
+
+def _refused(source: str, **args: object) -> InputRefused:
+    """An image refused, its reason a message (core/item_reasons.py) that the items table keeps."""
+    said = item_said(source, **args)
+    exc = InputRefused(str(said))
+    exc.said = said  # type: ignore[attr-defined]
+    return exc
 
 
 def _eight_bit(im: Image.Image) -> Image.Image:

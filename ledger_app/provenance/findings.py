@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined
 from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
 
 __all__ = ["Finding", "ItemSignals", "reserved_by"]
@@ -69,8 +72,17 @@ class Finding:
         return text
 
     def describe(self) -> str:
-        when = f", fetched {self.fetched_at}" if self.fetched_at else ""
-        return f"{self.signal} {self.value!r} ({self.carrier} at {self.where}{when})"
+        return str(self.describe_said())
+
+    def describe_said(self) -> Said:
+        """This statement in a sentence, as a message (core/item_reasons.py): which signal said what,
+        through which carrier, where and when; `describe()` is its English."""
+        args: dict[str, Any] = {"signal": self.signal, "value": _value_said(self.value),
+                                "carrier": _carrier_said(self.carrier), "where": where_said(self.where)}
+        if self.fetched_at:
+            return item_said(QT_TRANSLATE_NOOP("ItemReason", "{signal} {value} ({carrier} at {where}, fetched {when})"),
+                             **args, when=self.fetched_at)
+        return item_said(QT_TRANSLATE_NOOP("ItemReason", "{signal} {value} ({carrier} at {where})"), **args)
 
 
 @dataclass
@@ -152,13 +164,51 @@ def _uses_json(states: tuple[str, ...]) -> str:
     return _dumps(dict(zip(USES, states, strict=True)))
 
 
-def reserved_by(findings: list[Finding]) -> str:
+def reserved_by(findings: list[Finding]) -> Said:
     """What reserves training, for the quarantine reason: every reserving statement, with its carrier,
-    place and fetch time (core/item_reasons.py RESERVED says it)."""
+    place and fetch time (core/item_reasons.py RESERVED says it), each a message; its English is the
+    statements' English joined by "; "."""
     seen, parts = set(), []
     for f in findings:
-        text = f.describe()
+        said = f.describe_said()
+        text = str(said)
         if text not in seen:
             seen.add(text)
-            parts.append(text)
-    return "; ".join(parts)
+            parts.append(said)
+    return joined(parts)
+
+
+# Carriers named by a word (the others are file names: robots.txt, tdmrep.json, ai.txt, c2pa, cawg).
+_CARRIERS = {"header": QT_TRANSLATE_NOOP("ItemReason", "header"), "meta": QT_TRANSLATE_NOOP("ItemReason", "meta")}
+
+# Where a statement was found, as the findings write it (signals.py); the evidence keeps the English.
+_WHERE = [
+    (re.compile(r"^the HTTP response$"), QT_TRANSLATE_NOOP("ItemReason", "the HTTP response")),
+    (re.compile(r"^the HTTP response for (?P<url>.+)$", re.S), QT_TRANSLATE_NOOP("ItemReason", "the HTTP response for {url}")),
+    (re.compile(r"^the page's <meta name=(?P<name>[\w-]+)>$"), QT_TRANSLATE_NOOP("ItemReason", "the page's <meta name={name}>")),
+    (re.compile(r"^the item's (?P<label>\S+) assertion$"), QT_TRANSLATE_NOOP("ItemReason", "the item's {label} assertion")),
+    (re.compile(r"^(?P<url>\S+) \(location (?P<loc>.*)\)$", re.S), QT_TRANSLATE_NOOP("ItemReason", "{url} (location {loc})")),
+    (re.compile(r"^(?P<url>\S+) line (?P<line>\d+)$"), QT_TRANSLATE_NOOP("ItemReason", "{url} line {line}")),
+]
+
+
+def where_said(where: str) -> Said | str:
+    """A finding's place as a message (its English unchanged), or as written when not a known form."""
+    for pattern, source in _WHERE:
+        m = pattern.match(where)
+        if m is not None:
+            return item_said(source, **m.groupdict())
+    return where
+
+
+def _value_said(value: str) -> Said | str:
+    """A statement quoted as written; the one signals.py words itself (a robots.txt Disallow for the
+    corpus's crawler) as a message."""
+    m = re.match(r"^Disallow for (?P<agent>[^'\\]+)$", value)
+    if m is not None:
+        return item_said(QT_TRANSLATE_NOOP("ItemReason", "'Disallow for {agent}'"), agent=m.group("agent"))
+    return repr(value)
+
+
+def _carrier_said(carrier: str) -> Said | str:
+    return item_said(_CARRIERS[carrier]) if carrier in _CARRIERS else carrier

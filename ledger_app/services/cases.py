@@ -25,6 +25,7 @@ from typing import Any
 
 from ledger_app.core.errors import NotFoundError, UserError
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.storage import personal
 from ledger_app.storage.repos import cases as repo
 from ledger_app.storage.repos.cases import EventRow
@@ -349,7 +350,7 @@ class CaseService:
                 data = p.read_bytes()
             except OSError as e:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the notice {p}: {strerror}"),
-                    p=p, strerror=e.strerror) from None
+                    p=p, strerror=os_error_said(e)) from None
             name = name or p.name
         if not data:
             raise UserError(f"the notice {name or ''} is empty".replace("  ", " "))
@@ -533,7 +534,7 @@ class CaseService:
             Path(path).write_text(self.to_csv(rows), encoding="utf-8")
         except OSError as e:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot write {path}: {strerror}"),
-                path=path, strerror=e.strerror) from None
+                path=path, strerror=os_error_said(e)) from None
         return len(rows)
 
     # --- the case ---------------------------------------------------------------------------------------

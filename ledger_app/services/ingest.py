@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
-from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
+from ledger_app.core.errors import UserError
+from ledger_app.core.item_reasons import item_said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP
+from ledger_app.core.os_errors import stopped
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy, evaluate
 from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import Limits, open_corpus, stat_sig
@@ -154,10 +157,11 @@ class IngestService:
                 return self._ingest(corpus, progress=progress, cancelled=cancelled, on_batch=on_batch,
                                     signals=signals, local_features=local_features, runner=runner)
         except Exception as e:
-            problem = environment_problem(e, database=self.ws.database_label)
-            if problem is None or isinstance(e, UserError):
+            stop = stopped(QT_TRANSLATE_NOOP("ServiceMessage", "The ingest of {name} stopped: {problem}"), e,
+                           database=self.ws.database_label, name=repr(name))
+            if stop is None or isinstance(e, UserError):
                 raise
-            raise EnvironmentProblem(f"The ingest of {name!r} stopped: {problem}") from e
+            raise stop from e
         finally:
             if runner is not engine:
                 runner.close()
@@ -250,7 +254,7 @@ class IngestService:
                 item_id = f"{corpus.name}:{it.key}"
                 summary = C2paSummary.from_json(it.c2pa)
                 if it.error:
-                    decision = Decision(ItemStatus.REFUSED, it.error, "input")
+                    decision = Decision(ItemStatus.REFUSED, it.error, "input", it.error_said)
                 else:
                     assert policy is not None  # made above: there are new items
                     decision = evaluate(
@@ -356,9 +360,11 @@ def _fit_columns(corpus_name: str, it: ItemResult) -> None:
     if len(it.key) > limit:
         digest = hashlib.sha256(it.key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
         short = f"{it.key[:limit - 34]}…{digest}"
-        it.error = (f"{it.location} is a path of {len(it.key)} characters, more than the {limit} the ledger "
-                    f"keeps for an item; it is recorded as {short!r} and not read. Shorten the file or "
-                    "directory names and ingest again.")
+        it.error_said = item_said(QT_TRANSLATE_NOOP(
+            "ItemReason", "{location} is a path of {n} characters, more than the {limit} the ledger keeps for an "
+                          "item; it is recorded as {short} and not read. Shorten the file or directory names and "
+                          "ingest again."), location=it.location, n=len(it.key), limit=limit, short=repr(short))
+        it.error = str(it.error_said)
         it.key = short
         it.fp_kind = it.fp_data = it.thumbnail = it.manifest_json = None
     if it.url_norm is not None and len(it.url_norm) > URL_NORM_CHARS:

@@ -26,7 +26,7 @@ from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, said_text, say
 from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
@@ -625,9 +625,12 @@ class LedgerService:
                 report.erased_records.append(c)
             held = erasure.signed_entries_holding(conn, list(needles))
             if held:
-                shown = ", ".join(map(str, held[:20])) + (f" and {len(held) - 20} more" if len(held) > 20 else "")
-                report.not_erased.append(f"signed ledger entries {shown} hold it: they cannot change without "
-                                         "breaking every proof")
+                shown = ", ".join(map(str, held[:20]))
+                report.not_erased.append(said_text(QT_TRANSLATE_NOOP(
+                    "Erasure", "signed ledger entries {shown} and {more} more hold it: they cannot change without "
+                               "breaking every proof") if len(held) > 20 else QT_TRANSLATE_NOOP(
+                    "Erasure", "signed ledger entries {shown} hold it: they cannot change without breaking every "
+                               "proof"), "Erasure", shown=shown, more=len(held) - 20))
             res = self._append(conn, [("personal_data.erased", {"commitment": c, "reason": reason})
                                       for c in records])
         self._after_commit(res)

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledger_app.core.errors import EnvironmentProblem, UserError, environment_problem
+from ledger_app.core.errors import UserError
 from ledger_app.core.item_reasons import PURGED, item_said
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.os_errors import stopped
 from ledger_app.corpus import open_corpus, run_purge, stat_sig
 from ledger_app.corpus.purge import crashpoint as _crashpoint
 from ledger_app.engine import Engine, open_engine
@@ -57,11 +58,12 @@ def purge_request(svc, rid: int, progress: Progress | None = None,  # TakedownSe
             held.enter_context(run_lock(svc.ws, "purge", rid, f"purge of request {rid}"))
             return _purge_request(svc, rid, progress, cancelled, held, runner)
     except Exception as e:
-        problem = environment_problem(e, database=svc.ws.database_label)
-        if problem is None or isinstance(e, UserError):
+        stop = stopped(QT_TRANSLATE_NOOP("ServiceMessage", "The purge of request {rid} stopped: {problem}"), e,
+                       database=svc.ws.database_label, rid=rid)
+        if stop is None or isinstance(e, UserError):
             raise
         # The journal keeps what was done: a re-run once the problem is fixed finishes the purge.
-        raise EnvironmentProblem(f"The purge of request {rid} stopped: {problem}") from e
+        raise stop from e
 
 
 def _close(engine: Engine) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.services.legal import ART17_3_GROUNDS, CounterNotifier, purged_items
 from ledger_app.services.takedown_records import RequestRecord
 from ledger_app.storage.repos.cases import item_origin
@@ -216,7 +217,7 @@ def compose(legal, rid: int, template: str, language: str = "en", *, certificate
             data = Path(certificate).read_bytes()
         except OSError as e:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the certificate {certificate}: {strerror}"),
-                certificate=certificate, strerror=e.strerror) from None
+                certificate=certificate, strerror=os_error_said(e)) from None
         try:
             doc = json.loads(data)
         except json.JSONDecodeError:

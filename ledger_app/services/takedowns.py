@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined, refused, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, SaidText, joined, refused, say
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
 from ledger_app.engine import Engine, open_engine
@@ -117,7 +118,7 @@ class TakedownService:
                 text = Path(tf).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read the article text {tf}: {e}"),
-                    tf=tf, e=e) from None
+                    tf=tf, e=os_error_said(e) if isinstance(e, OSError) else e) from None
             specs.append(text_work(text, description=Path(tf).name))
         for t in texts:
             specs.append(text_work(t))
@@ -176,7 +177,8 @@ class TakedownService:
                 draft_id = repo.insert_draft(conn, text, problems, now)
             else:
                 repo.update_draft(conn, draft_id, text, problems, now)
-        return KeptDraft(draft_id, list(intake.problems), intake.due.isoformat())
+        return KeptDraft(draft_id, [SaidText(m) for m in intake.problems_said] or list(intake.problems),
+                         intake.due.isoformat())
 
     @staticmethod
     def _draft_json(conn, body: str) -> dict[str, Any]:
@@ -396,7 +398,7 @@ class TakedownService:
                 name=path.name) from None
         except OSError as e:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read {path}: {strerror}"),
-                path=path, strerror=e.strerror) from None
+                path=path, strerror=os_error_said(e)) from None
         try:
             rows = _parse_import(text, path.suffix.lower())
         except UserError as e:
@@ -445,10 +447,16 @@ class TakedownService:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{head} of {name}: {e}; nothing was imported"),
                     head=head[_WHERE], name=path.name, e=e) from None
             if intake.problems and not record_anyway:
-                raise IncompleteRequest(
+                exc = IncompleteRequest(
                     f"{head[_WHERE]} of {path.name}: the {rtype} request is incomplete; missing "
                     f"{'; '.join(intake.problems)}; nothing was imported (complete the file, or import with "
                     "--record-anyway to record such requests as rejected)", intake.problems)
+                exc.said = say(QT_TRANSLATE_NOOP(  # type: ignore[attr-defined]
+                    "ServiceMessage", "{where} of {name}: the {type} request is incomplete; missing {missing}; "
+                                      "nothing was imported (complete the file, or import with --record-anyway to "
+                                      "record such requests as rejected)"),
+                    where=head[_WHERE], name=path.name, type=str(rtype), missing=joined(intake.problems_said))
+                raise exc
             intakes.append(intake)
         if not intakes:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name} holds no requests; nothing was imported"),
@@ -795,11 +803,19 @@ refuse the whole file; nothing is imported until every row is right.
 
 def _incomplete(intake: _Intake) -> IncompleteRequest:
     what = "DMCA notice" if intake.type is RequestType.DMCA else f"{intake.type.value} request"
-    return IncompleteRequest(
+    exc = IncompleteRequest(
         f"the {what} is incomplete, missing: {'; '.join(intake.problems)}. Nothing was recorded: add what is "
         "missing, keep it as a draft to amend (--draft), or record it as rejected (--record-anyway)",
         intake.problems,
     )
+    rest = QT_TRANSLATE_NOOP("ServiceMessage", "Nothing was recorded: add what is missing, keep it as a draft to "
+                                               "amend (--draft), or record it as rejected (--record-anyway)")
+    exc.said = (say(QT_TRANSLATE_NOOP("ServiceMessage", "the DMCA notice is incomplete, missing: {missing}. {rest}"),  # type: ignore[attr-defined]
+                    missing=joined(intake.problems_said), rest=say(rest))
+                if intake.type is RequestType.DMCA else
+                say(QT_TRANSLATE_NOOP("ServiceMessage", "the {type} request is incomplete, missing: {missing}. {rest}"),
+                    type=intake.type.value, missing=joined(intake.problems_said), rest=say(rest)))
+    return exc
 
 
 def _intake_to_json(intake: _Intake) -> dict[str, Any]:
@@ -842,7 +858,7 @@ def file_work(path: Path) -> WorkSpec:
         data = path.read_bytes()
     except OSError as e:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "cannot read {path}: {strerror}"),
-            path=path, strerror=e.strerror) from None
+            path=path, strerror=os_error_said(e)) from None
     if not data:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{path} is empty"), path=path)
     sha = hashlib.sha256(data).hexdigest()

@@ -18,7 +18,6 @@ are deleted where they still hold what was written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,6 +32,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import JSON, Boolean, LargeBinary, String, Text
 
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, said_text
+from ledger_app.storage.letter_files import delete_letter_files, draft_letter_files, legacy_reply_files
 from ledger_app.storage.tables import Claim, LedgerEntry, PersonalData, TakedownRequest
 
 #: Tables never rewritten: the signed ledger (append-only), key material, the schema's own bookkeeping,
@@ -82,7 +83,7 @@ class ErasureReport:
     erased_records: list[str] = field(default_factory=list)  # commitments whose personal_data rows went
     replaced: dict[str, int] = field(default_factory=dict)  # "table.column" -> rows rewritten
     cleared: dict[str, int] = field(default_factory=dict)  # "table.column" -> binary values set to NULL
-    not_erased: list[str] = field(default_factory=list)  # sentences: where the data stays, and why
+    not_erased: list[str] = field(default_factory=list)  # sentences (SaidText): where the data stays, and why
 
     def to_json(self) -> dict[str, Any]:
         return {"erased_records": self.erased_records, "replaced": self.replaced, "cleared": self.cleared,
@@ -182,18 +183,22 @@ def scrub(conn: Connection, needles: dict[str, str], report: ErasureReport, lett
             continue
         where = f"{name}.{col}"
         if col in pk:
-            report.not_erased.append(f"{len(rows)} value(s) of {where} (a key other records and signed entries "
-                                     "refer to) still hold it")
+            report.not_erased.append(said_text(QT_TRANSLATE_NOOP(
+                "Erasure", "{n} value(s) of {where} (a key other records and signed entries refer to) still hold it"),
+                "Erasure", n=len(rows), where=where))
             continue
         if not pk:
-            report.not_erased.append(f"{len(rows)} row(s) of {where} (a table without a primary key) still hold it")
+            report.not_erased.append(said_text(QT_TRANSLATE_NOOP(
+                "Erasure", "{n} row(s) of {where} (a table without a primary key) still hold it"), "Erasure",
+                n=len(rows), where=where))
             continue
         n = 0
         for r in rows:
             key, value = r[: len(pk)], r[len(pk)]
             if kind == "binary":
                 if not nullable:
-                    report.not_erased.append(f"a value of {where} (which cannot be empty) still holds it")
+                    report.not_erased.append(said_text(QT_TRANSLATE_NOOP(
+                        "Erasure", "a value of {where} (which cannot be empty) still holds it"), "Erasure", where=where))
                     continue
                 new = None
             else:
@@ -248,95 +253,6 @@ def erase_letters(conn: Connection, commitments: set[str], report: ErasureReport
     deleted = delete_letter_files(files, report.not_erased)
     if deleted:
         report.cleared["reply files"] = report.cleared.get("reply files", 0) + deleted
-
-
-def legacy_reply_files(letters_dir: Path, rid: int, body: dict[str, Any], notes: list[str]) -> list[dict[str, str]]:
-    """A reply written before its files were recorded, where `write_reply` put it by default: the
-    e-mail if it still holds the bytes kept with the request (`sha256`), and the PDF beside it if it
-    names that e-mail's SHA-256 (every letter PDF prints it in its footer). What is not found so is
-    said in `notes` (saved elsewhere, or replaced since)."""
-    name, sha = str(body.get("name") or ""), str(body.get("sha256") or "")
-    folder = letters_dir / f"request-{int(rid)}"
-    eml = folder / name
-    if name.endswith(".eml") and "/" not in name and "\\" not in name and sha and _sha_of(eml) == sha:
-        return [{"path": str(eml), "sha256": sha}, *_pdf_beside(eml, sha, notes)]
-    notes.append(f"the reply {name} to request {rid} was written before reply files were recorded and is not in "
-                 f"{folder} as written; if it was saved elsewhere, delete it there")
-    return []
-
-
-def draft_letter_files(letters_dir: Path | None, draft_id: int, body: dict[str, Any],
-                       notes: list[str]) -> list[dict[str, str]]:
-    """The letter files of a draft: those it recorded, and, under `letters_dir`, the ones written to its
-    default folder before letters were recorded (an e-mail whose subject names the draft, D<id>, and
-    the PDF beside it that names the e-mail's SHA-256)."""
-    import email
-    from email import policy
-
-    files = list(body.get("letters") or [])
-    if letters_dir is None:
-        return files
-    recorded = {str(f.get("path")) for f in files}
-    folder = letters_dir / f"draft-{int(draft_id)}"
-    for eml in sorted(folder.glob("missing_elements*.eml")) if folder.is_dir() else []:
-        if str(eml.resolve()) in recorded or str(eml) in recorded:
-            continue
-        try:
-            data = eml.read_bytes()
-        except OSError:
-            continue
-        subject = str(email.message_from_bytes(data, policy=policy.default).get("subject") or "")
-        if not re.search(rf"(?<![0-9A-Za-z])D{int(draft_id)}(?![0-9])", subject):
-            continue  # not this draft's letter: left alone
-        sha = hashlib.sha256(data).hexdigest()
-        files += [{"path": str(eml), "sha256": sha}, *_pdf_beside(eml, sha, notes)]
-    return files
-
-
-def _sha_of(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def _pdf_beside(eml: Path, eml_sha: str, notes: list[str]) -> list[dict[str, str]]:
-    """The PDF written with an e-mail letter, if it names the e-mail's SHA-256."""
-    pdf = eml.with_suffix(".pdf")
-    try:
-        data = pdf.read_bytes()
-    except OSError:
-        return []
-    if eml_sha.encode() not in data:
-        notes.append(f"the reply file {pdf} was changed since it was written; it was left for you to check")
-        return []
-    return [{"path": str(pdf), "sha256": hashlib.sha256(data).hexdigest()}]
-
-
-def delete_letter_files(files: list[dict[str, Any]], notes: list[str]) -> int:
-    """Delete letter files that still hold the bytes whose SHA-256 was recorded. A file gone already is
-    skipped; one changed since, unreadable or not deletable is left and said in `notes`. Returns how
-    many were deleted."""
-    deleted = 0
-    for f in files:
-        path, sha = Path(str(f.get("path", ""))), str(f.get("sha256", ""))
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            notes.append(f"the reply file {path} could not be read to erase it ({e.strerror})")
-            continue
-        if hashlib.sha256(data).hexdigest() != sha:
-            notes.append(f"the reply file {path} was changed since it was written; it was left for you to check")
-            continue
-        try:
-            path.unlink()
-        except OSError as e:
-            notes.append(f"the reply file {path} could not be deleted ({e.strerror})")
-            continue
-        deleted += 1
-    return deleted
 
 
 def signed_entries_holding(conn: Connection, needles: list[str]) -> list[int]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger_app.core.errors import UserError, VerificationError
 from ledger_app.core.messages import Said
+from ledger_app.core.os_errors import os_problem
 from ledger_app.ui.messages import Message
 
 
@@ -32,14 +33,21 @@ def said_message(said: Said) -> Message:
 
 def error_text(exc: BaseException) -> str:
     """An error's sentence in the current language: a service's message (`said`, see core/messages.py)
-    translated, anything else as it was raised."""
+    translated; a system's refusal (OSError: a permission, a full disk) as a sentence naming the file
+    and the error's name (core/os_errors.py), not Python's English; anything else as it was raised."""
     said = getattr(exc, "said", None)
-    return said_message(said).text() if isinstance(said, Said) else str(exc)
+    if isinstance(said, Said):
+        return said_message(said).text()
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return said_message(os_problem(exc)).text()
+    return str(exc)
 
 
 def is_expected(exc: BaseException) -> bool:
-    """Errors whose message is a sentence meant for a person (see core/errors.py)."""
-    return isinstance(exc, UserError | VerificationError)
+    """Errors whose message is a sentence meant for a person (see core/errors.py), and a system's
+    refusal of a file operation (an OSError with its number: a permission, a full disk), which is a
+    condition of the machine to fix, not a bug to report."""
+    return isinstance(exc, UserError | VerificationError) or (isinstance(exc, OSError) and exc.errno is not None)
 
 
 class ErrorReportDialog(QDialog):

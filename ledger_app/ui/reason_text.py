@@ -104,6 +104,13 @@ LEGAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def note_text(text: str) -> str:
+    """A sentence a service handed back in a list (a missing element, an erasure's note): its message in
+    the current language when it carries one (core/messages.py `SaidText`), else as `legal_text` says it."""
+    said = getattr(text, "said", None)
+    return said_message(said).text() if isinstance(said, Said) else legal_text(text)
+
+
 def legal_text(text: str | None, said: Said | None = None) -> str:
     """A restore window's or a request status's reason in the current language: from its message
     (`said`, or a reason stored as one, core/messages.py) when there is one; a reason stored as an

@@ -1350,6 +1350,608 @@
         <source>c2pa</source>
         <translation>C2PA 签名者</translation>
     </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="113"/>
+        <source>{shard} cannot be read ({why}); check its name and permissions, then run the ingest again.</source>
+        <translation>无法读取 {shard}（{why}）；请检查其名称和权限，然后重新运行导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="129"/>
+        <source>{shard} no longer exists.</source>
+        <translation>{shard} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="133"/>
+        <source>{shard} is a symbolic link to {target}; links are not followed.</source>
+        <translation>{shard} 是指向 {target} 的符号链接；不跟随链接。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="144"/>
+        <source>The directory {shard} cannot be listed ({why}).</source>
+        <translation>无法列出目录 {shard} 的内容（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="147"/>
+        <source>{shard} is a directory.</source>
+        <translation>{shard} 是一个目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="150"/>
+        <source>{shard} is not a regular file ({kind}).</source>
+        <translation>{shard} 不是普通文件（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="155"/>
+        <source>{shard} is {size} bytes, over the limit of {limit} bytes; it was not read.</source>
+        <translation>{shard} 大小为 {size} 字节，超过 {limit} 字节的上限；未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="170"/>
+        <source>{shard} changed size while being read.</source>
+        <translation>{shard} 在读取期间大小发生了变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="174"/>
+        <location filename="../../ledger_app/corpus/parquet.py" line="153"/>
+        <source>{shard}: {problem}</source>
+        <translation>{shard}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="195"/>
+        <source>Its metadata sidecar {rel} is not a regular file ({kind}).</source>
+        <translation>其元数据附属文件 {rel} 不是普通文件（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="199"/>
+        <source>Its metadata sidecar {rel} is over the limit of {limit} bytes.</source>
+        <translation>其元数据附属文件 {rel} 超过 {limit} 字节的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="205"/>
+        <source>Its metadata sidecar cannot be read: {problem}</source>
+        <translation>无法读取其元数据附属文件：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="214"/>
+        <source>Its metadata sidecar {rel} is not valid UTF-8 (byte at position {at}).</source>
+        <translation>其元数据附属文件 {rel} 不是有效的 UTF-8（位置 {at} 处的字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="224"/>
+        <source>Its metadata sidecar {rel} is not valid JSON ({why} at line {line}).</source>
+        <translation>其元数据附属文件 {rel} 不是有效的 JSON（第 {line} 行：{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/folder.py" line="228"/>
+        <source>Its metadata sidecar {rel} is not a JSON object.</source>
+        <translation>其元数据附属文件 {rel} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="68"/>
+        <source>the gzip stream is truncated (it ends before its trailer)</source>
+        <translation>gzip 数据流被截断（在其尾部校验块之前就结束了）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="83"/>
+        <source>unexpected bytes follow the gzip stream at offset {offset}</source>
+        <translation>gzip 数据流之后在偏移 {offset} 处出现了多余的字节</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="91"/>
+        <source>the gzip data is corrupt ({why}) in the member at offset {offset}</source>
+        <translation>偏移 {offset} 处成员中的 gzip 数据已损坏（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="100"/>
+        <source>the gzip stream expands to more than {produced} bytes from {consumed} (over {ratio} to 1 and past {limit} bytes): refused as a decompression bomb</source>
+        <translation>gzip 数据流由 {consumed} 字节解压出超过 {produced} 字节（压缩比超过 {ratio} 比 1，且超过 {limit} 字节）：作为解压炸弹拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="203"/>
+        <source>is not valid JSON ({why} at column {col})</source>
+        <translation>不是有效的 JSON（第 {col} 列：{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="206"/>
+        <source>is not valid JSON (nested too deeply)</source>
+        <translation>不是有效的 JSON（嵌套过深）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="208"/>
+        <source>is not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="213"/>
+        <source>has no {field} field</source>
+        <translation>没有 {field} 字段</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="217"/>
+        <source>has a {field} field that is not a string</source>
+        <translation>的 {field} 字段不是字符串</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="220"/>
+        <source>has an empty {field} field (zero bytes of content)</source>
+        <translation>的 {field} 字段为空（内容为零字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="226"/>
+        <source>has a {field} field with an unpaired surrogate escape</source>
+        <translation>的 {field} 字段含有未配对的代理项转义</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="234"/>
+        <source>Line {line} {problem}.</source>
+        <translation>第 {line} 行{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="239"/>
+        <source>Line {line} repeats id {id} first seen on line {first}; ids must be unique within a shard.</source>
+        <translation>第 {line} 行重复了首次出现在第 {first} 行的 ID {id}；同一分片内的 ID 必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="267"/>
+        <source>{shard}: {damage} after line {line}; the records before it are listed.</source>
+        <translation>{shard}：第 {line} 行之后{damage}；其之前的记录已列出。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="278"/>
+        <source>Line {line} is longer than the limit of {limit} bytes; it was not read.</source>
+        <translation>第 {line} 行超过 {limit} 字节的上限；未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/jsonl.py" line="300"/>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="157"/>
+        <source>{shard} is not a readable Parquet file ({why}).</source>
+        <translation>{shard} 不是可读取的 Parquet 文件（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="178"/>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="183"/>
+        <source>Row group {group} (rows {first} to {last}) {problem}; it was not read.</source>
+        <translation>行组 {group}（第 {first} 至 {last} 行）{problem}；未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="196"/>
+        <source>declares {size} bytes, over the limit of {limit}</source>
+        <translation>声明了 {size} 字节，超过 {limit} 的上限</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="202"/>
+        <source>has a column {column} declaring {raw} bytes uncompressed from {packed} (over {ratio} to 1 and past {limit} bytes): refused as a decompression bomb</source>
+        <translation>中的列 {column} 声明由 {packed} 字节解压为 {raw} 字节（压缩比超过 {ratio} 比 1，且超过 {limit} 字节）：作为解压炸弹拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="243"/>
+        <source>Row group {group} expands to more than {decoded} bytes from {stored} (over {ratio} to 1 and past {limit} bytes): refused as a decompression bomb; rows {first} to {last} were not read.</source>
+        <translation>行组 {group} 由 {stored} 字节解压出超过 {decoded} 字节（压缩比超过 {ratio} 比 1，且超过 {limit} 字节）：作为解压炸弹拒绝；第 {first} 至 {last} 行未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="253"/>
+        <source>Row group {group} cannot be decoded ({why}); rows {first} to {last} were not read.</source>
+        <translation>行组 {group} 无法解码（{why}）；第 {first} 至 {last} 行未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="289"/>
+        <source>Row {row} repeats id {id} first seen on row {first}; ids must be unique within a shard.</source>
+        <translation>第 {row} 行重复了首次出现在第 {first} 行的 ID {id}；同一分片内的 ID 必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="294"/>
+        <source>Row {row}&apos;s metadata is {size} bytes, over the limit of {limit} bytes.</source>
+        <translation>第 {row} 行的元数据为 {size} 字节，超过 {limit} 字节的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="300"/>
+        <source>Row {row} has no content (its {column} is null).</source>
+        <translation>第 {row} 行没有内容（其 {column} 为空值）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="304"/>
+        <source>Row {row}&apos;s content is {size} bytes, over the limit of {limit} bytes.</source>
+        <translation>第 {row} 行的内容为 {size} 字节，超过 {limit} 字节的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/parquet.py" line="311"/>
+        <source>Row {row} has empty content (zero bytes in {column}).</source>
+        <translation>第 {row} 行的内容为空（{column} 中为零字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="15"/>
+        <source>The file name {name} is not valid UTF-8 (shown with escapes).</source>
+        <translation>文件名 {name} 不是有效的 UTF-8（以转义形式显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="20"/>
+        <source>{shard} is a zero-byte file.</source>
+        <translation>{shard} 是零字节文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="28"/>
+        <source>is not valid UTF-8 (byte {byte} at position {at})</source>
+        <translation>不是有效的 UTF-8（位置 {at} 处的字节 {byte}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="35"/>
+        <source>{shard} holds more than {allowed} records for its {size} bytes (the limit is {free} plus {per_kib} per KiB of file, at most {most}): the records after {after} were not read. If the shard is genuine, raise the setting ingest.max_records_per_kib (or ingest.max_records_per_shard) and run the ingest again.</source>
+        <translation>{shard} 仅 {size} 字节却含有超过 {allowed} 条记录（上限为 {free} 条，另加每 KiB 文件 {per_kib} 条，最多 {most} 条）：{after}之后的记录未读取。如果该分片确属正常，请调高设置 ingest.max_records_per_kib（或 ingest.max_records_per_shard）后重新运行导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="32"/>
+        <source>is a character device</source>
+        <translation>是字符设备</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="33"/>
+        <source>is a block device</source>
+        <translation>是块设备</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="34"/>
+        <source>is a FIFO</source>
+        <translation>是 FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="35"/>
+        <source>is a GNU sparse file (not supported)</source>
+        <translation>是 GNU 稀疏文件（不支持）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="36"/>
+        <source>is a GNU volume header (not supported)</source>
+        <translation>是 GNU 卷头（不支持）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="37"/>
+        <source>is a GNU multi-volume continuation (not supported)</source>
+        <translation>是 GNU 多卷续接部分（不支持）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="119"/>
+        <source>malformed pax extended header at offset {offset}</source>
+        <translation>偏移 {offset} 处的 pax 扩展头格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="140"/>
+        <source>has an empty name</source>
+        <translation>的名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="142"/>
+        <source>has an absolute path</source>
+        <translation>使用了绝对路径</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="144"/>
+        <source>has a parent-directory component (&apos;..&apos;)</source>
+        <translation>含有上级目录部分（&apos;..&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="164"/>
+        <source>the archive ends inside the extended headers at offset {offset}</source>
+        <translation>归档在偏移 {offset} 处的扩展头内部结束</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="170"/>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="174"/>
+        <source>the archive is truncated inside a header at offset {offset}</source>
+        <translation>归档在偏移 {offset} 处的文件头内部被截断</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="178"/>
+        <source>extended headers at offset {offset} are not followed by a member</source>
+        <translation>偏移 {offset} 处的扩展头之后没有成员</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="184"/>
+        <source>not a tar archive: bad header checksum at offset {offset}</source>
+        <translation>不是 tar 归档：偏移 {offset} 处的文件头校验和错误</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="185"/>
+        <source>corrupt: bad header checksum at offset {offset}</source>
+        <translation>已损坏：偏移 {offset} 处的文件头校验和错误</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="191"/>
+        <source>invalid size field in the header at offset {offset}</source>
+        <translation>偏移 {offset} 处文件头中的大小字段无效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="200"/>
+        <source>an extended header of {size} bytes at offset {offset} is over the limit</source>
+        <translation>偏移 {offset} 处 {size} 字节的扩展头超过上限</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="204"/>
+        <source>the archive is truncated inside an extended header at offset {offset}</source>
+        <translation>归档在偏移 {offset} 处的扩展头内部被截断</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="211"/>
+        <source>a global header at offset {offset} interrupts an entry</source>
+        <translation>偏移 {offset} 处的全局头打断了一个条目</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="227"/>
+        <source>invalid pax size at offset {offset}</source>
+        <translation>偏移 {offset} 处的 pax 大小无效</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="252"/>
+        <source>member {name} at offset {offset} is truncated: its header declares {size} bytes but only {remain} remain</source>
+        <translation>偏移 {offset} 处的成员 {name} 被截断：其文件头声明 {size} 字节，但只剩 {remain} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="258"/>
+        <source>is a symbolic link to {target}</source>
+        <translation>是指向 {target} 的符号链接</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="260"/>
+        <source>is a hard link to {target}</source>
+        <translation>是指向 {target} 的硬链接</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="264"/>
+        <source>has an unsupported member type {type}</source>
+        <translation>的成员类型 {type} 不受支持</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/tarscan.py" line="269"/>
+        <source>has a name that is not valid UTF-8</source>
+        <translation>的名称不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="106"/>
+        <source>{shard}: {damage}; the samples before it are listed, nothing after it can be read.</source>
+        <translation>{shard}：{damage}；其之前的样本已列出，之后的内容均无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="110"/>
+        <source>{shard} ends without the tar end-of-archive marker: it may have been truncated after its last member.</source>
+        <translation>{shard} 结尾缺少 tar 归档结束标记：可能在最后一个成员之后被截断。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="125"/>
+        <source>Member {name} {problem}; it was not extracted.</source>
+        <translation>成员 {name} {problem}；未提取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="130"/>
+        <source>Member {name} appears more than once in the shard.</source>
+        <translation>成员 {name} 在分片中出现了不止一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="134"/>
+        <source>The sample is incomplete: a member of it is cut off where {shard} is damaged.</source>
+        <translation>样本不完整：它的一个成员在 {shard} 损坏处被截断。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="138"/>
+        <source>The sample has no image, media or text member (members: {members}).</source>
+        <translation>样本中没有图像、媒体或文本成员（成员：{members}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="142"/>
+        <source>Content member {name} is empty (zero bytes).</source>
+        <translation>内容成员 {name} 为空（零字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="145"/>
+        <source>Content member {name} is {size} bytes, over the limit of {limit} bytes; it was not read.</source>
+        <translation>内容成员 {name} 为 {size} 字节，超过 {limit} 字节的上限；未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="155"/>
+        <source>Metadata member {name} is {size} bytes, over the limit of {limit} bytes.</source>
+        <translation>元数据成员 {name} 为 {size} 字节，超过 {limit} 字节的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="161"/>
+        <source>Metadata member {name} {problem}.</source>
+        <translation>元数据成员 {name} {problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="169"/>
+        <source>Metadata member {name} is not valid JSON ({why} at line {line} column {col}).</source>
+        <translation>元数据成员 {name} 不是有效的 JSON（第 {line} 行第 {col} 列：{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="173"/>
+        <source>Metadata member {name} is not a JSON object.</source>
+        <translation>元数据成员 {name} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/webdataset.py" line="180"/>
+        <source>Content member {name} {problem}.</source>
+        <translation>内容成员 {name} {problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ingest/worker.py" line="161"/>
+        <source>no content</source>
+        <translation>没有内容</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ingest/worker.py" line="167"/>
+        <source>the item is empty (zero bytes)</source>
+        <translation>该条目为空（零字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ingest/worker.py" line="174"/>
+        <source>the text is not valid UTF-8 (byte {at})</source>
+        <translation>该文本不是有效的 UTF-8（第 {at} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ingest/worker.py" line="247"/>
+        <source>could not be processed: {kind}: {error}</source>
+        <translation>无法处理：{kind}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="182"/>
+        <source>empty file: zero bytes, not an image</source>
+        <translation>空文件：零字节，不是图像</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="188"/>
+        <source>decompression bomb refused: {w}x{h} = {pixels} pixels exceeds the limit of {limit} (the setting ingest.max_image_pixels)</source>
+        <translation>已拒绝解压炸弹：{w}x{h} = {pixels} 像素，超过 {limit} 的上限（设置 ingest.max_image_pixels）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="193"/>
+        <source>image has no pixels ({w}x{h})</source>
+        <translation>图像没有像素（{w}x{h}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="206"/>
+        <source>decompression bomb refused: {why}</source>
+        <translation>已拒绝解压炸弹：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="208"/>
+        <source>not a decodable image (unknown or corrupt format)</source>
+        <translation>不是可解码的图像（格式未知或已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="212"/>
+        <source>truncated image: {why}</source>
+        <translation>图像被截断：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="213"/>
+        <source>undecodable image: {why}</source>
+        <translation>图像无法解码：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="83"/>
+        <source>{signal} {value} ({carrier} at {where}, fetched {when})</source>
+        <translation>{signal} {value}（{carrier}，位于 {where}，获取于 {when}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="85"/>
+        <source>{signal} {value} ({carrier} at {where})</source>
+        <translation>{signal} {value}（{carrier}，位于 {where}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="182"/>
+        <source>header</source>
+        <translation>HTTP 头</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="182"/>
+        <source>meta</source>
+        <translation>meta 标签</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="186"/>
+        <source>the HTTP response</source>
+        <translation>HTTP 响应</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="187"/>
+        <source>the HTTP response for {url}</source>
+        <translation>{url} 的 HTTP 响应</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="188"/>
+        <source>the page&apos;s &lt;meta name={name}&gt;</source>
+        <translation>页面的 &lt;meta name={name}&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="189"/>
+        <source>the item&apos;s {label} assertion</source>
+        <translation>该条目的 {label} 断言</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="190"/>
+        <source>{url} (location {loc})</source>
+        <translation>{url}（位置 {loc}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="191"/>
+        <source>{url} line {line}</source>
+        <translation>{url} 第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ingest.py" line="363"/>
+        <source>{location} is a path of {n} characters, more than the {limit} the ledger keeps for an item; it is recorded as {short} and not read. Shorten the file or directory names and ingest again.</source>
+        <translation>{location} 的路径长 {n} 个字符，超过账本为每个条目保存的 {limit} 个字符；它被记录为 {short}，未读取。请缩短文件或目录名后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="46"/>
+        <source>Expecting value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="48"/>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应为用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="49"/>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应为 &apos;:&apos; 分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="50"/>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应为 &apos;,&apos; 分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="51"/>
+        <source>Unterminated string starting at</source>
+        <translation>字符串未结束</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="52"/>
+        <source>Extra data</source>
+        <translation>多余的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="53"/>
+        <source>Invalid \escape</source>
+        <translation>无效的 \ 转义</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="54"/>
+        <source>Invalid \uXXXX escape</source>
+        <translation>无效的 \uXXXX 转义</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/corpus/reasons.py" line="55"/>
+        <source>Invalid control character at</source>
+        <translation>无效的控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="209"/>
+        <source>decompression bomb refused: Image size ({pixels} pixels) exceeds limit of {limit} pixels, could be decompression bomb DOS attack.</source>
+        <translation>已拒绝解压炸弹：图像大小（{pixels} 像素）超过 {limit} 像素的上限，可能是解压炸弹拒绝服务攻击。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="220"/>
+        <source>truncated image: image file is truncated ({n} bytes not processed)</source>
+        <translation>图像被截断：图像文件不完整（{n} 字节未处理）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/matching/image.py" line="223"/>
+        <source>truncated image: image file is truncated</source>
+        <translation>图像被截断：图像文件不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/provenance/findings.py" line="209"/>
+        <source>&apos;Disallow for {agent}&apos;</source>
+        <translation>&apos;对 {agent} 的 Disallow 规则&apos;</translation>
+    </message>
 </context>
 <context>
     <name>Items</name>
@@ -5344,6 +5946,36 @@
         <source>the consistency inputs cannot be read ({problem})</source>
         <translation>无法读取一致性输入（{problem}）</translation>
     </message>
+    <message>
+        <location filename="../../ledger_app/services/purge.py" line="61"/>
+        <source>The purge of request {rid} stopped: {problem}</source>
+        <translation>请求 {rid} 的清除已停止：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ingest.py" line="160"/>
+        <source>The ingest of {name} stopped: {problem}</source>
+        <translation>{name} 的导入已停止：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="454"/>
+        <source>{where} of {name}: the {type} request is incomplete; missing {missing}; nothing was imported (complete the file, or import with --record-anyway to record such requests as rejected)</source>
+        <translation>{name} 的{where}：{type} 请求不完整，缺少 {missing}；未导入任何内容（请补全文件，或使用 --record-anyway 导入，将此类请求记录为已拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="811"/>
+        <source>Nothing was recorded: add what is missing, keep it as a draft to amend (--draft), or record it as rejected (--record-anyway)</source>
+        <translation>未记录任何内容：请补充缺少的部分，或保存为草稿以便修改（--draft），或将其记录为已拒绝（--record-anyway）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="813"/>
+        <source>the DMCA notice is incomplete, missing: {missing}. {rest}</source>
+        <translation>该 DMCA 通知不完整，缺少：{missing}。{rest}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/takedowns.py" line="816"/>
+        <source>the {type} request is incomplete, missing: {missing}. {rest}</source>
+        <translation>该 {type} 请求不完整，缺少：{missing}。{rest}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -6687,6 +7319,247 @@
         <location filename="../../ledger_app/ui/window_workspace.py" line="72"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="23"/>
+        <source>Permission denied</source>
+        <translation>权限被拒绝（EACCES）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="24"/>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作（EPERM）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="25"/>
+        <source>No such file or directory</source>
+        <translation>文件或目录不存在（ENOENT）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="26"/>
+        <source>No space left on device</source>
+        <translation>设备上没有剩余空间（ENOSPC）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="27"/>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额（EDQUOT）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="28"/>
+        <source>Read-only file system</source>
+        <translation>只读文件系统（EROFS）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="29"/>
+        <source>Too many levels of symbolic links</source>
+        <translation>符号链接层数过多（ELOOP）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="30"/>
+        <source>File name too long</source>
+        <translation>文件名过长（ENAMETOOLONG）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="31"/>
+        <source>Is a directory</source>
+        <translation>是一个目录（EISDIR）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="32"/>
+        <source>Not a directory</source>
+        <translation>不是目录（ENOTDIR）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="33"/>
+        <source>Input/output error</source>
+        <translation>输入/输出错误（EIO）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="34"/>
+        <source>File exists</source>
+        <translation>文件已存在（EEXIST）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="35"/>
+        <source>Too many open files</source>
+        <translation>打开的文件过多（EMFILE）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="36"/>
+        <source>Too many open files in system</source>
+        <translation>系统中打开的文件过多（ENFILE）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="37"/>
+        <source>Device or resource busy</source>
+        <translation>设备或资源忙（EBUSY）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="38"/>
+        <source>File too large</source>
+        <translation>文件过大（EFBIG）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="39"/>
+        <source>Directory not empty</source>
+        <translation>目录非空（ENOTEMPTY）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="40"/>
+        <source>Invalid cross-device link</source>
+        <translation>无效的跨设备链接（EXDEV）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="41"/>
+        <source>Stale file handle</source>
+        <translation>失效的文件句柄（ESTALE）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="44"/>
+        <source>{strerror}</source>
+        <translation>操作系统错误 {errno}（{strerror}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="48"/>
+        <source>The disk holding {where} is full; free some space and run the command again (what was committed is kept, and a re-run continues from there).</source>
+        <translation>{where} 所在的磁盘已满（ENOSPC）；请释放一些空间后重新运行（已提交的内容会保留，重新运行会从那里继续）。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="50"/>
+        <source>Your disk quota is used up where {where} is; free some space and run the command again.</source>
+        <translation>{where} 所在位置的磁盘配额已用完（EDQUOT）；请释放一些空间后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="52"/>
+        <source>Permission denied on {where}; check that you may read and write it (ls -l), then run the command again.</source>
+        <translation>{where} 的权限被拒绝（EACCES）；请检查您是否可以读写它（ls -l），然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="54"/>
+        <source>The operation is not permitted on {where}; check its owner and permissions, then run the command again.</source>
+        <translation>不允许对 {where} 执行此操作（EPERM）；请检查其所有者和权限，然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="56"/>
+        <source>{where} is on a read-only file system; use a writable location.</source>
+        <translation>{where} 位于只读文件系统上（EROFS）；请使用可写的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="57"/>
+        <source>{where} is a loop of symbolic links (or too many of them); give the real path instead.</source>
+        <translation>{where} 是符号链接循环（或链接层数过多，ELOOP）；请改为提供真实路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="59"/>
+        <source>The name {where} is longer than the file system allows; shorten it.</source>
+        <translation>名称 {where} 超过文件系统允许的长度（ENAMETOOLONG）；请缩短它。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="61"/>
+        <source>Too many files are open at once (at {where}); raise the limit (ulimit -n) and run the command again.</source>
+        <translation>同时打开的文件过多（在 {where}，EMFILE）；请调高上限（ulimit -n）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="63"/>
+        <source>The system has too many files open (at {where}); close some programs and run the command again.</source>
+        <translation>系统打开的文件过多（在 {where}，ENFILE）；请关闭一些程序后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="65"/>
+        <source>An input/output error occurred on {where} (a failing disk or a lost network mount); check the device, then run the command again.</source>
+        <translation>{where} 上发生输入/输出错误（EIO，磁盘故障或网络挂载丢失）；请检查设备，然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="67"/>
+        <source>{where} does not exist; check the path.</source>
+        <translation>{where} 不存在（ENOENT）；请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="68"/>
+        <source>A part of {where} is not a directory; check the path.</source>
+        <translation>{where} 的某一部分不是目录（ENOTDIR）；请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="69"/>
+        <source>{where} cannot be opened; check that its folder exists, that you may read and write both, and that its disk is not mounted read-only.</source>
+        <translation>无法打开 {where}；请检查其所在文件夹是否存在、您是否可以读写两者，以及其磁盘是否以只读方式挂载。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="73"/>
+        <source>a file it needed</source>
+        <translation>所需的某个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="74"/>
+        <source>the database {database}</source>
+        <translation>数据库 {database}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="75"/>
+        <source>the database (the workspace database)</source>
+        <translation>数据库（工作区数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="158"/>
+        <source>{file} cannot be used: {why}.</source>
+        <translation>无法使用 {file}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/core/os_errors.py" line="159"/>
+        <source>The system refused the operation: {why}.</source>
+        <translation>系统拒绝了该操作：{why}。</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="627"/>
+        <source>signed ledger entries {shown} and {more} more hold it: they cannot change without breaking every proof</source>
+        <translation>已签名的账本条目 {shown} 以及另外 {more} 条仍含有该数据：更改它们会破坏所有证明，因此无法更改</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/ledger.py" line="629"/>
+        <source>signed ledger entries {shown} hold it: they cannot change without breaking every proof</source>
+        <translation>已签名的账本条目 {shown} 仍含有该数据：更改它们会破坏所有证明，因此无法更改</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="187"/>
+        <source>{n} value(s) of {where} (a key other records and signed entries refer to) still hold it</source>
+        <translation>{where} 中仍有 {n} 个值含有该数据（它是其他记录和已签名条目引用的键）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="192"/>
+        <source>{n} row(s) of {where} (a table without a primary key) still hold it</source>
+        <translation>{where} 中仍有 {n} 行含有该数据（该表没有主键）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="201"/>
+        <source>a value of {where} (which cannot be empty) still holds it</source>
+        <translation>{where} 中的一个值仍含有该数据（该列不能为空）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="269"/>
+        <source>the reply {name} to request {rid} was written before reply files were recorded and is not in {folder} as written; if it was saved elsewhere, delete it there</source>
+        <translation>请求 {rid} 的回复 {name} 写于开始记录回复文件之前，且不在 {folder} 中原样存在；如果它被保存到了其他位置，请在那里删除</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="336"/>
+        <source>the reply file {path} could not be read to erase it ({why})</source>
+        <translation>无法读取回复文件 {path} 以将其删除（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="346"/>
+        <source>the reply file {path} could not be deleted ({why})</source>
+        <translation>无法删除回复文件 {path}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/storage/erasure.py" line="354"/>
+        <source>the reply file {path} was changed since it was written; it was left for you to check</source>
+        <translation>回复文件 {path} 在写入后已被更改；已保留，请您检查</translation>
     </message>
 </context>
 </TS>

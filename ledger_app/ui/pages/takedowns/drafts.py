@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMessageBox, QPushButton
 from ledger_app.ui.errors import error_text, is_expected, show_error
 from ledger_app.ui.models.takedown_text import request_type_text, requester_kind_text
 from ledger_app.ui.pages.new_request import NewRequestDialog, RequestForm
-from ledger_app.ui.reason_text import legal_text
+from ledger_app.ui.reason_text import legal_text, note_text
 from ledger_app.ui.tasks import Task
 from ledger_app.ui.widgets.form_dialog import FormDialog
 from ledger_app.ui.widgets.labels import status_label
@@ -220,7 +220,7 @@ class TakedownDrafts:
 
         def done(r) -> None:
             if isinstance(r, KeptDraft):
-                missing = "; ".join(legal_text(m) for m in r.missing)
+                missing = "; ".join(note_text(m) for m in r.missing)
                 letter = (" " + self.tr("A new letter asks for what is still missing: {path}").format(path=r.letter)
                           if r.letter else "")  # the requester was written to before
                 if record and shiboken6.isValid(dialog):  # the service still finds elements missing
