@@ -272,8 +272,8 @@ class TakedownDrafts:
             text = self.tr("Draft D{id} discarded.").format(id=draft_id)
             if r.letters_deleted:
                 text += " " + self.tr("{n} letter file(s) deleted.").format(n=r.letters_deleted)
-            if r.letters_left:  # a letter changed since it was written: named, in the service's words
-                text += " " + self.tr("Left for you to check: {files}").format(files="; ".join(r.letters_left))
+            if r.letters_left:  # a letter changed since it was written: named, in the window's language
+                text += " " + self.tr("Left for you to check: {files}").format(files="; ".join(note_text(n) for n in r.letters_left))
             self.message.setText(text)
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.recorded(text)
