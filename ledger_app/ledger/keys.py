@@ -31,7 +31,8 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ledger_app.core.errors import SigningKeyError, UserError, VerificationError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed, refused, say
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.ledger.note import Signer, Verifier, b64decode_strict, parse_vkey, signer_from_private_key
 
 KEY_FILE_VERSION = 1
@@ -69,12 +70,24 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def _check_passphrase(passphrase: str) -> None:
     if not passphrase:
-        raise UserError("An empty passphrase is not allowed; choose a passphrase for the signing key.")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "An empty passphrase is not allowed; choose a passphrase for "
+                                                          "the signing key."))
     try:
         passphrase.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8, smuggled in as surrogate escapes
-        raise UserError(f"The passphrase is not valid UTF-8 text (from {PASSPHRASE_ENV} or the terminal); "
-                        "give it as UTF-8, e.g. in a UTF-8 locale.") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The passphrase is not valid UTF-8 text (from {env} or the "
+                                                          "terminal); give it as UTF-8, e.g. in a UTF-8 locale."),
+                      env=PASSPHRASE_ENV) from None
+
+
+def _exists(path: Path) -> UserError:
+    return refused(QT_TRANSLATE_NOOP("ServiceMessage", "A key file already exists at {path}; refusing to overwrite "
+                                                       "it."), path=str(path))
+
+
+def _key_error(source: str, path: Path, **args: object) -> UserError:
+    """A SigningKeyError saying `source` of the key file at `path`."""
+    return refused(source, error=SigningKeyError, path=str(path), **args)
 
 
 def _signing_key(name: str, private: Ed25519PrivateKey, created: str) -> SigningKey:
@@ -96,7 +109,7 @@ def _write_new_file(path: Path, data: bytes) -> None:
         try:
             os.link(tmp, path)  # fails if path exists: an existing key is never overwritten
         except FileExistsError:
-            raise UserError(f"A key file already exists at {path}; refusing to overwrite it.") from None
+            raise _exists(path) from None
     finally:
         os.unlink(tmp)
     dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -115,7 +128,7 @@ def create_key_file(
         raise ValueError("scrypt N must be a power of two between 2**14 and 2**20")
     path = Path(path)
     if path.exists():
-        raise UserError(f"A key file already exists at {path}; refusing to overwrite it.")
+        raise _exists(path)
     private = Ed25519PrivateKey.generate()
     created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     key = _signing_key(name, private, created)
@@ -148,19 +161,23 @@ def load_key_file(path: str | os.PathLike[str], passphrase: str) -> SigningKey:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SigningKeyError(f"No signing key file at {path}.") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "No signing key file at {path}."), error=SigningKeyError,
+                      path=str(path)) from None
     except OSError as exc:
-        raise SigningKeyError(f"The signing key file {path} cannot be read: {exc.strerror}.") from None
-    damaged = f"The signing key file {path} is damaged"
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} cannot be read: {why}."),
+                      error=SigningKeyError, path=str(path), why=os_error_said(exc)) from None
     try:
         doc = json.loads(raw)
         if not isinstance(doc, dict):
             raise ValueError
         version, name, kdf = doc["version"], doc["name"], doc["kdf"]
         if version != KEY_FILE_VERSION:
-            raise SigningKeyError(f"{damaged} or from a newer version (key file version {version!r}).")
+            raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged or from a newer "
+                                                               "version (key file version {version})."), path,
+                           version=repr(version))
         if doc["cipher"] != CIPHER or kdf["name"] != "scrypt":
-            raise SigningKeyError(f"{damaged}: unknown cipher or key derivation.")
+            raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: unknown "
+                                                               "cipher or key derivation."), path)
         n, r, p = kdf["n"], kdf["r"], kdf["p"]
         if (
             not all(type(x) is int for x in (n, r, p))
@@ -168,7 +185,8 @@ def load_key_file(path: str | os.PathLike[str], passphrase: str) -> SigningKey:
             or not 1 <= r <= 32
             or not 1 <= p <= 16
         ):
-            raise SigningKeyError(f"{damaged}: its scrypt parameters are out of range.")
+            raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: its scrypt "
+                                                               "parameters are out of range."), path)
         salt = b64decode_strict(doc["salt"], "salt")
         nonce = b64decode_strict(doc["nonce"], "nonce")
         sealed = b64decode_strict(doc["ciphertext"], "ciphertext")
@@ -178,21 +196,24 @@ def load_key_file(path: str | os.PathLike[str], passphrase: str) -> SigningKey:
     except SigningKeyError:
         raise
     except (ValueError, KeyError, TypeError, VerificationError, binascii.Error):
-        raise SigningKeyError(f"{damaged}: it is not a readable key file.") from None
+        raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: it is not a "
+                                                           "readable key file."), path) from None
     if not isinstance(name, str) or verifier.name != name or verifier.public_key != public:
-        raise SigningKeyError(f"{damaged}: its name, public key and verifier key disagree.")
+        raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: its name, public "
+                                                           "key and verifier key disagree."), path)
     if len(salt) != 16 or len(nonce) != 12 or len(sealed) != 32 + 16:
-        raise SigningKeyError(f"{damaged}: its salt, nonce or ciphertext has the wrong length.")
+        raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: its salt, nonce or "
+                                                           "ciphertext has the wrong length."), path)
     try:
         seed = ChaCha20Poly1305(_derive(passphrase, salt, n, r, p)).decrypt(nonce, sealed, _aad(name, public))
     except InvalidTag:
-        raise SigningKeyError(
-            f"Wrong passphrase for the signing key {path} (or the file's encrypted part was altered)."
-        ) from None
+        raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "Wrong passphrase for the signing key {path} (or the "
+                                                           "file's encrypted part was altered)."), path) from None
     private = Ed25519PrivateKey.from_private_bytes(seed)
     key = _signing_key(name, private, created)
     if key.public_key != public:
-        raise SigningKeyError(f"{damaged}: the decrypted key does not match its public key.")
+        raise _key_error(QT_TRANSLATE_NOOP("ServiceMessage", "The signing key file {path} is damaged: the decrypted key "
+                                                           "does not match its public key."), path)
     return key
 
 
@@ -201,16 +222,18 @@ def passphrase_from_env_or_prompt(confirm: bool) -> str:
     env = os.environ.get(PASSPHRASE_ENV)
     if env is not None:
         if not env:
-            raise UserError(f"{PASSPHRASE_ENV} is set but empty; an empty passphrase is not allowed.")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{env} is set but empty; an empty passphrase is not "
+                                                              "allowed."), env=PASSPHRASE_ENV)
         _check_passphrase(env)
         return env
     try:
         first = getpass.getpass("Signing key passphrase: ")
         _check_passphrase(first)
         if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-            raise UserError("The two passphrases differ; nothing was changed.")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "The two passphrases differ; nothing was changed."))
     except (EOFError, KeyboardInterrupt):
-        raise UserError(f"No passphrase given; set {PASSPHRASE_ENV} or run from a terminal.") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "No passphrase given; set {env} or run from a terminal."),
+                      env=PASSPHRASE_ENV) from None
     return first
 
 

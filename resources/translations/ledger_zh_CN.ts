@@ -5976,6 +5976,70 @@
         <source>the {type} request is incomplete, missing: {missing}. {rest}</source>
         <translation>该 {type} 请求不完整，缺少：{missing}。{rest}</translation>
     </message>
+    <message>
+        <source>A key file already exists at {path}; refusing to overwrite it.</source>
+        <translation>{path} 处已有密钥文件；拒绝覆盖它。</translation>
+    </message>
+    <message>
+        <source>An empty passphrase is not allowed; choose a passphrase for the signing key.</source>
+        <translation>不允许使用空口令；请为签名密钥选择一个口令。</translation>
+    </message>
+    <message>
+        <source>No passphrase given; set {env} or run from a terminal.</source>
+        <translation>未提供口令；请设置 {env}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>No signing key file at {path}.</source>
+        <translation>{path} 处没有签名密钥文件。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not valid UTF-8 text (from {env} or the terminal); give it as UTF-8, e.g. in a UTF-8 locale.</source>
+        <translation>口令不是有效的 UTF-8 文本（来自 {env} 或终端）；请以 UTF-8 提供，例如在 UTF-8 区域设置下输入。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} cannot be read: {why}.</source>
+        <translation>无法读取签名密钥文件 {path}：{why}。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged or from a newer version (key file version {version}).</source>
+        <translation>签名密钥文件 {path} 已损坏，或来自更新的版本（密钥文件版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: it is not a readable key file.</source>
+        <translation>签名密钥文件 {path} 已损坏：它不是可读取的密钥文件。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: its name, public key and verifier key disagree.</source>
+        <translation>签名密钥文件 {path} 已损坏：其名称、公钥与验证密钥彼此不一致。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: its salt, nonce or ciphertext has the wrong length.</source>
+        <translation>签名密钥文件 {path} 已损坏：其盐值、随机数或密文的长度不正确。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: its scrypt parameters are out of range.</source>
+        <translation>签名密钥文件 {path} 已损坏：其 scrypt 参数超出允许范围。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: the decrypted key does not match its public key.</source>
+        <translation>签名密钥文件 {path} 已损坏：解密得到的密钥与其公钥不符。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged: unknown cipher or key derivation.</source>
+        <translation>签名密钥文件 {path} 已损坏：未知的加密算法或密钥派生方法。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>两次输入的口令不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the signing key {path} (or the file&apos;s encrypted part was altered).</source>
+        <translation>签名密钥 {path} 的口令错误（或该文件的加密部分已被改动）。</translation>
+    </message>
+    <message>
+        <source>{env} is set but empty; an empty passphrase is not allowed.</source>
+        <translation>{env} 已设置但为空；不允许使用空口令。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

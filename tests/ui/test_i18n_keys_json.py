@@ -1,0 +1,96 @@
+"""Key-file and passphrase errors, strict-JSON refusals and the other sentences issue #17 left in
+English, kept as message IDs with arguments: the CLI's English exactly as before (written out here),
+the window's language in the window (scanned for English with test_i18n_screens.py's scanner)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from ledger_app.core.errors import SigningKeyError, UserError
+from ledger_app.ui.errors import error_text
+from tests.ui.test_i18n_refusals import chinese, zh  # noqa: F401 (the fixture)
+
+PACKAGE = Path(__file__).resolve().parents[2] / "ledger_app"
+
+
+def plain_raises(path: Path, names: set[str]) -> list[str]:
+    """`raise Name("literal")` / `raise Name(f"...")` in `path`: a sentence with no message ID."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            name = getattr(node.exc.func, "id", None)
+            if name in names and node.exc.args and isinstance(node.exc.args[0], ast.JoinedStr | ast.Constant):
+                out.append(f"{path.name}:{node.lineno}")
+    return out
+
+
+def test_key_file_and_passphrase_errors_are_said_in_chinese_and_kept_in_english(tmp_path, zh, monkeypatch):  # noqa: F811
+    from ledger_app.ledger import keys
+
+    path = tmp_path / "ledger.key"
+    keys.create_key_file(path, "example.com/zh-keys", "right", scrypt_n=2**14)
+    cases: list[tuple[object, type[UserError], str]] = [
+        (lambda: keys.load_key_file(path, "wrong"), SigningKeyError,
+         f"Wrong passphrase for the signing key {path} (or the file's encrypted part was altered)."),
+        (lambda: keys.load_key_file(tmp_path / "none.key", "x"), SigningKeyError,
+         f"No signing key file at {tmp_path / 'none.key'}."),
+        (lambda: keys.load_key_file(tmp_path, "x"), SigningKeyError,  # a folder: the system's EISDIR
+         f"The signing key file {tmp_path} cannot be read: Is a directory."),
+        (lambda: keys.create_key_file(path, "again", "x", scrypt_n=2**14), UserError,
+         f"A key file already exists at {path}; refusing to overwrite it."),
+        (lambda: keys.create_key_file(tmp_path / "e.key", "e", ""), UserError,
+         "An empty passphrase is not allowed; choose a passphrase for the signing key."),
+        (lambda: keys.load_key_file(path, "bad\udcff"), UserError,
+         "The passphrase is not valid UTF-8 text (from LEDGER_PASSPHRASE or the terminal); give it as UTF-8, e.g. "
+         "in a UTF-8 locale."),
+    ]
+    doc = json.loads(path.read_text())
+    for name, change, tail in [
+        ("bad.key", None, ": it is not a readable key file."),
+        ("v2.key", {"version": 2}, " or from a newer version (key file version 2)."),
+        ("cipher.key", {"cipher": "rot13"}, ": unknown cipher or key derivation."),
+        ("scrypt.key", {"kdf": {**doc["kdf"], "n": 2**30}}, ": its scrypt parameters are out of range."),
+        ("name.key", {"name": "someone-else"}, ": its name, public key and verifier key disagree."),
+        ("salt.key", {"salt": "AAAA"}, ": its salt, nonce or ciphertext has the wrong length."),
+    ]:
+        (tmp_path / name).write_text("{bad" if change is None else json.dumps({**doc, **change}))
+        cases.append((lambda n=name: keys.load_key_file(tmp_path / n, "right"), SigningKeyError,
+                      f"The signing key file {tmp_path / name} is damaged{tail}"))
+    for call, kind, english in cases:
+        with pytest.raises(kind) as e:
+            call()  # type: ignore[operator]
+        assert str(e.value) == english  # the CLI's sentence, unchanged
+        text = chinese(error_text(e.value))
+        assert "LEDGER_PASSPHRASE" not in english or "LEDGER_PASSPHRASE" in text
+    assert "EISDIR" in error_text(_raised(cases[2][0]))  # the system's reason, by its name
+
+    monkeypatch.setenv("LEDGER_PASSPHRASE", "")
+    with pytest.raises(UserError) as e:
+        keys.passphrase_from_env_or_prompt(False)
+    assert str(e.value) == "LEDGER_PASSPHRASE is set but empty; an empty passphrase is not allowed."
+    assert "LEDGER_PASSPHRASE" in chinese(error_text(e.value))
+    monkeypatch.delenv("LEDGER_PASSPHRASE")
+    monkeypatch.setattr(keys.getpass, "getpass", lambda prompt: (_ for _ in ()).throw(EOFError()))
+    with pytest.raises(UserError) as e:
+        keys.passphrase_from_env_or_prompt(False)
+    assert str(e.value) == "No passphrase given; set LEDGER_PASSPHRASE or run from a terminal."
+    chinese(error_text(e.value))
+    answers = iter(["one", "two"])
+    monkeypatch.setattr(keys.getpass, "getpass", lambda prompt: next(answers))
+    with pytest.raises(UserError) as e:
+        keys.passphrase_from_env_or_prompt(True)
+    assert str(e.value) == "The two passphrases differ; nothing was changed."
+    chinese(error_text(e.value))
+    assert plain_raises(PACKAGE / "ledger" / "keys.py", {"UserError", "SigningKeyError"}) == []
+
+
+def _raised(call: object) -> BaseException:
+    try:
+        call()  # type: ignore[operator]
+    except BaseException as exc:
+        return exc
+    raise AssertionError("no error")
