@@ -95,7 +95,9 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
     try:
         return strictjson.loads(data, str(path))
     except strictjson.StrictJSONError as exc:
-        raise VerificationError(str(exc), what="file") from None  # strictjson's sentence, naming the file
+        error = VerificationError(str(exc), what="file")  # strictjson's sentence, naming the file
+        error.said = exc.said  # type: ignore[attr-defined]
+        raise error from None
 
 
 def read_vkey(value: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ledger_app.certificates.document import DocumentLedger, issue_document
 from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
 from ledger_app.ledger.documents import DOCUMENT_VERSION, KIND_CERTIFICATE, NotCanonicalError, canonical_bytes
 
 REQUEST_KEYS = ("id", "type", "received", "due_by", "requester")
@@ -137,7 +138,8 @@ def build_removal_certificate(
     try:
         canonical_bytes(body)
     except NotCanonicalError as exc:
-        raise UserError(f"the certificate cannot be signed: {exc}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the certificate cannot be signed: {problem}"),
+                      problem=said_of(exc)) from None
     return body
 
 

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy.engine import Connection, Engine
 
 from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
 from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
     ENTRY_TYPE_FOR_KIND,
@@ -72,7 +73,8 @@ def _check_body(body: dict[str, Any]) -> bytes:
     try:
         return canonical_bytes(body)
     except NotCanonicalError as exc:
-        raise UserError(f"the document cannot be signed: {exc}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the document cannot be signed: {problem}"),
+                      problem=said_of(exc)) from None
 
 
 def sign_body(ledger: DocumentLedger, body: dict[str, Any]) -> dict[str, Any]:

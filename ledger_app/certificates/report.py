@@ -18,6 +18,7 @@ from typing import Any
 
 from ledger_app.certificates.document import DocumentLedger, checkpoint_of, entry_proof, issue_document
 from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
 from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
     KIND_REPORT,
@@ -124,7 +125,8 @@ def build_inclusion_report(
     try:
         canonical_bytes(body)
     except NotCanonicalError as exc:
-        raise UserError(f"the report cannot be signed: {exc}") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the report cannot be signed: {problem}"),
+                      problem=said_of(exc)) from None
     return body
 
 

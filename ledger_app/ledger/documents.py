@@ -11,6 +11,8 @@ import hashlib
 import json
 from typing import Any
 
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
+
 DOCUMENT_VERSION = 1
 SIGNATURE_ALG = "Ed25519"
 KIND_CERTIFICATE = "removal-certificate"
@@ -30,38 +32,56 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", 
 
 
 class NotCanonicalError(ValueError):
-    """A value outside the domain in which canonical JSON is this simple (see `canonical_bytes`)."""
+    """A value outside the domain in which canonical JSON is this simple (see `canonical_bytes`); its
+    `said` is the sentence as a message (core/messages.py)."""
+
+    def __init__(self, source: str, **args: Any):
+        self.said = Said(source, args)
+        super().__init__(str(self.said))
+
+
+def _where(path: str) -> Said:
+    """"the document" and the JSON path inside it (`.a.b[0]`; empty for the document itself)."""
+    return Said(QT_TRANSLATE_NOOP("ServiceMessage", "the document{path}"), {"path": path})
 
 
 def _check_domain(value: Any, path: str) -> None:
     t = type(value)
     if t is str:
         if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-            raise NotCanonicalError(f"{path} holds a lone surrogate, which has no UTF-8 encoding")
+            raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} holds a lone surrogate, which has no "
+                                                                          "UTF-8 encoding"), path=_where(path))
         return
     if t is bool or value is None:
         return
     if t is int:
         if not -_MAX_SAFE_INT <= value <= _MAX_SAFE_INT:
-            raise NotCanonicalError(f"{path} holds the integer {value}, beyond the 2**53 that JSON numbers keep exactly")
+            raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} holds the integer {value}, beyond the "
+                                                                          "2**53 that JSON numbers keep exactly"),
+                                    path=_where(path), value=value)
         return
     if t is float:
-        raise NotCanonicalError(f"{path} holds the floating-point number {value!r}; documents hold none (write it as a string)")
+        raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} holds the floating-point number {value}; "
+                                                                  "documents hold none (write it as a string)"),
+                                path=_where(path), value=repr(value))
     if t is dict:
         for k, v in value.items():
             if type(k) is not str:
-                raise NotCanonicalError(f"{path} has the non-string key {k!r}")
+                raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} has the non-string key {key}"), path=_where(path),
+                                        key=repr(k))
             if any(ord(c) > 0xFFFF for c in k):
                 # RFC 8785 sorts keys by UTF-16 code units; for keys beyond U+FFFF that differs from
                 # Python's code-point order, so such keys are refused rather than mis-sorted.
-                raise NotCanonicalError(f"{path} has the key {k!r} with a character beyond U+FFFF")
+                raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} has the key {key} with a character "
+                                                                              "beyond U+FFFF"), path=_where(path), key=repr(k))
             _check_domain(v, f"{path}.{k}")
         return
     if t is list:
         for i, v in enumerate(value):
             _check_domain(v, f"{path}[{i}]")
         return
-    raise NotCanonicalError(f"{path} holds a {t.__name__}, which is not a JSON value")
+    raise NotCanonicalError(QT_TRANSLATE_NOOP("ServiceMessage", "{path} holds a {kind}, which is not a JSON value"),
+                            path=_where(path), kind=t.__name__)
 
 
 def canonical_bytes(value: Any) -> bytes:
@@ -74,7 +94,7 @@ def canonical_bytes(value: Any) -> bytes:
     order by UTF-16 code unit. Anything outside the domain (a float above all) raises
     `NotCanonicalError` instead of being encoded in a way another implementation might not repeat.
     """
-    _check_domain(value, "the document")
+    _check_domain(value, "")
     return _encode(value).encode("utf-8")
 
 

@@ -143,6 +143,12 @@ def verification_failure(source: str, *, what: str | Said, index: int | None = N
     return failed(source, what=str(what), index=index, **args)
 
 
+def _said(error: VerificationError, exc: BaseException) -> VerificationError:
+    """`error` saying what `exc` says (its message, when it has one)."""
+    error.said = said_of(exc)  # type: ignore[attr-defined]
+    return error
+
+
 def _of(subject: str | Said, part: str) -> Said:
     """"X's part" for a field name (`part`: leaf_data, index, tlog_proof …) of a named object."""
     return say(QT_TRANSLATE_NOOP("ServiceMessage", "{subject}'s {part}"), subject=subject, part=part)
@@ -183,7 +189,7 @@ def _decode_leaf(leaf: bytes, index: int, what: str | Said) -> dict[str, Any]:
     try:
         doc = strictjson.loads(leaf, f"{what} (ledger entry {index})")
     except strictjson.StrictJSONError as exc:
-        raise VerificationError(str(exc), what=str(what), index=index) from None  # strictjson's sentence
+        raise _said(VerificationError(str(exc), what=str(what), index=index), exc) from None  # strictjson's sentence
     if not isinstance(doc, dict) or not isinstance(doc.get("payload"), dict):
         raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "{subject} (ledger entry {n}) is not a ledger entry "
                                                                        "with a payload"),
@@ -290,7 +296,7 @@ def verify_document(
         body_bytes = canonical_bytes(body)
     except NotCanonicalError as exc:
         raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the {noun} was altered: {problem}"), what="body",
-                                   noun=noun, problem=str(exc)) from None
+                                   noun=noun, problem=said_of(exc)) from None
 
     # 2. The signature over the body, by the given key.
     sig = rest.get("signature")

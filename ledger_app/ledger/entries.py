@@ -21,7 +21,7 @@ from typing import Any
 from ledger_app.core import strictjson
 from ledger_app.core.canonical import canonical_json
 from ledger_app.core.canonical import dumps_sorted as _fast_dumps
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, failed
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, said_of
 
 LEAF_VERSION = 1
 
@@ -159,11 +159,11 @@ def _parse(leaf: bytes) -> tuple[Any, bool]:
         return strictjson.loads(text, "the leaf"), False
 
 
-def _strict_reason(leaf: bytes) -> str | None:
+def _strict_reason(leaf: bytes) -> Said | None:
     try:
         strictjson.loads(leaf, "the leaf")
     except strictjson.StrictJSONError as exc:
-        return str(exc).removeprefix("the leaf ")
+        return exc.problem  # what is said of the leaf ("is refused: …")
     return None
 
 
@@ -173,7 +173,7 @@ def decode_entry(leaf: bytes, *, index: int | None = None) -> Entry:
         doc, fast = _parse(leaf)
     except strictjson.StrictJSONError as e:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: {problem}"), index=index, n=index,
-                     problem=str(e)) from None
+                     problem=said_of(e)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf is not valid UTF-8 JSON ({problem})"),
                      index=index, n=index, problem=str(e)) from None

@@ -209,7 +209,7 @@ def _leaf_doc(leaf: bytes, what: str) -> dict[str, Any]:
     try:
         doc = strictjson.loads(leaf, what)
     except strictjson.StrictJSONError as exc:
-        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {problem}"), problem=str(exc)) from None
+        raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {problem}"), problem=said_of(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("payload"), dict):
         raise _bad(QT_TRANSLATE_NOOP("ServiceMessage", "the item proof {field} is not a ledger entry"), field=what)
     return doc

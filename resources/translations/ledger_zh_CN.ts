@@ -6040,6 +6040,90 @@
         <source>{env} is set but empty; an empty passphrase is not allowed.</source>
         <translation>{env} 已设置但为空；不允许使用空口令。</translation>
     </message>
+    <message>
+        <source>an integer of {digits} digits is beyond ±(2**53 - 1)</source>
+        <translation>一个 {digits} 位的整数超出了 ±(2**53 - 1) 的范围</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 (byte {byte})</source>
+        <translation>不是 UTF-8 编码（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <source>is refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>it nests arrays or objects deeper than {depth} levels</source>
+        <translation>其中数组或对象的嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <source>the certificate cannot be signed: {problem}</source>
+        <translation>无法签署该证书：{problem}</translation>
+    </message>
+    <message>
+        <source>the document cannot be signed: {problem}</source>
+        <translation>无法签署该文档：{problem}</translation>
+    </message>
+    <message>
+        <source>the integer {value} is beyond ±(2**53 - 1)</source>
+        <translation>整数 {value} 超出了 ±(2**53 - 1) 的范围</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>键 {key} 在同一个对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>the number {number} is not an integer (write such values as strings)</source>
+        <translation>数字 {number} 不是整数（此类数值请写成字符串）</translation>
+    </message>
+    <message>
+        <source>the report cannot be signed: {problem}</source>
+        <translation>无法签署该报告：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} has the key {key} with a character beyond U+FFFF</source>
+        <translation>{path} 含有键 {key}，其中有超出 U+FFFF 的字符</translation>
+    </message>
+    <message>
+        <source>{path} has the non-string key {key}</source>
+        <translation>{path} 含有非字符串的键 {key}</translation>
+    </message>
+    <message>
+        <source>{path} holds a lone surrogate, which has no UTF-8 encoding</source>
+        <translation>{path} 含有孤立的代理字符，它没有 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>{path} holds a {kind}, which is not a JSON value</source>
+        <translation>{path} 含有 {kind} 类型的值，它不是 JSON 值</translation>
+    </message>
+    <message>
+        <source>{path} holds the floating-point number {value}; documents hold none (write it as a string)</source>
+        <translation>{path} 含有浮点数 {value}；文档中不允许浮点数（请写成字符串）</translation>
+    </message>
+    <message>
+        <source>{path} holds the integer {value}, beyond the 2**53 that JSON numbers keep exactly</source>
+        <translation>{path} 含有整数 {value}，超出了 JSON 数字能精确保存的 2**53</translation>
+    </message>
+    <message>
+        <source>{reason}: line {line} column {column} (char {char})</source>
+        <translation>{reason}：第 {line} 行第 {column} 列（第 {char} 个字符）</translation>
+    </message>
+    <message>
+        <source>{text} is not a JSON value</source>
+        <translation>{text} 不是 JSON 值</translation>
+    </message>
+    <message>
+        <source>{what} {problem}</source>
+        <translation>{what} {problem}</translation>
+    </message>
+    <message>
+        <source>the document{path}</source>
+        <translation>文档{path}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

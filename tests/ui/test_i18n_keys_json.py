@@ -94,3 +94,68 @@ def _raised(call: object) -> BaseException:
     except BaseException as exc:
         return exc
     raise AssertionError("no error")
+
+
+def test_strict_json_refusals_are_said_in_chinese_and_kept_in_english(tmp_path, zh):  # noqa: F811
+    """core/strictjson.py's refusals (the offline verifier's, a leaf's, a dropped certificate's)."""
+    from ledger_app.core import strictjson
+    from ledger_app.core.errors import VerificationError
+    from ledger_app.ledger.entries import ENTRY_TYPES, LEAF_VERSION, decode_entry
+    from ledger_app.verify import load_json_file
+
+    cases = {
+        b'{"a": 1, "a": 2}': "x.json is refused: the key 'a' appears twice in one object",
+        b"1.5": "x.json is refused: the number 1.5 is not an integer (write such values as strings)",
+        b"9" * 30: "x.json is refused: an integer of 30 digits is beyond ±(2**53 - 1)",
+        b"-9007199254740993": "x.json is refused: the integer -9007199254740993 is beyond ±(2**53 - 1)",
+        b"[NaN]": "x.json is refused: NaN is not a JSON value",
+        b"\xff": "x.json is not UTF-8 (byte 0)",
+        b"[" * 40 + b"]" * 40: "x.json is refused: it nests arrays or objects deeper than 32 levels",
+        b"{bad": "x.json is not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 "
+                 "(char 1))",
+    }
+    for data, english in cases.items():
+        with pytest.raises(strictjson.StrictJSONError) as e:
+            strictjson.loads(data, "x.json")
+        assert str(e.value) == english
+        assert "x.json" in chinese(error_text(e.value))
+    path = tmp_path / "twice.json"
+    path.write_bytes(b'{"kind": "a", "kind": "b"}')
+    with pytest.raises(VerificationError) as v:
+        load_json_file(path)  # the offline verifier, reading a certificate
+    assert str(v.value) == f"{path} is refused: the key 'kind' appears twice in one object"
+    chinese(error_text(v.value))
+    kind = sorted(ENTRY_TYPES)[0]
+    leaf = f'{{"payload":{{}},"ts":"a","ts":"b","type":"{kind}","v":{LEAF_VERSION}}}'.encode()
+    with pytest.raises(VerificationError) as v:
+        decode_entry(leaf, index=3)  # a duplicate the fast parser lets through, named by the strict one
+    assert str(v.value) == "entry 3: the leaf is refused: the key 'ts' appears twice in one object"
+    chinese(error_text(v.value))
+    with pytest.raises(VerificationError) as v:
+        decode_entry(b"[" * 40 + b"]" * 40, index=4)
+    assert str(v.value) == "entry 4: the leaf is refused: it nests arrays or objects deeper than 32 levels"
+    chinese(error_text(v.value))
+
+
+def test_values_outside_canonical_json_are_said_in_chinese_and_kept_in_english(zh):  # noqa: F811
+    from ledger_app.certificates.document import _check_body
+    from ledger_app.ledger.documents import DOCUMENT_VERSION, NotCanonicalError, canonical_bytes
+
+    cases = [
+        ({"a": 1.5}, "the document.a holds the floating-point number 1.5; documents hold none (write it as a string)"),
+        ({"a": 2**60}, f"the document.a holds the integer {2**60}, beyond the 2**53 that JSON numbers keep exactly"),
+        ({"a": "\ud800"}, "the document.a holds a lone surrogate, which has no UTF-8 encoding"),
+        ({1: 2}, "the document has the non-string key 1"),
+        ({"\U0001f600": 1}, "the document has the key '\U0001f600' with a character beyond U+FFFF"),
+        ({"a": {1, 2}}, "the document.a holds a set, which is not a JSON value"),
+    ]
+    for value, english in cases:
+        with pytest.raises(NotCanonicalError) as e:
+            canonical_bytes(value)
+        assert str(e.value) == english
+        chinese(error_text(e.value))
+    with pytest.raises(UserError) as u:
+        _check_body({"version": DOCUMENT_VERSION, "a": 1.5})  # what signing a document refuses
+    assert str(u.value) == ("the document cannot be signed: the document.a holds the floating-point number 1.5; documents hold "
+                            "none (write it as a string)")
+    chinese(error_text(u.value))
