@@ -169,3 +169,18 @@ def os_problem(e: OSError) -> Said:
     if e.filename not in (None, ""):
         return Said(FILE_FAILED, {"file": str(e.filename), "why": why}, CONTEXT)
     return Said(FAILED, {"why": why}, CONTEXT)
+
+
+ERRNO_TEXT = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}: {filename}")
+ERRNO_TEXT_NO_FILE = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}")
+
+
+def os_error_text(e: OSError) -> Said | str:
+    """`str(e)` as a message: its English is Python's text exactly ("[Errno 13] Permission denied:
+    '/x'"), the window says the system's reason in its language (`os_error_said`) with the file."""
+    if e.errno is None or not e.strerror or e.filename2 is not None:
+        return str(e)
+    args: dict[str, Any] = {"number": e.errno, "strerror": os_error_said(e)}
+    if e.filename is None:
+        return Said(ERRNO_TEXT_NO_FILE, args, CONTEXT)
+    return Said(ERRNO_TEXT, {**args, "filename": repr(e.filename)}, CONTEXT)

@@ -22,7 +22,8 @@ import pyarrow.compute as pc
 from sqlalchemy.engine import Connection
 
 from ledger_app.core.errors import NotFoundError, VerificationError
-from ledger_app.core.messages import Said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, say
+from ledger_app.core.os_errors import os_error_text
 from ledger_app.core.types import C2paSummary
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import FingerprintStore
@@ -184,21 +185,24 @@ class StoredItems:
         store = self.store()
         shards = items = 0
         for m in self.manifests().values():
-            def bad(what: str, m: Manifest = m) -> VerificationError:
-                return VerificationError(f"the fingerprint store file {m.file} of shard {m.shard!r} of corpus "
-                                         f"{m.corpus!r} {what} (manifest entry {m.index})", index=m.index, what="store")
+            def bad(what: Said, m: Manifest = m) -> VerificationError:
+                return failed(QT_TRANSLATE_NOOP("ServiceMessage", "the fingerprint store file {file} of shard {shard} "
+                                                                  "of corpus {corpus} {problem} (manifest entry {n})"),
+                              index=m.index, what="store", file=m.file, shard=repr(m.shard), corpus=repr(m.corpus),
+                              problem=what, n=m.index)
             try:
                 digest = store.file_sha256(m.file)
             except OSError as exc:
-                raise bad(f"cannot be read ({exc})") from None
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "cannot be read ({why})"),
+                              why=os_error_text(exc))) from None
             if digest != m.file_sha256:
-                raise bad("has another SHA-256 than its manifest says")
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "has another SHA-256 than its manifest says")))
             table = store.read_shard(m.file, ["leaf", "leaf_hash"])
             hashes = [merkle.leaf_hash(leaf) for leaf in table.column("leaf").to_pylist()]
             if hashes != table.column("leaf_hash").to_pylist():
-                raise bad("holds a leaf that does not match its stored hash")
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "holds a leaf that does not match its stored hash")))
             if len(hashes) != m.count or merkle.root(hashes).hex() != m.root:
-                raise bad("does not give the manifest's tree size and root")
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "does not give the manifest's tree size and root")))
             shards += 1
             items += len(hashes)
         return StoreCheck(shards, items)

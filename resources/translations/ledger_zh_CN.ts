@@ -6124,6 +6124,26 @@
         <source>the document{path}</source>
         <translation>文档{path}</translation>
     </message>
+    <message>
+        <source>cannot be read ({why})</source>
+        <translation>无法读取（{why}）</translation>
+    </message>
+    <message>
+        <source>does not give the manifest&apos;s tree size and root</source>
+        <translation>得出的树大小和根哈希与清单不符</translation>
+    </message>
+    <message>
+        <source>has another SHA-256 than its manifest says</source>
+        <translation>的 SHA-256 与其清单所记录的不同</translation>
+    </message>
+    <message>
+        <source>holds a leaf that does not match its stored hash</source>
+        <translation>含有与其存储的哈希不符的叶子</translation>
+    </message>
+    <message>
+        <source>the fingerprint store file {file} of shard {shard} of corpus {corpus} {problem} (manifest entry {n})</source>
+        <translation>语料库 {corpus} 的分片 {shard} 的指纹存储文件 {file}{problem}（清单条目 {n}）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -7660,6 +7680,14 @@
         <location filename="../../ledger_app/core/os_errors.py" line="159"/>
         <source>The system refused the operation: {why}.</source>
         <translation>系统拒绝了该操作：{why}。</translation>
+    </message>
+    <message>
+        <source>[Errno {number}] {strerror}</source>
+        <translation>{strerror}（错误号 {number}）</translation>
+    </message>
+    <message>
+        <source>[Errno {number}] {strerror}: {filename}</source>
+        <translation>{strerror}：{filename}（错误号 {number}）</translation>
     </message>
 </context>
 <context>

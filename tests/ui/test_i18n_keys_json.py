@@ -12,6 +12,7 @@ import pytest
 
 from ledger_app.core.errors import SigningKeyError, UserError
 from ledger_app.ui.errors import error_text
+from tests.test_fpstore_ingest import stored  # noqa: F401 (the fixture)
 from tests.ui.test_i18n_refusals import chinese, zh  # noqa: F401 (the fixture)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ledger_app"
@@ -159,3 +160,45 @@ def test_values_outside_canonical_json_are_said_in_chinese_and_kept_in_english(z
     assert str(u.value) == ("the document cannot be signed: the document.a holds the floating-point number 1.5; documents hold "
                             "none (write it as a string)")
     chinese(error_text(u.value))
+
+
+def test_an_unreadable_store_file_is_said_in_chinese_and_kept_in_english(stored, zh, monkeypatch):  # noqa: F811
+    """`ledger log verify --store` on a fingerprint store file the system refuses to read (EACCES;
+    simulated, as the tests run as root) or that changed: Python's English for the CLI, the window's
+    language in the window."""
+    import errno
+
+    from ledger_app.core.errors import VerificationError
+    from ledger_app.fpstore.store import FingerprintStore
+
+    s = stored[0]
+    st = s.corpus.stored.store()
+    m = s.corpus.stored.manifests("wds")[("wds", "shard-001.tar")]
+    path = Path(st.base) / m.file
+    original = path.read_bytes()
+
+    readable = FingerprintStore.file_sha256
+
+    def refuse(self: FingerprintStore, name: str) -> str:
+        if name != m.file:
+            return readable(self, name)
+        raise PermissionError(errno.EACCES, "Permission denied", str(Path(self.base) / name))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(FingerprintStore, "file_sha256", refuse)
+        with pytest.raises(VerificationError) as e:
+            s.corpus.stored.verify_files()
+    assert str(e.value) == (f"the fingerprint store file {m.file} of shard 'shard-001.tar' of corpus 'wds' cannot be "
+                            f"read ([Errno {errno.EACCES}] Permission denied: '{path}') (manifest entry {m.index})")
+    text = chinese(error_text(e.value))
+    assert "EACCES" in text and str(path) in text
+    try:
+        path.write_bytes(original + b"x")
+        with pytest.raises(VerificationError) as e:
+            s.corpus.stored.verify_files()
+        assert str(e.value) == (f"the fingerprint store file {m.file} of shard 'shard-001.tar' of corpus 'wds' has "
+                                f"another SHA-256 than its manifest says (manifest entry {m.index})")
+        chinese(error_text(e.value))
+    finally:
+        path.write_bytes(original)
+    assert s.corpus.stored.verify_files().to_json() == {"shards": 2, "items": 73}
