@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import CorpusError, UserError, VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
+from ledger_app.core.os_errors import os_error_said
 from ledger_app.ledger import merkle
 from ledger_app.ledger.entries import decode_entry
 from ledger_app.ledger.store import AppendRefused
@@ -67,8 +69,10 @@ class PurgeEvidence:
     stored: frozenset[str] = frozenset()  # the items that live in the fingerprint store
 
 
-def _refuse(rid: int, what: str) -> UserError:
-    return UserError(f"request {rid}: {what}; no certificate was issued")
+def _refuse(rid: int, source: str, **args: Any) -> UserError:
+    """Request `rid`'s certificate refused: `source` (a message, fields from `args`) says why."""
+    return refused(QT_TRANSLATE_NOOP("ServiceMessage", "request {rid}: {problem}; no certificate was issued"), rid=rid,
+                   problem=Said(source, args))
 
 
 def _sha256_file(path: Path) -> str:
@@ -91,7 +95,8 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
         try:
             head = store.verified_head(conn, [chain[-1].verifier], ledger.origin, anchor)
         except AppendRefused as exc:
-            raise _refuse(rid, f"the ledger cannot be trusted as stored ({exc.reason})") from None
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "the ledger cannot be trusted as stored ({reason})"),
+                          reason=exc.reason_said) from None
 
     # Every takedown.purged entry (the type column only finds them; each leaf is decoded), in order:
     # the last one touching a shard says what the shard must hold now.
@@ -101,11 +106,14 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
         try:
             d = decode_entry(e.leaf, index=e.index)
         except VerificationError as exc:
-            raise _refuse(rid, f"ledger entry {e.index} is unreadable ({exc})") from None
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n} is unreadable ({problem})"), n=e.index,
+                          problem=said_of(exc)) from None
         if d.type != PURGED:
-            raise _refuse(rid, f"ledger entry {e.index}'s type column says {PURGED} but its signed leaf is a {d.type}")
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n}'s type column says {purged} but its signed "
+                                                                   "leaf is a {type}"), n=e.index, purged=PURGED, type=d.type)
         if e.index >= head.size:
-            raise _refuse(rid, f"ledger entry {e.index} is not covered by the latest signed checkpoint")
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n} is not covered by the latest signed "
+                                                                   "checkpoint"), n=e.index)
         payload = d.payload
         items = payload.get("items") or []
         shards = payload.get("shards") or []
@@ -113,21 +121,22 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
         for sh in shards:
             corpus = sh.get("corpus") or (next(iter(corpora)) if len(corpora) == 1 else None)
             if corpus is None:
-                raise _refuse(rid, f"ledger entry {e.index} does not say which corpus shard {sh.get('path')} belongs to")
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n} does not say which corpus shard {shard} "
+                                                                       "belongs to"), n=e.index, shard=sh.get("path"))
             latest_after[(corpus, sh["path"])] = sh.get("sha256_after")
         if payload.get("request") == rid:
             _, proof, _, _ = store.inclusion_proof(e.index, head.size)
             try:
                 merkle.verify_inclusion(e.index, head.size, merkle.leaf_hash(e.leaf), proof, head.root_hash)
             except VerificationError:
-                raise _refuse(rid, f"ledger entry {e.index} is not the one the signed checkpoint includes") from None
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {n} is not the one the signed checkpoint "
+                                                                       "includes"), n=e.index) from None
             mine.append((e.index, payload))
     if not mine:
-        raise _refuse(
-            rid,
-            "the ledger holds no takedown.purged entry for it, so nothing was purged whatever the request's status "
-            "and purge records say (the state tables were edited, or the purge never ran)",
-        )
+        raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "the ledger holds no takedown.purged entry for it, so "
+                                                               "nothing was purged whatever the request's status and "
+                                                               "purge records say (the state tables were edited, or the "
+                                                               "purge never ran)"))
 
     purged: list[dict[str, Any]] = []
     rewritten: list[dict[str, Any]] = []
@@ -155,19 +164,26 @@ def purge_evidence(services, rid: int) -> PurgeEvidence:  # ledger_app.services.
 def _check_state(services, rid: int, mine, items, shards) -> set[str]:
     """The state tables (and for stored items, their rows in the fingerprint store) must say what the
     signed entries say; returns the stored items."""
-    where = f"its takedown.purged entr{'y' if len(mine) == 1 else 'ies'} {', '.join(str(i) for i, _ in mine)}"
+    indexes = ", ".join(str(i) for i, _ in mine)
+    where = (say(QT_TRANSLATE_NOOP("ServiceMessage", "its takedown.purged entry {indexes}"), indexes=indexes)
+             if len(mine) == 1 else
+             say(QT_TRANSLATE_NOOP("ServiceMessage", "its takedown.purged entries {indexes}"), indexes=indexes))
     req = services.takedown.request_record(rid)
     if req.status not in ("purged", "certified", "closed"):
-        raise _refuse(rid, f"its status is {req.status}, but {where} record a purge")
+        raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "its status is {status}, but {where} record a purge"),
+                      status=req.status, where=where)
     with services.ws.engine.connect() as conn:
         recorded = repo.purge_digests(conn, rid)
     signed = {(s["path"], s["sha256_before"], s["sha256_after"]) for s in shards}
     if recorded != signed:
         extra = sorted(recorded - signed)
         missing = sorted(signed - recorded)
-        detail = (f"a purge record for shard {extra[0][0]} that the ledger does not hold" if extra
-                  else f"no purge record for shard {missing[0][0]} that the ledger holds")
-        raise _refuse(rid, f"the purge_record table disagrees with {where}: it has {detail}")
+        detail = (say(QT_TRANSLATE_NOOP("ServiceMessage", "a purge record for shard {shard} that the ledger does not "
+                                                          "hold"), shard=extra[0][0]) if extra
+                  else say(QT_TRANSLATE_NOOP("ServiceMessage", "no purge record for shard {shard} that the ledger "
+                                                               "holds"), shard=missing[0][0]))
+        raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "the purge_record table disagrees with {where}: it has "
+                                                               "{detail}"), where=where, detail=detail)
     stored = set()
     stored_shards = services.corpus.stored.manifests()
     for it in items:
@@ -179,13 +195,17 @@ def _check_state(services, rid: int, mine, items, shards) -> set[str]:
         if row is None or (it["corpus"], it.get("shard")) in stored_shards:
             in_store = _stored_status(services, it["item"])
         if row is None and in_store is None:
-            raise _refuse(rid, f"item {it['item']}, purged according to {where}, has no item row")
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "item {item}, purged according to {where}, has no item "
+                                                                   "row"), item=it["item"], where=where)
         if in_store is not None:
             stored.add(it["item"])
-        for table, r in (("item table", row), ("fingerprint store", in_store)):
+        for table, r in ((QT_TRANSLATE_NOOP("ServiceMessage", "the item table"), row),
+                         (QT_TRANSLATE_NOOP("ServiceMessage", "the fingerprint store"), in_store)):
             if r is not None and (r[0] != "purged" or (r[1] and r[1] != it["sha256"])):
-                raise _refuse(rid, f"item {it['item']} is {r[0]} with SHA-256 {r[1]} in the {table}, but {where} "
-                                   f"record it purged with SHA-256 {it['sha256']}")
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "item {item} is {status} with SHA-256 {got} in "
+                                                                       "{table}, but {where} record it purged with "
+                                                                       "SHA-256 {want}"),
+                              item=it["item"], status=r[0], got=r[1], table=say(table), where=where, want=it["sha256"])
     return stored
 
 
@@ -211,22 +231,28 @@ def _check_files(services, rid: int, items, shards, latest_after) -> None:
         with services.ws.engine.connect() as conn:
             row = repo.corpus_location(conn, corpus)
         if row is None:
-            raise _refuse(rid, f"corpus {corpus} of shard {sh['path']} is not registered")
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "corpus {corpus} of shard {shard} is not registered"),
+                          corpus=corpus, shard=sh["path"])
         root = Path(row[0])
         path = root / sh["path"]
         want = latest_after.get((corpus, sh["path"]), sh["sha256_after"])
         if want is None:
             if path.exists():
-                raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} exists again, but the purge emptied and "
-                                   "removed it")
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "shard {shard} of corpus {corpus} exists again, "
+                                                                       "but the purge emptied and removed it"),
+                              shard=sh["path"], corpus=corpus)
             continue
         try:
             got = _sha256_file(path)
         except OSError as exc:
-            raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} cannot be read to re-check it ({exc.strerror})") from None
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "shard {shard} of corpus {corpus} cannot be read to "
+                                                                   "re-check it ({why})"),
+                          shard=sh["path"], corpus=corpus, why=os_error_said(exc)) from None
         if got != want:
-            raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} has SHA-256 {got}, not the {want} the ledger "
-                               "recorded after the purge: it changed since (restored from a backup?)")
+            raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "shard {shard} of corpus {corpus} has SHA-256 {got}, "
+                                                                   "not the {want} the ledger recorded after the "
+                                                                   "purge: it changed since (restored from a backup?)"),
+                          shard=sh["path"], corpus=corpus, got=got, want=want)
         gone = {it["sha256"] for it in items if it["corpus"] == corpus and it.get("shard") in (None, sh["path"])}
         if not gone:
             continue
@@ -234,8 +260,12 @@ def _check_files(services, rid: int, items, shards, latest_after) -> None:
             try:
                 adapters[corpus] = open_corpus(root, row[1])
             except CorpusError as exc:
-                raise _refuse(rid, f"corpus {corpus} cannot be opened to re-check it ({exc})") from None
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "corpus {corpus} cannot be opened to re-check it "
+                                                                       "({problem})"), corpus=corpus,
+                              problem=said_of(exc)) from None
         for raw in adapters[corpus].iter_items(sh["path"]):
             if raw.data is not None and hashlib.sha256(raw.data).hexdigest() in gone:
-                raise _refuse(rid, f"shard {sh['path']} of corpus {corpus} still holds {raw.key}, whose content "
-                                   "the ledger records as purged")
+                raise _refuse(rid, QT_TRANSLATE_NOOP("ServiceMessage", "shard {shard} of corpus {corpus} still holds "
+                                                                       "{key}, whose content the ledger records as "
+                                                                       "purged"), shard=sh["path"], corpus=corpus,
+                              key=raw.key)

@@ -6144,6 +6144,102 @@
         <source>the fingerprint store file {file} of shard {shard} of corpus {corpus} {problem} (manifest entry {n})</source>
         <translation>语料库 {corpus} 的分片 {shard} 的指纹存储文件 {file}{problem}（清单条目 {n}）</translation>
     </message>
+    <message>
+        <source>a purge record for shard {shard} that the ledger does not hold</source>
+        <translation>一条分片 {shard} 的清除记录，而账本中没有对应记录</translation>
+    </message>
+    <message>
+        <source>corpus {corpus} cannot be opened to re-check it ({problem})</source>
+        <translation>无法打开语料库 {corpus} 以重新核对（{problem}）</translation>
+    </message>
+    <message>
+        <source>corpus {corpus} of shard {shard} is not registered</source>
+        <translation>分片 {shard} 所属的语料库 {corpus} 未注册</translation>
+    </message>
+    <message>
+        <source>item {item} is {status} with SHA-256 {got} in {table}, but {where} record it purged with SHA-256 {want}</source>
+        <translation>条目 {item} 在{table}中的状态为 {status}，SHA-256 为 {got}，但{where}记录它已被清除，SHA-256 为 {want}</translation>
+    </message>
+    <message>
+        <source>item {item}, purged according to {where}, has no item row</source>
+        <translation>根据{where}已被清除的条目 {item} 没有条目记录行</translation>
+    </message>
+    <message>
+        <source>its status is {status}, but {where} record a purge</source>
+        <translation>其状态为 {status}，但{where}记录了一次清除</translation>
+    </message>
+    <message>
+        <source>its takedown.purged entries {indexes}</source>
+        <translation>其 takedown.purged 条目 {indexes}</translation>
+    </message>
+    <message>
+        <source>its takedown.purged entry {indexes}</source>
+        <translation>其 takedown.purged 条目 {indexes}</translation>
+    </message>
+    <message>
+        <source>ledger entry {n} does not say which corpus shard {shard} belongs to</source>
+        <translation>账本条目 {n} 未说明分片 {shard} 属于哪个语料库</translation>
+    </message>
+    <message>
+        <source>ledger entry {n} is not covered by the latest signed checkpoint</source>
+        <translation>账本条目 {n} 不在最新已签名检查点的覆盖范围内</translation>
+    </message>
+    <message>
+        <source>ledger entry {n} is not the one the signed checkpoint includes</source>
+        <translation>账本条目 {n} 不是已签名检查点所包含的那一条</translation>
+    </message>
+    <message>
+        <source>ledger entry {n} is unreadable ({problem})</source>
+        <translation>账本条目 {n} 无法读取（{problem}）</translation>
+    </message>
+    <message>
+        <source>ledger entry {n}&apos;s type column says {purged} but its signed leaf is a {type}</source>
+        <translation>账本条目 {n} 的类型列为 {purged}，但其已签名的叶子是 {type}</translation>
+    </message>
+    <message>
+        <source>no purge record for shard {shard} that the ledger holds</source>
+        <translation>没有账本中记录的分片 {shard} 的清除记录</translation>
+    </message>
+    <message>
+        <source>request {rid}: {problem}; no certificate was issued</source>
+        <translation>请求 {rid}：{problem}；未签发证书</translation>
+    </message>
+    <message>
+        <source>shard {shard} of corpus {corpus} cannot be read to re-check it ({why})</source>
+        <translation>无法读取语料库 {corpus} 的分片 {shard} 以重新核对（{why}）</translation>
+    </message>
+    <message>
+        <source>shard {shard} of corpus {corpus} exists again, but the purge emptied and removed it</source>
+        <translation>语料库 {corpus} 的分片 {shard} 又出现了，但清除操作已将其清空并删除</translation>
+    </message>
+    <message>
+        <source>shard {shard} of corpus {corpus} has SHA-256 {got}, not the {want} the ledger recorded after the purge: it changed since (restored from a backup?)</source>
+        <translation>语料库 {corpus} 的分片 {shard} 的 SHA-256 为 {got}，而不是账本在清除后记录的 {want}：它此后被更改过（是否从备份中恢复了？）</translation>
+    </message>
+    <message>
+        <source>shard {shard} of corpus {corpus} still holds {key}, whose content the ledger records as purged</source>
+        <translation>语料库 {corpus} 的分片 {shard} 仍含有 {key}，而账本记录其内容已被清除</translation>
+    </message>
+    <message>
+        <source>the fingerprint store</source>
+        <translation>指纹存储</translation>
+    </message>
+    <message>
+        <source>the item table</source>
+        <translation>条目表</translation>
+    </message>
+    <message>
+        <source>the ledger cannot be trusted as stored ({reason})</source>
+        <translation>按所存储的状态，账本不可信（{reason}）</translation>
+    </message>
+    <message>
+        <source>the ledger holds no takedown.purged entry for it, so nothing was purged whatever the request&apos;s status and purge records say (the state tables were edited, or the purge never ran)</source>
+        <translation>账本中没有它的 takedown.purged 条目，因此无论请求状态和清除记录如何显示，实际上都没有清除任何内容（状态表被修改过，或清除从未执行）</translation>
+    </message>
+    <message>
+        <source>the purge_record table disagrees with {where}: it has {detail}</source>
+        <translation>purge_record 表与{where}不一致：其中有{detail}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -16,6 +16,8 @@ from legal_helpers import write_jsonl_corpus
 
 from ledger_app.core.errors import UserError
 from ledger_app.services.certificates import certify
+from ledger_app.ui.errors import error_text
+from tests.ui.test_i18n_refusals import chinese, zh  # noqa: F401 (the fixture: the window says it in Chinese)
 
 _PURGED = "UPDATE takedown_request SET status = 'purged' WHERE id = ?"
 
@@ -52,9 +54,11 @@ def _refused(services, rid, tmp_path, match):
     assert not (tmp_path / "certificate.json").exists()
     assert _checkpoints(services) == before, "a refused certificate signed something"
     assert str(info.value).startswith(f"request {rid}: ") and str(info.value).endswith("no certificate was issued")
+    assert f"{rid}" in chinese(error_text(info.value))  # no English sentence left in the window's language
     return info.value
 
 
+@pytest.mark.usefixtures("zh")
 def test_a_purge_forged_in_the_state_tables_gets_no_certificate(services, tmp_path):
     shard, rid = _ready(services, tmp_path, purge=False)
     item_id, = [m["item_id"] for m in services.takedown.show(rid).matches]
@@ -64,7 +68,10 @@ def test_a_purge_forged_in_the_state_tables_gets_no_certificate(services, tmp_pa
     corpus_id = conn.execute("SELECT id FROM corpus WHERE name = 'news'").fetchone()[0]
     conn.execute("INSERT INTO purge_record (request_id, corpus_id, shard, sha256_before, sha256_after, items_json, done_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, 0)", (rid, corpus_id, shard.name, "0" * 64, "1" * 64, json.dumps([item_id])))
-    _refused(services, rid, tmp_path, "holds no takedown.purged entry for it")
+    refusal = _refused(services, rid, tmp_path, "holds no takedown.purged entry for it")
+    assert str(refusal) == (f"request {rid}: the ledger holds no takedown.purged entry for it, so nothing was purged "
+                            "whatever the request's status and purge records say (the state tables were edited, or "
+                            "the purge never ran); no certificate was issued")
 
 
 def test_a_real_purge_certifies_from_the_ledger_entry(services, tmp_path):
@@ -78,6 +85,7 @@ def test_a_real_purge_certifies_from_the_ledger_entry(services, tmp_path):
     assert res.entry > purged[0].index
 
 
+@pytest.mark.usefixtures("zh")
 def test_a_shard_restored_from_a_backup_gets_no_certificate(services, tmp_path):
     shard, rid = _ready(services, tmp_path, purge=False)
     backup = tmp_path / "shard.bak"
@@ -87,6 +95,7 @@ def test_a_shard_restored_from_a_backup_gets_no_certificate(services, tmp_path):
     _refused(services, rid, tmp_path, r"has SHA-256 [0-9a-f]{64}, not the [0-9a-f]{64} the ledger recorded after the purge")
 
 
+@pytest.mark.usefixtures("zh")
 def test_an_item_set_back_to_admitted_gets_no_certificate(services, tmp_path):
     _, rid = _ready(services, tmp_path, purge=True)
     item_id, = [m["item_id"] for m in services.takedown.show(rid).matches]
@@ -94,6 +103,7 @@ def test_an_item_set_back_to_admitted_gets_no_certificate(services, tmp_path):
     _refused(services, rid, tmp_path, f"item {item_id} is admitted .* record it purged")
 
 
+@pytest.mark.usefixtures("zh")
 def test_an_extra_purge_record_gets_no_certificate(services, tmp_path):
     _, rid = _ready(services, tmp_path, purge=True)
     conn = _db(services)
