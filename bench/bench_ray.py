@@ -5,7 +5,7 @@ The photos are painted as bench_ingest.py paints them (1600x1200 JPEG). Each eng
 workspace of its own with as many workers as cores: the local pool (its start included), then Ray on a
 local instance twice, once with the instance's start-up inside the timing (what `ledger ingest --engine
 ray` costs a user) and once on an instance already running (the rate a cluster keeps). Goal: the Ray
-rate >= 0.8x the local rate. Then the start-up alone, twice in the same run: the engine's lean start
+rate >= 0.8x the local rate. Then the start-up alone, three times each, alternated, in the same run: the engine's lean start
 (`RayEngine.connect`, engine/ray.py) and `ray.init` with the options the engine used before it (every
 process Ray starts for a dashboard-less local instance), each until the instance accepts tasks.
 """
@@ -114,8 +114,12 @@ def main() -> None:
             engine.close()
         assert rep.items_new == n, rep.to_json()
     load_runs = os.getloadavg()[0]
-    lean_s = lean_start_seconds(workers)
-    plain_s = plain_start_seconds(workers)
+    # Alternated, three of each (one start-up is a noisy sample on a shared machine): the medians.
+    leans, plains = [], []
+    for _ in range(3):
+        leans.append(lean_start_seconds(workers))
+        plains.append(plain_start_seconds(workers))
+    lean_s, plain_s = sorted(leans)[1], sorted(plains)[1]
     load_start = os.getloadavg()[0]
     local_rate = n / local_s
     for label, secs in ((f"`--engine ray`, a local Ray instance started by the command ({workers} CPUs)", ray_cold_s),
@@ -128,8 +132,10 @@ def main() -> None:
                f"accepts tasks; measured before the second) | {start_s:.1f} s | | {start_s / ray_cold_s:.0%} of the "
                "first run's time |")
     out.append(f"| a local Ray instance's start-up until its first task has run: the engine's lean start "
-               f"(no API server, autoscaler monitor or log monitor) | {lean_s:.1f} s | `ray.init` with the "
-               f"engine's former options, same run: {plain_s:.1f} s | {lean_s / plain_s:.2f}× |")
+               f"(no API server, autoscaler monitor or log monitor), median of 3 | {lean_s:.1f} s "
+               f"({', '.join(f'{x:.1f}' for x in leans)}) | `ray.init` with the engine's former options, same "
+               f"run, alternated, median of 3: {plain_s:.1f} s ({', '.join(f'{x:.1f}' for x in plains)}) | "
+               f"{lean_s / plain_s:.2f}× |")
     out += ["", f"Load average (1 min) after the ingests: {load_runs:.1f}; after the start-ups: {load_start:.1f}."]
     out += ["", "Both engines run the same `ingest/worker.process_unit` over the same units and the same driver "
             "commits the results; the difference is the engine's start-up and its per-unit transport (Ray: each "
