@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from ledger_app.core.errors import UserError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNRESERVED = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -27,20 +27,22 @@ def _norm_escapes(part: str, safe: str) -> str:
 def normalize_url(url: str) -> str:
     raw = url.strip()
     if not raw:
-        raise UserError("an empty URL cannot be matched")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an empty URL cannot be matched"))
     if "://" not in raw:
         raw = "http://" + raw
     try:
         parts = urlsplit(raw)
         port = parts.port
     except ValueError as e:
-        raise UserError(f"{url!r} is not a valid URL ({e})") from None
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{url} is not a valid URL ({problem})"), url=repr(url),
+                      problem=str(e)) from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
-        raise UserError(f"{url!r} has no host name")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{url} has no host name"), url=repr(url))
     if "." not in host and len(host) >= 32 and all(c in "0123456789abcdef" for c in host) and parts.path in ("", "/"):
-        raise UserError(f"{url.strip()!r} is not a URL: it looks like a hash; give it as a hash (--hash) instead")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{url} is not a URL: it looks like a hash; give it as a hash "
+                                                          "(--hash) instead"), url=repr(url.strip()))
     try:
         host = host.encode("idna").decode("ascii")
     except UnicodeError:
@@ -80,11 +82,13 @@ def parse_sha256(value: str) -> str:
         v = v[7:]
     bad = sorted({c for c in v if c not in "0123456789abcdef"})
     if bad:
-        raise UserError(f"{value.strip()!r} is not a SHA-256 value: it contains {''.join(bad)!r}; a SHA-256 is 64 "
-                        "hex digits (0-9, a-f)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{value} is not a SHA-256 value: it contains {bad}; a "
+                                                          "SHA-256 is 64 hex digits (0-9, a-f)"),
+                      value=repr(value.strip()), bad=repr("".join(bad)))
     if len(v) != 64:
-        raise UserError(f"{value.strip()!r} is not a SHA-256 value: it has {len(v)} hex digits, a SHA-256 has 64; "
-                        "check that it was copied whole")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{value} is not a SHA-256 value: it has {n} hex digits, a "
+                                                          "SHA-256 has 64; check that it was copied whole"),
+                      value=repr(value.strip()), n=len(v))
     return v
 
 
@@ -110,7 +114,7 @@ def normalize_domain(domain: str) -> str:
         d = d[2:]
     d = _strip_www(d)
     if not d or " " in d:
-        raise UserError(f"{domain!r} is not a domain name")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{domain} is not a domain name"), domain=repr(domain))
     return d
 
 

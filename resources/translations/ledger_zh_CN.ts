@@ -6240,6 +6240,34 @@
         <source>the purge_record table disagrees with {where}: it has {detail}</source>
         <translation>purge_record 表与{where}不一致：其中有{detail}</translation>
     </message>
+    <message>
+        <source>an empty URL cannot be matched</source>
+        <translation>空 URL 无法匹配</translation>
+    </message>
+    <message>
+        <source>{domain} is not a domain name</source>
+        <translation>{domain} 不是域名</translation>
+    </message>
+    <message>
+        <source>{url} has no host name</source>
+        <translation>{url} 没有主机名</translation>
+    </message>
+    <message>
+        <source>{url} is not a URL: it looks like a hash; give it as a hash (--hash) instead</source>
+        <translation>{url} 不是 URL：它看起来像哈希值；请改为以哈希值（--hash）提供</translation>
+    </message>
+    <message>
+        <source>{url} is not a valid URL ({problem})</source>
+        <translation>{url} 不是有效的 URL（{problem}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a SHA-256 value: it contains {bad}; a SHA-256 is 64 hex digits (0-9, a-f)</source>
+        <translation>{value} 不是 SHA-256 值：它含有 {bad}；SHA-256 由 64 个十六进制数字（0-9、a-f）组成</translation>
+    </message>
+    <message>
+        <source>{value} is not a SHA-256 value: it has {n} hex digits, a SHA-256 has 64; check that it was copied whole</source>
+        <translation>{value} 不是 SHA-256 值：它有 {n} 个十六进制数字，而 SHA-256 有 64 个；请检查是否完整复制</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

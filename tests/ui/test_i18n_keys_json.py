@@ -202,3 +202,25 @@ def test_an_unreadable_store_file_is_said_in_chinese_and_kept_in_english(stored,
     finally:
         path.write_bytes(original)
     assert s.corpus.stored.verify_files().to_json() == {"shards": 2, "items": 73}
+
+
+def test_url_hash_and_domain_refusals_are_said_in_chinese_and_kept_in_english(zh):  # noqa: F811
+    from ledger_app.core.urls import normalize_domain, normalize_url, parse_sha256
+
+    cases = [
+        (lambda: normalize_url("  "), "an empty URL cannot be matched"),
+        (lambda: normalize_url("http:///path"), "'http:///path' has no host name"),
+        (lambda: normalize_url("ab" * 32), f"'{'ab' * 32}' is not a URL: it looks like a hash; give it as a hash "
+                                           "(--hash) instead"),
+        (lambda: parse_sha256("xyz"), "'xyz' is not a SHA-256 value: it contains 'xyz'; a SHA-256 is 64 hex digits "
+                                      "(0-9, a-f)"),
+        (lambda: parse_sha256("abc"), "'abc' is not a SHA-256 value: it has 3 hex digits, a SHA-256 has 64; check "
+                                      "that it was copied whole"),
+        (lambda: normalize_domain("a b"), "'a b' is not a domain name"),
+    ]
+    for call, english in cases:
+        with pytest.raises(UserError) as e:
+            call()
+        assert str(e.value) == english
+        chinese(error_text(e.value))
+    assert plain_raises(PACKAGE / "core" / "urls.py", {"UserError"}) == []
