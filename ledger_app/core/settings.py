@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import ConfigError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_text, say
+from ledger_app.core.os_errors import os_error_text
 
 # The one threshold of each matcher. The product (locate, claims, blocklist), the tests, the
 # evaluations and the benchmarks all read it from here or from the workspace's settings.
@@ -110,18 +112,21 @@ OPTIONS: dict[str, Option] = {
 # Settings that were declared once and are no longer honoured here, with where they went. A
 # workspace's config.json that still holds one loses it when it is next read (and saved).
 RETIRED = {
-    "ui.language": "the interface language is a per-user preference now: choose it in the app (Settings, Preferences)",
-    "ui.theme": "the theme is a per-user preference now: choose it in the app (Settings, Preferences)",
+    "ui.language": QT_TRANSLATE_NOOP("ServiceMessage", "the interface language is a per-user preference now: choose "
+                                                       "it in the app (Settings, Preferences)"),
+    "ui.theme": QT_TRANSLATE_NOOP("ServiceMessage", "the theme is a per-user preference now: choose it in the app "
+                                                    "(Settings, Preferences)"),
 }
 
 
 
 def _v2_retire_ui_preferences(values: dict[str, Any]) -> list[str]:
     """Version 2: the interface language and theme left the workspace settings (RETIRED)."""
-    notes = []
+    notes: list[str] = []
     for key in [k for k in values if k in RETIRED]:
         del values[key]
-        notes.append(f"{key} was removed from the workspace settings: {RETIRED[key]}")
+        notes.append(said_text(QT_TRANSLATE_NOOP("ServiceMessage", "{key} was removed from the workspace settings: "
+                                                                   "{why}"), key=key, why=say(RETIRED[key])))
     return notes
 
 
@@ -162,17 +167,25 @@ class Settings:
             try:
                 self._values = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as e:
-                raise ConfigError(f"the workspace settings file {path} cannot be read: {e}") from None
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} cannot be read: "
+                                                                  "{problem}"), error=ConfigError, path=str(path),
+                              problem=os_error_text(e) if isinstance(e, OSError) else str(e)) from None
             if not isinstance(self._values, dict):
-                raise ConfigError(f"the workspace settings file {path} does not hold a JSON object")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} does not hold a "
+                                                                  "JSON object"), error=ConfigError, path=str(path))
             version = self._values.get(VERSION_KEY, 1)
             if type(version) is not int or version < 1:
-                raise ConfigError(f"the workspace settings file {path} has the version {version!r}, which is not a "
-                                  f"whole number from 1; correct it or move the file away to start from the defaults")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} has the version "
+                                                                  "{version}, which is not a whole number from 1; "
+                                                                  "correct it or move the file away to start from the "
+                                                                  "defaults"),
+                              error=ConfigError, path=str(path), version=repr(version))
             if version > CONFIG_VERSION:
-                raise ConfigError(f"the workspace settings file {path} was written by a newer version of the application "
-                                  f"(settings version {version}; this one knows up to {CONFIG_VERSION}): upgrade the "
-                                  "application to use this workspace")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} was written by a "
+                                                                  "newer version of the application (settings version "
+                                                                  "{version}; this one knows up to {known}): upgrade "
+                                                                  "the application to use this workspace"),
+                              error=ConfigError, path=str(path), version=version, known=CONFIG_VERSION)
             for n in range(version + 1, CONFIG_VERSION + 1):
                 self.upgraded.extend(UPGRADES[n](self._values))
             self._values[VERSION_KEY] = CONFIG_VERSION
@@ -200,7 +213,7 @@ class Settings:
         """Bring values in line with what this version accepts: values out of a setting's range (e.g.
         the old image-size default, above what is decoded now) are brought into it, unreadable ones
         give way to the default. Returns a sentence per change; nothing is written until the next save."""
-        notes = []
+        notes: list[str] = []
         for key, opt in OPTIONS.items():
             if key not in self._values:
                 continue
@@ -208,11 +221,14 @@ class Settings:
                 value = self._coerce(opt, self._values[key])
             except ConfigError as e:
                 del self._values[key]
-                notes.append(f"{e}; the default {opt.default!r} applies")
+                notes.append(said_text(QT_TRANSLATE_NOOP("ServiceMessage", "{problem}; the default {default} applies"),
+                                       problem=e.said, default=repr(opt.default)))  # type: ignore[attr-defined]
                 continue
             clamped = _clamp(opt, value)
             if clamped != value:
-                notes.append(f"{key} = {value!r} is outside {_range(opt)}; {clamped!r} applies")
+                notes.append(said_text(QT_TRANSLATE_NOOP("ServiceMessage", "{key} = {value} is outside {range}; "
+                                                                       "{clamped} applies"),
+                                       key=key, value=repr(value), range=_range(opt), clamped=repr(clamped)))
             self._values[key] = clamped
         return notes
 
@@ -221,25 +237,26 @@ class Settings:
         if opt.type is bool and isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
         if opt.type in (int, float) and isinstance(value, bool):
-            raise ConfigError(f"setting {opt.key} takes a {opt.type.__name__}, not {value!r}")
+            raise _takes(opt, value)
         try:
             return opt.type(value)
         except (TypeError, ValueError):
-            raise ConfigError(f"setting {opt.key} takes a {opt.type.__name__}, not {value!r}") from None
+            raise _takes(opt, value) from None
 
     def get(self, key: str) -> Any:
         opt = OPTIONS.get(key)
         if opt is None:
-            raise ConfigError(_unknown(key))
+            raise _unknown(key)
         return self._values.get(key, opt.default)
 
     def set(self, key: str, value: Any) -> None:
         opt = OPTIONS.get(key)
         if opt is None:
-            raise ConfigError(_unknown(key))
+            raise _unknown(key)
         value = self._coerce(opt, value)
         if _clamp(opt, value) != value:
-            raise ConfigError(f"setting {key} takes a value in {_range(opt)}, not {value!r}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "setting {key} takes a value in {range}, not {value}"),
+                          error=ConfigError, key=key, range=_range(opt), value=repr(value))
         self._values[key] = value
         self.save()
 
@@ -257,10 +274,22 @@ class Settings:
         os.replace(tmp, self.path)
 
 
-def _unknown(key: str) -> str:
+def _unknown(key: str) -> ConfigError:
     if key in RETIRED:
-        return f"the setting {key} was removed: {RETIRED[key]}"
-    return f"there is no setting named {key!r} (`ledger settings show` lists them)"
+        exc = refused(QT_TRANSLATE_NOOP("ServiceMessage", "the setting {key} was removed: {why}"), error=ConfigError,
+                      key=key, why=say(RETIRED[key]))
+    else:
+        exc = refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no setting named {key} (`ledger settings show` "
+                                                          "lists them)"), error=ConfigError, key=repr(key))
+    assert isinstance(exc, ConfigError)
+    return exc
+
+
+def _takes(opt: Option, value: Any) -> ConfigError:
+    exc = refused(QT_TRANSLATE_NOOP("ServiceMessage", "setting {key} takes a {type}, not {value}"), error=ConfigError,
+                  key=opt.key, type=opt.type.__name__, value=repr(value))
+    assert isinstance(exc, ConfigError)
+    return exc
 
 
 def _clamp(opt: Option, value: Any) -> Any:

@@ -6268,6 +6268,58 @@
         <source>{value} is not a SHA-256 value: it has {n} hex digits, a SHA-256 has 64; check that it was copied whole</source>
         <translation>{value} 不是 SHA-256 值：它有 {n} 个十六进制数字，而 SHA-256 有 64 个；请检查是否完整复制</translation>
     </message>
+    <message>
+        <source>setting {key} takes a value in {range}, not {value}</source>
+        <translation>设置 {key} 的取值范围为 {range}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>setting {key} takes a {type}, not {value}</source>
+        <translation>设置 {key} 需要 {type} 类型的值，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the interface language is a per-user preference now: choose it in the app (Settings, Preferences)</source>
+        <translation>界面语言现在是每位用户各自的偏好设置：请在应用中选择（设置，偏好设置）</translation>
+    </message>
+    <message>
+        <source>the setting {key} was removed: {why}</source>
+        <translation>设置 {key} 已被移除：{why}</translation>
+    </message>
+    <message>
+        <source>the theme is a per-user preference now: choose it in the app (Settings, Preferences)</source>
+        <translation>主题现在是每位用户各自的偏好设置：请在应用中选择（设置，偏好设置）</translation>
+    </message>
+    <message>
+        <source>the workspace settings file {path} cannot be read: {problem}</source>
+        <translation>无法读取工作区设置文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>the workspace settings file {path} does not hold a JSON object</source>
+        <translation>工作区设置文件 {path} 中不是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the workspace settings file {path} has the version {version}, which is not a whole number from 1; correct it or move the file away to start from the defaults</source>
+        <translation>工作区设置文件 {path} 的版本为 {version}，这不是从 1 起的整数；请更正它，或将该文件移走以从默认设置开始</translation>
+    </message>
+    <message>
+        <source>the workspace settings file {path} was written by a newer version of the application (settings version {version}; this one knows up to {known}): upgrade the application to use this workspace</source>
+        <translation>工作区设置文件 {path} 由更新版本的应用写入（设置版本 {version}；本版本最高只认识 {known}）：请升级应用以使用此工作区</translation>
+    </message>
+    <message>
+        <source>there is no setting named {key} (`ledger settings show` lists them)</source>
+        <translation>没有名为 {key} 的设置（`ledger settings show` 会列出所有设置）</translation>
+    </message>
+    <message>
+        <source>{key} = {value} is outside {range}; {clamped} applies</source>
+        <translation>{key} = {value} 超出范围 {range}；改用 {clamped}</translation>
+    </message>
+    <message>
+        <source>{key} was removed from the workspace settings: {why}</source>
+        <translation>{key} 已从工作区设置中移除：{why}</translation>
+    </message>
+    <message>
+        <source>{problem}; the default {default} applies</source>
+        <translation>{problem}；改用默认值 {default}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -224,3 +224,50 @@ def test_url_hash_and_domain_refusals_are_said_in_chinese_and_kept_in_english(zh
         assert str(e.value) == english
         chinese(error_text(e.value))
     assert plain_raises(PACKAGE / "core" / "urls.py", {"UserError"}) == []
+
+
+def test_settings_refusals_and_upgrade_notes_are_said_in_chinese_and_kept_in_english(tmp_path, zh):  # noqa: F811
+    from ledger_app.core.errors import ConfigError
+    from ledger_app.core.messages import SaidText
+    from ledger_app.core.settings import CONFIG_VERSION, Settings
+    from ledger_app.ui.reason_text import note_text
+
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({"ui.language": "zh_CN", "match.pdq_max_distance": 10_000,
+                                "match.text_min_score": "high"}))
+    settings = Settings(path)
+    assert settings.upgraded == [
+        "ui.language was removed from the workspace settings: the interface language is a per-user preference now: "
+        "choose it in the app (Settings, Preferences)",
+        "match.pdq_max_distance = 10000 is outside 0..256; 256 applies",
+        "setting match.text_min_score takes a float, not 'high'; the default 0.24 applies",
+    ]
+    for note in settings.upgraded:
+        assert isinstance(note, SaidText)
+        chinese(note_text(note))
+    cases = [
+        (lambda: settings.get("ui.theme"), "the setting ui.theme was removed: the theme is a per-user preference now: "
+                                           "choose it in the app (Settings, Preferences)"),
+        (lambda: settings.get("nope"), "there is no setting named 'nope' (`ledger settings show` lists them)"),
+        (lambda: settings.set("match.text_min_score", True), "setting match.text_min_score takes a float, not True"),
+    ]
+    for version, english in [("x", "has the version 'x', which is not a whole number from 1; correct it or move the "
+                                    "file away to start from the defaults"),
+                             (CONFIG_VERSION + 1, f"was written by a newer version of the application (settings "
+                                                  f"version {CONFIG_VERSION + 1}; this one knows up to "
+                                                  f"{CONFIG_VERSION}): upgrade the application to use this workspace")]:
+        other = tmp_path / f"v{version}.json"
+        other.write_text(json.dumps({"version": version}))
+        cases.append((lambda o=other: Settings(o), f"the workspace settings file {other} {english}"))
+    (tmp_path / "list.json").write_text("[]")
+    cases.append((lambda: Settings(tmp_path / "list.json"),
+                  f"the workspace settings file {tmp_path / 'list.json'} does not hold a JSON object"))
+    (tmp_path / "dir.json").mkdir()
+    cases.append((lambda: Settings(tmp_path / "dir.json"), f"the workspace settings file {tmp_path / 'dir.json'} "
+                                                           f"cannot be read: [Errno 21] Is a directory: "
+                                                           f"'{tmp_path / 'dir.json'}'"))
+    for call, english in cases:
+        with pytest.raises(ConfigError) as e:
+            call()
+        assert str(e.value) == english
+        chinese(error_text(e.value))
