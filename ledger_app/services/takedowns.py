@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, SaidText, joined, refused, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, SaidText, joined, refused, said_of, say
 from ledger_app.core.os_errors import os_error_said
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
@@ -403,7 +403,7 @@ class TakedownService:
             rows = _parse_import(text, path.suffix.lower())
         except UserError as e:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name}: {e}; nothing was imported"),
-                name=path.name, e=e) from None
+                name=path.name, e=said_of(e)) from None
         for r in rows:
             unknown = sorted(k for k in r if k != _WHERE and k not in IMPORT_FIELDS)
             if unknown:
@@ -427,7 +427,7 @@ class TakedownService:
                     )
                 except UserError as e:
                     raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{r} of {name}: {e}; nothing was imported"),
-                        r=r[_WHERE], name=path.name, e=e) from None
+                        r=r[_WHERE], name=path.name, e=said_of(e)) from None
             rtype = _scalar(head.get("type"))
             if not rtype:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{head} of {name}: no request type; give a type column ({choices}); nothing was imported"),
@@ -445,7 +445,7 @@ class TakedownService:
                 )
             except UserError as e:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{head} of {name}: {e}; nothing was imported"),
-                    head=head[_WHERE], name=path.name, e=e) from None
+                    head=head[_WHERE], name=path.name, e=said_of(e)) from None
             if intake.problems and not record_anyway:
                 exc = IncompleteRequest(
                     f"{head[_WHERE]} of {path.name}: the {rtype} request is incomplete; missing "
@@ -455,7 +455,7 @@ class TakedownService:
                     "ServiceMessage", "{where} of {name}: the {type} request is incomplete; missing {missing}; "
                                       "nothing was imported (complete the file, or import with --record-anyway to "
                                       "record such requests as rejected)"),
-                    where=head[_WHERE], name=path.name, type=str(rtype), missing=joined(intake.problems_said))
+                    where=head[_WHERE], name=path.name, type=type_word(str(rtype)), missing=joined(intake.problems_said))
                 raise exc
             intakes.append(intake)
         if not intakes:
@@ -814,8 +814,27 @@ def _incomplete(intake: _Intake) -> IncompleteRequest:
                     missing=joined(intake.problems_said), rest=say(rest))
                 if intake.type is RequestType.DMCA else
                 say(QT_TRANSLATE_NOOP("ServiceMessage", "the {type} request is incomplete, missing: {missing}. {rest}"),
-                    type=intake.type.value, missing=joined(intake.problems_said), rest=say(rest)))
+                    type=type_word(intake.type.value), missing=joined(intake.problems_said), rest=say(rest)))
     return exc
+
+
+#: A request type's word inside a sentence: its English is the type's value as the CLI writes it.
+TYPE_WORDS = {
+    RequestType.DMCA: QT_TRANSLATE_NOOP("RequestType", "dmca"),
+    RequestType.GDPR: QT_TRANSLATE_NOOP("RequestType", "gdpr"),
+    RequestType.PUBLISHER: QT_TRANSLATE_NOOP("RequestType", "publisher"),
+    RequestType.OPTOUT: QT_TRANSLATE_NOOP("RequestType", "optout"),
+    RequestType.LICENSE: QT_TRANSLATE_NOOP("RequestType", "license"),
+    RequestType.COURT: QT_TRANSLATE_NOOP("RequestType", "court"),
+    RequestType.OTHER: QT_TRANSLATE_NOOP("RequestType", "other"),
+}
+
+
+def type_word(value: str) -> Said | str:
+    """A request type as a message of context "RequestType" (the window says it in its language), or
+    the value as given when it is no known type."""
+    source = TYPE_WORDS.get(value)  # type: ignore[call-overload]
+    return Said(source, {}, "RequestType") if source is not None else value
 
 
 def _intake_to_json(intake: _Intake) -> dict[str, Any]:
@@ -870,7 +889,7 @@ def file_work(path: Path) -> WorkSpec:
         try:
             fp = image_fingerprint(data, local="work").to_bytes()
         except InputRefused as e:
-            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name}: {e}"), name=path.name, e=e) from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{name}: {e}"), name=path.name, e=said_of(e)) from None
         return WorkSpec("file", sha, description=path.name, fingerprint=fp, fp_kind="image", sha256=sha,
                         media_type=media)
     if media == "text/plain":

@@ -6979,7 +6979,7 @@
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="49"/>
         <source>DMCA notice</source>
-        <translation>DMCA 通知</translation>
+        <translation>DMCA</translation>
     </message>
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="50"/>
@@ -7912,6 +7912,37 @@
         <location filename="../../ledger_app/storage/erasure.py" line="354"/>
         <source>the reply file {path} was changed since it was written; it was left for you to check</source>
         <translation>回复文件 {path} 在写入后已被更改；已保留，请您检查</translation>
+    </message>
+</context>
+<context>
+    <name>RequestType</name>
+    <message>
+        <source>court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>dmca</source>
+        <translation>DMCA</translation>
+    </message>
+    <message>
+        <source>gdpr</source>
+        <translation>GDPR</translation>
+    </message>
+    <message>
+        <source>license</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>optout</source>
+        <translation>选择退出</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>出版方</translation>
     </message>
 </context>
 </TS>

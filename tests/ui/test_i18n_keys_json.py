@@ -271,3 +271,32 @@ def test_settings_refusals_and_upgrade_notes_are_said_in_chinese_and_kept_in_eng
             call()
         assert str(e.value) == english
         chinese(error_text(e.value))
+
+
+def test_a_takedown_import_names_the_request_type_in_chinese(tmp_path, zh):  # noqa: F811
+    """The request type inside an import's refusal and a new request's: its value in English (the
+    CLI's), a word in the window's language."""
+    from ledger_app.core.errors import IncompleteRequest
+    from ledger_app.takedown.requests import RequestType
+    from tests.takedown.td_builders import make_services
+
+    s = make_services(tmp_path / "ws")
+    s.ledger.init("example.com/zh-import")
+    path = tmp_path / "requests.csv"
+    path.write_text("type,requester\npublisher,Daily\n")  # no work named
+    with pytest.raises(IncompleteRequest) as e:
+        s.takedown.import_requests(path)
+    assert str(e.value) == ("line 2 of requests.csv: the publisher request is incomplete; missing no identification "
+                            "of the material (give files, hashes, URLs, domains, accounts or text); nothing was "
+                            "imported (complete the file, or import with --record-anyway to record such requests as "
+                            "rejected)")
+    text = chinese(error_text(e.value))
+    assert "出版方" in text and "publisher" not in text
+    with pytest.raises(IncompleteRequest) as e:
+        s.takedown.new_request(type="court", requester="", works=[])
+    assert str(e.value).startswith("the court request is incomplete, missing: ")
+    assert "法院" in chinese(error_text(e.value))
+    from ledger_app.services.takedowns import TYPE_WORDS
+
+    assert set(TYPE_WORDS) == set(RequestType)
+    s.ws.dispose()
