@@ -44,22 +44,44 @@ class Said:
     args: dict[str, Any] = field(default_factory=dict)
     context: str = CONTEXT
 
+    # A message is built once and then only read (its arguments are not changed after), so its English
+    # and its JSON are kept on it when first asked for: a message shared by many items (a site's
+    # opt-out statements, provenance/findings.py reserved_by) is then written once, not once per item,
+    # in the worker and, after pickling keeps the sharing within a unit's results, in the parent.
+
     def __str__(self) -> str:
-        args = {k: str(v) if isinstance(v, Said) else v for k, v in self.args.items()}
-        try:
-            return self.source.format(**args)
-        except (KeyError, IndexError, ValueError):
-            return self.source
+        text = self.__dict__.get("_text")
+        if text is None:
+            args = {k: str(v) if isinstance(v, Said) else v for k, v in self.args.items()}
+            try:
+                text = self.source.format(**args)
+            except (KeyError, IndexError, ValueError):
+                text = self.source
+            object.__setattr__(self, "_text", text)
+        return text
 
     def to_json(self) -> dict[str, Any]:
-        out = {"msg": self.source, "args": {k: v.to_json() if isinstance(v, Said) else v for k, v in self.args.items()}}
+        """A new dictionary each call; an argument that is a message is its (kept) JSON."""
+        out = {"msg": self.source, "args": {k: v.kept_json() if isinstance(v, Said) else v for k, v in self.args.items()}}
         if self.context != CONTEXT:
             out["ctx"] = self.context  # another catalogue context (an item's reason: core/item_reasons.py)
         return out
 
+    def kept_json(self) -> dict[str, Any]:
+        """to_json(), made once and kept (for a message given as another's argument); not to be changed."""
+        kept = self.__dict__.get("_json")
+        if kept is None:
+            kept = self.to_json()
+            object.__setattr__(self, "_json", kept)
+        return kept
+
     def to_stored(self) -> str:
         """The form kept in a text column (JSON with the ID and its arguments)."""
-        return json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+        stored = self.__dict__.get("_stored")
+        if stored is None:
+            stored = json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+            object.__setattr__(self, "_stored", stored)
+        return stored
 
     @staticmethod
     def from_json(data: Any) -> Said | None:

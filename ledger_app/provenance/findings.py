@@ -167,7 +167,13 @@ def _uses_json(states: tuple[str, ...]) -> str:
 def reserved_by(findings: list[Finding]) -> Said:
     """What reserves training, for the quarantine reason: every reserving statement, with its carrier,
     place and fetch time (core/item_reasons.py RESERVED says it), each a message; its English is the
-    statements' English joined by "; "."""
+    statements' English joined by "; ". The same findings (a site's, shared by its pages) give the
+    same message object, made once."""
+    return _reserved_by(tuple(findings))
+
+
+@lru_cache(maxsize=4096)
+def _reserved_by(findings: tuple[Finding, ...]) -> Said:
     seen, parts = set(), []
     for f in findings:
         said = f.describe_said()

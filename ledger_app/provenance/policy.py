@@ -159,6 +159,9 @@ class OptOutSignalPolicy:
     name = "signals.train-ai"
     C2PA_SIGNALS = ("c2pa", "cawg")
 
+    def __init__(self) -> None:
+        self._reasons: dict[int, tuple[Said, Said]] = {}  # id(details) -> (details, the reason saying it)
+
     def decide(self, facts: ItemFacts) -> Decision | None:
         from ledger_app.provenance.signals import TRAIN_AI, ItemSignals, reserved_by
 
@@ -170,8 +173,19 @@ class OptOutSignalPolicy:
             # The worker read the findings already (ingest/worker.py): what reserves training, or None when only
             # C2PA/CAWG entries reserve training (TrainingPermissionPolicy names those).
             details = item.train_ai_reason
-            return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.RESERVED, details=details),
-                                   self.name) if details else None
+            if not details:
+                return None
+            if isinstance(details, Said):
+                # The pages of a site share one details message (findings.reserved_by, kept shared by
+                # pickling within a unit's results): its reason is made, and written as JSON, once.
+                kept = self._reasons.get(id(details))
+                if kept is None or kept[0] is not details:
+                    if len(self._reasons) >= 4096:
+                        self._reasons.clear()
+                    kept = (details, item_said(reasons.RESERVED, details=details))
+                    self._reasons[id(details)] = kept
+                return Decision.saying(ItemStatus.QUARANTINED, kept[1], self.name)
+            return Decision.saying(ItemStatus.QUARANTINED, item_said(reasons.RESERVED, details=details), self.name)
         reserving = ItemSignals.from_json(json.loads(raw)).reserving(TRAIN_AI, exclude=self.C2PA_SIGNALS)
         if not reserving:
             return None
