@@ -7,7 +7,7 @@ with the few ledger modules that need nothing more, so that `ledger_app/verify.p
 verifier recipients run) and the services (the demo, the app's "verify a dropped certificate")
 check documents with the same code. See ledger_app/verify.py for the document format. Each
 sentence is a message ID with arguments (core/messages.py): the CLI prints its English, the window
-says it in its language. It stays one module (some 530 lines, a good part of them the marked
+says it in its language. It stays one module (some 580 lines, a good part of them the marked
 sentences): the checks run in one fixed order, each handing the next the values it verified, so
 that the sentence raised always names the first thing that fails.
 """
