@@ -12,7 +12,6 @@ from ledger_app.matching.binary_index import BinaryIndex
 from ledger_app.matching.local_index import STOP_FRACTION, LocalIndex, words
 
 
-@pytest.mark.skipif(binary_index.faiss is None, reason="faiss is not installed")
 @pytest.mark.parametrize("nbytes", [8, 32])
 def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
     """Codes added in several calls, spread over blocks of 1,000 rows (one item's codes straddling
