@@ -33,3 +33,17 @@ def cli(ws: Path, *args: str, capsys=None, monkeypatch=None) -> tuple[int, str, 
     rc = main([*args, "--workspace", str(ws)])
     out, err = capsys.readouterr() if capsys is not None else ("", "")
     return rc, out, err
+
+
+def verify_offline(run, cert, proof: dict, vkey: str, tmp_path) -> None:
+    """A certificate checked with `ledger verify-certificate`, and one item's two-level proof checked on
+    its own by the offline verifier (`python -m ledger_app.verify`); both must pass."""
+    import subprocess
+    import sys
+
+    rc, out, err = run("verify-certificate", str(cert), "--vkey", vkey)
+    assert rc == 0, err
+    (tmp_path / "proof.json").write_text(json.dumps(proof))
+    p = subprocess.run([sys.executable, "-m", "ledger_app.verify", str(tmp_path / "proof.json"), "--vkey", vkey],
+                       capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert p.returncode == 0, p.stdout + p.stderr

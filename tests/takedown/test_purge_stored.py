@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from legal_helpers import ARTICLES, cli, write_jsonl_corpus
+from legal_helpers import ARTICLES, cli, verify_offline, write_jsonl_corpus
 
 from ledger_app.core.errors import UserError
 from ledger_app.services.certificates import certify
 from ledger_app.takedown.locate import Found
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()
@@ -94,14 +90,8 @@ def test_a_stored_item_is_purged_and_certified_through_the_cli(stored_request, t
     assert [s["sha256_after"] for s in doc["shards"]] == [payload["shards"][0]["sha256_after"]]
     proof = doc["stored_item_proofs"]["news:news-000.jsonl#id=a1"]
     assert proof["manifest_index"] == m_new.index
-    vkey = services.ledger.vkey()
-    rc, out, err = run("verify-certificate", str(cert), "--vkey", vkey)
-    assert rc == 0, err
-    # The item's two-level proof, checked offline on its own by verify.py.
-    (tmp_path / "proof.json").write_text(json.dumps(proof))
-    p = subprocess.run([sys.executable, "-m", "ledger_app.verify", str(tmp_path / "proof.json"), "--vkey", vkey],
-                       capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert p.returncode == 0, p.stdout + p.stderr
+    # The certificate, and the item's two-level proof checked offline on its own by verify.py.
+    verify_offline(run, cert, proof, services.ledger.vkey(), tmp_path)
 
 
 def test_a_store_row_set_back_or_a_restored_shard_gets_no_certificate(stored_request, tmp_path):

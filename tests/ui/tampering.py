@@ -95,3 +95,36 @@ def key_id(ws: Path) -> str:
     (note,) = conn.execute("SELECT note FROM ledger_checkpoint WHERE id = 1").fetchone()
     conn.close()
     return base64.b64decode(note.rstrip("\n").rpartition(" ")[2])[:4].hex()
+
+
+def small_certificate(ledger) -> dict:
+    """A removal certificate of one item issued by `ledger` (an unlocked LedgerService's ledger)."""
+    from ledger_app.certificates.certificate import issue_removal_certificate
+
+    return issue_removal_certificate(
+        ledger,
+        request={"id": 1, "type": "gdpr", "received": "2026-11-01", "due_by": "2026-12-01",
+                 "requester": {"commitment": "ab" * 32, "kind": "individual"}},
+        works=[{"kind": "hash", "value": "cd" * 32}],
+        removed_items=[{"item_id": "c:x.jpg", "sha256": "cd" * 32, "corpus": "c", "location": "x.jpg",
+                        "method": "exact", "score": "exact"}],
+        shards=[{"corpus": "c", "path": "x.jpg", "sha256_before": "ef" * 32, "sha256_after": None}],
+        affected_runs=[], organisation="UI Test", issued_at="2026-11-25T00:00:00Z", origin=ledger.origin,
+        key_id=ledger.unlock()[0].verifier.key_id.hex(),
+    )
+
+
+def rolled_back(ws: Path, tmp: Path, passphrase: str) -> None:
+    """The workspace's database restored from a backup taken one signed note ago (its witness
+    checkpoint is newer): a rollback."""
+    import shutil
+
+    from ledger_app.services import LedgerService
+    from ledger_app.services.workspace import Workspace
+
+    backup = tmp / "backup.db"
+    shutil.copy(ws / "ledger.db", backup)
+    svc = LedgerService(Workspace(ws), passphrase=lambda confirm: passphrase)
+    svc.note("after the backup")
+    svc.ws.dispose()
+    shutil.copy(backup, ws / "ledger.db")

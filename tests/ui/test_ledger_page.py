@@ -201,21 +201,10 @@ def test_a_certificate_dropped_on_the_screen_is_verified(window, session, small_
     from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
-    from ledger_app.certificates.certificate import issue_removal_certificate
+    from tests.ui.tampering import small_certificate
 
     page = open_ledger(window, session, small_ledger, qtbot)
-    ledger = session.ledger
-    doc = issue_removal_certificate(
-        ledger,
-        request={"id": 1, "type": "gdpr", "received": "2026-11-01", "due_by": "2026-12-01",
-                 "requester": {"commitment": "ab" * 32, "kind": "individual"}},
-        works=[{"kind": "hash", "value": "cd" * 32}],
-        removed_items=[{"item_id": "c:x.jpg", "sha256": "cd" * 32, "corpus": "c", "location": "x.jpg",
-                        "method": "exact", "score": "exact"}],
-        shards=[{"corpus": "c", "path": "x.jpg", "sha256_before": "ef" * 32, "sha256_after": None}],
-        affected_runs=[], organisation="UI Test", issued_at="2026-11-25T00:00:00Z", origin=ledger.origin,
-        key_id=ledger.unlock()[0].verifier.key_id.hex(),
-    )
+    doc = small_certificate(session.ledger)
     good = tmp_path / "certificate.json"
     good.write_text(json.dumps(doc))
     bad_doc = json.loads(json.dumps(doc))

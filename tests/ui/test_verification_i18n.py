@@ -106,21 +106,8 @@ def test_a_tampered_ledger_is_said_in_chinese_and_again_after_a_switch(kind, win
 
 @pytest.fixture()
 def certificate(session, small_ledger):
-    from ledger_app.certificates.certificate import issue_removal_certificate
-
     session.open(small_ledger)
-    ledger = session.ledger
-    return issue_removal_certificate(
-        ledger,
-        request={"id": 1, "type": "gdpr", "received": "2026-11-01", "due_by": "2026-12-01",
-                 "requester": {"commitment": "ab" * 32, "kind": "individual"}},
-        works=[{"kind": "hash", "value": "cd" * 32}],
-        removed_items=[{"item_id": "c:x.jpg", "sha256": "cd" * 32, "corpus": "c", "location": "x.jpg",
-                        "method": "exact", "score": "exact"}],
-        shards=[{"corpus": "c", "path": "x.jpg", "sha256_before": "ef" * 32, "sha256_after": None}],
-        affected_runs=[], organisation="UI Test", issued_at="2026-11-25T00:00:00Z", origin=ledger.origin,
-        key_id=ledger.unlock()[0].verifier.key_id.hex(),
-    )
+    return tampering.small_certificate(session.ledger)
 
 
 def bad_documents(doc: dict, kid: str) -> dict[str, tuple[object, str, str]]:
@@ -200,18 +187,10 @@ def test_a_dropped_document_is_said_in_chinese_and_again_after_a_switch(certific
 def test_the_dashboard_says_a_rolled_back_database_in_chinese(window, session, small_ledger, qtbot, tmp_path):
     """The append check's refusal (AppendRefused, from the anchor check) shown on the dashboard is a
     message too; the CLI's warning keeps its English."""
-    import shutil
 
-    from ledger_app.services import LedgerService
-    from ledger_app.services.workspace import Workspace
 
     i18n_build.build()
-    backup = tmp_path / "backup.db"
-    shutil.copy(small_ledger / "ledger.db", backup)
-    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
-    svc.note("after the backup")
-    svc.ws.dispose()
-    shutil.copy(backup, small_ledger / "ledger.db")
+    tampering.rolled_back(small_ledger, tmp_path, PASS)
     page = open_ledger(window, session, small_ledger, qtbot)
     to_language(window, page, qtbot, "zh_CN")
     dashboard = window.show_screen("dashboard")
@@ -229,7 +208,6 @@ def test_the_dashboard_says_a_rolled_back_database_in_chinese(window, session, s
 def test_an_append_refused_after_a_rollback_is_said_in_chinese(window, session, small_ledger, qtbot, tmp_path):
     """What an append refuses (AppendRefused, with the service's advice around the store's reason) is
     one message: Chinese in the window, the same English as before for the CLI."""
-    import shutil
 
     from ledger_app.ledger.store import AppendRefused
     from ledger_app.services import LedgerService
@@ -237,12 +215,7 @@ def test_an_append_refused_after_a_rollback_is_said_in_chinese(window, session, 
     from ledger_app.ui.errors import error_text
 
     i18n_build.build()
-    backup = tmp_path / "backup.db"
-    shutil.copy(small_ledger / "ledger.db", backup)
-    svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
-    svc.note("after the backup")
-    svc.ws.dispose()
-    shutil.copy(backup, small_ledger / "ledger.db")
+    tampering.rolled_back(small_ledger, tmp_path, PASS)
     svc = LedgerService(Workspace(small_ledger), passphrase=lambda confirm: PASS)
     with pytest.raises(AppendRefused) as refused:
         svc.note("one more")
