@@ -2,10 +2,10 @@
 file per work unit, on either engine (the local pool or Ray tasks run the same `sweep_unit`).
 
 A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
-passes (pyarrow compute and numpy, no per-row Python except for text fingerprints and C2PA JSON):
+passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the hit rows):
 
-- exact SHA-256, URL key, domain (the domain or any subdomain, one regular expression), account
-  commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
+- exact SHA-256, URL key, domain (the domain or any subdomain: the column's distinct values matched
+  label by label), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
   searched with the batch's stored hashes of reliable images, up to each work's radius;
 - coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
@@ -14,7 +14,8 @@ passes (pyarrow compute and numpy, no per-row Python except for text fingerprint
   leaders (faiss) and then only with the members of the few groups left (numpy popcount);
 - keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
   words: how many distinct query words each item shares, and each query word's document count;
-- text: the shingle sample and MinHash band keys of each text fingerprint against the request's keys.
+- text: the shingle sample and MinHash band keys of every text fingerprint, read from the column's
+  buffers at once (`text_keys`), against the request's keys.
 
 It returns candidates, never matches: `takedown/locate.py` verifies them with the same matcher
 (`ImageMatcher`, `TextIndex`) and the same corpus-wide counts the local locate uses. A unit only
@@ -40,8 +41,8 @@ from ledger_app.core.errors import UserError
 from ledger_app.fpstore import schema
 from ledger_app.matching.image import MIN_QUALITY
 from ledger_app.matching.local_index import TABLES, WORD_BITS, words
-from ledger_app.matching.text import TextFingerprint
-from ledger_app.matching.text_index import band_keys
+from ledger_app.matching.text import PERMUTATIONS
+from ledger_app.matching.text_index import BANDS, ROWS
 
 BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
 _LOCAL_HEAD = 10  # local features header: magic (3), version, width (2), height (2), keypoints (2)
@@ -267,11 +268,17 @@ class _Searchers:
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
         self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
-        self.domain_re = None
-        if q.domains:
-            import re
-
-            self.domain_re = "(^|\\.)(" + "|".join(re.escape(d) for d in q.domains) + ")$"
+        self.domains = pa.array(q.domains, pa.string()) if q.domains else None
+        self.domain_numbers: dict[str, list[int]] = {}
+        for k, d in enumerate(q.domains):
+            self.domain_numbers.setdefault(d, []).append(k)
+        # The text works' keys, sorted and distinct, and the works holding each (`works_of_keys`
+        # from `key_works[i]` to `key_works[i + 1]`).
+        order = np.lexsort((q.text_work, q.text_keys))
+        keys, work = np.asarray(q.text_keys, np.uint64)[order], np.asarray(q.text_work, np.int64)[order]
+        self.text_keys, first = np.unique(keys, return_index=True)
+        self.key_works = np.append(first, len(keys)).astype(np.int64)
+        self.works_of_keys = work
         self.signer_ascii = all(s.isascii() and s.isprintable() and '"' not in s and "\\" not in s for s in q.signers)
 
 
@@ -294,11 +301,8 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
         col = batch.column("url_norm")
         rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.urls), live))
         out.urls += [(int(k), start + int(r)) for k, r in zip(_which(col, s.urls, rows), rows, strict=True)]
-    if s.domain_re is not None:
-        col = batch.column("domain")
-        for r in _rows_of(pc.and_(pc.match_substring_regex(col, s.domain_re), live)):
-            d = col[int(r)].as_py()
-            out.domains += [(k, start + int(r)) for k, w in enumerate(q.domains) if d == w or d.endswith("." + w)]
+    if s.domains is not None:
+        out.domains += _domains(batch.column("domain"), start, live, s)
     if s.accounts is not None:
         col = batch.column("account")
         rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.accounts), live))
@@ -313,7 +317,33 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
             if len(image):
                 _images(batch, start, image, q, s, out)
         if len(q.text_keys):
-            _texts(pf, batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, out)
+            _texts(pf, batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, s, out)
+
+
+def _domains(col: pa.Array, start: int, live: Any, s: _Searchers) -> list[tuple[int, int]]:
+    """(domain number, row) for each live row whose domain is a requested domain or under one (the
+    value, or what follows one of its dots, is a requested domain): the column's distinct values
+    matched label by label (vectorised), then the rows holding the matching values."""
+    enc = col if isinstance(col, pa.DictionaryArray) else pc.dictionary_encode(col)
+    values, where = enc.dictionary, np.arange(len(enc.dictionary))
+    ks: dict[int, set[int]] = {}
+    while len(values):
+        for h in _rows_of(pc.is_in(values, value_set=s.domains)):  # the few distinct values that match
+            ks.setdefault(int(where[h]), set()).update(s.domain_numbers[values[int(h)].as_py()])
+        dotted = _rows_of(pc.greater_equal(pc.find_substring(values, "."), 0))
+        if not len(dotted):
+            break
+        values = pc.list_element(pc.split_pattern(values.take(pa.array(dotted)), ".", max_splits=1), 1)
+        where = where[dotted]
+    if not ks:
+        return []
+    near = np.array(sorted(ks), np.int64)
+    index = np.asarray(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False))
+    rows = np.flatnonzero(np.isin(index, near) & np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False)))
+    out = []
+    for r, v in zip(rows.tolist(), index[rows].tolist(), strict=True):  # per hit row only
+        out += [(k, start + r) for k in sorted(ks[v])]
+    return out
 
 
 def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: Any, out: UnitHits) -> None:
@@ -528,22 +558,67 @@ def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out
             out.local.append((int(work), start + int(rows[i]), sel[word[item == i]]))
 
 
-def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery,
+def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery, s: _Searchers,
            out: UnitHits) -> None:
+    """Text rows sharing a key (a sampled shingle or a MinHash band key) with a text work: every
+    text fingerprint's keys read from the column's buffers (`text_keys`), looked up at once."""
     if not len(rows):
         return
     if "fp_data" in batch.schema.names:
         col = batch.column("fp_data").take(pa.array(rows))
     else:  # only the text rows' fingerprints, from the row groups that hold them
         col = read_rows(pf, start + rows, ["fp_data"]).column(0)
-    for r, raw in zip(rows, col.to_pylist(), strict=True):
-        if not raw:
-            continue
-        try:
-            fp = TextFingerprint.from_bytes(raw)
-        except ValueError:
-            continue
-        keys = np.concatenate([fp.sample, band_keys(fp.minhash)])
-        shared = np.isin(q.text_keys, keys)
-        for work in np.unique(q.text_work[shared]):
-            out.text.append((int(work), start + int(r)))
+    keys, key_row = text_keys(*_binary(col))
+    pos = np.searchsorted(s.text_keys, keys)
+    pos[pos == len(s.text_keys)] = 0
+    hit = s.text_keys[pos] == keys
+    if not hit.any():
+        return
+    # Each hit key's works (a key may belong to several works); (work, row) pairs once, row by row.
+    first, last = s.key_works[pos[hit]], s.key_works[pos[hit] + 1]
+    n = last - first
+    work = s.works_of_keys[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
+    row = np.repeat(key_row[hit], n)
+    span = int(work.max()) + 1
+    pairs = np.unique(row.astype(np.int64) * span + work)
+    out.text += list(zip((pairs % span).tolist(), (start + rows[pairs // span]).tolist(), strict=True))
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # text_index.band_keys's mixing constant (tests: band_keys_of == band_keys)
+_TEXT_HEAD = 14  # text fingerprint header (matching/text.py): magic "LTF", version, shingles (4), permutations (2), sample size (4)
+
+
+def text_keys(offs: np.ndarray, data: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys `TextIndex` posts for each text fingerprint of a binary column (its sampled shingles,
+    then its MinHash band keys: `text_index._keys`) and the position of each key's value, from the
+    column's buffers. A value that `TextFingerprint.from_bytes` refuses, or whose signature is not
+    PERMUTATIONS long (band keys need exactly that), has no keys."""
+    lens = offs[1:] - offs[:-1]
+    ok = np.flatnonzero(valid & (lens >= _TEXT_HEAD))
+    at = offs[ok]
+    ok = ok[(data[at] == ord("L")) & (data[at + 1] == ord("T")) & (data[at + 2] == ord("F")) & (data[at + 3] == 1)]
+    at = offs[ok].astype(np.int64)
+    perms = (data[at + 8].astype(np.int64) << 8) | data[at + 9]
+    nsample = ((data[at + 10].astype(np.int64) << 24) | (data[at + 11].astype(np.int64) << 16)
+               | (data[at + 12].astype(np.int64) << 8) | data[at + 13])
+    fits = (lens[ok] == _TEXT_HEAD + 4 * perms + 8 * nsample) & (perms == PERMUTATIONS)
+    ok, at, nsample = ok[fits], at[fits], nsample[fits]
+    if not len(ok):
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    sig = data[(at + _TEXT_HEAD)[:, None] + np.arange(4 * PERMUTATIONS)].view(">u4").astype(np.uint32)
+    bands = band_keys_of(sig)  # (rows, BANDS)
+    sample = _gather(offs, data, ok, _TEXT_HEAD + 4 * PERMUTATIONS, nsample * 8).view(">u8").astype(np.uint64)
+    keys = np.concatenate([sample, bands.reshape(-1)])
+    key_row = np.concatenate([np.repeat(ok, nsample), np.repeat(ok, BANDS)])
+    return keys, key_row
+
+
+def band_keys_of(minhashes: np.ndarray) -> np.ndarray:
+    """`text_index.band_keys` of each row of a (n, PERMUTATIONS) array of signatures, at once."""
+    m = minhashes.astype(np.uint64).reshape(len(minhashes), BANDS, ROWS)
+    acc = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) + np.uint64(1), (len(m), BANDS))
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):
+            acc = (acc * _MIX) ^ m[:, :, r]
+            acc ^= acc >> np.uint64(31)
+    return (acc << np.uint64(3)) | np.uint64(1)
