@@ -41,7 +41,7 @@ from typing import Any
 
 from ledger_app.core import strictjson
 from ledger_app.core.errors import VerificationError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, said_of
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, errno_text, said_of, strerror_said, unicode_error_said
 from ledger_app.ledger.documents import canonical_bytes, document_digest
 from ledger_app.ledger.docverify import (
     VerifiedDocument,
@@ -91,7 +91,7 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
             data = f.read()
     except OSError as exc:
         raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "{path} cannot be read ({problem})"), what="file",
-                                   path=str(path), problem=exc.strerror) from None
+                                   path=str(path), problem=strerror_said(exc)) from None
     try:
         return strictjson.loads(data, str(path))
     except strictjson.StrictJSONError as exc:
@@ -158,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
             except (OSError, UnicodeDecodeError) as exc:
                 raise verification_failure(QT_TRANSLATE_NOOP("ServiceMessage", "the consistency inputs cannot be read "
                                                                                "({problem})"),
-                                           what="consistency", problem=str(exc)) from None
+                                           what="consistency",
+                                           problem=errno_text(exc) if isinstance(exc, OSError)
+                                           else unicode_error_said(exc)) from None
             cons = load_json_file(args.proof)
             newer = verify_consistency_to(verified, newer_text, cons, vkey)
             result["consistent_with"] = {"size": newer.size, "root_hash": newer.root_hash.hex()}

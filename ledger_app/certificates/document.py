@@ -20,7 +20,6 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection, Engine
 
-from ledger_app.core.errors import UserError
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
 from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
@@ -64,12 +63,12 @@ class DocumentLedger(Protocol):
 
 def _check_body(body: dict[str, Any]) -> bytes:
     if not isinstance(body, dict):
-        raise UserError("a document body is a JSON object")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a document body is a JSON object"))
     if body.get("version") != DOCUMENT_VERSION:
-        raise UserError(f"a document body needs \"version\": {DOCUMENT_VERSION}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a document body needs \"version\": {version}"), version=DOCUMENT_VERSION)
     clash = sorted(UNSIGNED_KEYS & set(body))
     if clash:
-        raise UserError(f"a document body must not use the reserved keys {clash}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a document body must not use the reserved keys {keys}"), keys=str(clash))
     try:
         return canonical_bytes(body)
     except NotCanonicalError as exc:
@@ -83,10 +82,10 @@ def sign_body(ledger: DocumentLedger, body: dict[str, Any]) -> dict[str, Any]:
     key = ledger.unlock()[0]
     named = body.get("ledger")
     if isinstance(named, dict) and (named.get("origin"), named.get("key_id")) != (key.name, key.verifier.key_id.hex()):
-        raise UserError(
-            f"the document names ledger {named.get('origin')!r} key {named.get('key_id')!r}, but the active "
-            f"signing key is {key.name!r} ({key.verifier.key_id.hex()})"
-        )
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the document names ledger {origin} key {key_id}, but the active "
+                                                        "signing key is {name} ({active})"),
+                      origin=repr(named.get("origin")), key_id=repr(named.get("key_id")), name=repr(key.name),
+                      active=key.verifier.key_id.hex())
     return {
         "alg": SIGNATURE_ALG,
         "key_id": key.verifier.key_id.hex(),
@@ -120,12 +119,13 @@ def issue_document(
     """
     kind = body.get("kind") if isinstance(body, dict) else None
     if ENTRY_TYPE_FOR_KIND.get(kind) != entry_type:  # type: ignore[arg-type]
-        raise UserError(f"a {kind!r} document is recorded as {ENTRY_TYPE_FOR_KIND.get(kind)!r}, not {entry_type!r}")  # type: ignore[arg-type]
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "a {kind} document is recorded as {expected}, not {entry_type}"),
+                      kind=repr(kind), expected=repr(ENTRY_TYPE_FOR_KIND.get(kind)), entry_type=repr(entry_type))  # type: ignore[arg-type]
     signature = sign_body(ledger, body)
     digest = document_digest(body, signature)
     reserved = {"document_sha256", "kind"} & set(payload_extra)
     if reserved:
-        raise UserError(f"payload_extra must not override {sorted(reserved)}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "payload_extra must not override {keys}"), keys=str(sorted(reserved)))
     payload = {"document_sha256": digest, "kind": kind, **payload_extra}
     res = ledger.append([(entry_type, payload)])
     stored = res.checkpoint or ledger.ws.store.checkpoint_for_size(res.size)

@@ -17,8 +17,7 @@ import re
 from typing import Any
 
 from ledger_app.certificates.document import DocumentLedger, checkpoint_of, entry_proof, issue_document
-from ledger_app.core.errors import UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
 from ledger_app.ledger.documents import (
     DOCUMENT_VERSION,
     KIND_REPORT,
@@ -54,25 +53,26 @@ def _hex64(value: Any) -> bool:
     return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
-def _item(raw: Any, where: str) -> dict[str, Any]:
+def _item(raw: Any, where: Said) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise UserError(f"{where} is not an object")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} is not an object"), where=where)
     missing = [k for k in ITEM_REQUIRED if k not in raw]
     if missing:
-        raise UserError(f"{where} lacks {', '.join(missing)}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} lacks {keys}"), where=where, keys=", ".join(missing))
     extra = sorted(set(raw) - ITEM_KEYS)
     if extra:
-        raise UserError(f"{where} carries {', '.join(extra)}, which an inclusion report never reveals")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} carries {keys}, which an inclusion report never reveals"), where=where,
+                      keys=", ".join(extra))
     if raw["status"] not in ITEM_STATUSES:
-        raise UserError(f"{where} has the unknown status {raw['status']!r}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has the unknown status {status}"), where=where, status=repr(raw["status"]))
     if type(raw["entry_index"]) is not int or raw["entry_index"] < 0:
-        raise UserError(f"{where} has no valid ledger entry_index")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has no valid ledger entry_index"), where=where)
     if not isinstance(raw["score"], str):
-        raise UserError(f"{where} has a score that is not a string such as \"0.93\"")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has a score that is not a string such as \"0.93\""), where=where)
     if "stored" in raw and raw["stored"] is not True:
-        raise UserError(f"{where} has a stored flag that is not true")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has a stored flag that is not true"), where=where)
     if "sha256" in raw and not _hex64(raw["sha256"]):
-        raise UserError(f"{where} has a sha256 that is not lowercase hex")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has a sha256 that is not lowercase hex"), where=where)
     if "region" in raw:
         region = raw["region"]
         if (
@@ -80,30 +80,36 @@ def _item(raw: Any, where: str) -> dict[str, Any]:
             or set(region) != REGION_KEYS
             or not all(isinstance(v, str) and _PERCENT.fullmatch(v) for v in region.values())
         ):
-            raise UserError(f"{where} has a region that is not {{item_covered, work_covered}} as whole per cents")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has a region that is not {{item_covered, work_covered}} as whole per "
+                                                             "cents"), where=where)
     return dict(raw)
 
 
 def _query_result(raw: Any, n: int) -> dict[str, Any]:
-    where = f"query {n}"
+    where = say(QT_TRANSLATE_NOOP("ServiceMessage", "query {n}"), n=n)
     if not isinstance(raw, dict) or set(raw) - {"query", "verdict", "items", "near_copies"}:
-        raise UserError(f"{where} is an object of query, verdict, items and near_copies only")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} is an object of query, verdict, items and near_copies only"), where=where)
     q = raw.get("query")
     if not isinstance(q, dict) or q.get("kind") not in QUERY_KINDS or not isinstance(q.get("value"), str):
-        raise UserError(f"{where} needs a query {{kind: file|hash|url, value}}")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} needs a query {{kind: file|hash|url, value}}"), where=where)
     extra = sorted(set(q) - QUERY_KEYS)
     if extra:
-        raise UserError(f"{where} carries {', '.join(extra)}; a query is its kind, value and file name only")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} carries {keys}; a query is its kind, value and file name only"), where=where,
+                      keys=", ".join(extra))
     if q["kind"] in ("file", "hash") and not _hex64(q["value"]):
-        raise UserError(f"{where}: a {q['kind']} query is given by its lowercase hex SHA-256, never by its bytes")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where}: a {kind} query is given by its lowercase hex SHA-256, never by its "
+                                                          "bytes"), where=where, kind=q["kind"])
     if raw.get("verdict") not in VERDICTS:
-        raise UserError(f"{where} has the verdict {raw.get('verdict')!r}; expected included, purged or not_found")
-    items = [_item(it, f"item {k} of {where}") for k, it in enumerate(raw.get("items") or [], 1)]
-    near = [_item(it, f"near copy {k} of {where}") for k, it in enumerate(raw.get("near_copies") or [], 1)]
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} has the verdict {verdict}; expected included, purged or not_found"),
+                      where=where, verdict=repr(raw.get("verdict")))
+    items = [_item(it, say(QT_TRANSLATE_NOOP("ServiceMessage", "item {k} of {query}"), k=k, query=where))
+             for k, it in enumerate(raw.get("items") or [], 1)]
+    near = [_item(it, say(QT_TRANSLATE_NOOP("ServiceMessage", "near copy {k} of {query}"), k=k, query=where))
+            for k, it in enumerate(raw.get("near_copies") or [], 1)]
     if raw["verdict"] == "not_found" and (items or near):
-        raise UserError(f"{where} is not_found yet lists matches")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} is not_found yet lists matches"), where=where)
     if raw["verdict"] != "not_found" and not (items or near):
-        raise UserError(f"{where} is {raw['verdict']} without any matched item")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{where} is {verdict} without any matched item"), where=where, verdict=raw["verdict"])
     return {"query": dict(q), "verdict": raw["verdict"], "items": items, "near_copies": near}
 
 
@@ -113,7 +119,7 @@ def build_inclusion_report(
     """The report's body (unsigned). `report_id` defaults to a random 128-bit hex ID: the ledger
     entry names the report by it, so the entry reveals nothing about what was asked."""
     if not queries:
-        raise UserError("an inclusion report answers at least one query")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "an inclusion report answers at least one query"))
     body = {
         "version": DOCUMENT_VERSION,
         "kind": KIND_REPORT,
@@ -146,10 +152,12 @@ def issue_inclusion_report(
         e = decode_entry(ledger.ws.store.entry(it["entry_index"]).leaf, index=it["entry_index"])
         if it.get("stored"):
             if e.type != "shard.manifest" or it["item_id"] not in (stored_proofs or {}):
-                raise UserError(f"ledger entry {it['entry_index']} is not the shard manifest of stored item {it['item_id']}, "
-                                "or the item has no proof in its shard")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {index} is not the shard manifest of stored item "
+                                                                "{item}, or the item has no proof in its shard"),
+                              index=it["entry_index"], item=it["item_id"])
         elif e.type != "item.ingested" or e.payload.get("item") != it["item_id"]:
-            raise UserError(f"ledger entry {it['entry_index']} is not the item.ingested entry of item {it['item_id']}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "ledger entry {index} is not the item.ingested entry of item {item}"),
+                          index=it["entry_index"], item=it["item_id"])
     doc = issue_document(ledger, body, entry_type="report.issued", payload_extra={"subject": body["id"]})
     size, checkpoint = checkpoint_of(doc)
     indexes = sorted({it["entry_index"] for it in report_items(body)})

@@ -21,7 +21,9 @@ VERIFIER_MODULES; tests/certificates/test_cert_verify.py runs the verifier with 
 
 from __future__ import annotations
 
+import errno as errno_mod
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,3 +171,173 @@ class SaidText(str):
 def said_text(source: str, context: str = CONTEXT, **args: Any) -> SaidText:
     """A message of `context` as a SaidText."""
     return SaidText(Said(source, args, context))
+
+
+# --- the system's reason for a failed file operation (i18n helper, issue #17) -----------------------
+# Here rather than in core/os_errors.py (which re-exports them), because the offline verifier says it
+# too and may import no more than this module.
+
+#: The translation context of a system's reason.
+OS_CONTEXT = "OsError"
+
+#: The C library's English for the errors met in files and folders (glibc's wording).
+STRERROR = {
+    "EACCES": QT_TRANSLATE_NOOP("OsError", "Permission denied"),
+    "EPERM": QT_TRANSLATE_NOOP("OsError", "Operation not permitted"),
+    "ENOENT": QT_TRANSLATE_NOOP("OsError", "No such file or directory"),
+    "ENOSPC": QT_TRANSLATE_NOOP("OsError", "No space left on device"),
+    "EDQUOT": QT_TRANSLATE_NOOP("OsError", "Disk quota exceeded"),
+    "EROFS": QT_TRANSLATE_NOOP("OsError", "Read-only file system"),
+    "ELOOP": QT_TRANSLATE_NOOP("OsError", "Too many levels of symbolic links"),
+    "ENAMETOOLONG": QT_TRANSLATE_NOOP("OsError", "File name too long"),
+    "EISDIR": QT_TRANSLATE_NOOP("OsError", "Is a directory"),
+    "ENOTDIR": QT_TRANSLATE_NOOP("OsError", "Not a directory"),
+    "EIO": QT_TRANSLATE_NOOP("OsError", "Input/output error"),
+    "EEXIST": QT_TRANSLATE_NOOP("OsError", "File exists"),
+    "EMFILE": QT_TRANSLATE_NOOP("OsError", "Too many open files"),
+    "ENFILE": QT_TRANSLATE_NOOP("OsError", "Too many open files in system"),
+    "EBUSY": QT_TRANSLATE_NOOP("OsError", "Device or resource busy"),
+    "EFBIG": QT_TRANSLATE_NOOP("OsError", "File too large"),
+    "ENOTEMPTY": QT_TRANSLATE_NOOP("OsError", "Directory not empty"),
+    "EXDEV": QT_TRANSLATE_NOOP("OsError", "Invalid cross-device link"),
+    "ESTALE": QT_TRANSLATE_NOOP("OsError", "Stale file handle"),
+}
+#: Any other error: its English as the system gave it, said with its name in the window.
+OTHER_STRERROR = QT_TRANSLATE_NOOP("OsError", "{strerror}")
+
+
+ERRNO_TEXT = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}: {filename}")
+ERRNO_TEXT_NO_FILE = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}")
+
+
+def errno_text(e: OSError) -> Said | str:
+    """`str(e)` as a message: its English is Python's text exactly ("[Errno 13] Permission denied:
+    '/x'"), the window says the system's reason in its language (`strerror_said`) with the file."""
+    if e.errno is None or not e.strerror or e.filename2 is not None:
+        return str(e)
+    args: dict[str, Any] = {"number": e.errno, "strerror": strerror_said(e)}
+    if e.filename is None:
+        return Said(ERRNO_TEXT_NO_FILE, args, OS_CONTEXT)
+    return Said(ERRNO_TEXT, {**args, "filename": repr(e.filename)}, OS_CONTEXT)
+
+
+def strerror_said(e: OSError) -> Said | str:
+    """`e.strerror` as a message (its English unchanged; the window names the error, EACCES), or the
+    error's text when it has no number."""
+    name = errno_mod.errorcode.get(e.errno) if e.errno is not None else None
+    if name is None or not e.strerror:
+        return str(e)
+    if STRERROR.get(name) == e.strerror:
+        return Said(STRERROR[name], {"errno": name}, OS_CONTEXT)
+    return Said(OTHER_STRERROR, {"strerror": e.strerror, "errno": name}, OS_CONTEXT)
+
+
+# --- a library's own English inside a sentence (i18n helper, issue #17) ------------------------------
+# Python's JSON parser, urllib's URL splitter and pyarrow explain a failure in English. Where a
+# sentence carries that text, it carries one of these messages instead: its English is the library's
+# text exactly (what the CLI printed before), the window says a reason of our own (the place in the
+# file, a named URL problem, a file-level Parquet problem), with the library's text left out.
+
+#: The translation context of a library's reason.
+LIBRARY_CONTEXT = "LibraryError"
+
+#: Python's JSON parser's reasons (json.JSONDecodeError.msg), each a message whose English is the
+#: parser's own ("ItemReason": the corpus readers say them inside an item's reason too).
+JSON_WHY = {
+    "Expecting value": QT_TRANSLATE_NOOP("ItemReason", "Expecting value"),
+    "Expecting property name enclosed in double quotes":
+        QT_TRANSLATE_NOOP("ItemReason", "Expecting property name enclosed in double quotes"),
+    "Expecting ':' delimiter": QT_TRANSLATE_NOOP("ItemReason", "Expecting ':' delimiter"),
+    "Expecting ',' delimiter": QT_TRANSLATE_NOOP("ItemReason", "Expecting ',' delimiter"),
+    "Unterminated string starting at": QT_TRANSLATE_NOOP("ItemReason", "Unterminated string starting at"),
+    "Extra data": QT_TRANSLATE_NOOP("ItemReason", "Extra data"),
+    "Invalid \\escape": QT_TRANSLATE_NOOP("ItemReason", "Invalid \\escape"),
+    "Invalid \\uXXXX escape": QT_TRANSLATE_NOOP("ItemReason", "Invalid \\uXXXX escape"),
+    "Invalid control character at": QT_TRANSLATE_NOOP("ItemReason", "Invalid control character at"),
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)":
+        QT_TRANSLATE_NOOP("ItemReason", "Unexpected UTF-8 BOM (decode using utf-8-sig)"),
+    "Illegal trailing comma before end of object":  # Python 3.13 and later
+        QT_TRANSLATE_NOOP("ItemReason", "Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array":
+        QT_TRANSLATE_NOOP("ItemReason", "Illegal trailing comma before end of array"),
+}
+#: A JSON parser's reason this module does not know: "JSON syntax error" in the window.
+JSON_OTHER = QT_TRANSLATE_NOOP("LibraryError", "{json_reason}")
+#: `str(json.JSONDecodeError)`: the reason and its place.
+JSON_AT = QT_TRANSLATE_NOOP("ServiceMessage", "{reason}: line {line} column {column} (char {char})")
+
+
+def json_why(msg: str) -> Said:
+    """A JSON parser's reason (`JSONDecodeError.msg`) as a message; its English unchanged."""
+    if msg in JSON_WHY:
+        return Said(JSON_WHY[msg], {}, "ItemReason")
+    return Said(JSON_OTHER, {"json_reason": msg}, LIBRARY_CONTEXT)
+
+
+def json_error_said(exc: json.JSONDecodeError) -> Said:
+    """`str(exc)` as a message: the reason, line, column and character, as Python says them."""
+    return Said(JSON_AT, {"reason": json_why(exc.msg), "line": exc.lineno, "column": exc.colno, "char": exc.pos})
+
+
+#: urllib.parse.urlsplit's ValueErrors, by their English (Python 3.11-3.13).
+URL_WHY: list[tuple[str, str]] = [
+    (r"Invalid IPv6 URL", QT_TRANSLATE_NOOP("LibraryError", "Invalid IPv6 URL")),
+    (r"Port could not be cast to integer value as (?P<port>.+)",
+     QT_TRANSLATE_NOOP("LibraryError", "Port could not be cast to integer value as {port}")),
+    (r"Port out of range 0-65535", QT_TRANSLATE_NOOP("LibraryError", "Port out of range 0-65535")),
+    (r"netloc (?P<netloc>.+) contains invalid characters under NFKC normalization",
+     QT_TRANSLATE_NOOP("LibraryError", "netloc {netloc} contains invalid characters under NFKC normalization")),
+]
+#: Another of urlsplit's reasons: "the URL cannot be split into its parts" in the window.
+URL_OTHER = QT_TRANSLATE_NOOP("LibraryError", "{url_reason}")
+
+
+def url_error_said(exc: ValueError) -> Said:
+    """urlsplit's `str(exc)` as a message naming the problem; its English unchanged."""
+    text = str(exc)
+    for pattern, source in URL_WHY:
+        m = re.fullmatch(pattern, text, re.S)
+        if m is not None:
+            return Said(source, m.groupdict(), LIBRARY_CONTEXT)
+    return Said(URL_OTHER, {"url_reason": text}, LIBRARY_CONTEXT)
+
+
+#: pyarrow's reasons for a file that is not Parquet, by their English.
+PARQUET_WHY: list[tuple[str, str]] = [
+    (r"Parquet magic bytes not found in footer\. Either the file is corrupted or this is not a parquet file\.",
+     QT_TRANSLATE_NOOP("LibraryError", "Parquet magic bytes not found in footer. Either the file is corrupted or this "
+                                       "is not a parquet file.")),
+    (r"Parquet file size is (?P<size>\d+) bytes",
+     QT_TRANSLATE_NOOP("LibraryError", "Parquet file size is {size} bytes")),
+    (r"Parquet file size is (?P<size>\d+) bytes, smaller than the minimum file footer \((?P<footer>\d+) bytes\)",
+     QT_TRANSLATE_NOOP("LibraryError", "Parquet file size is {size} bytes, smaller than the minimum file footer "
+                                       "({footer} bytes)")),
+]
+#: Any other reason pyarrow gives for a Parquet file or row group it cannot decode: "the Parquet
+#: reader cannot decode it (a damaged or not a Parquet file)" in the window; with `errno` when the
+#: system refused (its name shown).
+PARQUET_OTHER = QT_TRANSLATE_NOOP("LibraryError", "{parquet_reason}")
+
+
+def parquet_error_said(exc: BaseException) -> Said | str:
+    """pyarrow's `str(exc)` (a file or row group it cannot read) as a message; its English unchanged.
+    A system's refusal with its number is said as such (`strerror_said`'s error name)."""
+    if isinstance(exc, OSError) and exc.errno is not None and exc.strerror:
+        return Said(OTHER_STRERROR, {"strerror": str(exc), "errno": errno_mod.errorcode.get(exc.errno, exc.errno)},
+                    OS_CONTEXT)
+    text = str(exc)
+    for pattern, source in PARQUET_WHY:
+        m = re.fullmatch(pattern, text, re.S)
+        if m is not None:
+            return Said(source, m.groupdict(), LIBRARY_CONTEXT)
+    return Said(PARQUET_OTHER, {"parquet_reason": text}, LIBRARY_CONTEXT)
+
+
+#: A text that is not UTF-8 (`str(UnicodeDecodeError)`): the byte and its position in the window.
+UNICODE_OTHER = QT_TRANSLATE_NOOP("LibraryError", "{unicode_reason}")
+
+
+def unicode_error_said(exc: UnicodeDecodeError) -> Said:
+    """`str(exc)` as a message naming the byte and its position; its English unchanged."""
+    byte = f"0x{exc.object[exc.start]:02x}" if exc.start < len(exc.object) else "-"
+    return Said(UNICODE_OTHER, {"unicode_reason": str(exc), "byte": byte, "position": exc.start}, LIBRARY_CONTEXT)

@@ -14,34 +14,20 @@ import errno as errno_mod
 from typing import Any
 
 from ledger_app.core.errors import EnvironmentProblem
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
+from ledger_app.core.messages import (
+    OS_CONTEXT,
+    OTHER_STRERROR,
+    QT_TRANSLATE_NOOP,
+    STRERROR,  # noqa: F401 (re-exported: the errors this module names)
+    Said,
+    errno_text,
+    strerror_said,
+)
 
-CONTEXT = "OsError"
-
-#: The C library's English for the errors met in files and folders (glibc's wording).
-STRERROR = {
-    "EACCES": QT_TRANSLATE_NOOP("OsError", "Permission denied"),
-    "EPERM": QT_TRANSLATE_NOOP("OsError", "Operation not permitted"),
-    "ENOENT": QT_TRANSLATE_NOOP("OsError", "No such file or directory"),
-    "ENOSPC": QT_TRANSLATE_NOOP("OsError", "No space left on device"),
-    "EDQUOT": QT_TRANSLATE_NOOP("OsError", "Disk quota exceeded"),
-    "EROFS": QT_TRANSLATE_NOOP("OsError", "Read-only file system"),
-    "ELOOP": QT_TRANSLATE_NOOP("OsError", "Too many levels of symbolic links"),
-    "ENAMETOOLONG": QT_TRANSLATE_NOOP("OsError", "File name too long"),
-    "EISDIR": QT_TRANSLATE_NOOP("OsError", "Is a directory"),
-    "ENOTDIR": QT_TRANSLATE_NOOP("OsError", "Not a directory"),
-    "EIO": QT_TRANSLATE_NOOP("OsError", "Input/output error"),
-    "EEXIST": QT_TRANSLATE_NOOP("OsError", "File exists"),
-    "EMFILE": QT_TRANSLATE_NOOP("OsError", "Too many open files"),
-    "ENFILE": QT_TRANSLATE_NOOP("OsError", "Too many open files in system"),
-    "EBUSY": QT_TRANSLATE_NOOP("OsError", "Device or resource busy"),
-    "EFBIG": QT_TRANSLATE_NOOP("OsError", "File too large"),
-    "ENOTEMPTY": QT_TRANSLATE_NOOP("OsError", "Directory not empty"),
-    "EXDEV": QT_TRANSLATE_NOOP("OsError", "Invalid cross-device link"),
-    "ESTALE": QT_TRANSLATE_NOOP("OsError", "Stale file handle"),
-}
-#: Any other error: its English as the system gave it, said with its name in the window.
-OTHER = QT_TRANSLATE_NOOP("OsError", "{strerror}")
+CONTEXT = OS_CONTEXT
+# The C library's English for each error, and the message of any other, live in core/messages.py
+# (the offline verifier says the system's reason too, and may import no more than that module).
+OTHER = OTHER_STRERROR
 
 #: What to do about a condition of the machine, naming the file (`where`).
 ADVICE = {
@@ -81,12 +67,7 @@ def errno_name(e: OSError) -> str | None:
 
 def os_error_said(e: OSError) -> Said | str:
     """`e.strerror` as a message (its English unchanged), or the error's text when it has no number."""
-    name = errno_name(e)
-    if name is None or not e.strerror:
-        return str(e)
-    if STRERROR.get(name) == e.strerror:
-        return Said(STRERROR[name], {"errno": name}, CONTEXT)
-    return Said(OTHER, {"strerror": e.strerror, "errno": name}, CONTEXT)
+    return strerror_said(e)
 
 
 def advice(name: str, where: Said | str) -> Said:
@@ -171,16 +152,8 @@ def os_problem(e: OSError) -> Said:
     return Said(FAILED, {"why": why}, CONTEXT)
 
 
-ERRNO_TEXT = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}: {filename}")
-ERRNO_TEXT_NO_FILE = QT_TRANSLATE_NOOP("OsError", "[Errno {number}] {strerror}")
-
-
 def os_error_text(e: OSError) -> Said | str:
     """`str(e)` as a message: its English is Python's text exactly ("[Errno 13] Permission denied:
-    '/x'"), the window says the system's reason in its language (`os_error_said`) with the file."""
-    if e.errno is None or not e.strerror or e.filename2 is not None:
-        return str(e)
-    args: dict[str, Any] = {"number": e.errno, "strerror": os_error_said(e)}
-    if e.filename is None:
-        return Said(ERRNO_TEXT_NO_FILE, args, CONTEXT)
-    return Said(ERRNO_TEXT, {**args, "filename": repr(e.filename)}, CONTEXT)
+    '/x'"), the window says the system's reason in its language (`os_error_said`) with the file
+    (core/messages.py `errno_text`)."""
+    return errno_text(e)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import ConfigError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_text, say
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, json_error_said, refused, said_text, say
 from ledger_app.core.os_errors import os_error_text
 
 # The one threshold of each matcher. The product (locate, claims, blocklist), the tests, the
@@ -169,7 +169,7 @@ class Settings:
             except (OSError, json.JSONDecodeError) as e:
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} cannot be read: "
                                                                   "{problem}"), error=ConfigError, path=str(path),
-                              problem=os_error_text(e) if isinstance(e, OSError) else str(e)) from None
+                              problem=os_error_text(e) if isinstance(e, OSError) else json_error_said(e)) from None
             if not isinstance(self._values, dict):
                 raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the workspace settings file {path} does not hold a "
                                                                   "JSON object"), error=ConfigError, path=str(path))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, json_error_said
 
 MAX_DEPTH = 32
 MAX_SAFE_INT = 2**53 - 1
@@ -121,8 +121,6 @@ def loads(text: str | bytes, what: str | Said, *, max_depth: int = MAX_DEPTH) ->
 
 
 def _json_detail(exc: json.JSONDecodeError) -> Said:
-    """The parser's reason and place, as `str(exc)` says them; the reason is the message of the same
-    English that corpus/reasons.py translates (context "ItemReason"; one it lacks stays English)."""
-    return Said(QT_TRANSLATE_NOOP("ServiceMessage", "{reason}: line {line} column {column} (char {char})"),
-                {"reason": Said(exc.msg.replace("{", "{{").replace("}", "}}"), {}, "ItemReason"), "line": exc.lineno,
-                 "column": exc.colno, "char": exc.pos})
+    """The parser's reason and place, as `str(exc)` says them (core/messages.py `json_error_said`: a
+    reason the table there lacks is a JSON syntax error in the window)."""
+    return json_error_said(exc)

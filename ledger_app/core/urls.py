@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, url_error_said
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNRESERVED = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -35,7 +35,7 @@ def normalize_url(url: str) -> str:
         port = parts.port
     except ValueError as e:
         raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "{url} is not a valid URL ({problem})"), url=repr(url),
-                      problem=str(e)) from None
+                      problem=url_error_said(e)) from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:

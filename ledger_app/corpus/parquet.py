@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from ledger_app.core.errors import CorpusError
 from ledger_app.core.item_reasons import item_said
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, said_of
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, corpus_refused, parquet_error_said, said_of
 from ledger_app.corpus.base import (
     SHARD_MEMBER,
     FilterResult,
@@ -155,7 +155,7 @@ class ParquetAdapter(ShardAdapter):
                 return
             except Exception as e:  # pyarrow raises several types for a file that is not Parquet
                 yield refused(shard, SHARD_MEMBER, item_said(QT_TRANSLATE_NOOP(
-                    "ItemReason", "{shard} is not a readable Parquet file ({why})."), shard=shard, why=str(e)))
+                    "ItemReason", "{shard} is not a readable Parquet file ({why})."), shard=shard, why=parquet_error_said(e)))
                 return
             with pf:
                 yield from self._rows(shard, pf, spec, os.fstat(fd).st_size)
@@ -252,7 +252,7 @@ class ParquetAdapter(ShardAdapter):
         except Exception as e:  # pyarrow raises several types for a damaged row group
             yield refused(shard, f"row-group={rg}", item_said(QT_TRANSLATE_NOOP(
                 "ItemReason", "Row group {group} cannot be decoded ({why}); rows {first} to {last} were not read."),
-                group=rg, why=str(e), first=row, last=first_row + n - 1))
+                group=rg, why=parquet_error_said(e), first=row, last=first_row + n - 1))
 
     def _batch(self, shard: str, batch: Any, spec: ContentSpec, has_id: bool, keyer: RecordKeyer,
                first_row: int) -> Iterator[RawItem]:
@@ -329,7 +329,7 @@ class ParquetAdapter(ShardAdapter):
         try:
             pf = self._parquet(src)
         except Exception as e:
-            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: it is not a readable Parquet file ({why})."), shard=shard, why=str(e)) from None
+            raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: it is not a readable Parquet file ({why})."), shard=shard, why=parquet_error_said(e)) from None
         with pf:
             md = pf.metadata
             schema = pf.schema_arrow
@@ -356,7 +356,7 @@ class ParquetAdapter(ShardAdapter):
                         table = pf.read_row_group(rg, use_threads=False)
                     except Exception as e:
                         raise corpus_refused(QT_TRANSLATE_NOOP("ServiceMessage", "Cannot rewrite {shard}: row group {group} cannot be decoded ({why}). Restore or repair the shard first; nothing was changed."),
-                                             shard=shard, group=rg, why=str(e)) from None
+                                             shard=shard, group=rg, why=parquet_error_said(e)) from None
                     ids = table.column(self.id_column).to_pylist() if has_id else [None] * table.num_rows
                     keep = []
                     removed_idx = []

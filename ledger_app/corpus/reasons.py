@@ -7,7 +7,7 @@ the window says the refusal in its language (ui/reason_text.py).
 from __future__ import annotations
 
 from ledger_app.core.item_reasons import item_said
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
+from ledger_app.core.messages import JSON_WHY, QT_TRANSLATE_NOOP, Said, json_why
 
 
 def bad_name(shard: str) -> Said:
@@ -40,22 +40,7 @@ def too_many_records(shard: str, allowed: int, size: int, free: int, per_kib: in
         shard=shard, allowed=allowed, size=size, free=free, per_kib=per_kib, most=most, after=after)
 
 
-#: Python's JSON parser's reasons (json.JSONDecodeError.msg), each a message whose English is the
-#: parser's own, so a refusal of a malformed record or sidecar reads in the window's language.
-JSON_WHY = {
-    "Expecting value": QT_TRANSLATE_NOOP("ItemReason", "Expecting value"),
-    "Expecting property name enclosed in double quotes":
-        QT_TRANSLATE_NOOP("ItemReason", "Expecting property name enclosed in double quotes"),
-    "Expecting ':' delimiter": QT_TRANSLATE_NOOP("ItemReason", "Expecting ':' delimiter"),
-    "Expecting ',' delimiter": QT_TRANSLATE_NOOP("ItemReason", "Expecting ',' delimiter"),
-    "Unterminated string starting at": QT_TRANSLATE_NOOP("ItemReason", "Unterminated string starting at"),
-    "Extra data": QT_TRANSLATE_NOOP("ItemReason", "Extra data"),
-    "Invalid \\escape": QT_TRANSLATE_NOOP("ItemReason", "Invalid \\escape"),
-    "Invalid \\uXXXX escape": QT_TRANSLATE_NOOP("ItemReason", "Invalid \\uXXXX escape"),
-    "Invalid control character at": QT_TRANSLATE_NOOP("ItemReason", "Invalid control character at"),
-}
-
-
-def json_why(msg: str) -> Said | str:
-    """A JSON parser's reason as a message when it is a known one (its English unchanged), else as given."""
-    return item_said(JSON_WHY[msg]) if msg in JSON_WHY else msg
+# Python's JSON parser's reasons (json.JSONDecodeError.msg) are messages of core/messages.py, whose
+# English is the parser's own, so a refusal of a malformed record or sidecar reads in the window's
+# language; one the table lacks is said as a JSON syntax error.
+__all__ = ["JSON_WHY", "bad_name", "json_why", "too_many_records", "utf8_problem", "zero_bytes"]

@@ -21,7 +21,14 @@ from typing import Any
 from ledger_app.core import strictjson
 from ledger_app.core.canonical import canonical_json
 from ledger_app.core.canonical import dumps_sorted as _fast_dumps
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, failed, said_of
+from ledger_app.core.messages import (
+    QT_TRANSLATE_NOOP,
+    Said,
+    failed,
+    json_error_said,
+    said_of,
+    unicode_error_said,
+)
 
 LEAF_VERSION = 1
 
@@ -176,7 +183,8 @@ def decode_entry(leaf: bytes, *, index: int | None = None) -> Entry:
                      problem=said_of(e)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf is not valid UTF-8 JSON ({problem})"),
-                     index=index, n=index, problem=str(e)) from None
+                     index=index, n=index,
+                     problem=unicode_error_said(e) if isinstance(e, UnicodeDecodeError) else json_error_said(e)) from None
     if not isinstance(doc, dict):
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "entry {n}: the leaf is not a JSON object"), index=index, n=index)
     if doc.get("v") != LEAF_VERSION:

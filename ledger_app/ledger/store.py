@@ -38,7 +38,7 @@ from typing import Any, Protocol
 from sqlalchemy import Column, Select, Table, bindparam, func, insert, select, text
 from sqlalchemy.engine import Connection, Dialect, Engine, Row
 
-from ledger_app.core.errors import ConfigError, NotFoundError, UserError, VerificationError
+from ledger_app.core.errors import ConfigError, NotFoundError, VerificationError
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, refused, said_of, say
 from ledger_app.ledger import merkle
 from ledger_app.ledger.anchor import check_extends
@@ -312,7 +312,7 @@ class LedgerStore:
         what the check costs.
         """
         if not entries:
-            raise UserError("nothing to append")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "nothing to append"))
         if conn is None:
             with self.write_transaction() as c:
                 return self.append(entries, signer, conn=c, now=now, anchor=anchor, pre_check=pre_check)
@@ -322,7 +322,8 @@ class LedgerStore:
             # one reaches this point after the first committed, and must not start a second ledger.
             # Checked before the head is verified: the first client's checkpoint is signed by a key
             # the second never knew, which is not tampering but a lost race.
-            raise ConfigError("this database already holds a ledger; open it with --db instead of `ledger init`")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "this database already holds a ledger; open it with --db instead of `ledger init`"),
+                          error=ConfigError)
         known: dict[tuple[int, int], bytes] = {}
         if signer is not None and pre_check:
             head = self.verified_head(conn, signer.verifiers, signer.origin, anchor, signer=signer)
@@ -655,7 +656,7 @@ class LedgerStore:
         if size is None:
             return current
         if not 0 <= size <= current:
-            raise UserError(f"the ledger has {current} entries; size {size} is out of range")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the ledger has {current} entries; size {size} is out of range"), current=current, size=size)
         return size
 
     def inclusion_proof(self, index: int, size: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
@@ -663,7 +664,7 @@ class LedgerStore:
         with self.engine.connect() as conn:
             n = self._resolve_size(conn, size)
             if not 0 <= index < n:
-                raise UserError(f"entry {index} is not in a tree of {n} entries")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "entry {index} is not in a tree of {n} entries"), index=index, n=n)
             ranges = merkle.inclusion_ranges(index, n)
             covers = [merkle.perfect_cover(a, b) for a, b in ranges]
             root_cover = merkle.perfect_cover(0, n)
@@ -677,7 +678,7 @@ class LedgerStore:
         with self.engine.connect() as conn:
             n = self._resolve_size(conn, new)
             if not 0 < old <= n:
-                raise UserError(f"no consistency proof from size {old} to size {n}")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "no consistency proof from size {old} to size {n}"), old=old, n=n)
             covers = [merkle.perfect_cover(a, b) for a, b in merkle.consistency_ranges(old, n)]
             old_cover, new_cover = merkle.perfect_cover(0, old), merkle.perfect_cover(0, n)
             want = {c for cov in covers for c in cov} | set(old_cover) | set(new_cover)
@@ -689,7 +690,7 @@ class LedgerStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(*_ENTRY_COLUMNS).where(_E.idx == int(index))).first()
         if row is None:
-            raise NotFoundError(f"there is no ledger entry {index}")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "there is no ledger entry {index}"), error=NotFoundError, index=index)
         return _entry(row)
 
     def entries(self, start: int = 0, limit: int | None = None, *, types: Sequence[str] | None = None) -> list[StoredEntry]:

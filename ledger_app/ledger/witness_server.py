@@ -34,7 +34,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ledger_app.core.errors import UserError, VerificationError
+from ledger_app.core.errors import VerificationError
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, said_of
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import parse_checkpoint_body
 from ledger_app.ledger.cosignature import split_note, with_cosignatures
@@ -96,10 +97,9 @@ class WitnessState:
                 if len(b64decode_strict(st["root"], "root")) != 32:
                     raise ValueError
         except (ValueError, AttributeError, KeyError, TypeError, VerificationError):
-            raise UserError(
-                f"the witness state file {self.path} is damaged; restore it from a backup (starting afresh would "
-                "let every log roll back once)"
-            ) from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness state file {path} is damaged; restore it from a "
+                                                            "backup (starting afresh would let every log roll back "
+                                                            "once)"), path=str(self.path)) from None
         doc.setdefault("evidence", [])
         return doc
 
@@ -149,7 +149,8 @@ class Witness:
         self.logs = {origin: list(vs) for origin, vs in logs.items()}
         for origin, vs in self.logs.items():
             if not vs or any(v.sig_type != ALG_ED25519 for v in vs):
-                raise UserError(f"log {origin!r} needs one or more Ed25519 verifier keys (name+keyid+base64)")
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "log {origin} needs one or more Ed25519 verifier keys "
+                                                                 "(name+keyid+base64)"), origin=repr(origin))
         self.state = state
         self.clock = clock
         self.vkey = cosigner_from_private_key(name, private_key, 1).vkey
@@ -360,7 +361,7 @@ class WitnessHTTPServer(http.server.ThreadingHTTPServer):
 def parse_listen(value: str) -> tuple[str, int]:
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise UserError(f"--listen {value!r} is not HOST:PORT (e.g. 127.0.0.1:8470)")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "--listen {value} is not HOST:PORT (e.g. 127.0.0.1:8470)"), value=repr(value))
     return host.strip("[]"), int(port)
 
 
@@ -369,12 +370,13 @@ def parse_logs(pairs: Sequence[Sequence[str]]) -> dict[str, list[Verifier]]:
     logs: dict[str, list[Verifier]] = {}
     for origin, vkey in pairs:
         if not origin or any(c.isspace() for c in origin):
-            raise UserError(f"the log origin {origin!r} is empty or contains spaces")
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the log origin {origin} is empty or contains spaces"), origin=repr(origin))
         try:
             v = parse_vkey(vkey.strip())
         except VerificationError as exc:
-            raise UserError(f"the key given for log {origin!r} is unusable: {exc}") from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the key given for log {origin} is unusable: {problem}"), origin=repr(origin),
+                          problem=said_of(exc)) from None
         logs.setdefault(origin, []).append(v)
     if not logs:
-        raise UserError("give at least one log to witness: --log ORIGIN VKEY")
+        raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "give at least one log to witness: --log ORIGIN VKEY"))
     return logs

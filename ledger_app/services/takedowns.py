@@ -24,7 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from ledger_app.core.errors import IncompleteRequest, NotFoundError, UserError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, SaidText, joined, refused, said_of, say
+from ledger_app.core.messages import (
+    QT_TRANSLATE_NOOP,
+    Said,
+    SaidText,
+    joined,
+    json_error_said,
+    refused,
+    said_of,
+    say,
+)
 from ledger_app.core.os_errors import os_error_said
 from ledger_app.core.settings import MatchThresholds
 from ledger_app.core.urls import normalize_domain, parse_sha256, url_key
@@ -919,7 +928,8 @@ def _parse_import(text: str, suffix: str) -> list[dict[str, Any]]:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
-            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the import file is not valid JSON: {e}"), e=e) from None
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the import file is not valid JSON: {e}"),
+                          e=json_error_said(e)) from None
         if isinstance(doc, dict):
             works = doc.pop("works", None)
             if isinstance(works, list):

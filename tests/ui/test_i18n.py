@@ -20,8 +20,9 @@ PACKAGE = UI.parent
 def catalogue_sources() -> list[str]:
     """What pyside6-lupdate reads: the window's modules, and every other module that marks service
     sentences for translation (core/messages.py QT_TRANSLATE_NOOP, rendered by the window)."""
-    marked = [p for p in PACKAGE.rglob("*.py") if UI not in p.parents and "core.messages import" in p.read_text(
-        encoding="utf-8") and "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    marked = [p for p in PACKAGE.rglob("*.py") if UI not in p.parents and "QT_TRANSLATE_NOOP(" in p.read_text(
+        encoding="utf-8") and ("core.messages import" in p.read_text(encoding="utf-8")
+                               or p == PACKAGE / "core" / "messages.py")]
     return sorted(str(p) for p in [*UI.rglob("*.py"), *marked])
 
 
