@@ -2,7 +2,8 @@
 
 An item's status reason is kept as a message ID with arguments (core/item_reasons.py; English for
 the CLI and the ledger entries); the window renders it, and a reason stored as English before is
-read back as its message there. The geometric check's sentences of a match's evidence and the
+read back as its message there (the policies' sentences by core/item_reasons.py, every other by
+ui/legacy_text.py). The geometric check's sentences of a match's evidence and the
 request reasons stored as English before message IDs are read back through the patterns below;
 a sentence not recognised is shown as stored, never dropped."""
 
@@ -13,6 +14,7 @@ import re
 from ledger_app.core.item_reasons import reason_said
 from ledger_app.core.messages import Said
 from ledger_app.ui.errors import said_message
+from ledger_app.ui.legacy_text import ITEM, completed, legacy_request_said, legacy_said
 from ledger_app.ui.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -20,9 +22,9 @@ def reason_text(said: Said | None, stored: str | None = None) -> str:
     """An item's status reason in the current language: its message (`ItemRecord.reason_said`), or,
     for a reason stored as an English sentence before, the message that sentence reads back as
     (core/item_reasons.py); a sentence no policy writes is shown as stored."""
-    said = said or reason_said(stored)
+    said = said or legacy_said(stored, ITEM) or reason_said(stored)
     if said is not None:
-        return said_message(said).text()
+        return said_message(completed(said)).text()
     return stored or ""
 
 
@@ -125,4 +127,5 @@ def legal_text(text: str | None, said: Said | None = None) -> str:
         m = pattern.match(text)
         if m is not None:
             return Message("LegalReason", source, m.groupdict()).text()
-    return text
+    said = legacy_request_said(text)  # a reason the services stored in English before (ui/legacy_text.py)
+    return said_message(said).text() if said is not None else text

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ledger_app.ui.models.takedown_text import method_text, request_status_text, request_type_text
+from ledger_app.ui.reason_text import legal_text
 
 MESSAGES = {
     "received": QT_TRANSLATE_NOOP("Timeline", "Request received ({type}); due by {due_by}"),
@@ -62,6 +63,10 @@ def _arg(key: str, value: Any) -> Any:
         return ", ".join(parts)
     if isinstance(value, str) and value in WORDS:
         return QCoreApplication.translate("Timeline", WORDS[value])
+    if key == "reason" and isinstance(value, str):
+        # A signed entry keeps a reason the services worded in English; it is read back as its message
+        # (ui/legacy_text.py), and one typed by a person is shown as typed.
+        return legal_text(value)
     return value
 
 
