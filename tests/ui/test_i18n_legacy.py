@@ -7,6 +7,8 @@ as typed."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from ledger_app.core.item_reasons import reason_english
 from tests.ui.test_i18n_refusals import chinese, zh  # noqa: F401 (the fixture)
@@ -67,6 +69,7 @@ def test_reasons_stored_as_english_sentences_are_said_in_chinese(tmp_path, zh, w
     s.ws.dispose()
 
     # The window, in Chinese, on that workspace: every item's details and the request.
+    from tests.ui.test_i18n_dialogs import SHOTS, shoot
     from tests.ui.test_i18n_screens import Scan
 
     session.open(tmp_path / "ws")
@@ -85,6 +88,8 @@ def test_reasons_stored_as_english_sentences_are_said_in_chinese(tmp_path, zh, w
             corpora.select_row(row)
             scan(f"{corpus} item {row}")
             shown += 1
+        if corpus == "lines":  # a look at one: the details of a line refused in an older workspace
+            shoot(window, Path(os.environ.get(SHOTS) or tmp_path / "shots") / "legacy-reason-zh.png")
     page = window.show_screen("takedowns")
     page.view_combo.setCurrentIndex(page.view_combo.findData("all"))
     scan.settle()
