@@ -2379,47 +2379,47 @@
 <context>
     <name>LegalReason</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="88"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="90"/>
         <source>no counter-notice received</source>
         <translation>未收到反通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="90"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="92"/>
         <source>the counter-notice is incomplete</source>
         <translation>反通知不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="92"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="94"/>
         <source>the counter-notice is not yet forwarded to the claimant</source>
         <translation>反通知尚未转交主张方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="94"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="96"/>
         <source>the claimant filed a court action; the material stays removed</source>
         <translation>主张方已提起法院诉讼；材料保持移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="95"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="97"/>
         <source>every item is restored</source>
         <translation>所有条目均已恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="97"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="99"/>
         <source>{n} of 10 business days have passed; restore from {date}</source>
         <translation>10 个工作日中已过去 {n} 个；自 {date} 起可恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="99"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="101"/>
         <source>the window closed on {date}; restore now</source>
         <translation>恢复期已于 {date} 结束；请立即恢复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="101"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="103"/>
         <source>within the window ({start} to {end})</source>
         <translation>处于恢复期内（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="103"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="105"/>
         <source>erasure refused under Art. 17(3)({g})</source>
         <translation>依第 17(3)({g}) 条拒绝删除</translation>
     </message>
@@ -8056,152 +8056,152 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="16"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="17"/>
         <source>Request received ({type}); due by {due_by}</source>
         <translation>收到请求（{type}）；截止 {due_by}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="17"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="18"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="18"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="19"/>
         <source>Status: {status} — {reason}</source>
         <translation>状态：{status} —— {reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="19"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="20"/>
         <source>Deadline extended to {due_by}: {reason}</source>
         <translation>期限延长至 {due_by}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="20"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="21"/>
         <source>{count} matches found ({methods})</source>
         <translation>找到 {count} 个匹配（{methods}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="21"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="22"/>
         <source>Review: {accepted} accepted, {rejected} rejected</source>
         <translation>审核：接受 {accepted} 个，拒绝 {rejected} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="22"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="23"/>
         <source>Purged {items} items from {shards} shards</source>
         <translation>已从 {shards} 个分片中清除 {items} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="23"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="24"/>
         <source>Removal certificate issued</source>
         <translation>已签发删除证书</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="24"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="25"/>
         <source>Note added</source>
         <translation>已添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="25"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="26"/>
         <source>Assigned</source>
         <translation>已指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="26"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="27"/>
         <source>Unassigned</source>
         <translation>已取消指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="27"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="28"/>
         <source>Document kept: {role} ({size} bytes, SHA-256 {sha})</source>
         <translation>已保存文件：{role}（{size} 字节，SHA-256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="28"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="29"/>
         <source>Ownership checked: {result}</source>
         <translation>已核查权属：{result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="29"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="30"/>
         <source>Reply prepared: {template} ({language})</source>
         <translation>已准备回复：{template}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="30"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="31"/>
         <source>Counter-notice received ({outcome})</source>
         <translation>收到反通知（{outcome}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="31"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="32"/>
         <source>Counter-notice forwarded to the claimant; restore window {earliest} to {latest}</source>
         <translation>反通知已转交主张人；恢复窗口 {earliest} 至 {latest}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="33"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="34"/>
         <source>Item restored: {item} ({how})</source>
         <translation>条目已恢复：{item}（{how}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="34"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="35"/>
         <source>Identity of the requester: {result}</source>
         <translation>请求人身份：{result}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="35"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="36"/>
         <source>{scope} refusal on the ground {ground}; {retained} items retained</source>
         <translation>依据 {ground} {scope}拒绝；保留 {retained} 个条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="36"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="37"/>
         <source>Notice sent to recipient: {recipient}</source>
         <translation>已向接收方发送通知：{recipient}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="37"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="38"/>
         <source>{type}</source>
         <translation>{type}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="40"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="41"/>
         <source>complete</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="41"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="42"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="42"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="43"/>
         <source>Partial</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="43"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="44"/>
         <source>Full</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="44"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="45"/>
         <source>original notice</source>
         <translation>原始通知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="45"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="46"/>
         <source>reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="46"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="47"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="47"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="48"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/timeline_text.py" line="48"/>
+        <location filename="../../ledger_app/ui/timeline_text.py" line="49"/>
         <source>reasonable doubt</source>
         <translation>存在合理怀疑</translation>
     </message>
@@ -8209,107 +8209,107 @@
 <context>
     <name>Verification</name>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="33"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="35"/>
         <source>{reason} (an edge strip of {n} blocks set aside)</source>
         <translation>{reason}（边缘 {n} 个块未计入）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="35"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="37"/>
         <source>{p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="37"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="39"/>
         <source>only {p} of {kept} textured blocks agree after alignment</source>
         <translation>对齐后 {kept} 个有纹理的块中仅有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="38"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="40"/>
         <source>too little texture to compare</source>
         <translation>纹理太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="39"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="41"/>
         <source>no consistent feature matches</source>
         <translation>没有一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="41"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="43"/>
         <source>only {n} consistent feature matches</source>
         <translation>仅有 {n} 个一致的特征匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="43"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="45"/>
         <source>the features fit no edit: {why}</source>
         <translation>这些特征不符合任何编辑方式：{why}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="44"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="46"/>
         <source>too few keypoints to compare</source>
         <translation>关键点太少，无法比较</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="45"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="47"/>
         <source>only {n} descriptor matches</source>
         <translation>仅有 {n} 个描述子匹配</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="46"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="48"/>
         <source>no consistent transform</source>
         <translation>没有一致的变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="48"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="50"/>
         <source>only {i} of {n} matches agree on one transform</source>
         <translation>{n} 个匹配中仅有 {i} 个符合同一变换</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="49"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="51"/>
         <source>the transform mirrors the image</source>
         <translation>该变换将图像镜像翻转</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="51"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="53"/>
         <source>the transform stretches {x} times more one way</source>
         <translation>该变换在一个方向上多拉伸 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="52"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="54"/>
         <source>the transform scales by {x}</source>
         <translation>该变换缩放了 {x} 倍</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="53"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="55"/>
         <source>the frames do not overlap</source>
         <translation>两幅画面没有重叠</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="54"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="56"/>
         <source>the shared region is too small</source>
         <translation>共同区域太小</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="56"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="58"/>
         <source>the matching keypoints cover only {p} of the shared region</source>
         <translation>匹配的关键点仅覆盖共同区域的 {p}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="58"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="60"/>
         <source>{n} keypoints agree on one transform (pixels not compared)</source>
         <translation>{n} 个关键点符合同一变换（未比较像素）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="60"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="62"/>
         <source>{n} keypoints agree; too little texture to compare the pixels</source>
         <translation>{n} 个关键点一致；纹理太少，无法比较像素</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="63"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="65"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/reason_text.py" line="67"/>
+        <location filename="../../ledger_app/ui/reason_text.py" line="69"/>
         <source>{n} keypoints agree on one transform; {p} of {blocks} textured blocks of the shared region agree: a different picture of the same subject</source>
         <translation>{n} 个关键点符合同一变换；共同区域 {blocks} 个有纹理的块中有 {p} 一致：同一主体的另一张照片</translation>
     </message>
