@@ -87,14 +87,14 @@ SPARE = 10 * 10**9  # bytes of disk left free after a build
 
 # The columns this writer fills; the schema's other columns are written as nulls, as ingest leaves them
 # for an image without C2PA, licence or text, or derived by the product's writer (`write_columns`: the
-# leaf index and hash, and the quality and coarse code it takes from fp_data whatever is given). A
+# leaf index and hash, and the quality, coarse code and text keys it takes from fp_data whatever is given). A
 # schema column in none of these stops the writer (a new column must be filled, or be said to be null).
 FILLED = ("item_id", "key", "shard", "sha256", "size", "media_type", "status", "status_reason", "location", "member",
           "source_url", "url_norm", "url_salt", "domain", "account", "c2pa_state", "ingested_at", "fp_kind",
           "fp_data", "pdq", "leaf", "language")
 NULLS = ("members", "license_id", "batch", "metadata_json", "c2pa_json", "manifest_json", "ai_generated",
          "signals_json", "train_ai", "fetched_at", "local_data")
-BY_WRITER = ("quality", "coarse")  # given as nulls, replaced by the writer's
+BY_WRITER = ("quality", "coarse", "text_keys")  # given as nulls, replaced by the writer's
 
 
 def _zipf_cdf(n: int, s: float = 1.0) -> np.ndarray:

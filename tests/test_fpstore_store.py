@@ -54,7 +54,7 @@ def test_queries_and_files(tmp_path):
     n = sum(batch.num_rows for batch in st.scan(corpus="c", columns=["sha256"], filter=pc.field("status") == "admitted"))
     assert n == 310
     meta = pq.read_schema(tmp_path / "store" / a.path).metadata
-    assert meta[schema.META_VERSION] == b"2" and meta[schema.META_ROOT] == a.root.hex().encode()
+    assert meta[schema.META_VERSION] == b"3" and meta[schema.META_ROOT] == a.root.hex().encode()
     assert [r["leaf_index"] for r in st.shard_rows(b.path, ["leaf_index"])] == list(range(10))
 
 
@@ -88,9 +88,9 @@ def test_refusals(tmp_path):
         st.inner_proof(big.path, 0)
     table = pq.read_table(tmp_path / f.path)
     meta = dict(table.schema.metadata)
-    meta[schema.META_VERSION] = b"3"
+    meta[schema.META_VERSION] = b"4"
     pq.write_table(table.replace_schema_metadata(meta), tmp_path / f.path)
-    with pytest.raises(UserError, match="schema version 3, not one of 1, 2"):
+    with pytest.raises(UserError, match="schema version 4, not one of 1, 2, 3"):
         st.inner_proof(f.path, 0)
     (tmp_path / "c" / "junk.parquet").write_bytes(b"not parquet")
     with pytest.raises(UserError, match="not readable Parquet"):

@@ -1,9 +1,10 @@
 """The fingerprint store's schema versions and the sweep's candidate passes (issue #20).
 
 Version 2 keeps the image fingerprint's quality and coarse code in their own small columns, so a
-sweep never decodes `fp_data`; a version 1 file (written here with the old layout: the old columns,
-the old metadata, the same write options) is still read, and a sweep of it finds exactly what a sweep
-of the same records written as version 2 finds. The candidate passes are checked against a
+sweep never decodes `fp_data`; version 3 keeps a text fingerprint's keys in `text_keys`, so a text
+sweep does not either. Version 1 and 2 files (written here with the old layouts: the old columns,
+the old metadata, the same write options) are still read, and a sweep of them finds exactly what a
+sweep of the same records written as version 3 finds. The candidate passes are checked against a
 brute-force reference (every query code against every stored code)."""
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from ledger_app.engine.sweep import SweepTask, sweep_unit
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import ROW_GROUP, FingerprintStore
 from ledger_app.matching.image import image_fingerprint
-from ledger_app.matching.text import text_fingerprint
+from ledger_app.matching.text import TextFingerprint, text_fingerprint
+from ledger_app.matching.text_index import _keys
 from ledger_app.takedown.locate import StoredWork
 from ledger_app.takedown.store_locate import _plan, build_query, count_images
 
 ARTICLE = ("The harbour master counted the boats at dawn while gulls argued over the nets and the tide turned "
            "slowly against the stone wall of the old quay. ") * 4
-V1_FIELDS = [f for f in schema.FIELDS if f.name not in schema.ADDED_IN_V2]
+V1_FIELDS = [f for f in schema.FIELDS if f.name not in schema.ADDED_IN_V2 + schema.ADDED_IN_V3]
+V2_FIELDS = [f for f in schema.FIELDS if f.name not in schema.ADDED_IN_V3]
 
 
 def _jpeg(im: Image.Image) -> bytes:
@@ -92,14 +95,15 @@ def records(shard: str, sources, n: int, seed: int) -> list[dict]:
     return recs
 
 
-def write_v1(store: FingerprintStore, v2_rel: str, corpus: str = "c") -> str:
-    """The same shard as version 1 wrote it: the version 1 columns, metadata version 1, the old options."""
-    table = pq.read_table(f"{store.base}/{v2_rel}")
+def write_v1(store: FingerprintStore, v3_rel: str, corpus: str = "c", version: int = 1) -> str:
+    """The same shard as version 1 (or 2) wrote it: that version's columns and metadata, the old options."""
+    table = pq.read_table(f"{store.base}/{v3_rel}")
     meta = dict(table.schema.metadata)
-    meta[schema.META_VERSION] = b"1"
-    old = pa.table([table.column(f.name) for f in V1_FIELDS], schema=pa.schema(V1_FIELDS, metadata=meta))
-    rel = v2_rel.replace(".parquet", ".v1.parquet")
-    names = [f.name for f in V1_FIELDS]
+    meta[schema.META_VERSION] = str(version).encode()
+    fields = V1_FIELDS if version == 1 else V2_FIELDS
+    old = pa.table([table.column(f.name) for f in fields], schema=pa.schema(fields, metadata=meta))
+    rel = v3_rel.replace(".parquet", f".v{version}.parquet")
+    names = [f.name for f in fields]
     pq.write_table(old, f"{store.base}/{rel}", compression={c: "none" if c == "leaf_hash" else "zstd" for c in names},
                    use_dictionary=[c for c in schema.DICTIONARY if c in names], row_group_size=ROW_GROUP)
     return rel
@@ -124,25 +128,32 @@ def hits_of(h) -> dict:
             "word_df": h.word_df.tolist(), "rows": rows, "shard": h.shard}
 
 
-def test_version_2_columns_and_a_version_1_file_sweeps_alike(tmp_path, sources):
+def test_version_3_columns_and_version_1_and_2_files_sweep_alike(tmp_path, sources):
     store = FingerprintStore(tmp_path)
     recs = records("a", sources, 5000, 1)
+    recs[11]["fp_data"] = recs[11]["fp_data"][:-1]  # a damaged text fingerprint: no keys
     f = store.write_shard("c", "a", recs)
     pf = pq.ParquetFile(tmp_path / f.path)
-    assert pf.schema_arrow.metadata[schema.META_VERSION] == b"2"
-    got = pq.read_table(tmp_path / f.path, columns=["fp_kind", "fp_data", "quality", "coarse"]).to_pylist()
+    assert pf.schema_arrow.metadata[schema.META_VERSION] == b"3"
+    got = pq.read_table(tmp_path / f.path, columns=["fp_kind", "fp_data", "quality", "coarse", "text_keys"]).to_pylist()
     for rec, row in zip(recs, got, strict=True):  # quality and coarse are fp_data's header, images only
         image = rec.get("fp_kind") == "image" and (rec.get("fp_data") or b"")[:3] == b"LPF"
         assert row["coarse"] == (rec["fp_data"][12:20] if image else None)
         assert row["quality"] == (rec["fp_data"][11] if image else None)
-    v1 = write_v1(store, f.path)
-    files = [f.path, v1]
+        try:  # text_keys: what the text index posts for the row's fingerprint, texts only
+            keys = _keys(TextFingerprint.from_bytes(rec["fp_data"])).tolist() if rec.get("fp_kind") == "text" else None
+        except ValueError:
+            keys = None
+        assert row["text_keys"] == keys
+    assert got[11]["text_keys"] is None and got[24]["text_keys"]
+    v1, v2 = write_v1(store, f.path), write_v1(store, f.path, version=2)
     query = query_for(sources, str(tmp_path), [f.path])
-    assert "fp_data" not in query.columns(2) and {"coarse", "quality"} <= set(query.columns(2))
+    assert "fp_data" not in query.columns(3) and {"coarse", "quality", "text_keys"} <= set(query.columns(3))
+    assert "fp_data" not in query.columns(2) and "text_keys" not in query.columns(2)
     assert "fp_data" in query.columns(1) and "coarse" not in query.columns(1)
-    new, old = (sweep_unit(SweepTask(str(tmp_path), rel, query)) for rel in files)
-    a, b = hits_of(new), hits_of(old)
-    assert a == b
+    new, old, older = (hits_of(sweep_unit(SweepTask(str(tmp_path), rel, query))) for rel in (f.path, v2, v1))
+    assert new == old == older
+    a = new
     assert a["pdq"] and a["coarse"] and a["text"] and a["exact"] and a["urls"] and a["domains"]
     assert a["image_items"] == sum(r["fp_kind"] == "image" and r["status"] != "purged" for r in recs)
     # The readers accept the version 1 file; a dataset over both versions reads its new columns as null.
@@ -211,7 +222,7 @@ def test_a_text_only_query_reads_fingerprints_of_text_rows_only(tmp_path, source
     f = store.write_shard("c", "a", records("a", sources, 300, 2))
     works = [StoredWork(20, "text", "article", text=ARTICLE)]
     query = build_query(_plan(works), 0)
-    assert query.columns(2) == ["status", "fp_kind"]
+    assert query.columns(2) == ["status", "fp_kind"] and query.columns(3) == ["status", "fp_kind", "text_keys"]
     hits = sweep_unit(SweepTask(str(tmp_path), f.path, query))
     assert sorted(r for _, r in hits.text) == [i for i in range(300) if i % 13 == 11 and i % 2 and i % 29 != 5]
 
@@ -222,6 +233,6 @@ def test_an_unknown_version_is_refused(tmp_path, sources):
     table = pq.read_table(tmp_path / f.path)
     pq.write_table(table.replace_schema_metadata({**table.schema.metadata, schema.META_VERSION: b"9"}),
                    tmp_path / f.path)
-    with pytest.raises(UserError, match="schema version 9, not one of 1, 2"):
+    with pytest.raises(UserError, match="schema version 9, not one of 1, 2, 3"):
         sweep_unit(SweepTask(str(tmp_path), f.path, query_for(sources, str(tmp_path), [])))
     assert Path(tmp_path / f.path).exists()

@@ -1,6 +1,6 @@
 """The sweep's vectorised passes (engine/sweep.py) against straightforward references on random data:
-text keys read from a binary column's buffers against `TextFingerprint.from_bytes` and the text
-index's own keys, the domain pass against the rule locate applies to each row (the domain, or a
+text keys read from a binary column's buffers (and the store's `text_keys` column made from them)
+against `TextFingerprint.from_bytes` and the text index's own keys, the domain pass against the rule locate applies to each row (the domain, or a
 subdomain of it), edge cases included (damaged fingerprints, nulls, sliced arrays, dots at either end)."""
 
 from __future__ import annotations
@@ -11,16 +11,8 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from ledger_app.engine.sweep import (
-    SweepQuery,
-    UnitHits,
-    _binary,
-    _domains,
-    _Searchers,
-    _texts,
-    band_keys_of,
-    text_keys,
-)
+from ledger_app.engine.sweep import SweepQuery, UnitHits, _binary, _domains, _Searchers, _texts
+from ledger_app.fpstore.schema import band_keys_of, text_key_column, text_keys
 from ledger_app.matching.text import TextFingerprint, text_fingerprint
 from ledger_app.matching.text_index import _keys, band_keys
 
@@ -75,6 +67,13 @@ def test_text_keys_from_the_buffers_are_the_text_index_keys(seed):
         got[r].add(k)
     assert got == _reference(values)
     assert any(got) and not all(got)
+    # The store's column: the same keys in the text index's order, texts only, null when none.
+    kinds = ["text" if i % 7 else "image" for i in range(len(values))]
+    column = text_key_column(pa.chunked_array([kinds[:50], kinds[50:]]), col)
+    want = []
+    for kind, raw, keys in zip(kinds, values, _reference(values), strict=True):
+        want.append(_keys(TextFingerprint.from_bytes(raw)).tolist() if kind == "text" and keys else None)
+    assert column.to_pylist() == want
 
 
 def test_band_keys_of_many_signatures_are_band_keys_of_each():
@@ -84,7 +83,7 @@ def test_band_keys_of_many_signatures_are_band_keys_of_each():
     assert np.array_equal(band_keys_of(sigs), np.stack([band_keys(s) for s in sigs]))
 
 
-def test_text_candidates_are_the_rows_sharing_a_key_with_a_work(tmp_path):
+def test_text_candidates_are_the_rows_sharing_a_key_with_a_work():
     rng = random.Random(5)
     texts = _texts_of(rng, 200)
     fps = [text_fingerprint(t) for t in texts]
@@ -97,10 +96,12 @@ def test_text_candidates_are_the_rows_sharing_a_key_with_a_work(tmp_path):
         q_work += [k] * len(ks)
     query = SweepQuery(text_keys=np.concatenate(q_keys).astype(np.uint64), text_work=np.array(q_work, np.int32))
     values = [fp.to_bytes() if i % 11 else None for i, fp in enumerate(fps)]
-    batch = pa.record_batch({"fp_data": pa.array(values, pa.binary())})
+    fp_data = pa.array(values, pa.binary())
     rows = np.array([i for i in range(len(values)) if i % 4], np.int64)  # the live text rows
-    out = UnitHits("f")
-    _texts(None, batch, 1000, rows, query, _Searchers(query), out)  # type: ignore[arg-type]
+    out, out_v3 = UnitHits("f"), UnitHits("f")
+    _texts(None, pa.record_batch({"fp_data": fp_data}), 1000, rows, query, _Searchers(query), out)  # type: ignore[arg-type]
+    keys = text_key_column(pa.array(["text"] * len(values)), fp_data)
+    _texts(None, pa.record_batch({"text_keys": keys}), 1000, rows, query, _Searchers(query), out_v3)  # type: ignore[arg-type]
     want = []
     for r in rows.tolist():  # as the sweep did it row by row before
         if values[r] is None:
@@ -108,7 +109,7 @@ def test_text_candidates_are_the_rows_sharing_a_key_with_a_work(tmp_path):
         keys = _keys(TextFingerprint.from_bytes(values[r]))
         shared = np.isin(query.text_keys, keys)
         want += [(int(w), 1000 + r) for w in np.unique(query.text_work[shared])]
-    assert out.text == want and {w for w, _ in want} >= {0, 1, 2}
+    assert out.text == want and out_v3.text == want and {w for w, _ in want} >= {0, 1, 2}
 
 
 @pytest.mark.parametrize("dictionary", [False, True])

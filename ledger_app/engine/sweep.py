@@ -14,8 +14,8 @@ passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the h
   leaders (faiss) and then only with the members of the few groups left (numpy popcount);
 - keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
   words: how many distinct query words each item shares, and each query word's document count;
-- text: the shingle sample and MinHash band keys of every text fingerprint, read from the column's
-  buffers at once (`text_keys`), against the request's keys.
+- text: the shingle sample and MinHash band keys of every text row (the `text_keys` column; of a file
+  before version 3, derived from `fp_data`'s buffers at once), against the request's keys.
 
 It returns candidates, never matches: `takedown/locate.py` verifies them with the same matcher
 (`ImageMatcher`, `TextIndex`) and the same corpus-wide counts the local locate uses. A unit only
@@ -41,8 +41,6 @@ from ledger_app.core.errors import UserError
 from ledger_app.fpstore import schema
 from ledger_app.matching.image import MIN_QUALITY
 from ledger_app.matching.local_index import TABLES, WORD_BITS, words
-from ledger_app.matching.text import PERMUTATIONS
-from ledger_app.matching.text_index import BANDS, ROWS
 
 BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
 _LOCAL_HEAD = 10  # local features header: magic (3), version, width (2), height (2), keypoints (2)
@@ -83,7 +81,8 @@ class SweepQuery:
     def columns(self, version: int = schema.SCHEMA_VERSION) -> list[str]:
         """The store columns this query reads from a file of schema `version` (and nothing else, until
         its hits are read back). From version 2 an image query reads `quality` and `coarse`, never
-        `fp_data` (thumbnails); a text query reads `fp_data` of the text rows only (`_texts`)."""
+        `fp_data` (thumbnails); from version 3 a text query reads `text_keys`, before that `fp_data`
+        of the text rows only (`_texts`)."""
         cols = ["status"]
         if self.sha256:
             cols.append("sha256")
@@ -101,6 +100,8 @@ class SweepQuery:
                 cols.append("fp_data")
         if version >= 2 and self.images:
             cols += ["coarse"] + (["quality"] if len(self.pdq) else [])
+        if version >= 3 and len(self.text_keys):
+            cols.append("text_keys")
         if len(self.pdq):
             cols.append("pdq")
         if len(self.words):
@@ -561,14 +562,24 @@ def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out
 def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarray, q: SweepQuery, s: _Searchers,
            out: UnitHits) -> None:
     """Text rows sharing a key (a sampled shingle or a MinHash band key) with a text work: every
-    text fingerprint's keys read from the column's buffers (`text_keys`), looked up at once."""
+    text row's keys (the `text_keys` column, or of a version 1 or 2 file derived from `fp_data`'s
+    buffers by `schema.text_keys`), looked up at once."""
     if not len(rows):
         return
-    if "fp_data" in batch.schema.names:
-        col = batch.column("fp_data").take(pa.array(rows))
-    else:  # only the text rows' fingerprints, from the row groups that hold them
-        col = read_rows(pf, start + rows, ["fp_data"]).column(0)
-    keys, key_row = text_keys(*_binary(col))
+    if "text_keys" in batch.schema.names:  # version 3: the keys the writer derived from fp_data
+        listed = batch.column("text_keys").take(pa.array(rows))
+        flat, parent = pc.list_flatten(listed), pc.list_parent_indices(listed)
+        if flat.null_count:
+            kept = pc.is_valid(flat)
+            flat, parent = flat.filter(kept), parent.filter(kept)
+        keys = np.asarray(flat.to_numpy(zero_copy_only=False), np.uint64)
+        key_row = np.asarray(parent.to_numpy(zero_copy_only=False), np.int64)
+    else:
+        if "fp_data" in batch.schema.names:
+            col = batch.column("fp_data").take(pa.array(rows))
+        else:  # version 2: only the text rows' fingerprints, from the row groups that hold them
+            col = read_rows(pf, start + rows, ["fp_data"]).column(0)
+        keys, key_row = schema.text_keys(*_binary(col))
     pos = np.searchsorted(s.text_keys, keys)
     pos[pos == len(s.text_keys)] = 0
     hit = s.text_keys[pos] == keys
@@ -582,43 +593,3 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
     span = int(work.max()) + 1
     pairs = np.unique(row.astype(np.int64) * span + work)
     out.text += list(zip((pairs % span).tolist(), (start + rows[pairs // span]).tolist(), strict=True))
-
-
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # text_index.band_keys's mixing constant (tests: band_keys_of == band_keys)
-_TEXT_HEAD = 14  # text fingerprint header (matching/text.py): magic "LTF", version, shingles (4), permutations (2), sample size (4)
-
-
-def text_keys(offs: np.ndarray, data: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The keys `TextIndex` posts for each text fingerprint of a binary column (its sampled shingles,
-    then its MinHash band keys: `text_index._keys`) and the position of each key's value, from the
-    column's buffers. A value that `TextFingerprint.from_bytes` refuses, or whose signature is not
-    PERMUTATIONS long (band keys need exactly that), has no keys."""
-    lens = offs[1:] - offs[:-1]
-    ok = np.flatnonzero(valid & (lens >= _TEXT_HEAD))
-    at = offs[ok]
-    ok = ok[(data[at] == ord("L")) & (data[at + 1] == ord("T")) & (data[at + 2] == ord("F")) & (data[at + 3] == 1)]
-    at = offs[ok].astype(np.int64)
-    perms = (data[at + 8].astype(np.int64) << 8) | data[at + 9]
-    nsample = ((data[at + 10].astype(np.int64) << 24) | (data[at + 11].astype(np.int64) << 16)
-               | (data[at + 12].astype(np.int64) << 8) | data[at + 13])
-    fits = (lens[ok] == _TEXT_HEAD + 4 * perms + 8 * nsample) & (perms == PERMUTATIONS)
-    ok, at, nsample = ok[fits], at[fits], nsample[fits]
-    if not len(ok):
-        return np.empty(0, np.uint64), np.empty(0, np.int64)
-    sig = data[(at + _TEXT_HEAD)[:, None] + np.arange(4 * PERMUTATIONS)].view(">u4").astype(np.uint32)
-    bands = band_keys_of(sig)  # (rows, BANDS)
-    sample = _gather(offs, data, ok, _TEXT_HEAD + 4 * PERMUTATIONS, nsample * 8).view(">u8").astype(np.uint64)
-    keys = np.concatenate([sample, bands.reshape(-1)])
-    key_row = np.concatenate([np.repeat(ok, nsample), np.repeat(ok, BANDS)])
-    return keys, key_row
-
-
-def band_keys_of(minhashes: np.ndarray) -> np.ndarray:
-    """`text_index.band_keys` of each row of a (n, PERMUTATIONS) array of signatures, at once."""
-    m = minhashes.astype(np.uint64).reshape(len(minhashes), BANDS, ROWS)
-    acc = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) + np.uint64(1), (len(m), BANDS))
-    with np.errstate(over="ignore"):
-        for r in range(ROWS):
-            acc = (acc * _MIX) ^ m[:, :, r]
-            acc ^= acc >> np.uint64(31)
-    return (acc << np.uint64(3)) | np.uint64(1)

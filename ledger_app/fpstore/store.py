@@ -77,6 +77,7 @@ def _to_row(rec: dict[str, Any], index: int) -> dict[str, Any]:
     # Derived from fp_data, never taken from the record: a row whose fingerprint was cleared (a purge)
     # loses them too.
     row["quality"], row["coarse"] = schema.image_header(row["fp_kind"], row["fp_data"])
+    row["text_keys"] = None  # derived from fp_data for the whole table (`_write`)
     row["leaf_hash"] = merkle.leaf_hash(bytes(row["leaf"] or b""))
     return row
 
@@ -148,7 +149,7 @@ class FingerprintStore:
     def write_columns(self, corpus: str, shard: str, table: pa.Table, *, revision: str | None = None) -> ShardFile:
         """`write_shard` for items given as columns (a table of the schema's columns in its order, less
         `leaf_index` and `leaf_hash`, which are derived here as `write_shard` derives them, and with
-        `quality` and `coarse` replaced by those derived from `fp_data`, null or not): the same
+        `quality`, `coarse` and `text_keys` replaced by those derived from `fp_data`, null or not): the same
         file, written without a dict per item (bench/store_synth.py writes 100 million items so)."""
         want = schema.SCHEMA.remove(schema.COLUMNS.index("leaf_hash")).remove(schema.COLUMNS.index("leaf_index"))
         if not table.schema.equals(want):
@@ -171,6 +172,10 @@ class FingerprintStore:
         return self._write(corpus, shard, table, hashes, revision)
 
     def _write(self, corpus: str, shard: str, table: pa.Table, hashes: list[bytes], revision: str | None) -> ShardFile:
+        # Derived from fp_data, whatever the records or columns held (as quality and coarse).
+        at = table.column_names.index("text_keys")
+        table = table.set_column(at, schema.SCHEMA.field("text_keys"),
+                                 schema.text_key_column(table.column("fp_kind"), table.column("fp_data")))
         chunks, tail = manifest.chunk_hashes(hashes)
         root = manifest.tree_root(len(hashes), chunks, tail)
         table = table.replace_schema_metadata({
