@@ -4,8 +4,8 @@ file per work unit, on either engine (the local pool or Ray tasks run the same `
 A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
 passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the hit rows):
 
-- exact SHA-256, URL key, domain (the domain or any subdomain: the column's distinct values matched
-  label by label), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
+- exact SHA-256, URL key, domain (the domain or any subdomain: every suffix after a dot of the
+  column's distinct values looked up at once), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
   searched with the batch's stored hashes of reliable images, up to each work's radius;
 - coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
@@ -323,24 +323,35 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
 
 def _domains(col: pa.Array, start: int, live: Any, s: _Searchers) -> list[tuple[int, int]]:
     """(domain number, row) for each live row whose domain is a requested domain or under one (the
-    value, or what follows one of its dots, is a requested domain): the column's distinct values
-    matched label by label (vectorised), then the rows holding the matching values."""
+    value, or what follows one of its dots, is a requested domain): every such suffix of the column's
+    distinct values looked up at once, then the rows holding the matching values."""
     enc = col if isinstance(col, pa.DictionaryArray) else pc.dictionary_encode(col)
-    values, where = enc.dictionary, np.arange(len(enc.dictionary))
-    ks: dict[int, set[int]] = {}
-    while len(values):
-        for h in _rows_of(pc.is_in(values, value_set=s.domains)):  # the few distinct values that match
-            ks.setdefault(int(where[h]), set()).update(s.domain_numbers[values[int(h)].as_py()])
-        dotted = _rows_of(pc.greater_equal(pc.find_substring(values, "."), 0))
-        if not len(dotted):
-            break
-        values = pc.list_element(pc.split_pattern(values.take(pa.array(dotted)), ".", max_splits=1), 1)
-        where = where[dotted]
-    if not ks:
+    values = enc.dictionary.cast(pa.large_string())
+    if not len(values):
         return []
-    near = np.array(sorted(ks), np.int64)
+    offs = np.frombuffer(values.buffers()[1], np.int64)[values.offset : values.offset + len(values) + 1]
+    data = np.frombuffer(values.buffers()[2], np.uint8) if values.buffers()[2] is not None else np.empty(0, np.uint8)
+    # Each value from its start and from after each of its dots, up to its end.
+    dots = np.flatnonzero(data[: offs[-1]] == ord("."))
+    dots = dots[dots >= offs[0]]
+    owner = np.concatenate([np.arange(len(values)), np.searchsorted(offs, dots, "right") - 1])
+    begin = np.concatenate([offs[:-1], dots + 1])
+    end = offs[owner + 1]
+    size = end - begin
+    total = int(size.sum())
+    suffixes = pa.LargeStringArray.from_buffers(
+        len(begin), pa.py_buffer(np.concatenate([[0], np.cumsum(size)]).astype(np.int64)),
+        pa.py_buffer(data[np.repeat(begin - np.concatenate([[0], np.cumsum(size)[:-1]]), size) + np.arange(total)]))
+    hit = _rows_of(pc.is_in(suffixes, value_set=s.domains))
+    if not len(hit):
+        return []
+    ks: dict[int, set[int]] = {}
+    for h in hit.tolist():  # the few matching suffixes
+        ks.setdefault(int(owner[h]), set()).update(s.domain_numbers[suffixes[h].as_py()])
+    near = np.zeros(len(values) + 1, bool)  # by dictionary index; the last: a null
+    near[list(ks)] = True
     index = np.asarray(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False))
-    rows = np.flatnonzero(np.isin(index, near) & np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False)))
+    rows = np.flatnonzero(near[index] & np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False)))
     out = []
     for r, v in zip(rows.tolist(), index[rows].tolist(), strict=True):  # per hit row only
         out += [(k, start + r) for k in sorted(ks[v])]
