@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, delete, insert, update
 
 from ledger_app.core.errors import NotFoundError, UserError, VerificationError
-from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused
+from ledger_app.core.messages import QT_TRANSLATE_NOOP, refused, url_error_said
 from ledger_app.ledger import witness_client
 from ledger_app.ledger.checkpoint import parse_checkpoint_body
 from ledger_app.ledger.cosignature import parse_witness_vkey, split_note
@@ -222,7 +222,11 @@ class WitnessService:
     def add(self, name: str, url: str, vkey: str) -> WitnessAdded:
         if not _NAME.fullmatch(name or ""):
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness name {name!r} must be 1 to 64 letters, digits, '.', '_' or '-'"), name=name)
-        parts = urllib.parse.urlsplit(url or "")
+        try:
+            parts = urllib.parse.urlsplit(url or "")
+        except ValueError as e:  # a bracketed host left open, characters NFKC turns into separators
+            raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness URL {url} cannot be used: {problem}"),
+                          url=repr(url), problem=url_error_said(e)) from None
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
             raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "the witness URL {url!r} must be an http:// or https:// submission prefix, e.g. https://witness.example/  (add-checkpoint is appended to it)"), url=url)
         try:

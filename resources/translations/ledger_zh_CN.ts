@@ -4526,8 +4526,8 @@
     </message>
     <message>
         <location filename="../../ledger_app/services/ledger.py" line="521"/>
-        <location filename="../../ledger_app/services/witness.py" line="289"/>
-        <location filename="../../ledger_app/services/witness.py" line="454"/>
+        <location filename="../../ledger_app/services/witness.py" line="293"/>
+        <location filename="../../ledger_app/services/witness.py" line="458"/>
         <source>the ledger has no checkpoint yet</source>
         <translation>账本尚无检查点</translation>
     </message>
@@ -4633,62 +4633,67 @@
         <translation>见证方名称 {name!r} 必须由 1 至 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="227"/>
+        <location filename="../../ledger_app/services/witness.py" line="228"/>
+        <source>the witness URL {url} cannot be used: {problem}</source>
+        <translation>无法使用见证方 URL {url}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/witness.py" line="231"/>
         <source>the witness URL {url!r} must be an http:// or https:// submission prefix, e.g. https://witness.example/  (add-checkpoint is appended to it)</source>
         <translation>见证方 URL {url!r} 必须是 http:// 或 https:// 开头的提交前缀，例如 https://witness.example/（其后会追加 add-checkpoint）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="234"/>
+        <location filename="../../ledger_app/services/witness.py" line="238"/>
         <source>a witness named {name} is already configured; remove it first</source>
         <translation>名为 {name} 的见证方已配置；请先将其移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="236"/>
+        <location filename="../../ledger_app/services/witness.py" line="240"/>
         <source>the key {vkey} is already configured for another witness</source>
         <translation>密钥 {vkey} 已配置给另一见证方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="247"/>
+        <location filename="../../ledger_app/services/witness.py" line="251"/>
         <source>no witness named {name} is configured (see `ledger witness list`)</source>
         <translation>未配置名为 {name} 的见证方（请查看 `ledger witness list`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="250"/>
+        <location filename="../../ledger_app/services/witness.py" line="254"/>
         <source>the policy needs {stored} cosignatures; with {name} gone only {left} witness(es) remain: lower it first (`ledger witness policy K`)</source>
         <translation>当前策略需要 {stored} 个联署签名；移除 {name} 后仅剩 {left} 个见证方：请先降低要求（`ledger witness policy K`）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="265"/>
+        <location filename="../../ledger_app/services/witness.py" line="269"/>
         <source>the policy must ask for 0 to {n} cosignatures (there are {n} witnesses); add witnesses first with `ledger witness add`</source>
         <translation>策略要求的联署签名数须在 0 至 {n} 之间（共有 {n} 个见证方）；请先用 `ledger witness add` 添加见证方</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="292"/>
+        <location filename="../../ledger_app/services/witness.py" line="296"/>
         <source>no witness is configured; add one with `ledger witness add NAME URL VKEY`</source>
         <translation>尚未配置见证方；请用 `ledger witness add NAME URL VKEY` 添加</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="427"/>
+        <location filename="../../ledger_app/services/witness.py" line="431"/>
         <source>this is not an issued certificate or report (it has no entry and tlog_proof)</source>
         <translation>这不是已签发的证书或报告（缺少 entry 和 tlog_proof）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="430"/>
+        <location filename="../../ledger_app/services/witness.py" line="434"/>
         <source>no checkpoint is cosigned by the witnesses the policy asks for yet; run `ledger witness submit` first (`ledger witness status` shows what is missing)</source>
         <translation>尚无检查点获得策略所要求的见证方联署；请先运行 `ledger witness submit`（`ledger witness status` 会显示缺少哪些）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="433"/>
+        <location filename="../../ledger_app/services/witness.py" line="437"/>
         <source>the document&apos;s entry {index!r} is not inside the newest cosigned checkpoint (size {size}); run `ledger witness submit` first (`ledger witness status` shows what is missing)</source>
         <translation>文档的条目 {index!r} 不在最新的联署检查点（大小 {size}）范围内；请先运行 `ledger witness submit`（`ledger witness status` 会显示缺少哪些）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="437"/>
+        <location filename="../../ledger_app/services/witness.py" line="441"/>
         <source>the cosigned checkpoint does not match its stored size</source>
         <translation>联署检查点与其存储的大小不一致</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/witness.py" line="441"/>
+        <location filename="../../ledger_app/services/witness.py" line="445"/>
         <source>ledger entry {index} is not the entry the document names; it belongs to another ledger</source>
         <translation>账本条目 {index} 不是文档所指的条目；该文档属于另一个账本</translation>
     </message>

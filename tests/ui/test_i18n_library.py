@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ledger_app.core.errors import ConfigError, NotFoundError
+from ledger_app.core.errors import ConfigError, NotFoundError, UserError
 from ledger_app.ui.errors import error_text
 from tests.ui.test_i18n_keys_json import plain_raises
 from tests.ui.test_i18n_refusals import chinese, zh  # noqa: F401 (the fixture)
@@ -112,6 +112,18 @@ def test_url_splitting_problems_are_named(zh):  # noqa: F811
         assert str(e) == english
         chinese(error_text(e))
     assert "'port'" in error_text(_raised(lambda: normalize_url("http://host:port/")))
+
+
+def test_a_witness_url_urlsplit_refuses_is_a_refusal_not_a_crash(tmp_path, zh):  # noqa: F811
+    from tests.takedown.td_builders import make_services
+
+    s = make_services(tmp_path / "ws")
+    s.ledger.init("example.com/zh-witness-url")
+    e = _raised(lambda: s.witness.add("w1", "http://[::1/", "vkey"))  # was a ValueError from urlsplit
+    assert isinstance(e, UserError)
+    assert str(e) == "the witness URL 'http://[::1/' cannot be used: Invalid IPv6 URL"
+    chinese(error_text(e))
+    s.ws.dispose()
 
 
 def test_a_file_that_is_not_parquet_is_said_at_file_level(tmp_path, zh):  # noqa: F811
