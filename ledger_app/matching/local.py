@@ -38,11 +38,6 @@ import numpy as np
 
 from ledger_app.matching import verify as _dense
 
-try:  # faiss finds the two nearest binary descriptors several times faster than numpy
-    import faiss
-except ImportError:  # pragma: no cover
-    faiss = None
-
 FEATURE_SIDE = 320  # longer side of the image the keypoints are found on (pixels)
 MAX_KEYPOINTS = 256  # stored per item: 36 bytes each
 # A claimed work (a query; there are few) keeps more: WORK_KEYPOINTS at FEATURE_SIDE and as many
@@ -292,23 +287,9 @@ class PairCache:
 
 
 def _two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(nearest distance, second nearest distance, nearest index) in `cd` of each row of `qd`."""
-    if faiss is not None:
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)  # tiny searches: threads cost more than they save
-        try:
-            index = faiss.IndexBinaryFlat(cd.shape[1] * 8)
-            index.add(np.ascontiguousarray(cd))
-            dist, idx = index.search(np.ascontiguousarray(qd), 2)
-        finally:
-            faiss.omp_set_num_threads(threads)
-        return dist[:, 0].astype(np.int32), dist[:, 1].astype(np.int32), idx[:, 0].astype(np.int64)
-    dist = np.bitwise_count(qd[:, None, :] ^ cd[None, :, :]).sum(axis=2, dtype=np.int32)
-    two = np.argpartition(dist, 1, axis=1)[:, :2]
-    d2 = np.take_along_axis(dist, two, axis=1)
-    first = d2.argmin(axis=1)
-    rows = np.arange(len(qd))
-    return d2[rows, first], d2[rows, 1 - first], two[rows, first]
+    """(nearest distance, second nearest distance, nearest index) in `cd` of each row of `qd`
+    (`verify.two_nearest`: every distance computed once, no k-nearest heap)."""
+    return _dense.two_nearest(qd, cd)
 
 
 def _fit(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
