@@ -23,6 +23,7 @@ an incremental catch-up never re-sorts everything.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterable, Sequence
 
@@ -202,16 +203,24 @@ class LocalIndex:
         # counting), at the width bincount counts them in, so that it copies nothing.
         items, weights = _buffers(total)
         at = 0
-        w_useful = weight[useful].tolist()
+        w_useful = weight[useful]
+        unit = _count_unit(w_useful)
+        # With a unit, each posting weighs its word's weight plus the unit: one weighted count then
+        # holds both the shared words (its multiple of the unit) and the votes (the rest), exactly.
+        w_list = (w_useful + unit).tolist() if unit else w_useful.tolist()
         for seg, lo, hi in spans:
             items_of = seg.items
-            for a, b, w in zip(lo[useful].tolist(), hi[useful].tolist(), w_useful, strict=True):
+            for a, b, w in zip(lo[useful].tolist(), hi[useful].tolist(), w_list, strict=True):
                 if b > a:
                     items[at : at + b - a] = items_of[a:b]
                     weights[at : at + b - a] = w
                     at += b - a
-        counts = np.bincount(items[:total], minlength=n_items)
         votes = np.bincount(items[:total], weights=weights[:total], minlength=n_items)
+        if unit:
+            counts = (votes * (1.0 / unit)).astype(np.int64)  # whole units: the fraction is the votes
+            votes -= counts * unit
+        else:
+            counts = np.bincount(items[:total], minlength=n_items)
         votes[~self._alive] = 0
         counts[~self._alive] = 0
         return LocalVotes(self, counts, votes)
@@ -219,6 +228,23 @@ class LocalIndex:
     def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:
         """Up to k (item ID, shared words) with at least MIN_VOTES shared words, most first."""
         return self.votes(features).top(k)
+
+
+def _count_unit(weights: np.ndarray) -> float:
+    """A power of two above any item's total vote (the sum of `weights`, float32 values widened, as
+    an item holds each word once) such that every sum of weights and units an item gathers is exact
+    in float64: all are multiples of the smallest weight's float32 spacing, below 2**53 of it. Then
+    the weighted count of weight + unit per posting is unit x shared words + votes, each recovered
+    exactly, and the votes are the very sums a separate weighted count gives (exact too, in any
+    order). 0.0 when no such unit exists (then two counts are made)."""
+    if not len(weights):
+        return 0.0
+    unit = 2.0 ** math.ceil(math.log2(float(weights.sum()) + 1.0))
+    positive = weights[weights > 0]
+    if not len(positive):
+        return unit
+    spacing = 2.0 ** (math.floor(math.log2(float(positive.min()))) - 23)  # float32: 24-bit significands
+    return unit if unit * (len(weights) + 1) < 2.0**53 * spacing else 0.0
 
 
 _GATHERED = threading.local()  # per thread: the postings buffers `votes` reuses

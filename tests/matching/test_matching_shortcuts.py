@@ -4,10 +4,12 @@ the same counts and votes as counting each item's words."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
-from ledger_app.matching import binary_index, local
+from ledger_app.matching import binary_index, local, local_index
 from ledger_app.matching.binary_index import BinaryIndex
 from ledger_app.matching.local_index import STOP_FRACTION, LocalIndex, words
 
@@ -74,7 +76,31 @@ def test_keypoint_votes_count_each_items_shared_words():
         for n, iw in enumerate(item_words):
             shared = useful & iw if n != 7 else set()
             assert v.counts[n] == len(shared)
-            assert v.votes[n] == pytest.approx(sum(weight[w] for w in shared), rel=1e-12, abs=1e-12)
+            assert v.votes[n] == math.fsum(weight[w] for w in shared)  # exactly: each sum is exact
+
+
+def test_one_weighted_count_gives_the_counts_and_votes_of_two(monkeypatch):
+    """The votes count shared words and weights in one bincount (weight + a power-of-two unit per
+    posting): the same arrays, bit for bit, as two counts (what `_count_unit` returning 0 makes),
+    for weights of many magnitudes (small indexes: weights near 0; large: near log of the size)."""
+    rng = np.random.default_rng(8)
+    pool = rng.integers(0, 256, (400, 32), dtype=np.uint8)
+    for n_items in (5, 40, 900):
+        feats = []
+        for _ in range(n_items):
+            d = np.concatenate([pool[rng.choice(400, 30, replace=False)], rng.integers(0, 256, (5, 32), dtype=np.uint8)])
+            feats.append(local.LocalFeatures(100, 100, np.zeros((len(d), 2), np.float32), d))
+        index = LocalIndex()
+        index.add([f"i{k}" for k in range(n_items)], feats)
+        query = local.LocalFeatures(100, 100, np.zeros((300, 2), np.float32), pool[:300])
+        one = index.votes(query)
+        with monkeypatch.context() as m:
+            m.setattr(local_index, "_count_unit", lambda w: 0.0)
+            two = index.votes(query)
+        assert one.counts.sum() > 0 and one.counts.dtype == two.counts.dtype == np.int64
+        np.testing.assert_array_equal(one.counts, two.counts)
+        np.testing.assert_array_equal(one.votes, two.votes)
+    assert local_index._count_unit(np.float32([1e-30, 3.0]).astype(np.float64)) == 0.0  # no exact unit: two counts
 
 
 @pytest.mark.parametrize("use_faiss", [True, False])
