@@ -132,3 +132,35 @@ def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes
         for a, b in zip(got, want, strict=True):
             np.testing.assert_array_equal(a, b)
         assert radius == 0 or len(want[0]) > 100
+
+
+def test_thumbnails_decoded_by_opencv_are_pils_pixels(data_dir):
+    """The matcher's thumbnail decoding (OpenCV for one-channel JPEGs) gives the pixels of
+    `ImageFingerprint.thumbnail` (PIL) on the thumbnails of real photos and of their altered copies;
+    a colour JPEG, a PNG and a damaged thumbnail are PIL's to decode (the damaged one refused as before)."""
+    import dataclasses
+    import io
+
+    from PIL import Image
+
+    from ledger_app.matching import evalset
+    from ledger_app.matching.image import image_fingerprint
+    from ledger_app.matching.image_match import thumbnail
+
+    photos, _ = evalset.load_photos(data_dir, recipe=evalset.RECIPE)
+    fps = [image_fingerprint(a.data) for a in evalset.build(photos[:6], seed=3, kinds="all")]
+    assert len(fps) > 100
+    for fp in fps:
+        assert fp.thumb[:2] == b"\xff\xd8"
+        got = thumbnail(fp)
+        assert got.ndim == 2 and np.array_equal(got, fp.thumbnail())
+    rgb = Image.fromarray(np.random.default_rng(1).integers(0, 255, (40, 60, 3), dtype=np.uint8))
+    for fmt in ("JPEG", "PNG"):
+        buf = io.BytesIO()
+        rgb.save(buf, fmt)
+        other = dataclasses.replace(fps[0], thumb=buf.getvalue())
+        assert np.array_equal(thumbnail(other), other.thumbnail()) and thumbnail(other).shape == (40, 60)
+    for cut in (40, len(fps[0].thumb) * 9 // 10):
+        damaged = dataclasses.replace(fps[0], thumb=fps[0].thumb[:cut])
+        with pytest.raises(OSError):
+            thumbnail(damaged)
