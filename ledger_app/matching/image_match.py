@@ -22,13 +22,13 @@ Signals, cheapest first:
 
 Cost at a million items: coarse codes are searched only as far as a hit can still beat chance,
 hash candidates at chance level are verified only when the keypoint index ranks them among its
-top items too, and each candidate's thumbnail is decoded once. Whole-image verification first
-aligns the candidate by its stored keypoints (the query's claimed-work keypoints matched against
-them once per query and candidate, the same matches the local stage uses), which costs no ORB on
-the candidate's thumbnail; only when that does not verify is ORB run on both thumbnails, with the
-mirrored query, and only for candidates chance cannot explain or that PDQ alone could match
-(mirrored copies, thumbnails too small for their keypoints, the veto on a look-alike). The same
-verdict rules (`verify._judge`) decide either way.
+top items too, and each candidate's thumbnail is decoded once (`kernels.thumbnail`). Whole-image
+verification first aligns the candidate by its stored keypoints (the query's claimed-work keypoints
+matched against them once per query and candidate, the same matches the local stage uses), which
+costs no ORB on the candidate's thumbnail; only when that does not verify is ORB run on both
+thumbnails, with the mirrored query, and only for candidates chance cannot explain or that PDQ
+alone could match (mirrored copies, thumbnails too small for their keypoints, the veto on a
+look-alike). The same verdict rules (`verify._judge`) decide either way.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
@@ -43,13 +43,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import cv2
 import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import CROP_FRACTIONS, ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
+from ledger_app.matching.kernels import thumbnail
 from ledger_app.matching.local import PairCache, RegionMatch, match_region, whole_image_region
 from ledger_app.matching.local_index import LocalIndex
 from ledger_app.matching.verify import (
@@ -278,8 +278,7 @@ class ImageMatcher:
                 elif region.ok:
                     matches[item_id] = _local_match(item_id, region, pdq_hits.get(item_id))
             clock.lap("local verification")
-        out = sorted(matches.values(), key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
-        return out
+        return sorted(matches.values(), key=lambda m: (-m.score, m.distance if m.distance is not None else 999, m.item_id))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -314,18 +313,6 @@ class ImageMatcher:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return f
-
-
-def thumbnail(fp: ImageFingerprint) -> np.ndarray:
-    """`fp.thumbnail()`, decoded by OpenCV when it is a one-channel 8-bit JPEG (what ingest writes):
-    the same pixels (both run libjpeg's integer IDCT; tests/matching/test_matching_shortcuts.py
-    compares them), in a third of the time PIL takes with its parsing in Python. Anything else
-    (another format, colour, a thumbnail OpenCV cannot read) is PIL's, as before."""
-    if fp.thumb[:2] == b"\xff\xd8":
-        grey = cv2.imdecode(np.frombuffer(fp.thumb, np.uint8), cv2.IMREAD_UNCHANGED)
-        if grey is not None and grey.ndim == 2 and grey.dtype == np.uint8:
-            return grey
-    return fp.thumbnail()
 
 
 class _Stages:

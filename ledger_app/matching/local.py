@@ -37,6 +37,7 @@ import cv2
 import numpy as np
 
 from ledger_app.matching import verify as _dense
+from ledger_app.matching.kernels import two_nearest
 
 FEATURE_SIDE = 320  # longer side of the image the keypoints are found on (pixels)
 MAX_KEYPOINTS = 256  # stored per item: 36 bytes each
@@ -288,8 +289,8 @@ class PairCache:
 
 def _two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(nearest distance, second nearest distance, nearest index) in `cd` of each row of `qd`
-    (`verify.two_nearest`: every distance computed once, no k-nearest heap)."""
-    return _dense.two_nearest(qd, cd)
+    (`kernels.two_nearest`: every distance computed once, no k-nearest heap)."""
+    return two_nearest(qd, cd)
 
 
 def _fit(src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:

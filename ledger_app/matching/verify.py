@@ -25,11 +25,12 @@ the texture to decide; then the caller falls back on PDQ alone, with Meta's thre
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
+
+from ledger_app.matching.kernels import two_nearest
 
 MIN_MATCHES = 8  # ratio-tested matches needed to attempt a fit
 MIN_INLIERS = 10  # RANSAC inliers needed for a fit to count
@@ -49,11 +50,6 @@ BLOCK_AGREES = 0.8  # ZNCC at or above which a block agrees
 MIN_AGREEMENT = 0.86
 BLUR_SIGMA = 1.2  # pixels; evens out resampling and JPEG differences before the comparison
 MAX_STRIP = 0.25  # the edge strip (banner, caption) that may be set aside, as a fraction of the side
-
-try:  # faiss' Hamming kernel computes descriptor distances faster than OpenCV's brute force or numpy.
-    import faiss
-except ImportError:  # pragma: no cover
-    faiss = None
 
 _ORB = None
 
@@ -165,46 +161,6 @@ def _ratio_matches(qd: np.ndarray, cd: np.ndarray, ratio: float = 0.85) -> tuple
     d_best, d_second, best = two_nearest(qd, cd)
     ok = d_best < ratio * d_second
     return np.flatnonzero(ok), best[ok]
-
-
-_DISTANCES = threading.local()  # per thread: the distance matrix `two_nearest` reuses
-
-
-def two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(nearest Hamming distance, second nearest distance, index of a nearest) in `cd` (at least two
-    rows) of each row of `qd`, both (n, bytes) uint8. Where the two nearest are equally near, which
-    of them is named is unspecified: a ratio test refuses those rows whichever it is.
-
-    Every distance is computed (faiss' popcount kernel into a matrix kept between calls, else numpy
-    on 64-bit words), then the row minimum, its position and the minimum of the rest: a k-nearest
-    search (faiss' heap, OpenCV's knnMatch) computes the same distances and spends twice that again
-    keeping its heap or building match objects (tests/matching/test_matching_descriptors.py holds it
-    to the straightforward search)."""
-    nq, nc = len(qd), len(cd)
-    if nc < 2:
-        raise ValueError("two nearest neighbours need at least two descriptors to search")
-    qd = np.ascontiguousarray(qd, dtype=np.uint8)
-    cd = np.ascontiguousarray(cd, dtype=np.uint8)
-    buf = getattr(_DISTANCES, "buf", None)
-    if buf is None or len(buf) < nq * nc:
-        buf = _DISTANCES.buf = np.empty(max(nq * nc, 1 << 20), np.int32)
-    dist = buf[: nq * nc].reshape(nq, nc)
-    if faiss is not None:
-        faiss.hammings(faiss.swig_ptr(qd), faiss.swig_ptr(cd), nq, nc, qd.shape[1], faiss.swig_ptr(dist))
-    elif qd.shape[1] % 8 == 0:
-        qw, cw = qd.view(np.uint64), cd.view(np.uint64)
-        for a in range(0, nq, 256):  # in slices: the (rows, nc, words) temporary stays small
-            np.sum(np.bitwise_count(qw[a : a + 256, None, :] ^ cw[None, :, :]), axis=2, dtype=np.int32,
-                   out=dist[a : a + 256])
-    else:
-        for a in range(0, nq, 256):
-            np.sum(np.bitwise_count(qd[a : a + 256, None, :] ^ cd[None, :, :]), axis=2, dtype=np.int32,
-                   out=dist[a : a + 256])
-    rows = np.arange(nq)
-    best = dist.argmin(axis=1)
-    d_best = dist[rows, best]
-    dist[rows, best] = np.iinfo(np.int32).max
-    return d_best, dist.min(axis=1), best
 
 
 def _quarter_turn(k: int) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from ledger_app.matching import local, verify
+from ledger_app.matching import kernels, local, verify
 from ledger_app.matching.image import image_fingerprint
 
 
@@ -62,7 +62,7 @@ def _check(qd: np.ndarray, cd: np.ndarray) -> int:
         assert _pairs(local.ratio_matches(a, b)) == want
         assert _pairs(verify._ratio_matches(a, b)) == _reference_verify(a, b)
         if len(b) >= 2:
-            d1, d2, j = verify.two_nearest(a, b)
+            d1, d2, j = kernels.two_nearest(a, b)
             ref = _reference_two(a, b)
             assert d1.tolist() == [r[0] for r in ref] and d2.tolist() == [r[1] for r in ref]
             named = _distances(a, b)[np.arange(len(a)), j]
@@ -74,9 +74,9 @@ def _check(qd: np.ndarray, cd: np.ndarray) -> int:
 @pytest.fixture(params=["faiss", "numpy"])
 def backend(request, monkeypatch):
     if request.param == "numpy":
-        monkeypatch.setattr(verify, "faiss", None)
+        monkeypatch.setattr(kernels, "faiss", None)
     else:
-        assert verify.faiss is not None  # faiss-cpu is a declared dependency
+        assert kernels.faiss is not None  # faiss-cpu is a declared dependency
     return request.param
 
 

@@ -145,7 +145,7 @@ def test_thumbnails_decoded_by_opencv_are_pils_pixels(data_dir):
 
     from ledger_app.matching import evalset
     from ledger_app.matching.image import image_fingerprint
-    from ledger_app.matching.image_match import thumbnail
+    from ledger_app.matching.kernels import thumbnail
 
     photos, _ = evalset.load_photos(data_dir, recipe=evalset.RECIPE)
     fps = [image_fingerprint(a.data) for a in evalset.build(photos[:6], seed=3, kinds="all")]
