@@ -52,7 +52,7 @@ def sift_extract(grey: np.ndarray, *, max_keypoints: int = local.MAX_KEYPOINTS, 
 def sift_work(grey: np.ndarray):
     base = sift_extract(grey, max_keypoints=local.WORK_KEYPOINTS)
     pts, desc = [base.points], [base.descriptors]
-    for side, n in ((local.WORK_FINE_SIDE, local.WORK_KEYPOINTS), (local.FEATURE_SIDE // 2, local.WORK_KEYPOINTS // 2)):
+    for side, n in local.WORK_SCALES:
         frame = local.feature_frame(grey, side)
         if side > local.FEATURE_SIDE and frame.shape[1] <= base.width * 1.25:
             continue
