@@ -92,3 +92,20 @@ def test_candidates_are_read_in_batches_not_one_by_one(grate):
     second = {x.item_id for x in m.query(query)}  # whole-image features now cached
     assert first == second and "crop" in second
     assert len(reads) <= 2, reads  # one read for the uncached, one for the local stage's rest
+
+
+def test_local_candidates_rank_rare_shared_words_above_many_common_ones():
+    """An item sharing many common words (each worth little more than chance) ranks below one sharing
+    fewer rare words; items with too few shared words or no votes are not proposed."""
+    import numpy as np
+
+    from ledger_app.matching.local_index import MIN_VOTES, LocalVotes
+
+    ids = ["common", "rare", "few", "none", "middle"]
+    counts = np.array([60, 20, MIN_VOTES - 1, 30, 25])
+    votes = np.array([60 * 1.6, 20 * 4.0, 40.0, 0.0, 25 * 3.0])  # rarity per shared word: 1.6, 4, ..., 3
+    lv = LocalVotes(None, counts, votes)  # type: ignore[arg-type]
+    assert votes[0] > votes[1]  # by votes alone, the common-word item would come first
+    assert image_match._local_ranking(lv, ids, 10) == ["rare", "middle", "common"]
+    assert image_match._local_ranking(lv, ids, 2) == ["rare", "middle"]
+    assert image_match._local_ranking(lv, ids, 1) == ["rare"]
