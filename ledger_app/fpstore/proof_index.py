@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyarrow.parquet as pq
 
@@ -65,6 +65,9 @@ class ShardIndex:
     tail: tuple[bytes, ...]
     groups: tuple[tuple[int, int, int | None], ...]
     side: bool = False
+    # Hashes of the tree's nodes above a chunk (by leaf range), made by earlier proofs from this index
+    # (`manifest.inner_proof`'s memo): they depend on nothing else, so each is made once.
+    memo: dict[tuple[int, int], bytes] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _levels(raw_upper: bytes, size: int) -> tuple[Hashes, ...] | None:

@@ -393,7 +393,7 @@ class FingerprintStore:
         if len(hashes) != count or merkle.leaf_hash(leaf) != hashes[leaf_index - own]:
             raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
         chunk_leaves = hashes if leaf_index < len(chunks) * manifest.CHUNK else []
-        proof = manifest.inner_proof(leaf_index, size, chunks, list(idx.tail), chunk_leaves, idx.upper)
+        proof = manifest.inner_proof(leaf_index, size, chunks, idx.tail, chunk_leaves, idx.upper, idx.memo)
         # The root as the file states it; a caller checks the proof against the manifest's root, so
         # damaged subtree hashes cannot pass (services/stored.py verifies every proof it returns).
         return leaf, size, proof, idx.root

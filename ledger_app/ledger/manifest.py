@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,39 @@ def manifest_payload(corpus: str, shard: str, count: int, root: bytes, *, file: 
     """The payload of a `shard.manifest` entry."""
     return {"corpus": corpus, "shard": shard, "count": int(count), "root": root.hex(),
             "store": {"schema": int(schema), "file": file, "sha256": file_sha256, "size": int(file_size)}}
+
+
+#: What the manifest index (the `shard_manifest` table) keeps of an entry, in its column order.
+INDEX_FIELDS = ("corpus", "shard", "count", "root", "file", "file_sha256")
+
+
+def index_fields(leaf: bytes) -> tuple[str, str, int, str, str, str] | None:
+    """(corpus, shard, count, root, file, file_sha256) of a `shard.manifest` leaf: what its row in the
+    manifest index says, and what a row must equal to be used (services/stored.py); None when the
+    leaf is not a well-formed manifest entry."""
+    try:
+        doc = strictjson.loads(leaf, "manifest entry")
+    except strictjson.StrictJSONError:
+        return None
+    p = doc.get("payload") if isinstance(doc, dict) and doc.get("type") == MANIFEST_TYPE else None
+    if not isinstance(p, dict) or not isinstance(p.get("store"), dict):
+        return None
+    store = p["store"]
+    got = (p.get("corpus"), p.get("shard"), p.get("count"), p.get("root"), store.get("file"), store.get("sha256"))
+    if type(got[2]) is not int or not all(isinstance(v, str) for k, v in enumerate(got) if k != 2):
+        return None
+    return got  # type: ignore[return-value]
+
+
+def index_rows(first_index: int, entries: Sequence[tuple[str, bytes]]) -> list[tuple[int, tuple[Any, ...]]]:
+    """(entry, `index_fields`) of each manifest entry among `entries` (type, leaf) appended from
+    `first_index` on: their rows in the manifest index."""
+    out = []
+    for k, (kind, leaf) in enumerate(entries):
+        got = index_fields(leaf) if kind == MANIFEST_TYPE else None
+        if got is not None:
+            out.append((first_index + k, got))
+    return out
 
 
 # --- the shard tree, from chunk hashes -----------------------------------------------------------
@@ -72,10 +106,13 @@ def upper_levels(chunks: Sequence[bytes]) -> list[list[bytes]]:
 
 
 def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[bytes],
-                chunk_leaves: Sequence[bytes], upper: Sequence[Sequence[bytes]] | None = None) -> list[bytes]:
+                chunk_leaves: Sequence[bytes], upper: Sequence[Sequence[bytes]] | None = None,
+                memo: dict[tuple[int, int], bytes] | None = None) -> list[bytes]:
     """The RFC 6962 inclusion proof of leaf `index` in a tree of `size` leaves, from the complete
     chunks' hashes, the incomplete tail's leaf hashes and the leaf hashes of the chunk holding
-    `index` (empty when `index` is in the tail). `upper`: `upper_levels(chunks)`, when stored."""
+    `index` (empty when `index` is in the tail). `upper`: `upper_levels(chunks)`, when stored.
+    `memo`: the hashes of nodes above a chunk (by leaf range) made for earlier proofs from these same
+    chunks and tail, and where this one's are added."""
     if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the stored subtree hashes do not describe a tree of {size} leaves"), size=size)
     if not 0 <= index < size:
@@ -86,20 +123,37 @@ def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[b
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "chunk {chunk} needs {want} leaf hashes, got {got}"), chunk=index // CHUNK, want=CHUNK,
                      got=len(chunk_leaves))
 
-    def node(level: int, idx: int) -> bytes:
-        start, width = idx << level, 1 << level
-        if level >= CHUNK_LEVEL:
-            if upper is not None:
-                return upper[level - CHUNK_LEVEL][idx]
-            return _perfect(chunks[start // CHUNK : (start + width) // CHUNK])
-        if start >= full:
-            return _perfect(tail[start - full : start - full + width])
-        if start < own or start >= own + CHUNK:
-            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a proof node below a chunk lies outside the item's chunk"))
-        return _perfect(chunk_leaves[start - own : start - own + width])
-
-    return [merkle.range_hash(a, b, lambda cover: {c: node(*c) for c in cover})
-            for a, b in merkle.inclusion_ranges(index, size)]
+    ranges = merkle.inclusion_ranges(index, size)
+    proof: list[bytes] = []
+    if index < full:
+        # A complete chunk is a node of the tree (it is aligned, and every node wider than a chunk
+        # splits at a multiple of one), so the path's first CHUNK_LEVEL hashes are the siblings
+        # inside it, taken while its levels are hashed up.
+        sha, pre = hashlib.sha256, merkle.NODE_PREFIX  # merkle.node_hash, inlined: 63 hashes per proof
+        level, pos = list(chunk_leaves), index - own
+        for _ in range(CHUNK_LEVEL):
+            proof.append(level[pos ^ 1])
+            level = [sha(pre + level[k] + level[k + 1]).digest() for k in range(0, len(level), 2)]
+            pos >>= 1
+        ranges = ranges[CHUNK_LEVEL:]
+    for a, b in ranges:
+        if memo is not None and (a, b) in memo:
+            proof.append(memo[(a, b)])
+            continue
+        hashes = []
+        for lv, ix in merkle.perfect_cover(a, b):
+            start = ix << lv
+            if lv >= CHUNK_LEVEL:
+                hashes.append(upper[lv - CHUNK_LEVEL][ix] if upper is not None
+                              else _perfect(chunks[start // CHUNK : (start + (1 << lv)) // CHUNK]))
+            elif start >= full:
+                hashes.append(_perfect(tail[start - full : start - full + (1 << lv)]))
+            else:
+                raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "a proof node below a chunk lies outside the item's chunk"))
+        proof.append(merkle.fold(hashes))
+        if memo is not None:
+            memo[(a, b)] = proof[-1]
+    return proof
 
 
 def tree_root(size: int, chunks: Sequence[bytes], tail: Sequence[bytes]) -> bytes:

@@ -171,6 +171,7 @@ class FirstRow:
 
 
 _HEAD = FirstRow(_HEAD_SELECT)
+_LATEST = FirstRow(_LAST_CHECKPOINT)
 _LEAF_HASHES = HashesByKey(_E.idx, _E.leaf_hash)
 _NODE_HASHES = HashesByKey(_N.id, _N.hash)
 _INSERT_ENTRIES = BulkInsert(ledger_entry, ("idx", "type", "leaf", "leaf_hash", "created_at"))
@@ -673,6 +674,23 @@ class LedgerStore:
             proof = [merkle.fold([nodes[c] for c in cov]) for cov in covers]
             return n, proof, nodes[(0, index)], merkle.fold([nodes[c] for c in root_cover])
 
+    def inclusion_paths(self, conn: Connection, indexes: Sequence[int], size: int,
+                        known: dict[tuple[int, int], bytes] | None = None) -> list[list[bytes]]:
+        """The RFC 6962 inclusion proofs of entries `indexes` in the tree of `size` entries, from one
+        read of the stored subtree hashes (those in `known` not read again; what is read is added to
+        it). `size` is taken as given, not checked against the stored size: the caller has it from a
+        signed checkpoint and must check every proof against that checkpoint's root before it trusts
+        the proof or the leaf (services/stored.py does), so a stored hash that differs fails there."""
+        if any(not 0 <= i < size for i in indexes):
+            raise UserError(f"an entry of {sorted(indexes)[:3]} is not in a tree of {size} entries")
+        covers = [[merkle.perfect_cover(a, b) for a, b in merkle.inclusion_ranges(i, size)] for i in indexes]
+        cache = {} if known is None else known
+        nodes = self._nodes(conn, {c for cs in covers for cov in cs for c in cov}, cache)
+        for c, h in nodes.items():
+            if (c[1] + 1) << c[0] <= size:  # a complete perfect subtree: its hash never changes
+                cache[c] = h
+        return [[merkle.fold([nodes[c] for c in cov]) for cov in cs] for cs in covers]
+
     def consistency_proof(self, old: int, new: int | None = None) -> tuple[int, list[bytes], bytes, bytes]:
         """Return (new_size, proof, old_root, new_root)."""
         with self.engine.connect() as conn:
@@ -724,9 +742,14 @@ class LedgerStore:
         out = [_entry(r) for r in rows if int(r[0]) != 0]
         return ([_entry(first)] if first is not None else []) + out
 
-    def latest_checkpoint(self) -> StoredCheckpoint | None:
-        with self.engine.connect() as conn:
-            return self._last_checkpoint(conn)
+    def latest_checkpoint(self, conn: Connection | None = None) -> StoredCheckpoint | None:
+        """The last stored checkpoint (as stored: its note is not verified here); with `conn`, read
+        on that connection's DBAPI cursor (`FirstRow`: a proof reads it every time)."""
+        if conn is not None:
+            row = _LATEST.first(conn)
+            return None if row is None else _cp(row)
+        with self.engine.connect() as c:
+            return self._last_checkpoint(c)
 
     def checkpoints(self) -> list[StoredCheckpoint]:
         with self.engine.connect() as conn:

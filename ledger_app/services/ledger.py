@@ -31,12 +31,14 @@ from ledger_app.ledger import keys as keyfiles
 from ledger_app.ledger import merkle
 from ledger_app.ledger.checkpoint import Checkpoint, sign_checkpoint
 from ledger_app.ledger.entries import decode_entry, encode_entry, leaf_time
+from ledger_app.ledger.manifest import index_rows
 from ledger_app.ledger.note import Verifier, parse_vkey
 from ledger_app.ledger.store import AppendRefused, AppendResult, StoredCheckpoint
 from ledger_app.ledger.verify import KeyLink, VerifyReport, key_chain_from_leaves, verify_ledger
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage import identity, personal
 from ledger_app.storage.identity import current_actor_name
+from ledger_app.storage.repos import manifests as manifest_index
 from ledger_app.storage.tables import LedgerKey, PersonalData, TakedownRequest, Work
 
 PassphraseProvider = Callable[[bool], str]  # argument: confirm (ask twice)
@@ -388,7 +390,10 @@ class LedgerService:
         actor = self.actor_commitment(conn)
         encoded = [(t, encode_entry(t, payload, actor=actor)) for t, payload in items]
         try:
-            return self.ws.store.append(encoded, TreeHeadSigner(self.origin, keys), conn=conn, anchor=anchor)
+            res = self.ws.store.append(encoded, TreeHeadSigner(self.origin, keys), conn=conn, anchor=anchor)
+            # The manifest index, in the same transaction (services/stored.py proves what it reads of it).
+            manifest_index.record(conn, res.first_index, len(encoded), index_rows(res.first_index, encoded))
+            return res
         except AppendRefused as exc:
             if exc.what in ("rollback", "fork"):
                 raise AppendRefused(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import operator
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,7 @@ from ledger_app.core.types import C2paSummary
 from ledger_app.fpstore import schema
 from ledger_app.fpstore.store import FingerprintStore
 from ledger_app.ledger import merkle
-from ledger_app.ledger.entries import decode_entry, encode_entry
+from ledger_app.ledger.entries import encode_entry
 from ledger_app.ledger.manifest import (
     MANIFEST_TYPE,
     ItemProof,
@@ -36,25 +35,11 @@ from ledger_app.ledger.manifest import (
     manifest_payload,
     verify_item_proof,
 )
-from ledger_app.ledger.store import AppendResult, StoredCheckpoint
-from ledger_app.ledger.tlogproof import format_tlog_proof
+from ledger_app.ledger.store import AppendResult
 from ledger_app.services.items import ItemDetails, ItemRecord, item_filter
+from ledger_app.services.stored_manifests import Manifest, ManifestIndex
 from ledger_app.storage.repos import corpora as corpora_repo
 from ledger_app.storage.repos.items import like_escape
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """A `shard.manifest` entry as signed."""
-
-    index: int
-    corpus: str
-    shard: str
-    count: int
-    root: str
-    file: str
-    file_sha256: str
-    leaf: bytes = b""  # the entry's leaf as read (its outer proof is of this leaf)
 
 
 def _pdq_column(fp_kind: str | None, fp_data: bytes | None) -> bytes | None:
@@ -82,11 +67,7 @@ class StoredItems:
     def __init__(self, ledger):  # LedgerService
         self.ledger = ledger
         self.ws = ledger.ws
-        self._lock = threading.Lock()
-        # The manifests as of one signed checkpoint (its note), read on from there when the ledger
-        # grows; and the outer proofs under that checkpoint, one per shard, which all its items share.
-        self._seen: tuple[str | None, int, dict[tuple[str, str], Manifest]] = (None, 0, {})
-        self._outer: dict[int, str] = {}
+        self.index = ManifestIndex(ledger)
         self._store: FingerprintStore | None = None
 
     def location(self) -> str:
@@ -99,49 +80,30 @@ class StoredItems:
             self._store = FingerprintStore(loc)
         return self._store
 
-    def _current(self) -> tuple[StoredCheckpoint | None, dict[tuple[str, str], Manifest]]:
-        """The latest checkpoint and the newest manifest of each stored shard among the entries it
-        covers. Entries only ever follow: a new checkpoint reads on from the last one's size (a
-        checkpoint of the same size or smaller, a rolled-back ledger, reads everything again)."""
-        cp = self.ws.store.latest_checkpoint()
-        note, size = (cp.note, cp.size) if cp is not None else (None, 0)
-        with self._lock:
-            seen_note, seen_size, known = self._seen
-            if note == seen_note:
-                return cp, known
-            if size <= seen_size:
-                seen_size, known = 0, {}
-            out = dict(known)
-            for e in self.ws.store.entries(seen_size, None, types=[MANIFEST_TYPE]):
-                if e.index >= size:
-                    break
-                entry = decode_entry(e.leaf, index=e.index)
-                if entry.type != MANIFEST_TYPE:
-                    continue
-                p = entry.payload
-                store = p.get("store") or {}
-                out[(str(p["corpus"]), str(p["shard"]))] = Manifest(
-                    e.index, str(p["corpus"]), str(p["shard"]), int(p["count"]), str(p["root"]), str(store.get("file")),
-                    str(store.get("sha256")), bytes(e.leaf))
-            self._seen, self._outer = (note, size, out), {}
-            return cp, out
+    # --- the manifests ----------------------------------------------------------------------------
 
     def manifests(self, corpus: str | None = None) -> dict[tuple[str, str], Manifest]:
         """The newest manifest entry of each stored shard (of one corpus, or all), by (corpus, shard),
-        among the entries the latest checkpoint covers. Each is decoded from its leaf, never from the
-        type column (that only finds candidates)."""
-        _, known = self._current()
-        return {k: m for k, m in known.items() if corpus is None or k[0] == corpus}
+        among the entries the latest checkpoint covers, each proven (services/stored_manifests.py)."""
+        return self.index.manifests(corpus)
+
+    def manifest(self, corpus: str, shard: str) -> Manifest | None:
+        """The current manifest of one shard (None: the ledger has none), proven."""
+        return self.index.manifest(corpus, shard)
+
+    def check_index(self) -> int:
+        """The whole manifest index compared with the ledger (`ManifestIndex.check_index`)."""
+        return self.index.check_index()
 
     def files_of(self, item_id: str) -> list[str]:
         """The files that can hold `item_id`: its key is its shard's name, or that name, `#` and a
         member (corpus/base.item_key), so the manifests of those shards name them; failing that,
         every file of its corpus."""
         corpus, _, key = item_id.partition(":")
-        known = self.manifests(corpus)
         shards = [key] + [key[:k] for k, ch in enumerate(key) if ch == "#"]
-        return sorted({known[(corpus, s)].file for s in shards if (corpus, s) in known}) or sorted(
-            m.file for m in known.values())
+        with self.ws.engine.connect() as conn:
+            found = {m.file for s in shards if (m := self.index.current(conn, corpus, s)[1]) is not None}
+        return sorted(found) or sorted(m.file for m in self.manifests(corpus).values())
 
     def files(self, corpus: str | None = None) -> list[str]:
         return sorted(m.file for m in self.manifests(corpus).values())
@@ -182,6 +144,7 @@ class StoredItems:
         """Re-read every file the current manifests name: its SHA-256, every leaf against its stored
         hash, and the shard tree's size and root, each as the signed manifest says. Raises
         VerificationError naming the first file that differs (`ledger log verify --store`)."""
+        self.index.check_index()
         store = self.store()
         shards = items = 0
         for m in self.manifests().values():
@@ -206,8 +169,6 @@ class StoredItems:
             shards += 1
             items += len(hashes)
         return StoreCheck(shards, items)
-
-    # --- reads ----------------------------------------------------------------------------------
 
     def item(self, item_id: str) -> dict[str, Any]:
         """The store's row of `item_id` as it is in the Parquet file: the versioned columns of
@@ -273,7 +234,9 @@ class StoredItems:
         """One stored item as `ItemCatalogue.item` gives a database item; `entry_proof` is its two-level proof."""
         row = self.item(item_id)
         corpus = item_id.split(":", 1)[0]
-        m = self.manifests(corpus)[(corpus, str(row["shard"]))]
+        m = self.manifest(corpus, str(row["shard"]))
+        if m is None:
+            raise NotFoundError(f"stored item {item_id!r} has no shard manifest in the ledger")
         name = None
         if row.get("license_id") is not None:
             with self.ws.engine.connect() as conn:
@@ -302,29 +265,23 @@ class StoredItems:
 
     def build_proof(self, item_id: str, row: dict[str, Any]) -> ItemProof:
         """The two-level proof of a stored item from its row (`item`), not yet checked: the inner
-        level from its shard file (the footer's subtree hashes and the 64 leaf hashes of its chunk),
-        the outer one the manifest entry's path under the latest checkpoint (the entry's leaf as read
-        with the manifests; the path made once per shard and checkpoint)."""
+        level from its shard file (the proof index's subtree hashes and the 64 leaf hashes of its
+        chunk), checked against the manifest's root and size; the outer one the manifest entry's path
+        under the latest checkpoint, made and checked against that checkpoint's signed root once per
+        shard and checkpoint, when the shard's manifest index row is proven (`_manifest`)."""
         corpus = item_id.split(":", 1)[0]
-        cp, known = self._current()
-        m = known.get((corpus, str(row["shard"])))
-        if m is None:
-            raise NotFoundError(f"stored item {item_id!r} has no shard manifest in the ledger")
+        with self.ws.engine.connect() as conn:
+            head, m = self.index.current(conn, corpus, str(row["shard"]))
+            if head is None:
+                raise NotFoundError("the ledger has no checkpoint yet")
+            if m is None:
+                raise NotFoundError(f"stored item {item_id!r} has no shard manifest in the ledger")
+            tlog = self.index.outer_proof(conn, head, m)
         leaf, size, inner, root = self.store().inner_proof(m.file, int(row["leaf_index"]), row["leaf"])
         if root.hex() != m.root or size != m.count:
             raise VerificationError(f"the store file {m.file} does not hold what its manifest (entry {m.index}) "
                                     "says: its tree root or size differs", what="store")
-        if cp is None:
-            raise NotFoundError("the ledger has no checkpoint yet")
-        tlog = self._outer.get(m.index)
-        if tlog is None:
-            _, outer, _, _ = self.ws.store.inclusion_proof(m.index, cp.size)
-            tlog = format_tlog_proof(m.index, outer, cp.note)
-            with self._lock:
-                if self._seen[0] == cp.note:
-                    self._outer[m.index] = tlog
         return ItemProof(item_id, bytes(leaf), int(row["leaf_index"]), size, tuple(inner), m.index, m.leaf, tlog)
-
 
 
 # --- listings: stored items as the item catalogue shows database items ----------------------------

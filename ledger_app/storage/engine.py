@@ -27,7 +27,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision, as recorded here so that opening an up-to-date workspace reads
 #: one row instead of importing Alembic and every migration script (a third of the app's launch).
 #: tests/test_schema.py checks it against the migrations' own head: a new migration updates it.
-SCHEMA_HEAD = "workid_0009"
+SCHEMA_HEAD = "manifest_0010"
 _VERSION = text("SELECT version_num FROM alembic_version")
 SQLITE_BUSY_MS = 60_000
 PG_MIGRATION_LOCK = 7243001  # advisory lock key: "one schema upgrade at a time"

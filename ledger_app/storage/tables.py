@@ -21,6 +21,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -197,6 +198,24 @@ IngestShard = Table(
     Column("stat_sig", String(64), nullable=False),  # size:mtime_ns, a cheap "unchanged since" check
     Column("items", Integer, nullable=False),
     Column("done_at", Float, nullable=False),
+)
+
+
+#: The manifest index: one row per `shard.manifest` ledger entry (written in the append's transaction;
+#: migration 0010 fills it from the ledger), so a shard's current manifest is the row of its highest
+#: `entry_idx`, found through the (corpus, shard, entry_idx) index instead of by reading the ledger.
+#: Never trusted: a row is used only once its entry's leaf is proven in a signed checkpoint and equals
+#: it, and its entries are the ledger's manifest entries exactly (services/stored.py `ManifestIndex`).
+ShardManifest = Table(
+    "shard_manifest", metadata,
+    Column("entry_idx", ROWID, primary_key=True, autoincrement=False, nullable=False),
+    Column("corpus", String(200), nullable=False),
+    Column("shard", String(1000), nullable=False),
+    Column("count", BigInteger, nullable=False),
+    Column("root", String(64), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Index("ix_shard_manifest_current", "corpus", "shard", "entry_idx"),
 )
 
 
