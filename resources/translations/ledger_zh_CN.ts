@@ -5972,6 +5972,26 @@
         <translation>条目证明未能将清单条目置于账本中：{problem}</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <source>the ledger&apos;s latest checkpoint does not verify under its keys: {problem}</source>
+        <translation>账本的最新检查点无法用其密钥验证：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <source>the ledger&apos;s latest checkpoint is of another log ({origin})</source>
+        <translation>账本的最新检查点属于另一个日志（{origin}）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <source>the manifest index does not hold the ledger&apos;s shard.manifest entries as they are (entry {n} differs: a row deleted, added or moved); run `ledger log verify --store`</source>
+        <translation>清单索引与账本中的 shard.manifest 条目不一致（条目 {n} 不同：有行被删除、添加或移动）；请运行 `ledger log verify --store`</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <source>the manifest index row of ledger entry {n} is not what the signed ledger holds there; run `ledger log verify --store`</source>
+        <translation>账本条目 {n} 的清单索引行与已签名账本中该处的内容不符；请运行 `ledger log verify --store`</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/ledger/manifest.py" line="278"/>
         <source>the item proof names manifest entry {n}, but its tlog-proof proves another index</source>
         <translation>条目证明指向清单条目 {n}，但其 tlog-proof 证明的是另一个索引</translation>
