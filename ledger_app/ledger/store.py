@@ -681,8 +681,9 @@ class LedgerStore:
         it). `size` is taken as given, not checked against the stored size: the caller has it from a
         signed checkpoint and must check every proof against that checkpoint's root before it trusts
         the proof or the leaf (services/stored.py does), so a stored hash that differs fails there."""
-        if any(not 0 <= i < size for i in indexes):
-            raise UserError(f"an entry of {sorted(indexes)[:3]} is not in a tree of {size} entries")
+        for index in indexes:
+            if not 0 <= index < size:
+                raise refused(QT_TRANSLATE_NOOP("ServiceMessage", "entry {index} is not in a tree of {n} entries"), index=index, n=size)
         covers = [[merkle.perfect_cover(a, b) for a, b in merkle.inclusion_ranges(i, size)] for i in indexes]
         cache = {} if known is None else known
         nodes = self._nodes(conn, {c for cs in covers for cov in cs for c in cov}, cache)
