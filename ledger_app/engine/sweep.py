@@ -4,8 +4,8 @@ file per work unit, on either engine (the local pool or Ray tasks run the same `
 A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
 passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the hit rows):
 
-- exact SHA-256, URL key, domain (the domain or any subdomain: every suffix after a dot of the
-  column's distinct values looked up at once), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
+- exact SHA-256, URL key, domain (the domain or any subdomain: one regular expression, then every
+  suffix after a dot of the matching distinct values looked up at once), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
   searched with the batch's stored hashes of reliable images, up to each work's radius;
 - coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
@@ -269,7 +269,12 @@ class _Searchers:
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
         self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
-        self.domains = pa.array(q.domains, pa.string()) if q.domains else None
+        self.domains = self.domain_re = None
+        if q.domains:
+            import re
+
+            self.domains = pa.array(q.domains, pa.string())
+            self.domain_re = "(^|\\.)(" + "|".join(re.escape(d) for d in q.domains) + ")$"
         self.domain_numbers: dict[str, list[int]] = {}
         for k, d in enumerate(q.domains):
             self.domain_numbers.setdefault(d, []).append(k)
@@ -323,9 +328,18 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
 
 def _domains(col: pa.Array, start: int, live: Any, s: _Searchers) -> list[tuple[int, int]]:
     """(domain number, row) for each live row whose domain is a requested domain or under one (the
-    value, or what follows one of its dots, is a requested domain): every such suffix of the column's
-    distinct values looked up at once, then the rows holding the matching values."""
-    enc = col if isinstance(col, pa.DictionaryArray) else pc.dictionary_encode(col)
+    value, or what follows one of its dots, is a requested domain): the rows the regular expression
+    finds (of a dictionary column, all live rows), then every such suffix of their distinct values
+    looked up at once, and the rows holding the matching values."""
+    is_live = np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False), bool)
+    if isinstance(col, pa.DictionaryArray):
+        enc, base = col, np.arange(len(col))
+    else:  # the expression costs less per row than the distinct values would (a few rows match)
+        base = _rows_of(pc.and_(pc.match_substring_regex(col, s.domain_re), live))
+        if not len(base):
+            return []
+        enc = pc.dictionary_encode(col.take(pa.array(base)))
+        is_live = np.ones(len(base), bool)
     values = enc.dictionary.cast(pa.large_string())
     if not len(values):
         return []
@@ -351,10 +365,10 @@ def _domains(col: pa.Array, start: int, live: Any, s: _Searchers) -> list[tuple[
     near = np.zeros(len(values) + 1, bool)  # by dictionary index; the last: a null
     near[list(ks)] = True
     index = np.asarray(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False))
-    rows = np.flatnonzero(near[index] & np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False)))
+    rows = np.flatnonzero(near[index] & is_live)
     out = []
-    for r, v in zip(rows.tolist(), index[rows].tolist(), strict=True):  # per hit row only
-        out += [(k, start + r) for k in sorted(ks[v])]
+    for r, v in zip(base[rows].tolist(), index[rows].tolist(), strict=True):
+        out += [(k, start + r) for k in sorted(ks[v])]  # per hit row only
     return out
 
 
