@@ -7,12 +7,21 @@ English. `reason_said` reads a stored reason back as its message: the JSON, or, 
 as an English sentence before (an older workspace or fingerprint store), the same sources matched
 against the sentence (arguments then English as stored); None for a sentence no source makes. The
 CLI prints `str()` of the message, which is the English sentence exactly as it was stored before.
+
+`ReasonShape` and `FilledSaid`: a reason whose only per-item parts are a few strings (an opt-out
+reason names the item's URL and fetch time, provenance/findings.py `reserved_by`) is written once per
+shape, with those strings left as slots, and each item's message fills them in: the same English and
+the same stored JSON, byte for byte, as the message built afresh, at the cost of two `str.format`
+calls; its arguments are read back from that JSON only if asked for. Sent to another process, a
+filled message is its shape (once per batch) and its strings.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said
@@ -127,3 +136,115 @@ def reason_english(stored: str | None) -> str | None:
     """A stored item reason in English, whichever form it was kept in (what the CLI prints)."""
     said = Said.from_stored(stored)
     return str(said) if said is not None else stored
+
+
+# --- reasons written once per shape ----------------------------------------------------------------
+
+_SLOT = re.compile("\ue000(\\d+)\ue001")
+_json_inner = json.encoder.encode_basestring  # what Said.to_stored writes for a str (ensure_ascii=False)
+
+
+def slot(i: int) -> str:
+    """The stand-in, in a shape's message, for the i-th per-item string (private-use characters)."""
+    return f"\ue000{i}\ue001"
+
+
+def _format_of(text: str, n: int) -> str | None:
+    """`text` with its slots as `str.format` fields ({0}, {1}) and its braces doubled; None when it
+    holds a slot character that is not a whole slot below `n`."""
+    pieces = _SLOT.split(text)
+    out = []
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            if int(piece) >= n:
+                return None
+            out.append("{" + piece + "}")
+        elif "\ue000" in piece or "\ue001" in piece:
+            return None
+        else:
+            out.append(piece.replace("{", "{{").replace("}", "}}"))
+    return "".join(out)
+
+
+class ReasonShape:
+    """A message whose per-item strings are slots (`slot(i)`, i < n), written once: its English and its
+    stored JSON as format strings. `fill` makes an item's message. Raises ValueError when the message
+    cannot be a shape (a constant part of it holds a slot character)."""
+
+    def __init__(self, said: Said, n: int) -> None:
+        english, stored = _format_of(str(said), n), _format_of(said.to_stored(), n)
+        if english is None or stored is None:
+            raise ValueError("not a shape: a slot character in a constant part of the message")
+        self.said, self.english, self.stored = said, english, stored
+
+    def fill(self, values: Sequence[str]) -> KeptSaid:
+        """The message with `values` in its slots: its English and JSON written now."""
+        return KeptSaid(self.english.format(*values), self.stored.format(*[_json_inner(v)[1:-1] for v in values]))
+
+
+class KeptSaid(Said):
+    """A message known by its English and its stored JSON (`Said.to_stored()`), e.g. filled in from a
+    `ReasonShape`: `str()` and `to_stored()` give them as they are; `source`, `args` and `context` are
+    read back from the JSON when first asked for. Sent to another process as the two strings."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if len(args) == 2 and not kwargs and all(type(a) is str for a in args):
+            return super().__new__(cls)
+        return Said(*args, **kwargs)  # dataclasses.replace and the like: a plain message
+
+    def __init__(self, text: str, stored: str) -> None:
+        object.__setattr__(self, "_text", text)
+        object.__setattr__(self, "_stored", stored)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("source", "args", "context"):
+            said = Said.from_stored(self.__dict__["_stored"])
+            if said is None:
+                raise ValueError("a kept message's JSON is not a message")
+            for k in ("source", "args", "context"):
+                object.__setattr__(self, k, getattr(said, k))
+            return getattr(said, name)
+        raise AttributeError(name)
+
+    def __str__(self) -> str:
+        return self.__dict__["_text"]
+
+    def to_stored(self) -> str:
+        return self.__dict__["_stored"]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Said):
+            return NotImplemented
+        return (self.source, self.args, self.context) == (other.source, other.args, other.context)
+
+    __hash__ = Said.__hash__
+
+    def __repr__(self) -> str:
+        return f"KeptSaid({self.to_stored()})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (KeptSaid, (self.__dict__["_text"], self.__dict__["_stored"]))
+
+
+def within(source: str, name: str, inner: Said) -> KeptSaid:
+    """`item_said(source, name=inner)` as a KeptSaid: its English and JSON are inner's (kept on it)
+    between a fixed beginning and end, made once per (source, name)."""
+    (pre, post), (pre_s, post_s) = _around(source, name)
+    return KeptSaid(pre + str(inner) + post, pre_s + inner.to_stored() + post_s)
+
+
+_MARK = "\ue002"
+
+
+@functools.lru_cache(maxsize=64)
+def _around(source: str, name: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """What comes before and after the argument `name` in the English and in the stored JSON of
+    `item_said(source, name=…)` (it must appear once in each)."""
+    outer = item_said(source, **{name: Said(_MARK, {}, CONTEXT)})
+    text, stored = str(outer), outer.to_stored()
+    marker_json = Said(_MARK, {}, CONTEXT).to_stored()
+    if text.count(_MARK) != 1 or stored.count(marker_json) != 1:
+        raise ValueError(f"{name} is not said once in {source!r}")
+    pre, _, post = text.partition(_MARK)
+    pre_s, _, post_s = stored.partition(marker_json)
+    return (pre, post), (pre_s, post_s)

@@ -51,12 +51,12 @@ class ItemResult:
     fp_data: bytes | None = None
     local_data: bytes | None = None  # images: local features (matching/local.py), stored beside fp_data
     thumbnail: bytes | None = None
-    text_excerpt: str | None = None
     error: str | None = None  # why the item is refused, in English (the ledger entry's reason)
     error_said: Said | None = None  # the same as a message (core/item_reasons.py), kept in the items table
     fp_note: str | None = None
     signals_json: str | None = None  # ItemSignals' canonical JSON (findings, problems), stored as is; its SHA-256
     # goes in the ledger entry (only the text is sent back to the parent, not the same findings as objects too)
+    signals_sha256: str | None = None  # of signals_json (UTF-8), written here rather than in the parent
     signals_uses: dict[str, str] | None = None
     train_ai: str | None = None  # allowed | reserved | unknown, every signal combined
     train_ai_reason: Said | None = None  # what reserves training (signals.reserved_by), when a non-C2PA signal does
@@ -114,10 +114,14 @@ def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> Non
                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
                         c2pa_detail=summary.get("training_mining_detail"))
     res.signals_json, res.signals_uses = sig.evidence()
+    if res.signals_json is not None:
+        res.signals_sha256 = hashlib.sha256(res.signals_json.encode()).hexdigest()
     res.train_ai = res.signals_uses["train-ai"] if res.signals_uses else sig.state("train-ai")
     if res.train_ai == "reserved":
         reserving = sig.reserving("train-ai", exclude=OptOutSignalPolicy.C2PA_SIGNALS)
-        res.train_ai_reason = reserved_by(reserving) if reserving else None
+        # The item's URL and fetch time, which its response's statements name: the reason is then one
+        # shape for the pages that say the same (findings.reserved_by), filled in per page.
+        res.train_ai_reason = reserved_by(reserving, url=res.source_url, fetched_at=sig.fetched_at) if reserving else None
     res.fetched_at = sig.fetched_at
 
 
@@ -172,7 +176,6 @@ def _process_item(raw: RawItem, trust_anchors_pem: str | None, max_image_pixels:
             _refuse(res, item_said(QT_TRANSLATE_NOOP("ItemReason", "the text is not valid UTF-8 (byte {at})"),
                                    at=e.start))
             return res
-        res.text_excerpt = text[:400]
         try:
             from ledger_app.matching.text import text_fingerprint
 

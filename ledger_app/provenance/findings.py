@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ledger_app.core.item_reasons import item_said
+from ledger_app.core.item_reasons import ReasonShape, item_said, slot
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined
 from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
 
-__all__ = ["Finding", "ItemSignals", "reserved_by"]
+__all__ = ["Finding", "ItemSignals", "reserved_by", "response_where"]
 
 
 @dataclass(frozen=True)
@@ -132,21 +132,23 @@ class ItemSignals:
         return _dumps(as_json)
 
     def evidence(self) -> tuple[str | None, dict[str, str] | None]:
-        """(the canonical JSON of to_json(), its uses), or (None, None) when there is nothing to keep.
+        """(the canonical JSON of to_json(), its uses (a dictionary shared by the items with the same
+        uses: not to be changed)), or (None, None) when there is nothing to keep.
 
         The same text as `_dumps(self.to_json())`, written from each finding's own canonical JSON
         (cached: a site's findings recur on every page of the site) instead of a new dictionary per
         item: the top level's keys in sorted order, each finding's object as json.dumps writes it."""
         if not self.findings and not self.problems and not self.fetched_at:
             return None, None
-        uses = self.uses()
+        states = tuple(self.uses().values())
+        uses = _shared_uses(states)
         parts = []
         if self.fetched_at:
             parts.append('"fetched_at":' + _dumps(self.fetched_at))
         parts.append('"findings":[' + ",".join([f.canonical_json() for f in self.findings]) + "]")
         if self.problems:
             parts.append('"problems":' + _dumps(self.problems))
-        parts.append('"uses":' + _uses_json(tuple(uses[u] for u in USES)))
+        parts.append('"uses":' + _uses_json(states))
         return "{" + ",".join(parts) + "}", uses
 
     def digest(self) -> str:
@@ -160,16 +162,90 @@ _str = json.encoder.encode_basestring  # what _dumps writes for a str (ensure_as
 
 
 @lru_cache(maxsize=64)  # 27 combinations of three tri-states
+def _shared_uses(states: tuple[str, ...]) -> dict[str, str]:
+    """{use: state}, one dictionary per combination, shared by the items that have it (read only: an
+    item's result carries it to the parent, where the ledger entry reads it), sent once per batch."""
+    return dict(zip(USES, states, strict=True))
+
+
+@lru_cache(maxsize=64)
 def _uses_json(states: tuple[str, ...]) -> str:
     return _dumps(dict(zip(USES, states, strict=True)))
 
 
-def reserved_by(findings: list[Finding]) -> Said:
+def response_where(url: str | None) -> str:
+    """Where a statement of an item's own HTTP response was found, as a finding writes it."""
+    return "the HTTP response" + (f" for {url}" if url else "")
+
+
+def reserved_by(findings: list[Finding], *, url: str | None = None, fetched_at: str | None = None) -> Said:
     """What reserves training, for the quarantine reason: every reserving statement, with its carrier,
     place and fetch time (core/item_reasons.py RESERVED says it), each a message; its English is the
     statements' English joined by "; ". The same findings (a site's, shared by its pages) give the
-    same message object, made once."""
-    return _reserved_by(tuple(findings))
+    same message object, made once.
+
+    Given the item's `url` and `fetched_at` (what `evaluate_item` was given and read), a statement of
+    the item's own response (which names the URL and the fetch time, so differs from page to page) is
+    one shape for all pages that say the same: the message is written once per shape
+    (`item_reasons.ReasonShape`) and each page's is filled in with its URL and fetch time, the same
+    text and stored JSON as the message built afresh."""
+    if not url and not fetched_at:
+        return _reserved_by(tuple(findings))
+    here = response_where(url) if url else None
+    key = tuple((f.signal, f.carrier, f.use, f.state, f.value,
+                 _ITEM_URL if here is not None and f.where == here else f.where,
+                 _ITEM_WHEN if fetched_at and f.fetched_at == fetched_at else f.fetched_at, f.sha256)
+                for f in findings)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if not any(type(x) is _Slot for k in key for x in k):  # nothing of the item's own: the shared message
+            return _reserved_by(tuple(findings))
+        if len(_SHAPES) >= 4096:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _shape_of(key)
+    values = (url or "", fetched_at or "")
+    if shape is not None and (shape[1] is None or _distinct(shape[1], values)):
+        return shape[0].fill(values)
+    return _reserved_by(tuple(findings))  # not a shape, or two statements the same once filled in
+
+
+class _Slot:
+    """In a shape's key, a statement's field that is the item's own (its URL's place, its fetch time)."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name, self.text = name, text
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+# The slots of a reason's shape: the item's URL (inside "the HTTP response for …") and its fetch time.
+_ITEM_URL, _ITEM_WHEN = _Slot("ITEM_URL", response_where(slot(0))), _Slot("ITEM_WHEN", slot(1))
+_Key = tuple[tuple[Any, ...], ...]
+_SHAPES: dict[_Key, tuple[ReasonShape, tuple[str, ...] | None] | None] = {}
+
+
+def _shape_of(key: _Key) -> tuple[ReasonShape, tuple[str, ...] | None] | None:
+    """(the shape of these statements' reason, the English of each statement as a format string when
+    there are several), or None when they make no shape (a field of their own holds a slot character)."""
+    if any(isinstance(x, str) and ("\ue000" in x or "\ue001" in x) for k in key for x in k):
+        return None
+    said = _reserved_by(tuple(Finding(*[x.text if isinstance(x, _Slot) else x for x in k]) for k in key))
+    try:
+        shape = ReasonShape(said, 2)
+    except ValueError:
+        return None
+    parts = [p for p in said.args.values() if isinstance(p, Said)]
+    if len(parts) < 2:
+        return shape, None
+    formats = tuple(ReasonShape(p, 2).english for p in parts)
+    return shape, formats
+
+
+def _distinct(formats: tuple[str, ...], values: tuple[str, str]) -> bool:
+    """Whether the statements, filled in, still say different things (the reason lists each once)."""
+    texts = [f.format(*values) for f in formats]
+    return len(set(texts)) == len(texts)
 
 
 @lru_cache(maxsize=4096)

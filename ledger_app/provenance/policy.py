@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 
 from ledger_app.core import item_reasons as reasons
-from ledger_app.core.item_reasons import item_said
+from ledger_app.core.item_reasons import KeptSaid, item_said
 from ledger_app.core.messages import Said, joined
 from ledger_app.core.policy import AllOf, Decision, ItemFacts, Policy
 from ledger_app.core.types import C2paState, C2paSummary, ItemStatus
@@ -175,6 +175,11 @@ class OptOutSignalPolicy:
             details = item.train_ai_reason
             if not details:
                 return None
+            if isinstance(details, KeptSaid):
+                # A page's own statements, written in the worker from their shape (findings.reserved_by):
+                # the reason's English and JSON are theirs between RESERVED's fixed beginning and end.
+                return Decision.saying(ItemStatus.QUARANTINED, reasons.within(reasons.RESERVED, "details", details),
+                                       self.name)
             if isinstance(details, Said):
                 # The pages of a site share one details message (findings.reserved_by, kept shared by
                 # pickling within a unit's results): its reason is made, and written as JSON, once.

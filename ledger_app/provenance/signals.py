@@ -66,7 +66,7 @@ from ledger_app.provenance.carriers import (
     parse_content_usage,
     parse_x_robots_tag,
 )
-from ledger_app.provenance.findings import Finding, ItemSignals, reserved_by
+from ledger_app.provenance.findings import Finding, ItemSignals, reserved_by, response_where
 from ledger_app.provenance.policy_files import (
     MAX_POLICY_BYTES,
     ParsedSite,
@@ -180,7 +180,7 @@ def evaluate_item(
     if p:
         out.problems.append(p)
     agent = ctx.crawler if ctx else None
-    where_resp = "the HTTP response" + (f" for {url}" if url else "")
+    where_resp = response_where(url)
     add = out.findings.append
 
     # IETF Content-Usage header.

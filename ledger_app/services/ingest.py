@@ -307,8 +307,8 @@ class IngestService:
                 if it.signals_json:
                     # The uses' states and the SHA-256 of the stored evidence (findings with each policy
                     # file's SHA-256), so the evidence row can be checked against the ledger later.
-                    payload["signals"] = {"uses": it.signals_uses,
-                                          "evidence_sha256": hashlib.sha256(it.signals_json.encode()).hexdigest()}
+                    payload["signals"] = {"uses": it.signals_uses, "evidence_sha256": it.signals_sha256
+                                          or hashlib.sha256(it.signals_json.encode()).hexdigest()}
                 entries.append(("item.ingested", payload))
                 report.by_status[status] = report.by_status.get(status, 0) + 1
             if rows and self.to_store:  # the fingerprint store: files and one manifest entry per shard
