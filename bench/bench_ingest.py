@@ -169,6 +169,73 @@ def _crawl_corpus(root: Path, n_docs: int, n_sites: int) -> tuple[Path, Path]:
     return crawl, snap
 
 
+class _StepEngine:
+    """An engine (ledger_app.engine.Engine) that runs each work unit in this process and sends its results
+    through pickle as a worker's would reach the parent, timing each step in CPU seconds of this process
+    (not wall time: the machine is shared): the worker's `process_unit`, the bytes and the pickling both
+    ways; the rest of the ingest call is the parent's (policy, rows, ledger entries, commit)."""
+
+    name = "steps"
+
+    def __init__(self) -> None:
+        self.workers = 1
+        self.worker = self.move = 0.0
+        self.bytes = 0
+
+    def map(self, fn, units):
+        import pickle
+
+        for unit in units:
+            t = time.process_time()
+            res = fn(unit)
+            t1 = time.process_time()
+            blob = pickle.dumps(res)
+            res = pickle.loads(blob)
+            self.worker += t1 - t
+            self.move += time.process_time() - t1
+            self.bytes += len(blob)
+            yield res
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _step_rows(svc, crawl: Path, snap: Path, n_docs: int, rounds: int = 2) -> list[str]:  # Services
+    """Per item, with and without signals, the same corpus through `CorpusService.ingest` with `_StepEngine`:
+    the worker's CPU time, the bytes its results take to the parent and their pickling, and the parent's
+    CPU time for the rest (its commit); rounds alternate the order, medians shown."""
+    import statistics
+
+    got: dict[bool, list[tuple[float, float, float, float]]] = {False: [], True: []}
+    for r in range(rounds):
+        for with_signals in ((False, True) if r % 2 == 0 else (True, False)):
+            name = f"steps-{r}-{int(with_signals)}"
+            if with_signals:
+                svc.corpus.add_corpus(name, crawl, crawler="BenchBot", source_kind="crawled", policy_snapshot=snap)
+            else:
+                svc.corpus.add_corpus(name, crawl)
+            eng = _StepEngine()
+            t = time.process_time()
+            rep = svc.corpus.ingest(name, signals=with_signals, engine=eng)
+            total = time.process_time() - t
+            assert rep.items_new == n_docs, rep.to_json()
+            got[with_signals].append((eng.worker / n_docs * 1e6, eng.bytes / n_docs, eng.move / n_docs * 1e6,
+                                      (total - eng.worker - eng.move) / n_docs * 1e6))
+    med = {k: [statistics.median(x[i] for x in v) for i in range(4)] for k, v in got.items()}
+    (w0, b0, m0, p0), (w1, b1, m1, p1) = med[False], med[True]
+    return [
+        f"| per page, one process, CPU time ({n_docs:,} pages, {rounds} rounds of each, order alternating; medians): "
+        f"the worker (`process_unit`) / bytes of its results sent to the parent / pickling them both ways / the "
+        f"parent's commit (policy, rows, ledger entries) — with signals | {w1:,.0f} µs / {b1:,.0f} B / {m1:,.0f} µs / "
+        f"{p1:,.0f} µs | without signals: {w0:,.0f} µs / {b0:,.0f} B / {m0:,.0f} µs / {p0:,.0f} µs | signals add "
+        f"{w1 - w0:+,.0f} µs in the worker, {b1 - b0:+,.0f} B and {m1 - m0:+,.0f} µs in transit, {p1 - p0:+,.0f} µs "
+        f"in the parent |",
+    ]
+
+
 def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # Services
     """Ingest of the same crawled corpus without and with opt-out signals, through
     `CorpusService.ingest` (the path `ledger ingest` runs), in interleaved rounds: each round ingests
@@ -233,6 +300,7 @@ def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # Serv
         add_signals(res, r, ctx)
     add_us = (time.perf_counter() - t) / m * 1e6
     goal = "goal ≥ 0.9×" + ("" if ratio >= 0.9 else ", **not met**")
+    steps = _step_rows(svc, crawl, snap, n_docs)
 
     def spread(xs: list[float]) -> str:
         return f"{n_docs / max(xs):,.0f}–{n_docs / min(xs):,.0f}"
@@ -251,6 +319,7 @@ def _signals_rows(d: Path, svc, workers: int, quick: bool) -> list[str]:  # Serv
         f"robots/Content-Usage/TDMRep/ai.txt matched), one core | {per_item_us:,.0f} µs/item | — | — |",
         f"| what a worker adds per item with signals (`add_signals`: `evaluate_item`, the evidence text kept, "
         f"the combined state and the quarantine reason), one core | {add_us:,.0f} µs/item | — | — |",
+        *steps,
     ]
 
 
