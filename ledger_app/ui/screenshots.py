@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     corpora.select_row(0)
     for k in range(corpora.model.rowCount()):  # an item with Content Credentials, if there is one
         rec = corpora.model.record(k)
-        if rec and rec["status"] == "admitted" and rec["c2pa"].get("state") not in (None, "none"):
+        if rec and rec.status == "admitted" and rec.c2pa.get("state") not in (None, "none"):
             corpora.select_row(k)
             break
     # The review screen of a request with image evidence, else the first with matches.
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     for screen in SCREENS:
         window.show_screen(screen)
         written.append(grab(screen))
-    certs = demo.get("certificates") or []
+    certs = list(demo.certificates)
     if certs and Path(certs[0]).with_suffix(".pdf").exists():
         # The request the certificate was issued for, so the header above the preview matches it.
         rid = json.loads(Path(certs[0]).read_text(encoding="utf-8"))["request"]["id"]
