@@ -74,256 +74,271 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="184"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="185"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="185"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="186"/>
         <source>Refuse the request, with the reason recorded in the ledger.</source>
         <translation>驳回此请求，并把理由记入账本。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="186"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="187"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="187"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="188"/>
         <source>GDPR Art. 12(3): extend by up to two months, telling the requester why.</source>
         <translation>GDPR 第 12(3) 条：最多延长两个月，并告知请求人理由。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="188"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="189"/>
         <source>Close request</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="189"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="190"/>
         <source>The case is finished: close it.</source>
         <translation>此案已办结：将其关闭。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="190"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="191"/>
         <source>&amp;Assignee:</source>
         <translation>经办人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="191"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="192"/>
         <source>nobody yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="192"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="193"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="193"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="194"/>
         <source>Assign to me</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="194"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="195"/>
         <source>Original notice and documents</source>
         <translation>原始通知与文件</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="195"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="196"/>
         <source>Attach the original notice…</source>
         <translation>附上原始通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="196"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="197"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="197"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="198"/>
         <source>A note for the file, e.g. “called the requester”</source>
         <translation>案卷备注，例如“已致电请求人”</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="198"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="199"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="199"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="200"/>
         <source>Timeline (from the ledger)</source>
         <translation>时间线（来自账本）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="200"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="201"/>
         <source>Counter-notice…</source>
         <translation>反通知…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="201"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="202"/>
         <source>DMCA 512(g): the subscriber answers the removal.</source>
         <translation>DMCA 512(g)：用户对删除提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="202"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="203"/>
         <source>Forward to the claimant</source>
         <translation>转交主张人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="204"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="205"/>
         <source>Record that the counter-notice was sent to the claimant: the 10–14 business-day restore window starts.</source>
         <translation>记录反通知已发送给主张人：10–14 个工作日的恢复窗口开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="205"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="206"/>
         <source>Identity and refusal…</source>
         <translation>身份与拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="206"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="207"/>
         <source>GDPR: verify the requester&apos;s identity, or refuse on an Art. 17(3) ground.</source>
         <translation>GDPR：核实请求人身份，或依据第 17(3) 条的理由拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="207"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="208"/>
         <source>Ownership check…</source>
         <translation>所有权核查……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="209"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="210"/>
         <source>Record the evidence of ownership seen; a rights holder&apos;s request is purged only after it.</source>
         <translation>记录所见的所有权证据；权利人的请求只有在此之后才会清除。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="210"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="211"/>
         <source>Restore items…</source>
         <translation>恢复条目……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="212"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="213"/>
         <source>DMCA 512(g)(2)(C): once the window opens, re-admit the items from their retained copies, or record what must be re-acquired.</source>
         <translation>DMCA 512(g)(2)(C)：恢复期开始后，从保留的副本重新收录条目，或记录需要重新获取的内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="214"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="215"/>
         <source>Court action…</source>
         <translation>法院诉讼……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="216"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="217"/>
         <source>DMCA 512(g)(2)(C): the claimant filed an action seeking a court order; the items are not restored.</source>
         <translation>DMCA 512(g)(2)(C)：主张方已提起寻求法院命令的诉讼；条目不予恢复。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="217"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="218"/>
         <source>Recipients (Art. 19)…</source>
         <translation>接收方（第 19 条）……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="219"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
         <source>GDPR Art. 19: the training runs, releases and mirrors that received the items; notify them.</source>
         <translation>GDPR 第 19 条：接收过这些条目的训练运行、数据集发布和镜像；通知它们。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="220"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="221"/>
         <source>Write a reply…</source>
         <translation>撰写回复……</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="221"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="222"/>
         <source>A letter from a template, as an e-mail (.eml) and a PDF.</source>
         <translation>根据模板生成的信函，包括电子邮件（.eml）和 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="236"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="237"/>
         <source>Select a request in the queue, or open a new one.</source>
         <translation>请在队列中选择一个请求，或新建一个请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="271"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
-        <location filename="../../ledger_app/ui/pages/case.py" line="275"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="272"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="274"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="276"/>
         <source>Requester</source>
         <translation>请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="273"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="274"/>
         <source>{kind} — personal data erased</source>
         <translation>{kind} —— 个人数据已删除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="277"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="278"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="279"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="279"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="280"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="281"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="282"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="283"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="284"/>
         <source>Extended because</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="285"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="286"/>
         <source>Claimed work</source>
         <translation>主张的作品</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="293"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="294"/>
         <source>Due {date}: {left}.</source>
         <translation>截止 {date}：{left}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="296"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="297"/>
         <source>Was due {date}; the case is {status}.</source>
         <translation>原定截止 {date}；此案{status}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="304"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="305"/>
         <source>Close the rejected request.</source>
         <translation>关闭已驳回的请求。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="322"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="323"/>
         <source>(note erased)</source>
         <translation>（备注已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="326"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="327"/>
         <source>No notes yet.</source>
         <translation>尚无备注。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="329"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="330"/>
         <source>(erased)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="330"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="331"/>
         <source>{name} — {role}, {size} bytes, SHA-256 {sha}…</source>
         <translation>{name} —— {role}，{size} 字节，SHA-256 {sha}…</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="333"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="334"/>
         <source>No notice attached.</source>
         <translation>未附原始通知。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/pages/case.py" line="338"/>
+        <location filename="../../ledger_app/ui/pages/case.py" line="339"/>
         <source>Ledger entries {entries}</source>
         <translation>账本条目 {entries}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="350"/>
+        <source>{kind}: {desc} (SHA-256 {sha}…)</source>
+        <translation>{kind}：{desc}（SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="353"/>
+        <source>(account commitment) {value}</source>
+        <translation>（账号承诺值）{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/pages/case.py" line="355"/>
+        <source>{kind}: {value}</source>
+        <translation>{kind}：{value}</translation>
     </message>
 </context>
 <context>
@@ -982,12 +997,12 @@
 <context>
     <name>Erasure</name>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="629"/>
+        <location filename="../../ledger_app/services/ledger.py" line="634"/>
         <source>signed ledger entries {shown} and {more} more hold it: they cannot change without breaking every proof</source>
         <translation>已签名的账本条目 {shown} 以及另外 {more} 条仍含有该数据：更改它们会破坏所有证明，因此无法更改</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="631"/>
+        <location filename="../../ledger_app/services/ledger.py" line="636"/>
         <source>signed ledger entries {shown} hold it: they cannot change without breaking every proof</source>
         <translation>已签名的账本条目 {shown} 仍含有该数据：更改它们会破坏所有证明，因此无法更改</translation>
     </message>
@@ -1254,148 +1269,148 @@
 <context>
     <name>ItemReason</name>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="22"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="31"/>
         <source>{reason} (admitted: {flag} is off)</source>
         <translation>{reason}（已收录：设置 {flag} 处于关闭状态）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="23"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="32"/>
         <source>Content Credentials restrict AI training or data mining: {details}</source>
         <translation>内容凭证限制 AI 训练或数据挖掘：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="24"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="33"/>
         <source>{key} is {value} in {label}</source>
         <translation>{label} 中 {key} 为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="25"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="34"/>
         <source>{key} is {value} in {label} (constraint: {constraint})</source>
         <translation>{label} 中 {key} 为 {value}（约束：{constraint}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="26"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="35"/>
         <source>{key} has the unknown permission value {value} in {label}</source>
         <translation>{label} 中 {key} 的权限值 {value} 未知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="27"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="36"/>
         <source>Content Credentials are Invalid ({why}); the asset or its manifest was altered after signing</source>
         <translation>内容凭证无效（{why}）；资源或其清单在签名后被改动</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="29"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="38"/>
         <source>a failure in an ingredient&apos;s manifest</source>
         <translation>某个成分的清单验证失败</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="30"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="39"/>
         <source>Content Credentials are present but could not be read ({error}); they may restrict training</source>
         <translation>存在内容凭证但无法读取（{error}）；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="32"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="41"/>
         <source>Content Credentials are present but could not be read; they may restrict training</source>
         <translation>存在内容凭证但无法读取；其中可能限制训练</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="34"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="43"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown: {error}</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知：{error}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="36"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="45"/>
         <source>Content Credentials are in a remote manifest that was not fetched (network access is off), so its training permissions are unknown</source>
         <translation>内容凭证位于未获取的远程清单中（网络访问已关闭），因此其训练权限未知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="38"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="47"/>
         <source>AI training is reserved by {details}</source>
         <translation>AI 训练权利已被保留：{details}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="39"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="48"/>
         <source>matches standing rights claim {claim} ({basis}: {terms}) by {method}</source>
         <translation>经{method}匹配，符合常设权利主张 {claim}（{basis}：{terms}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="40"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="49"/>
         <source>removed by takedown request {request}</source>
         <translation>已根据删除请求 {request} 移除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="41"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="50"/>
         <source>removed by takedown request {request}; restored after a counter-notice (retained copy, as corpus {corpus})</source>
         <translation>已根据删除请求 {request} 移除；反通知后已从保留副本恢复，作为语料库 {corpus}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="43"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="52"/>
         <source>removed by takedown request {request}; restored after a counter-notice (re-acquire)</source>
         <translation>已根据删除请求 {request} 移除；反通知后已恢复，需从其来源重新获取</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="45"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="54"/>
         <source>this exact content was removed by takedown request {request} and may not be ingested again</source>
         <translation>完全相同的内容已根据删除请求 {request} 移除，不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="47"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="56"/>
         <source>a near copy of an image removed by takedown request {request} (match score {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的图像的近似副本（匹配分数 {score}）不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="49"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="58"/>
         <source>a near copy of a text removed by takedown request {request} (containment {score}) may not be ingested again</source>
         <translation>根据删除请求 {request} 移除的文本的近似副本（包含度 {score}）不得再次收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="55"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="64"/>
         <source>copyright</source>
         <extracomment>Words said inside a reason (a claim&apos;s basis, how an item matched): each a message of its own, so the window does not leave an English word inside a translated sentence; English as it always was.</extracomment>
         <translation>版权</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="56"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="65"/>
         <source>license_terms</source>
         <translation>许可条款</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="57"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="66"/>
         <source>privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="58"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="67"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="59"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="68"/>
         <source>exact</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="60"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="69"/>
         <source>perceptual</source>
         <translation>感知</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="61"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="70"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="62"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="71"/>
         <source>url</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="63"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="72"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/core/item_reasons.py" line="64"/>
+        <location filename="../../ledger_app/core/item_reasons.py" line="73"/>
         <source>c2pa</source>
         <translation>C2PA 签名者</translation>
     </message>
@@ -1828,22 +1843,22 @@
         <translation>内容成员 {name} {problem}。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ingest/worker.py" line="159"/>
+        <location filename="../../ledger_app/ingest/worker.py" line="163"/>
         <source>no content</source>
         <translation>没有内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ingest/worker.py" line="165"/>
+        <location filename="../../ledger_app/ingest/worker.py" line="169"/>
         <source>the item is empty (zero bytes)</source>
         <translation>该条目为空（零字节）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ingest/worker.py" line="172"/>
+        <location filename="../../ledger_app/ingest/worker.py" line="176"/>
         <source>the text is not valid UTF-8 (byte {at})</source>
         <translation>该文本不是有效的 UTF-8（第 {at} 字节）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ingest/worker.py" line="248"/>
+        <location filename="../../ledger_app/ingest/worker.py" line="251"/>
         <source>could not be processed: {kind}: {error}</source>
         <translation>无法处理：{kind}：{error}</translation>
     </message>
@@ -1893,42 +1908,42 @@
         <translation>{signal} {value}（{carrier}，位于 {where}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="188"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="264"/>
         <source>header</source>
         <translation>HTTP 头</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="188"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="264"/>
         <source>meta</source>
         <translation>meta 标签</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="192"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="268"/>
         <source>the HTTP response</source>
         <translation>HTTP 响应</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="193"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="269"/>
         <source>the HTTP response for {url}</source>
         <translation>{url} 的 HTTP 响应</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="194"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="270"/>
         <source>the page&apos;s &lt;meta name={name}&gt;</source>
         <translation>页面的 &lt;meta name={name}&gt;</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="195"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="271"/>
         <source>the item&apos;s {label} assertion</source>
         <translation>该条目的 {label} 断言</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="196"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="272"/>
         <source>{url} (location {loc})</source>
         <translation>{url}（位置 {loc}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="197"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="273"/>
         <source>{url} line {line}</source>
         <translation>{url} 第 {line} 行</translation>
     </message>
@@ -2014,7 +2029,7 @@
         <translation>图像被截断：图像文件不完整</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/provenance/findings.py" line="215"/>
+        <location filename="../../ledger_app/provenance/findings.py" line="291"/>
         <source>&apos;Disallow for {agent}&apos;</source>
         <translation>&apos;对 {agent} 的 Disallow 规则&apos;</translation>
     </message>
@@ -3730,17 +3745,17 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="103"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="116"/>
         <source>included</source>
         <translation>已收录</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="104"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="117"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="105"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="118"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
@@ -3827,7 +3842,7 @@
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ledger_app/services/cases.py" line="245"/>
-        <location filename="../../ledger_app/services/ledger.py" line="512"/>
+        <location filename="../../ledger_app/services/ledger.py" line="517"/>
         <source>a note needs some text</source>
         <translation>备注需要填写内容</translation>
     </message>
@@ -4484,96 +4499,96 @@
         <translation>不存在条目 {item_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="218"/>
+        <location filename="../../ledger_app/services/ledger.py" line="220"/>
         <source>a workspace already exists at {path}</source>
         <translation>{path} 处已存在工作区</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="221"/>
+        <location filename="../../ledger_app/services/ledger.py" line="223"/>
         <source>the origin must be printable ASCII without spaces or &apos;+&apos;, e.g. example.com/ledger</source>
         <translation>来源标识必须是可打印的 ASCII 字符，不含空格或 &apos;+&apos;，例如 example.com/ledger</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="224"/>
+        <location filename="../../ledger_app/services/ledger.py" line="226"/>
         <source>the database {db} already holds a ledger; use it with --db</source>
         <translation>数据库 {db} 中已有账本；请通过 --db 使用它</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="258"/>
-        <location filename="../../ledger_app/services/ledger.py" line="278"/>
+        <location filename="../../ledger_app/services/ledger.py" line="260"/>
+        <location filename="../../ledger_app/services/ledger.py" line="280"/>
         <source>the workspace at {path} has no ledger yet; run `ledger init`</source>
         <translation>{path} 处的工作区尚无账本；请运行 `ledger init`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="323"/>
+        <location filename="../../ledger_app/services/ledger.py" line="325"/>
         <source>the workspace has no active signing key; run `ledger init`</source>
         <translation>工作区没有启用中的签名密钥；请运行 `ledger init`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="344"/>
+        <location filename="../../ledger_app/services/ledger.py" line="346"/>
         <source>the active signing key in the database ({vkey}) is not the key the ledger&apos;s key chain names ({chain_vkey}); the key table was altered or a rotation is missing. Nothing was signed.</source>
         <translation>数据库中启用的签名密钥（{vkey}）不是账本密钥链所指定的密钥（{chain_vkey}）；密钥表已被改动，或缺少一次密钥轮换。未签署任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="395"/>
+        <location filename="../../ledger_app/services/ledger.py" line="400"/>
         <source>{reason} (if an operator restored this on purpose, record it with `ledger log acknowledge-rollback --reason …`)</source>
         <translation>{reason}（如果这是操作人员有意恢复的，请用 `ledger log acknowledge-rollback --reason …` 记录下来）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="410"/>
+        <location filename="../../ledger_app/services/ledger.py" line="415"/>
         <source>the ledger&apos;s signing key changed since this client unlocked it (a rotation by another client); nothing was signed, run the command again</source>
         <translation>自本客户端解锁以来，账本的签名密钥已更换（由另一客户端轮换）；未签署任何内容，请重新执行该操作</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="521"/>
+        <location filename="../../ledger_app/services/ledger.py" line="526"/>
         <location filename="../../ledger_app/services/witness.py" line="293"/>
         <location filename="../../ledger_app/services/witness.py" line="458"/>
         <source>the ledger has no checkpoint yet</source>
         <translation>账本尚无检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="607"/>
+        <location filename="../../ledger_app/services/ledger.py" line="612"/>
         <source>say why the data is erased (--reason); the reason is kept in the ledger for good</source>
         <translation>请说明删除这些数据的理由（--reason）；该理由将永久保存在账本中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="617"/>
+        <location filename="../../ledger_app/services/ledger.py" line="622"/>
         <source>no personal data is stored for that person (already erased, or never held)</source>
         <translation>未存储此人的任何个人数据（已删除，或从未持有）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="620"/>
+        <location filename="../../ledger_app/services/ledger.py" line="625"/>
         <source>The reason names the person being erased; it would be written into a permanent ledger entry that can never be erased. Give a reason without their name, e-mail or account (e.g. &apos;GDPR Art. 17 request of 2026-12-01&apos;).</source>
         <translation>该理由提及了被删除数据的当事人；它将被写入永久且无法删除的账本条目。请给出不含其姓名、电子邮箱或账户的理由（例如 &apos;GDPR Art. 17 request of 2026-12-01&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="653"/>
+        <location filename="../../ledger_app/services/ledger.py" line="658"/>
         <source>no uploader account {account!r} is stored (already erased, or never seen)</source>
         <translation>未存储上传者账户 {account!r}（已删除，或从未出现）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="659"/>
+        <location filename="../../ledger_app/services/ledger.py" line="664"/>
         <source>there is no takedown request {request}</source>
         <translation>不存在删除请求 {request}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="661"/>
+        <location filename="../../ledger_app/services/ledger.py" line="666"/>
         <source>request {request} has no requester on record</source>
         <translation>请求 {request} 没有记录请求人</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="683"/>
+        <location filename="../../ledger_app/services/ledger.py" line="688"/>
         <source>The {what} names personal data this workspace holds ({found}); it would be written into a permanent ledger entry that can never be erased. Reword it without names, e-mail addresses or account IDs.</source>
         <translation>该{what}包含本工作区持有的个人数据（{found}）；它将被写入永久且无法删除的账本条目。请改写，去掉姓名、电子邮箱地址或账户 ID。</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="687"/>
+        <location filename="../../ledger_app/services/ledger.py" line="692"/>
         <source>reason</source>
         <extracomment>The names of the free texts screen_permanent_text refuses, marked so the window can say them.</extracomment>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/ledger.py" line="687"/>
+        <location filename="../../ledger_app/services/ledger.py" line="692"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -5866,133 +5881,134 @@
         <translation>密钥轮换记录中新密钥 {key} 的签名验证失败</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="80"/>
-        <location filename="../../ledger_app/ledger/manifest.py" line="108"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="117"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="162"/>
         <source>the stored subtree hashes do not describe a tree of {size} leaves</source>
+        <extracomment>What the manifest index (the `shard_manifest` table) keeps of an entry, in its column order.</extracomment>
         <translation>存储的子树哈希不能构成一棵含 {size} 个叶的树</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="82"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="119"/>
         <source>index {i} is not inside a shard tree of size {size}</source>
         <translation>索引 {i} 不在大小为 {size} 的分片树内</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="86"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="123"/>
         <source>chunk {chunk} needs {want} leaf hashes, got {got}</source>
         <translation>块 {chunk} 需要 {want} 个叶哈希，实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="98"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="152"/>
         <source>a proof node below a chunk lies outside the item&apos;s chunk</source>
         <translation>块以下的一个证明节点位于该条目所在的块之外</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="156"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="210"/>
         <source>the item proof has no {field}</source>
         <translation>条目证明没有 {field}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="160"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="214"/>
         <source>the item proof {field} is not base64</source>
         <translation>条目证明中的 {field} 不是 base64</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="166"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="220"/>
         <source>the item proof {field} is not a whole number</source>
         <translation>条目证明中的 {field} 不是非负整数</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="172"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="226"/>
         <source>the item proof is not a JSON object of kind {kind}</source>
         <translation>条目证明不是类型为 {kind} 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="174"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="228"/>
         <source>the item proof has version {version}; this verifier knows version {known}</source>
         <translation>条目证明的版本为 {version}；本验证程序只认识版本 {known}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="178"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="232"/>
         <source>the item proof has no shard_proof list</source>
         <translation>条目证明没有 shard_proof 列表</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="180"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="234"/>
         <source>the item proof lacks the item ID or the tlog_proof</source>
         <translation>条目证明缺少条目 ID 或 tlog_proof</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="212"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="266"/>
         <source>the item proof {problem}</source>
         <translation>条目证明：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="214"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="268"/>
         <source>the item proof {field} is not a ledger entry</source>
         <translation>条目证明中的 {field} 不是账本条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="229"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="283"/>
         <source>the item proof of item {item} is missing</source>
         <translation>缺少条目 {item} 的条目证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="239"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="293"/>
         <source>the item proof names entry {n}, which is a {type} entry, not {manifest}</source>
         <translation>条目证明指向条目 {n}，它是 {type} 条目，而不是 {manifest}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="247"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="301"/>
         <source>the item proof&apos;s manifest entry has no root or count</source>
         <translation>条目证明的清单条目没有根哈希或数量</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="249"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="303"/>
         <source>the item proof gives a shard of {size} items; its manifest says {count}</source>
         <translation>条目证明给出的分片含 {size} 个条目；其清单记载为 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="254"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="308"/>
         <source>the item proof&apos;s leaf is not the item.ingested entry of item {item}</source>
         <translation>条目证明的叶数据不是条目 {item} 的 item.ingested 条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="257"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="311"/>
         <source>the item proof&apos;s item is of corpus {corpus}, its manifest of corpus {manifest_corpus}</source>
         <translation>条目证明中的条目属于语料库 {corpus}，其清单却属于语料库 {manifest_corpus}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="263"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="317"/>
         <source>the item proof does not place the item in its shard&apos;s tree (the manifest&apos;s root): {problem}</source>
         <translation>条目证明未能将该条目置于其分片的树中（清单的根哈希）：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="275"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="329"/>
         <source>the item proof does not place the manifest entry in the ledger: {problem}</source>
         <translation>条目证明未能将清单条目置于账本中：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="82"/>
         <source>the ledger&apos;s latest checkpoint does not verify under its keys: {problem}</source>
         <translation>账本的最新检查点无法用其密钥验证：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="86"/>
         <source>the ledger&apos;s latest checkpoint is of another log ({origin})</source>
         <translation>账本的最新检查点属于另一个日志（{origin}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="94"/>
         <source>the manifest index does not hold the ledger&apos;s shard.manifest entries as they are (entry {n} differs: a row deleted, added or moved); run `ledger log verify --store`</source>
         <translation>清单索引与账本中的 shard.manifest 条目不一致（条目 {n} 不同：有行被删除、添加或移动）；请运行 `ledger log verify --store`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored_manifests.py" line="1"/>
+        <location filename="../../ledger_app/services/stored_manifests.py" line="136"/>
         <source>the manifest index row of ledger entry {n} is not what the signed ledger holds there; run `ledger log verify --store`</source>
         <translation>账本条目 {n} 的清单索引行与已签名账本中该处的内容不符；请运行 `ledger log verify --store`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/manifest.py" line="278"/>
+        <location filename="../../ledger_app/ledger/manifest.py" line="332"/>
         <source>the item proof names manifest entry {n}, but its tlog-proof proves another index</source>
         <translation>条目证明指向清单条目 {n}，但其 tlog-proof 证明的是另一个索引</translation>
     </message>
@@ -6207,97 +6223,98 @@
         <translation>该签名记录没有来自已知密钥的签名（签名来自 {found}；已知密钥：{expected}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="203"/>
+        <location filename="../../ledger_app/ledger/store.py" line="204"/>
         <source>{reason}; nothing was appended or signed</source>
         <translation>{reason}；未追加或签署任何内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="315"/>
+        <location filename="../../ledger_app/ledger/store.py" line="316"/>
         <source>nothing to append</source>
         <translation>没有可追加的内容</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="325"/>
+        <location filename="../../ledger_app/ledger/store.py" line="326"/>
         <source>this database already holds a ledger; open it with --db instead of `ledger init`</source>
         <translation>该数据库中已有一个账本；请用 --db 打开它，而不是运行 `ledger init`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="456"/>
+        <location filename="../../ledger_app/ledger/store.py" line="457"/>
         <source>the database holds entries 0..{last} but no signed checkpoint covers them</source>
         <translation>数据库存有条目 0..{last}，但没有已签名的检查点覆盖它们</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="461"/>
+        <location filename="../../ledger_app/ledger/store.py" line="462"/>
         <source>the ledger is empty but this workspace saw a signed checkpoint of {size} entries: the database was replaced or rolled back</source>
         <translation>账本为空，但本工作区曾见过一个含 {size} 个条目的已签名检查点：数据库已被替换或回滚</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="468"/>
+        <location filename="../../ledger_app/ledger/store.py" line="469"/>
         <source>the last signed checkpoint (#{id}, size {size})</source>
         <translation>最后一个已签名的检查点（#{id}，大小 {size}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="473"/>
+        <location filename="../../ledger_app/ledger/store.py" line="474"/>
         <source>{where} does not verify under the signing key: {problem}</source>
         <translation>{where}无法用签名密钥验证：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="477"/>
+        <location filename="../../ledger_app/ledger/store.py" line="478"/>
         <source>{where} names origin {found}, not this ledger&apos;s {origin}</source>
         <translation>{where}的来源为 {found}，而不是本账本的 {origin}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="482"/>
+        <location filename="../../ledger_app/ledger/store.py" line="483"/>
         <source>entries {first}..{last} are stored beyond {where} and were not written by an appender (entry {first} is the first one no checkpoint signs)</source>
         <translation>条目 {first}..{last} 存储在{where}之后，且并非由追加程序写入（条目 {first} 是第一个没有检查点签署的条目）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="489"/>
+        <location filename="../../ledger_app/ledger/store.py" line="490"/>
         <source>{where} covers {size} entries but only {n} are stored: entry {n} is the first missing one</source>
         <translation>{where}覆盖 {size} 个条目，但只存有 {n} 个：条目 {n} 是第一个缺失的条目</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="509"/>
+        <location filename="../../ledger_app/ledger/store.py" line="510"/>
         <source>the stored tree under {where} is incomplete ({problem})</source>
         <translation>{where}下存储的树不完整（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="515"/>
+        <location filename="../../ledger_app/ledger/store.py" line="516"/>
         <source>the stored subtree hashes under {where} no longer fold to its signed root: stored ledger rows were changed (run `ledger log verify` to name the entry)</source>
         <translation>{where}下存储的子树哈希已无法合成其已签名的根哈希：存储的账本行已被修改（运行 `ledger log verify` 可找出是哪个条目）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="524"/>
+        <location filename="../../ledger_app/ledger/store.py" line="525"/>
         <source>the workspace&apos;s witness checkpoint</source>
         <translation>工作区的见证检查点</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="525"/>
+        <location filename="../../ledger_app/ledger/store.py" line="526"/>
         <source>the database&apos;s last signed checkpoint (#{id}, size {size})</source>
         <translation>数据库中最后一个已签名的检查点（#{id}，大小 {size}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="638"/>
+        <location filename="../../ledger_app/ledger/store.py" line="639"/>
         <source>the ledger is missing stored subtree hashes {lost}; run `ledger log verify`</source>
         <translation>账本缺少存储的子树哈希 {lost}；请运行 `ledger log verify`</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="659"/>
+        <location filename="../../ledger_app/ledger/store.py" line="660"/>
         <source>the ledger has {current} entries; size {size} is out of range</source>
         <translation>账本有 {current} 个条目；大小 {size} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="667"/>
+        <location filename="../../ledger_app/ledger/store.py" line="668"/>
+        <location filename="../../ledger_app/ledger/store.py" line="686"/>
         <source>entry {index} is not in a tree of {n} entries</source>
         <translation>条目 {index} 不在包含 {n} 个条目的树中</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="681"/>
+        <location filename="../../ledger_app/ledger/store.py" line="700"/>
         <source>no consistency proof from size {old} to size {n}</source>
         <translation>没有从大小 {old} 到大小 {n} 的一致性证明</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ledger/store.py" line="693"/>
+        <location filename="../../ledger_app/ledger/store.py" line="712"/>
         <source>there is no ledger entry {index}</source>
         <translation>不存在账本条目 {index}</translation>
     </message>
@@ -6733,27 +6750,27 @@
         <translation>文档{path}</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored.py" line="196"/>
+        <location filename="../../ledger_app/services/stored.py" line="159"/>
         <source>cannot be read ({why})</source>
         <translation>无法读取（{why}）</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored.py" line="205"/>
+        <location filename="../../ledger_app/services/stored.py" line="168"/>
         <source>does not give the manifest&apos;s tree size and root</source>
         <translation>得出的树大小和根哈希与清单不符</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored.py" line="199"/>
+        <location filename="../../ledger_app/services/stored.py" line="162"/>
         <source>has another SHA-256 than its manifest says</source>
         <translation>的 SHA-256 与其清单所记录的不同</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored.py" line="203"/>
+        <location filename="../../ledger_app/services/stored.py" line="166"/>
         <source>holds a leaf that does not match its stored hash</source>
         <translation>含有与其存储的哈希不符的叶子</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/services/stored.py" line="189"/>
+        <location filename="../../ledger_app/services/stored.py" line="152"/>
         <source>the fingerprint store file {file} of shard {shard} of corpus {corpus} {problem} (manifest entry {n})</source>
         <translation>语料库 {corpus} 的分片 {shard} 的指纹存储文件 {file}{problem}（清单条目 {n}）</translation>
     </message>
@@ -7730,7 +7747,7 @@
     </message>
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="72"/>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="97"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="110"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
@@ -7781,26 +7798,49 @@
     </message>
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="87"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="98"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="88"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="100"/>
         <source>account</source>
         <translation>账号</translation>
     </message>
     <message>
         <location filename="../../ledger_app/ui/models/takedown_text.py" line="89"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="102"/>
         <source>C2PA signer</source>
         <translation>C2PA 签名者</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="95"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="96"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="97"/>
+        <source>hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="99"/>
+        <source>domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="101"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="108"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../ledger_app/ui/models/takedown_text.py" line="96"/>
+        <location filename="../../ledger_app/ui/models/takedown_text.py" line="109"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>

@@ -90,6 +90,19 @@ def method_text(m: str) -> str:
     }.get(m, m)
 
 
+def work_kind_text(k: str) -> str:
+    """The kind of a claimed work, as the case view names it."""
+    return {
+        "file": QCoreApplication.translate("Takedowns", "file"),
+        "hash": QCoreApplication.translate("Takedowns", "hash"),
+        "url": QCoreApplication.translate("Takedowns", "URL"),
+        "domain": QCoreApplication.translate("Takedowns", "domain"),
+        "account": QCoreApplication.translate("Takedowns", "account"),
+        "text": QCoreApplication.translate("Takedowns", "text"),
+        "c2pa_signer": QCoreApplication.translate("Takedowns", "C2PA signer"),
+    }.get(k, k)
+
+
 def decision_text(d: str) -> str:
     return {
         "pending": QCoreApplication.translate("Takedowns", "pending"),

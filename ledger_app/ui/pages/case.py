@@ -30,6 +30,7 @@ from ledger_app.ui.models.takedown_text import (
     request_status_text,
     request_type_text,
     requester_kind_text,
+    work_kind_text,
 )
 from ledger_app.ui.qtcompat import emit
 from ledger_app.ui.reason_text import legal_text
@@ -340,10 +341,21 @@ class CaseView(QWidget):
 
 def work_text(w: dict) -> str:
     """A claimed work in a line: a file or text by its name and the start of its SHA-256 (its value)."""
+    from PySide6.QtCore import QCoreApplication
+
     desc = w.get("description") or ""
+    kind = work_kind_text(w["kind"])
+    value = str(w["value"])
     if w["kind"] in ("file", "text"):
-        return f"{w['kind']}: {desc} (SHA-256 {str(w['value'])[:12]}…)"
-    return f"{w['kind']}: {desc or w['value']}"
+        return QCoreApplication.translate("CaseView", "{kind}: {desc} (SHA-256 {sha}…)").format(
+            kind=kind, desc=desc, sha=value[:12])
+    if w["kind"] == "account" and value.startswith(ACCOUNT_PREFIX):  # the service's words for a commitment
+        value = QCoreApplication.translate("CaseView", "(account commitment) {value}").format(
+            value=value[len(ACCOUNT_PREFIX):])
+    return QCoreApplication.translate("CaseView", "{kind}: {value}").format(kind=kind, value=desc or value)
+
+
+ACCOUNT_PREFIX = "(account commitment) "
 
 
 def when_ts(ts: float) -> str:
