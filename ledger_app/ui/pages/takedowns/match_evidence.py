@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from ledger_app.core.errors import LedgerAppError
-from ledger_app.ui.models.takedown_text import method_text, shorten_middle
+from ledger_app.ui.models.items import status_text
+from ledger_app.ui.models.takedown_text import method_text, shorten_middle, work_kind_text
 from ledger_app.ui.reason_text import verification_text
 
 
@@ -25,7 +26,7 @@ class MatchEvidence:
         account = (it.metadata or {}).get("account")
         if account:
             parts.append(self.tr("account {account}").format(account=account))
-        parts.append(self.tr("status: {status}").format(status=it.status))
+        parts.append(self.tr("status: {status}").format(status=status_text(it.status)))
         return "\n".join(parts)
 
     def _summary(self, m: dict, work) -> str:
@@ -79,7 +80,7 @@ class MatchEvidence:
         claimed_caption = ""
         if work is not None:
             claimed_caption = self.tr("Claimed {kind}: {what}").format(
-                kind=work.kind, what=shorten_middle(str(work.url or work.description or work.value or ""), 80)
+                kind=work_kind_text(work.kind), what=shorten_middle(str(work.url or work.description or work.value or ""), 80)
                 if work.kind not in ("file", "text") else shorten_middle(str(work.value), 40))
         summary = self._summary(m, work)
         caption = self._caption(m["item_id"])
