@@ -292,14 +292,19 @@ URL_WHY: list[tuple[str, str]] = [
 URL_OTHER = QT_TRANSLATE_NOOP("LibraryError", "{url_reason}")
 
 
-def url_error_said(exc: ValueError) -> Said:
-    """urlsplit's `str(exc)` as a message naming the problem; its English unchanged."""
-    text = str(exc)
-    for pattern, source in URL_WHY:
+def _said_by_table(text: str, table: list[tuple[str, str]], other: str, key: str) -> Said:
+    """A library's English `text` as the first message of `table` whose pattern it matches (its fields the
+    arguments), else as `other` with the text under `key`."""
+    for pattern, source in table:
         m = re.fullmatch(pattern, text, re.S)
         if m is not None:
             return Said(source, m.groupdict(), LIBRARY_CONTEXT)
-    return Said(URL_OTHER, {"url_reason": text}, LIBRARY_CONTEXT)
+    return Said(other, {key: text}, LIBRARY_CONTEXT)
+
+
+def url_error_said(exc: ValueError) -> Said:
+    """urlsplit's `str(exc)` as a message naming the problem; its English unchanged."""
+    return _said_by_table(str(exc), URL_WHY, URL_OTHER, "url_reason")
 
 
 #: pyarrow's reasons for a file that is not Parquet, by their English.
@@ -325,12 +330,7 @@ def parquet_error_said(exc: BaseException) -> Said | str:
     if isinstance(exc, OSError) and exc.errno is not None and exc.strerror:
         return Said(OTHER_STRERROR, {"strerror": str(exc), "errno": errno_mod.errorcode.get(exc.errno, exc.errno)},
                     OS_CONTEXT)
-    text = str(exc)
-    for pattern, source in PARQUET_WHY:
-        m = re.fullmatch(pattern, text, re.S)
-        if m is not None:
-            return Said(source, m.groupdict(), LIBRARY_CONTEXT)
-    return Said(PARQUET_OTHER, {"parquet_reason": text}, LIBRARY_CONTEXT)
+    return _said_by_table(str(exc), PARQUET_WHY, PARQUET_OTHER, "parquet_reason")
 
 
 #: A text that is not UTF-8 (`str(UnicodeDecodeError)`): the byte and its position in the window.
