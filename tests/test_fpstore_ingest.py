@@ -245,6 +245,38 @@ def test_a_store_file_changed_after_its_manifest_is_refused(stored):
     assert s.corpus.stored.verify_files().to_json() == {"shards": 2, "items": 73}
 
 
+def test_a_forged_lookup_filter_is_refused_and_a_damaged_one_costs_a_scan(stored):
+    import hashlib
+
+    from ledger_app.fpstore import lookup_index
+    from tests.test_fpstore_lookup import _forge
+
+    s, d, rep, before = stored
+    st = s.corpus.stored.store()
+    m = s.corpus.stored.manifests("wds")[("wds", "shard-000.tar")]
+    path = Path(st.base) / (m.file + lookup_index.SUFFIX)
+    original = path.read_bytes()
+    digest = hashlib.sha256(photo(4)).digest()
+    found = [("wds:shard-000.tar#s00004", "exact", digest.hex())]
+    assert s.corpus.stored.find_exact([digest.hex()], []) == found
+    try:
+        path.write_bytes(original[:-64])  # truncated: the shard is scanned
+        assert s.corpus.stored.find_exact([digest.hex()], []) == found
+        path.write_bytes(_forge(original, digest))  # forged consistently: hidden from a lookup, but not from verify
+        assert s.corpus.stored.find_exact([digest.hex()], []) == []
+        with pytest.raises(VerificationError, match="lookup filter"):
+            s.corpus.stored.verify_files()
+    finally:
+        path.write_bytes(original)
+    assert s.corpus.stored.verify_files().to_json() == {"shards": 2, "items": 73}
+    path.unlink()  # a store without filters (written before them) verifies and finds the same
+    try:
+        assert s.corpus.stored.find_exact([digest.hex()], []) == found
+        assert s.corpus.stored.verify_files().to_json() == {"shards": 2, "items": 73}
+    finally:
+        path.write_bytes(original)
+
+
 def test_cli_ingest_store_and_log_prove_item(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()

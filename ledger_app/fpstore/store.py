@@ -23,11 +23,12 @@ import hashlib
 import os
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
@@ -35,7 +36,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from ledger_app.core.errors import UserError, VerificationError
-from ledger_app.fpstore import proof_index, schema
+from ledger_app.fpstore import lookup_index, proof_index, schema
 from ledger_app.fpstore.proof_index import Hashes, ShardIndex
 from ledger_app.ledger import manifest, merkle
 
@@ -96,6 +97,17 @@ def check_version(rel: str, meta: dict[bytes, bytes] | None) -> int:
         raise UserError(f"the fingerprint store file {rel} has schema version {raw.decode(errors='replace')}, "
                         f"not one of {', '.join(map(str, schema.READABLE))}")
     return version
+
+
+def sha256_rows(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """The non-null values of a `sha256` column as an (n, 32) uint8 array (what a lookup filter hashes)."""
+    values = pc.drop_null(column)
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not len(values):
+        return np.zeros((0, 32), np.uint8)
+    raw = np.frombuffer(values.buffers()[1], np.uint8)
+    return raw[values.offset * 32 : (values.offset + len(values)) * 32].reshape(-1, 32)
 
 
 def record_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -197,7 +209,10 @@ class FingerprintStore:
         footer = pq.ParquetFile(pa.BufferReader(data))
         index = proof_index.from_footer(rel, footer, footer.schema_arrow.metadata or {})
         self._put(rel + proof_index.SUFFIX, proof_index.encode(index, len(data)))
-        return ShardFile(corpus, shard, rel, table.num_rows, root, hashlib.sha256(data).hexdigest(), len(data))
+        # The exact-lookup filter beside it (a cache: a lookup scans a shard without a usable one).
+        digest = hashlib.sha256(data).digest()
+        self._put(rel + lookup_index.SUFFIX, lookup_index.encode(sha256_rows(table.column("sha256")), digest, len(data)))
+        return ShardFile(corpus, shard, rel, table.num_rows, root, digest.hex(), len(data))
 
     def _put(self, rel: str, data: bytes) -> None:
         final = self._full(rel)
@@ -253,15 +268,83 @@ class FingerprintStore:
         return [record_dict(r) for r in table.to_pylist()]
 
     def lookup_sha256(self, sha256_hex: str, *, files: Sequence[str] | None = None, corpus: str | None = None,
-                      columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
-        """Every stored item whose content has this SHA-256."""
+                      columns: Sequence[str] | None = None, signed: Mapping[str, str] | None = None,
+                      use_filters: bool = True) -> list[dict[str, Any]]:
+        """Every stored item whose content has this SHA-256: the files whose lookup filter may hold it
+        (`may_hold`, with `signed`), scanned. `use_filters=False`: every file scanned."""
         try:
             digest = bytes.fromhex(sha256_hex)
         except ValueError:
             digest = b""
         if len(digest) != 32:
             raise UserError(f"{sha256_hex!r} is not a SHA-256 (64 hex digits)")
-        return self._rows(pc.field("sha256") == pa.scalar(digest, pa.binary(32)), files, corpus, columns)
+        rels = list(files) if files is not None else self.files(corpus)
+        if use_filters:
+            rels = self.may_hold(rels, [digest], signed)
+        if not rels:
+            return []
+        return self._rows(pc.field("sha256") == pa.scalar(digest, pa.binary(32)), rels, None, columns)
+
+    def may_hold(self, files: Sequence[str], digests: Sequence[bytes],
+                 signed: Mapping[str, str] | None = None) -> list[str]:
+        """The files among `files` that may hold an item with one of these SHA-256s: those whose lookup
+        filter (`lookup_index`) says so, and every file whose filter cannot be used (missing, malformed,
+        truncated, a block failing its CRC, or made for another file: its header must name the file's
+        size and, when `signed` (file -> SHA-256 as its signed manifest says) is given, that SHA-256).
+        A filter never makes a file that holds a digest look empty unless it was forged consistently,
+        which `ledger log verify --store` finds (services/stored.py)."""
+        return [rel for rel in files if self._filter_says(rel, digests, signed.get(rel) if signed else None) is not False]
+
+    def lookup_filter_matches(self, rel: str, sha256: pa.Array | pa.ChunkedArray, file_sha256: str) -> bool:
+        """Whether `rel` has no lookup filter, or exactly the one its `sha256` column (read from the file
+        whose SHA-256 is `file_sha256`, checked by the caller) gives."""
+        path = self._full(rel + lookup_index.SUFFIX)
+        try:
+            with self.fs.open_input_stream(path) as f:
+                raw = f.read()
+            size = self.fs.get_file_info(self._full(rel)).size
+        except FileNotFoundError:
+            return True
+        except (OSError, pa.ArrowException):
+            return False
+        return size is not None and bytes(raw) == lookup_index.encode(sha256_rows(sha256), bytes.fromhex(file_sha256), size)
+
+    def _filter_says(self, rel: str, digests: Sequence[bytes], file_sha256: str | None) -> bool | None:
+        """Whether `rel`'s filter may hold one of `digests` (None: unusable, scan the file)."""
+        try:
+            if self.local:
+                fd = os.open(self._full(rel + lookup_index.SUFFIX), os.O_RDONLY)
+                try:
+                    return self._read_filter(rel, digests, file_sha256, lambda n, at: os.pread(fd, n, at))
+                finally:
+                    os.close(fd)
+            with self.fs.open_input_file(self._full(rel + lookup_index.SUFFIX)) as f:
+                return self._read_filter(rel, digests, file_sha256, lambda n, at: bytes(f.read_at(n, at)))
+        except (OSError, pa.ArrowException):
+            return None
+
+    def _read_filter(self, rel: str, digests: Sequence[bytes], file_sha256: str | None, read) -> bool | None:
+        head = lookup_index.parse_head(read(lookup_index.HEAD.size, 0))
+        if head is None:
+            return None
+        sha, size, _, blocks = head
+        if file_sha256 is not None and sha.hex() != file_sha256:
+            return None
+        if self.local:
+            if os.stat(self._full(rel)).st_size != size:
+                return None
+        elif self.fs.get_file_info(self._full(rel)).size != size:
+            return None
+        if len(digests) > 4:  # one read of the whole filter rather than a read per digest
+            return lookup_index.may_hold(read(blocks * lookup_index.BLOCK, lookup_index.HEAD.size), blocks, digests)
+        hit = False
+        for d in digests:
+            at = lookup_index.HEAD.size + lookup_index.block_of(d, blocks) * lookup_index.BLOCK
+            got = lookup_index.in_block(d, read(lookup_index.BLOCK, at))
+            if got is None:
+                return None
+            hit = hit or got
+        return hit
 
     def item(self, item_id: str, *, files: Sequence[str] | None = None,
              columns: Sequence[str] | None = None) -> dict[str, Any] | None:

@@ -160,12 +160,16 @@ class StoredItems:
                               why=os_error_text(exc))) from None
             if digest != m.file_sha256:
                 raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "has another SHA-256 than its manifest says")))
-            table = store.read_shard(m.file, ["leaf", "leaf_hash"])
+            table = store.read_shard(m.file, ["leaf", "leaf_hash", "sha256"])
             hashes = [merkle.leaf_hash(leaf) for leaf in table.column("leaf").to_pylist()]
             if hashes != table.column("leaf_hash").to_pylist():
                 raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "holds a leaf that does not match its stored hash")))
             if len(hashes) != m.count or merkle.root(hashes).hex() != m.root:
                 raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "does not give the manifest's tree size and root")))
+            # Its exact-lookup filter, if any, must be the one its items give (a forged one could hide an item).
+            if not store.lookup_filter_matches(m.file, table.column("sha256"), m.file_sha256):
+                raise bad(say(QT_TRANSLATE_NOOP("ServiceMessage", "has a lookup filter (.sha) that is not the one its "
+                                                                  "items give; delete the filter or write the shard again")))
             shards += 1
             items += len(hashes)
         return StoreCheck(shards, items)
@@ -211,23 +215,23 @@ class StoredItems:
 
     def find_exact(self, sha256s: Sequence[str], url_keys: Sequence[str]) -> list[tuple[str, str, str]]:
         """(item ID, "exact" | "url", the hash or URL key asked for) of every stored item matching one."""
-        files = self.files()
-        if not files or not (sha256s or url_keys):
+        manifests = self.manifests()
+        if not manifests or not (sha256s or url_keys):
             return []
-        parts = []
-        if sha256s:
-            parts.append(pc.field("sha256").isin(pa.array([bytes.fromhex(h) for h in sha256s], pa.binary(32))))
-        if url_keys:
-            parts.append(pc.field("url_norm").isin(pa.array(list(url_keys), pa.string())))
-        table = self.store().dataset(files).to_table(columns=["item_id", "sha256", "url_norm"],
-                                                     filter=functools.reduce(operator.or_, parts))
-        wanted_sha, wanted_url = {bytes.fromhex(h) for h in sha256s}, set(url_keys)
+        store, files = self.store(), sorted(m.file for m in manifests.values())
         out = []
-        for row in table.to_pylist():
-            if row["sha256"] in wanted_sha:
-                out.append((row["item_id"], "exact", row["sha256"].hex()))
-            if row["url_norm"] in wanted_url:
-                out.append((row["item_id"], "url", row["url_norm"]))
+        if sha256s:
+            # Only the shards whose lookup filter may hold one of the hashes (all others cannot).
+            digests = [bytes.fromhex(h) for h in sha256s]
+            wanted = store.may_hold(files, digests, {m.file: m.file_sha256 for m in manifests.values()})
+            if wanted:
+                table = store.dataset(wanted).to_table(columns=["item_id", "sha256"],
+                                                       filter=pc.field("sha256").isin(pa.array(digests, pa.binary(32))))
+                out += [(r["item_id"], "exact", r["sha256"].hex()) for r in table.to_pylist()]
+        if url_keys:
+            table = self.store().dataset(files).to_table(
+                columns=["item_id", "url_norm"], filter=pc.field("url_norm").isin(pa.array(list(url_keys), pa.string())))
+            out += [(r["item_id"], "url", r["url_norm"]) for r in table.to_pylist()]
         return out
 
     def details(self, item_id: str, *, with_proof: bool = True) -> ItemDetails:

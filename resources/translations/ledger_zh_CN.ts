@@ -6765,6 +6765,11 @@
         <translation>的 SHA-256 与其清单所记录的不同</translation>
     </message>
     <message>
+        <location filename="../../ledger_app/services/stored.py" line="172"/>
+        <source>has a lookup filter (.sha) that is not the one its items give; delete the filter or write the shard again</source>
+        <translation>的查找过滤器（.sha）与其条目所生成的不一致；请删除该过滤器或重新写入该分片</translation>
+    </message>
+    <message>
         <location filename="../../ledger_app/services/stored.py" line="166"/>
         <source>holds a leaf that does not match its stored hash</source>
         <translation>含有与其存储的哈希不符的叶子</translation>
