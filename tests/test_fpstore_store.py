@@ -139,11 +139,14 @@ def test_the_first_proof_of_a_shard_reads_the_side_index_not_the_footer(tmp_path
     monkeypatch.undo()
     side, footer = fresh.shard_index(f.path), FingerprintStore(tmp_path).shard_index(f.path, footer=True)
     assert side.side and not footer.side
+    assert side.eighths is not None and footer.eighths is None  # the subtrees of 8 leaves: in the side index only
+    assert side.eighths.raw[side.eighths.pos * 32 :] == proof_index.eighth_hashes(hashes)
     assert (side.size, side.root, side.tail, side.groups) == (footer.size, footer.root, footer.tail, footer.groups)
     assert [list(level) for level in side.upper] == [list(level) for level in footer.upper]
 
 
-@pytest.mark.parametrize("damage", ["subtree hash", "group offset", "truncated", "other file size", "missing"])
+@pytest.mark.parametrize("damage", ["subtree hash", "group offset", "truncated", "other file size", "missing",
+                                    "eighth hash", "swapped", "version 1"])
 def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path, damage):
     from ledger_app.fpstore import proof_index
 
@@ -160,6 +163,18 @@ def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path,
         del raw[-7:]
     elif damage == "other file size":
         raw[12] ^= 1
+    elif damage == "eighth hash":  # the hash of leaves 8-15's subtree: a proof of leaf 5 uses it
+        raw[len(raw) - (n // 64 * 8) * 32 + 32 + 3] ^= 1
+    elif damage == "swapped":  # another shard's side index of as many leaves, its file size made this one's
+        other = FingerprintStore(tmp_path).write_shard("c", "t", [rec(i + 1, "t") for i in range(n)])
+        raw = bytearray((tmp_path / (other.path + proof_index.SUFFIX)).read_bytes())
+        raw[5:13] = (tmp_path / f.path).stat().st_size.to_bytes(8, "big")
+    elif damage == "version 1":  # as written before the subtrees of 8 (an older store): still used
+        import dataclasses
+
+        idx = FingerprintStore(tmp_path).shard_index(f.path)
+        raw = bytearray(proof_index.encode(dataclasses.replace(idx, eighths=None), (tmp_path / f.path).stat().st_size))
+        assert raw[:5] == proof_index.MAGIC_V1
     if damage == "missing":
         side.unlink()
     else:
@@ -169,4 +184,7 @@ def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path,
     for i in (5, 70, 2100, n - 1):
         leaf, size, proof, root = st.inner_proof(f.path, i)
         assert (leaf, size, root, proof) == (f'{{"item":{i}}}'.encode(), n, f.root, merkle.inclusion_proof(i, hashes))
-    assert st.shard_index(f.path).side == (damage == "group offset")  # a wrong offset is caught per read
+    # A wrong offset is caught per read; a version 1 index is used as it is.
+    assert st.shard_index(f.path).side == (damage in ("group offset", "version 1"))
+    if damage == "version 1":
+        assert st.shard_index(f.path).eighths is None

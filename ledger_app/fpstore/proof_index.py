@@ -13,11 +13,14 @@ index costs a footer parse, never a wrong proof.
 Layout (big-endian): MAGIC, file size (8), leaves (4), root (32), row groups (4) and per group its
 first leaf (4), rows (4) and where its leaf hashes start (8; -1: decode the column), subtree hashes (4:
 their number, then 32 bytes each, as `manifest.upper_levels` orders them), tail hashes (4, then 32
-bytes each).
+bytes each); from version 2 (MAGIC ending in 2; version 1 is read too), then the hashes of the
+complete chunks' subtrees of 8 leaves (4: their number, leaves // 64 x 8, then 32 bytes each), so a
+proof reads 8 leaf hashes instead of 64 and hashes 8 nodes instead of 63 (`FingerprintStore.inner_proof`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,10 +28,12 @@ from dataclasses import dataclass, field
 import pyarrow.parquet as pq
 
 from ledger_app.fpstore import schema
-from ledger_app.ledger import manifest
+from ledger_app.ledger import manifest, merkle
 
 SUFFIX = ".idx"
-MAGIC = b"PLSI\x01"
+MAGIC = b"PLSI\x02"
+MAGIC_V1 = b"PLSI\x01"  # without the subtrees of 8 leaves
+EIGHTH = 8  # leaves per stored subtree hash below a chunk
 _HEAD = struct.Struct(">5sQI32sI")
 _GROUP = struct.Struct(">IIq")
 _COUNT = struct.Struct(">I")
@@ -65,6 +70,9 @@ class ShardIndex:
     tail: tuple[bytes, ...]
     groups: tuple[tuple[int, int, int | None], ...]
     side: bool = False
+    # The hashes of the complete chunks' subtrees of EIGHTH leaves, in order (None: not stored, as in a
+    # footer or a version 1 side index; a proof then hashes its chunk's 64 leaf hashes).
+    eighths: Hashes | None = None
     # Hashes of the tree's nodes above a chunk (by leaf range), made by earlier proofs from this index
     # (`manifest.inner_proof`'s memo): they depend on nothing else, so each is made once.
     memo: dict[tuple[int, int], bytes] = field(default_factory=dict, compare=False, repr=False)
@@ -110,6 +118,22 @@ def encode(index: ShardIndex, file_size: int) -> bytes:
     out += [_GROUP.pack(start, rows, -1 if direct is None else direct) for start, rows, direct in index.groups]
     hashes = [h for level in index.upper for h in level]
     out += [_COUNT.pack(len(hashes)), *hashes, _COUNT.pack(len(index.tail)), *index.tail]
+    if index.eighths is None:
+        out[0] = MAGIC_V1 + out[0][len(MAGIC):]
+    else:
+        out += [_COUNT.pack(len(index.eighths)), index.eighths.raw[index.eighths.pos * 32 : (index.eighths.pos + index.eighths.n) * 32]]
+    return b"".join(out)
+
+
+def eighth_hashes(leaf_hashes: Sequence[bytes]) -> bytes:
+    """The hashes of the subtrees of EIGHTH leaves of the complete chunks of these leaf hashes, joined."""
+    sha, pre = hashlib.sha256, merkle.NODE_PREFIX
+    out = []
+    for at in range(0, len(leaf_hashes) // manifest.CHUNK * manifest.CHUNK, EIGHTH):
+        level = leaf_hashes[at : at + EIGHTH]
+        while len(level) > 1:
+            level = [sha(pre + level[k] + level[k + 1]).digest() for k in range(0, len(level), 2)]
+        out.append(level[0])
     return b"".join(out)
 
 
@@ -118,7 +142,7 @@ def decode(raw: bytes, file_size: int | None) -> ShardIndex | None:
     file of another size."""
     try:
         magic, size_of_file, size, root, n_groups = _HEAD.unpack_from(raw, 0)
-        if magic != MAGIC or (file_size is not None and size_of_file != file_size):
+        if magic not in (MAGIC, MAGIC_V1) or (file_size is not None and size_of_file != file_size):
             return None
         at = _HEAD.size
         groups = []
@@ -133,10 +157,19 @@ def decode(raw: bytes, file_size: int | None) -> ShardIndex | None:
         (n_tail,) = _COUNT.unpack_from(raw, at)
         at += _COUNT.size
         tail = tuple(raw[at + 32 * i : at + 32 * (i + 1)] for i in range(n_tail))
+        at += 32 * n_tail
+        eighths = None
+        if magic == MAGIC:
+            (n_eighths,) = _COUNT.unpack_from(raw, at)
+            at += _COUNT.size
+            if n_eighths != size // manifest.CHUNK * (manifest.CHUNK // EIGHTH):
+                return None
+            eighths = Hashes(raw, at // 32, n_eighths) if at % 32 == 0 else Hashes(raw[at:], 0, n_eighths)
+            at += 32 * n_eighths
     except struct.error:
         return None
     upper = _levels(raw_upper, size)
-    if (upper is None or at + 32 * n_tail != len(raw) or sum(r for _, r, _ in groups) != size
+    if (upper is None or at != len(raw) or sum(r for _, r, _ in groups) != size
             or n_tail != size % manifest.CHUNK):
         return None
-    return ShardIndex(size, root, upper, tail, tuple(groups), side=True)
+    return ShardIndex(size, root, upper, tail, tuple(groups), side=True, eighths=eighths)

@@ -19,6 +19,7 @@ depend on each other line by line.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import uuid
@@ -208,6 +209,8 @@ class FingerprintStore:
         # The proof index beside it (a cache: a reader without it parses the footer).
         footer = pq.ParquetFile(pa.BufferReader(data))
         index = proof_index.from_footer(rel, footer, footer.schema_arrow.metadata or {})
+        eighths = proof_index.eighth_hashes(hashes)
+        index = dataclasses.replace(index, eighths=Hashes(eighths, 0, len(eighths) // 32))
         self._put(rel + proof_index.SUFFIX, proof_index.encode(index, len(data)))
         # The exact-lookup filter beside it (a cache: a lookup scans a shard without a usable one).
         digest = hashlib.sha256(data).digest()
@@ -424,8 +427,15 @@ class FingerprintStore:
         when the column chunk's layout allows (and `direct_read`), else the group's column decoded."""
         start, _, direct = idx.groups[group]
         if direct is not None and direct_read:
-            with self.fs.open_input_file(self._full(rel)) as f:
-                raw = f.read_at(count * 32, direct + (first - start) * 32)
+            if self.local:  # a plain pread: no pyarrow file object for 256 to 2,048 bytes
+                fd = os.open(self._full(rel), os.O_RDONLY)
+                try:
+                    raw = os.pread(fd, count * 32, direct + (first - start) * 32)
+                finally:
+                    os.close(fd)
+            else:
+                with self.fs.open_input_file(self._full(rel)) as f:
+                    raw = f.read_at(count * 32, direct + (first - start) * 32)
             if len(raw) == count * 32:
                 return bytes(raw)
         pf, _ = self._open_shard(rel)
@@ -468,6 +478,10 @@ class FingerprintStore:
             pf, _ = self._open_shard(rel)
             leaf = pf.read_row_group(group, columns=["leaf"], use_threads=False).column(0)[leaf_index - start].as_py()
         assert leaf is not None
+        if idx.eighths is not None and leaf_index < len(chunks) * manifest.CHUNK:
+            path = self._chunk_path(rel, idx, group, leaf_index, leaf)
+            proof = manifest.inner_proof(leaf_index, size, chunks, idx.tail, [], idx.upper, idx.memo, chunk_path=path)
+            return leaf, size, proof, idx.root
         raw = self._chunk_hashes(rel, idx, group, own, count)
         if merkle.leaf_hash(leaf) != raw[(leaf_index - own) * 32 : (leaf_index - own + 1) * 32] and idx.groups[group][2] is not None:
             # The direct read was not where the layout said (another writer's pages): decode instead.
@@ -480,6 +494,30 @@ class FingerprintStore:
         # The root as the file states it; a caller checks the proof against the manifest's root, so
         # damaged subtree hashes cannot pass (services/stored.py verifies every proof it returns).
         return leaf, size, proof, idx.root
+
+    def _chunk_path(self, rel: str, idx: ShardIndex, group: int, leaf_index: int, leaf: bytes) -> list[bytes]:
+        """The siblings inside a complete chunk on the path of `leaf_index` (the proof's first
+        CHUNK_LEVEL hashes), from the 8 leaf hashes of its subtree of 8 and the side index's hashes of
+        the chunk's 8 subtrees of 8. Unchecked here: the caller checks the whole proof against the
+        side index's root (and so these hashes), then against the signed manifest."""
+        eight = proof_index.EIGHTH
+        first = leaf_index // eight * eight
+        raw = self._chunk_hashes(rel, idx, group, first, eight)
+        if merkle.leaf_hash(leaf) != raw[(leaf_index - first) * 32 : (leaf_index - first + 1) * 32] and idx.groups[group][2] is not None:
+            raw = self._chunk_hashes(rel, idx, group, first, eight, direct_read=False)
+        if len(raw) != eight * 32 or merkle.leaf_hash(leaf) != raw[(leaf_index - first) * 32 : (leaf_index - first + 1) * 32]:
+            raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
+        sha, pre = hashlib.sha256, merkle.NODE_PREFIX
+        path: list[bytes] = []
+        chunk = leaf_index // manifest.CHUNK
+        for level, pos in (([raw[i : i + 32] for i in range(0, len(raw), 32)], leaf_index - first),
+                           (idx.eighths[chunk * eight : (chunk + 1) * eight] if idx.eighths is not None else [],
+                            (leaf_index % manifest.CHUNK) // eight)):
+            while len(level) > 1:
+                path.append(level[pos ^ 1])
+                level = [sha(pre + level[k] + level[k + 1]).digest() for k in range(0, len(level), 2)]
+                pos >>= 1
+        return path
 
     def file_sha256(self, rel: str) -> str:
         h = hashlib.sha256()

@@ -107,25 +107,34 @@ def upper_levels(chunks: Sequence[bytes]) -> list[list[bytes]]:
 
 def inner_proof(index: int, size: int, chunks: Sequence[bytes], tail: Sequence[bytes],
                 chunk_leaves: Sequence[bytes], upper: Sequence[Sequence[bytes]] | None = None,
-                memo: dict[tuple[int, int], bytes] | None = None) -> list[bytes]:
+                memo: dict[tuple[int, int], bytes] | None = None,
+                chunk_path: Sequence[bytes] | None = None) -> list[bytes]:
     """The RFC 6962 inclusion proof of leaf `index` in a tree of `size` leaves, from the complete
     chunks' hashes, the incomplete tail's leaf hashes and the leaf hashes of the chunk holding
     `index` (empty when `index` is in the tail). `upper`: `upper_levels(chunks)`, when stored.
     `memo`: the hashes of nodes above a chunk (by leaf range) made for earlier proofs from these same
-    chunks and tail, and where this one's are added."""
+    chunks and tail, and where this one's are added. `chunk_path`: the path's first CHUNK_LEVEL hashes
+    (the siblings inside the item's complete chunk) when the caller has them, instead of `chunk_leaves`."""
     if len(chunks) != size // CHUNK or len(tail) != size % CHUNK:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "the stored subtree hashes do not describe a tree of {size} leaves"), size=size)
     if not 0 <= index < size:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "index {i} is not inside a shard tree of size {size}"), i=index, size=size)
     full = len(chunks) * CHUNK
     own = index // CHUNK * CHUNK
-    if index < full and len(chunk_leaves) != CHUNK:
+    if chunk_path is not None:
+        if not index < full or len(chunk_path) != CHUNK_LEVEL:
+            raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "chunk {chunk} needs {want} leaf hashes, got {got}"),
+                         chunk=index // CHUNK, want=CHUNK_LEVEL, got=len(chunk_path))
+    elif index < full and len(chunk_leaves) != CHUNK:
         raise failed(QT_TRANSLATE_NOOP("ServiceMessage", "chunk {chunk} needs {want} leaf hashes, got {got}"), chunk=index // CHUNK, want=CHUNK,
                      got=len(chunk_leaves))
 
     ranges = merkle.inclusion_ranges(index, size)
     proof: list[bytes] = []
-    if index < full:
+    if chunk_path is not None:
+        proof += chunk_path
+        ranges = ranges[CHUNK_LEVEL:]
+    elif index < full:
         # A complete chunk is a node of the tree (it is aligned, and every node wider than a chunk
         # splits at a multiple of one), so the path's first CHUNK_LEVEL hashes are the siblings
         # inside it, taken while its levels are hashed up.
