@@ -139,8 +139,9 @@ def test_the_first_proof_of_a_shard_reads_the_side_index_not_the_footer(tmp_path
     monkeypatch.undo()
     side, footer = fresh.shard_index(f.path), FingerprintStore(tmp_path).shard_index(f.path, footer=True)
     assert side.side and not footer.side
-    assert side.eighths is not None and footer.eighths is None  # the subtrees of 8 leaves: in the side index only
-    assert side.eighths.raw[side.eighths.pos * 32 :] == proof_index.eighth_hashes(hashes)
+    assert side.eighths_at is not None and footer.eighths_at is None  # the subtrees of 8 leaves: in the side index only
+    raw = (tmp_path / (f.path + proof_index.SUFFIX)).read_bytes()
+    assert raw[side.eighths_at :] == proof_index.eighth_hashes(hashes) and raw[:5] == proof_index.MAGIC
     assert (side.size, side.root, side.tail, side.groups) == (footer.size, footer.root, footer.tail, footer.groups)
     assert [list(level) for level in side.upper] == [list(level) for level in footer.upper]
 
@@ -170,10 +171,8 @@ def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path,
         raw = bytearray((tmp_path / (other.path + proof_index.SUFFIX)).read_bytes())
         raw[5:13] = (tmp_path / f.path).stat().st_size.to_bytes(8, "big")
     elif damage == "version 1":  # as written before the subtrees of 8 (an older store): still used
-        import dataclasses
-
         idx = FingerprintStore(tmp_path).shard_index(f.path)
-        raw = bytearray(proof_index.encode(dataclasses.replace(idx, eighths=None), (tmp_path / f.path).stat().st_size))
+        raw = bytearray(proof_index.encode(idx, (tmp_path / f.path).stat().st_size))
         assert raw[:5] == proof_index.MAGIC_V1
     if damage == "missing":
         side.unlink()
@@ -187,4 +186,24 @@ def test_a_damaged_side_index_costs_a_footer_parse_never_a_wrong_proof(tmp_path,
     # A wrong offset is caught per read; a version 1 index is used as it is.
     assert st.shard_index(f.path).side == (damage in ("group offset", "version 1"))
     if damage == "version 1":
-        assert st.shard_index(f.path).eighths is None
+        assert st.shard_index(f.path).eighths_at is None
+
+
+@pytest.mark.parametrize("change", ["eighths altered", "truncated"])
+def test_a_side_index_changed_after_it_was_read_costs_a_footer_parse(tmp_path, change):
+    """The subtrees of 8 are read from the side index per proof, not kept: a file changed since its
+    index was read gives a proof that fails its check, built again from the footer."""
+    from ledger_app.fpstore import proof_index
+
+    n = 1000
+    f = FingerprintStore(tmp_path).write_shard("c", "s", [rec(i, "s") for i in range(n)])
+    hashes = [merkle.leaf_hash(f'{{"item":{i}}}'.encode()) for i in range(n)]
+    st = FingerprintStore(tmp_path)
+    assert st.inner_proof(f.path, 3)[2] == merkle.inclusion_proof(3, hashes) and st.shard_index(f.path).side
+    side = tmp_path / (f.path + proof_index.SUFFIX)
+    raw = side.read_bytes()
+    side.write_bytes(bytes(b ^ 0x55 for b in raw[: -32 * 100]) if change == "truncated"
+                     else raw[: -32 * 100] + bytes(32 * 100))
+    for i in (3, 500, 950, n - 1):
+        leaf, size, proof, root = st.inner_proof(f.path, i)
+        assert (size, root, proof) == (n, f.root, merkle.inclusion_proof(i, hashes))

@@ -70,9 +70,10 @@ class ShardIndex:
     tail: tuple[bytes, ...]
     groups: tuple[tuple[int, int, int | None], ...]
     side: bool = False
-    # The hashes of the complete chunks' subtrees of EIGHTH leaves, in order (None: not stored, as in a
-    # footer or a version 1 side index; a proof then hashes its chunk's 64 leaf hashes).
-    eighths: Hashes | None = None
+    # Where the side index file holds the hashes of the complete chunks' subtrees of EIGHTH leaves, in
+    # order (None: not stored, as in a footer or a version 1 side index; a proof then hashes its chunk's
+    # 64 leaf hashes). Read per proof (256 bytes), not kept: they are four fifths of the side index.
+    eighths_at: int | None = None
     # Hashes of the tree's nodes above a chunk (by leaf range), made by earlier proofs from this index
     # (`manifest.inner_proof`'s memo): they depend on nothing else, so each is made once.
     memo: dict[tuple[int, int], bytes] = field(default_factory=dict, compare=False, repr=False)
@@ -112,16 +113,16 @@ def from_footer(rel: str, pf: pq.ParquetFile, meta: dict[bytes, bytes]) -> Shard
                       tuple(raw_tail[i : i + 32] for i in range(0, len(raw_tail), 32)), tuple(groups))
 
 
-def encode(index: ShardIndex, file_size: int) -> bytes:
-    """The side index of a file of `file_size` bytes."""
+def encode(index: ShardIndex, file_size: int, eighths: bytes | None = None) -> bytes:
+    """The side index of a file of `file_size` bytes; version 2 with `eighths` (`eighth_hashes`), else 1."""
     out = [_HEAD.pack(MAGIC, file_size, index.size, index.root, len(index.groups))]
     out += [_GROUP.pack(start, rows, -1 if direct is None else direct) for start, rows, direct in index.groups]
     hashes = [h for level in index.upper for h in level]
     out += [_COUNT.pack(len(hashes)), *hashes, _COUNT.pack(len(index.tail)), *index.tail]
-    if index.eighths is None:
+    if eighths is None:
         out[0] = MAGIC_V1 + out[0][len(MAGIC):]
     else:
-        out += [_COUNT.pack(len(index.eighths)), index.eighths.raw[index.eighths.pos * 32 : (index.eighths.pos + index.eighths.n) * 32]]
+        out += [_COUNT.pack(len(eighths) // 32), eighths]
     return b"".join(out)
 
 
@@ -158,18 +159,18 @@ def decode(raw: bytes, file_size: int | None) -> ShardIndex | None:
         at += _COUNT.size
         tail = tuple(raw[at + 32 * i : at + 32 * (i + 1)] for i in range(n_tail))
         at += 32 * n_tail
-        eighths = None
+        eighths_at = None
         if magic == MAGIC:
             (n_eighths,) = _COUNT.unpack_from(raw, at)
             at += _COUNT.size
             if n_eighths != size // manifest.CHUNK * (manifest.CHUNK // EIGHTH):
                 return None
-            eighths = Hashes(raw, at // 32, n_eighths) if at % 32 == 0 else Hashes(raw[at:], 0, n_eighths)
+            eighths_at = at
             at += 32 * n_eighths
     except struct.error:
         return None
-    upper = _levels(raw_upper, size)
+    upper = _levels(raw_upper, size)  # copies: `raw` is not kept
     if (upper is None or at != len(raw) or sum(r for _, r, _ in groups) != size
             or n_tail != size % manifest.CHUNK):
         return None
-    return ShardIndex(size, root, upper, tail, tuple(groups), side=True, eighths=eighths)
+    return ShardIndex(size, root, upper, tail, tuple(groups), side=True, eighths_at=eighths_at)

@@ -19,7 +19,6 @@ depend on each other line by line.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import uuid
@@ -209,9 +208,7 @@ class FingerprintStore:
         # The proof index beside it (a cache: a reader without it parses the footer).
         footer = pq.ParquetFile(pa.BufferReader(data))
         index = proof_index.from_footer(rel, footer, footer.schema_arrow.metadata or {})
-        eighths = proof_index.eighth_hashes(hashes)
-        index = dataclasses.replace(index, eighths=Hashes(eighths, 0, len(eighths) // 32))
-        self._put(rel + proof_index.SUFFIX, proof_index.encode(index, len(data)))
+        self._put(rel + proof_index.SUFFIX, proof_index.encode(index, len(data), proof_index.eighth_hashes(hashes)))
         # The exact-lookup filter beside it (a cache: a lookup scans a shard without a usable one).
         digest = hashlib.sha256(data).digest()
         self._put(rel + lookup_index.SUFFIX, lookup_index.encode(sha256_rows(table.column("sha256")), digest, len(data)))
@@ -421,21 +418,24 @@ class FingerprintStore:
             return None
         return proof_index.decode(bytes(raw), file_size)
 
+    def _read_at(self, rel: str, at: int, count: int) -> bytes:
+        """`count` bytes of file `rel` from `at` (fewer at its end); a plain pread on a local store."""
+        if self.local:  # no pyarrow file object for a few hundred bytes
+            fd = os.open(self._full(rel), os.O_RDONLY)
+            try:
+                return os.pread(fd, count, at)
+            finally:
+                os.close(fd)
+        with self.fs.open_input_file(self._full(rel)) as f:
+            return bytes(f.read_at(count, at))
+
     def _chunk_hashes(self, rel: str, idx: ShardIndex, group: int, first: int, count: int, *,
                       direct_read: bool = True) -> bytes:
         """`count` leaf hashes from leaf `first` of row group `group`, as 32-byte runs: read directly
         when the column chunk's layout allows (and `direct_read`), else the group's column decoded."""
         start, _, direct = idx.groups[group]
         if direct is not None and direct_read:
-            if self.local:  # a plain pread: no pyarrow file object for 256 to 2,048 bytes
-                fd = os.open(self._full(rel), os.O_RDONLY)
-                try:
-                    raw = os.pread(fd, count * 32, direct + (first - start) * 32)
-                finally:
-                    os.close(fd)
-            else:
-                with self.fs.open_input_file(self._full(rel)) as f:
-                    raw = f.read_at(count * 32, direct + (first - start) * 32)
+            raw = self._read_at(rel, direct + (first - start) * 32, count * 32)
             if len(raw) == count * 32:
                 return bytes(raw)
         pf, _ = self._open_shard(rel)
@@ -478,7 +478,7 @@ class FingerprintStore:
             pf, _ = self._open_shard(rel)
             leaf = pf.read_row_group(group, columns=["leaf"], use_threads=False).column(0)[leaf_index - start].as_py()
         assert leaf is not None
-        if idx.eighths is not None and leaf_index < len(chunks) * manifest.CHUNK:
+        if idx.eighths_at is not None and leaf_index < len(chunks) * manifest.CHUNK:
             path = self._chunk_path(rel, idx, group, leaf_index, leaf)
             proof = manifest.inner_proof(leaf_index, size, chunks, idx.tail, [], idx.upper, idx.memo, chunk_path=path)
             return leaf, size, proof, idx.root
@@ -507,12 +507,15 @@ class FingerprintStore:
             raw = self._chunk_hashes(rel, idx, group, first, eight, direct_read=False)
         if len(raw) != eight * 32 or merkle.leaf_hash(leaf) != raw[(leaf_index - first) * 32 : (leaf_index - first + 1) * 32]:
             raise UserError(f"the fingerprint store file {rel} is damaged: leaf {leaf_index} does not match its hash")
+        chunk = leaf_index // manifest.CHUNK
+        assert idx.eighths_at is not None
+        above = self._read_at(rel + proof_index.SUFFIX, idx.eighths_at + chunk * eight * 32, eight * 32)
+        if len(above) != eight * 32:
+            raise UserError(f"the proof index of the fingerprint store file {rel} is truncated")
         sha, pre = hashlib.sha256, merkle.NODE_PREFIX
         path: list[bytes] = []
-        chunk = leaf_index // manifest.CHUNK
         for level, pos in (([raw[i : i + 32] for i in range(0, len(raw), 32)], leaf_index - first),
-                           (idx.eighths[chunk * eight : (chunk + 1) * eight] if idx.eighths is not None else [],
-                            (leaf_index % manifest.CHUNK) // eight)):
+                           ([above[i : i + 32] for i in range(0, len(above), 32)], (leaf_index % manifest.CHUNK) // eight)):
             while len(level) > 1:
                 path.append(level[pos ^ 1])
                 level = [sha(pre + level[k] + level[k + 1]).digest() for k in range(0, len(level), 2)]
