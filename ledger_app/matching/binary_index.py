@@ -9,9 +9,19 @@ codes is read from memory again for each query (the PDQ scan of a locate at 1 M 
 less time). The numpy arrays are the source of truth: additions append to both, a
 removal compacts the arrays and rebuilds the faiss blocks at the next search, which suits how the
 ledger uses it (bulk loads, rare removals after a purge).
+
+`query_threads` runs a query's faiss calls on QUERY_THREADS OpenMP threads (the image matcher
+wraps each query in it). faiss' own default, one thread per core, loses badly as soon as the cores
+are shared: a scan waits at each parallel region's barrier for a thread the system has descheduled.
+Measured at a million items (bench_images_1m.py, the same 27 queries alternating in one process,
+load average 10 on 2 cores): the hash scans 466 -> 116 ms median per query with one thread (every
+query faster), the descriptor distances of verification with them, the whole query 811 -> 426 ms.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -21,9 +31,25 @@ except ImportError:  # pragma: no cover - exercised only where faiss is missing
     faiss = None
 
 
+QUERY_THREADS = 1  # OpenMP threads of faiss during a query (see the module docstring)
 _MH_TABLES = 16
 _MH_MIN_CODES = 200_000
 _BLOCK_BYTES = 1 << 22  # codes per faiss block: this many bytes of them
+
+
+@contextmanager
+def query_threads(n: int = QUERY_THREADS) -> Iterator[None]:
+    """faiss' OpenMP threads set to `n` for the calling thread's faiss calls, then restored (the
+    setting is the calling thread's own; other threads keep theirs)."""
+    if faiss is None:
+        yield
+        return
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(n)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 class BinaryIndex:

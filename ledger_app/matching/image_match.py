@@ -32,7 +32,7 @@ look-alike). The same verdict rules (`verify._judge`) decide either way.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
-It stays one module (some 420 lines): which candidates are verified (hash surprise, keypoint votes)
+It stays one module (some 430 lines): which candidates are verified (hash surprise, keypoint votes)
 and how each is verified and decided are one cost-and-recall decision, tuned together on the tuning set.
 """
 
@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
+from ledger_app.matching.binary_index import query_threads
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import CROP_FRACTIONS, ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
@@ -176,6 +177,14 @@ class ImageMatcher:
         query_bytes_or_thumb: bytes | np.ndarray | None = None,
     ) -> list[ImageMatch]:
         """Matches for one query image, best first. Give its fingerprint, its bytes, or both."""
+        with query_threads():  # faiss on one thread: its default loses badly on shared cores
+            return self._query(query_fp, query_bytes_or_thumb)
+
+    def _query(
+        self,
+        query_fp: ImageFingerprint | bytes | None,
+        query_bytes_or_thumb: bytes | np.ndarray | None,
+    ) -> list[ImageMatch]:
         if query_fp is None:
             if not isinstance(query_bytes_or_thumb, bytes | bytearray):
                 raise ValueError("give the query's fingerprint or its image bytes")

@@ -109,3 +109,33 @@ def test_local_candidates_rank_rare_shared_words_above_many_common_ones():
     assert image_match._local_ranking(lv, ids, 10) == ["rare", "middle", "common"]
     assert image_match._local_ranking(lv, ids, 2) == ["rare", "middle"]
     assert image_match._local_ranking(lv, ids, 1) == ["rare"]
+
+
+def test_a_query_runs_faiss_on_query_threads_and_restores_the_callers_setting(grate):
+    """Inside a query (here: when it reads the candidates' fingerprints) faiss runs on
+    binary_index.QUERY_THREADS OpenMP threads; afterwards the caller's own setting is back, also when
+    the query fails."""
+    import faiss
+
+    from ledger_app.matching import binary_index
+
+    item = image_fingerprint(_jpeg(grate.resize((grate.width // 2, grate.height // 2))))
+    seen: list[int] = []
+
+    def load(ids):
+        seen.append(faiss.omp_get_max_threads())
+        return {i: item for i in ids if i == "a"}
+
+    m = ImageMatcher(fingerprints=load)
+    m.add(["a"], [item])
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(3)
+    try:
+        assert [x.item_id for x in m.query(image_fingerprint(_jpeg(grate), local="work"))] == ["a"]
+        assert seen and set(seen) == {binary_index.QUERY_THREADS}
+        assert faiss.omp_get_max_threads() == 3
+        with pytest.raises(ValueError):
+            m.query(None, None)
+        assert faiss.omp_get_max_threads() == 3
+    finally:
+        faiss.omp_set_num_threads(before)
