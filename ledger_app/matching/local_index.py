@@ -207,14 +207,15 @@ class LocalIndex:
         unit = _count_unit(w_useful)
         # With a unit, each posting weighs its word's weight plus the unit: one weighted count then
         # holds both the shared words (its multiple of the unit) and the votes (the rest), exactly.
-        w_list = (w_useful + unit).tolist() if unit else w_useful.tolist()
+        w_posted = weight + unit if unit else weight
         for seg, lo, hi in spans:
             items_of = seg.items
-            for a, b, w in zip(lo[useful].tolist(), hi[useful].tolist(), w_list, strict=True):
-                if b > a:
-                    items[at : at + b - a] = items_of[a:b]
-                    weights[at : at + b - a] = w
-                    at += b - a
+            # Only the words this segment holds (a small segment holds few of a query's words).
+            take = useful & (hi > lo)
+            for a, b, w in zip(lo[take].tolist(), hi[take].tolist(), w_posted[take].tolist(), strict=True):
+                items[at : at + b - a] = items_of[a:b]
+                weights[at : at + b - a] = w
+                at += b - a
         votes = np.bincount(items[:total], weights=weights[:total], minlength=n_items)
         if unit:
             counts = (votes * (1.0 / unit)).astype(np.int64)  # whole units: the fraction is the votes
