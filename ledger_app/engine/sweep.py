@@ -43,6 +43,10 @@ from ledger_app.matching.image import MIN_QUALITY
 from ledger_app.matching.local_index import TABLES, WORD_BITS, words
 
 BATCH_ROWS = 16_384  # a multiple of the store's row groups; batches small enough to stay in cache-sized arrays
+# Compared with as Arrow scalars: a Python string is converted at every call (and pyarrow tries an
+# import each time, some 40 us).
+_PURGED, _IMAGE, _TEXT, _NONE = (pa.scalar(v, pa.string()) for v in ("purged", "image", "text", "none"))
+_KEY_MASK = (1 << 16) - 1  # text keys are first told apart by these low bits (`_texts`)
 _LOCAL_HEAD = 10  # local features header: magic (3), version, width (2), height (2), keypoints (2)
 
 
@@ -184,7 +188,7 @@ def sweep_unit(task: SweepTask) -> UnitHits:
     return sweep_file(pf, task.file, task.query)
 
 
-GROUP_SPREAD = 6  # bits from its leader within which a coarse code joins the leader's group
+GROUP_SPREAD = 10  # bits from its leader within which a coarse code joins the leader's group
 
 _HIT_LISTS = ("exact", "urls", "domains", "accounts", "signers", "pdq", "coarse", "text", "local")
 
@@ -257,27 +261,21 @@ class _Searchers:
             self.pdq = np.ascontiguousarray(q.pdq, np.uint8)
             self.pdq_max = int(q.pdq_radius.max())
         if len(q.coarse):
-            self.coarse = np.ascontiguousarray(q.coarse, np.uint8)
-            self.coarse64 = self.coarse.view(np.uint64).reshape(-1)
-            groups = q.coarse_groups if len(q.coarse_groups) else np.arange(len(q.coarse) + 1)
-            self.groups = np.asarray(groups, np.int64)
-            lead = np.repeat(self.groups[:-1], np.diff(self.groups))
-            spread = np.bitwise_count(self.coarse64 ^ self.coarse64[lead])
-            # An item further than this from a group's leader is further than its radius from every member.
-            self.group_bound = np.maximum.reduceat(spread.astype(np.int64) + q.coarse_radius, self.groups[:-1])
-            self.leaders = np.ascontiguousarray(self.coarse[self.groups[:-1]])
+            self._coarse_groups(q)
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
         self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
-        self.domains = self.domain_re = None
+        self.domains = None
         if q.domains:
-            import re
-
-            self.domains = pa.array(q.domains, pa.string())
-            self.domain_re = "(^|\\.)(" + "|".join(re.escape(d) for d in q.domains) + ")$"
-        self.domain_numbers: dict[str, list[int]] = {}
-        for k, d in enumerate(q.domains):
-            self.domain_numbers.setdefault(d, []).append(k)
+            # The distinct requested domains, and the domain numbers of each (`domain_ks` from
+            # `domain_first[u]` to `domain_first[u + 1]`, ascending).
+            numbers: dict[str, list[int]] = {}
+            for k, d in enumerate(q.domains):
+                numbers.setdefault(d, []).append(k)
+            values = sorted(numbers)
+            self.domains = pa.array(values, pa.string())
+            self.domain_ks = np.array([k for v in values for k in numbers[v]], np.int64)
+            self.domain_first = np.cumsum([0] + [len(numbers[v]) for v in values]).astype(np.int64)
         # The text works' keys, sorted and distinct, and the works holding each (`works_of_keys`
         # from `key_works[i]` to `key_works[i + 1]`).
         order = np.lexsort((q.text_work, q.text_keys))
@@ -285,105 +283,168 @@ class _Searchers:
         self.text_keys, first = np.unique(keys, return_index=True)
         self.key_works = np.append(first, len(keys)).astype(np.int64)
         self.works_of_keys = work
+        self.key_bits = np.zeros(_KEY_MASK + 1, bool)
+        self.key_bits[(self.text_keys & np.uint64(_KEY_MASK)).astype(np.intp)] = True
         self.signer_ascii = all(s.isascii() and s.isprintable() and '"' not in s and "\\" not in s for s in q.signers)
 
 
-def _rows_of(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    return np.flatnonzero(np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False)))
+    def _coarse_groups(self, q: SweepQuery) -> None:
+        """The request's coarse groups as `_grouped_hits` reads them: each group's leader first, then
+        its other codes by their reach (bits from the leader plus radius), farthest first, so the
+        codes an item at a given distance from the leader can match are a prefix of the group
+        (`reach[group, distance]` of them besides the leader)."""
+        groups = np.asarray(q.coarse_groups if len(q.coarse_groups) else np.arange(len(q.coarse) + 1), np.int64)
+        codes = np.ascontiguousarray(q.coarse, np.uint8).view(np.uint64).reshape(-1)
+        size = np.diff(groups)
+        group = np.repeat(np.arange(len(size)), size)
+        lead = groups[:-1][group]
+        bound = np.bitwise_count(codes ^ codes[lead]).astype(np.int64) + np.asarray(q.coarse_radius, np.int64)
+        follower = np.arange(len(codes)) != lead
+        order = np.lexsort((-bound, follower, group))  # by group; its leader, then the farthest reach first
+        self.coarse64 = codes[order]
+        self.coarse_work = np.asarray(q.coarse_work, np.int64)[order]
+        self.coarse_radius = np.asarray(q.coarse_radius, np.int64)[order]
+        self.groups = groups
+        # An item further than this from a group's leader is further than its radius from every member
+        # (triangle inequality); a code of the group can match it only if its reach is at least that far.
+        self.group_bound = np.maximum.reduceat(bound, groups[:-1])
+        top = int(self.group_bound.max()) + 2
+        counts = np.bincount(group[follower] * top + bound[follower], minlength=len(size) * top).reshape(-1, top)
+        self.reach = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1]  # followers with reach >= distance
+        self.leaders = np.ascontiguousarray(codes[groups[:-1]].view(np.uint8).reshape(-1, 8))
+        self.coarse = self.leaders
+
+def _mask(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean array as numpy (null: False)."""
+    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), bool)
 
 
-def _which(values: pa.Array, wanted: pa.Array, rows: np.ndarray) -> np.ndarray:
-    return np.asarray(pc.index_in(values.take(pa.array(rows)), value_set=wanted).to_numpy(zero_copy_only=False))
+def _found(col: pa.Array | pa.ChunkedArray, wanted: pa.Array, live: np.ndarray) -> list[tuple[int, int]]:
+    """(position in `wanted`, row) of the live rows whose value is wanted, by row."""
+    at = np.asarray(pc.fill_null(pc.index_in(col, value_set=wanted), -1).to_numpy(zero_copy_only=False), np.int64)
+    rows = np.flatnonzero((at >= 0) & live)
+    return list(zip(at[rows].tolist(), rows.tolist(), strict=True))
 
 
 def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers,
                  out: UnitHits) -> None:
-    live = pc.not_equal(batch.column("status"), "purged")
+    live = _mask(pc.not_equal(batch.column("status"), _PURGED))
     if s.sha is not None:
-        col = batch.column("sha256")
-        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.sha), live))
-        out.exact += [(int(k), start + int(r)) for k, r in zip(_which(col, s.sha, rows), rows, strict=True)]
+        out.exact += [(k, start + r) for k, r in _found(batch.column("sha256"), s.sha, live)]
     if s.urls is not None:
-        col = batch.column("url_norm")
-        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.urls), live))
-        out.urls += [(int(k), start + int(r)) for k, r in zip(_which(col, s.urls, rows), rows, strict=True)]
+        out.urls += [(k, start + r) for k, r in _found(batch.column("url_norm"), s.urls, live)]
     if s.domains is not None:
         out.domains += _domains(batch.column("domain"), start, live, s)
     if s.accounts is not None:
-        col = batch.column("account")
-        rows = _rows_of(pc.and_(pc.is_in(col, value_set=s.accounts), live))
-        out.accounts += [(int(k), start + int(r)) for k, r in zip(_which(col, s.accounts, rows), rows, strict=True)]
+        out.accounts += [(k, start + r) for k, r in _found(batch.column("account"), s.accounts, live)]
     if q.signers:
         _signers(batch, start, q, s, live, out)
     if q.images or len(q.text_keys):
         kind = batch.column("fp_kind")
         if q.images:
-            image = _rows_of(pc.and_(pc.equal(kind, "image"), live))
+            image = np.flatnonzero(_mask(pc.equal(kind, _IMAGE)) & live)
             out.image_items += len(image)
             if len(image):
                 _images(batch, start, image, q, s, out)
         if len(q.text_keys):
-            _texts(pf, batch, start, _rows_of(pc.and_(pc.equal(kind, "text"), live)), q, s, out)
+            _texts(pf, batch, start, np.flatnonzero(_mask(pc.equal(kind, _TEXT)) & live), q, s, out)
 
 
-def _domains(col: pa.Array, start: int, live: Any, s: _Searchers) -> list[tuple[int, int]]:
+def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _Searchers) -> list[tuple[int, int]]:
     """(domain number, row) for each live row whose domain is a requested domain or under one (the
-    value, or what follows one of its dots, is a requested domain): the rows the regular expression
-    finds (of a dictionary column, all live rows), then every such suffix of their distinct values
-    looked up at once, and the rows holding the matching values."""
-    is_live = np.asarray(pc.fill_null(live, False).to_numpy(zero_copy_only=False), bool)
+    value, or what follows one of its dots, is a requested domain), by row then number: of a
+    dictionary column, its distinct values are looked up and their rows found by index."""
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    is_live = np.asarray(live, bool)
     if isinstance(col, pa.DictionaryArray):
-        enc, base = col, np.arange(len(col))
-    else:  # the expression costs less per row than the distinct values would (a few rows match)
-        base = _rows_of(pc.and_(pc.match_substring_regex(col, s.domain_re), live))
-        if not len(base):
+        value, u = _suffix_hits(col.dictionary, s)
+        if not len(value):
             return []
-        enc = pc.dictionary_encode(col.take(pa.array(base)))
-        is_live = np.ones(len(base), bool)
-    values = enc.dictionary.cast(pa.large_string())
+        index = np.asarray(pc.fill_null(col.indices, -1).to_numpy(zero_copy_only=False), np.int64)
+        near = np.zeros(len(col.dictionary) + 1, bool)  # by dictionary index; the last: a null
+        near[value] = True
+        rows = np.flatnonzero(near[index] & is_live)
+        # Each row with every requested domain its value matched.
+        order = np.argsort(value, kind="stable")
+        value, u = value[order], u[order]
+        lo = np.searchsorted(value, index[rows], "left")
+        n = np.searchsorted(value, index[rows], "right") - lo
+        row = np.repeat(rows, n)
+        u = u[np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
+    else:
+        row, u = _suffix_hits(col, s)
+        keep = is_live[row]
+        row, u = row[keep], u[keep]
+    if not len(row):
+        return []
+    n = s.domain_first[u + 1] - s.domain_first[u]
+    k = s.domain_ks[np.repeat(s.domain_first[u] - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
+    row = np.repeat(row, n)
+    span = len(s.domain_ks)
+    pairs = np.unique(row.astype(np.int64) * span + k)
+    return list(zip((pairs % span).tolist(), (start + pairs // span).tolist(), strict=True))
+
+
+def _suffix_hits(values: pa.Array, s: _Searchers) -> tuple[np.ndarray, np.ndarray]:
+    """(position, distinct requested domain) for each value that is a requested domain, or whose part
+    after one of its dots is: the values looked up as they are, then, dot by dot, each value that has
+    one more dot cut after it in two, its head and its tail, by offsets into the same bytes (no copy),
+    and the tails looked up."""
     if not len(values):
-        return []
-    offs = np.frombuffer(values.buffers()[1], np.int64)[values.offset : values.offset + len(values) + 1]
-    data = np.frombuffer(values.buffers()[2], np.uint8) if values.buffers()[2] is not None else np.empty(0, np.uint8)
-    # Each value from its start and from after each of its dots, up to its end.
-    dots = np.flatnonzero(data[: offs[-1]] == ord("."))
-    dots = dots[dots >= offs[0]]
-    owner = np.concatenate([np.arange(len(values)), np.searchsorted(offs, dots, "right") - 1])
-    begin = np.concatenate([offs[:-1], dots + 1])
-    end = offs[owner + 1]
-    size = end - begin
-    total = int(size.sum())
-    suffixes = pa.LargeStringArray.from_buffers(
-        len(begin), pa.py_buffer(np.concatenate([[0], np.cumsum(size)]).astype(np.int64)),
-        pa.py_buffer(data[np.repeat(begin - np.concatenate([[0], np.cumsum(size)[:-1]]), size) + np.arange(total)]))
-    hit = _rows_of(pc.is_in(suffixes, value_set=s.domains))
-    if not len(hit):
-        return []
-    ks: dict[int, set[int]] = {}
-    for h in hit.tolist():  # the few matching suffixes
-        ks.setdefault(int(owner[h]), set()).update(s.domain_numbers[suffixes[h].as_py()])
-    near = np.zeros(len(values) + 1, bool)  # by dictionary index; the last: a null
-    near[list(ks)] = True
-    index = np.asarray(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False))
-    rows = np.flatnonzero(near[index] & is_live)
-    out = []
-    for r, v in zip(base[rows].tolist(), index[rows].tolist(), strict=True):
-        out += [(k, start + r) for k in sorted(ks[v])]  # per hit row only
-    return out
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    if values.type not in (pa.string(), pa.large_string()):
+        values = values.cast(pa.large_string())
+    wide = values.type == pa.large_string()
+    bufs = values.buffers()
+    offs = np.frombuffer(bufs[1], np.int64 if wide else np.int32)[values.offset : values.offset + len(values) + 1]
+    data = np.frombuffer(bufs[2], np.uint8) if bufs[2] is not None else np.empty(0, np.uint8)
+    found = _looked_up(values, s)
+    rows, us = [np.flatnonzero(found >= 0)], [found[found >= 0]]
+    dots = np.flatnonzero(data[offs[0] : offs[-1]] == ord(".")).astype(np.int64) + int(offs[0])
+    owner = np.searchsorted(offs, dots, "right") - 1  # the value each dot is in
+    if values.null_count:  # a null's bytes, if it has any, are no value
+        valid = np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool)
+        dots, owner = dots[valid[owner]], owner[valid[owner]]
+    if len(dots):
+        step = np.arange(len(dots))
+        first = np.maximum.accumulate(np.where(np.r_[True, owner[1:] != owner[:-1]], step, 0))
+        depth = step - first  # the how-manyth dot of its value
+        end = offs[owner + 1].astype(np.int64)
+        for j in range(int(depth.max()) + 1):
+            at = np.flatnonzero(depth == j)
+            # Head t from the previous tail's end (or the first value's start) to the cut, tail t
+            # from the cut to its value's end.
+            cuts = np.empty(2 * len(at) + 1, np.int64)
+            cuts[0] = offs[owner[at[0]]]
+            cuts[1::2] = dots[at] + 1
+            cuts[2::2] = end[at]
+            kind, width = (pa.large_string(), np.int64) if wide else (pa.string(), np.int32)
+            tails = pa.py_buffer(np.full((2 * len(at) + 7) // 8, 0xAA, np.uint8))  # heads null: not looked up
+            parts = pa.Array.from_buffers(kind, 2 * len(at), [tails, pa.py_buffer(cuts.astype(width)), bufs[2]])
+            found = _looked_up(parts, s)[1::2]
+            hit = found >= 0
+            rows.append(owner[at[hit]])
+            us.append(found[hit])
+    return np.concatenate(rows).astype(np.int64), np.concatenate(us).astype(np.int64)
 
 
-def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: Any, out: UnitHits) -> None:
+def _looked_up(values: pa.Array, s: _Searchers) -> np.ndarray:
+    """Each value's position among the distinct requested domains, or -1."""
+    return np.asarray(pc.fill_null(pc.index_in(values, value_set=s.domains), -1).to_numpy(zero_copy_only=False), np.int64)
+
+
+def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: np.ndarray,
+             out: UnitHits) -> None:
     import json
 
     col = batch.column("c2pa_json")
-    mask = pc.and_(pc.not_equal(batch.column("c2pa_state"), "none"), live)
+    mask = _mask(pc.not_equal(batch.column("c2pa_state"), _NONE)) & live
     if s.signer_ascii:  # a needle JSON writes as it is: prefilter on the raw text
-        near = None
+        near = np.zeros(len(mask), bool)
         for needle in q.signers:
-            m = pc.match_substring(col, needle, ignore_case=True)
-            near = m if near is None else pc.or_(near, m)
-        mask = pc.and_(mask, near)
-    for r in _rows_of(mask):
+            near |= _mask(pc.match_substring(col, needle, ignore_case=True))
+        mask &= near
+    for r in np.flatnonzero(mask):
         try:
             signer = (json.loads(col[int(r)].as_py() or "{}").get("signer") or "").lower()
         except (ValueError, AttributeError):
@@ -491,7 +552,8 @@ def _range_hits(queries: np.ndarray, codes: np.ndarray, code_row: np.ndarray, ra
 def _grouped_hits(s: _Searchers, codes: np.ndarray, rows: np.ndarray, q: SweepQuery) -> list[tuple[int, int]]:
     """Distinct (work, row) pairs with a coarse code within the work's radius of one of its query
     codes: the groups whose leader is near enough (faiss, the batch's codes indexed), then the
-    members of those groups (numpy popcount), the same pairs as comparing every code."""
+    leader and the members whose reach covers the item's distance from it (numpy popcount), the
+    same pairs as comparing every code."""
     import faiss
 
     index = faiss.IndexBinaryFlat(64)
@@ -499,30 +561,32 @@ def _grouped_hits(s: _Searchers, codes: np.ndarray, rows: np.ndarray, q: SweepQu
     lims, dist, labels = index.range_search(s.leaders, int(s.group_bound.max()) + 1)
     if not len(labels):
         return []
-    group = np.searchsorted(lims.astype(np.int64), np.arange(len(labels)), "right") - 1
+    group = np.repeat(np.arange(len(s.leaders)), np.diff(lims.astype(np.int64)))
     near = dist <= s.group_bound[group]
-    group, item = group[near], labels[near].astype(np.int64)
-    size = s.groups[group + 1] - s.groups[group]
+    group, item, dist = group[near], labels[near].astype(np.int64), dist[near].astype(np.int64)
+    size = s.reach[group, dist] + 1  # the leader and the members that can be within their radius
     total = int(size.sum())
     if not total:
         return []
     pair_item = np.repeat(item, size)
     member = np.repeat(s.groups[group] - np.concatenate([[0], np.cumsum(size)[:-1]]), size) + np.arange(total)
     item64 = np.ascontiguousarray(codes, np.uint8).view(np.uint64).reshape(-1)
-    keep = np.bitwise_count(item64[pair_item] ^ s.coarse64[member]) <= q.coarse_radius[member]
+    keep = np.bitwise_count(item64[pair_item] ^ s.coarse64[member]) <= s.coarse_radius[member]
     if not keep.any():
         return []
     row = rows[pair_item[keep]].astype(np.int64)
     span = int(row.max()) + 1
-    pairs = np.unique(q.coarse_work[member[keep]].astype(np.int64) * span + row)
+    pairs = np.unique(s.coarse_work[member[keep]] * span + row)
     return list(zip((pairs // span).tolist(), (pairs % span).tolist(), strict=True))
 
 
 def group_codes(codes: np.ndarray, works: np.ndarray, radii: np.ndarray,
                 spread: int = GROUP_SPREAD) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The request's coarse codes (n, 8) reordered in groups for `_grouped_hits`, with their works and
-    radii, and where each group starts: greedily, the first ungrouped code leads a group of every
-    ungrouped code within `spread` bits of it."""
+    radii, and where each group starts: greedily, the ungrouped code with the most ungrouped codes
+    within `spread` bits of it leads a group of them (ties: the first code), until none is left."""
+    import heapq
+
     import faiss
 
     n = len(codes)
@@ -532,24 +596,32 @@ def group_codes(codes: np.ndarray, works: np.ndarray, radii: np.ndarray,
     index = faiss.IndexBinaryFlat(64)
     index.add(codes)
     lims, _, labels = index.range_search(codes, spread + 1)
+    lims = lims.astype(np.int64)
     free = np.ones(n, bool)
+    heap = [(-int(lims[i + 1] - lims[i]), i) for i in range(n)]  # (minus the codes it would take, code)
+    heapq.heapify(heap)
     order: list[int] = []
     starts: list[int] = []
-    for i in range(n):
+    while heap:
+        minus, i = heapq.heappop(heap)
         if not free[i]:
             continue
         near = labels[lims[i] : lims[i + 1]]
-        near = np.sort(near[free[near] & (near != i)])
+        near = near[free[near]]
+        if len(near) != -minus:  # some were taken since: its place in the queue is too early
+            heapq.heappush(heap, (-len(near), i))
+            continue
         starts.append(len(order))
         order.append(i)
-        order += near.tolist()
+        order += np.sort(near[near != i]).tolist()
         free[near] = False
-        free[i] = False
     perm = np.array(order, np.int64)
     return codes[perm], works[perm], radii[perm], np.array(starts + [n], np.int64)
 
 
 def _words(batch: pa.RecordBatch, start: int, ok: np.ndarray, q: SweepQuery, out: UnitHits) -> None:
+    if batch.column("local_data").null_count == batch.num_rows:  # no image here has keypoints
+        return
     offs, data, valid = _binary(batch.column("local_data"))
     lens = offs[1:] - offs[:-1]
     rows = ok[valid[ok] & (lens[ok] > _LOCAL_HEAD)]
@@ -605,6 +677,10 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
         else:  # version 2: only the text rows' fingerprints, from the row groups that hold them
             col = read_rows(pf, start + rows, ["fp_data"]).column(0)
         keys, key_row = schema.text_keys(*_binary(col))
+    # Only the keys whose low bits some request key has can be one (most keys are not): those are
+    # looked up.
+    maybe = np.flatnonzero(s.key_bits[(keys & np.uint64(_KEY_MASK)).astype(np.intp)])
+    keys, key_row = keys[maybe], key_row[maybe]
     pos = np.searchsorted(s.text_keys, keys)
     pos[pos == len(s.text_keys)] = 0
     hit = s.text_keys[pos] == keys
