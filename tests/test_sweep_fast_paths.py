@@ -11,7 +11,17 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from ledger_app.engine.sweep import SweepQuery, UnitHits, _binary, _domains, _Searchers, _texts
+from ledger_app.engine.sweep import (
+    SweepQuery,
+    UnitHits,
+    _binary,
+    _domains,
+    _found,
+    _grouped_hits,
+    _Searchers,
+    _texts,
+    group_codes,
+)
 from ledger_app.fpstore.schema import band_keys_of, text_key_column, text_keys
 from ledger_app.matching.text import TextFingerprint, text_fingerprint
 from ledger_app.matching.text_index import _keys, band_keys
@@ -128,3 +138,100 @@ def test_domains_are_each_domain_and_its_subdomains(dictionary):
     want = [(k, 50 + r) for r, d in enumerate(values) if d is not None and live[r].as_py()
             for k, w in enumerate(domains) if d == w or d.endswith("." + w)]
     assert got == want and len({k for k, _ in want}) >= 6
+
+
+def _near_codes(rng: np.random.Generator, centres: np.ndarray, n: int, max_bits: int) -> np.ndarray:
+    """n 64-bit codes, each a random centre with up to max_bits random bits flipped."""
+    codes = centres[rng.integers(0, len(centres), n)].copy()
+    for i, bits in enumerate(rng.integers(0, max_bits + 1, n)):
+        codes[i] ^= np.uint64(sum(1 << int(b) for b in rng.choice(64, bits, replace=False)))
+    return codes
+
+
+def _coarse_query(rng: np.random.Generator, spread: int | None) -> SweepQuery:
+    """A request of 5 works with crop hypotheses around a few centres each, radii 4-12 by work, grouped
+    by `group_codes` at `spread` (None: the groups a caller may hand over, of any codes in any order)."""
+    codes, works, radii = [], [], []
+    for w in range(5):
+        centres = rng.integers(0, 2**63, 3, dtype=np.int64).view(np.uint64)
+        c = _near_codes(rng, centres, int(rng.integers(20, 120)), 14)
+        codes.append(c)
+        works += [w] * len(c)
+        radii += [int(rng.integers(4, 13))] * len(c)
+    flat = np.concatenate(codes).view(np.uint8).reshape(-1, 8)
+    work, radius = np.array(works, np.int32), np.array(radii, np.int32)
+    if spread is None:
+        perm = rng.permutation(len(flat))
+        cuts = np.unique(np.concatenate([[0], rng.integers(1, len(flat), 40), [len(flat)]]))
+        return SweepQuery(coarse=flat[perm], coarse_work=work[perm], coarse_radius=radius[perm],
+                          coarse_groups=cuts.astype(np.int64))
+    flat, work, radius, groups = group_codes(flat, work, radius, spread)
+    return SweepQuery(coarse=flat, coarse_work=work, coarse_radius=radius, coarse_groups=groups)
+
+
+@pytest.mark.parametrize("spread", [0, 4, 10, 16, None])
+def test_coarse_candidates_are_every_code_within_its_radius(spread):
+    rng = np.random.default_rng(7 if spread is None else spread)
+    query = _coarse_query(rng, spread)
+    q64 = query.coarse.view(np.uint64).reshape(-1)
+    # Items: some near the request's codes (within and just past the radii), the others random.
+    items = np.concatenate([_near_codes(rng, q64, 3000, 16), rng.integers(0, 2**63, 3000, dtype=np.int64).view(np.uint64)])
+    rows = np.sort(rng.choice(20_000, len(items), replace=False))
+    got = _grouped_hits(_Searchers(query), items.view(np.uint8).reshape(-1, 8), rows, query)
+    d = np.bitwise_count(items[:, None] ^ q64[None, :])
+    near_i, near_j = np.nonzero(d <= query.coarse_radius)
+    want = sorted({(int(query.coarse_work[j]), int(rows[i])) for i, j in zip(near_i, near_j, strict=True)})
+    assert got == want and len(want) > 100
+
+
+@pytest.mark.parametrize("spread", [0, 6, 10])
+def test_coarse_groups_hold_every_code_once_each_within_spread_of_its_leader(spread):
+    rng = np.random.default_rng(spread + 100)
+    codes = _near_codes(rng, rng.integers(0, 2**63, 6, dtype=np.int64).view(np.uint64), 400, 12)
+    work, radius = np.arange(400, dtype=np.int32) % 7, np.arange(400, dtype=np.int32) % 5
+    got, got_work, got_radius, groups = group_codes(codes.view(np.uint8).reshape(-1, 8), work, radius, spread)
+    got64 = got.view(np.uint64).reshape(-1)
+    assert sorted(zip(got64.tolist(), got_work.tolist(), got_radius.tolist(), strict=True)) == sorted(
+        zip(codes.tolist(), work.tolist(), radius.tolist(), strict=True))
+    assert groups[0] == 0 and groups[-1] == 400 and (np.diff(groups) > 0).all()
+    lead = np.repeat(groups[:-1], np.diff(groups))
+    assert (np.bitwise_count(got64 ^ got64[lead]) <= spread).all()
+    assert len(groups) - 1 < 400 or spread == 0  # near codes share a leader
+
+
+def test_urls_and_hashes_are_found_at_their_first_request_position():
+    values = ["a/1", None, "b/2", "a/1", "c/3", "b/2"]
+    wanted = pa.array(["b/2", "a/1", "b/2", "zz"], pa.string())
+    live = np.array([True, True, True, False, True, True])
+    got = _found(pa.array(["pad"] + values, pa.string()).slice(1), wanted, live)
+    assert got == [(1, 0), (0, 2), (0, 5)]
+
+
+def test_domains_of_nulls_holding_bytes_are_not_read():
+    # A null slot may span bytes (Arrow does not forbid it): its value, and its parts after dots, are no domain.
+    raw = b"a.example" + b"x.example" + b"example"
+    offsets = np.array([0, 9, 18, 25], np.int32)
+    valid = np.array([0b101], np.uint8)  # the second value is null, over "x.example"
+    col = pa.Array.from_buffers(pa.string(), 3, [pa.py_buffer(valid), pa.py_buffer(offsets), pa.py_buffer(raw)])
+    assert col.to_pylist() == ["a.example", None, "example"]
+    got = _domains(col, 0, np.ones(3, bool), _Searchers(SweepQuery(domains=("example", "x.example"))))
+    assert got == [(0, 0), (0, 2)]
+
+
+def test_text_keys_sharing_low_bits_with_a_request_key_are_told_apart():
+    rng = np.random.default_rng(9)
+    wanted = rng.integers(0, 2**63, 50, dtype=np.int64).astype(np.uint64)
+    query = SweepQuery(text_keys=wanted, text_work=np.arange(50, dtype=np.int32) % 3)
+    # Each row: keys with the low 16 bits of a wanted key but other high bits, and sometimes the key itself.
+    lists = []
+    for r in range(200):
+        picks = wanted[rng.integers(0, 50, 5)]
+        decoys = (picks & np.uint64(0xFFFF)) | (rng.integers(1, 2**47, 5, dtype=np.int64).astype(np.uint64) << np.uint64(16))
+        lists.append((decoys if r % 3 else np.concatenate([decoys, picks[:1]])).tolist())
+    out = UnitHits("f")
+    batch = pa.record_batch({"text_keys": pa.array(lists, pa.list_(pa.uint64()))})
+    rows = np.arange(200)
+    _texts(None, batch, 7, rows, query, _Searchers(query), out)  # type: ignore[arg-type]
+    want = sorted({(int(w), 7 + r) for r, keys in enumerate(lists) for w in query.text_work[np.isin(wanted, keys)]},
+                  key=lambda p: (p[1], p[0]))
+    assert out.text == want and want and all((r - 7) % 3 == 0 for _, r in want)  # decoys alone find nothing

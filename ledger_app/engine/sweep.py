@@ -4,14 +4,19 @@ file per work unit, on either engine (the local pool or Ray tasks run the same `
 A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
 passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the hit rows):
 
-- exact SHA-256, URL key, domain (the domain or any subdomain: one regular expression, then every
-  suffix after a dot of the matching distinct values looked up at once), account commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
-- PDQ: a faiss binary index of only the request's hashes (every region in every dihedral variant)
-  searched with the batch's stored hashes of reliable images, up to each work's radius;
+- exact SHA-256, URL key, domain (the domain or any subdomain: the values, then, dot by dot, what
+  follows each dot, looked up at once: cut from the column's bytes by offsets, not copied), account
+  commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
+- PDQ: the batch's stored hashes of reliable images in a faiss binary index, searched with the
+  request's hashes (every region in every dihedral variant), up to each work's radius. Every pair
+  is compared (some 650 per item): the request's hashes lie 80 bits and more apart, as do an
+  item's regions, and the radius is about 80 of 256 bits, so no triangle inequality between them
+  rules a pair out;
 - coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
-  once per request); a group whose leader is further from an item's code than the group's spread
-  plus the radius cannot hold a match (triangle inequality), so an item is compared with the group
-  leaders (faiss) and then only with the members of the few groups left (numpy popcount);
+  once per request); a group whose leader is further from an item's code than a member's distance
+  from it plus the member's radius cannot match through that member (triangle inequality), so an
+  item is compared with the group leaders (faiss) and then only with the members whose reach covers
+  its distance from their leader (numpy popcount);
 - keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
   words: how many distinct query words each item shares, and each query word's document count;
 - text: the shingle sample and MinHash band keys of every text row (the `text_keys` column; of a file
@@ -22,7 +27,7 @@ It returns candidates, never matches: `takedown/locate.py` verifies them with th
 reads, so a worker that dies has its unit computed again (Ray's retries) and nothing is duplicated:
 only the driver records matches, once, after every unit has answered.
 
-It stays one module (some 550 lines) on purpose: the query's arrays, the batch's column buffers and
+It stays one module (some 700 lines) on purpose: the query's arrays, the batch's column buffers and
 the passes that read them share one layout, which a split would spread over files.
 """
 
@@ -256,7 +261,8 @@ class _Searchers:
     """The request's faiss indexes, built once per unit."""
 
     def __init__(self, q: SweepQuery):
-        self.pdq = self.coarse = None
+        self.pdq: np.ndarray | None = None
+        self.coarse: np.ndarray | None = None  # the coarse groups' leaders, if the request has codes
         if len(q.pdq):
             self.pdq = np.ascontiguousarray(q.pdq, np.uint8)
             self.pdq_max = int(q.pdq_radius.max())
