@@ -235,3 +235,14 @@ def test_text_keys_sharing_low_bits_with_a_request_key_are_told_apart():
     want = sorted({(int(w), 7 + r) for r, keys in enumerate(lists) for w in query.text_work[np.isin(wanted, keys)]},
                   key=lambda p: (p[1], p[0]))
     assert out.text == want and want and all((r - 7) % 3 == 0 for _, r in want)  # decoys alone find nothing
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+def test_domains_of_other_scripts_are_matched_by_their_bytes(kind):
+    values = ["café.example", "x.café.example", "xcafé.example", "例子.测试", "a.例子.测试", "测试", None, ".测试", "é"]
+    domains = ("café.example", "例子.测试", "测试", "é", "example")
+    col = pa.array(["pad"] + values, kind).slice(1)
+    got = _domains(col, 3, np.ones(len(values), bool), _Searchers(SweepQuery(domains=domains)))
+    want = [(k, 3 + r) for r, d in enumerate(values) if d is not None
+            for k, w in enumerate(domains) if d == w or d.endswith("." + w)]
+    assert got == want and {k for k, _ in want} == set(range(len(domains)))

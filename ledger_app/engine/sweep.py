@@ -282,6 +282,10 @@ class _Searchers:
             self.domains = pa.array(values, pa.string())
             self.domain_ks = np.array([k for v in values for k in numbers[v]], np.int64)
             self.domain_first = np.cumsum([0] + [len(numbers[v]) for v in values]).astype(np.int64)
+            # By length in bytes: whether a requested domain has it (the last: every longer length).
+            sizes = [len(v.encode("utf-8")) for v in values]
+            self.domain_sizes = np.zeros(max(sizes) + 2, bool)
+            self.domain_sizes[sizes] = True
         # The text works' keys, sorted and distinct, and the works holding each (`works_of_keys`
         # from `key_works[i]` to `key_works[i + 1]`).
         order = np.lexsort((q.text_work, q.text_keys))
@@ -393,29 +397,36 @@ def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _
 
 def _suffix_hits(values: pa.Array, s: _Searchers) -> tuple[np.ndarray, np.ndarray]:
     """(position, distinct requested domain) for each value that is a requested domain, or whose part
-    after one of its dots is: the values looked up as they are, then, dot by dot, each value that has
-    one more dot cut after it in two, its head and its tail, by offsets into the same bytes (no copy),
-    and the tails looked up."""
+    after one of its dots is: the values of a requested domain's length looked up as they are, then
+    the parts after a dot of such a length, each value cut in two there, its head and its tail, by
+    offsets into the same bytes (no copy), and the tails looked up (a value's second such part in a
+    second lookup, and so on)."""
     if not len(values):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     if values.type not in (pa.string(), pa.large_string()):
         values = values.cast(pa.large_string())
-    wide = values.type == pa.large_string()
+    kind, width = (pa.large_string(), np.int64) if values.type == pa.large_string() else (pa.string(), np.int32)
     bufs = values.buffers()
-    offs = np.frombuffer(bufs[1], np.int64 if wide else np.int32)[values.offset : values.offset + len(values) + 1]
+    offs = np.frombuffer(bufs[1], width)[values.offset : values.offset + len(values) + 1].astype(np.int64)
     data = np.frombuffer(bufs[2], np.uint8) if bufs[2] is not None else np.empty(0, np.uint8)
-    found = _looked_up(values, s)
+    sized = s.domain_sizes[np.minimum(np.diff(offs), len(s.domain_sizes) - 1)]
+    if values.null_count:  # a null's bytes, if it has any, are no value
+        sized &= np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool)
+    whole = pa.Array.from_buffers(kind, len(values), [pa.py_buffer(np.packbits(sized, bitorder="little")),
+                                                     pa.py_buffer(offs.astype(width)), bufs[2]])
+    found = _looked_up(whole, s)
     rows, us = [np.flatnonzero(found >= 0)], [found[found >= 0]]
     dots = np.flatnonzero(data[offs[0] : offs[-1]] == ord(".")).astype(np.int64) + int(offs[0])
     owner = np.searchsorted(offs, dots, "right") - 1  # the value each dot is in
-    if values.null_count:  # a null's bytes, if it has any, are no value
-        valid = np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool)
-        dots, owner = dots[valid[owner]], owner[valid[owner]]
+    end = offs[owner + 1]
+    keep = s.domain_sizes[np.minimum(end - dots - 1, len(s.domain_sizes) - 1)]
+    if values.null_count:
+        keep &= np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool)[owner]
+    dots, owner, end = dots[keep], owner[keep], end[keep]
     if len(dots):
         step = np.arange(len(dots))
         first = np.maximum.accumulate(np.where(np.r_[True, owner[1:] != owner[:-1]], step, 0))
-        depth = step - first  # the how-manyth dot of its value
-        end = offs[owner + 1].astype(np.int64)
+        depth = step - first  # the how-manyth such dot of its value
         for j in range(int(depth.max()) + 1):
             at = np.flatnonzero(depth == j)
             # Head t from the previous tail's end (or the first value's start) to the cut, tail t
@@ -424,7 +435,6 @@ def _suffix_hits(values: pa.Array, s: _Searchers) -> tuple[np.ndarray, np.ndarra
             cuts[0] = offs[owner[at[0]]]
             cuts[1::2] = dots[at] + 1
             cuts[2::2] = end[at]
-            kind, width = (pa.large_string(), np.int64) if wide else (pa.string(), np.int32)
             tails = pa.py_buffer(np.full((2 * len(at) + 7) // 8, 0xAA, np.uint8))  # heads null: not looked up
             parts = pa.Array.from_buffers(kind, 2 * len(at), [tails, pa.py_buffer(cuts.astype(width)), bufs[2]])
             found = _looked_up(parts, s)[1::2]
