@@ -50,6 +50,12 @@ BLOCK_AGREES = 0.8  # ZNCC at or above which a block agrees
 MIN_AGREEMENT = 0.86
 BLUR_SIGMA = 1.2  # pixels; evens out resampling and JPEG differences before the comparison
 MAX_STRIP = 0.25  # the edge strip (banner, caption) that may be set aside, as a fraction of the side
+# A thumbnail whose grey levels (1st to 99th percentile) span less than this is stretched to it, by at
+# most MAX_GAIN, before ORB and the block comparison: a darkened copy keeps its corners and textured
+# blocks. Tuning photos darkened to x0.25-0.35 (81 copies): 4 missed unstretched, none with; photos already
+# spanning this range are untouched.
+MIN_RANGE = 128
+MAX_GAIN = 4.0
 
 _ORB = None
 
@@ -73,10 +79,20 @@ class Features:
     mirrored: Features | None = None
 
 
+def stretched(grey: np.ndarray) -> np.ndarray:
+    """`grey` (uint8) with its 1st-99th percentile range stretched to MIN_RANGE if narrower."""
+    cum = np.cumsum(np.bincount(grey.ravel(), minlength=256))
+    lo, hi = np.searchsorted(cum, (0.01 * cum[-1], 0.99 * cum[-1]))
+    gain = min(MAX_GAIN, MIN_RANGE / max(1, int(hi) - int(lo)))
+    if gain <= 1:
+        return grey
+    return cv2.convertScaleAbs(cv2.subtract(grey, int(lo)), alpha=gain)  # saturating: 0 below lo, 255 above
+
+
 def features(grey: np.ndarray, *, with_mirror: bool = False) -> Features:
     grey = np.ascontiguousarray(grey, dtype=np.uint8)
     orb = _orb()
-    keypoints, descriptors = orb.detectAndCompute(grey, None)
+    keypoints, descriptors = orb.detectAndCompute(stretched(grey), None)
     points = np.float32([k.pt for k in keypoints]).reshape(-1, 2)
     f = Features(grey, points, descriptors)
     if with_mirror:
@@ -337,8 +353,8 @@ def _compare(
     inliers: int, mirrored: bool, q: Features, candidate: Features, k: int, affine: np.ndarray, scale: tuple[float, float]
 ) -> Verification:
     """Warp the candidate onto the (mirrored) query by `affine` and compare them block by block."""
-    qg = q.grey.astype(np.float32)
-    cg = candidate.grey.astype(np.float32)
+    qg = stretched(q.grey).astype(np.float32)
+    cg = stretched(candidate.grey).astype(np.float32)
     h, w = qg.shape
     inverse = cv2.invertAffineTransform(affine)
     warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)

@@ -204,3 +204,29 @@ def test_a_close_hash_proposes_its_own_alignment_frame_to_frame(pdq_dir):
     other = next((pdq_dir / "labelme-subset").glob("*.jpg"))
     other_thumb = image_fingerprint(other.read_bytes()).thumbnail()
     assert not any(verify_frames(other_thumb, work.thumbnail(), t, 0.0, 0.0).ok for t in range(8))
+
+
+def test_a_darkened_copy_is_verified_on_stretched_thumbnails(pdq_dir):
+    """A photo darkened past the usual range (x0.3) keeps few corners and barely a textured block at
+    its own contrast, and its PDQ is unreliable; its thumbnail stretched to MIN_RANGE grey levels
+    aligns and agrees with the original's. A photo spanning the range is left as it is."""
+    from PIL import ImageEnhance
+
+    from ledger_app.matching.kernels import thumbnail
+    from ledger_app.matching.verify import MIN_RANGE, features, stretched, verify
+
+    with Image.open(pdq_dir / "labelme-subset" / "q0122.jpg") as im:
+        sea = im.convert("RGB")
+    dark = image_fingerprint(jpeg_bytes(ImageEnhance.Brightness(sea).enhance(0.3), 75))
+    original = image_fingerprint(jpeg_bytes(sea, 95), local="work")
+    assert not dark.reliable
+    grey = thumbnail(dark)
+    lo, hi = np.percentile(stretched(grey), (1, 99))
+    assert hi - lo >= MIN_RANGE - 4 and np.percentile(grey, 99) - np.percentile(grey, 1) < MIN_RANGE / 2
+    full = np.tile(np.arange(256, dtype=np.uint8), (16, 1))
+    assert stretched(full) is full
+    v = verify(features(thumbnail(original), with_mirror=True), features(grey))
+    assert v.ok and v.rotation == 0 and not v.mirrored, v.reason
+    m = ImageMatcher()
+    m.add(["dark"], [dark])
+    assert [x.item_id for x in m.query(original)] == ["dark"]
