@@ -276,3 +276,21 @@ def test_whole_image_verification_uses_stored_keypoints_first(grate, data_dir, m
     m = ImageMatcher()
     m.add(["resized"], [resized.without_local()])
     assert [(f.item_id, f.method) for f in m.query(work)] == [("resized", "verified")]
+
+
+def test_a_part_enlarged_half_a_pyramid_step_shares_more_words_with_the_work(grate):
+    """A 30 % part as wide as 90 % of the work sits about 1.1 times larger in its own feature frame:
+    half a step of ORB's 1.2 pyramid off every level of the work's 320 and 640 scales. The work's
+    352 scale meets it there: more of the part's stored keypoint words are the work's."""
+    w, h = grate.size
+    part = image_fingerprint(_jpeg(grate.crop((round(0.05 * w), round(0.4 * h), round(0.95 * w), round(0.73 * h)))))
+    work = image_fingerprint(_jpeg(grate, 95), local="work")
+    assert work.local is not None and part.local is not None
+    # Base scale, then 640's keypoints, then 352's (`extract_work` appends them in WORK_SCALES order).
+    assert [s for s, _ in local.WORK_SCALES[:2]] == [640, 352] and len(work.local) == 1024 + 768 + 768 + 384 + 384
+    index = LocalIndex()
+    index.add(["part"], [part.local])
+    without = local.LocalFeatures(work.local.width, work.local.height, np.delete(work.local.points, np.s_[1792:2560], 0),
+                                  np.delete(work.local.descriptors, np.s_[1792:2560], 0))
+    more, fewer = index.votes(work.local).shared("part"), index.votes(without).shared("part")
+    assert more is not None and fewer is not None and more >= fewer + 5, (more, fewer)
