@@ -316,6 +316,12 @@ class IngestService:
                                                  {a: (b, c, d) for a, b, c, d in fps},
                                                  {d["item_id"]: d["manifest_json"] for d in details})
             elif rows:
+                # The entries first, in the same transaction: item k gets entry first_index + k, written
+                # with its row (one INSERT, not an INSERT and then an UPDATE rewriting each row; a row
+                # with signals evidence is ~2 KB). A failed insert below rolls the entries back too.
+                res = self.ledger.append(entries, conn=conn)
+                for k, r in enumerate(rows):
+                    r["entry_idx"] = res.first_index + k
                 items_repo.insert_items(conn, rows)
                 if details:
                     items_repo.insert_details(conn, details)
@@ -325,9 +331,6 @@ class IngestService:
                         {"item_id": a, "kind": b, "data": c, "seq": base + k + 1, "local": d}
                         for k, (a, b, c, d) in enumerate(fps)
                     ])
-                res = self.ledger.append(entries, conn=conn)
-                # Entry indexes follow the row order: item k got entry first_index + k.
-                items_repo.set_entry_indexes(conn, ((r["id"], res.first_index + k) for k, r in enumerate(rows)))
             else:
                 res = None
             for sh in unit.shards:
