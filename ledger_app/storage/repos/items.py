@@ -24,7 +24,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import operators
@@ -379,12 +378,3 @@ def last_fingerprint_seq(conn: Connection) -> int:
 def insert_fingerprints(conn: Connection, rows_: Iterable[Mapping[str, Any]]) -> None:
     """Rows of item_id, kind, data, seq, local."""
     conn.execute(insert(fingerprint_t), list(rows_))
-
-
-_SET_ENTRY = (update(item_t).where(item_t.c.id == bindparam("item_id_"))
-              .values(entry_idx=bindparam("entry_idx_")))
-
-
-def set_entry_indexes(conn: Connection, pairs: Iterable[tuple[str, int]]) -> None:
-    """Record each item's ledger entry: (item id, entry index) pairs, in one executemany."""
-    conn.execute(_SET_ENTRY, [{"item_id_": item_id, "entry_idx_": idx} for item_id, idx in pairs])
