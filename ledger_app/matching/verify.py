@@ -20,6 +20,10 @@ The result says `ok` True (aligned by an edit and agreeing), False (aligned by a
 pixels disagree: a look-alike), or None when no edit-shaped alignment was found or the images lack
 the texture to decide; then the caller falls back on PDQ alone, with Meta's threshold.
 `verify_frames` judges, by the same rules, the alignment a close PDQ hash proposes (frame to frame).
+A copy whose highlights clipped (brightened) is compared again without them (`clipping.py`).
+
+It stays one module (some 420 lines): the fit, the edit-shape check and the block comparison make one
+verdict (`_judge`), and their constants are tuned together.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
+from ledger_app.matching.clipping import unclipped_pixels, weighted_block_zncc
 from ledger_app.matching.kernels import two_nearest
 
 MIN_MATCHES = 8  # ratio-tested matches needed to attempt a fit
@@ -221,9 +226,10 @@ def _constrained_model(src: np.ndarray, dst: np.ndarray) -> tuple[int, np.ndarra
     return k, affine, (float(sx), float(sy))
 
 
-def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray, unclipped: np.ndarray | None = None) -> np.ndarray:
     """ZNCC of each block of the query's grid; NaN where a block is not fully covered by the
-    candidate or is flat in either image (flat blocks say nothing about alignment)."""
+    candidate or is flat in either image (flat blocks say nothing about alignment). With
+    `unclipped` (a 0/1 image), only those pixels count, and blocks with too few of them are NaN."""
     h, w = a.shape
     bs = max(6, min(h, w) // BLOCKS)
     ny, nx = h // bs, w // bs
@@ -231,6 +237,8 @@ def _block_zncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
     def blocks(x: np.ndarray) -> np.ndarray:
         return x[: ny * bs, : nx * bs].reshape(ny, bs, nx, bs).swapaxes(1, 2).reshape(ny * nx, bs * bs)
 
+    if unclipped is not None:
+        return weighted_block_zncc(blocks(a), blocks(b), blocks(mask), blocks(unclipped), MIN_BLOCK_STD).reshape(ny, nx)
     pa, pb = blocks(a), blocks(b)
     da = pa - pa.mean(axis=1, keepdims=True)
     db = pb - pb.mean(axis=1, keepdims=True)
@@ -369,7 +377,8 @@ def _compare(
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "the images overlap too little"
         )
 
-    if scale[0] * scale[1] < 0.64:
+    small = scale[0] * scale[1] < 0.64
+    if small:
         # The candidate is the smaller picture: compare at its resolution, not upsampled.
         ch, cw = cg.shape
         base, other = cg, cv2.warpAffine(qg, affine, (cw, ch), flags=cv2.INTER_AREA, borderValue=0)
@@ -387,6 +396,17 @@ def _compare(
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare"
         )
     overall, agreement, kept = _agreement(grid)
+    clipped = False
+    if agreement < MIN_AGREEMENT and (unclipped := unclipped_pixels(q.grey, candidate.grey, affine, small, mask)) is not None:
+        # Clipped highlights (a brightened copy) spoil blocks a copy would agree on: leave them out.
+        again = _block_zncc(
+            cv2.GaussianBlur(base, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(other, (0, 0), BLUR_SIGMA), mask, unclipped
+        )
+        if (~np.isnan(again)).sum() >= MIN_TEXTURED_BLOCKS:
+            second = _agreement(again)
+            if second[1] >= MIN_AGREEMENT:
+                grid, textured = again, again[~np.isnan(again)]
+                (overall, agreement, kept), clipped = second, True
     ok = agreement >= MIN_AGREEMENT
     reason = (
         f"{agreement:.0%} of {kept} textured blocks agree after alignment"
@@ -395,4 +415,6 @@ def _compare(
     )
     if kept < len(textured):
         reason += f" (an edge strip of {len(textured) - kept} blocks set aside)"
+    if clipped:
+        reason += " (pixels bright in either image left out: clipped highlights)"
     return Verification(ok, agreement, inliers, mirrored, k, scale, overlap, transform, reason, overall)

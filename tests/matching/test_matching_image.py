@@ -230,3 +230,47 @@ def test_a_darkened_copy_is_verified_on_stretched_thumbnails(pdq_dir):
     m = ImageMatcher()
     m.add(["dark"], [dark])
     assert [x.item_id for x in m.query(original)] == ["dark"]
+
+
+def test_a_brightened_copy_with_clipped_highlights_is_compared_on_its_unclipped_pixels(data_dir, monkeypatch):
+    """Brightened x2.4, the ribbons photo clips to white where the original keeps texture: aligned,
+    only 80 % of its blocks agree; leaving out the pixels bright in either image, they all do. The
+    comparison without the fallback (CLIPPED_SHARE above 1) still fails, so the fallback decides."""
+    from PIL import ImageEnhance
+
+    from ledger_app.matching import clipping
+    from ledger_app.matching import verify as verify_module
+    from ledger_app.matching.kernels import thumbnail
+
+    with Image.open(data_dir / "fixtures" / "c2pa" / "A.jpg") as im:
+        ribbons = im.convert("RGB")
+    bright = image_fingerprint(jpeg_bytes(ImageEnhance.Brightness(ribbons).enhance(2.4), 75))
+    original = image_fingerprint(jpeg_bytes(ribbons, 95), local="work")
+    q, c = verify_module.features(thumbnail(original), with_mirror=True), verify_module.features(thumbnail(bright))
+    v = verify_module.verify(q, c)
+    assert v.ok and v.rotation == 0 and not v.mirrored and "clipped" in v.reason, v.reason
+    monkeypatch.setattr(clipping, "CLIPPED_SHARE", 1.1)
+    assert not verify_module.verify(q, c).ok
+
+
+def test_blocks_left_out_for_clipping_say_nothing_and_the_rest_compare_as_plain_zncc():
+    """Weighted block ZNCC: a block with too few unclipped pixels (a white area) is NaN, never
+    agreement; a block whose unclipped pixels are kept gives the ZNCC of exactly those pixels."""
+    from ledger_app.matching.clipping import MIN_UNCLIPPED
+    from ledger_app.matching.verify import BLOCKS, _block_zncc
+
+    rng = np.random.default_rng(3)
+    a = rng.uniform(0, 200, (8 * BLOCKS, 8 * BLOCKS)).astype(np.float32)
+    b = (a * 1.5 + rng.normal(0, 20, a.shape)).astype(np.float32)
+    mask = np.ones(a.shape, np.uint8)
+    keep = np.ones(a.shape, np.uint8)
+    keep[:8, :8] = 0  # block (0, 0): all clipped
+    keep[8:16, :8][:, : int(8 * (1 - MIN_UNCLIPPED)) + 1] = 0  # block (1, 0): too few left
+    keep[:8, 8:16][:, :2] = 0  # block (0, 1): three quarters left
+    grid = _block_zncc(a, b, mask, keep)
+    assert np.isnan(grid[0, 0]) and np.isnan(grid[1, 0])
+    x, y = a[:8, 10:16].ravel(), b[:8, 10:16].ravel()
+    assert grid[0, 1] == pytest.approx(np.corrcoef(x, y)[0, 1], abs=1e-5)
+    plain = _block_zncc(a, b, mask)
+    assert np.allclose(grid[2:, :], plain[2:, :], atol=1e-5)
+    assert np.allclose(_block_zncc(a, b, mask, np.ones_like(keep)), plain, atol=1e-5)
