@@ -10,16 +10,20 @@ less time). The numpy arrays are the source of truth: additions append to both, 
 removal compacts the arrays and rebuilds the faiss blocks at the next search, which suits how the
 ledger uses it (bulk loads, rare removals after a purge).
 
-`query_threads` runs a query's faiss calls on QUERY_THREADS OpenMP threads (the image matcher
-wraps each query in it). faiss' own default, one thread per core, loses badly as soon as the cores
-are shared: a scan waits at each parallel region's barrier for a thread the system has descheduled.
-Measured at a million items (bench_images_1m.py, the same 27 queries alternating in one process,
-load average 10 on 2 cores): the hash scans 466 -> 116 ms median per query with one thread (every
-query faster), the descriptor distances of verification with them, the whole query 811 -> 426 ms.
+`query_threads` runs a query's faiss calls on as many OpenMP threads as there are cores nobody
+else is using (`query_thread_count`: the cores less the load average beyond this query's own, at
+least one, at most the caller's setting; the image matcher wraps each query in it). faiss' own
+default, one thread per core, loses badly as soon as the cores are shared: a scan waits at each
+parallel region's barrier for a thread the system has descheduled. Measured at a million items
+(bench_images_1m.py): at load average 10 on 2 cores, the same 27 queries alternating in one process,
+the hash scans took 466 ms median per query on two threads and 116 ms on one (every query faster),
+the whole query 811 -> 426 ms; on the idle machine (load 0.6-1.0, runs one after the other) two
+threads were the faster: hash scans 28 against 44 ms, the whole query 163 against 181 ms.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,20 +35,38 @@ except ImportError:  # pragma: no cover - exercised only where faiss is missing
     faiss = None
 
 
-QUERY_THREADS = 1  # OpenMP threads of faiss during a query (see the module docstring)
 _MH_TABLES = 16
 _MH_MIN_CODES = 200_000
 _BLOCK_BYTES = 1 << 22  # codes per faiss block: this many bytes of them
 
 
+def query_thread_count(cores: int, load: float | None) -> int:
+    """faiss threads for a query: the cores (at most `cores`, the caller's own setting) that the load
+    average leaves free besides the one this query runs on, at least one. `load` None (no load
+    average on this system): one thread, the choice that never loses badly."""
+    if load is None:
+        return 1
+    return max(1, min(cores, int(cores + 1 - load)))
+
+
+def _load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows; a system that cannot say
+        return None
+
+
 @contextmanager
-def query_threads(n: int = QUERY_THREADS) -> Iterator[None]:
-    """faiss' OpenMP threads set to `n` for the calling thread's faiss calls, then restored (the
-    setting is the calling thread's own; other threads keep theirs)."""
+def query_threads(n: int | None = None) -> Iterator[None]:
+    """faiss' OpenMP threads set to `n` (by default `query_thread_count` of the caller's setting, capped
+    at the machine's cores, and the load average) for the calling thread's faiss calls, then restored
+    (the setting is the calling thread's own; other threads keep theirs)."""
     if faiss is None:
         yield
         return
     before = faiss.omp_get_max_threads()
+    if n is None:
+        n = query_thread_count(min(before, os.cpu_count() or 1), _load_average())
     faiss.omp_set_num_threads(n)
     try:
         yield

@@ -177,7 +177,7 @@ class ImageMatcher:
         query_bytes_or_thumb: bytes | np.ndarray | None = None,
     ) -> list[ImageMatch]:
         """Matches for one query image, best first. Give its fingerprint, its bytes, or both."""
-        with query_threads():  # faiss on one thread: its default loses badly on shared cores
+        with query_threads():  # faiss on the free cores only: its default loses badly on shared ones
             return self._query(query_fp, query_bytes_or_thumb)
 
     def _query(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 
 import pytest
 from PIL import Image, ImageOps
@@ -111,13 +112,31 @@ def test_local_candidates_rank_rare_shared_words_above_many_common_ones():
     assert image_match._local_ranking(lv, ids, 1) == ["rare"]
 
 
-def test_a_query_runs_faiss_on_query_threads_and_restores_the_callers_setting(grate):
-    """Inside a query (here: when it reads the candidates' fingerprints) faiss runs on
-    binary_index.QUERY_THREADS OpenMP threads; afterwards the caller's own setting is back, also when
-    the query fails."""
+def test_query_threads_are_the_free_cores():
+    """One thread per core the load average leaves free besides the query's own, at least one, never
+    more than the caller's setting; one when the system cannot say its load."""
+    from ledger_app.matching.binary_index import query_thread_count
+
+    assert query_thread_count(2, 0.2) == 2  # idle: both cores
+    assert query_thread_count(2, 1.0) == 2  # the query itself is the load
+    assert query_thread_count(2, 1.5) == 1  # another process wants a core
+    assert query_thread_count(2, 10.0) == 1  # shared cores: one thread (466 -> 116 ms scans at load 10)
+    assert query_thread_count(8, 3.0) == 6
+    assert query_thread_count(1, 0.0) == 1  # the caller's OMP_NUM_THREADS=1 is kept
+    assert query_thread_count(4, None) == 1
+
+
+@pytest.mark.parametrize("loadavg", [0.0, 10.0])
+def test_a_query_runs_faiss_on_query_threads_and_restores_the_callers_setting(grate, monkeypatch, loadavg):
+    """Inside a query (here: when it reads the candidates' fingerprints) faiss runs on the threads
+    query_thread_count gives for the load; afterwards the caller's own setting is back, also when the
+    query fails."""
     import faiss
 
     from ledger_app.matching import binary_index
+
+    monkeypatch.setattr(binary_index, "_load_average", lambda: loadavg)
+    expected = binary_index.query_thread_count(min(3, os.cpu_count() or 1), loadavg)
 
     item = image_fingerprint(_jpeg(grate.resize((grate.width // 2, grate.height // 2))))
     seen: list[int] = []
@@ -132,7 +151,7 @@ def test_a_query_runs_faiss_on_query_threads_and_restores_the_callers_setting(gr
     faiss.omp_set_num_threads(3)
     try:
         assert [x.item_id for x in m.query(image_fingerprint(_jpeg(grate), local="work"))] == ["a"]
-        assert seen and set(seen) == {binary_index.QUERY_THREADS}
+        assert seen and set(seen) == {expected}
         assert faiss.omp_get_max_threads() == 3
         with pytest.raises(ValueError):
             m.query(None, None)
