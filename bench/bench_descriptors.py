@@ -54,7 +54,7 @@ def sift_work(grey: np.ndarray):
     pts, desc = [base.points], [base.descriptors]
     for side, n in local.WORK_SCALES:
         frame = local.feature_frame(grey, side)
-        if side > local.FEATURE_SIDE and frame.shape[1] <= base.width * 1.25:
+        if not local.adds_work_scale(side, frame.shape[1], base.width):
             continue
         extra = sift_extract(frame, max_keypoints=n, side=side)
         pts.append(extra.points * np.float32(base.width / max(1, extra.width)))

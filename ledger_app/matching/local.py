@@ -198,6 +198,12 @@ def _ranks(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
     return rank
 
 
+def adds_work_scale(side: int, frame_width: int, base_width: int) -> bool:
+    """Whether a claimed work's scale `side` adds keypoints: a scale above the base one only when the
+    image has the pixels for it (352 needs 5 % more than the base frame, 640 25 %)."""
+    return not (side > FEATURE_SIDE and frame_width <= base_width * min(1.25, (1 + side / FEATURE_SIDE) / 2))
+
+
 def extract_work(grey: np.ndarray) -> LocalFeatures:
     """The richer features of a claimed work (see WORK_KEYPOINTS): five scales in one frame, so
     that the work shrunk into a collage tile, or cropped and enlarged, meets its keypoints at
@@ -206,8 +212,8 @@ def extract_work(grey: np.ndarray) -> LocalFeatures:
     pts, desc = [base.points], [base.descriptors]
     for side, n in WORK_SCALES:
         frame = feature_frame(grey, side)
-        if side > FEATURE_SIDE and frame.shape[1] <= base.width * min(1.25, (1 + side / FEATURE_SIDE) / 2):
-            continue  # the image is small: no finer scale to add (352 needs 5 % more, 640 25 %)
+        if not adds_work_scale(side, frame.shape[1], base.width):
+            continue  # the image is small: no finer scale to add
         extra = extract(frame, max_keypoints=n, side=side)
         pts.append(extra.points * np.float32(base.width / max(1, extra.width)))
         desc.append(extra.descriptors)
