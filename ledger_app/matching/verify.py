@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -82,6 +83,12 @@ class Features:
     points: np.ndarray  # (n, 2) float32
     descriptors: np.ndarray | None
     mirrored: Features | None = None
+
+    @cached_property
+    def levels(self) -> np.ndarray:
+        """`grey` stretched (`stretched`) as float32, what the block comparison compares: made once
+        per image, not once per pair (a query is compared with some 70 candidates)."""
+        return stretched(self.grey).astype(np.float32)
 
 
 def stretched(grey: np.ndarray) -> np.ndarray:
@@ -361,8 +368,7 @@ def _compare(
     inliers: int, mirrored: bool, q: Features, candidate: Features, k: int, affine: np.ndarray, scale: tuple[float, float]
 ) -> Verification:
     """Warp the candidate onto the (mirrored) query by `affine` and compare them block by block."""
-    qg = stretched(q.grey).astype(np.float32)
-    cg = stretched(candidate.grey).astype(np.float32)
+    qg, cg = q.levels, candidate.levels
     h, w = qg.shape
     inverse = cv2.invertAffineTransform(affine)
     warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
