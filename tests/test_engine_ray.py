@@ -32,6 +32,7 @@ from ledger_app.services import LedgerService
 from ledger_app.services.corpora import CorpusService
 from ledger_app.services.workspace import Workspace
 from ledger_app.storage.tables import Fingerprint, Item, ItemDetail
+from tests.ray_nodes import NodeRecording, ingest_unit_name, two_node_cluster
 
 PASS = "engine-test-pass"
 REPO = Path(__file__).resolve().parents[1]
@@ -275,23 +276,6 @@ def test_cli_unreachable_address(tmp_path, corpus):
     assert len(lines) == 1 and f"127.0.0.1:{port} cannot be reached" in lines[0], r.stderr
 
 
-def record_node(folder: str, fn, unit):
-    Path(folder, unit.shards[0].replace("/", "_")).write_text(ray.get_runtime_context().get_node_id())
-    return fn(unit)
-
-
-class NodeRecording(RayEngine):
-    def __init__(self, folder: Path, **kw):
-        super().__init__(**kw)
-        folder.mkdir()
-        self.folder = str(folder)
-
-    def map(self, fn, units):
-        from functools import partial
-
-        return super().map(partial(record_node, self.folder, fn), units)
-
-
 def test_cli_ingest_on_a_local_ray_instance(tmp_path, corpus, local_snapshot):
     """`ledger ingest --engine ray` in a fresh process: starts its own Ray instance (token auth with its
     own token), ingests, stops it; the counts are the local ones."""
@@ -312,20 +296,12 @@ def test_cli_ingest_on_a_local_ray_instance(tmp_path, corpus, local_snapshot):
 
 
 @pytest.mark.slow
-def test_two_node_cluster_gives_the_same_results(corpus, local_snapshot, tmp_path):
+def test_two_node_cluster_gives_the_same_results(corpus, local_snapshot, tmp_path, monkeypatch):
     """Two simulated nodes of one CPU each; the units spread over both; the results are the local ones."""
-    from ray.cluster_utils import Cluster
-
-    if ray.is_initialized():
-        ray.shutdown()
-    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False,
-                                                            "object_store_memory": 96 * 1024 * 1024})
-    try:
-        cluster.add_node(num_cpus=1, object_store_memory=96 * 1024 * 1024)
-        cluster.wait_for_nodes()
+    with two_node_cluster(monkeypatch) as cluster:
         svc = workspace(tmp_path / "ws")
         svc.add_corpus("photos", corpus)
-        engine = NodeRecording(tmp_path / "nodes", address=cluster.address)
+        engine = NodeRecording(tmp_path / "nodes", ingest_unit_name, address=cluster.address)
         try:
             rep = svc.ingest("photos", engine=engine)
             assert len(ray.nodes()) == 2 and ray.cluster_resources()["CPU"] == 2
@@ -334,10 +310,6 @@ def test_two_node_cluster_gives_the_same_results(corpus, local_snapshot, tmp_pat
         assert rep.items_new == 48 and rep.workers == 2
         assert len({p.read_text() for p in (tmp_path / "nodes").iterdir()}) == 2  # both nodes computed units
         check_same(snapshot(svc), local_snapshot)
-    finally:
-        if ray.is_initialized():
-            ray.shutdown()
-        cluster.shutdown()
 
 
 def test_without_the_ray_package_the_engine_says_what_is_missing(monkeypatch):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,49 +19,13 @@ from td_builders import PASS
 # The corpus, the request and the database's locate are the ones the local sweep is checked against.
 from test_store_locate import corpus, database_result, grate_path, located, open_request, workspace  # noqa: F401
 
-from ledger_app.engine.ray import RayEngine
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def record_node(folder: str, fn, task):
-    """Which node swept the unit's store file (one file per unit)."""
-    Path(folder, Path(task.file).name).write_text(ray.get_runtime_context().get_node_id())
-    return fn(task)
-
-
-class NodeRecording(RayEngine):
-    def __init__(self, folder: Path, **kw):
-        super().__init__(**kw)
-        folder.mkdir()
-        self.folder = str(folder)
-
-    def map(self, fn, units):
-        return super().map(partial(record_node, self.folder, fn), units)
+from tests.ray_nodes import NodeRecording, sweep_task_name, two_node_cluster
 
 
 @pytest.fixture()
 def cluster(monkeypatch):
-    """Two simulated nodes of one CPU each. Their workers import this repository and this folder (the
-    recording above) from PYTHONPATH; the token is this test's (nothing written under ~/.ray)."""
-    from ray.cluster_utils import Cluster
-
-    if ray.is_initialized():
-        ray.shutdown()
-    path = os.environ.get("PYTHONPATH")
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(REPO), str(Path(__file__).parent), path) if p))
-    if not any(k in os.environ for k in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH")):
-        monkeypatch.setenv("RAY_AUTH_TOKEN", os.urandom(32).hex())
-    c = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False,
-                                                      "object_store_memory": 96 * 1024 * 1024})
-    try:
-        c.add_node(num_cpus=1, object_store_memory=96 * 1024 * 1024)
-        c.wait_for_nodes()
+    with two_node_cluster(monkeypatch) as c:
         yield c
-    finally:
-        if ray.is_initialized():
-            ray.shutdown()
-        c.shutdown()
 
 
 @pytest.mark.slow
@@ -76,7 +39,7 @@ def test_locate_on_a_two_node_cluster_records_the_local_matches(cluster, tmp_pat
     here = s.takedown.find(works)  # the local locate's findings, nothing recorded
 
     # The sweep's units spread over the two nodes and find what the local locate finds.
-    engine = NodeRecording(tmp_path / "nodes", address=cluster.address)
+    engine = NodeRecording(tmp_path / "nodes", sweep_task_name, address=cluster.address)
     try:
         assert s.takedown.find(works, engine=engine) == here
         assert len(ray.nodes()) == 2 and ray.cluster_resources()["CPU"] == 2
