@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
+import ledger_app.engine.sweep as sweep_module
 from ledger_app.engine.sweep import (
     SweepQuery,
     UnitHits,
@@ -18,6 +19,8 @@ from ledger_app.engine.sweep import (
     _domains,
     _found,
     _grouped_hits,
+    _pairs_within,
+    _range_hits,
     _Searchers,
     _texts,
     group_codes,
@@ -246,3 +249,31 @@ def test_domains_of_other_scripts_are_matched_by_their_bytes(kind):
     want = [(k, 3 + r) for r, d in enumerate(values) if d is not None
             for k, w in enumerate(domains) if d == w or d.endswith("." + w)]
     assert got == want and {k for k, _ in want} == set(range(len(domains)))
+
+
+@pytest.mark.parametrize("width", [8, 32])
+@pytest.mark.parametrize("block", [1, 7, 1 << 17])
+def test_pairs_within_their_radius_are_every_pair_of_the_brute_force(monkeypatch, width, block):
+    """Blocks of any size (one code, a block ending mid-way, all at once): the pairs within each query's
+    radius, by code then query, with their distances; and the PDQ pass's (work, row) pairs from them."""
+    monkeypatch.setattr(sweep_module, "PAIR_BLOCK", block)
+    rng = np.random.default_rng(width + block)
+    words = width // 8
+    queries = rng.integers(0, 2**63, (40, words), dtype=np.int64).view(np.uint64)
+    # Codes near some queries (within and just past the radii), the others random.
+    near = queries[rng.integers(0, 40, 300)].copy()
+    for row, bits in zip(near, rng.integers(0, width * 3, 300), strict=True):
+        for b in rng.choice(width * 8, bits, replace=False):
+            row[b // 64] ^= np.uint64(1 << int(b % 64))
+    codes = np.concatenate([near, rng.integers(0, 2**63, (300, words), dtype=np.int64).view(np.uint64)])
+    radii = rng.integers(-1, width * 3, 40)
+    d = np.bitwise_count(codes[:, None, :] ^ queries[None, :, :]).sum(-1)
+    want_code, want_query = np.nonzero(d <= radii)
+    code, query, dist = _pairs_within(codes.view(np.uint8), queries.view(np.uint8), radii)
+    assert code.tolist() == want_code.tolist() and query.tolist() == want_query.tolist()
+    assert dist.tolist() == d[want_code, want_query].tolist() and len(want_code) > 50
+    rows, works = np.sort(rng.choice(5000, len(codes))), rng.integers(0, 6, 40).astype(np.int32)
+    got = _range_hits(queries.view(np.uint8), codes.view(np.uint8), rows, radii, works)
+    assert got == sorted({(int(works[q]), int(rows[c])) for c, q in zip(want_code, want_query, strict=True)})
+    none = _pairs_within(codes.view(np.uint8), queries.view(np.uint8), np.full(40, -1))
+    assert all(len(a) == 0 for a in none)
