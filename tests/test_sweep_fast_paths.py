@@ -18,6 +18,7 @@ from ledger_app.engine.sweep import (
     _binary,
     _domains,
     _found,
+    _found_sha,
     _grouped_hits,
     _pairs_within,
     _range_hits,
@@ -277,3 +278,48 @@ def test_pairs_within_their_radius_are_every_pair_of_the_brute_force(monkeypatch
     assert got == sorted({(int(works[q]), int(rows[c])) for c, q in zip(want_code, want_query, strict=True)})
     none = _pairs_within(codes.view(np.uint8), queries.view(np.uint8), np.full(40, -1))
     assert all(len(a) == 0 for a in none)
+
+
+
+def test_hashes_found_by_their_first_bytes_are_those_found_whole():
+    """The SHA-256 pass's prefilter on the first 8 bytes finds what looking up every value finds: hashes
+    sharing only those bytes with a wanted one, a null whose bytes are a wanted hash, dead rows, a slice."""
+    rng = np.random.default_rng(11)
+    wanted = [rng.bytes(32) for _ in range(5)]
+    values: list[bytes | None] = [rng.bytes(32) for _ in range(3000)]
+    for i in rng.choice(3000, 60, replace=False).tolist():
+        w = wanted[int(rng.integers(0, 5))]
+        values[i] = w if i % 2 else w[:8] + rng.bytes(24)  # the hash, or only its first 8 bytes
+    nulls = rng.choice(3000, 40, replace=False).tolist()
+    for i in nulls:
+        values[i] = None
+    col = pa.array(values, pa.binary(32))
+    raw = bytearray(col.buffers()[1].to_pybytes())
+    raw[nulls[0] * 32 : nulls[0] * 32 + 32] = wanted[0]  # a null slot holding a wanted hash's bytes
+    col = pa.FixedSizeBinaryArray.from_buffers(pa.binary(32), 3000, [col.buffers()[0], pa.py_buffer(bytes(raw))])
+    live = rng.random(3000) < 0.9
+    s = _Searchers(SweepQuery(sha256=tuple(wanted)))
+    for c, lv in ((col, live), (col.slice(7), live[7:])):
+        want = _found(c, s.sha, lv)
+        assert _found_sha(c, s, lv) == want and len(want) >= 10
+        assert all(c[r].as_py() == wanted[k] and lv[r] for k, r in want)
+    assert _found_sha(pa.chunked_array([col]), s, live) == _found(col, s.sha, live)
+
+
+def test_text_keys_of_the_rows_asked_for_only():
+    """Keys read from the list column's buffers: of the rows asked for only (not of another row, as
+    keys a damaged file puts on an image row), none of a null list (even one spanning values), no
+    null key; the column sliced alike."""
+    w = [(1 << 63) + (k << 20) + 3 for k in range(1, 9)]  # beyond a float's 53 bits
+    query = SweepQuery(text_keys=np.array(w, np.uint64), text_work=np.arange(8, dtype=np.int32) % 2)
+    child = pa.array([w[0], w[1], w[2], None, w[3], w[4], w[5], w[6], w[7], 77], pa.uint64())
+    # Rows: 0 keys w0 w1; 1 null (spanning w2); 2 a null key and w3; 3 w4 w5; 4 w6 (not asked for);
+    # 5 empty; 6 w7 and 77.
+    listed = pa.ListArray.from_arrays(pa.array([0, 2, 3, 5, 7, 8, 8, 10], pa.int32()), child,
+                                      mask=pa.array([False, True, False, False, False, False, False]))
+    sliced = pa.concat_arrays([pa.array([[w[6]], [w[0]]], listed.type), listed]).slice(2)
+    rows = np.array([0, 1, 2, 3, 5, 6])
+    for lst in (listed, sliced):
+        out = UnitHits("f")
+        _texts(None, pa.record_batch({"text_keys": lst}), 100, rows, query, _Searchers(query), out)  # type: ignore[arg-type]
+        assert sorted((w_, r - 100) for w_, r in out.text) == [(0, 0), (0, 3), (1, 0), (1, 2), (1, 3), (1, 6)]

@@ -182,9 +182,11 @@ def open_file(location: str, rel: str) -> pq.ParquetFile:
 
 
 def file_version(pf: pq.ParquetFile) -> int:
+    """The file's schema version, from the footer's key-value metadata (which holds the Arrow
+    schema's: `schema_arrow` would convert the whole schema to give it)."""
     from ledger_app.fpstore.store import check_version
 
-    return check_version("", pf.schema_arrow.metadata)
+    return check_version("", pf.metadata.metadata)
 
 
 def sweep_unit(task: SweepTask) -> UnitHits:
@@ -270,6 +272,7 @@ class _Searchers:
         if len(q.coarse):
             self._coarse_groups(q)
         self.sha = pa.array(q.sha256, pa.binary(32)) if q.sha256 else None
+        self.sha_heads = np.frombuffer(b"".join(h[:8] for h in q.sha256 if len(h) == 32), np.uint64)
         self.urls = pa.array(q.urls, pa.string()) if q.urls else None
         self.accounts = pa.array(q.accounts, pa.string()) if q.accounts else None
         self.domains = None
@@ -337,11 +340,24 @@ def _found(col: pa.Array | pa.ChunkedArray, wanted: pa.Array, live: np.ndarray) 
     return list(zip(at[rows].tolist(), rows.tolist(), strict=True))
 
 
+def _found_sha(col: pa.Array | pa.ChunkedArray, s: _Searchers, live: np.ndarray) -> list[tuple[int, int]]:
+    """`_found` for the SHA-256 column: first the rows whose first 8 bytes are a wanted hash's (read
+    from the column's buffer), then those rows' whole values looked up."""
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if col.type != pa.binary(32) or not len(col):
+        return _found(col, s.sha, live)
+    heads = np.frombuffer(col.buffers()[1], np.uint64)[col.offset * 4 : (col.offset + len(col)) * 4 : 4]
+    maybe = np.flatnonzero(np.isin(heads, s.sha_heads) & live)
+    if not len(maybe):
+        return []
+    return [(k, int(maybe[r])) for k, r in _found(col.take(pa.array(maybe)), s.sha, np.ones(len(maybe), bool))]
+
+
 def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers,
                  out: UnitHits) -> None:
     live = _mask(pc.not_equal(batch.column("status"), _PURGED))
     if s.sha is not None:
-        out.exact += [(k, start + r) for k, r in _found(batch.column("sha256"), s.sha, live)]
+        out.exact += [(k, start + r) for k, r in _found_sha(batch.column("sha256"), s, live)]
     if s.urls is not None:
         out.urls += [(k, start + r) for k, r in _found(batch.column("url_norm"), s.urls, live)]
     if s.domains is not None:
@@ -545,7 +561,9 @@ def _pdq_codes(col: pa.Array, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     codes = pdata[poffs[0] : poffs[-1]].reshape(-1, 32)
     code_row = np.repeat(np.arange(len(span)), whole)
     sel = rows[code_row]
-    return (codes, code_row) if sel.all() else (codes[sel], code_row[sel])
+    if sel.all():
+        return codes, code_row
+    return np.compress(sel, codes, axis=0), np.compress(sel, code_row)  # 4x the speed of codes[sel] here
 
 
 def _pairs_within(codes: np.ndarray, queries: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -702,13 +720,25 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
     if not len(rows):
         return
     if "text_keys" in batch.schema.names:  # version 3: the keys the writer derived from fp_data
-        listed = batch.column("text_keys").take(pa.array(rows))
-        flat, parent = pc.list_flatten(listed), pc.list_parent_indices(listed)
-        if flat.null_count:
-            kept = pc.is_valid(flat)
-            flat, parent = flat.filter(kept), parent.filter(kept)
-        keys = np.asarray(flat.to_numpy(zero_copy_only=False), np.uint64)
-        key_row = np.asarray(parent.to_numpy(zero_copy_only=False), np.int64)
+        # Every list's keys from the column's buffers (no take), each key's row's position in `rows`
+        # (-1: a row not asked for, or a null list), and those of the rows asked for kept.
+        listed = batch.column("text_keys")
+        listed = listed.combine_chunks() if isinstance(listed, pa.ChunkedArray) else listed
+        if listed.type != pa.list_(pa.uint64()):
+            listed = listed.cast(pa.list_(pa.uint64()))
+        offsets = np.frombuffer(listed.buffers()[1], np.int32)[listed.offset : listed.offset + len(listed) + 1]
+        position = np.full(len(listed), -1, np.int64)
+        position[rows] = np.arange(len(rows))
+        if listed.null_count:
+            position[~np.asarray(listed.is_valid().to_numpy(zero_copy_only=False), bool)] = -1
+        flat = listed.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
+        key_row = np.repeat(position, np.diff(offsets))
+        wanted = key_row >= 0
+        if flat.null_count:  # (filled first: a column with nulls would convert to floats)
+            wanted &= np.asarray(flat.is_valid().to_numpy(zero_copy_only=False), bool)
+            flat = pc.fill_null(flat, 0)
+        keys = np.asarray(flat.to_numpy(zero_copy_only=False), np.uint64)[wanted]
+        key_row = key_row[wanted]
     else:
         if "fp_data" in batch.schema.names:
             col = batch.column("fp_data").take(pa.array(rows))
