@@ -379,29 +379,29 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
 
 def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _Searchers) -> list[tuple[int, int]]:
     """(domain number, row) for each live row whose domain is a requested domain or under one (the
-    value, or what follows one of its dots, is a requested domain), by row then number: of a
-    dictionary column, its distinct values are looked up and their rows found by index."""
+    value, or what follows one of its dots, is a requested domain), by row then number: the column's
+    distinct values (its dictionary, or `dictionary_encode`'s: a batch's domains repeat) are looked up
+    and their rows found by index."""
     col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
     is_live = np.asarray(live, bool)
-    if isinstance(col, pa.DictionaryArray):
-        value, u = _suffix_hits(col.dictionary, s)
-        if not len(value):
-            return []
-        index = np.asarray(pc.fill_null(col.indices, -1).to_numpy(zero_copy_only=False), np.int64)
-        near = np.zeros(len(col.dictionary) + 1, bool)  # by dictionary index; the last: a null
-        near[value] = True
-        rows = np.flatnonzero(near[index] & is_live)
-        # Each row with every requested domain its value matched.
-        order = np.argsort(value, kind="stable")
-        value, u = value[order], u[order]
-        lo = np.searchsorted(value, index[rows], "left")
-        n = np.searchsorted(value, index[rows], "right") - lo
-        row = np.repeat(rows, n)
-        u = u[np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
-    else:
-        row, u = _suffix_hits(col, s)
-        keep = is_live[row]
-        row, u = row[keep], u[keep]
+    if not len(col):
+        return []
+    if not isinstance(col, pa.DictionaryArray):
+        col = col.dictionary_encode()
+    value, u = _suffix_hits(col.dictionary, s)
+    if not len(value):
+        return []
+    index = np.asarray(pc.fill_null(col.indices, -1).to_numpy(zero_copy_only=False), np.int64)
+    near = np.zeros(len(col.dictionary) + 1, bool)  # by dictionary index; the last: a null
+    near[value] = True
+    rows = np.flatnonzero(near[index] & is_live)
+    # Each row with every requested domain its value matched.
+    order = np.argsort(value, kind="stable")
+    value, u = value[order], u[order]
+    lo = np.searchsorted(value, index[rows], "left")
+    n = np.searchsorted(value, index[rows], "right") - lo
+    row = np.repeat(rows, n)
+    u = u[np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
     if not len(row):
         return []
     n = s.domain_first[u + 1] - s.domain_first[u]
