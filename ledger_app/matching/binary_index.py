@@ -11,8 +11,12 @@ removal compacts the arrays and rebuilds the faiss blocks at the next search, wh
 ledger uses it (bulk loads, rare removals after a purge).
 
 `query_threads` runs a query's faiss calls on as many OpenMP threads as there are cores nobody
-else is using (`query_thread_count`: the cores less the load average beyond this query's own, at
-least one, at most the caller's setting; the image matcher wraps each query in it). faiss' own
+else is using (`query_thread_count`: the cores less the load beyond this query's own, at least one,
+at most the caller's setting; the image matcher wraps each query in it). The load is what runs now:
+the runnable threads the kernel counts when the query starts (/proc/loadavg's fourth field, the
+query's own thread included), where the system says it, else the 1-minute load average. The average
+lags a minute behind: after the million-item index build it still said 1.14 on an idle machine,
+which left the next queries one thread (hash scans 27 -> 44 ms). faiss' own
 default, one thread per core, loses badly as soon as the cores are shared: a scan waits at each
 parallel region's barrier for a thread the system has descheduled. Measured at a million items
 (bench_images_1m.py): at load average 10 on 2 cores, the same 27 queries alternating in one process,
@@ -23,6 +27,7 @@ threads were the faster: hash scans 28 against 44 ms, the whole query 163 agains
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,17 +47,26 @@ _BLOCK_BYTES = 1 << 22  # codes per faiss block: this many bytes of them
 
 def query_thread_count(cores: int, load: float | None) -> int:
     """faiss threads for a query: the cores (at most `cores`, the caller's own setting) that the load
-    average leaves free besides the one this query runs on, at least one. `load` None (no load
-    average on this system): one thread, the choice that never loses badly."""
+    (`_load_average`: the query's own thread included) leaves free besides the one this query runs
+    on, rounded to the nearest, at least one. `load` None (the system cannot say): one thread, the
+    choice that never loses badly."""
     if load is None:
         return 1
-    return max(1, min(cores, int(cores + 1 - load)))
+    return max(1, min(cores, math.floor(cores + 1.5 - load)))
 
 
 def _load_average() -> float | None:
+    """The load a query's threads meet, its own included: the threads runnable now (Linux:
+    /proc/loadavg's fourth field, 'runnable/total', which counts the reader), else the 1-minute
+    load average (which lags a minute behind), else None (Windows; a system that cannot say)."""
+    try:
+        with open("/proc/loadavg", "rb") as f:
+            return float(f.read().split()[3].split(b"/")[0])
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         return os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows; a system that cannot say
+    except (AttributeError, OSError):
         return None
 
 

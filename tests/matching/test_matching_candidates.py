@@ -113,17 +113,63 @@ def test_local_candidates_rank_rare_shared_words_above_many_common_ones():
 
 
 def test_query_threads_are_the_free_cores():
-    """One thread per core the load average leaves free besides the query's own, at least one, never
-    more than the caller's setting; one when the system cannot say its load."""
+    """One thread per core the load leaves free besides the query's own (rounded to the nearest), at
+    least one, never more than the caller's setting; one when the system cannot say its load."""
     from ledger_app.matching.binary_index import query_thread_count
 
     assert query_thread_count(2, 0.2) == 2  # idle: both cores
-    assert query_thread_count(2, 1.0) == 2  # the query itself is the load
-    assert query_thread_count(2, 1.5) == 1  # another process wants a core
+    assert query_thread_count(2, 1.0) == 2  # the query itself is the load (its thread runnable now)
+    # A load average a little above the query's own (1.14 was measured on an idle machine just after
+    # the million-item index build) is not another process wanting a core: rounded, not floored.
+    assert query_thread_count(2, 1.14) == 2
+    assert query_thread_count(2, 1.6) == 1  # another process wants a core most of the time
+    assert query_thread_count(2, 2.0) == 1  # another thread runnable now besides the query's
     assert query_thread_count(2, 10.0) == 1  # shared cores: one thread (466 -> 116 ms scans at load 10)
     assert query_thread_count(8, 3.0) == 6
+    assert query_thread_count(8, 3.4) == 6
+    assert query_thread_count(8, 3.6) == 5
     assert query_thread_count(1, 0.0) == 1  # the caller's OMP_NUM_THREADS=1 is kept
     assert query_thread_count(4, None) == 1
+
+
+def test_query_load_is_what_runs_now(monkeypatch, tmp_path):
+    """The load is the threads runnable now (/proc/loadavg's fourth field, the reader included), not
+    the 1-minute average, which lags a minute behind (an index build just finished, the machine
+    idle: average 1.14, one thread; runnable now 1, two); the average where that cannot be read."""
+    import builtins
+
+    from ledger_app.matching import binary_index
+
+    real_open = builtins.open
+    text = {"value": b"1.14 0.90 0.60 1/301 8945\n"}
+
+    def fake_open(path, *args, **kwargs):
+        if path == "/proc/loadavg":
+            if text["value"] is None:
+                raise FileNotFoundError(path)
+            f = tmp_path / "loadavg"
+            f.write_bytes(text["value"])
+            return real_open(f, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(binary_index.os, "getloadavg", lambda: (1.7, 1.0, 0.5))
+    assert binary_index._load_average() == 1.0
+    assert binary_index.query_thread_count(2, binary_index._load_average()) == 2
+    text["value"] = b"0.30 0.20 0.10 3/301 8945\n"  # two other threads runnable now: one thread
+    assert binary_index._load_average() == 3.0
+    assert binary_index.query_thread_count(2, binary_index._load_average()) == 1
+    text["value"] = None  # no /proc: the 1-minute average
+    assert binary_index._load_average() == 1.7
+    assert binary_index.query_thread_count(2, binary_index._load_average()) == 1
+    text["value"] = b"garbled\n"
+    assert binary_index._load_average() == 1.7
+
+    def no_average():
+        raise OSError("cannot say")
+
+    monkeypatch.setattr(binary_index.os, "getloadavg", no_average)
+    assert binary_index._load_average() is None
 
 
 @pytest.mark.parametrize("loadavg", [0.0, 10.0])
