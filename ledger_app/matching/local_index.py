@@ -13,7 +13,9 @@ copies highest (16-bit words let unrelated photos collect as many votes as copie
 Why not faiss over the descriptors themselves: 256 descriptors x 32 bytes x 1 M items is 8 GB in
 memory, and a k-NN search per query descriptor costs more than the whole 200 ms budget. The
 postings here cost 8 bytes per (word, item) pair (word and item number, sorted by word) and a query
-reads a few thousand short runs found by binary search. The descriptors stay in the database and
+reads a few thousand short runs found by binary search; a segment of more postings than there are
+words (2**25) keeps instead where each word's run starts (4 bytes per word, then 4 per pair), found
+by two lookups per word. The descriptors stay in the database and
 are read only for the candidates verified. (A trained vocabulary would be a generated artefact to
 keep in step with its recipe, and a tuning decision of its own.)
 
@@ -51,19 +53,74 @@ def words(descriptors: np.ndarray) -> np.ndarray:
     return out
 
 
-class _Segment:
-    __slots__ = ("keys", "items")
+KEY_SPACE = TABLES << WORD_BITS  # every word `words` makes is below this
+# A segment with at least this many postings keeps, instead of each posting's word, where each word's
+# postings start (KEY_SPACE + 1 offsets, 134 MB; the words took 4 bytes per posting, 1.4 GB at a
+# million items): a query's words find their postings by two lookups each, where a binary search
+# over the words cost some 9 ms per query at a million items.
+DENSE_MIN_POSTINGS = KEY_SPACE
 
-    def __init__(self, word_ids: np.ndarray, item_nums: np.ndarray):
-        order = np.argsort(word_ids, kind="stable")
-        self.keys = np.ascontiguousarray(word_ids[order], dtype=np.uint32)
-        self.items = np.ascontiguousarray(item_nums[order], dtype=np.int32)
+
+class _Segment:
+    """Postings sorted by word: `items` (item numbers) with either `keys` (each posting's word) or,
+    for a large segment, `starts` (where each word's postings start; `starts[w + 1] - starts[w]`
+    postings of word w)."""
+
+    __slots__ = ("keys", "starts", "items")
+
+    def __init__(self, word_ids: np.ndarray, item_nums: np.ndarray, *, ordered: bool = False):
+        """`ordered`: the postings are sorted by word already (a merge's)."""
+        if not ordered:
+            order = np.argsort(word_ids, kind="stable")
+            word_ids, item_nums = word_ids[order], item_nums[order]
+        self.items = np.ascontiguousarray(item_nums, dtype=np.int32)
+        keys = np.ascontiguousarray(word_ids, dtype=np.uint32)
+        self.keys: np.ndarray | None = keys
+        self.starts: np.ndarray | None = None
+        if len(keys) >= DENSE_MIN_POSTINGS and int(keys[-1]) < KEY_SPACE:
+            counts = np.bincount(keys, minlength=KEY_SPACE)
+            starts = np.empty(KEY_SPACE + 1, np.uint32 if len(keys) < 1 << 32 else np.int64)
+            starts[0] = 0
+            np.cumsum(counts, out=starts[1:])
+            self.keys, self.starts = None, starts
 
     def __len__(self) -> int:
         return len(self.items)
 
+    @property
+    def nbytes(self) -> int:
+        table = self.keys if self.keys is not None else self.starts
+        return self.items.nbytes + (table.nbytes if table is not None else 0)
+
+    def spans(self, qwords: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(lo, hi): the postings of word qwords[k] are items[lo[k]:hi[k]] (none: lo == hi)."""
+        if self.starts is None:
+            assert self.keys is not None
+            return np.searchsorted(self.keys, qwords, "left"), np.searchsorted(self.keys, qwords, "right")
+        q = qwords.astype(np.int64)
+        return (self.starts[np.minimum(q, KEY_SPACE)].astype(np.int64),
+                self.starts[np.minimum(q + 1, KEY_SPACE)].astype(np.int64))
+
+    def top_word(self) -> int:
+        """The largest word with a posting (the segment is not empty)."""
+        if self.starts is None:
+            assert self.keys is not None
+            return int(self.keys[-1])
+        return int(np.searchsorted(self.starts, self.starts[-1], "left")) - 1
+
+    def range(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """(words, items) of the postings of words a <= w < b, in order."""
+        if self.starts is None:
+            assert self.keys is not None
+            lo, hi = np.searchsorted(self.keys, [a, b], "left")
+            return self.keys[lo:hi], self.items[lo:hi]
+        a, b = min(a, KEY_SPACE), min(b, KEY_SPACE)
+        run = np.diff(self.starts[a : b + 1]).astype(np.int64)
+        keys = np.repeat(np.arange(a, b, dtype=np.uint32), run)
+        return keys, self.items[int(self.starts[a]) : int(self.starts[b])]
+
     def pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.keys, self.items
+        return self.range(0, self.top_word() + 1) if len(self) else (np.empty(0, np.uint32), self.items)
 
     @classmethod
     def merged(cls, segments: Sequence[_Segment], parts: int = 32) -> _Segment:
@@ -72,23 +129,21 @@ class _Segment:
         total = sum(len(s) for s in segments)
         keys = np.empty(total, np.uint32)
         items = np.empty(total, np.int32)
-        top = max(int(s.keys[-1]) for s in segments if len(s)) + 1
+        top = max(s.top_word() for s in segments if len(s)) + 1
         edges = np.linspace(0, top, parts + 1).astype(np.int64)
         at = 0
         for a, b in zip(edges[:-1], edges[1:], strict=True):
             k_parts, i_parts = [], []
             for seg in segments:
-                lo, hi = np.searchsorted(seg.keys, [a, b], "left")
-                k_parts.append(seg.keys[lo:hi])
-                i_parts.append(seg.items[lo:hi])
+                k_seg, i_seg = seg.range(int(a), int(b))
+                k_parts.append(k_seg)
+                i_parts.append(i_seg)
             k, i = np.concatenate(k_parts), np.concatenate(i_parts)
             order = np.argsort(k, kind="stable")  # sorted runs: a merge, not a full sort
             keys[at : at + len(k)] = k[order]
             items[at : at + len(k)] = i[order]
             at += len(k)
-        out = cls.__new__(cls)
-        out.keys, out.items = keys, items
-        return out
+        return cls(keys, items, ordered=True)
 
 
 class LocalIndex:
@@ -101,6 +156,7 @@ class LocalIndex:
         self._ids: list[str | None] = []
         self._num: dict[str, int] = {}
         self._alive = np.zeros(0, bool)
+        self._dead: np.ndarray | None = None  # item numbers not alive (made when first needed)
         self._worded = np.zeros(0, bool)  # the item has keypoint words posted
 
     def __len__(self) -> int:
@@ -116,7 +172,7 @@ class LocalIndex:
     @property
     def nbytes(self) -> int:
         """The memory the postings take (word IDs and item numbers of every segment)."""
-        return sum(s.keys.nbytes + s.items.nbytes for s in self._segments)
+        return sum(s.nbytes for s in self._segments)
 
     def add(self, item_ids: Sequence[str], features: Sequence[LocalFeatures | None]) -> None:
         self.add_words(item_ids, [words(f.descriptors) if f is not None and len(f) else None for f in features])
@@ -132,6 +188,7 @@ class LocalIndex:
         self._ids.extend(item_ids)
         self._num.update((item_id, start + k) for k, item_id in enumerate(item_ids))
         self._alive = np.concatenate([self._alive, np.ones(len(item_ids), bool)])
+        self._dead = None
         worded = np.array([w is not None and len(w) > 0 for w in word_lists], bool)
         self._worded = np.concatenate([self._worded, worded])
         ws, ns = [], []
@@ -173,6 +230,7 @@ class LocalIndex:
             self._ids[n] = None
         if nums:
             self._alive[np.array(nums)] = False
+            self._dead = None
         return len(nums)
 
     def votes(self, features: LocalFeatures) -> LocalVotes:
@@ -184,8 +242,7 @@ class LocalIndex:
         spans = []
         df = np.zeros(len(qwords), np.int64)
         for seg in self._segments:
-            lo = np.searchsorted(seg.keys, qwords, "left")
-            hi = np.searchsorted(seg.keys, qwords, "right")
+            lo, hi = seg.spans(qwords)
             spans.append((seg, lo, hi))
             df += hi - lo
         stop = max(64, int(STOP_FRACTION * n_items))
@@ -222,8 +279,10 @@ class LocalIndex:
             votes -= counts * unit
         else:
             counts = np.bincount(items[:total], minlength=n_items)
-        votes[~self._alive] = 0
-        counts[~self._alive] = 0
+        if self._dead is None:
+            self._dead = np.flatnonzero(~self._alive)
+        votes[self._dead] = 0
+        counts[self._dead] = 0
         return LocalVotes(self, counts, votes)
 
     def candidates(self, features: LocalFeatures, k: int) -> list[tuple[str, int]]:

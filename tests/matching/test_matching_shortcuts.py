@@ -103,6 +103,57 @@ def test_one_weighted_count_gives_the_counts_and_votes_of_two(monkeypatch):
     assert local_index._count_unit(np.float32([1e-30, 3.0]).astype(np.float64)) == 0.0  # no exact unit: two counts
 
 
+def test_a_word_table_finds_the_postings_binary_search_finds(monkeypatch):
+    """A large segment keeps where each word's postings start instead of each posting's word (here
+    made large by lowering the threshold): the same votes, bit for bit, as the words searched, after
+    adds, a removal and a compaction merging table and word segments."""
+    rng = np.random.default_rng(12)
+    pool = rng.integers(0, 256, (3000, 32), dtype=np.uint8)
+
+    def feats(n: int) -> list[local.LocalFeatures]:
+        out = []
+        for _ in range(n):
+            d = np.concatenate([pool[rng.choice(3000, 40, replace=False)], rng.integers(0, 256, (8, 32), dtype=np.uint8)])
+            out.append(local.LocalFeatures(100, 100, np.zeros((len(d), 2), np.float32), d))
+        return out
+
+    first, second = feats(900), feats(300)
+    query = local.LocalFeatures(100, 100, np.zeros((1500, 2), np.float32), pool[:1500])
+
+    def build() -> LocalIndex:
+        index = LocalIndex()
+        index.add([f"a{k}" for k in range(900)], first)
+        index.add([f"b{k}" for k in range(300)], second)
+        index.remove(["a3", "b7"])
+        return index
+
+    def tabled(make):  # large segments (50,000 postings or more) keep a word table
+        with monkeypatch.context() as m:
+            m.setattr(local_index, "DENSE_MIN_POSTINGS", 50_000)
+            return make()
+
+    plain, table = build(), tabled(build)
+    assert [s.starts is not None for s in plain._segments] == [False, False]
+    assert [s.starts is not None for s in table._segments] == [True, False]
+    for _ in range(2):  # as built, then compacted into one segment
+        va, vb = plain.votes(query), table.votes(query)
+        assert va.counts.sum() > 0
+        np.testing.assert_array_equal(va.counts, vb.counts)
+        np.testing.assert_array_equal(va.votes, vb.votes)
+        assert plain.candidates(query, 40) == table.candidates(query, 40)
+        keys_a = np.concatenate([s.pairs()[0] for s in plain._segments])
+        keys_b = np.concatenate([s.pairs()[0] for s in table._segments])
+        np.testing.assert_array_equal(np.sort(keys_a), np.sort(keys_b))
+        plain.compact()
+        tabled(table.compact)
+    assert len(table._segments) == 1 and table._segments[0].starts is not None
+    seg, ref = table._segments[0], plain._segments[0]
+    assert ref.keys is not None and seg.top_word() == int(ref.keys[-1])
+    np.testing.assert_array_equal(seg.pairs()[0], ref.keys)
+    np.testing.assert_array_equal(seg.items, ref.items)
+    assert seg.starts is not None and seg.nbytes == seg.items.nbytes + 4 * (local_index.KEY_SPACE + 1)
+
+
 @pytest.mark.parametrize("use_faiss", [True, False])
 @pytest.mark.parametrize("nbytes", [8, 32])
 def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes, monkeypatch):
