@@ -64,3 +64,70 @@ def unclipped_pixels(
     side = 2 * CLIP_MARGIN + 1
     bright = cv2.dilate(qb | cb, np.ones((side, side), np.uint8))
     return (bright == 0).astype(np.uint8)
+
+
+# The second comparison of a clipped brightening: the less clipped image's grey levels mapped onto the
+# other's by the monotone curve their aligned pixels follow (the median level of the other image at
+# each level, in TONE_BINS bins of TONE_MIN_PIXELS pixels or more), so that the highlights clip where
+# the copy's clipped; pixels white in both say nothing (`weighted_block_zncc`). Leaving the bright
+# pixels out (`unclipped_pixels`) keeps too few of them in a copy most of whose pixels are bright.
+TONE_BINS = 32
+TONE_MIN_PIXELS = 20
+
+
+def tone_matched(
+    a: np.ndarray, b: np.ndarray, mask: np.ndarray, min_range: float, max_gain: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(a, b, keep): the one of two aligned unstretched images (float32, 0-255, one grid) with fewer
+    white (>= CLIPPED) covered pixels mapped onto the other's levels by the monotone curve of their
+    pixels where `mask` > 0; then both stretched by one gain, as `verify.stretched` stretches one
+    image whose levels span less than `min_range` (a copy brightened into the highlights keeps its
+    texture in a few levels); `keep` 1 where the two are not both white. None when too few levels
+    are populated to draw a curve."""
+    cover = mask > 0
+    if not cover.any():
+        return None
+    swap = (a[cover] >= CLIPPED).mean() > (b[cover] >= CLIPPED).mean()
+    src, dst = (b, a) if swap else (a, b)
+    s, d = np.clip(src[cover], 0, 255), dst[cover]
+    bins = np.minimum(TONE_BINS - 1, (s * (TONE_BINS / 256)).astype(np.intp))
+    order = np.lexsort((d, bins))
+    counts = np.bincount(bins, minlength=TONE_BINS)
+    starts = np.cumsum(counts) - counts
+    full = np.flatnonzero(counts >= TONE_MIN_PIXELS)
+    if len(full) < 2:
+        return None
+    s_sorted, d_sorted = s[order], d[order]
+    centre = np.array([np.median(s_sorted[i : i + c]) for i, c in zip(starts[full], counts[full], strict=True)])
+    level = d_sorted[starts[full] + counts[full] // 2]
+    # Monotone: the mean of the running maximum from below and the running minimum from above.
+    level = 0.5 * (np.maximum.accumulate(level) + np.minimum.accumulate(level[::-1])[::-1])
+    src = np.interp(src, centre, level).astype(np.float32)
+    keep = ((src < CLIPPED) | (dst < CLIPPED)).astype(np.uint8)
+    lo, hi = np.percentile(dst[cover], (1, 99))
+    gain = min(max_gain, min_range / max(1.0, float(hi - lo)))
+    if gain > 1:
+        src, dst = (src - np.float32(lo)) * np.float32(gain), (dst - np.float32(lo)) * np.float32(gain)
+    return (dst, src, keep) if swap else (src, dst, keep)
+
+
+# Aligning a clipped brightening: ORB finds few of the original's corners in a copy whose highlights
+# clipped (the patches around them changed), so when one thumbnail has at least ALIGN_WHITE of its
+# pixels white and the other under half that share, the other is brightened until as many of its
+# pixels are white (a gain of ALIGN_GAIN at most) and its keypoints are found again on that.
+ALIGN_WHITE = 0.10
+ALIGN_GAIN = (1.1, 3.0)
+
+
+def brightened_like(grey: np.ndarray, other: np.ndarray) -> np.ndarray | None:
+    """`grey` (uint8) brightened by the gain that makes as large a share of it white as of `other`
+    (uint8), clipped as a brightening clips; None when `other` shows no clipped brightening of it
+    (too few white pixels, `grey` already as white, or a gain outside ALIGN_GAIN)."""
+    white = float((other >= CLIPPED).mean())
+    if white < ALIGN_WHITE or (grey >= CLIPPED).mean() >= white / 2:
+        return None
+    level = float(np.quantile(grey, 1 - white))
+    gain = CLIPPED / max(1.0, level)
+    if not ALIGN_GAIN[0] <= gain <= ALIGN_GAIN[1]:
+        return None
+    return cv2.convertScaleAbs(grey, alpha=gain)

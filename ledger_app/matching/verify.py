@@ -35,7 +35,7 @@ from functools import cached_property
 import cv2
 import numpy as np
 
-from ledger_app.matching.clipping import unclipped_pixels, weighted_block_zncc
+from ledger_app.matching.clipping import brightened_like, tone_matched, unclipped_pixels, weighted_block_zncc
 from ledger_app.matching.kernels import two_nearest
 
 MIN_MATCHES = 8  # ratio-tested matches needed to attempt a fit
@@ -284,7 +284,30 @@ def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
 def verify(query: Features, candidate: Features, *, matcher=None) -> Verification:
     """Decide whether `candidate` is an edited copy of `query` (or the reverse). `matcher`:
     (query descriptors, candidate descriptors) -> index pairs, when the features are not ORB's on
-    the thumbnails (the stored keypoints: `local.ratio_matches`)."""
+    the thumbnails (the stored keypoints: `local.ratio_matches`). When that does not verify and one
+    thumbnail is a clipped brightening of the other, ORB runs again on the other brightened alike."""
+    v = _verify(query, candidate, matcher)
+    if v.ok:
+        return v
+    again = _aligned_as_clipped(query, candidate)
+    return again if again is not None and again.ok else v
+
+
+def _aligned_as_clipped(query: Features, candidate: Features) -> Verification | None:
+    """`_verify` on ORB features found on the less clipped thumbnail brightened like the other
+    (`clipping.brightened_like`) and on the other as it is; the pixels are compared as they are."""
+    for a, b in ((query.grey, candidate.grey), (candidate.grey, query.grey)):
+        bright = brightened_like(a, b)
+        if bright is None:
+            continue
+        sim = features(bright)
+        plain = features(b)
+        q, c = (sim, plain) if a is query.grey else (plain, sim)
+        return _verify(replace(q, grey=query.grey), replace(c, grey=candidate.grey), None)
+    return None
+
+
+def _verify(query: Features, candidate: Features, matcher) -> Verification:
     fits = []
     skipped = None
     for mirrored, q in ((False, query), (True, query.mirrored)):
@@ -402,7 +425,7 @@ def _compare(
             None, 0.0, inliers, mirrored, k, scale, overlap, transform, "too little texture to compare"
         )
     overall, agreement, kept = _agreement(grid)
-    clipped = False
+    clipped = ""
     if agreement < MIN_AGREEMENT and (unclipped := unclipped_pixels(q.grey, candidate.grey, affine, small, mask)) is not None:
         # Clipped highlights (a brightened copy) spoil blocks a copy would agree on: leave them out.
         again = _block_zncc(
@@ -412,7 +435,25 @@ def _compare(
             second = _agreement(again)
             if second[1] >= MIN_AGREEMENT:
                 grid, textured = again, again[~np.isnan(again)]
-                (overall, agreement, kept), clipped = second, True
+                (overall, agreement, kept), clipped = second, " (pixels bright in either image left out: clipped highlights)"
+        if not clipped:
+            # Most of the copy bright: too few unclipped pixels left; compare with the levels mapped.
+            qr, cr = q.grey.astype(np.float32), candidate.grey.astype(np.float32)  # unstretched: white is 255
+            if small:
+                a, b = cr, cv2.warpAffine(qr, affine, cr.shape[::-1], flags=cv2.INTER_AREA, borderValue=0)
+            else:
+                a, b = qr, cv2.warpAffine(cr, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+            matched = tone_matched(a, b, mask, MIN_RANGE, MAX_GAIN)
+            mapped = np.full((1, 1), np.nan)
+            if matched is not None:
+                a, b, keep = matched
+                mapped = _block_zncc(cv2.GaussianBlur(a, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(b, (0, 0), BLUR_SIGMA), mask, keep)
+            if (~np.isnan(mapped)).sum() >= MIN_TEXTURED_BLOCKS:
+                second = _agreement(mapped)
+                if second[1] >= MIN_AGREEMENT:
+                    grid, textured = mapped, mapped[~np.isnan(mapped)]
+                    (overall, agreement, kept) = second
+                    clipped = " (levels matched to the clipped copy's: clipped highlights)"
     ok = agreement >= MIN_AGREEMENT
     reason = (
         f"{agreement:.0%} of {kept} textured blocks agree after alignment"
@@ -421,6 +462,5 @@ def _compare(
     )
     if kept < len(textured):
         reason += f" (an edge strip of {len(textured) - kept} blocks set aside)"
-    if clipped:
-        reason += " (pixels bright in either image left out: clipped highlights)"
+    reason += clipped
     return Verification(ok, agreement, inliers, mirrored, k, scale, overlap, transform, reason, overall)
