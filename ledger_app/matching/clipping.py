@@ -1,9 +1,13 @@
-"""Clipped highlights in the block comparison of geometric verification (`verify.py`).
+"""Clipped highlights in geometric verification (`verify.py`).
 
 A copy brightened past the usual range clips its highlights to white where the original keeps
 their texture: aligned, the two disagree in those blocks although one is a copy of the other.
 `verify._compare` then compares them again leaving out the pixels bright in either image; a block
-that keeps too few pixels says nothing, so white areas never count as agreement.
+that keeps too few pixels says nothing, so white areas never count as agreement. When most of the
+copy is bright (a bright photo brightened), too few pixels are left that way: the original's levels
+are mapped onto the copy's (`tone_matched`), so that its highlights clip where the copy's did. And
+when the keypoints do not align such a copy at all (the patches around them changed as they clipped),
+`verify.verify` finds ORB keypoints again on the original brightened alike (`brightened_like`).
 """
 
 from __future__ import annotations

@@ -20,9 +20,10 @@ The result says `ok` True (aligned by an edit and agreeing), False (aligned by a
 pixels disagree: a look-alike), or None when no edit-shaped alignment was found or the images lack
 the texture to decide; then the caller falls back on PDQ alone, with Meta's threshold.
 `verify_frames` judges, by the same rules, the alignment a close PDQ hash proposes (frame to frame).
-A copy whose highlights clipped (brightened) is compared again without them (`clipping.py`).
+A copy whose highlights clipped (brightened) is compared again without them or with the other's levels
+mapped onto it, and aligned again on the other brightened alike (`clipping.py`).
 
-It stays one module (some 420 lines): the fit, the edit-shape check and the block comparison make one
+It stays one module (some 470 lines): the fit, the edit-shape check and the block comparison make one
 verdict (`_judge`), and their constants are tuned together.
 """
 
