@@ -127,11 +127,18 @@ def brightened_like(grey: np.ndarray, other: np.ndarray) -> np.ndarray | None:
     """`grey` (uint8) brightened by the gain that makes as large a share of it white as of `other`
     (uint8), clipped as a brightening clips; None when `other` shows no clipped brightening of it
     (too few white pixels, `grey` already as white, or a gain outside ALIGN_GAIN)."""
-    white = float((other >= CLIPPED).mean())
-    if white < ALIGN_WHITE or (grey >= CLIPPED).mean() >= white / 2:
+    white = float(np.count_nonzero(other >= CLIPPED)) / other.size
+    if white < ALIGN_WHITE or np.count_nonzero(grey >= CLIPPED) >= white / 2 * grey.size:
         return None
-    level = float(np.quantile(grey, 1 - white))
+    cum = np.cumsum(np.bincount(grey.ravel(), minlength=256))
+    level = float(np.searchsorted(cum, (1 - white) * cum[-1]))
     gain = CLIPPED / max(1.0, level)
     if not ALIGN_GAIN[0] <= gain <= ALIGN_GAIN[1]:
         return None
     return cv2.convertScaleAbs(grey, alpha=gain)
+
+
+def clipped_pair(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether one of two greyscale thumbnails (uint8) looks like a clipped brightening of the other
+    (`brightened_like` would brighten one of them)."""
+    return brightened_like(a, b) is not None or brightened_like(b, a) is not None

@@ -28,11 +28,13 @@ matched against them once per query and candidate, the same matches the local st
 costs no ORB on the candidate's thumbnail; only when that does not verify is ORB run on both
 thumbnails, with the mirrored query, and only for candidates chance cannot explain or that PDQ
 alone could match (mirrored copies, thumbnails too small for their keypoints, the veto on a
-look-alike). The same verdict rules (`verify._judge`) decide either way.
+look-alike). The same verdict rules (`verify._judge`) decide either way. A candidate that is a clipped
+brightening of the query (or the reverse) and did not verify is aligned again on the less clipped
+thumbnail brightened alike (`verify.realign_clipped`), for at most MAX_REALIGNED candidates a query.
 
 The matcher holds the index, a way to get candidates' fingerprints (an in-memory dict by default,
 or a loader reading them from the database), and a small cache of prepared candidate thumbnails.
-It stays one module (some 430 lines): which candidates are verified (hash surprise, keypoint votes)
+It stays one module (some 450 lines): which candidates are verified (hash surprise, keypoint votes)
 and how each is verified and decided are one cost-and-recall decision, tuned together on the tuning set.
 """
 
@@ -49,6 +51,7 @@ import numpy as np
 
 from ledger_app.core.settings import PDQ_MAX_DISTANCE
 from ledger_app.matching.binary_index import query_threads
+from ledger_app.matching.clipping import clipped_pair
 from ledger_app.matching.coarse import query_codes
 from ledger_app.matching.image import CROP_FRACTIONS, ImageFingerprint, image_fingerprint
 from ledger_app.matching.image_index import CoarseHit, ImageIndex, PdqHit
@@ -59,6 +62,7 @@ from ledger_app.matching.verify import (
     Features,
     Verification,
     features,
+    realign_clipped,
     stored_features,
     verify,
     verify_frames,
@@ -89,6 +93,11 @@ LOCAL_CANDIDATES = 32
 # keypoint votes alone): collage tiles with 24 or more unrelated items ranked above them 10 -> 7 of
 # 54, framed copies 9 -> 5, crops to 30 % and 5° tilts unchanged; at 2.5, parts of 30 % lost more.
 WORD_EVIDENCE = 1.5
+# Candidates per query that whole-image verification aligns again as clipped brightenings of the query
+# (or the reverse: `verify.realign_clipped`, one ORB run each) when they did not verify: a thumbnail
+# white where the other is not is common among unrelated items (white backgrounds). 1 M items (bench
+# corpus, tuning photos as queries): up to 33 such candidates a query without a bound.
+MAX_REALIGNED = 4
 _CUTS = (0.0, *CROP_FRACTIONS)  # off each edge, by PDQ region (whole image, central crops)
 
 
@@ -246,6 +255,7 @@ class ImageMatcher:
         if ranked:
             stored_query = stored_features(query_fp.local, grey)
             orb_query: list[Features] = []  # ORB on the query's thumbnail, computed when first needed
+            realigned = 0
             for item_id in ranked:
                 pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
                 fp, pdq_close = fps.get(item_id), pdq is not None and pdq.distance <= self.pdq_max_distance
@@ -254,7 +264,8 @@ class ImageMatcher:
                 if stored_query is not None and fp is not None and fp.local is not None and len(fp.local):
                     if item_id not in thumbs:
                         thumbs[item_id] = thumbnail(fp)
-                    v = verify(stored_query, stored_features(fp.local, thumbs[item_id]), matcher=pairs.matcher(item_id))
+                    v = verify(stored_query, stored_features(fp.local, thumbs[item_id]), matcher=pairs.matcher(item_id),
+                               realign=False)
                 # Unless that verified: ORB on both thumbnails, mirrored query too, where it can matter
                 # (chance cannot explain the candidate, PDQ alone could match it, or no stored keypoints).
                 if (v is None or not v.ok) and (v is None or surprise[item_id] <= SURE_CANDIDATE or pdq_close):
@@ -263,7 +274,21 @@ class ImageMatcher:
                         continue
                     if not orb_query:
                         orb_query.append(features(grey, with_mirror=True))
-                    v = verify(orb_query[0], cand)
+                    v = verify(orb_query[0], cand, realign=False)
+                if (v is None or not v.ok) and realigned < MAX_REALIGNED and fp is not None:
+                    if item_id not in thumbs:
+                        thumbs[item_id] = thumbnail(fp)
+                    if clipped_pair(grey, thumbs[item_id]):  # a clipped brightening its keypoints did not align
+                        realigned += 1
+
+                        def query_orb() -> Features:
+                            if not orb_query:
+                                orb_query.append(features(grey, with_mirror=True))
+                            return orb_query[0]
+
+                        again = realign_clipped(grey, thumbs[item_id], query_orb=query_orb,
+                                                candidate_orb=functools.partial(self._features, item_id, fps, thumbs))
+                        v = again if again is not None and again.ok else v
                 if v is None:
                     continue
                 if not v.ok and pdq_close:  # the close hash's own alignment (region, dihedral variant)

@@ -282,29 +282,34 @@ def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
     return overall, best, left
 
 
-def verify(query: Features, candidate: Features, *, matcher=None) -> Verification:
+def verify(query: Features, candidate: Features, *, matcher=None, realign: bool = True) -> Verification:
     """Decide whether `candidate` is an edited copy of `query` (or the reverse). `matcher`:
     (query descriptors, candidate descriptors) -> index pairs, when the features are not ORB's on
     the thumbnails (the stored keypoints: `local.ratio_matches`). When that does not verify and one
-    thumbnail is a clipped brightening of the other, ORB runs again on the other brightened alike."""
+    thumbnail is a clipped brightening of the other, ORB runs again on the other brightened alike
+    (`realign_clipped`; `realign` False leaves that to the caller, as the matcher bounds its cost)."""
     v = _verify(query, candidate, matcher)
-    if v.ok:
+    if v.ok or not realign:
         return v
-    again = _aligned_as_clipped(query, candidate)
+    again = realign_clipped(query.grey, candidate.grey)
     return again if again is not None and again.ok else v
 
 
-def _aligned_as_clipped(query: Features, candidate: Features) -> Verification | None:
-    """`_verify` on ORB features found on the less clipped thumbnail brightened like the other
-    (`clipping.brightened_like`) and on the other as it is; the pixels are compared as they are."""
-    for a, b in ((query.grey, candidate.grey), (candidate.grey, query.grey)):
+def realign_clipped(query: np.ndarray, candidate: np.ndarray, *, query_orb=None, candidate_orb=None) -> Verification | None:
+    """Verification of two greyscale thumbnails aligned by ORB features found on the less clipped one
+    brightened like the other (`clipping.brightened_like`) and on the other as it is (`query_orb` or
+    `candidate_orb`: a function giving that thumbnail's ORB features, when the caller keeps them);
+    the pixels are compared as they are. None when neither is a clipped brightening of the other."""
+    for query_side, (a, b) in ((True, (query, candidate)), (False, (candidate, query))):
         bright = brightened_like(a, b)
         if bright is None:
             continue
         sim = features(bright)
-        plain = features(b)
-        q, c = (sim, plain) if a is query.grey else (plain, sim)
-        return _verify(replace(q, grey=query.grey), replace(c, grey=candidate.grey), None)
+        if query_side:
+            q, c = sim, (candidate_orb or (lambda: None))() or features(candidate)
+        else:
+            q, c = (query_orb or (lambda: None))() or features(query), sim
+        return _verify(replace(q, grey=query, mirrored=None), replace(c, grey=candidate, mirrored=None), None)
     return None
 
 

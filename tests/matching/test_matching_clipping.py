@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageEnhance
 
-from ledger_app.matching import clipping
+from ledger_app.matching import clipping, image_match
 from ledger_app.matching import verify as verify_module
 from ledger_app.matching.image import image_fingerprint
 from ledger_app.matching.image_match import ImageMatcher
@@ -75,6 +75,29 @@ def test_a_clipped_copy_the_keypoints_miss_is_aligned_on_the_original_brightened
         assert [x.item_id for x in m.query(query)] == ["item"]
     monkeypatch.setattr(clipping, "ALIGN_WHITE", 1.1)  # never brightened alike
     assert not stored_verify(work, copy).ok
+
+
+def test_the_matcher_aligns_at_most_max_realigned_candidates_again(data_dir, monkeypatch):
+    """Unrelated items white where the query is not (white backgrounds) are common, and each costs
+    an ORB run when aligned again, so a query aligns at most MAX_REALIGNED candidates again. Five
+    copies of the bright earth brightened x1.75-2.0 that no keypoints align: none found without,
+    one with one, four with four (the default)."""
+    from ledger_app.matching import verify as verify_module
+
+    bright = lifted(fixture_photo(data_dir, "cloud.jpg"))
+    work = image_fingerprint(jpeg_bytes(bright, 95), local="work")
+    factors = (1.75, 1.8, 1.85, 1.9, 2.0)
+    copies = [image_fingerprint(jpeg_bytes(ImageEnhance.Brightness(bright).enhance(f), 80)) for f in factors]
+    calls: list[int] = []
+    real = verify_module.realign_clipped
+    monkeypatch.setattr(image_match, "realign_clipped", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert image_match.MAX_REALIGNED == 4
+    for bound in (0, 1, 4):
+        monkeypatch.setattr(image_match, "MAX_REALIGNED", bound)
+        calls.clear()
+        m = ImageMatcher()
+        m.add([f"x{f}" for f in factors], copies)
+        assert len(m.query(work)) == len(calls) == bound
 
 
 def lookalike_pairs(data_dir):
