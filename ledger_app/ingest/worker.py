@@ -7,8 +7,12 @@ A bad item never raises out of here: it comes back with `error` set and a senten
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -211,7 +215,43 @@ def process_unit(unit: WorkUnit) -> list[ItemResult]:
 
     The items' opt-out signals are read in a second pass over the unit's results, not between the
     items' fingerprints: the same as `process_item` per item, at well under half the cost, since the
-    sites' parsed files stay in the processor's caches instead of being evicted by each fingerprint."""
+    sites' parsed files stay in the processor's caches instead of being evicted by each fingerprint.
+    The cyclic garbage collector is paused meanwhile (`gc_paused`)."""
+    with gc_paused():
+        return _process_unit(unit)
+
+
+_gc_lock = threading.Lock()
+_gc_depth = 0  # how many gc_paused blocks are open (in any thread)
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a block of bounded work (one work unit read, or one
+    unit's commit), and resumed, if it was on, when the last open block ends (blocks may nest or
+    run in several threads). A unit's results are many small objects that live until the unit is
+    committed and hold no reference cycles (they are freed by their reference counts); without the
+    pause, allocating them sets off collections that scan the process's heap again and again: in the
+    parent (a large heap) about 10 µs of CPU per item committed, with or without signals; in a worker
+    process (a small heap) too little to measure. Cycles made meanwhile are collected after the
+    block, at the collector's usual thresholds."""
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def _process_unit(unit: WorkUnit) -> list[ItemResult]:
     adapter = open_corpus(Path(unit.root), unit.fmt, **unit.options)
     out: list[ItemResult] = []
     later: list[tuple[int, RawItem]] = []  # (index in out, the item, with only the bytes signals read)

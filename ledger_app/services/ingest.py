@@ -31,7 +31,7 @@ from ledger_app.core.types import C2paSummary, ItemStatus
 from ledger_app.corpus import Limits, open_corpus, stat_sig
 from ledger_app.corpus.base import MiB
 from ledger_app.engine import Engine, open_engine
-from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, process_unit
+from ledger_app.ingest.worker import ItemResult, WorkUnit, dumps_metadata, gc_paused, process_unit
 from ledger_app.ledger.item_entries import url_commitment
 from ledger_app.storage import personal
 from ledger_app.storage.repos import corpora as corpora_repo
@@ -219,7 +219,8 @@ class IngestService:
             results: Iterator[list[ItemResult]] = runner.map(process_unit, units)
             report.workers = runner.workers
             for unit, items in zip(units, results, strict=True):
-                self._commit_unit(corpus, license_name, unit, items, existing, report, sigs)
+                with gc_paused():  # a unit's rows and entries: many objects, no cycles (worker.gc_paused)
+                    self._commit_unit(corpus, license_name, unit, items, existing, report, sigs)
                 report.shards_done += len(unit.shards)
                 report.seconds = time.perf_counter() - t0
                 if progress:
