@@ -7,6 +7,7 @@ holds the repository."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -19,6 +20,7 @@ from ledger_app.engine.ray import RayEngine
 
 REPO = Path(__file__).resolve().parents[1]
 _NODE_MEMORY = 96 * 1024 * 1024
+BARRIER_SECONDS = 60.0
 
 
 def ingest_unit_name(unit: Any) -> str:
@@ -32,7 +34,13 @@ def sweep_task_name(task: Any) -> str:
 
 
 def record_node(folder: str, name_of: Callable[[Any], str], fn: Callable[[Any], Any], unit: Any) -> Any:
+    """Record the unit's node, then hold the node's one CPU until two units have started (at most
+    BARRIER_SECONDS): otherwise a unit that ends quickly hands its worker to the next unit on the same
+    node (Ray reuses a leased worker), and whether both nodes are used depends on timing."""
     Path(folder, name_of(unit)).write_text(ray.get_runtime_context().get_node_id())
+    deadline = time.monotonic() + BARRIER_SECONDS
+    while len(os.listdir(folder)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
     return fn(unit)
 
 
