@@ -22,7 +22,7 @@ from ledger_app.core.item_reasons import ReasonShape, item_said, slot
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined
 from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
 
-__all__ = ["Finding", "ItemSignals", "page_finding", "reserved_by", "response_where"]
+__all__ = ["Finding", "ItemSignals", "reserved_by", "response_where"]
 
 
 @dataclass(frozen=True)
@@ -61,20 +61,11 @@ class Finding:
             fields = (self.signal, self.carrier, self.use, self.state, self.value, self.where)
             if all(type(x) is str for x in fields) and type(self.fetched_at or "") is str \
                     and type(self.sha256 or "") is str:
-                # The fields from "signal" to "value" as written once per statement (a page's own
-                # statements recur on many pages with only their place and fetch time changed).
-                key = (self.signal, self.state, self.use, self.value)
-                mid = _MIDDLES.get(key)
-                if mid is None:
-                    if len(_MIDDLES) >= 4096:
-                        _MIDDLES.clear()
-                    mid = _MIDDLES[key] = (',"signal":' + _str(self.signal) + ',"state":' + _str(self.state)
-                                           + ',"use":' + _str(self.use) + ',"value":' + _str(self.value)
-                                           + ',"where":')
                 text = ('{"carrier":' + _str(self.carrier)
                         + (',"fetched_at":' + _str(self.fetched_at) if self.fetched_at else "")
                         + (',"sha256":' + _str(self.sha256) if self.sha256 else "")
-                        + mid + _str(self.where) + "}")
+                        + ',"signal":' + _str(self.signal) + ',"state":' + _str(self.state) + ',"use":'
+                        + _str(self.use) + ',"value":' + _str(self.value) + ',"where":' + _str(self.where) + "}")
             else:
                 text = _dumps(self.to_json())
             object.__setattr__(self, "_json", text)
@@ -92,22 +83,6 @@ class Finding:
             return item_said(QT_TRANSLATE_NOOP("ItemReason", "{signal} {value} ({carrier} at {where}, fetched {when})"),
                              **args, when=self.fetched_at)
         return item_said(QT_TRANSLATE_NOOP("ItemReason", "{signal} {value} ({carrier} at {where})"), **args)
-
-
-_MIDDLES: dict[tuple[str, str, str, str], str] = {}  # (signal, state, use, value) -> their canonical JSON
-
-
-def page_finding(signal: str, carrier: str, use: str, state: str, value: str, where: str,
-                 fetched_at: str | None = None, sha256: str | None = None) -> Finding:
-    """`Finding(...)` for a statement of one page (its own headers and meta, made for every page):
-    the same object, its fields set at once rather than one frozen-dataclass assignment at a time."""
-    f = _new_finding(Finding)
-    f.__dict__.update(signal=signal, carrier=carrier, use=use, state=state, value=value, where=where,
-                      fetched_at=fetched_at, sha256=sha256)
-    return f
-
-
-_new_finding = object.__new__
 
 
 @dataclass

@@ -66,7 +66,7 @@ from ledger_app.provenance.carriers import (
     parse_content_usage,
     parse_x_robots_tag,
 )
-from ledger_app.provenance.findings import Finding, ItemSignals, page_finding, reserved_by, response_where
+from ledger_app.provenance.findings import Finding, ItemSignals, reserved_by, response_where
 from ledger_app.provenance.policy_files import (
     MAX_POLICY_BYTES,
     ParsedSite,
@@ -189,7 +189,7 @@ def evaluate_item(
         if p:
             out.problems.append(f"header {p}")
         for use, state in prefs.items():
-            add(page_finding("content-usage", "header", use, state, v, where_resp, fetched))
+            add(Finding("content-usage", "header", use, state, v, where_resp, fetched))
 
     # X-Robots-Tag header and robots meta.
     meta = html_meta_from(metadata, data, is_text)
@@ -199,11 +199,11 @@ def evaluate_item(
         for v in values:
             d = parse_x_robots_tag(v, agent)
             if "noai" in d:
-                add(page_finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI,
-                                 RESERVED, "noai", where, fetched))
+                add(Finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI, RESERVED,
+                            "noai", where, fetched))
             if "noimageai" in d and is_image:
-                add(page_finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI,
-                                 RESERVED, "noimageai", where, fetched))
+                add(Finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI, RESERVED,
+                            "noimageai", where, fetched))
 
     host, path = _host_path(url)
     site = parsed_sites(ctx).get(host) if (ctx and host) else None
@@ -245,7 +245,7 @@ def evaluate_item(
                 if rule_k is not None:
                     site.findings_memo["tdm-findings", rule_k] = pair
             else:
-                pair = tuple(page_finding("tdmrep", carrier, use, state, text, where, when, sha) for use in _TDM_USES)
+                pair = tuple(Finding("tdmrep", carrier, use, state, text, where, when, sha) for use in _TDM_USES)
         out.findings += pair
 
     if site is not None:

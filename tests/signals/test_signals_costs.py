@@ -116,27 +116,3 @@ def test_a_context_sent_to_workers_is_packed_once_and_unpacked_once_per_process(
     other = SignalContext("OtherBot", files, "pack-test")
     assert pickle.loads(pickle.dumps(other)).crawler == "OtherBot"  # another context is never taken for it
     assert pickle.loads(pickle.dumps(SignalContext())) == SignalContext()
-
-
-def test_page_findings_are_the_findings_made_field_by_field():
-    """`page_finding` (a page's own statements, made without the frozen dataclass's per-field
-    assignments) gives the same finding: equal, same hash and repr, same evidence text, still frozen."""
-    import dataclasses
-
-    import pytest
-
-    from ledger_app.provenance.findings import page_finding
-
-    rnd = random.Random(23)
-    words = ["train-ai=n", "noai", "ö\"quote\"\\", "", "the HTTP response for https://a.example/x?q=\"1\""]
-    for _ in range(300):
-        fields = (rnd.choice(["content-usage", "x-robots-tag", "tdmrep"]), rnd.choice(["header", "meta"]),
-                  rnd.choice(["train-ai", "ai-use"]), rnd.choice(["allowed", "reserved"]), rnd.choice(words),
-                  rnd.choice(words), rnd.choice([None, "2025-01-01T00:00:00Z"]), rnd.choice([None, "cd" * 32]))
-        fast, slow = page_finding(*fields), Finding(*fields)
-        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-        assert fast.canonical_json() == json.dumps(slow.to_json(), sort_keys=True, separators=(",", ":"),
-                                                   ensure_ascii=False)
-        assert dataclasses.astuple(fast) == fields
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            fast.value = "changed"  # type: ignore[misc]
