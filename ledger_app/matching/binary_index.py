@@ -73,7 +73,7 @@ def _load_average() -> float | None:
 @contextmanager
 def query_threads(n: int | None = None) -> Iterator[None]:
     """faiss' OpenMP threads set to `n` (by default `query_thread_count` of the caller's setting, capped
-    at the machine's cores, and the load average) for the calling thread's faiss calls, then restored
+    at the machine's cores, and the load now: `_load_average`) for the calling thread's faiss calls, then restored
     (the setting is the calling thread's own; other threads keep theirs)."""
     if faiss is None:
         yield

@@ -255,6 +255,12 @@ class ImageMatcher:
         if ranked:
             stored_query = stored_features(query_fp.local, grey)
             orb_query: list[Features] = []  # ORB on the query's thumbnail, computed when first needed
+
+            def query_orb() -> Features:
+                if not orb_query:
+                    orb_query.append(features(grey, with_mirror=True))
+                return orb_query[0]
+
             realigned = 0
             for item_id in ranked:
                 pdq, coarse = pdq_hits.get(item_id), coarse_hits.get(item_id)
@@ -272,20 +278,12 @@ class ImageMatcher:
                     cand = self._features(item_id, fps, thumbs)
                     if cand is None:
                         continue
-                    if not orb_query:
-                        orb_query.append(features(grey, with_mirror=True))
-                    v = verify(orb_query[0], cand, realign=False)
+                    v = verify(query_orb(), cand, realign=False)
                 if (v is None or not v.ok) and realigned < MAX_REALIGNED and fp is not None:
                     if item_id not in thumbs:
                         thumbs[item_id] = thumbnail(fp)
                     if clipped_pair(grey, thumbs[item_id]):  # a clipped brightening its keypoints did not align
                         realigned += 1
-
-                        def query_orb() -> Features:
-                            if not orb_query:
-                                orb_query.append(features(grey, with_mirror=True))
-                            return orb_query[0]
-
                         again = realign_clipped(grey, thumbs[item_id], query_orb=query_orb,
                                                 candidate_orb=functools.partial(self._features, item_id, fps, thumbs))
                         v = again if again is not None and again.ok else v

@@ -432,17 +432,22 @@ def _compare(
         )
     overall, agreement, kept = _agreement(grid)
     clipped = ""
+
+    def second_look(a: np.ndarray, b: np.ndarray, counted: np.ndarray) -> tuple[np.ndarray, tuple[float, float, int]] | None:
+        """The blocks compared again with only the `counted` pixels: their grid and agreement, if
+        enough blocks are textured and they agree."""
+        again = _block_zncc(cv2.GaussianBlur(a, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(b, (0, 0), BLUR_SIGMA), mask, counted)
+        if (~np.isnan(again)).sum() < MIN_TEXTURED_BLOCKS:
+            return None
+        second = _agreement(again)
+        return (again, second) if second[1] >= MIN_AGREEMENT else None
+
     if agreement < MIN_AGREEMENT and (unclipped := unclipped_pixels(q.grey, candidate.grey, affine, small, mask)) is not None:
         # Clipped highlights (a brightened copy) spoil blocks a copy would agree on: leave them out.
-        again = _block_zncc(
-            cv2.GaussianBlur(base, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(other, (0, 0), BLUR_SIGMA), mask, unclipped
-        )
-        if (~np.isnan(again)).sum() >= MIN_TEXTURED_BLOCKS:
-            second = _agreement(again)
-            if second[1] >= MIN_AGREEMENT:
-                grid, textured = again, again[~np.isnan(again)]
-                (overall, agreement, kept), clipped = second, " (pixels bright in either image left out: clipped highlights)"
-        if not clipped:
+        look = second_look(base, other, unclipped)
+        if look is not None:
+            clipped = " (pixels bright in either image left out: clipped highlights)"
+        else:
             # Most of the copy bright: too few unclipped pixels left; compare with the levels mapped.
             qr, cr = q.grey.astype(np.float32), candidate.grey.astype(np.float32)  # unstretched: white is 255
             if small:
@@ -450,16 +455,12 @@ def _compare(
             else:
                 a, b = qr, cv2.warpAffine(cr, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
             matched = tone_matched(a, b, mask, MIN_RANGE, MAX_GAIN)
-            mapped = np.full((1, 1), np.nan)
-            if matched is not None:
-                a, b, keep = matched
-                mapped = _block_zncc(cv2.GaussianBlur(a, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(b, (0, 0), BLUR_SIGMA), mask, keep)
-            if (~np.isnan(mapped)).sum() >= MIN_TEXTURED_BLOCKS:
-                second = _agreement(mapped)
-                if second[1] >= MIN_AGREEMENT:
-                    grid, textured = mapped, mapped[~np.isnan(mapped)]
-                    (overall, agreement, kept) = second
-                    clipped = " (levels matched to the clipped copy's: clipped highlights)"
+            look = second_look(*matched) if matched is not None else None
+            if look is not None:
+                clipped = " (levels matched to the clipped copy's: clipped highlights)"
+        if look is not None:
+            grid, (overall, agreement, kept) = look
+            textured = grid[~np.isnan(grid)]
     ok = agreement >= MIN_AGREEMENT
     reason = (
         f"{agreement:.0%} of {kept} textured blocks agree after alignment"
