@@ -185,19 +185,26 @@ class BinaryIndex:
         near = np.bitwise_count(qv[:, None, :] ^ qv[None, :, :]).sum(axis=2) <= spread
         centres, groups = [], []
         left = np.ones(len(queries), bool)
+        covers = near.sum(axis=1)  # of each query, how many of the queries left it is near
         while left.any():  # greedily, the centre that covers most of the queries left
-            c = int(np.argmax((near & left).sum(axis=1)))
-            groups.append(np.flatnonzero(near[c] & left))
+            c = int(np.argmax(covers))
+            members = np.flatnonzero(near[c] & left)
+            groups.append(members)
             centres.append(c)
-            left &= ~near[c]
+            left[members] = False
+            covers -= near[:, members].sum(axis=1)
         cnum, _, crows = self._range_rows(queries[centres], radius + spread)
+        bounds = np.searchsorted(cnum, np.arange(len(centres) + 1))  # hits come by centre
         base = _words(self._codes, queries)[0]
         qs, ds, rs = [], [], []
         for g, members in enumerate(groups):
-            rows = crows[cnum == g]
+            rows = crows[bounds[g] : bounds[g + 1]]
             if not len(rows):
                 continue
-            d = np.bitwise_count(qv[members][:, None, :] ^ base[rows][None, :, :]).sum(axis=2, dtype=np.int32)
+            if base.shape[1] == 1:  # one word a code: no sum over words
+                d = np.bitwise_count(qv[members, 0][:, None] ^ base[rows, 0][None, :])
+            else:
+                d = np.bitwise_count(qv[members][:, None, :] ^ base[rows][None, :, :]).sum(axis=2, dtype=np.int32)
             mi, ri = np.nonzero(d <= radius)
             qs.append(members[mi])
             ds.append(d[mi, ri])
