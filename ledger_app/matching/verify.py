@@ -91,6 +91,12 @@ class Features:
         per image, not once per pair (a query is compared with some 70 candidates)."""
         return stretched(self.grey).astype(np.float32)
 
+    @cached_property
+    def blurred(self) -> np.ndarray:
+        """`levels` blurred as the block comparison blurs them (BLUR_SIGMA): the query's once per
+        query, not once per candidate."""
+        return cv2.GaussianBlur(self.levels, (0, 0), BLUR_SIGMA)
+
 
 def stretched(grey: np.ndarray) -> np.ndarray:
     """`grey` (uint8) with its 1st-99th percentile range stretched to MIN_RANGE if narrower."""
@@ -261,24 +267,24 @@ def _agreement(grid: np.ndarray) -> tuple[float, float, int]:
     """(agreement over all textured blocks, agreement once the edge strip that disagrees most is
     set aside, textured blocks left). The strip, up to MAX_STRIP of the rows or columns at one
     edge, is where banners, captions and logos go; disagreement scattered over the picture, as
-    between two photos of one scene, cannot be set aside this way."""
+    between two photos of one scene, cannot be set aside this way. Each strip's blocks are counted
+    from the grid's row and column counts (the same fractions as counting the blocks left each time:
+    tests/matching/test_matching_shortcuts.py)."""
     valid = ~np.isnan(grid)
     agree = np.where(valid, grid >= BLOCK_AGREES, False)
-    overall = float(agree[valid].mean()) if valid.any() else 0.0
-    best, left = overall, int(valid.sum())
+    textured, agreeing = int(valid.sum()), int(agree.sum())
+    overall = agreeing / textured if textured else 0.0
+    best, left = overall, textured
     ny, nx = grid.shape
-    for axis, n in ((0, ny), (1, nx)):
+    for axis, n in ((1, ny), (0, nx)):
+        lines_valid, lines_agree = valid.sum(axis=axis).tolist(), agree.sum(axis=axis).tolist()
         for t in range(1, int(n * MAX_STRIP) + 1):
-            for edge in (slice(0, t), slice(n - t, n)):
-                keep = valid.copy()
-                if axis == 0:
-                    keep[edge, :] = False
-                else:
-                    keep[:, edge] = False
-                if keep.sum() >= MIN_TEXTURED_BLOCKS:
-                    a = float(agree[keep].mean())
+            for lo, hi in ((0, t), (n - t, n)):
+                kept = textured - sum(lines_valid[lo:hi])
+                if kept >= MIN_TEXTURED_BLOCKS:
+                    a = (agreeing - sum(lines_agree[lo:hi])) / kept
                     if a > best:
-                        best, left = a, int(keep.sum())
+                        best, left = a, kept
     return overall, best, left
 
 
@@ -400,7 +406,6 @@ def _compare(
     qg, cg = q.levels, candidate.levels
     h, w = qg.shape
     inverse = cv2.invertAffineTransform(affine)
-    warped = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
     mask = cv2.warpAffine(np.ones_like(cg, np.uint8), inverse, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
     back = cv2.warpAffine(
         np.ones_like(qg, np.uint8), affine, (cg.shape[1], cg.shape[0]), flags=cv2.INTER_NEAREST
@@ -416,15 +421,16 @@ def _compare(
     if small:
         # The candidate is the smaller picture: compare at its resolution, not upsampled.
         ch, cw = cg.shape
-        base, other = cg, cv2.warpAffine(qg, affine, (cw, ch), flags=cv2.INTER_AREA, borderValue=0)
+        other = cv2.warpAffine(qg, affine, (cw, ch), flags=cv2.INTER_AREA, borderValue=0)
+        base_blurred = candidate.blurred  # the candidate's levels, blurred once
         mask = cv2.warpAffine(
             np.ones_like(qg, np.uint8), affine, (cw, ch), flags=cv2.INTER_NEAREST, borderValue=0
         )
     else:
-        base, other = qg, warped
-    grid = _block_zncc(
-        cv2.GaussianBlur(base, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(other, (0, 0), BLUR_SIGMA), mask
-    )
+        other = cv2.warpAffine(cg, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+        base_blurred = q.blurred  # the query's levels, blurred once per query
+    other_blurred = cv2.GaussianBlur(other, (0, 0), BLUR_SIGMA)
+    grid = _block_zncc(base_blurred, other_blurred, mask)
     textured = grid[~np.isnan(grid)]
     if len(textured) < MIN_TEXTURED_BLOCKS:
         return Verification(
@@ -434,9 +440,9 @@ def _compare(
     clipped = ""
 
     def second_look(a: np.ndarray, b: np.ndarray, counted: np.ndarray) -> tuple[np.ndarray, tuple[float, float, int]] | None:
-        """The blocks compared again with only the `counted` pixels: their grid and agreement, if
-        enough blocks are textured and they agree."""
-        again = _block_zncc(cv2.GaussianBlur(a, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(b, (0, 0), BLUR_SIGMA), mask, counted)
+        """The blocks of `a` and `b` (blurred) compared again with only the `counted` pixels: their
+        grid and agreement, if enough blocks are textured and they agree."""
+        again = _block_zncc(a, b, mask, counted)
         if (~np.isnan(again)).sum() < MIN_TEXTURED_BLOCKS:
             return None
         second = _agreement(again)
@@ -444,7 +450,7 @@ def _compare(
 
     if agreement < MIN_AGREEMENT and (unclipped := unclipped_pixels(q.grey, candidate.grey, affine, small, mask)) is not None:
         # Clipped highlights (a brightened copy) spoil blocks a copy would agree on: leave them out.
-        look = second_look(base, other, unclipped)
+        look = second_look(base_blurred, other_blurred, unclipped)
         if look is not None:
             clipped = " (pixels bright in either image left out: clipped highlights)"
         else:
@@ -455,7 +461,9 @@ def _compare(
             else:
                 a, b = qr, cv2.warpAffine(cr, inverse, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
             matched = tone_matched(a, b, mask, MIN_RANGE, MAX_GAIN)
-            look = second_look(*matched) if matched is not None else None
+            if matched is not None:
+                a, b, kept_pixels = matched
+                look = second_look(cv2.GaussianBlur(a, (0, 0), BLUR_SIGMA), cv2.GaussianBlur(b, (0, 0), BLUR_SIGMA), kept_pixels)
             if look is not None:
                 clipped = " (levels matched to the clipped copy's: clipped highlights)"
         if look is not None:

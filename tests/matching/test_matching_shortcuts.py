@@ -215,3 +215,52 @@ def test_thumbnails_decoded_by_opencv_are_pils_pixels(data_dir):
         damaged = dataclasses.replace(fps[0], thumb=fps[0].thumb[:cut])
         with pytest.raises(OSError):
             thumbnail(damaged)
+
+
+def _agreement_one_strip_at_a_time(grid):
+    """verify._agreement the straightforward way: the blocks left counted again for every strip."""
+    from ledger_app.matching.verify import BLOCK_AGREES, MAX_STRIP, MIN_TEXTURED_BLOCKS
+
+    valid = ~np.isnan(grid)
+    agree = np.where(valid, grid >= BLOCK_AGREES, False)
+    overall = float(agree[valid].mean()) if valid.any() else 0.0
+    best, left = overall, int(valid.sum())
+    ny, nx = grid.shape
+    for axis, n in ((0, ny), (1, nx)):
+        for t in range(1, int(n * MAX_STRIP) + 1):
+            for edge in (slice(0, t), slice(n - t, n)):
+                keep = valid.copy()
+                if axis == 0:
+                    keep[edge, :] = False
+                else:
+                    keep[:, edge] = False
+                if keep.sum() >= MIN_TEXTURED_BLOCKS:
+                    a = float(agree[keep].mean())
+                    if a > best:
+                        best, left = a, int(keep.sum())
+    return overall, best, left
+
+
+def test_block_agreement_from_line_counts_is_the_one_of_counting_each_strip():
+    """`verify._agreement` (each edge strip's blocks taken from the grid's row and column counts)
+    gives the very fractions and counts of counting the blocks left for every strip: grids of
+    several shapes, flat (NaN) blocks from none to all, agreeing blocks from none to all, a banner
+    of disagreeing rows or columns at each edge."""
+    from ledger_app.matching.verify import _agreement
+
+    rng = np.random.default_rng(17)
+    seen_strip = 0
+    for shape in [(8, 8), (6, 9), (9, 6), (3, 12), (12, 3), (10, 7), (2, 2), (4, 4), (9, 9), (1, 8), (0, 0)]:
+        for k in range(200):
+            grid = rng.uniform(0.5, 1.0, shape) if k % 2 else rng.uniform(-0.2, 1.0, shape)
+            grid[rng.random(shape) < rng.random() * (k % 3 != 0)] = np.nan
+            if k % 5 == 0 and min(shape) > 3:  # a banner: the rows or columns of one edge disagree
+                edge = [slice(0, 2), slice(-2, None)][k % 2]
+                if k % 4 < 2:
+                    grid[edge, :] = 0.1
+                else:
+                    grid[:, edge] = 0.1
+            want = _agreement_one_strip_at_a_time(grid)
+            assert _agreement(grid) == want
+            seen_strip += want[1] > want[0]
+    assert seen_strip > 50  # setting a strip aside mattered often
