@@ -24,6 +24,7 @@ from ledger_app.core.settings import MAX_IMAGE_PIXELS
 from ledger_app.core.types import C2paSummary
 from ledger_app.core.urls import url_domain, url_key
 from ledger_app.corpus import RawItem, open_corpus, sniff_media_type
+from ledger_app.provenance.kinds import item_evidence
 from ledger_app.provenance.policy import OptOutSignalPolicy
 from ledger_app.provenance.signals import SignalContext, evaluate_item, reserved_by
 
@@ -114,6 +115,16 @@ def process_item(raw: RawItem, trust_anchors_pem: str | None, signals: SignalCon
 
 def add_signals(res: ItemResult, raw: RawItem, ctx: SignalContext | None) -> None:
     summary = res.c2pa or {}
+    # The same as below, made once per kind of page (provenance/kinds.py).
+    made = item_evidence(ctx, url=res.source_url, metadata=res.metadata, media_type=res.media_type, data=raw.data,
+                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
+                         exclude=OptOutSignalPolicy.C2PA_SIGNALS)
+    if made is not None:
+        res.signals_json, res.signals_uses, train_ai, reason, res.fetched_at = made
+        if res.signals_json is not None:
+            res.signals_sha256 = hashlib.sha256(res.signals_json.encode()).hexdigest()
+        res.train_ai, res.train_ai_reason = train_ai, reason
+        return
     sig = evaluate_item(ctx, url=res.source_url, metadata=res.metadata, media_type=res.media_type, data=raw.data,
                         is_text=raw.is_text, c2pa_training=summary.get("training_mining"),
                         c2pa_detail=summary.get("training_mining_detail"))

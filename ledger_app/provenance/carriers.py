@@ -136,7 +136,7 @@ def parse_x_robots_tag(value: str, agent: str | None) -> frozenset[str]:
 
 def headers_from(meta: Mapping[str, Any]) -> tuple[dict[str, list[str]], str | None]:
     """The item's response headers ({lowercased name: [values]}) from its metadata, and a problem."""
-    raw = _first(meta, HEADER_KEYS)
+    raw = first_of(meta, HEADER_KEYS)
     if raw is None:
         return {}, None
     if type(raw) is dict:  # the common case, a JSON object of text values: as `add` below reads it
@@ -194,7 +194,7 @@ def headers_from(meta: Mapping[str, Any]) -> tuple[dict[str, list[str]], str | N
     return out, None if ok else "some of the item's headers are not name/value text pairs; those were ignored"
 
 
-def _first(meta: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+def first_of(meta: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     """The value of the first of `keys` that `meta` holds other than None or ""."""
     for k in keys:
         v = meta.get(k)
@@ -205,7 +205,7 @@ def _first(meta: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
 
 def fetched_at_from(meta: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """The item's fetch time as ISO 8601 UTC (seconds), and a problem sentence."""
-    raw = _first(meta, FETCHED_KEYS)
+    raw = first_of(meta, FETCHED_KEYS)
     if raw is None:
         return None, None
     iso = iso_time(raw)
@@ -271,7 +271,7 @@ _ATTR_RE = re.compile(rb"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"
 def html_meta_from(meta: Mapping[str, Any], data: bytes | None, is_text: bool) -> dict[str, str]:
     """{lowercased meta name: content} from the item's metadata (`html_meta`) or its own HTML head."""
     out: dict[str, str] = {}
-    given = _first(meta, META_KEYS)
+    given = first_of(meta, META_KEYS)
     if isinstance(given, Mapping):
         out.update({str(k).lower(): str(v) for k, v in given.items() if isinstance(v, str | int)})
     elif isinstance(given, list):

@@ -22,7 +22,7 @@ from ledger_app.core.item_reasons import ReasonShape, item_said, slot
 from ledger_app.core.messages import QT_TRANSLATE_NOOP, Said, joined
 from ledger_app.provenance.carriers import ALLOWED, RESERVED, UNKNOWN, USES, combine
 
-__all__ = ["Finding", "ItemSignals", "reserved_by", "response_where"]
+__all__ = ["Finding", "ItemSignals", "reserved_by", "response_where", "reason_plan", "fill_reason"]
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,22 @@ def reserved_by(findings: list[Finding], *, url: str | None = None, fetched_at: 
     one shape for all pages that say the same: the message is written once per shape
     (`item_reasons.ReasonShape`) and each page's is filled in with its URL and fetch time, the same
     text and stored JSON as the message built afresh."""
+    plan = reason_plan(findings, url=url, fetched_at=fetched_at)
+    if isinstance(plan, Said):
+        return plan
+    said = fill_reason(plan, url, fetched_at) if plan is not None else None
+    return said if said is not None else _reserved_by(tuple(findings))  # not a shape, or two statements the same once filled in
+
+
+_Shape = tuple[ReasonShape, tuple[str, ...] | None]
+
+
+def reason_plan(findings: list[Finding], *, url: str | None, fetched_at: str | None) -> Said | _Shape | None:
+    """How `reserved_by(findings, url=url, fetched_at=fetched_at)` is made: the message itself when
+    no statement is the item's own (shared by the pages that say the same), else the shape of its
+    reason (`fill_reason` writes a page's), or None when they make no shape (`reserved_by` makes the
+    message afresh). signals.py asks this once for the pages that differ only by URL and fetch time,
+    with stand-ins for the two."""
     if not url and not fetched_at:
         return _reserved_by(tuple(findings))
     here = response_where(url) if url else None
@@ -203,10 +219,16 @@ def reserved_by(findings: list[Finding], *, url: str | None = None, fetched_at: 
         if len(_SHAPES) >= 4096:
             _SHAPES.clear()
         shape = _SHAPES[key] = _shape_of(key)
+    return shape
+
+
+def fill_reason(shape: _Shape, url: str | None, fetched_at: str | None) -> Said | None:
+    """A page's reason from the shape of its statements (`reason_plan`), or None when two of them say
+    the same once filled in (`reserved_by` then makes the message afresh)."""
     values = (url or "", fetched_at or "")
-    if shape is not None and (shape[1] is None or _distinct(shape[1], values)):
+    if shape[1] is None or _distinct(shape[1], values):
         return shape[0].fill(values)
-    return _reserved_by(tuple(findings))  # not a shape, or two statements the same once filled in
+    return None
 
 
 class _Slot:

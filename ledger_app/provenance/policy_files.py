@@ -351,6 +351,11 @@ class _Sites:
         self._files = ctx.by_host()
         self._parsed: dict[str, ParsedSite | None] = {}
         self._contents: dict[tuple[str, str], tuple[bytes, _ParsedContent | str]] = {}
+        # What provenance/kinds.py has made of the pages of these sites and of their hosts' files.
+        self.evidence_memo: dict[tuple[Any, ...], Any] = {}
+        self.reason_memo: dict[tuple[Any, ...], Any] = {}
+        self.forms: dict[tuple[Any, ...], Any] = {}
+        self.form_of: dict[str, Any] = {}
 
     def get(self, host: str) -> ParsedSite | None:
         try:
@@ -359,6 +364,14 @@ class _Sites:
             files = self._files.get(host)
             site = self._parsed[host] = ParsedSite.parse(host, files, self._content) if files else None
             return site
+
+    def files_of(self, host: str) -> list[PolicyFile] | None:
+        """The snapshot's files of `host` (None: it has none)."""
+        return self._files.get(host)
+
+    def content(self, f: PolicyFile) -> _ParsedContent | str:
+        """One file's bytes parsed, once for the same bytes whichever sites serve them (`parse_content`)."""
+        return self._content(f)
 
     def _content(self, f: PolicyFile) -> _ParsedContent | str:
         key = (f.name, f.sha256)

@@ -179,8 +179,23 @@ def evaluate_item(
     headers, p = headers_from(metadata)
     if p:
         out.problems.append(p)
+    meta = html_meta_from(metadata, data, is_text)
+    host, path = _host_path(url)
+    site = parsed_sites(ctx).get(host) if (ctx and host) else None
+    _evaluate(out, ctx, site, url, path, headers, meta, media_type.startswith("image/"), c2pa_training, c2pa_detail,
+              response_where(url), fetched)
+    return out
+
+
+def _evaluate(out: ItemSignals, ctx: SignalContext | None, site: ParsedSite | None, url: str | None, path: str,
+              headers: Mapping[str, list[str]], meta: Mapping[str, str], is_image: bool,
+              c2pa_training: Mapping[str, str] | None, c2pa_detail: Mapping[str, Mapping[str, str]] | None,
+              where_resp: str, fetched: str | None) -> None:
+    """The findings and problems of an item's carriers and its site's files (`site`, the site of
+    the URL's host), after those of its fetch time and headers' form: what `evaluate_item` reads,
+    with where the item's response is and when it was fetched given (`item_evidence` gives
+    stand-ins for both, and its site's files with a stand-in for the host)."""
     agent = ctx.crawler if ctx else None
-    where_resp = response_where(url)
     add = out.findings.append
 
     # IETF Content-Usage header.
@@ -192,8 +207,6 @@ def evaluate_item(
             add(Finding("content-usage", "header", use, state, v, where_resp, fetched))
 
     # X-Robots-Tag header and robots meta.
-    meta = html_meta_from(metadata, data, is_text)
-    is_image = media_type.startswith("image/")
     for carrier, values, where in (("header", headers.get("x-robots-tag", []), where_resp),
                                    ("meta", [meta["robots"]] if "robots" in meta else [], "the page's <meta name=robots>")):
         for v in values:
@@ -204,9 +217,6 @@ def evaluate_item(
             if "noimageai" in d and is_image:
                 add(Finding("x-robots-tag" if carrier == "header" else "robots-meta", carrier, TRAIN_AI, RESERVED,
                             "noimageai", where, fetched))
-
-    host, path = _host_path(url)
-    site = parsed_sites(ctx).get(host) if (ctx and host) else None
 
     # W3C TDMRep: file, then header supersedes, then meta supersedes; absence never resets.
     tdm: tuple[int, Any, str, str, str | None, str | None] | None = None  # value, policy, carrier, where, when, sha
@@ -264,7 +274,6 @@ def evaluate_item(
         state = ALLOWED if value == "allowed" else RESERVED if value in ("notAllowed", "constrained") else UNKNOWN
         for use in uses:
             add(Finding(signal, signal, use, state, f"{key}={value}", f"the item's {label} assertion"))
-    return out
 
 
 def _tdm_rule_says(f: PolicyFile, rule: tuple[Any, str, Any, Any]) -> tuple[int, Any, str, str, str | None, str | None] | str:
@@ -277,22 +286,45 @@ def _tdm_rule_says(f: PolicyFile, rule: tuple[Any, str, Any, Any]) -> tuple[int,
     return val, pol, "tdmrep.json", f"{f.url} (location {loc})", f.fetched_at, f.sha256
 
 
+def _robots_matches(site: ParsedSite, url: str, path: str, agent: str | None
+                    ) -> tuple[bool | None, list[PathRule], list[PathRule]]:
+    """Whether the site's robots.txt lets the crawler fetch the page (None: no robots.txt, or no
+    answer), and its Content-Usage and Content-Signal rules that the page's path matches."""
+    if site.robots is None:
+        return None, [], []
+    # Usage rules apply only to crawlable paths (draft-ietf-aipref-attach §4.1), for the corpus's
+    # crawler or, when it names none, any crawler ("*").
+    fetchable = site.can_fetch(url, agent or "*")
+    if fetchable is False:
+        return False, [], []
+    return (fetchable, longest_match(site.group("content-usage", agent), path),
+            longest_match(site.group("content-signal", agent), path))
+
+
+def _ai_choice(site: ParsedSite, path: str, agent: str | None) -> tuple[PathRule, bool] | None:
+    """The ai.txt rule that decides the page's path, and whether it allows (longest match, Allow wins a tie)."""
+    if site.aitxt is None:
+        return None
+    hits = [r for r in site.group("ai.txt", agent) if r.matches(path)]
+    if not hits:
+        return None
+    best = max(len(r.path) for r in hits)
+    top = [r for r in hits if len(r.path) == best]
+    allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
+    return next(x for x in top if x.value == ("allow" if allow else "disallow")), allow
+
+
 def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agent: str | None) -> None:
     add = out.findings.append
     rb = site.robots
-    crawlable = True
+    fetchable, usage, signal = _robots_matches(site, url, path, agent)
+    if rb is not None and fetchable is False and agent:
+        # Only a named crawler's Disallow is itself a reservation (the site asked that AI crawler not
+        # to fetch the page).
+        add(_site_finding(site, "robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
+                          rb.fetched_at, rb.sha256))
     if rb is not None:
-        # Usage rules apply only to crawlable paths (draft-ietf-aipref-attach §4.1), for the corpus's
-        # crawler or, when it names none, any crawler ("*"); only a named crawler's Disallow is itself
-        # a reservation (the site asked that AI crawler not to fetch the page).
-        if site.can_fetch(url, agent or "*") is False:
-            crawlable = False
-            if agent:
-                add(_site_finding(site, "robots", "robots.txt", TRAIN_AI, RESERVED, f"Disallow for {agent}", rb.url,
-                                  rb.fetched_at, rb.sha256))
-    if rb is not None and crawlable:
-        for label in ("content-usage", "content-signal"):
-            rules = longest_match(site.group(label, agent), path)
+        for label, rules in (("content-usage", usage), ("content-signal", signal)):
             if not rules:
                 continue
             # What these matching rules state: the same for every page they match, so made once.
@@ -305,21 +337,16 @@ def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agen
                     out.problems.append(msg)
             out.findings += said[0]
     ai = site.aitxt
-    if ai is not None:
-        rules = site.group("ai.txt", agent)
-        hits = [r for r in rules if r.matches(path)]
-        if hits:
-            best = max(len(r.path) for r in hits)
-            top = [r for r in hits if len(r.path) == best]
-            allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
-            r = next(x for x in top if x.value == ("allow" if allow else "disallow"))
-            key = ("ai.txt", id(r), allow)
-            f = site.findings_memo.get(key)
-            if f is None:
-                f = site.findings_memo[key] = _site_finding(
-                    site, "ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
-                    f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at, ai.sha256)
-            add(f)
+    choice = _ai_choice(site, path, agent)
+    if ai is not None and choice is not None:
+        r, allow = choice
+        key = ("ai.txt", id(r), allow)
+        f = site.findings_memo.get(key)
+        if f is None:
+            f = site.findings_memo[key] = _site_finding(
+                site, "ai.txt", "ai.txt", TRAIN_AI, ALLOWED if allow else RESERVED,
+                f"{'Allow' if allow else 'Disallow'}: {r.path}", f"{ai.url} line {r.line}", ai.fetched_at, ai.sha256)
+        add(f)
 
 
 def _rules_say(site: ParsedSite, rb: PolicyFile, label: str, rules: list[PathRule]) -> tuple[list[Finding], list[str]]:
