@@ -11,7 +11,6 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-import ledger_app.engine.sweep as sweep_module
 from ledger_app.engine.sweep import (
     SweepQuery,
     UnitHits,
@@ -252,13 +251,12 @@ def test_domains_of_other_scripts_are_matched_by_their_bytes(kind):
     assert got == want and {k for k, _ in want} == set(range(len(domains)))
 
 
-@pytest.mark.parametrize("width", [8, 32])
-@pytest.mark.parametrize("block", [1, 7, 1 << 17])
-def test_pairs_within_their_radius_are_every_pair_of_the_brute_force(monkeypatch, width, block):
-    """Blocks of any size (one code, a block ending mid-way, all at once): the pairs within each query's
+@pytest.mark.parametrize("width", [8, 16, 32])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_pairs_within_their_radius_are_every_pair_of_the_brute_force(width, seed):
+    """Codes of one, two (the kernel's general loop) and four words: the pairs within each query's
     radius, by code then query, with their distances; and the PDQ pass's (work, row) pairs from them."""
-    monkeypatch.setattr(sweep_module, "PAIR_BLOCK", block)
-    rng = np.random.default_rng(width + block)
+    rng = np.random.default_rng(width + seed)
     words = width // 8
     queries = rng.integers(0, 2**63, (40, words), dtype=np.int64).view(np.uint64)
     # Codes near some queries (within and just past the radii), the others random.

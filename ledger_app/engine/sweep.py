@@ -8,15 +8,17 @@ passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the h
   follows each dot, looked up at once: cut from the column's bytes by offsets, not copied), account
   commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: the distances of the batch's stored hashes of reliable images to the request's hashes (every
-  region in every dihedral variant), a cache-sized block at a time (`_pairs_within`: faiss
-  `hammings`), the pairs within each work's radius kept. Every pair is compared (some 650 per item):
-  the request's hashes lie 80 bits and more apart, as do an item's regions, and the radius is about
-  80 of 256 bits, so no triangle inequality between them rules a pair out;
+  region in every dihedral variant), compiled (`hamming.pairs_within`, numba): for each stored hash
+  its distances to every request hash less their radii reduced to their minimum (vectorised), and
+  only a hash within some radius compared again to list its pairs; no matrix of all distances is
+  written. Every pair is compared (some 650 per item): the request's hashes lie 80 bits and more
+  apart, as do an item's regions, and the radius is about 80 of 256 bits, so no triangle inequality
+  between them rules a pair out;
 - coarse codes (uneven crops): the request's crop hypotheses in groups of near codes (`group_codes`,
   once per request); a group whose leader is further from an item's code than a member's distance
   from it plus the member's radius cannot match through that member (triangle inequality), so an
-  item is compared with the group leaders (`_pairs_within`) and then only with the members whose
-  reach covers its distance from their leader (numpy popcount);
+  item is compared with the group leaders and then only with the members whose reach covers its
+  distance from their leader (`hamming.grouped_pairs`, compiled likewise);
 - keypoint words (`matching.local_index.words`) of every image's descriptors against the request's
   words: how many distinct query words each item shares, and each query word's document count;
 - text: the shingle sample and MinHash band keys of every text row (the `text_keys` column; of a file
@@ -196,8 +198,6 @@ def sweep_unit(task: SweepTask) -> UnitHits:
 
 
 GROUP_SPREAD = 10  # bits from its leader within which a coarse code joins the leader's group
-# Distances computed at once (int32, 512 kB): in a core's cache with the codes they are of.
-PAIR_BLOCK = 1 << 17
 
 _HIT_LISTS = ("exact", "urls", "domains", "accounts", "signers", "pdq", "coarse", "text", "local")
 
@@ -262,7 +262,7 @@ def read_rows(pf: pq.ParquetFile, wanted: Sequence[int] | np.ndarray, columns: S
 
 
 class _Searchers:
-    """The request's faiss indexes, built once per unit."""
+    """The request's arrays as the passes read them, built once per unit."""
 
     def __init__(self, q: SweepQuery):
         self.pdq: np.ndarray | None = None
@@ -324,8 +324,9 @@ class _Searchers:
         self.group_bound = np.maximum.reduceat(bound, groups[:-1])
         top = int(self.group_bound.max()) + 2
         counts = np.bincount(group[follower] * top + bound[follower], minlength=len(size) * top).reshape(-1, top)
-        self.reach = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1]  # followers with reach >= distance
-        self.leaders = np.ascontiguousarray(codes[groups[:-1]].view(np.uint8).reshape(-1, 8))
+        self.reach = np.ascontiguousarray(np.cumsum(counts[:, ::-1], axis=1)[:, ::-1])  # followers with reach >= distance
+        self.leaders64 = np.ascontiguousarray(codes[groups[:-1]])
+        self.leaders = self.leaders64.view(np.uint8).reshape(-1, 8)
         self.coarse = self.leaders
 
 def _mask(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -568,39 +569,18 @@ def _pdq_codes(col: pa.Array, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 def _pairs_within(codes: np.ndarray, queries: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(code, query, distance) of every pair of a code (n, bytes) and a query code (m, bytes) at most
-    the query's radius apart, by code then query: the distance of every pair, a block of codes at a
-    time (faiss `hammings`: `PAIR_BLOCK` distances, in a core's cache), then the pairs within the
-    largest radius picked out (numpy) and those within their own. The same pairs as a faiss range
-    search, whose result lists cost more than the distances for 32-byte codes (0.58 against 0.85 ns a
-    pair for the bench request's 216 PDQ hashes; about the same for its 362 coarse leaders)."""
-    import faiss
+    the query's radius apart, by code then query (`hamming.pairs_within`: compiled, the distances of
+    a code to every query code reduced first to whether any is within its radius, so no matrix of all
+    distances is written: a file of the 10M bench store, 24,381 hashes against the request's 216, in
+    1.7 ms, where faiss `hammings` took 2.7 ms before the pairs were picked out of its matrix)."""
+    from ledger_app.engine.hamming import pairs_within
 
-    codes = np.ascontiguousarray(codes, np.uint8)
-    queries = np.ascontiguousarray(queries, np.uint8)
-    nq, width = len(queries), codes.shape[1]
-    if width % 8 or queries.shape[1] != width:  # faiss `hammings` reads whole 64-bit words
+    width = codes.shape[1]
+    if width % 8 or queries.shape[1] != width:  # compared a 64-bit word at a time
         raise ValueError(f"codes of {width} and {queries.shape[1]} bytes")
-    radii = np.asarray(radii, np.int64)
-    radius = int(radii.max()) if nq else -1
-    block = max(1, PAIR_BLOCK // max(1, nq))
-    dist = np.empty((min(block, len(codes)), nq), np.int32)
-    q_ptr = faiss.swig_ptr(queries)
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for lo in range(0, len(codes) if radius >= 0 else 0, block):
-        part = codes[lo : lo + block]
-        d = dist[: len(part)]
-        faiss.hammings(faiss.swig_ptr(part), q_ptr, len(part), nq, width, faiss.swig_ptr(d))  # type: ignore[attr-defined]
-        flat = d.reshape(-1)
-        near = np.flatnonzero(flat <= radius)
-        if len(near):
-            code, query = np.divmod(near, nq)
-            at = flat[near].astype(np.int64)
-            keep = at <= radii[query]
-            found.append((code[keep] + lo, query[keep], at[keep]))
-    if not found:
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    code, query, at = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    return code, query, at
+    words = np.ascontiguousarray(codes, np.uint8).view(np.uint64)
+    queries_t = np.ascontiguousarray(np.ascontiguousarray(queries, np.uint8).view(np.uint64).T)
+    return pairs_within(words, queries_t, np.asarray(radii, np.int64))
 
 
 def _range_hits(queries: np.ndarray, codes: np.ndarray, code_row: np.ndarray, radii: np.ndarray,
@@ -616,23 +596,17 @@ def _range_hits(queries: np.ndarray, codes: np.ndarray, code_row: np.ndarray, ra
 
 def _grouped_hits(s: _Searchers, codes: np.ndarray, rows: np.ndarray, q: SweepQuery) -> list[tuple[int, int]]:
     """Distinct (work, row) pairs with a coarse code within the work's radius of one of its query
-    codes: the groups whose leader is near enough (`_pairs_within`), then the leader and the members
-    whose reach covers the item's distance from it (numpy popcount), the same pairs as comparing
-    every code."""
-    item, group, dist = _pairs_within(codes, s.leaders, s.group_bound)
+    codes: the groups whose leader is near enough, then the leader and the members whose reach covers
+    the item's distance from it (`hamming.grouped_pairs`), the same pairs as comparing every code."""
+    from ledger_app.engine.hamming import grouped_pairs
+
+    items = np.ascontiguousarray(codes, np.uint8).view(np.uint64).reshape(-1)
+    item, member = grouped_pairs(items, s.leaders64, s.group_bound, s.groups, s.reach, s.coarse64, s.coarse_radius)
     if not len(item):
         return []
-    size = s.reach[group, dist] + 1  # the leader and the members that can be within their radius
-    total = int(size.sum())
-    pair_item = np.repeat(item, size)
-    member = np.repeat(s.groups[group] - np.concatenate([[0], np.cumsum(size)[:-1]]), size) + np.arange(total)
-    item64 = np.ascontiguousarray(codes, np.uint8).view(np.uint64).reshape(-1)
-    keep = np.bitwise_count(item64[pair_item] ^ s.coarse64[member]) <= s.coarse_radius[member]
-    if not keep.any():
-        return []
-    row = rows[pair_item[keep]].astype(np.int64)
+    row = rows[item].astype(np.int64)
     span = int(row.max()) + 1
-    pairs = np.unique(s.coarse_work[member[keep]] * span + row)
+    pairs = np.unique(s.coarse_work[member] * span + row)
     return list(zip((pairs // span).tolist(), (pairs % span).tolist(), strict=True))
 
 
