@@ -321,3 +321,23 @@ def test_text_keys_of_the_rows_asked_for_only():
         out = UnitHits("f")
         _texts(None, pa.record_batch({"text_keys": lst}), 100, rows, query, _Searchers(query), out)  # type: ignore[arg-type]
         assert sorted((w_, r - 100) for w_, r in out.text) == [(0, 0), (0, 3), (1, 0), (1, 2), (1, 3), (1, 6)]
+
+
+def test_a_query_sent_to_a_unit_carries_its_searchers_built_once():
+    """A query's `_Searchers` are built on first use and travel with it when pickled (as a unit's task
+    is); a query made from it with other fields (`dataclasses.replace`) builds its own."""
+    import dataclasses
+    import pickle
+
+    query = _coarse_query(np.random.default_rng(5), 10)
+    query = dataclasses.replace(query, domains=("example",), text_keys=np.arange(3, dtype=np.uint64),
+                                text_work=np.zeros(3, np.int32))
+    assert "_searchers" not in query.__dict__
+    sent = pickle.loads(pickle.dumps(query))
+    assert query.searchers() is query.searchers()  # built once, for the pickling
+    got = sent.__dict__["_searchers"]
+    assert got is not query.searchers() and (got.coarse64 == query.searchers().coarse64).all()
+    assert got.domains.equals(query.searchers().domains) and (got.text_keys == query.searchers().text_keys).all()
+    assert (sent.coarse == query.coarse).all() and sent.domains == query.domains and sent.searchers() is got
+    other = dataclasses.replace(query, coarse_radius=query.coarse_radius + 1)
+    assert (other.searchers().coarse_radius == query.searchers().coarse_radius + 1).all()

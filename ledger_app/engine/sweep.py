@@ -85,6 +85,20 @@ class SweepQuery:
     text_keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     text_work: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
 
+    def searchers(self) -> _Searchers:
+        """The query's arrays as the passes read them (`_Searchers`), built once per query and kept
+        with it, also when it is sent to a unit (`__getstate__`): a request's units, one per file, do
+        not each build them again (some 0.4 ms a file for the bench request)."""
+        built = self.__dict__.get("_searchers")
+        if built is None:
+            built = _Searchers(self)
+            object.__setattr__(self, "_searchers", built)
+        return built
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.searchers()
+        return self.__dict__
+
     @property
     def images(self) -> bool:
         return bool(len(self.pdq) or len(self.coarse) or len(self.words))
@@ -211,7 +225,7 @@ def find_candidates(pf: pq.ParquetFile, name: str, query: SweepQuery) -> UnitHit
     """One pass over the query's columns of the file: its candidates, by row, with what the batches
     already held of the hit rows (the READ_BACK columns the query read)."""
     out = UnitHits(name, word_df=np.zeros(len(query.words), np.int64))
-    searchers = _Searchers(query)
+    searchers = query.searchers()
     columns = query.columns(file_version(pf))
     keep = [c for c in READ_BACK if c in columns]
     kept = []
