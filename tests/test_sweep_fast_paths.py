@@ -341,3 +341,20 @@ def test_a_query_sent_to_a_unit_carries_its_searchers_built_once():
     assert (sent.coarse == query.coarse).all() and sent.domains == query.domains and sent.searchers() is got
     other = dataclasses.replace(query, coarse_radius=query.coarse_radius + 1)
     assert (other.searchers().coarse_radius == query.searchers().coarse_radius + 1).all()
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.binary(8), pa.uint64(), pa.list_(pa.uint64()), pa.string()])
+def test_valid_is_arrows_own_validity(kind):
+    """`_valid` (the validity bitmap unpacked) against Arrow's `is_valid`, for slices starting at any
+    bit of a byte, arrays without nulls or without a bitmap, and empty ones."""
+    from ledger_app.engine.sweep import _valid
+
+    rng = np.random.default_rng(13)
+    sample = {pa.binary(): b"abcdefgh", pa.binary(8): b"abcdefgh", pa.uint64(): 7, pa.list_(pa.uint64()): [1, 2],
+              pa.string(): "x.example"}[kind]
+    values = [None if rng.random() < 0.3 else sample for _ in range(70)]
+    for arr in (pa.array(values, kind), pa.array([sample] * 20, kind), pa.array([], kind)):
+        for lo in range(0, min(len(arr), 11)):
+            part = arr.slice(lo, max(0, len(arr) - lo - 3))
+            assert _valid(part).tolist() == part.is_valid().to_pylist()
+    assert _valid(pa.array([], kind)).tolist() == [] and _valid(pa.array(values, kind).slice(70)).tolist() == []
