@@ -1,5 +1,13 @@
 """Nearest neighbours in Hamming space over fixed-width binary codes with integer labels.
 
+Range searches over codes of whole 64-bit words (PDQ's 256 bits, the 64-bit coarse codes) run on the
+compiled kernels of `engine.hamming` (numba) where numba is installed: each code's distances to all the
+queries at once in vector registers (`pairs_within`), and for grouped queries, the centres first, then
+only the queries of a group whose reach covers the code (`grouped_pairs`: triangle inequality), never
+listing the codes near a centre. At a million items (the bench's 27 queries, load 6-7): PDQ 52 -> 21 ms,
+coarse 75 -> 37 ms against faiss on one thread; the same hits in the same order (tests). Without numba
+(the desktop bundle), faiss as below.
+
 faiss' `IndexBinaryFlat` (an exhaustive popcount scan in SIMD, about 1-3 ms per 256-bit query over
 a million codes on this machine) does the searching when faiss is installed; otherwise a numpy scan
 does the same, slower. The codes sit in faiss in blocks of 4 MB, each searched for all
@@ -88,10 +96,41 @@ def query_threads(n: int | None = None) -> Iterator[None]:
         faiss.omp_set_num_threads(before)
 
 
+_COMPILED: list = []  # [engine.hamming.pairs_within, or None where numba is missing], filled at first use
+
+
+def _compiled_pairs():
+    """The compiled range scan (`engine.hamming.pairs_within`: numba), or None where numba is not
+    installed (the desktop bundle leaves it out); imported at the first search, not with this module
+    (numba costs a process some 0.6 s to import)."""
+    if not _COMPILED:
+        try:
+            from ledger_app.engine.hamming import pairs_within
+        except ImportError:  # pragma: no cover - exercised only where numba is missing
+            pairs_within = None
+        _COMPILED.append(pairs_within)
+    return _COMPILED[0]
+
+
+_GROUPED: list = []  # [engine.hamming.grouped_pairs, or None], likewise
+
+
+def _compiled_grouped():
+    """The compiled grouped scan (`engine.hamming.grouped_pairs`), or None where numba is missing."""
+    if not _GROUPED:
+        try:
+            from ledger_app.engine.hamming import grouped_pairs
+        except ImportError:  # pragma: no cover - exercised only where numba is missing
+            grouped_pairs = None
+        _GROUPED.append(grouped_pairs)
+    return _GROUPED[0]
+
+
 class BinaryIndex:
-    def __init__(self, nbytes: int, *, use_faiss: bool = True):
+    def __init__(self, nbytes: int, *, use_faiss: bool = True, use_compiled: bool = True):
         self.nbytes = nbytes
         self._use_faiss = use_faiss and faiss is not None
+        self._use_compiled = use_compiled and nbytes % 8 == 0
         self._codes = np.empty((0, nbytes), np.uint8)
         self._labels = np.empty(0, np.int64)
         self._pending: list[tuple[np.ndarray, np.ndarray]] = []
@@ -193,6 +232,10 @@ class BinaryIndex:
             centres.append(c)
             left[members] = False
             covers -= near[:, members].sum(axis=1)
+        if (self.nbytes == 8 and self._use_compiled and not _small(queries[centres], self._codes)):
+            grouped = _compiled_grouped()
+            if grouped is not None:
+                return self._grouped_compiled(grouped, qv[:, 0], centres, groups, radius)
         cnum, _, crows = self._range_rows(queries[centres], radius + spread)
         bounds = np.searchsorted(cnum, np.arange(len(centres) + 1))  # hits come by centre
         base = _words(self._codes, queries)[0]
@@ -215,6 +258,38 @@ class BinaryIndex:
         qnum, dist, rows = np.concatenate(qs), np.concatenate(ds), np.concatenate(rs)
         order = np.lexsort((rows, qnum))
         return qnum[order].astype(np.int64), dist[order].astype(np.int32), self._labels[rows[order]]
+
+    def _grouped_compiled(
+        self, grouped_pairs, qv: np.ndarray, centres: list[int], groups: list[np.ndarray], radius: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`range_search_grouped` for one-word codes by the compiled scan (`engine.hamming.grouped_pairs`):
+        each code is measured against the centres, and against a group's other queries only when its
+        distance from the centre is within their reach (bits from the centre plus the radius: triangle
+        inequality), so the codes near a centre are never listed. Each group's centre first, then its
+        other queries by reach, farthest first (the queries a code at a given distance can match are
+        a prefix of the group: `reach[group, distance]` of them besides the centre)."""
+        order = [np.concatenate(([c], m[m != c])) for c, m in zip(centres, groups, strict=True)]
+        sizes = np.array([len(o) for o in order], np.int64)
+        group = np.repeat(np.arange(len(order)), sizes)
+        member = np.concatenate(order)
+        bound = np.bitwise_count(qv[member] ^ qv[np.array(centres)][group]).astype(np.int64) + radius
+        follower = np.ones(len(member), bool)
+        follower[np.cumsum(sizes) - sizes] = False
+        by_reach = np.lexsort((-bound, follower, group))
+        member, bound, follower = member[by_reach], bound[by_reach], follower[by_reach]
+        starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        group_bound = np.maximum.reduceat(bound, starts[:-1])
+        top = int(group_bound.max()) + 2
+        counts = np.bincount(group[follower] * top + bound[follower], minlength=len(order) * top).reshape(-1, top)
+        reach = np.ascontiguousarray(np.cumsum(counts[:, ::-1], axis=1)[:, ::-1])  # followers reaching that far
+        items = self._codes.view(np.uint64).reshape(-1)
+        members = np.ascontiguousarray(qv[member])
+        rows, at = grouped_pairs(items, np.ascontiguousarray(qv[np.array(centres)]), group_bound, starts, reach,
+                                 members, np.full(len(member), radius, np.int64))
+        qnum = member[at]
+        dist = np.bitwise_count(items[rows] ^ members[at]).astype(np.int32)
+        order_ = np.lexsort((rows, qnum))
+        return qnum[order_].astype(np.int64), dist[order_], self._labels[rows[order_]]
 
     def _range_rows(self, queries: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(query number, distance, row) of every code within `radius` bits of a query."""
@@ -239,6 +314,13 @@ class BinaryIndex:
                 self._multihash.add(self._codes)
             lims, dist, rows = self._multihash.range_search(queries, radius + 1)
             qnum = np.repeat(np.arange(len(queries)), np.diff(lims.astype(np.int64)))
+        elif self._use_compiled and not _small(queries, self._codes) and (pairs_within := _compiled_pairs()) is not None:
+            # Each code's distances to all the queries at once, in vector registers; only a code within
+            # the radius of some query is listed (by code, then query: reordered by query, stably).
+            qt = np.ascontiguousarray(queries.view(np.uint64).T)
+            rows, qnum, dist = pairs_within(self._codes.view(np.uint64), qt, np.full(len(queries), radius, np.int64))
+            order = np.argsort(qnum, kind="stable")
+            qnum, dist, rows = qnum[order], dist[order], rows[order]
         elif self._use_faiss and not _small(queries, self._codes):
             qnum, dist, rows = self._block_range_search(queries, radius)
         elif _small(queries, self._codes):

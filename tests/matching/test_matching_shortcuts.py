@@ -18,7 +18,7 @@ from ledger_app.matching.local_index import STOP_FRACTION, LocalIndex, words
 def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
     """Codes added in several calls, spread over blocks of 1,000 rows (one item's codes straddling
     a block edge), one removal: every hit within the radius, in query-then-row order, equal to the
-    numpy scan's; and the k nearest equal too."""
+    numpy scan's and the compiled scan's (engine.hamming); and the k nearest equal too."""
     rng = np.random.default_rng(11)
     base = rng.integers(0, 256, (300, nbytes), dtype=np.uint8)
     codes = base[rng.integers(0, 300, 12_345)]  # clusters, so that a query has many hits
@@ -29,8 +29,8 @@ def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
     assert not binary_index._small(queries, codes)  # the faiss scan, not numpy's, for faiss
     radius = nbytes * 8 // 4
     got = []
-    for use_faiss, block in ((True, 1_000), (True, 10**9), (False, 0)):
-        index = BinaryIndex(nbytes, use_faiss=use_faiss)
+    for use_faiss, block, compiled in ((True, 1_000, False), (True, 10**9, False), (False, 0, False), (False, 0, True)):
+        index = BinaryIndex(nbytes, use_faiss=use_faiss, use_compiled=compiled)
         if block:
             index.block_rows = block
         for a, b in ((0, 4_000), (4_000, 4_001), (4_001, len(codes))):
@@ -42,7 +42,7 @@ def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
         if use_faiss and block == 1_000:
             assert len(index._blocks) == 13  # the blocks really were many
     assert len(got[0][0]) > 1_000 and len(np.unique(got[0][0])) == 50
-    for blocked, other in ((got[0], got[1]), (got[0], got[2])):
+    for blocked, other in ((got[0], got[1]), (got[0], got[2]), (got[0], got[3])):
         for a, b in zip(blocked, other, strict=True):
             np.testing.assert_array_equal(a, b)
 
@@ -156,10 +156,13 @@ def test_a_word_table_finds_the_postings_binary_search_finds(monkeypatch):
 
 @pytest.mark.parametrize("use_faiss", [True, False])
 @pytest.mark.parametrize("nbytes", [8, 32])
-def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes, monkeypatch):
+@pytest.mark.parametrize("compiled", [True, False])
+def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes, compiled, monkeypatch):
     """Queries in tight clusters (as a query image's crop hypotheses are) and a few lone ones: the
-    grouped search scans the index for fewer codes than there are queries, and returns exactly
-    the hits, distances, labels and order of `range_search`, at several radii (none found too)."""
+    grouped search scans the index for fewer codes than there are queries (or, for one-word codes
+    with the compiled scan, measures each code against the centres and only then their groups), and
+    returns exactly the hits, distances, labels and order of `range_search` without either shortcut
+    (one faiss or numpy scan per query), at several radii (none found too)."""
     rng = np.random.default_rng(23)
     seeds = rng.integers(0, 256, (6, nbytes), dtype=np.uint8)
     noise = lambda n, p: (rng.random((n, nbytes * 8)) < p)  # noqa: E731
@@ -170,16 +173,23 @@ def test_grouped_search_gives_the_hits_of_one_search_per_query(use_faiss, nbytes
         [seeds[rng.integers(0, 6, 30_000)] ^ np.packbits(noise(30_000, 0.08), axis=1),
          rng.integers(0, 256, (30_000, nbytes), dtype=np.uint8)]
     )
-    index = BinaryIndex(nbytes, use_faiss=use_faiss)
-    index.add(codes, np.arange(len(codes)) * 2 + 1)
-    scanned = []
+    index = BinaryIndex(nbytes, use_faiss=use_faiss, use_compiled=compiled)
+    plain = BinaryIndex(nbytes, use_faiss=use_faiss, use_compiled=False)
+    for i in (index, plain):
+        i.add(codes, np.arange(len(codes)) * 2 + 1)
+    scanned, grouped = [], []
     real = index._range_rows
     monkeypatch.setattr(index, "_range_rows", lambda q, r: scanned.append(len(q)) or real(q, r))
+    real_grouped = index._grouped_compiled
+    monkeypatch.setattr(index, "_grouped_compiled", lambda *a: grouped.append(1) or real_grouped(*a))
     for radius in (0, nbytes * 2, nbytes * 3):
-        want = index.range_search(queries, radius)
+        want = plain.range_search(queries, radius)
         scanned.clear()
         got = index.range_search_grouped(queries, radius, 8 if nbytes == 8 else 20)
-        assert scanned and scanned[0] < len(queries) // 3
+        if compiled and nbytes == 8:
+            assert grouped and not scanned
+        else:
+            assert scanned and scanned[0] < len(queries) // 3
         for a, b in zip(got, want, strict=True):
             np.testing.assert_array_equal(a, b)
         assert radius == 0 or len(want[0]) > 100
