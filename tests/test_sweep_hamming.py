@@ -75,3 +75,27 @@ def test_grouped_pairs_are_the_brute_force_pairs(spread):
     got = list(zip(item.tolist(), member.tolist(), strict=True))
     assert len(got) == len(set(got)) and set(got) == want and len(want) > 2000
     assert got == sorted(got, key=lambda p: p[0])  # by item
+
+
+@pytest.mark.parametrize("kind", ["string", "large_string"])
+def test_suffix_matches_are_the_values_and_parts_after_a_dot_that_are_wanted(kind):
+    """The compiled domain pass (`_suffix_hits`) against the rule on each value: it is a requested
+    domain, or what follows one of its dots is; more hits than the kernel's first guess (256), nulls,
+    a slice, empty values and values ending in a dot."""
+    import pyarrow as pa
+
+    from ledger_app.engine.sweep import _suffix_hits
+
+    rng = np.random.default_rng(21)
+    labels = ["a", "b", "example", "ex", "mple", "é", "例"]
+    values = [None if rng.random() < 0.1 else ".".join(rng.choice(labels, rng.integers(0, 4))) + ("." if rng.random() < 0.05 else "")
+              for _ in range(3000)]
+    domains = ("example", "b.example", "a", "é.例", "mple", "example.")
+    col = pa.array(["pad.example"] + values, getattr(pa, kind)()).slice(1)
+    s = _Searchers(SweepQuery(domains=domains))
+    pos, u = _suffix_hits(col, s)
+    distinct = s.domains.to_pylist()
+    got = sorted(zip(pos.tolist(), [distinct[k] for k in u.tolist()], strict=True))
+    want = sorted((i, d) for i, v in enumerate(values) if v is not None
+                  for d in distinct if v == d or any(v[j + 1 :] == d for j in range(len(v)) if v[j] == "."))
+    assert got == want and len(want) > 500

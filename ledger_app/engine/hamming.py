@@ -187,3 +187,82 @@ def grouped_pairs(items: np.ndarray, leaders: np.ndarray, bound: np.ndarray, gro
         out = np.empty((2, k), np.int64)
         _grouped_pairs(items, leaders, bound, groups, reach, members, radii, near, near_words, *out)
     return out[0, :k], out[1, :k]
+
+
+# --- domains: a value, or what follows one of its dots, among the requested domains (engine/sweep.py) ---
+
+_FNV_START = np.uint64(14695981039346656037)
+_FNV_PRIME = np.uint64(1099511628211)
+FILTER_BITS = 16  # a wanted hash's low bits, marked in a table of 2**16 before it is looked up
+
+
+@njit(cache=True, nogil=True)
+def _fnv(data, lo, hi):
+    h = _FNV_START
+    for p in range(lo, hi):
+        h = (h ^ np.uint64(data[p])) * _FNV_PRIME
+    return h
+
+
+@njit(cache=True, nogil=True)
+def byte_hashes(offs, data):
+    """FNV-1a hash of each value's bytes (`data[offs[i]:offs[i + 1]]`)."""
+    out = np.empty(len(offs) - 1, np.uint64)
+    for i in range(len(out)):
+        out[i] = _fnv(data, offs[i], offs[i + 1])
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _suffix_matches(offs, data, valid, sizes, table, want_hash, want_u, want_offs, want_data, out_pos, out_u):
+    k = 0
+    top = len(sizes) - 1
+    mask = np.uint64((1 << FILTER_BITS) - 1)
+    for i in range(len(offs) - 1):
+        if not valid[i]:
+            continue
+        lo = offs[i]
+        hi = offs[i + 1]
+        for p in range(hi, lo - 1, -1):  # each part that starts the value or follows a dot, shortest first
+            if p != lo and data[p - 1] != 46:  # "."
+                continue
+            size = hi - p
+            if not sizes[min(size, top)]:
+                continue
+            h = _fnv(data, p, hi)
+            if not table[h & mask]:
+                continue
+            j = np.searchsorted(want_hash, h)
+            while j < len(want_hash) and want_hash[j] == h:
+                u = want_u[j]
+                a = want_offs[u]
+                if want_offs[u + 1] - a == size:
+                    same = True
+                    for t in range(size):
+                        if data[p + t] != want_data[a + t]:
+                            same = False
+                            break
+                    if same:
+                        if k < len(out_pos):
+                            out_pos[k] = i
+                            out_u[k] = u
+                        k += 1
+                j += 1
+    return k
+
+
+def suffix_matches(offs: np.ndarray, data: np.ndarray, valid: np.ndarray, sizes: np.ndarray, table: np.ndarray,
+                   want_hash: np.ndarray, want_u: np.ndarray, want_offs: np.ndarray,
+                   want_data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(value, wanted) for each valid value (bytes `data[offs[i]:offs[i + 1]]`) that is a wanted value
+    (`want_data[want_offs[u]:want_offs[u + 1]]`), or whose part after one of its dots is, by value:
+    the parts of a wanted length (`sizes[length]`, the last entry for every longer one) hashed (FNV-1a),
+    those whose hash's low bits are marked in `table` looked up among the wanted hashes (`want_hash`,
+    sorted, of the wanted values `want_u`), and their bytes compared."""
+    out = np.empty((2, 256), np.int64)
+    args = (offs, data, valid, sizes, table, want_hash, want_u, want_offs, want_data)
+    k = _suffix_matches(*args, *out)
+    if k > out.shape[1]:
+        out = np.empty((2, k), np.int64)
+        _suffix_matches(*args, *out)
+    return out[0, :k], out[1, :k]

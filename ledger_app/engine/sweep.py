@@ -4,8 +4,8 @@ file per work unit, on either engine (the local pool or Ray tasks run the same `
 A unit reads only the columns the request needs, a record batch at a time, and finds with vectorised
 passes (pyarrow compute and numpy, no per-row Python but for C2PA JSON and the hit rows):
 
-- exact SHA-256, URL key, domain (the domain or any subdomain: the values, then, dot by dot, what
-  follows each dot, looked up at once: cut from the column's bytes by offsets, not copied), account
+- exact SHA-256, URL key, domain (the domain or any subdomain: each value and what follows each of
+  its dots, in the column's bytes, hashed and looked up, compiled: `hamming.suffix_matches`), account
   commitment, C2PA signer (a substring prefilter, then the JSON read as locate reads it);
 - PDQ: the distances of the batch's stored hashes of reliable images to the request's hashes (every
   region in every dihedral variant), compiled (`hamming.pairs_within`, numba): for each stored hash
@@ -304,6 +304,16 @@ class _Searchers:
             sizes = [len(v.encode("utf-8")) for v in values]
             self.domain_sizes = np.zeros(max(sizes) + 2, bool)
             self.domain_sizes[sizes] = True
+            # Their bytes, and their hashes sorted (`hamming.suffix_matches`).
+            from ledger_app.engine.hamming import FILTER_BITS, byte_hashes
+
+            self.domain_offs = np.cumsum([0] + sizes).astype(np.int64)
+            self.domain_data = np.frombuffer("".join(values).encode("utf-8"), np.uint8)
+            hashes = byte_hashes(self.domain_offs, self.domain_data)
+            self.domain_u = np.argsort(hashes, kind="stable").astype(np.int64)
+            self.domain_hash = hashes[self.domain_u]
+            self.domain_table = np.zeros(1 << FILTER_BITS, bool)
+            self.domain_table[(hashes & np.uint64((1 << FILTER_BITS) - 1)).astype(np.intp)] = True
         # The text works' keys, sorted and distinct, and the works holding each (`works_of_keys`
         # from `key_works[i]` to `key_works[i + 1]`).
         order = np.lexsort((q.text_work, q.text_keys))
@@ -401,22 +411,25 @@ def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _
     is_live = np.asarray(live, bool)
     if not len(col):
         return []
-    if not isinstance(col, pa.DictionaryArray):
-        col = col.dictionary_encode()
-    value, u = _suffix_hits(col.dictionary, s)
-    if not len(value):
-        return []
-    index = np.asarray(pc.fill_null(col.indices, -1).to_numpy(zero_copy_only=False), np.int64)
-    near = np.zeros(len(col.dictionary) + 1, bool)  # by dictionary index; the last: a null
-    near[value] = True
-    rows = np.flatnonzero(near[index] & is_live)
-    # Each row with every requested domain its value matched.
-    order = np.argsort(value, kind="stable")
-    value, u = value[order], u[order]
-    lo = np.searchsorted(value, index[rows], "left")
-    n = np.searchsorted(value, index[rows], "right") - lo
-    row = np.repeat(rows, n)
-    u = u[np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
+    if not isinstance(col, pa.DictionaryArray):  # each row's value matched (`_suffix_hits`)
+        row, u = _suffix_hits(col, s)
+        keep = is_live[row]
+        row, u = row[keep], u[keep]
+    else:  # each distinct value matched, then the rows holding it found by index
+        value, u = _suffix_hits(col.dictionary, s)
+        if not len(value):
+            return []
+        index = np.asarray(pc.fill_null(col.indices, -1).to_numpy(zero_copy_only=False), np.int64)
+        near = np.zeros(len(col.dictionary) + 1, bool)  # by dictionary index; the last: a null
+        near[value] = True
+        rows = np.flatnonzero(near[index] & is_live)
+        # Each row with every requested domain its value matched.
+        order = np.argsort(value, kind="stable")
+        value, u = value[order], u[order]
+        lo = np.searchsorted(value, index[rows], "left")
+        n = np.searchsorted(value, index[rows], "right") - lo
+        row = np.repeat(rows, n)
+        u = u[np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
     if not len(row):
         return []
     n = s.domain_first[u + 1] - s.domain_first[u]
@@ -429,56 +442,21 @@ def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _
 
 def _suffix_hits(values: pa.Array, s: _Searchers) -> tuple[np.ndarray, np.ndarray]:
     """(position, distinct requested domain) for each value that is a requested domain, or whose part
-    after one of its dots is: the values of a requested domain's length looked up as they are, then
-    the parts after a dot of such a length, each value cut in two there, its head and its tail, by
-    offsets into the same bytes (no copy), and the tails looked up (a value's second such part in a
-    second lookup, and so on)."""
+    after one of its dots is, by position: compiled (`hamming.suffix_matches`), over the column's
+    bytes and offsets as they are (no copy): the parts of a requested domain's length in bytes hashed,
+    looked up among the requested domains' hashes, and their bytes compared."""
+    from ledger_app.engine.hamming import suffix_matches
+
     if not len(values):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     if values.type not in (pa.string(), pa.large_string()):
         values = values.cast(pa.large_string())
-    kind, width = (pa.large_string(), np.int64) if values.type == pa.large_string() else (pa.string(), np.int32)
+    width = np.int64 if values.type == pa.large_string() else np.int32
     bufs = values.buffers()
-    offs = np.frombuffer(bufs[1], width)[values.offset : values.offset + len(values) + 1].astype(np.int64)
+    offs = np.frombuffer(bufs[1], width)[values.offset : values.offset + len(values) + 1]
     data = np.frombuffer(bufs[2], np.uint8) if bufs[2] is not None else np.empty(0, np.uint8)
-    sized = s.domain_sizes[np.minimum(np.diff(offs), len(s.domain_sizes) - 1)]
-    if values.null_count:  # a null's bytes, if it has any, are no value
-        sized &= _valid(values)
-    whole = pa.Array.from_buffers(kind, len(values), [pa.py_buffer(np.packbits(sized, bitorder="little")),
-                                                     pa.py_buffer(offs.astype(width)), bufs[2]])
-    found = _looked_up(whole, s)
-    rows, us = [np.flatnonzero(found >= 0)], [found[found >= 0]]
-    dots = np.flatnonzero(data[offs[0] : offs[-1]] == ord(".")).astype(np.int64) + int(offs[0])
-    owner = np.searchsorted(offs, dots, "right") - 1  # the value each dot is in
-    end = offs[owner + 1]
-    keep = s.domain_sizes[np.minimum(end - dots - 1, len(s.domain_sizes) - 1)]
-    if values.null_count:
-        keep &= _valid(values)[owner]
-    dots, owner, end = dots[keep], owner[keep], end[keep]
-    if len(dots):
-        step = np.arange(len(dots))
-        first = np.maximum.accumulate(np.where(np.r_[True, owner[1:] != owner[:-1]], step, 0))
-        depth = step - first  # the how-manyth such dot of its value
-        for j in range(int(depth.max()) + 1):
-            at = np.flatnonzero(depth == j)
-            # Head t from the previous tail's end (or the first value's start) to the cut, tail t
-            # from the cut to its value's end.
-            cuts = np.empty(2 * len(at) + 1, np.int64)
-            cuts[0] = offs[owner[at[0]]]
-            cuts[1::2] = dots[at] + 1
-            cuts[2::2] = end[at]
-            tails = pa.py_buffer(np.full((2 * len(at) + 7) // 8, 0xAA, np.uint8))  # heads null: not looked up
-            parts = pa.Array.from_buffers(kind, 2 * len(at), [tails, pa.py_buffer(cuts.astype(width)), bufs[2]])
-            found = _looked_up(parts, s)[1::2]
-            hit = found >= 0
-            rows.append(owner[at[hit]])
-            us.append(found[hit])
-    return np.concatenate(rows).astype(np.int64), np.concatenate(us).astype(np.int64)
-
-
-def _looked_up(values: pa.Array, s: _Searchers) -> np.ndarray:
-    """Each value's position among the distinct requested domains, or -1."""
-    return np.asarray(pc.fill_null(pc.index_in(values, value_set=s.domains), -1).to_numpy(zero_copy_only=False), np.int64)
+    return suffix_matches(offs, data, _valid(values), s.domain_sizes, s.domain_table, s.domain_hash, s.domain_u,
+                          s.domain_offs, s.domain_data)
 
 
 def _signers(batch: pa.RecordBatch, start: int, q: SweepQuery, s: _Searchers, live: np.ndarray,
