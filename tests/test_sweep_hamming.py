@@ -99,3 +99,26 @@ def test_suffix_matches_are_the_values_and_parts_after_a_dot_that_are_wanted(kin
     want = sorted((i, d) for i, v in enumerate(values) if v is not None
                   for d in distinct if v == d or any(v[j + 1 :] == d for j in range(len(v)) if v[j] == "."))
     assert got == want and len(want) > 500
+
+
+def test_key_hits_are_each_asked_for_rows_wanted_keys():
+    """The compiled text-key lookup against sets: keys of rows asked for only, keys sharing their low
+    bits with a wanted key but not it, more hits than the first guess (1024)."""
+    from ledger_app.engine.hamming import key_hits
+
+    rng = np.random.default_rng(8)
+    wanted = np.unique(rng.integers(0, 2**63, 300, dtype=np.int64).astype(np.uint64))
+    bits = np.zeros(1 << 16, bool)
+    bits[(wanted & np.uint64(0xFFFF)).astype(np.intp)] = True
+    lists = []
+    for _ in range(900):
+        picks = wanted[rng.integers(0, len(wanted), rng.integers(0, 6))]
+        decoys = (picks & np.uint64(0xFFFF)) | (rng.integers(1, 2**47, len(picks), dtype=np.int64).astype(np.uint64) << np.uint64(16))
+        lists.append(np.concatenate([decoys, picks, rng.integers(0, 2**63, 3, dtype=np.int64).astype(np.uint64)]))
+    offsets = np.cumsum([0] + [len(x) for x in lists]).astype(np.int32)
+    position = np.where(rng.random(900) < 0.7, np.arange(900) * 2, -1).astype(np.int64)
+    row, pos = key_hits(offsets, np.concatenate(lists), position, bits, wanted)
+    got = list(zip(row.tolist(), pos.tolist(), strict=True))
+    want = [(int(position[i]), int(np.searchsorted(wanted, v))) for i, keys in enumerate(lists) if position[i] >= 0
+            for v in keys if v in set(wanted.tolist())]
+    assert got == want and len(want) > 1024

@@ -266,3 +266,41 @@ def suffix_matches(offs: np.ndarray, data: np.ndarray, valid: np.ndarray, sizes:
         out = np.empty((2, k), np.int64)
         _suffix_matches(*args, *out)
     return out[0, :k], out[1, :k]
+
+
+# --- text keys: a row's keys among the request's (engine/sweep.py `_texts`) ---
+
+
+@njit(cache=True, nogil=True)
+def _key_hits(offsets, values, position, key_bits, wanted, out_row, out_pos):
+    k = 0
+    mask = np.uint64(len(key_bits) - 1)
+    n = len(wanted)
+    for i in range(len(position)):
+        at = position[i]
+        if at < 0:
+            continue
+        for v in values[offsets[i] : offsets[i + 1]]:
+            if not key_bits[v & mask]:
+                continue
+            j = np.searchsorted(wanted, v)
+            if j < n and wanted[j] == v:
+                if k < len(out_row):
+                    out_row[k] = at
+                    out_pos[k] = j
+                k += 1
+    return k
+
+
+def key_hits(offsets: np.ndarray, values: np.ndarray, position: np.ndarray, key_bits: np.ndarray,
+             wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position[i], j) for each key `values[offsets[i]:offsets[i + 1]]` of each row i with a position
+    (>= 0) that is `wanted[j]` (`wanted`: sorted, distinct), by row: only the keys whose low bits are
+    marked in `key_bits` (a power of two long) looked up."""
+    out = np.empty((2, 1024), np.int64)
+    args = (offsets, values, position, key_bits, wanted)
+    k = _key_hits(*args, *out)
+    if k > out.shape[1]:
+        out = np.empty((2, k), np.int64)
+        _key_hits(*args, *out)
+    return out[0, :k], out[1, :k]

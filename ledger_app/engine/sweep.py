@@ -404,9 +404,9 @@ def _sweep_batch(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, q: Sweep
 
 def _domains(col: pa.Array | pa.ChunkedArray, start: int, live: np.ndarray, s: _Searchers) -> list[tuple[int, int]]:
     """(domain number, row) for each live row whose domain is a requested domain or under one (the
-    value, or what follows one of its dots, is a requested domain), by row then number: the column's
-    distinct values (its dictionary, or `dictionary_encode`'s: a batch's domains repeat) are looked up
-    and their rows found by index."""
+    value, or what follows one of its dots, is a requested domain), by row then number: each row's
+    value matched (`_suffix_hits`), or, of a dictionary column, each distinct value and its rows then
+    found by index."""
     col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
     is_live = np.asarray(live, bool)
     if not len(col):
@@ -704,12 +704,18 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
         if listed.null_count:
             position[~_valid(listed)] = -1
         flat = listed.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
+        if not flat.null_count:  # compiled: each asked-for row's keys, filtered by their low bits, looked up
+            from ledger_app.engine.hamming import key_hits
+
+            values = np.asarray(flat.to_numpy(zero_copy_only=True), np.uint64)
+            key_row, pos = key_hits(offsets - offsets[0], values, position, s.key_bits, s.text_keys)
+            if not len(pos):
+                return
+            _text_pairs(start, rows, key_row, pos, s, out)
+            return
         key_row = np.repeat(position, np.diff(offsets))
-        wanted = key_row >= 0
-        if flat.null_count:  # (filled first: a column with nulls would convert to floats)
-            wanted &= _valid(flat)
-            flat = pc.fill_null(flat, 0)
-        keys = np.asarray(flat.to_numpy(zero_copy_only=False), np.uint64)[wanted]
+        wanted = (key_row >= 0) & _valid(flat)  # (filled first: a column with nulls would convert to floats)
+        keys = np.asarray(pc.fill_null(flat, 0).to_numpy(zero_copy_only=False), np.uint64)[wanted]
         key_row = key_row[wanted]
     else:
         if "fp_data" in batch.schema.names:
@@ -724,13 +730,18 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
     pos = np.searchsorted(s.text_keys, keys)
     pos[pos == len(s.text_keys)] = 0
     hit = s.text_keys[pos] == keys
-    if not hit.any():
-        return
+    if hit.any():
+        _text_pairs(start, rows, key_row[hit], pos[hit], s, out)
+
+
+def _text_pairs(start: int, rows: np.ndarray, key_row: np.ndarray, pos: np.ndarray, s: _Searchers, out: UnitHits) -> None:
+    """The (work, row) pairs of the keys found (`pos`: among the request's distinct keys; `key_row`:
+    the row's position in `rows`), once each, row by row."""
     # Each hit key's works (a key may belong to several works); (work, row) pairs once, row by row.
-    first, last = s.key_works[pos[hit]], s.key_works[pos[hit] + 1]
+    first, last = s.key_works[pos], s.key_works[pos + 1]
     n = last - first
     work = s.works_of_keys[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(int(n.sum()))]
-    row = np.repeat(key_row[hit], n)
+    row = np.repeat(key_row, n)
     span = int(work.max()) + 1
     pairs = np.unique(row.astype(np.int64) * span + work)
     out.text += list(zip((pairs % span).tolist(), (start + rows[pairs // span]).tolist(), strict=True))
