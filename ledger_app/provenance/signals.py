@@ -297,21 +297,29 @@ def _robots_matches(site: ParsedSite, url: str, path: str, agent: str | None
     fetchable = site.can_fetch(url, agent or "*")
     if fetchable is False:
         return False, [], []
-    return (fetchable, longest_match(site.group("content-usage", agent), path),
-            longest_match(site.group("content-signal", agent), path))
+    usage, signal = site.group("content-usage", agent), site.group("content-signal", agent)
+    return fetchable, longest_match(usage, path) if usage else [], longest_match(signal, path) if signal else []
 
 
 def _ai_choice(site: ParsedSite, path: str, agent: str | None) -> tuple[PathRule, bool] | None:
     """The ai.txt rule that decides the page's path, and whether it allows (longest match, Allow wins a tie)."""
     if site.aitxt is None:
         return None
-    hits = [r for r in site.group("ai.txt", agent) if r.matches(path)]
-    if not hits:
-        return None
-    best = max(len(r.path) for r in hits)
-    top = [r for r in hits if len(r.path) == best]
-    allow = any(r.value == "allow" for r in top)  # robots semantics: Allow wins a tie
-    return next(x for x in top if x.value == ("allow" if allow else "disallow")), allow
+    best, first_allow, first_disallow = -1, None, None  # among the matching rules of the longest path
+    for r in site.group("ai.txt", agent):
+        if r.rx.match(path) is None:
+            continue
+        n = len(r.path)
+        if n > best:
+            best, first_allow, first_disallow = n, None, None
+        if n == best:
+            if r.value == "allow":
+                first_allow = first_allow or r
+            elif r.value == "disallow":
+                first_disallow = first_disallow or r
+    if first_allow is not None:  # robots semantics: Allow wins a tie
+        return first_allow, True
+    return (first_disallow, False) if first_disallow is not None else None
 
 
 def _site_findings(out: ItemSignals, site: ParsedSite, url: str, path: str, agent: str | None) -> None:

@@ -54,3 +54,35 @@ def test_unix_seconds_are_gmtimes():
     values = edges + [rng.randrange(631_000_000, 7_300_000_000) for _ in range(50000)]
     values += [rng.randrange(0, 10**11) for _ in range(5000)]
     assert [v for v in values if iso_time(v) != _iso_by_gmtime(v)] == []
+
+
+def _ai_choice_by_lists(rules, path):
+    """The ai.txt rule that decides a path as the longest-match rule states it: the matching rules,
+    those of the longest path, Allow winning a tie, the first such rule."""
+    hits = [r for r in rules if r.matches(path)]
+    if not hits:
+        return None
+    best = max(len(r.path) for r in hits)
+    top = [r for r in hits if len(r.path) == best]
+    allow = any(r.value == "allow" for r in top)
+    return next(x for x in top if x.value == ("allow" if allow else "disallow")), allow
+
+
+def test_ai_txt_choice_is_the_longest_match_with_allow_winning_ties():
+    import hashlib
+
+    from ledger_app.provenance.policy_files import ParsedSite, PolicyFile, parse_content
+    from ledger_app.provenance.signals import _ai_choice
+
+    rng = random.Random(19)
+    patterns = ["/", "/a/", "/a/b", "*.jpg", "*.png", "/a/*.jpg", "/b/", "/a", "/a/b$", "*"]
+    paths = ["/", "/a/", "/a/b", "/a/b/c.jpg", "/x.png", "/b/1", "/a", "/ab", "/a/b.jpg", "/c"]
+    for _ in range(400):
+        lines = ["User-Agent: *"] + [f"{rng.choice(['Allow', 'Disallow'])}: {rng.choice(patterns)}"
+                                     for _ in range(rng.randrange(1, 7))]
+        data = "\n".join(lines).encode()
+        site = ParsedSite.parse("h.example", [PolicyFile("h.example", "ai.txt", data, hashlib.sha256(data).hexdigest())],
+                                parse_content)
+        rules = site.group("ai.txt", None)
+        for path in paths:
+            assert _ai_choice(site, path, None) == _ai_choice_by_lists(rules, path), (lines, path)
