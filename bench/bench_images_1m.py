@@ -41,7 +41,7 @@ from ledger_app.matching import evalset, local  # noqa: E402
 from ledger_app.matching.image import ImageFingerprint, image_fingerprint  # noqa: E402
 from ledger_app.matching.image_index import ImageIndex  # noqa: E402
 from ledger_app.matching.image_match import ImageMatcher  # noqa: E402
-from ledger_app.matching.local_index import words  # noqa: E402
+from ledger_app.matching.local_index import cells, words  # noqa: E402
 
 BASES = 20_000
 KEEP = 0.8
@@ -181,6 +181,7 @@ def main() -> None:
     index = ImageIndex()
     index.add_arrays(ids, filler.pdq, filler.coarse)
     base_words = [words(bases["desc"][j][: bases["counts"][j]]) for j in range(filler.nb)]
+    base_cells = [cells(bases["points"][j][: bases["counts"][j]]) for j in range(filler.nb)]  # where each lies
     matcher_store: dict[str, ImageFingerprint] = {}
 
     def fps(wanted):
@@ -196,7 +197,8 @@ def main() -> None:
     step = 50_000
     for s in range(0, n, step):
         matcher.local.add_words(ids[s : s + step],
-                                [base_words[i % filler.nb][filler.keep(i)] for i in range(s, min(n, s + step))])
+                                [base_words[i % filler.nb][filler.keep(i)] for i in range(s, min(n, s + step))],
+                                [base_cells[i % filler.nb][filler.keep(i)] for i in range(s, min(n, s + step))])
     # Built in steps to bound memory; compacted into the one segment a locate's single catch-up builds.
     matcher.local.compact()
     photos, _ = evalset.load_photos(ROOT / "tests", recipe=evalset.RECIPE)

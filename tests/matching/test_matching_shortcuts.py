@@ -151,7 +151,7 @@ def test_a_word_table_finds_the_postings_binary_search_finds(monkeypatch):
     assert ref.keys is not None and seg.top_word() == int(ref.keys[-1])
     np.testing.assert_array_equal(seg.pairs()[0], ref.keys)
     np.testing.assert_array_equal(seg.items, ref.items)
-    assert seg.starts is not None and seg.nbytes == seg.items.nbytes + 4 * (local_index.KEY_SPACE + 1)
+    assert seg.starts is not None and seg.nbytes == seg.items.nbytes + seg.cells.nbytes + 4 * (local_index.KEY_SPACE + 1)
 
 
 @pytest.mark.parametrize("use_faiss", [True, False])
