@@ -1,4 +1,4 @@
-"""The sweep's compiled Hamming kernels (engine/hamming.py) against numpy's brute force: every pair
+"""The sweep's compiled Hamming kernels (matching/hamming.py) against numpy's brute force: every pair
 within radius, by code then query, with its distance; codes of one, two and four words, buffers not
 aligned on 8 bytes (as a view of a Parquet column's bytes is), more pairs than the first guess of
 their number, no radius at all, nothing to compare."""
@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ledger_app.engine.hamming import grouped_pairs, pairs_within
 from ledger_app.engine.sweep import SweepQuery, _Searchers, group_codes
+from ledger_app.matching.hamming import grouped_pairs, pairs_within
 
 
 def _near(rng: np.random.Generator, centres: np.ndarray, n: int, most: int) -> np.ndarray:
@@ -104,7 +104,7 @@ def test_suffix_matches_are_the_values_and_parts_after_a_dot_that_are_wanted(kin
 def test_key_hits_are_each_asked_for_rows_wanted_keys():
     """The compiled text-key lookup against sets: keys of rows asked for only, keys sharing their low
     bits with a wanted key but not it, more hits than the first guess (1024)."""
-    from ledger_app.engine.hamming import key_hits
+    from ledger_app.matching.hamming import key_hits
 
     rng = np.random.default_rng(8)
     wanted = np.unique(rng.integers(0, 2**63, 300, dtype=np.int64).astype(np.uint64))

@@ -305,7 +305,7 @@ class _Searchers:
             self.domain_sizes = np.zeros(max(sizes) + 2, bool)
             self.domain_sizes[sizes] = True
             # Their bytes, and their hashes sorted (`hamming.suffix_matches`).
-            from ledger_app.engine.hamming import FILTER_BITS, byte_hashes
+            from ledger_app.matching.hamming import FILTER_BITS, byte_hashes
 
             self.domain_offs = np.cumsum([0] + sizes).astype(np.int64)
             self.domain_data = np.frombuffer("".join(values).encode("utf-8"), np.uint8)
@@ -445,7 +445,7 @@ def _suffix_hits(values: pa.Array, s: _Searchers) -> tuple[np.ndarray, np.ndarra
     after one of its dots is, by position: compiled (`hamming.suffix_matches`), over the column's
     bytes and offsets as they are (no copy): the parts of a requested domain's length in bytes hashed,
     looked up among the requested domains' hashes, and their bytes compared."""
-    from ledger_app.engine.hamming import suffix_matches
+    from ledger_app.matching.hamming import suffix_matches
 
     if not len(values):
         return np.empty(0, np.int64), np.empty(0, np.int64)
@@ -570,7 +570,7 @@ def _pairs_within(codes: np.ndarray, queries: np.ndarray, radii: np.ndarray) -> 
     a code to every query code reduced first to whether any is within its radius, so no matrix of all
     distances is written: a file of the 10M bench store, 24,381 hashes against the request's 216, in
     1.7 ms, where faiss `hammings` took 2.7 ms before the pairs were picked out of its matrix)."""
-    from ledger_app.engine.hamming import pairs_within
+    from ledger_app.matching.hamming import pairs_within
 
     width = codes.shape[1]
     if width % 8 or queries.shape[1] != width:  # compared a 64-bit word at a time
@@ -596,7 +596,7 @@ def _grouped_hits(s: _Searchers, codes: np.ndarray, rows: np.ndarray, q: SweepQu
     within the work's radius of one of its query codes: the groups whose leader is near enough, then
     the leader and the members whose reach covers the item's distance from it
     (`hamming.grouped_pairs`), the same pairs as comparing every code."""
-    from ledger_app.engine.hamming import grouped_pairs
+    from ledger_app.matching.hamming import grouped_pairs
 
     items = codes if codes.dtype == np.uint64 else np.ascontiguousarray(codes, np.uint8).view(np.uint64).reshape(-1)
     item, member = grouped_pairs(items, s.leaders64, s.group_bound, s.groups, s.reach, s.coarse64, s.coarse_radius)
@@ -705,7 +705,7 @@ def _texts(pf: pq.ParquetFile, batch: pa.RecordBatch, start: int, rows: np.ndarr
             position[~_valid(listed)] = -1
         flat = listed.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
         if not flat.null_count:  # compiled: each asked-for row's keys, filtered by their low bits, looked up
-            from ledger_app.engine.hamming import key_hits
+            from ledger_app.matching.hamming import key_hits
 
             values = np.asarray(flat.to_numpy(zero_copy_only=True), np.uint64)
             key_row, pos = key_hits(offsets - offsets[0], values, position, s.key_bits, s.text_keys)

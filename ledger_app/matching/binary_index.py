@@ -1,7 +1,7 @@
 """Nearest neighbours in Hamming space over fixed-width binary codes with integer labels.
 
 Range searches over codes of whole 64-bit words (PDQ's 256 bits, the 64-bit coarse codes) run on the
-compiled kernels of `engine.hamming` (numba) where numba is installed: each code's distances to all the
+compiled kernels of `matching.hamming` (numba) where numba is installed: each code's distances to all the
 queries at once in vector registers (`pairs_within`), and for grouped queries, the centres first, then
 only the queries of a group whose reach covers the code (`grouped_pairs`: triangle inequality), never
 listing the codes near a centre. At a million items (the bench's 27 queries, load 6-7): PDQ 52 -> 21 ms,
@@ -96,30 +96,30 @@ def query_threads(n: int | None = None) -> Iterator[None]:
         faiss.omp_set_num_threads(before)
 
 
-_COMPILED: list = []  # [engine.hamming.pairs_within, or None where numba is missing], filled at first use
+_COMPILED: list = []  # [matching.hamming.pairs_within, or None where numba is missing], filled at first use
 
 
 def _compiled_pairs():
-    """The compiled range scan (`engine.hamming.pairs_within`: numba), or None where numba is not
+    """The compiled range scan (`matching.hamming.pairs_within`: numba), or None where numba is not
     installed (the desktop bundle leaves it out); imported at the first search, not with this module
     (numba costs a process some 0.6 s to import)."""
     if not _COMPILED:
         try:
-            from ledger_app.engine.hamming import pairs_within
+            from ledger_app.matching.hamming import pairs_within
         except ImportError:  # pragma: no cover - exercised only where numba is missing
             pairs_within = None
         _COMPILED.append(pairs_within)
     return _COMPILED[0]
 
 
-_GROUPED: list = []  # [engine.hamming.grouped_pairs, or None], likewise
+_GROUPED: list = []  # [matching.hamming.grouped_pairs, or None], likewise
 
 
 def _compiled_grouped():
-    """The compiled grouped scan (`engine.hamming.grouped_pairs`), or None where numba is missing."""
+    """The compiled grouped scan (`matching.hamming.grouped_pairs`), or None where numba is missing."""
     if not _GROUPED:
         try:
-            from ledger_app.engine.hamming import grouped_pairs
+            from ledger_app.matching.hamming import grouped_pairs
         except ImportError:  # pragma: no cover - exercised only where numba is missing
             grouped_pairs = None
         _GROUPED.append(grouped_pairs)
@@ -262,7 +262,7 @@ class BinaryIndex:
     def _grouped_compiled(
         self, grouped_pairs, qv: np.ndarray, centres: list[int], groups: list[np.ndarray], radius: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """`range_search_grouped` for one-word codes by the compiled scan (`engine.hamming.grouped_pairs`):
+        """`range_search_grouped` for one-word codes by the compiled scan (`matching.hamming.grouped_pairs`):
         each code is measured against the centres, and against a group's other queries only when its
         distance from the centre is within their reach (bits from the centre plus the radius: triangle
         inequality), so the codes near a centre are never listed. Each group's centre first, then its

@@ -18,7 +18,7 @@ from ledger_app.matching.local_index import STOP_FRACTION, LocalIndex, words
 def test_blocked_scan_gives_the_hits_of_one_scan_in_its_order(nbytes):
     """Codes added in several calls, spread over blocks of 1,000 rows (one item's codes straddling
     a block edge), one removal: every hit within the radius, in query-then-row order, equal to the
-    numpy scan's and the compiled scan's (engine.hamming); and the k nearest equal too."""
+    numpy scan's and the compiled scan's (matching.hamming); and the k nearest equal too."""
     rng = np.random.default_rng(11)
     base = rng.integers(0, 256, (300, nbytes), dtype=np.uint8)
     codes = base[rng.integers(0, 300, 12_345)]  # clusters, so that a query has many hits

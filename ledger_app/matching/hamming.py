@@ -1,5 +1,7 @@
-"""Hamming distances of the sweep (engine/sweep.py), compiled (numba): every stored code against every
-request code, only the pairs within radius kept, never the matrix of all distances.
+"""Hamming distances of the store sweep (engine/sweep.py) and of image locate's range searches
+(matching/binary_index.py), compiled (numba): every stored code against every request code, only the
+pairs within radius kept, never the matrix of all distances. Kept in matching/ (below engine/) because
+both use it.
 
 For each stored code, the request codes' distances less their radii are reduced to their minimum first
 (a loop the compiler vectorises: xor, population count and add over several request codes at once);
