@@ -74,6 +74,10 @@ _RESPONSE_MARK = response_where(URL_MARK)
 _HEADERS_READ = frozenset({"content-usage", "x-robots-tag", "tdm-reservation", "tdm-policy"})
 _HEADER_NAMES: dict[str, str | None] = {}  # a header's name as written -> as read (lowercased), if it is one of those
 _NO_CONTEXT_MEMO: dict[tuple[Any, ...], Any] = {}
+_NO_CONTEXT_COUNTS = [0, 0]
+# A kind costs about two evaluate_items to make and check: once FEW_KINDS are made, a new one is made
+# only while kinds are fewer than one in KIND_SHARE of the pages looked up (the others take evaluate_item).
+FEW_KINDS, KIND_SHARE = 1000, 8
 _GENERAL = object()  # in a memo: pages of this kind take evaluate_item
 _MARKS = (URL_MARK, WHEN_MARK, HOST_MARK)
 CHECK_KINDS = True  # what is made for a kind of page is checked against evaluate_item (tests turn it off)
@@ -145,7 +149,7 @@ def item_evidence(
     named: str | None = None  # the host written for HOST_MARK
     if ctx is not None:
         sites = parsed_sites(ctx)
-        memo, reasons = sites.evidence_memo, sites.reason_memo
+        memo, reasons, counts = sites.evidence_memo, sites.reason_memo, sites.kind_counts
         if host:
             form = site_form(sites, host)
             if form is False:
@@ -155,7 +159,7 @@ def item_evidence(
                 if url is not None and not url.isascii() and HOST_MARK in url:
                     return None
     else:
-        memo, reasons = _NO_CONTEXT_MEMO, {}
+        memo, reasons, counts = _NO_CONTEXT_MEMO, {}, _NO_CONTEXT_COUNTS
     matches = None
     if site is not None:
         fetchable, usage, signal = _robots_matches(site, url or "", path, agent)
@@ -166,7 +170,11 @@ def item_evidence(
     key = (matches, headers, meta.get("robots"), meta.get("tdm-reservation"), meta.get("tdm-policy"), is_image,
            agent, not url, fetched is None, tuple(exclude))
     made = memo.get(key)
+    counts[0] += 1
     if made is None:
+        if counts[1] >= FEW_KINDS and counts[1] * KIND_SHARE > counts[0]:
+            return None  # pages seldom share a kind here: a new kind costs more than evaluate_item
+        counts[1] += 1
         if len(memo) >= 65536:
             memo.clear()
         made = _made_once(ctx, site, named is not None, url, path, headers, meta, is_image, fetched is not None,

@@ -356,6 +356,7 @@ class _Sites:
         self.reason_memo: dict[tuple[Any, ...], Any] = {}
         self.forms: dict[tuple[Any, ...], Any] = {}
         self.form_of: dict[str, Any] = {}
+        self.kind_counts = [0, 0]  # pages looked up, kinds made (kinds.item_evidence)
 
     def get(self, host: str) -> ParsedSite | None:
         try:

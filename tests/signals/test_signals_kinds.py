@@ -119,6 +119,7 @@ def _general(ctx: SignalContext, url, meta, media, data, is_text):
 @pytest.mark.parametrize("crawler", ["BenchBot", None])
 def test_each_page_gets_what_evaluate_item_gives(monkeypatch, crawler):
     monkeypatch.setattr(kinds, "CHECK_KINDS", False)
+    monkeypatch.setattr(kinds, "KIND_SHARE", 1)  # every kind made, however many
     rnd = random.Random(19)
     ctx = _context(rnd, crawler)
     fast = 0
@@ -185,3 +186,21 @@ def test_a_bench_crawl_stores_the_same_with_and_without_kinds(tmp_path, monkeypa
         assert a["id"].split(":", 1)[1] == b["id"].split(":", 1)[1]
         assert {k: v for k, v in a.items() if k != "id"} == {k: v for k, v in b.items() if k != "id"}
     assert {r["status"] for r in fast} == {"admitted", "quarantined"}
+
+
+def test_pages_that_seldom_share_a_kind_take_evaluate_item(monkeypatch):
+    """A crawl whose pages are nearly all of their own kind (a header value of its own on each page)
+    stops making kinds once they outnumber one page in KIND_SHARE; the pages get the same."""
+    monkeypatch.setattr(kinds, "FEW_KINDS", 50)
+    ctx = _context(random.Random(3), "BenchBot")
+    ctx = SignalContext(ctx.crawler, ctx.files, "seldom-" + str(ctx.snapshot_sha256))
+    made = 0
+    for k in range(2000):
+        url, meta = f"https://s1.example/news/{k}", {"fetched_at": 1_767_225_600 + k,
+                                                    "headers": {"X-Robots-Tag": f"noai, max-snippet:{k}"}}
+        got = item_evidence(ctx, url=url, metadata=meta, media_type="text/plain", exclude=EXCLUDE)
+        want = _general(ctx, url, meta, "text/plain", None, False)
+        if got is not None:
+            made += 1
+            assert (got[:3], got[4], str(got[3])) == (want[:3], want[4], str(want[3]))
+    assert 50 <= made <= 2000 // kinds.KIND_SHARE + 1
