@@ -71,8 +71,12 @@ def _check(qd: np.ndarray, cd: np.ndarray) -> int:
     return found
 
 
-@pytest.fixture(params=["faiss", "numpy"])
+@pytest.fixture(params=["compiled", "faiss", "numpy"])
 def backend(request, monkeypatch):
+    """compiled: 256-bit descriptors by matching/local_compiled.py (others by faiss); faiss / numpy: every
+    width by the distance matrix."""
+    if request.param != "compiled":
+        monkeypatch.setattr(kernels, "COMPILED", False)
     if request.param == "numpy":
         monkeypatch.setattr(kernels, "faiss", None)
     else:
@@ -95,7 +99,31 @@ def test_random_and_tied_descriptors(backend):
     found += _check(np.concatenate([qd, qd, qd[:7]]), np.concatenate([base[:60], base[:10]]))
     found += _check(qd, base[:1])  # a single candidate descriptor: no second nearest, no pair
     found += _check(rng.integers(0, 256, (500, 12), dtype=np.uint8), rng.integers(0, 256, (70, 12), dtype=np.uint8))
+    # Many exact ties at the minimum (a few distinct rows, each repeated) and slices (not contiguous).
+    few = noisy(base[:4], 0.02)
+    found += _check(noisy(base[:8], 0.03)[rng.integers(0, 8, 400)], few[rng.integers(0, 4, 90)])
+    found += _check(qd[::2], base[1:120:3])
     assert found > 400
+
+
+def test_compiled_search_against_the_matrix():
+    """The compiled pass gives the matrix path's very arrays (dtypes too) on 256-bit descriptors,
+    including which of equally near candidates it names (the first)."""
+    rng = np.random.default_rng(11)
+    for nq, nc in ((0, 2), (1, 2), (37, 2), (300, 211), (2560, 64)):
+        qd = rng.integers(0, 256, (nq, 32), dtype=np.uint8)
+        cd = rng.integers(0, 256, (nc, 32), dtype=np.uint8)
+        if nq > 40:
+            cd[nc // 2 :] = cd[: nc - nc // 2]  # every candidate twice: ties everywhere
+            qd[: nc // 2] = cd[: nc // 2]  # and some at distance 0
+        got = kernels.two_nearest(qd, cd)
+        kernels.COMPILED = False
+        try:
+            want = tuple(a.copy() for a in kernels.two_nearest(qd, cd))
+        finally:
+            kernels.COMPILED = True
+        for g, w in zip(got, want, strict=True):
+            assert g.dtype == w.dtype and g.tolist() == w.tolist()
 
 
 def _jpeg(im: Image.Image) -> bytes:
