@@ -39,7 +39,7 @@ def _ctpop(typingctx: Any, x: Any) -> Any:
     return types.int64(x), codegen
 
 
-_popcount: Any = intrinsic(_ctpop)
+popcount: Any = intrinsic(_ctpop)  # also local_compiled.py's
 
 
 @njit(cache=True, nogil=True)
@@ -47,7 +47,7 @@ def _low4(c0, c1, c2, c3, q0, q1, q2, q3, radii):
     """min over request codes j of distance(c, q_j) - radius_j, for 256-bit codes (four words)."""
     low = _BIG
     for j in range(len(radii)):
-        d = _popcount(c0 ^ q0[j]) + _popcount(c1 ^ q1[j]) + _popcount(c2 ^ q2[j]) + _popcount(c3 ^ q3[j])
+        d = popcount(c0 ^ q0[j]) + popcount(c1 ^ q1[j]) + popcount(c2 ^ q2[j]) + popcount(c3 ^ q3[j])
         low = min(low, d - radii[j])
     return low
 
@@ -57,7 +57,7 @@ def _low1(c0, q0, radii):
     """min over request codes j of distance(c, q_j) - radius_j, for 64-bit codes."""
     low = _BIG
     for j in range(len(radii)):
-        low = min(low, _popcount(c0 ^ q0[j]) - radii[j])
+        low = min(low, popcount(c0 ^ q0[j]) - radii[j])
     return low
 
 
@@ -68,7 +68,7 @@ def _low(codes, i, queries_t, radii):
     for j in range(len(radii)):
         d = 0
         for w in range(codes.shape[1]):
-            d += _popcount(codes[i, w] ^ queries_t[w, j])
+            d += popcount(codes[i, w] ^ queries_t[w, j])
         low = min(low, d - radii[j])
     return low
 
@@ -107,7 +107,7 @@ def _pairs_of(codes, queries_t, radii, low, out_code, out_query, out_dist):
             c = codes[i, w]
             q = queries_t[w]
             for j in range(m):
-                d[j] += _popcount(c ^ q[j])
+                d[j] += popcount(c ^ q[j])
         for j in range(m):
             if d[j] <= radii[j]:
                 if k < len(out_code):
@@ -150,7 +150,7 @@ def _grouped_pairs(items, leaders, bound, groups, reach, members, radii, near, n
     for i in range(len(items)):
         c = items[i]
         for g in range(g_n):  # which leaders are near (vectorised), then only those looked at
-            near[g] = _popcount(c ^ leaders[g]) <= bound[g]
+            near[g] = popcount(c ^ leaders[g]) <= bound[g]
         some = np.uint64(0)
         for w in range(len(near_words)):
             some |= near_words[w]
@@ -162,10 +162,10 @@ def _grouped_pairs(items, leaders, bound, groups, reach, members, radii, near, n
             for g in range(8 * w, min(8 * w + 8, g_n)):
                 if not near[g]:
                     continue
-                d = _popcount(c ^ leaders[g])
+                d = popcount(c ^ leaders[g])
                 first = groups[g]
                 for m in range(first, first + reach[g, d] + 1):
-                    if _popcount(c ^ members[m]) <= radii[m]:
+                    if popcount(c ^ members[m]) <= radii[m]:
                         if k < len(out_item):
                             out_item[k] = i
                             out_member[k] = m

@@ -12,28 +12,12 @@ that imports the matching package); compiled once per machine (`cache=True`).
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
-from numba import njit, types
-from numba.extending import intrinsic
+from numba import njit
+
+from ledger_app.matching.hamming import popcount  # LLVM ctpop: one instruction, vectorised in loops
 
 _BIG = np.int32(1 << 30)
-
-
-def _ctpop(typingctx: Any, x: Any) -> Any:
-    """The number of set bits of a 64-bit integer (LLVM `ctpop`, as in hamming.py: one instruction,
-    vectorised in loops)."""
-    if not isinstance(x, types.Integer) or getattr(x, "bitwidth", 0) != 64:
-        return None
-
-    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
-        return builder.ctpop(args[0])
-
-    return types.int64(x), codegen
-
-
-popcount: Any = intrinsic(_ctpop)
 
 
 @njit(cache=True, nogil=True)
