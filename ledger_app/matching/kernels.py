@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
@@ -28,7 +28,20 @@ except ImportError:  # pragma: no cover
 # bench's calls, 554 searches of some 1,800 x 210 descriptors, alternating, median of 5): 0.29 s by
 # faiss' matrix and numpy's reductions, 0.19 s compiled.
 COMPILED = True
+_COMPILED_256: list = []  # [local_compiled.two_nearest_256, or None where numba is missing], filled at first use
 _DISTANCES = threading.local()  # per thread: the distance matrix `two_nearest` reuses
+
+
+def _compiled_256() -> Any:
+    """The compiled 256-bit search, or None where numba cannot be imported (the desktop bundle leaves
+    numba out, as it does faiss: the matrix path below runs there)."""
+    if not _COMPILED_256:
+        try:
+            from ledger_app.matching.local_compiled import two_nearest_256
+        except ImportError:
+            two_nearest_256 = None
+        _COMPILED_256.append(two_nearest_256)
+    return _COMPILED_256[0]
 
 
 def two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,9 +61,9 @@ def two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     qd = np.ascontiguousarray(qd, dtype=np.uint8)
     cd = np.ascontiguousarray(cd, dtype=np.uint8)
     if COMPILED and qd.shape[1] == 32:  # ORB's 256 bits: one compiled pass, no distance matrix
-        from ledger_app.matching.local_compiled import two_nearest_256
-
-        return two_nearest_256(qd, cd)
+        compiled = _compiled_256()
+        if compiled is not None:
+            return compiled(qd, cd)  # type: ignore[no-any-return]
     buf = getattr(_DISTANCES, "buf", None)
     if buf is None or len(buf) < nq * nc:
         buf = _DISTANCES.buf = np.empty(max(nq * nc, 1 << 20), np.int32)

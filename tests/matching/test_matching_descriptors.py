@@ -126,6 +126,23 @@ def test_compiled_search_against_the_matrix():
             assert g.dtype == w.dtype and g.tolist() == w.tolist()
 
 
+def test_without_numba_the_matrix_path_searches(monkeypatch):
+    """Where numba cannot be imported (the desktop bundle leaves it out), 256-bit descriptors take the
+    matrix path instead of failing: the same results as the straightforward search."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ledger_app.matching.local_compiled", None)  # import raises ImportError
+    monkeypatch.setattr(kernels, "_COMPILED_256", [])
+    rng = np.random.default_rng(5)
+    qd = rng.integers(0, 256, (120, 32), dtype=np.uint8)
+    cd = rng.integers(0, 256, (45, 32), dtype=np.uint8)
+    d1, d2, j = kernels.two_nearest(qd, cd)
+    assert kernels._COMPILED_256 == [None]
+    ref = _reference_two(qd, cd)
+    assert d1.tolist() == [r[0] for r in ref] and d2.tolist() == [r[1] for r in ref]
+    assert _distances(qd, cd)[np.arange(len(qd)), j].tolist() == d1.tolist()
+
+
 def _jpeg(im: Image.Image) -> bytes:
     buf = io.BytesIO()
     im.convert("RGB").save(buf, "JPEG", quality=88)
