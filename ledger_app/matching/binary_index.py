@@ -39,8 +39,11 @@ import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
+
+from ledger_app.matching import kernels
 
 try:  # faiss is optional; see the module docstring.
     import faiss
@@ -96,34 +99,15 @@ def query_threads(n: int | None = None) -> Iterator[None]:
         faiss.omp_set_num_threads(before)
 
 
-_COMPILED: list = []  # [matching.hamming.pairs_within, or None where numba is missing], filled at first use
-
-
-def _compiled_pairs():
+def _compiled_pairs() -> Any:
     """The compiled range scan (`matching.hamming.pairs_within`: numba), or None where numba is not
-    installed (the desktop bundle leaves it out); imported at the first search, not with this module
-    (numba costs a process some 0.6 s to import)."""
-    if not _COMPILED:
-        try:
-            from ledger_app.matching.hamming import pairs_within
-        except ImportError:  # pragma: no cover - exercised only where numba is missing
-            pairs_within = None
-        _COMPILED.append(pairs_within)
-    return _COMPILED[0]
+    installed (`kernels.compiled`)."""
+    return kernels.compiled("ledger_app.matching.hamming", "pairs_within")
 
 
-_GROUPED: list = []  # [matching.hamming.grouped_pairs, or None], likewise
-
-
-def _compiled_grouped():
+def _compiled_grouped() -> Any:
     """The compiled grouped scan (`matching.hamming.grouped_pairs`), or None where numba is missing."""
-    if not _GROUPED:
-        try:
-            from ledger_app.matching.hamming import grouped_pairs
-        except ImportError:  # pragma: no cover - exercised only where numba is missing
-            grouped_pairs = None
-        _GROUPED.append(grouped_pairs)
-    return _GROUPED[0]
+    return kernels.compiled("ledger_app.matching.hamming", "grouped_pairs")
 
 
 class BinaryIndex:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -28,20 +29,21 @@ except ImportError:  # pragma: no cover
 # bench's calls, 554 searches of some 1,800 x 210 descriptors, alternating, median of 5): 0.29 s by
 # faiss' matrix and numpy's reductions, 0.19 s compiled.
 COMPILED = True
-_COMPILED_256: list = []  # [local_compiled.two_nearest_256, or None where numba is missing], filled at first use
+_LOADED: dict[tuple[str, str], Any] = {}  # (module, name) -> the compiled function, or None where numba is missing
 _DISTANCES = threading.local()  # per thread: the distance matrix `two_nearest` reuses
 
 
-def _compiled_256() -> Any:
-    """The compiled 256-bit search, or None where numba cannot be imported (the desktop bundle leaves
-    numba out, as it does faiss: the matrix path below runs there)."""
-    if not _COMPILED_256:
+def compiled(module: str, name: str) -> Any:
+    """`name` of the compiled (numba) module `module`, imported at its first use rather than with the
+    matching package (numba costs a process some 0.6 s to import), or None where numba cannot be
+    imported (the desktop bundle leaves it out, as it does faiss: the callers' other paths run there)."""
+    key = (module, name)
+    if key not in _LOADED:
         try:
-            from ledger_app.matching.local_compiled import two_nearest_256
+            _LOADED[key] = getattr(importlib.import_module(module), name)
         except ImportError:
-            two_nearest_256 = None
-        _COMPILED_256.append(two_nearest_256)
-    return _COMPILED_256[0]
+            _LOADED[key] = None
+    return _LOADED[key]
 
 
 def two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -61,9 +63,9 @@ def two_nearest(qd: np.ndarray, cd: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     qd = np.ascontiguousarray(qd, dtype=np.uint8)
     cd = np.ascontiguousarray(cd, dtype=np.uint8)
     if COMPILED and qd.shape[1] == 32:  # ORB's 256 bits: one compiled pass, no distance matrix
-        compiled = _compiled_256()
-        if compiled is not None:
-            return compiled(qd, cd)  # type: ignore[no-any-return]
+        search = compiled("ledger_app.matching.local_compiled", "two_nearest_256")
+        if search is not None:
+            return search(qd, cd)  # type: ignore[no-any-return]
     buf = getattr(_DISTANCES, "buf", None)
     if buf is None or len(buf) < nq * nc:
         buf = _DISTANCES.buf = np.empty(max(nq * nc, 1 << 20), np.int32)

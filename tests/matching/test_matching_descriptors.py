@@ -132,12 +132,12 @@ def test_without_numba_the_matrix_path_searches(monkeypatch):
     import sys
 
     monkeypatch.setitem(sys.modules, "ledger_app.matching.local_compiled", None)  # import raises ImportError
-    monkeypatch.setattr(kernels, "_COMPILED_256", [])
+    monkeypatch.setattr(kernels, "_LOADED", {})
     rng = np.random.default_rng(5)
     qd = rng.integers(0, 256, (120, 32), dtype=np.uint8)
     cd = rng.integers(0, 256, (45, 32), dtype=np.uint8)
     d1, d2, j = kernels.two_nearest(qd, cd)
-    assert kernels._COMPILED_256 == [None]
+    assert kernels._LOADED == {("ledger_app.matching.local_compiled", "two_nearest_256"): None}
     ref = _reference_two(qd, cd)
     assert d1.tolist() == [r[0] for r in ref] and d2.tolist() == [r[1] for r in ref]
     assert _distances(qd, cd)[np.arange(len(qd)), j].tolist() == d1.tolist()
